@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db/client';
+import { installErrorHandler } from './platform/http/error-handler';
+import { installSessionHook } from './platform/http/session-hook';
+import type { AppDeps } from './platform/http/deps';
+import { authRoutes, accountsRoutes } from './modules/accounts/accounts.routes';
+import { unitsRoutes } from './modules/units/units.routes';
+import { peopleRoutes } from './modules/people/people.routes';
+import { figuresRoutes } from './modules/figures/figures.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildApp(deps: { db: Database; config: Config; dbKind: AppDeps['dbKind']; logger?: boolean }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'NoiGuong API', version: '0.1.0', description: 'API của NoiGuong' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installSessionHook(app, deps.db);
+
+  app.get('/api/health', { schema: { tags: ['Hệ thống'] } }, async (_request, reply) => {
+    try {
+      await deps.db.execute(sql`SELECT 1`);
+      return { status: 'ok', database: deps.dbKind, databaseReachable: true };
+    } catch {
+      return reply.status(503).send({ status: 'degraded', database: deps.dbKind, databaseReachable: false });
+    }
+  });
+  // Answers without touching the database: shows the event loop stays free while it works.
+  app.get('/api/health/live', { schema: { tags: ['Hệ thống'] } }, () => ({ status: 'ok' }));
+
+  const routeDeps: AppDeps = { db: deps.db, config: deps.config, dbKind: deps.dbKind };
+  for (const routes of [authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes]) {
+    await app.register(routes, routeDeps);
+  }
+
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && existsSync(path.join(webRoot, 'index.html'));
+    if (isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ này.' }, requestId: request.id });
+  });
+  return app;
+}

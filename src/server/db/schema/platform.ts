@@ -1,0 +1,49 @@
+import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Append-only: a trigger refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: bigint('actor_user_id', { mode: 'number' }),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    unitPath: text('unit_path'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+  },
+  (table) => [index('audit_log_at_idx').on(table.at), index('audit_log_entity_idx').on(table.entityType, table.entityId)],
+);
+
+/**
+ * Live figures. Each row is a change (delta) of a metric on a day, recorded on a unit and on every
+ * ancestor of it, so the figure of any subtree as of any date is one indexed prefix sum.
+ */
+export const figureCounters = pgTable(
+  'figure_counters',
+  {
+    unitId: bigint('unit_id', { mode: 'number' }).notNull(),
+    metric: text('metric').notNull(),
+    day: date('day').notNull(),
+    delta: bigint('delta', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.unitId, table.metric, table.day] })],
+);
+
+/** A previewed import waiting to be applied: the valid rows, as parsed and checked. */
+export const importBatches = pgTable('import_batches', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  userId: bigint('user_id', { mode: 'number' }).notNull(),
+  fileName: text('file_name').notNull(),
+  rows: jsonb('rows').notNull(),
+  summary: jsonb('summary').notNull(),
+  rowCount: integer('row_count').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }),
+});

@@ -1,0 +1,31 @@
+import type { Database } from '../../platform/db/client';
+import { assertHasPermissionSomewhere, scopePaths, type Actor } from '../../platform/auth/policy';
+import { searchAudit, type AuditSearch } from './audit.repo';
+
+/**
+ * Administrators see the entries about units in their subtrees; entries with no unit (accounts,
+ * sign-ins) are shown to administrators of a whole tree only.
+ */
+export async function listAuditEntries(db: Database, actor: Actor, filter: Omit<AuditSearch, 'scope' | 'includeUnscoped'>) {
+  assertHasPermissionSomewhere(actor, 'audit.read');
+  const scope = scopePaths(actor, 'audit.read');
+  const { items, total } = await searchAudit(db, { ...filter, scope, includeUnscoped: scope.some((path) => !path.includes('.')) });
+  return {
+    items: items.map((entry) => ({
+      id: entry.id,
+      at: entry.at.toISOString(),
+      actorName: entry.actorName,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      unitPath: entry.unitPath,
+      before: entry.before,
+      after: entry.after,
+      ip: entry.ip,
+      requestId: entry.requestId,
+    })),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+}

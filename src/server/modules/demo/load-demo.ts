@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client';
+import { systemActor } from '../../platform/auth/policy';
+import { hashPassword } from '../../platform/auth/passwords';
+import { recordAudit } from '../../platform/audit';
+import { foldVietnamese } from '../../../shared/text';
+import type { Role } from '../../../shared/contracts/domain';
+import { createUnitInTx, findUnitByCode } from '../units/index';
+import { insertGrant, insertUser } from '../accounts/accounts.repo';
+import { applyPeopleImport, type PlannedPerson } from '../imports/people-import';
+import { findUnitsByCodes } from '../units/index';
+import { generateDemoProvince } from './demo-province';
+import type { GeneratedPerson } from './types';
+
+export const DEMO_PASSWORD = 'NoiGuong@2026';
+
+export type DemoAccount = { username: string; displayName: string; role: Role; unitCode: string; note: string; personCardOf?: 'secretary' | 'member' };
+
+/** Accounts for each role at different levels of the demo province. */
+function demoAccounts(communeCode: string, cellCode: string): DemoAccount[] {
+  return [
+    { username: 'admin', displayName: 'Quản trị hệ thống tỉnh', role: 'admin', unitCode: 'TU56', note: 'quản trị toàn tỉnh' },
+    { username: 'tuyengiao.tinh', displayName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', role: 'officer', unitCode: 'TU56', note: 'cán bộ phụ trách cấp tỉnh' },
+    { username: 'thuongvu.tinh', displayName: 'Ban Thường vụ Tỉnh ủy', role: 'committee', unitCode: 'TU56', note: 'cấp ủy cấp tỉnh' },
+    { username: 'kiemtra.tinh', displayName: 'Ủy ban Kiểm tra Tỉnh ủy', role: 'inspector', unitCode: 'TU56', note: 'kiểm tra cấp tỉnh' },
+    { username: 'xem.tinh', displayName: 'Văn phòng Tỉnh ủy (chỉ xem)', role: 'viewer', unitCode: 'TU56', note: 'chỉ xem toàn tỉnh' },
+    { username: 'quantri.xa', displayName: 'Quản trị Đảng ủy cấp xã', role: 'admin', unitCode: communeCode, note: 'quản trị một đảng ủy xã/phường' },
+    { username: 'canbo.xa', displayName: 'Cán bộ Văn phòng Đảng ủy xã', role: 'officer', unitCode: communeCode, note: 'cán bộ phụ trách cấp xã' },
+    { username: 'mttq.xa', displayName: 'Ủy ban MTTQ cấp xã', role: 'supervisor', unitCode: communeCode, note: 'giám sát (MTTQ) cấp xã' },
+    { username: 'bithu.chibo', displayName: 'Bí thư chi bộ', role: 'committee', unitCode: cellCode, note: 'bí thư một chi bộ', personCardOf: 'secretary' },
+    { username: 'dangvien', displayName: 'Đảng viên', role: 'member', unitCode: cellCode, note: 'đảng viên một chi bộ', personCardOf: 'member' },
+  ];
+}
+
+function planCreates(people: GeneratedPerson[]): PlannedPerson[] {
+  return people.map((person, index) => ({ row: index + 2, data: { ...person }, action: 'create', existingId: null }));
+}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const rows = await db.execute<{ count: number }>(sql`SELECT count(*) AS count FROM units`);
+  return Number(rows.rows[0]?.count ?? 0) === 0;
+}
+
+/** Loads the demo province, its people and one account per role; returns the accounts. */
+export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
+  const actor = systemActor('Dữ liệu mẫu');
+  const { units, people } = generateDemoProvince(1);
+  const firstCommune = units.find((unit) => unit.kind === 'commune_committee')!;
+  const cell = units.find((unit) => unit.kind === 'cell' && unit.code.startsWith(firstCommune.code))!;
+  const accounts = demoAccounts(firstCommune.code, cell.code);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    for (const unit of units) {
+      const parent = unit.parentCode ? await findUnitByCode(tx, unit.parentCode) : undefined;
+      await createUnitInTx(tx, { code: unit.code, name: unit.name, kind: unit.kind, parentId: parent?.id ?? null, validFrom: unit.validFrom });
+    }
+    const unitMap = new Map((await findUnitsByCodes(tx, units.map((unit) => unit.code))).map((unit) => [unit.code, unit]));
+    await applyPeopleImport(tx, actor, planCreates(people), unitMap);
+    for (const account of accounts) {
+      let personId: number | null = null;
+      if (account.personCardOf) {
+        const wanted = people.find((person) => person.unitCode === cell.code && (account.personCardOf === 'secretary' ? person.position === 'secretary' : person.position === 'party_member'));
+        const rows = wanted?.cardNumber
+          ? await tx.execute<{ id: number }>(sql`SELECT id FROM persons WHERE card_number = ${wanted.cardNumber}`)
+          : undefined;
+        personId = rows?.rows[0] ? Number(rows.rows[0].id) : null;
+        if (wanted) account.displayName = `${wanted.fullName} (${account.displayName})`;
+      }
+      const user = await insertUser(tx, {
+        username: account.username,
+        displayName: account.displayName,
+        searchText: foldVietnamese(`${account.username} ${account.displayName}`),
+        passwordHash,
+        personId,
+      });
+      await insertGrant(tx, { userId: user.id, unitId: unitMap.get(account.unitCode)!.id, role: account.role });
+    }
+    await recordAudit(tx, actor, { action: 'demo.load', entityType: 'system', entityId: 'demo', after: { units: units.length, people: people.length } });
+  });
+  return accounts;
+}

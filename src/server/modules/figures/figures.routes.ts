@@ -1,0 +1,14 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from '../../../shared/contracts/common';
+import type { AppDeps } from '../../platform/http/deps';
+import { actorOf } from '../../platform/http/request-context';
+import { getSubtreeFigures } from './figures.service';
+
+export const figuresRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  app.get(
+    '/api/figures',
+    { schema: { tags: ['Tổng quan'], querystring: z.object({ unitId: IdSchema, asOf: IsoDateSchema.optional() }) } },
+    (request) => getSubtreeFigures(db, actorOf(request), request.query.unitId, request.query.asOf),
+  );
+};

@@ -1,0 +1,115 @@
+import { AppError } from '../../../platform/errors';
+import { PERSON_COLUMNS, UNIT_COLUMNS, foldKey, type ColumnDef, type PersonImportRow, type UnitImportRow } from './columns';
+import { isBlank, todayInVietnam } from './cells';
+import { openXlsx, type CellValue, type SheetRow, type XlsxSheet } from './xlsx-file';
+import { createPersonParser, createUnitParser, type ParserContext, type RowCells, type RowParser } from './rows';
+
+export type { PersonImportRow, UnitImportRow } from './columns';
+
+export type RowError = { row: number; column: string; message: string };
+export type ParsedSheet<T> = { totalRows: number; rows: Array<{ row: number; data: T }>; errors: RowError[] };
+
+export type ReadOptions = {
+  /** ISO date used as "today" for future-date checks; defaults to today in Vietnam. */
+  today?: string;
+};
+
+/** Header rows are looked for among the first rows, so a title line above the table is tolerated. */
+const HEADER_SEARCH_ROWS = 10;
+/** Parsing is synchronous; yielding every few thousand rows keeps the server responsive meanwhile. */
+const YIELD_EVERY_ROWS = 5_000;
+
+type HeaderMatch<K extends string> = { positions: Map<K, number>; missing: string[] };
+
+function normaliseHeader(text: string): string {
+  // A trailing "*" is a common way of marking required columns; it is not part of the name.
+  return foldKey(text.replace(/\*+\s*$/, ''));
+}
+
+function matchHeader<K extends string>(row: SheetRow, columns: readonly ColumnDef<K>[]): HeaderMatch<K> {
+  const byHeader = new Map<string, number>();
+  row.cells.forEach((value, index) => {
+    if (typeof value !== 'string') return;
+    const key = normaliseHeader(value);
+    if (key !== '' && !byHeader.has(key)) byHeader.set(key, index);
+  });
+  const positions = new Map<K, number>();
+  const missing: string[] = [];
+  for (const column of columns) {
+    const index = byHeader.get(normaliseHeader(column.header));
+    if (index !== undefined) positions.set(column.key, index);
+    else if (column.required) missing.push(column.header);
+  }
+  return { positions, missing };
+}
+
+function isEmptyRow(row: SheetRow): boolean {
+  return row.cells.every((value) => value === undefined || isBlank(value));
+}
+
+type LocatedSheet<K extends string> = { positions: Map<K, number>; rows: Generator<SheetRow> };
+
+/**
+ * Finds the first sheet with every required header (so a guide sheet placed first does no harm).
+ * If none has them, the error names the columns missing from the closest candidate row.
+ */
+function locateTable<K extends string>(sheets: XlsxSheet[], columns: readonly ColumnDef<K>[]): LocatedSheet<K> {
+  let closest: string[] | null = null;
+  for (const sheet of sheets) {
+    const rows = sheet.rows();
+    let examined = 0;
+    for (let next = rows.next(); !next.done && examined < HEADER_SEARCH_ROWS; next = rows.next()) {
+      if (isEmptyRow(next.value)) continue;
+      examined++;
+      const match = matchHeader(next.value, columns);
+      if (match.missing.length === 0) return { positions: match.positions, rows };
+      if (!closest || match.missing.length < closest.length) closest = match.missing;
+    }
+  }
+  const missing = closest ?? columns.filter((column) => column.required).map((column) => column.header);
+  const list = missing.map((header) => `"${header}"`).join(', ');
+  throw new AppError('IMPORT_INVALID_FILE', `Tệp thiếu cột bắt buộc: ${list}. Hãy dùng tệp mẫu.`, { missing });
+}
+
+async function readTable<K extends string, T>(
+  buffer: Buffer,
+  columns: readonly ColumnDef<K>[],
+  makeParser: (context: ParserContext) => RowParser<K, T>,
+  options: ReadOptions,
+): Promise<ParsedSheet<T>> {
+  const book = openXlsx(buffer);
+  const table = locateTable(book.sheets, columns);
+  const parser = makeParser({ date1904: book.date1904, today: options.today ?? todayInVietnam() });
+  const result: ParsedSheet<T> = { totalRows: 0, rows: [], errors: [] };
+  const indexes = [...table.positions.values()];
+  let cells: CellValue[] = [];
+  const access: RowCells<K> = {
+    get: (key) => {
+      const index = table.positions.get(key);
+      return index === undefined ? null : (cells[index] ?? null);
+    },
+  };
+
+  for (const sheetRow of table.rows) {
+    cells = sheetRow.cells;
+    // Only the recognised columns count, so a pre-numbered "STT" column alone is not a row.
+    if (indexes.every((index) => isBlank(cells[index] ?? null))) continue;
+    result.totalRows++;
+    const errors: RowError[] = [];
+    const data = parser(access, (column, message) => errors.push({ row: sheetRow.row, column, message }), sheetRow.row);
+    if (errors.length > 0 || data === null) result.errors.push(...errors);
+    else result.rows.push({ row: sheetRow.row, data });
+    if (result.totalRows % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return result;
+}
+
+/** Reads the "Đơn vị" sheet of an uploaded workbook; rows with any error are only reported. */
+export function readUnitsWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ParsedSheet<UnitImportRow>> {
+  return readTable(buffer, UNIT_COLUMNS, createUnitParser, options);
+}
+
+/** Reads the "Danh sách" sheet of an uploaded workbook; rows with any error are only reported. */
+export function readPeopleWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ParsedSheet<PersonImportRow>> {
+  return readTable(buffer, PERSON_COLUMNS, createPersonParser, options);
+}

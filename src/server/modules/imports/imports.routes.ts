@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { BooleanQuerySchema, IdSchema } from '../../../shared/contracts/common';
+import { PersonCategorySchema } from '../../../shared/contracts/domain';
+import { AppError } from '../../platform/errors';
+import type { AppDeps } from '../../platform/http/deps';
+import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { todayIso } from '../../platform/dates';
+import { writePeopleTemplate, writeUnitsTemplate } from './excel/write';
+import { applyImport, previewImport } from './imports.service';
+import { exportPeople, exportUnits } from './exports.service';
+
+const tags = ['Nhập, xuất Excel'];
+const KindParamsSchema = z.object({ kind: z.enum(['units', 'people']) });
+// "PK\x03\x04": every .xlsx is a zip archive; anything else is refused before parsing.
+const isZip = (buffer: Buffer) => buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50;
+
+export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  app.get('/api/imports/templates/:kind', { schema: { tags, params: KindParamsSchema } }, async (request, reply) => {
+    actorOf(request);
+    const kind = request.params.kind;
+    const body = kind === 'units' ? await writeUnitsTemplate() : await writePeopleTemplate();
+    return sendFile(reply, kind === 'units' ? 'Mẫu danh sách đơn vị.xlsx' : 'Mẫu danh sách đảng viên, cán bộ.xlsx', XLSX_TYPE, body);
+  });
+
+  app.post('/api/imports/:kind/preview', { schema: { tags, params: KindParamsSchema, consumes: ['multipart/form-data'] } }, async (request) => {
+    const actor = actorOf(request);
+    if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
+    const file = await request.file();
+    if (!file) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
+    const buffer = await file.toBuffer();
+    if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn so với giới hạn cho phép.');
+    if (!isZip(buffer)) throw new AppError('IMPORT_INVALID_FILE', 'Không đọc được tệp. Hãy tải lên tệp Excel (.xlsx) theo mẫu.');
+    return previewImport(db, actor, request.params.kind, { fileName: file.filename.slice(0, 200), buffer });
+  });
+
+  app.post('/api/imports/:batchId/apply', { schema: { tags, params: z.object({ batchId: z.uuid() }) } }, (request) =>
+    applyImport(db, actorOf(request), request.params.batchId),
+  );
+
+  app.get(
+    '/api/exports/units',
+    { schema: { tags, querystring: z.object({ under: IdSchema.optional(), includeClosed: BooleanQuerySchema.default(false) }) } },
+    async (request, reply) => {
+      const body = await exportUnits(db, actorOf(request), request.query);
+      return sendFile(reply, `Danh sách đơn vị ${todayIso()}.xlsx`, XLSX_TYPE, body);
+    },
+  );
+  app.get(
+    '/api/exports/people',
+    {
+      schema: {
+        tags,
+        querystring: z.object({
+          unitId: IdSchema.optional(),
+          includeSubtree: BooleanQuerySchema.default(true),
+          q: z.string().trim().max(100).optional(),
+          category: PersonCategorySchema.optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const body = await exportPeople(db, actorOf(request), request.query);
+      return sendFile(reply, `Danh sách đảng viên, cán bộ ${todayIso()}.xlsx`, XLSX_TYPE, body);
+    },
+  );
+};

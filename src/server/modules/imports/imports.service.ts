@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
+import { assertHasPermissionSomewhere, type Actor } from '../../platform/auth/policy';
+import { recordAudit } from '../../platform/audit';
+import { readPeopleWorkbook, readUnitsWorkbook, type PersonImportRow, type RowError, type UnitImportRow } from './excel/read';
+import { applyPeopleImport, planPeopleImport, type PlannedPerson } from './people-import';
+import { applyUnitsImport, planUnitsImport, type PlannedUnit } from './units-import';
+import * as repo from './imports.repo';
+
+export type ImportKind = 'units' | 'people';
+const PERMISSION = { units: 'imports.units', people: 'imports.people' } as const;
+const BATCH_LIFETIME_MS = 60 * 60 * 1000;
+
+type Summary = { totalRows: number; validRows: number; errors: RowError[]; creates: number; updates: number; unchanged: number };
+
+function summarise(totalRows: number, planned: Array<{ action: string }>, errors: RowError[]): Summary {
+  return {
+    totalRows,
+    validRows: planned.length,
+    errors: [...errors].sort((a, b) => a.row - b.row),
+    creates: planned.filter((p) => p.action === 'create').length,
+    updates: planned.filter((p) => p.action === 'update').length,
+    unchanged: planned.filter((p) => p.action === 'unchanged').length,
+  };
+}
+
+/**
+ * Step 1: read the file, check every row, and keep the valid rows as a batch. Nothing is written
+ * to the data until the user applies the batch.
+ */
+export async function previewImport(db: Database, actor: Actor, kind: ImportKind, file: { fileName: string; buffer: Buffer }) {
+  assertHasPermissionSomewhere(actor, PERMISSION[kind]);
+  let summary: Summary;
+  let rows: Array<{ row: number; data: UnitImportRow | PersonImportRow }>;
+  if (kind === 'people') {
+    const parsed = await readPeopleWorkbook(file.buffer);
+    const plan = await planPeopleImport(db, actor, parsed.rows);
+    summary = summarise(parsed.totalRows, plan.planned, [...parsed.errors, ...plan.errors]);
+    const valid = new Set(plan.planned.map((p) => p.row));
+    rows = parsed.rows.filter((r) => valid.has(r.row));
+  } else {
+    const parsed = await readUnitsWorkbook(file.buffer);
+    const plan = await planUnitsImport(db, actor, parsed.rows);
+    summary = summarise(parsed.totalRows, plan.planned, [...parsed.errors, ...plan.errors]);
+    const valid = new Set(plan.planned.map((p) => p.row));
+    rows = parsed.rows.filter((r) => valid.has(r.row));
+  }
+  const batchId = randomUUID();
+  await repo.insertBatch(db, { id: batchId, kind, userId: actor.userId ?? 0, fileName: file.fileName, rows, summary, rowCount: rows.length });
+  return { batchId, fileName: file.fileName, ...summary };
+}
+
+/**
+ * Step 2: apply every valid row of a previewed batch in one transaction. The rows are checked
+ * again against the data as it is now; if any fails, nothing is written.
+ */
+export async function applyImport(db: Database, actor: Actor, batchId: string) {
+  return db.transaction(async (tx) => {
+    const batch = await repo.findBatchForUpdate(tx, batchId);
+    if (!batch || batch.userId !== (actor.userId ?? 0)) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt nhập này. Hãy tải tệp lên lại.');
+    if (batch.appliedAt) throw new AppError('INVALID_STATE', 'Lượt nhập này đã được thực hiện rồi.');
+    if (Date.now() - batch.createdAt.getTime() > BATCH_LIFETIME_MS) {
+      throw new AppError('INVALID_STATE', 'Bản xem trước đã quá 1 giờ. Hãy tải tệp lên lại để kiểm tra với dữ liệu mới nhất.');
+    }
+    const kind = batch.kind as ImportKind;
+    assertHasPermissionSomewhere(actor, PERMISSION[kind]);
+    if (batch.rowCount === 0) throw new AppError('IMPORT_NOTHING_TO_APPLY', 'Tệp không có dòng hợp lệ nào để nhập.');
+    let result: { created: number; updated: number; unchanged: number };
+    if (kind === 'people') {
+      const rows = batch.rows as Array<{ row: number; data: PersonImportRow }>;
+      const plan = await planPeopleImport(tx, actor, rows);
+      assertStillValid(plan.errors);
+      result = await applyPeopleImport(tx, actor, plan.planned as PlannedPerson[], plan.units);
+    } else {
+      const rows = batch.rows as Array<{ row: number; data: UnitImportRow }>;
+      const plan = await planUnitsImport(tx, actor, rows);
+      assertStillValid(plan.errors);
+      result = await applyUnitsImport(tx, actor, plan.planned as PlannedUnit[]);
+    }
+    await repo.markBatchApplied(tx, batchId);
+    await recordAudit(tx, actor, { action: `import.${kind}`, entityType: 'import', entityId: batchId, after: { fileName: batch.fileName, ...result } });
+    return result;
+  });
+}
+
+function assertStillValid(errors: RowError[]): void {
+  if (errors.length > 0) {
+    throw new AppError('CONFLICT', 'Dữ liệu đã thay đổi từ lúc xem trước nên một số dòng không còn hợp lệ; chưa có dòng nào được nhập. Hãy tải tệp lên lại.', { errors });
+  }
+}

@@ -1,0 +1,3 @@
+export { countActiveMembers } from './people.repo';
+export { moveActiveMembers, createPersonInTx, personColumns } from './people.service';
+export { membershipDeltas, MEMBERS_METRIC, PARTY_MEMBERS_METRIC } from './people.figures';

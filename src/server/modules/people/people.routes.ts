@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParamsSchema } from '../../../shared/contracts/common';
+import { CreatePersonSchema, MovePersonSchema, PeopleQuerySchema, UpdatePersonSchema } from '../../../shared/contracts/people';
+import type { AppDeps } from '../../platform/http/deps';
+import { actorOf } from '../../platform/http/request-context';
+import * as service from './people.service';
+
+const tags = ['Đảng viên và cán bộ'];
+
+export const peopleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  app.get('/api/people', { schema: { tags, querystring: PeopleQuerySchema } }, (request) =>
+    service.searchPeople(db, actorOf(request), request.query),
+  );
+  app.get('/api/people/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
+    service.getPersonDetail(db, actorOf(request), request.params.id),
+  );
+  app.post('/api/people', { schema: { tags, body: CreatePersonSchema } }, async (request, reply) =>
+    reply.status(201).send(await service.createPerson(db, actorOf(request), request.body)),
+  );
+  app.patch('/api/people/:id', { schema: { tags, params: IdParamsSchema, body: UpdatePersonSchema } }, (request) =>
+    service.updatePerson(db, actorOf(request), request.params.id, request.body),
+  );
+  app.post('/api/people/:id/move', { schema: { tags, params: IdParamsSchema, body: MovePersonSchema } }, (request) =>
+    service.movePerson(db, actorOf(request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,240 @@
+import type { Database, Executor } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
+import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { recordAudit } from '../../platform/audit';
+import { addFigureDeltas } from '../../platform/figures';
+import { assertNotBefore, todayIso } from '../../platform/dates';
+import { foldVietnamese, personNameSortKey } from '../../../shared/text';
+import type { PersonCategory, Position, Sex } from '../../../shared/contracts/domain';
+import { getUnitOrThrow } from '../units/index';
+import * as repo from './people.repo';
+import { membershipDeltas } from './people.figures';
+import { presentPerson } from './people.presenter';
+
+export type PersonFields = {
+  fullName: string;
+  sex: Sex;
+  birthDate?: string | null;
+  category: PersonCategory;
+  cardNumber?: string | null;
+  idNumber?: string | null;
+  admissionDate?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+};
+
+export type Placement = { unitId: number; position: Position; isHead: boolean; fromDate?: string | null };
+
+export function personColumns(fields: PersonFields) {
+  const fullName = fields.fullName.trim().replace(/\s+/g, ' ');
+  return {
+    fullName,
+    searchText: foldVietnamese(`${fullName} ${fields.cardNumber ?? ''}`),
+    sortKey: personNameSortKey(fullName),
+    sex: fields.sex,
+    birthDate: fields.birthDate ?? null,
+    category: fields.category,
+    cardNumber: fields.cardNumber || null,
+    idNumber: fields.idNumber || null,
+    admissionDate: fields.admissionDate ?? null,
+    phone: fields.phone || null,
+    email: fields.email || null,
+    address: fields.address || null,
+  };
+}
+
+async function assertIdentityFree(executor: Executor, fields: PersonFields, exceptId?: number): Promise<void> {
+  if (!fields.cardNumber && !fields.idNumber) {
+    throw new AppError('VALIDATION_FAILED', 'Cần Số thẻ đảng viên hoặc Số CCCD để nhận diện người này.');
+  }
+  if (fields.cardNumber) {
+    const other = await repo.findPersonByCardNumber(executor, fields.cardNumber);
+    if (other && other.id !== exceptId) {
+      throw new AppError('DUPLICATE', `Số thẻ đảng viên ${fields.cardNumber} đã thuộc về ${other.fullName}.`);
+    }
+  }
+  if (fields.idNumber) {
+    const other = await repo.findPersonByIdNumber(executor, fields.idNumber);
+    if (other && other.id !== exceptId) {
+      throw new AppError('DUPLICATE', `Số CCCD ${fields.idNumber} đã thuộc về ${other.fullName}.`);
+    }
+  }
+}
+
+/** Creates a person and their primary membership, counting them in the unit's figures. */
+export async function createPersonInTx(tx: Executor, fields: PersonFields, placement: Placement) {
+  await assertIdentityFree(tx, fields);
+  const unit = await getUnitOrThrow(tx, placement.unitId);
+  if (unit.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động.`);
+  const fromDate = placement.fromDate ?? todayIso();
+  assertNotBefore(fromDate, unit.validFrom, 'ngày thành lập của đơn vị');
+  const person = await repo.insertPerson(tx, personColumns(fields));
+  const membership = await repo.insertMembership(tx, {
+    personId: person.id,
+    unitId: unit.id,
+    position: placement.position,
+    isHead: placement.isHead,
+    isPrimary: true,
+    fromDate,
+  });
+  await addFigureDeltas(tx, membershipDeltas(unit.path, person.category, fromDate, null));
+  return { person, membership, unit };
+}
+
+export async function createPerson(db: Database, actor: Actor, input: PersonFields & Placement) {
+  const unit = await getUnitOrThrow(db, input.unitId);
+  assertCan(actor, 'people.write', unit.path);
+  const created = await db.transaction(async (tx) => {
+    const result = await createPersonInTx(tx, input, input);
+    await recordAudit(tx, actor, { action: 'person.create', entityType: 'person', entityId: result.person.id, unitPath: unit.path, after: { ...personColumns(input), unitId: unit.id, position: input.position } });
+    return result;
+  });
+  return presentPerson(created.person, { ...created.membership, unitName: unit.name, unitCode: unit.code }, true);
+}
+
+async function getPersonInScopeOrThrow(executor: Executor, actor: Actor, id: number, permission: 'people.read' | 'people.write') {
+  const person = await repo.findPersonById(executor, id);
+  if (!person) throw new AppError('NOT_FOUND', 'Không tìm thấy người này.');
+  const active = await repo.findActivePrimaryMembership(executor, id);
+  const memberships = active ? [active] : [];
+  const paths = memberships.length > 0 ? memberships.map((m) => m.unitPath) : (await repo.listMembershipsOfPerson(executor, id)).map((m) => m.unitPath);
+  if (!paths.some((path) => can(actor, permission, path))) {
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền với hồ sơ của người này.');
+  }
+  return { person, active };
+}
+
+export async function updatePerson(db: Database, actor: Actor, id: number, input: PersonFields & { version: number }) {
+  const updated = await db.transaction(async (tx) => {
+    await repo.lockPerson(tx, id);
+    const { person, active } = await getPersonInScopeOrThrow(tx, actor, id, 'people.write');
+    if (person.version !== input.version) {
+      throw new AppError('VERSION_CONFLICT', `Hồ sơ của ${person.fullName} vừa được người khác sửa. Hãy tải lại rồi sửa tiếp.`);
+    }
+    await assertIdentityFree(tx, input, id);
+    const columns = personColumns(input);
+    if (active && columns.category !== person.category) {
+      // A change of category moves the person between figures from today on.
+      const today = todayIso();
+      await addFigureDeltas(tx, [
+        ...membershipDeltas(active.unitPath, person.category, today, null, -1),
+        ...membershipDeltas(active.unitPath, columns.category, today, null, 1),
+      ]);
+    }
+    const after = await repo.updatePerson(tx, id, columns);
+    await recordAudit(tx, actor, { action: 'person.update', entityType: 'person', entityId: id, unitPath: active?.unitPath ?? null, before: person, after });
+    return { person: after, active };
+  });
+  const active = updated.active;
+  return presentPerson(updated.person, active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null, true);
+}
+
+/** Ends the current primary membership on `day` and opens one in the new unit; history stays. */
+export async function movePersonInTx(
+  tx: Executor,
+  person: repo.PersonRow,
+  active: Awaited<ReturnType<typeof repo.findActivePrimaryMembership>>,
+  placement: Placement & { fromDate: string },
+) {
+  const unit = await getUnitOrThrow(tx, placement.unitId);
+  if (unit.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động.`);
+  const day = placement.fromDate;
+  assertNotBefore(day, unit.validFrom, 'ngày thành lập của đơn vị mới');
+  if (active) {
+    assertNotBefore(day, active.membership.fromDate, 'ngày bắt đầu sinh hoạt ở đơn vị hiện tại');
+    await repo.endMembership(tx, active.membership.id, day);
+    await addFigureDeltas(tx, [
+      ...membershipDeltas(active.unitPath, person.category, active.membership.fromDate, null, -1),
+      ...membershipDeltas(active.unitPath, person.category, active.membership.fromDate, day, 1),
+    ]);
+  }
+  const membership = await repo.insertMembership(tx, {
+    personId: person.id,
+    unitId: unit.id,
+    position: placement.position,
+    isHead: placement.isHead,
+    isPrimary: true,
+    fromDate: day,
+  });
+  await addFigureDeltas(tx, membershipDeltas(unit.path, person.category, day, null));
+  return { membership, unit };
+}
+
+export async function movePerson(db: Database, actor: Actor, id: number, input: Placement & { effectiveDate?: string; version: number }) {
+  const day = input.effectiveDate ?? todayIso();
+  const result = await db.transaction(async (tx) => {
+    await repo.lockPerson(tx, id);
+    const { person, active } = await getPersonInScopeOrThrow(tx, actor, id, 'people.write');
+    const target = await getUnitOrThrow(tx, input.unitId);
+    assertCan(actor, 'people.write', target.path);
+    if (person.version !== input.version) {
+      throw new AppError('VERSION_CONFLICT', `Hồ sơ của ${person.fullName} vừa được người khác sửa. Hãy tải lại rồi thực hiện lại.`);
+    }
+    const moved = await movePersonInTx(tx, person, active, { ...input, fromDate: day });
+    const after = await repo.updatePerson(tx, id, {});
+    await recordAudit(tx, actor, { action: 'person.move', entityType: 'person', entityId: id, unitPath: target.path, before: active ? { unitId: active.membership.unitId, position: active.membership.position } : null, after: { unitId: target.id, position: input.position, isHead: input.isHead, effectiveDate: day } });
+    return { person: after, ...moved };
+  });
+  return presentPerson(result.person, { ...result.membership, unitName: result.unit.name, unitCode: result.unit.code }, true);
+}
+
+/** Moves everyone currently in `fromUnitId` to `toUnitId` on `day` (merges and splits). */
+export async function moveActiveMembers(tx: Executor, fromUnitId: number, toUnitId: number, day: string, onlyPersonIds?: number[]) {
+  const rows = await repo.listActivePrimaryMemberships(tx, fromUnitId);
+  for (const row of rows) {
+    if (onlyPersonIds && !onlyPersonIds.includes(row.membership.personId)) continue;
+    const person = await repo.findPersonById(tx, row.membership.personId);
+    const active = await repo.findActivePrimaryMembership(tx, row.membership.personId);
+    if (!person) continue;
+    await movePersonInTx(tx, person, active, { unitId: toUnitId, position: row.membership.position as Position, isHead: row.membership.isHead, fromDate: day });
+  }
+}
+
+export async function getPersonDetail(db: Database, actor: Actor, id: number) {
+  const { person, active } = await getPersonInScopeOrThrow(db, actor, id, 'people.read');
+  const memberships = await repo.listMembershipsOfPerson(db, id);
+  const personalVisible = memberships.some((m) => can(actor, 'people.personal', m.unitPath)) || actor.userId === null;
+  return {
+    ...presentPerson(person, active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null, personalVisible),
+    memberships: memberships.map(({ membership, unitName, unitCode }) => ({
+      id: membership.id,
+      unitId: membership.unitId,
+      unitCode,
+      unitName,
+      position: membership.position,
+      isHead: membership.isHead,
+      isPrimary: membership.isPrimary,
+      fromDate: membership.fromDate,
+      toDate: membership.toDate,
+    })),
+  };
+}
+
+export async function searchPeople(
+  db: Database,
+  actor: Actor,
+  filter: Omit<repo.PeopleSearch, 'scope' | 'unitPath'> & { unitId?: number },
+) {
+  assertHasPermissionSomewhere(actor, 'people.read');
+  let unitPath: string | undefined;
+  if (filter.unitId) {
+    unitPath = (await getUnitOrThrow(db, filter.unitId)).path;
+    assertCan(actor, 'people.read', unitPath);
+  }
+  const { items, total } = await repo.searchPeople(db, {
+    ...filter,
+    q: filter.q ? foldVietnamese(filter.q) : undefined,
+    scope: scopePaths(actor, 'people.read'),
+    unitPath,
+  });
+  const personalRoots = scopePaths(actor, 'people.personal');
+  return {
+    items: items.map((row) =>
+      presentPerson(row.person, { ...row.membership, unitName: row.unitName, unitCode: row.unitCode }, personalRoots.length > 0 && can(actor, 'people.personal', row.unitPath)),
+    ),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+}

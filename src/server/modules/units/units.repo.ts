@@ -1,0 +1,167 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { unitVersions, units } from '../../db/schema/index';
+import type { Executor } from '../../platform/db/client';
+
+export type UnitRow = typeof units.$inferSelect;
+export type UnitVersionRow = typeof unitVersions.$inferSelect;
+
+const hasOpenChildren = sql<boolean>`EXISTS (SELECT 1 FROM units c WHERE c.parent_id = ${units.id} AND c.valid_to IS NULL)`;
+
+export async function findUnitById(executor: Executor, id: number): Promise<UnitRow | undefined> {
+  const rows = await executor.select().from(units).where(eq(units.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findUnitByCode(executor: Executor, code: string): Promise<UnitRow | undefined> {
+  const rows = await executor.select().from(units).where(eq(units.code, code)).limit(1);
+  return rows[0];
+}
+
+export async function findUnitsByCodes(executor: Executor, codes: string[]): Promise<UnitRow[]> {
+  if (codes.length === 0) return [];
+  return executor.select().from(units).where(sql`${units.code} = ANY(${sql.param(codes)}::text[])`);
+}
+
+export async function findUnitsByIds(executor: Executor, ids: number[]): Promise<UnitRow[]> {
+  if (ids.length === 0) return [];
+  return executor.select().from(units).where(sql`${units.id} = ANY(${sql.param(ids)}::bigint[])`);
+}
+
+/** Locks units in id order, so two writers on overlapping units never deadlock. */
+export async function lockUnits(executor: Executor, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await executor.execute(
+    sql`SELECT id FROM units WHERE id = ANY(${sql.param(ids)}::bigint[]) ORDER BY id FOR UPDATE`,
+  );
+}
+
+export async function listOpenChildren(executor: Executor, parentId: number) {
+  return executor
+    .select({ unit: units, hasChildren: hasOpenChildren })
+    .from(units)
+    .where(and(eq(units.parentId, parentId), isNull(units.validTo)));
+}
+
+/** Children as they stood on a date, from the version history. */
+export async function listChildrenAsOf(executor: Executor, parentId: number, asOf: string) {
+  const rows = await executor.execute<{ unit_id: number }>(sql`
+    SELECT v.unit_id FROM unit_versions v
+    WHERE v.parent_id = ${parentId} AND v.valid_from <= ${asOf} AND (v.valid_to IS NULL OR v.valid_to > ${asOf})`);
+  return rows.rows.map((row) => Number(row.unit_id));
+}
+
+export async function findVersionAsOf(executor: Executor, unitId: number, asOf: string): Promise<UnitVersionRow | undefined> {
+  const rows = await executor
+    .select()
+    .from(unitVersions)
+    .where(
+      and(
+        eq(unitVersions.unitId, unitId),
+        sql`${unitVersions.validFrom} <= ${asOf}`,
+        sql`(${unitVersions.validTo} IS NULL OR ${unitVersions.validTo} > ${asOf})`,
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+export async function hasChildrenAsOf(executor: Executor, unitIds: number[], asOf: string): Promise<Set<number>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await executor.execute<{ parent_id: number }>(sql`
+    SELECT DISTINCT parent_id FROM unit_versions
+    WHERE parent_id = ANY(${sql.param(unitIds)}::bigint[]) AND valid_from <= ${asOf} AND (valid_to IS NULL OR valid_to > ${asOf})`);
+  return new Set(rows.rows.map((row) => Number(row.parent_id)));
+}
+
+export async function listVersions(executor: Executor, unitId: number) {
+  return executor
+    .select({ version: unitVersions, parentName: units.name })
+    .from(unitVersions)
+    .leftJoin(units, eq(units.id, unitVersions.parentId))
+    .where(eq(unitVersions.unitId, unitId))
+    .orderBy(unitVersions.validFrom, unitVersions.id);
+}
+
+export async function listNamesByIds(executor: Executor, ids: number[]): Promise<Map<number, { id: number; code: string; name: string }>> {
+  const rows = await findUnitsByIds(executor, ids);
+  return new Map(rows.map((row) => [row.id, { id: row.id, code: row.code, name: row.name }]));
+}
+
+export type UnitSearch = {
+  scope: string[];
+  q?: string;
+  kind?: string;
+  underPath?: string;
+  includeClosed: boolean;
+  page: number;
+  pageSize: number;
+};
+
+export async function searchUnits(executor: Executor, search: UnitSearch) {
+  const conditions: SQL[] = [sql`${units.path} <@ ANY(${sql.param(search.scope)}::ltree[])`];
+  if (search.q) conditions.push(sql`${units.searchText} LIKE ${`%${search.q}%`}`);
+  if (search.kind) conditions.push(eq(units.kind, search.kind));
+  if (search.underPath) conditions.push(sql`${units.path} <@ ${search.underPath}::ltree`);
+  if (!search.includeClosed) conditions.push(isNull(units.validTo));
+  const where = and(...conditions);
+  const [total] = await executor.select({ value: sql<number>`count(*)` }).from(units).where(where);
+  // Exact code matches first, then shallower units, then by name.
+  const items = await executor
+    .select({ unit: units, hasChildren: hasOpenChildren })
+    .from(units)
+    .where(where)
+    .orderBy(
+      sql`(${units.code} = ${search.q ?? ''}) DESC`,
+      units.depth,
+      sql`${units.name} COLLATE "C"`,
+    )
+    .limit(search.pageSize)
+    .offset((search.page - 1) * search.pageSize);
+  return { items, total: Number(total?.value ?? 0) };
+}
+
+export async function insertUnit(executor: Executor, values: typeof units.$inferInsert): Promise<UnitRow> {
+  const rows = await executor.insert(units).values(values).returning();
+  return rows[0]!;
+}
+
+export async function updateUnit(executor: Executor, id: number, values: Partial<typeof units.$inferInsert>): Promise<UnitRow> {
+  const rows = await executor
+    .update(units)
+    .set({ ...values, updatedAt: new Date(), version: values.version ?? sql`${units.version} + 1` })
+    .where(eq(units.id, id))
+    .returning();
+  return rows[0]!;
+}
+
+/** Rewrites the path of a subtree after its root moved. */
+export async function rewriteSubtreePaths(executor: Executor, oldPath: string, newPath: string, depthChange: number): Promise<void> {
+  await executor.execute(sql`
+    UPDATE units SET path = ${newPath}::ltree || subpath(path, nlevel(${oldPath}::ltree)), depth = depth + ${depthChange}
+    WHERE path <@ ${oldPath}::ltree AND path <> ${oldPath}::ltree`);
+}
+
+export async function findCurrentVersion(executor: Executor, unitId: number): Promise<UnitVersionRow | undefined> {
+  const rows = await executor
+    .select()
+    .from(unitVersions)
+    .where(and(eq(unitVersions.unitId, unitId), isNull(unitVersions.validTo)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertVersion(executor: Executor, values: typeof unitVersions.$inferInsert): Promise<void> {
+  await executor.insert(unitVersions).values(values);
+}
+
+export async function updateVersion(executor: Executor, id: number, values: Partial<typeof unitVersions.$inferInsert>): Promise<void> {
+  await executor.update(unitVersions).set(values).where(eq(unitVersions.id, id));
+}
+
+export async function listOpenChildIds(executor: Executor, parentId: number): Promise<number[]> {
+  const rows = await executor
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.parentId, parentId), isNull(units.validTo)));
+  return rows.map((row) => row.id);
+}

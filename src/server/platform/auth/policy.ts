@@ -1,0 +1,80 @@
+import type { Role } from '../../../shared/contracts/domain';
+import { AppError } from '../errors';
+
+export const PERMISSIONS = [
+  'units.read',
+  'units.write',
+  'people.read',
+  'people.personal',
+  'people.write',
+  'imports.units',
+  'imports.people',
+  'accounts.manage',
+  'audit.read',
+  'figures.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The one table of who may do what; a grant gives its role's permissions on its whole subtree. */
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  officer: ['units.read', 'people.read', 'people.personal', 'people.write', 'imports.people', 'figures.read'],
+  committee: ['units.read', 'people.read', 'people.personal', 'figures.read'],
+  inspector: ['units.read', 'people.read', 'figures.read'],
+  member: ['units.read', 'figures.read'],
+  supervisor: ['units.read', 'figures.read'],
+  viewer: ['units.read', 'people.read', 'figures.read'],
+};
+
+export type Grant = { id: number; unitId: number; unitCode: string; unitName: string; unitPath: string; role: Role };
+
+/** Who is acting, as services see it: no HTTP objects. */
+export type Actor = {
+  userId: number | null;
+  name: string;
+  grants: Grant[];
+  ip: string | null;
+  requestId: string | null;
+};
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function permissionsOf(grants: Grant[]): Permission[] {
+  return PERMISSIONS.filter((permission) => grants.some((grant) => roleHasPermission(grant.role, permission)));
+}
+
+export function isPathWithin(path: string, ancestorPath: string): boolean {
+  return path === ancestorPath || path.startsWith(`${ancestorPath}.`);
+}
+
+/**
+ * The subtree roots where the actor holds the permission, without nested duplicates. Repositories
+ * filter with `path <@ ANY(paths)`; an empty list means nothing is visible.
+ */
+export function scopePaths(actor: Actor, permission: Permission): string[] {
+  const paths = actor.grants.filter((grant) => roleHasPermission(grant.role, permission)).map((grant) => grant.unitPath);
+  return paths.filter((path) => !paths.some((other) => other !== path && isPathWithin(path, other)));
+}
+
+export function can(actor: Actor, permission: Permission, unitPath: string): boolean {
+  return scopePaths(actor, permission).some((root) => isPathWithin(unitPath, root));
+}
+
+export function assertCan(actor: Actor, permission: Permission, unitPath: string): void {
+  if (!can(actor, permission, unitPath)) {
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này trên đơn vị này.');
+  }
+}
+
+export function assertHasPermissionSomewhere(actor: Actor, permission: Permission): void {
+  if (scopePaths(actor, permission).length === 0) {
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+  }
+}
+
+/** The actor for work done by the system itself (seeding, CLI). */
+export function systemActor(name = 'Hệ thống'): Actor {
+  return { userId: null, name, grants: [], ip: null, requestId: null };
+}

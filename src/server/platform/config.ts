@@ -1,0 +1,24 @@
+import path from 'node:path';
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionDays: number;
+  isProduction: boolean;
+  uploadLimitBytes: number;
+};
+
+/** Reads configuration from the environment once, at the composition root. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionDays: Number(env.SESSION_DAYS ?? 7),
+    isProduction: env.NODE_ENV === 'production',
+    uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB ?? 20) * 1024 * 1024,
+  };
+}

@@ -1,0 +1,88 @@
+import { Worker } from 'node:worker_threads';
+import { mkdir } from 'node:fs/promises';
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import * as schema from '../../db/schema/index';
+
+export type Database = NodePgDatabase<typeof schema>;
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export type DbHandle = {
+  db: Database;
+  pool: pg.Pool;
+  kind: 'pglite' | 'postgres';
+  /** Writes the embedded database's data folder as a tarball (PGlite only). */
+  dumpDataDir(path: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+// DATE columns come back as 'YYYY-MM-DD' strings, never as JS Dates shifted by the time zone.
+pg.types.setTypeParser(1082, (value: string) => value);
+// COUNT and SUM of BIGINT come back as numbers: our counts stay far below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+pg.types.setTypeParser(1700, (value: string) => Number(value));
+
+export type OpenOptions = {
+  databaseUrl?: string;
+  /** Data folder of the embedded database; null keeps it in memory. */
+  dataDir?: string | null;
+  /** Tarball from dumpDataDir to start from (tests start from a migrated image). */
+  loadDumpPath?: string;
+};
+
+export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    return {
+      db: drizzle(pool, { schema }),
+      pool,
+      kind: 'postgres',
+      dumpDataDir: () => Promise.reject(new Error('dumpDataDir is only for the embedded database')),
+      close: () => pool.end(),
+    };
+  }
+  return openEmbedded(options.dataDir ?? null, options.loadDumpPath ?? null);
+}
+
+async function openEmbedded(dataDir: string | null, loadDumpPath: string | null): Promise<DbHandle> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const worker = new Worker(new URL('./embedded-worker-entry.js', import.meta.url), {
+    workerData: { dataDir, loadDumpPath },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', function onMessage(message: { type: string; port?: number; message?: string }) {
+      if (message.type === 'ready' && message.port) {
+        worker.off('message', onMessage);
+        resolve(message.port);
+      } else if (message.type === 'error') {
+        reject(new Error(`Embedded database failed to start: ${message.message ?? ''}`));
+      }
+    });
+  });
+  // PGlite has one session: a single connection keeps transactions from interleaving.
+  const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
+  const request = (message: object, reply: string) =>
+    new Promise<void>((resolve) => {
+      const onMessage = (answer: { type: string }) => {
+        if (answer.type === reply) {
+          worker.off('message', onMessage);
+          resolve();
+        }
+      };
+      worker.on('message', onMessage);
+      worker.postMessage(message);
+    });
+  return {
+    db: drizzle(pool, { schema }),
+    pool,
+    kind: 'pglite',
+    dumpDataDir: (path) => request({ type: 'dump', path }, 'dumped'),
+    close: async () => {
+      await pool.end();
+      await request({ type: 'stop' }, 'stopped');
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type AppError, isAppError } from '../errors';
+
+/** Maps every failure to `{ error: { code, message, details? }, requestId }`; unknown ones to 500. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (isAppError(error)) {
+      return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details }, requestId: request.id });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((issue) => ({
+        field: issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+        message: issue.message,
+      }));
+      const fields = [...new Set(details.map((detail) => detail.field).filter(Boolean))];
+      return reply.status(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: fields.length > 0 ? `Dữ liệu chưa hợp lệ ở: ${fields.join(', ')}. Hãy kiểm tra và nhập lại.` : 'Dữ liệu gửi lên chưa hợp lệ.',
+          details,
+        },
+        requestId: request.id,
+      });
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' || fastifyError.statusCode === 413) {
+      return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Tệp quá lớn so với giới hạn cho phép.' }, requestId: request.id });
+    }
+    if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      if (fastifyError.statusCode === 429) {
+        return reply.status(429).send({ error: { code: 'TOO_MANY_ATTEMPTS', message: 'Bạn gửi quá nhiều yêu cầu. Hãy thử lại sau ít phút.' }, requestId: request.id });
+      }
+      return reply.status(fastifyError.statusCode).send({ error: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.', details: fastifyError.message }, requestId: request.id });
+    }
+    request.log.error({ err: error, requestId: request.id }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Đã có lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu.' }, requestId: request.id });
+  });
+}

@@ -1,0 +1,104 @@
+import { Drawer, Layout, Result } from 'antd';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { useIsPhone } from '../lib/use-is-phone';
+import { ActingUnitProvider, useActingUnit } from './acting-unit';
+import { AppHeader } from './app-header';
+import { FullPageLoading } from './full-page-loading';
+import { LanguageSwitch } from './language-switch';
+import { NavMenu } from './nav-menu';
+
+function MainContent() {
+  const { t } = useTranslation();
+  const { actingUnit } = useActingUnit();
+  if (!actingUnit) {
+    return <Result status="info" title={t('errors.noGrantsTitle')} subTitle={t('errors.noGrants')} />;
+  }
+  return (
+    <Suspense fallback={<FullPageLoading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const location = useLocation();
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    // After moving to another page, keyboard and screen-reader users start at its content.
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [location.pathname]);
+
+  return (
+    <ActingUnitProvider>
+      <Layout className="app-layout">
+        <a
+          className="skip-link"
+          href="#main-content"
+          onClick={(event) => {
+            event.preventDefault();
+            mainRef.current?.focus();
+          }}
+        >
+          {t('app.skipToContent')}
+        </a>
+        <AppHeader isPhone={isPhone} onOpenMenu={() => setDrawerOpen(true)} />
+        <Layout>
+          {isPhone ? (
+            <Drawer
+              placement="left"
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              size={300}
+              title={t('app.menu')}
+              className="nav-drawer"
+            >
+              <NavMenu onNavigate={() => setDrawerOpen(false)} />
+              <div className="drawer-language">
+                <span>{t('header.language')}</span>
+                <LanguageSwitch />
+              </div>
+            </Drawer>
+          ) : (
+            <Layout.Sider
+              width={264}
+              collapsible
+              collapsed={collapsed}
+              onCollapse={setCollapsed}
+              theme="light"
+              className="app-sider"
+              trigger={null}
+            >
+              <NavMenu />
+              <button
+                type="button"
+                className="sider-toggle"
+                onClick={() => setCollapsed((value) => !value)}
+                aria-expanded={!collapsed}
+              >
+                {collapsed ? '»' : `« ${t('app.collapseMenu')}`}
+              </button>
+            </Layout.Sider>
+          )}
+          <Layout.Content className="app-content">
+            <main id="main-content" ref={mainRef} tabIndex={-1} className="main">
+              <MainContent />
+            </main>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </ActingUnitProvider>
+  );
+}

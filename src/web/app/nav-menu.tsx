@@ -1,0 +1,75 @@
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { paths } from './paths';
+import { useCurrentSession } from './session';
+
+interface NavEntry {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  testId: string;
+  permission?: string;
+}
+
+function selectedKey(pathname: string, entries: NavEntry[]): string | undefined {
+  // The longest matching path wins, so "/" only matches the home page itself.
+  const match = entries
+    .filter((entry) => (entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.key;
+}
+
+/** Only the modules that exist today, and only those the user may open. */
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { permissions } = useCurrentSession();
+
+  const entries: NavEntry[] = [
+    { key: 'home', path: paths.home, label: t('nav.home'), icon: <DashboardOutlined />, testId: 'nav-home' },
+    { key: 'units', path: paths.units, label: t('nav.units'), icon: <ApartmentOutlined />, testId: 'nav-units' },
+    { key: 'people', path: paths.people, label: t('nav.people'), icon: <TeamOutlined />, testId: 'nav-people' },
+    { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
+    {
+      key: 'accounts',
+      path: paths.accounts,
+      label: t('nav.accounts'),
+      icon: <UserSwitchOutlined />,
+      testId: 'nav-accounts',
+      permission: 'accounts.manage',
+    },
+  ];
+  const visible = entries.filter((entry) => !entry.permission || permissions.includes(entry.permission));
+  const current = selectedKey(location.pathname, visible);
+
+  const items: MenuProps['items'] = visible.map((entry) => ({
+    key: entry.key,
+    icon: entry.icon,
+    label: (
+      <span data-testid={entry.testId} aria-current={entry.key === current ? 'page' : undefined}>
+        {entry.label}
+      </span>
+    ),
+  }));
+
+  return (
+    <nav aria-label={t('app.mainNavigation')}>
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={current ? [current] : []}
+        onClick={({ key }) => {
+          const entry = visible.find((candidate) => candidate.key === key);
+          if (entry) void navigate(entry.path);
+          onNavigate?.();
+        }}
+        className="nav-menu"
+      />
+    </nav>
+  );
+}

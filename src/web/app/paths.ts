@@ -1,0 +1,9 @@
+export const paths = {
+  login: '/login',
+  changePassword: '/change-password',
+  home: '/',
+  units: '/units',
+  people: '/people',
+  audit: '/audit',
+  accounts: '/accounts',
+} as const;

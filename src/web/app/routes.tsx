@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth/login-page';
+import { AppLayout } from './app-layout';
+import { FullPageLoading } from './full-page-loading';
+import { NotFoundPage } from './not-found-page';
+import { paths } from './paths';
+import { RequirePermission } from './require-permission';
+import { RequireSession } from './require-session';
+
+// Each module loads on first visit, so the sign-in page stays light on a slow connection.
+const HomePage = lazy(() => import('../features/home/home-page').then((module) => ({ default: module.HomePage })));
+const UnitsPage = lazy(() => import('../features/units/units-page').then((module) => ({ default: module.UnitsPage })));
+const PeoplePage = lazy(() => import('../features/people/people-page').then((module) => ({ default: module.PeoplePage })));
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
+const AccountsPage = lazy(() =>
+  import('../features/accounts/accounts-page').then((module) => ({ default: module.AccountsPage })),
+);
+const ChangePasswordPage = lazy(() =>
+  import('../features/auth/change-password-page').then((module) => ({ default: module.ChangePasswordPage })),
+);
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageLoading />}>
+      <Routes>
+        <Route path={paths.login} element={<LoginPage />} />
+        <Route element={<RequireSession allowPasswordChange />}>
+          <Route path={paths.changePassword} element={<ChangePasswordPage />} />
+        </Route>
+        <Route element={<RequireSession />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path={paths.units} element={<UnitsPage />} />
+            <Route path={paths.people} element={<PeoplePage />} />
+            <Route element={<RequirePermission permission="audit.read" />}>
+              <Route path={paths.audit} element={<AuditPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="accounts.manage" />}>
+              <Route path={paths.accounts} element={<AccountsPage />} />
+            </Route>
+            <Route path="/home" element={<Navigate to={paths.home} replace />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

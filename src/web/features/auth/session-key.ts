@@ -1,0 +1,1 @@
+export const sessionQueryKey = ['session'] as const;

@@ -1,0 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { FiguresAnswer } from '../../api/types';
+
+export function useFigures(unitId: number, asOf: string) {
+  return useQuery({
+    queryKey: ['figures', unitId, asOf],
+    queryFn: ({ signal }) => api.get<FiguresAnswer>('/api/figures', { unitId, asOf }, signal),
+    placeholderData: (previous) => previous,
+  });
+}

@@ -1,0 +1,114 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Paged, Person, PersonCategory, PersonDetail, Position, Sex } from '../../api/types';
+
+export type PeopleSort = 'name' | 'birthDate' | 'unit';
+
+export interface PeopleParams {
+  unitId: number;
+  q?: string;
+  category?: PersonCategory;
+  includeSubtree?: boolean;
+  asOf?: string;
+  page?: number;
+  pageSize?: number;
+  sort?: PeopleSort;
+  order?: 'asc' | 'desc';
+}
+
+export const peopleKeys = {
+  all: ['people'] as const,
+  list: (params: PeopleParams) => ['people', 'list', params] as const,
+  detail: (id: number) => ['people', 'detail', id] as const,
+};
+
+export function toPeopleQuery(params: PeopleParams) {
+  return {
+    unitId: params.unitId,
+    q: params.q,
+    category: params.category,
+    includeSubtree: params.includeSubtree,
+    asOf: params.asOf,
+    page: params.page,
+    pageSize: params.pageSize,
+    sort: params.sort,
+    order: params.order,
+  };
+}
+
+export function usePeople(params: PeopleParams, enabled = true) {
+  return useQuery({
+    queryKey: peopleKeys.list(params),
+    queryFn: ({ signal }) => api.get<Paged<Person>>('/api/people', toPeopleQuery(params), signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function usePerson(id: number | null) {
+  return useQuery({
+    queryKey: peopleKeys.detail(id ?? 0),
+    queryFn: ({ signal }) => api.get<PersonDetail>(`/api/people/${id ?? 0}`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+export interface PersonFields {
+  fullName: string;
+  sex: Sex;
+  birthDate?: string | null;
+  category: PersonCategory;
+  cardNumber?: string | null;
+  idNumber?: string | null;
+  admissionDate?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  position: Position;
+  isHead: boolean;
+}
+
+export interface CreatePersonInput extends PersonFields {
+  unitId: number;
+  fromDate?: string;
+}
+
+export interface UpdatePersonInput extends Partial<PersonFields> {
+  id: number;
+  version: number;
+}
+
+export interface MovePersonInput {
+  id: number;
+  unitId: number;
+  position: Position;
+  isHead: boolean;
+  effectiveDate?: string;
+  version: number;
+}
+
+function usePeopleMutation<TInput>(mutationFn: (input: TInput) => Promise<Person>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      // Figures count people, so a change to a person changes them too.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: peopleKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['figures'] }),
+      ]);
+    },
+  });
+}
+
+export function useCreatePerson() {
+  return usePeopleMutation((input: CreatePersonInput) => api.post<Person>('/api/people', input));
+}
+
+export function useUpdatePerson() {
+  return usePeopleMutation(({ id, ...body }: UpdatePersonInput) => api.patch<Person>(`/api/people/${id}`, body));
+}
+
+export function useMovePerson() {
+  return usePeopleMutation(({ id, ...body }: MovePersonInput) => api.post<Person>(`/api/people/${id}/move`, body));
+}

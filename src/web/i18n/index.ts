@@ -1,0 +1,67 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import 'dayjs/locale/vi';
+import dayjs from 'dayjs';
+import en from './en.json';
+import vi from './vi.json';
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'noiguong.language';
+
+// Every English key must exist, so a missing translation fails the type check instead of showing a key.
+const english: typeof vi = en;
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'vi' || value === 'en';
+}
+
+function readStoredLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(stored) ? stored : 'vi';
+  } catch {
+    // Private browsing may forbid storage; Vietnamese is the default anyway.
+    return 'vi';
+  }
+}
+
+export function hasStoredLanguage(): boolean {
+  try {
+    return isLanguage(window.localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
+function applyDocumentLanguage(language: Language): void {
+  document.documentElement.lang = language;
+  dayjs.locale(language === 'vi' ? 'vi' : 'en');
+}
+
+/** `remember` is off when following the account's preference, so an explicit choice on this device still wins. */
+export async function changeLanguage(language: Language, remember = true): Promise<void> {
+  if (remember) {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, language);
+    } catch {
+      // Not remembered, but still switched for this visit.
+    }
+  }
+  applyDocumentLanguage(language);
+  await i18n.changeLanguage(language);
+}
+
+const initialLanguage = readStoredLanguage();
+applyDocumentLanguage(initialLanguage);
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: english } },
+  lng: initialLanguage,
+  fallbackLng: 'vi',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;
