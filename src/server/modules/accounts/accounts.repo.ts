@@ -144,10 +144,10 @@ export async function listManageableUsers(
   filter: { q?: string; page: number; pageSize: number; isRootAdmin: boolean },
 ) {
   const inScope = sql`(
-    (EXISTS (SELECT 1 FROM grants g WHERE g.user_id = ${users.id})
+    (EXISTS (SELECT 1 FROM grants g WHERE g.user_id = "users"."id")
       AND NOT EXISTS (SELECT 1 FROM grants g JOIN units u ON u.id = g.unit_id
-                      WHERE g.user_id = ${users.id} AND NOT (u.path <@ ANY(${sql.param(scopePaths)}::ltree[]))))
-    OR (${filter.isRootAdmin} AND NOT EXISTS (SELECT 1 FROM grants g WHERE g.user_id = ${users.id})))`;
+                      WHERE g.user_id = "users"."id" AND NOT (u.path <@ ANY(${sql.param(scopePaths)}::ltree[]))))
+    OR (${filter.isRootAdmin} AND NOT EXISTS (SELECT 1 FROM grants g WHERE g.user_id = "users"."id")))`;
   const search = filter.q ? sql`${users.searchText} LIKE ${`%${filter.q}%`}` : sql`TRUE`;
   const where = and(inScope, search);
   const [total] = await executor.select({ value: count() }).from(users).where(where);

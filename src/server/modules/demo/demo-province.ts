@@ -61,7 +61,9 @@ export function generateDemoProvince(seed = 1, options: DemoProvinceOptions = {}
       communePhrase: communeInPhrase(commune),
       level: commune.kind,
       style: settlementStyle(DEMO_PROVINCE_CODE),
-      budget: rng.int(20, 26),
+      budget: rng.int(18, 20),
+      // A small demo keeps every kind of institution; residential cells take a smaller share.
+      residentialShare: 0.3,
       validFrom,
       withAgencies: true,
     });

@@ -39,6 +39,9 @@ function provinceWords(province: AdminProvince): ProvinceWords {
 const BLOC_WEIGHT = 4;
 const COMMUNE_WEIGHT = { Phường: 1.3, Xã: 1, 'Đặc khu': 0.3 } as const;
 
+/** Share of a commune's units that are residential cells (thôn, tổ dân phố), as in most communes. */
+const RESIDENTIAL_SHARE = 0.45;
+
 export function* generateNationalTree(options: NationalTreeOptions): Generator<GeneratedUnit> {
   const seed = options.seed ?? 1;
   const provinces = options.provinces ?? loadAdminUnits();
@@ -89,6 +92,7 @@ export function* generateNationalTree(options: NationalTreeOptions): Generator<G
         level: commune.kind,
         style,
         budget: nextBudget(),
+        residentialShare: RESIDENTIAL_SHARE,
         validFrom,
         withAgencies: false,
       }).units;

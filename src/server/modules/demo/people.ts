@@ -84,7 +84,7 @@ const ID_SERIAL_SPACE = ID_SERIAL_HALF ** 2;
 const EIGHT_DIGIT_HALF = 10_000;
 const EIGHT_DIGIT_SPACE = EIGHT_DIGIT_HALF ** 2;
 /** Natural e-mail addresses are checked against a set of this size at most, then tagged ones are used. */
-const NATURAL_EMAIL_LIMIT = 200_000;
+const NATURAL_EMAIL_LIMIT = 50_000;
 
 export class PersonFactory {
   private readonly rng: Random;
@@ -94,6 +94,9 @@ export class PersonFactory {
   /** Next CCCD serial per (province, century-and-sex digit, two-digit year). */
   private readonly idCounters = new Int32Array(100 * 4 * 100);
   private readonly naturalEmails = new Set<string>();
+  /** Units come with many people in a row: parse each unit's start date once. */
+  private lastValidFrom = '';
+  private lastValidFromDay = 0;
 
   constructor(
     seed: number,
@@ -131,10 +134,16 @@ export class PersonFactory {
       else if (unit.ageBias === 'younger') birth = Math.max(birth, rng.int(YOUNGER_BIRTH_FIRST, BIRTH_LAST));
     }
     const birthYear = yearOfDay(birth);
-    const name = randomPersonName(rng, sex, birthYear);
-    const validFrom = parseDay(unit.validFrom);
-
     const member = unit.staffing === 'cell' || unit.staffing === 'committee';
+    const officialMail = unit.officialDomain !== null && (!member || unit.staffing === 'committee');
+    const wantsEmail = rng.chance(officialMail ? 0.75 : 0.25);
+    const name = randomPersonName(rng, sex, birthYear, wantsEmail);
+    if (unit.validFrom !== this.lastValidFrom) {
+      this.lastValidFrom = unit.validFrom;
+      this.lastValidFromDay = parseDay(unit.validFrom);
+    }
+    const validFrom = this.lastValidFromDay;
+
     let category: PersonCategory = 'party_member';
     let cardNumber: string | null = null;
     let admissionDate: string | null = null;
@@ -158,8 +167,7 @@ export class PersonFactory {
     }
 
     const phone = rng.chance(0.92) ? `09${padDigits(permute(serial, EIGHT_DIGIT_HALF, this.keys.phone), 8)}` : null;
-    const officialMail = unit.officialDomain !== null && (!member || unit.staffing === 'committee');
-    const email = rng.chance(officialMail ? 0.75 : 0.25)
+    const email = wantsEmail
       ? this.email(name.ascii, birthYear, serial, officialMail ? unit.officialDomain : null)
       : null;
 
@@ -177,7 +185,7 @@ export class PersonFactory {
       unitCode: unit.unitCode,
       position,
       isHead: index === 0,
-      fromDate: formatDay(from),
+      fromDate: from === validFrom ? unit.validFrom : formatDay(from),
     };
   }
 

@@ -143,11 +143,8 @@ export function parseDay(iso: string): number {
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
-/**
- * Days since 1970-01-01 → ISO date. Pure arithmetic (the civil-from-days algorithm) instead of
- * Date#toISOString, because the national people generator formats millions of dates.
- */
-export function formatDay(day: number): string {
+/** Year, month and day of a day number: the civil-from-days algorithm, pure integer arithmetic. */
+function civil(day: number): [year: number, month: number, dayOfMonth: number] {
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -156,13 +153,33 @@ export function formatDay(day: number): string {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
-/** Year of a day number, without building a string. */
+// Dates of people fall in 1950–2030: formatted once each (about 29,000 strings), then looked up.
+const CACHED_FIRST_DAY = -7_305;
+const CACHED_DAYS = 29_220;
+const formattedDays: (string | undefined)[] = new Array<string | undefined>(CACHED_DAYS).fill(undefined);
+
+/**
+ * Days since 1970-01-01 → ISO date, without Date#toISOString, because the national people
+ * generator formats millions of dates.
+ */
+export function formatDay(day: number): string {
+  const slot = day - CACHED_FIRST_DAY;
+  if (slot >= 0 && slot < CACHED_DAYS) {
+    const cached = formattedDays[slot];
+    if (cached !== undefined) return cached;
+  }
+  const [y, m, d] = civil(day);
+  const text = `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
+  if (slot >= 0 && slot < CACHED_DAYS) formattedDays[slot] = text;
+  return text;
+}
+
+/** Year of a day number, without building a string or a Date. */
 export function yearOfDay(day: number): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear();
+  return civil(day)[0];
 }
 
 /**
@@ -191,7 +208,13 @@ export function permute(value: number, half: number, key: number): number {
   return left * half + right;
 }
 
-/** Zero-padded decimal of a non-negative integer. */
+const THREE_DIGITS = Array.from({ length: 1_000 }, (_, n) => String(n).padStart(3, '0'));
+const FOUR_DIGITS = Array.from({ length: 10_000 }, (_, n) => String(n).padStart(4, '0'));
+
+/** Zero-padded decimal of a non-negative integer; table lookups for the widths used in hot loops. */
 export function padDigits(value: number, width: number): string {
+  if (width === 8 && value < 100_000_000) return `${FOUR_DIGITS[Math.floor(value / 10_000)]}${FOUR_DIGITS[value % 10_000]}`;
+  if (width === 6 && value < 1_000_000) return `${THREE_DIGITS[Math.floor(value / 1_000)]}${THREE_DIGITS[value % 1_000]}`;
+  if (width === 2 && value < 100) return TWO_DIGITS[value] as string;
   return String(value).padStart(width, '0');
 }

@@ -116,12 +116,12 @@ export function createStaffingResolver(options: StaffingOptions): StaffingResolv
       case 'grassroots_committee':
         return rng.int(5, 7);
       case 'agency':
-        return rng.int(10, 30);
+        return rng.int(10, 25);
       case 'mass_organisation':
-        return rng.int(6, 15);
+        return rng.int(6, 12);
       default:
         // Residential cells gather the retired members of a village and are the largest.
-        return unit.ageBias === 'older' ? rng.int(15, 40) : rng.int(8, 30);
+        return unit.ageBias === 'older' ? rng.int(12, 36) : rng.int(8, 24);
     }
   };
 

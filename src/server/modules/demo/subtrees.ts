@@ -97,6 +97,8 @@ export type CommuneSubtreeInput = {
   style: SettlementStyle;
   budget: number;
   validFrom: string;
+  /** Share of the budget spent on residential cells (thôn, tổ dân phố); the rest goes to institutions. */
+  residentialShare: number;
   /** Also add the commune's People's Committee, Fatherland Front and Veterans' Association (outside the budget). */
   withAgencies: boolean;
 };
@@ -106,9 +108,6 @@ export type CommuneSubtree = {
   /** The commune's residential areas ("Tổ dân phố 3", "Thôn Phú Lộc"), for addresses. */
   areas: string[];
 };
-
-/** Share of a commune's units that are residential cells (thôn, tổ dân phố), as in most communes. */
-const RESIDENTIAL_SHARE = 0.45;
 
 export function communeSubtree(input: CommuneSubtreeInput): CommuneSubtree {
   const { rng, code, communeName, communePhrase, level } = input;
@@ -127,12 +126,12 @@ export function communeSubtree(input: CommuneSubtreeInput): CommuneSubtree {
   };
 
   cell(`Chi bộ Cơ quan UBND ${levelWord}`);
-  const residentialCount = Math.min(sink.remaining, Math.max(1, Math.round(input.budget * RESIDENTIAL_SHARE)));
+  const residentialCount = Math.min(sink.remaining, Math.max(1, Math.round(input.budget * input.residentialShare)));
   const areas = residentialAreas(rng, level, input.style, Math.max(residentialCount, 3));
   for (let i = 0; i < residentialCount; i++) cell(`Chi bộ ${lowerFirstWord(areas[i] as string)}`);
   cell('Chi bộ Khối Mặt trận và các đoàn thể');
-  sink.organisation(code, militaryOrg(communePhrase), rng.int(3, 4));
-  sink.organisation(code, policeOrg(communePhrase), rng.int(3, 5));
+  sink.organisation(code, militaryOrg(communePhrase), 3);
+  sink.organisation(code, policeOrg(communePhrase), rng.int(3, 4));
   cell(`Chi bộ Trường Tiểu học ${patron()}`);
   cell(`Chi bộ Trường THCS ${patron()}`);
   cell(`Chi bộ Trạm Y tế ${levelWord}`);

@@ -73,18 +73,18 @@ const FEMALE_GIVEN = parts(even(
 
 export type PersonName = {
   fullName: string;
-  /** ASCII letters of the whole name, e.g. "nguyenthithuha", for e-mail addresses. */
+  /** ASCII letters of the whole name, e.g. "nguyenthithuha", for e-mail addresses; "" unless asked for. */
   ascii: string;
 };
 
 /** A plausible full name; the birth year shifts the middle-name fashion. */
-export function randomPersonName(rng: Random, sex: Sex, birthYear: number): PersonName {
+export function randomPersonName(rng: Random, sex: Sex, birthYear: number, withAscii = false): PersonName {
   const older = birthYear < 1980;
   const family = FAMILY.pick(rng);
   if (sex === 'male') {
     const middle = (older ? MALE_MIDDLE_OLDER : MALE_MIDDLE_YOUNGER).pick(rng);
     const given = MALE_GIVEN.pick(rng);
-    return { fullName: `${family.text} ${middle.text} ${given.text}`, ascii: family.ascii + middle.ascii + given.ascii };
+    return { fullName: `${family.text} ${middle.text} ${given.text}`, ascii: withAscii ? family.ascii + middle.ascii + given.ascii : '' };
   }
   const middle = (older ? FEMALE_MIDDLE_OLDER : FEMALE_MIDDLE_YOUNGER).pick(rng);
   const given = FEMALE_GIVEN.pick(rng);
@@ -93,11 +93,11 @@ export function randomPersonName(rng: Random, sex: Sex, birthYear: number): Pers
     if (second.text !== given.text) {
       return {
         fullName: `${family.text} Thị ${second.text} ${given.text}`,
-        ascii: `${family.ascii}thi${second.ascii}${given.ascii}`,
+        ascii: withAscii ? `${family.ascii}thi${second.ascii}${given.ascii}` : '',
       };
     }
   }
-  return { fullName: `${family.text} ${middle.text} ${given.text}`, ascii: family.ascii + middle.ascii + given.ascii };
+  return { fullName: `${family.text} ${middle.text} ${given.text}`, ascii: withAscii ? family.ascii + middle.ascii + given.ascii : '' };
 }
 
 // ——— Places ———

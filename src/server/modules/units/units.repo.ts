@@ -5,7 +5,8 @@ import type { Executor } from '../../platform/db/client';
 export type UnitRow = typeof units.$inferSelect;
 export type UnitVersionRow = typeof unitVersions.$inferSelect;
 
-const hasOpenChildren = sql<boolean>`EXISTS (SELECT 1 FROM units c WHERE c.parent_id = ${units.id} AND c.valid_to IS NULL)`;
+// Qualified by hand: inside the subquery an unqualified "id" would name the child's own id.
+const hasOpenChildren = sql<boolean>`EXISTS (SELECT 1 FROM units c WHERE c.parent_id = "units"."id" AND c.valid_to IS NULL)`;
 
 export async function findUnitById(executor: Executor, id: number): Promise<UnitRow | undefined> {
   const rows = await executor.select().from(units).where(eq(units.id, id)).limit(1);

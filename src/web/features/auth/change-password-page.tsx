@@ -4,9 +4,8 @@ import { useNavigate } from 'react-router';
 import { paths } from '../../app/paths';
 import { useCurrentSession } from '../../app/session';
 import { describeError } from '../../lib/errors';
+import { PASSWORD_MIN_LENGTH } from '../../lib/password';
 import { useChangePassword, useLogout } from './auth.api';
-
-export const PASSWORD_MIN_LENGTH = 8;
 
 interface ChangePasswordValues {
   currentPassword: string;
@@ -62,6 +61,7 @@ export function ChangePasswordPage() {
               rules={[
                 { required: true, message: t('auth.changePassword.newRequired') },
                 { min: PASSWORD_MIN_LENGTH, message: t('auth.changePassword.minLength', { count: PASSWORD_MIN_LENGTH }) },
+                { pattern: /\D/, message: t('auth.changePassword.notOnlyDigits') },
                 ({ getFieldValue }) => ({
                   validator: (_rule, value: unknown) =>
                     value && value === getFieldValue('currentPassword')

@@ -64,16 +64,17 @@ export interface PersonFields {
   phone?: string | null;
   email?: string | null;
   address?: string | null;
-  position: Position;
-  isHead: boolean;
 }
 
 export interface CreatePersonInput extends PersonFields {
   unitId: number;
+  position: Position;
+  isHead: boolean;
   fromDate?: string;
 }
 
-export interface UpdatePersonInput extends Partial<PersonFields> {
+/** The server replaces every personal field on update, so the whole record is always sent. */
+export interface UpdatePersonInput extends PersonFields {
   id: number;
   version: number;
 }

@@ -1,0 +1,71 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Account, Paged, Role } from '../../api/types';
+
+export const accountKeys = {
+  all: ['accounts'] as const,
+  list: (q: string, page: number, pageSize: number) => ['accounts', 'list', q, page, pageSize] as const,
+};
+
+export function useAccounts(q: string, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: accountKeys.list(q, page, pageSize),
+    queryFn: ({ signal }) => api.get<Paged<Account>>('/api/accounts', { q: q || undefined, page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface GrantInput {
+  unitId: number;
+  role: Role;
+}
+
+export interface CreateAccountInput {
+  username: string;
+  displayName: string;
+  password: string;
+  personId?: number;
+  grants: GrantInput[];
+}
+
+function useAccountMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      // The signed-in user may have changed their own grants, so the session is read again too.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: accountKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['session'] }),
+      ]);
+    },
+  });
+}
+
+export function useCreateAccount() {
+  return useAccountMutation((input: CreateAccountInput) => api.post<Account>('/api/accounts', input));
+}
+
+export function useUpdateAccount() {
+  return useAccountMutation(({ id, ...body }: { id: number; displayName?: string; isDisabled?: boolean }) =>
+    api.patch<Account>(`/api/accounts/${id}`, body),
+  );
+}
+
+export function useResetPassword() {
+  return useAccountMutation(({ id, newPassword }: { id: number; newPassword: string }) =>
+    api.post<unknown>(`/api/accounts/${id}/reset-password`, { newPassword }),
+  );
+}
+
+export function useAddGrant() {
+  return useAccountMutation(({ accountId, ...grant }: GrantInput & { accountId: number }) =>
+    api.post<unknown>(`/api/accounts/${accountId}/grants`, grant),
+  );
+}
+
+export function useRemoveGrant() {
+  return useAccountMutation(({ accountId, grantId }: { accountId: number; grantId: number }) =>
+    api.delete<unknown>(`/api/accounts/${accountId}/grants/${grantId}`),
+  );
+}

@@ -1,0 +1,21 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { AuditEntry, Paged } from '../../api/types';
+
+export interface AuditParams {
+  action?: string;
+  entityType?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function useAudit(params: AuditParams) {
+  return useQuery({
+    queryKey: ['audit', params],
+    queryFn: ({ signal }) => api.get<Paged<AuditEntry>>('/api/audit', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
