@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Response as InjectResponse } from 'light-my-request';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/platform/config';
 import { systemActor } from '../../src/server/platform/auth/policy';
@@ -70,8 +71,8 @@ export async function addUser(db: Database, username: string, grants: Array<{ un
 }
 
 export type Client = {
-  get(url: string): Promise<ReturnType<FastifyInstance['inject']> extends Promise<infer R> ? R : never>;
-  send(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
+  get(url: string): Promise<InjectResponse>;
+  send(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<InjectResponse>;
   csrfToken: string;
 };
 

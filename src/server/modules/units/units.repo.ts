@@ -114,7 +114,7 @@ export async function searchUnits(executor: Executor, search: UnitSearch) {
     .orderBy(
       sql`(${units.code} = ${search.q ?? ''}) DESC`,
       units.depth,
-      sql`${units.name} COLLATE "C"`,
+      units.sortKey,
     )
     .limit(search.pageSize)
     .offset((search.page - 1) * search.pageSize);
