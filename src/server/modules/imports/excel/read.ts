@@ -77,7 +77,7 @@ async function readTable<K extends string, T>(
   makeParser: (context: ParserContext) => RowParser<K, T>,
   options: ReadOptions,
 ): Promise<ParsedSheet<T>> {
-  const book = openXlsx(buffer);
+  const book = await openXlsx(buffer);
   const table = locateTable(book.sheets, columns);
   const parser = makeParser({ date1904: book.date1904, today: options.today ?? todayInVietnam() });
   const result: ParsedSheet<T> = { totalRows: 0, rows: [], errors: [] };
@@ -104,12 +104,12 @@ async function readTable<K extends string, T>(
   return result;
 }
 
-/** Reads the "Đơn vị" sheet of an uploaded workbook; rows with any error are only reported. */
+/** Reads units from the first sheet that has the unit headers (the "Đơn vị" sheet of the template). */
 export function readUnitsWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ParsedSheet<UnitImportRow>> {
   return readTable(buffer, UNIT_COLUMNS, createUnitParser, options);
 }
 
-/** Reads the "Danh sách" sheet of an uploaded workbook; rows with any error are only reported. */
+/** Reads people from the first sheet that has the people headers (the "Danh sách" sheet of the template). */
 export function readPeopleWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ParsedSheet<PersonImportRow>> {
   return readTable(buffer, PERSON_COLUMNS, createPersonParser, options);
 }

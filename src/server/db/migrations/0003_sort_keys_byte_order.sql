@@ -1,0 +1,5 @@
+-- Sort keys are built so that byte order is Vietnamese dictionary order (see vietnameseSortKey);
+-- a server whose default collation is linguistic (en_US.UTF-8) would ignore their spaces and marks.
+ALTER TABLE units ALTER COLUMN sort_key TYPE text COLLATE "C";
+--> statement-breakpoint
+ALTER TABLE persons ALTER COLUMN sort_key TYPE text COLLATE "C";
