@@ -29,7 +29,8 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   const app = Fastify({
     logger: deps.logger ?? false,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Behind a reverse proxy set TRUST_PROXY=1, so throttling sees the client's address.
+    trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PagingSchema, TrimmedText } from './common';
+import { IdSchema, IsoDateSchema, PagingSchema, TrimmedText } from './common';
 import { RoleSchema } from './domain';
 
 export const LoginSchema = z.object({ username: z.string().trim().min(1, 'Hãy nhập tên đăng nhập').max(60), password: z.string().min(1, 'Hãy nhập mật khẩu').max(200) });
@@ -19,6 +19,6 @@ export const AuditQuerySchema = PagingSchema.extend({
   action: z.string().trim().max(60).optional(),
   entityType: z.string().trim().max(40).optional(),
   actor: z.string().trim().max(100).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
 });

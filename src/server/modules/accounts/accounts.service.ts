@@ -1,11 +1,12 @@
 import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertPasswordAcceptable, hashPassword } from '../../platform/auth/passwords';
-import { assertCan, assertHasPermissionSomewhere, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, assertHasPermissionSomewhere, can, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese } from '../../../shared/text';
 import type { Role } from '../../../shared/contracts/domain';
 import { findUnitPathOrThrow } from '../units/index';
+import { findPersonById, listMembershipsOfPerson } from '../people/people.repo';
 import * as repo from './accounts.repo';
 
 const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
@@ -41,6 +42,19 @@ export async function listAccounts(db: Database, actor: Actor, filter: { q?: str
   return { items: items.map((user) => presentUser(user, grants)), total, page: filter.page, pageSize: filter.pageSize };
 }
 
+/** An account may be linked only to a person who exists and whom the administrator manages. */
+async function assertPersonLinkable(db: Database, actor: Actor, personId: number): Promise<void> {
+  if (!(await findPersonById(db, personId))) {
+    throw new AppError('VALIDATION_FAILED', 'Không tìm thấy người cần liên kết với tài khoản này.');
+  }
+  const memberships = await listMembershipsOfPerson(db, personId);
+  const current = memberships.filter(({ membership }) => membership.isPrimary && membership.toDate === null);
+  const paths = (current.length > 0 ? current : memberships).map((m) => m.unitPath);
+  if (!paths.some((path) => can(actor, 'accounts.manage', path))) {
+    throw new AppError('FORBIDDEN', 'Người này sinh hoạt ở đơn vị ngoài phạm vi quản lý của bạn.');
+  }
+}
+
 /** An administrator manages an account only when every grant of it lies in the administrator's subtrees. */
 async function getManageableUserOrThrow(db: Database, actor: Actor, userId: number) {
   const user = await repo.findUserById(db, userId);
@@ -70,6 +84,7 @@ export async function createAccount(
   }
   assertPasswordAcceptable(input.password);
   for (const grant of input.grants) assertCan(actor, 'accounts.manage', await findUnitPathOrThrow(db, grant.unitId));
+  if (input.personId) await assertPersonLinkable(db, actor, input.personId);
   if (await repo.findUserByUsername(db, username)) {
     throw new AppError('DUPLICATE', `Tên đăng nhập "${username}" đã có người dùng.`);
   }

@@ -1,5 +1,8 @@
 import type { Database } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
 import { assertHasPermissionSomewhere, scopePaths, type Actor } from '../../platform/auth/policy';
+import { isIsoDate } from '../../platform/dates';
+import { foldVietnamese } from '../../../shared/text';
 import { searchAudit, type AuditSearch } from './audit.repo';
 
 /**
@@ -8,8 +11,16 @@ import { searchAudit, type AuditSearch } from './audit.repo';
  */
 export async function listAuditEntries(db: Database, actor: Actor, filter: Omit<AuditSearch, 'scope' | 'includeUnscoped'>) {
   assertHasPermissionSomewhere(actor, 'audit.read');
+  for (const day of [filter.from, filter.to]) {
+    if (day && !isIsoDate(day)) throw new AppError('VALIDATION_FAILED', `Ngày ${day} không tồn tại.`);
+  }
   const scope = scopePaths(actor, 'audit.read');
-  const { items, total } = await searchAudit(db, { ...filter, scope, includeUnscoped: scope.some((path) => !path.includes('.')) });
+  const { items, total } = await searchAudit(db, {
+    ...filter,
+    actor: filter.actor ? foldVietnamese(filter.actor) : undefined,
+    scope,
+    includeUnscoped: scope.some((path) => !path.includes('.')),
+  });
   return {
     items: items.map((entry) => ({
       id: entry.id,

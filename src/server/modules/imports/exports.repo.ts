@@ -30,6 +30,6 @@ export async function listPeopleForExport(
       ${filter.unitPath ? (filter.includeSubtree ? sql`AND u.path <@ ${filter.unitPath}::ltree` : sql`AND u.path = ${filter.unitPath}::ltree`) : sql``}
       ${filter.q ? sql`AND p.search_text LIKE ${`%${filter.q}%`}` : sql``}
       ${filter.category ? sql`AND p.category = ${filter.category}` : sql``}
-    ORDER BY u.path, p.sort_key`);
+    ORDER BY u.path, p.sort_key COLLATE "C"`);
   return rows.rows;
 }

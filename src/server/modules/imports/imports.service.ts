@@ -32,13 +32,14 @@ function summarise(totalRows: number, planned: Array<{ action: string }>, errors
 export async function previewImport(db: Database, actor: Actor, kind: ImportKind, file: { fileName: string; buffer: Buffer }) {
   assertHasPermissionSomewhere(actor, PERMISSION[kind]);
   let summary: Summary;
-  let rows: Array<{ row: number; data: UnitImportRow | PersonImportRow }>;
+  let rows: Array<{ row: number; data: UnitImportRow | PersonImportRow; existingId?: number | null }>;
   if (kind === 'people') {
     const parsed = await readPeopleWorkbook(file.buffer);
     const plan = await planPeopleImport(db, actor, parsed.rows);
     summary = summarise(parsed.totalRows, plan.planned, [...parsed.errors, ...plan.errors]);
-    const valid = new Set(plan.planned.map((p) => p.row));
-    rows = parsed.rows.filter((r) => valid.has(r.row));
+    // Who each row matched is kept, so apply can tell when an identifier changed hands meanwhile.
+    const matched = new Map(plan.planned.map((p) => [p.row, p.existingId]));
+    rows = parsed.rows.filter((r) => matched.has(r.row)).map((r) => ({ ...r, existingId: matched.get(r.row) ?? null }));
   } else {
     const parsed = await readUnitsWorkbook(file.buffer);
     const plan = await planUnitsImport(db, actor, parsed.rows);
@@ -68,9 +69,9 @@ export async function applyImport(db: Database, actor: Actor, batchId: string) {
     if (batch.rowCount === 0) throw new AppError('IMPORT_NOTHING_TO_APPLY', 'Tệp không có dòng hợp lệ nào để nhập.');
     let result: { created: number; updated: number; unchanged: number };
     if (kind === 'people') {
-      const rows = batch.rows as Array<{ row: number; data: PersonImportRow }>;
+      const rows = batch.rows as Array<{ row: number; data: PersonImportRow; existingId?: number | null }>;
       const plan = await planPeopleImport(tx, actor, rows);
-      assertStillValid(plan.errors);
+      assertStillValid([...plan.errors, ...matchesChangedSincePreview(rows, plan.planned)]);
       result = await applyPeopleImport(tx, actor, plan.planned as PlannedPerson[], plan.units);
     } else {
       const rows = batch.rows as Array<{ row: number; data: UnitImportRow }>;
@@ -82,6 +83,25 @@ export async function applyImport(db: Database, actor: Actor, batchId: string) {
     await recordAudit(tx, actor, { action: `import.${kind}`, entityType: 'import', entityId: batchId, after: { fileName: batch.fileName, ...result } });
     return result;
   });
+}
+
+/**
+ * A row previewed as a new person must not now update someone, nor update another person than the
+ * one previewed (a card or CCCD number given to someone else meanwhile): that would overwrite them.
+ */
+function matchesChangedSincePreview(rows: Array<{ row: number; data: PersonImportRow; existingId?: number | null }>, planned: PlannedPerson[]): RowError[] {
+  const previewed = new Map(rows.map((r) => [r.row, r]));
+  const errors: RowError[] = [];
+  for (const p of planned) {
+    const before = previewed.get(p.row);
+    if (!before || before.existingId === undefined || before.existingId === p.existingId) continue;
+    errors.push({
+      row: p.row,
+      column: p.data.cardNumber ? 'Số thẻ đảng viên' : 'Số CCCD',
+      message: 'Số thẻ đảng viên hoặc Số CCCD của dòng này nay thuộc về người khác so với lúc xem trước.',
+    });
+  }
+  return errors;
 }
 
 function assertStillValid(errors: RowError[]): void {

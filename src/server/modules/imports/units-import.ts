@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/client';
-import { can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { can, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/dates';
 import { createUnitInTx, findUnitsByCodes, getUnitOrThrow, type UnitRow } from '../units/index';
@@ -21,6 +21,16 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
   const isRootAdmin = scopePaths(actor, 'imports.units').some((path) => !path.includes('.'));
   const planned: PlannedUnit[] = [];
   const accepted = new Set<string>();
+  /** The existing unit a chain of new units of the file finally hangs from. */
+  const existingAncestorInFile = (code: string): UnitRow | undefined => {
+    const seen = new Set<string>();
+    let next: string | null = code;
+    while (next && !existing.has(next) && !seen.has(next)) {
+      seen.add(next);
+      next = fileRows.get(next)?.data.parentCode ?? null;
+    }
+    return next ? existing.get(next) : undefined;
+  };
   const visit = (entry: { row: number; data: UnitImportRow }, trail: Set<string>): boolean => {
     const { row, data } = entry;
     if (accepted.has(data.code)) return true;
@@ -43,6 +53,12 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
       if (parentInFile && !existing.has(data.parentCode)) {
         if (!visit(parentInFile, new Set([...trail, data.code]))) {
           errors.push({ row, column: 'Mã đơn vị cấp trên', message: `Đơn vị cấp trên "${data.parentCode}" có lỗi ở dòng ${parentInFile.row}.` });
+          return false;
+        }
+        // A new parent hangs under an existing unit; if that one is this unit or below it, it is a loop.
+        const anchor = existingAncestorInFile(data.parentCode);
+        if (current && anchor && isPathWithin(anchor.path, current.path)) {
+          errors.push({ row, column: 'Mã đơn vị cấp trên', message: 'Không thể đặt đơn vị làm cấp dưới của chính nó.' });
           return false;
         }
       } else if (!parent) {

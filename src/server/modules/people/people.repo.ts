@@ -87,6 +87,8 @@ export async function listActivePrimaryMemberships(executor: Executor, unitId: n
 
 export type PeopleSearch = {
   scope: string[];
+  /** Where the actor may also find people by card number. */
+  personalScope: string[];
   unitPath?: string;
   includeSubtree: boolean;
   q?: string;
@@ -109,16 +111,25 @@ export async function searchPeople(executor: Executor, search: PeopleSearch) {
   if (search.unitPath) {
     conditions.push(search.includeSubtree ? sql`${units.path} <@ ${search.unitPath}::ltree` : sql`${units.path} = ${search.unitPath}::ltree`);
   }
-  if (search.q) conditions.push(sql`${persons.searchText} LIKE ${`%${search.q}%`}`);
+  if (search.q) {
+    const byCard = /^\d{4,12}$/.test(search.q) && search.personalScope.length > 0
+      ? sql` OR (${persons.cardNumber} LIKE ${`${search.q}%`} AND ${units.path} <@ ANY(${sql.param(search.personalScope)}::ltree[]))`
+      : sql``;
+    conditions.push(sql`(${persons.searchText} LIKE ${`%${search.q}%`}${byCard})`);
+  }
   if (search.category) conditions.push(eq(persons.category, search.category));
   const where = and(...conditions);
   const direction = search.order === 'desc' ? desc : asc;
+  // Sort keys encode Vietnamese order in their bytes: compared under a linguistic collation (a
+  // server's default such as en_US.UTF-8), punctuation in them is skipped and the order breaks.
+  const personKey = sql`${persons.sortKey} COLLATE "C"`;
+  const unitKey = sql`${units.sortKey} COLLATE "C"`;
   const orderBy =
     search.sort === 'birthDate'
-      ? [direction(persons.birthDate), asc(persons.sortKey)]
+      ? [direction(persons.birthDate), asc(personKey)]
       : search.sort === 'unit'
-        ? [direction(units.sortKey), asc(persons.sortKey)]
-        : [direction(persons.sortKey), asc(persons.id)];
+        ? [direction(unitKey), asc(personKey)]
+        : [direction(personKey), asc(persons.id)];
   const base = executor
     .select({ person: persons, membership: memberships, unitName: units.name, unitCode: units.code, unitPath: units.path })
     .from(memberships)

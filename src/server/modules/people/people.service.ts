@@ -30,7 +30,8 @@ export function personColumns(fields: PersonFields) {
   const fullName = fields.fullName.trim().replace(/\s+/g, ' ');
   return {
     fullName,
-    searchText: foldVietnamese(`${fullName} ${fields.cardNumber ?? ''}`),
+    // Card numbers stay out of the search text: only roles that see them may search by them.
+    searchText: foldVietnamese(fullName),
     sortKey: personNameSortKey(fullName),
     sex: fields.sex,
     birthDate: fields.birthDate ?? null,
@@ -194,7 +195,9 @@ export async function moveActiveMembers(tx: Executor, fromUnitId: number, toUnit
 export async function getPersonDetail(db: Database, actor: Actor, id: number) {
   const { person, active } = await getPersonInScopeOrThrow(db, actor, id, 'people.read');
   const memberships = await repo.listMembershipsOfPerson(db, id);
-  const personalVisible = memberships.some((m) => can(actor, 'people.personal', m.unitPath)) || actor.userId === null;
+  // Personal data follows where the person is now (as in lists): a past unit gives no right to it.
+  const personalPaths = active ? [active.unitPath] : memberships.map((m) => m.unitPath);
+  const personalVisible = personalPaths.some((path) => can(actor, 'people.personal', path)) || actor.userId === null;
   return {
     ...presentPerson(person, active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null, personalVisible),
     memberships: memberships.map(({ membership, unitName, unitCode }) => ({
@@ -214,7 +217,7 @@ export async function getPersonDetail(db: Database, actor: Actor, id: number) {
 export async function searchPeople(
   db: Database,
   actor: Actor,
-  filter: Omit<repo.PeopleSearch, 'scope' | 'unitPath'> & { unitId?: number },
+  filter: Omit<repo.PeopleSearch, 'scope' | 'personalScope' | 'unitPath'> & { unitId?: number },
 ) {
   assertHasPermissionSomewhere(actor, 'people.read');
   let unitPath: string | undefined;
@@ -226,6 +229,7 @@ export async function searchPeople(
     ...filter,
     q: filter.q ? foldVietnamese(filter.q) : undefined,
     scope: scopePaths(actor, 'people.read'),
+    personalScope: scopePaths(actor, 'people.personal'),
     unitPath,
   });
   const personalRoots = scopePaths(actor, 'people.personal');

@@ -112,7 +112,7 @@ export async function searchUnits(executor: Executor, search: UnitSearch) {
     .from(units)
     .where(where)
     .orderBy(
-      sql`(${units.code} = ${search.q ?? ''}) DESC`,
+      sql`(lower(${units.code}) = ${search.q ?? ''}) DESC`,
       units.depth,
       units.sortKey,
     )

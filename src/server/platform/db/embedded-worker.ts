@@ -20,7 +20,9 @@ async function start(): Promise<void> {
     extensions: { ltree, pg_trgm, unaccent },
     loadDataDir,
   });
-  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1' });
+  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 2 });
+  // The app's pool keeps one session; the second slot lets it reconnect while a connection that
+  // failed is still closing (pg drops a connection after some errors).
   await server.start();
   // getServerConn() answers "host:port"; the OS chose the port.
   const port = Number(server.getServerConn().split(':').at(-1));

@@ -23,6 +23,10 @@ export function installErrorHandler(app: FastifyInstance): void {
         requestId: request.id,
       });
     }
+    // A unique key refused a row another request inserted a moment earlier.
+    if ((error as { code?: string }).code === '23505') {
+      return reply.status(409).send({ error: { code: 'DUPLICATE', message: 'Dữ liệu này vừa được tạo bởi một yêu cầu khác. Hãy tải lại rồi kiểm tra.' }, requestId: request.id });
+    }
     const fastifyError = error as FastifyError;
     if (fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' || fastifyError.statusCode === 413) {
       return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Tệp quá lớn so với giới hạn cho phép.' }, requestId: request.id });

@@ -4,6 +4,15 @@ import { AppError } from '../errors';
 import { resolveSession } from '../../modules/accounts/auth.service';
 import { SESSION_COOKIE } from './request-context';
 
+/** Browsers send "null" from sandboxed frames: an unreadable origin is a foreign one. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Sign-in has no session yet; it is protected by SameSite cookies and the Origin check instead. */
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
@@ -20,7 +29,7 @@ export function installSessionHook(app: FastifyInstance, db: Database): void {
     request.session = token ? ((await resolveSession(db, token)) ?? null) : null;
     if (SAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
-    if (origin && new URL(origin).host !== request.headers.host) {
+    if (origin && hostOf(origin) !== request.headers.host) {
       throw new AppError('CSRF_INVALID', 'Yêu cầu đến từ trang khác, đã bị từ chối.');
     }
     const path = request.url.split('?')[0] ?? '';

@@ -1,0 +1,319 @@
+/**
+ * Who may call what, endpoint by endpoint. For every endpoint of the API:
+ *   - each role holding the permission on A is allowed (2xx) on a target inside A;
+ *   - each role lacking it on A is refused (403) on the same target;
+ *   - the allowed roles, granted on the sibling B instead, are refused (403) on A's target;
+ *   - without a session the answer is 401.
+ * The allowed roles are written out here from the product's rules, not read from the policy
+ * table under test, so a change to that table shows up as a failing row.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { ROLES, type Role } from '../src/shared/contracts/domain';
+import { PERSON_COLUMNS, UNIT_COLUMNS } from '../src/server/modules/imports/excel/columns';
+import { addPerson, addUser, createUnitAsSystem, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { buildWorkbook, multipartBody, openSession, type Response, type Session, type UploadFile } from './helpers/session';
+
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof seedSmallTree>>;
+const onA = new Map<Role, Session>();
+const onB = new Map<Role, Session>();
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  tree = await seedSmallTree(ctx.db);
+  for (const role of ROLES) {
+    await addUser(ctx.db, `${role}.a`, [{ unitId: tree.A.id, role }]);
+    await addUser(ctx.db, `${role}.b`, [{ unitId: tree.B.id, role }]);
+    onA.set(role, await openSession(ctx.app, `${role}.a`));
+    onB.set(role, await openSession(ctx.app, `${role}.b`));
+  }
+  personInC1 = await addPerson(ctx.db, tree.C1.path, { fullName: 'Nguyễn Văn Mẫu', unitId: tree.C1.id, cardNumber: '90000000' });
+});
+afterAll(() => ctx.close());
+
+type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; file?: UploadFile };
+type Endpoint = {
+  /** Method and route pattern, as in the route files. */
+  route: string;
+  /** What the row tries, when the route alone does not say it. */
+  name?: string;
+  /** Roles that may call it on a target inside their subtree. */
+  allowed: readonly Role[];
+  /**
+   * Whether the call names a unit or a record, so a grant on another subtree must not reach it.
+   * Lists without a unit filter answer everyone with what their own subtree holds.
+   */
+  scoped: boolean;
+  /** Status for a refused caller, when it is not 403. */
+  refusedStatus?: number;
+  /** Builds a fresh request for one caller (null: no session), creating what the call changes. */
+  request(caller: Session | null): Promise<Request> | Request;
+};
+
+const EVERY_ROLE = ROLES;
+const PEOPLE_READERS: Role[] = ['admin', 'officer', 'committee', 'inspector', 'viewer'];
+const PEOPLE_WRITERS: Role[] = ['admin', 'officer'];
+const ADMINS: Role[] = ['admin'];
+
+let personInC1: { id: number };
+let serial = 0;
+const next = () => ++serial;
+
+async function freshUnit() {
+  const n = next();
+  return createUnitAsSystem(ctx.db, `P${n}`, `Chi bộ thử ${n}`, 'cell', tree.A.id);
+}
+async function freshPerson() {
+  return addPerson(ctx.db, tree.C1.path, { fullName: `Trần Văn Thử ${next()}`, unitId: tree.C1.id, cardNumber: String(91_000_000 + next()) });
+}
+async function freshAccount() {
+  return addUser(ctx.db, `dich.${next()}`, [{ unitId: tree.C1.id, role: 'viewer' }]);
+}
+async function grantIdOf(userId: number): Promise<number> {
+  const { sql } = await import('drizzle-orm');
+  const rows = await ctx.db.execute<{ id: number }>(sql`SELECT id FROM grants WHERE user_id = ${userId}`);
+  return Number(rows.rows[0]!.id);
+}
+function personBody(unitId: number) {
+  return { fullName: `Lê Thị Mới ${next()}`, sex: 'female', category: 'party_member', cardNumber: String(92_000_000 + next()), unitId, position: 'party_member', fromDate: '2025-09-01' };
+}
+async function peopleFile(): Promise<UploadFile> {
+  const headers = PERSON_COLUMNS.map((column) => column.header);
+  const values: Record<string, string> = { 'Họ và tên': `Phạm Văn Nhập ${next()}`, 'Giới tính': 'Nam', 'Đối tượng': 'Đảng viên', 'Số thẻ đảng viên': String(93_000_000 + next()), 'Mã đơn vị': 'C1' };
+  return { fileName: 'nguoi.xlsx', content: await buildWorkbook('Danh sách', [headers, headers.map((header) => values[header] ?? null)]) };
+}
+async function unitsFile(): Promise<UploadFile> {
+  const headers = UNIT_COLUMNS.map((column) => column.header);
+  const n = next();
+  const values: Record<string, string> = { 'Mã đơn vị': `NH${n}`, 'Tên đơn vị': `Chi bộ nhập ${n}`, 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' };
+  return { fileName: 'don-vi.xlsx', content: await buildWorkbook('Đơn vị', [headers, headers.map((header) => values[header] ?? null)]) };
+}
+
+const ENDPOINTS: Endpoint[] = [
+  // Session
+  { route: 'GET /api/auth/me', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/auth/me' }) },
+
+  // Units
+  { route: 'GET /api/units/roots', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/units/roots' }) },
+  { route: 'GET /api/units', name: 'GET /api/units?under=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/units?under=${tree.A.id}` }) },
+  { route: 'GET /api/units/:id', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/units/${tree.C1.id}` }) },
+  { route: 'GET /api/units/:id/children', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/units/${tree.A.id}/children` }) },
+  { route: 'GET /api/units/:id/history', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/units/${tree.C1.id}/history` }) },
+  {
+    route: 'POST /api/units',
+    allowed: ADMINS,
+    scoped: true,
+    request: () => {
+      const n = next();
+      return { method: 'POST', url: '/api/units', body: { code: `N${n}`, name: `Chi bộ mới ${n}`, kind: 'cell', parentId: tree.A.id, validFrom: '2026-01-01' } };
+    },
+  },
+  {
+    route: 'PATCH /api/units/:id',
+    allowed: ADMINS,
+    scoped: true,
+    request: async () => {
+      const unit = await freshUnit();
+      return { method: 'PATCH', url: `/api/units/${unit.id}`, body: { name: `${unit.name} (đổi tên)`, version: unit.version } };
+    },
+  },
+  {
+    route: 'POST /api/units/:id/move',
+    allowed: ADMINS,
+    scoped: true,
+    request: async () => {
+      const unit = await freshUnit();
+      return { method: 'POST', url: `/api/units/${unit.id}/move`, body: { parentId: tree.C2.id, version: unit.version } };
+    },
+  },
+  {
+    route: 'POST /api/units/:id/close',
+    allowed: ADMINS,
+    scoped: true,
+    request: async () => {
+      const unit = await freshUnit();
+      return { method: 'POST', url: `/api/units/${unit.id}/close`, body: { version: unit.version } };
+    },
+  },
+  {
+    route: 'POST /api/units/merge',
+    allowed: ADMINS,
+    scoped: true,
+    request: async () => {
+      const [first, second] = [await freshUnit(), await freshUnit()];
+      const n = next();
+      return { method: 'POST', url: '/api/units/merge', body: { sourceIds: [first.id, second.id], target: { code: `M${n}`, name: `Chi bộ hợp nhất ${n}`, kind: 'cell', parentId: tree.A.id } } };
+    },
+  },
+  {
+    route: 'POST /api/units/:id/split',
+    allowed: ADMINS,
+    scoped: true,
+    request: async () => {
+      const unit = await freshUnit();
+      const n = next();
+      const parts = [1, 2].map((part) => ({ code: `S${n}-${part}`, name: `Chi bộ tách ${n}-${part}`, kind: 'cell' }));
+      return { method: 'POST', url: `/api/units/${unit.id}/split`, body: { parts } };
+    },
+  },
+
+  // People
+  { route: 'GET /api/people', name: 'GET /api/people?unitId=A', allowed: PEOPLE_READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/people?unitId=${tree.A.id}` }) },
+  { route: 'GET /api/people/:id', allowed: PEOPLE_READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/people/${personInC1.id}` }) },
+  { route: 'POST /api/people', allowed: PEOPLE_WRITERS, scoped: true, request: () => ({ method: 'POST', url: '/api/people', body: personBody(tree.C1.id) }) },
+  {
+    route: 'PATCH /api/people/:id',
+    allowed: PEOPLE_WRITERS,
+    scoped: true,
+    request: async () => {
+      const person = await freshPerson();
+      return { method: 'PATCH', url: `/api/people/${person.id}`, body: { fullName: `${person.fullName} Sửa`, sex: 'male', category: 'party_member', cardNumber: person.cardNumber, version: person.version } };
+    },
+  },
+  {
+    route: 'POST /api/people/:id/move',
+    allowed: PEOPLE_WRITERS,
+    scoped: true,
+    request: async () => {
+      const person = await freshPerson();
+      return { method: 'POST', url: `/api/people/${person.id}/move`, body: { unitId: tree.C2.id, position: 'party_member', effectiveDate: '2026-03-01', version: person.version } };
+    },
+  },
+
+  // Figures
+  { route: 'GET /api/figures', name: 'GET /api/figures?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/figures?unitId=${tree.A.id}` }) },
+
+  // Imports: a file's rows are checked one by one, so rows for another subtree come back as row
+  // errors of a 200 preview (see imports.test.ts); the preview itself is not scoped.
+  { route: 'GET /api/imports/templates/:kind', name: 'GET /api/imports/templates/people', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/imports/templates/people' }) },
+  { route: 'GET /api/imports/templates/:kind', name: 'GET /api/imports/templates/units', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/imports/templates/units' }) },
+  { route: 'POST /api/imports/:kind/preview', name: 'POST /api/imports/people/preview', allowed: PEOPLE_WRITERS, scoped: false, request: async () => ({ method: 'POST', url: '/api/imports/people/preview', file: await peopleFile() }) },
+  { route: 'POST /api/imports/:kind/preview', name: 'POST /api/imports/units/preview', allowed: ADMINS, scoped: false, request: async () => ({ method: 'POST', url: '/api/imports/units/preview', file: await unitsFile() }) },
+  {
+    route: 'POST /api/imports/:batchId/apply',
+    allowed: PEOPLE_WRITERS,
+    scoped: false,
+    // A batch belongs to whoever previewed it: to anyone else it does not exist.
+    refusedStatus: 404,
+    request: async (caller) => {
+      const file = await peopleFile();
+      let owner = caller ? await caller.upload('/api/imports/people/preview', file) : undefined;
+      if (owner?.statusCode !== 200) owner = await onA.get('admin')!.upload('/api/imports/people/preview', file);
+      expect(owner.statusCode, owner.body).toBe(200);
+      return { method: 'POST', url: `/api/imports/${owner.json().batchId as string}/apply` };
+    },
+  },
+
+  // Exports
+  { route: 'GET /api/exports/units', name: 'GET /api/exports/units?under=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/units?under=${tree.A.id}` }) },
+  { route: 'GET /api/exports/people', name: 'GET /api/exports/people?unitId=A', allowed: PEOPLE_READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/people?unitId=${tree.A.id}` }) },
+
+  // Accounts
+  { route: 'GET /api/accounts', allowed: ADMINS, scoped: false, request: () => ({ method: 'GET', url: '/api/accounts' }) },
+  {
+    route: 'POST /api/accounts',
+    allowed: ADMINS,
+    scoped: true,
+    request: () => ({ method: 'POST', url: '/api/accounts', body: { username: `moi.${next()}`, displayName: 'Tài khoản mới', password: 'MatKhau@321', grants: [{ unitId: tree.C1.id, role: 'viewer' }] } }),
+  },
+  {
+    route: 'PATCH /api/accounts/:id',
+    allowed: ADMINS,
+    scoped: true,
+    request: async () => ({ method: 'PATCH', url: `/api/accounts/${(await freshAccount()).id}`, body: { displayName: 'Tên mới' } }),
+  },
+  {
+    route: 'POST /api/accounts/:id/reset-password',
+    allowed: ADMINS,
+    scoped: true,
+    request: async () => ({ method: 'POST', url: `/api/accounts/${(await freshAccount()).id}/reset-password`, body: { newPassword: 'DatLai@2026' } }),
+  },
+  {
+    route: 'POST /api/accounts/:id/grants',
+    allowed: ADMINS,
+    scoped: true,
+    request: async () => ({ method: 'POST', url: `/api/accounts/${(await freshAccount()).id}/grants`, body: { unitId: tree.C2.id, role: 'viewer' } }),
+  },
+  {
+    route: 'DELETE /api/accounts/:id/grants/:grantId',
+    allowed: ADMINS,
+    scoped: true,
+    request: async () => {
+      const account = await freshAccount();
+      return { method: 'DELETE', url: `/api/accounts/${account.id}/grants/${await grantIdOf(account.id)}` };
+    },
+  },
+
+  // Audit
+  { route: 'GET /api/audit', allowed: ADMINS, scoped: false, request: () => ({ method: 'GET', url: '/api/audit' }) },
+];
+
+function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {
+  if (caller) {
+    if (request.file) return caller.upload(request.url, request.file);
+    if (request.method === 'GET') return caller.get(request.url);
+    return caller.send(request.method, request.url, request.body);
+  }
+  if (request.file) {
+    const { payload, headers } = multipartBody(request.file);
+    return app.inject({ method: request.method, url: request.url, payload, headers });
+  }
+  return app.inject({ method: request.method, url: request.url, ...(request.body === undefined ? {} : { payload: request.body as object }) });
+}
+
+async function statusFor(caller: Session | null, endpoint: Endpoint) {
+  const response = await call(ctx.app, caller, await endpoint.request(caller));
+  return { status: response.statusCode, body: response.body };
+}
+
+describe.each(ENDPOINTS.map((endpoint) => ({ ...endpoint, title: endpoint.name ?? endpoint.route })))('$title', (endpoint) => {
+  const refused = ROLES.filter((role) => !endpoint.allowed.includes(role));
+
+  it(`allows ${endpoint.allowed.join(', ')} on A`, async () => {
+    for (const role of endpoint.allowed) {
+      const { status, body } = await statusFor(onA.get(role)!, endpoint);
+      expect(status >= 200 && status < 300, `${role} on A: ${status} ${body}`).toBe(true);
+    }
+  });
+
+  it.skipIf(refused.length === 0)(`refuses ${refused.join(', ') || 'nobody'} on A`, async () => {
+    for (const role of refused) {
+      const { status, body } = await statusFor(onA.get(role)!, endpoint);
+      expect(status, `${role} on A: ${body}`).toBe(endpoint.refusedStatus ?? 403);
+    }
+  });
+
+  it.skipIf(!endpoint.scoped)('refuses the same roles granted on the sibling B', async () => {
+    for (const role of endpoint.allowed) {
+      const { status, body } = await statusFor(onB.get(role)!, endpoint);
+      expect(status, `${role} on B: ${body}`).toBe(endpoint.refusedStatus ?? 403);
+    }
+  });
+
+  it('answers 401 without a session', async () => {
+    const { status, body } = await statusFor(null, endpoint);
+    expect(status, body).toBe(401);
+  });
+});
+
+describe('the matrix', () => {
+  /** Covered in auth.test.ts (they act on one's own session) or public by design. */
+  const OUTSIDE_THE_MATRIX = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/health', 'GET /api/health/live']);
+
+  it('has a row for every API route the application serves (from its OpenAPI document)', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const paths = response.json().paths as Record<string, Record<string, unknown>>;
+    const served = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((method) => method !== 'head')
+        .map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const inScope = served.filter((route) => route.includes(' /api/') && !route.includes('/api/docs') && !OUTSIDE_THE_MATRIX.has(route));
+    expect(inScope.length).toBeGreaterThan(25);
+    // The apply route shares its first segment with the preview route; OpenAPI names it by either.
+    const normalise = (route: string) => route.replace('/api/imports/:kind/apply', '/api/imports/:batchId/apply').replace('/api/imports/:batchId/preview', '/api/imports/:kind/preview');
+    expect([...new Set(ENDPOINTS.map((endpoint) => endpoint.route))].sort()).toEqual([...new Set(inScope.map(normalise))].sort());
+  });
+});
