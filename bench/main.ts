@@ -1,0 +1,32 @@
+/**
+ * Benchmarks: `npm run bench -- <name> [options]`. DATABASE_URL picks PostgreSQL (each benchmark
+ * works in a database of its own, created and dropped on that server), otherwise the embedded
+ * database. Each prints readable lines and, last, one JSON line with every figure.
+ */
+type Bench = { describe: string; load(): Promise<(args: string[]) => Promise<void>> };
+
+// Loaded on demand, so naming one benchmark does not load the others' code.
+const BENCHES: Record<string, Bench> = {
+  tree: {
+    describe: 'national tree: seeding at scale, subtree figures API latency, people import throughput [--units N] [--people M] [--requests R] [--import-rows K] [--in-memory]',
+    load: async () => (await import('./tree')).runTreeBench,
+  },
+};
+
+async function main(args: string[]): Promise<void> {
+  const [name, ...rest] = args;
+  const bench = name === undefined ? undefined : BENCHES[name];
+  if (!bench) {
+    if (name !== undefined) console.error(`Unknown benchmark "${name}".`);
+    console.error('Usage: npm run bench -- <name> [options]\n\nAvailable benchmarks:');
+    for (const [known, { describe }] of Object.entries(BENCHES)) console.error(`  ${known.padEnd(8)} ${describe}`);
+    process.exit(1);
+  }
+  const run = await bench.load();
+  await run(rest);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
