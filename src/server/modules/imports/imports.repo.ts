@@ -1,7 +1,8 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { auditLog, importBatches, memberships, persons } from '../../db/schema/index';
+import { importBatches, memberships } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { Actor } from '../../platform/auth/policy';
+import type { personColumns } from '../people/index';
 
 export async function insertBatch(executor: Executor, values: typeof importBatches.$inferInsert): Promise<void> {
   // Previews nobody applied within a day are dropped, so the table stays small.
@@ -45,24 +46,50 @@ export async function findPeopleByIdentities(executor: Executor, cardNumbers: st
     FROM persons p
     LEFT JOIN memberships m ON m.person_id = p.id AND m.is_primary AND m.to_date IS NULL
     LEFT JOIN units u ON u.id = m.unit_id
-    WHERE p.card_number = ANY(${sql.param(cardNumbers)}::text[]) OR p.id_number = ANY(${sql.param(idNumbers)}::text[])`);
+    -- Two index lookups joined by UNION: an OR of the two would scan every person.
+    WHERE p.id IN (SELECT id FROM persons WHERE card_number IN (SELECT unnest(${sql.param(cardNumbers)}::text[]))
+                   UNION SELECT id FROM persons WHERE id_number IN (SELECT unnest(${sql.param(idNumbers)}::text[])))`);
   return rows.rows.map((row) => ({ ...row, id: Number(row.id), unit_id: row.unit_id === null ? null : Number(row.unit_id), membership_id: row.membership_id === null ? null : Number(row.membership_id) }));
 }
 export type ExistingPerson = Awaited<ReturnType<typeof findPeopleByIdentities>>[number];
 
-/** Inserts many people at once and returns their ids in input order. */
-export async function insertPeople(executor: Executor, values: Array<typeof persons.$inferInsert>): Promise<number[]> {
+type PersonColumns = ReturnType<typeof personColumns>;
+const CHUNK = 5000;
+
+/**
+ * Inserts many people at once and returns their ids in input order. One `unnest` statement per
+ * chunk: building multi-row VALUES through the query builder cost more than the database work.
+ */
+export async function insertPeople(executor: Executor, values: PersonColumns[]): Promise<number[]> {
   const ids: number[] = [];
-  for (let start = 0; start < values.length; start += 2000) {
-    const rows = await executor.insert(persons).values(values.slice(start, start + 2000)).returning({ id: persons.id });
-    ids.push(...rows.map((row) => row.id));
+  for (let start = 0; start < values.length; start += CHUNK) {
+    const chunk = values.slice(start, start + CHUNK);
+    // Ids are taken first, so they are known in input order.
+    const taken = await executor.execute<{ id: number }>(
+      sql`SELECT nextval(pg_get_serial_sequence('persons', 'id')) AS id FROM generate_series(1, ${chunk.length})`,
+    );
+    const chunkIds = taken.rows.map((row) => Number(row.id));
+    const column = <K extends keyof PersonColumns>(key: K) => sql.param(chunk.map((row) => row[key]));
+    await executor.execute(sql`
+      INSERT INTO persons (id, full_name, search_text, sort_key, sex, birth_date, category, card_number, id_number,
+                           admission_date, phone, email, address)
+      SELECT * FROM unnest(${sql.param(chunkIds)}::bigint[], ${column('fullName')}::text[], ${column('searchText')}::text[],
+        ${column('sortKey')}::text[], ${column('sex')}::text[], ${column('birthDate')}::date[], ${column('category')}::text[],
+        ${column('cardNumber')}::text[], ${column('idNumber')}::text[], ${column('admissionDate')}::date[],
+        ${column('phone')}::text[], ${column('email')}::text[], ${column('address')}::text[])`);
+    ids.push(...chunkIds);
   }
   return ids;
 }
 
 export async function insertMemberships(executor: Executor, values: Array<typeof memberships.$inferInsert>): Promise<void> {
-  for (let start = 0; start < values.length; start += 3000) {
-    await executor.insert(memberships).values(values.slice(start, start + 3000));
+  for (let start = 0; start < values.length; start += CHUNK) {
+    const chunk = values.slice(start, start + CHUNK);
+    await executor.execute(sql`
+      INSERT INTO memberships (person_id, unit_id, position, is_head, is_primary, from_date)
+      SELECT * FROM unnest(${sql.param(chunk.map((m) => m.personId))}::bigint[], ${sql.param(chunk.map((m) => m.unitId))}::bigint[],
+        ${sql.param(chunk.map((m) => m.position))}::text[], ${sql.param(chunk.map((m) => m.isHead ?? false))}::boolean[],
+        ${sql.param(chunk.map((m) => m.isPrimary ?? true))}::boolean[], ${sql.param(chunk.map((m) => m.fromDate))}::date[])`);
   }
 }
 
@@ -71,15 +98,15 @@ export async function insertAuditEntries(
   actor: Actor,
   entries: Array<{ action: string; entityType: string; entityId: string; unitPath: string | null; before: unknown; after: unknown }>,
 ): Promise<void> {
-  for (let start = 0; start < entries.length; start += 2000) {
-    await executor.insert(auditLog).values(
-      entries.slice(start, start + 2000).map((entry) => ({
-        ...entry,
-        actorUserId: actor.userId,
-        actorName: actor.name,
-        ip: actor.ip,
-        requestId: actor.requestId,
-      })),
-    );
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  for (let start = 0; start < entries.length; start += CHUNK) {
+    const chunk = entries.slice(start, start + CHUNK);
+    await executor.execute(sql`
+      INSERT INTO audit_log (actor_user_id, actor_name, action, entity_type, entity_id, unit_path, before, after, ip, request_id)
+      SELECT ${actor.userId}, ${actor.name}, action, entity_type, entity_id, unit_path, before, after, ${actor.ip}, ${actor.requestId}
+      FROM unnest(${sql.param(chunk.map((e) => e.action))}::text[], ${sql.param(chunk.map((e) => e.entityType))}::text[],
+        ${sql.param(chunk.map((e) => e.entityId))}::text[], ${sql.param(chunk.map((e) => e.unitPath))}::text[],
+        ${sql.param(chunk.map((e) => json(e.before)))}::jsonb[], ${sql.param(chunk.map((e) => json(e.after)))}::jsonb[])
+        AS t(action, entity_type, entity_id, unit_path, before, after)`);
   }
 }
