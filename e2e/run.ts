@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 
           await page.getByTestId('nav-people').click();
           await page.getByTestId('people-import').click();
-          await page.locator('[data-testid="import-file"] input[type="file"]').setInputFiles(badFile);
+          await page.locator('.ant-modal input[type="file"], .ant-drawer input[type="file"]').last().setInputFiles(badFile);
           const errors = page.getByTestId('import-errors');
           await errors.waitFor({ timeout: 20_000 });
           expectText(await errors.textContent(), 'KHONG-CO-MA', 'import error table');
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
 
           await page.keyboard.press('Escape');
           await page.getByTestId('people-import').click();
-          await page.locator('[data-testid="import-file"] input[type="file"]').setInputFiles(goodFile);
+          await page.locator('.ant-modal input[type="file"], .ant-drawer input[type="file"]').last().setInputFiles(goodFile);
           await page.getByTestId('import-apply').waitFor({ timeout: 20_000 });
           await page.getByTestId('import-apply').click();
           const confirm = page.locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary');
