@@ -9,6 +9,26 @@ import { FullPageLoading } from './full-page-loading';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
 
+const COLLAPSED_KEY = 'noiguong.menuCollapsed';
+
+function readCollapsed(): boolean {
+  try {
+    return window.localStorage.getItem(COLLAPSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** The narrow menu is a personal preference, kept on this device. */
+function rememberCollapsed(value: boolean): boolean {
+  try {
+    window.localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
+  } catch {
+    // Kept for this visit only.
+  }
+  return value;
+}
+
 function MainContent() {
   const { t } = useTranslation();
   const { actingUnit } = useActingUnit();
@@ -26,7 +46,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const [collapsed, setCollapsed] = useState(false);
+  const [collapsed, setCollapsed] = useState(readCollapsed);
   const mainRef = useRef<HTMLElement>(null);
   const location = useLocation();
   const firstRender = useRef(true);
@@ -76,7 +96,7 @@ export function AppLayout() {
               width={264}
               collapsible
               collapsed={collapsed}
-              onCollapse={setCollapsed}
+              onCollapse={(value) => setCollapsed(rememberCollapsed(value))}
               theme="light"
               className="app-sider"
               trigger={null}
@@ -85,8 +105,9 @@ export function AppLayout() {
               <button
                 type="button"
                 className="sider-toggle"
-                onClick={() => setCollapsed((value) => !value)}
+                onClick={() => setCollapsed((value) => rememberCollapsed(!value))}
                 aria-expanded={!collapsed}
+                aria-label={collapsed ? t('app.expandMenu') : t('app.collapseMenu')}
               >
                 {collapsed ? '»' : `« ${t('app.collapseMenu')}`}
               </button>

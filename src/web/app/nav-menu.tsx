@@ -31,9 +31,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { permissions } = useCurrentSession();
 
   const entries: NavEntry[] = [
-    { key: 'home', path: paths.home, label: t('nav.home'), icon: <DashboardOutlined />, testId: 'nav-home' },
-    { key: 'units', path: paths.units, label: t('nav.units'), icon: <ApartmentOutlined />, testId: 'nav-units' },
-    { key: 'people', path: paths.people, label: t('nav.people'), icon: <TeamOutlined />, testId: 'nav-people' },
+    { key: 'home', path: paths.home, label: t('nav.home'), icon: <DashboardOutlined />, testId: 'nav-home', permission: 'figures.read' },
+    { key: 'units', path: paths.units, label: t('nav.units'), icon: <ApartmentOutlined />, testId: 'nav-units', permission: 'units.read' },
+    { key: 'people', path: paths.people, label: t('nav.people'), icon: <TeamOutlined />, testId: 'nav-people', permission: 'people.read' },
     { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
     {
       key: 'accounts',

@@ -26,7 +26,7 @@ const theme: ThemeConfig = {
   components: {
     Layout: { headerBg: '#a3161a', headerHeight: 64, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: '#f4f5f7' },
     Menu: { itemHeight: 48, iconSize: 18, itemMarginInline: 8 },
-    Table: { headerBg: '#f0f3f8' },
+    Table: { headerBg: '#f0f3f8', cellPaddingBlock: 10, cellPaddingInline: 12 },
   },
 };
 

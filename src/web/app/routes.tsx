@@ -29,9 +29,15 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
-            <Route index element={<HomePage />} />
-            <Route path={paths.units} element={<UnitsPage />} />
-            <Route path={paths.people} element={<PeoplePage />} />
+            <Route element={<RequirePermission permission="figures.read" />}>
+              <Route index element={<HomePage />} />
+            </Route>
+            <Route element={<RequirePermission permission="units.read" />}>
+              <Route path={paths.units} element={<UnitsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="people.read" />}>
+              <Route path={paths.people} element={<PeoplePage />} />
+            </Route>
             <Route element={<RequirePermission permission="audit.read" />}>
               <Route path={paths.audit} element={<AuditPage />} />
             </Route>

@@ -1,7 +1,7 @@
 import { Alert, DatePicker, Form } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../lib/errors';
+import { describeError, readDetailMessages } from '../lib/errors';
 import { DATE_FORMAT } from '../lib/format';
 
 /**
@@ -12,7 +12,12 @@ export function EffectiveDateField({ name = 'effectiveDate', label }: { name?: s
   const { t } = useTranslation();
   return (
     <Form.Item name={name} label={label ?? t('common.effectiveDate')} extra={t('common.effectiveDateHelp')}>
-      <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs().add(1, 'year'))} />
+      <DatePicker
+        format={DATE_FORMAT}
+        placeholder={t('common.datePlaceholder')}
+        style={{ width: '100%' }}
+        disabledDate={(date) => date.isAfter(dayjs().add(1, 'year'))}
+      />
     </Form.Item>
   );
 }
@@ -21,5 +26,23 @@ export function EffectiveDateField({ name = 'effectiveDate', label }: { name?: s
 export function MutationErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
-  return <Alert type="error" showIcon title={describeError(error, t)} className="block-gap-bottom" role="alert" />;
+  const details = readDetailMessages(error);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={describeError(error, t)}
+      description={
+        details.length ? (
+          <ul className="error-details">
+            {details.map((detail) => (
+              <li key={detail}>{detail}</li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+      className="block-gap-bottom"
+      role="alert"
+    />
+  );
 }

@@ -7,6 +7,7 @@ import type { ImportKind, ImportPreview, ImportResult, ImportRowError } from '..
 import { templatePath, useApplyImport, usePreviewImport } from '../features/imports/imports.api';
 import { describeError } from '../lib/errors';
 import { formatNumber } from '../lib/format';
+import { useIsPhone } from '../lib/use-is-phone';
 import { DownloadButton } from './download-button';
 
 interface ImportWizardProps {
@@ -28,6 +29,7 @@ function isXlsx(file: File): boolean {
 export function ImportWizard({ kind, open, onClose }: ImportWizardProps) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
+  const isPhone = useIsPhone();
   const preview = usePreviewImport(kind);
   const apply = useApplyImport();
   const [step, setStep] = useState(0);
@@ -82,8 +84,8 @@ export function ImportWizard({ kind, open, onClose }: ImportWizardProps) {
   };
 
   const errorColumns: ColumnsType<ImportRowError> = [
-    { title: t('imports.columns.row'), dataIndex: 'row', width: 90, render: (row: number) => formatNumber(row) },
-    { title: t('imports.columns.column'), dataIndex: 'column', width: 180, render: (column: string | null) => column ?? '—' },
+    { title: t('imports.columns.row'), dataIndex: 'row', width: isPhone ? 64 : 90, render: (row: number) => formatNumber(row) },
+    { title: t('imports.columns.column'), dataIndex: 'column', width: isPhone ? 110 : 180, render: (column: string | null) => column ?? '—' },
     { title: t('imports.columns.message'), dataIndex: 'message' },
   ];
 
@@ -106,7 +108,7 @@ export function ImportWizard({ kind, open, onClose }: ImportWizardProps) {
       mask={{ closable: !preview.isPending && !apply.isPending }}
       keyboard={!preview.isPending && !apply.isPending}
     >
-      <Steps current={step} items={stepItems} size="small" className="import-steps" />
+      <Steps current={step} items={stepItems} size="small" className="import-steps" responsive={false} titlePlacement={isPhone ? 'vertical' : 'horizontal'} />
 
       {step === 0 ? (
         <div className="import-step">
@@ -182,7 +184,7 @@ export function ImportWizard({ kind, open, onClose }: ImportWizardProps) {
             dataSource={previewData.errors}
             pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
             locale={{ emptyText: t('imports.noErrors') }}
-            scroll={{ x: 560 }}
+            tableLayout="fixed"
           />
           {previewData.validRows === 0 ? <Alert type="warning" showIcon title={t('imports.nothingValid')} className="block-gap" /> : null}
           {apply.isError ? <Alert type="error" showIcon title={describeError(apply.error, t)} className="block-gap" /> : null}

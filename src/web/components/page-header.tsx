@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface PageHeaderProps {
   title: string;
@@ -9,6 +10,11 @@ interface PageHeaderProps {
 
 /** The one h1 of each page, which screen readers use to announce where the user landed. */
 export function PageHeader({ title, subtitle, extra }: PageHeaderProps) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    // The tab title names the page too, for screen readers and for users with many tabs open.
+    document.title = `${title} — ${t('app.name')}`;
+  }, [title, t]);
   return (
     <div className="page-header">
       <div className="page-header-text">

@@ -21,20 +21,20 @@ export function QueryError({ error, onRetry, compact = false }: QueryErrorProps)
 
   if (isApiError(error) && error.isForbidden) {
     return compact ? (
-      <Alert type="warning" showIcon title={t('errors.forbiddenTitle')} description={t('errors.forbidden')} />
+      <Alert type="warning" showIcon title={t('errors.forbiddenTitle')} description={t('errors.forbidden')} className="block-gap-bottom" />
     ) : (
       <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbidden')} />
     );
   }
   if (isApiError(error) && error.isNotFound) {
     return compact ? (
-      <Alert type="info" showIcon title={t('errors.notFoundTitle')} description={describeError(error, t)} />
+      <Alert type="info" showIcon title={t('errors.notFoundTitle')} description={describeError(error, t)} className="block-gap-bottom" />
     ) : (
       <Result status="404" title={t('errors.notFoundTitle')} subTitle={describeError(error, t)} />
     );
   }
   return compact ? (
-    <Alert type="error" showIcon title={t('errors.loadFailed')} description={describeError(error, t)} action={retry} />
+    <Alert type="error" showIcon title={t('errors.loadFailed')} description={describeError(error, t)} action={retry} className="block-gap-bottom" />
   ) : (
     <Result status="error" title={t('errors.loadFailed')} subTitle={describeError(error, t)} extra={retry} />
   );

@@ -190,8 +190,9 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
       searchValue: searchText,
       onSearch: setSearchText,
       autoClearSearchValue: true,
-      filterTreeNode: (input: string, node: { label?: unknown }) =>
-        searching || foldVietnamese(String(node.label ?? '')).includes(foldVietnamese(input)),
+      // Server hits are already filtered; before that, the loaded levels are filtered here, without diacritics.
+      filterTreeNode: (input: string, node: object) =>
+        searching || ('label' in node && foldVietnamese(String(node.label)).includes(foldVietnamese(input))),
     },
     notFoundContent: notFound,
     popupMatchSelectWidth: false as const,
@@ -227,9 +228,10 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
 
   const { value, onChange } = props;
   return (
-    <TreeSelect<RawLabeled | null>
+    <TreeSelect<RawLabeled | undefined>
       {...common}
-      value={value ? { value: value.value, label: value.label } : null}
+      // An empty labelled value must be undefined: antd warns about null.
+      value={value ? { value: value.value, label: value.label } : undefined}
       onChange={(raw) => {
         const choice = raw ? toChoice(raw, unitsById.current) : null;
         setSearchText('');

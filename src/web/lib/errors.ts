@@ -17,17 +17,14 @@ export function describeError(error: unknown, t: TFunction): string {
   return t('errors.generic');
 }
 
-/** Validation failures may name the fields at fault; these are shown beside the inputs. */
-export function readFieldErrors(error: unknown): { name: string; errors: string[] }[] {
-  if (!isApiError(error) || error.code !== 'VALIDATION_FAILED') return [];
-  const details = error.details;
-  if (!Array.isArray(details)) return [];
-  const fields: { name: string; errors: string[] }[] = [];
-  for (const item of details as unknown[]) {
-    if (typeof item !== 'object' || item === null) continue;
-    const { path, message } = item as { path?: unknown; message?: unknown };
-    const name = Array.isArray(path) ? path.map(String).join('.') : typeof path === 'string' ? path : null;
-    if (name && typeof message === 'string') fields.push({ name, errors: [message] });
+/** The individual problems of a refused input, when the server lists them (one per field). */
+export function readDetailMessages(error: unknown): string[] {
+  if (!isApiError(error) || error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.details)) return [];
+  const messages: string[] = [];
+  for (const item of error.details as unknown[]) {
+    if (typeof item === 'object' && item !== null && typeof (item as { message?: unknown }).message === 'string') {
+      messages.push((item as { message: string }).message);
+    }
   }
-  return fields;
+  return [...new Set(messages)];
 }

@@ -1,4 +1,4 @@
-import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
+import { KeyOutlined, LockOutlined, PlusOutlined, SearchOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { QueryError } from '../../components/query-error';
 import { describeError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useIsPhone } from '../../lib/use-is-phone';
 import { useAccounts, useUpdateAccount } from './accounts.api';
 import { AddGrantModal } from './add-grant-modal';
 import { CreateAccountModal } from './create-account-modal';
@@ -24,6 +25,7 @@ export function AccountsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const session = useCurrentSession();
+  const isPhone = useIsPhone();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 350);
   const [page, setPage] = useState(1);
@@ -43,6 +45,40 @@ export function AccountsPage() {
         void message.error(describeError(error, t));
       },
     );
+
+  const renderActions = (account: Account) => {
+    const isSelf = account.id === session.user.id;
+    return (
+      <Space orientation={isPhone ? 'horizontal' : 'vertical'} wrap size={4}>
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'grant', account })}>
+          {t('accounts.actions.addGrant')}
+        </Button>
+        <Button size="small" icon={<KeyOutlined />} onClick={() => setDialog({ kind: 'reset', account })}>
+          {t('accounts.actions.resetPassword')}
+        </Button>
+        {isSelf ? (
+          <Tooltip title={t('accounts.cannotDisableSelf')}>
+            <Button size="small" icon={<LockOutlined />} disabled>
+              {t('accounts.actions.disable')}
+            </Button>
+          </Tooltip>
+        ) : (
+          <Popconfirm
+            title={t(account.isDisabled ? 'accounts.confirmEnable' : 'accounts.confirmDisable', { username: account.username })}
+            description={account.isDisabled ? undefined : t('accounts.disableHint')}
+            okText={account.isDisabled ? t('accounts.actions.enable') : t('accounts.actions.disable')}
+            okButtonProps={{ danger: !account.isDisabled }}
+            cancelText={t('common.cancel')}
+            onConfirm={() => toggle(account)}
+          >
+            <Button size="small" danger={!account.isDisabled} icon={account.isDisabled ? <UnlockOutlined /> : <LockOutlined />}>
+              {account.isDisabled ? t('accounts.actions.enable') : t('accounts.actions.disable')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    );
+  };
 
   const columns: ColumnsType<Account> = [
     { title: t('accounts.fields.username'), dataIndex: 'username', render: (value: string) => <strong>{value}</strong> },
@@ -65,39 +101,25 @@ export function AccountsPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 200,
-      render: (_value, account) => {
-        const isSelf = account.id === session.user.id;
-        return (
-          <Space orientation="vertical" size={4}>
-            <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'grant', account })}>
-              {t('accounts.actions.addGrant')}
-            </Button>
-            <Button size="small" icon={<KeyOutlined />} onClick={() => setDialog({ kind: 'reset', account })}>
-              {t('accounts.actions.resetPassword')}
-            </Button>
-            {isSelf ? (
-              <Tooltip title={t('accounts.cannotDisableSelf')}>
-                <Button size="small" icon={<LockOutlined />} disabled>
-                  {t('accounts.actions.disable')}
-                </Button>
-              </Tooltip>
-            ) : (
-              <Popconfirm
-                title={t(account.isDisabled ? 'accounts.confirmEnable' : 'accounts.confirmDisable', { username: account.username })}
-                description={account.isDisabled ? undefined : t('accounts.disableHint')}
-                okText={account.isDisabled ? t('accounts.actions.enable') : t('accounts.actions.disable')}
-                okButtonProps={{ danger: !account.isDisabled }}
-                cancelText={t('common.cancel')}
-                onConfirm={() => toggle(account)}
-              >
-                <Button size="small" danger={!account.isDisabled} icon={account.isDisabled ? <UnlockOutlined /> : <LockOutlined />}>
-                  {account.isDisabled ? t('accounts.actions.enable') : t('accounts.actions.disable')}
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        );
-      },
+      render: (_value, account) => renderActions(account),
+    },
+  ];
+
+  const phoneColumns: ColumnsType<Account> = [
+    {
+      title: t('accounts.fields.username'),
+      key: 'account',
+      render: (_value, account) => (
+        <div className="compact-row">
+          <span className="compact-row-title">
+            {account.username}{' '}
+            {account.isDisabled ? <Tag color="red">{t('accounts.status.disabled')}</Tag> : null}
+          </span>
+          <span className="compact-row-line">{account.displayName}</span>
+          <GrantList account={account} />
+          {renderActions(account)}
+        </div>
+      ),
     },
   ];
 
@@ -114,8 +136,10 @@ export function AccountsPage() {
       />
       <Card>
         <div className="filters" role="search">
-          <Input.Search
+          <Input
             value={text}
+            prefix={<SearchOutlined aria-hidden />}
+            enterKeyHint="search"
             onChange={(event) => {
               setText(event.target.value);
               setPage(1);
@@ -126,15 +150,14 @@ export function AccountsPage() {
             className="filter-search"
           />
         </div>
-        {accounts.isError && !accounts.data ? (
-          <QueryError error={accounts.error} onRetry={() => void accounts.refetch()} compact />
-        ) : (
+        {accounts.isError ? <QueryError error={accounts.error} onRetry={() => void accounts.refetch()} compact /> : null}
+        {accounts.isError && !accounts.data ? null : (
           <Table<Account>
             rowKey="id"
-            columns={columns}
+            columns={isPhone ? phoneColumns : columns}
             dataSource={accounts.data?.items ?? []}
             loading={accounts.isFetching}
-            scroll={{ x: 1000 }}
+            scroll={isPhone ? undefined : { x: 1000 }}
             data-testid="accounts-table"
             locale={{ emptyText: accounts.isPending ? ' ' : <Empty description={q ? t('accounts.emptyFiltered') : t('accounts.empty')} /> }}
             pagination={{

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { DATE_FORMAT, formatDateTime, formatNumber, toApiDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useIsPhone } from '../../lib/use-is-phone';
 import { useAudit } from './audit.api';
 import { AuditDiff } from './audit-diff';
 
@@ -20,6 +21,7 @@ function labelKey(code: string): string {
 
 export function AuditPage() {
   const { t } = useTranslation();
+  const isPhone = useIsPhone();
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState<string | undefined>();
   const [actorText, setActorText] = useState('');
@@ -67,6 +69,25 @@ export function AuditPage() {
       ),
     },
     { title: t('audit.columns.ip'), dataIndex: 'ip', width: 140, render: (value: string | null) => value ?? '—' },
+  ];
+
+  const phoneColumns: ColumnsType<AuditEntry> = [
+    {
+      title: t('audit.columns.action'),
+      key: 'entry',
+      render: (_value, entry) => (
+        <div className="compact-row">
+          <span className="compact-row-title">{actionName(entry.action)}</span>
+          <span className="compact-row-line">
+            {formatDateTime(entry.at)} · {entry.actorName ?? t('audit.system')}
+          </span>
+          <span className="compact-row-line">
+            {entityName(entry.entityType)}
+            {entry.entityId !== null && entry.entityId !== undefined ? ` #${entry.entityId}` : ''}
+          </span>
+        </div>
+      ),
+    },
   ];
 
   // Codes read "<entity>.<verb>" and only the verb may hold underscores, so the first one is the dot.
@@ -143,15 +164,14 @@ export function AuditPage() {
             </Button>
           ) : null}
         </div>
-        {audit.isError && !audit.data ? (
-          <QueryError error={audit.error} onRetry={() => void audit.refetch()} compact />
-        ) : (
+        {audit.isError ? <QueryError error={audit.error} onRetry={() => void audit.refetch()} compact /> : null}
+        {audit.isError && !audit.data ? null : (
           <Table<AuditEntry>
             rowKey="id"
-            columns={columns}
+            columns={isPhone ? phoneColumns : columns}
             dataSource={audit.data?.items ?? []}
             loading={audit.isFetching}
-            scroll={{ x: 860 }}
+            scroll={isPhone ? undefined : { x: 860 }}
             data-testid="audit-table"
             expandable={{
               expandedRowRender: (entry) => (

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { LanguageSwitch } from '../../app/language-switch';
 import { paths } from '../../app/paths';
 import { useCurrentSession } from '../../app/session';
 import { describeError } from '../../lib/errors';
@@ -36,7 +37,16 @@ export function ChangePasswordPage() {
 
   return (
     <div className="login-page">
+      <div className="login-language">
+        <LanguageSwitch />
+      </div>
       <main className="login-main" id="main-content">
+        <div className="login-brand login-brand-small">
+          <span className="brand-star" aria-hidden>
+            ★
+          </span>
+          <span className="login-brand-name">{t('app.name')}</span>
+        </div>
         <Card className="login-card">
           <Typography.Title level={1} className="login-card-title">
             {t('auth.changePassword.title')}

@@ -1,5 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { FullPageLoading } from '../../app/full-page-loading';
@@ -7,6 +8,7 @@ import { LanguageSwitch } from '../../app/language-switch';
 import { paths } from '../../app/paths';
 import { describeError } from '../../lib/errors';
 import { type LoginInput, useLogin, useSession } from './auth.api';
+import { takeSessionExpired } from './session-expiry';
 
 /** Only addresses inside the app are followed after signing in, never another site. */
 function safeReturnPath(state: unknown): string {
@@ -24,6 +26,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const returnPath = safeReturnPath(location.state);
+  const [expired] = useState(takeSessionExpired);
 
   if (session.isPending) return <FullPageLoading />;
   if (session.data && !login.isPending) {
@@ -56,6 +59,9 @@ export function LoginPage() {
           <Typography.Title level={2} className="login-card-title">
             {t('auth.login.title')}
           </Typography.Title>
+          {expired && !login.isError ? (
+            <Alert type="info" showIcon title={t('auth.login.sessionExpired')} className="block-gap-bottom" />
+          ) : null}
           {login.isError ? (
             <Alert type="error" showIcon title={describeError(login.error, t)} className="block-gap-bottom" role="alert" />
           ) : null}

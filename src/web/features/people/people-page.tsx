@@ -1,4 +1,4 @@
-import { FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Empty, Input, Space, Table, Tag } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useIsPhone } from '../../lib/use-is-phone';
 import { templatePath } from '../imports/imports.api';
 import { type PeopleSort, usePeople } from './people.api';
 import { PersonDrawer } from './person-drawer';
@@ -39,6 +40,7 @@ export function PeoplePage() {
 function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
   const { permissions } = useCurrentSession();
+  const isPhone = useIsPhone();
   const canWrite = useCan('people.write');
   const canImport = useCan('imports.people');
   const [text, setText] = useState('');
@@ -63,6 +65,7 @@ function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
     {
       title: t('people.fields.fullName'),
       key: 'name',
+      width: 230,
       sorter: true,
       sortOrder: orderFor('name', sorting),
       render: (_value, person) => (
@@ -71,7 +74,7 @@ function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
         </Button>
       ),
     },
-    { title: t('people.fields.sex'), dataIndex: 'sex', width: 90, render: (sex: Sex) => t(`enums.sex.${sex}`) },
+    { title: t('people.fields.sex'), dataIndex: 'sex', width: 100, render: (sex: Sex) => t(`enums.sex.${sex}`) },
     ...(showBirth
       ? [
           {
@@ -88,7 +91,7 @@ function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
           },
         ]
       : []),
-    { title: t('people.fields.category'), dataIndex: 'category', render: (value: PersonCategory) => t(`enums.category.${value}`) },
+    { title: t('people.fields.category'), dataIndex: 'category', width: 150, render: (value: PersonCategory) => t(`enums.category.${value}`) },
     {
       title: t('people.fields.unit'),
       key: 'unit',
@@ -116,6 +119,35 @@ function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
       key: 'cardNumber',
       width: 130,
       render: (_value, person) => <PersonValue value={person.cardNumber} visible={person.personalVisible} />,
+    },
+  ];
+
+  // On a phone one column per person reads better than a table scrolled sideways.
+  const phoneColumns: ColumnsType<Person> = [
+    {
+      title: t('people.fields.fullName'),
+      key: 'name',
+      sorter: true,
+      sortOrder: orderFor('name', sorting),
+      render: (_value, person) => (
+        <div className="compact-row">
+          <span className="compact-row-title">
+            {person.fullName}
+            {person.isHead ? (
+              <>
+                {' '}
+                <Tag color="gold">{t('people.fields.isHead')}</Tag>
+              </>
+            ) : null}
+          </span>
+          <span className="compact-row-line">
+            {t(`enums.category.${person.category}`)}
+            {person.position ? ` · ${t(`enums.position.${person.position}`)}` : ''}
+            {person.birthDate ? ` · ${formatDate(person.birthDate)}` : ''}
+          </span>
+          <span className="compact-row-line">{person.unit?.name ?? '—'}</span>
+        </div>
+      ),
     },
   ];
 
@@ -155,8 +187,10 @@ function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
       <PageHeader title={t('people.title')} subtitle={t('people.subtitle', { unit: actingUnit.name })} extra={toolbar} />
       <Card>
         <div className="filters" role="search">
-          <Input.Search
+          <Input
             value={text}
+            prefix={<SearchOutlined aria-hidden />}
+            enterKeyHint="search"
             onChange={(event) => {
               setText(event.target.value);
               setPage(1);
@@ -190,16 +224,15 @@ function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
             {t('people.includeSubtree')}
           </Checkbox>
         </div>
-        {people.isError && !people.data ? (
-          <QueryError error={people.error} onRetry={() => void people.refetch()} compact />
-        ) : (
+        {people.isError ? <QueryError error={people.error} onRetry={() => void people.refetch()} compact /> : null}
+        {people.isError && !people.data ? null : (
           <Table<Person>
             rowKey="id"
-            columns={columns}
+            columns={isPhone ? phoneColumns : columns}
             dataSource={rows}
             loading={people.isFetching}
             data-testid="people-table"
-            scroll={{ x: 900 }}
+            scroll={isPhone ? undefined : { x: 1100 }}
             showSorterTooltip={false}
             onRow={(person) => ({ onClick: () => setOpenId(person.id), className: 'clickable-row' })}
             locale={{ emptyText: people.isPending ? ' ' : <Empty description={emptyText} /> }}
@@ -207,8 +240,9 @@ function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
               current: page,
               pageSize,
               total: people.data?.total ?? 0,
-              showSizeChanger: true,
+              showSizeChanger: !isPhone,
               pageSizeOptions: [10, 20, 50, 100],
+              simple: isPhone,
               showTotal: (total) => t('people.total', { count: total, formatted: formatNumber(total) }),
             }}
             onChange={(pagination, _filters, sorter) => {

@@ -86,7 +86,8 @@ export function PersonDrawer({ personId, onClose }: PersonDrawerProps) {
           <Descriptions
             bordered
             size="small"
-            column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+            column={1}
+            className="person-descriptions"
             items={[
               { key: 'fullName', label: t('people.fields.fullName'), children: data.fullName },
               { key: 'sex', label: t('people.fields.sex'), children: t(`enums.sex.${data.sex}`) },

@@ -167,6 +167,7 @@ export function PersonFormModal({ open, person, defaultUnit, onClose, onDone }: 
             <Form.Item name="birthDate" label={t('people.fields.birthDate')}>
               <DatePicker
                 format={DATE_FORMAT}
+                placeholder={t('common.datePlaceholder')}
                 style={{ width: '100%' }}
                 disabledDate={(date) => date.isAfter(dayjs())}
                
@@ -206,6 +207,7 @@ export function PersonFormModal({ open, person, defaultUnit, onClose, onDone }: 
             >
               <DatePicker
                 format={DATE_FORMAT}
+                placeholder={t('common.datePlaceholder')}
                 style={{ width: '100%' }}
                 disabledDate={(date) => date.isAfter(dayjs())}
                 disabled={category !== undefined && category !== 'party_member'}
@@ -253,7 +255,7 @@ export function PersonFormModal({ open, person, defaultUnit, onClose, onDone }: 
               </Col>
               <Col xs={24} md={6}>
                 <Form.Item name="fromDate" label={t('people.fields.fromDate')} extra={t('common.effectiveDateHelp')}>
-                  <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+                  <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24}>

@@ -3,6 +3,7 @@ import { Button, Dropdown, type MenuProps, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetail } from '../../api/types';
+import { useCurrentSession } from '../../app/session';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { UnitCloseModal } from './unit-close-modal';
 import { UnitCreateModal } from './unit-create-modal';
@@ -24,7 +25,10 @@ export function UnitActions({ unit, onReveal }: UnitActionsProps) {
   const isPhone = useIsPhone();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
-  const isRoot = unit.parentId === null;
+  const { grants } = useCurrentSession();
+  // Moving, merging, splitting or ending a unit changes its parent's tree, so the user needs a
+  // grant above it; the top units of the user's own grants are out of reach.
+  const isRoot = unit.parentId === null || !grants.some((grant) => unit.path.startsWith(`${grant.unitPath}.`));
 
   const more: MenuProps['items'] = [
     { key: 'rename', label: t('units.actions.rename'), icon: <EditOutlined /> },

@@ -74,6 +74,12 @@ export function UnitDetails({ unitId, asOf, onSelect, onReveal }: UnitDetailsPro
       </Typography.Title>
 
       {asOf ? <Alert type="info" showIcon title={t('units.viewingPast', { date: formatDate(asOf) })} className="block-gap-bottom" /> : null}
+      {asOf && asOf < unit.validFrom ? (
+        <Alert type="warning" showIcon title={t('units.notYetOn', { date: formatDate(asOf), from: formatDate(unit.validFrom) })} className="block-gap-bottom" />
+      ) : null}
+      {asOf && unit.validTo && asOf >= unit.validTo ? (
+        <Alert type="warning" showIcon title={t('units.goneOn', { date: formatDate(asOf), to: formatDate(unit.validTo) })} className="block-gap-bottom" />
+      ) : null}
       {ended && !asOf ? (
         <Alert
           type="warning"
@@ -86,7 +92,7 @@ export function UnitDetails({ unitId, asOf, onSelect, onReveal }: UnitDetailsPro
       <Descriptions
         bordered
         size="small"
-        column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
+        column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }}
         items={[
           { key: 'code', label: t('units.fields.code'), children: unit.code },
           { key: 'name', label: t('units.fields.name'), children: unit.name },

@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Checkbox, Empty, Input, Pagination, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,19 +31,21 @@ export function UnitSearch({ underId, onPick }: UnitSearchProps) {
 
   return (
     <div className="unit-search">
-      <Input.Search
+      {/* A plain input (not Input.Search) so that the test id sits on the <input> itself. */}
+      <Input
         value={text}
         onChange={(event) => {
           setText(event.target.value);
           setPage(1);
           setOpen(true);
         }}
-        onSearch={() => setOpen(true)}
+        onPressEnter={() => setOpen(true)}
         onFocus={() => setOpen(true)}
+        prefix={<SearchOutlined aria-hidden />}
         placeholder={t('units.searchPlaceholder')}
         aria-label={t('units.searchLabel')}
         allowClear
-        enterButton
+        enterKeyHint="search"
         data-testid="unit-search"
       />
       <div className="unit-search-options">

@@ -31,12 +31,16 @@ export const unitChildrenQuery = (id: number, asOf?: string) =>
   queryOptions({
     queryKey: unitKeys.children(id, asOf),
     queryFn: ({ signal }) => api.get<Unit[]>(`/api/units/${id}/children`, { asOf }, signal),
+    // While the same unit is read for another date, the previous answer stays on screen: an
+    // emptied tree would otherwise collapse the levels the user had opened.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === id ? previous : undefined),
   });
 
 export const unitDetailQuery = (id: number, asOf?: string) =>
   queryOptions({
     queryKey: unitKeys.detail(id, asOf),
     queryFn: ({ signal }) => api.get<UnitDetail>(`/api/units/${id}`, { asOf }, signal),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === id ? previous : undefined),
   });
 
 export const unitSearchQuery = (params: UnitSearchParams) =>
