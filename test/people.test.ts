@@ -357,6 +357,20 @@ describe('editing a person', () => {
     expect(names(found)).toEqual(['Mai Văn Sửa Lại']);
   });
 
+  it('changes only the fields sent, and the position in the current unit', async () => {
+    const created = (await session('officer').send('POST', '/api/people', newPerson({ fullName: 'Phan Văn Giữ' }))).json();
+    const response = await session('officer').send('PATCH', `/api/people/${created.id}`, { phone: '0911222333', position: 'committee_member', isHead: true, version: created.version });
+    expect(response.statusCode).toBe(200);
+    const detail = (await session('officer').get(`/api/people/${created.id}`)).json();
+    expect(detail.phone).toBe('0911222333');
+    expect(detail.fullName).toBe('Phan Văn Giữ');
+    expect(detail.cardNumber).toBe(created.cardNumber);
+    expect(detail.birthDate).toBe(created.birthDate);
+    expect(detail.position).toBe('committee_member');
+    expect(detail.isHead).toBe(true);
+    expect(detail.memberships).toHaveLength(1);
+  });
+
   it('refuses taking another person’s card number on update', async () => {
     const first = (await session('officer').send('POST', '/api/people', newPerson({ fullName: 'Chủ Thẻ Thật' }))).json();
     const second = (await session('officer').send('POST', '/api/people', newPerson({ fullName: 'Người Muốn Thẻ' }))).json();

@@ -80,7 +80,13 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && existsSync(path.join(webRoot, 'index.html'));
+    // Only page addresses fall back to the app; a missing asset or API path is a real 404.
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/assets/') &&
+      !/\.[a-z0-9]+(\?|$)/i.test(request.url) &&
+      existsSync(path.join(webRoot, 'index.html'));
     if (isPage) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ này.' }, requestId: request.id });
   });

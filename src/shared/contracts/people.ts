@@ -16,7 +16,12 @@ export const PersonFieldsSchema = z.object({
 });
 export const PlacementSchema = z.object({ unitId: IdSchema, position: PositionSchema, isHead: z.boolean().default(false) });
 export const CreatePersonSchema = PersonFieldsSchema.extend(PlacementSchema.shape).extend({ fromDate: IsoDateSchema.nullish() });
-export const UpdatePersonSchema = PersonFieldsSchema.extend({ version: z.number().int() });
+/** Partial: a field left out keeps its value; position and head flag change in the current unit. */
+export const UpdatePersonSchema = PersonFieldsSchema.partial().extend({
+  position: PositionSchema.optional(),
+  isHead: z.boolean().optional(),
+  version: z.number().int(),
+});
 export const MovePersonSchema = PlacementSchema.extend({ effectiveDate: IsoDateSchema.optional(), version: z.number().int() });
 export const PeopleQuerySchema = PagingSchema.extend({
   unitId: IdSchema.optional(),

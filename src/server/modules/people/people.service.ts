@@ -106,13 +106,37 @@ async function getPersonInScopeOrThrow(executor: Executor, actor: Actor, id: num
   return { person, active };
 }
 
-export async function updatePerson(db: Database, actor: Actor, id: number, input: PersonFields & { version: number }) {
+/** The stored person as input fields, so a partial update can be laid over it. */
+function fieldsOf(person: repo.PersonRow): PersonFields {
+  return {
+    fullName: person.fullName,
+    sex: person.sex as Sex,
+    birthDate: person.birthDate,
+    category: person.category as PersonCategory,
+    cardNumber: person.cardNumber,
+    idNumber: person.idNumber,
+    admissionDate: person.admissionDate,
+    phone: person.phone,
+    email: person.email,
+    address: person.address,
+  };
+}
+
+export async function updatePerson(
+  db: Database,
+  actor: Actor,
+  id: number,
+  changes: Partial<PersonFields> & { position?: Position; isHead?: boolean; version: number },
+) {
   const updated = await db.transaction(async (tx) => {
     await repo.lockPerson(tx, id);
     const { person, active } = await getPersonInScopeOrThrow(tx, actor, id, 'people.write');
-    if (person.version !== input.version) {
+    if (person.version !== changes.version) {
       throw new AppError('VERSION_CONFLICT', `Hồ sơ của ${person.fullName} vừa được người khác sửa. Hãy tải lại rồi sửa tiếp.`);
     }
+    const { version: _version, position, isHead, ...given } = changes;
+    const defined = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+    const input: PersonFields = { ...fieldsOf(person), ...defined };
     await assertIdentityFree(tx, input, id);
     const columns = personColumns(input);
     if (active && columns.category !== person.category) {
@@ -124,8 +148,12 @@ export async function updatePerson(db: Database, actor: Actor, id: number, input
       ]);
     }
     const after = await repo.updatePerson(tx, id, columns);
-    await recordAudit(tx, actor, { action: 'person.update', entityType: 'person', entityId: id, unitPath: active?.unitPath ?? null, before: person, after });
-    return { person: after, active };
+    if (active && (position !== undefined || isHead !== undefined)) {
+      await repo.updateMembership(tx, active.membership.id, { position: position ?? active.membership.position, isHead: isHead ?? active.membership.isHead });
+    }
+    await recordAudit(tx, actor, { action: 'person.update', entityType: 'person', entityId: id, unitPath: active?.unitPath ?? null, before: { ...person, position: active?.membership.position, isHead: active?.membership.isHead }, after: { ...after, position, isHead } });
+    const current = await repo.findActivePrimaryMembership(tx, id);
+    return { person: after, active: current };
   });
   const active = updated.active;
   return presentPerson(updated.person, active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null, true);
