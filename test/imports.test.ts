@@ -181,6 +181,15 @@ describe('importing people', () => {
       ['import.people', 1],
       ['person.import_create', 2],
     ]);
+    const entries = await ctx.db.execute<{ entity_id: string; unit_path: string; full_name: string; unit_id: number; person_id: number }>(sql`
+      SELECT a.entity_id, a.unit_path, a.after->>'full_name' AS full_name, (a.after->>'unit_id')::bigint AS unit_id, m.person_id
+      FROM audit_log a JOIN memberships m ON m.person_id = a.entity_id::bigint AND m.to_date IS NULL
+      WHERE a.action = 'person.import_create'`);
+    for (const entry of entries.rows) {
+      expect(entry.full_name).toBeTruthy();
+      expect(Number(entry.unit_id)).toBeGreaterThan(0);
+      expect(entry.unit_path.split('.').at(-1)).toBe(String(entry.unit_id));
+    }
   });
 
   it('refuses to apply the same batch twice (409 INVALID_STATE) and writes nothing', async () => {

@@ -110,3 +110,24 @@ export async function insertAuditEntries(
         AS t(action, entity_type, entity_id, unit_path, before, after)`);
   }
 }
+
+/**
+ * One audit row per created person, built by the database from the rows just written (with the
+ * membership), so tens of thousands of records need no JSON round trip.
+ */
+export async function insertCreatedPeopleAudit(executor: Executor, actor: Actor, personIds: number[]): Promise<void> {
+  for (let start = 0; start < personIds.length; start += CHUNK) {
+    const chunk = personIds.slice(start, start + CHUNK);
+    await executor.execute(sql`
+      INSERT INTO audit_log (actor_user_id, actor_name, action, entity_type, entity_id, unit_path, before, after, ip, request_id)
+      SELECT ${actor.userId}, ${actor.name}, 'person.import_create', 'person', p.id::text, u.path::text, NULL,
+             (to_jsonb(p) - 'search_text' - 'sort_key')
+               || jsonb_build_object('unit_id', m.unit_id, 'position', m.position, 'is_head', m.is_head, 'from_date', m.from_date),
+             ${actor.ip}, ${actor.requestId}
+      FROM persons p
+      JOIN memberships m ON m.person_id = p.id AND m.is_primary AND m.to_date IS NULL
+      JOIN units u ON u.id = m.unit_id
+      WHERE p.id = ANY(${sql.param(chunk)}::bigint[])
+      ORDER BY p.id`);
+  }
+}

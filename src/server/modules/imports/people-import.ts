@@ -98,14 +98,8 @@ export async function applyPeopleImport(tx: Executor, actor: Actor, planned: Pla
     }),
   );
   await addFigureDeltas(tx, deltas);
-  const audit: Parameters<typeof repo.insertAuditEntries>[2] = creates.map((p, index) => ({
-    action: 'person.import_create',
-    entityType: 'person',
-    entityId: String(ids[index]),
-    unitPath: units.get(p.data.unitCode)!.path,
-    before: null,
-    after: p.data,
-  }));
+  await repo.insertCreatedPeopleAudit(tx, actor, ids);
+  const audit: Parameters<typeof repo.insertAuditEntries>[2] = [];
   for (const p of updates) {
     const unit = units.get(p.data.unitCode)!;
     const before = await peopleRepo.findPersonById(tx, p.existingId!);
