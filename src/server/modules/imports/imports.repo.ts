@@ -116,18 +116,17 @@ export async function insertAuditEntries(
  * membership), so tens of thousands of records need no JSON round trip.
  */
 export async function insertCreatedPeopleAudit(executor: Executor, actor: Actor, personIds: number[]): Promise<void> {
-  for (let start = 0; start < personIds.length; start += CHUNK) {
-    const chunk = personIds.slice(start, start + CHUNK);
-    await executor.execute(sql`
-      INSERT INTO audit_log (actor_user_id, actor_name, action, entity_type, entity_id, unit_path, before, after, ip, request_id)
-      SELECT ${actor.userId}, ${actor.name}, 'person.import_create', 'person', p.id::text, u.path::text, NULL,
-             (to_jsonb(p) - 'search_text' - 'sort_key')
-               || jsonb_build_object('unit_id', m.unit_id, 'position', m.position, 'is_head', m.is_head, 'from_date', m.from_date),
-             ${actor.ip}, ${actor.requestId}
-      FROM persons p
-      JOIN memberships m ON m.person_id = p.id AND m.is_primary AND m.to_date IS NULL
-      JOIN units u ON u.id = m.unit_id
-      WHERE p.id = ANY(${sql.param(chunk)}::bigint[])
-      ORDER BY p.id`);
-  }
+  if (personIds.length === 0) return;
+  // One statement for all ids: per-chunk statements each hashed the whole memberships table.
+  await executor.execute(sql`
+    INSERT INTO audit_log (actor_user_id, actor_name, action, entity_type, entity_id, unit_path, before, after, ip, request_id)
+    SELECT ${actor.userId}, ${actor.name}, 'person.import_create', 'person', p.id::text, u.path::text, NULL,
+           (to_jsonb(p) - 'search_text' - 'sort_key')
+             || jsonb_build_object('unit_id', m.unit_id, 'position', m.position, 'is_head', m.is_head, 'from_date', m.from_date),
+           ${actor.ip}, ${actor.requestId}
+    FROM unnest(${sql.param(personIds)}::bigint[]) AS created(id)
+    JOIN persons p ON p.id = created.id
+    JOIN memberships m ON m.person_id = p.id AND m.is_primary AND m.to_date IS NULL
+    JOIN units u ON u.id = m.unit_id
+    ORDER BY p.id`);
 }
