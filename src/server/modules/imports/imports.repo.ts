@@ -127,6 +127,5 @@ export async function insertCreatedPeopleAudit(executor: Executor, actor: Actor,
     FROM unnest(${sql.param(personIds)}::bigint[]) AS created(id)
     JOIN persons p ON p.id = created.id
     JOIN memberships m ON m.person_id = p.id AND m.is_primary AND m.to_date IS NULL
-    JOIN units u ON u.id = m.unit_id
-    ORDER BY p.id`);
+    JOIN units u ON u.id = m.unit_id`);
 }
