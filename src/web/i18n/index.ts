@@ -2,16 +2,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import 'dayjs/locale/vi';
 import dayjs from 'dayjs';
-import en from './en.json';
-import vi from './vi.json';
+import { enResources, viResources } from './resources';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'noiguong.language';
-
-// Every English key must exist, so a missing translation fails the type check instead of showing a key.
-const english: typeof vi = en;
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'vi' || value === 'en';
@@ -57,7 +53,7 @@ const initialLanguage = readStoredLanguage();
 applyDocumentLanguage(initialLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: english } },
+  resources: { vi: { translation: viResources }, en: { translation: enResources } },
   lng: initialLanguage,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -12,18 +12,34 @@ export const PERMISSIONS = [
   'accounts.manage',
   'audit.read',
   'figures.read',
+  'programme.read',
+  'programme.write',
+  'standards.write',
+  'study.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table of who may do what; a grant gives its role's permissions on its whole subtree. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  officer: ['units.read', 'people.read', 'people.personal', 'people.write', 'imports.people', 'figures.read'],
-  committee: ['units.read', 'people.read', 'people.personal', 'figures.read'],
-  inspector: ['units.read', 'people.read', 'figures.read'],
-  member: ['units.read', 'figures.read'],
-  supervisor: ['units.read', 'figures.read'],
-  viewer: ['units.read', 'people.read', 'figures.read'],
+  officer: [
+    'units.read',
+    'people.read',
+    'people.personal',
+    'people.write',
+    'imports.people',
+    'figures.read',
+    'programme.read',
+    'programme.write',
+    'standards.write',
+    'study.write',
+  ],
+  // The committee of a cell (its secretary) keeps the cell's standards and study records.
+  committee: ['units.read', 'people.read', 'people.personal', 'figures.read', 'programme.read', 'standards.write', 'study.write'],
+  inspector: ['units.read', 'people.read', 'figures.read', 'programme.read'],
+  member: ['units.read', 'figures.read', 'programme.read'],
+  supervisor: ['units.read', 'figures.read', 'programme.read'],
+  viewer: ['units.read', 'people.read', 'figures.read', 'programme.read'],
 };
 
 export type Grant = { id: number; unitId: number; unitCode: string; unitName: string; unitPath: string; role: Role };
@@ -77,4 +93,18 @@ export function assertHasPermissionSomewhere(actor: Actor, permission: Permissio
 /** The actor for work done by the system itself (seeding, CLI). */
 export function systemActor(name = 'Hệ thống'): Actor {
   return { userId: null, name, grants: [], ip: null, requestId: null };
+}
+
+/**
+ * Records that reach downward (plans, study topics, breakthrough contents of a level) are readable
+ * inside the actor's subtrees and also from below: a unit sees what every level above it issued.
+ */
+export function canReadDownward(actor: Actor, permission: Permission, unitPath: string): boolean {
+  return scopePaths(actor, permission).some((root) => isPathWithin(unitPath, root) || isPathWithin(root, unitPath));
+}
+
+export function assertCanReadDownward(actor: Actor, permission: Permission, unitPath: string): void {
+  if (!canReadDownward(actor, permission, unitPath)) {
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền xem nội dung của đơn vị này.');
+  }
 }
