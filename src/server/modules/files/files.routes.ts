@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { FilePurposeSchema } from '../../../shared/contracts/files';
+import { IdSchema } from '../../../shared/contracts/common';
+import type { AppDeps } from '../../platform/http/deps';
+import { actorOf, sendFile } from '../../platform/http/request-context';
+import { AppError } from '../../platform/errors';
+import { downloadFile, uploadFile } from './files.service';
+
+const tags = ['Tệp đính kèm'];
+
+export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, config }) => {
+  app.post(
+    '/api/files',
+    { schema: { tags, querystring: z.object({ unitId: IdSchema, purpose: FilePurposeSchema }), consumes: ['multipart/form-data'] } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp để tải lên.');
+      const file = await request.file();
+      if (!file) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp để tải lên.');
+      const buffer = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn so với giới hạn cho phép.');
+      const stored = await uploadFile(db, config.dataDir, actor, {
+        unitId: request.query.unitId,
+        purpose: request.query.purpose,
+        originalName: file.filename,
+        buffer,
+      });
+      return reply.status(201).send(stored);
+    },
+  );
+
+  app.get(
+    '/api/files/:id',
+    { schema: { tags, params: z.object({ id: IdSchema }), querystring: z.object({ inline: z.enum(['1']).optional() }) } },
+    async (request, reply) => {
+      const file = await downloadFile(db, config.dataDir, actorOf(request), request.params.id);
+      reply.header('cache-control', 'private, max-age=3600');
+      return sendFile(reply, file.name, file.contentType, file.body, { inline: request.query.inline === '1' });
+    },
+  );
+};

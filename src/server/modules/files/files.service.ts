@@ -1,0 +1,122 @@
+import type { Database, Executor } from '../../platform/db/client';
+import { assertCan, can, canReadDownward, type Actor, type Permission } from '../../platform/auth/policy';
+import { AppError } from '../../platform/errors';
+import { checkUpload, readStoredFile, writeStoredFile, type FileAccept } from '../../platform/file-storage';
+import { recordAudit } from '../../platform/audit';
+import { getUnitOrThrow } from '../units/index';
+import type { FilePurpose } from '../../../shared/contracts/files';
+import {
+  findStoredFilesByIds,
+  findStoredFileWithUnit,
+  insertStoredFile,
+  listFilesOfOwners,
+  setFilesOwner,
+  type StoredFileRow,
+} from './files.repo';
+
+type PurposeRule = { permission: Permission; visibility: 'unit' | 'downward'; accept: FileAccept };
+
+/**
+ * What each kind of attachment needs: who may upload it, who may read it afterwards, and what it
+ * may contain. A plan's files reach every unit below, like the plan itself.
+ */
+const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
+  plan: { permission: 'programme.write', visibility: 'downward', accept: 'document' },
+  topic: { permission: 'programme.write', visibility: 'downward', accept: 'document' },
+  breakthrough_update: { permission: 'programme.write', visibility: 'downward', accept: 'document' },
+  standard_sign: { permission: 'standards.write', visibility: 'unit', accept: 'image' },
+  study_session: { permission: 'study.write', visibility: 'unit', accept: 'document' },
+};
+
+export type FileSummary = { id: number; name: string; contentType: string; sizeBytes: number; createdAt: string };
+
+export function presentFile(row: StoredFileRow): FileSummary {
+  return { id: row.id, name: row.originalName, contentType: row.contentType, sizeBytes: row.sizeBytes, createdAt: row.createdAt.toISOString() };
+}
+
+/** Stores an upload for a unit; it stays private to the uploader until a record attaches it. */
+export async function uploadFile(
+  db: Database,
+  dataDir: string,
+  actor: Actor,
+  input: { unitId: number; purpose: FilePurpose; originalName: string; buffer: Buffer },
+): Promise<FileSummary> {
+  const rule = PURPOSE_RULES[input.purpose];
+  const unit = await getUnitOrThrow(db, input.unitId);
+  assertCan(actor, rule.permission, unit.path);
+  const checked = await checkUpload(input.buffer, input.originalName, rule.accept);
+  return db.transaction(async (tx) => {
+    const row = await insertStoredFile(tx, {
+      unitId: unit.id,
+      visibility: rule.visibility,
+      originalName: checked.safeName,
+      contentType: checked.contentType,
+      sizeBytes: input.buffer.length,
+      sha256: checked.sha256,
+      uploadedBy: actor.userId,
+    });
+    // Written inside the transaction: if the disk write fails, the row is rolled back with it.
+    await writeStoredFile(dataDir, row.id, input.buffer);
+    await recordAudit(tx, actor, {
+      action: 'file.upload',
+      entityType: 'stored_file',
+      entityId: String(row.id),
+      unitPath: unit.path,
+      after: { name: row.originalName, contentType: row.contentType, sizeBytes: row.sizeBytes, purpose: input.purpose },
+    });
+    return presentFile(row);
+  });
+}
+
+/** Reads a file for download if the actor may see the record it belongs to. */
+export async function downloadFile(db: Database, dataDir: string, actor: Actor, fileId: number) {
+  const found = await findStoredFileWithUnit(db, fileId);
+  if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp.');
+  const { file, unitPath } = found;
+  const allowed =
+    file.ownerType === null
+      ? actor.userId !== null && file.uploadedBy === actor.userId
+      : file.visibility === 'downward'
+        ? canReadDownward(actor, 'programme.read', unitPath)
+        : can(actor, 'programme.read', unitPath);
+  if (!allowed) throw new AppError('FORBIDDEN', 'Bạn không có quyền tải tệp này.');
+  return { name: file.originalName, contentType: file.contentType, body: await readStoredFile(dataDir, file.id) };
+}
+
+/**
+ * Makes `fileIds` the attachments of one record (in the caller's transaction): each must have been
+ * uploaded for the same unit and purpose and not belong to another record; files no longer listed
+ * are detached.
+ */
+export async function replaceAttachments(
+  executor: Executor,
+  owner: { purpose: FilePurpose; ownerId: number; unitId: number },
+  fileIds: number[],
+): Promise<FileSummary[]> {
+  const wanted = [...new Set(fileIds)];
+  const rows = await findStoredFilesByIds(executor, wanted);
+  for (const id of wanted) {
+    const row = rows.find((candidate) => candidate.id === id);
+    const belongsElsewhere = row && row.ownerType !== null && !(row.ownerType === owner.purpose && row.ownerId === owner.ownerId);
+    if (!row || row.unitId !== owner.unitId || belongsElsewhere) {
+      throw new AppError('VALIDATION_FAILED', `Tệp đính kèm số ${id} không hợp lệ: hãy tải tệp lên lại cho đúng đơn vị.`);
+    }
+    if (row.ownerType === null && row.visibility !== PURPOSE_RULES[owner.purpose].visibility) {
+      throw new AppError('VALIDATION_FAILED', `Tệp đính kèm số ${id} được tải lên cho mục đích khác.`);
+    }
+  }
+  const current = await listFilesOfOwners(executor, owner.purpose, [owner.ownerId]);
+  const removed = current.filter((row) => !wanted.includes(row.id)).map((row) => row.id);
+  await setFilesOwner(executor, removed, null, null);
+  await setFilesOwner(executor, wanted, owner.purpose, owner.ownerId);
+  const attached = await listFilesOfOwners(executor, owner.purpose, [owner.ownerId]);
+  return attached.map(presentFile);
+}
+
+/** Attachments of many records of one kind, for presenters: ownerId → files. */
+export async function listAttachments(executor: Executor, purpose: FilePurpose, ownerIds: number[]): Promise<Map<number, FileSummary[]>> {
+  const rows = await listFilesOfOwners(executor, purpose, ownerIds);
+  const result = new Map<number, FileSummary[]>(ownerIds.map((id) => [id, []]));
+  for (const row of rows) result.get(row.ownerId!)?.push(presentFile(row));
+  return result;
+}
