@@ -1,0 +1,1 @@
+export { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from './programme-metrics';
