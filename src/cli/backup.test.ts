@@ -151,8 +151,8 @@ async function fillWithTrickyData(database: DbHandle): Promise<void> {
   await pool.query(`INSERT INTO figure_counters (unit_id, metric, day, delta) VALUES (1000, 'members', '2025-01-01', 9007199254740993), (1000, 'members', '2025-01-02', -9007199254740993)`);
   await pool.query(
     `INSERT INTO import_batches (id, kind, user_id, file_name, rows, summary, row_count, applied_at)
-     VALUES ('lô-1', 'people', 1, 'Danh sách "đảng viên".xlsx', $1::jsonb, '{"ok": 2}', 2, NULL)`,
-    [JSON.stringify([{ fullName: 'A\tB', note: "it's" }, { fullName: 'C\\D', note: null }])],
+     VALUES ('lô-1', 'people', 1, 'Danh sách "đảng viên".xlsx', $1::bytea, '{"ok": 2}', 2, NULL)`,
+    [Buffer.from([0x1f, 0x8b, 0x00, 0x27, 0x5c, 0xff, 0x0a, 0x00])],
   );
   await pool.query(
     `INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES ('user:quantri', 3, '2025-03-01 12:34:56.123456+07', NULL), ('ip:::1', 0, 'epoch', 'infinity')`,

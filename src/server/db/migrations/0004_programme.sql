@@ -171,7 +171,4 @@ CREATE UNIQUE INDEX "plans_number_key" ON "plans" USING btree ("unit_id","number
 CREATE INDEX "study_topics_unit_idx" ON "study_topics" USING btree ("unit_id","from_year");--> statement-breakpoint
 CREATE UNIQUE INDEX "ethics_standards_unit_version_key" ON "ethics_standards" USING btree ("unit_id","version_number");--> statement-breakpoint
 CREATE INDEX "session_attendance_person_idx" ON "session_attendance" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "study_sessions_unit_idx" ON "study_sessions" USING btree ("unit_id","held_on");--> statement-breakpoint
-INSERT INTO "legal_bases" ("symbol", "title", "issued_on") VALUES
-  ('05-CT/TW', 'Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', '2016-05-15'),
-  ('01-KL/TW', 'Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW', '2021-05-18');
+CREATE INDEX "study_sessions_unit_idx" ON "study_sessions" USING btree ("unit_id","held_on");

@@ -4,3 +4,8 @@ import { customType } from 'drizzle-orm/pg-core';
 export const ltree = customType<{ data: string }>({
   dataType: () => 'ltree',
 });
+
+/** PostgreSQL bytea, read and written as a Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => 'bytea',
+});

@@ -1,18 +1,31 @@
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { importBatches, memberships } from '../../db/schema/index';
+import { importBatches } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { Actor } from '../../platform/auth/policy';
 import type { personColumns } from '../people/index';
 
-export async function insertBatch(executor: Executor, values: typeof importBatches.$inferInsert): Promise<void> {
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+export async function insertBatch(
+  executor: Executor,
+  values: Omit<typeof importBatches.$inferInsert, 'rows'> & { rows: unknown[] },
+): Promise<void> {
   // Previews nobody applied within a day are dropped, so the table stays small.
   await executor.delete(importBatches).where(and(isNull(importBatches.appliedAt), lt(importBatches.createdAt, new Date(Date.now() - 86400000))));
-  await executor.insert(importBatches).values(values);
+  // Compressed off the event loop, at the fastest level: the batch lives an hour at most.
+  const rows = await gzipAsync(JSON.stringify(values.rows), { level: 1 });
+  await executor.insert(importBatches).values({ ...values, rows });
 }
 
+/** A batch, locked for applying; its rows are decoded only when asked for (applied batches never are). */
 export async function findBatchForUpdate(executor: Executor, id: string) {
   const rows = await executor.select().from(importBatches).where(eq(importBatches.id, id)).for('update').limit(1);
-  return rows[0];
+  const batch = rows[0];
+  if (!batch) return undefined;
+  return { ...batch, readRows: async (): Promise<unknown[]> => JSON.parse((await gunzipAsync(batch.rows)).toString('utf8')) as unknown[] };
 }
 
 export async function markBatchApplied(executor: Executor, id: string): Promise<void> {
@@ -56,41 +69,55 @@ export type ExistingPerson = Awaited<ReturnType<typeof findPeopleByIdentities>>[
 type PersonColumns = ReturnType<typeof personColumns>;
 const CHUNK = 5000;
 
+export type CreatedPerson = {
+  person: PersonColumns;
+  membership: { unitId: number; unitPath: string; position: string; isHead: boolean; fromDate: string };
+};
+
 /**
- * Inserts many people at once and returns their ids in input order. One `unnest` statement per
- * chunk: building multi-row VALUES through the query builder cost more than the database work.
+ * Inserts new people, their primary memberships and their audit rows, one statement per chunk,
+ * and returns their ids in input order. The audit rows are built by the database from the rows
+ * just written (data-modifying CTEs), so no JSON crosses the wire and nothing is read back:
+ * joining back to the whole memberships table cost more than writing the rows.
  */
-export async function insertPeople(executor: Executor, values: PersonColumns[]): Promise<number[]> {
+export async function insertCreatedPeople(executor: Executor, actor: Actor, created: CreatedPerson[]): Promise<number[]> {
   const ids: number[] = [];
-  for (let start = 0; start < values.length; start += CHUNK) {
-    const chunk = values.slice(start, start + CHUNK);
+  for (let start = 0; start < created.length; start += CHUNK) {
+    const chunk = created.slice(start, start + CHUNK);
     // Ids are taken first, so they are known in input order.
     const taken = await executor.execute<{ id: number }>(
       sql`SELECT nextval(pg_get_serial_sequence('persons', 'id')) AS id FROM generate_series(1, ${chunk.length})`,
     );
     const chunkIds = taken.rows.map((row) => Number(row.id));
-    const column = <K extends keyof PersonColumns>(key: K) => sql.param(chunk.map((row) => row[key]));
+    const person = <K extends keyof PersonColumns>(key: K) => sql.param(chunk.map((row) => row.person[key]));
+    const membership = <K extends keyof CreatedPerson['membership']>(key: K) => sql.param(chunk.map((row) => row.membership[key]));
     await executor.execute(sql`
-      INSERT INTO persons (id, full_name, search_text, sort_key, sex, birth_date, category, card_number, id_number,
-                           admission_date, phone, email, address)
-      SELECT * FROM unnest(${sql.param(chunkIds)}::bigint[], ${column('fullName')}::text[], ${column('searchText')}::text[],
-        ${column('sortKey')}::text[], ${column('sex')}::text[], ${column('birthDate')}::date[], ${column('category')}::text[],
-        ${column('cardNumber')}::text[], ${column('idNumber')}::text[], ${column('admissionDate')}::date[],
-        ${column('phone')}::text[], ${column('email')}::text[], ${column('address')}::text[])`);
+      WITH new_people AS (
+        INSERT INTO persons (id, full_name, search_text, sort_key, sex, birth_date, category, card_number, id_number,
+                             admission_date, phone, email, address)
+        SELECT * FROM unnest(${sql.param(chunkIds)}::bigint[], ${person('fullName')}::text[], ${person('searchText')}::text[],
+          ${person('sortKey')}::text[], ${person('sex')}::text[], ${person('birthDate')}::date[], ${person('category')}::text[],
+          ${person('cardNumber')}::text[], ${person('idNumber')}::text[], ${person('admissionDate')}::date[],
+          ${person('phone')}::text[], ${person('email')}::text[], ${person('address')}::text[])
+        RETURNING *
+      ), new_memberships AS (
+        INSERT INTO memberships (person_id, unit_id, position, is_head, is_primary, from_date)
+        SELECT person_id, unit_id, position, is_head, true, from_date
+        FROM unnest(${sql.param(chunkIds)}::bigint[], ${membership('unitId')}::bigint[], ${membership('position')}::text[],
+          ${membership('isHead')}::boolean[], ${membership('fromDate')}::date[]) AS m(person_id, unit_id, position, is_head, from_date)
+        RETURNING person_id, unit_id, position, is_head, from_date
+      )
+      INSERT INTO audit_log (actor_user_id, actor_name, action, entity_type, entity_id, unit_path, before, after, ip, request_id)
+      SELECT ${actor.userId}, ${actor.name}, 'person.import_create', 'person', p.id::text, paths.unit_path, NULL,
+             (to_jsonb(p) - 'search_text' - 'sort_key')
+               || jsonb_build_object('unit_id', m.unit_id, 'position', m.position, 'is_head', m.is_head, 'from_date', m.from_date),
+             ${actor.ip}, ${actor.requestId}
+      FROM new_people p
+      JOIN new_memberships m ON m.person_id = p.id
+      JOIN unnest(${sql.param(chunkIds)}::bigint[], ${membership('unitPath')}::text[]) AS paths(person_id, unit_path) ON paths.person_id = p.id`);
     ids.push(...chunkIds);
   }
   return ids;
-}
-
-export async function insertMemberships(executor: Executor, values: Array<typeof memberships.$inferInsert>): Promise<void> {
-  for (let start = 0; start < values.length; start += CHUNK) {
-    const chunk = values.slice(start, start + CHUNK);
-    await executor.execute(sql`
-      INSERT INTO memberships (person_id, unit_id, position, is_head, is_primary, from_date)
-      SELECT * FROM unnest(${sql.param(chunk.map((m) => m.personId))}::bigint[], ${sql.param(chunk.map((m) => m.unitId))}::bigint[],
-        ${sql.param(chunk.map((m) => m.position))}::text[], ${sql.param(chunk.map((m) => m.isHead ?? false))}::boolean[],
-        ${sql.param(chunk.map((m) => m.isPrimary ?? true))}::boolean[], ${sql.param(chunk.map((m) => m.fromDate))}::date[])`);
-  }
 }
 
 export async function insertAuditEntries(
@@ -109,23 +136,4 @@ export async function insertAuditEntries(
         ${sql.param(chunk.map((e) => json(e.before)))}::jsonb[], ${sql.param(chunk.map((e) => json(e.after)))}::jsonb[])
         AS t(action, entity_type, entity_id, unit_path, before, after)`);
   }
-}
-
-/**
- * One audit row per created person, built by the database from the rows just written (with the
- * membership), so tens of thousands of records need no JSON round trip.
- */
-export async function insertCreatedPeopleAudit(executor: Executor, actor: Actor, personIds: number[]): Promise<void> {
-  if (personIds.length === 0) return;
-  // One statement for all ids: per-chunk statements each hashed the whole memberships table.
-  await executor.execute(sql`
-    INSERT INTO audit_log (actor_user_id, actor_name, action, entity_type, entity_id, unit_path, before, after, ip, request_id)
-    SELECT ${actor.userId}, ${actor.name}, 'person.import_create', 'person', p.id::text, u.path::text, NULL,
-           (to_jsonb(p) - 'search_text' - 'sort_key')
-             || jsonb_build_object('unit_id', m.unit_id, 'position', m.position, 'is_head', m.is_head, 'from_date', m.from_date),
-           ${actor.ip}, ${actor.requestId}
-    FROM unnest(${sql.param(personIds)}::bigint[]) AS created(id)
-    JOIN persons p ON p.id = created.id
-    JOIN memberships m ON m.person_id = p.id AND m.is_primary AND m.to_date IS NULL
-    JOIN units u ON u.id = m.unit_id`);
 }

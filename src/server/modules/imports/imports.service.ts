@@ -69,12 +69,12 @@ export async function applyImport(db: Database, actor: Actor, batchId: string) {
     if (batch.rowCount === 0) throw new AppError('IMPORT_NOTHING_TO_APPLY', 'Tệp không có dòng hợp lệ nào để nhập.');
     let result: { created: number; updated: number; unchanged: number };
     if (kind === 'people') {
-      const rows = batch.rows as Array<{ row: number; data: PersonImportRow; existingId?: number | null }>;
+      const rows = (await batch.readRows()) as Array<{ row: number; data: PersonImportRow; existingId?: number | null }>;
       const plan = await planPeopleImport(tx, actor, rows);
       assertStillValid([...plan.errors, ...matchesChangedSincePreview(rows, plan.planned)]);
       result = await applyPeopleImport(tx, actor, plan.planned as PlannedPerson[], plan.units);
     } else {
-      const rows = batch.rows as Array<{ row: number; data: UnitImportRow }>;
+      const rows = (await batch.readRows()) as Array<{ row: number; data: UnitImportRow }>;
       const plan = await planUnitsImport(tx, actor, rows);
       assertStillValid(plan.errors);
       result = await applyUnitsImport(tx, actor, plan.planned as PlannedUnit[]);

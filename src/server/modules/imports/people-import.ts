@@ -86,19 +86,18 @@ export async function applyPeopleImport(tx: Executor, actor: Actor, planned: Pla
   const today = todayIso();
   const creates = planned.filter((p) => p.action === 'create');
   const updates = planned.filter((p) => p.action === 'update');
-  const ids = await repo.insertPeople(tx, creates.map((p) => personColumns(p.data)));
   const deltas: FigureDelta[] = [];
-  await repo.insertMemberships(
+  await repo.insertCreatedPeople(
     tx,
-    creates.map((p, index) => {
+    actor,
+    creates.map((p) => {
       const unit = units.get(p.data.unitCode)!;
       const fromDate = p.data.fromDate ?? today;
       deltas.push(...membershipDeltas(unit.path, p.data.category, fromDate, null));
-      return { personId: ids[index]!, unitId: unit.id, position: p.data.position, isHead: p.data.isHead, isPrimary: true, fromDate };
+      return { person: personColumns(p.data), membership: { unitId: unit.id, unitPath: unit.path, position: p.data.position, isHead: p.data.isHead, fromDate } };
     }),
   );
   await addFigureDeltas(tx, deltas);
-  await repo.insertCreatedPeopleAudit(tx, actor, ids);
   const audit: Parameters<typeof repo.insertAuditEntries>[2] = [];
   for (const p of updates) {
     const unit = units.get(p.data.unitCode)!;

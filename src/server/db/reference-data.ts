@@ -1,0 +1,15 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../platform/db/client';
+
+/**
+ * Reference rows every installation starts with. They are inserted after the migrations, not by
+ * them: a backup replays the migration files as its schema and then restores the rows it holds,
+ * so a migration that inserted rows would collide with them. Existing rows are left as they are.
+ */
+export async function ensureReferenceData(executor: Executor): Promise<void> {
+  await executor.execute(sql`
+    INSERT INTO legal_bases (symbol, title, issued_on) VALUES
+      ('05-CT/TW', 'Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', '2016-05-15'),
+      ('01-KL/TW', 'Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW', '2021-05-18')
+    ON CONFLICT (symbol) DO NOTHING`);
+}
