@@ -111,6 +111,7 @@ export type OverviewRow = {
   code: string;
   name: string;
   kind: string;
+  path: string;
   parentName: string | null;
   versionNumber: number | null;
   adoptedOn: string | null;
@@ -158,6 +159,7 @@ export async function searchOverview(executor: Executor, search: OverviewSearch)
     code: string;
     name: string;
     kind: string;
+    path: string;
     parent_name: string | null;
     version_number: number | null;
     adopted_on: string | null;
@@ -167,7 +169,7 @@ export async function searchOverview(executor: Executor, search: OverviewSearch)
     location: string | null;
     has_photo: boolean;
   }>(sql`
-    SELECT u.id, u.code, u.name, u.kind, p.name AS parent_name, cur.version_number, cur.adopted_on::text AS adopted_on,
+    SELECT u.id, u.code, u.name, u.kind, u.path::text AS path, p.name AS parent_name, cur.version_number, cur.adopted_on::text AS adopted_on,
       (SELECT MIN(e.adopted_on)::text FROM ethics_standards e WHERE e.unit_id = u.id) AS first_adopted_on,
       EXISTS (SELECT 1 FROM ethics_standards d WHERE d.unit_id = u.id AND d.status = 'draft') AS has_draft,
       s.posted_on::text AS posted_on, s.location, (s.photo_file_id IS NOT NULL) AS has_photo
@@ -184,6 +186,7 @@ export async function searchOverview(executor: Executor, search: OverviewSearch)
     code: row.code,
     name: row.name,
     kind: row.kind,
+    path: row.path,
     parentName: row.parent_name,
     versionNumber: row.version_number === null ? null : Number(row.version_number),
     adoptedOn: row.adopted_on,
