@@ -72,7 +72,7 @@ export function DraftEditor({ unitId, draft, current, defaultTitle, onCancelNew 
           {(fields, { add, remove: removeField }) => (
             <>
               {fields.map((field, index) => (
-                <Space key={field.key} align="start" className="criterion-row" style={{ display: 'flex' }}>
+                <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
                   <Form.Item
                     name={[field.name, 'text']}
                     label={t('standards.draft.criterion', { number: index + 1 })}
@@ -99,7 +99,7 @@ export function DraftEditor({ unitId, draft, current, defaultTitle, onCancelNew 
                     aria-label={t('standards.draft.removeCriterion', { number: index + 1 })}
                     style={{ marginTop: 30 }}
                   />
-                </Space>
+                </div>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({ text: '' })} disabled={fields.length >= MAX_CRITERIA} block type="dashed" data-testid="standards-add-criterion">
                 {t('standards.draft.addCriterion')}

@@ -63,7 +63,6 @@ export function UnitStandards({ data }: { data: UnitStandardsData }) {
           </Card>
           {editing ? (
             <DraftEditor
-              key={draft?.id ?? 'new'}
               unitId={unit.id}
               draft={draft}
               current={current}
