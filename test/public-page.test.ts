@@ -71,6 +71,14 @@ describe('the public page of a unit', () => {
     expect(page).toContain('Đơn vị chưa công bố chuẩn mực đạo đức.');
   });
 
+  it('opens for a unit above the cells too, which has nothing public yet', async () => {
+    const response = await open('/cong-khai/A');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Đảng ủy phường An Bình');
+    expect(response.body).toContain('Đơn vị chưa có nội dung công khai.');
+    expect(response.body).not.toContain('Chuẩn mực đạo đức</h2>');
+  });
+
   it('answers an unknown code with a 404 page, not an error', async () => {
     const response = await open('/cong-khai/KHONG-CO');
     expect(response.statusCode).toBe(404);

@@ -41,6 +41,9 @@ export async function loadUnitPublicPage(db: Database, unitCode: string): Promis
     const section = await source(db, unit);
     if (section) sections.push(section);
   }
+  if (sections.length === 0) {
+    sections.push({ id: 'thong-tin', title: 'Thông tin công khai', body: html`<p>Đơn vị chưa có nội dung công khai.</p>` });
+  }
   return { title: unit.name, kicker: parent?.name ?? null, sections };
 }
 

@@ -1,5 +1,5 @@
 import { FileExcelOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Input, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Input, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,9 +39,9 @@ export function StandardsOverview({ actingUnit }: { actingUnit: ActingUnit }) {
       sortOrder: sortOrder('name'),
       render: (_value, item) => (
         <div className="compact-row">
-          <Button type="link" className="link-cell" onClick={() => open(item)}>
+          <Typography.Link onClick={() => open(item)} className="compact-row-title">
             {item.name}
-          </Button>
+          </Typography.Link>
           <Typography.Text type="secondary" className="compact-row-line">
             {item.parentName ?? ''}
           </Typography.Text>

@@ -18,7 +18,8 @@ export function UnitStandards({ data }: { data: UnitStandardsData }) {
   // A first draft is typed on screen before it exists on the server (it needs at least one criterion).
   const [typingFirst, setTypingFirst] = useState(false);
   const { current, draft, unit } = data;
-  const editing = data.canEdit && (draft !== null || typingFirst);
+  // Once the first draft is adopted, the on-screen first draft is done with.
+  const editing = data.canEdit && (draft !== null || (typingFirst && current === null));
 
   const startDraft = () => {
     if (!current) {
