@@ -90,6 +90,16 @@ describe('the public page of a unit', () => {
     expect((await open(`/cong-khai/${'A'.repeat(90)}`)).statusCode).toBe(404);
   });
 
+  it('sends a sign printed before a code change to the unit under its new code', async () => {
+    const renamed = await createUnitAsSystem(ctx.db, 'C7-CU', 'Chi bộ Khu phố 7', 'cell', tree.A.id);
+    const changed = await root.send('PATCH', `/api/units/${renamed.id}`, { code: 'C7', effectiveDate: '2026-03-01', version: renamed.version });
+    expect(changed.statusCode).toBe(200);
+    const response = await open('/cong-khai/C7-CU');
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe('/cong-khai/C7');
+    expect((await open('/cong-khai/C7')).body).toContain('Chi bộ Khu phố 7');
+  });
+
   it('answers a closed unit with a 404 page', async () => {
     const closing = await createUnitAsSystem(ctx.db, 'C9', 'Chi bộ Khu phố 9', 'cell', tree.A.id);
     expect((await open('/cong-khai/C9')).statusCode).toBe(200);

@@ -3,6 +3,7 @@ import { formatVietnameseDate } from '../platform/dates';
 import { findUnitByCode, findUnitById, type UnitRow } from '../modules/units/index';
 import { findPublicStandards } from '../modules/standards/index';
 import { html } from './html';
+import { findUnitIdByPastCode } from './public.repo';
 import type { PublicPage, PublicSection } from './layout';
 
 /**
@@ -30,11 +31,21 @@ ${sign}`
 
 const SECTION_SOURCES: SectionSource[] = [standardsSection];
 
-/** The public page of an open unit, or null when the code is unknown or the unit has closed. */
-export async function loadUnitPublicPage(db: Database, unitCode: string): Promise<PublicPage | null> {
-  if (unitCode.length === 0 || unitCode.length > 100) return null;
+export type UnitPageResult = { kind: 'page'; page: PublicPage } | { kind: 'moved'; code: string } | { kind: 'missing' };
+
+/**
+ * The public page of an open unit; a code the unit used to have points to its current code; an
+ * unknown code or a closed unit has no page.
+ */
+export async function loadUnitPublicPage(db: Database, unitCode: string): Promise<UnitPageResult> {
+  if (unitCode.length === 0 || unitCode.length > 100) return { kind: 'missing' };
   const unit = await findUnitByCode(db, unitCode);
-  if (!unit || unit.validTo) return null;
+  if (!unit) {
+    const formerId = await findUnitIdByPastCode(db, unitCode);
+    const former = formerId ? await findUnitById(db, formerId) : undefined;
+    return former && !former.validTo && former.code !== unitCode ? { kind: 'moved', code: former.code } : { kind: 'missing' };
+  }
+  if (unit.validTo) return { kind: 'missing' };
   const parent = unit.parentId ? await findUnitById(db, unit.parentId) : undefined;
   const sections: PublicSection[] = [];
   for (const source of SECTION_SOURCES) {
@@ -44,7 +55,7 @@ export async function loadUnitPublicPage(db: Database, unitCode: string): Promis
   if (sections.length === 0) {
     sections.push({ id: 'thong-tin', title: 'Thông tin công khai', body: html`<p>Đơn vị chưa có nội dung công khai.</p>` });
   }
-  return { title: unit.name, kicker: parent?.name ?? null, sections };
+  return { kind: 'page', page: { title: unit.name, kicker: parent?.name ?? null, sections } };
 }
 
 export function notFoundPage(): PublicPage {
