@@ -39,15 +39,32 @@ export function DraftEditor({ unitId, draft, current, defaultTitle, onCancelNew 
     return create.mutateAsync({ unitId, title: values.title.trim(), criteria });
   };
 
+  /** What is on screen is now what the server holds: nothing left to save before adopting. */
+  const markSaved = (saved: StandardVersion) => {
+    form.resetFields();
+    form.setFieldsValue({ title: saved.title, criteria: saved.criteria });
+  };
+
   const onSave = async () => {
     const values = await form.validateFields();
-    await save(values).then(() => message.success(t('standards.draft.saved')), () => undefined);
+    const saved = await save(values).catch(() => null);
+    if (!saved) return;
+    markSaved(saved);
+    void message.success(t('standards.draft.saved'));
   };
 
   const onAdopt = async () => {
     const values = await form.validateFields();
+    // An untouched saved draft is adopted as it is; anything typed is saved first.
+    if (draft && !form.isFieldsTouched()) {
+      setAdopting(draft);
+      return;
+    }
     const saved = await save(values).catch(() => null);
-    if (saved) setAdopting(saved);
+    if (saved) {
+      markSaved(saved);
+      setAdopting(saved);
+    }
   };
 
   return (
