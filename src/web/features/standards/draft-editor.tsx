@@ -30,17 +30,21 @@ export function DraftEditor({ unitId, draft, current, defaultTitle, onCancelNew 
   const update = useUpdateDraft();
   const remove = useDeleteDraft();
   const [adopting, setAdopting] = useState<StandardVersion | null>(null);
+  // The answer of the last save may be newer than the page's copy until the page reloads it.
+  const [lastSaved, setLastSaved] = useState<StandardVersion | null>(null);
+  const latest = lastSaved && (!draft || (lastSaved.id === draft.id && lastSaved.version > draft.version)) ? lastSaved : draft;
   const pending = create.isPending || update.isPending || remove.isPending;
   const error = create.error ?? update.error ?? remove.error;
 
   const save = async (values: Values): Promise<StandardVersion> => {
     const criteria = values.criteria.map((criterion) => ({ text: criterion.text.trim() }));
-    if (draft) return update.mutateAsync({ id: draft.id, version: draft.version, title: values.title.trim(), criteria });
+    if (latest) return update.mutateAsync({ id: latest.id, version: latest.version, title: values.title.trim(), criteria });
     return create.mutateAsync({ unitId, title: values.title.trim(), criteria });
   };
 
   /** What is on screen is now what the server holds: nothing left to save before adopting. */
   const markSaved = (saved: StandardVersion) => {
+    setLastSaved(saved);
     form.resetFields();
     form.setFieldsValue({ title: saved.title, criteria: saved.criteria });
   };
@@ -56,8 +60,8 @@ export function DraftEditor({ unitId, draft, current, defaultTitle, onCancelNew 
   const onAdopt = async () => {
     const values = await form.validateFields();
     // An untouched saved draft is adopted as it is; anything typed is saved first.
-    if (draft && !form.isFieldsTouched()) {
-      setAdopting(draft);
+    if (latest && !form.isFieldsTouched()) {
+      setAdopting(latest);
       return;
     }
     const saved = await save(values).catch(() => null);
@@ -138,7 +142,11 @@ export function DraftEditor({ unitId, draft, current, defaultTitle, onCancelNew 
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true }}
               onConfirm={() =>
-                remove.mutateAsync({ id: draft.id, version: draft.version }).then(() => message.success(t('standards.draft.discarded')), () => undefined)
+                remove.mutateAsync({ id: draft.id, version: (latest ?? draft).version }).then(() => {
+                  setLastSaved(null);
+                  onCancelNew();
+                  void message.success(t('standards.draft.discarded'));
+                }, () => undefined)
               }
             >
               <Button danger type="text" data-testid="standards-discard-draft">
