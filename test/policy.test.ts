@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '../src/shared/contracts/domain';
 import { PERSON_COLUMNS, UNIT_COLUMNS } from '../src/server/modules/imports/excel/columns';
-import { addPerson, addUser, createUnitAsSystem, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { addPerson, addUser, createUnitAsSystem, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { adoptDraft, createDraft } from '../src/server/modules/standards/standards.service';
+import { recordSign } from '../src/server/modules/standards/standards-sign.service';
 import { buildWorkbook, multipartBody, openSession, type Response, type Session, type UploadFile } from './helpers/session';
 
 let ctx: TestContext;
@@ -88,6 +90,25 @@ async function unitsFile(): Promise<UploadFile> {
   const n = next();
   const values: Record<string, string> = { 'Mã đơn vị': `NH${n}`, 'Tên đơn vị': `Chi bộ nhập ${n}`, 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' };
   return { fileName: 'don-vi.xlsx', content: await buildWorkbook('Đơn vị', [headers, headers.map((header) => values[header] ?? null)]) };
+}
+
+const STANDARDS_WRITERS: Role[] = ['admin', 'officer', 'committee'];
+const CRITERIA = [{ text: 'Gương mẫu chấp hành chủ trương của Đảng' }];
+/** A fresh cell of A with a draft of its ethics standards, written by the system. */
+async function cellWithDraft() {
+  const unit = await freshUnit();
+  const draft = await createDraft(ctx.db, rootActor(tree.R.path), { unitId: unit.id, criteria: CRITERIA });
+  return { unit, draft };
+}
+async function cellWithStandards() {
+  const { unit, draft } = await cellWithDraft();
+  await adoptDraft(ctx.db, rootActor(tree.R.path), draft.id, { adoptedOn: '2026-01-10', version: draft.version });
+  return unit;
+}
+async function cellWithSign() {
+  const unit = await cellWithStandards();
+  await recordSign(ctx.db, rootActor(tree.R.path), unit.id, { postedOn: '2026-01-20', location: null, photoFileId: null });
+  return unit;
 }
 
 const ENDPOINTS: Endpoint[] = [
@@ -243,6 +264,75 @@ const ENDPOINTS: Endpoint[] = [
       const account = await freshAccount();
       return { method: 'DELETE', url: `/api/accounts/${account.id}/grants/${await grantIdOf(account.id)}` };
     },
+  },
+
+  // Ethics standards: every role reads them; the cell's committee, officers and admins keep them.
+  { route: 'GET /api/standards/overview', name: 'GET /api/standards/overview?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/standards/overview?unitId=${tree.A.id}` }) },
+  {
+    route: 'GET /api/standards/overview/export',
+    name: 'GET /api/standards/overview/export?unitId=A',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/standards/overview/export?unitId=${tree.A.id}` }),
+  },
+  { route: 'GET /api/standards/units/:unitId', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/standards/units/${tree.C1.id}` }) },
+  { route: 'GET /api/standards/units/:unitId/qr.png', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/standards/units/${tree.C1.id}/qr.png` }) },
+  {
+    route: 'GET /api/standards/units/:unitId/sign-print',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: async () => ({ method: 'GET', url: `/api/standards/units/${(await cellWithStandards()).id}/sign-print` }),
+  },
+  {
+    route: 'POST /api/standards/drafts',
+    allowed: STANDARDS_WRITERS,
+    scoped: true,
+    request: async () => ({ method: 'POST', url: '/api/standards/drafts', body: { unitId: (await freshUnit()).id, criteria: CRITERIA } }),
+  },
+  {
+    route: 'PATCH /api/standards/:id',
+    allowed: STANDARDS_WRITERS,
+    scoped: true,
+    request: async () => {
+      const { draft } = await cellWithDraft();
+      return { method: 'PATCH', url: `/api/standards/${draft.id}`, body: { title: 'Chuẩn mực đã sửa', version: draft.version } };
+    },
+  },
+  {
+    route: 'DELETE /api/standards/:id',
+    allowed: STANDARDS_WRITERS,
+    scoped: true,
+    request: async () => {
+      const { draft } = await cellWithDraft();
+      return { method: 'DELETE', url: `/api/standards/${draft.id}?version=${draft.version}` };
+    },
+  },
+  {
+    route: 'POST /api/standards/:id/adopt',
+    allowed: STANDARDS_WRITERS,
+    scoped: true,
+    request: async () => {
+      const { draft } = await cellWithDraft();
+      return { method: 'POST', url: `/api/standards/${draft.id}/adopt`, body: { adoptedOn: '2026-01-10', version: draft.version } };
+    },
+  },
+  {
+    route: 'POST /api/standards/units/:unitId/sign',
+    allowed: STANDARDS_WRITERS,
+    scoped: true,
+    request: async () => ({ method: 'POST', url: `/api/standards/units/${(await cellWithStandards()).id}/sign`, body: { postedOn: '2026-02-01' } }),
+  },
+  {
+    route: 'PATCH /api/standards/units/:unitId/sign',
+    allowed: STANDARDS_WRITERS,
+    scoped: true,
+    request: async () => ({ method: 'PATCH', url: `/api/standards/units/${(await cellWithSign()).id}/sign`, body: { postedOn: '2026-02-01', version: 1 } }),
+  },
+  {
+    route: 'DELETE /api/standards/units/:unitId/sign',
+    allowed: STANDARDS_WRITERS,
+    scoped: true,
+    request: async () => ({ method: 'DELETE', url: `/api/standards/units/${(await cellWithSign()).id}/sign?version=1` }),
   },
 
   // Audit

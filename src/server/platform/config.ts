@@ -8,6 +8,8 @@ export type Config = {
   sessionDays: number;
   isProduction: boolean;
   uploadLimitBytes: number;
+  /** The site's public address (https://noiguong.example.vn) encoded in QR codes; unset: the request's own. */
+  publicBaseUrl: string | undefined;
 };
 
 /** Reads configuration from the environment once, at the composition root. */
@@ -20,5 +22,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: Number(env.SESSION_DAYS ?? 7),
     isProduction: env.NODE_ENV === 'production',
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB ?? 20) * 1024 * 1024,
+    publicBaseUrl: env.PUBLIC_BASE_URL?.trim().replace(/\/+$/, '') || undefined,
   };
 }

@@ -4,6 +4,7 @@ export const paths = {
   home: '/',
   units: '/units',
   people: '/people',
+  standards: '/standards',
   audit: '/audit',
   accounts: '/accounts',
 } as const;

@@ -12,6 +12,9 @@ import { RequireSession } from './require-session';
 const HomePage = lazy(() => import('../features/home/home-page').then((module) => ({ default: module.HomePage })));
 const UnitsPage = lazy(() => import('../features/units/units-page').then((module) => ({ default: module.UnitsPage })));
 const PeoplePage = lazy(() => import('../features/people/people-page').then((module) => ({ default: module.PeoplePage })));
+const StandardsPage = lazy(() =>
+  import('../features/standards/standards-page').then((module) => ({ default: module.StandardsPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const AccountsPage = lazy(() =>
   import('../features/accounts/accounts-page').then((module) => ({ default: module.AccountsPage })),
@@ -37,6 +40,9 @@ export function AppRoutes() {
             </Route>
             <Route element={<RequirePermission permission="people.read" />}>
               <Route path={paths.people} element={<PeoplePage />} />
+            </Route>
+            <Route element={<RequirePermission permission="programme.read" />}>
+              <Route path={paths.standards} element={<StandardsPage />} />
             </Route>
             <Route element={<RequirePermission permission="audit.read" />}>
               <Route path={paths.audit} element={<AuditPage />} />

@@ -1,0 +1,2 @@
+export { findPublicStandards } from './standards.public';
+export { isStandardKeeping } from './standards.service';

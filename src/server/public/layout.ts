@@ -1,0 +1,58 @@
+import { html, trusted, type SafeHtml } from './html';
+
+/**
+ * The frame of every public page: plain HTML with a few lines of inline CSS and no script, large
+ * type for older readers, readable on a cheap phone over a slow connection.
+ */
+export type PublicSection = { id: string; title: string; body: SafeHtml };
+
+export type PublicPage = {
+  title: string;
+  /** Shown above the title, e.g. the parent organisation. */
+  kicker?: string | null;
+  sections: PublicSection[];
+};
+
+const CSS = `
+*{box-sizing:border-box}
+body{margin:0;font:18px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f1f1f;background:#faf7f2}
+header{background:#a61b1b;color:#fff;padding:16px 16px 20px}
+header .brand{font-size:14px;letter-spacing:.04em;text-transform:uppercase;opacity:.9;margin:0}
+header .kicker{font-size:15px;margin:8px 0 0;opacity:.95}
+h1{font-size:24px;line-height:1.3;margin:4px 0 0}
+main{max-width:760px;margin:0 auto;padding:8px 16px 32px}
+section{background:#fff;border:1px solid #eadfd3;border-radius:8px;padding:16px;margin:16px 0}
+h2{font-size:20px;margin:0 0 8px;color:#a61b1b}
+ol{padding-left:1.4em;margin:8px 0}
+li{margin:6px 0}
+.meta{color:#595959;font-size:16px;margin:4px 0}
+.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-size:15px;background:#f6ffed;color:#237804;border:1px solid #b7eb8f}
+.badge.off{background:#fff7e6;color:#ad4e00;border-color:#ffd591}
+footer{text-align:center;color:#8c8c8c;font-size:14px;padding:0 16px 24px}
+`;
+
+/** Also used for the 404 page, so an unknown address still looks like the portal. */
+export function renderPublicPage(page: PublicPage): string {
+  const document = html`<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} — NoiGuong</title>
+<style>${trusted(CSS)}</style>
+</head>
+<body>
+<header>
+<p class="brand">Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh</p>
+${page.kicker ? html`<p class="kicker">${page.kicker}</p>` : null}
+<h1>${page.title}</h1>
+</header>
+<main>
+${page.sections.map((section) => html`<section id="${section.id}" aria-labelledby="${section.id}-title"><h2 id="${section.id}-title">${section.title}</h2>${section.body}</section>`)}
+</main>
+<footer>Trang công khai của hệ thống NoiGuong</footer>
+</body>
+</html>`;
+  return document.value;
+}
+

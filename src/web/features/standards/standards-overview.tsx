@@ -1,0 +1,193 @@
+import { FileExcelOutlined, SearchOutlined } from '@ant-design/icons';
+import { Card, Col, Empty, Input, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ActingUnit, useActingUnit } from '../../app/acting-unit';
+import { DownloadButton } from '../../components/download-button';
+import { PageHeader } from '../../components/page-header';
+import { QueryError } from '../../components/query-error';
+import { formatDate, formatNumber } from '../../lib/format';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useIsPhone } from '../../lib/use-is-phone';
+import { OVERVIEW_FILTERS } from '../../../shared/contracts/standards';
+import { type OverviewFilter, type OverviewItem, type OverviewSort, useStandardsOverview } from './standards.api';
+
+/** For a commune, a bloc or the province: which cells and agencies have adopted standards and posted a sign. */
+export function StandardsOverview({ actingUnit }: { actingUnit: ActingUnit }) {
+  const { t } = useTranslation();
+  const { setActingUnit } = useActingUnit();
+  const isPhone = useIsPhone();
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text.trim(), 350);
+  const [filter, setFilter] = useState<OverviewFilter>('all');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [sorting, setSorting] = useState<{ sort: OverviewSort; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
+  const params = { unitId: actingUnit.id, q: q || undefined, filter, ...sorting, page, pageSize };
+  const overview = useStandardsOverview(params);
+  const summary = overview.data?.summary;
+  const sortOrder = (column: OverviewSort) => (sorting.sort === column ? (sorting.order === 'asc' ? 'ascend' : 'descend') : null);
+
+  const open = (item: OverviewItem) => setActingUnit({ id: item.id, code: item.code, name: item.name, path: item.path });
+
+  const columns: ColumnsType<OverviewItem> = [
+    {
+      title: t('standards.overview.columns.unit'),
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (_value, item) => (
+        <div className="compact-row">
+          <Typography.Link onClick={() => open(item)} className="compact-row-title">
+            {item.name}
+          </Typography.Link>
+          <Typography.Text type="secondary" className="compact-row-line">
+            {item.parentName ?? ''}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t('standards.overview.columns.standards'),
+      key: 'adoptedOn',
+      width: isPhone ? undefined : 230,
+      sorter: true,
+      sortOrder: sortOrder('adoptedOn'),
+      render: (_value, item) => (
+        <span>
+          {item.adoptedOn ? (
+            <Tag color="green">{t('standards.overview.versionOn', { number: item.versionNumber, date: formatDate(item.adoptedOn) })}</Tag>
+          ) : (
+            <Tag color="red">{t('standards.overview.notAdopted')}</Tag>
+          )}
+          {item.hasDraft ? <Tag>{t('standards.overview.hasDraft')}</Tag> : null}
+        </span>
+      ),
+    },
+    {
+      title: t('standards.overview.columns.sign'),
+      key: 'postedOn',
+      width: isPhone ? undefined : 200,
+      sorter: true,
+      sortOrder: sortOrder('postedOn'),
+      render: (_value, item) =>
+        item.postedOn ? (
+          <Tag color="blue">{t('standards.overview.signOn', { date: formatDate(item.postedOn) })}</Tag>
+        ) : (
+          <Tag color="orange">{t('standards.overview.noSign')}</Tag>
+        ),
+    },
+  ];
+
+  const filtered = Boolean(q) || filter !== 'all';
+  return (
+    <>
+      <PageHeader
+        title={t('standards.title')}
+        subtitle={t('standards.subtitleOverview', { unit: actingUnit.name })}
+        extra={
+          <DownloadButton
+            path="/api/standards/overview/export"
+            params={{ unitId: actingUnit.id, q: q || undefined, filter, sort: sorting.sort, order: sorting.order }}
+            fileName={t('standards.overview.exportFile')}
+            icon={<FileExcelOutlined />}
+            data-testid="standards-export"
+          >
+            {t('common.exportExcel')}
+          </DownloadButton>
+        }
+      />
+      <Row gutter={[16, 16]} className="block-gap-bottom">
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic title={t('standards.overview.units')} value={summary ? formatNumber(summary.units) : '—'} data-testid="standards-summary-units" />
+          </Card>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Card>
+            <Statistic
+              title={t('standards.overview.adopted')}
+              value={summary ? `${formatNumber(summary.adopted)} / ${formatNumber(summary.units)}` : '—'}
+              data-testid="standards-summary-adopted"
+            />
+          </Card>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Card>
+            <Statistic
+              title={t('standards.overview.signed')}
+              value={summary ? `${formatNumber(summary.signed)} / ${formatNumber(summary.units)}` : '—'}
+              data-testid="standards-summary-signed"
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card>
+        <Typography.Paragraph type="secondary">{t('standards.overview.definition')}</Typography.Paragraph>
+        <div className="filters" role="search">
+          <Input
+            value={text}
+            prefix={<SearchOutlined aria-hidden />}
+            onChange={(event) => {
+              setText(event.target.value);
+              setPage(1);
+            }}
+            allowClear
+            placeholder={t('standards.overview.searchPlaceholder')}
+            aria-label={t('standards.overview.searchLabel')}
+            className="filter-search"
+            data-testid="standards-search"
+          />
+          <Segmented<OverviewFilter>
+            value={filter}
+            onChange={(value) => {
+              setFilter(value);
+              setPage(1);
+            }}
+            options={OVERVIEW_FILTERS.map((value) => ({ value, label: <span data-testid={`standards-filter-${value}`}>{t(`standards.overview.filters.${value}`)}</span> }))}
+            aria-label={t('standards.overview.filterLabel')}
+          />
+        </div>
+        {overview.isError ? <QueryError error={overview.error} onRetry={() => void overview.refetch()} compact /> : null}
+        {overview.isError && !overview.data ? null : (
+          <Table<OverviewItem>
+            rowKey="id"
+            columns={columns}
+            dataSource={overview.data?.items ?? []}
+            loading={overview.isFetching}
+            data-testid="standards-overview-table"
+            showSorterTooltip={false}
+            locale={{
+              emptyText: overview.isPending ? ' ' : <Empty description={filtered ? t('standards.overview.emptyFiltered') : t('standards.overview.empty', { unit: actingUnit.name })} />,
+            }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: overview.data?.total ?? 0,
+              showSizeChanger: !isPhone,
+              pageSizeOptions: [10, 20, 50, 100],
+              simple: isPhone,
+              showTotal: (total) => t('standards.overview.total', { formatted: formatNumber(total) }),
+            }}
+            onChange={(pagination, _filters, sorter) => {
+              const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<OverviewItem> | undefined;
+              const key = single?.columnKey;
+              if (single?.order && (key === 'name' || key === 'adoptedOn' || key === 'postedOn')) {
+                setSorting({ sort: key, order: single.order === 'ascend' ? 'asc' : 'desc' });
+              } else {
+                setSorting({ sort: 'name', order: 'asc' });
+              }
+              if (pagination.pageSize && pagination.pageSize !== pageSize) {
+                setPageSize(pagination.pageSize);
+                setPage(1);
+              } else {
+                setPage(pagination.current ?? 1);
+              }
+            }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
