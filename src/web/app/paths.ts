@@ -4,6 +4,9 @@ export const paths = {
   home: '/',
   units: '/units',
   people: '/people',
+  plans: '/plans',
+  topics: '/topics',
+  breakthroughs: '/breakthroughs',
   audit: '/audit',
   accounts: '/accounts',
 } as const;

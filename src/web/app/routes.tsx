@@ -12,6 +12,11 @@ import { RequireSession } from './require-session';
 const HomePage = lazy(() => import('../features/home/home-page').then((module) => ({ default: module.HomePage })));
 const UnitsPage = lazy(() => import('../features/units/units-page').then((module) => ({ default: module.UnitsPage })));
 const PeoplePage = lazy(() => import('../features/people/people-page').then((module) => ({ default: module.PeoplePage })));
+const PlansPage = lazy(() => import('../features/programme/plans-page').then((module) => ({ default: module.PlansPage })));
+const TopicsPage = lazy(() => import('../features/programme/topics-page').then((module) => ({ default: module.TopicsPage })));
+const BreakthroughsPage = lazy(() =>
+  import('../features/programme/breakthroughs-page').then((module) => ({ default: module.BreakthroughsPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const AccountsPage = lazy(() =>
   import('../features/accounts/accounts-page').then((module) => ({ default: module.AccountsPage })),
@@ -37,6 +42,11 @@ export function AppRoutes() {
             </Route>
             <Route element={<RequirePermission permission="people.read" />}>
               <Route path={paths.people} element={<PeoplePage />} />
+            </Route>
+            <Route element={<RequirePermission permission="programme.read" />}>
+              <Route path={paths.plans} element={<PlansPage />} />
+              <Route path={paths.topics} element={<TopicsPage />} />
+              <Route path={paths.breakthroughs} element={<BreakthroughsPage />} />
             </Route>
             <Route element={<RequirePermission permission="audit.read" />}>
               <Route path={paths.audit} element={<AuditPage />} />
