@@ -10,6 +10,7 @@ import { insertGrant, insertUser } from '../accounts/accounts.repo';
 import { applyPeopleImport, type PlannedPerson } from '../imports/people-import';
 import { findUnitsByCodes } from '../units/index';
 import { generateDemoProvince } from './demo-province';
+import { loadDemoProgramme } from './demo-programme';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -77,5 +78,6 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
     }
     await recordAudit(tx, actor, { action: 'demo.load', entityType: 'system', entityId: 'demo', after: { units: units.length, people: people.length } });
   });
+  await loadDemoProgramme(db, units[0]!.code);
   return accounts;
 }
