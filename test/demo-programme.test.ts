@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  return (await ctx.db.execute<T & Record<string, unknown>>(query)).rows;
+async function rows<T extends Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]> {
+  return (await ctx.db.execute<T>(query)).rows;
 }
 
 describe('demo programme', () => {
