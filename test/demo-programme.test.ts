@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function rows<T extends Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]> {
-  return (await ctx.db.execute<T>(query)).rows;
+  return (await ctx.db.execute(query)).rows as T[];
 }
 
 describe('demo programme', () => {
