@@ -1,0 +1,89 @@
+import { writeFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import type { Journey } from '../harness';
+import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { tinyPng } from '../../test/helpers/tiny-files';
+
+const PLAN_NUMBER = '15-KH/ĐU';
+const GROUP_TITLE = 'Học tập chuyên đề năm 2026 ở các chi bộ';
+
+async function openPage(page: Page, nav: string, table: string): Promise<void> {
+  await page.getByTestId(nav).click();
+  await page.getByTestId(table).waitFor({ timeout: 15_000 });
+  // Wait for the first answer (rows or the empty note), so the table is read after it arrived.
+  await page.locator(`[data-testid="${table}"] .ant-table-row, [data-testid="${table}"] .ant-empty`).first().waitFor({ timeout: 15_000 });
+}
+
+/** A commune officer records a plan with a task group and a file; a cell secretary below reads it. */
+export function programmeJourneys({ app, browser }: JourneyContext): Journey[] {
+  return [
+    {
+      name: 'a commune officer creates a plan with a task group and an attachment',
+      run: async () => {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+        const page = await context.newPage();
+        try {
+          await signIn(page, app.baseUrl, 'canbo.xa');
+          await openPage(page, 'nav-plans', 'plans-table');
+          // The province plan of the demo reaches the commune.
+          expectText(await page.getByTestId('plans-table').textContent(), '23-KH/TU', 'plans from above');
+          await page.getByTestId('plan-add').click();
+          await page.getByTestId('plan-number').fill(PLAN_NUMBER);
+          await page.getByTestId('plan-issued-on').click();
+          await page.keyboard.type('15/03/2026');
+          await page.keyboard.press('Enter');
+          await page.getByTestId('plan-title').fill('Kế hoạch học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh của Đảng bộ năm 2026');
+          await page.getByTestId('plan-group-0-title').fill(GROUP_TITLE);
+          await page.getByTestId('plan-group-0-content-0').fill('Các chi bộ đưa chuyên đề vào sinh hoạt định kỳ tháng 4/2026');
+          await page.getByTestId('plan-group-0-add-content').click();
+          await page.getByTestId('plan-group-0-content-1').fill('100% đảng viên viết bài thu hoạch trước ngày 30/6/2026');
+          const file = screenshotPath('plan-attachment.png');
+          await writeFile(file, tinyPng());
+          await page.locator('.ant-modal input[type="file"]').setInputFiles(file);
+          await page.locator('.ant-modal .ant-upload-list-item-done').first().waitFor({ timeout: 15_000 });
+          await page.screenshot({ path: screenshotPath('20-plan-form.png'), fullPage: true });
+          await page.getByTestId('plan-create-submit').click();
+          const drawer = page.getByTestId('plan-drawer');
+          await drawer.getByTestId('plan-task-groups').waitFor({ timeout: 15_000 });
+          expectText(await drawer.textContent(), GROUP_TITLE, 'plan drawer');
+          expectText(await drawer.textContent(), 'plan-attachment.png', 'attachment in the drawer');
+          await page.screenshot({ path: screenshotPath('21-plan-drawer.png'), fullPage: true });
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
+      name: 'a cell secretary sees the commune plan and the province plan, with topics and breakthrough contents',
+      run: async () => {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+        const page = await context.newPage();
+        try {
+          await signIn(page, app.baseUrl, 'bithu.chibo');
+          await openPage(page, 'nav-plans', 'plans-table');
+          const table = page.getByTestId('plans-table');
+          expectText(await table.textContent(), PLAN_NUMBER, 'the commune plan in the cell list');
+          expectText(await table.textContent(), '23-KH/TU', 'the province plan in the cell list');
+          if ((await page.getByTestId('plan-add').count()) > 0) throw new Error('a cell secretary must not be offered to add a plan');
+          await page.screenshot({ path: screenshotPath('22-plans-cell.png'), fullPage: true });
+          await table.getByText(PLAN_NUMBER).click();
+          const drawer = page.getByTestId('plan-drawer');
+          await drawer.getByTestId('plan-task-groups').waitFor({ timeout: 15_000 });
+          expectText(await drawer.textContent(), GROUP_TITLE, 'task group read by the cell');
+          await page.keyboard.press('Escape');
+
+          await openPage(page, 'nav-topics', 'topics-table');
+          expectText(await page.getByTestId('topics-table').textContent(), '2025–2030', 'whole-term topic');
+          await page.screenshot({ path: screenshotPath('23-topics.png'), fullPage: true });
+          await openPage(page, 'nav-breakthroughs', 'breakthroughs-table');
+          expectText(await page.getByTestId('breakthroughs-table').textContent(), 'Chuyển đổi số', 'breakthrough contents');
+          await page.getByTestId('breakthrough-open').first().click();
+          await page.getByTestId('breakthrough-drawer').locator('.ant-descriptions').waitFor({ timeout: 15_000 });
+          await page.screenshot({ path: screenshotPath('24-breakthroughs.png'), fullPage: true });
+        } finally {
+          await context.close();
+        }
+      },
+    },
+  ];
+}
