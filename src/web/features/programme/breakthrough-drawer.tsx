@@ -68,7 +68,8 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose }: { content
   const closed = data?.status === 'done' || data?.status === 'not_done';
   // A unit below the choosing level may take the content as its own.
   const canAdopt = Boolean(data && canWrite && relationTo(actingUnit, data.unit.id) === 'above');
-  const actions = data ? (
+  const hasActions = Boolean(data && (data.canEdit || canAdopt || (data.canReport && !closed)));
+  const actions = data && hasActions ? (
     <Space wrap>
       {data.canReport && !closed ? (
         <Button type="primary" icon={<LineChartOutlined />} onClick={() => setDialog('progress')} data-testid="breakthrough-progress">
@@ -125,7 +126,7 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose }: { content
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
         <>
-          <div className="block-gap-bottom">{actions}</div>
+          {actions ? <div className="block-gap-bottom">{actions}</div> : null}
           <Descriptions
             bordered
             size="small"

@@ -164,6 +164,9 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
                   <Form.List name={[group.name, 'contents']}>
                     {(contents, contentOps) => (
                       <>
+                        <div className="ant-form-item-label">
+                          <label>{t('programme.plans.contents')}</label>
+                        </div>
                         {contents.map((content, contentIndex) => (
                           <div key={content.key} className="content-row">
                             <Form.Item name={content.name} rules={[required]} className="grow-field" aria-label={t('programme.plans.contentNumber', { number: contentIndex + 1 })}>
