@@ -85,5 +85,47 @@ export function programmeJourneys({ app, browser }: JourneyContext): Journey[] {
         }
       },
     },
+    {
+      name: 'a commune officer adopts a province breakthrough content and reports progress with evidence',
+      run: async () => {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+        const page = await context.newPage();
+        try {
+          await signIn(page, app.baseUrl, 'canbo.xa');
+          await openPage(page, 'nav-breakthroughs', 'breakthroughs-table');
+          // Typed without diacritics: the demo commune has not adopted this province content yet.
+          const searched = page.waitForResponse((response) => response.url().includes('/api/breakthroughs?') && response.url().includes('q=nong'));
+          await page.getByTestId('breakthroughs-search').fill('nong thon moi');
+          await searched;
+          await page.locator('[data-testid="breakthroughs-table"] .ant-spin-spinning').waitFor({ state: 'detached', timeout: 15_000 });
+          const row = page.getByTestId('breakthrough-open').filter({ hasText: 'Xây dựng nông thôn mới' });
+          await row.first().waitFor({ timeout: 15_000 });
+          if ((await page.getByTestId('breakthrough-open').count()) !== 1) throw new Error('expected only the province content before adopting');
+          await row.first().click();
+          const drawer = page.getByTestId('breakthrough-drawer');
+          await drawer.getByTestId('breakthrough-adopt').click();
+          await page.getByTestId('breakthrough-adopt-submit').click();
+          await drawer.getByText('Hưởng ứng từ').waitFor({ timeout: 15_000 });
+          await drawer.getByTestId('breakthrough-progress').click();
+          await page.locator('.ant-modal .ant-input-number input').fill('40');
+          await page.getByTestId('progress-note').fill('Đã ra mắt mô hình "Khu dân cư xanh - sạch - đẹp" ở khu phố 2');
+          const file = screenshotPath('breakthrough-evidence.png');
+          await writeFile(file, tinyPng());
+          await page.locator('.ant-modal input[type="file"]').setInputFiles(file);
+          await page.locator('.ant-modal .ant-upload-list-item-done').first().waitFor({ timeout: 15_000 });
+          await page.getByTestId('breakthrough-progress-submit').click();
+          const updates = drawer.getByTestId('breakthrough-updates');
+          await updates.waitFor({ timeout: 15_000 });
+          expectText(await updates.textContent(), '40%', 'progress report');
+          expectText(await updates.textContent(), 'breakthrough-evidence.png', 'evidence file');
+          await page.screenshot({ path: screenshotPath('25-breakthrough-progress.png'), fullPage: true });
+          await page.keyboard.press('Escape');
+          await page.getByTestId('breakthroughs-search').fill('');
+          await page.getByTestId('breakthrough-open').nth(1).waitFor({ timeout: 15_000 });
+        } finally {
+          await context.close();
+        }
+      },
+    },
   ];
 }

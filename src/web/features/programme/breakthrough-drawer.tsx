@@ -17,7 +17,15 @@ import { useBreakthrough, useChangeBreakthroughStatus, useDeleteBreakthrough } f
 
 type Dialog = 'edit' | 'progress' | 'done' | 'not_done' | 'adopt' | null;
 
-export function BreakthroughDrawer({ contentId, actingUnit, onClose }: { contentId: number | null; actingUnit: ActingUnit; onClose: () => void }) {
+interface BreakthroughDrawerProps {
+  contentId: number | null;
+  actingUnit: ActingUnit;
+  onClose: () => void;
+  /** Shows another content in the drawer: the unit's own copy right after adopting one. */
+  onOpen: (id: number) => void;
+}
+
+export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: BreakthroughDrawerProps) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const isPhone = useIsPhone();
@@ -179,7 +187,15 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose }: { content
       ) : null}
       {data && dialog === 'progress' ? <ProgressModal content={data} onClose={closeDialog} onDone={closeDialog} /> : null}
       {data && (dialog === 'done' || dialog === 'not_done') ? <ResultModal content={data} status={dialog} onClose={closeDialog} onDone={closeDialog} /> : null}
-      {data && dialog === 'adopt' ? <AdoptModal content={data} actingUnit={actingUnit} onClose={closeDialog} onDone={closeDialog} /> : null}
+      {data && dialog === 'adopt' ? <AdoptModal
+          content={data}
+          actingUnit={actingUnit}
+          onClose={closeDialog}
+          onDone={(copy) => {
+            closeDialog();
+            onOpen(copy.id);
+          }}
+        /> : null}
     </Drawer>
   );
 }

@@ -170,7 +170,7 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
           />
         )}
       </Card>
-      <BreakthroughDrawer contentId={openId} actingUnit={actingUnit} onClose={() => setOpenId(null)} />
+      <BreakthroughDrawer contentId={openId} actingUnit={actingUnit} onClose={() => setOpenId(null)} onOpen={setOpenId} />
       {creating ? (
         <BreakthroughFormModal
           unitId={actingUnit.id}
