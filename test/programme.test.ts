@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { readFigures } from '../src/server/platform/figures';
 import { todayIso } from '../src/server/platform/dates';
 import { PROGRAMME_METRICS } from '../src/server/modules/figures/programme-metrics';
@@ -169,6 +170,22 @@ describe('plans', () => {
     const oldestFirst = await session('officer.r').get(`/api/plans?unitId=${tree.R.id}&sort=issuedOn&order=asc&pageSize=1`);
     expect(oldestFirst.json().items[0].numberSymbol).toBe('02-KH/TU');
     expect(oldestFirst.json().total).toBe(3);
+  });
+
+  it('gives the plan as a Party-format Word document to the units below, and to no other branch', async () => {
+    const planA = (await session('officer.a').get(`/api/plans?unitId=${tree.A.id}&level=own`)).json().items[0];
+    const response = await session('committee.c1').get(`/api/plans/${planA.id}/document`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('wordprocessingml');
+    expect(response.headers['content-disposition']).toContain(encodeURIComponent('Kế hoạch 05-KH-ĐU.docx'));
+    const zip = await JSZip.loadAsync(response.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const expected of ['ĐẢNG BỘ TỈNH THỬ NGHIỆM', 'ĐẢNG ỦY PHƯỜNG AN BÌNH', 'Số 05-KH/ĐU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'An Bình, ngày 15 tháng 01 năm 2026', 'KẾ HOẠCH', 'I. HỌC TẬP CHUYÊN ĐỀ', '1. Tổ chức hội nghị học tập chuyên đề năm 2026', 'Căn cứ chỉ thị số 05-CT/TW']) {
+      expect(text).toContain(expected);
+    }
+    expect(xml).toContain('Times New Roman');
+    expect((await session('officer.b').get(`/api/plans/${planA.id}/document`)).statusCode).toBe(403);
   });
 
   it('edits with the version read, and refuses a stale version without changing anything', async () => {

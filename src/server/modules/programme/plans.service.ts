@@ -5,6 +5,8 @@ import { recordAudit } from '../../platform/audit';
 import { foldVietnamese } from '../../../shared/text';
 import type { CreatePlan, PlansQuery, TaskGroup, UpdatePlan } from '../../../shared/contracts/programme';
 import { listAttachments, replaceAttachments, type FileSummary } from '../files/index';
+import { getUnitOrThrow } from '../units/index';
+import { partyOrganisationOf, placeOf, writePlanDocument } from './plan-document';
 import * as repo from './plans.repo';
 import { assertVersion, getReadableUnitOrThrow, getWritableUnitOrThrow, listRoots, notFound } from './programme.scope';
 
@@ -109,6 +111,26 @@ export async function getPlan(db: Database, actor: Actor, id: number) {
   await getReadableUnitOrThrow(db, actor, row.plan.unitId);
   const [view] = await presentPlans(db, actor, [row]);
   return view!;
+}
+
+/** The plan as a Party-format Word document, for whoever may read the plan. */
+export async function exportPlanDocument(db: Database, actor: Actor, id: number) {
+  const plan = await getPlan(db, actor, id);
+  const unit = await getUnitOrThrow(db, plan.unit.id);
+  const parent = unit.parentId ? await getUnitOrThrow(db, unit.parentId) : null;
+  const body = await writePlanDocument({
+    numberSymbol: plan.numberSymbol,
+    title: plan.title,
+    issuedOn: plan.issuedOn,
+    fromYear: plan.fromYear,
+    toYear: plan.toYear,
+    unitName: unit.name,
+    parentName: parent ? partyOrganisationOf(parent.name) : null,
+    place: placeOf(unit.name) ?? (parent ? placeOf(parent.name) : null),
+    legalBases: plan.legalBases.map((basis) => basis.title),
+    taskGroups: plan.taskGroups,
+  });
+  return { fileName: `Kế hoạch ${plan.numberSymbol.replace(/\//g, '-')}.docx`, body };
 }
 
 export async function updatePlan(db: Database, actor: Actor, id: number, input: UpdatePlan) {

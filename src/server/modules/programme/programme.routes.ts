@@ -21,6 +21,8 @@ import {
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import { todayIso } from '../../platform/dates';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 import * as plans from './plans.service';
 import * as topics from './topics.service';
 import * as breakthroughs from './breakthroughs.service';
@@ -43,6 +45,10 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   app.get('/api/plans/:id', { schema: { tags: planTags, params: IdParamsSchema } }, (request) =>
     plans.getPlan(db, actorOf(request), request.params.id),
   );
+  app.get('/api/plans/:id/document', { schema: { tags: planTags, params: IdParamsSchema } }, async (request, reply) => {
+    const { fileName, body } = await plans.exportPlanDocument(db, actorOf(request), request.params.id);
+    return sendFile(reply, fileName, DOCX_TYPE, body);
+  });
   app.post('/api/plans', { schema: { tags: planTags, body: CreatePlanSchema } }, async (request, reply) =>
     reply.status(201).send(await plans.createPlan(db, actorOf(request), request.body)),
   );

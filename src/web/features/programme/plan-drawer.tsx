@@ -1,7 +1,8 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FileWordOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';
 import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -40,14 +41,27 @@ export function PlanDrawer({ planId, onClose }: { planId: number | null; onClose
     });
   };
 
-  const actions = data?.canEdit ? (
+  // Every reader may take the plan as a Word document; only its level edits it.
+  const actions = data ? (
     <Space wrap>
-      <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
-        {t('programme.actions.edit')}
-      </Button>
-      <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="plan-delete">
-        {t('programme.actions.delete')}
-      </Button>
+      <DownloadButton
+        path={`/api/plans/${data.id}/document`}
+        fileName={t('programme.plans.documentFile', { number: data.numberSymbol.replace(/\//g, '-') })}
+        icon={<FileWordOutlined />}
+        data-testid="plan-document"
+      >
+        {t('programme.plans.downloadWord')}
+      </DownloadButton>
+      {data.canEdit ? (
+        <>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
+            {t('programme.actions.edit')}
+          </Button>
+          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="plan-delete">
+            {t('programme.actions.delete')}
+          </Button>
+        </>
+      ) : null}
     </Space>
   ) : null;
 
