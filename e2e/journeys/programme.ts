@@ -77,9 +77,10 @@ export function programmeJourneys({ app, browser }: JourneyContext): Journey[] {
           await page.screenshot({ path: screenshotPath('23-topics.png'), fullPage: true });
           await openPage(page, 'nav-breakthroughs', 'breakthroughs-table');
           expectText(await page.getByTestId('breakthroughs-table').textContent(), 'Chuyển đổi số', 'breakthrough contents');
+          await page.screenshot({ path: screenshotPath('24-breakthroughs-list.png'), fullPage: true });
           await page.getByTestId('breakthrough-open').first().click();
           await page.getByTestId('breakthrough-drawer').locator('.ant-descriptions').waitFor({ timeout: 15_000 });
-          await page.screenshot({ path: screenshotPath('24-breakthroughs.png'), fullPage: true });
+          await page.screenshot({ path: screenshotPath('24-breakthrough-drawer.png'), fullPage: true });
         } finally {
           await context.close();
         }

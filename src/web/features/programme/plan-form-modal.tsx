@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '../../lib/format';
@@ -59,6 +60,12 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
   const baseOptions = (bases.data ?? [])
     .filter((basis) => basis.isActive || cited.has(basis.id))
     .map((basis) => ({ value: basis.id, label: `${basis.symbol} — ${basis.title}` }));
+
+  // A new plan usually cites every document in force (Chỉ thị 05, Kết luận 01): start from them.
+  useEffect(() => {
+    if (plan || !bases.data || form.isFieldTouched('legalBasisIds')) return;
+    form.setFieldValue('legalBasisIds', bases.data.filter((basis) => basis.isActive).map((basis) => basis.id));
+  }, [plan, bases.data, form]);
 
   const submit = (values: Values) => {
     const taskGroups: TaskGroup[] = values.taskGroups.map((group) => ({
