@@ -84,6 +84,18 @@ export function programmeJourneys({ app, browser }: JourneyContext): Journey[] {
         } finally {
           await context.close();
         }
+        // The same list on a phone: one column per plan, readable without scrolling sideways.
+        const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+        const phonePage = await phone.newPage();
+        try {
+          await signIn(phonePage, app.baseUrl, 'bithu.chibo');
+          await phonePage.getByTestId('nav-open').click();
+          await openPage(phonePage, 'nav-plans', 'plans-table');
+          expectText(await phonePage.getByTestId('plans-table').textContent(), '23-KH/TU', 'plans on a phone');
+          await phonePage.screenshot({ path: screenshotPath('26-phone-plans.png'), fullPage: true });
+        } finally {
+          await phone.close();
+        }
       },
     },
     {
