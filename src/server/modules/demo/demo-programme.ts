@@ -143,6 +143,15 @@ export async function loadDemoProgramme(db: Database, rootCode: string): Promise
   for (const content of BREAKTHROUGHS) {
     const created = await createBreakthrough(db, actor, { unitId: root.id, year: YEAR, ownerUnitId: root.id, ...content });
     sources.push(created.id);
+    const reportedOn = noLaterThanToday('2026-07-10');
+    if (reportedOn >= `${YEAR}-01-01`) {
+      await addBreakthroughUpdate(db, actor, created.id, {
+        reportedOn,
+        progressPercent: 50 + sources.length * 5,
+        note: 'Sơ kết 6 tháng: các đảng bộ trực thuộc đã cụ thể hóa nội dung, phân công đơn vị chủ trì và báo cáo tiến độ hằng quý.',
+        fileIds: [],
+      });
+    }
   }
 
   for (const [index, commune] of communes.entries()) {

@@ -53,6 +53,7 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
     {
       title: t('programme.breakthroughs.fields.title'),
       key: 'title',
+      width: 340,
       render: (_value, content) => (
         <Button type="link" className="link-cell wrap-cell" onClick={() => setOpenId(content.id)} data-testid="breakthrough-open">
           {content.title}
@@ -145,7 +146,7 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
             dataSource={contents.data?.items ?? []}
             loading={contents.isFetching}
             data-testid="breakthroughs-table"
-            scroll={isPhone ? undefined : { x: 1200 }}
+            scroll={isPhone ? undefined : { x: 1400 }}
             showSorterTooltip={false}
             onRow={(content) => ({ onClick: () => setOpenId(content.id), className: 'clickable-row' })}
             locale={{
