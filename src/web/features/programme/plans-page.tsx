@@ -5,7 +5,7 @@ import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ActingUnit, useRequiredActingUnit } from '../../app/acting-unit';
-import { useCan } from '../../app/session';
+import { useCan, useCurrentSession } from '../../app/session';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -33,7 +33,8 @@ function PlansWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const canWrite = useCan('programme.write');
-  const canKeepBases = useCan('accounts.manage');
+  // The list of legal bases is shared by the whole tree: the server lets only a top-level administrator change it.
+  const canKeepBases = useCurrentSession().grants.some((grant) => grant.role === 'admin' && !grant.unitPath.includes('.'));
   const list = useListState<PlanSort>('issuedOn', 'desc');
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
