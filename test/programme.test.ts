@@ -406,6 +406,11 @@ describe('breakthrough contents', () => {
     expect(await counters(tree.A.id, '2026-09-30')).toMatchObject({ done: 1 });
     expect(await counters(tree.R.id)).toMatchObject({ done: 1 });
     expect((await get(source[0]!)).adoptions).toEqual({ adopted: 2, done: 1 });
+    const byProvince = (await get(source[0]!)).adoptedBy as Array<{ unitId: number; status: string }>;
+    expect(byProvince.map((copy) => [copy.unitId, copy.status])).toEqual([[tree.A.id, 'done'], [tree.B.id, 'open']]);
+    // Read from A, the province content lists only A's own copy: B's follow-up is not A's to see.
+    const fromA = (await session('officer.a').get(`/api/breakthroughs/${source[0]}`)).json().adoptedBy as Array<{ unitId: number }>;
+    expect(fromA.map((copy) => copy.unitId)).toEqual([tree.A.id]);
     await expectFiguresMatchRecount();
 
     // Closed contents take no progress; an impossible transition is refused.

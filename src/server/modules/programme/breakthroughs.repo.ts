@@ -90,6 +90,31 @@ export async function countAdoptions(executor: Executor, sourceIds: number[]) {
   return result;
 }
 
+/** The live copies of a content, only in the subtrees the reader may see, highest units first. */
+export async function listAdoptionsInScope(executor: Executor, sourceId: number, scope: string[]) {
+  if (scope.length === 0) return [];
+  return executor
+    .select({
+      id: breakthroughContents.id,
+      unitId: breakthroughContents.unitId,
+      unitName: units.name,
+      status: breakthroughContents.status,
+      progressPercent: breakthroughContents.progressPercent,
+      completedOn: breakthroughContents.completedOn,
+      deadline: breakthroughContents.deadline,
+    })
+    .from(breakthroughContents)
+    .innerJoin(units, eq(units.id, breakthroughContents.unitId))
+    .where(
+      and(
+        eq(breakthroughContents.adoptedFromId, sourceId),
+        isNull(breakthroughContents.deletedAt),
+        sql`${units.path} <@ ANY(${sql.param(scope)}::ltree[])`,
+      ),
+    )
+    .orderBy(asc(units.depth), asc(sql`${units.sortKey} COLLATE "C"`));
+}
+
 export async function findSources(executor: Executor, ids: number[]) {
   if (ids.length === 0) return new Map<number, { id: number; title: string; unitName: string; deleted: boolean }>();
   const rows = await executor

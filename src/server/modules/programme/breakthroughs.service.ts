@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, isPathWithin, type Actor } from '../../platform/auth/policy';
+import { assertCan, can, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
@@ -79,8 +79,11 @@ export async function getBreakthrough(db: Database, actor: Actor, id: number) {
   const [view] = await presentBreakthroughs(db, actor, [row]);
   const updates = await repo.listUpdates(db, id);
   const files = await listAttachments(db, 'breakthrough_update', updates.map((update) => update.id));
+  // Who took it up below, for following up lagging units; a reader from below sees only its own subtree.
+  const adoptedBy = await repo.listAdoptionsInScope(db, id, scopePaths(actor, 'programme.read'));
   return {
     ...view!,
+    adoptedBy: adoptedBy.map((copy) => ({ ...copy, status: copy.status as BreakthroughStatus })),
     updates: updates.map((update) => ({
       id: update.id,
       reportedOn: update.reportedOn,

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, CloseCircleOutlined, DeleteOutlined, EditOutlined, LineChartOutlined, RollbackOutlined, ShareAltOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Empty, Skeleton, Space, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, Skeleton, Space, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
@@ -13,7 +13,7 @@ import { BreakthroughFormModal } from './breakthrough-form-modal';
 import { ProgressBar, StatusTag } from './breakthrough-status';
 import { FileLinks } from './file-links';
 import { relationTo } from './level-tag';
-import { useBreakthrough, useChangeBreakthroughStatus, useDeleteBreakthrough } from './programme.api';
+import { type BreakthroughAdoption, useBreakthrough, useChangeBreakthroughStatus, useDeleteBreakthrough } from './programme.api';
 
 type Dialog = 'edit' | 'progress' | 'done' | 'not_done' | 'adopt' | null;
 
@@ -158,6 +158,27 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: B
                 : []),
             ]}
           />
+          {data.adoptedBy.length > 0 ? (
+            <>
+              <Typography.Title level={4} className="block-gap">
+                {t('programme.breakthroughs.adoptions')}
+              </Typography.Title>
+              <Table<BreakthroughAdoption>
+                rowKey="id"
+                size="small"
+                pagination={data.adoptedBy.length > 10 ? { pageSize: 10, size: 'small' } : false}
+                dataSource={data.adoptedBy}
+                data-testid="breakthrough-adoptions"
+                onRow={(copy) => ({ onClick: () => onOpen(copy.id), className: 'clickable-row' })}
+                columns={[
+                  { title: t('programme.fields.level'), dataIndex: 'unitName' },
+                  { title: t('programme.breakthroughs.fields.status'), key: 'status', width: 150, render: (_value, copy) => <StatusTag status={copy.status} /> },
+                  { title: t('programme.breakthroughs.fields.progress'), key: 'progress', width: 170, render: (_value, copy) => <ProgressBar percent={copy.progressPercent} status={copy.status} /> },
+                  { title: t('programme.breakthroughs.fields.completedOn'), key: 'completedOn', width: 130, render: (_value, copy) => formatDate(copy.completedOn) },
+                ]}
+              />
+            </>
+          ) : null}
           <Typography.Title level={4} className="block-gap">
             {t('programme.breakthroughs.history')}
           </Typography.Title>

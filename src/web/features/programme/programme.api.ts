@@ -82,8 +82,20 @@ export interface BreakthroughProgress {
   createdAt: string;
 }
 
+export interface BreakthroughAdoption {
+  id: number;
+  unitId: number;
+  unitName: string;
+  status: BreakthroughStatus;
+  progressPercent: number;
+  completedOn: IsoDate | null;
+  deadline: IsoDate;
+}
+
 export interface BreakthroughDetail extends Breakthrough {
   updates: BreakthroughProgress[];
+  /** Copies taken up by units below, within what the reader may see. */
+  adoptedBy: BreakthroughAdoption[];
 }
 
 /** What every programme list is asked with, from the acting unit. */
