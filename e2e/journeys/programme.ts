@@ -140,5 +140,23 @@ export function programmeJourneys({ app, browser }: JourneyContext): Journey[] {
         }
       },
     },
+    {
+      name: 'the province officer follows up which communes adopted a breakthrough content and how far they are',
+      run: async () => {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+        const page = await context.newPage();
+        try {
+          await signIn(page, app.baseUrl, 'tuyengiao.tinh');
+          await openPage(page, 'nav-breakthroughs', 'breakthroughs-table');
+          await page.getByTestId('breakthrough-open').filter({ hasText: 'Chuyển đổi số' }).first().click();
+          const adoptions = page.getByTestId('breakthrough-adoptions');
+          await adoptions.waitFor({ timeout: 15_000 });
+          expectText(await adoptions.textContent(), 'Đảng ủy', 'communes that adopted the content');
+          await page.screenshot({ path: screenshotPath('27-breakthrough-adoptions.png'), fullPage: true });
+        } finally {
+          await context.close();
+        }
+      },
+    },
   ];
 }
