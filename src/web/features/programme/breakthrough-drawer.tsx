@@ -171,7 +171,7 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: B
                 data-testid="breakthrough-adoptions"
                 onRow={(copy) => ({ onClick: () => onOpen(copy.id), className: 'clickable-row' })}
                 columns={[
-                  { title: t('programme.fields.level'), dataIndex: 'unitName' },
+                  { title: t('programme.breakthroughs.adoptingUnit'), dataIndex: 'unitName' },
                   { title: t('programme.breakthroughs.fields.status'), key: 'status', width: 150, render: (_value, copy) => <StatusTag status={copy.status} /> },
                   { title: t('programme.breakthroughs.fields.progress'), key: 'progress', width: 170, render: (_value, copy) => <ProgressBar percent={copy.progressPercent} status={copy.status} /> },
                   { title: t('programme.breakthroughs.fields.completedOn'), key: 'completedOn', width: 130, render: (_value, copy) => formatDate(copy.completedOn) },
