@@ -1,13 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '../../lib/format';
 import { AttachmentsField } from './attachments-field';
 import { yearOptions } from './list-filters';
 import { type FileSummary, type Plan, type TaskGroup, useCreatePlan, useLegalBases, useUpdatePlan } from './programme.api';
+import { useFormDraft } from './use-form-draft';
 
 interface Values {
   numberSymbol: string;
@@ -19,6 +20,8 @@ interface Values {
   taskGroups: Array<{ title: string; contents: string[] }>;
   files: FileSummary[];
 }
+
+type DraftValues = Omit<Values, 'issuedOn'> & { issuedOn?: string };
 
 interface PlanFormModalProps {
   /** The unit the plan is issued by: the acting unit for a new plan, the plan's own when editing. */
@@ -55,6 +58,9 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
   const mutation = plan ? update : create;
   const bases = useLegalBases(true);
   const [form] = Form.useForm<Values>();
+  // Only a new plan keeps a draft: an edit starts from the saved plan, which is the better source.
+  const drafts = useFormDraft<DraftValues>(plan ? null : `plan.${unitId}`);
+  const [draftRestored, setDraftRestored] = useState(drafts.draft !== null);
   const cited = new Set(plan?.legalBases.map((basis) => basis.id) ?? []);
   // A deactivated basis is offered only to a plan that already cites it.
   const baseOptions = (bases.data ?? [])
@@ -63,9 +69,9 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
 
   // A new plan usually cites every document in force (Chỉ thị 05, Kết luận 01): start from them.
   useEffect(() => {
-    if (plan || !bases.data || form.isFieldTouched('legalBasisIds')) return;
+    if (plan || drafts.draft || !bases.data || form.isFieldTouched('legalBasisIds')) return;
     form.setFieldValue('legalBasisIds', bases.data.filter((basis) => basis.isActive).map((basis) => basis.id));
-  }, [plan, bases.data, form]);
+  }, [plan, drafts.draft, bases.data, form]);
 
   const submit = (values: Values) => {
     const taskGroups: TaskGroup[] = values.taskGroups.map((group) => ({
@@ -83,6 +89,7 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
       fileIds: values.files.map((file) => file.id),
     };
     const done = (saved: Plan) => {
+      drafts.clear();
       void message.success(t(plan ? 'programme.plans.updated' : 'programme.plans.created', { number: saved.numberSymbol }));
       onDone(saved);
     };
@@ -104,7 +111,36 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
       onCancel={onClose}
       width={900}
     >
-      <Form<Values> id={formId} form={form} layout="vertical" onFinish={submit} initialValues={initialValues(plan)} disabled={mutation.isPending} scrollToFirstError>
+      {draftRestored ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('programme.drafts.restored')}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                drafts.clear();
+                form.setFieldsValue(initialValues(undefined) as Values);
+                setDraftRestored(false);
+              }}
+            >
+              {t('programme.drafts.discard')}
+            </Button>
+          }
+          className="block-gap-bottom"
+        />
+      ) : null}
+      <Form<Values>
+        id={formId}
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={drafts.draft ? { ...drafts.draft, issuedOn: fromApiDate(drafts.draft.issuedOn) } : initialValues(plan)}
+        onValuesChange={(_changed, all) => drafts.save({ ...all, issuedOn: toApiDate(all.issuedOn) })}
+        disabled={mutation.isPending}
+        scrollToFirstError
+      >
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="numberSymbol" label={t('programme.plans.fields.numberSymbol')} rules={[required]} extra={t('programme.plans.numberHelp')}>
