@@ -212,8 +212,9 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
                         </div>
                         {contents.map((content, contentIndex) => (
                           <div key={content.key} className="content-row">
-                            <Form.Item name={content.name} rules={[required]} className="grow-field" aria-label={t('programme.plans.contentNumber', { number: contentIndex + 1 })}>
+                            <Form.Item name={content.name} rules={[required]} className="grow-field">
                               <Input.TextArea
+                                aria-label={t('programme.plans.contentNumber', { number: contentIndex + 1 })}
                                 autoSize={{ minRows: 1, maxRows: 4 }}
                                 maxLength={1000}
                                 placeholder={t('programme.plans.contentPlaceholder', { number: contentIndex + 1 })}
