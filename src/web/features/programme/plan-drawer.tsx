@@ -70,8 +70,7 @@ export function PlanDrawer({ planId, onClose }: { planId: number | null; onClose
       open={planId !== null}
       onClose={onClose}
       size={isPhone ? '100%' : 760}
-      title={data ? `${data.numberSymbol} — ${data.title}` : t('programme.plans.details')}
-      extra={isPhone ? null : actions}
+      title={data ? `${t('programme.plans.details')} ${data.numberSymbol}` : t('programme.plans.details')}
       destroyOnHidden
       data-testid="plan-drawer"
     >
@@ -81,7 +80,8 @@ export function PlanDrawer({ planId, onClose }: { planId: number | null; onClose
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
         <>
-          {isPhone && actions ? <div className="block-gap-bottom">{actions}</div> : null}
+          {actions ? <div className="block-gap-bottom">{actions}</div> : null}
+          <Typography.Title level={4}>{data.title}</Typography.Title>
           <Descriptions
             bordered
             size="small"
