@@ -3,6 +3,7 @@ import { launchBrowser, runJourneys, startApp } from './harness';
 import { SCREENSHOTS } from './support';
 import { foundationJourneys } from './journeys/foundation';
 import { standardsJourneys } from './journeys/standards';
+import { programmeJourneys } from './journeys/programme';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const journeyContext = { app, browser, page };
   let ok = false;
   try {
-    ok = await runJourneys([...foundationJourneys(journeyContext), ...standardsJourneys(journeyContext)]);
+    ok = await runJourneys([...foundationJourneys(journeyContext), ...standardsJourneys(journeyContext), ...programmeJourneys(journeyContext)]);
   } finally {
     await browser.close();
     await app.stop();

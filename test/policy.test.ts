@@ -15,6 +15,7 @@ import { addPerson, addUser, createUnitAsSystem, rootActor, seedSmallTree, start
 import { adoptDraft, createDraft } from '../src/server/modules/standards/standards.service';
 import { recordSign } from '../src/server/modules/standards/standards-sign.service';
 import { buildWorkbook, multipartBody, openSession, type Response, type Session, type UploadFile } from './helpers/session';
+import { programmeEndpoints } from './helpers/programme-endpoints';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -337,6 +338,9 @@ const ENDPOINTS: Endpoint[] = [
 
   // Audit
   { route: 'GET /api/audit', allowed: ADMINS, scoped: false, request: () => ({ method: 'GET', url: '/api/audit' }) },
+
+  // The year's programme and attached files
+  ...programmeEndpoints(() => ({ db: ctx.db, tree })),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {

@@ -25,6 +25,7 @@ import { importsRoutes } from './modules/imports/imports.routes';
 import { filesRoutes } from './modules/files/files.routes';
 import { standardsRoutes } from './modules/standards/standards.routes';
 import { publicRoutes } from './public/public.routes';
+import { programmeRoutes } from './modules/programme/programme.routes';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -75,7 +76,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   app.get('/api/health/live', { schema: { tags: ['Hệ thống'] } }, () => ({ status: 'ok' }));
 
   const routeDeps: AppDeps = { db: deps.db, config: deps.config, dbKind: deps.dbKind };
-  for (const routes of [authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes, standardsRoutes, publicRoutes]) {
+  for (const routes of [authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes, standardsRoutes, programmeRoutes, publicRoutes]) {
     await app.register(routes, routeDeps);
   }
 

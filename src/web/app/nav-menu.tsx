@@ -1,4 +1,14 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  RocketOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +44,16 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'home', path: paths.home, label: t('nav.home'), icon: <DashboardOutlined />, testId: 'nav-home', permission: 'figures.read' },
     { key: 'units', path: paths.units, label: t('nav.units'), icon: <ApartmentOutlined />, testId: 'nav-units', permission: 'units.read' },
     { key: 'people', path: paths.people, label: t('nav.people'), icon: <TeamOutlined />, testId: 'nav-people', permission: 'people.read' },
+    { key: 'plans', path: paths.plans, label: t('programme.nav.plans'), icon: <FileTextOutlined />, testId: 'nav-plans', permission: 'programme.read' },
+    { key: 'topics', path: paths.topics, label: t('programme.nav.topics'), icon: <BookOutlined />, testId: 'nav-topics', permission: 'programme.read' },
+    {
+      key: 'breakthroughs',
+      path: paths.breakthroughs,
+      label: t('programme.nav.breakthroughs'),
+      icon: <RocketOutlined />,
+      testId: 'nav-breakthroughs',
+      permission: 'programme.read',
+    },
     {
       key: 'standards',
       path: paths.standards,

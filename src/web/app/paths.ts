@@ -5,6 +5,9 @@ export const paths = {
   units: '/units',
   people: '/people',
   standards: '/standards',
+  plans: '/plans',
+  topics: '/topics',
+  breakthroughs: '/breakthroughs',
   audit: '/audit',
   accounts: '/accounts',
 } as const;

@@ -15,6 +15,11 @@ const PeoplePage = lazy(() => import('../features/people/people-page').then((mod
 const StandardsPage = lazy(() =>
   import('../features/standards/standards-page').then((module) => ({ default: module.StandardsPage })),
 );
+const PlansPage = lazy(() => import('../features/programme/plans-page').then((module) => ({ default: module.PlansPage })));
+const TopicsPage = lazy(() => import('../features/programme/topics-page').then((module) => ({ default: module.TopicsPage })));
+const BreakthroughsPage = lazy(() =>
+  import('../features/programme/breakthroughs-page').then((module) => ({ default: module.BreakthroughsPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage })));
 const AccountsPage = lazy(() =>
   import('../features/accounts/accounts-page').then((module) => ({ default: module.AccountsPage })),
@@ -42,6 +47,9 @@ export function AppRoutes() {
               <Route path={paths.people} element={<PeoplePage />} />
             </Route>
             <Route element={<RequirePermission permission="programme.read" />}>
+              <Route path={paths.plans} element={<PlansPage />} />
+              <Route path={paths.topics} element={<TopicsPage />} />
+              <Route path={paths.breakthroughs} element={<BreakthroughsPage />} />
               <Route path={paths.standards} element={<StandardsPage />} />
             </Route>
             <Route element={<RequirePermission permission="audit.read" />}>

@@ -12,6 +12,7 @@ import { findUnitsByCodes } from '../units/index';
 import { generateDemoProvince } from './demo-province';
 import { loadDemoStandards } from './demo-standards';
 import { todayIso } from '../../platform/dates';
+import { loadDemoProgramme } from './demo-programme';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -81,5 +82,6 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
     await loadDemoStandards(tx, actor, todayIso(), [cell.code]);
     await recordAudit(tx, actor, { action: 'demo.load', entityType: 'system', entityId: 'demo', after: { units: units.length, people: people.length } });
   });
+  await loadDemoProgramme(db, units[0]!.code);
   return accounts;
 }

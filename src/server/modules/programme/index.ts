@@ -1,0 +1,2 @@
+export { listApplicableTopics } from './topics.service';
+export type { TopicView } from './topics.service';

@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParamsSchema } from '../../../shared/contracts/common';
+import {
+  AdoptBreakthroughSchema,
+  BreakthroughsQuerySchema,
+  BreakthroughStatusChangeSchema,
+  BreakthroughUpdateSchema,
+  CreateBreakthroughSchema,
+  CreateLegalBasisSchema,
+  CreatePlanSchema,
+  CreateTopicSchema,
+  LegalBasesQuerySchema,
+  PlansQuerySchema,
+  TopicsQuerySchema,
+  UpdateBreakthroughSchema,
+  UpdateLegalBasisSchema,
+  UpdatePlanSchema,
+  UpdateTopicSchema,
+  VersionBodySchema,
+} from '../../../shared/contracts/programme';
+import type { AppDeps } from '../../platform/http/deps';
+import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { todayIso } from '../../platform/dates';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+import * as plans from './plans.service';
+import * as topics from './topics.service';
+import * as breakthroughs from './breakthroughs.service';
+import { exportBreakthroughs } from './breakthroughs.export';
+
+export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  const planTags = ['Kế hoạch'];
+  app.get('/api/legal-bases', { schema: { tags: planTags, querystring: LegalBasesQuerySchema } }, (request) =>
+    plans.listLegalBases(db, actorOf(request), request.query.includeInactive),
+  );
+  app.post('/api/legal-bases', { schema: { tags: planTags, body: CreateLegalBasisSchema } }, async (request, reply) =>
+    reply.status(201).send(await plans.createLegalBasis(db, actorOf(request), request.body)),
+  );
+  app.patch('/api/legal-bases/:id', { schema: { tags: planTags, params: IdParamsSchema, body: UpdateLegalBasisSchema } }, (request) =>
+    plans.updateLegalBasis(db, actorOf(request), request.params.id, request.body),
+  );
+  app.get('/api/plans', { schema: { tags: planTags, querystring: PlansQuerySchema } }, (request) =>
+    plans.searchPlans(db, actorOf(request), request.query),
+  );
+  app.get('/api/plans/:id', { schema: { tags: planTags, params: IdParamsSchema } }, (request) =>
+    plans.getPlan(db, actorOf(request), request.params.id),
+  );
+  app.get('/api/plans/:id/document', { schema: { tags: planTags, params: IdParamsSchema } }, async (request, reply) => {
+    const { fileName, body } = await plans.exportPlanDocument(db, actorOf(request), request.params.id);
+    return sendFile(reply, fileName, DOCX_TYPE, body);
+  });
+  app.post('/api/plans', { schema: { tags: planTags, body: CreatePlanSchema } }, async (request, reply) =>
+    reply.status(201).send(await plans.createPlan(db, actorOf(request), request.body)),
+  );
+  app.patch('/api/plans/:id', { schema: { tags: planTags, params: IdParamsSchema, body: UpdatePlanSchema } }, (request) =>
+    plans.updatePlan(db, actorOf(request), request.params.id, request.body),
+  );
+  app.delete('/api/plans/:id', { schema: { tags: planTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
+    await plans.deletePlan(db, actorOf(request), request.params.id, request.query.version);
+    return reply.status(204).send();
+  });
+
+  const topicTags = ['Chuyên đề'];
+  app.get('/api/topics', { schema: { tags: topicTags, querystring: TopicsQuerySchema } }, (request) =>
+    topics.searchTopics(db, actorOf(request), request.query),
+  );
+  app.get('/api/topics/:id', { schema: { tags: topicTags, params: IdParamsSchema } }, (request) =>
+    topics.getTopic(db, actorOf(request), request.params.id),
+  );
+  app.post('/api/topics', { schema: { tags: topicTags, body: CreateTopicSchema } }, async (request, reply) =>
+    reply.status(201).send(await topics.createTopic(db, actorOf(request), request.body)),
+  );
+  app.patch('/api/topics/:id', { schema: { tags: topicTags, params: IdParamsSchema, body: UpdateTopicSchema } }, (request) =>
+    topics.updateTopic(db, actorOf(request), request.params.id, request.body),
+  );
+  app.delete('/api/topics/:id', { schema: { tags: topicTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
+    await topics.deleteTopic(db, actorOf(request), request.params.id, request.query.version);
+    return reply.status(204).send();
+  });
+
+  const breakthroughTags = ['Nội dung đột phá'];
+  app.get('/api/breakthroughs', { schema: { tags: breakthroughTags, querystring: BreakthroughsQuerySchema } }, (request) =>
+    breakthroughs.searchBreakthroughs(db, actorOf(request), request.query),
+  );
+  app.get('/api/exports/breakthroughs', { schema: { tags: breakthroughTags, querystring: BreakthroughsQuerySchema } }, async (request, reply) => {
+    const { page: _page, pageSize: _pageSize, ...query } = request.query;
+    const body = await exportBreakthroughs(db, actorOf(request), query);
+    return sendFile(reply, `Nội dung đột phá ${todayIso()}.xlsx`, XLSX_TYPE, body);
+  });
+  app.get('/api/breakthroughs/:id', { schema: { tags: breakthroughTags, params: IdParamsSchema } }, (request) =>
+    breakthroughs.getBreakthrough(db, actorOf(request), request.params.id),
+  );
+  app.post('/api/breakthroughs', { schema: { tags: breakthroughTags, body: CreateBreakthroughSchema } }, async (request, reply) =>
+    reply.status(201).send(await breakthroughs.createBreakthrough(db, actorOf(request), request.body)),
+  );
+  app.patch('/api/breakthroughs/:id', { schema: { tags: breakthroughTags, params: IdParamsSchema, body: UpdateBreakthroughSchema } }, (request) =>
+    breakthroughs.updateBreakthrough(db, actorOf(request), request.params.id, request.body),
+  );
+  app.delete('/api/breakthroughs/:id', { schema: { tags: breakthroughTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
+    await breakthroughs.deleteBreakthrough(db, actorOf(request), request.params.id, request.query.version);
+    return reply.status(204).send();
+  });
+  app.post('/api/breakthroughs/:id/adopt', { schema: { tags: breakthroughTags, params: IdParamsSchema, body: AdoptBreakthroughSchema } }, async (request, reply) =>
+    reply.status(201).send(await breakthroughs.adoptBreakthrough(db, actorOf(request), request.params.id, request.body)),
+  );
+  app.post('/api/breakthroughs/:id/updates', { schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughUpdateSchema } }, async (request, reply) =>
+    reply.status(201).send(await breakthroughs.addBreakthroughUpdate(db, actorOf(request), request.params.id, request.body)),
+  );
+  app.post('/api/breakthroughs/:id/status', { schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughStatusChangeSchema } }, (request) =>
+    breakthroughs.changeBreakthroughStatus(db, actorOf(request), request.params.id, request.body),
+  );
+};

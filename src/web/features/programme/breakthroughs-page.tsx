@@ -1,0 +1,189 @@
+import './programme.css';
+import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Select, Space, Table } from 'antd';
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BREAKTHROUGH_STATUSES } from '../../../shared/contracts/programme';
+import { type ActingUnit, useRequiredActingUnit } from '../../app/acting-unit';
+import { useCan } from '../../app/session';
+import { DownloadButton } from '../../components/download-button';
+import { PageHeader } from '../../components/page-header';
+import { QueryError } from '../../components/query-error';
+import { formatDate, formatNumber } from '../../lib/format';
+import { useIsPhone } from '../../lib/use-is-phone';
+import { BreakthroughDrawer } from './breakthrough-drawer';
+import { BreakthroughFormModal } from './breakthrough-form-modal';
+import { ProgressBar, StatusTag } from './breakthrough-status';
+import { UnitLevel } from './level-tag';
+import { ListFilters } from './list-filters';
+import { type Breakthrough, type BreakthroughStatus, useBreakthroughs } from './programme.api';
+import { useListState } from './use-list-state';
+
+type BreakthroughSort = 'deadline' | 'year' | 'progress' | 'unit';
+
+export function BreakthroughsPage() {
+  const actingUnit = useRequiredActingUnit();
+  return <BreakthroughsWorkspace key={actingUnit.id} actingUnit={actingUnit} />;
+}
+
+function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const canWrite = useCan('programme.write');
+  // Contents are chosen for a year: this year's are what officers follow up.
+  const list = useListState<BreakthroughSort>('deadline', 'asc', new Date().getFullYear());
+  const [status, setStatus] = useState<BreakthroughStatus | undefined>();
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const query = {
+    unitId: actingUnit.id,
+    q: list.q || undefined,
+    year: list.year,
+    level: list.level,
+    status,
+    page: list.page,
+    pageSize: list.pageSize,
+    sort: list.sorting.sort,
+    order: list.sorting.order,
+  };
+  const contents = useBreakthroughs(query);
+
+  const columns: ColumnsType<Breakthrough> = [
+    {
+      title: t('programme.breakthroughs.fields.title'),
+      key: 'title',
+      width: 340,
+      render: (_value, content) => (
+        <Button type="link" className="link-cell wrap-cell" onClick={() => setOpenId(content.id)} data-testid="breakthrough-open">
+          {content.title}
+        </Button>
+      ),
+    },
+    { title: t('programme.fields.level'), key: 'unit', width: 260, sorter: true, sortOrder: list.orderFor('unit'), render: (_value, content) => <UnitLevel actingUnit={actingUnit} unit={content.unit} /> },
+    { title: t('programme.breakthroughs.fields.ownerUnit'), key: 'owner', width: 220, render: (_value, content) => content.ownerUnit.name },
+    { title: t('programme.fields.year'), key: 'year', width: 90, sorter: true, sortOrder: list.orderFor('year'), render: (_value, content) => content.year },
+    { title: t('programme.breakthroughs.fields.deadline'), key: 'deadline', width: 120, sorter: true, sortOrder: list.orderFor('deadline'), render: (_value, content) => formatDate(content.deadline) },
+    {
+      title: t('programme.breakthroughs.fields.progress'),
+      key: 'progress',
+      width: 170,
+      sorter: true,
+      sortOrder: list.orderFor('progress'),
+      render: (_value, content) => <ProgressBar percent={content.progressPercent} status={content.status} />,
+    },
+    { title: t('programme.breakthroughs.fields.status'), key: 'status', width: 150, render: (_value, content) => <StatusTag status={content.status} /> },
+  ];
+
+  const phoneColumns: ColumnsType<Breakthrough> = [
+    {
+      title: t('programme.breakthroughs.fields.title'),
+      key: 'deadline',
+      sorter: true,
+      sortOrder: list.orderFor('deadline'),
+      render: (_value, content) => (
+        <div className="compact-row">
+          <span className="compact-row-title">{content.title}</span>
+          <span className="compact-row-line">
+            <StatusTag status={content.status} /> {formatDate(content.deadline)}
+          </span>
+          <ProgressBar percent={content.progressPercent} status={content.status} />
+          <span className="compact-row-line">
+            <UnitLevel actingUnit={actingUnit} unit={content.unit} />
+          </span>
+        </div>
+      ),
+    },
+  ];
+
+  const { page: _page, pageSize: _pageSize, ...exportParams } = query;
+  const toolbar = (
+    <Space wrap>
+      {canWrite ? (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="breakthrough-add">
+          {t('programme.breakthroughs.add')}
+        </Button>
+      ) : null}
+      <DownloadButton path="/api/exports/breakthroughs" params={exportParams} fileName={t('programme.breakthroughs.exportFile')} icon={<FileExcelOutlined />} data-testid="breakthroughs-export">
+        {t('common.exportExcel')}
+      </DownloadButton>
+    </Space>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('programme.breakthroughs.title')} subtitle={t('programme.breakthroughs.subtitle', { unit: actingUnit.name })} extra={toolbar} />
+      <Card>
+        <ListFilters
+          text={list.text}
+          onText={list.setText}
+          year={list.year}
+          onYear={list.setYear}
+          level={list.level}
+          onLevel={list.setLevel}
+          searchPlaceholder={t('programme.breakthroughs.searchPlaceholder')}
+          testIdPrefix="breakthroughs"
+        >
+          <Select<BreakthroughStatus>
+            value={status}
+            onChange={(value) => {
+              setStatus(value ?? undefined);
+              list.resetPage();
+            }}
+            allowClear
+            placeholder={t('programme.filters.allStatuses')}
+            aria-label={t('programme.breakthroughs.fields.status')}
+            options={BREAKTHROUGH_STATUSES.map((value) => ({ value, label: t(`programme.breakthroughs.status.${value}`) }))}
+            className="filter-select"
+            data-testid="breakthroughs-status"
+          />
+        </ListFilters>
+        {contents.isError ? <QueryError error={contents.error} onRetry={() => void contents.refetch()} compact /> : null}
+        {contents.isError && !contents.data ? null : (
+          <Table<Breakthrough>
+            rowKey="id"
+            columns={isPhone ? phoneColumns : columns}
+            dataSource={contents.data?.items ?? []}
+            loading={contents.isFetching}
+            data-testid="breakthroughs-table"
+            scroll={isPhone ? undefined : { x: 1400 }}
+            showSorterTooltip={false}
+            onRow={(content) => ({ onClick: () => setOpenId(content.id), className: 'clickable-row' })}
+            locale={{
+              emptyText: contents.isPending ? ' ' : (
+                <Empty description={list.filtered || status ? t('programme.emptyFiltered') : t('programme.breakthroughs.empty', { unit: actingUnit.name })} />
+              ),
+            }}
+            pagination={{
+              current: list.page,
+              pageSize: list.pageSize,
+              total: contents.data?.total ?? 0,
+              showSizeChanger: !isPhone,
+              pageSizeOptions: [10, 20, 50, 100],
+              simple: isPhone,
+              showTotal: (total) => t('programme.breakthroughs.total', { count: total, formatted: formatNumber(total) }),
+            }}
+            onChange={(pagination, _filters, sorter) => {
+              const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Breakthrough> | undefined;
+              const key = single?.columnKey;
+              list.onTableChange(pagination, key === 'deadline' || key === 'year' || key === 'progress' || key === 'unit' ? key : undefined, single?.order);
+            }}
+          />
+        )}
+      </Card>
+      <BreakthroughDrawer contentId={openId} actingUnit={actingUnit} onClose={() => setOpenId(null)} onOpen={setOpenId} />
+      {creating ? (
+        <BreakthroughFormModal
+          unitId={actingUnit.id}
+          unitName={actingUnit.name}
+          defaultYear={list.year}
+          onClose={() => setCreating(false)}
+          onDone={(content) => {
+            setCreating(false);
+            setOpenId(content.id);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

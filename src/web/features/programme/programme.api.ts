@@ -1,0 +1,256 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { IsoDate, Paged, UnitRef } from '../../api/types';
+import type { BreakthroughStatus, ProgrammeLevel, TaskGroup } from '../../../shared/contracts/programme';
+
+export type { BreakthroughStatus, ProgrammeLevel, TaskGroup };
+
+export interface FileSummary {
+  id: number;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface LegalBasis {
+  id: number;
+  symbol: string;
+  title: string;
+  issuedOn: IsoDate;
+  isActive: boolean;
+}
+
+export interface Plan {
+  id: number;
+  unit: UnitRef;
+  numberSymbol: string;
+  title: string;
+  issuedOn: IsoDate;
+  fromYear: number;
+  toYear: number;
+  legalBases: Array<Pick<LegalBasis, 'id' | 'symbol' | 'title' | 'isActive'>>;
+  taskGroups: TaskGroup[];
+  files: FileSummary[];
+  canEdit: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Topic {
+  id: number;
+  unit: UnitRef;
+  title: string;
+  description: string | null;
+  fromYear: number;
+  toYear: number;
+  isWholeTerm: boolean;
+  files: FileSummary[];
+  canEdit: boolean;
+  version: number;
+  createdAt: string;
+}
+
+export interface Breakthrough {
+  id: number;
+  unit: UnitRef;
+  year: number;
+  title: string;
+  description: string | null;
+  ownerUnit: { id: number; name: string };
+  target: string;
+  deadline: IsoDate;
+  adoptedFrom: { id: number; title: string; unitName: string; deleted: boolean } | null;
+  adoptions: { adopted: number; done: number };
+  status: BreakthroughStatus;
+  progressPercent: number;
+  result: string | null;
+  completedOn: IsoDate | null;
+  canEdit: boolean;
+  canReport: boolean;
+  version: number;
+  createdAt: string;
+}
+
+export interface BreakthroughProgress {
+  id: number;
+  reportedOn: IsoDate;
+  progressPercent: number;
+  note: string;
+  files: FileSummary[];
+  createdAt: string;
+}
+
+export interface BreakthroughAdoption {
+  id: number;
+  unitId: number;
+  unitName: string;
+  status: BreakthroughStatus;
+  progressPercent: number;
+  completedOn: IsoDate | null;
+  deadline: IsoDate;
+}
+
+export interface BreakthroughDetail extends Breakthrough {
+  updates: BreakthroughProgress[];
+  /** Copies taken up by units below, within what the reader may see. */
+  adoptedBy: BreakthroughAdoption[];
+}
+
+/** What every programme list is asked with, from the acting unit. */
+export interface ListParams {
+  unitId: number;
+  q?: string;
+  year?: number;
+  level: ProgrammeLevel;
+  page: number;
+  pageSize: number;
+  sort: string;
+  order: 'asc' | 'desc';
+  status?: BreakthroughStatus;
+}
+
+export const programmeKeys = {
+  plans: ['plans'] as const,
+  topics: ['topics'] as const,
+  breakthroughs: ['breakthroughs'] as const,
+  legalBases: ['legal-bases'] as const,
+};
+
+function useList<T>(key: readonly string[], path: string, params: ListParams) {
+  return useQuery({
+    queryKey: [...key, 'list', params],
+    queryFn: ({ signal }) => api.get<Paged<T>>(path, { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useDetail<T>(key: readonly string[], path: string, id: number | null) {
+  return useQuery({
+    queryKey: [...key, 'detail', id],
+    queryFn: ({ signal }) => api.get<T>(`${path}/${id ?? 0}`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+function useInvalidatingMutation<TInput, TResult>(keys: ReadonlyArray<readonly string[]>, mutationFn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
+  });
+}
+
+// ── Legal bases ─────────────────────────────────────────────────────────────
+export function useLegalBases(includeInactive = false) {
+  return useQuery({
+    queryKey: [...programmeKeys.legalBases, includeInactive],
+    queryFn: ({ signal }) => api.get<LegalBasis[]>('/api/legal-bases', { includeInactive }, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCreateLegalBasis() {
+  return useInvalidatingMutation([programmeKeys.legalBases], (input: { symbol: string; title: string; issuedOn: IsoDate }) =>
+    api.post<LegalBasis>('/api/legal-bases', input),
+  );
+}
+
+export function useSetLegalBasisActive() {
+  return useInvalidatingMutation([programmeKeys.legalBases], ({ id, isActive }: { id: number; isActive: boolean }) =>
+    api.patch<LegalBasis>(`/api/legal-bases/${id}`, { isActive }),
+  );
+}
+
+// ── Plans ───────────────────────────────────────────────────────────────────
+export interface PlanInput {
+  numberSymbol: string;
+  title: string;
+  issuedOn: IsoDate;
+  fromYear: number;
+  toYear: number;
+  legalBasisIds: number[];
+  taskGroups: TaskGroup[];
+  fileIds: number[];
+}
+
+export const usePlans = (params: ListParams) => useList<Plan>(programmeKeys.plans, '/api/plans', params);
+export const usePlan = (id: number | null) => useDetail<Plan>(programmeKeys.plans, '/api/plans', id);
+export const useCreatePlan = () =>
+  useInvalidatingMutation([programmeKeys.plans], (input: PlanInput & { unitId: number }) => api.post<Plan>('/api/plans', input));
+export const useUpdatePlan = () =>
+  useInvalidatingMutation([programmeKeys.plans], ({ id, ...body }: PlanInput & { id: number; version: number }) => api.patch<Plan>(`/api/plans/${id}`, body));
+export const useDeletePlan = () =>
+  useInvalidatingMutation([programmeKeys.plans], ({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/plans/${id}?version=${version}`));
+
+// ── Topics ──────────────────────────────────────────────────────────────────
+export interface TopicInput {
+  title: string;
+  description: string | null;
+  fromYear: number;
+  toYear: number;
+  fileIds: number[];
+}
+
+export const useTopics = (params: ListParams) => useList<Topic>(programmeKeys.topics, '/api/topics', params);
+export const useTopic = (id: number | null) => useDetail<Topic>(programmeKeys.topics, '/api/topics', id);
+export const useCreateTopic = () =>
+  useInvalidatingMutation([programmeKeys.topics], (input: TopicInput & { unitId: number }) => api.post<Topic>('/api/topics', input));
+export const useUpdateTopic = () =>
+  useInvalidatingMutation([programmeKeys.topics], ({ id, ...body }: TopicInput & { id: number; version: number }) => api.patch<Topic>(`/api/topics/${id}`, body));
+export const useDeleteTopic = () =>
+  useInvalidatingMutation([programmeKeys.topics], ({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/topics/${id}?version=${version}`));
+
+// ── Breakthrough contents ───────────────────────────────────────────────────
+export interface BreakthroughInput {
+  title: string;
+  description: string | null;
+  ownerUnitId: number;
+  target: string;
+  deadline: IsoDate;
+}
+
+// Breakthrough figures are counted on the home page, so writes refresh them too.
+const breakthroughWrites = [programmeKeys.breakthroughs, ['figures']] as const;
+
+export const useBreakthroughs = (params: ListParams) => useList<Breakthrough>(programmeKeys.breakthroughs, '/api/breakthroughs', params);
+export const useBreakthrough = (id: number | null) => useDetail<BreakthroughDetail>(programmeKeys.breakthroughs, '/api/breakthroughs', id);
+export const useCreateBreakthrough = () =>
+  useInvalidatingMutation(breakthroughWrites, (input: BreakthroughInput & { unitId: number; year: number }) =>
+    api.post<BreakthroughDetail>('/api/breakthroughs', input),
+  );
+export const useUpdateBreakthrough = () =>
+  useInvalidatingMutation(breakthroughWrites, ({ id, ...body }: BreakthroughInput & { id: number; version: number }) =>
+    api.patch<BreakthroughDetail>(`/api/breakthroughs/${id}`, body),
+  );
+export const useDeleteBreakthrough = () =>
+  useInvalidatingMutation(breakthroughWrites, ({ id, version }: { id: number; version: number }) =>
+    api.delete<void>(`/api/breakthroughs/${id}?version=${version}`),
+  );
+export const useAdoptBreakthrough = () =>
+  useInvalidatingMutation(
+    breakthroughWrites,
+    ({ id, ...body }: { id: number; unitId: number; ownerUnitId?: number; target?: string; deadline?: IsoDate }) =>
+      api.post<BreakthroughDetail>(`/api/breakthroughs/${id}/adopt`, body),
+  );
+export const useAddBreakthroughProgress = () =>
+  useInvalidatingMutation(
+    breakthroughWrites,
+    ({ id, ...body }: { id: number; reportedOn: IsoDate; progressPercent: number; note: string; fileIds: number[] }) =>
+      api.post<BreakthroughDetail>(`/api/breakthroughs/${id}/updates`, body),
+  );
+export const useChangeBreakthroughStatus = () =>
+  useInvalidatingMutation(
+    breakthroughWrites,
+    ({ id, ...body }: { id: number; status: BreakthroughStatus; result?: string | null; completedOn?: IsoDate; version: number }) =>
+      api.post<BreakthroughDetail>(`/api/breakthroughs/${id}/status`, body),
+  );
+
+export function uploadAttachment(unitId: number, purpose: 'plan' | 'topic' | 'breakthrough_update', file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api.upload<FileSummary>(`/api/files?unitId=${unitId}&purpose=${purpose}`, form);
+}
