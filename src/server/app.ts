@@ -23,6 +23,8 @@ import { figuresRoutes } from './modules/figures/figures.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { filesRoutes } from './modules/files/files.routes';
+import { studyRoutes } from './modules/study/study.routes';
+import { programmeFiguresRoutes } from './modules/figures/programme-figures.routes';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -73,7 +75,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   app.get('/api/health/live', { schema: { tags: ['Hệ thống'] } }, () => ({ status: 'ok' }));
 
   const routeDeps: AppDeps = { db: deps.db, config: deps.config, dbKind: deps.dbKind };
-  for (const routes of [authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes]) {
+  for (const routes of [authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes, studyRoutes, programmeFiguresRoutes]) {
     await app.register(routes, routeDeps);
   }
 
