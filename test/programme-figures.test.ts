@@ -37,7 +37,8 @@ function random(seed: number) {
   let state = seed;
   return (max: number) => {
     state = (state * 1103515245 + 12345) % 2147483648;
-    return state % max;
+    // The low bits of this generator cycle quickly; the high ones are usable.
+    return Math.floor(state / 65536) % max;
   };
 }
 
@@ -94,7 +95,7 @@ describe('programme figures', () => {
       const action = next(6);
       if (action <= 1 || live.length === 0) {
         const unit = units[next(units.length)]!;
-        const kind = (['study', 'conference', 'cell_meeting'] as const)[next(3)];
+        const kind = (['study', 'conference', 'cell_meeting'] as const)[next(3)]!;
         const heldOn = dayIn(2025 + next(2));
         const created = await createSession(ctx.db, admin, {
           unitId: unit.id,
