@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, ReadOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,15 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'home', path: paths.home, label: t('nav.home'), icon: <DashboardOutlined />, testId: 'nav-home', permission: 'figures.read' },
     { key: 'units', path: paths.units, label: t('nav.units'), icon: <ApartmentOutlined />, testId: 'nav-units', permission: 'units.read' },
     { key: 'people', path: paths.people, label: t('nav.people'), icon: <TeamOutlined />, testId: 'nav-people', permission: 'people.read' },
+    { key: 'study', path: paths.study, label: t('study.nav'), icon: <ReadOutlined />, testId: 'nav-study', permission: 'programme.read' },
+    {
+      key: 'programmeFigures',
+      path: paths.programmeFigures,
+      label: t('study.navDashboard'),
+      icon: <BarChartOutlined />,
+      testId: 'nav-programme-figures',
+      permission: 'figures.read',
+    },
     { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
     {
       key: 'accounts',

@@ -6,4 +6,6 @@ export const paths = {
   people: '/people',
   audit: '/audit',
   accounts: '/accounts',
+  study: '/study',
+  programmeFigures: '/programme-figures',
 } as const;

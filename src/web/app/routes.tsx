@@ -19,6 +19,10 @@ const AccountsPage = lazy(() =>
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/change-password-page').then((module) => ({ default: module.ChangePasswordPage })),
 );
+const StudyPage = lazy(() => import('../features/study/study-page').then((module) => ({ default: module.StudyPage })));
+const ProgrammeDashboardPage = lazy(() =>
+  import('../features/dashboard/programme-dashboard-page').then((module) => ({ default: module.ProgrammeDashboardPage })),
+);
 export function AppRoutes() {
   return (
     <Suspense fallback={<FullPageLoading />}>
@@ -37,6 +41,12 @@ export function AppRoutes() {
             </Route>
             <Route element={<RequirePermission permission="people.read" />}>
               <Route path={paths.people} element={<PeoplePage />} />
+            </Route>
+            <Route element={<RequirePermission permission="programme.read" />}>
+              <Route path={paths.study} element={<StudyPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="figures.read" />}>
+              <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />
             </Route>
             <Route element={<RequirePermission permission="audit.read" />}>
               <Route path={paths.audit} element={<AuditPage />} />
