@@ -10,6 +10,7 @@ import { insertGrant, insertUser } from '../accounts/accounts.repo';
 import { applyPeopleImport, type PlannedPerson } from '../imports/people-import';
 import { findUnitsByCodes } from '../units/index';
 import { generateDemoProvince } from './demo-province';
+import { loadDemoStudy } from './demo-study';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -75,6 +76,8 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
       });
       await insertGrant(tx, { userId: user.id, unitId: unitMap.get(account.unitCode)!.id, role: account.role });
     }
+    // The secretary's own cell is left without its study session: the demo journey records it.
+    await loadDemoStudy(tx, { provinceCode: units.find((unit) => unit.kind === 'province_committee')!.code, skipStudyUnitCode: cell.code });
     await recordAudit(tx, actor, { action: 'demo.load', entityType: 'system', entityId: 'demo', after: { units: units.length, people: people.length } });
   });
   return accounts;
