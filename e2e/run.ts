@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { launchBrowser, runJourneys, startApp } from './harness';
 import { SCREENSHOTS } from './support';
 import { foundationJourneys } from './journeys/foundation';
+import { studyJourneys } from './journeys/study';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const journeyContext = { app, browser, page };
   let ok = false;
   try {
-    ok = await runJourneys([...foundationJourneys(journeyContext)]);
+    ok = await runJourneys([...foundationJourneys(journeyContext), ...studyJourneys(journeyContext)]);
   } finally {
     await browser.close();
     await app.stop();
