@@ -35,7 +35,7 @@ export function studyJourneys(context: JourneyContext): Journey[] {
         await signIn(officer, app.baseUrl, 'canbo.xa');
         rateBefore = await readStudyRate(officer);
         expectText(rateBefore, /^\d{1,3},\d%$/, 'study rate written the Vietnamese way');
-        await officer.getByTestId('dashboard-children').locator('tbody tr').first().waitFor();
+        await officer.getByTestId('dashboard-children').locator('tbody tr.ant-table-row').first().waitFor();
         await officer.screenshot({ path: screenshotPath('study-01-dashboard-before.png'), fullPage: true });
       },
     },
@@ -71,7 +71,7 @@ export function studyJourneys(context: JourneyContext): Journey[] {
 
         // The one absent member is now on the secretary's to-do list.
         await secretary.getByRole('tab', { name: 'Tình hình học tập của từng người' }).click();
-        const todo = secretary.getByTestId('study-status-table').locator('tbody tr');
+        const todo = secretary.getByTestId('study-status-table').locator('tbody tr.ant-table-row');
         await todo.first().waitFor({ timeout: 20_000 });
         expectText(await secretary.getByTestId('study-status-table').textContent(), 'Chưa học tập', 'to-do list');
         await secretary.screenshot({ path: screenshotPath('study-04-todo.png'), fullPage: true });

@@ -24,8 +24,7 @@ export function AttendanceDrawer({ sessionId, onClose }: { sessionId: number | n
     <Drawer
       open={sessionId !== null}
       onClose={onClose}
-      size={isPhone ? 'default' : 'large'}
-      width={isPhone ? undefined : 960}
+      size={isPhone ? 'default' : 980}
       title={attendance.data ? t('study.attendance.title', { title: attendance.data.session.title }) : t('study.actions.attendance')}
       destroyOnHidden
     >

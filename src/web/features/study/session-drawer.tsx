@@ -22,6 +22,7 @@ export function SessionDrawer({ sessionId, onClose, onAttendance }: SessionDrawe
   const { modal, message } = App.useApp();
   const isPhone = useIsPhone();
   const canWrite = useCan('study.write');
+  const canSeePeople = useCan('people.read');
   const session = useSession(sessionId);
   const remove = useDeleteSession();
   const [editing, setEditing] = useState(false);
@@ -55,9 +56,11 @@ export function SessionDrawer({ sessionId, onClose, onAttendance }: SessionDrawe
       {data ? (
         <>
           <Space wrap className="block-gap-bottom">
-            <Button type="primary" icon={<TeamOutlined />} onClick={() => onAttendance(data.id)} data-testid="drawer-attendance">
-              {t('study.actions.attendance')}
-            </Button>
+            {canSeePeople ? (
+              <Button type="primary" icon={<TeamOutlined />} onClick={() => onAttendance(data.id)} data-testid="drawer-attendance">
+                {t('study.actions.attendance')}
+              </Button>
+            ) : null}
             {canWrite ? (
               <>
                 <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="session-edit">

@@ -21,6 +21,8 @@ type Sort = SessionParams['sort'];
 export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
   const canWrite = useCan('study.write');
+  // Attendance lists names: only those who may read the unit's people open it.
+  const canSeePeople = useCan('people.read');
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 350);
   const [kind, setKind] = useState<SessionKind | undefined>();
@@ -43,6 +45,7 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
     {
       title: t('study.fields.title'),
       key: 'title',
+      width: 260,
       sorter: true,
       sortOrder: orderFor('title'),
       render: (_v, row) => (
@@ -62,14 +65,15 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
         </Space>
       ),
     },
-    { title: t('study.fields.topic'), key: 'topic', render: (_v, row) => row.topic?.title ?? '—' },
-    { title: t('study.fields.unit'), key: 'unit', sorter: true, sortOrder: orderFor('unit'), render: (_v, row) => row.unit.name },
+    { title: t('study.fields.topic'), key: 'topic', width: 260, ellipsis: true, render: (_v, row) => row.topic?.title ?? '—' },
+    { title: t('study.fields.unit'), key: 'unit', width: 200, sorter: true, sortOrder: orderFor('unit'), render: (_v, row) => row.unit.name },
     {
       title: t('study.fields.attendance'),
       key: 'attendance',
       width: 170,
       render: (_v, row) => {
         const recorded = row.attendance.present + row.attendance.absentExcused + row.attendance.absent;
+        if (recorded === 0 && row.kind === 'cell_meeting') return '—';
         return recorded === 0 ? (
           <Tag>{t('study.noAttendance')}</Tag>
         ) : (
@@ -77,16 +81,20 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
         );
       },
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 130,
-      render: (_v, row) => (
-        <Button size="small" onClick={() => setAttendanceId(row.id)} data-testid={`session-attendance-${row.id}`}>
-          {t('study.actions.attendance')}
-        </Button>
-      ),
-    },
+    ...(canSeePeople
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 130,
+            render: (_v: unknown, row: StudySession) => (
+              <Button size="small" onClick={() => setAttendanceId(row.id)} data-testid={`session-attendance-${row.id}`}>
+                {t('study.actions.attendance')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -154,7 +162,7 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
         dataSource={rows}
         loading={sessions.isFetching}
         data-testid="sessions-table"
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1330 }}
         showSorterTooltip={false}
         locale={{ emptyText: sessions.isPending ? ' ' : <Empty description={filtered ? t('study.emptyFiltered') : t('study.empty', { unit: actingUnit.name })} /> }}
         pagination={{
