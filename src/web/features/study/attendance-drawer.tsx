@@ -30,8 +30,8 @@ export function AttendanceDrawer({ sessionId, onClose }: { sessionId: number | n
     >
       {attendance.isError ? <QueryError error={attendance.error} onRetry={() => void attendance.refetch()} compact /> : null}
       {attendance.isPending && sessionId !== null ? <Spin /> : null}
-      {/* Keyed by version: after a save or an import the marks start again from what the server holds. */}
-      {attendance.data ? <AttendanceEditor key={attendance.data.session.version} data={attendance.data} onSaved={onClose} /> : null}
+      {/* Keyed by session only: a refetch after saving must not remount the editor while its save finishes. */}
+      {attendance.data ? <AttendanceEditor key={attendance.data.session.id} data={attendance.data} onSaved={onClose} /> : null}
     </Drawer>
   );
 }
@@ -69,23 +69,25 @@ function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => 
       return next;
     });
 
-  const submit = () =>
-    save.mutate(
-      {
+  // The promise form: its continuation runs even if a refetch re-renders the screen meanwhile.
+  const submit = () => {
+    save
+      .mutateAsync({
         version: session.version,
         rows: [...marks.entries()].map(([personId, mark]) => ({
           personId,
           status: mark.status,
           reason: mark.status === 'present' ? null : mark.reason.trim() || null,
         })),
-      },
-      {
-        onSuccess: () => {
+      })
+      .then(
+        () => {
           void message.success(t('study.attendance.saved'));
           onSaved();
         },
-      },
-    );
+        () => undefined, // shown by the alert above the table
+      );
+  };
 
   const columns: ColumnsType<RosterRow> = [
     { title: '#', key: 'index', width: 52, render: (_v, _row, index) => index + 1 },

@@ -31,16 +31,16 @@ export function AttendanceImportModal({ session, onClose, onApplied }: Attendanc
   };
   const apply = () => {
     if (!result) return;
-    save.mutate(
-      { version: result.version, rows: result.rows.map(({ personId, status, reason }) => ({ personId, status, reason })) },
-      {
-        onSuccess: () => {
+    save
+      .mutateAsync({ version: result.version, rows: result.rows.map(({ personId, status, reason }) => ({ personId, status, reason })) })
+      .then(
+        () => {
           void message.success(t('study.import.done', { formatted: formatNumber(result.rows.length) }));
           onClose();
           onApplied();
         },
-      },
-    );
+        () => undefined, // shown by the alert at the top of the dialog
+      );
   };
   const counts = { present: 0, absent_excused: 0, absent: 0 };
   for (const row of result?.rows ?? []) counts[row.status] += 1;

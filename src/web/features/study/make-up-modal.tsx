@@ -29,7 +29,8 @@ export function MakeUpModal({ sessionId, sessionTitle, heldOn, person, onClose }
         layout="vertical"
         initialValues={{ madeUpOn: fromApiDate(person.madeUpOn) ?? dayjs() }}
         onFinish={(values) =>
-          makeUp.mutate({ sessionId, personId: person.id, madeUpOn: toApiDate(values.madeUpOn) ?? null }, { onSuccess: onClose })
+          // Shown by the dialog's alert when refused; closed once saved.
+          void makeUp.mutateAsync({ sessionId, personId: person.id, madeUpOn: toApiDate(values.madeUpOn) ?? null }).then(onClose, () => undefined)
         }
       >
         <Form.Item name="madeUpOn" label={t('study.makeUp.date')} extra={t('study.makeUp.help')}>
