@@ -4,7 +4,7 @@ import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
 import { sessionAttendance, studyRecords, studySessions } from '../../db/schema/index';
-import { PROGRAMME_METRICS } from '../figures/programme-metrics';
+import { PROGRAMME_METRICS } from '../figures/index';
 import { sessionDeltas } from '../study/index';
 import { Random } from './random';
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/client';
 import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
-import { PROGRAMME_METRICS } from '../figures/programme-metrics';
+import { PROGRAMME_METRICS } from '../figures/index';
 import type { SessionKind } from '../../../shared/contracts/study';
 import * as repo from './study.repo';
 

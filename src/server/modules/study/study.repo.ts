@@ -281,14 +281,19 @@ export type StatusRow = {
 };
 
 /**
- * Each current member of a subtree with whether they studied the year's topic, and the latest
+ * Each member of a subtree (on the given day) with whether they studied the year's topic, and the latest
  * session of their unit (or above it) they could make up: the secretary's to-do list.
  */
 export async function searchStudyStatus(
   executor: Executor,
-  search: { unitPath: string; year: number; status: 'all' | 'studied' | 'not_studied'; q?: string; page: number; pageSize: number },
+  search: { unitPath: string; year: number; asOf: string; status: 'all' | 'studied' | 'not_studied'; q?: string; page: number; pageSize: number },
 ) {
-  const conditions: SQL[] = [sql`m.is_primary`, sql`m.to_date IS NULL`, sql`u.path <@ ${search.unitPath}::ltree`];
+  // Members as the dashboard counts them: those in the subtree on the year's last day (or today).
+  const conditions: SQL[] = [
+    sql`m.is_primary`,
+    sql`m.from_date <= ${search.asOf}::date AND (m.to_date IS NULL OR m.to_date > ${search.asOf}::date)`,
+    sql`u.path <@ ${search.unitPath}::ltree`,
+  ];
   if (search.status === 'studied') conditions.push(sql`r.person_id IS NOT NULL`);
   if (search.status === 'not_studied') conditions.push(sql`r.person_id IS NULL`);
   if (search.q) conditions.push(sql`p.search_text LIKE ${`%${search.q}%`}`);

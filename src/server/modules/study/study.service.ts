@@ -8,6 +8,7 @@ import { foldVietnamese } from '../../../shared/text';
 import { STUDY_KINDS, type CreateSession, type MakeUp, type SaveAttendance, type SessionKind, type SessionsQuery, type StudyStatusQuery, type UpdateSession } from '../../../shared/contracts/study';
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
+import { asOfForYear } from '../figures/index';
 import * as repo from './study.repo';
 import { reevaluateStudies, sessionDeltas } from './study.figures';
 import { presentRosterRow, presentSession, presentStatusRow } from './study.presenter';
@@ -256,6 +257,11 @@ export async function listTopicsForUnit(db: Database, actor: Actor, unitId: numb
 export async function listStudyStatus(db: Database, actor: Actor, query: StudyStatusQuery) {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'people.read', unit.path);
-  const { items, total } = await repo.searchStudyStatus(db, { ...query, q: query.q ? foldVietnamese(query.q) : undefined, unitPath: unit.path });
+  const { items, total } = await repo.searchStudyStatus(db, {
+    ...query,
+    asOf: asOfForYear(query.year),
+    q: query.q ? foldVietnamese(query.q) : undefined,
+    unitPath: unit.path,
+  });
   return { items: items.map(presentStatusRow), total, page: query.page, pageSize: query.pageSize };
 }
