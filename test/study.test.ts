@@ -338,3 +338,15 @@ describe('attendance from Excel', () => {
     expect((response.json() as { error: { code: string } }).error.code).toBe('IMPORT_INVALID_FILE');
   });
 });
+
+describe('sessions export', () => {
+  it('exports the filtered sessions of the subtree with their attendance counts', async () => {
+    const response = await viewerR.get(`/api/exports/study-sessions?unitId=${tree.A.id}&kind=cell_meeting`);
+    expect(response.statusCode).toBe(200);
+    const sheet = (await readWorkbook(response.rawPayload)).get('Buổi học tập, sinh hoạt')!;
+    expect(sheet[0]![1]).toBe('Tên buổi');
+    expect(sheet.slice(1).map((row) => row[1]).sort()).toEqual(['Sinh hoạt chi bộ tháng 4', 'Sinh hoạt chi bộ tháng 5']);
+    expect((await secretaryC2.get(`/api/exports/study-sessions?unitId=${tree.C1.id}`)).statusCode).toBe(403);
+    expect((await anonymous.get(`/api/exports/study-sessions?unitId=${tree.C1.id}`)).statusCode).toBe(401);
+  });
+});

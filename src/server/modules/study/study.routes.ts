@@ -15,6 +15,7 @@ import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import * as service from './study.service';
 import { getAttendanceTemplate, previewAttendanceImport } from './attendance-import.service';
+import { exportSessions } from './sessions-export';
 
 const tags = ['Học tập, sinh hoạt'];
 // "PK\x03\x04": every .xlsx is a zip archive; anything else is refused before parsing.
@@ -24,6 +25,10 @@ export const studyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) =
   app.get('/api/study-sessions', { schema: { tags, querystring: SessionsQuerySchema } }, (request) =>
     service.listSessions(db, actorOf(request), request.query),
   );
+  app.get('/api/exports/study-sessions', { schema: { tags, querystring: SessionsQuerySchema.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+    const { body, fileName } = await exportSessions(db, actorOf(request), request.query);
+    return sendFile(reply, fileName, XLSX_TYPE, body);
+  });
   app.get('/api/study-sessions/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
     service.getSession(db, actorOf(request), request.params.id),
   );

@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
 import { useCan } from '../../app/session';
+import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -149,6 +150,15 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
           className="filter-select"
           popupMatchSelectWidth={false}
         />
+        <DownloadButton
+          path="/api/exports/study-sessions"
+          params={{ unitId: actingUnit.id, kind, year, topicId, q: q || undefined, ...sorting }}
+          fileName={t('study.exportFile')}
+          icon={<FileExcelOutlined />}
+          data-testid="sessions-export"
+        >
+          {t('common.exportExcel')}
+        </DownloadButton>
         {canWrite ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="session-add">
             {t('study.actions.add')}
