@@ -75,6 +75,11 @@ export function studyJourneys(context: JourneyContext): Journey[] {
         await todo.first().waitFor({ timeout: 20_000 });
         expectText(await secretary.getByTestId('study-status-table').textContent(), 'Chưa học tập', 'to-do list');
         await secretary.screenshot({ path: screenshotPath('study-04-todo.png'), fullPage: true });
+
+        // The absent member studies later: a make-up from the to-do list clears it.
+        await secretary.locator('[data-testid^="status-make-up-"]').first().click();
+        await secretary.getByTestId('make-up-form-submit').click();
+        await secretary.getByText('Mọi người đều đã học tập chuyên đề của năm.').waitFor({ timeout: 20_000 });
       },
     },
     {

@@ -12,6 +12,7 @@ import { QueryError } from '../../components/query-error';
 import { compareVietnamese } from '../../../shared/text';
 import { formatDate, formatNumber } from '../../lib/format';
 import { YearSelect } from '../study/year-select';
+import '../study/study.css';
 import { formatPercent, type ProgrammeFigureKey, type ProgrammeFigures, type ProgrammeFiguresAnswer, useProgrammeFigures } from './programme-figures.api';
 
 type ChildRow = ProgrammeFiguresAnswer['children'][number];
@@ -52,7 +53,7 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
   const data = answer.data;
 
   const header = (key: ProgrammeFigureKey) => (
-    <span className="figure-header">
+    <span className="study-figure-header">
       {t(`study.dashboard.figures.${key}`)}{' '}
       {data ? (
         <Tooltip title={data.definitions[key]}>
@@ -134,7 +135,7 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
           summary={() =>
             data ? (
               <Table.Summary fixed>
-                <Table.Summary.Row className="summary-row">
+                <Table.Summary.Row className="study-summary-row">
                   <Table.Summary.Cell index={0}>
                     <strong>{t('study.dashboard.total', { unit: data.unit.name })}</strong>
                   </Table.Summary.Cell>

@@ -11,6 +11,7 @@ import { useIsPhone } from '../../lib/use-is-phone';
 import { foldVietnamese } from '../../../shared/text';
 import { ATTENDANCE_STATUSES } from '../../../shared/contracts/study';
 import { AttendanceImportModal } from './attendance-import-modal';
+import './study.css';
 import { MakeUpModal } from './make-up-modal';
 import { type Attendance, type AttendanceStatus, type RosterRow, useAttendance, useSaveAttendance } from './study.api';
 
@@ -99,7 +100,7 @@ function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => 
           <span className="compact-row-title">{row.fullName}</span>
           <span className="compact-row-line">
             {[row.cardNumber, row.unitName].filter(Boolean).join(' · ')}
-            {row.isMember ? null : <Tag className="inline-gap">{t('study.attendance.leftUnit')}</Tag>}
+            {row.isMember ? null : <Tag className="study-inline-gap">{t('study.attendance.leftUnit')}</Tag>}
           </span>
         </div>
       ),
@@ -113,6 +114,7 @@ function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => 
         return (
           <Space direction="vertical" size={4} style={{ width: '100%' }}>
             <Segmented<AttendanceStatus>
+              className={`attendance-segmented status-${mark.status}`}
               value={mark.status}
               disabled={!canWrite}
               onChange={(status) => setMark(row.personId, { status })}
@@ -224,7 +226,7 @@ function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => 
         locale={{ emptyText: <Empty description={t('study.attendance.empty')} /> }}
       />
       {canWrite ? (
-        <div className="drawer-footer-actions">
+        <div className="study-save-bar">
           <Button
             type="primary"
             size="large"
@@ -235,7 +237,7 @@ function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => 
           >
             {t('study.attendance.save', { formatted: formatNumber(marks.size) })}
           </Button>
-          {missingReason ? <Typography.Text type="danger" className="inline-gap">{t('study.attendance.reasonMissing')}</Typography.Text> : null}
+          {missingReason ? <Typography.Text type="danger" className="study-inline-gap">{t('study.attendance.reasonMissing')}</Typography.Text> : null}
         </div>
       ) : null}
       {importing ? <AttendanceImportModal session={session} onClose={() => setImporting(false)} onApplied={onSaved} /> : null}

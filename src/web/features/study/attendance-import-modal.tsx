@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { MutationErrorAlert } from '../../components/form-bits';
 import { describeError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
+import './study.css';
 import { type AttendancePreview, type StudySession, usePreviewAttendance, useSaveAttendance } from './study.api';
 
 interface AttendanceImportModalProps {
@@ -68,11 +69,11 @@ export function AttendanceImportModal({ session, onClose, onApplied }: Attendanc
         </p>
         <p>{t('study.import.drop')}</p>
       </Upload.Dragger>
-      {preview.isPending ? <Spin className="block-gap-top" /> : null}
-      {preview.isError ? <Alert type="error" showIcon title={describeError(preview.error, t)} className="block-gap-top" /> : null}
+      {preview.isPending ? <Spin className="study-gap-top" /> : null}
+      {preview.isError ? <Alert type="error" showIcon title={describeError(preview.error, t)} className="study-gap-top" /> : null}
       {result && result.errors.length > 0 ? (
         <>
-          <Alert type="error" showIcon className="block-gap-top" title={t('study.import.hasErrors', { formatted: formatNumber(result.errors.length) })} />
+          <Alert type="error" showIcon className="study-gap-top" title={t('study.import.hasErrors', { formatted: formatNumber(result.errors.length) })} />
           <Table
             size="small"
             rowKey={(row) => `${row.row}-${row.column}`}

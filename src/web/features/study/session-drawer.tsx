@@ -9,6 +9,7 @@ import { describeError } from '../../lib/errors';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { SessionFormModal } from './session-form-modal';
+import './study.css';
 import { useDeleteSession, useSession } from './study.api';
 
 interface SessionDrawerProps {
@@ -82,7 +83,7 @@ export function SessionDrawer({ sessionId, onClose, onAttendance }: SessionDrawe
             {data.topic ? <Descriptions.Item label={t('study.fields.topic')}>{data.topic.title}</Descriptions.Item> : null}
             <Descriptions.Item label={t('study.fields.place')}>
               {data.place ?? '—'}
-              {data.isOnline ? <Tag className="inline-gap">{t('study.online')}</Tag> : null}
+              {data.isOnline ? <Tag className="study-inline-gap">{t('study.online')}</Tag> : null}
             </Descriptions.Item>
             <Descriptions.Item label={t('study.fields.attendance')}>
               {t('study.attendanceDetail', {
