@@ -24,8 +24,8 @@ export function sessionDeltas(
 /**
  * Brings study_records (one row per person and year: the first time they studied the topic) in line
  * with the attendance as it now stands, for the given people and years, and moves the "studied"
- * counter with it: a record that disappears or moves to another day takes its count back from the
- * unit and day where it was added. Called by every write that can change who studied when.
+ * counter with it: a record that disappears, moves to another day, or whose person now belongs to
+ * another unit takes its count back from the unit and day where it was added. Called by every write that can change who studied when.
  */
 export async function reevaluateStudies(tx: Executor, personIds: number[], years: number[]): Promise<void> {
   const people = [...new Set(personIds)];
@@ -40,7 +40,8 @@ export async function reevaluateStudies(tx: Executor, personIds: number[], years
     for (const personId of people) {
       const before = existing.get(personId);
       const after = wanted.get(personId);
-      if (before && after && before.session_id === after.session_id && before.studied_on === after.studied_on) continue;
+      const currentUnitId = primaryUnits.get(personId)?.unitId ?? before?.unit_id;
+      if (before && after && before.session_id === after.session_id && before.studied_on === after.studied_on && before.unit_id === currentUnitId) continue;
       if (before) {
         await repo.deleteStudyRecord(tx, personId, year);
         deltas.push({ unitPath: before.unit_path, metric, day: before.studied_on, delta: -1 });
