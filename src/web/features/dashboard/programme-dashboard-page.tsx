@@ -40,6 +40,9 @@ const TABLE_COLUMNS: Array<{ key: ProgrammeFigureKey; percent?: boolean }> = [
   { key: 'breakthroughRate', percent: true },
 ];
 
+/** Below this share a rate is shown in red. */
+const LAGGING_BELOW = 0.9;
+
 export function ProgrammeDashboardPage() {
   const actingUnit = useRequiredActingUnit();
   return <Dashboard key={actingUnit.id} actingUnit={actingUnit} />;
@@ -86,7 +89,9 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
       sorter: compare(column.key),
       render: (_v: unknown, row: ChildRow) => {
         const value = row.figures[column.key];
-        return column.percent ? formatPercent(value) : formatNumber(value);
+        if (!column.percent) return formatNumber(value);
+        // Lagging units stand out, so an officer knows whom to call first.
+        return value !== null && value < LAGGING_BELOW ? <Typography.Text type="danger">{formatPercent(value)}</Typography.Text> : formatPercent(value);
       },
     })),
   ];
@@ -120,7 +125,7 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
       {data ? (
         <Typography.Paragraph type="secondary">{t('study.dashboard.asOf', { date: formatDate(data.asOf) })}</Typography.Paragraph>
       ) : null}
-      <Card title={t('study.dashboard.byChild')}>
+      <Card title={t('study.dashboard.byChild')} extra={<Typography.Text type="secondary">{t('study.dashboard.laggingHint')}</Typography.Text>}>
         <Table<ChildRow>
           size="middle"
           rowKey={(row) => row.unit.id}

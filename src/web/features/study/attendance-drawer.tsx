@@ -32,7 +32,7 @@ export function AttendanceDrawer({ sessionId, onClose }: { sessionId: number | n
       {attendance.isError ? <QueryError error={attendance.error} onRetry={() => void attendance.refetch()} compact /> : null}
       {attendance.isPending && sessionId !== null ? <Spin /> : null}
       {/* Keyed by session only: a refetch after saving must not remount the editor while its save finishes. */}
-      {attendance.data ? <AttendanceEditor key={attendance.data.session.id} data={attendance.data} onSaved={onClose} /> : null}
+      {attendance.data ? <AttendanceEditor key={attendance.data.session.id} data={attendance.data} isPhone={isPhone} onSaved={onClose} /> : null}
     </Drawer>
   );
 }
@@ -41,7 +41,7 @@ export function AttendanceDrawer({ sessionId, onClose }: { sessionId: number | n
  * One screen for a whole cell: everyone starts as present (or as recorded), the secretary marks the
  * exceptions with one tap per row and types a reason for an excused absence.
  */
-function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => void }) {
+function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhone: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { session, canWrite } = data;
@@ -90,6 +90,34 @@ function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => 
       );
   };
 
+  const renderStatus = (row: RosterRow) => {
+    const mark = marks.get(row.personId) ?? { status: 'present', reason: '' };
+    return (
+      <Space direction="vertical" size={4} style={{ width: '100%' }}>
+        <Segmented<AttendanceStatus>
+          className={`attendance-segmented status-${mark.status}`}
+          value={mark.status}
+          disabled={!canWrite}
+          onChange={(status) => setMark(row.personId, { status })}
+          options={ATTENDANCE_STATUSES.map((status) => ({ value: status, label: t(`study.statuses.${status}`) }))}
+          data-testid={`attendance-status-${row.personId}`}
+        />
+        {mark.status === 'absent_excused' ? (
+          <Input
+            value={mark.reason}
+            disabled={!canWrite}
+            maxLength={300}
+            status={mark.reason.trim() ? undefined : 'error'}
+            placeholder={t('study.attendance.reasonPlaceholder')}
+            aria-label={t('study.attendance.reason')}
+            onChange={(event) => setMark(row.personId, { reason: event.target.value })}
+            data-testid={`attendance-reason-${row.personId}`}
+          />
+        ) : null}
+      </Space>
+    );
+  };
+
   const columns: ColumnsType<RosterRow> = [
     { title: '#', key: 'index', width: 52, render: (_v, _row, index) => index + 1 },
     {
@@ -109,33 +137,7 @@ function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => 
       title: t('study.attendance.status'),
       key: 'status',
       width: 380,
-      render: (_v, row) => {
-        const mark = marks.get(row.personId) ?? { status: 'present', reason: '' };
-        return (
-          <Space direction="vertical" size={4} style={{ width: '100%' }}>
-            <Segmented<AttendanceStatus>
-              className={`attendance-segmented status-${mark.status}`}
-              value={mark.status}
-              disabled={!canWrite}
-              onChange={(status) => setMark(row.personId, { status })}
-              options={ATTENDANCE_STATUSES.map((status) => ({ value: status, label: t(`study.statuses.${status}`) }))}
-              data-testid={`attendance-status-${row.personId}`}
-            />
-            {mark.status === 'absent_excused' ? (
-              <Input
-                value={mark.reason}
-                disabled={!canWrite}
-                maxLength={300}
-                status={mark.reason.trim() ? undefined : 'error'}
-                placeholder={t('study.attendance.reasonPlaceholder')}
-                aria-label={t('study.attendance.reason')}
-                onChange={(event) => setMark(row.personId, { reason: event.target.value })}
-                data-testid={`attendance-reason-${row.personId}`}
-              />
-            ) : null}
-          </Space>
-        );
-      },
+      render: (_v, row) => renderStatus(row),
     },
     ...(isStudy
       ? [
@@ -165,6 +167,21 @@ function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => 
           },
         ]
       : []),
+  ];
+
+  // On a phone the name and the choice stack in one column, so nothing scrolls sideways.
+  const phoneColumns: ColumnsType<RosterRow> = [
+    {
+      title: t('study.attendance.person'),
+      key: 'name',
+      render: (_v, row) => (
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          <span className="compact-row-title">{row.fullName}</span>
+          {renderStatus(row)}
+          {row.madeUpOn ? <Typography.Text type="secondary">{t('study.attendance.madeUpOn', { date: formatDate(row.madeUpOn) })}</Typography.Text> : null}
+        </Space>
+      ),
+    },
   ];
 
   return (
@@ -218,11 +235,11 @@ function AttendanceEditor({ data, onSaved }: { data: Attendance; onSaved: () => 
       <Table<RosterRow>
         rowKey="personId"
         size="small"
-        columns={columns}
+        columns={isPhone ? phoneColumns : columns}
         dataSource={visible}
         data-testid="attendance-table"
         pagination={visible.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-        scroll={{ x: 720 }}
+        scroll={isPhone ? undefined : { x: 720 }}
         locale={{ emptyText: <Empty description={t('study.attendance.empty')} /> }}
       />
       {canWrite ? (
