@@ -13,6 +13,7 @@ import { ROLES, type Role } from '../src/shared/contracts/domain';
 import { PERSON_COLUMNS, UNIT_COLUMNS } from '../src/server/modules/imports/excel/columns';
 import { addPerson, addUser, createUnitAsSystem, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
 import { buildWorkbook, multipartBody, openSession, type Response, type Session, type UploadFile } from './helpers/session';
+import { studyEndpoints } from './helpers/policy-study-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -247,6 +248,9 @@ const ENDPOINTS: Endpoint[] = [
 
   // Audit
   { route: 'GET /api/audit', allowed: ADMINS, scoped: false, request: () => ({ method: 'GET', url: '/api/audit' }) },
+
+  // Study sessions, attendance and the programme dashboard
+  ...studyEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {
