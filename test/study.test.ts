@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { foldVietnamese } from '../src/shared/text';
-import { addPerson, addUser, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { addPerson, addUser, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { movePerson } from '../src/server/modules/people/people.service';
 import { buildWorkbook, openSession, readWorkbook, type Session } from './helpers/session';
 
 let ctx: TestContext;
@@ -348,5 +349,23 @@ describe('sessions export', () => {
     expect(sheet.slice(1).map((row) => row[1]).sort()).toEqual(['Sinh hoạt chi bộ tháng 4', 'Sinh hoạt chi bộ tháng 5']);
     expect((await secretaryC2.get(`/api/exports/study-sessions?unitId=${tree.C1.id}`)).statusCode).toBe(403);
     expect((await anonymous.get(`/api/exports/study-sessions?unitId=${tree.C1.id}`)).statusCode).toBe(401);
+  });
+});
+
+describe('a member who moves', () => {
+  it('is counted where they now belong once their attendance is touched again', async () => {
+    const mover = await addPerson(ctx.db, tree.C2.path, { fullName: 'Đinh Văn Chuyển', unitId: tree.C2.id, cardNumber: '84000001' });
+    const { body } = await create(secretaryC2, { unitId: tree.C2.id, title: 'Học tập ở khu phố 2, đợt 2', heldOn: '2026-04-01' });
+    const rows = [{ personId: mover.id, status: 'present' }];
+    expect((await secretaryC2.send('POST', `/api/study-sessions/${body.id}/attendance`, { version: 1, rows })).statusCode).toBe(200);
+    const before = { c2: await counter(tree.C2.id, 'study.studied.2026'), c3: await counter(tree.C3.id, 'study.studied.2026') };
+    const version = await scalar(sql`SELECT version AS value FROM persons WHERE id = ${mover.id}`);
+    await movePerson(ctx.db, rootActor(tree.R.path), mover.id, { unitId: tree.C3.id, position: 'party_member', isHead: false, effectiveDate: '2026-08-01', version });
+    // The session day is before the move: the mover is still on its roster, and the record follows them.
+    expect((await secretaryC2.send('POST', `/api/study-sessions/${body.id}/attendance`, { version: 2, rows })).statusCode).toBe(200);
+    expect(await counter(tree.C2.id, 'study.studied.2026')).toBe(before.c2 - 1);
+    expect(await counter(tree.C3.id, 'study.studied.2026')).toBe(before.c3 + 1);
+    const record = await scalar(sql`SELECT unit_id AS value FROM study_records WHERE person_id = ${mover.id} AND year = 2026`);
+    expect(record).toBe(tree.C3.id);
   });
 });
