@@ -4,6 +4,7 @@ import { SCREENSHOTS } from './support';
 import { foundationJourneys } from './journeys/foundation';
 import { standardsJourneys } from './journeys/standards';
 import { programmeJourneys } from './journeys/programme';
+import { studyJourneys } from './journeys/study';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -15,7 +16,12 @@ async function main(): Promise<void> {
   const journeyContext = { app, browser, page };
   let ok = false;
   try {
-    ok = await runJourneys([...foundationJourneys(journeyContext), ...standardsJourneys(journeyContext), ...programmeJourneys(journeyContext)]);
+    ok = await runJourneys([
+      ...foundationJourneys(journeyContext),
+      ...programmeJourneys(journeyContext),
+      ...standardsJourneys(journeyContext),
+      ...studyJourneys(journeyContext),
+    ]);
   } finally {
     await browser.close();
     await app.stop();

@@ -16,6 +16,7 @@ import { adoptDraft, createDraft } from '../src/server/modules/standards/standar
 import { recordSign } from '../src/server/modules/standards/standards-sign.service';
 import { buildWorkbook, multipartBody, openSession, type Response, type Session, type UploadFile } from './helpers/session';
 import { programmeEndpoints } from './helpers/programme-endpoints';
+import { studyEndpoints } from './helpers/policy-study-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -341,6 +342,8 @@ const ENDPOINTS: Endpoint[] = [
 
   // The year's programme and attached files
   ...programmeEndpoints(() => ({ db: ctx.db, tree })),
+  // Study sessions, attendance and the programme dashboard
+  ...studyEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {

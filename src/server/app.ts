@@ -26,6 +26,8 @@ import { filesRoutes } from './modules/files/files.routes';
 import { standardsRoutes } from './modules/standards/standards.routes';
 import { publicRoutes } from './public/public.routes';
 import { programmeRoutes } from './modules/programme/programme.routes';
+import { studyRoutes } from './modules/study/study.routes';
+import { programmeFiguresRoutes } from './modules/figures/programme-figures.routes';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -76,7 +78,11 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   app.get('/api/health/live', { schema: { tags: ['Hệ thống'] } }, () => ({ status: 'ok' }));
 
   const routeDeps: AppDeps = { db: deps.db, config: deps.config, dbKind: deps.dbKind };
-  for (const routes of [authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes, standardsRoutes, programmeRoutes, publicRoutes]) {
+  const routeModules = [
+    authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
+    programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, publicRoutes,
+  ];
+  for (const routes of routeModules) {
     await app.register(routes, routeDeps);
   }
 

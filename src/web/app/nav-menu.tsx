@@ -1,9 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  ReadOutlined,
   RocketOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -61,6 +63,15 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <SafetyCertificateOutlined />,
       testId: 'nav-standards',
       permission: 'programme.read',
+    },
+    { key: 'study', path: paths.study, label: t('study.nav'), icon: <ReadOutlined />, testId: 'nav-study', permission: 'programme.read' },
+    {
+      key: 'programmeFigures',
+      path: paths.programmeFigures,
+      label: t('study.navDashboard'),
+      icon: <BarChartOutlined />,
+      testId: 'nav-programme-figures',
+      permission: 'figures.read',
     },
     { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
     {

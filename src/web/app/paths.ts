@@ -10,4 +10,6 @@ export const paths = {
   breakthroughs: '/breakthroughs',
   audit: '/audit',
   accounts: '/accounts',
+  study: '/study',
+  programmeFigures: '/programme-figures',
 } as const;

@@ -27,6 +27,10 @@ const AccountsPage = lazy(() =>
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/change-password-page').then((module) => ({ default: module.ChangePasswordPage })),
 );
+const StudyPage = lazy(() => import('../features/study/study-page').then((module) => ({ default: module.StudyPage })));
+const ProgrammeDashboardPage = lazy(() =>
+  import('../features/dashboard/programme-dashboard-page').then((module) => ({ default: module.ProgrammeDashboardPage })),
+);
 export function AppRoutes() {
   return (
     <Suspense fallback={<FullPageLoading />}>
@@ -51,6 +55,10 @@ export function AppRoutes() {
               <Route path={paths.topics} element={<TopicsPage />} />
               <Route path={paths.breakthroughs} element={<BreakthroughsPage />} />
               <Route path={paths.standards} element={<StandardsPage />} />
+              <Route path={paths.study} element={<StudyPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="figures.read" />}>
+              <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />
             </Route>
             <Route element={<RequirePermission permission="audit.read" />}>
               <Route path={paths.audit} element={<AuditPage />} />

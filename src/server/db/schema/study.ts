@@ -20,6 +20,8 @@ export const studySessions = pgTable(
     isOnline: boolean('is_online').notNull().default(false),
     hasCampaignItem: boolean('has_campaign_item').notNull().default(false),
     notes: text('notes'),
+    /** Folded title, place and notes, for search without diacritics. */
+    searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -13,6 +13,7 @@ import { generateDemoProvince } from './demo-province';
 import { loadDemoStandards } from './demo-standards';
 import { todayIso } from '../../platform/dates';
 import { loadDemoProgramme } from './demo-programme';
+import { loadDemoStudy } from './demo-study';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -82,6 +83,11 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
     await loadDemoStandards(tx, actor, todayIso(), [cell.code]);
     await recordAudit(tx, actor, { action: 'demo.load', entityType: 'system', entityId: 'demo', after: { units: units.length, people: people.length } });
   });
+  // The programme comes first: the study sessions are held on its topic of the year.
   await loadDemoProgramme(db, units[0]!.code);
+  // The secretary's own cell is left without its study session: the demo journey records it.
+  await db.transaction((tx) =>
+    loadDemoStudy(tx, { provinceCode: units.find((unit) => unit.kind === 'province_committee')!.code, skipStudyUnitCode: cell.code }),
+  );
   return accounts;
 }

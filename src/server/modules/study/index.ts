@@ -1,0 +1,1 @@
+export { sessionDeltas, reevaluateStudies } from './study.figures';

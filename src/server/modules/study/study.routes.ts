@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParamsSchema } from '../../../shared/contracts/common';
+import {
+  ApplicableTopicsQuerySchema,
+  CreateSessionSchema,
+  MakeUpSchema,
+  SaveAttendanceSchema,
+  SessionsQuerySchema,
+  StudyStatusQuerySchema,
+  UpdateSessionSchema,
+  VersionQuerySchema,
+} from '../../../shared/contracts/study';
+import { AppError } from '../../platform/errors';
+import type { AppDeps } from '../../platform/http/deps';
+import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import * as service from './study.service';
+import { getAttendanceTemplate, previewAttendanceImport } from './attendance-import.service';
+import { exportSessions } from './sessions-export';
+
+const tags = ['Học tập, sinh hoạt'];
+// "PK\x03\x04": every .xlsx is a zip archive; anything else is refused before parsing.
+const isZip = (buffer: Buffer) => buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50;
+
+export const studyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  app.get('/api/study-sessions', { schema: { tags, querystring: SessionsQuerySchema } }, (request) =>
+    service.listSessions(db, actorOf(request), request.query),
+  );
+  app.get('/api/exports/study-sessions', { schema: { tags, querystring: SessionsQuerySchema.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+    const { body, fileName } = await exportSessions(db, actorOf(request), request.query);
+    return sendFile(reply, fileName, XLSX_TYPE, body);
+  });
+  app.get('/api/study-sessions/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
+    service.getSession(db, actorOf(request), request.params.id),
+  );
+  app.post('/api/study-sessions', { schema: { tags, body: CreateSessionSchema } }, async (request, reply) =>
+    reply.status(201).send(await service.createSession(db, actorOf(request), request.body)),
+  );
+  app.patch('/api/study-sessions/:id', { schema: { tags, params: IdParamsSchema, body: UpdateSessionSchema } }, (request) =>
+    service.updateSession(db, actorOf(request), request.params.id, request.body),
+  );
+  app.delete('/api/study-sessions/:id', { schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
+    await service.deleteSession(db, actorOf(request), request.params.id, request.query.version);
+    return reply.status(204).send();
+  });
+  app.get('/api/study-sessions/:id/attendance', { schema: { tags, params: IdParamsSchema } }, (request) =>
+    service.getAttendance(db, actorOf(request), request.params.id),
+  );
+  app.post('/api/study-sessions/:id/attendance', { schema: { tags, params: IdParamsSchema, body: SaveAttendanceSchema } }, (request) =>
+    service.saveAttendance(db, actorOf(request), request.params.id, request.body),
+  );
+  app.post('/api/study-sessions/:id/make-up', { schema: { tags, params: IdParamsSchema, body: MakeUpSchema } }, (request) =>
+    service.recordMakeUp(db, actorOf(request), request.params.id, request.body),
+  );
+  app.get('/api/study-sessions/:id/attendance/template', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
+    const { body, fileName } = await getAttendanceTemplate(db, actorOf(request), request.params.id);
+    return sendFile(reply, fileName, XLSX_TYPE, body);
+  });
+  app.post(
+    '/api/study-sessions/:id/attendance/preview',
+    { schema: { tags, params: IdParamsSchema, consumes: ['multipart/form-data'] } },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
+      const file = await request.file();
+      if (!file) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
+      const buffer = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn so với giới hạn cho phép.');
+      if (!isZip(buffer)) throw new AppError('IMPORT_INVALID_FILE', 'Không đọc được tệp. Hãy tải lên tệp Excel (.xlsx) theo mẫu.');
+      return previewAttendanceImport(db, actor, request.params.id, buffer);
+    },
+  );
+  app.get('/api/study-sessions/topics', { schema: { tags, querystring: ApplicableTopicsQuerySchema } }, (request) =>
+    service.listTopicsForUnit(db, actorOf(request), request.query.unitId, request.query.year),
+  );
+  app.get('/api/study-status', { schema: { tags, querystring: StudyStatusQuerySchema } }, (request) =>
+    service.listStudyStatus(db, actorOf(request), request.query),
+  );
+};

@@ -1,0 +1,267 @@
+import type { Database, Executor } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
+import { assertCan, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { recordAudit } from '../../platform/audit';
+import { addFigureDeltas } from '../../platform/figures';
+import { formatVietnameseDate, todayIso } from '../../platform/dates';
+import { foldVietnamese } from '../../../shared/text';
+import { STUDY_KINDS, type CreateSession, type MakeUp, type SaveAttendance, type SessionKind, type SessionsQuery, type StudyStatusQuery, type UpdateSession } from '../../../shared/contracts/study';
+import { getUnitOrThrow } from '../units/index';
+import { listAttachments, replaceAttachments } from '../files/index';
+import { asOfForYear } from '../figures/index';
+import * as repo from './study.repo';
+import { reevaluateStudies, sessionDeltas } from './study.figures';
+import { presentRosterRow, presentSession, presentStatusRow } from './study.presenter';
+
+const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
+
+function searchTextOf(fields: { title: string; place: string | null; notes: string | null }): string {
+  return foldVietnamese([fields.title, fields.place ?? '', fields.notes ?? ''].join(' '));
+}
+
+/**
+ * A session records what happened: it cannot be dated in the future. A study session or conference
+ * needs a topic that reaches its unit in its year; a cell meeting has none.
+ */
+async function checkSessionFields(executor: Executor, unitPath: string, fields: { kind: SessionKind; topicId: number | null; heldOn: string }) {
+  if (fields.heldOn > todayIso()) {
+    throw new AppError('VALIDATION_FAILED', `Ngày tổ chức ${formatVietnameseDate(fields.heldOn)} chưa đến: chỉ ghi nhận buổi đã diễn ra.`);
+  }
+  if (fields.kind === 'cell_meeting') return null;
+  if (fields.topicId === null) throw new AppError('VALIDATION_FAILED', 'Hãy chọn chuyên đề cho buổi học tập, hội nghị.');
+  const topic = await repo.findTopic(executor, fields.topicId);
+  if (!topic) throw new AppError('NOT_FOUND', 'Không tìm thấy chuyên đề đã chọn.');
+  const year = yearOf(fields.heldOn);
+  const applicable = await repo.listApplicableTopics(executor, unitPath, year);
+  if (!applicable.some((candidate) => candidate.id === topic.id)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Chuyên đề "${topic.title}" không áp dụng cho đơn vị này trong năm ${year}: hãy chọn chuyên đề của đơn vị hoặc cấp trên cho năm ${year}.`,
+    );
+  }
+  return topic;
+}
+
+function sessionColumns(input: Omit<CreateSession, 'unitId' | 'fileIds'>) {
+  const isCellMeeting = input.kind === 'cell_meeting';
+  return {
+    kind: input.kind,
+    topicId: isCellMeeting ? null : input.topicId,
+    title: input.title,
+    heldOn: input.heldOn,
+    place: input.place,
+    isOnline: input.isOnline,
+    // Only a cell meeting carries the campaign as an agenda item; a study session is the campaign itself.
+    hasCampaignItem: isCellMeeting ? input.hasCampaignItem : false,
+    notes: input.notes,
+    searchText: searchTextOf(input),
+  };
+}
+
+async function presentById(executor: Executor, id: number) {
+  const row = await repo.findSessionListRow(executor, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy buổi học tập, sinh hoạt này.');
+  const files = await listAttachments(executor, 'study_session', [id]);
+  return presentSession(row, files.get(id) ?? []);
+}
+
+async function getSessionOrThrow(executor: Executor, id: number, forUpdate = false) {
+  const found = await repo.findSession(executor, id, forUpdate);
+  if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy buổi học tập, sinh hoạt này.');
+  return found;
+}
+
+function assertVersion(current: number, given: number): void {
+  if (current !== given) {
+    throw new AppError('VERSION_CONFLICT', 'Buổi này vừa được người khác sửa. Hãy tải lại rồi thực hiện lại.');
+  }
+}
+
+export async function createSession(db: Database, actor: Actor, input: CreateSession) {
+  const unit = await getUnitOrThrow(db, input.unitId);
+  assertCan(actor, 'study.write', unit.path);
+  if (unit.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động.`);
+  const id = await db.transaction(async (tx) => {
+    await checkSessionFields(tx, unit.path, input);
+    const session = await repo.insertSession(tx, { unitId: unit.id, ...sessionColumns(input), createdBy: actor.userId });
+    await replaceAttachments(tx, { purpose: 'study_session', ownerId: session.id, unitId: unit.id }, input.fileIds);
+    await addFigureDeltas(tx, sessionDeltas(unit.path, session));
+    await recordAudit(tx, actor, { action: 'study_session.create', entityType: 'study_session', entityId: session.id, unitPath: unit.path, after: { ...session, fileIds: input.fileIds } });
+    return session.id;
+  });
+  return presentById(db, id);
+}
+
+export async function updateSession(db: Database, actor: Actor, id: number, input: UpdateSession) {
+  await db.transaction(async (tx) => {
+    const { session, unitPath } = await getSessionOrThrow(tx, id, true);
+    assertCan(actor, 'study.write', unitPath);
+    assertVersion(session.version, input.version);
+    await checkSessionFields(tx, unitPath, input);
+    const after = await repo.updateSession(tx, id, sessionColumns(input));
+    await replaceAttachments(tx, { purpose: 'study_session', ownerId: id, unitId: session.unitId }, input.fileIds);
+    await addFigureDeltas(tx, [...sessionDeltas(unitPath, session, -1), ...sessionDeltas(unitPath, after)]);
+    // The date, kind or topic may change who studied when, in the old year and the new one.
+    const attendees = (await repo.listAttendance(tx, id)).map((row) => row.personId);
+    await reevaluateStudies(tx, attendees, [yearOf(session.heldOn), yearOf(after.heldOn)]);
+    await recordAudit(tx, actor, { action: 'study_session.update', entityType: 'study_session', entityId: id, unitPath, before: session, after: { ...after, fileIds: input.fileIds } });
+  });
+  return presentById(db, id);
+}
+
+export async function deleteSession(db: Database, actor: Actor, id: number, version: number) {
+  await db.transaction(async (tx) => {
+    const { session, unitPath } = await getSessionOrThrow(tx, id, true);
+    assertCan(actor, 'study.write', unitPath);
+    assertVersion(session.version, version);
+    await repo.softDeleteSession(tx, id);
+    await addFigureDeltas(tx, sessionDeltas(unitPath, session, -1));
+    // Those who studied here move to their next earliest session, or are no longer counted.
+    const attendees = (await repo.listAttendance(tx, id)).map((row) => row.personId);
+    await reevaluateStudies(tx, attendees, [yearOf(session.heldOn)]);
+    await recordAudit(tx, actor, { action: 'study_session.delete', entityType: 'study_session', entityId: id, unitPath, before: session });
+  });
+}
+
+/**
+ * Replaces the attendance of a session. Every row must be about someone in the session's roster
+ * (a member of its subtree on the day, or someone already recorded); an excused absence needs its
+ * reason. A make-up already recorded stays while the person is still marked absent.
+ */
+export async function saveAttendanceInTx(tx: Executor, actor: Actor, id: number, input: SaveAttendance, action = 'study_session.attendance') {
+  const { session, unitPath } = await getSessionOrThrow(tx, id, true);
+  assertCan(actor, 'study.write', unitPath);
+  assertVersion(session.version, input.version);
+  const roster = new Map((await repo.listRoster(tx, id, unitPath, session.heldOn)).map((row) => [row.person_id, row]));
+  const seen = new Set<number>();
+  for (const row of input.rows) {
+    if (seen.has(row.personId)) throw new AppError('VALIDATION_FAILED', `Người có mã ${row.personId} xuất hiện hai lần trong danh sách điểm danh.`);
+    seen.add(row.personId);
+    if (!roster.has(row.personId)) {
+      throw new AppError('VALIDATION_FAILED', `Người có mã ${row.personId} không sinh hoạt tại đơn vị này vào ngày ${formatVietnameseDate(session.heldOn)}.`);
+    }
+    if (row.status === 'absent_excused' && !row.reason) {
+      throw new AppError('VALIDATION_FAILED', `Hãy nhập lý do vắng của ${roster.get(row.personId)!.full_name}.`);
+    }
+  }
+  const before = await repo.listAttendance(tx, id);
+  const previous = new Map(before.map((row) => [row.personId, row]));
+  await repo.deleteAttendance(tx, id);
+  await repo.insertAttendance(
+    tx,
+    input.rows.map((row) => ({
+      sessionId: id,
+      personId: row.personId,
+      status: row.status,
+      reason: row.status === 'present' ? null : row.reason,
+      madeUpOn: row.status === 'present' ? null : (previous.get(row.personId)?.madeUpOn ?? null),
+    })),
+  );
+  await repo.updateSession(tx, id, {});
+  await reevaluateStudies(tx, [...before.map((row) => row.personId), ...input.rows.map((row) => row.personId)], [yearOf(session.heldOn)]);
+  const count = (status: string) => input.rows.filter((row) => row.status === status).length;
+  await recordAudit(tx, actor, {
+    action,
+    entityType: 'study_session',
+    entityId: id,
+    unitPath,
+    before: before.map(({ personId, status, reason, madeUpOn }) => ({ personId, status, reason, madeUpOn })),
+    after: { present: count('present'), absentExcused: count('absent_excused'), absent: count('absent'), rows: input.rows },
+  });
+}
+
+export async function saveAttendance(db: Database, actor: Actor, id: number, input: SaveAttendance) {
+  await db.transaction((tx) => saveAttendanceInTx(tx, actor, id, input));
+  return presentById(db, id);
+}
+
+/**
+ * Records (or clears) that a person who missed a study session studied it later. The date lies
+ * between the session and today, within the session's year, so it counts for that year's topic.
+ */
+export async function recordMakeUp(db: Database, actor: Actor, id: number, input: MakeUp) {
+  await db.transaction(async (tx) => {
+    const { session, unitPath } = await getSessionOrThrow(tx, id, true);
+    assertCan(actor, 'study.write', unitPath);
+    if (!STUDY_KINDS.includes(session.kind as SessionKind)) {
+      throw new AppError('VALIDATION_FAILED', 'Chỉ ghi nhận học bù cho buổi học tập chuyên đề hoặc hội nghị.');
+    }
+    const current = await repo.findAttendance(tx, id, input.personId);
+    if (current?.status === 'present') throw new AppError('INVALID_STATE', 'Người này đã có mặt tại buổi học tập, không cần học bù.');
+    const roster = await repo.listRoster(tx, id, unitPath, session.heldOn);
+    const person = roster.find((row) => row.person_id === input.personId);
+    if (!person) {
+      throw new AppError('VALIDATION_FAILED', `Người có mã ${input.personId} không sinh hoạt tại đơn vị này vào ngày ${formatVietnameseDate(session.heldOn)}.`);
+    }
+    if (input.madeUpOn !== null) {
+      const endOfYear = `${session.heldOn.slice(0, 4)}-12-31`;
+      if (input.madeUpOn < session.heldOn || input.madeUpOn > endOfYear || input.madeUpOn > todayIso()) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Ngày học bù phải từ ngày ${formatVietnameseDate(session.heldOn)} đến hết năm ${session.heldOn.slice(0, 4)} và không sau hôm nay.`,
+        );
+      }
+    }
+    await repo.upsertMakeUp(tx, id, input.personId, input.madeUpOn);
+    await repo.updateSession(tx, id, {});
+    await reevaluateStudies(tx, [input.personId], [yearOf(session.heldOn)]);
+    await recordAudit(tx, actor, {
+      action: 'study_session.make_up',
+      entityType: 'study_session',
+      entityId: id,
+      unitPath,
+      before: current ? { personId: current.personId, madeUpOn: current.madeUpOn } : null,
+      after: { personId: input.personId, fullName: person.full_name, madeUpOn: input.madeUpOn },
+    });
+  });
+  return presentById(db, id);
+}
+
+export async function listSessions(db: Database, actor: Actor, query: SessionsQuery) {
+  const unit = await getUnitOrThrow(db, query.unitId);
+  assertCan(actor, 'programme.read', unit.path);
+  const { items, total } = await repo.searchSessions(db, {
+    ...query,
+    q: query.q ? foldVietnamese(query.q) : undefined,
+    scope: scopePaths(actor, 'programme.read'),
+    unitPath: unit.path,
+  });
+  return { items: items.map((row) => presentSession(row)), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getSession(db: Database, actor: Actor, id: number) {
+  const { unitPath } = await getSessionOrThrow(db, id);
+  assertCan(actor, 'programme.read', unitPath);
+  return presentById(db, id);
+}
+
+/** The attendance screen: names of people, so it needs the right to read the unit's people. */
+export async function getAttendance(db: Database, actor: Actor, id: number) {
+  const { session, unitPath } = await getSessionOrThrow(db, id);
+  assertCan(actor, 'people.read', unitPath);
+  const rows = await repo.listRoster(db, id, unitPath, session.heldOn);
+  return {
+    session: await presentById(db, id),
+    canWrite: can(actor, 'study.write', unitPath),
+    rows: rows.map((row) => presentRosterRow(row, can(actor, 'people.personal', row.unit_path || unitPath))),
+  };
+}
+
+export async function listTopicsForUnit(db: Database, actor: Actor, unitId: number, year: number) {
+  const unit = await getUnitOrThrow(db, unitId);
+  assertCan(actor, 'programme.read', unit.path);
+  const topics = await repo.listApplicableTopics(db, unit.path, year);
+  return topics.map((topic) => ({ id: topic.id, title: topic.title, unitName: topic.unit_name, fromYear: topic.from_year, toYear: topic.to_year }));
+}
+
+export async function listStudyStatus(db: Database, actor: Actor, query: StudyStatusQuery) {
+  const unit = await getUnitOrThrow(db, query.unitId);
+  assertCan(actor, 'people.read', unit.path);
+  const { items, total } = await repo.searchStudyStatus(db, {
+    ...query,
+    asOf: asOfForYear(query.year),
+    q: query.q ? foldVietnamese(query.q) : undefined,
+    unitPath: unit.path,
+  });
+  return { items: items.map(presentStatusRow), total, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { ProgrammeFigureKey, ProgrammeFigures } from '../../../shared/contracts/programme-figures';
+import i18n from '../../i18n';
+
+export type { ProgrammeFigureKey, ProgrammeFigures };
+
+export interface ProgrammeFiguresAnswer {
+  unit: { id: number; code: string; name: string };
+  year: number;
+  asOf: string;
+  figures: ProgrammeFigures;
+  definitions: Record<ProgrammeFigureKey, string>;
+  children: Array<{ unit: { id: number; code: string; name: string; kind: string }; figures: ProgrammeFigures }>;
+}
+
+export function useProgrammeFigures(unitId: number, year: number) {
+  return useQuery({
+    queryKey: ['programme-figures', unitId, year],
+    queryFn: ({ signal }) => api.get<ProgrammeFiguresAnswer>('/api/programme-figures', { unitId, year }, signal),
+  });
+}
+
+/** A share as a percentage the Vietnamese way (98,6%); no denominator shows a dash, not 0%. */
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const locale = i18n.language === 'en' ? 'en-US' : 'vi-VN';
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}

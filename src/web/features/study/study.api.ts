@@ -1,0 +1,197 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Paged } from '../../api/types';
+import type { AttendanceStatus, SessionKind } from '../../../shared/contracts/study';
+import type { FileSummary } from '../../../shared/contracts/files';
+
+export type { AttendanceStatus, SessionKind };
+
+export interface StudySession {
+  id: number;
+  unit: { id: number; name: string };
+  kind: SessionKind;
+  topic: { id: number; title: string } | null;
+  title: string;
+  heldOn: string;
+  place: string | null;
+  isOnline: boolean;
+  hasCampaignItem: boolean;
+  notes: string | null;
+  version: number;
+  attendance: { present: number; absentExcused: number; absent: number; madeUp: number };
+  files?: FileSummary[];
+}
+
+export interface RosterRow {
+  personId: number;
+  fullName: string;
+  cardNumber: string | null;
+  unitName: string;
+  position: string | null;
+  isMember: boolean;
+  status: AttendanceStatus | null;
+  reason: string | null;
+  madeUpOn: string | null;
+}
+
+export interface Attendance {
+  session: StudySession;
+  canWrite: boolean;
+  rows: RosterRow[];
+}
+
+export interface ApplicableTopic {
+  id: number;
+  title: string;
+  unitName: string;
+  fromYear: number;
+  toYear: number;
+}
+
+export interface StudyStatusRow {
+  personId: number;
+  fullName: string;
+  unit: { id: number; name: string };
+  position: string;
+  studiedOn: string | null;
+  sessionTitle: string | null;
+  makeUpSession: { id: number; title: string } | null;
+}
+
+export interface AttendancePreview {
+  totalRows: number;
+  errors: Array<{ row: number; column: string; message: string }>;
+  rows: Array<{ personId: number; fullName: string; status: AttendanceStatus; reason: string | null }>;
+  version: number;
+}
+
+export interface SessionParams {
+  unitId: number;
+  kind?: SessionKind;
+  year?: number;
+  topicId?: number;
+  q?: string;
+  page: number;
+  pageSize: number;
+  sort: 'heldOn' | 'title' | 'unit';
+  order: 'asc' | 'desc';
+}
+
+export interface SessionInput {
+  unitId?: number;
+  kind: SessionKind;
+  topicId: number | null;
+  title: string;
+  heldOn: string;
+  place: string | null;
+  isOnline: boolean;
+  hasCampaignItem: boolean;
+  notes: string | null;
+  fileIds: number[];
+  version?: number;
+}
+
+export function useSessions(params: SessionParams) {
+  return useQuery({
+    queryKey: ['study', 'sessions', params],
+    queryFn: ({ signal }) => api.get<Paged<StudySession>>('/api/study-sessions', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSession(id: number | null) {
+  return useQuery({
+    queryKey: ['study', 'session', id],
+    queryFn: ({ signal }) => api.get<StudySession>(`/api/study-sessions/${id ?? 0}`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+export function useAttendance(id: number | null) {
+  return useQuery({
+    queryKey: ['study', 'attendance', id],
+    queryFn: ({ signal }) => api.get<Attendance>(`/api/study-sessions/${id ?? 0}/attendance`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+export function useApplicableTopics(unitId: number | undefined, year: number | undefined) {
+  return useQuery({
+    queryKey: ['study', 'topics', unitId, year],
+    queryFn: ({ signal }) => api.get<ApplicableTopic[]>('/api/study-sessions/topics', { unitId, year }, signal),
+    enabled: unitId !== undefined && year !== undefined,
+  });
+}
+
+export function useStudyStatus(params: { unitId: number; year: number; status: 'all' | 'studied' | 'not_studied'; q?: string; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: ['study', 'status', params],
+    queryFn: ({ signal }) => api.get<Paged<StudyStatusRow>>('/api/study-status', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every study write can change lists, attendance, the to-do list and the dashboard. */
+function useInvalidateStudy() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['study'] }),
+      queryClient.invalidateQueries({ queryKey: ['programme-figures'] }),
+    ]);
+}
+
+export function useSaveSession() {
+  const invalidate = useInvalidateStudy();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: number | null; input: SessionInput }) =>
+      id === null ? api.post<StudySession>('/api/study-sessions', input) : api.patch<StudySession>(`/api/study-sessions/${id}`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteSession() {
+  const invalidate = useInvalidateStudy();
+  return useMutation({
+    mutationFn: (session: { id: number; version: number }) => api.delete<void>(`/api/study-sessions/${session.id}?version=${session.version}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSaveAttendance(id: number) {
+  const invalidate = useInvalidateStudy();
+  return useMutation({
+    mutationFn: (input: { version: number; rows: Array<{ personId: number; status: AttendanceStatus; reason: string | null }> }) =>
+      api.post<StudySession>(`/api/study-sessions/${id}/attendance`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useMakeUp() {
+  const invalidate = useInvalidateStudy();
+  return useMutation({
+    mutationFn: ({ sessionId, personId, madeUpOn }: { sessionId: number; personId: number; madeUpOn: string | null }) =>
+      api.post<StudySession>(`/api/study-sessions/${sessionId}/make-up`, { personId, madeUpOn }),
+    onSuccess: invalidate,
+  });
+}
+
+export function usePreviewAttendance(id: number) {
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api.upload<AttendancePreview>(`/api/study-sessions/${id}/attendance/preview`, form);
+    },
+  });
+}
+
+export function useUploadSessionFile() {
+  return useMutation({
+    mutationFn: ({ unitId, file }: { unitId: number; file: File }) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api.upload<FileSummary>(`/api/files?unitId=${unitId}&purpose=study_session`, form);
+    },
+  });
+}
