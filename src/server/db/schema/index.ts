@@ -6,3 +6,5 @@ export * from './files';
 export * from './programme';
 export * from './standards';
 export * from './study';
+export * from './registrations';
+export * from './supervision';

@@ -1,2 +1,4 @@
 export { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from './programme-metrics';
 export { asOfForYear } from './programme-figures.service';
+export { REGISTRATION_METRICS, REGISTRATION_BUCKETS } from './registration-metrics';
+export type { RegistrationBucket, RegistrationKind } from './registration-metrics';

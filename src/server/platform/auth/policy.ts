@@ -16,6 +16,11 @@ export const PERMISSIONS = [
   'programme.write',
   'standards.write',
   'study.write',
+  'registrations.read',
+  'registrations.appraise',
+  'registrations.windows',
+  'feedback.manage',
+  'supervision.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,13 +38,32 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'programme.write',
     'standards.write',
     'study.write',
+    'registrations.read',
+    'registrations.appraise',
+    'registrations.windows',
+    'feedback.manage',
+    'supervision.read',
   ],
   // The committee of a cell (its secretary) keeps the cell's standards and study records.
-  committee: ['units.read', 'people.read', 'people.personal', 'figures.read', 'programme.read', 'standards.write', 'study.write'],
-  inspector: ['units.read', 'people.read', 'figures.read', 'programme.read'],
+  committee: [
+    'units.read',
+    'people.read',
+    'people.personal',
+    'figures.read',
+    'programme.read',
+    'standards.write',
+    'study.write',
+    'registrations.read',
+    'registrations.appraise',
+    'feedback.manage',
+    'supervision.read',
+  ],
+  inspector: ['units.read', 'people.read', 'figures.read', 'programme.read', 'registrations.read', 'supervision.read'],
+  // A member registers for themselves (through the person linked to their account), not by a permission.
   member: ['units.read', 'figures.read', 'programme.read'],
-  supervisor: ['units.read', 'figures.read', 'programme.read'],
-  viewer: ['units.read', 'people.read', 'figures.read', 'programme.read'],
+  // MTTQ and mass organisations: what is published in their subtree, and the state of feedback.
+  supervisor: ['units.read', 'figures.read', 'programme.read', 'supervision.read'],
+  viewer: ['units.read', 'people.read', 'figures.read', 'programme.read', 'registrations.read', 'supervision.read'],
 };
 
 export type Grant = { id: number; unitId: number; unitCode: string; unitName: string; unitPath: string; role: Role };
@@ -47,6 +71,8 @@ export type Grant = { id: number; unitId: number; unitCode: string; unitName: st
 /** Who is acting, as services see it: no HTTP objects. */
 export type Actor = {
   userId: number | null;
+  /** The person linked to the account, if any: whose own registration the actor may write. */
+  personId?: number | null;
   name: string;
   grants: Grant[];
   ip: string | null;

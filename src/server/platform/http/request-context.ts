@@ -16,6 +16,7 @@ export function actorOf(request: FastifyRequest): Actor {
   if (!session) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
   return {
     userId: session.user.id,
+    personId: session.user.personId,
     name: session.user.displayName,
     grants: session.grants,
     ip: request.ip,

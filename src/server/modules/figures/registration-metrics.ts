@@ -1,0 +1,29 @@
+import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
+
+export type RegistrationKind = 'individual' | 'collective';
+
+/**
+ * Live figures of registrations (see platform/figures.ts), per kind and year, counted on the
+ * registration's unit. A bucket holds the registrations whose status is in it now; the status
+ * machine moves a registration between buckets in the same transaction as the transition.
+ */
+export const REGISTRATION_BUCKETS = {
+  /** Registered: submitted at least once and not withdrawn to a draft. */
+  registered: ['submitted', 'returned', 'approved', 'published', 'in_progress', 'self_assessed', 'reviewed', 'closed'],
+  returned: ['returned'],
+  approved: ['approved', 'published', 'in_progress', 'self_assessed', 'reviewed', 'closed'],
+  published: ['published', 'in_progress', 'self_assessed', 'reviewed', 'closed'],
+  selfAssessed: ['self_assessed', 'reviewed', 'closed'],
+  reviewed: ['reviewed', 'closed'],
+} as const satisfies Record<string, readonly RegistrationStatus[]>;
+export type RegistrationBucket = keyof typeof REGISTRATION_BUCKETS;
+
+export const REGISTRATION_METRICS = {
+  bucket: (kind: RegistrationKind, bucket: RegistrationBucket, year: number) => `registrations.${kind}.${bucket}.${year}`,
+  /** Leaders (head-of-unit flag when registering) with an individual registration in the registered bucket. */
+  leadersRegistered: (year: number) => `registrations.leaders.registered.${year}`,
+  /** Check-ins recorded during the year, and registrations with at least one. */
+  checkIns: (year: number) => `registrations.check_ins.${year}`,
+  /** Year-end review levels (completed_well | completed | not_completed) of individual registrations. */
+  reviewLevel: (level: string, year: number) => `registrations.review.${level}.${year}`,
+} as const;

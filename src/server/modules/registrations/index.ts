@@ -1,0 +1,4 @@
+export { transitionRegistration, statusDeltas, snapshotOf, isRegistrant, assertRegistrant } from './registration-machine';
+export type { TransitionRequest } from './registration-machine';
+export { findRegistrationWithUnit, listActionsOf, listEventsOf, updateRegistration } from './registrations.repo';
+export type { RegistrationRow, RegistrationActionRow, RegistrationEventRow } from './registrations.repo';

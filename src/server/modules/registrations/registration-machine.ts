@@ -1,0 +1,153 @@
+import type { Executor } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
+import { can, type Actor } from '../../platform/auth/policy';
+import { recordAudit } from '../../platform/audit';
+import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
+import { todayIso } from '../../platform/dates';
+import {
+  canTransition,
+  REGISTRATION_STATUS_LABELS,
+  REGISTRATION_TRANSITIONS,
+  type RegistrationStatus,
+  type RegistrationTransition,
+} from '../../../shared/contracts/registration-status';
+import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, type RegistrationBucket, type RegistrationKind } from '../figures/index';
+import * as repo from './registrations.repo';
+
+type Located = { registration: repo.RegistrationRow; unitPath: string };
+
+/**
+ * Figure changes when a registration moves from one status to another (null: it did not exist,
+ * or no longer does), dated `day`. Creating, deleting and every transition go through here, so the
+ * counters always equal a recount of the rows.
+ */
+export function statusDeltas(
+  registration: Pick<repo.RegistrationRow, 'kind' | 'year' | 'isLeader'>,
+  unitPath: string,
+  from: RegistrationStatus | null,
+  to: RegistrationStatus | null,
+  day: string,
+): FigureDelta[] {
+  const kind = registration.kind as RegistrationKind;
+  const inBucket = (status: RegistrationStatus | null, bucket: RegistrationBucket) =>
+    status !== null && (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status);
+  const deltas: FigureDelta[] = [];
+  for (const bucket of Object.keys(REGISTRATION_BUCKETS) as RegistrationBucket[]) {
+    const delta = Number(inBucket(to, bucket)) - Number(inBucket(from, bucket));
+    if (delta === 0) continue;
+    deltas.push({ unitPath, metric: REGISTRATION_METRICS.bucket(kind, bucket, registration.year), day, delta });
+    if (bucket === 'registered' && kind === 'individual' && registration.isLeader) {
+      deltas.push({ unitPath, metric: REGISTRATION_METRICS.leadersRegistered(registration.year), day, delta });
+    }
+  }
+  return deltas;
+}
+
+/** The content both sides compare between versions: shortcomings and actions as they were. */
+export async function snapshotOf(executor: Executor, registration: repo.RegistrationRow) {
+  const actions = await repo.listActionsOf(executor, registration.id);
+  return {
+    shortcomings: registration.shortcomings,
+    actions: actions.map((action) => ({
+      area: action.area,
+      content: action.content,
+      measurableResult: action.measurableResult,
+      deadline: action.deadline,
+      linkKind: action.linkKind,
+      linkId: action.linkId,
+      linkIndex: action.linkIndex,
+    })),
+  };
+}
+
+/** The registrant: the member for their own registration; for a collective one, the unit's head or its appraisers. */
+export async function isRegistrant(executor: Executor, actor: Actor, located: Located): Promise<boolean> {
+  const { registration, unitPath } = located;
+  if (registration.kind === 'individual') return actor.personId != null && actor.personId === registration.personId;
+  if (can(actor, 'registrations.appraise', unitPath)) return true;
+  return actor.personId != null && (await repo.isHeadOfUnit(executor, actor.personId, registration.unitId));
+}
+
+export async function assertRegistrant(executor: Executor, actor: Actor, located: Located): Promise<void> {
+  if (!(await isRegistrant(executor, actor, located))) {
+    throw new AppError('FORBIDDEN', located.registration.kind === 'individual'
+      ? 'Chỉ người đăng ký mới thực hiện được thao tác này.'
+      : 'Chỉ người đứng đầu đơn vị hoặc cấp ủy có thẩm quyền mới thực hiện được thao tác này.');
+  }
+}
+
+export type TransitionRequest = {
+  registrationId: number;
+  transition: RegistrationTransition;
+  /** The version the user saw: a registration changed meanwhile is refused, never overwritten. */
+  expectedVersion: number;
+  reason?: string | undefined;
+  /** Columns the caller sets in the same write (e.g. the review level and comment). */
+  patch?: Partial<repo.RegistrationRow>;
+};
+
+/**
+ * The one status machine of registrations. Locks the row, checks the version, that the step is
+ * allowed from the current status and by this actor, then writes the new status, the history
+ * event (with a snapshot of the content on submission), the audit row and the figure changes, all
+ * in the caller's transaction.
+ */
+export async function transitionRegistration(tx: Executor, actor: Actor, request: TransitionRequest) {
+  const located = await repo.findRegistrationWithUnit(tx, request.registrationId, { forUpdate: true });
+  if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');
+  const { registration, unitPath } = located;
+  const rule = REGISTRATION_TRANSITIONS[request.transition];
+  if (rule.by === 'appraiser') {
+    if (!can(actor, 'registrations.appraise', unitPath)) {
+      throw new AppError('FORBIDDEN', 'Bạn không có quyền thẩm định các bản đăng ký của đơn vị này.');
+    }
+  } else {
+    await assertRegistrant(tx, actor, located);
+  }
+  if (registration.version !== request.expectedVersion) {
+    throw new AppError('VERSION_CONFLICT', 'Bản đăng ký vừa được người khác thay đổi. Hãy tải lại để xem bản mới nhất rồi thực hiện lại.');
+  }
+  const from = registration.status as RegistrationStatus;
+  if (!canTransition(request.transition, from)) {
+    throw new AppError('INVALID_TRANSITION', `Không thể thực hiện thao tác này khi bản đăng ký đang ở trạng thái "${REGISTRATION_STATUS_LABELS[from]}".`, {
+      status: from,
+      transition: request.transition,
+    });
+  }
+  const reason = request.reason?.trim() || null;
+  if (rule.needsReason && !reason) {
+    throw new AppError('VALIDATION_FAILED', 'Hãy ghi rõ lý do để người đăng ký và cấp trên cùng biết.');
+  }
+  const to: RegistrationStatus = rule.to;
+  const now = new Date();
+  const stamps: Partial<repo.RegistrationRow> = {};
+  if (request.transition === 'submit') Object.assign(stamps, { submittedAt: now, revision: registration.revision + 1 });
+  if (request.transition === 'approve') Object.assign(stamps, { approvedAt: now });
+  if (request.transition === 'publish') Object.assign(stamps, { publishedAt: now });
+  if (request.transition === 'unpublish') Object.assign(stamps, { publishedAt: null });
+  const updated = await repo.updateRegistration(tx, registration.id, {
+    ...request.patch,
+    ...stamps,
+    status: to,
+    version: registration.version + 1,
+  });
+  await repo.insertEvent(tx, {
+    registrationId: registration.id,
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    fromStatus: from,
+    toStatus: to,
+    reason,
+    snapshot: request.transition === 'submit' ? await snapshotOf(tx, updated) : null,
+  });
+  await recordAudit(tx, actor, {
+    action: `registration.${request.transition}`,
+    entityType: 'registration',
+    entityId: String(registration.id),
+    unitPath,
+    before: { status: from, version: registration.version },
+    after: { status: to, version: updated.version, reason, ...(request.patch ?? {}) },
+  });
+  await addFigureDeltas(tx, statusDeltas(registration, unitPath, from, to, todayIso()));
+  return { registration: updated, unitPath };
+}
