@@ -317,6 +317,35 @@ describe('figures', () => {
     }
     expect(await counters(tree.R.id, todayIso())).toEqual({ adopted: 2, signed: 2 });
   });
+
+  it('leave a unit that closes from its closing day, and keep its past', async () => {
+    const created = await root.send('POST', '/api/units', { code: 'C9', name: 'Chi bộ Khu phố 9', kind: 'cell', parentId: tree.A.id, validFrom: '2026-01-01' });
+    expect(created.statusCode).toBe(201);
+    const cell = created.json<{ id: number; path: string }>();
+    const draft = await createDraft(officerA, cell.id);
+    expect((await adopt(officerA, draft.json<{ id: number }>().id, '2026-02-01')).statusCode).toBe(200);
+    expect((await officerA.send('POST', `/api/standards/units/${cell.id}/sign`, { postedOn: '2026-02-10' })).statusCode).toBe(201);
+    const before = await counters(tree.A.id, '2026-04-30');
+    const unitVersion = Number((await ctx.db.execute<{ version: number }>(sql`SELECT version FROM units WHERE id = ${cell.id}`)).rows[0]!.version);
+    expect((await root.send('POST', `/api/units/${cell.id}/close`, { effectiveDate: '2026-05-01', version: unitVersion })).statusCode).toBe(200);
+
+    expect(await counters(tree.A.id, '2026-04-30')).toEqual(before);
+    expect(await counters(tree.A.id, '2026-05-01')).toEqual({ adopted: before.adopted - 1, signed: before.signed - 1 });
+    expect(await counters(tree.R.id, '2026-05-01')).toEqual({ adopted: before.adopted - 1, signed: before.signed - 1 });
+    // The recount of open units on each day agrees.
+    const openRecount = async (unitPath: string, day: string) => {
+      const result = await ctx.db.execute<{ adopted: number; signed: number }>(sql`
+        SELECT
+          (SELECT count(*) FROM units u WHERE u.path <@ ${unitPath}::ltree AND (u.valid_to IS NULL OR u.valid_to > ${day}::date)
+            AND (SELECT MIN(adopted_on) FROM ethics_standards e WHERE e.unit_id = u.id) <= ${day}::date) AS adopted,
+          (SELECT count(*) FROM standard_signs s JOIN units u ON u.id = s.unit_id WHERE u.path <@ ${unitPath}::ltree
+            AND (u.valid_to IS NULL OR u.valid_to > ${day}::date) AND s.posted_on <= ${day}::date) AS signed`);
+      return { adopted: Number(result.rows[0]!.adopted), signed: Number(result.rows[0]!.signed) };
+    };
+    for (const day of ['2026-04-30', '2026-05-01', todayIso()]) {
+      expect(await counters(tree.A.id, day), day).toEqual(await openRecount(tree.A.path, day));
+    }
+  });
 });
 
 describe('overview and export', () => {

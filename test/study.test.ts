@@ -361,11 +361,14 @@ describe('a member who moves', () => {
     const before = { c2: await counter(tree.C2.id, 'study.studied.2026'), c3: await counter(tree.C3.id, 'study.studied.2026') };
     const version = await scalar(sql`SELECT version AS value FROM persons WHERE id = ${mover.id}`);
     await movePerson(ctx.db, rootActor(tree.R.path), mover.id, { unitId: tree.C3.id, position: 'party_member', isHead: false, effectiveDate: '2026-08-01', version });
-    // The session day is before the move: the mover is still on its roster, and the record follows them.
-    expect((await secretaryC2.send('POST', `/api/study-sessions/${body.id}/attendance`, { version: 2, rows })).statusCode).toBe(200);
+    // The move itself takes the record along: the new unit counts the study with the member.
     expect(await counter(tree.C2.id, 'study.studied.2026')).toBe(before.c2 - 1);
     expect(await counter(tree.C3.id, 'study.studied.2026')).toBe(before.c3 + 1);
     const record = await scalar(sql`SELECT unit_id AS value FROM study_records WHERE person_id = ${mover.id} AND year = 2026`);
     expect(record).toBe(tree.C3.id);
+    // The session day is before the move: the mover is still on its roster, and saving again changes nothing.
+    expect((await secretaryC2.send('POST', `/api/study-sessions/${body.id}/attendance`, { version: 2, rows })).statusCode).toBe(200);
+    expect(await counter(tree.C2.id, 'study.studied.2026')).toBe(before.c2 - 1);
+    expect(await counter(tree.C3.id, 'study.studied.2026')).toBe(before.c3 + 1);
   });
 });

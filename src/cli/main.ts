@@ -10,6 +10,7 @@ import { applyImport, previewImport } from '../server/modules/imports/imports.se
 import { exportPeople, exportUnits } from '../server/modules/imports/exports.service';
 import { backupDatabase, restoreDatabase } from './backup';
 import { seedAtScale } from './seed-scale';
+import { registerDomainHandlers } from '../server/modules/domain-handlers';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -55,6 +56,7 @@ async function run(args: string[]): Promise<void> {
       return;
     }
     await migrateDatabase(handle.db);
+    registerDomainHandlers();
     switch (command) {
       case 'migrate':
         console.log('Cơ sở dữ liệu đã được cập nhật cấu trúc.');

@@ -23,6 +23,7 @@ import { figuresRoutes } from './modules/figures/figures.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { filesRoutes } from './modules/files/files.routes';
+import { registerDomainHandlers } from './modules/domain-handlers';
 import { standardsRoutes } from './modules/standards/standards.routes';
 import { publicRoutes } from './public/public.routes';
 import { programmeRoutes } from './modules/programme/programme.routes';
@@ -32,6 +33,7 @@ import { programmeFiguresRoutes } from './modules/figures/programme-figures.rout
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export async function buildApp(deps: { db: Database; config: Config; dbKind: AppDeps['dbKind']; logger?: boolean }): Promise<FastifyInstance> {
+  registerDomainHandlers();
   const app = Fastify({
     logger: deps.logger ?? false,
     genReqId: () => randomUUID(),

@@ -10,6 +10,7 @@ import { getUnitOrThrow } from '../units/index';
 import * as repo from './people.repo';
 import { membershipDeltas } from './people.figures';
 import { presentPerson } from './people.presenter';
+import { emitPersonMoved } from '../../platform/domain-events';
 
 export type PersonFields = {
   fullName: string;
@@ -187,6 +188,7 @@ export async function movePersonInTx(
     fromDate: day,
   });
   await addFigureDeltas(tx, membershipDeltas(unit.path, person.category, day, null));
+  await emitPersonMoved(tx, { personId: person.id, fromUnitPath: active?.unitPath ?? null, toUnitPath: unit.path, day });
   return { membership, unit };
 }
 

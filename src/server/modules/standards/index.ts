@@ -1,2 +1,3 @@
 export { findPublicStandards } from './standards.public';
 export { isStandardKeeping } from './standards.service';
+export { takeBackStandardsOfClosedUnit } from './standards.lifecycle';

@@ -1,1 +1,1 @@
-export { sessionDeltas, reevaluateStudies } from './study.figures';
+export { sessionDeltas, reevaluateStudies, followPersonMove } from './study.figures';

@@ -63,3 +63,12 @@ async function sessionUnit(tx: Executor, sessionId: number): Promise<{ unitId: n
   const found = await repo.findSessionUnit(tx, sessionId);
   return { unitId: found.unitId, unitPath: found.unitPath };
 }
+
+/**
+ * A person who moves takes their study of the move's year (and any later year already recorded)
+ * to the unit where they are now counted as a member, so neither unit's rate is skewed.
+ */
+export async function followPersonMove(tx: Executor, event: { personId: number; day: string }): Promise<void> {
+  const year = Number(event.day.slice(0, 4));
+  await reevaluateStudies(tx, [event.personId], [year, year + 1]);
+}

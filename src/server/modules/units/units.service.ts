@@ -9,6 +9,7 @@ import type { UnitKind } from '../../../shared/contracts/domain';
 import * as repo from './units.repo';
 import { presentUnit } from './units.presenter';
 import { countActiveMembers } from '../people/index';
+import { emitUnitClosed } from '../../platform/domain-events';
 
 export const UNIT_METRIC = 'units';
 export const unitKindMetric = (kind: string) => `units.kind.${kind}`;
@@ -226,6 +227,7 @@ export async function closeUnitInTx(
     { unitPath: unit.path, metric: UNIT_METRIC, day, delta: -1 },
     { unitPath: unit.path, metric: unitKindMetric(unit.kind), day, delta: -1 },
   ]);
+  await emitUnitClosed(tx, { unitId: unit.id, unitPath: unit.path, kind: unit.kind, day });
   return repo.updateUnit(tx, unit.id, { validTo: day, closedReason: reason, successorIds });
 }
 
