@@ -3,12 +3,14 @@ import vi from './vi.json';
 import enFollowup from './en/followup.json';
 import enProgramme from './en/programme.json';
 import enRegistrations from './en/registrations.json';
+import enReports from './en/reports.json';
 import enStandards from './en/standards.json';
 import enStudy from './en/study.json';
 import enSupervision from './en/supervision.json';
 import viFollowup from './vi/followup.json';
 import viProgramme from './vi/programme.json';
 import viRegistrations from './vi/registrations.json';
+import viReports from './vi/reports.json';
 import viStandards from './vi/standards.json';
 import viStudy from './vi/study.json';
 import viSupervision from './vi/supervision.json';
@@ -25,6 +27,7 @@ export const viResources = {
   registrations: viRegistrations,
   supervision: viSupervision,
   followup: viFollowup,
+  reports: viReports,
 };
 
 // Every English key must exist, so a missing translation fails the type check instead of showing a key.
@@ -36,4 +39,5 @@ export const enResources: typeof viResources = {
   registrations: enRegistrations,
   supervision: enSupervision,
   followup: enFollowup,
+  reports: enReports,
 };
