@@ -34,6 +34,9 @@ export type OpenOptions = {
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server closes (restart, administrator, network) is dropped by the pool
+    // and replaced on next use; without a listener its error would end the whole process.
+    pool.on('error', (error) => console.error(`Mất một kết nối rảnh tới PostgreSQL; sẽ mở kết nối mới khi cần: ${error.message}`));
     return {
       db: drizzle(pool, { schema }),
       pool,
