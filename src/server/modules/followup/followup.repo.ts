@@ -49,7 +49,7 @@ export async function listFollowup(executor: Executor, unitPath: string, query: 
     JOIN units u ON u.id = r.unit_id
     LEFT JOIN persons p ON p.id = r.person_id
     WHERE ${sql.join(filters, sql` AND `)}
-    ORDER BY ${staleBefore ? sql`coalesce(r.last_check_in_at, r.published_at, r.approved_at) ASC,` : sql``} u.sort_key, r.kind DESC, r.is_leader DESC, p.sort_key, r.id
+    ORDER BY ${staleBefore ? sql`coalesce(r.last_check_in_at, r.published_at, r.approved_at) ASC,` : sql``} u.sort_key, r.kind, r.is_leader DESC, p.sort_key, r.id
     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`);
   return rows.rows;
 }

@@ -51,7 +51,7 @@ export async function readRegisterBook(db: Database, actor: Actor, unitId: numbe
       r.self_level, r.self_explanation, r.review_level, r.review_comment
     FROM registrations r JOIN units u ON u.id = r.unit_id LEFT JOIN persons p ON p.id = r.person_id
     WHERE u.path <@ ${unit.path}::ltree AND r.year = ${year} AND r.status <> 'draft'
-    ORDER BY u.sort_key, r.kind DESC, r.is_leader DESC, p.sort_key, r.id`);
+    ORDER BY u.sort_key, r.kind, r.is_leader DESC, p.sort_key, r.id`);
   const actions = await listActionsOfMany(db, rows.rows.map((row) => Number(row.id)));
   const lines: RegisterBookLine[] = rows.rows.map((row) => {
     const own = actions.filter((action) => action.registrationId === Number(row.id));
