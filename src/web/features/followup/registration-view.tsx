@@ -67,11 +67,11 @@ export function RegistrationView({ registration }: { registration: RegistrationD
       className="block-gap-bottom"
       data-testid={`registration-${registration.id}`}
     >
-      <Descriptions size="small" column={{ xs: 1, md: 3 }} className="block-gap-bottom">
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} className="block-gap-bottom">
         <Descriptions.Item label={t('followup.fields.unit')}>{registration.unit.name}</Descriptions.Item>
         <Descriptions.Item label={t('followup.fields.year')}>{registration.year}</Descriptions.Item>
         <Descriptions.Item label={t('followup.fields.lastCheckIn')}>{formatDate(registration.lastCheckInAt)}</Descriptions.Item>
-        {registration.shortcomings ? <Descriptions.Item label={t('followup.fields.shortcomings')} span={3}>{registration.shortcomings}</Descriptions.Item> : null}
+        {registration.shortcomings ? <Descriptions.Item label={t('followup.fields.shortcomings')} span={2}>{registration.shortcomings}</Descriptions.Item> : null}
       </Descriptions>
       <List
         itemLayout="vertical"
