@@ -135,6 +135,8 @@ describe('"send reminders now" and the bell', () => {
     expect(read.json()).toMatchObject({ unread: 0 });
     const row = await ctx.db.execute<{ read_at: string | null }>(sql`SELECT read_at FROM notifications WHERE id = ${id}`);
     expect(row.rows[0]!.read_at).not.toBeNull();
+    const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_type = 'notification' AND entity_id = ${String(id)}`);
+    expect(audit.rows.map((entry) => entry.action)).toEqual(['notification.read']);
     const all = await other.send('POST', '/api/notifications/read-all');
     expect(all.json()).toMatchObject({ marked: 1, unread: 0 });
     expect((await other.get('/api/notifications?unreadOnly=true')).json().items).toHaveLength(0);

@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/auth/policy';
+import { recordAudit } from '../../platform/audit';
 import * as repo from './notifications.repo';
 
 function userOf(actor: Actor): number {
@@ -25,12 +26,20 @@ export async function markRead(db: Database, actor: Actor, id: number) {
   const userId = userOf(actor);
   const row = await repo.findNotification(db, id);
   if (!row || row.userId !== userId) throw new AppError('NOT_FOUND', 'Không tìm thấy thông báo này.');
-  await repo.markRead(db, userId, id);
+  await db.transaction(async (tx) => {
+    if ((await repo.markRead(tx, userId, id)) > 0) {
+      await recordAudit(tx, actor, { action: 'notification.read', entityType: 'notification', entityId: id });
+    }
+  });
   return { ...(await repo.countOfUser(db, userId)) };
 }
 
 export async function markAllRead(db: Database, actor: Actor) {
   const userId = userOf(actor);
-  const marked = await repo.markRead(db, userId, null);
+  const marked = await db.transaction(async (tx) => {
+    const count = await repo.markRead(tx, userId, null);
+    if (count > 0) await recordAudit(tx, actor, { action: 'notification.read_all', entityType: 'notification', entityId: `user:${userId}`, after: { marked: count } });
+    return count;
+  });
   return { marked, ...(await repo.countOfUser(db, userId)) };
 }

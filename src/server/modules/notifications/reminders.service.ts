@@ -67,6 +67,8 @@ async function sendReminders(
     // A manual run covers only part of a window's members: the daily run still reminds the rest.
     if (scope.markWindows) await repo.markWindowsReminded(tx, windowIds, today);
     const result = { windows: windowIds.length, members: seenPersons.size, notified: inserted.length };
+    // An hourly check that found nothing to send is not worth a row; an officer's press always is.
+    if (windowIds.length === 0 && !scope.memberScope) return result;
     await recordAudit(tx, actor, {
       action: 'registration.remind',
       entityType: 'registration_window',
