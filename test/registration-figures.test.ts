@@ -150,6 +150,10 @@ describe('registration figures', () => {
     const totalRow = rows.find((row) => row[0] === 'A')!;
     expect(totalRow[3]).toBe(expected.registered);
     expect(sheets.get('Định nghĩa')!.length).toBe(15);
+    // The programme dashboard's export carries the registration table too.
+    const programme = await readWorkbook((await officer.get(`/api/exports/programme-figures?unitId=${tree.A.id}&year=${YEAR}`)).rawPayload);
+    expect(programme.get('Đăng ký làm theo')!.find((row) => row[0] === 'A')![3]).toBe(expected.registered);
+    expect(programme.get('Định nghĩa đăng ký')!.length).toBe(15);
     expect((await officer.get(`/api/registration-figures?unitId=${tree.B.id}&year=${YEAR}`)).statusCode).toBe(403);
     expect((await officer.get(`/api/registration-figures?unitId=${tree.A.id}&year=abc`)).statusCode).toBe(400);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/registration-figures?unitId=${tree.A.id}&year=${YEAR}` })).statusCode).toBe(401);

@@ -28,13 +28,13 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   alignment: { vertical: 'middle', wrapText: true },
 };
 
-/** The registration figures as a workbook: one row per child unit, a total row, and the definitions. */
-export async function exportRegistrationFigures(db: Database, actor: Actor, unitId: number, year: number) {
-  const answer = await getRegistrationFigures(db, actor, unitId, year);
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Đăng ký làm theo', { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
+type Answer = Awaited<ReturnType<typeof getRegistrationFigures>>;
+
+/** Adds the registration figures (one row per child unit, a total row) and their definitions to a workbook. */
+export function addRegistrationSheets(book: ExcelJS.Workbook, answer: Answer, names = { figures: 'Đăng ký làm theo', definitions: 'Định nghĩa' }) {
+  const sheet = book.addWorksheet(names.figures, { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
   sheet.columns = [{ width: 12 }, { width: 40 }, ...REGISTRATION_FIGURE_HEADERS.map((column) => ({ width: column.percent ? 14 : 16 }))];
-  sheet.addRow([`Số liệu đăng ký làm theo năm ${year} — ${answer.unit.name} (tính đến ngày ${formatVietnameseDate(answer.asOf)})`]).font = { bold: true, size: 13 };
+  sheet.addRow([`Số liệu đăng ký làm theo năm ${answer.year} — ${answer.unit.name} (tính đến ngày ${formatVietnameseDate(answer.asOf)})`]).font = { bold: true, size: 13 };
   sheet.addRow([]);
   const header = sheet.addRow(['Mã đơn vị', 'Đơn vị', ...REGISTRATION_FIGURE_HEADERS.map((column) => column.header)]);
   header.height = 45;
@@ -50,11 +50,18 @@ export async function exportRegistrationFigures(db: Database, actor: Actor, unit
   };
   for (const child of answer.children) addFigures(child.unit.code, child.unit.name, child.figures);
   addFigures(answer.unit.code, `Toàn ${answer.unit.name}`, answer.figures, true);
-  const guide = book.addWorksheet('Định nghĩa');
+  const guide = book.addWorksheet(names.definitions);
   guide.columns = [{ width: 36 }, { width: 110 }];
   guide.addRow(['Chỉ số', 'Định nghĩa']).eachCell((cell) => {
     cell.style = HEADER_STYLE;
   });
   for (const column of REGISTRATION_FIGURE_HEADERS) guide.addRow([column.header, answer.definitions[column.key]]).alignment = { wrapText: true, vertical: 'top' };
+}
+
+/** The registration figures as a workbook of their own. */
+export async function exportRegistrationFigures(db: Database, actor: Actor, unitId: number, year: number) {
+  const answer = await getRegistrationFigures(db, actor, unitId, year);
+  const book = new ExcelJS.Workbook();
+  addRegistrationSheets(book, answer);
   return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Số liệu đăng ký làm theo ${year} - ${answer.unit.name}.xlsx` };
 }
