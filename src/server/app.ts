@@ -29,6 +29,8 @@ import { publicRoutes } from './public/public.routes';
 import { programmeRoutes } from './modules/programme/programme.routes';
 import { studyRoutes } from './modules/study/study.routes';
 import { programmeFiguresRoutes } from './modules/figures/programme-figures.routes';
+import { followupRoutes } from './modules/followup/followup.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -83,6 +85,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   const routeModules = [
     authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
     programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, publicRoutes,
+    followupRoutes, notificationsRoutes,
   ];
   for (const routes of routeModules) {
     await app.register(routes, routeDeps);

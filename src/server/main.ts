@@ -2,6 +2,8 @@ import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/client';
 import { migrateDatabase } from './platform/db/migrate';
 import { buildApp } from './app';
+import { startReminderJob } from './modules/notifications/reminders.service';
+import { mailerFromConfig } from './modules/notifications/mailer';
 import { DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from './modules/demo/load-demo';
 
 /** Composition root: config → database → migrations → demo data on first start → HTTP. */
@@ -19,7 +21,9 @@ async function main(): Promise<void> {
   const app = await buildApp({ db: handle.db, config, dbKind: handle.kind, logger: process.env.LOG_REQUESTS === '1' });
   await app.listen({ port: config.port, host: config.host });
   console.log(`\nNoiGuong is running on http://localhost:${config.port} (${where}). API docs: http://localhost:${config.port}/api/docs`);
+  const stopReminders = startReminderJob(handle.db, { mailer: mailerFromConfig(config), daysBefore: config.reminderDaysBefore });
   const shutdown = async () => {
+    stopReminders();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -10,6 +10,11 @@ export type Config = {
   uploadLimitBytes: number;
   /** The site's public address (https://noiguong.example.vn) encoded in QR codes; unset: the request's own. */
   publicBaseUrl: string | undefined;
+  /** SMTP server for reminder e-mails (smtp://user:pass@host:587); unset: in-app notices only. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Reminders go out when a registration window closes within this many days. */
+  reminderDaysBefore: number;
 };
 
 /** Reads configuration from the environment once, at the composition root. */
@@ -23,5 +28,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: env.NODE_ENV === 'production',
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB ?? 20) * 1024 * 1024,
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim().replace(/\/+$/, '') || undefined,
+    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    smtpFrom: env.SMTP_FROM?.trim() || 'NoiGuong <no-reply@noiguong.local>',
+    reminderDaysBefore: Number(env.REMINDER_DAYS_BEFORE ?? 7),
   };
 }

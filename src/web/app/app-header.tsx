@@ -6,6 +6,7 @@ import { ActingUnitPicker } from './acting-unit-picker';
 import { LanguageSwitch } from './language-switch';
 import { paths } from './paths';
 import { UserMenu } from './user-menu';
+import { NotificationBell } from '../features/followup/notification-bell';
 
 interface AppHeaderProps {
   isPhone: boolean;
@@ -39,6 +40,7 @@ export function AppHeader({ isPhone, onOpenMenu }: AppHeaderProps) {
         {isPhone ? null : <ActingUnitPicker className="acting-unit-header" />}
         <div className="header-end">
           {isPhone ? null : <LanguageSwitch className="language-switch" />}
+          <NotificationBell />
           <UserMenu compact={isPhone} />
         </div>
       </Layout.Header>

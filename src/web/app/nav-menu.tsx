@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  LineChartOutlined,
   BookOutlined,
   DashboardOutlined,
   FileTextOutlined,
@@ -65,6 +66,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       permission: 'programme.read',
     },
     { key: 'study', path: paths.study, label: t('study.nav'), icon: <ReadOutlined />, testId: 'nav-study', permission: 'programme.read' },
+    { key: 'followup', path: paths.followup, label: t('followup.nav'), icon: <LineChartOutlined />, testId: 'nav-followup', permission: 'programme.read' },
     {
       key: 'programmeFigures',
       path: paths.programmeFigures,

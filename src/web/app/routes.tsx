@@ -31,6 +31,7 @@ const StudyPage = lazy(() => import('../features/study/study-page').then((module
 const ProgrammeDashboardPage = lazy(() =>
   import('../features/dashboard/programme-dashboard-page').then((module) => ({ default: module.ProgrammeDashboardPage })),
 );
+const FollowupPage = lazy(() => import('../features/followup/followup-page').then((module) => ({ default: module.FollowupPage })));
 export function AppRoutes() {
   return (
     <Suspense fallback={<FullPageLoading />}>
@@ -56,6 +57,7 @@ export function AppRoutes() {
               <Route path={paths.breakthroughs} element={<BreakthroughsPage />} />
               <Route path={paths.standards} element={<StandardsPage />} />
               <Route path={paths.study} element={<StudyPage />} />
+              <Route path={paths.followup} element={<FollowupPage />} />
             </Route>
             <Route element={<RequirePermission permission="figures.read" />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />

@@ -4,6 +4,8 @@ import type { Actor } from '../../platform/auth/policy';
 import { formatVietnameseDate } from '../../platform/dates';
 import type { ProgrammeFigures } from '../../../shared/contracts/programme-figures';
 import { getProgrammeFigures } from './programme-figures.service';
+import { getRegistrationFigures } from './registration-figures.service';
+import { addRegistrationSheets } from './registration-figures.export';
 
 const COLUMNS: Array<{ key: keyof ProgrammeFigures; header: string; percent?: boolean }> = [
   { key: 'members', header: 'Số người sinh hoạt' },
@@ -57,5 +59,7 @@ export async function exportProgrammeFigures(db: Database, actor: Actor, unitId:
     cell.style = HEADER_STYLE;
   });
   for (const column of COLUMNS) guide.addRow([column.header, answer.definitions[column.key]]).alignment = { wrapText: true, vertical: 'top' };
+  // The dashboard's second table, registrations, travels in the same workbook.
+  addRegistrationSheets(book, await getRegistrationFigures(db, actor, unitId, year), { figures: 'Đăng ký làm theo', definitions: 'Định nghĩa đăng ký' });
   return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Số liệu học tập và làm theo ${year} - ${answer.unit.name}.xlsx` };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/client';
 import { assertCan, can, canReadDownward, type Actor, type Permission } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors';
@@ -14,7 +15,8 @@ import {
   type StoredFileRow,
 } from './files.repo';
 
-type PurposeRule = { permission: Permission; visibility: 'unit' | 'downward'; accept: FileAccept };
+/** `own_registration`: no permission, but a registration of the uploader's own in that unit (see below). */
+type PurposeRule = { permission: Permission | 'own_registration'; visibility: 'unit' | 'downward'; accept: FileAccept };
 
 /**
  * What each kind of attachment needs: who may upload it, who may read it afterwards, and what it
@@ -26,7 +28,25 @@ const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
   breakthrough_update: { permission: 'programme.write', visibility: 'downward', accept: 'document' },
   standard_sign: { permission: 'standards.write', visibility: 'unit', accept: 'image' },
   study_session: { permission: 'study.write', visibility: 'unit', accept: 'document' },
+  check_in: { permission: 'own_registration', visibility: 'unit', accept: 'document' },
 };
+
+/**
+ * Evidence of a check-in is uploaded by the registrant, who holds no write permission: allowed only
+ * while the uploader has a registration under way in that unit (their own individual one, or the
+ * unit's collective one when they may act for it).
+ */
+async function assertOwnRegistrationIn(db: Database, actor: Actor, unit: { id: number; path: string }): Promise<void> {
+  const rows = await db.execute<{ id: number }>(sql`
+    SELECT id FROM registrations
+    WHERE unit_id = ${unit.id} AND status IN ('published', 'in_progress')
+      AND ((kind = 'individual' AND person_id = ${actor.personId ?? null})
+        OR (kind = 'collective' AND ${can(actor, 'registrations.appraise', unit.path)}))
+    LIMIT 1`);
+  if (rows.rows.length === 0) {
+    throw new AppError('FORBIDDEN', 'Chỉ người có bản đăng ký đang thực hiện ở đơn vị này mới tải được minh chứng.');
+  }
+}
 
 export type FileSummary = { id: number; name: string; contentType: string; sizeBytes: number; createdAt: string };
 
@@ -43,7 +63,8 @@ export async function uploadFile(
 ): Promise<FileSummary> {
   const rule = PURPOSE_RULES[input.purpose];
   const unit = await getUnitOrThrow(db, input.unitId);
-  assertCan(actor, rule.permission, unit.path);
+  if (rule.permission === 'own_registration') await assertOwnRegistrationIn(db, actor, unit);
+  else assertCan(actor, rule.permission, unit.path);
   const checked = await checkUpload(input.buffer, input.originalName, rule.accept);
   return db.transaction(async (tx) => {
     const row = await insertStoredFile(tx, {

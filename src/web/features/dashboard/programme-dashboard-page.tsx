@@ -12,6 +12,7 @@ import { QueryError } from '../../components/query-error';
 import { compareVietnamese } from '../../../shared/text';
 import { formatDate, formatNumber } from '../../lib/format';
 import { YearSelect } from '../study/year-select';
+import { RegistrationFiguresCard } from '../followup/registration-figures-card';
 import '../study/study.css';
 import { formatPercent, type ProgrammeFigureKey, type ProgrammeFigures, type ProgrammeFiguresAnswer, useProgrammeFigures } from './programme-figures.api';
 
@@ -155,6 +156,7 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
           }
         />
       </Card>
+      <RegistrationFiguresCard actingUnit={actingUnit} year={year} />
     </>
   );
 }

@@ -1,0 +1,88 @@
+import type { Database } from '../../platform/db/client';
+import { assertCan, type Actor } from '../../platform/auth/policy';
+import { readFigures } from '../../platform/figures';
+import type { RegistrationFigures } from '../../../shared/contracts/followup';
+import { getUnitOrThrow } from '../units/index';
+import { MEMBERS_METRIC } from '../people/index';
+import { REGISTRATION_METRICS } from './registration-metrics';
+import { asOfForYear } from './programme-figures.service';
+import { listOpenChildUnits } from './figures.repo';
+
+/** Each registration figure is defined once, here; the dashboard and the export show the definitions. */
+export const REGISTRATION_FIGURE_DEFINITIONS: Record<keyof RegistrationFigures, string> = {
+  members: 'Số người đang sinh hoạt trong đơn vị và các đơn vị trực thuộc vào cuối năm đã chọn (hoặc hôm nay nếu năm chưa kết thúc).',
+  registered: 'Số bản đăng ký cá nhân của năm đã gửi ít nhất một lần và không rút về nháp (đã gửi, trả lại, đã thẩm định, đã công khai, đang thực hiện, đã đánh giá, đã kết thúc).',
+  registrationRate: 'Tỷ lệ đăng ký = số người đã đăng ký làm theo trong năm ÷ số người đang sinh hoạt.',
+  leadersRegistered: 'Số người đứng đầu đơn vị (có đánh dấu người đứng đầu khi đăng ký) đã đăng ký làm theo trong năm.',
+  collectiveRegistered: 'Số bản đăng ký của tập thể (chi bộ, cơ quan, đơn vị) đã gửi trong năm.',
+  approved: 'Số bản đăng ký (cá nhân và tập thể) đã được cấp ủy thẩm định, kể cả các bản đã đi tiếp các bước sau.',
+  published: 'Số bản đăng ký (cá nhân và tập thể) đã công khai, kể cả các bản đang thực hiện và đã đánh giá.',
+  returned: 'Số bản đăng ký (cá nhân và tập thể) đang bị trả lại để bổ sung, chỉnh sửa.',
+  checkIns: 'Số lần cập nhật tiến độ thực hiện trên các bản đăng ký của năm.',
+  selfAssessed: 'Số bản đăng ký (cá nhân và tập thể) đã tự đánh giá cuối năm.',
+  reviewed: 'Số bản đăng ký (cá nhân và tập thể) đã được chi bộ, cấp ủy nhận xét, đánh giá.',
+  completedWell: 'Số bản đăng ký cá nhân được chi bộ đánh giá "Hoàn thành tốt".',
+  completed: 'Số bản đăng ký cá nhân được chi bộ đánh giá "Hoàn thành".',
+  notCompleted: 'Số bản đăng ký cá nhân được chi bộ đánh giá "Không hoàn thành".',
+};
+
+function metricsFor(year: number): string[] {
+  const both = (bucket: 'approved' | 'published' | 'returned' | 'selfAssessed' | 'reviewed') => [
+    REGISTRATION_METRICS.bucket('individual', bucket, year),
+    REGISTRATION_METRICS.bucket('collective', bucket, year),
+  ];
+  return [
+    MEMBERS_METRIC,
+    REGISTRATION_METRICS.bucket('individual', 'registered', year),
+    REGISTRATION_METRICS.bucket('collective', 'registered', year),
+    REGISTRATION_METRICS.leadersRegistered(year),
+    ...both('approved'),
+    ...both('published'),
+    ...both('returned'),
+    ...both('selfAssessed'),
+    ...both('reviewed'),
+    REGISTRATION_METRICS.checkIns(year),
+    ...['completed_well', 'completed', 'not_completed'].map((level) => REGISTRATION_METRICS.reviewLevel(level, year)),
+  ];
+}
+
+export function shapeRegistrationFigures(values: Record<string, number> | undefined, year: number): RegistrationFigures {
+  const read = (metric: string) => values?.[metric] ?? 0;
+  const both = (bucket: 'approved' | 'published' | 'returned' | 'selfAssessed' | 'reviewed') =>
+    read(REGISTRATION_METRICS.bucket('individual', bucket, year)) + read(REGISTRATION_METRICS.bucket('collective', bucket, year));
+  const members = read(MEMBERS_METRIC);
+  const registered = read(REGISTRATION_METRICS.bucket('individual', 'registered', year));
+  return {
+    members,
+    registered,
+    registrationRate: members > 0 ? registered / members : null,
+    leadersRegistered: read(REGISTRATION_METRICS.leadersRegistered(year)),
+    collectiveRegistered: read(REGISTRATION_METRICS.bucket('collective', 'registered', year)),
+    approved: both('approved'),
+    published: both('published'),
+    returned: both('returned'),
+    checkIns: read(REGISTRATION_METRICS.checkIns(year)),
+    selfAssessed: both('selfAssessed'),
+    reviewed: both('reviewed'),
+    completedWell: read(REGISTRATION_METRICS.reviewLevel('completed_well', year)),
+    completed: read(REGISTRATION_METRICS.reviewLevel('completed', year)),
+    notCompleted: read(REGISTRATION_METRICS.reviewLevel('not_completed', year)),
+  };
+}
+
+/** The registration figures of a subtree and of each open child unit for a year, from the live counters. */
+export async function getRegistrationFigures(db: Database, actor: Actor, unitId: number, year: number) {
+  const unit = await getUnitOrThrow(db, unitId);
+  assertCan(actor, 'figures.read', unit.path);
+  const asOf = asOfForYear(year);
+  const children = await listOpenChildUnits(db, unitId, asOf);
+  const values = await readFigures(db, [unitId, ...children.map((child) => child.id)], metricsFor(year), asOf);
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    year,
+    asOf,
+    figures: shapeRegistrationFigures(values.get(unitId), year),
+    definitions: REGISTRATION_FIGURE_DEFINITIONS,
+    children: children.map((child) => ({ unit: child, figures: shapeRegistrationFigures(values.get(child.id), year) })),
+  };
+}

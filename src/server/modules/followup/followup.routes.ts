@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParamsSchema } from '../../../shared/contracts/common';
+import {
+  CheckInSchema,
+  CloseSchema,
+  FollowupListQuerySchema,
+  MineQuerySchema,
+  RegisterBookQuerySchema,
+  ReviewSchema,
+  SelfAssessmentSchema,
+  UnitYearQuerySchema,
+} from '../../../shared/contracts/followup';
+import type { AppDeps } from '../../platform/http/deps';
+import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { getRegistrationFigures } from '../figures/registration-figures.service';
+import { exportRegistrationFigures } from '../figures/registration-figures.export';
+import * as service from './followup.service';
+import { exportRegisterBook } from './register-book.export';
+
+const tags = ['Theo dõi thực hiện'];
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const followupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  app.get('/api/followup/mine', { schema: { tags, querystring: MineQuerySchema } }, (request) =>
+    service.getMine(db, actorOf(request), request.query.year),
+  );
+  app.get('/api/followup/registrations', { schema: { tags, querystring: FollowupListQuerySchema } }, (request) =>
+    service.listFollowup(db, actorOf(request), request.query),
+  );
+  app.get('/api/followup/registrations/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
+    service.getRegistration(db, actorOf(request), request.params.id),
+  );
+  app.post('/api/followup/registrations/:id/check-ins', { schema: { tags, params: IdParamsSchema, body: CheckInSchema } }, async (request, reply) =>
+    reply.status(201).send(await service.recordCheckIn(db, actorOf(request), request.params.id, request.body)),
+  );
+  app.post('/api/followup/registrations/:id/self-assessment', { schema: { tags, params: IdParamsSchema, body: SelfAssessmentSchema } }, (request) =>
+    service.selfAssess(db, actorOf(request), request.params.id, request.body),
+  );
+  app.post('/api/followup/registrations/:id/review', { schema: { tags, params: IdParamsSchema, body: ReviewSchema } }, (request) =>
+    service.review(db, actorOf(request), request.params.id, request.body),
+  );
+  app.post('/api/followup/registrations/:id/close', { schema: { tags, params: IdParamsSchema, body: CloseSchema } }, (request) =>
+    service.close(db, actorOf(request), request.params.id, request.body.version),
+  );
+  app.get('/api/exports/register-book', { schema: { tags, querystring: RegisterBookQuerySchema } }, async (request, reply) => {
+    const { body, fileName } = await exportRegisterBook(db, actorOf(request), request.query.unitId, request.query.year, request.query.format);
+    return sendFile(reply, fileName, request.query.format === 'docx' ? DOCX_TYPE : XLSX_TYPE, body);
+  });
+  app.get('/api/registration-figures', { schema: { tags: ['Tổng quan'], querystring: UnitYearQuerySchema } }, (request) =>
+    getRegistrationFigures(db, actorOf(request), request.query.unitId, request.query.year),
+  );
+  app.get('/api/exports/registration-figures', { schema: { tags: ['Tổng quan'], querystring: UnitYearQuerySchema } }, async (request, reply) => {
+    const { body, fileName } = await exportRegistrationFigures(db, actorOf(request), request.query.unitId, request.query.year);
+    return sendFile(reply, fileName, XLSX_TYPE, body);
+  });
+};

@@ -1,0 +1,195 @@
+import type { Database, Executor } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
+import { assertCan, can, type Actor } from '../../platform/auth/policy';
+import { recordAudit } from '../../platform/audit';
+import { addFigureDeltas } from '../../platform/figures';
+import { todayIso } from '../../platform/dates';
+import { foldVietnamese } from '../../../shared/text';
+import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
+import type { CheckInInput, FollowupListQuery, ReviewInput, SelfAssessmentInput } from '../../../shared/contracts/followup';
+import { getUnitOrThrow } from '../units/index';
+import { listAttachments, replaceAttachments } from '../files/index';
+import { REGISTRATION_METRICS } from '../figures/index';
+import { findRegistrationWithUnit, isRegistrant, listActionsOf, transitionRegistration, updateRegistration } from '../registrations/index';
+import * as repo from './followup.repo';
+import { presentDetail, presentListRow } from './followup.presenter';
+
+type Located = NonNullable<Awaited<ReturnType<typeof findRegistrationWithUnit>>>;
+
+async function locate(executor: Executor, id: number, forUpdate = false): Promise<Located> {
+  const located = await findRegistrationWithUnit(executor, id, { forUpdate });
+  if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');
+  return located;
+}
+
+/** The registrant sees their own registration; readers of registrations see those of their subtree. */
+async function assertCanRead(executor: Executor, actor: Actor, located: Located): Promise<boolean> {
+  const own = await isRegistrant(executor, actor, located);
+  if (!own && !can(actor, 'registrations.read', located.unitPath)) {
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền xem bản đăng ký này.');
+  }
+  return own;
+}
+
+async function presentById(executor: Executor, actor: Actor, id: number) {
+  const located = await locate(executor, id);
+  const own = await assertCanRead(executor, actor, located);
+  const { registration, unitPath } = located;
+  const status = registration.status as RegistrationStatus;
+  const appraiser = can(actor, 'registrations.appraise', unitPath);
+  const [actions, checkIns, names] = await Promise.all([
+    listActionsOf(executor, id),
+    repo.listCheckInsOf(executor, [id]),
+    repo.namesOf(executor, id),
+  ]);
+  const files = await listAttachments(executor, 'check_in', checkIns.map((checkIn) => checkIn.id));
+  return presentDetail(
+    registration,
+    { personName: names?.person_name ?? null, unitName: names?.unit_name ?? '', reviewerName: names?.reviewer_name ?? null },
+    actions,
+    checkIns,
+    files,
+    {
+      canCheckIn: own && (repo.FOLLOWED_STATUSES as readonly string[]).includes(status),
+      canSelfAssess: own && (repo.FOLLOWED_STATUSES as readonly string[]).includes(status),
+      canReview: appraiser && status === 'self_assessed',
+      canClose: appraiser && status === 'reviewed',
+    },
+  );
+}
+
+export function getRegistration(db: Database, actor: Actor, id: number) {
+  return presentById(db, actor, id);
+}
+
+/** The signed-in member's own registrations of a year, with actions and check-ins. */
+export async function getMine(db: Database, actor: Actor, year: number) {
+  if (!actor.personId) return { linked: false, registrations: [] };
+  const ids = await repo.listOwnRegistrationIds(db, actor.personId, year);
+  const registrations = [];
+  for (const id of ids) registrations.push(await presentById(db, actor, id));
+  return { linked: true, registrations };
+}
+
+/** Months before now, for "not updated for N months". */
+export function monthsAgo(months: number, now = new Date()): Date {
+  const date = new Date(now);
+  date.setMonth(date.getMonth() - months);
+  return date;
+}
+
+export async function listFollowup(db: Database, actor: Actor, query: FollowupListQuery) {
+  const unit = await getUnitOrThrow(db, query.unitId);
+  assertCan(actor, 'registrations.read', unit.path);
+  const folded = query.q ? foldVietnamese(query.q) : undefined;
+  const rows = await repo.listFollowup(db, unit.path, { ...query, q: folded }, query.staleMonths ? monthsAgo(query.staleMonths) : null);
+  return { items: rows.map(presentListRow), total: rows[0] ? Number(rows[0].total) : 0, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * A check-in on one action. Only the registrant records it, while the registration is published
+ * or in progress; the first one moves a published registration to "in progress" through the status
+ * machine. It updates the action's progress and the registration's last check-in, and counts one
+ * check-in in the figures of the registration's year.
+ */
+export async function recordCheckIn(db: Database, actor: Actor, registrationId: number, input: CheckInInput) {
+  await db.transaction(async (tx) => {
+    const located = await locate(tx, registrationId, true);
+    const { registration, unitPath } = located;
+    if (!(await isRegistrant(tx, actor, located))) {
+      throw new AppError('FORBIDDEN', 'Chỉ người đăng ký mới ghi nhận được tiến độ thực hiện.');
+    }
+    const status = registration.status as RegistrationStatus;
+    if (!(repo.FOLLOWED_STATUSES as readonly string[]).includes(status)) {
+      throw new AppError('INVALID_STATE', `Chỉ ghi nhận tiến độ khi bản đăng ký đã công khai và đang thực hiện; bản này đang ở trạng thái "${REGISTRATION_STATUS_LABELS[status]}".`);
+    }
+    const action = await repo.findAction(tx, registrationId, input.actionId);
+    if (!action) throw new AppError('VALIDATION_FAILED', 'Việc đăng ký đã chọn không thuộc bản đăng ký này.');
+    if (status === 'published') {
+      await transitionRegistration(tx, actor, { registrationId, transition: 'start', expectedVersion: registration.version });
+    }
+    const today = todayIso();
+    const checkIn = await repo.insertCheckIn(tx, {
+      registrationId,
+      actionId: action.id,
+      checkedOn: today,
+      progressPercent: input.progressPercent,
+      note: input.note,
+      createdBy: actor.userId,
+    });
+    const files = await replaceAttachments(tx, { purpose: 'check_in', ownerId: checkIn.id, unitId: registration.unitId }, input.fileIds);
+    await repo.setActionProgress(tx, action.id, input.progressPercent);
+    // Not a change of content: the version stays, so an appraiser's open screen is not invalidated.
+    await updateRegistration(tx, registrationId, { lastCheckInAt: checkIn.createdAt });
+    await recordAudit(tx, actor, {
+      action: 'registration.check_in',
+      entityType: 'registration',
+      entityId: String(registrationId),
+      unitPath,
+      before: { actionId: action.id, progressPercent: action.progressPercent },
+      after: { actionId: action.id, progressPercent: input.progressPercent, note: input.note, fileIds: files.map((file) => file.id) },
+    });
+    await addFigureDeltas(tx, [{ unitPath, metric: REGISTRATION_METRICS.checkIns(registration.year), day: today, delta: 1 }]);
+  });
+  return presentById(db, actor, registrationId);
+}
+
+/** The member's year-end self-assessment: every action gets a level, then the whole registration. */
+export async function selfAssess(db: Database, actor: Actor, registrationId: number, input: SelfAssessmentInput) {
+  await db.transaction(async (tx) => {
+    const actions = await listActionsOf(tx, registrationId);
+    const given = new Map(input.actions.map((item) => [item.actionId, item]));
+    if (given.size !== input.actions.length || actions.length !== given.size || actions.some((action) => !given.has(action.id))) {
+      throw new AppError('VALIDATION_FAILED', 'Hãy tự đánh giá đúng và đủ từng việc đã đăng ký (mỗi việc một lần).');
+    }
+    await transitionRegistration(tx, actor, {
+      registrationId,
+      transition: 'selfAssess',
+      expectedVersion: input.version,
+      patch: { selfLevel: input.selfLevel, selfExplanation: input.selfExplanation },
+    });
+    for (const action of actions) {
+      const item = given.get(action.id)!;
+      await repo.setActionSelfAssessment(tx, action.id, item.level, item.note);
+    }
+  });
+  return presentById(db, actor, registrationId);
+}
+
+/** The cell's review: its level and comment, kept for the yearly grading of members. */
+export async function review(db: Database, actor: Actor, registrationId: number, input: ReviewInput) {
+  await db.transaction(async (tx) => {
+    const { registration, unitPath } = await transitionRegistration(tx, actor, {
+      registrationId,
+      transition: 'review',
+      expectedVersion: input.version,
+      patch: { reviewLevel: input.reviewLevel, reviewComment: input.reviewComment, reviewedBy: actor.userId, reviewedAt: new Date() },
+    });
+    if (registration.kind === 'individual') {
+      await addFigureDeltas(tx, [{ unitPath, metric: REGISTRATION_METRICS.reviewLevel(input.reviewLevel, registration.year), day: todayIso(), delta: 1 }]);
+    }
+  });
+  return presentById(db, actor, registrationId);
+}
+
+export async function close(db: Database, actor: Actor, registrationId: number, version: number) {
+  await db.transaction((tx) => transitionRegistration(tx, actor, { registrationId, transition: 'close', expectedVersion: version }));
+  return presentById(db, actor, registrationId);
+}
+
+/**
+ * The year-end result of a person's individual registration (reviewed or closed), or null: what
+ * the yearly grading of members (QĐ 366-QĐ/TW) reads.
+ */
+export async function getReviewResult(executor: Executor, personId: number, year: number) {
+  const row = await repo.findReviewResult(executor, personId, year);
+  if (!row) return null;
+  return {
+    registrationId: Number(row.id),
+    status: row.status,
+    selfLevel: row.self_level,
+    reviewLevel: row.review_level,
+    reviewComment: row.review_comment,
+    reviewedAt: row.reviewed_at === null ? null : new Date(row.reviewed_at).toISOString(),
+  };
+}

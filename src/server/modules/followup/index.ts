@@ -1,0 +1,1 @@
+export { getReviewResult } from './followup.service';
