@@ -31,6 +31,7 @@ const StudyPage = lazy(() => import('../features/study/study-page').then((module
 const ProgrammeDashboardPage = lazy(() =>
   import('../features/dashboard/programme-dashboard-page').then((module) => ({ default: module.ProgrammeDashboardPage })),
 );
+const SupervisionPage = lazy(() => import('../features/supervision/supervision-page').then((module) => ({ default: module.SupervisionPage })));
 export function AppRoutes() {
   return (
     <Suspense fallback={<FullPageLoading />}>
@@ -59,6 +60,9 @@ export function AppRoutes() {
             </Route>
             <Route element={<RequirePermission permission="figures.read" />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="supervision.read" />}>
+              <Route path={paths.supervision} element={<SupervisionPage />} />
             </Route>
             <Route element={<RequirePermission permission="audit.read" />}>
               <Route path={paths.audit} element={<AuditPage />} />
