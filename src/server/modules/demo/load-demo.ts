@@ -14,6 +14,7 @@ import { loadDemoStandards } from './demo-standards';
 import { todayIso } from '../../platform/dates';
 import { loadDemoProgramme } from './demo-programme';
 import { loadDemoStudy } from './demo-study';
+import { loadDemoSupervision } from './demo-supervision';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -89,5 +90,7 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   await db.transaction((tx) =>
     loadDemoStudy(tx, { provinceCode: units.find((unit) => unit.kind === 'province_committee')!.code, skipStudyUnitCode: cell.code }),
   );
+  // Last, once registrations exist: publication and public feedback (the secretary's cell publishes its own set).
+  await db.transaction((tx) => loadDemoSupervision(tx, { communeCode: firstCommune.code, keepUnpublishedCellCode: cell.code }));
   return accounts;
 }
