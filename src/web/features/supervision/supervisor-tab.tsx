@@ -132,6 +132,7 @@ function FeedbackStatusList({ actingUnit }: { actingUnit: ActingUnit }) {
     {
       title: t('supervision.fields.answer'),
       key: 'answer',
+      width: 280,
       render: (_v, row) =>
         row.answer ? (
           <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} className="supervision-body-cell">
