@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { addPerson, addUser, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
 import { openSession, type Session } from './helpers/session';
 import { insertRegistration } from './helpers/registration-rows';
@@ -243,6 +244,29 @@ describe('feedback moderation in the admin app', () => {
     expect((await officerA.get('/api/feedback?overdue=true')).json().total).toBe(0);
     const summary = await officerB.get('/api/supervision/feedback-summary');
     expect(summary.json()).toMatchObject({ total: 1, new: 1, overdue: 1 });
+    // The province sees which commune lets feedback go unanswered.
+    await addUser(ctx.db, 'canbo.r', [{ unitId: tree.R.id, role: 'officer' }]);
+    const province = await openSession(ctx.app, 'canbo.r');
+    const byUnit = await province.get(`/api/supervision/feedback-by-unit?unitId=${tree.R.id}`);
+    expect(byUnit.statusCode).toBe(200);
+    expect(byUnit.json().items[0]).toMatchObject({ unitName: 'Đảng ủy xã Đông Hòa', own: false, total: 1, overdue: 1 });
+    expect(byUnit.json().items.find((item: { unitName: string }) => item.unitName === 'Đảng ủy phường An Bình')).toMatchObject({ overdue: 0 });
+    expect((await officerA.get(`/api/supervision/feedback-by-unit?unitId=${tree.B.id}`)).statusCode).toBe(403);
+  });
+
+  it('exports the inbox as filtered to Excel, without the sender', async () => {
+    const response = await officerA.get(`/api/exports/feedback?unitId=${tree.A.id}&status=hidden`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    const values = JSON.stringify(sheet.getRow(2).values);
+    expect(values).toContain('Nội dung xúc phạm cá nhân');
+    expect(values).toContain('Đã ẩn');
+    for (const value of PRIVATE) expect(values, value).not.toContain(value);
+    expect((await officerB.get(`/api/exports/feedback?unitId=${tree.A.id}`)).statusCode).toBe(403);
   });
 });
 

@@ -31,6 +31,7 @@ export function supervisionEndpoints(env: { db: () => Database; tree: () => Tree
   };
   return [
     { route: 'GET /api/feedback', allowed: FEEDBACK_MANAGERS, scoped: true, request: () => ({ method: 'GET', url: `/api/feedback?unitId=${env.tree().C1.id}` }) },
+    { route: 'GET /api/exports/feedback', allowed: FEEDBACK_MANAGERS, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/feedback?unitId=${env.tree().C1.id}` }) },
     { route: 'GET /api/feedback/:id', allowed: FEEDBACK_MANAGERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/feedback/${await freshFeedback()}` }) },
     {
       route: 'POST /api/feedback/:id/hide',
@@ -72,6 +73,12 @@ export function supervisionEndpoints(env: { db: () => Database; tree: () => Tree
       request: () => ({ method: 'GET', url: `/api/supervision/registrations?unitId=${env.tree().C1.id}` }),
     },
     { route: 'GET /api/supervision/feedback', allowed: SUPERVISION_READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/supervision/feedback?unitId=${env.tree().C1.id}` }) },
+    {
+      route: 'GET /api/supervision/feedback-by-unit',
+      allowed: SUPERVISION_READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/supervision/feedback-by-unit?unitId=${env.tree().C1.id}` }),
+    },
     {
       route: 'GET /api/supervision/feedback-summary',
       allowed: SUPERVISION_READERS,

@@ -159,3 +159,38 @@ export async function listPublicFeedback(executor: Executor, unitId: number, lim
     ORDER BY f.answered_at DESC, f.id DESC LIMIT ${limit}`);
   return rows.rows.map((row) => ({ ...row, id: Number(row.id), answered_at: new Date(row.answered_at).toISOString(), created_at: new Date(row.created_at).toISOString() }));
 }
+
+export type UnitCountsRow = FeedbackCounts & { unitId: number; unitName: string; own: boolean };
+
+/**
+ * Counts per unit directly below `unitId` (each with its whole subtree), plus the unit's own: the
+ * level above sees at a glance which unit lets feedback go unanswered past its due day.
+ */
+export async function countFeedbackByChild(executor: Executor, unitId: number): Promise<UnitCountsRow[]> {
+  const rows = await executor.execute<{ unit_id: number; unit_name: string; own: boolean; total: number; new: number; answered: number; hidden: number; overdue: number }>(sql`
+    WITH target AS (
+      SELECT c.id AS unit_id, c.name AS unit_name, c.sort_key, false AS own, c.path FROM units c WHERE c.parent_id = ${unitId}
+      UNION ALL
+      SELECT u.id, u.name, '', true, u.path FROM units u WHERE u.id = ${unitId}
+    )
+    SELECT t.unit_id, t.unit_name, t.own,
+      count(*) AS total,
+      count(*) FILTER (WHERE f.status = 'new') AS new,
+      count(*) FILTER (WHERE f.status = 'answered') AS answered,
+      count(*) FILTER (WHERE f.status = 'hidden') AS hidden,
+      count(*) FILTER (WHERE ${isOverdue()}) AS overdue
+    FROM feedback f JOIN units u ON u.id = f.unit_id
+    JOIN target t ON (t.own AND f.unit_id = t.unit_id) OR (NOT t.own AND u.path <@ t.path)
+    GROUP BY t.unit_id, t.unit_name, t.own, t.sort_key
+    ORDER BY t.own DESC, count(*) FILTER (WHERE ${isOverdue()}) DESC, t.sort_key COLLATE "C"`);
+  return rows.rows.map((row) => ({
+    unitId: Number(row.unit_id),
+    unitName: row.unit_name,
+    own: row.own,
+    total: Number(row.total),
+    new: Number(row.new),
+    answered: Number(row.answered),
+    hidden: Number(row.hidden),
+    overdue: Number(row.overdue),
+  }));
+}

@@ -239,3 +239,10 @@ export async function answerFeedback(db: Database, actor: Actor, id: number, inp
   });
   return getFeedback(db, actor, id);
 }
+
+/** Feedback counts of each unit directly below the given one (and of the unit itself), overdue first. */
+export async function feedbackByUnit(db: Database, actor: Actor, unitId: number) {
+  const unit = await getUnitOrThrow(db, unitId);
+  assertCan(actor, 'supervision.read', unit.path);
+  return { items: await repo.countFeedbackByChild(db, unit.id) };
+}

@@ -12,7 +12,8 @@ import {
   UnpublishSchema,
 } from '../../../shared/contracts/supervision';
 import type { AppDeps } from '../../platform/http/deps';
-import { actorOf } from '../../platform/http/request-context';
+import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { exportFeedback } from './feedback-export';
 import * as feedback from './feedback.service';
 import * as publication from './publication.service';
 
@@ -25,6 +26,14 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
   // The inbox of the units that answer (feedback.manage), with the sender's contact.
   app.get('/api/feedback', { schema: { tags: feedbackTags, querystring: FeedbackQuerySchema } }, (request) =>
     feedback.listFeedback(db, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/exports/feedback',
+    { schema: { tags: feedbackTags, querystring: FeedbackQuerySchema.omit({ page: true, pageSize: true }).extend({ unitId: IdSchema }) } },
+    async (request, reply) => {
+      const { body, fileName } = await exportFeedback(db, actorOf(request), request.query);
+      return sendFile(reply, fileName, XLSX_TYPE, body);
+    },
   );
   app.get('/api/feedback/:id', { schema: { tags: feedbackTags, params: IdParamsSchema } }, (request) =>
     feedback.getFeedback(db, actorOf(request), request.params.id),
@@ -53,6 +62,9 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
   );
   app.get('/api/supervision/feedback', { schema: { tags: supervisionTags, querystring: FeedbackQuerySchema } }, (request) =>
     feedback.listFeedbackForSupervision(db, actorOf(request), request.query),
+  );
+  app.get('/api/supervision/feedback-by-unit', { schema: { tags: supervisionTags, querystring: z.object({ unitId: IdSchema }) } }, (request) =>
+    feedback.feedbackByUnit(db, actorOf(request), request.query.unitId),
   );
   app.get('/api/supervision/feedback-summary', { schema: { tags: supervisionTags, querystring: SummaryQuerySchema } }, (request) =>
     feedback.feedbackSummary(db, actorOf(request), request.query.unitId),

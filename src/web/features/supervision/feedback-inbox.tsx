@@ -1,9 +1,10 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, SearchOutlined } from '@ant-design/icons';
 import { Card, Checkbox, Empty, Input, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
+import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';
 import { UnitTreeSelect, type UnitChoice } from '../../components/unit-tree-select';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
@@ -12,6 +13,7 @@ import { FEEDBACK_STATUSES } from '../../../shared/contracts/supervision';
 import { FeedbackDrawer } from './feedback-drawer';
 import { FeedbackStatusTag } from './status-tag';
 import { type FeedbackItem, type FeedbackStatus, useFeedbackInbox } from './supervision.api';
+import { UnitCounts } from './unit-counts';
 
 /** The feedback inbox of the acting unit's subtree: overdue items first, then the newest. */
 export function FeedbackInbox({ actingUnit }: { actingUnit: ActingUnit }) {
@@ -47,83 +49,101 @@ export function FeedbackInbox({ actingUnit }: { actingUnit: ActingUnit }) {
   ];
 
   return (
-    <Card>
-      <div className="filters" role="search">
-        <Input
-          value={text}
-          prefix={<SearchOutlined aria-hidden />}
-          onChange={(event) => {
-            setText(event.target.value);
-            setPage(1);
-          }}
-          allowClear
-          placeholder={t('supervision.searchPlaceholder')}
-          aria-label={t('supervision.searchPlaceholder')}
-          className="filter-search"
-          data-testid="feedback-search"
-        />
-        <Select<FeedbackStatus>
-          value={status}
-          onChange={(value) => {
-            setStatus(value ?? undefined);
-            setPage(1);
-          }}
-          allowClear
-          placeholder={t('supervision.allStatuses')}
-          aria-label={t('supervision.fields.status')}
-          options={FEEDBACK_STATUSES.map((value) => ({ value, label: t(`supervision.status.${value}`) }))}
-          className="filter-select"
-          data-testid="feedback-status"
-        />
-        <UnitTreeSelect
-          value={unit}
-          onChange={(value) => {
-            setUnit(value);
-            setPage(1);
-          }}
-          allowClear
-          placeholder={t('supervision.allUnits', { unit: actingUnit.name })}
-          aria-label={t('supervision.fields.unit')}
-          className="filter-select"
-        />
-        <Checkbox
-          checked={overdue}
-          onChange={(event) => {
-            setOverdue(event.target.checked);
-            setPage(1);
-          }}
-          data-testid="feedback-overdue"
-        >
-          {t('supervision.onlyOverdue')}
-        </Checkbox>
-      </div>
-      {inbox.isError ? <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} compact /> : null}
-      <Table<FeedbackItem>
-        rowKey="id"
-        columns={columns}
-        dataSource={inbox.data?.items ?? []}
-        loading={inbox.isFetching}
-        data-testid="feedback-table"
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: inbox.isPending ? ' ' : <Empty description={filtered ? t('supervision.emptyFiltered') : t('supervision.empty', { unit: actingUnit.name })} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: inbox.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('supervision.total', { formatted: formatNumber(total) }),
-        }}
-        onChange={(pagination) => {
-          if (pagination.pageSize && pagination.pageSize !== pageSize) {
-            setPageSize(pagination.pageSize);
-            setPage(1);
-          } else {
-            setPage(pagination.current ?? 1);
-          }
+    <>
+      <UnitCounts
+        actingUnit={actingUnit}
+        onPick={(picked) => {
+          setUnit(picked);
+          setPage(1);
         }}
       />
-      <FeedbackDrawer feedbackId={openId} onClose={() => setOpenId(null)} />
-    </Card>
+      <Card>
+        <div className="filters" role="search">
+          <Input
+            value={text}
+            prefix={<SearchOutlined aria-hidden />}
+            onChange={(event) => {
+              setText(event.target.value);
+              setPage(1);
+            }}
+            allowClear
+            placeholder={t('supervision.searchPlaceholder')}
+            aria-label={t('supervision.searchPlaceholder')}
+            className="filter-search"
+            data-testid="feedback-search"
+          />
+          <Select<FeedbackStatus>
+            value={status}
+            onChange={(value) => {
+              setStatus(value ?? undefined);
+              setPage(1);
+            }}
+            allowClear
+            placeholder={t('supervision.allStatuses')}
+            aria-label={t('supervision.fields.status')}
+            options={FEEDBACK_STATUSES.map((value) => ({ value, label: t(`supervision.status.${value}`) }))}
+            className="filter-select"
+            data-testid="feedback-status"
+          />
+          <UnitTreeSelect
+            value={unit}
+            onChange={(value) => {
+              setUnit(value);
+              setPage(1);
+            }}
+            allowClear
+            placeholder={t('supervision.allUnits', { unit: actingUnit.name })}
+            aria-label={t('supervision.fields.unit')}
+            className="filter-select"
+          />
+          <Checkbox
+            checked={overdue}
+            onChange={(event) => {
+              setOverdue(event.target.checked);
+              setPage(1);
+            }}
+            data-testid="feedback-overdue"
+          >
+            {t('supervision.onlyOverdue')}
+          </Checkbox>
+          <DownloadButton
+            path="/api/exports/feedback"
+            params={{ unitId: unit?.value ?? actingUnit.id, status, overdue: overdue || undefined, q: q || undefined }}
+            fileName={t('supervision.exportFile')}
+            icon={<FileExcelOutlined />}
+            data-testid="feedback-export"
+          >
+            {t('common.exportExcel')}
+          </DownloadButton>
+        </div>
+        {inbox.isError ? <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} compact /> : null}
+        <Table<FeedbackItem>
+          rowKey="id"
+          columns={columns}
+          dataSource={inbox.data?.items ?? []}
+          loading={inbox.isFetching}
+          data-testid="feedback-table"
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: inbox.isPending ? ' ' : <Empty description={filtered ? t('supervision.emptyFiltered') : t('supervision.empty', { unit: actingUnit.name })} /> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: inbox.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (total) => t('supervision.total', { formatted: formatNumber(total) }),
+          }}
+          onChange={(pagination) => {
+            if (pagination.pageSize && pagination.pageSize !== pageSize) {
+              setPageSize(pagination.pageSize);
+              setPage(1);
+            } else {
+              setPage(pagination.current ?? 1);
+            }
+          }}
+        />
+        <FeedbackDrawer feedbackId={openId} onClose={() => setOpenId(null)} />
+      </Card>
+    </>
   );
 }

@@ -171,3 +171,17 @@ export function useUnpublish() {
     onSuccess: invalidate,
   });
 }
+
+export interface UnitFeedbackCounts extends FeedbackCounts {
+  unitId: number;
+  unitName: string;
+  /** The unit's own feedback, not that of the units below it. */
+  own: boolean;
+}
+
+export function useFeedbackByUnit(unitId: number) {
+  return useQuery({
+    queryKey: ['supervision', 'by-unit', unitId],
+    queryFn: ({ signal }) => api.get<{ items: UnitFeedbackCounts[] }>('/api/supervision/feedback-by-unit', { unitId }, signal),
+  });
+}

@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { FEEDBACK_STATUSES } from '../../../shared/contracts/supervision';
 import { RegistrationActions } from './registration-actions';
+import { UnitCounts } from './unit-counts';
 import { FeedbackStatusTag } from './status-tag';
 import { type FeedbackStatus, type FeedbackStatusItem, type PublicRegistration, useFeedbackStatusList, useFeedbackSummary, usePublishedRegistrations } from './supervision.api';
 import { YearChoice } from './year-choice';
@@ -33,6 +34,9 @@ export function SupervisorTab({ actingUnit }: { actingUnit: ActingUnit }) {
           </Col>
         ))}
       </Row>
+      <div className="supervision-gap-top">
+        <UnitCounts actingUnit={actingUnit} />
+      </div>
       <PublishedList actingUnit={actingUnit} />
       <FeedbackStatusList actingUnit={actingUnit} />
     </>
