@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { addPerson, addUser, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { addPerson, addUser, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { transitionRegistration } from '../src/server/modules/registrations/index';
 import { openSession, type Session } from './helpers/session';
 import { insertRegistration } from './helpers/registration-rows';
 import { postForm, sendFeedback, solveChallenge } from './helpers/public-form';
@@ -15,6 +16,12 @@ let approvedId: number;
 
 const open = (url: string) => ctx.app.inject({ method: 'GET', url });
 const BODY = 'Đề nghị chi bộ nhắc nhở việc giữ vệ sinh khu phố sau mỗi buổi sinh hoạt.';
+
+/** Moves the published registration through the status machine, as its appraiser would. */
+async function move(transition: 'publish' | 'unpublish', reason?: string) {
+  const version = Number((await ctx.db.execute<{ version: number }>(sql`SELECT version FROM registrations WHERE id = ${publishedId}`)).rows[0]!.version);
+  await ctx.db.transaction((tx) => transitionRegistration(tx, rootActor(tree.R.path), { registrationId: publishedId, transition, expectedVersion: version, reason }));
+}
 
 async function feedbackRows() {
   const rows = await ctx.db.execute<{ id: number; unit_id: number; registration_id: number | null; sender_name: string | null; sender_contact: string | null; body: string; status: string; due_on: string; sender_hash: string }>(
@@ -148,6 +155,21 @@ describe('the public feedback form', () => {
 });
 
 describe('answers on the public page', () => {
+  it('names the registration an answered item is about, only while it is public', async () => {
+    const sent = await sendFeedback(ctx.app, 'C1', { noi_dung: 'Đồng chí Công Khai luôn gương mẫu đi đầu trong phong trào.', ban_dang_ky: String(publishedId) }, '203.0.113.60');
+    expect(sent.statusCode).toBe(303);
+    const item = (await feedbackRows()).at(-1)!;
+    expect((await officer.send('POST', `/api/feedback/${item.id}/answer`, { version: 1, answer: 'Cảm ơn bà con đã ghi nhận.' })).statusCode).toBe(200);
+    expect((await open('/cong-khai/C1')).body).toContain('về bản đăng ký của Trần Thị Công Khai');
+    await move('unpublish', 'Chỉnh sửa kết quả cần đạt');
+    const page = (await open('/cong-khai/C1')).body;
+    expect(page).toContain('Cảm ơn bà con đã ghi nhận.');
+    expect(page).not.toContain('Trần Thị Công Khai');
+    await move('publish');
+    // Out of the way of the next test, which counts what the page shows.
+    expect((await officer.send('POST', `/api/feedback/${item.id}/hide`, { version: 2, reason: 'Dọn dữ liệu thử' })).statusCode).toBe(200);
+  });
+
   it('shows answered items with the answer, never hidden or new ones, never the sender', async () => {
     const rows = await feedbackRows();
     const first = rows.find((row) => row.body === BODY)!;
@@ -160,6 +182,7 @@ describe('answers on the public page', () => {
     expect(page).toContain('giữ vệ sinh khu phố');
     expect(page).toContain('Chi bộ đã phân công &lt;tổ tự quản&gt; dọn vệ sinh sau mỗi buổi.');
     expect(page).not.toContain('tiết kiệm, xin ghi nhận');
+    expect(page).not.toContain('về bản đăng ký của');
     expect(page).not.toContain('Nguyễn Văn Dân');
     expect(page).not.toContain('0912 345 678');
     // C2's feedback stays on C2's page.

@@ -3,6 +3,9 @@ import { feedback } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { FeedbackStatus } from '../../../shared/contracts/supervision';
 import { todayIso } from '../../platform/dates';
+import { REGISTRATION_BUCKETS } from '../figures/index';
+
+const PUBLIC_REGISTRATION_STATUSES = REGISTRATION_BUCKETS.published as readonly string[];
 
 /** Overdue: still unanswered past its due day (a Vietnamese calendar day). */
 const isOverdue = () => sql`(f.status = 'new' AND f.due_on < ${todayIso()}::date)`;
@@ -150,7 +153,9 @@ export type PublicFeedbackRow = { id: number; body: string; answer: string; answ
 export async function listPublicFeedback(executor: Executor, unitId: number, limit: number): Promise<PublicFeedbackRow[]> {
   const rows = await executor.execute<PublicFeedbackRow>(sql`
     SELECT f.id, f.body, f.answer, f.answered_at, f.created_at,
-      CASE WHEN r.kind = 'collective' THEN ru.name ELSE p.full_name END AS registrant_name
+      -- A registration taken off the page no longer names its registrant here either.
+      CASE WHEN r.status IS NULL OR NOT (r.status = ANY(${sql.param([...PUBLIC_REGISTRATION_STATUSES])}::text[])) THEN NULL
+        WHEN r.kind = 'collective' THEN ru.name ELSE p.full_name END AS registrant_name
     FROM feedback f
     LEFT JOIN registrations r ON r.id = f.registration_id
     LEFT JOIN persons p ON p.id = r.person_id
