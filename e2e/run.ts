@@ -6,6 +6,7 @@ import { standardsJourneys } from './journeys/standards';
 import { programmeJourneys } from './journeys/programme';
 import { studyJourneys } from './journeys/study';
 import { followupJourneys } from './journeys/followup';
+import { supervisionJourneys } from './journeys/supervision';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       ...standardsJourneys(journeyContext),
       ...studyJourneys(journeyContext),
       ...followupJourneys(journeyContext),
+      ...supervisionJourneys(journeyContext),
     ]);
   } finally {
     await browser.close();

@@ -18,6 +18,7 @@ import { buildWorkbook, multipartBody, openSession, type Response, type Session,
 import { programmeEndpoints } from './helpers/programme-endpoints';
 import { studyEndpoints } from './helpers/policy-study-rows';
 import { followupEndpoints } from './helpers/policy-followup-rows';
+import { supervisionEndpoints } from './helpers/policy-supervision-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -346,6 +347,8 @@ const ENDPOINTS: Endpoint[] = [
   // Study sessions, attendance and the programme dashboard
   ...studyEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...followupEndpoints({ db: () => ctx.db, tree: () => tree, next }),
+  // Feedback, publication and the supervisors' view
+  ...supervisionEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {

@@ -31,6 +31,7 @@ import { studyRoutes } from './modules/study/study.routes';
 import { programmeFiguresRoutes } from './modules/figures/programme-figures.routes';
 import { followupRoutes } from './modules/followup/followup.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { supervisionRoutes } from './modules/supervision/supervision.routes';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -84,7 +85,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   const routeDeps: AppDeps = { db: deps.db, config: deps.config, dbKind: deps.dbKind };
   const routeModules = [
     authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
-    programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, publicRoutes,
+    programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, supervisionRoutes, publicRoutes,
     followupRoutes, notificationsRoutes,
   ];
   for (const routes of routeModules) {

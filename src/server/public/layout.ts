@@ -28,6 +28,18 @@ li{margin:6px 0}
 .meta{color:#595959;font-size:16px;margin:4px 0}
 .badge{display:inline-block;padding:2px 10px;border-radius:12px;font-size:15px;background:#f6ffed;color:#237804;border:1px solid #b7eb8f}
 .badge.off{background:#fff7e6;color:#ad4e00;border-color:#ffd591}
+h3{font-size:18px;margin:16px 0 4px}
+.reg,.fb{border-top:1px solid #eadfd3;padding:8px 0}
+blockquote{margin:4px 0;padding:4px 12px;border-left:3px solid #eadfd3;white-space:pre-line}
+.answer{background:#f6ffed;border-radius:6px;padding:8px 12px;white-space:pre-line}
+.pager{display:flex;gap:16px;align-items:center;justify-content:center;margin-top:12px}
+.pager a,.reg a{color:#a61b1b}
+form label{display:block;margin:12px 0 4px;font-weight:600}
+form input,form select,form textarea{width:100%;font:inherit;padding:8px;border:1px solid #bfb3a6;border-radius:6px;background:#fff}
+form button{margin-top:16px;font:inherit;font-weight:600;padding:10px 20px;border:0;border-radius:6px;background:#a61b1b;color:#fff;min-height:48px;width:100%}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.notice{background:#f6ffed;border:1px solid #b7eb8f;border-radius:6px;padding:12px}
+.error{background:#fff1f0;border:1px solid #ffa39e;color:#a8071a;border-radius:6px;padding:12px}
 footer{text-align:center;color:#8c8c8c;font-size:14px;padding:0 16px 24px}
 `;
 

@@ -7,3 +7,8 @@ export function publicUnitPath(unitCode: string): string {
 export function publicUnitUrl(baseUrl: string, unitCode: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${publicUnitPath(unitCode)}`;
 }
+
+/** Where the public feedback form of a unit posts to. */
+export function publicFeedbackPath(unitCode: string): string {
+  return `${publicUnitPath(unitCode)}/phan-anh`;
+}

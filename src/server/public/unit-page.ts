@@ -5,13 +5,18 @@ import { findPublicStandards } from '../modules/standards/index';
 import { html } from './html';
 import { findUnitIdByPastCode } from './public.repo';
 import type { PublicPage, PublicSection } from './layout';
+import { registrationsSection } from './registrations-section';
+import { feedbackSection, type FeedbackFormState } from './feedback-section';
 
 /**
  * A unit's public page is a list of sections, each read from the module that owns it. Later
  * modules (published registrations, feedback) add their source here; a source with nothing public
  * to show returns null and its section is left out.
  */
-type SectionSource = (db: Database, unit: UnitRow) => Promise<PublicSection | null>;
+type SectionSource = (db: Database, unit: UnitRow, view: PageView) => Promise<PublicSection | null>;
+
+/** What the address asks for beyond the unit: the page of registrations (?trang=) and the form's state. */
+export type PageView = { page: number; feedback: FeedbackFormState };
 
 async function standardsSection(db: Database, unit: UnitRow): Promise<PublicSection | null> {
   const standards = await findPublicStandards(db, unit);
@@ -29,7 +34,7 @@ ${sign}`
   return { id: 'chuan-muc', title: 'Chuẩn mực đạo đức', body };
 }
 
-const SECTION_SOURCES: SectionSource[] = [standardsSection];
+const SECTION_SOURCES: SectionSource[] = [standardsSection, (db, unit, view) => registrationsSection(db, unit, view.page)];
 
 export type UnitPageResult = { kind: 'page'; page: PublicPage } | { kind: 'moved'; code: string } | { kind: 'missing' };
 
@@ -37,7 +42,7 @@ export type UnitPageResult = { kind: 'page'; page: PublicPage } | { kind: 'moved
  * The public page of an open unit; a code the unit used to have points to its current code; an
  * unknown code or a closed unit has no page.
  */
-export async function loadUnitPublicPage(db: Database, unitCode: string): Promise<UnitPageResult> {
+export async function loadUnitPublicPage(db: Database, unitCode: string, view: PageView): Promise<UnitPageResult> {
   if (unitCode.length === 0 || unitCode.length > 100) return { kind: 'missing' };
   const unit = await findUnitByCode(db, unitCode);
   if (!unit) {
@@ -49,12 +54,14 @@ export async function loadUnitPublicPage(db: Database, unitCode: string): Promis
   const parent = unit.parentId ? await findUnitById(db, unit.parentId) : undefined;
   const sections: PublicSection[] = [];
   for (const source of SECTION_SOURCES) {
-    const section = await source(db, unit);
+    const section = await source(db, unit, view);
     if (section) sections.push(section);
   }
   if (sections.length === 0) {
     sections.push({ id: 'thong-tin', title: 'Thông tin công khai', body: html`<p>Đơn vị chưa có nội dung công khai.</p>` });
   }
+  // Anyone may send feedback on any open unit, whether or not it has published anything yet.
+  sections.push(await feedbackSection(db, unit, view.feedback));
   return { kind: 'page', page: { title: unit.name, kicker: parent?.name ?? null, sections } };
 }
 

@@ -5,6 +5,7 @@ import {
   LineChartOutlined,
   BookOutlined,
   DashboardOutlined,
+  EyeOutlined,
   FileTextOutlined,
   ReadOutlined,
   RocketOutlined,
@@ -74,6 +75,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <BarChartOutlined />,
       testId: 'nav-programme-figures',
       permission: 'figures.read',
+    },
+    {
+      key: 'supervision',
+      path: paths.supervision,
+      label: t('supervision.nav'),
+      icon: <EyeOutlined />,
+      testId: 'nav-supervision',
+      permission: 'supervision.read',
     },
     { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
     {

@@ -13,4 +13,5 @@ export const paths = {
   study: '/study',
   programmeFigures: '/programme-figures',
   followup: '/followup',
+  supervision: '/supervision',
 } as const;

@@ -32,6 +32,7 @@ const ProgrammeDashboardPage = lazy(() =>
   import('../features/dashboard/programme-dashboard-page').then((module) => ({ default: module.ProgrammeDashboardPage })),
 );
 const FollowupPage = lazy(() => import('../features/followup/followup-page').then((module) => ({ default: module.FollowupPage })));
+const SupervisionPage = lazy(() => import('../features/supervision/supervision-page').then((module) => ({ default: module.SupervisionPage })));
 export function AppRoutes() {
   return (
     <Suspense fallback={<FullPageLoading />}>
@@ -61,6 +62,9 @@ export function AppRoutes() {
             </Route>
             <Route element={<RequirePermission permission="figures.read" />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="supervision.read" />}>
+              <Route path={paths.supervision} element={<SupervisionPage />} />
             </Route>
             <Route element={<RequirePermission permission="audit.read" />}>
               <Route path={paths.audit} element={<AuditPage />} />

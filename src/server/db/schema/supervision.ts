@@ -15,6 +15,8 @@ export const feedback = pgTable(
     senderName: text('sender_name'),
     senderContact: text('sender_contact'),
     body: text('body').notNull(),
+    /** Folded body and answer, for search that ignores diacritics. */
+    searchText: text('search_text').notNull().default(''),
     status: text('status').notNull().default('new'),
     hiddenReason: text('hidden_reason'),
     answer: text('answer'),

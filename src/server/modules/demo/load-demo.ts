@@ -15,6 +15,7 @@ import { todayIso } from '../../platform/dates';
 import { loadDemoProgramme } from './demo-programme';
 import { loadDemoStudy } from './demo-study';
 import { loadDemoFollowup } from './demo-followup';
+import { loadDemoSupervision } from './demo-supervision';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -90,7 +91,9 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   await db.transaction((tx) =>
     loadDemoStudy(tx, { provinceCode: units.find((unit) => unit.kind === 'province_committee')!.code, skipStudyUnitCode: cell.code }),
   );
-  // Follow-up needs the registrations: it stays after the registrations demo, last of all.
+  // Once registrations exist: publication and public feedback (the secretary's cell publishes its own set).
+  await db.transaction((tx) => loadDemoSupervision(tx, { communeCode: firstCommune.code, keepUnpublishedCellCode: cell.code }));
+  // Follow-up needs published registrations: last of all.
   await loadDemoFollowup(db, { skipUnitCode: cell.code });
   return accounts;
 }

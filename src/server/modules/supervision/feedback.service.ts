@@ -1,0 +1,248 @@
+import type { Database, Executor } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
+import { assertCan, assertHasPermissionSomewhere, scopePaths, systemActor, type Actor, type Permission } from '../../platform/auth/policy';
+import { recordAudit } from '../../platform/audit';
+import { todayIso } from '../../platform/dates';
+import { foldVietnamese } from '../../../shared/text';
+import {
+  FEEDBACK_MAX_LENGTH,
+  FEEDBACK_MIN_LENGTH,
+  type AnswerFeedback,
+  type FeedbackQuery,
+  type HideFeedback,
+  type PublicFeedbackForm,
+} from '../../../shared/contracts/supervision';
+import { findUnitByCode, getUnitOrThrow } from '../units/index';
+import type { FeedbackGuard } from './feedback-guard';
+import { findPublicRegistrationOfUnit } from './publication.repo';
+import * as repo from './feedback.repo';
+
+/** Per sender (hashed address): enough for a resident with several concerns, too few for a flood. */
+export const FEEDBACK_LIMITS = [
+  { windowMs: 60 * 60 * 1000, max: 5, message: 'Bạn đã gửi 5 phản ánh trong một giờ qua. Xin vui lòng gửi tiếp sau ít phút nữa.' },
+  { windowMs: 24 * 60 * 60 * 1000, max: 20, message: 'Bạn đã gửi 20 phản ánh trong ngày hôm nay. Xin vui lòng gửi tiếp vào ngày mai.' },
+] as const;
+
+export type FeedbackSettings = { answerDays: number };
+
+/** FEEDBACK_ANSWER_DAYS: how many days a unit has to answer (15 by default, as the rules of the campaign ask). */
+export function feedbackSettings(env: NodeJS.ProcessEnv = process.env): FeedbackSettings {
+  const days = Number(env.FEEDBACK_ANSWER_DAYS ?? 15);
+  return { answerDays: Number.isInteger(days) && days > 0 && days <= 365 ? days : 15 };
+}
+
+function addDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const clean = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+/** Keeps the paragraphs a resident typed, drops stray spaces. */
+const cleanBody = (value: string | undefined) => (value ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+
+export type PublicSubmission = {
+  unitCode: string;
+  form: PublicFeedbackForm;
+  ip: string;
+  guard: FeedbackGuard;
+  settings: FeedbackSettings;
+  now?: Date;
+};
+
+/**
+ * Feedback sent from a unit's public page. Anyone may send it; the checks are about abuse, not
+ * identity. A filled honeypot is answered as if accepted (so bots learn nothing) but not stored.
+ * Returns 'stored' or 'discarded'; refusals are AppErrors with a message the form shows.
+ */
+export async function submitPublicFeedback(db: Database, submission: PublicSubmission): Promise<'stored' | 'discarded'> {
+  const { form, guard, now = new Date() } = submission;
+  const unit = await findUnitByCode(db, submission.unitCode);
+  if (!unit || unit.validTo) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  if (clean(form.website) !== '') return 'discarded';
+  const body = cleanBody(form.noi_dung);
+  if (body.length < FEEDBACK_MIN_LENGTH) {
+    throw new AppError('VALIDATION_FAILED', `Nội dung phản ánh, góp ý cần ít nhất ${FEEDBACK_MIN_LENGTH} ký tự để đơn vị hiểu và trả lời được.`);
+  }
+  if (body.length > FEEDBACK_MAX_LENGTH) throw new AppError('VALIDATION_FAILED', `Nội dung tối đa ${FEEDBACK_MAX_LENGTH.toLocaleString('vi-VN')} ký tự.`);
+  const senderName = clean(form.ten).slice(0, 200) || null;
+  const senderContact = clean(form.lien_he).slice(0, 200) || null;
+  if (!guard.verifyChallenge(form.ma_kiem_tra ?? '', form.dap_an ?? '', now)) {
+    throw new AppError('VALIDATION_FAILED', 'Kết quả phép tính chưa đúng hoặc trang đã mở quá lâu. Hãy tính lại phép tính mới bên dưới rồi gửi lại.');
+  }
+  let registrationId: number | null = null;
+  if (clean(form.ban_dang_ky) !== '') {
+    const wanted = Number(clean(form.ban_dang_ky));
+    const registration = Number.isSafeInteger(wanted) && wanted > 0 ? await findPublicRegistrationOfUnit(db, wanted, unit.id) : undefined;
+    if (!registration) throw new AppError('VALIDATION_FAILED', 'Bản đăng ký được chọn không còn công khai. Hãy chọn lại hoặc để trống.');
+    registrationId = registration;
+  }
+  const senderHash = guard.senderHash(submission.ip);
+  return db.transaction(async (tx) => {
+    for (const limit of FEEDBACK_LIMITS) {
+      const sent = await repo.countFromSender(tx, senderHash, new Date(now.getTime() - limit.windowMs));
+      if (sent >= limit.max) throw new AppError('TOO_MANY_ATTEMPTS', limit.message);
+    }
+    const created = await repo.insertFeedback(tx, {
+      unitId: unit.id,
+      registrationId,
+      senderName,
+      senderContact,
+      body,
+      searchText: foldVietnamese(body),
+      dueOn: addDays(todayIso(now), submission.settings.answerDays),
+      senderHash,
+    });
+    // The sender's name and contact stay out of the log: only the unit that answers sees them.
+    await recordAudit(tx, systemActor('Người gửi trên trang công khai'), {
+      action: 'feedback.create',
+      entityType: 'feedback',
+      entityId: created.id,
+      unitPath: unit.path,
+      after: { unitId: unit.id, registrationId, dueOn: created.dueOn, bodyLength: body.length },
+    });
+    return 'stored' as const;
+  });
+}
+
+/** The subtree the list covers: the caller's scope, narrowed to a unit inside it when asked. */
+async function listScope(db: Database, actor: Actor, permission: Permission, unitId: number | undefined) {
+  assertHasPermissionSomewhere(actor, permission);
+  const scope = scopePaths(actor, permission);
+  if (unitId === undefined) return { scope, unitPath: null };
+  const unit = await getUnitOrThrow(db, unitId);
+  assertCan(actor, permission, unit.path);
+  return { scope, unitPath: unit.path };
+}
+
+/** For the units that answer: everything, with the sender's name and contact so they can reply. */
+function presentForManager(row: repo.FeedbackListRow) {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    unitCode: row.unit_code,
+    registrationId: row.registration_id,
+    registrantName: row.registrant_name,
+    senderName: row.sender_name,
+    senderContact: row.sender_contact,
+    body: row.body,
+    status: row.status,
+    hiddenReason: row.hidden_reason,
+    answer: row.answer,
+    answeredAt: row.answered_at,
+    answeredByName: row.answered_by_name,
+    dueOn: row.due_on,
+    overdue: row.overdue,
+    version: row.version,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * For supervisors (MTTQ): the state of each item and what was said and answered, never who sent
+ * it or how to reach them. A hidden item keeps its reason but not its (abusive) text.
+ */
+function presentForSupervisor(row: repo.FeedbackListRow) {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    registrantName: row.registrant_name,
+    body: row.status === 'hidden' ? null : row.body,
+    status: row.status,
+    hiddenReason: row.hidden_reason,
+    answer: row.status === 'hidden' ? null : row.answer,
+    answeredAt: row.answered_at,
+    dueOn: row.due_on,
+    overdue: row.overdue,
+    createdAt: row.created_at,
+  };
+}
+
+export async function listFeedback(db: Database, actor: Actor, query: FeedbackQuery) {
+  const { scope, unitPath } = await listScope(db, actor, 'feedback.manage', query.unitId);
+  const q = query.q ? foldVietnamese(query.q) : undefined;
+  const result = await repo.searchFeedback(db, { scope, unitPath, status: query.status, overdue: query.overdue, q, page: query.page, pageSize: query.pageSize });
+  return { items: result.items.map(presentForManager), total: result.total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function listFeedbackForSupervision(db: Database, actor: Actor, query: FeedbackQuery) {
+  const { scope, unitPath } = await listScope(db, actor, 'supervision.read', query.unitId);
+  const q = query.q ? foldVietnamese(query.q) : undefined;
+  const result = await repo.searchFeedback(db, { scope, unitPath, status: query.status, overdue: query.overdue, q, page: query.page, pageSize: query.pageSize });
+  return { items: result.items.map(presentForSupervisor), total: result.total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Counts by status for the caller's subtree (or a unit in it): the supervisor's and the inbox's badges. */
+export async function feedbackSummary(db: Database, actor: Actor, unitId: number | undefined) {
+  const { scope, unitPath } = await listScope(db, actor, 'supervision.read', unitId);
+  return repo.countFeedback(db, scope, unitPath);
+}
+
+export async function getFeedback(db: Database, actor: Actor, id: number) {
+  const row = await repo.findFeedbackListRow(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy phản ánh này.');
+  assertCan(actor, 'feedback.manage', row.unit_path);
+  return presentForManager(row);
+}
+
+async function lockForWrite(tx: Executor, actor: Actor, id: number, version: number) {
+  const current = await repo.lockFeedback(tx, id);
+  if (!current) throw new AppError('NOT_FOUND', 'Không tìm thấy phản ánh này.');
+  assertCan(actor, 'feedback.manage', current.unit_path);
+  if (current.version !== version) {
+    throw new AppError('VERSION_CONFLICT', 'Phản ánh vừa được người khác xử lý. Hãy tải lại để xem bản mới nhất rồi thực hiện lại.');
+  }
+  return current;
+}
+
+/** Hides abuse (insults, advertising, personal data of others) from every public place, with a reason kept. */
+export async function hideFeedback(db: Database, actor: Actor, id: number, input: HideFeedback) {
+  await db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, actor, id, input.version);
+    if (current.status === 'hidden') throw new AppError('INVALID_STATE', 'Phản ánh này đã được ẩn.');
+    await repo.updateFeedback(tx, id, { status: 'hidden', hiddenReason: input.reason, version: current.version + 1 });
+    await recordAudit(tx, actor, {
+      action: 'feedback.hide',
+      entityType: 'feedback',
+      entityId: id,
+      unitPath: current.unit_path,
+      before: { status: current.status, version: current.version },
+      after: { status: 'hidden', reason: input.reason, version: current.version + 1 },
+    });
+  });
+  return getFeedback(db, actor, id);
+}
+
+/** Answers, or corrects an answer: the answer is what the public page shows under the item. */
+export async function answerFeedback(db: Database, actor: Actor, id: number, input: AnswerFeedback) {
+  await db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, actor, id, input.version);
+    if (current.status === 'hidden') throw new AppError('INVALID_STATE', 'Phản ánh đã bị ẩn do vi phạm nên không trả lời công khai được.');
+    await repo.updateFeedback(tx, id, {
+      status: 'answered',
+      answer: input.answer,
+      answeredAt: new Date(),
+      answeredBy: actor.userId,
+      searchText: foldVietnamese(`${current.body} ${input.answer}`),
+      version: current.version + 1,
+    });
+    await recordAudit(tx, actor, {
+      action: current.status === 'answered' ? 'feedback.answer.edit' : 'feedback.answer',
+      entityType: 'feedback',
+      entityId: id,
+      unitPath: current.unit_path,
+      before: { status: current.status, answer: current.answer, version: current.version },
+      after: { status: 'answered', answer: input.answer, version: current.version + 1 },
+    });
+  });
+  return getFeedback(db, actor, id);
+}
+
+/** Feedback counts of each unit directly below the given one (and of the unit itself), overdue first. */
+export async function feedbackByUnit(db: Database, actor: Actor, unitId: number) {
+  const unit = await getUnitOrThrow(db, unitId);
+  assertCan(actor, 'supervision.read', unit.path);
+  return { items: await repo.countFeedbackByChild(db, unit.id) };
+}
