@@ -28,6 +28,7 @@ import { publicRoutes } from './public/public.routes';
 import { programmeRoutes } from './modules/programme/programme.routes';
 import { studyRoutes } from './modules/study/study.routes';
 import { programmeFiguresRoutes } from './modules/figures/programme-figures.routes';
+import { registrationsRoutes } from './modules/registrations/registrations.routes';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -81,6 +82,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   const routeModules = [
     authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
     programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, publicRoutes,
+    registrationsRoutes,
   ];
   for (const routes of routeModules) {
     await app.register(routes, routeDeps);
