@@ -321,7 +321,7 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
     expect((await rowOf(other)).status).toBe('submitted');
     expect((await rowOf(copyC1)).status).toBe('approved');
     const outside = await secretaryC1.send('POST', '/api/registrations/approve', { items: [{ id: copyC3, version: (await rowOf(copyC3)).version }] });
-    expect(outside.json().failed[0].code).toBe('FORBIDDEN');
+    expect(outside.statusCode).toBe(403);
     expect((await rowOf(copyC3)).status).toBe('submitted');
     expect((await secretaryC1.send('POST', '/api/registrations/approve', { items: [] })).statusCode).toBe(400);
   });

@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/client';
 import { AppError, isAppError } from '../../platform/errors';
-import { can, type Actor } from '../../platform/auth/policy';
+import { assertHasPermissionSomewhere, can, type Actor } from '../../platform/auth/policy';
 import type { BulkApprove, BulkApproveResult, RegistrationDetail, SimilarRegistration, StatusChange } from '../../../shared/contracts/registrations';
 import { transitionRegistration } from './registration-machine';
 import * as repo from './registrations.repo';
@@ -31,6 +31,14 @@ export async function changeStatus(db: Database, actor: Actor, id: number, chang
  * edit block a whole cell's approval; reporting it keeps nothing lost and nothing silently skipped.
  */
 export async function approveMany(db: Database, actor: Actor, input: BulkApprove): Promise<BulkApproveResult> {
+  assertHasPermissionSomewhere(actor, 'registrations.appraise');
+  // A registration outside the appraiser's units is a wrong request, not a race: refuse it whole.
+  for (const item of input.items) {
+    const located = await repo.findRegistrationWithUnit(db, item.id);
+    if (located && !can(actor, 'registrations.appraise', located.unitPath)) {
+      throw new AppError('FORBIDDEN', 'Có bản đăng ký không thuộc đơn vị bạn được thẩm định. Không bản nào được duyệt.');
+    }
+  }
   const result: BulkApproveResult = { approved: [], failed: [] };
   for (const item of input.items) {
     try {
