@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { addPerson, addUser, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
 import { openSession, type Session } from './helpers/session';
-import { actions, insertBreakthrough, insertTopic, linkUserToPerson, openWindow, registerAs } from './helpers/registration-fixtures';
+import { actions, insertBreakthrough, insertTopic, linkUserToPerson, registerAs } from './helpers/registration-fixtures';
 import { REGISTRATION_METRICS } from '../src/server/modules/figures/registration-metrics';
 import type { RegistrationDetail } from '../src/shared/contracts/registrations';
 
@@ -17,7 +17,6 @@ let secretaryC2: Session;
 let inspectorA: Session;
 let member: Session;
 let memberWithoutPerson: Session;
-let memberPersonId: number;
 let secretaryPersonId: number;
 let next = 0;
 const card = () => String(80_000_000 + ++next);
@@ -59,7 +58,6 @@ beforeAll(async () => {
   await linkUserToPerson(ctx.db, secretaryUser.id, secretary.id);
   await addUser(ctx.db, 'bithu.c2', [{ unitId: tree.C2.id, role: 'committee' }]);
   const person = await addPerson(ctx.db, tree.C1.path, { fullName: 'Nguyễn Thị Đảng Viên', unitId: tree.C1.id, cardNumber: card() });
-  memberPersonId = person.id;
   const memberUser = await addUser(ctx.db, 'dangvien.c1', [{ unitId: tree.C1.id, role: 'member' }]);
   await linkUserToPerson(ctx.db, memberUser.id, person.id);
   officerR = await openSession(ctx.app, 'officer.r');

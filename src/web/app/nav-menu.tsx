@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   DashboardOutlined,
+  EditOutlined,
   FileTextOutlined,
   ReadOutlined,
   RocketOutlined,
@@ -65,6 +66,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       permission: 'programme.read',
     },
     { key: 'study', path: paths.study, label: t('study.nav'), icon: <ReadOutlined />, testId: 'nav-study', permission: 'programme.read' },
+    {
+      key: 'registrations',
+      path: paths.registrations,
+      label: t('registrations.nav'),
+      icon: <EditOutlined />,
+      testId: 'nav-registrations',
+      permission: 'programme.read',
+    },
     {
       key: 'programmeFigures',
       path: paths.programmeFigures,
