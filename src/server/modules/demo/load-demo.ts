@@ -14,6 +14,7 @@ import { loadDemoStandards } from './demo-standards';
 import { todayIso } from '../../platform/dates';
 import { loadDemoProgramme } from './demo-programme';
 import { loadDemoStudy } from './demo-study';
+import { loadDemoRegistrations } from './demo-registrations';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -88,6 +89,15 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   // The secretary's own cell is left without its study session: the demo journey records it.
   await db.transaction((tx) =>
     loadDemoStudy(tx, { provinceCode: units.find((unit) => unit.kind === 'province_committee')!.code, skipStudyUnitCode: cell.code }),
+  );
+  // The member's own registration is left for the demo journey to write; their cell has no collective one yet.
+  const memberPerson = await db.execute<{ person_id: number | null }>(sql`SELECT person_id FROM users WHERE username = 'dangvien'`);
+  await db.transaction((tx) =>
+    loadDemoRegistrations(tx, {
+      provinceCode: units.find((unit) => unit.kind === 'province_committee')!.code,
+      skipPersonIds: memberPerson.rows.flatMap((row) => (row.person_id === null ? [] : [Number(row.person_id)])),
+      skipCollectiveUnitCode: cell.code,
+    }),
   );
   return accounts;
 }

@@ -4,7 +4,7 @@ import { assertHasPermissionSomewhere, can, type Actor } from '../../platform/au
 import type { BulkApprove, BulkApproveResult, RegistrationDetail, SimilarRegistration, StatusChange } from '../../../shared/contracts/registrations';
 import { transitionRegistration } from './registration-machine';
 import * as repo from './registrations.repo';
-import { findSimilar, useSimilarityThreshold } from './similarity';
+import { findSimilar } from './similarity';
 import { getRegistration } from './registrations.service';
 
 /**
@@ -57,8 +57,5 @@ export async function listSimilar(db: Database, actor: Actor, id: number): Promi
   const located = await repo.findRegistrationWithUnit(db, id);
   if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');
   if (!can(actor, 'registrations.read', located.unitPath)) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem các bản đăng ký của đơn vị này.');
-  return db.transaction(async (tx) => {
-    await useSimilarityThreshold(tx);
-    return findSimilar(tx, id);
-  });
+  return findSimilar(db, id);
 }

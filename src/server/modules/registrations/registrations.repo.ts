@@ -117,8 +117,6 @@ export type RegistrationSearch = {
   ids?: number[];
   page: number;
   pageSize: number;
-  /** Trigram similarity from which two registrations count as near-identical. */
-  threshold: number;
 };
 
 /** The level above a registration's unit: its parent's subtree is where copies are looked for. */
@@ -126,9 +124,8 @@ export const PARENT_PATH = sql`(CASE WHEN nlevel(u.path) > 1 THEN subpath(u.path
 
 /**
  * A page of registrations inside the actor's scope: collective ones first, then leaders, then by
- * name; each row with its highest similarity to another registration near it. The similarity is
- * computed for the page's rows only, with the trigram index (`%` uses pg_trgm.similarity_threshold,
- * which the caller sets for its transaction).
+ * name; each row with its highest similarity to a registration of its parent unit's subtree
+ * (pairs kept by similarity.ts when content is written).
  */
 export async function searchRegistrations(executor: Executor, search: RegistrationSearch): Promise<{ rows: SummaryRow[]; total: number }> {
   if (search.scope.length === 0) return { rows: [], total: 0 };
@@ -145,7 +142,7 @@ export async function searchRegistrations(executor: Executor, search: Registrati
   const rows = await executor.execute<SummaryRow>(sql`
     WITH page AS (
       SELECT r.id, r.kind, r.year, r.unit_id, u.name AS unit_name, ${PARENT_PATH} AS parent_path, r.person_id, p.full_name AS person_name,
-        r.is_leader, r.status, r.revision, r.submitted_at, r.version, r.search_text,
+        r.is_leader, r.status, r.revision, r.submitted_at, r.version,
         (r.kind = 'collective') AS is_collective, p.sort_key, u.sort_key AS unit_sort
       ${from} WHERE ${where}
       ORDER BY u.sort_key, (r.kind = 'collective') DESC, r.is_leader DESC, p.sort_key, r.id
@@ -157,10 +154,9 @@ export async function searchRegistrations(executor: Executor, search: Registrati
       sim.max_similarity
     FROM page
     LEFT JOIN LATERAL (
-      SELECT max(similarity(o.search_text, page.search_text)) AS max_similarity
-      FROM registrations o JOIN units ou ON ou.id = o.unit_id
-      WHERE page.search_text <> '' AND o.search_text % page.search_text AND o.id <> page.id AND o.year = page.year
-        AND ou.path <@ page.parent_path
+      SELECT max(s.similarity) AS max_similarity
+      FROM registration_similarities s JOIN registrations o ON o.id = s.other_id JOIN units ou ON ou.id = o.unit_id
+      WHERE s.registration_id = page.id AND ou.path <@ page.parent_path
     ) sim ON true
     ORDER BY page.unit_sort, page.is_collective DESC, page.is_leader DESC, page.sort_key, page.id`);
   return { rows: rows.rows.map((row) => ({ ...row, id: Number(row.id), unit_id: Number(row.unit_id), person_id: row.person_id === null ? null : Number(row.person_id), action_count: Number(row.action_count) })), total: Number(total.rows[0]?.count ?? 0) };

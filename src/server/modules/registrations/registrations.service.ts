@@ -21,7 +21,7 @@ import { isRegistrant, snapshotOf, statusDeltas } from './registration-machine';
 import * as repo from './registrations.repo';
 import * as windows from './windows.repo';
 import { linkOptionsFor, presentWindow } from './windows.service';
-import { SIMILARITY_THRESHOLD, useSimilarityThreshold } from './similarity';
+import { refreshSimilarities, SIMILARITY_THRESHOLD } from './similarity';
 import { presentActions, presentDetail, presentHistory, presentSummary } from './registrations.presenter';
 
 /** Folded shortcomings and actions: searched with LIKE and compared by trigrams for near-duplicates. */
@@ -75,6 +75,7 @@ function isUniqueViolation(error: unknown): boolean {
 async function insertWithActions(tx: Executor, actor: Actor, values: Parameters<typeof repo.insertRegistration>[1], actions: ActionInput[], unitPath: string) {
   const registration = await repo.insertRegistration(tx, { ...values, status: 'draft', createdBy: actor.userId });
   await repo.replaceActions(tx, registration.id, actionColumns(actions));
+  await refreshSimilarities(tx, registration.id);
   await recordAudit(tx, actor, {
     action: 'registration.create',
     entityType: 'registration',
@@ -180,6 +181,7 @@ export async function updateRegistrationContent(db: Database, actor: Actor, id: 
       searchText: searchTextOf(input.shortcomings, input.actions),
       version: registration.version + 1,
     });
+    await refreshSimilarities(tx, id);
     await recordAudit(tx, actor, { action: 'registration.update', entityType: 'registration', entityId: id, unitPath, before: { ...before, version: registration.version }, after: { ...(await snapshotOf(tx, updated)), version: updated.version } });
   });
   return getRegistration(db, actor, id);
@@ -195,8 +197,7 @@ export async function getRegistration(db: Database, actor: Actor, id: number): P
     if (!registrant && !can(actor, 'registrations.read', unitPath)) {
       throw new AppError('FORBIDDEN', 'Bạn không có quyền xem bản đăng ký này.');
     }
-    await useSimilarityThreshold(tx);
-    const { rows } = await repo.searchRegistrations(tx, { scope: [unitPath], year: registration.year, ids: [id], page: 1, pageSize: 1, threshold: SIMILARITY_THRESHOLD });
+    const { rows } = await repo.searchRegistrations(tx, { scope: [unitPath], year: registration.year, ids: [id], page: 1, pageSize: 1 });
     const actions = await repo.listActionsOf(tx, id);
     const window = registration.windowId ? await windows.findWindow(tx, registration.windowId) : undefined;
     return presentDetail(presentSummary(rows[0]!), registration, {
@@ -217,7 +218,6 @@ export async function listRegistrations(db: Database, actor: Actor, query: Regis
     assertCan(actor, 'registrations.read', unitPath);
   }
   return db.transaction(async (tx) => {
-    await useSimilarityThreshold(tx);
     const { rows, total } = await repo.searchRegistrations(tx, {
       scope: scopePaths(actor, 'registrations.read'),
       year: query.year,
@@ -227,7 +227,6 @@ export async function listRegistrations(db: Database, actor: Actor, query: Regis
       q: query.q ? foldVietnamese(query.q) : undefined,
       page: query.page,
       pageSize: query.pageSize,
-      threshold: SIMILARITY_THRESHOLD,
     });
     return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize, threshold: SIMILARITY_THRESHOLD };
   });
