@@ -25,6 +25,12 @@ async function openFromList(page: Page): Promise<void> {
   await page.waitForTimeout(600);
   await row.first().click();
   await page.getByTestId('appraisal-drawer').waitFor({ timeout: 20_000 });
+  await settle(page);
+}
+
+/** Lets the drawer's slide and the notices finish, so screenshots show the settled screen. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(500);
 }
 
 async function confirm(page: Page): Promise<void> {
@@ -78,6 +84,7 @@ export function registrationsJourneys(context: JourneyContext): Journey[] {
         await secretary.getByTestId('reason-input').fill(REASON);
         await secretary.getByTestId('reason-submit').click();
         await waitForStatus(secretary, '[data-testid="appraisal-drawer"]', 'returned');
+        await settle(secretary);
         await secretary.screenshot({ path: screenshotPath('registrations-03-secretary-returned.png'), fullPage: true });
       },
     },
@@ -110,13 +117,34 @@ export function registrationsJourneys(context: JourneyContext): Journey[] {
         await secretary.getByTestId('appraisal-publish').click();
         await confirm(secretary);
         await waitForStatus(secretary, '[data-testid="appraisal-drawer"]', 'published');
+        await settle(secretary);
         await secretary.screenshot({ path: screenshotPath('registrations-06-secretary-published.png'), fullPage: true });
         await secretary.keyboard.press('Escape');
+        await secretary.locator('.ant-drawer-open').waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
         await secretary.getByTestId('registrations-search').fill('');
-        await secretary.getByTestId('leaders-missing').or(secretary.locator('.ant-alert-success')).first().waitFor({ timeout: 20_000 });
+        await secretary.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').nth(1).waitFor({ timeout: 20_000 });
+        await settle(secretary);
         await secretary.screenshot({ path: screenshotPath('registrations-07-unit-list.png'), fullPage: true });
         await member.context().close();
         await secretary.context().close();
+      },
+    },
+    {
+      name: 'the commune officer sees the window the province opened and the commune\'s registrations with copies flagged',
+      run: async () => {
+        const desk = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+        const officer = await desk.newPage();
+        await signIn(officer, app.baseUrl, 'canbo.xa');
+        await officer.getByTestId('nav-registrations').click();
+        await officer.getByTestId('tab-windows').click();
+        await officer.getByTestId('window-applicable').waitFor({ timeout: 20_000 });
+        expectText(await officer.getByTestId('window-applicable').textContent(), 'Tỉnh ủy', 'the window inherited from the province');
+        await officer.screenshot({ path: screenshotPath('registrations-08-windows.png'), fullPage: true });
+        await officer.getByTestId('tab-appraisal').click();
+        await officer.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').first().waitFor({ timeout: 20_000 });
+        await settle(officer);
+        await officer.screenshot({ path: screenshotPath('registrations-09-commune-list.png'), fullPage: true });
+        await desk.close();
       },
     },
   ];
