@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { addPerson, addUser, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
-import { openSession, type Session } from './helpers/session';
+import { openSession, readWorkbook, type Session } from './helpers/session';
 import { actions, insertBreakthrough, insertTopic, linkUserToPerson, registerAs } from './helpers/registration-fixtures';
 import { REGISTRATION_METRICS } from '../src/server/modules/figures/registration-metrics';
 import type { RegistrationDetail } from '../src/shared/contracts/registrations';
@@ -322,6 +322,18 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
     expect(outside.statusCode).toBe(403);
     expect((await rowOf(copyC3)).status).toBe('submitted');
     expect((await secretaryC1.send('POST', '/api/registrations/approve', { items: [] })).statusCode).toBe(400);
+  });
+
+  it('exports the filtered list to Excel with the shortcomings and actions written out', async () => {
+    const response = await secretaryC1.get(`/api/exports/registrations?year=2026&unitId=${tree.C1.id}&kind=individual`);
+    expect(response.statusCode, response.body).toBe(200);
+    const sheet = [...(await readWorkbook(response.rawPayload)).values()][0]!;
+    expect(sheet.length).toBe(1 + 4);
+    expect(sheet[0]![1]).toBe('Người, tập thể đăng ký');
+    const copyRow = sheet.find((row) => row[1] === 'Trần Văn Một')!;
+    expect(String(copyRow[6])).toContain('Hoàn thành khóa học kỹ năng số cơ bản trong quý II');
+    expect(Number(copyRow[7])).toBeGreaterThanOrEqual(60);
+    expect((await secretaryC2.get(`/api/exports/registrations?year=2026&unitId=${tree.C1.id}`)).statusCode).toBe(403);
   });
 
   it('keeps every figure equal to a recount of the rows', async () => {

@@ -76,6 +76,7 @@ export function registrationEndpoints(env: { db: () => Database; tree: () => Tre
       },
     },
     { route: 'GET /api/registrations', name: 'GET /api/registrations?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/registrations?year=2026&unitId=${a()}` }) },
+    { route: 'GET /api/exports/registrations', name: 'GET /api/exports/registrations?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/registrations?year=2026&unitId=${a()}` }) },
     { route: 'GET /api/registrations/leaders-missing', name: 'GET /api/registrations/leaders-missing?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/registrations/leaders-missing?year=2026&unitId=${a()}` }) },
     {
       route: 'POST /api/registrations/approve',

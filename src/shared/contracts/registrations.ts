@@ -106,6 +106,7 @@ export const RegistrationsQuerySchema = PagingSchema.extend({
   q: z.string().trim().max(200).optional(),
 });
 export type RegistrationsQuery = z.infer<typeof RegistrationsQuerySchema>;
+export const ExportRegistrationsQuerySchema = RegistrationsQuerySchema.omit({ page: true, pageSize: true }).extend({ unitId: IdSchema });
 export const MineQuerySchema = z.object({ year: YearSchema });
 export const LeadersMissingQuerySchema = z.object({ unitId: IdSchema, year: YearSchema });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { memberships, registrationActions, registrationEvents, registrations, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 
@@ -199,4 +199,25 @@ export async function findLinkLabels(executor: Executor, actions: Array<Pick<Reg
     for (const row of rows.rows) row.criteria.forEach((criterion, index) => labels.set(`standard_criterion:${Number(row.id)}:${index}`, criterion.text));
   }
   return labels;
+}
+
+/** Actions of many registrations at once (exports), in each one's order. */
+export async function listActionsOfMany(executor: Executor, registrationIds: number[]): Promise<Map<number, RegistrationActionRow[]>> {
+  const byRegistration = new Map<number, RegistrationActionRow[]>();
+  for (let start = 0; start < registrationIds.length; start += 5000) {
+    const chunk = registrationIds.slice(start, start + 5000);
+    const rows = await executor.select().from(registrationActions).where(inArray(registrationActions.registrationId, chunk)).orderBy(asc(registrationActions.registrationId), asc(registrationActions.position));
+    for (const row of rows) byRegistration.set(row.registrationId, [...(byRegistration.get(row.registrationId) ?? []), row]);
+  }
+  return byRegistration;
+}
+
+export async function listShortcomings(executor: Executor, registrationIds: number[]): Promise<Map<number, string>> {
+  const result = new Map<number, string>();
+  for (let start = 0; start < registrationIds.length; start += 5000) {
+    const chunk = registrationIds.slice(start, start + 5000);
+    const rows = await executor.select({ id: registrations.id, shortcomings: registrations.shortcomings }).from(registrations).where(inArray(registrations.id, chunk));
+    for (const row of rows) result.set(row.id, row.shortcomings);
+  }
+  return result;
 }

@@ -6,6 +6,7 @@ import {
   CreateCollectiveSchema,
   CreateOwnRegistrationSchema,
   CreateWindowSchema,
+  ExportRegistrationsQuerySchema,
   LeadersMissingQuerySchema,
   MineQuerySchema,
   RegistrationsQuerySchema,
@@ -16,7 +17,8 @@ import {
   WindowsQuerySchema,
 } from '../../../shared/contracts/registrations';
 import type { AppDeps } from '../../platform/http/deps';
-import { actorOf } from '../../platform/http/request-context';
+import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { exportRegistrations } from './registrations-export';
 import * as service from './registrations.service';
 import * as appraisal from './appraisal.service';
 import * as windows from './windows.service';
@@ -53,6 +55,10 @@ export const registrationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
   app.get('/api/registrations', { schema: { tags, querystring: RegistrationsQuerySchema } }, (request) =>
     service.listRegistrations(db, actorOf(request), request.query),
   );
+  app.get('/api/exports/registrations', { schema: { tags, querystring: ExportRegistrationsQuerySchema } }, async (request, reply) => {
+    const { body, fileName } = await exportRegistrations(db, actorOf(request), request.query);
+    return sendFile(reply, fileName, XLSX_TYPE, body);
+  });
   app.get('/api/registrations/leaders-missing', { schema: { tags, querystring: LeadersMissingQuerySchema } }, (request) =>
     service.listLeadersMissing(db, actorOf(request), request.query.unitId, request.query.year),
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
 import { useCan } from '../../app/session';
+import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';
 import { describeError } from '../../lib/errors';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -123,6 +124,14 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
           options={(['individual', 'collective'] as const).map((value) => ({ value, label: t(`registrations.kinds.${value}`) }))}
           className="filter-select"
         />
+        <DownloadButton
+          path="/api/exports/registrations"
+          params={{ year, unitId: actingUnit.id, status, kind, q: q || undefined }}
+          fileName={`Đăng ký làm theo ${year} - ${actingUnit.name}.xlsx`}
+          data-testid="registrations-export"
+        >
+          {t('registrations.list.export')}
+        </DownloadButton>
         {canAppraise ? (
           <Button icon={<TeamOutlined />} onClick={() => setCollectiveOpen(true)} disabled={!applicable.data?.window} data-testid="registration-collective">
             {t('registrations.list.collective')}
