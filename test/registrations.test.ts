@@ -284,6 +284,8 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
     expect(flagged.maxSimilarity).toBeGreaterThanOrEqual(0.6);
     expect(list.items.find((item: { id: number }) => item.id === other).maxSimilarity).toBeNull();
     expect((await secretaryC2.get(`/api/registrations/${copyC1}/similar`)).statusCode).toBe(403);
+    const onlyCopies = (await officerR.get(`/api/registrations?year=2026&unitId=${tree.A.id}&similarOnly=true`)).json();
+    expect(onlyCopies.items.map((item: { id: number }) => item.id).sort()).toEqual([copyC1, copyC2].sort());
   });
 
   it('lists collective registrations, then leaders first, filters, searches without diacritics, and shows leaders who have not registered', async () => {

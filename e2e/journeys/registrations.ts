@@ -144,6 +144,13 @@ export function registrationsJourneys(context: JourneyContext): Journey[] {
         await officer.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').first().waitFor({ timeout: 20_000 });
         await settle(officer);
         await officer.screenshot({ path: screenshotPath('registrations-09-commune-list.png'), fullPage: true });
+        // The demo has copied registrations in a few cells: the filter shows them, each with its similarity.
+        await officer.getByTestId('registrations-similar-only').click();
+        await officer.getByTestId('similarity-tag').first().waitFor({ timeout: 20_000 });
+        await officer.locator('[data-testid^="registration-row-"]').first().click();
+        await officer.getByTestId('similar-list').waitFor({ timeout: 20_000 });
+        await settle(officer);
+        await officer.screenshot({ path: screenshotPath('registrations-10-copies.png'), fullPage: true });
         await desk.close();
       },
     },

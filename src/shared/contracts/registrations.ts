@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PagingSchema, TrimmedText } from './common';
+import { BooleanQuerySchema, IdSchema, IsoDateSchema, PagingSchema, TrimmedText } from './common';
 import { ActionAreaSchema, RegistrationKindSchema, RegistrationStatusSchema, TransitionBodySchema, type RegistrationStatus } from './registration-status';
 
 const YearSchema = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
@@ -104,6 +104,8 @@ export const RegistrationsQuerySchema = PagingSchema.extend({
   status: RegistrationStatusSchema.optional(),
   kind: RegistrationKindSchema.optional(),
   q: z.string().trim().max(200).optional(),
+  /** Only registrations with a near-identical one in their parent unit's subtree. */
+  similarOnly: BooleanQuerySchema.optional(),
 });
 export type RegistrationsQuery = z.infer<typeof RegistrationsQuerySchema>;
 export const ExportRegistrationsQuerySchema = RegistrationsQuerySchema.omit({ page: true, pageSize: true }).extend({ unitId: IdSchema });

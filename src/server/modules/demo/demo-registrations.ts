@@ -117,10 +117,15 @@ export async function loadDemoRegistrations(tx: Executor, options: { provinceCod
   const planned: Planned[] = [];
   const byUnit = new Map<number, Member[]>();
   for (const member of members) byUnit.set(member.unit_id, [...(byUnit.get(member.unit_id) ?? []), member]);
+  const levelsWithCopies = new Set<string>();
   for (const [unitId, unitMembers] of byUnit) {
     const appraiser = `Chi ủy ${unitMembers[0]!.unit_name}`;
-    // In about one cell in twelve, two or three members hand in a neighbour's text, barely changed.
-    const copyFrom = unitMembers.length >= 6 && random.chance(0.08) ? individualContent(random, linksOf(unitId)) : null;
+    // In the first sizeable cell of each level, and in about one other in twenty, two or three
+    // members hand in a neighbour's text, barely changed: every commune has copies to find.
+    const parentPath = parentPathOf(unitMembers[0]!.unit_path);
+    const sizeable = unitMembers.length >= 6;
+    const copyFrom = sizeable && (!levelsWithCopies.has(parentPath) || random.chance(0.05)) ? individualContent(random, linksOf(unitId)) : null;
+    if (copyFrom) levelsWithCopies.add(parentPath);
     let copies = copyFrom ? random.int(2, 3) : 0;
     for (const member of unitMembers) {
       if (skip.has(member.person_id)) continue;

@@ -29,6 +29,7 @@ export async function exportRegistrations(db: Database, actor: Actor, query: Omi
     status: query.status,
     kind: query.kind,
     q: query.q ? foldVietnamese(query.q) : undefined,
+    similarOnly: query.similarOnly,
     page: 1,
     pageSize: EXPORT_LIMIT,
   });

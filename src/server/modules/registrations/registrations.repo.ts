@@ -114,6 +114,7 @@ export type RegistrationSearch = {
   kind?: string | undefined;
   /** Folded search words. */
   q?: string | undefined;
+  similarOnly?: boolean | undefined;
   ids?: number[];
   page: number;
   pageSize: number;
@@ -135,6 +136,11 @@ export async function searchRegistrations(executor: Executor, search: Registrati
   if (search.status) conditions.push(sql`r.status = ${search.status}`);
   if (search.kind) conditions.push(sql`r.kind = ${search.kind}`);
   if (search.q) conditions.push(sql`(r.search_text LIKE ${`%${search.q}%`} OR p.search_text LIKE ${`%${search.q}%`} OR u.search_text LIKE ${`%${search.q}%`})`);
+  if (search.similarOnly) {
+    conditions.push(sql`EXISTS (
+      SELECT 1 FROM registration_similarities s JOIN registrations o ON o.id = s.other_id JOIN units ou ON ou.id = o.unit_id
+      WHERE s.registration_id = r.id AND ou.path <@ ${PARENT_PATH})`);
+  }
   if (search.ids) conditions.push(search.ids.length > 0 ? sql`r.id IN (${sql.join(search.ids.map((id) => sql`${id}`), sql`, `)})` : sql`false`);
   const where = sql.join(conditions, sql` AND `);
   const from = sql`FROM registrations r JOIN units u ON u.id = r.unit_id LEFT JOIN persons p ON p.id = r.person_id`;

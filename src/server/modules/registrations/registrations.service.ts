@@ -225,6 +225,7 @@ export async function listRegistrations(db: Database, actor: Actor, query: Regis
       status: query.status,
       kind: query.kind,
       q: query.q ? foldVietnamese(query.q) : undefined,
+      similarOnly: query.similarOnly,
       page: query.page,
       pageSize: query.pageSize,
     });

@@ -1,5 +1,5 @@
 import { CheckOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -37,18 +37,19 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const q = useDebouncedValue(text.trim(), 350);
   const [status, setStatus] = useState<RegistrationStatus | undefined>();
   const [kind, setKind] = useState<'individual' | 'collective' | undefined>();
+  const [similarOnly, setSimilarOnly] = useState(false);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [selected, setSelected] = useState<RegistrationSummary[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [collectiveOpen, setCollectiveOpen] = useState(false);
-  const list = useRegistrations({ year, unitId: actingUnit.id, status, kind, q: q || undefined, page, pageSize });
+  const list = useRegistrations({ year, unitId: actingUnit.id, status, kind, q: q || undefined, similarOnly: similarOnly || undefined, page, pageSize });
   const leaders = useLeadersMissing(actingUnit.id, year, true);
   const applicable = useApplicableWindow(actingUnit.id, year);
   const bulk = useBulkApprove();
   const rows = list.data?.items ?? [];
   const threshold = list.data?.threshold ?? 0.6;
-  const filtered = Boolean(q || status || kind);
+  const filtered = Boolean(q || status || kind || similarOnly);
 
   const approveSelected = () => {
     Modal.confirm({
@@ -124,9 +125,12 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
           options={(['individual', 'collective'] as const).map((value) => ({ value, label: t(`registrations.kinds.${value}`) }))}
           className="filter-select"
         />
+        <Checkbox checked={similarOnly} onChange={(event) => { setSimilarOnly(event.target.checked); setPage(1); }} data-testid="registrations-similar-only">
+          {t('registrations.list.similarOnly')}
+        </Checkbox>
         <DownloadButton
           path="/api/exports/registrations"
-          params={{ year, unitId: actingUnit.id, status, kind, q: q || undefined }}
+          params={{ year, unitId: actingUnit.id, status, kind, q: q || undefined, similarOnly: similarOnly || undefined }}
           fileName={`Đăng ký làm theo ${year} - ${actingUnit.name}.xlsx`}
           data-testid="registrations-export"
         >

@@ -23,6 +23,7 @@ export interface RegistrationParams {
   status?: RegistrationStatus;
   kind?: 'individual' | 'collective';
   q?: string;
+  similarOnly?: boolean;
   page: number;
   pageSize: number;
 }
