@@ -357,3 +357,17 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
     }
   });
 });
+
+describe('whole-term registrations', () => {
+  it('supplements the term registration in a later year, and refuses a wrong one', async () => {
+    const opened = await officerB.send('POST', '/api/registration-windows', { unitId: tree.B.id, year: 2026, toYear: 2028, opensOn: '2026-01-05', closesOn: '2026-03-31' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const person = await addPerson(ctx.db, tree.C3.path, { fullName: 'Đinh Văn Nhiệm Kỳ', unitId: tree.C3.id, cardNumber: card() });
+    const term = await registerAs(ctx.db, person.id, { shortcomings: 'Còn ngại nhận việc khó.', actions: ['Nhận phụ trách một việc khó của chi bộ mỗi năm'] });
+    expect(term.windowId).toBe(opened.json().id);
+    const wrong = registerAs(ctx.db, person.id, { shortcomings: 'Bổ sung năm 2027.', actions: ['Việc bổ sung'] }, { year: 2027, supplementOfId: term.id + 999 });
+    await expect(wrong).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const supplement = await registerAs(ctx.db, person.id, { shortcomings: 'Bổ sung năm 2027 sau khi học chuyên đề.', actions: ['Việc làm bổ sung năm 2027'] }, { year: 2027, supplementOfId: term.id });
+    expect(supplement).toMatchObject({ year: 2027, supplementOfId: term.id, status: 'submitted' });
+  });
+});

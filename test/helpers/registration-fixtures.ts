@@ -61,9 +61,9 @@ export function actions(...contents: string[]): ActionInput[] {
 }
 
 /** An individual registration of the person, created and (unless `draft`) submitted by them. */
-export async function registerAs(db: Database, personId: number, text: { shortcomings: string; actions: string[] }, options: { draft?: boolean; year?: number } = {}) {
+export async function registerAs(db: Database, personId: number, text: { shortcomings: string; actions: string[] }, options: { draft?: boolean; year?: number; supplementOfId?: number } = {}) {
   const actor = memberActor(personId);
-  const created = await createOwnRegistration(db, actor, { year: options.year ?? 2026, shortcomings: text.shortcomings, actions: actions(...text.actions), supplementOfId: null });
+  const created = await createOwnRegistration(db, actor, { year: options.year ?? 2026, shortcomings: text.shortcomings, actions: actions(...text.actions), supplementOfId: options.supplementOfId ?? null });
   if (options.draft) return created;
   return changeStatus(db, actor, created.id, { transition: 'submit', version: created.version });
 }
