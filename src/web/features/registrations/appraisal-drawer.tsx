@@ -54,15 +54,15 @@ function DrawerBody({ registration, threshold, options }: { registration: Regist
         pending={update.isPending || changeStatus.isPending}
         error={update.error ?? changeStatus.error}
         onCancel={() => setEditing(false)}
-        onSave={(content, submit) => {
-          void update
+        onSave={(content, submit) =>
+          update
             .mutateAsync({ id: registration.id, version: registration.version, ...content })
             .then((saved) => (submit ? changeStatus.mutateAsync({ id: saved.id, transition: 'submit', version: saved.version }) : saved))
             .then(() => {
               void message.success(t('registrations.form.saved'));
               setEditing(false);
-            }, () => undefined);
-        }}
+            })
+        }
       />
     );
   }

@@ -219,16 +219,17 @@ function CollectiveModal({ open, actingUnit, year, onClose, onCreated }: { open:
           pending={create.isPending || changeStatus.isPending}
           error={create.error ?? changeStatus.error}
           onCancel={onClose}
-          onSave={(content, submit) => {
-            void create
+          draftKey={`registration.collective.${actingUnit.id}.${year}`}
+          onSave={(content, submit) =>
+            create
               .mutateAsync({ unitId: actingUnit.id, year, ...content })
               .then((saved) => (submit ? changeStatus.mutateAsync({ id: saved.id, transition: 'submit', version: saved.version }) : saved))
               .then((saved) => {
                 void message.success(t('registrations.form.saved'));
                 onClose();
                 onCreated(saved.id);
-              }, () => undefined);
-          }}
+              })
+          }
         />
       ) : (
         <Empty description={t('registrations.windows.noApplicable', { unit: actingUnit.name, year })} />

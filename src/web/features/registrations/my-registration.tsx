@@ -40,16 +40,12 @@ function MineBody({ view, year }: { view: MineView; year: number }) {
   const pending = createOwn.isPending || update.isPending || changeStatus.isPending;
 
   const save = async (content: ContentInput, submit: boolean) => {
-    try {
-      const saved = registration
-        ? await update.mutateAsync({ id: registration.id, version: registration.version, ...content })
-        : await createOwn.mutateAsync({ year, supplementOfId: view.termRegistration?.id ?? null, ...content });
-      if (submit) await changeStatus.mutateAsync({ id: saved.id, transition: 'submit', version: saved.version });
-      void message.success(submit ? t('registrations.done.submit') : t('registrations.form.saved'));
-      setEditing(false);
-    } catch {
-      // The error stays on the form (from the mutation), so nothing typed is lost.
-    }
+    const saved = registration
+      ? await update.mutateAsync({ id: registration.id, version: registration.version, ...content })
+      : await createOwn.mutateAsync({ year, supplementOfId: view.termRegistration?.id ?? null, ...content });
+    if (submit) await changeStatus.mutateAsync({ id: saved.id, transition: 'submit', version: saved.version });
+    void message.success(submit ? t('registrations.done.submit') : t('registrations.form.saved'));
+    setEditing(false);
   };
   const step = (transition: 'submit' | 'withdraw') => {
     if (!registration) return;
@@ -91,7 +87,8 @@ function MineBody({ view, year }: { view: MineView; year: number }) {
           guidance={window.guidance}
           pending={pending}
           error={createOwn.error ?? update.error ?? changeStatus.error}
-          onSave={(content, submit) => void save(content, submit)}
+          onSave={save}
+          draftKey={`registration.mine.${year}.${registration ? `${registration.id}.${registration.version}` : 'new'}`}
           onCancel={registration ? () => setEditing(false) : undefined}
         />
       ) : (

@@ -6,6 +6,7 @@ import { MutationErrorAlert } from '../../components/form-bits';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '../../lib/format';
 import { ACTION_AREAS } from '../../../shared/contracts/registration-status';
 import { MAX_ACTIONS } from '../../../shared/contracts/registrations';
+import { useFormDraft } from '../programme/use-form-draft';
 import { decodeLink, encodeLink, linkSelectOptions } from './link-options';
 import type { ContentInput, LinkOptions, RegistrationDetail } from './registrations.api';
 
@@ -28,17 +29,20 @@ interface RegistrationFormProps {
   guidance?: string | null;
   pending: boolean;
   error: unknown;
-  onSave: (content: ContentInput, submit: boolean) => void;
+  /** Resolves once saved (the local draft is then dropped); rejects when the server refused. */
+  onSave: (content: ContentInput, submit: boolean) => Promise<unknown>;
   onCancel?: () => void;
+  /** Where the typed text is kept in this browser until it is saved. */
+  draftKey?: string;
 }
 
 const EMPTY_ACTION: ActionValues = { area: 'ethics', content: '' };
 
-function toValues(initial: RegistrationDetail | null | undefined): FormValues {
+function toValues(initial: Pick<RegistrationDetail, 'shortcomings' | 'actions'> | ContentInput | null | undefined): FormValues {
   if (!initial) return { shortcomings: '', actions: [EMPTY_ACTION] };
   return {
     shortcomings: initial.shortcomings,
-    actions: initial.actions.map((action) => ({
+    actions: (initial.actions as ContentInput['actions']).map((action) => ({
       area: action.area,
       content: action.content,
       measurableResult: action.measurableResult,
@@ -65,16 +69,22 @@ function toContent(values: FormValues): ContentInput {
  * The registration form, made for a phone first: one column, large fields, the area as a
  * segmented switch. A missing measurable result or deadline is a warning, never a block.
  */
-export function RegistrationForm({ kind, options, initial, guidance, pending, error, onSave, onCancel }: RegistrationFormProps) {
+export function RegistrationForm({ kind, options, initial, guidance, pending, error, onSave, onCancel, draftKey }: RegistrationFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
+  const drafts = useFormDraft<ContentInput>(draftKey ?? null);
   const actions = Form.useWatch('actions', form) ?? [];
   const save = (submit: boolean) => {
-    void form.validateFields().then((values) => onSave(toContent(values), submit), () => undefined);
+    void form.validateFields().then(
+      (values) => onSave(toContent(values), submit).then(() => drafts.clear(), () => undefined),
+      () => undefined,
+    );
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={toValues(initial)} className="registration-form" data-testid="registration-form" size="large">
+    <Form form={form} layout="vertical" initialValues={toValues(drafts.draft ?? initial)}
+      onValuesChange={(_changed, values: FormValues) => drafts.save(toContent({ ...values, actions: values.actions ?? [] }))}
+      className="registration-form" data-testid="registration-form" size="large">
       <Collapse
         className="block-gap-bottom"
         items={[
