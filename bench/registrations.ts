@@ -109,7 +109,7 @@ export async function runRegistrationsBench(args: string[]): Promise<void> {
     const items = [];
     for (let start = 0; start < rows.length; start += 1000) {
       const inserted = await db.insert(registrations).values(rows.slice(start, start + 1000)).returning({ id: registrations.id, unitId: registrations.unitId, searchText: registrations.searchText });
-      for (const row of inserted) items.push({ id: row.id, unitPath: pathOf.get(row.unitId)!, parentPath: parentPathOf(pathOf.get(row.unitId)!), fingerprint: fingerprintOf(row.searchText) });
+      for (const row of inserted) items.push({ id: row.id, kind: 'individual', unitPath: pathOf.get(row.unitId)!, parentPath: parentPathOf(pathOf.get(row.unitId)!), fingerprint: fingerprintOf(row.searchText) });
     }
     const pairsStarted = performance.now();
     const pairs = pairsAmong(items);

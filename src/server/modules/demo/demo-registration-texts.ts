@@ -79,6 +79,14 @@ export const COLLECTIVE_ACTIONS: readonly ActionTemplate[] = [
   { area: 'style', content: () => 'Vận động nhân dân hiến đất, góp công làm đường giao thông nông thôn', result: (n) => `Hoàn thành ${n + 1} tuyến đường bê tông`, months: [10] },
   { area: 'style', content: () => 'Giải quyết dứt điểm các kiến nghị của nhân dân thuộc thẩm quyền chi bộ', result: () => '100% kiến nghị được trả lời trong 15 ngày', months: [12] },
   { area: 'thought', content: () => 'Phấn đấu kết nạp đảng viên mới', result: (n) => `Kết nạp ${(n % 2) + 1} đảng viên`, months: [12] },
+  { area: 'style', content: () => 'Tổ chức đối thoại giữa chi ủy với nhân dân về những vấn đề bức xúc ở khu dân cư', result: () => 'Hai buổi đối thoại, có biên bản và kết quả giải quyết', months: [6, 12] },
+  { area: 'ethics', content: () => 'Xây dựng tủ sách Bác Hồ tại nhà sinh hoạt cộng đồng', result: (n) => `Tủ sách có ít nhất ${(n + 3) * 10} đầu sách, mở cửa cuối tuần`, months: [5, 9] },
+  { area: 'style', content: () => 'Thực hiện chuyển đổi số trong quản lý đảng viên của chi bộ', result: () => 'Toàn bộ hồ sơ đảng viên được cập nhật trên phần mềm', months: [9] },
+  { area: 'ethics', content: () => 'Vận động đoàn viên thanh niên tham gia giữ gìn an ninh trật tự, xây dựng tuyến đường tự quản', result: (n) => `${n + 1} tuyến đường tự quản sáng, xanh, sạch`, months: [8, 12] },
+  { area: 'thought', content: () => 'Nêu gương người tốt việc tốt tại các kỳ sinh hoạt và trên loa truyền thanh thôn', result: (n) => `Biểu dương ${n + 4} tấm gương trong năm`, months: [12] },
+  { area: 'style', content: () => 'Cải tiến nội dung sinh hoạt chi bộ, mỗi kỳ thảo luận một việc cụ thể của địa phương', result: () => 'Chi bộ được xếp loại hoàn thành tốt nhiệm vụ trở lên', months: [12] },
+  { area: 'ethics', content: () => 'Phát động phong trào tiết kiệm, chống lãng phí trong tổ chức việc cưới, việc tang', result: () => '100% đám cưới, đám tang trên địa bàn thực hiện nếp sống văn minh', months: [12] },
+  { area: 'style', content: () => 'Phối hợp với Mặt trận và đoàn thể giám sát việc thực hiện bản đăng ký của đảng viên', result: () => 'Mỗi quý một lần lấy ý kiến nhận xét của đoàn thể', months: [3, 6, 9, 12] },
 ];
 
 export const RETURN_REASONS = [

@@ -189,7 +189,7 @@ async function insertPlanned(tx: Executor, planned: Planned[], windowId: number)
     chunk.forEach((item, index) => {
       const registrationId = rows[index]!.id;
       const searchText = searchTextOf(item.content.shortcomings, item.content.actions);
-      fingerprints.push({ id: registrationId, unitPath: item.member.unit_path, parentPath: parentPathOf(item.member.unit_path), fingerprint: fingerprintOf(searchText) });
+      fingerprints.push({ id: registrationId, kind: item.kind, unitPath: item.member.unit_path, parentPath: parentPathOf(item.member.unit_path), fingerprint: fingerprintOf(searchText) });
       item.content.actions.forEach((action, position) => actions.push({ registrationId, position, ...action }));
       let from: RegistrationStatus = 'draft';
       for (const step of item.steps) {

@@ -52,7 +52,8 @@ export function similarityOf(a: Uint32Array, b: Uint32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
-export type SimilarityItem = { id: number; unitPath: string; parentPath: string; fingerprint: Uint32Array };
+/** `kind`: individual registrations are compared with individual ones, collective with collective. */
+export type SimilarityItem = { id: number; kind: string; unitPath: string; parentPath: string; fingerprint: Uint32Array };
 
 export const parentPathOf = (unitPath: string) => (unitPath.includes('.') ? unitPath.slice(0, unitPath.lastIndexOf('.')) : unitPath);
 const isWithin = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
@@ -65,9 +66,10 @@ const isWithin = (path: string, root: string) => path === root || path.startsWit
 export function pairsAmong(items: SimilarityItem[]): Array<{ registrationId: number; otherId: number; similarity: number }> {
   const pairs = new Map<string, { registrationId: number; otherId: number; similarity: number }>();
   const byParent = new Map<string, SimilarityItem[]>();
-  for (const item of items) byParent.set(item.parentPath, [...(byParent.get(item.parentPath) ?? []), item]);
-  for (const [parentPath, group] of byParent) {
-    const candidates = items.filter((item) => isWithin(item.unitPath, parentPath));
+  for (const item of items) byParent.set(`${item.kind}|${item.parentPath}`, [...(byParent.get(`${item.kind}|${item.parentPath}`) ?? []), item]);
+  for (const group of byParent.values()) {
+    const { kind, parentPath } = group[0]!;
+    const candidates = items.filter((item) => item.kind === kind && isWithin(item.unitPath, parentPath));
     for (const item of group) {
       for (const other of candidates) {
         if (other.id === item.id) continue;
@@ -90,18 +92,18 @@ export async function insertPairs(tx: Executor, pairs: Array<{ registrationId: n
 
 /**
  * Recomputes the near-identical pairs of one registration after its content was written: compares
- * it with every registration of the same year in its parent unit's subtree, in the writer's
+ * it with every registration of the same year and kind in its parent unit's subtree, in the writer's
  * transaction. The pairs are stored both ways, so the others' flags follow too.
  */
 export async function refreshSimilarities(tx: Executor, registrationId: number): Promise<void> {
-  const me = (await tx.execute<{ year: number; search_text: string; unit_path: string }>(sql`
-    SELECT r.year, r.search_text, u.path::text AS unit_path FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}`)).rows[0];
+  const me = (await tx.execute<{ year: number; kind: string; search_text: string; unit_path: string }>(sql`
+    SELECT r.year, r.kind, r.search_text, u.path::text AS unit_path FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}`)).rows[0];
   await tx.execute(sql`DELETE FROM registration_similarities WHERE registration_id = ${registrationId} OR other_id = ${registrationId}`);
   if (!me || !me.search_text) return;
   const parentPath = parentPathOf(me.unit_path);
   const candidates = await tx.execute<{ id: number; search_text: string }>(sql`
     SELECT r.id, r.search_text FROM registrations r JOIN units u ON u.id = r.unit_id
-    WHERE u.path <@ ${parentPath}::ltree AND r.year = ${me.year} AND r.id <> ${registrationId} AND r.search_text <> ''`);
+    WHERE u.path <@ ${parentPath}::ltree AND r.year = ${me.year} AND r.kind = ${me.kind} AND r.id <> ${registrationId} AND r.search_text <> ''`);
   const mine = fingerprintOf(me.search_text);
   const pairs: Array<{ registrationId: number; otherId: number; similarity: number }> = [];
   for (const candidate of candidates.rows) {
