@@ -58,8 +58,12 @@ export function registrationsJourneys(context: JourneyContext): Journey[] {
         await member.getByTestId('registration-shortcomings').fill(SHORTCOMINGS);
         await member.getByTestId('action-content-0').fill('Phát biểu ít nhất một ý kiến ở mỗi cuộc họp thôn');
         await member.getByTestId('action-result-0').fill('12 ý kiến trong năm, ghi trong biên bản họp');
+        // The first criterion of the cell's ethics standards, chosen with the keyboard: on a phone the
+        // dropdown still slides while the page scrolls it into view.
         await member.getByTestId('action-link-0').click();
-        await member.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+        await member.locator('.ant-select-dropdown .ant-select-item-option-active').first().waitFor({ timeout: 20_000 });
+        await member.keyboard.press('Enter');
+        await member.locator('.ant-select-dropdown').first().waitFor({ state: 'hidden', timeout: 20_000 });
         await member.getByTestId('registration-add-action').click();
         await member.getByTestId('registration-action-1').getByText('Phong cách').click();
         await member.getByTestId('action-content-1').fill('Tự học một bài lý luận chính trị mỗi tháng');
