@@ -11,6 +11,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'national tree: seeding at scale, subtree figures API latency, people import throughput [--units N] [--people M] [--requests R] [--import-rows K] [--in-memory]',
     load: async () => (await import('./tree')).runTreeBench,
   },
+  registrations: {
+    describe: 'near-duplicate check on a commune of 3,000 registrations: one registration, a cell\'s list, a page of the commune [--registrations N] [--runs R] [--in-memory]',
+    load: async () => (await import('./registrations')).runRegistrationsBench,
+  },
 };
 
 async function main(args: string[]): Promise<void> {

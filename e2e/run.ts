@@ -7,6 +7,7 @@ import { programmeJourneys } from './journeys/programme';
 import { studyJourneys } from './journeys/study';
 import { followupJourneys } from './journeys/followup';
 import { supervisionJourneys } from './journeys/supervision';
+import { registrationsJourneys } from './journeys/registrations';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -23,8 +24,9 @@ async function main(): Promise<void> {
       ...programmeJourneys(journeyContext),
       ...standardsJourneys(journeyContext),
       ...studyJourneys(journeyContext),
-      ...followupJourneys(journeyContext),
+      ...registrationsJourneys(journeyContext),
       ...supervisionJourneys(journeyContext),
+      ...followupJourneys(journeyContext),
     ]);
   } finally {
     await browser.close();

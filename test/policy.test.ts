@@ -19,6 +19,7 @@ import { programmeEndpoints } from './helpers/programme-endpoints';
 import { studyEndpoints } from './helpers/policy-study-rows';
 import { followupEndpoints } from './helpers/policy-followup-rows';
 import { supervisionEndpoints } from './helpers/policy-supervision-rows';
+import { registrationEndpoints } from './helpers/policy-registrations-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -349,6 +350,7 @@ const ENDPOINTS: Endpoint[] = [
   ...followupEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   // Feedback, publication and the supervisors' view
   ...supervisionEndpoints({ db: () => ctx.db, tree: () => tree, next }),
+  ...registrationEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {

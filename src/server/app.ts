@@ -32,6 +32,7 @@ import { programmeFiguresRoutes } from './modules/figures/programme-figures.rout
 import { followupRoutes } from './modules/followup/followup.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { supervisionRoutes } from './modules/supervision/supervision.routes';
+import { registrationsRoutes } from './modules/registrations/registrations.routes';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -85,7 +86,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   const routeDeps: AppDeps = { db: deps.db, config: deps.config, dbKind: deps.dbKind };
   const routeModules = [
     authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
-    programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, supervisionRoutes, publicRoutes,
+    programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, registrationsRoutes, supervisionRoutes, publicRoutes,
     followupRoutes, notificationsRoutes,
   ];
   for (const routes of routeModules) {

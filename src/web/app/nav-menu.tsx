@@ -6,6 +6,7 @@ import {
   BookOutlined,
   DashboardOutlined,
   EyeOutlined,
+  EditOutlined,
   FileTextOutlined,
   ReadOutlined,
   RocketOutlined,
@@ -67,6 +68,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       permission: 'programme.read',
     },
     { key: 'study', path: paths.study, label: t('study.nav'), icon: <ReadOutlined />, testId: 'nav-study', permission: 'programme.read' },
+    {
+      key: 'registrations',
+      path: paths.registrations,
+      label: t('registrations.nav'),
+      icon: <EditOutlined />,
+      testId: 'nav-registrations',
+      permission: 'programme.read',
+    },
     { key: 'followup', path: paths.followup, label: t('followup.nav'), icon: <LineChartOutlined />, testId: 'nav-followup', permission: 'programme.read' },
     {
       key: 'programmeFigures',

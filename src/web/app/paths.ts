@@ -14,4 +14,5 @@ export const paths = {
   programmeFigures: '/programme-figures',
   followup: '/followup',
   supervision: '/supervision',
+  registrations: '/registrations',
 } as const;

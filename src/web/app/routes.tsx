@@ -28,6 +28,7 @@ const ChangePasswordPage = lazy(() =>
   import('../features/auth/change-password-page').then((module) => ({ default: module.ChangePasswordPage })),
 );
 const StudyPage = lazy(() => import('../features/study/study-page').then((module) => ({ default: module.StudyPage })));
+const RegistrationsPage = lazy(() => import('../features/registrations/registrations-page').then((module) => ({ default: module.RegistrationsPage })));
 const ProgrammeDashboardPage = lazy(() =>
   import('../features/dashboard/programme-dashboard-page').then((module) => ({ default: module.ProgrammeDashboardPage })),
 );
@@ -59,6 +60,7 @@ export function AppRoutes() {
               <Route path={paths.standards} element={<StandardsPage />} />
               <Route path={paths.study} element={<StudyPage />} />
               <Route path={paths.followup} element={<FollowupPage />} />
+              <Route path={paths.registrations} element={<RegistrationsPage />} />
             </Route>
             <Route element={<RequirePermission permission="figures.read" />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from './units';
 import { persons } from './people';
 import { studyTopics } from './programme';
@@ -138,4 +138,19 @@ export const registrationCheckIns = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('registration_check_ins_parent_idx').on(table.registrationId, table.checkedOn)],
+);
+
+/**
+ * Near-identical pairs of registrations (both directions), with their similarity (0–1), refreshed
+ * whenever a registration's content is written. Computing them at write time keeps the appraisal
+ * list instant: comparing one text with a commune's 3,000 on each read was measured too slow.
+ */
+export const registrationSimilarities = pgTable(
+  'registration_similarities',
+  {
+    registrationId: bigint('registration_id', { mode: 'number' }).notNull().references(() => registrations.id),
+    otherId: bigint('other_id', { mode: 'number' }).notNull().references(() => registrations.id),
+    similarity: real('similarity').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.registrationId, table.otherId] }), index('registration_similarities_other_idx').on(table.otherId)],
 );

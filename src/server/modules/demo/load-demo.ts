@@ -16,6 +16,7 @@ import { loadDemoProgramme } from './demo-programme';
 import { loadDemoStudy } from './demo-study';
 import { loadDemoFollowup } from './demo-followup';
 import { loadDemoSupervision } from './demo-supervision';
+import { loadDemoRegistrations } from './demo-registrations';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -90,6 +91,15 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   // The secretary's own cell is left without its study session: the demo journey records it.
   await db.transaction((tx) =>
     loadDemoStudy(tx, { provinceCode: units.find((unit) => unit.kind === 'province_committee')!.code, skipStudyUnitCode: cell.code }),
+  );
+  // The member's own registration is left for the demo journey to write; their cell has no collective one yet.
+  const memberPerson = await db.execute<{ person_id: number | null }>(sql`SELECT person_id FROM users WHERE username = 'dangvien'`);
+  await db.transaction((tx) =>
+    loadDemoRegistrations(tx, {
+      provinceCode: units.find((unit) => unit.kind === 'province_committee')!.code,
+      skipPersonIds: memberPerson.rows.flatMap((row) => (row.person_id === null ? [] : [Number(row.person_id)])),
+      skipCollectiveUnitCode: cell.code,
+    }),
   );
   // Once registrations exist: publication and public feedback (the secretary's cell publishes its own set).
   await db.transaction((tx) => loadDemoSupervision(tx, { communeCode: firstCommune.code, keepUnpublishedCellCode: cell.code }));

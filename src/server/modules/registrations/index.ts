@@ -2,3 +2,6 @@ export { transitionRegistration, statusDeltas, snapshotOf, isRegistrant, assertR
 export type { TransitionRequest } from './registration-machine';
 export { findRegistrationWithUnit, listActionsOf, listEventsOf, updateRegistration } from './registrations.repo';
 export type { RegistrationRow, RegistrationActionRow, RegistrationEventRow } from './registrations.repo';
+export { registrationsRoutes } from './registrations.routes';
+export { searchTextOf } from './registrations.service';
+export { SIMILARITY_THRESHOLD } from './similarity';

@@ -1,0 +1,264 @@
+import type { Database, Executor } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
+import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { recordAudit } from '../../platform/audit';
+import { addFigureDeltas } from '../../platform/figures';
+import { todayIso } from '../../platform/dates';
+import { foldVietnamese } from '../../../shared/text';
+import { EDITABLE_STATUSES, REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
+import type {
+  ActionInput,
+  CreateCollective,
+  CreateOwnRegistration,
+  LinkOptions,
+  MineView,
+  RegistrationDetail,
+  RegistrationsQuery,
+  UpdateRegistration,
+} from '../../../shared/contracts/registrations';
+import { getUnitOrThrow } from '../units/index';
+import { isRegistrant, snapshotOf, statusDeltas } from './registration-machine';
+import * as repo from './registrations.repo';
+import * as windows from './windows.repo';
+import { linkOptionsFor, presentWindow } from './windows.service';
+import { refreshSimilarities, SIMILARITY_THRESHOLD } from './similarity';
+import { presentActions, presentDetail, presentHistory, presentSummary } from './registrations.presenter';
+
+/** Folded shortcomings and actions: searched with LIKE and compared by trigrams for near-duplicates. */
+export function searchTextOf(shortcomings: string, actions: Array<Pick<ActionInput, 'content' | 'measurableResult'>>): string {
+  return foldVietnamese([shortcomings, ...actions.flatMap((action) => [action.content, action.measurableResult])].filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
+}
+
+/** Each link must point to what the unit's window and standards offer that year. */
+function assertLinksOffered(actions: ActionInput[], options: LinkOptions): void {
+  actions.forEach((action, index) => {
+    const where = `Việc làm thứ ${index + 1}`;
+    if (action.linkKind === 'topic' && !options.topics.some((topic) => topic.id === action.linkId)) {
+      throw new AppError('VALIDATION_FAILED', `${where}: chuyên đề đã chọn không áp dụng cho đơn vị trong năm này.`);
+    }
+    if (action.linkKind === 'breakthrough' && !options.breakthroughs.some((item) => item.id === action.linkId)) {
+      throw new AppError('VALIDATION_FAILED', `${where}: nội dung đột phá đã chọn không thuộc đợt đăng ký này.`);
+    }
+    if (action.linkKind === 'standard_criterion') {
+      const standards = options.standards;
+      if (!standards || standards.id !== action.linkId || action.linkIndex === null || action.linkIndex >= standards.criteria.length) {
+        throw new AppError('VALIDATION_FAILED', `${where}: tiêu chí đã chọn không có trong chuẩn mực đạo đức hiện hành của đơn vị.`);
+      }
+    }
+  });
+}
+
+function actionColumns(actions: ActionInput[]) {
+  return actions.map((action) => ({
+    area: action.area,
+    content: action.content,
+    measurableResult: action.measurableResult,
+    deadline: action.deadline,
+    linkKind: action.linkKind,
+    linkId: action.linkId,
+    linkIndex: action.linkKind === 'standard_criterion' ? action.linkIndex : null,
+  }));
+}
+
+async function getWindowForOrThrow(executor: Executor, unit: { id: number; path: string; name: string }, year: number) {
+  const window = await windows.findApplicableWindow(executor, unit.path, year);
+  if (!window) throw new AppError('INVALID_STATE', `Chưa có cấp nào mở đợt đăng ký làm theo năm ${year} cho ${unit.name}.`);
+  return window;
+}
+
+/** Two requests creating the same registration at once: the unique index lets one through. */
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause;
+  return (error as { code?: string })?.code === '23505' || cause?.code === '23505';
+}
+
+async function insertWithActions(tx: Executor, actor: Actor, values: Parameters<typeof repo.insertRegistration>[1], actions: ActionInput[], unitPath: string) {
+  const registration = await repo.insertRegistration(tx, { ...values, status: 'draft', createdBy: actor.userId });
+  await repo.replaceActions(tx, registration.id, actionColumns(actions));
+  await refreshSimilarities(tx, registration.id);
+  await recordAudit(tx, actor, {
+    action: 'registration.create',
+    entityType: 'registration',
+    entityId: registration.id,
+    unitPath,
+    after: { kind: registration.kind, year: registration.year, unitId: registration.unitId, personId: registration.personId, ...(await snapshotOf(tx, registration)) },
+  });
+  // A draft is in no bucket today; kept so creating goes through the same figure rules as every step.
+  await addFigureDeltas(tx, statusDeltas(registration, unitPath, null, 'draft', todayIso()));
+  return registration;
+}
+
+export async function createOwnRegistration(db: Database, actor: Actor, input: CreateOwnRegistration): Promise<RegistrationDetail> {
+  if (!actor.personId) throw new AppError('FORBIDDEN', 'Tài khoản của bạn chưa gắn với hồ sơ đảng viên, cán bộ nên chưa đăng ký được. Hãy báo quản trị hệ thống.');
+  const personId = actor.personId;
+  const id = await db
+    .transaction(async (tx) => {
+      const membership = await repo.findPrimaryMembership(tx, personId);
+      if (!membership) throw new AppError('INVALID_STATE', 'Bạn chưa có sinh hoạt chính thức ở đơn vị nào nên chưa đăng ký được.');
+      const unit = { id: membership.unitId, path: membership.unitPath, name: membership.unitName };
+      if (await repo.findIndividualId(tx, personId, input.year)) {
+        throw new AppError('DUPLICATE', `Bạn đã có bản đăng ký năm ${input.year}. Hãy mở bản đó để sửa.`);
+      }
+      const window = await getWindowForOrThrow(tx, unit, input.year);
+      if (input.supplementOfId !== null && (await repo.findTermRegistration(tx, personId, input.year))?.id !== input.supplementOfId) {
+        throw new AppError('VALIDATION_FAILED', 'Bản đăng ký cả nhiệm kỳ được bổ sung không đúng.');
+      }
+      assertLinksOffered(input.actions, await linkOptionsFor(tx, unit, input.year, window));
+      const registration = await insertWithActions(tx, actor, {
+        kind: 'individual',
+        year: input.year,
+        unitId: unit.id,
+        personId,
+        windowId: window.id,
+        supplementOfId: input.supplementOfId,
+        shortcomings: input.shortcomings,
+        isLeader: membership.isHead,
+        searchText: searchTextOf(input.shortcomings, input.actions),
+      }, input.actions, unit.path);
+      return registration.id;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', `Bạn đã có bản đăng ký năm ${input.year}. Hãy tải lại trang.`);
+      throw error;
+    });
+  return getRegistration(db, actor, id);
+}
+
+export async function createCollectiveRegistration(db: Database, actor: Actor, input: CreateCollective): Promise<RegistrationDetail> {
+  const unit = await getUnitOrThrow(db, input.unitId);
+  const id = await db
+    .transaction(async (tx) => {
+      const allowed = await isRegistrant(tx, actor, { registration: { kind: 'collective', unitId: unit.id } as repo.RegistrationRow, unitPath: unit.path });
+      if (!allowed) throw new AppError('FORBIDDEN', 'Chỉ người đứng đầu đơn vị hoặc cấp ủy có thẩm quyền mới đăng ký tập thể được.');
+      if (unit.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động.`);
+      if (await repo.findCollectiveId(tx, unit.id, input.year)) {
+        throw new AppError('DUPLICATE', `${unit.name} đã có bản đăng ký tập thể năm ${input.year}.`);
+      }
+      const window = await getWindowForOrThrow(tx, unit, input.year);
+      assertLinksOffered(input.actions, await linkOptionsFor(tx, unit, input.year, window));
+      const registration = await insertWithActions(tx, actor, {
+        kind: 'collective',
+        year: input.year,
+        unitId: unit.id,
+        personId: null,
+        windowId: window.id,
+        shortcomings: input.shortcomings,
+        isLeader: false,
+        searchText: searchTextOf(input.shortcomings, input.actions),
+      }, input.actions, unit.path);
+      return registration.id;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', `${unit.name} đã có bản đăng ký tập thể năm ${input.year}.`);
+      throw error;
+    });
+  return getRegistration(db, actor, id);
+}
+
+/** Content changes only while the registrant holds it (draft, returned), and only over the version they saw. */
+export async function updateRegistrationContent(db: Database, actor: Actor, id: number, input: UpdateRegistration): Promise<RegistrationDetail> {
+  await db.transaction(async (tx) => {
+    const located = await repo.findRegistrationWithUnit(tx, id, { forUpdate: true });
+    if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');
+    const { registration, unitPath } = located;
+    if (!(await isRegistrant(tx, actor, located))) throw new AppError('FORBIDDEN', 'Chỉ người đăng ký mới sửa được bản đăng ký này.');
+    if (registration.version !== input.version) {
+      throw new AppError('VERSION_CONFLICT', 'Bản đăng ký vừa được thay đổi (có thể đã được thẩm định). Hãy tải lại để xem bản mới nhất; nội dung bạn vừa nhập chưa được lưu.');
+    }
+    const status = registration.status as RegistrationStatus;
+    if (!EDITABLE_STATUSES.includes(status)) {
+      throw new AppError('INVALID_STATE', `Bản đăng ký đang ở trạng thái "${REGISTRATION_STATUS_LABELS[status]}" nên không sửa được nội dung.`);
+    }
+    if (registration.kind === 'individual' && !input.shortcomings) {
+      throw new AppError('VALIDATION_FAILED', 'Hãy nêu những hạn chế, khuyết điểm của bản thân cần khắc phục: đăng ký làm theo bắt đầu từ chính mình.');
+    }
+    const window = await getWindowForOrThrow(tx, { id: registration.unitId, path: unitPath, name: located.unitName }, registration.year);
+    assertLinksOffered(input.actions, await linkOptionsFor(tx, { id: registration.unitId, path: unitPath }, registration.year, window));
+    const before = await snapshotOf(tx, registration);
+    await repo.replaceActions(tx, id, actionColumns(input.actions));
+    const updated = await repo.updateRegistration(tx, id, {
+      shortcomings: input.shortcomings,
+      searchText: searchTextOf(input.shortcomings, input.actions),
+      version: registration.version + 1,
+    });
+    await refreshSimilarities(tx, id);
+    await recordAudit(tx, actor, { action: 'registration.update', entityType: 'registration', entityId: id, unitPath, before: { ...before, version: registration.version }, after: { ...(await snapshotOf(tx, updated)), version: updated.version } });
+  });
+  return getRegistration(db, actor, id);
+}
+
+/** Reads one registration: its registrant, or whoever reads registrations of its unit. */
+export async function getRegistration(db: Database, actor: Actor, id: number): Promise<RegistrationDetail> {
+  return db.transaction(async (tx) => {
+    const located = await repo.findRegistrationWithUnit(tx, id);
+    if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');
+    const { registration, unitPath } = located;
+    const registrant = await isRegistrant(tx, actor, located);
+    if (!registrant && !can(actor, 'registrations.read', unitPath)) {
+      throw new AppError('FORBIDDEN', 'Bạn không có quyền xem bản đăng ký này.');
+    }
+    const { rows } = await repo.searchRegistrations(tx, { scope: [unitPath], year: registration.year, ids: [id], page: 1, pageSize: 1 });
+    const actions = await repo.listActionsOf(tx, id);
+    const window = registration.windowId ? await windows.findWindow(tx, registration.windowId) : undefined;
+    return presentDetail(presentSummary(rows[0]!), registration, {
+      actions: presentActions(actions, await repo.findLinkLabels(tx, actions)),
+      history: presentHistory(await repo.listEventsOf(tx, id)),
+      closesOn: window?.closesOn ?? null,
+      canEdit: registrant && EDITABLE_STATUSES.includes(registration.status as RegistrationStatus),
+      canAppraise: can(actor, 'registrations.appraise', unitPath),
+    });
+  });
+}
+
+export async function listRegistrations(db: Database, actor: Actor, query: RegistrationsQuery) {
+  assertHasPermissionSomewhere(actor, 'registrations.read');
+  let unitPath: string | undefined;
+  if (query.unitId) {
+    unitPath = (await getUnitOrThrow(db, query.unitId)).path;
+    assertCan(actor, 'registrations.read', unitPath);
+  }
+  return db.transaction(async (tx) => {
+    const { rows, total } = await repo.searchRegistrations(tx, {
+      scope: scopePaths(actor, 'registrations.read'),
+      year: query.year,
+      unitPath,
+      status: query.status,
+      kind: query.kind,
+      q: query.q ? foldVietnamese(query.q) : undefined,
+      similarOnly: query.similarOnly,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize, threshold: SIMILARITY_THRESHOLD };
+  });
+}
+
+/** The member's own page: their unit, the window that applies, what actions may link to, and their registration. */
+export async function getMine(db: Database, actor: Actor, year: number): Promise<MineView> {
+  const empty: MineView = { person: null, unit: null, isLeader: false, window: null, options: null, registration: null, termRegistration: null };
+  if (!actor.personId) return empty;
+  const membership = await repo.findPrimaryMembership(db, actor.personId);
+  if (!membership) {
+    const fullName = await repo.findPersonName(db, actor.personId);
+    return { ...empty, person: fullName ? { id: actor.personId, fullName } : null };
+  }
+  const unit = { id: membership.unitId, path: membership.unitPath };
+  const window = await windows.findApplicableWindow(db, unit.path, year);
+  const registrationId = await repo.findIndividualId(db, actor.personId, year);
+  return {
+    person: { id: membership.personId, fullName: membership.fullName },
+    unit: { id: membership.unitId, name: membership.unitName },
+    isLeader: membership.isHead,
+    window: window ? presentWindow(actor, window) : null,
+    options: window ? await linkOptionsFor(db, unit, year, window) : null,
+    registration: registrationId ? await getRegistration(db, actor, registrationId) : null,
+    termRegistration: (await repo.findTermRegistration(db, actor.personId, year)) ?? null,
+  };
+}
+
+export async function listLeadersMissing(db: Database, actor: Actor, unitId: number, year: number) {
+  const unit = await getUnitOrThrow(db, unitId);
+  assertCan(actor, 'registrations.read', unit.path);
+  const rows = await repo.listLeadersMissing(db, unit.path, year);
+  return rows.map((row) => ({ personId: row.person_id, fullName: row.full_name, unitId: row.unit_id, unitName: row.unit_name, status: row.status as RegistrationStatus | null }));
+}

@@ -1,0 +1,145 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client';
+import { registrationSimilarities } from '../../db/schema/index';
+import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
+import type { SimilarRegistration } from '../../../shared/contracts/registrations';
+
+/**
+ * Two registrations sharing this share of their word pairs count as near-identical. Measured on
+ * the demo texts: honest registrations written from the same guidance stay below 0.55, copies with
+ * clauses or actions reordered, or diacritics dropped, stay above 0.9.
+ */
+export const SIMILARITY_THRESHOLD = 0.6;
+
+/**
+ * The fingerprint of a folded text: the set of its pairs of consecutive syllables (a Vietnamese
+ * word is mostly two syllables), hashed. Folding removes diacritics and case; a set ignores the
+ * order of clauses and actions. Character trigrams were tried first: every Vietnamese text of this
+ * length shares most of its trigrams with every other, so honest registrations scored 0.7–0.8.
+ */
+export function fingerprintOf(searchText: string): Uint32Array {
+  const words = searchText.split(/[^a-z0-9]+/).filter(Boolean);
+  const hashes = new Set<number>();
+  for (let index = 0; index + 1 < words.length; index++) hashes.add(hashOf(`${words[index]} ${words[index + 1]}`));
+  if (words.length === 1) hashes.add(hashOf(words[0]!));
+  return Uint32Array.from([...hashes].sort((a, b) => a - b));
+}
+
+/** 32-bit FNV-1a: collisions among a few hundred word pairs are too rare to move a similarity. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** Jaccard similarity of two sorted fingerprints (shared / union). */
+export function similarityOf(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (a[i]! < b[j]!) i += 1;
+    else j += 1;
+  }
+  return shared / (a.length + b.length - shared);
+}
+
+/** `kind`: individual registrations are compared with individual ones, collective with collective. */
+export type SimilarityItem = { id: number; kind: string; unitPath: string; parentPath: string; fingerprint: Uint32Array };
+
+export const parentPathOf = (unitPath: string) => (unitPath.includes('.') ? unitPath.slice(0, unitPath.lastIndexOf('.')) : unitPath);
+const isWithin = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
+
+/**
+ * Near-identical pairs among many registrations of one year, each compared with those of its
+ * parent unit's subtree (its unit and the level above). Used for bulk loads; returns each pair once
+ * per direction in which it is visible.
+ */
+export function pairsAmong(items: SimilarityItem[]): Array<{ registrationId: number; otherId: number; similarity: number }> {
+  const pairs = new Map<string, { registrationId: number; otherId: number; similarity: number }>();
+  const byParent = new Map<string, SimilarityItem[]>();
+  for (const item of items) byParent.set(`${item.kind}|${item.parentPath}`, [...(byParent.get(`${item.kind}|${item.parentPath}`) ?? []), item]);
+  for (const group of byParent.values()) {
+    const { kind, parentPath } = group[0]!;
+    const candidates = items.filter((item) => item.kind === kind && isWithin(item.unitPath, parentPath));
+    for (const item of group) {
+      for (const other of candidates) {
+        if (other.id === item.id) continue;
+        const similarity = similarityOf(item.fingerprint, other.fingerprint);
+        if (similarity < SIMILARITY_THRESHOLD) continue;
+        const rounded = Math.round(similarity * 1000) / 1000;
+        pairs.set(`${item.id}:${other.id}`, { registrationId: item.id, otherId: other.id, similarity: rounded });
+        pairs.set(`${other.id}:${item.id}`, { registrationId: other.id, otherId: item.id, similarity: rounded });
+      }
+    }
+  }
+  return [...pairs.values()];
+}
+
+export async function insertPairs(tx: Executor, pairs: Array<{ registrationId: number; otherId: number; similarity: number }>): Promise<void> {
+  for (let start = 0; start < pairs.length; start += 2000) {
+    await tx.insert(registrationSimilarities).values(pairs.slice(start, start + 2000)).onConflictDoNothing();
+  }
+}
+
+/**
+ * Recomputes the near-identical pairs of one registration after its content was written: compares
+ * it with every registration of the same year and kind in its parent unit's subtree, in the writer's
+ * transaction. The pairs are stored both ways, so the others' flags follow too.
+ */
+export async function refreshSimilarities(tx: Executor, registrationId: number): Promise<void> {
+  const me = (await tx.execute<{ year: number; kind: string; search_text: string; unit_path: string }>(sql`
+    SELECT r.year, r.kind, r.search_text, u.path::text AS unit_path FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}`)).rows[0];
+  await tx.execute(sql`DELETE FROM registration_similarities WHERE registration_id = ${registrationId} OR other_id = ${registrationId}`);
+  if (!me || !me.search_text) return;
+  const parentPath = parentPathOf(me.unit_path);
+  const candidates = await tx.execute<{ id: number; search_text: string }>(sql`
+    SELECT r.id, r.search_text FROM registrations r JOIN units u ON u.id = r.unit_id
+    WHERE u.path <@ ${parentPath}::ltree AND r.year = ${me.year} AND r.kind = ${me.kind} AND r.id <> ${registrationId} AND r.search_text <> ''`);
+  const mine = fingerprintOf(me.search_text);
+  const pairs: Array<{ registrationId: number; otherId: number; similarity: number }> = [];
+  for (const candidate of candidates.rows) {
+    const similarity = similarityOf(mine, fingerprintOf(candidate.search_text));
+    if (similarity < SIMILARITY_THRESHOLD) continue;
+    const rounded = Math.round(similarity * 1000) / 1000;
+    pairs.push({ registrationId, otherId: Number(candidate.id), similarity: rounded }, { registrationId: Number(candidate.id), otherId: registrationId, similarity: rounded });
+  }
+  await insertPairs(tx, pairs);
+}
+
+type Raw = { id: number; unit_name: string; person_name: string | null; kind: 'individual' | 'collective'; status: string; similarity: number; excerpt: string };
+
+/** Registrations near-identical to this one inside its parent unit's subtree, most similar first. */
+export async function findSimilar(executor: Executor, registrationId: number, limit = 10): Promise<SimilarRegistration[]> {
+  const rows = await executor.execute<Raw>(sql`
+    WITH me AS (
+      SELECT r.id, (CASE WHEN nlevel(u.path) > 1 THEN subpath(u.path, 0, nlevel(u.path) - 1) ELSE u.path END) AS parent_path
+      FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}
+    )
+    SELECT o.id, ou.name AS unit_name, p.full_name AS person_name, o.kind, o.status, s.similarity,
+      left(coalesce(nullif(o.shortcomings, ''), (SELECT a.content FROM registration_actions a WHERE a.registration_id = o.id ORDER BY a.position LIMIT 1), ''), 240) AS excerpt
+    FROM me
+    JOIN registration_similarities s ON s.registration_id = me.id
+    JOIN registrations o ON o.id = s.other_id
+    JOIN units ou ON ou.id = o.unit_id AND ou.path <@ me.parent_path
+    LEFT JOIN persons p ON p.id = o.person_id
+    ORDER BY s.similarity DESC, o.id
+    LIMIT ${limit}`);
+  return rows.rows.map((row) => ({
+    id: Number(row.id),
+    unitName: row.unit_name,
+    personName: row.person_name,
+    kind: row.kind,
+    status: row.status as RegistrationStatus,
+    similarity: Number(row.similarity),
+    excerpt: row.excerpt,
+  }));
+}

@@ -1,0 +1,177 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Paged } from '../../api/types';
+import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
+import type {
+  ActionInput,
+  BulkApproveResult,
+  LeaderMissing,
+  LinkOptions,
+  MineView,
+  RegistrationDetail,
+  RegistrationSummary,
+  SimilarRegistration,
+  StatusChange,
+  WindowView,
+} from '../../../shared/contracts/registrations';
+
+export type { ActionInput, LinkOptions, MineView, RegistrationDetail, RegistrationSummary, RegistrationStatus, SimilarRegistration, WindowView };
+
+export interface RegistrationParams {
+  year: number;
+  unitId: number;
+  status?: RegistrationStatus;
+  kind?: 'individual' | 'collective';
+  q?: string;
+  similarOnly?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface ContentInput {
+  shortcomings: string;
+  actions: ActionInput[];
+}
+
+export interface WindowInput {
+  unitId?: number;
+  year: number;
+  toYear: number;
+  opensOn: string;
+  closesOn: string;
+  topicId: number | null;
+  breakthroughIds: number[];
+  guidance: string | null;
+  version?: number;
+}
+
+/** Every change of a registration touches the lists, the member's page and the figures: refresh them all. */
+function useInvalidateRegistrations() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['registrations'] });
+}
+
+export function useMine(year: number) {
+  return useQuery({
+    queryKey: ['registrations', 'mine', year],
+    queryFn: ({ signal }) => api.get<MineView>('/api/registrations/mine', { year }, signal),
+  });
+}
+
+export function useRegistrations(params: RegistrationParams) {
+  return useQuery({
+    queryKey: ['registrations', 'list', params],
+    queryFn: ({ signal }) => api.get<Paged<RegistrationSummary> & { threshold: number }>('/api/registrations', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRegistration(id: number | null) {
+  return useQuery({
+    queryKey: ['registrations', 'detail', id],
+    queryFn: ({ signal }) => api.get<RegistrationDetail>(`/api/registrations/${id ?? 0}`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+export function useSimilar(id: number | null) {
+  return useQuery({
+    queryKey: ['registrations', 'similar', id],
+    queryFn: ({ signal }) => api.get<SimilarRegistration[]>(`/api/registrations/${id ?? 0}/similar`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+export function useLeadersMissing(unitId: number, year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['registrations', 'leaders-missing', unitId, year],
+    queryFn: ({ signal }) => api.get<LeaderMissing[]>('/api/registrations/leaders-missing', { unitId, year }, signal),
+    enabled,
+  });
+}
+
+export function useApplicableWindow(unitId: number, year: number) {
+  return useQuery({
+    queryKey: ['registrations', 'applicable-window', unitId, year],
+    queryFn: ({ signal }) => api.get<{ window: WindowView | null; options: LinkOptions | null }>('/api/registration-windows/applicable', { unitId, year }, signal),
+  });
+}
+
+export function useWindows(year: number) {
+  return useQuery({
+    queryKey: ['registrations', 'windows', year],
+    queryFn: ({ signal }) => api.get<WindowView[]>('/api/registration-windows', { year }, signal),
+  });
+}
+
+export function useCreateOwn() {
+  const invalidate = useInvalidateRegistrations();
+  return useMutation({
+    mutationFn: (input: ContentInput & { year: number; supplementOfId: number | null }) => api.post<RegistrationDetail>('/api/registrations/mine', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreateCollective() {
+  const invalidate = useInvalidateRegistrations();
+  return useMutation({
+    mutationFn: (input: ContentInput & { year: number; unitId: number }) => api.post<RegistrationDetail>('/api/registrations/collective', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateContent() {
+  const invalidate = useInvalidateRegistrations();
+  return useMutation({
+    mutationFn: ({ id, ...input }: ContentInput & { id: number; version: number }) => api.patch<RegistrationDetail>(`/api/registrations/${id}`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useChangeStatus() {
+  const invalidate = useInvalidateRegistrations();
+  return useMutation({
+    mutationFn: ({ id, ...change }: StatusChange & { id: number }) => api.post<RegistrationDetail>(`/api/registrations/${id}/status`, change),
+    onSuccess: invalidate,
+  });
+}
+
+export function useBulkApprove() {
+  const invalidate = useInvalidateRegistrations();
+  return useMutation({
+    mutationFn: (items: Array<{ id: number; version: number }>) => api.post<BulkApproveResult>('/api/registrations/approve', { items }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSaveWindow() {
+  const invalidate = useInvalidateRegistrations();
+  return useMutation({
+    mutationFn: ({ id, ...input }: WindowInput & { id?: number }) =>
+      id ? api.patch<WindowView>(`/api/registration-windows/${id}`, input) : api.post<WindowView>('/api/registration-windows', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteWindow() {
+  const invalidate = useInvalidateRegistrations();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/registration-windows/${id}?version=${version}`),
+    onSuccess: invalidate,
+  });
+}
+
+/** What a window at this unit may name: the topics reaching it that year and its own breakthrough contents. */
+export function useWindowChoices(unitId: number, year: number, enabled: boolean) {
+  const topics = useQuery({
+    queryKey: ['registrations', 'window-topics', unitId, year],
+    queryFn: ({ signal }) => api.get<Array<{ id: number; title: string }>>('/api/study-sessions/topics', { unitId, year }, signal),
+    enabled,
+  });
+  const breakthroughs = useQuery({
+    queryKey: ['registrations', 'window-breakthroughs', unitId, year],
+    queryFn: ({ signal }) => api.get<Paged<{ id: number; title: string }>>('/api/breakthroughs', { unitId, year, level: 'own', page: 1, pageSize: 100 }, signal),
+    enabled,
+  });
+  return { topics: topics.data ?? [], breakthroughs: breakthroughs.data?.items ?? [] };
+}

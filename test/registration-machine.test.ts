@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { statusDeltas } from '../src/server/modules/registrations/registration-machine';
+import { diffSnapshots } from '../src/server/modules/registrations/registration-diff';
+import { fingerprintOf, similarityOf, SIMILARITY_THRESHOLD } from '../src/server/modules/registrations/similarity';
+import { searchTextOf } from '../src/server/modules/registrations/registrations.service';
+import { REGISTRATION_METRICS } from '../src/server/modules/figures/registration-metrics';
+
+const leader = { kind: 'individual', year: 2026, isLeader: true };
+const metric = (bucket: 'registered' | 'approved' | 'published' | 'returned') => REGISTRATION_METRICS.bucket('individual', bucket, 2026);
+
+describe('statusDeltas', () => {
+  it('moves a leader into the registered buckets on submission, and out on withdrawal', () => {
+    expect(statusDeltas(leader, '1.2', 'draft', 'submitted', '2026-01-10')).toEqual([
+      { unitPath: '1.2', metric: metric('registered'), day: '2026-01-10', delta: 1 },
+      { unitPath: '1.2', metric: REGISTRATION_METRICS.leadersRegistered(2026), day: '2026-01-10', delta: 1 },
+    ]);
+    expect(statusDeltas(leader, '1.2', 'submitted', 'draft', '2026-01-11').map((delta) => delta.delta)).toEqual([-1, -1]);
+  });
+
+  it('counts approval and publication once, whatever the path', () => {
+    const member = { ...leader, isLeader: false };
+    const path = [
+      statusDeltas(member, '1', null, 'draft', '2026-01-01'),
+      statusDeltas(member, '1', 'draft', 'submitted', '2026-01-02'),
+      statusDeltas(member, '1', 'submitted', 'returned', '2026-01-03'),
+      statusDeltas(member, '1', 'returned', 'submitted', '2026-01-04'),
+      statusDeltas(member, '1', 'submitted', 'approved', '2026-01-05'),
+      statusDeltas(member, '1', 'approved', 'published', '2026-01-06'),
+    ].flat();
+    const total = (name: string) => path.filter((delta) => delta.metric === name).reduce((sum, delta) => sum + delta.delta, 0);
+    expect([total(metric('registered')), total(metric('returned')), total(metric('approved')), total(metric('published'))]).toEqual([1, 0, 1, 1]);
+  });
+});
+
+describe('diffSnapshots', () => {
+  const action = { area: 'ethics' as const, content: 'Góp ý thẳng thắn', measurableResult: '12 lần', deadline: '2026-12-31', linkKind: null, linkId: null, linkIndex: null };
+  it('lists changed fields, added and removed actions, and a changed shortcoming', () => {
+    const diff = diffSnapshots(
+      { shortcomings: 'Còn nể nang', actions: [action, { ...action, content: 'Đi họp đúng giờ' }] },
+      { shortcomings: 'Còn nể nang, ngại va chạm', actions: [{ ...action, measurableResult: '24 lần' }] },
+      1,
+      2,
+    );
+    expect(diff.shortcomings).toEqual({ before: 'Còn nể nang', after: 'Còn nể nang, ngại va chạm' });
+    expect(diff.actions).toEqual([
+      { position: 0, change: 'changed', fields: [{ field: 'measurableResult', before: '12 lần', after: '24 lần' }] },
+      { position: 1, change: 'removed', fields: expect.arrayContaining([{ field: 'content', before: 'Đi họp đúng giờ', after: '' }]) },
+    ]);
+  });
+});
+
+describe('near-duplicate fingerprints', () => {
+  const text = (shortcomings: string, ...contents: string[]) => fingerprintOf(searchTextOf(shortcomings, contents.map((content) => ({ content, measurableResult: '' }))));
+  it('sees a copy with clauses moved and diacritics dropped, and not two honest registrations', () => {
+    const original = text('Còn ngại va chạm; chưa chủ động ứng dụng công nghệ thông tin', 'Hướng dẫn 5 hộ dùng dịch vụ công trực tuyến', 'Đọc tác phẩm Sửa đổi lối làm việc');
+    const copy = text('Chua chu dong ung dung cong nghe thong tin; con ngai va cham', 'Doc tac pham Sua doi loi lam viec', 'Huong dan 5 ho dung dich vu cong truc tuyen');
+    const honest = text('Tác phong còn chậm, đôi khi trễ giờ họp', 'Đến trước giờ họp chi bộ 10 phút', 'Thăm hỏi 3 hộ nghèo mỗi quý');
+    expect(similarityOf(original, copy)).toBeGreaterThan(0.8);
+    expect(similarityOf(original, honest)).toBeLessThan(SIMILARITY_THRESHOLD);
+    expect(similarityOf(original, new Uint32Array())).toBe(0);
+  });
+});
