@@ -29,6 +29,7 @@ import { publicRoutes } from './public/public.routes';
 import { programmeRoutes } from './modules/programme/programme.routes';
 import { studyRoutes } from './modules/study/study.routes';
 import { programmeFiguresRoutes } from './modules/figures/programme-figures.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -82,7 +83,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   const routeDeps: AppDeps = { db: deps.db, config: deps.config, dbKind: deps.dbKind };
   const routeModules = [
     authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
-    programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, publicRoutes,
+    programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, publicRoutes, reportsRoutes,
   ];
   for (const routes of routeModules) {
     await app.register(routes, routeDeps);

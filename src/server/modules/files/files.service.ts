@@ -26,6 +26,8 @@ const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
   breakthrough_update: { permission: 'programme.write', visibility: 'downward', accept: 'document' },
   standard_sign: { permission: 'standards.write', visibility: 'unit', accept: 'image' },
   study_session: { permission: 'study.write', visibility: 'unit', accept: 'document' },
+  // A report's annexes: written by the reporting unit, read by it and every level above it.
+  report: { permission: 'reports.answer', visibility: 'unit', accept: 'document' },
 };
 
 export type FileSummary = { id: number; name: string; contentType: string; sizeBytes: number; createdAt: string };

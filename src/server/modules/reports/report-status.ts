@@ -1,0 +1,21 @@
+import type { AnswerStatus, DisplayStatus } from '../../../shared/contracts/reports';
+
+/** What a unit's report looks like to people: "late" while not yet submitted and past the deadline. */
+export function displayStatus(status: string, deadline: string, today: string): DisplayStatus {
+  if ((status === 'not_started' || status === 'draft') && today > deadline) return 'late';
+  return status as AnswerStatus;
+}
+
+/** Submitted at least once (a returned report was submitted, then sent back to revise). */
+export const hasSubmitted = (firstSubmittedOn: string | null) => firstSubmittedOn !== null;
+export const isOnTime = (firstSubmittedOn: string | null, deadline: string) => firstSubmittedOn !== null && firstSubmittedOn <= deadline;
+
+export function rates(expected: number, submitted: number, onTime: number) {
+  return {
+    expected,
+    submitted,
+    onTime,
+    reportingRate: expected > 0 ? submitted / expected : null,
+    onTimeRate: expected > 0 ? onTime / expected : null,
+  };
+}
