@@ -13,7 +13,7 @@ let viewerR: Session;
 let card = 70_000_000;
 let request: RequestView;
 
-const rows = async <T>(query: ReturnType<typeof sql>) => (await ctx.db.execute<T>(query)).rows;
+const rows = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await ctx.db.execute<T>(query)).rows;
 const scalar = async (query: ReturnType<typeof sql>) => Number((await rows<{ value: number }>(query))[0]?.value ?? 0);
 /** Members of a subtree on a day, counted from the memberships themselves. */
 const recountMembers = (path: string, day: string) =>
