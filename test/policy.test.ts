@@ -17,6 +17,7 @@ import { recordSign } from '../src/server/modules/standards/standards-sign.servi
 import { buildWorkbook, multipartBody, openSession, type Response, type Session, type UploadFile } from './helpers/session';
 import { programmeEndpoints } from './helpers/programme-endpoints';
 import { studyEndpoints } from './helpers/policy-study-rows';
+import { reportsEndpoints } from './helpers/policy-reports-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -344,6 +345,7 @@ const ENDPOINTS: Endpoint[] = [
   ...programmeEndpoints(() => ({ db: ctx.db, tree })),
   // Study sessions, attendance and the programme dashboard
   ...studyEndpoints({ db: () => ctx.db, tree: () => tree, next }),
+  ...reportsEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {
