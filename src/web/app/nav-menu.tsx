@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  ContainerOutlined,
   DashboardOutlined,
   FileTextOutlined,
   ReadOutlined,
@@ -73,6 +74,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       testId: 'nav-programme-figures',
       permission: 'figures.read',
     },
+    { key: 'reports', path: paths.reports, label: t('reports.nav'), icon: <ContainerOutlined />, testId: 'nav-reports', permission: 'reports.answer' },
     { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
     {
       key: 'accounts',

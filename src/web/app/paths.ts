@@ -12,4 +12,5 @@ export const paths = {
   accounts: '/accounts',
   study: '/study',
   programmeFigures: '/programme-figures',
+  reports: '/reports',
 } as const;

@@ -27,6 +27,7 @@ const AccountsPage = lazy(() =>
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/change-password-page').then((module) => ({ default: module.ChangePasswordPage })),
 );
+const ReportsPage = lazy(() => import('../features/reports/reports-page').then((module) => ({ default: module.ReportsPage })));
 const StudyPage = lazy(() => import('../features/study/study-page').then((module) => ({ default: module.StudyPage })));
 const ProgrammeDashboardPage = lazy(() =>
   import('../features/dashboard/programme-dashboard-page').then((module) => ({ default: module.ProgrammeDashboardPage })),
@@ -56,6 +57,7 @@ export function AppRoutes() {
               <Route path={paths.breakthroughs} element={<BreakthroughsPage />} />
               <Route path={paths.standards} element={<StandardsPage />} />
               <Route path={paths.study} element={<StudyPage />} />
+              <Route path={paths.reports} element={<ReportsPage />} />
             </Route>
             <Route element={<RequirePermission permission="figures.read" />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />

@@ -201,6 +201,7 @@ export async function getAnswer(db: Database, actor: Actor, id: number) {
       title: row.title,
       unitName: row.unit_name,
       status: row.status,
+      narrative: row.narrative,
       manualValues: row.manual_values,
       recommendations: lowerItems.filter((item) => item.answerId === row.id).map((item) => ({ kind: item.kind, body: item.body })),
     })),
