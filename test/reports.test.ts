@@ -42,7 +42,7 @@ function newRequest(overrides: Record<string, unknown> = {}) {
   };
 }
 
-type RequestView = { id: number; version: number; answers: Array<{ id: number; unit: { id: number }; status: string; displayStatus: string; version: number }>; figures: { expected: number; submitted: number; onTime: number; reportingRate: number | null; onTimeRate: number | null } };
+type RequestView = { id: number; version: number; answers: Array<{ id: number; unit: { id: number }; status: string; displayStatus: string; onTime: boolean | null; version: number }>; figures: { expected: number; submitted: number; onTime: number; reportingRate: number | null; onTimeRate: number | null } };
 type AnswerView = { id: number; status: string; displayStatus: string; version: number; numberSymbol: string | null; figures: Array<{ key: string; live: number | null; frozen: number | null; computation: string }>; recommendations: Array<{ id: number; kind: string; body: string }>; history: Array<{ toStatus: string; reason: string | null; changes: string[] | null }> };
 
 async function issue(overrides: Record<string, unknown> = {}) {
@@ -249,14 +249,15 @@ describe('answering, reviewing and consolidating', () => {
     expect((await communeA.send('POST', `/api/report-requests/${request.id}/remind`)).statusCode).toBe(403);
   });
 
-  it('counts reports submitted after the deadline as submitted but not on time', async () => {
+  it('counts a report submitted after the deadline as submitted but not on time, keeping the earlier one on time', async () => {
     const answerB = (await communeB.get(`/api/report-answers/${answerOf(request, tree.B.id).id}`)).json() as AnswerView;
     const saved = (await communeB.send('PATCH', `/api/report-answers/${answerB.id}`, draft(answerB.version, { recommendations: [{ kind: 'recommendation', body: 'Đề nghị tập huấn cho bí thư chi bộ' }] }))).json() as AnswerView;
     const submitted = await communeB.send('POST', `/api/report-answers/${answerB.id}/submit`, { version: saved.version });
     expect((submitted.json() as AnswerView).numberSymbol).toBe('1-BC/ĐU');
     const state = (await provinceOfficer.get(`/api/report-requests/${request.id}`)).json() as RequestView;
-    // The deadline moved to April: both first submissions (today) are now after it.
-    expect(state.figures).toMatchObject({ expected: 2, submitted: 2, onTime: 0, reportingRate: 1, onTimeRate: 0 });
+    // A met the deadline in force when it first submitted; B submitted after the deadline moved to April.
+    expect(state.figures).toMatchObject({ expected: 2, submitted: 2, onTime: 1, reportingRate: 1, onTimeRate: 0.5 });
+    expect(answerOf(state, tree.B.id).onTime).toBe(false);
   });
 
   it('consolidates the frozen figures of every answering unit, matching a recount', async () => {

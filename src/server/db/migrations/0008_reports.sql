@@ -28,6 +28,7 @@ CREATE TABLE "report_answers" (
 	"frozen_figures" jsonb,
 	"submitted_at" timestamp with time zone,
 	"first_submitted_on" date,
+	"on_time" boolean,
 	"number_value" integer,
 	"number_symbol" text,
 	"return_reason" text,

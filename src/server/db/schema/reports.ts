@@ -1,4 +1,4 @@
-import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from './units';
 
 /**
@@ -69,6 +69,8 @@ export const reportAnswers = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     /** The calendar day of the first submission, compared with the deadline for the on-time rate. */
     firstSubmittedOn: date('first_submitted_on'),
+    /** Whether the first submission met the deadline in force then: a later deadline change does not rewrite it. */
+    onTime: boolean('on_time'),
     numberValue: integer('number_value'),
     numberSymbol: text('number_symbol'),
     returnReason: text('return_reason'),

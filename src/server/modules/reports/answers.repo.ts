@@ -44,6 +44,7 @@ export type AnswerListRow = {
   unit_code: string;
   status: string;
   first_submitted_on: string | null;
+  on_time: boolean | null;
   submitted_at: Date | null;
   number_symbol: string | null;
   return_reason: string | null;
@@ -56,7 +57,7 @@ export type AnswerListRow = {
 /** Every expected unit of a request with its answer, in the tree's order. */
 export async function listAnswersOfRequest(executor: Executor, requestId: number): Promise<AnswerListRow[]> {
   const rows = await executor.execute<AnswerListRow>(sql`
-    SELECT a.id, a.unit_id, u.name AS unit_name, u.code AS unit_code, a.status, a.first_submitted_on::text, a.submitted_at,
+    SELECT a.id, a.unit_id, u.name AS unit_name, u.code AS unit_code, a.status, a.first_submitted_on::text, a.on_time, a.submitted_at,
       a.number_symbol, a.return_reason, a.version, a.frozen_figures, a.narrative, a.manual_values
     FROM report_answers a JOIN units u ON u.id = a.unit_id
     WHERE a.request_id = ${requestId}

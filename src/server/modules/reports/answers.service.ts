@@ -92,7 +92,7 @@ export async function saveAnswer(db: Database, actor: Actor, id: number, input: 
  * Submission freezes the figures as computed today for the period, gives the report its number in
  * the unit's own series (kept when a returned report is resubmitted) and keeps a snapshot.
  */
-export async function submitAnswer(db: Database, actor: Actor, id: number, version: number) {
+export async function submitAnswer(db: Database, actor: Actor, id: number, version: number, options: { on?: string } = {}) {
   await db.transaction((tx) =>
     transitionAnswer(tx, actor, {
       answerId: id,
@@ -105,7 +105,8 @@ export async function submitAnswer(db: Database, actor: Actor, id: number, versi
           throw new AppError('VALIDATION_FAILED', 'Báo cáo chưa có nội dung: hãy viết ít nhất một phần rồi lưu trước khi gửi.');
         }
         const frozen = (await computeFigures(tx, [answer.unitId], request.content.metrics, request.periodFrom, request.periodTo)).get(answer.unitId) ?? {};
-        const today = todayIso();
+        // The demo loader replays last year's submissions on their own days; requests always submit today.
+        const today = options.on ?? todayIso();
         let { numberValue, numberSymbol } = answer;
         if (numberValue === null) {
           const unit = await getUnitOrThrow(tx, answer.unitId);
@@ -121,10 +122,20 @@ export async function submitAnswer(db: Database, actor: Actor, id: number, versi
           frozenFigures: frozen,
           recommendations: recommendations.map((item) => ({ kind: item.kind, body: item.body })),
         };
+        const onTime = answer.onTime ?? today <= request.deadline;
         return {
-          patch: { frozenFigures: frozen, submittedAt: new Date(), firstSubmittedOn: answer.firstSubmittedOn ?? today, numberValue, numberSymbol, returnReason: null, acceptedAt: null },
+          patch: {
+            frozenFigures: frozen,
+            submittedAt: options.on ? new Date(`${options.on}T09:00:00+07:00`) : new Date(),
+            firstSubmittedOn: answer.firstSubmittedOn ?? today,
+            onTime,
+            numberValue,
+            numberSymbol,
+            returnReason: null,
+            acceptedAt: null,
+          },
           snapshot,
-          audit: { numberSymbol, frozenFigures: frozen, late: (answer.firstSubmittedOn ?? today) > request.deadline },
+          audit: { numberSymbol, frozenFigures: frozen, onTime },
         };
       },
     }),

@@ -8,7 +8,8 @@ export function displayStatus(status: string, deadline: string, today: string): 
 
 /** Submitted at least once (a returned report was submitted, then sent back to revise). */
 export const hasSubmitted = (firstSubmittedOn: string | null) => firstSubmittedOn !== null;
-export const isOnTime = (firstSubmittedOn: string | null, deadline: string) => firstSubmittedOn !== null && firstSubmittedOn <= deadline;
+/** On time: the first submission met the deadline in force on that day (recorded then). */
+export const isOnTime = (onTime: boolean | null) => onTime === true;
 
 export function rates(expected: number, submitted: number, onTime: number) {
   return {

@@ -67,7 +67,7 @@ export async function searchRequests(
       (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id) AS expected,
       (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id AND a.first_submitted_on IS NOT NULL) AS submitted,
       (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id AND a.status = 'accepted') AS accepted,
-      (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id AND a.first_submitted_on <= r.deadline) AS on_time
+      (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id AND a.on_time) AS on_time
     FROM report_requests r JOIN units u ON u.id = r.unit_id
     WHERE ${where}
     ORDER BY r.deadline DESC, r.id DESC

@@ -124,11 +124,11 @@ export async function getRequest(db: Database, actor: Actor, id: number) {
     const group = bySubtree.get(child.id) ?? { unit: child, expected: 0, submitted: 0, onTime: 0 };
     group.expected += 1;
     if (hasSubmitted(answer.first_submitted_on)) group.submitted += 1;
-    if (isOnTime(answer.first_submitted_on, found.request.deadline)) group.onTime += 1;
+    if (isOnTime(answer.on_time)) group.onTime += 1;
     bySubtree.set(child.id, group);
   }
   const submitted = answers.filter((answer) => hasSubmitted(answer.first_submitted_on)).length;
-  const onTime = answers.filter((answer) => isOnTime(answer.first_submitted_on, found.request.deadline)).length;
+  const onTime = answers.filter((answer) => isOnTime(answer.on_time)).length;
   return {
     ...presentRequest(found),
     figures: rates(answers.length, submitted, onTime),
@@ -140,7 +140,7 @@ export async function getRequest(db: Database, actor: Actor, id: number) {
       displayStatus: displayStatus(answer.status, found.request.deadline, today),
       firstSubmittedOn: answer.first_submitted_on,
       submittedAt: answer.submitted_at ? new Date(answer.submitted_at).toISOString() : null,
-      onTime: hasSubmitted(answer.first_submitted_on) ? isOnTime(answer.first_submitted_on, found.request.deadline) : null,
+      onTime: answer.on_time,
       numberSymbol: answer.number_symbol,
       returnReason: answer.return_reason,
       version: answer.version,
