@@ -14,6 +14,7 @@ import { loadDemoStandards } from './demo-standards';
 import { todayIso } from '../../platform/dates';
 import { loadDemoProgramme } from './demo-programme';
 import { loadDemoStudy } from './demo-study';
+import { loadDemoReports } from './demo-reports';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -89,5 +90,7 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   await db.transaction((tx) =>
     loadDemoStudy(tx, { provinceCode: units.find((unit) => unit.kind === 'province_committee')!.code, skipStudyUnitCode: cell.code }),
   );
+  // Reports come last: their figures are read from the study and standards loaded above.
+  await loadDemoReports(db, units.find((unit) => unit.kind === 'province_committee')!.code);
   return accounts;
 }
