@@ -11,6 +11,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'national tree: seeding at scale, subtree figures API latency, people import throughput [--units N] [--people M] [--requests R] [--import-rows K] [--in-memory]',
     load: async () => (await import('./tree')).runTreeBench,
   },
+  reports: {
+    describe: 'periodic reports: issue a request to every grassroots unit, fill them all, consolidate, write a DOCX [--units N] [--people M] [--in-memory]',
+    load: async () => (await import('./reports')).runReportsBench,
+  },
 };
 
 async function main(args: string[]): Promise<void> {

@@ -5,6 +5,7 @@ import { foundationJourneys } from './journeys/foundation';
 import { standardsJourneys } from './journeys/standards';
 import { programmeJourneys } from './journeys/programme';
 import { studyJourneys } from './journeys/study';
+import { reportsJourneys } from './journeys/reports';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       ...programmeJourneys(journeyContext),
       ...standardsJourneys(journeyContext),
       ...studyJourneys(journeyContext),
+      ...reportsJourneys(journeyContext),
     ]);
   } finally {
     await browser.close();

@@ -153,7 +153,7 @@ function AnswerBody({ answer }: { answer: AnswerDetail }) {
         )}
         {content.sections.map((section, index) => (
           <Form.Item key={section.key} name={['narrative', section.key]} label={`${index + 1}. ${section.title}`}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 14 }} maxLength={20000} data-testid={`report-section-${section.key}`} />
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 14 }} maxLength={20000} />
           </Form.Item>
         ))}
         <Card size="small" title={t('reports.answer.items')} style={{ marginBottom: 12 }}>
@@ -166,7 +166,7 @@ function AnswerBody({ answer }: { answer: AnswerDetail }) {
                       <Select style={{ width: 170 }} options={[{ value: 'difficulty', label: t('reports.itemKind.difficulty') }, { value: 'recommendation', label: t('reports.itemKind.recommendation') }]} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'body']} rules={[{ required: true, whitespace: true, message: t('reports.requests.labelRequired') }]} style={{ width: 620 }}>
-                      <Input.TextArea autoSize maxLength={2000} data-testid={`report-item-${field.name}`} />
+                      <Input.TextArea autoSize maxLength={2000} />
                     </Form.Item>
                     {editable && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('reports.remove')} />}
                   </Space>

@@ -20,7 +20,7 @@ export function InboxTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const query = useInbox({ unitId: actingUnit.id, status, page, pageSize });
 
   const columns: ColumnsType<InboxItem> = [
-    { title: t('reports.fields.title'), render: (_, row) => <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(row.id)} data-testid={`report-inbox-${row.id}`}>{row.title}</Button> },
+    { title: t('reports.fields.title'), width: 340, render: (_, row) => <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(row.id)} data-testid={`report-inbox-${row.id}`}>{row.title}</Button> },
     { title: t('reports.fields.unit'), width: 200, render: (_, row) => row.unit.name },
     { title: t('reports.fields.requester'), dataIndex: 'requesterName', width: 180 },
     { title: t('reports.fields.period'), width: 190, render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}` },

@@ -138,7 +138,7 @@ function DeadlineModal({ request, onClose }: { request: ReportRequest; onClose: 
         onFinish={(values) => void update.mutateAsync({ deadline: toApiDate(values.deadline)!, version: request.version }).then(onClose).catch(() => undefined)}
       >
         <Form.Item name="deadline" label={t('reports.fields.deadline')} extra={t('reports.deadline.help')} rules={[{ required: true, message: t('reports.requests.deadlineRequired') }]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="report-deadline-input" />
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </FormModal>

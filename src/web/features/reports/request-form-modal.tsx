@@ -1,5 +1,5 @@
 import { DeleteOutlined, InfoCircleOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Col, DatePicker, Form, Input, Popconfirm, Radio, Row, Select, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Checkbox, Col, DatePicker, Form, Input, Popconfirm, Radio, Row, Select, Space, Spin, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
@@ -79,13 +79,15 @@ export function RequestFormModal({ actingUnit, onClose }: { actingUnit: ActingUn
 
   return (
     <FormModal open title={t('reports.requests.create')} formId="report-request-form" okText={t('reports.requests.issue')} pending={create.isPending} error={create.error} onCancel={() => onClose()} width={860}>
+      {!catalogue.data ? (
+        <Spin />
+      ) : (
       <Form<Values>
         id="report-request-form"
         form={form}
         layout="vertical"
         onFinish={(values) => void submit(values).catch(() => undefined)}
-        initialValues={{ kind: 'quarterly', audience: 'children', metrics: ['members', 'study_rate', 'standards_rate'], manualItems: [], sections: catalogue.data?.defaultSections ?? [] }}
-        key={catalogue.data ? 'ready' : 'loading'}
+        initialValues={{ kind: 'quarterly', audience: 'children', metrics: ['members', 'study_rate', 'standards_rate'], manualItems: [], sections: catalogue.data.defaultSections }}
       >
         {(templates.data?.length ?? 0) > 0 && (
           <Form.Item label={t('reports.templates.use')}>
@@ -119,12 +121,12 @@ export function RequestFormModal({ actingUnit, onClose }: { actingUnit: ActingUn
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="period" label={t('reports.fields.period')} rules={[{ required: true, message: t('reports.requests.periodRequired') }]}>
-              <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="report-period" />
+              <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="deadline" label={t('reports.fields.deadline')} rules={[{ required: true, message: t('reports.requests.deadlineRequired') }]}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="report-deadline" />
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
@@ -137,7 +139,7 @@ export function RequestFormModal({ actingUnit, onClose }: { actingUnit: ActingUn
         <Form.Item name="metrics" label={t('reports.fields.metrics')} extra={t('reports.requests.metricsHelp')}>
           <Checkbox.Group style={{ width: '100%' }}>
             <Row gutter={[8, 4]}>
-              {(catalogue.data?.metrics ?? []).map((entry) => (
+              {catalogue.data.metrics.map((entry) => (
                 <Col xs={24} md={12} key={entry.key}>
                   <Checkbox value={entry.key} data-testid={`report-metric-${entry.key}`}>
                     {entry.label}{' '}
@@ -156,6 +158,9 @@ export function RequestFormModal({ actingUnit, onClose }: { actingUnit: ActingUn
             <>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                  <Form.Item name={[field.name, 'key']} hidden>
+                    <Input />
+                  </Form.Item>
                   <Form.Item name={[field.name, 'label']} rules={[{ required: true, whitespace: true, message: t('reports.requests.labelRequired') }]} style={{ width: 480 }}>
                     <Input placeholder={t('reports.requests.manualPlaceholder')} />
                   </Form.Item>
@@ -179,6 +184,10 @@ export function RequestFormModal({ actingUnit, onClose }: { actingUnit: ActingUn
               {fields.map((field, index) => (
                 <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
                   <span>{index + 1}.</span>
+                  {/* The key travels with the item: a hidden field keeps it in the submitted values. */}
+                  <Form.Item name={[field.name, 'key']} hidden>
+                    <Input />
+                  </Form.Item>
                   <Form.Item name={[field.name, 'title']} rules={[{ required: true, whitespace: true, message: t('reports.requests.labelRequired') }]} style={{ width: 600 }}>
                     <Input />
                   </Form.Item>
@@ -199,6 +208,7 @@ export function RequestFormModal({ actingUnit, onClose }: { actingUnit: ActingUn
           <Input maxLength={200} />
         </Form.Item>
       </Form>
+      )}
     </FormModal>
   );
 }

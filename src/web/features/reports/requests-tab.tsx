@@ -25,7 +25,7 @@ export function RequestsTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const query = useRequests({ unitId: actingUnit.id, q: q || undefined, kind, page, pageSize });
 
   const columns: ColumnsType<RequestListItem> = [
-    { title: t('reports.fields.title'), dataIndex: 'title', render: (title: string, row) => <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(row.id)} data-testid={`report-request-${row.id}`}>{title}</Button> },
+    { title: t('reports.fields.title'), dataIndex: 'title', width: 340, render: (title: string, row) => <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(row.id)} data-testid={`report-request-${row.id}`}>{title}</Button> },
     { title: t('reports.fields.kind'), dataIndex: 'kind', width: 190, render: (value: ReportKind) => t(`reports.kinds.${value}`) },
     { title: t('reports.fields.requester'), dataIndex: 'unitName', width: 200 },
     { title: t('reports.fields.period'), width: 190, render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}` },
