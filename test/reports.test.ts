@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { addPerson, addUser, createUnitAsSystem, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
 import { openSession, type Session } from './helpers/session';
+import { tinyPdf } from './helpers/tiny-files';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -357,6 +358,24 @@ describe('answering, reviewing and consolidating', () => {
     expect(text).toContain('Đảng ủy xã Đông Hòa: Các chi bộ duy trì sinh hoạt đều đặn.');
     expect(text).toContain('Đề nghị tập huấn cho bí thư chi bộ (Đảng ủy xã Đông Hòa)');
     expect(text).toContain('2/2');
+  });
+});
+
+describe('attachments', () => {
+  it('attaches an uploaded file to a draft, and shows it to the requesting level', async () => {
+    const fresh = await issue({ title: 'Báo cáo có tệp đính kèm' });
+    const answer = (await communeA.get(`/api/report-answers/${answerOf(fresh, tree.A.id).id}`)).json() as AnswerView;
+    const upload = await communeA.upload(`/api/files?unitId=${tree.A.id}&purpose=report`, { fileName: 'phu-luc.pdf', content: tinyPdf(), contentType: 'application/pdf' });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const fileId = (upload.json() as { id: number }).id;
+    const saved = await communeA.send('PATCH', `/api/report-answers/${answer.id}`, draft(answer.version, { fileIds: [fileId] }));
+    expect(saved.statusCode, saved.body).toBe(200);
+    const seen = (await provinceOfficer.get(`/api/report-answers/${answer.id}`)).json() as { files: Array<{ id: number; name: string }> };
+    expect(seen.files.map((file) => file.name)).toEqual(['phu-luc.pdf']);
+    expect((await provinceOfficer.get(`/api/files/${fileId}`)).statusCode).toBe(200);
+    expect((await communeB.get(`/api/files/${fileId}`)).statusCode).toBe(403);
+    const owner = await rows<{ owner_type: string; owner_id: number }>(sql`SELECT owner_type, owner_id FROM stored_files WHERE id = ${fileId}`);
+    expect(owner[0]).toMatchObject({ owner_type: 'report' });
   });
 });
 

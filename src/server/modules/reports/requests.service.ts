@@ -177,7 +177,7 @@ export async function remindLate(db: Database, actor: Actor, id: number) {
       roles: ['admin', 'officer', 'committee'],
       title: `Nhắc gửi báo cáo: ${found.request.title}`,
       body: `${found.unitName} nhắc gửi báo cáo "${found.request.title}", hạn ${formatVietnameseDate(found.request.deadline)} đã qua.`,
-      link: `/reports?answer=request-${id}`,
+      link: '/reports',
     });
     await recordAudit(tx, actor, { action: 'report_request.remind', entityType: 'report_request', entityId: id, unitPath: found.unitPath, after: { lateUnits: late.map((answer) => answer.unit_name), notifications: notified } });
     return { lateUnits: late.length, notifications: notified };
