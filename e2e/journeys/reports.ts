@@ -130,6 +130,7 @@ export function reportsJourneys(context: JourneyContext): Journey[] {
         await openRequest();
         expectText(await province.getByTestId('report-reporting-rate').textContent(), /^2\//, 'two units have reported');
         expectText(await province.getByTestId('report-on-time-rate').textContent(), /^1\//, 'one of them on time');
+        await province.waitForTimeout(500); // the drawer slides in
         await province.screenshot({ path: screenshotPath('reports-04-request-status.png'), fullPage: true });
         const row = province.getByTestId('report-answers-table').locator('tbody tr.ant-table-row', { hasText: 'Đã gửi' }).filter({ hasNotText: 'gửi muộn' }).first();
         await row.getByRole('button', { name: 'Xem' }).click();
@@ -152,6 +153,7 @@ export function reportsJourneys(context: JourneyContext): Journey[] {
         const summary = province.getByTestId('report-consolidation-summary');
         await summary.waitFor({ timeout: 20_000 });
         expectText(await summary.textContent(), /2\/\d+ đơn vị đã gửi báo cáo/, 'consolidation summary');
+        await province.waitForTimeout(500);
         await province.screenshot({ path: screenshotPath('reports-06-consolidation.png'), fullPage: true });
         const [download] = await Promise.all([province.waitForEvent('download'), province.getByTestId('report-consolidated-docx').click()]);
         expectText(download.suggestedFilename(), /\.docx$/, 'a Word document');
