@@ -361,6 +361,22 @@ describe('answering, reviewing and consolidating', () => {
   });
 });
 
+describe('a unit that also receives reports from below', () => {
+  it('sees the reports of its cells beside its own draft, with their items and numbers to pull in', async () => {
+    const upper = await issue({ title: 'Báo cáo quý II năm 2026', periodFrom: '2026-04-01', periodTo: '2026-06-30' });
+    const own = await communeA.send('POST', '/api/report-requests', newRequest({ unitId: tree.A.id, title: 'Báo cáo quý II của các chi bộ', periodFrom: '2026-04-01', periodTo: '2026-06-30' }));
+    expect(own.statusCode, own.body).toBe(201);
+    const cellAnswer = answerOf(own.json() as RequestView, tree.C1.id);
+    const saved = (await secretaryC1.send('PATCH', `/api/report-answers/${cellAnswer.id}`, draft(cellAnswer.version, { recommendations: [{ kind: 'recommendation', body: 'Đề nghị hỗ trợ tủ sách chi bộ' }] }))).json() as AnswerView;
+    expect((await secretaryC1.send('POST', `/api/report-answers/${cellAnswer.id}/submit`, { version: saved.version })).statusCode).toBe(200);
+    const mine = (await communeA.get(`/api/report-answers/${answerOf(upper, tree.A.id).id}`)).json() as { lower: Array<{ unitName: string; manualValues: Record<string, string>; recommendations: Array<{ body: string }> }> };
+    expect(mine.lower).toEqual([expect.objectContaining({ unitName: 'Chi bộ Khu phố 1', manualValues: { good_examples: '3' }, recommendations: [{ kind: 'recommendation', body: 'Đề nghị hỗ trợ tủ sách chi bộ' }] })]);
+    // The cell's item is addressed to the commune that asked, not to the province.
+    const addressed = (await communeA.get(`/api/report-recommendations?unitId=${tree.A.id}&direction=addressed`)).json() as { items: Array<{ body: string; addressedTo: { id: number } }> };
+    expect(addressed.items.find((item) => item.body === 'Đề nghị hỗ trợ tủ sách chi bộ')!.addressedTo.id).toBe(tree.A.id);
+  });
+});
+
 describe('attachments', () => {
   it('attaches an uploaded file to a draft, and shows it to the requesting level', async () => {
     const fresh = await issue({ title: 'Báo cáo có tệp đính kèm' });
