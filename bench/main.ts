@@ -15,6 +15,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'near-duplicate check on a commune of 3,000 registrations: one registration, a cell\'s list, a page of the commune [--registrations N] [--runs R] [--in-memory]',
     load: async () => (await import('./registrations')).runRegistrationsBench,
   },
+  reports: {
+    describe: 'periodic reports: issue a request to every grassroots unit, fill them all, consolidate, write a DOCX [--units N] [--people M] [--in-memory]',
+    load: async () => (await import('./reports')).runReportsBench,
+  },
 };
 
 async function main(args: string[]): Promise<void> {

@@ -48,7 +48,7 @@ function parseOptions(args: string[]): Options {
 type BenchDatabase = { handle: DbHandle; label: string; dispose(): Promise<void> };
 
 /** A database only this run uses; dispose() removes it whatever happened. */
-async function openBenchDatabase(options: Options): Promise<BenchDatabase> {
+export async function openBenchDatabase(options: Pick<Options, 'inMemory'>): Promise<BenchDatabase> {
   const maintenanceUrl = process.env.DATABASE_URL || undefined;
   if (maintenanceUrl) {
     const name = `noiguong_bench_${randomBytes(4).toString('hex')}`;

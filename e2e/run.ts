@@ -8,6 +8,7 @@ import { studyJourneys } from './journeys/study';
 import { followupJourneys } from './journeys/followup';
 import { supervisionJourneys } from './journeys/supervision';
 import { registrationsJourneys } from './journeys/registrations';
+import { reportsJourneys } from './journeys/reports';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       ...registrationsJourneys(journeyContext),
       ...supervisionJourneys(journeyContext),
       ...followupJourneys(journeyContext),
+      ...reportsJourneys(journeyContext),
     ]);
   } finally {
     await browser.close();

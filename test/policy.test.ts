@@ -20,6 +20,7 @@ import { studyEndpoints } from './helpers/policy-study-rows';
 import { followupEndpoints } from './helpers/policy-followup-rows';
 import { supervisionEndpoints } from './helpers/policy-supervision-rows';
 import { registrationEndpoints } from './helpers/policy-registrations-rows';
+import { reportsEndpoints } from './helpers/policy-reports-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -351,6 +352,7 @@ const ENDPOINTS: Endpoint[] = [
   // Feedback, publication and the supervisors' view
   ...supervisionEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...registrationEndpoints({ db: () => ctx.db, tree: () => tree, next }),
+  ...reportsEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {

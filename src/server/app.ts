@@ -33,6 +33,7 @@ import { followupRoutes } from './modules/followup/followup.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { supervisionRoutes } from './modules/supervision/supervision.routes';
 import { registrationsRoutes } from './modules/registrations/registrations.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -87,7 +88,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   const routeModules = [
     authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
     programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, registrationsRoutes, supervisionRoutes, publicRoutes,
-    followupRoutes, notificationsRoutes,
+    followupRoutes, notificationsRoutes, reportsRoutes,
   ];
   for (const routes of routeModules) {
     await app.register(routes, routeDeps);

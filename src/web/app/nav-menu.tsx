@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   LineChartOutlined,
   BookOutlined,
+  ContainerOutlined,
   DashboardOutlined,
   EyeOutlined,
   EditOutlined,
@@ -93,6 +94,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       testId: 'nav-supervision',
       permission: 'supervision.read',
     },
+    { key: 'reports', path: paths.reports, label: t('reports.nav'), icon: <ContainerOutlined />, testId: 'nav-reports', permission: 'reports.answer' },
     { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
     {
       key: 'accounts',

@@ -15,4 +15,5 @@ export const paths = {
   followup: '/followup',
   supervision: '/supervision',
   registrations: '/registrations',
+  reports: '/reports',
 } as const;

@@ -27,6 +27,7 @@ const AccountsPage = lazy(() =>
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/change-password-page').then((module) => ({ default: module.ChangePasswordPage })),
 );
+const ReportsPage = lazy(() => import('../features/reports/reports-page').then((module) => ({ default: module.ReportsPage })));
 const StudyPage = lazy(() => import('../features/study/study-page').then((module) => ({ default: module.StudyPage })));
 const RegistrationsPage = lazy(() => import('../features/registrations/registrations-page').then((module) => ({ default: module.RegistrationsPage })));
 const ProgrammeDashboardPage = lazy(() =>
@@ -61,6 +62,7 @@ export function AppRoutes() {
               <Route path={paths.study} element={<StudyPage />} />
               <Route path={paths.followup} element={<FollowupPage />} />
               <Route path={paths.registrations} element={<RegistrationsPage />} />
+              <Route path={paths.reports} element={<ReportsPage />} />
             </Route>
             <Route element={<RequirePermission permission="figures.read" />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />

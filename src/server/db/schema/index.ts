@@ -8,3 +8,4 @@ export * from './standards';
 export * from './study';
 export * from './registrations';
 export * from './supervision';
+export * from './reports';

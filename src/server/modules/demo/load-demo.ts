@@ -17,6 +17,7 @@ import { loadDemoStudy } from './demo-study';
 import { loadDemoFollowup } from './demo-followup';
 import { loadDemoSupervision } from './demo-supervision';
 import { loadDemoRegistrations } from './demo-registrations';
+import { loadDemoReports } from './demo-reports';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -103,7 +104,9 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   );
   // Once registrations exist: publication and public feedback (the secretary's cell publishes its own set).
   await db.transaction((tx) => loadDemoSupervision(tx, { communeCode: firstCommune.code, keepUnpublishedCellCode: cell.code }));
-  // Follow-up needs published registrations: last of all.
+  // Follow-up needs published registrations.
   await loadDemoFollowup(db, { skipUnitCode: cell.code });
+  // Reports come last: their figures are read from the study and standards loaded above.
+  await loadDemoReports(db, units.find((unit) => unit.kind === 'province_committee')!.code);
   return accounts;
 }

@@ -29,6 +29,8 @@ const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
   standard_sign: { permission: 'standards.write', visibility: 'unit', accept: 'image' },
   study_session: { permission: 'study.write', visibility: 'unit', accept: 'document' },
   check_in: { permission: 'own_registration', visibility: 'unit', accept: 'document' },
+  // A report's annexes: written by the reporting unit, read by it and every level above it.
+  report: { permission: 'reports.answer', visibility: 'unit', accept: 'document' },
 };
 
 /**

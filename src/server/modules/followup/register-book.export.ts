@@ -61,9 +61,9 @@ async function writeDocument(input: Awaited<ReturnType<typeof readRegisterBook>>
   const header = partyHeader({
     parentName: parent ? partyOrganisationOf(parent.name) : null,
     unitName: unit.name,
-    numberLine: null,
+    numberSymbol: null,
     place: placeOf(unit.name) ?? (parent ? placeOf(parent.name) : null),
-    date: todayIso(),
+    issuedOn: todayIso(),
   });
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

@@ -1,6 +1,8 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
-import { BODY_SIZE, FONT, centered, partyHeader, partyOrganisationOf, placeAndDate, placeOf, run } from '../../platform/documents/party-document';
+import { AlignmentType, Paragraph, convertMillimetersToTwip } from 'docx';
 import type { TaskGroup } from '../../../shared/contracts/programme';
+import { ROMAN, body, centered, packPartyDocument, partyHeader, run } from '../../platform/documents/party-document';
+
+export { partyOrganisationOf, placeAndDate, placeOf } from '../../platform/documents/party-document';
 
 /** What the document needs of a plan, already checked readable by the caller. */
 export type PlanDocumentInput = {
@@ -16,30 +18,11 @@ export type PlanDocumentInput = {
   taskGroups: TaskGroup[];
 };
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
-
-// The header, fonts and place helpers are shared with the other Party-format documents.
-export { partyOrganisationOf, placeAndDate, placeOf };
-
-function body(children: TextRun[]): Paragraph {
-  // Justified, first line indented and 6 pt after: the usual look of a Party document's body.
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(12.7) }, spacing: { after: 120, line: 300 }, children });
-}
-
 /**
- * The plan as a Word document in the Party's format (Hướng dẫn 36-HD/VPTW): issuing body top left
- * with a "*" under it and the number without a colon, "ĐẢNG CỘNG SẢN VIỆT NAM" top right with the
- * place and date in italics, then the title, the legal bases and the task groups.
+ * The plan as a Word document in the Party's format (Hướng dẫn 36-HD/VPTW): the Party header, then
+ * the title, the legal bases and the task groups.
  */
 export async function writePlanDocument(plan: PlanDocumentInput): Promise<Buffer> {
-  const header = partyHeader({
-    parentName: plan.parentName,
-    unitName: plan.unitName,
-    numberLine: `Số ${plan.numberSymbol}`,
-    place: plan.place,
-    date: plan.issuedOn,
-  });
-
   const years = plan.fromYear === plan.toYear ? `năm ${plan.fromYear}` : `giai đoạn ${plan.fromYear}–${plan.toYear}`;
   const paragraphs: Paragraph[] = [
     new Paragraph({ spacing: { after: 240 }, children: [] }),
@@ -64,27 +47,8 @@ export async function writePlanDocument(plan: PlanDocumentInput): Promise<Buffer
       children: [run(`T/M ${plan.unitName.toUpperCase()}`, { bold: true })],
     }),
   );
-
-  const document = new Document({
-    creator: 'NoiGuong',
+  return packPartyDocument({
     title: `${plan.numberSymbol} ${plan.title}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: {
-              top: convertMillimetersToTwip(25),
-              bottom: convertMillimetersToTwip(25),
-              left: convertMillimetersToTwip(35),
-              right: convertMillimetersToTwip(15),
-            },
-          },
-        },
-        children: [header, ...paragraphs],
-      },
-    ],
+    children: [partyHeader({ parentName: plan.parentName, unitName: plan.unitName, numberSymbol: plan.numberSymbol, place: plan.place, issuedOn: plan.issuedOn }), ...paragraphs],
   });
-  return Buffer.from(await Packer.toBuffer(document));
 }

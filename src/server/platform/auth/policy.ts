@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'registrations.windows',
   'feedback.manage',
   'supervision.read',
+  'reports.request',
+  'reports.answer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +45,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'registrations.windows',
     'feedback.manage',
     'supervision.read',
+    'reports.request',
+    'reports.answer',
   ],
   // The committee of a cell (its secretary) keeps the cell's standards and study records.
   committee: [
@@ -57,6 +61,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'registrations.appraise',
     'feedback.manage',
     'supervision.read',
+    'reports.answer',
   ],
   inspector: ['units.read', 'people.read', 'figures.read', 'programme.read', 'registrations.read', 'supervision.read'],
   // A member registers for themselves (through the person linked to their account), not by a permission.

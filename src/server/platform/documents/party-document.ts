@@ -1,16 +1,27 @@
-import { AlignmentType, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, convertMillimetersToTwip, type FileChild } from 'docx';
 
-/** The look shared by every Party-format document the app writes (Hướng dẫn 36-HD/VPTW). */
+/**
+ * Building blocks of a Party document (Hướng dẫn 36-HD/VPTW), shared by plans and reports: Times
+ * New Roman 14 on A4 with margins 25/25/35/15 mm, the two-column header, the body paragraphs and
+ * the signature block.
+ */
 export const FONT = 'Times New Roman';
 export const BODY_SIZE = 28; // half-points: 14 pt, the Party's body size
 export const HEADER_SIZE = 26;
+export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
+export const PAGE_MARGINS_MM = { top: 25, bottom: 25, left: 35, right: 15 } as const;
 
-export function run(text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}): TextRun {
-  return new TextRun({ text, font: FONT, size: options.size ?? BODY_SIZE, bold: options.bold, italics: options.italics });
+export function run(text: string, options: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {}): TextRun {
+  return new TextRun({ text, font: FONT, size: options.size ?? BODY_SIZE, bold: options.bold, italics: options.italics, underline: options.underline ? {} : undefined });
 }
 
 export function centered(children: TextRun[], spacingAfter = 0): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter }, children });
+}
+
+export function body(children: TextRun[]): Paragraph {
+  // Justified, first line indented and 6 pt after: the usual look of a Party document's body.
+  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(12.7) }, spacing: { after: 120, line: 300 }, children });
 }
 
 /** "Khánh Hòa, ngày 20 tháng 01 năm 2026": two-digit day and month under 10, as the rules ask. */
@@ -38,11 +49,14 @@ export function partyOrganisationOf(committeeName: string): string {
     .replace(/^Đảng ủy /u, 'Đảng bộ ');
 }
 
+/** `numberSymbol` is null for a register or list that carries no document number. */
+export type PartyHeaderInput = { parentName: string | null; unitName: string; numberSymbol: string | null; place: string | null; issuedOn: string };
+
 /**
- * The heading of a Party document: the issuing body top left with a "*" under it (and its number,
- * when it has one), "ĐẢNG CỘNG SẢN VIỆT NAM" top right with the place and date in italics.
+ * The header: the parent body and the issuing body top left with a "*" under them and the number
+ * without a colon; "ĐẢNG CỘNG SẢN VIỆT NAM" top right, underlined, with the place and date in italics.
  */
-export function partyHeader(input: { parentName: string | null; unitName: string; numberLine: string | null; place: string | null; date: string }): Table {
+export function partyHeader(input: PartyHeaderInput): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: TableBorders.NONE,
@@ -55,18 +69,44 @@ export function partyHeader(input: { parentName: string | null; unitName: string
               ...(input.parentName ? [centered([run(input.parentName.toUpperCase(), { size: HEADER_SIZE })])] : []),
               centered([run(input.unitName.toUpperCase(), { bold: true, size: HEADER_SIZE })]),
               centered([run('*', { size: HEADER_SIZE })]),
-              ...(input.numberLine ? [centered([run(input.numberLine, { size: HEADER_SIZE })])] : []),
+              ...(input.numberSymbol ? [centered([run(`Số ${input.numberSymbol}`, { size: HEADER_SIZE })])] : []),
             ],
           }),
           new TableCell({
             width: { size: 55, type: WidthType.PERCENTAGE },
             children: [
-              centered([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, size: 30 })], 240),
-              centered([run(placeAndDate(input.place, input.date), { italics: true })]),
+              centered([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 30 })], 240),
+              centered([run(placeAndDate(input.place, input.issuedOn), { italics: true })]),
             ],
           }),
         ],
       }),
     ],
   });
+}
+
+/** A4, Times New Roman 14, the Party's margins; the document's children in one section. */
+export async function packPartyDocument(input: { title: string; children: FileChild[] }): Promise<Buffer> {
+  const document = new Document({
+    creator: 'NoiGuong',
+    title: input.title,
+    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(PAGE_MARGINS_MM.top),
+              bottom: convertMillimetersToTwip(PAGE_MARGINS_MM.bottom),
+              left: convertMillimetersToTwip(PAGE_MARGINS_MM.left),
+              right: convertMillimetersToTwip(PAGE_MARGINS_MM.right),
+            },
+          },
+        },
+        children: input.children,
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(document));
 }

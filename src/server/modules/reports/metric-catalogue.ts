@@ -1,0 +1,125 @@
+import type { Executor } from '../../platform/db/client';
+import { readFigures } from '../../platform/figures';
+import { MEMBERS_METRIC, PARTY_MEMBERS_METRIC } from '../people/index';
+import { unitKindMetric } from '../units/index';
+import { PROGRAMME_METRICS, REGISTRATION_METRICS, STANDARD_KEEPING_KINDS } from '../figures/index';
+
+/**
+ * The figures a report request may ask for. Every entry is read from the live counters of a unit's
+ * subtree (platform/figures.ts): a "stock" as of the last day of the period, a "flow" as the
+ * difference between the last day and the day before the period. Yearly counters are read for
+ * every year the period touches. A rate is its numerator over its denominator, both entries here,
+ * so a consolidation recomputes it from the sums instead of averaging rates.
+ */
+type Reader = { stock(metric: string): number; flow(metrics: string[]): number };
+type Years = number[];
+
+type CountEntry = { key: string; label: string; unit: 'count'; definition: string; computation: string; metrics(years: Years): string[]; value(read: Reader, years: Years): number };
+type RateEntry = { key: string; label: string; unit: 'percent'; definition: string; computation: string; numerator: string; denominator: string };
+export type CatalogueEntry = CountEntry | RateEntry;
+
+const last = (years: Years) => years[years.length - 1]!;
+const stockOfLastYear = (family: (year: number) => string): Pick<CountEntry, 'metrics' | 'value'> => ({
+  metrics: (years) => [family(last(years))],
+  value: (read, years) => read.stock(family(last(years))),
+});
+const flowOverYears = (family: (year: number) => string): Pick<CountEntry, 'metrics' | 'value'> => ({
+  metrics: (years) => years.map(family),
+  value: (read, years) => read.flow(years.map(family)),
+});
+const stock = (metric: string): Pick<CountEntry, 'metrics' | 'value'> => ({ metrics: () => [metric], value: (read) => read.stock(metric) });
+
+export const METRIC_CATALOGUE: CatalogueEntry[] = [
+  { key: 'members', label: 'Số người đang sinh hoạt', unit: 'count', definition: 'Số người đang sinh hoạt trong đơn vị và các đơn vị trực thuộc; mỗi người tính một lần, ở nơi sinh hoạt chính.', computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(MEMBERS_METRIC) },
+  { key: 'party_members', label: 'Số đảng viên', unit: 'count', definition: 'Số đảng viên đang sinh hoạt trong đơn vị và các đơn vị trực thuộc.', computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(PARTY_MEMBERS_METRIC) },
+  { key: 'studied', label: 'Số người đã học tập chuyên đề', unit: 'count', definition: 'Số người đã học tập chuyên đề của năm (có mặt tại buổi học tập, hội nghị hoặc đã học bù); mỗi người tính một lần trong năm.', computation: 'Lũy kế từ đầu năm của ngày cuối kỳ đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.studied) },
+  { key: 'study_rate', label: 'Tỷ lệ học tập chuyên đề', unit: 'percent', definition: 'Số người đã học tập chuyên đề của năm ÷ số người đang sinh hoạt.', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'studied', denominator: 'members' },
+  { key: 'study_sessions', label: 'Số buổi học tập chuyên đề, hội nghị', unit: 'count', definition: 'Số buổi học tập chuyên đề và hội nghị học tập, quán triệt đã tổ chức.', computation: 'Số buổi tổ chức trong kỳ báo cáo.', ...flowOverYears(PROGRAMME_METRICS.studySessions) },
+  { key: 'cell_meetings', label: 'Số buổi sinh hoạt chi bộ định kỳ', unit: 'count', definition: 'Số buổi sinh hoạt chi bộ định kỳ đã tổ chức.', computation: 'Số buổi tổ chức trong kỳ báo cáo.', ...flowOverYears(PROGRAMME_METRICS.cellMeetings) },
+  { key: 'cell_meetings_campaign', label: 'Số buổi sinh hoạt chi bộ có nội dung học tập và làm theo Bác', unit: 'count', definition: 'Số buổi sinh hoạt chi bộ định kỳ có nội dung học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.', computation: 'Số buổi tổ chức trong kỳ báo cáo.', ...flowOverYears(PROGRAMME_METRICS.cellMeetingsWithCampaign) },
+  { key: 'campaign_meeting_rate', label: 'Tỷ lệ buổi sinh hoạt chi bộ có nội dung học tập và làm theo Bác', unit: 'percent', definition: 'Số buổi có nội dung học tập và làm theo Bác ÷ số buổi sinh hoạt chi bộ định kỳ.', computation: 'Tính từ hai số liệu trên trong kỳ báo cáo.', numerator: 'cell_meetings_campaign', denominator: 'cell_meetings' },
+  {
+    key: 'standard_keeping_units',
+    label: 'Số đơn vị phải xây dựng chuẩn mực đạo đức',
+    unit: 'count',
+    definition: 'Số chi bộ, chi bộ cơ sở và cơ quan, đơn vị đang hoạt động phải xây dựng chuẩn mực đạo đức.',
+    computation: 'Giá trị vào ngày cuối kỳ báo cáo.',
+    metrics: () => STANDARD_KEEPING_KINDS.map(unitKindMetric),
+    value: (read) => STANDARD_KEEPING_KINDS.reduce((sum, kind) => sum + read.stock(unitKindMetric(kind)), 0),
+  },
+  { key: 'standards_adopted', label: 'Số đơn vị đã ban hành chuẩn mực đạo đức', unit: 'count', definition: 'Số đơn vị đã ban hành chuẩn mực đạo đức (tính một lần từ lần ban hành đầu tiên).', computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(PROGRAMME_METRICS.standardsAdopted) },
+  { key: 'standards_rate', label: 'Tỷ lệ đơn vị đã ban hành chuẩn mực đạo đức', unit: 'percent', definition: 'Số đơn vị đã ban hành chuẩn mực ÷ số đơn vị phải xây dựng chuẩn mực.', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'standards_adopted', denominator: 'standard_keeping_units' },
+  { key: 'signs_posted', label: 'Số đơn vị đã gắn biển chuẩn mực đạo đức', unit: 'count', definition: 'Số đơn vị đã gắn biển chuẩn mực đạo đức.', computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(PROGRAMME_METRICS.signsPosted) },
+  { key: 'breakthroughs', label: 'Số nội dung đột phá', unit: 'count', definition: 'Số nội dung đột phá của năm do các đơn vị lựa chọn thực hiện.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.breakthroughs) },
+  { key: 'breakthroughs_done', label: 'Số nội dung đột phá đã hoàn thành', unit: 'count', definition: 'Số nội dung đột phá của năm đã hoàn thành.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.breakthroughsDone) },
+  { key: 'breakthrough_rate', label: 'Tỷ lệ nội dung đột phá hoàn thành', unit: 'percent', definition: 'Số nội dung đột phá đã hoàn thành ÷ tổng số nội dung đột phá của năm.', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'breakthroughs_done', denominator: 'breakthroughs' },
+  { key: 'registered_individuals', label: 'Số cá nhân đăng ký làm theo', unit: 'count', definition: 'Số bản đăng ký cá nhân đã gửi (không tính bản rút về nháp) của năm.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear((year) => REGISTRATION_METRICS.bucket('individual', 'registered', year)) },
+  { key: 'registration_rate', label: 'Tỷ lệ đảng viên đăng ký làm theo', unit: 'percent', definition: 'Số cá nhân đăng ký làm theo ÷ số đảng viên.', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'registered_individuals', denominator: 'party_members' },
+  { key: 'registered_collectives', label: 'Số tập thể đăng ký làm theo', unit: 'count', definition: 'Số bản đăng ký tập thể đã gửi của năm.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear((year) => REGISTRATION_METRICS.bucket('collective', 'registered', year)) },
+  { key: 'leaders_registered', label: 'Số người đứng đầu đăng ký làm theo', unit: 'count', definition: 'Số người đứng đầu đơn vị có bản đăng ký cá nhân đã gửi trong năm.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(REGISTRATION_METRICS.leadersRegistered) },
+  { key: 'check_ins', label: 'Số lượt ghi nhận việc làm theo', unit: 'count', definition: 'Số lượt ghi nhận kết quả thực hiện đăng ký làm theo.', computation: 'Số lượt ghi nhận trong kỳ báo cáo.', ...flowOverYears(REGISTRATION_METRICS.checkIns) },
+];
+
+export const CATALOGUE_BY_KEY = new Map(METRIC_CATALOGUE.map((entry) => [entry.key, entry]));
+
+/** The keys to compute for a selection: the selected ones and the parts of the selected rates. */
+export function expandKeys(keys: string[]): string[] {
+  const all = new Set<string>();
+  for (const key of keys) {
+    const entry = CATALOGUE_BY_KEY.get(key);
+    if (!entry) continue;
+    all.add(key);
+    if (entry.unit === 'percent') {
+      all.add(entry.numerator);
+      all.add(entry.denominator);
+    }
+  }
+  return METRIC_CATALOGUE.map((entry) => entry.key).filter((key) => all.has(key));
+}
+
+function yearsOf(from: string, to: string): Years {
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) years.push(year);
+  return years;
+}
+
+function dayBefore(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A rate as a fraction, or null when there is nothing to rate (a zero denominator). */
+export function rateOf(values: Record<string, number | null>, entry: RateEntry): number | null {
+  const numerator = values[entry.numerator] ?? 0;
+  const denominator = values[entry.denominator] ?? 0;
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+/** The figures of each unit's subtree for the period: two indexed reads, whatever the number of units. */
+export async function computeFigures(executor: Executor, unitIds: number[], keys: string[], from: string, to: string): Promise<Map<number, Record<string, number | null>>> {
+  const wanted = expandKeys(keys).map((key) => CATALOGUE_BY_KEY.get(key)!);
+  const years = yearsOf(from, to);
+  const counts = wanted.filter((entry): entry is CountEntry => entry.unit === 'count');
+  const metrics = [...new Set(counts.flatMap((entry) => entry.metrics(years)))];
+  const atEnd = await readFigures(executor, unitIds, metrics, to);
+  const before = await readFigures(executor, unitIds, metrics, dayBefore(from));
+  const result = new Map<number, Record<string, number | null>>();
+  for (const unitId of unitIds) {
+    const end = atEnd.get(unitId) ?? {};
+    const start = before.get(unitId) ?? {};
+    const reader: Reader = {
+      stock: (metric) => end[metric] ?? 0,
+      flow: (names) => names.reduce((sum, name) => sum + (end[name] ?? 0) - (start[name] ?? 0), 0),
+    };
+    const values: Record<string, number | null> = {};
+    for (const entry of counts) values[entry.key] = entry.value(reader, years);
+    for (const entry of wanted) if (entry.unit === 'percent') values[entry.key] = rateOf(values, entry);
+    result.set(unitId, values);
+  }
+  return result;
+}
+
+export function presentCatalogue() {
+  return METRIC_CATALOGUE.map((entry) => ({ key: entry.key, label: entry.label, unit: entry.unit, definition: entry.definition, computation: entry.computation }));
+}

@@ -1,0 +1,125 @@
+import { eq, sql } from 'drizzle-orm';
+import { reportRequests, reportTemplates } from '../../db/schema/index';
+import type { Executor } from '../../platform/db/client';
+
+export type RequestRow = typeof reportRequests.$inferSelect;
+export type RequestWithUnit = { request: RequestRow; unitPath: string; unitName: string; unitCode: string; parentName: string | null };
+
+/** Kinds of units that answer a request sent "to every grassroots unit of the subtree". */
+export const GRASSROOTS_KINDS = ['commune_committee', 'grassroots_committee', 'grassroots_cell'] as const;
+
+export async function insertRequest(executor: Executor, values: typeof reportRequests.$inferInsert): Promise<RequestRow> {
+  return (await executor.insert(reportRequests).values(values).returning())[0]!;
+}
+
+export async function updateRequest(executor: Executor, id: number, values: Partial<typeof reportRequests.$inferInsert>): Promise<RequestRow> {
+  const rows = await executor
+    .update(reportRequests)
+    .set({ ...values, updatedAt: new Date(), version: sql`${reportRequests.version} + 1` })
+    .where(eq(reportRequests.id, id))
+    .returning();
+  return rows[0]!;
+}
+
+export async function findRequest(executor: Executor, id: number, forUpdate = false): Promise<RequestWithUnit | undefined> {
+  const lock = forUpdate ? sql` FOR UPDATE OF r` : sql``;
+  const rows = await executor.execute<{ unit_path: string; unit_name: string; unit_code: string; parent_name: string | null }>(sql`
+    SELECT u.path::text AS unit_path, u.name AS unit_name, u.code AS unit_code, p.name AS parent_name
+    FROM report_requests r JOIN units u ON u.id = r.unit_id LEFT JOIN units p ON p.id = u.parent_id
+    WHERE r.id = ${id}${lock}`);
+  const found = rows.rows[0];
+  if (!found) return undefined;
+  const request = (await executor.select().from(reportRequests).where(eq(reportRequests.id, id)).limit(1))[0]!;
+  return { request, unitPath: found.unit_path, unitName: found.unit_name, unitCode: found.unit_code, parentName: found.parent_name };
+}
+
+/** The units that must answer, chosen once when the request is issued: open on the day it is issued. */
+export async function listAudienceUnitIds(executor: Executor, unit: { id: number; path: string }, audience: 'children' | 'grassroots'): Promise<number[]> {
+  const rows =
+    audience === 'children'
+      ? await executor.execute<{ id: number }>(sql`SELECT id FROM units WHERE parent_id = ${unit.id} AND valid_to IS NULL ORDER BY sort_key, id`)
+      : await executor.execute<{ id: number }>(sql`
+          SELECT id FROM units WHERE path <@ ${unit.path}::ltree AND id <> ${unit.id} AND valid_to IS NULL
+            AND kind = ANY(${sql.param([...GRASSROOTS_KINDS])}::text[])
+          ORDER BY depth, sort_key, id`);
+  return rows.rows.map((row) => Number(row.id));
+}
+
+export type RequestListRow = RequestRow & { unitName: string; expected: number; submitted: number; accepted: number; onTime: number };
+
+export async function searchRequests(
+  executor: Executor,
+  filter: { unitPath: string; scope: string[]; q?: string; kind?: string; year?: number; page: number; pageSize: number },
+): Promise<{ items: RequestListRow[]; total: number }> {
+  const where = sql.join(
+    [
+      sql`u.path <@ ${filter.unitPath}::ltree`,
+      sql`u.path <@ ANY(${sql.param(filter.scope)}::ltree[])`,
+      filter.q ? sql`r.search_text LIKE ${`%${filter.q}%`}` : sql`TRUE`,
+      filter.kind ? sql`r.kind = ${filter.kind}` : sql`TRUE`,
+      filter.year ? sql`EXTRACT(YEAR FROM r.period_to) = ${filter.year}` : sql`TRUE`,
+    ],
+    sql` AND `,
+  );
+  const total = await executor.execute<{ n: number }>(sql`SELECT count(*) AS n FROM report_requests r JOIN units u ON u.id = r.unit_id WHERE ${where}`);
+  const rows = await executor.execute<Record<string, unknown>>(sql`
+    SELECT r.id, r.unit_id, u.name AS unit_name, r.kind, r.title, r.period_from::text, r.period_to::text, r.deadline::text, r.audience, r.version,
+      (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id) AS expected,
+      (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id AND a.first_submitted_on IS NOT NULL) AS submitted,
+      (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id AND a.status = 'accepted') AS accepted,
+      (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id AND a.on_time) AS on_time
+    FROM report_requests r JOIN units u ON u.id = r.unit_id
+    WHERE ${where}
+    ORDER BY r.deadline DESC, r.id DESC
+    LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`);
+  return {
+    total: Number(total.rows[0]!.n),
+    items: rows.rows.map((row) => ({
+      id: Number(row.id),
+      unitId: Number(row.unit_id),
+      unitName: String(row.unit_name),
+      kind: String(row.kind),
+      title: String(row.title),
+      periodFrom: String(row.period_from),
+      periodTo: String(row.period_to),
+      deadline: String(row.deadline),
+      audience: String(row.audience),
+      version: Number(row.version),
+      expected: Number(row.expected),
+      submitted: Number(row.submitted),
+      accepted: Number(row.accepted),
+      onTime: Number(row.on_time),
+    })) as RequestListRow[],
+  };
+}
+
+export async function listTemplates(executor: Executor, unitPath: string) {
+  const rows = await executor.execute<{ id: number; unit_id: number; unit_name: string; name: string; kind: string; content: unknown }>(sql`
+    SELECT t.id, t.unit_id, u.name AS unit_name, t.name, t.kind, t.content
+    FROM report_templates t JOIN units u ON u.id = t.unit_id
+    WHERE u.path @> ${unitPath}::ltree ORDER BY t.name, t.id`);
+  return rows.rows;
+}
+
+export async function insertTemplate(executor: Executor, values: typeof reportTemplates.$inferInsert) {
+  return (await executor.insert(reportTemplates).values(values).returning())[0]!;
+}
+
+export async function findTemplate(executor: Executor, id: number) {
+  const rows = await executor.execute<{ id: number; unit_id: number; unit_path: string; name: string }>(sql`
+    SELECT t.id, t.unit_id, u.path::text AS unit_path, t.name FROM report_templates t JOIN units u ON u.id = t.unit_id WHERE t.id = ${id}`);
+  return rows.rows[0];
+}
+
+export async function deleteTemplate(executor: Executor, id: number) {
+  await executor.delete(reportTemplates).where(eq(reportTemplates.id, id));
+}
+
+/** The next number in a unit's own series for a document type and year (row-locked by the upsert). */
+export async function nextDocumentNumber(executor: Executor, unitId: number, docType: string, year: number): Promise<number> {
+  const rows = await executor.execute<{ last_number: number }>(sql`
+    INSERT INTO document_number_counters (unit_id, doc_type, year, last_number) VALUES (${unitId}, ${docType}, ${year}, 1)
+    ON CONFLICT (unit_id, doc_type, year) DO UPDATE SET last_number = document_number_counters.last_number + 1
+    RETURNING last_number`);
+  return Number(rows.rows[0]!.last_number);
+}

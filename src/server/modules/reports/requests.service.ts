@@ -1,0 +1,218 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
+import { assertCan, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { recordAudit } from '../../platform/audit';
+import { formatVietnameseDate, todayIso } from '../../platform/dates';
+import { foldVietnamese } from '../../../shared/text';
+import { REPORT_KIND_LABELS, type CreateReportRequest, type ReportContentInput, type ReportRequestsQuery } from '../../../shared/contracts/reports';
+import { getUnitOrThrow } from '../units/index';
+import { CATALOGUE_BY_KEY, presentCatalogue } from './metric-catalogue';
+import * as repo from './requests.repo';
+import { insertAnswers, insertReminders, listAnswersOfRequest } from './answers.repo';
+import { displayStatus, hasSubmitted, isOnTime, rates } from './report-status';
+
+const NOT_FOUND = 'Không tìm thấy yêu cầu báo cáo này.';
+
+/** The request content must name known figures and distinct keys; manual items and sections need their own keys. */
+export function checkContent(content: ReportContentInput): void {
+  for (const key of content.metrics) {
+    if (!CATALOGUE_BY_KEY.has(key)) throw new AppError('VALIDATION_FAILED', `Số liệu "${key}" không có trong danh mục số liệu của hệ thống.`);
+  }
+  const keys = [...content.manualItems.map((item) => item.key), ...content.sections.map((section) => section.key)];
+  const duplicate = keys.find((key, index) => keys.indexOf(key) !== index);
+  if (duplicate) throw new AppError('VALIDATION_FAILED', `Mã mục "${duplicate}" bị trùng: mỗi mục nhập tay và mỗi phần nội dung cần một mã riêng.`);
+  if (new Set(content.metrics).size !== content.metrics.length) throw new AppError('VALIDATION_FAILED', 'Một số liệu được chọn hai lần.');
+}
+
+function checkDates(input: { periodFrom: string; periodTo: string; deadline: string }): void {
+  if (input.periodFrom > input.periodTo) throw new AppError('VALIDATION_FAILED', 'Ngày bắt đầu kỳ báo cáo phải trước hoặc bằng ngày kết thúc.');
+  if (input.deadline < input.periodFrom) {
+    throw new AppError('VALIDATION_FAILED', `Hạn gửi báo cáo không được trước ngày bắt đầu kỳ báo cáo (${formatVietnameseDate(input.periodFrom)}).`);
+  }
+}
+
+export async function getRequestOrThrow(db: Database, id: number, forUpdate = false) {
+  const found = await repo.findRequest(db, id, forUpdate);
+  if (!found) throw new AppError('NOT_FOUND', NOT_FOUND);
+  return found;
+}
+
+/** Issues a request: the expected units are fixed now, one answer row each, in the same transaction. */
+export async function createRequest(db: Database, actor: Actor, input: CreateReportRequest) {
+  const unit = await getUnitOrThrow(db, input.unitId);
+  assertCan(actor, 'reports.request', unit.path);
+  if (unit.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động.`);
+  checkDates(input);
+  checkContent(input.content);
+  const id = await db.transaction(async (tx) => {
+    const expected = await repo.listAudienceUnitIds(tx, unit, input.audience);
+    if (expected.length === 0) {
+      throw new AppError('VALIDATION_FAILED', input.audience === 'children' ? 'Đơn vị không có đơn vị trực thuộc nào đang hoạt động để yêu cầu báo cáo.' : 'Trong phạm vi không có đơn vị cơ sở nào đang hoạt động để yêu cầu báo cáo.');
+    }
+    const request = await repo.insertRequest(tx, {
+      unitId: unit.id,
+      kind: input.kind,
+      title: input.title,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+      deadline: input.deadline,
+      audience: input.audience,
+      content: input.content,
+      guidance: input.guidance,
+      searchText: foldVietnamese(`${input.title} ${REPORT_KIND_LABELS[input.kind]}`),
+      createdBy: actor.userId,
+    });
+    await insertAnswers(tx, request.id, expected);
+    await recordAudit(tx, actor, { action: 'report_request.create', entityType: 'report_request', entityId: request.id, unitPath: unit.path, after: { ...request, expectedUnits: expected.length } });
+    return request.id;
+  });
+  return getRequest(db, actor, id);
+}
+
+export async function listRequests(db: Database, actor: Actor, query: ReportRequestsQuery) {
+  const unit = await getUnitOrThrow(db, query.unitId);
+  assertCan(actor, 'reports.request', unit.path);
+  const { items, total } = await repo.searchRequests(db, {
+    ...query,
+    q: query.q ? foldVietnamese(query.q) : undefined,
+    unitPath: unit.path,
+    scope: scopePaths(actor, 'reports.request'),
+  });
+  return {
+    items: items.map(({ expected, submitted, onTime, accepted, ...row }) => ({ ...row, accepted, ...rates(expected, submitted, onTime) })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+function presentRequest(found: repo.RequestWithUnit) {
+  const { request } = found;
+  return {
+    id: request.id,
+    unit: { id: request.unitId, name: found.unitName, code: found.unitCode },
+    kind: request.kind,
+    title: request.title,
+    periodFrom: request.periodFrom,
+    periodTo: request.periodTo,
+    deadline: request.deadline,
+    audience: request.audience,
+    content: request.content,
+    guidance: request.guidance,
+    version: request.version,
+    createdAt: request.createdAt.toISOString(),
+  };
+}
+
+/** The request with every expected unit's status, and the reporting and on-time rates, overall and per child subtree. */
+export async function getRequest(db: Database, actor: Actor, id: number) {
+  const found = await getRequestOrThrow(db, id);
+  assertCan(actor, 'reports.request', found.unitPath);
+  const today = todayIso();
+  const answers = await listAnswersOfRequest(db, id);
+  const subtrees = await db.execute<{ answer_id: number; child_id: number; child_name: string }>(sql`
+    SELECT a.id AS answer_id, c.id AS child_id, c.name AS child_name
+    FROM report_answers a JOIN units u ON u.id = a.unit_id
+    JOIN units c ON c.path = subpath(u.path, 0, nlevel(${found.unitPath}::ltree) + 1)
+    WHERE a.request_id = ${id}`);
+  const childOf = new Map(subtrees.rows.map((row) => [Number(row.answer_id), { id: Number(row.child_id), name: row.child_name }]));
+  const bySubtree = new Map<number, { unit: { id: number; name: string }; expected: number; submitted: number; onTime: number }>();
+  for (const answer of answers) {
+    const child = childOf.get(answer.id);
+    if (!child) continue;
+    const group = bySubtree.get(child.id) ?? { unit: child, expected: 0, submitted: 0, onTime: 0 };
+    group.expected += 1;
+    if (hasSubmitted(answer.first_submitted_on)) group.submitted += 1;
+    if (isOnTime(answer.on_time)) group.onTime += 1;
+    bySubtree.set(child.id, group);
+  }
+  const submitted = answers.filter((answer) => hasSubmitted(answer.first_submitted_on)).length;
+  const onTime = answers.filter((answer) => isOnTime(answer.on_time)).length;
+  return {
+    ...presentRequest(found),
+    figures: rates(answers.length, submitted, onTime),
+    bySubtree: [...bySubtree.values()].map((group) => ({ unit: group.unit, ...rates(group.expected, group.submitted, group.onTime) })),
+    answers: answers.map((answer) => ({
+      id: answer.id,
+      unit: { id: answer.unit_id, name: answer.unit_name, code: answer.unit_code },
+      status: answer.status,
+      displayStatus: displayStatus(answer.status, found.request.deadline, today),
+      firstSubmittedOn: answer.first_submitted_on,
+      submittedAt: answer.submitted_at ? new Date(answer.submitted_at).toISOString() : null,
+      onTime: answer.on_time,
+      numberSymbol: answer.number_symbol,
+      returnReason: answer.return_reason,
+      version: answer.version,
+    })),
+    canManage: can(actor, 'reports.request', found.unitPath),
+  };
+}
+
+/** Moving the deadline changes who is late and the on-time rate from now on; answers are kept. */
+export async function updateDeadline(db: Database, actor: Actor, id: number, input: { deadline: string; version: number }) {
+  await db.transaction(async (tx) => {
+    const found = await repo.findRequest(tx, id, true);
+    if (!found) throw new AppError('NOT_FOUND', NOT_FOUND);
+    assertCan(actor, 'reports.request', found.unitPath);
+    if (found.request.version !== input.version) throw new AppError('VERSION_CONFLICT', 'Yêu cầu báo cáo vừa được người khác sửa. Hãy tải lại rồi thực hiện lại.');
+    checkDates({ ...found.request, deadline: input.deadline });
+    await repo.updateRequest(tx, id, { deadline: input.deadline });
+    await recordAudit(tx, actor, { action: 'report_request.deadline', entityType: 'report_request', entityId: id, unitPath: found.unitPath, before: { deadline: found.request.deadline }, after: { deadline: input.deadline } });
+  });
+  return getRequest(db, actor, id);
+}
+
+/** One action: every late unit's accounts get an in-app reminder. */
+export async function remindLate(db: Database, actor: Actor, id: number) {
+  return db.transaction(async (tx) => {
+    const found = await repo.findRequest(tx, id);
+    if (!found) throw new AppError('NOT_FOUND', NOT_FOUND);
+    assertCan(actor, 'reports.request', found.unitPath);
+    const today = todayIso();
+    const late = (await listAnswersOfRequest(tx, id)).filter((answer) => displayStatus(answer.status, found.request.deadline, today) === 'late');
+    const notified = await insertReminders(tx, {
+      unitIds: late.map((answer) => answer.unit_id),
+      requesterPath: found.unitPath,
+      roles: ['admin', 'officer', 'committee'],
+      title: `Nhắc gửi báo cáo: ${found.request.title}`,
+      body: `${found.unitName} nhắc gửi báo cáo "${found.request.title}", hạn ${formatVietnameseDate(found.request.deadline)} đã qua.`,
+      link: '/reports',
+    });
+    await recordAudit(tx, actor, { action: 'report_request.remind', entityType: 'report_request', entityId: id, unitPath: found.unitPath, after: { lateUnits: late.map((answer) => answer.unit_name), notifications: notified } });
+    return { lateUnits: late.length, notifications: notified };
+  });
+}
+
+export function getCatalogue() {
+  return presentCatalogue();
+}
+
+export async function listTemplates(db: Database, actor: Actor, unitId: number) {
+  const unit = await getUnitOrThrow(db, unitId);
+  assertCan(actor, 'reports.request', unit.path);
+  const rows = await repo.listTemplates(db, unit.path);
+  return rows.map((row) => ({ id: Number(row.id), unit: { id: Number(row.unit_id), name: row.unit_name }, name: row.name, kind: row.kind, content: row.content, canDelete: Number(row.unit_id) === unit.id }));
+}
+
+export async function saveTemplate(db: Database, actor: Actor, input: { unitId: number; name: string; kind: CreateReportRequest['kind']; content: ReportContentInput }) {
+  const unit = await getUnitOrThrow(db, input.unitId);
+  assertCan(actor, 'reports.request', unit.path);
+  checkContent(input.content);
+  const template = await db.transaction(async (tx) => {
+    const row = await repo.insertTemplate(tx, { unitId: unit.id, name: input.name, kind: input.kind, content: input.content });
+    await recordAudit(tx, actor, { action: 'report_template.create', entityType: 'report_template', entityId: row.id, unitPath: unit.path, after: row });
+    return row;
+  });
+  return { id: template.id, unit: { id: unit.id, name: unit.name }, name: template.name, kind: template.kind, content: template.content, canDelete: true };
+}
+
+export async function deleteTemplate(db: Database, actor: Actor, id: number) {
+  await db.transaction(async (tx) => {
+    const template = await repo.findTemplate(tx, id);
+    if (!template) throw new AppError('NOT_FOUND', 'Không tìm thấy mẫu báo cáo này.');
+    assertCan(actor, 'reports.request', template.unit_path);
+    await repo.deleteTemplate(tx, id);
+    await recordAudit(tx, actor, { action: 'report_template.delete', entityType: 'report_template', entityId: id, unitPath: template.unit_path, before: template });
+  });
+}

@@ -1,0 +1,53 @@
+import { Button, Card, Empty, Select, Space, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActingUnit } from '../../app/acting-unit';
+import { QueryError } from '../../components/query-error';
+import { formatDate } from '../../lib/format';
+import { DISPLAY_STATUSES } from '../../../shared/contracts/reports';
+import { type DisplayStatus, type InboxItem, useInbox } from './reports.api';
+import { AnswerStatusTag } from './report-tags';
+import { AnswerDrawer } from './answer-drawer';
+
+/** The reports the acting unit and the units below it must send up. */
+export function InboxTab({ actingUnit }: { actingUnit: ActingUnit }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<DisplayStatus | undefined>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const query = useInbox({ unitId: actingUnit.id, status, page, pageSize });
+
+  const columns: ColumnsType<InboxItem> = [
+    { title: t('reports.fields.title'), width: 340, render: (_, row) => <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(row.id)} data-testid={`report-inbox-${row.id}`}>{row.title}</Button> },
+    { title: t('reports.fields.unit'), width: 200, render: (_, row) => row.unit.name },
+    { title: t('reports.fields.requester'), dataIndex: 'requesterName', width: 180 },
+    { title: t('reports.fields.period'), width: 190, render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}` },
+    { title: t('reports.fields.deadline'), dataIndex: 'deadline', width: 110, render: formatDate },
+    { title: t('reports.fields.status'), width: 140, render: (_, row) => <AnswerStatusTag status={row.displayStatus} /> },
+  ];
+  return (
+    <Card title={t('reports.inbox.title')}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select allowClear placeholder={t('reports.allStatuses')} value={status} onChange={(value) => { setStatus(value); setPage(1); }} style={{ width: 220 }} options={DISPLAY_STATUSES.map((value) => ({ value, label: t(`reports.status.${value}`) }))} />
+      </Space>
+      {query.error ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Table
+          rowKey="id"
+          size="middle"
+          loading={query.isFetching}
+          columns={columns}
+          dataSource={query.data?.items ?? []}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: <Empty description={status ? t('reports.inbox.emptyFiltered') : t('reports.inbox.empty', { unit: actingUnit.name })} /> }}
+          pagination={{ current: page, pageSize, total: query.data?.total ?? 0, showSizeChanger: true, onChange: (next, size) => { setPage(next); setPageSize(size); } }}
+          data-testid="report-inbox-table"
+        />
+      )}
+      <AnswerDrawer id={openId} onClose={() => setOpenId(null)} />
+    </Card>
+  );
+}
