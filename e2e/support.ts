@@ -25,3 +25,16 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.getByTestId('login-submit').click();
   await page.getByTestId('figure-members').waitFor({ timeout: 20_000 });
 }
+
+/**
+ * Opens a module from the phone menu: waits for the drawer to finish opening before choosing, and
+ * for it to close afterwards, so the next click never lands on a drawer still sliding in or out.
+ */
+export async function openFromPhoneMenu(page: Page, navTestId: string): Promise<void> {
+  await page.getByTestId('nav-open').click();
+  const drawer = page.locator('.nav-drawer');
+  await drawer.waitFor({ state: 'visible' });
+  await page.waitForTimeout(400);
+  await page.getByTestId(navTestId).click();
+  await drawer.waitFor({ state: 'hidden', timeout: 10_000 });
+}

@@ -90,7 +90,8 @@ export function followupJourneys(context: JourneyContext): Journey[] {
         await page.screenshot({ path: screenshotPath('followup-01-check-in-form.png'), fullPage: true });
         await page.getByTestId('check-in-form-submit').click();
         await page.getByText(note).first().waitFor({ timeout: 20_000 });
-        expectText(await page.getByTestId('registration-status').first().textContent(), 'Đang thực hiện', 'status after the first check-in');
+        // The status line refreshes after the check-in list: wait for it rather than read it once.
+        await page.getByTestId('registration-status').filter({ hasText: 'Đang thực hiện' }).first().waitFor({ timeout: 20_000 });
         await page.screenshot({ path: screenshotPath('followup-02-checked-in.png'), fullPage: true });
       },
     },
@@ -108,8 +109,11 @@ export function followupJourneys(context: JourneyContext): Journey[] {
           await link.waitFor({ timeout: 20_000 });
           await link.click();
           await page.locator('.ant-drawer').getByText(note).first().waitFor({ timeout: 20_000 });
+          await page.screenshot({ path: screenshotPath('followup-03-secretary.png'), fullPage: true });
+          // The register book is a button of the list, under the drawer: close the drawer first.
+          await page.keyboard.press('Escape');
+          await page.locator('.ant-drawer-content').first().waitFor({ state: 'hidden', timeout: 10_000 });
         }
-        await page.screenshot({ path: screenshotPath('followup-03-secretary.png'), fullPage: true });
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('book-docx').click()]);
         expectText(download.suggestedFilename(), /\.docx$/, 'register book file');
       },

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { expectText, openFromPhoneMenu, screenshotPath, signIn, type JourneyContext } from '../support';
 import { writePeopleWorkbook } from '../../src/server/modules/imports/excel/write';
 import type { PersonExportRow } from '../../src/server/modules/imports/excel/columns';
 
@@ -92,8 +92,7 @@ export function foundationJourneys({ app, browser, page }: JourneyContext): Jour
       const phonePage = await phone.newPage();
       await signIn(phonePage, app.baseUrl, 'canbo.xa');
       await phonePage.screenshot({ path: screenshotPath('05-phone-home.png'), fullPage: true });
-      await phonePage.getByTestId('nav-open').click();
-      await phonePage.getByTestId('nav-people').click();
+      await openFromPhoneMenu(phonePage, 'nav-people');
       await phonePage.getByTestId('people-table').waitFor();
       await phonePage.screenshot({ path: screenshotPath('06-phone-people.png'), fullPage: true });
       await phone.close();

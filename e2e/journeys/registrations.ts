@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { expectText, openFromPhoneMenu, screenshotPath, signIn, type JourneyContext } from '../support';
 
 const SHORTCOMINGS = 'Còn ngại phát biểu ý kiến ở cuộc họp thôn; việc tự học lý luận chính trị chưa đều đặn.';
 const REASON = 'Việc làm thứ hai cần nêu rõ kết quả đo được.';
@@ -10,8 +10,7 @@ async function waitForStatus(page: Page, scope: string, status: string): Promise
 }
 
 async function openMine(page: Page): Promise<void> {
-  await page.getByTestId('nav-open').click();
-  await page.getByTestId('nav-registrations').click();
+  await openFromPhoneMenu(page, 'nav-registrations');
   await page.getByTestId('registration-year').waitFor({ timeout: 20_000 });
 }
 
