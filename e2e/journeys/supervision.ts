@@ -10,6 +10,19 @@ const ANSWER = 'Chi bộ đã tiếp thu, phân công tổ tự quản dọn v�
  * secretary answers it in the admin app; the answer appears on the public page; the commune's
  * supervisor (MTTQ) sees the state of feedback without the sender.
  */
+/**
+ * The registration the member wrote and the secretary published in the registrations journey is on
+ * the cell's public page (on one of its pages), with its actions and never its shortcomings.
+ */
+async function expectPublishedRegistration(publicUrl: string): Promise<void> {
+  for (let pageNumber = 1; pageNumber <= 10; pageNumber++) {
+    const html = await (await fetch(`${publicUrl}?trang=${pageNumber}`)).text();
+    if (html.includes('ngại phát biểu ý kiến ở cuộc họp thôn')) throw new Error('the shortcomings of a registration reached the public page');
+    if (html.includes('Phát biểu ít nhất một ý kiến ở mỗi cuộc họp thôn')) return;
+  }
+  throw new Error('the published registration is not on the cell public page');
+}
+
 export function supervisionJourneys({ app, browser }: JourneyContext): Journey[] {
   const marker = `số ${Date.now() % 1_000_000}`;
   const body = `Đề nghị chi bộ nhắc nhở giữ vệ sinh khu phố sau các buổi sinh hoạt (góp ý ${marker}).`;
@@ -38,6 +51,7 @@ export function supervisionJourneys({ app, browser }: JourneyContext): Journey[]
         phonePage = await phone.newPage();
         const response = await phonePage.goto(publicUrl);
         if (response?.status() !== 200) throw new Error(`public page answered ${response?.status()}`);
+        await expectPublishedRegistration(publicUrl);
         await phonePage.locator('#fb-ten').fill(SENDER);
         await phonePage.locator('#fb-lien-he').fill('0912 000 111');
         await phonePage.locator('#fb-noi-dung').fill(body);
