@@ -406,3 +406,42 @@ describe('templates', () => {
     expect(await scalar(sql`SELECT count(*) AS value FROM report_templates`)).toBe(0);
   });
 });
+
+describe('live reporting figures', () => {
+  it('equal a recount of the answers on every unit, after issuing, submissions and moved deadlines', async () => {
+    const { readFigures } = await import('../src/server/platform/figures');
+    const { REPORT_METRICS } = await import('../src/server/modules/figures/report-metrics');
+    const deadlines = await rows<{ deadline: string }>(sql`SELECT DISTINCT deadline::text AS deadline FROM report_requests ORDER BY 1`);
+    const years = [...new Set(deadlines.map((row) => Number(row.deadline.slice(0, 4))))];
+    expect(years.length).toBeGreaterThan(0);
+    const days = [...new Set(deadlines.flatMap((row) => [row.deadline, `${row.deadline.slice(0, 4)}-12-31`]))];
+    let submittedSomewhere = 0;
+    for (const unit of Object.values(tree)) {
+      for (const day of days) {
+        const year = Number(day.slice(0, 4));
+        const metrics = [REPORT_METRICS.expected(year), REPORT_METRICS.submitted(year), REPORT_METRICS.onTime(year)];
+        const values = (await readFigures(ctx.db, [unit.id], metrics, day)).get(unit.id) ?? {};
+        const [recount] = await rows<{ expected: number; submitted: number; on_time: number }>(sql`
+          SELECT count(*) AS expected, count(*) FILTER (WHERE a.first_submitted_on IS NOT NULL) AS submitted,
+                 count(*) FILTER (WHERE a.on_time) AS on_time
+          FROM report_answers a JOIN report_requests r ON r.id = a.request_id JOIN units u ON u.id = a.unit_id
+          WHERE u.path <@ ${unit.path}::ltree AND r.deadline <= ${day}::date AND extract(year FROM r.deadline) = ${year}`);
+        const counted = { expected: values[metrics[0]!] ?? 0, submitted: values[metrics[1]!] ?? 0, onTime: values[metrics[2]!] ?? 0 };
+        expect(counted, `${unit.code} ${day}`).toEqual({ expected: Number(recount!.expected), submitted: Number(recount!.submitted), onTime: Number(recount!.on_time) });
+        submittedSomewhere += counted.submitted;
+      }
+    }
+    expect(submittedSomewhere).toBeGreaterThan(0);
+  });
+
+  it('shows the reporting and on-time rates on the programme dashboard', async () => {
+    const year = Number((await rows<{ deadline: string }>(sql`SELECT min(deadline)::text AS deadline FROM report_requests`))[0]!.deadline.slice(0, 4));
+    const response = await provinceOfficer.send('GET', `/api/programme-figures?unitId=${tree.R.id}&year=${year}`);
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ figures: { reportsExpected: number; reportsSubmitted: number; reportingRate: number | null; onTimeRate: number | null }; definitions: Record<string, string> }>();
+    expect(body.figures.reportsExpected).toBeGreaterThan(0);
+    expect(body.figures.reportingRate).toBeCloseTo(body.figures.reportsSubmitted / body.figures.reportsExpected);
+    expect(body.figures.reportingRate!).toBeLessThanOrEqual(1);
+    expect(body.definitions.onTimeRate).toContain('đúng hạn');
+  });
+});

@@ -22,5 +22,10 @@ export type ProgrammeFigures = {
   breakthroughs: number;
   breakthroughsDone: number;
   breakthroughRate: number | null;
+  reportsExpected: number;
+  reportsSubmitted: number;
+  reportsOnTime: number;
+  reportingRate: number | null;
+  onTimeRate: number | null;
 };
 export type ProgrammeFigureKey = keyof ProgrammeFigures;

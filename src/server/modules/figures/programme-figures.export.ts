@@ -23,6 +23,11 @@ const COLUMNS: Array<{ key: keyof ProgrammeFigures; header: string; percent?: bo
   { key: 'breakthroughs', header: 'Nội dung đột phá' },
   { key: 'breakthroughsDone', header: 'Đã hoàn thành' },
   { key: 'breakthroughRate', header: 'Tỷ lệ hoàn thành', percent: true },
+  { key: 'reportsExpected', header: 'Báo cáo phải gửi' },
+  { key: 'reportsSubmitted', header: 'Báo cáo đã gửi' },
+  { key: 'reportingRate', header: 'Tỷ lệ báo cáo', percent: true },
+  { key: 'reportsOnTime', header: 'Gửi đúng hạn' },
+  { key: 'onTimeRate', header: 'Tỷ lệ đúng hạn', percent: true },
 ];
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = {

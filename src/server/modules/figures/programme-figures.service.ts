@@ -6,6 +6,7 @@ import type { ProgrammeFigures } from '../../../shared/contracts/programme-figur
 import { getUnitOrThrow, unitKindMetric } from '../units/index';
 import { MEMBERS_METRIC } from '../people/index';
 import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from './programme-metrics';
+import { REPORT_METRICS } from './report-metrics';
 import { listOpenChildUnits } from './figures.repo';
 
 /** Each programme figure is defined once, here; the dashboard shows the definition on its column. */
@@ -25,6 +26,11 @@ export const PROGRAMME_FIGURE_DEFINITIONS: Record<keyof ProgrammeFigures, string
   breakthroughs: 'Số nội dung đột phá của năm do các đơn vị trong phạm vi lựa chọn thực hiện.',
   breakthroughsDone: 'Số nội dung đột phá của năm đã hoàn thành.',
   breakthroughRate: 'Tỷ lệ nội dung đột phá hoàn thành = số nội dung đã hoàn thành ÷ tổng số nội dung đột phá của năm.',
+  reportsExpected: 'Số báo cáo định kỳ các đơn vị trong phạm vi phải gửi lên cấp trên, có hạn nộp trong năm (đến ngày đã chọn); danh sách đơn vị phải báo cáo được chốt khi cấp trên ra yêu cầu.',
+  reportsSubmitted: 'Số báo cáo trong số trên đã được gửi (kể cả gửi muộn).',
+  reportsOnTime: 'Số báo cáo được gửi lần đầu trước hoặc đúng hạn nộp có hiệu lực lúc gửi.',
+  reportingRate: 'Tỷ lệ báo cáo = số báo cáo đã gửi ÷ số báo cáo phải gửi; không bao giờ vượt 100%.',
+  onTimeRate: 'Tỷ lệ báo cáo đúng hạn = số báo cáo gửi đúng hạn ÷ số báo cáo phải gửi.',
 };
 
 /** The day a year's figures are read on: its last day, or today while the year runs. */
@@ -44,6 +50,9 @@ function metricsFor(year: number): string[] {
     PROGRAMME_METRICS.signsPosted,
     PROGRAMME_METRICS.breakthroughs(year),
     PROGRAMME_METRICS.breakthroughsDone(year),
+    REPORT_METRICS.expected(year),
+    REPORT_METRICS.submitted(year),
+    REPORT_METRICS.onTime(year),
     ...STANDARD_KEEPING_KINDS.map(unitKindMetric),
   ];
 }
@@ -61,6 +70,9 @@ export function shapeProgrammeFigures(values: Record<string, number> | undefined
   const signsPosted = read(PROGRAMME_METRICS.signsPosted);
   const breakthroughs = read(PROGRAMME_METRICS.breakthroughs(year));
   const breakthroughsDone = read(PROGRAMME_METRICS.breakthroughsDone(year));
+  const reportsExpected = read(REPORT_METRICS.expected(year));
+  const reportsSubmitted = read(REPORT_METRICS.submitted(year));
+  const reportsOnTime = read(REPORT_METRICS.onTime(year));
   return {
     members,
     studied,
@@ -77,6 +89,11 @@ export function shapeProgrammeFigures(values: Record<string, number> | undefined
     breakthroughs,
     breakthroughsDone,
     breakthroughRate: rate(breakthroughsDone, breakthroughs),
+    reportsExpected,
+    reportsSubmitted,
+    reportsOnTime,
+    reportingRate: rate(reportsSubmitted, reportsExpected),
+    onTimeRate: rate(reportsOnTime, reportsExpected),
   };
 }
 

@@ -14,6 +14,7 @@ import { displayStatus } from './report-status';
 import { numberSymbolOf } from './numbering';
 import { describeHistory } from './history';
 import { setDefaultDueDates } from './recommendations.repo';
+import { countFirstSubmission } from './report.figures';
 
 function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -123,6 +124,7 @@ export async function submitAnswer(db: Database, actor: Actor, id: number, versi
           recommendations: recommendations.map((item) => ({ kind: item.kind, body: item.body })),
         };
         const onTime = answer.onTime ?? today <= request.deadline;
+        if (answer.onTime === null) await countFirstSubmission(tx, context.unitPath, request.deadline, onTime);
         return {
           patch: {
             frozenFigures: frozen,

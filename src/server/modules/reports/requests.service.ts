@@ -11,6 +11,7 @@ import { CATALOGUE_BY_KEY, presentCatalogue } from './metric-catalogue';
 import * as repo from './requests.repo';
 import { insertAnswers, insertReminders, listAnswersOfRequest } from './answers.repo';
 import { displayStatus, hasSubmitted, isOnTime, rates } from './report-status';
+import { countIssuedRequest, moveRequestFigures } from './report.figures';
 
 const NOT_FOUND = 'Không tìm thấy yêu cầu báo cáo này.';
 
@@ -64,6 +65,7 @@ export async function createRequest(db: Database, actor: Actor, input: CreateRep
       createdBy: actor.userId,
     });
     await insertAnswers(tx, request.id, expected);
+    await countIssuedRequest(tx, request.id, request.deadline);
     await recordAudit(tx, actor, { action: 'report_request.create', entityType: 'report_request', entityId: request.id, unitPath: unit.path, after: { ...request, expectedUnits: expected.length } });
     return request.id;
   });
@@ -158,6 +160,7 @@ export async function updateDeadline(db: Database, actor: Actor, id: number, inp
     if (found.request.version !== input.version) throw new AppError('VERSION_CONFLICT', 'Yêu cầu báo cáo vừa được người khác sửa. Hãy tải lại rồi thực hiện lại.');
     checkDates({ ...found.request, deadline: input.deadline });
     await repo.updateRequest(tx, id, { deadline: input.deadline });
+    await moveRequestFigures(tx, id, found.request.deadline, input.deadline);
     await recordAudit(tx, actor, { action: 'report_request.deadline', entityType: 'report_request', entityId: id, unitPath: found.unitPath, before: { deadline: found.request.deadline }, after: { deadline: input.deadline } });
   });
   return getRequest(db, actor, id);

@@ -25,6 +25,8 @@ const RATE_CARDS: Array<{ rate: ProgrammeFigureKey; part: ProgrammeFigureKey; wh
   { rate: 'standardsRate', part: 'standardsAdopted', whole: 'standardKeepingUnits' },
   { rate: 'signsRate', part: 'signsPosted', whole: 'standardKeepingUnits' },
   { rate: 'breakthroughRate', part: 'breakthroughsDone', whole: 'breakthroughs' },
+  { rate: 'reportingRate', part: 'reportsSubmitted', whole: 'reportsExpected' },
+  { rate: 'onTimeRate', part: 'reportsOnTime', whole: 'reportsExpected' },
 ];
 
 /** The table's columns: counts, then the rate they make. */
@@ -39,6 +41,9 @@ const TABLE_COLUMNS: Array<{ key: ProgrammeFigureKey; percent?: boolean }> = [
   { key: 'signsRate', percent: true },
   { key: 'breakthroughs' },
   { key: 'breakthroughRate', percent: true },
+  { key: 'reportsExpected' },
+  { key: 'reportingRate', percent: true },
+  { key: 'onTimeRate', percent: true },
 ];
 
 /** Below this share a rate is shown in red. */

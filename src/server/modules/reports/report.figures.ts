@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client';
+import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
+import { REPORT_METRICS } from '../figures/index';
+
+type AnswerFigureRow = { unitPath: string; submitted: boolean; onTime: boolean };
+
+/** What the answers of one request add to the live figures when due on `deadline` (sign -1 takes it back). */
+export function answerDeltas(rows: AnswerFigureRow[], deadline: string, sign: 1 | -1 = 1): FigureDelta[] {
+  const year = Number(deadline.slice(0, 4));
+  const deltas: FigureDelta[] = [];
+  for (const row of rows) {
+    deltas.push({ unitPath: row.unitPath, metric: REPORT_METRICS.expected(year), day: deadline, delta: sign });
+    if (row.submitted) deltas.push({ unitPath: row.unitPath, metric: REPORT_METRICS.submitted(year), day: deadline, delta: sign });
+    if (row.onTime) deltas.push({ unitPath: row.unitPath, metric: REPORT_METRICS.onTime(year), day: deadline, delta: sign });
+  }
+  return deltas;
+}
+
+async function listAnswerFigureRows(executor: Executor, requestId: number): Promise<AnswerFigureRow[]> {
+  const rows = await executor.execute<{ unit_path: string; submitted: boolean; on_time: boolean | null }>(sql`
+    SELECT u.path::text AS unit_path, a.first_submitted_on IS NOT NULL AS submitted, a.on_time
+    FROM report_answers a JOIN units u ON u.id = a.unit_id WHERE a.request_id = ${requestId}`);
+  return rows.rows.map((row) => ({ unitPath: row.unit_path, submitted: row.submitted, onTime: row.on_time === true }));
+}
+
+/** A request just issued: every expected unit is due on the deadline. */
+export async function countIssuedRequest(tx: Executor, requestId: number, deadline: string): Promise<void> {
+  await addFigureDeltas(tx, answerDeltas(await listAnswerFigureRows(tx, requestId), deadline));
+}
+
+/** A moved deadline moves the request's figures to the new day (and year). */
+export async function moveRequestFigures(tx: Executor, requestId: number, from: string, to: string): Promise<void> {
+  if (from === to) return;
+  const rows = await listAnswerFigureRows(tx, requestId);
+  await addFigureDeltas(tx, [...answerDeltas(rows, from, -1), ...answerDeltas(rows, to, 1)]);
+}
+
+/** A report's first submission: submitted, and on time if it was. */
+export async function countFirstSubmission(tx: Executor, unitPath: string, deadline: string, onTime: boolean): Promise<void> {
+  const deltas = answerDeltas([{ unitPath, submitted: true, onTime }], deadline).filter((delta) => !delta.metric.startsWith('reports.expected.'));
+  await addFigureDeltas(tx, deltas);
+}
