@@ -436,7 +436,7 @@ describe('live reporting figures', () => {
 
   it('shows the reporting and on-time rates on the programme dashboard', async () => {
     const year = Number((await rows<{ deadline: string }>(sql`SELECT min(deadline)::text AS deadline FROM report_requests`))[0]!.deadline.slice(0, 4));
-    const response = await provinceOfficer.send('GET', `/api/programme-figures?unitId=${tree.R.id}&year=${year}`);
+    const response = await provinceOfficer.get(`/api/programme-figures?unitId=${tree.R.id}&year=${year}`);
     expect(response.statusCode).toBe(200);
     const body = response.json<{ figures: { reportsExpected: number; reportsSubmitted: number; reportingRate: number | null; onTimeRate: number | null }; definitions: Record<string, string> }>();
     expect(body.figures.reportsExpected).toBeGreaterThan(0);
