@@ -2,8 +2,8 @@
  * `npm run bench -- reports [--units N] [--people M] [--in-memory]`
  *
  * On the national data set (300,000 units and 1,000,000 people by default): how long it takes to
- * issue a report request from the root to every grassroots unit (the 3,321 commune committees and
- * the grassroots committees and cells of the blocs), to fill and submit every report, to read the
+ * issue a report request from the root to every commune and ward committee (the 3,321 of the
+ * national data set), to fill and submit every report, to read the
  * consolidation, and to write one report's DOCX. Targets: issuing under 5 s, the consolidation
  * under 1 s, one DOCX under 1 s. The database is the bench's own (see bench/tree.ts).
  */
@@ -67,7 +67,7 @@ export async function runReportsBench(args: string[]): Promise<void> {
       periodFrom: '2026-07-01',
       periodTo: '2026-09-30',
       deadline: '2099-10-10',
-      audience: 'grassroots',
+      audience: 'communes',
       content: {
         metrics: ['members', 'party_members', 'studied', 'study_rate', 'study_sessions', 'standards_rate', 'registration_rate'],
         manualItems: [{ key: 'good_examples', label: 'Số gương điển hình được biểu dương', type: 'number' }],

@@ -108,6 +108,15 @@ describe('issuing a request', () => {
     expect(request.answers).toHaveLength(3);
   });
 
+  it('asks every commune committee of the subtree, and only them, when told so', async () => {
+    const request = await issue({ audience: 'communes', title: 'Báo cáo nhanh của cấp xã' });
+    const kinds = await rows<{ kind: string }>(sql`
+      SELECT u.kind FROM report_answers a JOIN units u ON u.id = a.unit_id WHERE a.request_id = ${request.id}`);
+    const communes = await scalar(sql`SELECT count(*) AS value FROM units WHERE kind = 'commune_committee' AND valid_to IS NULL AND path <@ ${tree.R.path}::ltree`);
+    expect(kinds.length).toBe(communes);
+    expect(new Set(kinds.map((row) => row.kind))).toEqual(new Set(['commune_committee']));
+  });
+
   it('refuses bad input with a Vietnamese message and changes nothing', async () => {
     const before = await scalar(sql`SELECT count(*) AS value FROM report_requests`);
     const cases = [

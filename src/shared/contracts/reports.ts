@@ -14,7 +14,8 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
 };
 
 /** Who must answer: the open child units, or every grassroots unit (commune, grassroots committee or cell) of the subtree. */
-export const REPORT_AUDIENCES = ['children', 'grassroots'] as const;
+/** Who must answer: the units directly below, every commune/ward committee, or every grassroots unit of the subtree. */
+export const REPORT_AUDIENCES = ['children', 'communes', 'grassroots'] as const;
 export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
 
 /** The stored status of an expected unit's report; "late" is derived (past the deadline, not submitted). */

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { reportRequests, reportTemplates } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
+import type { ReportAudience } from '../../../shared/contracts/reports';
 
 export type RequestRow = typeof reportRequests.$inferSelect;
 export type RequestWithUnit = { request: RequestRow; unitPath: string; unitName: string; unitCode: string; parentName: string | null };
@@ -34,14 +35,16 @@ export async function findRequest(executor: Executor, id: number, forUpdate = fa
 }
 
 /** The units that must answer, chosen once when the request is issued: open on the day it is issued. */
-export async function listAudienceUnitIds(executor: Executor, unit: { id: number; path: string }, audience: 'children' | 'grassroots'): Promise<number[]> {
-  const rows =
-    audience === 'children'
-      ? await executor.execute<{ id: number }>(sql`SELECT id FROM units WHERE parent_id = ${unit.id} AND valid_to IS NULL ORDER BY sort_key, id`)
-      : await executor.execute<{ id: number }>(sql`
-          SELECT id FROM units WHERE path <@ ${unit.path}::ltree AND id <> ${unit.id} AND valid_to IS NULL
-            AND kind = ANY(${sql.param([...GRASSROOTS_KINDS])}::text[])
-          ORDER BY depth, sort_key, id`);
+export async function listAudienceUnitIds(executor: Executor, unit: { id: number; path: string }, audience: ReportAudience): Promise<number[]> {
+  if (audience === 'children') {
+    const rows = await executor.execute<{ id: number }>(sql`SELECT id FROM units WHERE parent_id = ${unit.id} AND valid_to IS NULL ORDER BY sort_key, id`);
+    return rows.rows.map((row) => Number(row.id));
+  }
+  const kinds: readonly string[] = audience === 'communes' ? ['commune_committee'] : GRASSROOTS_KINDS;
+  const rows = await executor.execute<{ id: number }>(sql`
+    SELECT id FROM units WHERE path <@ ${unit.path}::ltree AND id <> ${unit.id} AND valid_to IS NULL
+      AND kind = ANY(${sql.param([...kinds])}::text[])
+    ORDER BY depth, sort_key, id`);
   return rows.rows.map((row) => Number(row.id));
 }
 

@@ -5,7 +5,7 @@ import { assertCan, can, scopePaths, type Actor } from '../../platform/auth/poli
 import { recordAudit } from '../../platform/audit';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import { REPORT_KIND_LABELS, type CreateReportRequest, type ReportContentInput, type ReportRequestsQuery } from '../../../shared/contracts/reports';
+import { REPORT_KIND_LABELS, type CreateReportRequest, type ReportAudience, type ReportContentInput, type ReportRequestsQuery } from '../../../shared/contracts/reports';
 import { getUnitOrThrow } from '../units/index';
 import { CATALOGUE_BY_KEY, presentCatalogue } from './metric-catalogue';
 import * as repo from './requests.repo';
@@ -39,6 +39,12 @@ export async function getRequestOrThrow(db: Database, id: number, forUpdate = fa
   return found;
 }
 
+const EMPTY_AUDIENCE: Record<ReportAudience, string> = {
+  children: 'Đơn vị không có đơn vị trực thuộc nào đang hoạt động để yêu cầu báo cáo.',
+  communes: 'Trong phạm vi không có đảng ủy xã, phường, đặc khu nào đang hoạt động để yêu cầu báo cáo.',
+  grassroots: 'Trong phạm vi không có đơn vị cơ sở nào đang hoạt động để yêu cầu báo cáo.',
+};
+
 /** Issues a request: the expected units are fixed now, one answer row each, in the same transaction. */
 export async function createRequest(db: Database, actor: Actor, input: CreateReportRequest) {
   const unit = await getUnitOrThrow(db, input.unitId);
@@ -49,7 +55,7 @@ export async function createRequest(db: Database, actor: Actor, input: CreateRep
   const id = await db.transaction(async (tx) => {
     const expected = await repo.listAudienceUnitIds(tx, unit, input.audience);
     if (expected.length === 0) {
-      throw new AppError('VALIDATION_FAILED', input.audience === 'children' ? 'Đơn vị không có đơn vị trực thuộc nào đang hoạt động để yêu cầu báo cáo.' : 'Trong phạm vi không có đơn vị cơ sở nào đang hoạt động để yêu cầu báo cáo.');
+      throw new AppError('VALIDATION_FAILED', EMPTY_AUDIENCE[input.audience]);
     }
     const request = await repo.insertRequest(tx, {
       unitId: unit.id,

@@ -74,7 +74,7 @@ function RequestBody({ request }: { request: ReportRequest }) {
         </Button>
       </Space>
       <Table rowKey="id" size="small" columns={columns} dataSource={request.answers} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="report-answers-table" />
-      {request.bySubtree.length > 1 && request.audience === 'grassroots' && (
+      {request.bySubtree.length > 1 && request.audience !== 'children' && (
         <Table
           rowKey={(row) => row.unit.id}
           size="small"

@@ -6,7 +6,7 @@ import type { ActingUnit } from '../../app/acting-unit';
 import { FormModal } from '../../components/form-modal';
 import { DATE_FORMAT, toApiDate } from '../../lib/format';
 import { describeError } from '../../lib/errors';
-import { REPORT_KINDS } from '../../../shared/contracts/reports';
+import { REPORT_KINDS, type ReportAudience } from '../../../shared/contracts/reports';
 import { type ReportContent, type ReportKind, type Template, useCatalogue, useCreateRequest, useDeleteTemplate, useSaveTemplate, useTemplates } from './reports.api';
 
 interface Values {
@@ -14,7 +14,7 @@ interface Values {
   title: string;
   period: [Dayjs, Dayjs];
   deadline: Dayjs;
-  audience: 'children' | 'grassroots';
+  audience: ReportAudience;
   metrics: string[];
   manualItems: Array<{ key?: string; label: string; type: 'number' | 'text' }>;
   sections: Array<{ key?: string; title: string }>;
@@ -133,6 +133,7 @@ export function RequestFormModal({ actingUnit, onClose }: { actingUnit: ActingUn
         <Form.Item name="audience" label={t('reports.fields.audience')}>
           <Radio.Group>
             <Radio value="children">{t('reports.audience.children')}</Radio>
+            <Radio value="communes">{t('reports.audience.communes')}</Radio>
             <Radio value="grassroots">{t('reports.audience.grassroots')}</Radio>
           </Radio.Group>
         </Form.Item>
