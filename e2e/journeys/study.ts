@@ -69,14 +69,14 @@ export function studyJourneys(context: JourneyContext): Journey[] {
         await row.waitFor({ timeout: 20_000 });
         expectText(await row.textContent(), 'có mặt', 'attendance summary in the list');
 
-        // The one absent member is now on the secretary's to-do list.
+        // The one absent member is now on the secretary's list of who has not studied yet.
         await secretary.getByRole('tab', { name: 'Tình hình học tập của từng người' }).click();
-        const todo = secretary.getByTestId('study-status-table').locator('tbody tr.ant-table-row');
-        await todo.first().waitFor({ timeout: 20_000 });
-        expectText(await secretary.getByTestId('study-status-table').textContent(), 'Chưa học tập', 'to-do list');
-        await secretary.screenshot({ path: screenshotPath('study-04-todo.png'), fullPage: true });
+        const notStudiedRows = secretary.getByTestId('study-status-table').locator('tbody tr.ant-table-row');
+        await notStudiedRows.first().waitFor({ timeout: 20_000 });
+        expectText(await secretary.getByTestId('study-status-table').textContent(), 'Chưa học tập', 'list of who has not studied');
+        await secretary.screenshot({ path: screenshotPath('study-04-not-studied.png'), fullPage: true });
 
-        // The absent member studies later: a make-up from the to-do list clears it.
+        // The absent member studies later: a make-up from that list clears it.
         await secretary.locator('[data-testid^="status-make-up-"]').first().click();
         await secretary.getByTestId('make-up-form-submit').click();
         await secretary.getByText('Mọi người đều đã học tập chuyên đề của năm.').waitFor({ timeout: 20_000 });

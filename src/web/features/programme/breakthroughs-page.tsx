@@ -1,7 +1,7 @@
 import './programme.css';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Space, Table } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { Button, Card, Select, Space } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BREAKTHROUGH_STATUSES } from '../../../shared/contracts/programme';
@@ -9,9 +9,7 @@ import { type ActingUnit, useRequiredActingUnit } from '../../app/acting-unit';
 import { useCan } from '../../app/session';
 import { DownloadButton } from '../../components/download-button';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
-import { formatDate, formatNumber } from '../../lib/format';
-import { useIsPhone } from '../../lib/use-is-phone';
+import { formatDate } from '../../lib/format';
 import { BreakthroughDrawer } from './breakthrough-drawer';
 import { BreakthroughFormModal } from './breakthrough-form-modal';
 import { ProgressBar, StatusTag } from './breakthrough-status';
@@ -19,8 +17,10 @@ import { UnitLevel } from './level-tag';
 import { ListFilters } from './list-filters';
 import { type Breakthrough, type BreakthroughStatus, useBreakthroughs } from './programme.api';
 import { useListState } from './use-list-state';
+import { ProgrammeListTable } from './programme-list-table';
 
-type BreakthroughSort = 'deadline' | 'year' | 'progress' | 'unit';
+const BREAKTHROUGH_SORT_KEYS = ['deadline', 'year', 'progress', 'unit'] as const;
+type BreakthroughSort = (typeof BREAKTHROUGH_SORT_KEYS)[number];
 
 export function BreakthroughsPage() {
   const actingUnit = useRequiredActingUnit();
@@ -29,7 +29,6 @@ export function BreakthroughsPage() {
 
 function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
   const canWrite = useCan('programme.write');
   // Contents are chosen for a year: this year's are what officers follow up.
   const list = useListState<BreakthroughSort>('deadline', 'asc', new Date().getFullYear());
@@ -138,38 +137,19 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
             data-testid="breakthroughs-status"
           />
         </ListFilters>
-        {contents.isError ? <QueryError error={contents.error} onRetry={() => void contents.refetch()} compact /> : null}
-        {contents.isError && !contents.data ? null : (
-          <Table<Breakthrough>
-            rowKey="id"
-            columns={isPhone ? phoneColumns : columns}
-            dataSource={contents.data?.items ?? []}
-            loading={contents.isFetching}
-            data-testid="breakthroughs-table"
-            scroll={isPhone ? undefined : { x: 1400 }}
-            showSorterTooltip={false}
-            onRow={(content) => ({ onClick: () => setOpenId(content.id), className: 'clickable-row' })}
-            locale={{
-              emptyText: contents.isPending ? ' ' : (
-                <Empty description={list.filtered || status ? t('programme.emptyFiltered') : t('programme.breakthroughs.empty', { unit: actingUnit.name })} />
-              ),
-            }}
-            pagination={{
-              current: list.page,
-              pageSize: list.pageSize,
-              total: contents.data?.total ?? 0,
-              showSizeChanger: !isPhone,
-              pageSizeOptions: [10, 20, 50, 100],
-              simple: isPhone,
-              showTotal: (total) => t('programme.breakthroughs.total', { count: total, formatted: formatNumber(total) }),
-            }}
-            onChange={(pagination, _filters, sorter) => {
-              const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Breakthrough> | undefined;
-              const key = single?.columnKey;
-              list.onTableChange(pagination, key === 'deadline' || key === 'year' || key === 'progress' || key === 'unit' ? key : undefined, single?.order);
-            }}
-          />
-        )}
+        <ProgrammeListTable<Breakthrough, BreakthroughSort>
+          query={contents}
+          list={list}
+          columns={columns}
+          phoneColumns={phoneColumns}
+          sortKeys={BREAKTHROUGH_SORT_KEYS}
+          testId="breakthroughs-table"
+          scrollX={1400}
+          filtered={Boolean(status)}
+          emptyText={t('programme.breakthroughs.empty', { unit: actingUnit.name })}
+          totalText={(count, formatted) => t('programme.breakthroughs.total', { count, formatted })}
+          onOpen={setOpenId}
+        />
       </Card>
       <BreakthroughDrawer contentId={openId} actingUnit={actingUnit} onClose={() => setOpenId(null)} onOpen={setOpenId} />
       {creating ? (

@@ -1,15 +1,13 @@
 import './programme.css';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Tag } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { Button, Card, Space, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ActingUnit, useRequiredActingUnit } from '../../app/acting-unit';
 import { useCan, useCurrentSession } from '../../app/session';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
 import { formatDate, formatNumber } from '../../lib/format';
-import { useIsPhone } from '../../lib/use-is-phone';
 import { LegalBasesModal } from './legal-bases-modal';
 import { UnitLevel } from './level-tag';
 import { ListFilters } from './list-filters';
@@ -17,8 +15,10 @@ import { PlanDrawer } from './plan-drawer';
 import { PlanFormModal } from './plan-form-modal';
 import { type Plan, usePlans } from './programme.api';
 import { useListState } from './use-list-state';
+import { ProgrammeListTable } from './programme-list-table';
 
-type PlanSort = 'issuedOn' | 'year' | 'unit';
+const PLAN_SORT_KEYS = ['issuedOn', 'year', 'unit'] as const;
+type PlanSort = (typeof PLAN_SORT_KEYS)[number];
 
 export function PlansPage() {
   const actingUnit = useRequiredActingUnit();
@@ -31,7 +31,6 @@ export function yearsLabel(fromYear: number, toYear: number): string {
 
 function PlansWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
   const canWrite = useCan('programme.write');
   // The list of legal bases is shared by the whole tree: the server lets only a top-level administrator change it.
   const canKeepBases = useCurrentSession().grants.some((grant) => grant.role === 'admin' && !grant.unitPath.includes('.'));
@@ -137,36 +136,18 @@ function PlansWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
           searchPlaceholder={t('programme.plans.searchPlaceholder')}
           testIdPrefix="plans"
         />
-        {plans.isError ? <QueryError error={plans.error} onRetry={() => void plans.refetch()} compact /> : null}
-        {plans.isError && !plans.data ? null : (
-          <Table<Plan>
-            rowKey="id"
-            columns={isPhone ? phoneColumns : columns}
-            dataSource={plans.data?.items ?? []}
-            loading={plans.isFetching}
-            data-testid="plans-table"
-            scroll={isPhone ? undefined : { x: 1000 }}
-            showSorterTooltip={false}
-            onRow={(plan) => ({ onClick: () => setOpenId(plan.id), className: 'clickable-row' })}
-            locale={{
-              emptyText: plans.isPending ? ' ' : <Empty description={list.filtered ? t('programme.emptyFiltered') : t('programme.plans.empty', { unit: actingUnit.name })} />,
-            }}
-            pagination={{
-              current: list.page,
-              pageSize: list.pageSize,
-              total: plans.data?.total ?? 0,
-              showSizeChanger: !isPhone,
-              pageSizeOptions: [10, 20, 50, 100],
-              simple: isPhone,
-              showTotal: (total) => t('programme.plans.total', { count: total, formatted: formatNumber(total) }),
-            }}
-            onChange={(pagination, _filters, sorter) => {
-              const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Plan> | undefined;
-              const key = single?.columnKey;
-              list.onTableChange(pagination, key === 'issuedOn' || key === 'year' || key === 'unit' ? key : undefined, single?.order);
-            }}
-          />
-        )}
+        <ProgrammeListTable<Plan, PlanSort>
+          query={plans}
+          list={list}
+          columns={columns}
+          phoneColumns={phoneColumns}
+          sortKeys={PLAN_SORT_KEYS}
+          testId="plans-table"
+          scrollX={1000}
+          emptyText={t('programme.plans.empty', { unit: actingUnit.name })}
+          totalText={(count, formatted) => t('programme.plans.total', { count, formatted })}
+          onOpen={setOpenId}
+        />
       </Card>
       <PlanDrawer planId={openId} onClose={() => setOpenId(null)} />
       {creating ? (

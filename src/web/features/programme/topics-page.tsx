@@ -1,15 +1,13 @@
 import './programme.css';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Table, Tag } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { Button, Card, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ActingUnit, useRequiredActingUnit } from '../../app/acting-unit';
 import { useCan } from '../../app/session';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
 import { formatNumber } from '../../lib/format';
-import { useIsPhone } from '../../lib/use-is-phone';
 import { UnitLevel } from './level-tag';
 import { ListFilters } from './list-filters';
 import { yearsLabel } from './plans-page';
@@ -17,8 +15,10 @@ import { type Topic, useTopics } from './programme.api';
 import { TopicDrawer } from './topic-drawer';
 import { TopicFormModal } from './topic-form-modal';
 import { useListState } from './use-list-state';
+import { ProgrammeListTable } from './programme-list-table';
 
-type TopicSort = 'year' | 'unit' | 'createdAt';
+const TOPIC_SORT_KEYS = ['year', 'unit', 'createdAt'] as const;
+type TopicSort = (typeof TOPIC_SORT_KEYS)[number];
 
 export function TopicsPage() {
   const actingUnit = useRequiredActingUnit();
@@ -27,7 +27,6 @@ export function TopicsPage() {
 
 function TopicsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
   const canWrite = useCan('programme.write');
   const list = useListState<TopicSort>('year', 'desc');
   const [openId, setOpenId] = useState<number | null>(null);
@@ -113,36 +112,18 @@ function TopicsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
           searchPlaceholder={t('programme.topics.searchPlaceholder')}
           testIdPrefix="topics"
         />
-        {topics.isError ? <QueryError error={topics.error} onRetry={() => void topics.refetch()} compact /> : null}
-        {topics.isError && !topics.data ? null : (
-          <Table<Topic>
-            rowKey="id"
-            columns={isPhone ? phoneColumns : columns}
-            dataSource={topics.data?.items ?? []}
-            loading={topics.isFetching}
-            data-testid="topics-table"
-            scroll={isPhone ? undefined : { x: 900 }}
-            showSorterTooltip={false}
-            onRow={(topic) => ({ onClick: () => setOpenId(topic.id), className: 'clickable-row' })}
-            locale={{
-              emptyText: topics.isPending ? ' ' : <Empty description={list.filtered ? t('programme.emptyFiltered') : t('programme.topics.empty', { unit: actingUnit.name })} />,
-            }}
-            pagination={{
-              current: list.page,
-              pageSize: list.pageSize,
-              total: topics.data?.total ?? 0,
-              showSizeChanger: !isPhone,
-              pageSizeOptions: [10, 20, 50, 100],
-              simple: isPhone,
-              showTotal: (total) => t('programme.topics.total', { count: total, formatted: formatNumber(total) }),
-            }}
-            onChange={(pagination, _filters, sorter) => {
-              const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Topic> | undefined;
-              const key = single?.columnKey;
-              list.onTableChange(pagination, key === 'year' || key === 'unit' || key === 'createdAt' ? key : undefined, single?.order);
-            }}
-          />
-        )}
+        <ProgrammeListTable<Topic, TopicSort>
+          query={topics}
+          list={list}
+          columns={columns}
+          phoneColumns={phoneColumns}
+          sortKeys={TOPIC_SORT_KEYS}
+          testId="topics-table"
+          scrollX={900}
+          emptyText={t('programme.topics.empty', { unit: actingUnit.name })}
+          totalText={(count, formatted) => t('programme.topics.total', { count, formatted })}
+          onOpen={setOpenId}
+        />
       </Card>
       <TopicDrawer topicId={openId} onClose={() => setOpenId(null)} />
       {creating ? (

@@ -49,3 +49,5 @@ export function useListState<S extends string>(defaultSort: S, defaultOrder: 'as
     },
   };
 }
+
+export type ListState<S extends string> = ReturnType<typeof useListState<S>>;
