@@ -1,6 +1,6 @@
 /**
  * Vietnam's administrative units after 1 July 2025 (34 provinces, 3,321 communes), read from the
- * shared data set that sits beside the repository. Validated on load, because every demo tree and
+ * data set the project carries in `datasets/vn-admin-units-2025/`. Validated on load, because every demo tree and
  * benchmark is built from it and a silently wrong file would give silently wrong trees.
  */
 import { readFileSync } from 'node:fs';
@@ -32,9 +32,9 @@ export type ProvinceKind = AdminProvince['kind'];
 /** A commune with the province it belongs to, for lookups by commune code. */
 export type CommuneWithProvince = { commune: AdminCommune; province: AdminProvince };
 
-const DEFAULT_RELATIVE_PATH = '../../../../../shared/data/vn-admin-units-2025/units.json';
+const DEFAULT_RELATIVE_PATH = '../../../../datasets/vn-admin-units-2025/units.json';
 
-/** Where units.json is read from: `VN_ADMIN_UNITS_PATH` if set, else the shared data folder beside the repository. */
+/** Where units.json is read from: `VN_ADMIN_UNITS_PATH` if set, else the copy inside the repository. */
 export function adminUnitsPath(): string {
   const override = process.env.VN_ADMIN_UNITS_PATH;
   if (override && override.trim() !== '') return override;

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PERSON_CATEGORIES, POSITIONS, UNIT_KINDS } from '../../../shared/contracts/domain';
 import { adminUnitsPath, countCommunes, findProvince, loadAdminUnits } from './admin-units';
@@ -120,7 +121,9 @@ describe('administrative units', () => {
       if (previous === undefined) delete process.env.VN_ADMIN_UNITS_PATH;
       else process.env.VN_ADMIN_UNITS_PATH = previous;
     }
-    expect(adminUnitsPath()).toMatch(/shared\/data\/vn-admin-units-2025\/units\.json$/);
+    // The default copy lives inside the repository, so a fresh clone needs nothing beside it.
+    const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+    expect(adminUnitsPath()).toBe(`${repositoryRoot}datasets/vn-admin-units-2025/units.json`);
   });
 });
 
