@@ -8,11 +8,11 @@ type Bench = { describe: string; load(): Promise<(args: string[]) => Promise<voi
 // Loaded on demand, so naming one benchmark does not load the others' code.
 const BENCHES: Record<string, Bench> = {
   tree: {
-    describe: 'national tree: seeding at scale, subtree figures API latency, people import throughput [--units N] [--people M] [--requests R] [--import-rows K] [--in-memory]',
+    describe: 'national tree: seeding at scale, subtree figures API latency, people import throughput [--units N] [--people M] [--requests R] [--import-rows K] [--profile] [--in-memory]',
     load: async () => (await import('./tree')).runTreeBench,
   },
   registrations: {
-    describe: 'near-duplicate check on a commune of 3,000 registrations: one registration, a cell\'s list, a page of the commune [--registrations N] [--runs R] [--in-memory]',
+    describe: 'near-duplicate check on a commune of 3,000 registrations; the registration season (C clients over HTTP for S seconds on the national data set, counters recounted); the root registration rate [--clients C] [--seconds S] [--units N] [--people M] [--registrations R] [--skip-duplicates] [--skip-season] [--profile-server] [--in-memory]',
     load: async () => (await import('./registrations')).runRegistrationsBench,
   },
   reports: {
@@ -27,7 +27,7 @@ async function main(args: string[]): Promise<void> {
   if (!bench) {
     if (name !== undefined) console.error(`Unknown benchmark "${name}".`);
     console.error('Usage: npm run bench -- <name> [options]\n\nAvailable benchmarks:');
-    for (const [known, { describe }] of Object.entries(BENCHES)) console.error(`  ${known.padEnd(8)} ${describe}`);
+    for (const [known, { describe }] of Object.entries(BENCHES)) console.error(`  ${known.padEnd(14)} ${describe}`);
     process.exit(1);
   }
   const run = await bench.load();

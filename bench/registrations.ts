@@ -1,17 +1,23 @@
 /**
- * `npm run bench -- registrations [--registrations N] [--runs R] [--in-memory]`
+ * `npm run bench -- registrations [--units N] [--people M] [--clients C] [--seconds S] [--registrations R] [--runs K] [--in-memory]`
  *
- * The near-duplicate check on a commune of 3,000 registrations (by default): how long finding the
- * registrations similar to one takes, and how long a cell's whole list with its similarity flags
- * takes. PGlite (a temporary data folder, or memory), or with DATABASE_URL a fresh PostgreSQL
- * database created and dropped on that server.
+ * 1. The near-duplicate check on a commune of 3,000 registrations: how long finding the
+ *    registrations similar to one takes, and how long a cell's whole list with its flags takes.
+ * 2. The registration season on the national data set (300,000 units, 1,000,000 people by
+ *    default): C clients (50) over HTTP for S seconds (60), each writing, submitting and approving
+ *    registrations in communes of its own against a running server; throughput, latency, errors,
+ *    deadlocks, and every registration counter compared with a recount.
+ * 3. The registration figures of the root (registration rate and the rest) over HTTP.
+ * PGlite (a temporary data folder, or memory), or with DATABASE_URL fresh PostgreSQL databases
+ * created and dropped on that server. On PostgreSQL the server runs in a process of its own; the
+ * embedded database lives inside the bench's process, so there the server runs in it too.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type DbHandle } from '../src/server/platform/db/client';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/platform/config';
 import { migrateDatabase } from '../src/server/platform/db/migrate';
 import { registrations } from '../src/server/db/schema/index';
 import { createUnitInTx } from '../src/server/modules/units/index';
@@ -20,51 +26,29 @@ import { findSimilar, fingerprintOf, insertPairs, pairsAmong, parentPathOf, refr
 import { searchRegistrations } from '../src/server/modules/registrations/registrations.repo';
 import { individualContent } from '../src/server/modules/demo/demo-registrations';
 import { Random } from '../src/server/modules/demo/random';
-import { runAdminStatement, urlForDatabase } from '../test/helpers/database-image';
+import { seedAtScale } from '../src/cli/seed-scale';
+import { addUser, PASSWORD } from '../test/helpers/fixtures';
+import { countDeadlocks, prepareSeason, recountRegistrationCounters, runSeason, startServer, type RunningServer, type SeasonOptions } from './registration-season';
+import { BenchHttpClient } from './http-client';
+import { numberOption, percentile, round, secondsSince, signInOverHttp, thousands, withBenchDatabase, type BenchDatabase } from './support';
 
-type Options = { registrations: number; runs: number; inMemory: boolean };
+type Options = SeasonOptions & { registrations: number; runs: number; units: number; people: number; inMemory: boolean; profileDir: string | undefined };
 
 function parseOptions(args: string[]): Options {
-  const number = (name: string, fallback: number) => {
-    const index = args.indexOf(name);
-    const value = index < 0 ? fallback : Number(args[index + 1]);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
-    return value;
-  };
-  return { registrations: number('--registrations', 3000), runs: number('--runs', 30), inMemory: args.includes('--in-memory') };
-}
-
-async function openBenchDatabase(options: Options): Promise<{ handle: DbHandle; label: string; kind: string; dispose(): Promise<void> }> {
-  const maintenanceUrl = process.env.DATABASE_URL || undefined;
-  if (maintenanceUrl) {
-    const name = `noiguong_bench_${randomBytes(4).toString('hex')}`;
-    await runAdminStatement(maintenanceUrl, `CREATE DATABASE ${name}`);
-    const handle = await openDatabase({ databaseUrl: urlForDatabase(maintenanceUrl, name) });
-    return {
-      handle, label: `PostgreSQL ${new URL(maintenanceUrl).host}, database ${name}`, kind: 'postgres',
-      dispose: async () => {
-        await handle.close().catch(() => undefined);
-        await runAdminStatement(maintenanceUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      },
-    };
-  }
-  if (options.inMemory) {
-    const handle = await openDatabase({ dataDir: null });
-    return { handle, label: 'PGlite in memory', kind: 'pglite', dispose: () => handle.close() };
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'noiguong-bench-'));
-  const handle = await openDatabase({ dataDir });
   return {
-    handle, label: `PGlite, data folder ${dataDir}`, kind: 'pglite',
-    dispose: async () => {
-      await handle.close().catch(() => undefined);
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    registrations: numberOption(args, '--registrations', 3000),
+    runs: numberOption(args, '--runs', 30),
+    units: numberOption(args, '--units', 300_000),
+    people: numberOption(args, '--people', 1_000_000),
+    clients: numberOption(args, '--clients', 50),
+    seconds: numberOption(args, '--seconds', 60),
+    communesPerClient: numberOption(args, '--communes-per-client', 8),
+    membersPerClient: numberOption(args, '--members-per-client', 2500),
+    year: new Date().getFullYear(),
+    inMemory: args.includes('--in-memory'),
+    profileDir: args.includes('--profile-server') ? path.resolve('.tmp/profiles') : undefined,
   };
 }
-
-const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? Number.NaN;
-const round = (value: number) => Number(value.toFixed(1));
 
 async function timed(runs: number, work: (run: number) => Promise<unknown>) {
   const samples: number[] = [];
@@ -77,12 +61,13 @@ async function timed(runs: number, work: (run: number) => Promise<unknown>) {
   return { p50: round(percentile(samples, 0.5)), p95: round(percentile(samples, 0.95)) };
 }
 
-export async function runRegistrationsBench(args: string[]): Promise<void> {
-  const options = parseOptions(args);
-  const database = await openBenchDatabase(options);
-  try {
+type DuplicateFigures = Record<string, number>;
+
+/** Part 1, on a database of its own: one commune with many registrations, every 50th a copy. */
+async function benchNearDuplicates(database: BenchDatabase, options: Options): Promise<DuplicateFigures> {
+  {
     const { db } = database.handle;
-    console.log(`Database: ${database.label}`);
+    console.log(`near-duplicate check on ${database.label}`);
     await migrateDatabase(db);
     const cellsCount = Math.max(1, Math.round(options.registrations / 100));
     const { commune, cells } = await db.transaction(async (tx) => {
@@ -134,12 +119,116 @@ export async function runRegistrationsBench(args: string[]): Promise<void> {
       searchRegistrations(db, { scope: [commune.path], year: 2026, unitPath: commune.path, page: run + 1, pageSize: 20 }),
     );
     console.log(`A page of 20 of the commune's list with similarity flags: p50 ${communePage.p50} ms, p95 ${communePage.p95} ms`);
-    console.log(JSON.stringify({
-      bench: 'registrations', db: database.kind, registrations: options.registrations, threshold: SIMILARITY_THRESHOLD,
-      check_one_p50_ms: one.p50, check_one_p95_ms: one.p95, similar_read_p50_ms: read.p50, similar_read_p95_ms: read.p95, cell_list_p50_ms: cellList.p50, cell_list_p95_ms: cellList.p95,
-      commune_page_p50_ms: communePage.p50, commune_page_p95_ms: communePage.p95,
-    }));
-  } finally {
-    await database.dispose();
+    return {
+      duplicate_registrations: options.registrations, duplicate_threshold: SIMILARITY_THRESHOLD,
+      duplicate_check_median_ms: one.p50, duplicate_check_p95_ms: one.p95, similar_read_p50_ms: read.p50, similar_read_p95_ms: read.p95,
+      cell_list_p50_ms: cellList.p50, cell_list_p95_ms: cellList.p95, commune_page_p50_ms: communePage.p50, commune_page_p95_ms: communePage.p95,
+    };
   }
+}
+
+/** The server the season talks to: its own process on PostgreSQL, in this process on PGlite. */
+async function serveBenchDatabase(database: BenchDatabase, profileDir: string | undefined): Promise<RunningServer> {
+  if (database.url) return startServer(database.url, profileDir);
+  const app = await buildApp({ db: database.handle.db, config: loadConfig(), dbKind: database.handle.kind });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, output: [], stop: () => app.close() };
+}
+
+/** Sequential GETs of the root's registration figures (one user on the dashboard), after a warm-up. */
+async function measureRootFigures(baseUrl: string, rootId: number, year: number, requests: number) {
+  const admin = await signInOverHttp(baseUrl, 'bench.quantri', PASSWORD);
+  const http = new BenchHttpClient(baseUrl, 1);
+  const durations: number[] = [];
+  let rate: number | null = null;
+  try {
+    for (let index = 0; index < requests + 20; index++) {
+      const answer = await http.request('GET', `/api/registration-figures?unitId=${rootId}&year=${year}`, { cookie: admin.cookie });
+      if (answer.status !== 200) throw new Error(`GET /api/registration-figures answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+      if (index === 0) rate = (JSON.parse(answer.body) as { figures: { registrationRate: number | null } }).figures.registrationRate;
+      if (index >= 20) durations.push(answer.milliseconds);
+    }
+  } finally {
+    http.close();
+  }
+  durations.sort((a, b) => a - b);
+  return { median: round(percentile(durations, 0.5)), p95: round(percentile(durations, 0.95)), rate };
+}
+
+/** Parts 2 and 3, on the national data set. */
+async function benchSeason(database: BenchDatabase, options: Options): Promise<Record<string, number | string | null>> {
+  const { handle } = database;
+  console.log(`registration season on ${database.label}`);
+  await migrateDatabase(handle.db);
+  const seeded = await seedAtScale(handle, { units: options.units, people: options.people, log: (line) => console.log(`  | ${line}`) });
+  console.log(`seed: ${thousands(seeded.units)} units, ${thousands(seeded.people)} people in ${seeded.seconds.toFixed(1)} s`);
+  let started = performance.now();
+  const casts = await prepareSeason(handle, options);
+  const root = (await handle.pool.query<{ id: number }>(`SELECT id FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`)).rows[0]!;
+  await addUser(handle.db, 'bench.quantri', [{ unitId: Number(root.id), role: 'admin' }]);
+  await handle.pool.query('VACUUM (ANALYZE) users, sessions, grants');
+  const memberCount = casts.reduce((sum, cast) => sum + cast.members.length, 0);
+  console.log(`season cast: ${options.clients} appraisers and ${thousands(memberCount)} members with sessions, in ${secondsSince(started).toFixed(1)} s`);
+
+  const server = await serveBenchDatabase(database, options.profileDir);
+  try {
+    const deadlocksBefore = database.url ? await countDeadlocks(handle) : 0;
+    const loadBefore = loadavg()[0] ?? 0;
+    const season = await runSeason(server.baseUrl, casts, options);
+    const loadAfter = loadavg()[0] ?? 0;
+    const deadlocks = database.url ? (await countDeadlocks(handle)) - deadlocksBefore : 0;
+    const perSecond = season.submissions / season.seconds;
+    console.log(
+      `season: ${options.clients} clients for ${season.seconds.toFixed(1)} s: ${thousands(season.submissions)} submitted (${perSecond.toFixed(1)}/s), ` +
+        `${thousands(season.approvals)} approved, ${thousands(season.requests)} requests (${(season.requests / season.seconds).toFixed(1)}/s), ` +
+        `${season.errors} errors, ${deadlocks} deadlocks (load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)})`,
+    );
+    for (const [step, latency] of Object.entries(season.latency)) console.log(`  ${step.padEnd(8)} p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`);
+    for (const sample of season.errorSamples) console.log(`  error: ${sample}`);
+    if (season.ranOutOfMembers > 0) console.log(`  ${season.ranOutOfMembers} clients ran out of members before the time was up: raise --members-per-client`);
+    const deadlockLines = server.output.filter((line) => line.includes('40P01') || /deadlock/i.test(line)).length;
+
+    started = performance.now();
+    const recount = await recountRegistrationCounters(handle);
+    console.log(`recount: ${thousands(recount.compared)} (unit, metric) counters compared with the rows in ${secondsSince(started).toFixed(1)} s: ${recount.mismatches} mismatches`);
+    for (const sample of recount.samples) console.log(`  mismatch: ${sample}`);
+
+    const rootFigures = await measureRootFigures(server.baseUrl, Number(root.id), options.year, options.runs * 5);
+    const rateText = rootFigures.rate === null ? '—' : `${(rootFigures.rate * 100).toFixed(2)}%`;
+    console.log(`GET /api/registration-figures root (rate ${rateText}): median ${rootFigures.median} ms, p95 ${rootFigures.p95} ms over ${options.runs * 5} requests`);
+    return {
+      units: seeded.units, people: seeded.people, seed_s: round(seeded.seconds),
+      season_clients: options.clients, season_s: round(season.seconds), season_submissions: season.submissions,
+      season_submissions_per_s: round(perSecond), season_approvals: season.approvals, season_requests_per_s: round(season.requests / season.seconds),
+      season_p50_ms: season.latency.all.p50, season_p95_ms: season.latency.all.p95, season_p99_ms: season.latency.all.p99,
+      season_submit_p95_ms: season.latency.submit.p95, season_create_p95_ms: season.latency.create.p95, season_approve_p95_ms: season.latency.approve.p95,
+      season_errors: season.errors, season_deadlocks: Math.max(deadlocks, deadlockLines), season_counter_mismatches: recount.mismatches,
+      season_counters_compared: recount.compared, season_load_avg_end: round(loadAfter, 2),
+      root_registration_rate: rootFigures.rate === null ? null : round(rootFigures.rate, 4),
+      root_registration_rate_median_ms: rootFigures.median, root_registration_rate_p95_ms: rootFigures.p95,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function runRegistrationsBench(args: string[]): Promise<void> {
+  const options = parseOptions(args);
+  const loadAtStart = loadavg()[0] ?? 0;
+  let kind = 'pglite';
+  let duplicates: DuplicateFigures = {};
+  let season: Record<string, number | string | null> = {};
+  if (!args.includes('--skip-duplicates')) {
+    await withBenchDatabase(options, async (database) => {
+      kind = database.handle.kind;
+      duplicates = await benchNearDuplicates(database, options);
+    });
+  }
+  if (!args.includes('--skip-season')) {
+    await withBenchDatabase(options, async (database) => {
+      kind = database.handle.kind;
+      season = await benchSeason(database, options);
+    });
+  }
+  console.log(JSON.stringify({ bench: 'registrations', db: kind, ...duplicates, ...season, load_avg_start: round(loadAtStart, 2), load_avg_end: round(loadavg()[0] ?? 0, 2) }));
 }

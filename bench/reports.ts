@@ -15,20 +15,10 @@ import { createRequest, getConsolidation, saveAnswer, submitAnswer } from '../sr
 import { answerDocumentInput, consolidationDocumentInput } from '../src/server/modules/reports/document.service';
 import { writeReportDocument } from '../src/server/modules/reports/report-document';
 import { DEFAULT_SECTIONS } from '../src/shared/contracts/reports';
-import { openBenchDatabase } from './tree';
-
-const seconds = (from: number): number => (performance.now() - from) / 1000;
-const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+import { numberOption, round, secondsSince as seconds, withBenchDatabase } from './support';
 
 function parseOptions(args: string[]) {
-  const number = (name: string, fallback: number): number => {
-    const index = args.indexOf(name);
-    if (index < 0) return fallback;
-    const value = Number(args[index + 1]);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
-    return value;
-  };
-  return { units: number('--units', 300_000), people: number('--people', 1_000_000), inMemory: args.includes('--in-memory') };
+  return { units: numberOption(args, '--units', 300_000), people: numberOption(args, '--people', 1_000_000), inMemory: args.includes('--in-memory') };
 }
 
 /** The median of a few runs: the first one also warms the caches. */
@@ -45,14 +35,10 @@ async function median(runs: number, work: () => Promise<unknown>): Promise<numbe
 
 export async function runReportsBench(args: string[]): Promise<void> {
   const options = parseOptions(args);
-  const database = await openBenchDatabase(options);
-  const interrupted = () => {
-    void database.dispose().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  try {
+  await withBenchDatabase(options, async (database) => {
     const { handle } = database;
-    console.log(`reports bench on ${database.label} (load average ${(loadavg()[0] ?? 0).toFixed(1)})`);
+    const loadAtStart = loadavg()[0] ?? 0;
+    console.log(`reports bench on ${database.label} (load average ${loadAtStart.toFixed(1)})`);
     await migrateDatabase(handle.db);
     const seeded = await seedAtScale(handle, { units: options.units, people: options.people, log: (line) => console.log(`  | ${line}`) });
     console.log(`seed: ${seeded.units} units, ${seeded.people} people in ${seeded.seconds.toFixed(1)} s`);
@@ -104,20 +90,20 @@ export async function runReportsBench(args: string[]): Promise<void> {
     console.log(
       JSON.stringify({
         bench: 'reports',
-        database: handle.kind,
+        db: handle.kind,
         units: seeded.units,
         people: seeded.people,
         expected_units: request.answers.length,
         commune_committees: Number(communes),
-        issue_s: round(issueSeconds),
-        fill_s: round(fillSeconds),
-        consolidation_s: round(consolidationSeconds),
-        docx_s: round(docxSeconds),
-        consolidated_docx_s: round(consolidatedDocxSeconds),
+        issue_to_communes_ms: round(issueSeconds * 1000),
+        fill_s: round(fillSeconds, 2),
+        fill_each_ms: round((fillSeconds / request.answers.length) * 1000),
+        consolidation_median_ms: round(consolidationSeconds * 1000),
+        report_docx_median_ms: round(docxSeconds * 1000),
+        consolidated_docx_median_ms: round(consolidatedDocxSeconds * 1000),
+        load_avg_start: round(loadAtStart, 2),
+        load_avg_end: round(loadavg()[0] ?? 0, 2),
       }),
     );
-  } finally {
-    process.removeListener('SIGINT', interrupted);
-    await database.dispose();
-  }
+  });
 }

@@ -7,14 +7,12 @@
  * apply) writes. The database is the bench's own: a temporary PGlite data folder (or memory), or,
  * with DATABASE_URL, a fresh PostgreSQL database created and dropped on that server.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/platform/config';
-import { openDatabase, type DbHandle } from '../src/server/platform/db/client';
+import type { DbHandle } from '../src/server/platform/db/client';
 import { migrateDatabase } from '../src/server/platform/db/migrate';
 import type { Actor } from '../src/server/platform/auth/policy';
 import { generateNationalPeople } from '../src/server/modules/demo/national';
@@ -23,71 +21,22 @@ import { applyImport, previewImport } from '../src/server/modules/imports/import
 import type { UnitKind } from '../src/shared/contracts/domain';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
-import { runAdminStatement, urlForDatabase } from '../test/helpers/database-image';
+import { numberOption, percentile, profiled, round, secondsSince as seconds, signInOverHttp, thousands, withBenchDatabase } from './support';
 
-type Options = { units: number; people: number; requests: number; warmup: number; importRows: number; inMemory: boolean };
+type Options = { units: number; people: number; requests: number; warmup: number; importRows: number; inMemory: boolean; profileDir: string | undefined };
 
 function parseOptions(args: string[]): Options {
-  const number = (name: string, fallback: number): number => {
-    const index = args.indexOf(name);
-    if (index < 0) return fallback;
-    const value = Number(args[index + 1]);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} needs a non-negative number`);
-    return value;
-  };
   return {
-    units: number('--units', 300_000),
-    people: number('--people', 1_000_000),
-    requests: number('--requests', 200),
-    warmup: number('--warmup', 20),
-    importRows: number('--import-rows', 50_000),
+    units: numberOption(args, '--units', 300_000),
+    people: numberOption(args, '--people', 1_000_000),
+    requests: numberOption(args, '--requests', 200),
+    warmup: numberOption(args, '--warmup', 20),
+    importRows: numberOption(args, '--import-rows', 50_000),
     inMemory: args.includes('--in-memory'),
+    // CPU profiles of the import's preview and apply, for finding where their time goes.
+    profileDir: args.includes('--profile') ? path.resolve('.tmp/profiles') : undefined,
   };
 }
-
-type BenchDatabase = { handle: DbHandle; label: string; dispose(): Promise<void> };
-
-/** A database only this run uses; dispose() removes it whatever happened. */
-export async function openBenchDatabase(options: Pick<Options, 'inMemory'>): Promise<BenchDatabase> {
-  const maintenanceUrl = process.env.DATABASE_URL || undefined;
-  if (maintenanceUrl) {
-    const name = `noiguong_bench_${randomBytes(4).toString('hex')}`;
-    await runAdminStatement(maintenanceUrl, `CREATE DATABASE ${name}`);
-    const handle = await openDatabase({ databaseUrl: urlForDatabase(maintenanceUrl, name) });
-    return {
-      handle,
-      label: `PostgreSQL ${new URL(maintenanceUrl).host}, database ${name}`,
-      dispose: async () => {
-        await handle.close().catch(() => undefined);
-        await runAdminStatement(maintenanceUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      },
-    };
-  }
-  if (options.inMemory) {
-    const handle = await openDatabase({ dataDir: null });
-    return { handle, label: 'PGlite in memory', dispose: () => handle.close() };
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'noiguong-bench-'));
-  const handle = await openDatabase({ dataDir });
-  return {
-    handle,
-    label: `PGlite, data folder ${dataDir}`,
-    dispose: async () => {
-      await handle.close().catch(() => undefined);
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function percentile(sorted: number[], share: number): number {
-  // Nearest rank: the smallest sample with at least `share` of the samples at or below it.
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
-
-const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
-const seconds = (from: number): number => (performance.now() - from) / 1000;
-const thousands = (value: number): string => value.toLocaleString('en-US');
 
 type UnitRef = { id: number; code: string; name: string; path: string };
 
@@ -130,19 +79,6 @@ async function measureFigures(baseUrl: string, cookie: string, unitId: number, o
   return { median: percentile(durations, 0.5), p95: percentile(durations, 0.95), members, children };
 }
 
-async function signIn(baseUrl: string, username: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
-
 /**
  * Rows for people who are not in the database yet, spread evenly over existing cells. Card numbers
  * get 10 digits and CCCD numbers the unused province code 099, so none can match a seeded person
@@ -181,13 +117,7 @@ async function rootMembers(handle: DbHandle, rootId: number): Promise<number> {
 
 export async function runTreeBench(args: string[]): Promise<void> {
   const options = parseOptions(args);
-  const database = await openBenchDatabase(options);
-  // Ctrl-C still drops the bench's own database.
-  const interrupted = () => {
-    void database.dispose().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  try {
+  await withBenchDatabase(options, async (database) => {
     const { handle } = database;
     // Other work on the machine moves every figure here; the load average says how much there was.
     const loadAtStart = loadavg()[0] ?? 0;
@@ -212,7 +142,7 @@ export async function runTreeBench(args: string[]): Promise<void> {
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const latencies: Record<'root' | 'province' | 'commune', Latency> = {} as Record<'root' | 'province' | 'commune', Latency>;
     try {
-      const cookie = await signIn(baseUrl, 'bench.admin');
+      const { cookie } = await signInOverHttp(baseUrl, 'bench.admin', PASSWORD);
       for (const [level, unit] of [['root', root], ['province', province], ['commune', commune]] as const) {
         const latency = await measureFigures(baseUrl, cookie, unit.id, options);
         latencies[level] = latency;
@@ -238,14 +168,14 @@ export async function runTreeBench(args: string[]): Promise<void> {
     };
     const membersBefore = await rootMembers(handle, root.id);
     started = performance.now();
-    const preview = await previewImport(handle.db, actor, 'people', { fileName: 'bench-people.xlsx', buffer });
+    const preview = await profiled(options.profileDir, 'import-preview', () => previewImport(handle.db, actor, 'people', { fileName: 'bench-people.xlsx', buffer }));
     const previewSeconds = seconds(started);
     if (preview.errors.length > 0 || preview.creates !== rows.length) {
       const sample = preview.errors.slice(0, 5).map((error) => `row ${error.row} ${error.column}: ${error.message}`);
       throw new Error(`The import preview did not accept every row (${preview.creates} creates):\n${sample.join('\n')}`);
     }
     started = performance.now();
-    const applied = await applyImport(handle.db, actor, preview.batchId);
+    const applied = await profiled(options.profileDir, 'import-apply', () => applyImport(handle.db, actor, preview.batchId));
     const applySeconds = seconds(started);
     const importSeconds = previewSeconds + applySeconds;
     const membersAfter = await rootMembers(handle, root.id);
@@ -280,8 +210,5 @@ export async function runTreeBench(args: string[]): Promise<void> {
         load_avg_end: round(loadavg()[0] ?? 0, 2),
       }),
     );
-  } finally {
-    process.off('SIGINT', interrupted);
-    await database.dispose();
-  }
+  });
 }

@@ -6,39 +6,61 @@ import type { Executor } from './db/client';
  * unit and on every ancestor, in the writer's transaction. A subtree's figure as of a date is then
  * the sum of one unit's deltas up to that date: an indexed range read, whatever the tree's size.
  * Rows are written in (unit, metric, day) order so concurrent writers lock them in the same order.
+ *
+ * Every writer in the country touches the counters of the root and of its province; on one row per
+ * (unit, metric, day) they would queue behind each other's commits. Those units spread their rows
+ * over COUNTER_STRIPES stripes: a transaction writes all its rows into the one stripe its
+ * transaction id picks, so two writers in different stripes never wait for each other, and two in
+ * the same stripe lock in the same order (no deadlock). Reads sum the stripes; nothing is lost.
  */
 export type FigureDelta = { unitPath: string; metric: string; day: string; delta: number };
+
+/** Ancestors at these depths of a path (0: the root, 1: a province) write striped rows. */
+export const STRIPED_DEPTHS = 2;
+export const COUNTER_STRIPES = 16;
 
 export function ancestorIdsOf(path: string): number[] {
   return path.split('.').map(Number);
 }
 
+type CounterRow = { unitId: number; metric: string; day: string; delta: number; striped: boolean };
+
 export async function addFigureDeltas(executor: Executor, deltas: FigureDelta[]): Promise<void> {
-  const merged = new Map<string, number>();
+  const rows: CounterRow[] = [];
   for (const change of deltas) {
     if (change.delta === 0) continue;
-    for (const unitId of ancestorIdsOf(change.unitPath)) {
-      const key = `${unitId}|${change.metric}|${change.day}`;
-      merged.set(key, (merged.get(key) ?? 0) + change.delta);
-    }
+    ancestorIdsOf(change.unitPath).forEach((unitId, depth) => {
+      rows.push({ unitId, metric: change.metric, day: change.day, delta: change.delta, striped: depth < STRIPED_DEPTHS });
+    });
   }
-  const rows = [...merged.entries()]
-    .filter(([, delta]) => delta !== 0)
-    .map(([key, delta]) => {
-      const [unitId, metric, day] = key.split('|') as [string, string, string];
-      return { unitId: Number(unitId), metric, day, delta };
-    })
+  await writeCounterRows(executor, rows);
+}
+
+/** Merges rows of the same (unit, metric, day), then upserts them in lock order. */
+async function writeCounterRows(executor: Executor, changes: CounterRow[]): Promise<void> {
+  const merged = new Map<string, CounterRow>();
+  for (const change of changes) {
+    const key = `${change.unitId}|${change.metric}|${change.day}`;
+    const row = merged.get(key);
+    if (row) row.delta += change.delta;
+    else merged.set(key, { ...change });
+  }
+  const rows = [...merged.values()]
+    .filter((row) => row.delta !== 0)
     .sort((a, b) => a.unitId - b.unitId || a.metric.localeCompare(b.metric) || a.day.localeCompare(b.day));
   for (let start = 0; start < rows.length; start += 5000) {
     const chunk = rows.slice(start, start + 5000);
+    // txid_current() is fixed for the whole transaction: every call of this transaction uses one stripe.
     await executor.execute(sql`
-      INSERT INTO figure_counters (unit_id, metric, day, delta)
-      SELECT * FROM unnest(
+      INSERT INTO figure_counters (unit_id, metric, day, stripe, delta)
+      SELECT unit_id, metric, day, CASE WHEN striped THEN (txid_current() % ${COUNTER_STRIPES})::smallint ELSE 0 END, delta
+      FROM unnest(
         ${sql.param(chunk.map((row) => row.unitId))}::bigint[],
         ${sql.param(chunk.map((row) => row.metric))}::text[],
         ${sql.param(chunk.map((row) => row.day))}::date[],
-        ${sql.param(chunk.map((row) => row.delta))}::bigint[])
-      ON CONFLICT (unit_id, metric, day) DO UPDATE SET delta = figure_counters.delta + EXCLUDED.delta`);
+        ${sql.param(chunk.map((row) => row.striped))}::boolean[],
+        ${sql.param(chunk.map((row) => row.delta))}::bigint[]) AS t(unit_id, metric, day, striped, delta)
+      ON CONFLICT (unit_id, metric, day, stripe) DO UPDATE SET delta = figure_counters.delta + EXCLUDED.delta`);
   }
 }
 
@@ -105,13 +127,10 @@ export function deltasForSubtreeMove(
   return out;
 }
 
-/** Writes deltas already expanded to single units (no ancestor expansion). */
+/** Writes deltas already expanded to single units (no ancestor expansion), in stripe 0: moves are rare. */
 export async function addUnitDeltas(
   executor: Executor,
   rows: Array<{ unitId: number; metric: string; day: string; delta: number }>,
 ): Promise<void> {
-  await addFigureDeltas(
-    executor,
-    rows.map((row) => ({ unitPath: String(row.unitId), metric: row.metric, day: row.day, delta: row.delta })),
-  );
+  await writeCounterRows(executor, rows.map((row) => ({ ...row, striped: false })));
 }

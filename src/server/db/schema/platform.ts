@@ -1,5 +1,5 @@
 import { bytea } from './types';
-import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Append-only: a trigger refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
@@ -23,7 +23,9 @@ export const auditLog = pgTable(
 
 /**
  * Live figures. Each row is a change (delta) of a metric on a day, recorded on a unit and on every
- * ancestor of it, so the figure of any subtree as of any date is one indexed prefix sum.
+ * ancestor of it, so the figure of any subtree as of any date is one indexed prefix sum. The units
+ * at the top of the tree, which every writer touches, spread their rows over stripes (summed on
+ * read) so that concurrent writers do not queue on one row (docs/decisions/0011).
  */
 export const figureCounters = pgTable(
   'figure_counters',
@@ -31,9 +33,10 @@ export const figureCounters = pgTable(
     unitId: bigint('unit_id', { mode: 'number' }).notNull(),
     metric: text('metric').notNull(),
     day: date('day').notNull(),
+    stripe: smallint('stripe').notNull().default(0),
     delta: bigint('delta', { mode: 'number' }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.unitId, table.metric, table.day] })],
+  (table) => [primaryKey({ columns: [table.unitId, table.metric, table.day, table.stripe] })],
 );
 
 /** A previewed import waiting to be applied: the valid rows, as parsed and checked. */

@@ -1,3 +1,4 @@
+import { bytea } from './types';
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from './units';
@@ -56,6 +57,8 @@ export const registrations = pgTable(
     revision: integer('revision').notNull().default(0),
     /** Folded text of shortcomings and actions, for search and near-duplicate detection (pg_trgm). */
     searchText: text('search_text').notNull().default(''),
+    /** Hashed syllable pairs of search_text (sorted uint32, little-endian), kept by refreshSimilarities; null until then. */
+    fingerprint: bytea('fingerprint'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),

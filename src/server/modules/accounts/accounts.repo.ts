@@ -53,9 +53,16 @@ export async function insertSession(
   await executor.insert(sessions).values(values);
 }
 
+/** The live session of a token with its user and the user's grants, in one round trip (it runs on every request). */
 export async function findLiveSession(executor: Executor, tokenHash: string) {
   const rows = await executor
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      grants: sql<Grant[]>`COALESCE((
+        SELECT json_agg(json_build_object('id', g.id, 'unitId', g.unit_id, 'unitCode', gu.code, 'unitName', gu.name, 'unitPath', gu.path::text, 'role', g.role) ORDER BY g.id)
+        FROM ${grants} g JOIN ${units} gu ON gu.id = g.unit_id WHERE g.user_id = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))

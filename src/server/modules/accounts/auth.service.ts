@@ -23,8 +23,7 @@ export async function resolveSession(db: Database, token: string): Promise<Sessi
   const tokenHash = hashToken(token);
   const found = await repo.findLiveSession(db, tokenHash);
   if (!found || found.user.isDisabled) return undefined;
-  const grants = (await repo.listGrantsOfUsers(db, [found.user.id])).get(found.user.id) ?? [];
-  return { tokenHash, csrfToken: found.session.csrfToken, user: found.user, grants };
+  return { tokenHash, csrfToken: found.session.csrfToken, user: found.user, grants: found.grants };
 }
 
 export function describeMe(context: SessionContext) {

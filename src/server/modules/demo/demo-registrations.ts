@@ -7,7 +7,7 @@ import { todayIso } from '../../platform/dates';
 import { registrationActions, registrationEvents, registrations, registrationWindows } from '../../db/schema/index';
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import { searchTextOf, statusDeltas } from '../registrations/index';
-import { fingerprintOf, insertPairs, pairsAmong, parentPathOf, type SimilarityItem } from '../registrations/similarity';
+import { encodeFingerprint, fingerprintOf, insertPairs, pairsAmong, parentPathOf, type SimilarityItem } from '../registrations/similarity';
 import { ACTION_TEMPLATES, COLLECTIVE_ACTIONS, RETURN_REASONS, SHORTCOMING_CLAUSES, type ActionTemplate } from './demo-registration-texts';
 import { Random } from './random';
 
@@ -175,10 +175,11 @@ async function insertPlanned(tx: Executor, planned: Planned[], windowId: number)
           return step ? new Date(`${step.day}T09:00:00+07:00`) : null;
         };
         const first = item.steps[0]?.day ?? '2026-03-30';
+        const searchText = searchTextOf(item.content.shortcomings, item.content.actions);
         return {
           kind: item.kind, year: YEAR, unitId: item.member.unit_id, personId: item.member.person_id, windowId,
           status: last?.status ?? 'draft', shortcomings: item.content.shortcomings, isLeader: item.member.is_head,
-          revision: item.steps.length > 0 ? 1 : 0, searchText: searchTextOf(item.content.shortcomings, item.content.actions),
+          revision: item.steps.length > 0 ? 1 : 0, searchText, fingerprint: searchText ? encodeFingerprint(fingerprintOf(searchText)) : null,
           submittedAt: at('submitted'), approvedAt: at('approved'), publishedAt: at('published'),
           version: item.steps.length + 1, createdAt: new Date(`${addDays(first, -1)}T08:00:00+07:00`),
         };

@@ -74,50 +74,68 @@ export type CreatedPerson = {
   membership: { unitId: number; unitPath: string; position: string; isHead: boolean; fromDate: string };
 };
 
+/** Lets queries already handed to the driver reach the socket before more synchronous work runs. */
+const yieldToDriver = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Inserts new people, their primary memberships and their audit rows, one statement per chunk,
- * and returns their ids in input order. The audit rows are built by the database from the rows
- * just written (data-modifying CTEs), so no JSON crosses the wire and nothing is read back:
- * joining back to the whole memberships table cost more than writing the rows.
+ * Inserts `count` new people, their primary memberships and their audit rows, one statement per
+ * chunk, and returns their ids in input order. The audit rows are built by the database from the
+ * rows just written (data-modifying CTEs), so no JSON crosses the wire and nothing is read back.
+ * `chunkAt(start, end)` builds the rows of a chunk: it runs while the database writes the chunk
+ * before, so the CPU work of preparing rows and the database's work of writing them overlap.
  */
-export async function insertCreatedPeople(executor: Executor, actor: Actor, created: CreatedPerson[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (let start = 0; start < created.length; start += CHUNK) {
-    const chunk = created.slice(start, start + CHUNK);
-    // Ids are taken first, so they are known in input order.
-    const taken = await executor.execute<{ id: number }>(
-      sql`SELECT nextval(pg_get_serial_sequence('persons', 'id')) AS id FROM generate_series(1, ${chunk.length})`,
-    );
-    const chunkIds = taken.rows.map((row) => Number(row.id));
-    const person = <K extends keyof PersonColumns>(key: K) => sql.param(chunk.map((row) => row.person[key]));
-    const membership = <K extends keyof CreatedPerson['membership']>(key: K) => sql.param(chunk.map((row) => row.membership[key]));
-    await executor.execute(sql`
-      WITH new_people AS (
-        INSERT INTO persons (id, full_name, search_text, sort_key, sex, birth_date, category, card_number, id_number,
-                             admission_date, phone, email, address)
-        SELECT * FROM unnest(${sql.param(chunkIds)}::bigint[], ${person('fullName')}::text[], ${person('searchText')}::text[],
-          ${person('sortKey')}::text[], ${person('sex')}::text[], ${person('birthDate')}::date[], ${person('category')}::text[],
-          ${person('cardNumber')}::text[], ${person('idNumber')}::text[], ${person('admissionDate')}::date[],
-          ${person('phone')}::text[], ${person('email')}::text[], ${person('address')}::text[])
-        RETURNING *
-      ), new_memberships AS (
-        INSERT INTO memberships (person_id, unit_id, position, is_head, is_primary, from_date)
-        SELECT person_id, unit_id, position, is_head, true, from_date
-        FROM unnest(${sql.param(chunkIds)}::bigint[], ${membership('unitId')}::bigint[], ${membership('position')}::text[],
-          ${membership('isHead')}::boolean[], ${membership('fromDate')}::date[]) AS m(person_id, unit_id, position, is_head, from_date)
-        RETURNING person_id, unit_id, position, is_head, from_date
-      )
-      INSERT INTO audit_log (actor_user_id, actor_name, action, entity_type, entity_id, unit_path, before, after, ip, request_id)
-      SELECT ${actor.userId}, ${actor.name}, 'person.import_create', 'person', p.id::text, paths.unit_path, NULL,
-             (to_jsonb(p) - 'search_text' - 'sort_key')
-               || jsonb_build_object('unit_id', m.unit_id, 'position', m.position, 'is_head', m.is_head, 'from_date', m.from_date),
-             ${actor.ip}, ${actor.requestId}
-      FROM new_people p
-      JOIN new_memberships m ON m.person_id = p.id
-      JOIN unnest(${sql.param(chunkIds)}::bigint[], ${membership('unitPath')}::text[]) AS paths(person_id, unit_path) ON paths.person_id = p.id`);
-    ids.push(...chunkIds);
+export async function insertCreatedPeople(
+  executor: Executor,
+  actor: Actor,
+  count: number,
+  chunkAt: (start: number, end: number) => CreatedPerson[],
+): Promise<number[]> {
+  if (count === 0) return [];
+  // Ids are taken first, all at once, so they are known in input order.
+  const taken = await executor.execute<{ id: number }>(
+    sql`SELECT nextval(pg_get_serial_sequence('persons', 'id')) AS id FROM generate_series(1, ${count})`,
+  );
+  const ids = taken.rows.map((row) => Number(row.id));
+  let writing: Promise<unknown> | undefined;
+  for (let start = 0; start < count; start += CHUNK) {
+    const chunk = chunkAt(start, Math.min(count, start + CHUNK));
+    await writing;
+    writing = Promise.resolve(insertChunk(executor, actor, ids.slice(start, start + chunk.length), chunk));
+    // A failure is thrown by the next await of `writing`; until then it must not count as unhandled.
+    writing.catch(() => undefined);
+    await yieldToDriver();
   }
+  await writing;
   return ids;
+}
+
+function insertChunk(executor: Executor, actor: Actor, chunkIds: number[], chunk: CreatedPerson[]) {
+  const person = <K extends keyof PersonColumns>(key: K) => sql.param(chunk.map((row) => row.person[key]));
+  const membership = <K extends keyof CreatedPerson['membership']>(key: K) => sql.param(chunk.map((row) => row.membership[key]));
+  return executor.execute(sql`
+    WITH new_people AS (
+      INSERT INTO persons (id, full_name, search_text, sort_key, sex, birth_date, category, card_number, id_number,
+                           admission_date, phone, email, address)
+      SELECT * FROM unnest(${sql.param(chunkIds)}::bigint[], ${person('fullName')}::text[], ${person('searchText')}::text[],
+        ${person('sortKey')}::text[], ${person('sex')}::text[], ${person('birthDate')}::date[], ${person('category')}::text[],
+        ${person('cardNumber')}::text[], ${person('idNumber')}::text[], ${person('admissionDate')}::date[],
+        ${person('phone')}::text[], ${person('email')}::text[], ${person('address')}::text[])
+      RETURNING *
+    ), new_memberships AS (
+      INSERT INTO memberships (person_id, unit_id, position, is_head, is_primary, from_date)
+      SELECT person_id, unit_id, position, is_head, true, from_date
+      FROM unnest(${sql.param(chunkIds)}::bigint[], ${membership('unitId')}::bigint[], ${membership('position')}::text[],
+        ${membership('isHead')}::boolean[], ${membership('fromDate')}::date[]) AS m(person_id, unit_id, position, is_head, from_date)
+      RETURNING person_id, unit_id, position, is_head, from_date
+    )
+    INSERT INTO audit_log (actor_user_id, actor_name, action, entity_type, entity_id, unit_path, before, after, ip, request_id)
+    SELECT ${actor.userId}, ${actor.name}, 'person.import_create', 'person', p.id::text, paths.unit_path, NULL,
+           (to_jsonb(p) - 'search_text' - 'sort_key')
+             || jsonb_build_object('unit_id', m.unit_id, 'position', m.position, 'is_head', m.is_head, 'from_date', m.from_date),
+           ${actor.ip}, ${actor.requestId}
+    FROM new_people p
+    JOIN new_memberships m ON m.person_id = p.id
+    JOIN unnest(${sql.param(chunkIds)}::bigint[], ${membership('unitPath')}::text[]) AS paths(person_id, unit_path) ON paths.person_id = p.id`);
 }
 
 export async function insertAuditEntries(

@@ -87,10 +87,8 @@ export async function applyPeopleImport(tx: Executor, actor: Actor, planned: Pla
   const creates = planned.filter((p) => p.action === 'create');
   const updates = planned.filter((p) => p.action === 'update');
   const deltas: FigureDelta[] = [];
-  await repo.insertCreatedPeople(
-    tx,
-    actor,
-    creates.map((p) => {
+  await repo.insertCreatedPeople(tx, actor, creates.length, (start, end) =>
+    creates.slice(start, end).map((p) => {
       const unit = units.get(p.data.unitCode)!;
       const fromDate = p.data.fromDate ?? today;
       deltas.push(...membershipDeltas(unit.path, p.data.category, fromDate, null));

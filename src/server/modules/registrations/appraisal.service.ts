@@ -13,12 +13,12 @@ import { getRegistration } from './registrations.service';
  */
 export async function changeStatus(db: Database, actor: Actor, id: number, change: StatusChange): Promise<RegistrationDetail> {
   await db.transaction(async (tx) => {
-    const { registration } = await transitionRegistration(tx, actor, { registrationId: id, transition: change.transition, expectedVersion: change.version, reason: change.reason });
-    if (change.transition === 'submit') {
+    const { registration, snapshot } = await transitionRegistration(tx, actor, { registrationId: id, transition: change.transition, expectedVersion: change.version, reason: change.reason });
+    if (snapshot) {
       if (registration.kind === 'individual' && !registration.shortcomings.trim()) {
         throw new AppError('VALIDATION_FAILED', 'Hãy nêu những hạn chế, khuyết điểm của bản thân cần khắc phục trước khi gửi.');
       }
-      if ((await repo.listActionsOf(tx, id)).length === 0) throw new AppError('VALIDATION_FAILED', 'Hãy ghi ít nhất một việc làm cụ thể trước khi gửi.');
+      if (snapshot.actions.length === 0) throw new AppError('VALIDATION_FAILED', 'Hãy ghi ít nhất một việc làm cụ thể trước khi gửi.');
     }
   });
   return getRegistration(db, actor, id);

@@ -131,6 +131,7 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
     status: to,
     version: registration.version + 1,
   });
+  const snapshot = request.transition === 'submit' ? await snapshotOf(tx, updated) : null;
   await repo.insertEvent(tx, {
     registrationId: registration.id,
     actorUserId: actor.userId,
@@ -138,7 +139,7 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
     fromStatus: from,
     toStatus: to,
     reason,
-    snapshot: request.transition === 'submit' ? await snapshotOf(tx, updated) : null,
+    snapshot,
   });
   await recordAudit(tx, actor, {
     action: `registration.${request.transition}`,
@@ -149,5 +150,6 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
     after: { status: to, version: updated.version, reason, ...(request.patch ?? {}) },
   });
   await addFigureDeltas(tx, statusDeltas(registration, unitPath, from, to, todayIso()));
-  return { registration: updated, unitPath };
+  /** `snapshot`: the content as submitted (submit only), for the caller's checks without reading it again. */
+  return { registration: updated, unitPath, snapshot };
 }

@@ -55,9 +55,16 @@ export async function insertRegistration(executor: Executor, values: typeof regi
   return rows[0]!;
 }
 
+type ActionColumns = Array<Omit<typeof registrationActions.$inferInsert, 'registrationId' | 'position'>>;
+
 /** Actions are a list edited as a whole: the new list replaces the old one, in its order. */
-export async function replaceActions(executor: Executor, registrationId: number, actions: Array<Omit<typeof registrationActions.$inferInsert, 'registrationId' | 'position'>>): Promise<void> {
+export async function replaceActions(executor: Executor, registrationId: number, actions: ActionColumns): Promise<void> {
   await executor.delete(registrationActions).where(eq(registrationActions.registrationId, registrationId));
+  await insertActions(executor, registrationId, actions);
+}
+
+/** The actions of a registration that has none yet, in their order. */
+export async function insertActions(executor: Executor, registrationId: number, actions: ActionColumns): Promise<void> {
   if (actions.length === 0) return;
   await executor.insert(registrationActions).values(actions.map((action, position) => ({ ...action, registrationId, position })));
 }
@@ -144,7 +151,8 @@ export async function searchRegistrations(executor: Executor, search: Registrati
   if (search.ids) conditions.push(search.ids.length > 0 ? sql`r.id IN (${sql.join(search.ids.map((id) => sql`${id}`), sql`, `)})` : sql`false`);
   const where = sql.join(conditions, sql` AND `);
   const from = sql`FROM registrations r JOIN units u ON u.id = r.unit_id LEFT JOIN persons p ON p.id = r.person_id`;
-  const total = await executor.execute<{ count: number }>(sql`SELECT count(*) AS count ${from} WHERE ${where}`);
+  // Asked by ids (one registration's detail), the page is the whole answer: no count to run.
+  const total = search.ids ? undefined : await executor.execute<{ count: number }>(sql`SELECT count(*) AS count ${from} WHERE ${where}`);
   const rows = await executor.execute<SummaryRow>(sql`
     WITH page AS (
       SELECT r.id, r.kind, r.year, r.unit_id, u.name AS unit_name, ${PARENT_PATH} AS parent_path, r.person_id, p.full_name AS person_name,
@@ -165,7 +173,7 @@ export async function searchRegistrations(executor: Executor, search: Registrati
       WHERE s.registration_id = page.id AND ou.path <@ page.parent_path
     ) sim ON true
     ORDER BY page.unit_sort, page.is_collective DESC, page.is_leader DESC, page.sort_key, page.id`);
-  return { rows: rows.rows.map((row) => ({ ...row, id: Number(row.id), unit_id: Number(row.unit_id), person_id: row.person_id === null ? null : Number(row.person_id), action_count: Number(row.action_count) })), total: Number(total.rows[0]?.count ?? 0) };
+  return { rows: rows.rows.map((row) => ({ ...row, id: Number(row.id), unit_id: Number(row.unit_id), person_id: row.person_id === null ? null : Number(row.person_id), action_count: Number(row.action_count) })), total: total ? Number(total.rows[0]?.count ?? 0) : rows.rows.length };
 }
 
 export type LeaderMissingRow = { person_id: number; full_name: string; unit_id: number; unit_name: string; status: string | null };

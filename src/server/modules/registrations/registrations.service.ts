@@ -15,6 +15,7 @@ import type {
   RegistrationDetail,
   RegistrationsQuery,
   UpdateRegistration,
+  ActionLinkKind,
 } from '../../../shared/contracts/registrations';
 import { getUnitOrThrow } from '../units/index';
 import { isRegistrant, snapshotOf, statusDeltas } from './registration-machine';
@@ -48,6 +49,11 @@ function assertLinksOffered(actions: ActionInput[], options: LinkOptions): void 
   });
 }
 
+/** The kinds of link the actions use: only those options need reading to check them. */
+function linkKindsOf(actions: ActionInput[]): Set<ActionLinkKind> {
+  return new Set(actions.flatMap((action) => (action.linkKind ? [action.linkKind] : [])));
+}
+
 function actionColumns(actions: ActionInput[]) {
   return actions.map((action) => ({
     area: action.area,
@@ -74,14 +80,16 @@ function isUniqueViolation(error: unknown): boolean {
 
 async function insertWithActions(tx: Executor, actor: Actor, values: Parameters<typeof repo.insertRegistration>[1], actions: ActionInput[], unitPath: string) {
   const registration = await repo.insertRegistration(tx, { ...values, status: 'draft', createdBy: actor.userId });
-  await repo.replaceActions(tx, registration.id, actionColumns(actions));
-  await refreshSimilarities(tx, registration.id);
+  const columns = actionColumns(actions);
+  await repo.insertActions(tx, registration.id, columns);
+  await refreshSimilarities(tx, registration.id, { year: registration.year, kind: registration.kind, searchText: registration.searchText, unitPath });
   await recordAudit(tx, actor, {
     action: 'registration.create',
     entityType: 'registration',
     entityId: registration.id,
     unitPath,
-    after: { kind: registration.kind, year: registration.year, unitId: registration.unitId, personId: registration.personId, ...(await snapshotOf(tx, registration)) },
+    // The snapshot snapshotOf() would read back, built from what was just written.
+    after: { kind: registration.kind, year: registration.year, unitId: registration.unitId, personId: registration.personId, shortcomings: registration.shortcomings, actions: columns },
   });
   // A draft is in no bucket today; kept so creating goes through the same figure rules as every step.
   await addFigureDeltas(tx, statusDeltas(registration, unitPath, null, 'draft', todayIso()));
@@ -103,7 +111,7 @@ export async function createOwnRegistration(db: Database, actor: Actor, input: C
       if (input.supplementOfId !== null && (await repo.findTermRegistration(tx, personId, input.year))?.id !== input.supplementOfId) {
         throw new AppError('VALIDATION_FAILED', 'Bản đăng ký cả nhiệm kỳ được bổ sung không đúng.');
       }
-      assertLinksOffered(input.actions, await linkOptionsFor(tx, unit, input.year, window));
+      assertLinksOffered(input.actions, await linkOptionsFor(tx, unit, input.year, window, linkKindsOf(input.actions)));
       const registration = await insertWithActions(tx, actor, {
         kind: 'individual',
         year: input.year,
@@ -135,7 +143,7 @@ export async function createCollectiveRegistration(db: Database, actor: Actor, i
         throw new AppError('DUPLICATE', `${unit.name} đã có bản đăng ký tập thể năm ${input.year}.`);
       }
       const window = await getWindowForOrThrow(tx, unit, input.year);
-      assertLinksOffered(input.actions, await linkOptionsFor(tx, unit, input.year, window));
+      assertLinksOffered(input.actions, await linkOptionsFor(tx, unit, input.year, window, linkKindsOf(input.actions)));
       const registration = await insertWithActions(tx, actor, {
         kind: 'collective',
         year: input.year,
@@ -173,40 +181,39 @@ export async function updateRegistrationContent(db: Database, actor: Actor, id: 
       throw new AppError('VALIDATION_FAILED', 'Hãy nêu những hạn chế, khuyết điểm của bản thân cần khắc phục: đăng ký làm theo bắt đầu từ chính mình.');
     }
     const window = await getWindowForOrThrow(tx, { id: registration.unitId, path: unitPath, name: located.unitName }, registration.year);
-    assertLinksOffered(input.actions, await linkOptionsFor(tx, { id: registration.unitId, path: unitPath }, registration.year, window));
+    assertLinksOffered(input.actions, await linkOptionsFor(tx, { id: registration.unitId, path: unitPath }, registration.year, window, linkKindsOf(input.actions)));
     const before = await snapshotOf(tx, registration);
     await repo.replaceActions(tx, id, actionColumns(input.actions));
-    const updated = await repo.updateRegistration(tx, id, {
-      shortcomings: input.shortcomings,
-      searchText: searchTextOf(input.shortcomings, input.actions),
-      version: registration.version + 1,
-    });
-    await refreshSimilarities(tx, id);
+    const searchText = searchTextOf(input.shortcomings, input.actions);
+    const updated = await repo.updateRegistration(tx, id, { shortcomings: input.shortcomings, searchText, version: registration.version + 1 });
+    await refreshSimilarities(tx, id, { year: registration.year, kind: registration.kind, searchText, unitPath });
     await recordAudit(tx, actor, { action: 'registration.update', entityType: 'registration', entityId: id, unitPath, before: { ...before, version: registration.version }, after: { ...(await snapshotOf(tx, updated)), version: updated.version } });
   });
   return getRegistration(db, actor, id);
 }
 
-/** Reads one registration: its registrant, or whoever reads registrations of its unit. */
+/**
+ * Reads one registration: its registrant, or whoever reads registrations of its unit. No
+ * transaction: under READ COMMITTED it would not give the reads one snapshot anyway, and it would
+ * cost two round trips on every answer after a write.
+ */
 export async function getRegistration(db: Database, actor: Actor, id: number): Promise<RegistrationDetail> {
-  return db.transaction(async (tx) => {
-    const located = await repo.findRegistrationWithUnit(tx, id);
-    if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');
-    const { registration, unitPath } = located;
-    const registrant = await isRegistrant(tx, actor, located);
-    if (!registrant && !can(actor, 'registrations.read', unitPath)) {
-      throw new AppError('FORBIDDEN', 'Bạn không có quyền xem bản đăng ký này.');
-    }
-    const { rows } = await repo.searchRegistrations(tx, { scope: [unitPath], year: registration.year, ids: [id], page: 1, pageSize: 1 });
-    const actions = await repo.listActionsOf(tx, id);
-    const window = registration.windowId ? await windows.findWindow(tx, registration.windowId) : undefined;
-    return presentDetail(presentSummary(rows[0]!), registration, {
-      actions: presentActions(actions, await repo.findLinkLabels(tx, actions)),
-      history: presentHistory(await repo.listEventsOf(tx, id)),
-      closesOn: window?.closesOn ?? null,
-      canEdit: registrant && EDITABLE_STATUSES.includes(registration.status as RegistrationStatus),
-      canAppraise: can(actor, 'registrations.appraise', unitPath),
-    });
+  const located = await repo.findRegistrationWithUnit(db, id);
+  if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');
+  const { registration, unitPath } = located;
+  const registrant = await isRegistrant(db, actor, located);
+  if (!registrant && !can(actor, 'registrations.read', unitPath)) {
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền xem bản đăng ký này.');
+  }
+  const { rows } = await repo.searchRegistrations(db, { scope: [unitPath], year: registration.year, ids: [id], page: 1, pageSize: 1 });
+  const actions = await repo.listActionsOf(db, id);
+  const window = registration.windowId ? await windows.findWindow(db, registration.windowId) : undefined;
+  return presentDetail(presentSummary(rows[0]!), registration, {
+    actions: presentActions(actions, await repo.findLinkLabels(db, actions)),
+    history: presentHistory(await repo.listEventsOf(db, id)),
+    closesOn: window?.closesOn ?? null,
+    canEdit: registrant && EDITABLE_STATUSES.includes(registration.status as RegistrationStatus),
+    canAppraise: can(actor, 'registrations.appraise', unitPath),
   });
 }
 

@@ -90,24 +90,53 @@ export async function insertPairs(tx: Executor, pairs: Array<{ registrationId: n
   }
 }
 
+/** A fingerprint as stored in registrations.fingerprint: its uint32s, little-endian. */
+export function encodeFingerprint(fingerprint: Uint32Array): Buffer {
+  const buffer = Buffer.alloc(fingerprint.length * 4);
+  fingerprint.forEach((hash, index) => buffer.writeUInt32LE(hash, index * 4));
+  return buffer;
+}
+
+export function decodeFingerprint(stored: Buffer): Uint32Array {
+  const fingerprint = new Uint32Array(stored.length / 4);
+  for (let index = 0; index < fingerprint.length; index++) fingerprint[index] = stored.readUInt32LE(index * 4);
+  return fingerprint;
+}
+
 /**
  * Recomputes the near-identical pairs of one registration after its content was written: compares
  * it with every registration of the same year and kind in its parent unit's subtree, in the writer's
- * transaction. The pairs are stored both ways, so the others' flags follow too.
+ * transaction. The pairs are stored both ways, so the others' flags follow too. Its fingerprint is
+ * stored with it, so later writers compare with it without folding and hashing its text again; a
+ * Jaccard index of at least the threshold needs sizes within that ratio, so others are not read.
  */
-export async function refreshSimilarities(tx: Executor, registrationId: number): Promise<void> {
-  const me = (await tx.execute<{ year: number; kind: string; search_text: string; unit_path: string }>(sql`
-    SELECT r.year, r.kind, r.search_text, u.path::text AS unit_path FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}`)).rows[0];
-  await tx.execute(sql`DELETE FROM registration_similarities WHERE registration_id = ${registrationId} OR other_id = ${registrationId}`);
-  if (!me || !me.search_text) return;
+export async function refreshSimilarities(
+  tx: Executor,
+  registrationId: number,
+  /** What the writer already holds of the registration, so it is not read back. */
+  known?: { year: number; kind: string; searchText: string; unitPath: string },
+): Promise<void> {
+  const me = known
+    ? { year: known.year, kind: known.kind, search_text: known.searchText, unit_path: known.unitPath }
+    : (await tx.execute<{ year: number; kind: string; search_text: string; unit_path: string }>(sql`
+      SELECT r.year, r.kind, r.search_text, u.path::text AS unit_path FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}`)).rows[0];
+  const mine = fingerprintOf(me?.search_text ?? '');
+  await tx.execute(sql`
+    WITH stored AS (UPDATE registrations SET fingerprint = ${me?.search_text ? encodeFingerprint(mine) : null} WHERE id = ${registrationId})
+    DELETE FROM registration_similarities WHERE registration_id = ${registrationId} OR other_id = ${registrationId}`);
+  if (!me || !me.search_text || mine.length === 0) return;
   const parentPath = parentPathOf(me.unit_path);
-  const candidates = await tx.execute<{ id: number; search_text: string }>(sql`
-    SELECT r.id, r.search_text FROM registrations r JOIN units u ON u.id = r.unit_id
-    WHERE u.path <@ ${parentPath}::ltree AND r.year = ${me.year} AND r.kind = ${me.kind} AND r.id <> ${registrationId} AND r.search_text <> ''`);
-  const mine = fingerprintOf(me.search_text);
+  const smallest = Math.ceil(mine.length * SIMILARITY_THRESHOLD) * 4;
+  const largest = Math.floor(mine.length / SIMILARITY_THRESHOLD) * 4;
+  const candidates = await tx.execute<{ id: number; fingerprint: Buffer | null; search_text: string | null }>(sql`
+    SELECT r.id, r.fingerprint, CASE WHEN r.fingerprint IS NULL THEN r.search_text END AS search_text
+    FROM registrations r JOIN units u ON u.id = r.unit_id
+    WHERE u.path <@ ${parentPath}::ltree AND r.year = ${me.year} AND r.kind = ${me.kind} AND r.id <> ${registrationId} AND r.search_text <> ''
+      AND (r.fingerprint IS NULL OR octet_length(r.fingerprint) BETWEEN ${smallest} AND ${largest})`);
   const pairs: Array<{ registrationId: number; otherId: number; similarity: number }> = [];
   for (const candidate of candidates.rows) {
-    const similarity = similarityOf(mine, fingerprintOf(candidate.search_text));
+    const theirs = candidate.fingerprint ? decodeFingerprint(candidate.fingerprint) : fingerprintOf(candidate.search_text ?? '');
+    const similarity = similarityOf(mine, theirs);
     if (similarity < SIMILARITY_THRESHOLD) continue;
     const rounded = Math.round(similarity * 1000) / 1000;
     pairs.push({ registrationId, otherId: Number(candidate.id), similarity: rounded }, { registrationId: Number(candidate.id), otherId: registrationId, similarity: rounded });

@@ -2,7 +2,7 @@ import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, assertCanReadDownward, can, scopePaths, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import type { CreateWindow, LinkOptions, UpdateWindow, WindowView } from '../../../shared/contracts/registrations';
+import { ACTION_LINK_KINDS, type ActionLinkKind, type CreateWindow, type LinkOptions, type UpdateWindow, type WindowView } from '../../../shared/contracts/registrations';
 import { getUnitOrThrow } from '../units/index';
 import { listApplicableTopics } from '../programme/index';
 import * as repo from './windows.repo';
@@ -54,14 +54,31 @@ export async function listWindows(db: Database, actor: Actor, year: number | und
 }
 
 /** What a unit's members link their actions to: the window's topic and breakthroughs, the unit's standards. */
-export async function linkOptionsFor(executor: Executor, unit: { id: number; path: string }, year: number, window: repo.WindowListRow): Promise<LinkOptions> {
-  const topics = window.topicId !== null
-    ? [{ id: window.topicId, title: window.topicTitle ?? '' }]
-    : (await listApplicableTopics(executor, unit.path, year)).map((topic) => ({ id: topic.id, title: topic.title }));
-  const breakthroughs = window.breakthroughIds.length > 0
-    ? await repo.listBreakthroughsByIds(executor, window.breakthroughIds)
-    : await repo.listLevelBreakthroughs(executor, window.unitId, year);
-  return { topics, breakthroughs, standards: (await repo.findAdoptedStandards(executor, unit.id)) ?? null };
+const ALL_LINK_KINDS: ReadonlySet<ActionLinkKind> = new Set(ACTION_LINK_KINDS);
+
+/**
+ * What actions of a registration in this unit and year may link to. `kinds` limits the reading to
+ * the kinds of link a registration being checked actually uses: most writes need one or none.
+ */
+export async function linkOptionsFor(
+  executor: Executor,
+  unit: { id: number; path: string },
+  year: number,
+  window: repo.WindowListRow,
+  kinds: ReadonlySet<ActionLinkKind> = ALL_LINK_KINDS,
+): Promise<LinkOptions> {
+  const topics = !kinds.has('topic')
+    ? []
+    : window.topicId !== null
+      ? [{ id: window.topicId, title: window.topicTitle ?? '' }]
+      : (await listApplicableTopics(executor, unit.path, year)).map((topic) => ({ id: topic.id, title: topic.title }));
+  const breakthroughs = !kinds.has('breakthrough')
+    ? []
+    : window.breakthroughIds.length > 0
+      ? await repo.listBreakthroughsByIds(executor, window.breakthroughIds)
+      : await repo.listLevelBreakthroughs(executor, window.unitId, year);
+  const standards = kinds.has('standard_criterion') ? ((await repo.findAdoptedStandards(executor, unit.id)) ?? null) : null;
+  return { topics, breakthroughs, standards };
 }
 
 export async function getApplicableWindow(db: Database, actor: Actor, unitId: number, year: number) {

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from '../../db/schema/index';
+import { nameStatementsOf } from './named-statements';
 
 export type Database = NodePgDatabase<typeof schema>;
 /** Anything queries can run on: the database or an open transaction. */
@@ -34,6 +35,7 @@ export type OpenOptions = {
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    nameStatementsOf(pool);
     // An idle connection the server closes (restart, administrator, network) is dropped by the pool
     // and replaced on next use; without a listener its error would end the whole process.
     pool.on('error', (error) => console.error(`Mất một kết nối rảnh tới PostgreSQL; sẽ mở kết nối mới khi cần: ${error.message}`));
@@ -66,6 +68,7 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
   });
   // PGlite has one session: a single connection keeps transactions from interleaving.
   const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
+  nameStatementsOf(pool);
   const request = (message: object, reply: string) =>
     new Promise<void>((resolve) => {
       const onMessage = (answer: { type: string }) => {
