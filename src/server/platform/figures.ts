@@ -26,8 +26,18 @@ export function ancestorIdsOf(path: string): number[] {
 type CounterRow = { unitId: number; metric: string; day: string; delta: number; striped: boolean };
 
 export async function addFigureDeltas(executor: Executor, deltas: FigureDelta[]): Promise<void> {
-  const rows: CounterRow[] = [];
+  // Merged per unit before the ancestors are expanded: an import of 50,000 people into a few
+  // thousand cells expands a few thousand deltas, not 50,000 times the depth of the tree.
+  const perUnit = new Map<string, FigureDelta>();
   for (const change of deltas) {
+    if (change.delta === 0) continue;
+    const key = `${change.unitPath}|${change.metric}|${change.day}`;
+    const merged = perUnit.get(key);
+    if (merged) merged.delta += change.delta;
+    else perUnit.set(key, { ...change });
+  }
+  const rows: CounterRow[] = [];
+  for (const change of perUnit.values()) {
     if (change.delta === 0) continue;
     ancestorIdsOf(change.unitPath).forEach((unitId, depth) => {
       rows.push({ unitId, metric: change.metric, day: change.day, delta: change.delta, striped: depth < STRIPED_DEPTHS });

@@ -222,6 +222,28 @@ describe('file problems', () => {
       expect(error.message).toBe('Không đọc được tệp. Hãy tải lên tệp Excel (.xlsx) theo mẫu.');
     }
   });
+
+  /** A copy of the file whose central directory says the sheet inflates to `size` bytes. */
+  function withDeclaredSheetSize(file: Buffer, size: (actual: number) => number): Buffer {
+    const forged = Buffer.from(file);
+    for (let offset = forged.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); offset >= 0; offset = forged.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), offset + 4)) {
+      const nameLength = forged.readUInt16LE(offset + 28);
+      if (forged.toString('utf8', offset + 46, offset + 46 + nameLength) === 'xl/worksheets/sheet1.xml') {
+        forged.writeUInt32LE(size(forged.readUInt32LE(offset + 24)), offset + 24);
+        return forged;
+      }
+    }
+    throw new Error('no sheet1.xml in the central directory');
+  }
+
+  it('refuses a sheet that does not inflate to its declared size, or declares a size too large to inflate', async () => {
+    const file = await workbook([PERSON_HEADERS, PERSON_HEADERS.map(() => 'x')]);
+    expect((await openXlsx(file)).sheets).toHaveLength(1);
+    for (const forged of [withDeclaredSheetSize(file, (actual) => actual + 1), withDeclaredSheetSize(file, () => 0xffff_fff0)]) {
+      const error = await failure(openXlsx(forged));
+      expect(error.code).toBe('IMPORT_INVALID_FILE');
+    }
+  });
 });
 
 describe('large files', () => {

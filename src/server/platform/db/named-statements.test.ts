@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await database.pool.query('CREATE TABLE probe (id int PRIMARY KEY, label text)');
+  await database.pool.query("INSERT INTO probe VALUES (1, 'một'), (2, 'hai')");
+});
+afterAll(() => database.cleanup());
+
+describe('named statements', () => {
+  it('prepare a parameterised text once per connection and reuse it', async () => {
+    // One pooled connection is enough to see it on both databases; run the queries on it.
+    const client = await database.pool.connect();
+    try {
+      const before = Number((await client.query('SELECT count(*) AS n FROM pg_prepared_statements')).rows[0].n);
+      for (let index = 0; index < 5; index++) {
+        const answer = await client.query('SELECT label FROM probe WHERE id = $1', [1 + (index % 2)]);
+        expect(answer.rows[0].label).toBe(index % 2 === 0 ? 'một' : 'hai');
+      }
+      const after = Number((await client.query('SELECT count(*) AS n FROM pg_prepared_statements')).rows[0].n);
+      expect(after - before).toBe(1);
+      // Without parameters nothing is prepared (DDL, maintenance).
+      await client.query('SELECT count(*) FROM probe');
+      expect(Number((await client.query('SELECT count(*) AS n FROM pg_prepared_statements')).rows[0].n)).toBe(after);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('recover when the table changes under a prepared statement', async () => {
+    const client = await database.pool.connect();
+    try {
+      const read = () => client.query('SELECT * FROM probe WHERE id = $1', [1]);
+      expect(Object.keys((await read()).rows[0])).toEqual(['id', 'label']);
+      await client.query('ALTER TABLE probe ADD COLUMN note text');
+      // Outside a transaction the refused statement did nothing and is sent again, prepared anew.
+      expect(Object.keys((await read()).rows[0])).toEqual(['id', 'label', 'note']);
+      await client.query('ALTER TABLE probe ADD COLUMN extra text');
+      // Inside a transaction it fails that transaction once; the next use prepares it again.
+      await client.query('BEGIN');
+      await expect(read()).rejects.toThrow(/cached plan must not change result type/);
+      await client.query('ROLLBACK');
+      expect(Object.keys((await read()).rows[0])).toEqual(['id', 'label', 'note', 'extra']);
+    } finally {
+      client.release();
+    }
+  });
+});
