@@ -89,16 +89,17 @@ async function freePort(): Promise<number> {
 export type RunningServer = { baseUrl: string; output: string[]; stop(): Promise<void> };
 
 /**
- * `src/server/main.ts` in a process of its own on the bench database, as `npm start` runs it. With
- * `profileDir`, the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+ * `src/server/main.ts` in a process of its own on the bench database, as `npm start` runs it, with
+ * `workers` HTTP processes. With `profileDir`, each process writes a V8 CPU profile there when it
+ * stops (open it in Chrome's DevTools).
  */
-export async function startServer(databaseUrl: string, profileDir?: string): Promise<RunningServer> {
+export async function startServer(databaseUrl: string, options: { workers: number; profileDir?: string | undefined }): Promise<RunningServer> {
   const port = await freePort();
   const output: string[] = [];
-  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const profiling = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPOSITORY_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NOIGUONG_NO_DEMO: '1', LOG_REQUESTS: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NOIGUONG_NO_DEMO: '1', LOG_REQUESTS: '', WORKERS: String(options.workers) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -250,4 +251,36 @@ export async function recountRegistrationCounters(handle: DbHandle): Promise<{ c
     mismatches: different.length,
     samples: different.slice(0, 5).map((row) => `unit ${row.unit_id} ${row.metric}: counter ${row.counted}, recount ${row.recounted}`),
   };
+}
+
+/**
+ * What the server's database sessions were doing, sampled every 100 ms while `work` runs: CPU
+ * (active, no wait), lock waits (hot rows), WAL writes and flushes (commits), data reads, or idle.
+ * Tells whether the database, its locks, its disk or the application bounds the throughput.
+ */
+export async function sampleDatabaseWaits<T>(handle: DbHandle, work: () => Promise<T>): Promise<{ result: T; waits: Array<{ what: string; share: number }> }> {
+  const tally = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      const rows = await handle.pool.query<{ what: string }>(
+        `SELECT CASE WHEN state = 'active' THEN COALESCE(wait_event_type || ':' || wait_event, 'CPU') ELSE state END AS what
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+      );
+      for (const row of rows.rows) tally.set(row.what, (tally.get(row.what) ?? 0) + 1);
+      samples += rows.rows.length;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  try {
+    const result = await work();
+    return {
+      result,
+      waits: [...tally.entries()].sort((a, b) => b[1] - a[1]).map(([what, count]) => ({ what, share: round(count / Math.max(1, samples), 3) })),
+    };
+  } finally {
+    running = false;
+    await sampler;
+  }
 }

@@ -12,7 +12,7 @@
  * created and dropped on that server. On PostgreSQL the server runs in a process of its own; the
  * embedded database lives inside the bench's process, so there the server runs in it too.
  */
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
@@ -22,17 +22,17 @@ import { migrateDatabase } from '../src/server/platform/db/migrate';
 import { registrations } from '../src/server/db/schema/index';
 import { createUnitInTx } from '../src/server/modules/units/index';
 import { searchTextOf } from '../src/server/modules/registrations/index';
-import { findSimilar, fingerprintOf, insertPairs, pairsAmong, parentPathOf, refreshSimilarities, SIMILARITY_THRESHOLD } from '../src/server/modules/registrations/similarity';
+import { encodeFingerprint, findSimilar, fingerprintOf, insertPairs, pairsAmong, parentPathOf, refreshSimilarities, SIMILARITY_THRESHOLD } from '../src/server/modules/registrations/similarity';
 import { searchRegistrations } from '../src/server/modules/registrations/registrations.repo';
 import { individualContent } from '../src/server/modules/demo/demo-registrations';
 import { Random } from '../src/server/modules/demo/random';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
-import { countDeadlocks, prepareSeason, recountRegistrationCounters, runSeason, startServer, type RunningServer, type SeasonOptions } from './registration-season';
+import { countDeadlocks, prepareSeason, recountRegistrationCounters, runSeason, sampleDatabaseWaits, startServer, type RunningServer, type SeasonOptions } from './registration-season';
 import { BenchHttpClient } from './http-client';
 import { numberOption, percentile, round, secondsSince, signInOverHttp, thousands, withBenchDatabase, type BenchDatabase } from './support';
 
-type Options = SeasonOptions & { registrations: number; runs: number; units: number; people: number; inMemory: boolean; profileDir: string | undefined };
+type Options = SeasonOptions & { registrations: number; runs: number; units: number; people: number; inMemory: boolean; profileDir: string | undefined; serverWorkers: number };
 
 function parseOptions(args: string[]): Options {
   return {
@@ -47,6 +47,8 @@ function parseOptions(args: string[]): Options {
     year: new Date().getFullYear(),
     inMemory: args.includes('--in-memory'),
     profileDir: args.includes('--profile-server') ? path.resolve('.tmp/profiles') : undefined,
+    // One HTTP process per core, as a deployment on this machine would run (WORKERS).
+    serverWorkers: numberOption(args, '--server-workers', Math.max(1, availableParallelism())),
   };
 }
 
@@ -83,9 +85,11 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
     const seedStarted = performance.now();
     const rows = Array.from({ length: options.registrations }, (_, index) => {
       const content = individualContent(random, { breakthroughIds: [], topicId: 1 });
+      const searchText = searchTextOf(content.shortcomings, content.actions);
+      // Stored as the services store it, so the check compares with ready fingerprints.
       return {
         kind: 'individual', year: 2026, unitId: cells[index % cells.length]!.id, status: 'submitted', shortcomings: content.shortcomings,
-        isLeader: index < cells.length, revision: 1, searchText: searchTextOf(content.shortcomings, content.actions),
+        isLeader: index < cells.length, revision: 1, searchText, fingerprint: encodeFingerprint(fingerprintOf(searchText)),
       };
     });
     // Every 50th registration is a copy of the one before it, as copy-paste happens.
@@ -128,8 +132,8 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
 }
 
 /** The server the season talks to: its own process on PostgreSQL, in this process on PGlite. */
-async function serveBenchDatabase(database: BenchDatabase, profileDir: string | undefined): Promise<RunningServer> {
-  if (database.url) return startServer(database.url, profileDir);
+async function serveBenchDatabase(database: BenchDatabase, options: Options): Promise<RunningServer> {
+  if (database.url) return startServer(database.url, { workers: options.serverWorkers, profileDir: options.profileDir });
   const app = await buildApp({ db: database.handle.db, config: loadConfig(), dbKind: database.handle.kind });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, output: [], stop: () => app.close() };
@@ -167,14 +171,19 @@ async function benchSeason(database: BenchDatabase, options: Options): Promise<R
   const root = (await handle.pool.query<{ id: number }>(`SELECT id FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`)).rows[0]!;
   await addUser(handle.db, 'bench.quantri', [{ unitId: Number(root.id), role: 'admin' }]);
   await handle.pool.query('VACUUM (ANALYZE) users, sessions, grants');
+  // The seed's writes are flushed before the season, as on a server that has been running a while.
+  if (database.url) await handle.pool.query('CHECKPOINT').catch(() => undefined);
   const memberCount = casts.reduce((sum, cast) => sum + cast.members.length, 0);
   console.log(`season cast: ${options.clients} appraisers and ${thousands(memberCount)} members with sessions, in ${secondsSince(started).toFixed(1)} s`);
 
-  const server = await serveBenchDatabase(database, options.profileDir);
+  const server = await serveBenchDatabase(database, options);
   try {
     const deadlocksBefore = database.url ? await countDeadlocks(handle) : 0;
     const loadBefore = loadavg()[0] ?? 0;
-    const season = await runSeason(server.baseUrl, casts, options);
+    const sampled = database.url
+      ? await sampleDatabaseWaits(handle, () => runSeason(server.baseUrl, casts, options))
+      : { result: await runSeason(server.baseUrl, casts, options), waits: [] };
+    const season = sampled.result;
     const loadAfter = loadavg()[0] ?? 0;
     const deadlocks = database.url ? (await countDeadlocks(handle)) - deadlocksBefore : 0;
     const perSecond = season.submissions / season.seconds;
@@ -185,6 +194,9 @@ async function benchSeason(database: BenchDatabase, options: Options): Promise<R
     );
     for (const [step, latency] of Object.entries(season.latency)) console.log(`  ${step.padEnd(8)} p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`);
     for (const sample of season.errorSamples) console.log(`  error: ${sample}`);
+    if (sampled.waits.length > 0) {
+      console.log(`  database sessions of the server, sampled: ${sampled.waits.slice(0, 8).map((wait) => `${wait.what} ${(wait.share * 100).toFixed(0)}%`).join(', ')}`);
+    }
     if (season.ranOutOfMembers > 0) console.log(`  ${season.ranOutOfMembers} clients ran out of members before the time was up: raise --members-per-client`);
     const deadlockLines = server.output.filter((line) => line.includes('40P01') || /deadlock/i.test(line)).length;
 
@@ -198,7 +210,7 @@ async function benchSeason(database: BenchDatabase, options: Options): Promise<R
     console.log(`GET /api/registration-figures root (rate ${rateText}): median ${rootFigures.median} ms, p95 ${rootFigures.p95} ms over ${options.runs * 5} requests`);
     return {
       units: seeded.units, people: seeded.people, seed_s: round(seeded.seconds),
-      season_clients: options.clients, season_s: round(season.seconds), season_submissions: season.submissions,
+      season_clients: options.clients, season_server_workers: database.url ? options.serverWorkers : 1, season_s: round(season.seconds), season_submissions: season.submissions,
       season_submissions_per_s: round(perSecond), season_approvals: season.approvals, season_requests_per_s: round(season.requests / season.seconds),
       season_p50_ms: season.latency.all.p50, season_p95_ms: season.latency.all.p95, season_p99_ms: season.latency.all.p99,
       season_submit_p95_ms: season.latency.submit.p95, season_create_p95_ms: season.latency.create.p95, season_approve_p95_ms: season.latency.approve.p95,

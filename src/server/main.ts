@@ -1,14 +1,26 @@
-import { loadConfig } from './platform/config';
-import { openDatabase } from './platform/db/client';
+import cluster from 'node:cluster';
+import { loadConfig, type Config } from './platform/config';
+import { openDatabase, type DbHandle } from './platform/db/client';
 import { migrateDatabase } from './platform/db/migrate';
 import { buildApp } from './app';
 import { startReminderJob } from './modules/notifications/reminders.service';
 import { mailerFromConfig } from './modules/notifications/mailer';
 import { DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from './modules/demo/load-demo';
 
-/** Composition root: config → database → migrations → demo data on first start → HTTP. */
+/**
+ * Composition root: config → database → migrations → demo data on first start → HTTP.
+ *
+ * With PostgreSQL and WORKERS > 1, the first process prepares the database and runs the daily
+ * reminders, and WORKERS processes serve HTTP on the same port (node:cluster): one Node.js process
+ * uses one core, and the server, not the database, bounds the throughput on a busy day. The
+ * embedded database lives inside one process, so with it there is always a single process.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (cluster.isWorker) {
+    await serveHttp(config, await openDatabase({ databaseUrl: config.databaseUrl }));
+    return;
+  }
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(handle.db);
   const where = handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
@@ -18,18 +30,57 @@ async function main(): Promise<void> {
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const account of accounts) console.log(`  ${account.username.padEnd(16)} ${account.role.padEnd(11)} ${account.note}`);
   }
+  const stopReminders = startReminderJob(handle.db, { mailer: mailerFromConfig(config), daysBefore: config.reminderDaysBefore });
+  if (config.workers > 1 && handle.kind === 'postgres') return superviseWorkers(config, handle, stopReminders);
+  if (config.workers > 1) console.log('CSDL nhúng chỉ phục vụ một tiến trình: WORKERS được bỏ qua (dùng PostgreSQL để chạy nhiều tiến trình).');
+  const stopServing = await serveHttp(config, handle);
+  console.log(`\nNoiGuong is running on http://localhost:${config.port} (${where}). API docs: http://localhost:${config.port}/api/docs`);
+  onShutdown(async () => {
+    stopReminders();
+    await stopServing();
+  });
+}
+
+/** Serves HTTP on the configured port until stopped; the returned function stops it and closes the database. */
+async function serveHttp(config: Config, handle: DbHandle): Promise<() => Promise<void>> {
   const app = await buildApp({ db: handle.db, config, dbKind: handle.kind, logger: process.env.LOG_REQUESTS === '1' });
   await app.listen({ port: config.port, host: config.host });
-  console.log(`\nNoiGuong is running on http://localhost:${config.port} (${where}). API docs: http://localhost:${config.port}/api/docs`);
-  const stopReminders = startReminderJob(handle.db, { mailer: mailerFromConfig(config), daysBefore: config.reminderDaysBefore });
-  const shutdown = async () => {
-    stopReminders();
+  const stop = async () => {
     await app.close();
     await handle.close();
-    process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  if (cluster.isWorker) onShutdown(stop);
+  return stop;
+}
+
+/** Starts the HTTP workers and replaces one that dies; stops them all on SIGINT or SIGTERM. */
+function superviseWorkers(config: Config, handle: DbHandle, stopReminders: () => void): void {
+  let stopping = false;
+  for (let index = 0; index < config.workers; index++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`Tiến trình phục vụ ${worker.process.pid} dừng (${signal ?? code}); khởi động tiến trình thay thế.`);
+    cluster.fork();
+  });
+  console.log(`\nNoiGuong is running on http://localhost:${config.port} (PostgreSQL, ${config.workers} processes). API docs: http://localhost:${config.port}/api/docs`);
+  onShutdown(async () => {
+    stopping = true;
+    stopReminders();
+    const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+    await Promise.all(workers.map((worker) => new Promise<void>((resolve) => {
+      worker.once('exit', () => resolve());
+      worker.kill('SIGTERM');
+    })));
+    await handle.close();
+  });
+}
+
+function onShutdown(stop: () => Promise<void>): void {
+  const shutdown = () => {
+    void stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {

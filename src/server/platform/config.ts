@@ -15,6 +15,8 @@ export type Config = {
   smtpFrom: string;
   /** Reminders go out when a registration window closes within this many days. */
   reminderDaysBefore: number;
+  /** HTTP processes on PostgreSQL (one per core is the usual choice); the embedded database serves one. */
+  workers: number;
 };
 
 /** Reads configuration from the environment once, at the composition root. */
@@ -31,5 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     smtpFrom: env.SMTP_FROM?.trim() || 'NoiGuong <no-reply@noiguong.local>',
     reminderDaysBefore: Number(env.REMINDER_DAYS_BEFORE ?? 7),
+    workers: Math.max(1, Math.floor(Number(env.WORKERS ?? 1)) || 1),
   };
 }
