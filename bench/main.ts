@@ -12,11 +12,11 @@ const BENCHES: Record<string, Bench> = {
     load: async () => (await import('./tree')).runTreeBench,
   },
   registrations: {
-    describe: 'near-duplicate check on a commune of 3,000 registrations; the registration season (C clients over HTTP for S seconds on the national data set, counters recounted); the root registration rate [--clients C] [--seconds S] [--units N] [--people M] [--registrations R] [--skip-duplicates] [--skip-season] [--profile-server] [--in-memory]',
+    describe: 'near-duplicate check on a commune of 3,000 registrations; the registration season (C clients over HTTP for S seconds on the national data set, counters recounted); the root registration rate [--clients C] [--seconds S] [--units N] [--people M] [--registrations R] [--server-workers W] [--skip-duplicates] [--skip-season] [--profile-server] [--in-memory]',
     load: async () => (await import('./registrations')).runRegistrationsBench,
   },
   reports: {
-    describe: 'periodic reports: issue a request to every grassroots unit, fill them all, consolidate, write a DOCX [--units N] [--people M] [--in-memory]',
+    describe: 'periodic reports: issue a request to every commune and ward committee, fill them all, consolidate, write a DOCX [--units N] [--people M] [--in-memory]',
     load: async () => (await import('./reports')).runReportsBench,
   },
 };

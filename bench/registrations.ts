@@ -67,68 +67,66 @@ type DuplicateFigures = Record<string, number>;
 
 /** Part 1, on a database of its own: one commune with many registrations, every 50th a copy. */
 async function benchNearDuplicates(database: BenchDatabase, options: Options): Promise<DuplicateFigures> {
-  {
-    const { db } = database.handle;
-    console.log(`near-duplicate check on ${database.label}`);
-    await migrateDatabase(db);
-    const cellsCount = Math.max(1, Math.round(options.registrations / 100));
-    const { commune, cells } = await db.transaction(async (tx) => {
-      const province = await createUnitInTx(tx, { code: 'BT', name: 'Tỉnh ủy Thử tải', kind: 'province_committee', parentId: null, validFrom: '2025-07-01' });
-      const commune = await createUnitInTx(tx, { code: 'BX', name: 'Đảng ủy xã Thử tải', kind: 'commune_committee', parentId: province.id, validFrom: '2025-07-01' });
-      const cells = [];
-      for (let index = 0; index < cellsCount; index++) {
-        cells.push(await createUnitInTx(tx, { code: `BC${index}`, name: `Chi bộ thôn ${index + 1}`, kind: 'cell', parentId: commune.id, validFrom: '2025-07-01' }));
-      }
-      return { commune, cells };
-    });
-    const random = Random.derive(2026, 'bench-registrations');
-    const seedStarted = performance.now();
-    const rows = Array.from({ length: options.registrations }, (_, index) => {
-      const content = individualContent(random, { breakthroughIds: [], topicId: 1 });
-      const searchText = searchTextOf(content.shortcomings, content.actions);
-      // Stored as the services store it, so the check compares with ready fingerprints.
-      return {
-        kind: 'individual', year: 2026, unitId: cells[index % cells.length]!.id, status: 'submitted', shortcomings: content.shortcomings,
-        isLeader: index < cells.length, revision: 1, searchText, fingerprint: encodeFingerprint(fingerprintOf(searchText)),
-      };
-    });
-    // Every 50th registration is a copy of the one before it, as copy-paste happens.
-    for (let index = 50; index < rows.length; index += 50) rows[index] = { ...rows[index - 1]!, unitId: rows[index]!.unitId, isLeader: false };
-    const pathOf = new Map(cells.map((cell) => [cell.id, cell.path]));
-    const items = [];
-    for (let start = 0; start < rows.length; start += 1000) {
-      const inserted = await db.insert(registrations).values(rows.slice(start, start + 1000)).returning({ id: registrations.id, unitId: registrations.unitId, searchText: registrations.searchText });
-      for (const row of inserted) items.push({ id: row.id, kind: 'individual', unitPath: pathOf.get(row.unitId)!, parentPath: parentPathOf(pathOf.get(row.unitId)!), fingerprint: fingerprintOf(row.searchText) });
+  const { db } = database.handle;
+  console.log(`near-duplicate check on ${database.label}`);
+  await migrateDatabase(db);
+  const cellsCount = Math.max(1, Math.round(options.registrations / 100));
+  const { commune, cells } = await db.transaction(async (tx) => {
+    const province = await createUnitInTx(tx, { code: 'BT', name: 'Tỉnh ủy Thử tải', kind: 'province_committee', parentId: null, validFrom: '2025-07-01' });
+    const commune = await createUnitInTx(tx, { code: 'BX', name: 'Đảng ủy xã Thử tải', kind: 'commune_committee', parentId: province.id, validFrom: '2025-07-01' });
+    const cells = [];
+    for (let index = 0; index < cellsCount; index++) {
+      cells.push(await createUnitInTx(tx, { code: `BC${index}`, name: `Chi bộ thôn ${index + 1}`, kind: 'cell', parentId: commune.id, validFrom: '2025-07-01' }));
     }
-    const pairsStarted = performance.now();
-    const pairs = pairsAmong(items);
-    await insertPairs(db, pairs);
-    console.log(`Compared all ${items.length} registrations pairwise in ${((performance.now() - pairsStarted) / 1000).toFixed(1)} s: ${pairs.length / 2} near-identical pairs`);
-    await db.execute(sql`ANALYZE registrations`);
-    console.log(`Seeded ${options.registrations} registrations in ${cells.length} cells of one commune in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
-
-    const ids = (await db.execute<{ id: number }>(sql`SELECT id FROM registrations ORDER BY id`)).rows.map((row) => Number(row.id));
-    const one = await timed(options.runs, (run) => db.transaction((tx) => refreshSimilarities(tx, ids[(run * 97) % ids.length]!)));
-    console.log(`Checking one registration against the commune's ${ids.length} (when it is written): p50 ${one.p50} ms, p95 ${one.p95} ms`);
-    let found = 0;
-    const read = await timed(options.runs, async (run) => {
-      found += (await findSimilar(db, ids[(run * 50) % ids.length]!)).length;
-    });
-    console.log(`Reading the similar registrations of one (threshold ${SIMILARITY_THRESHOLD}): p50 ${read.p50} ms, p95 ${read.p95} ms (${found} found over ${options.runs} runs)`);
-    const cellList = await timed(Math.min(options.runs, 10), (run) =>
-      searchRegistrations(db, { scope: [commune.path], year: 2026, unitPath: cells[run % cells.length]!.path, page: 1, pageSize: 200 }),
-    );
-    console.log(`A cell's whole list (${Math.round(options.registrations / cells.length)} registrations) with similarity flags: p50 ${cellList.p50} ms, p95 ${cellList.p95} ms`);
-    const communePage = await timed(Math.min(options.runs, 10), (run) =>
-      searchRegistrations(db, { scope: [commune.path], year: 2026, unitPath: commune.path, page: run + 1, pageSize: 20 }),
-    );
-    console.log(`A page of 20 of the commune's list with similarity flags: p50 ${communePage.p50} ms, p95 ${communePage.p95} ms`);
+    return { commune, cells };
+  });
+  const random = Random.derive(2026, 'bench-registrations');
+  const seedStarted = performance.now();
+  const rows = Array.from({ length: options.registrations }, (_, index) => {
+    const content = individualContent(random, { breakthroughIds: [], topicId: 1 });
+    const searchText = searchTextOf(content.shortcomings, content.actions);
+    // Stored as the services store it, so the check compares with ready fingerprints.
     return {
-      duplicate_registrations: options.registrations, duplicate_threshold: SIMILARITY_THRESHOLD,
-      duplicate_check_median_ms: one.p50, duplicate_check_p95_ms: one.p95, similar_read_p50_ms: read.p50, similar_read_p95_ms: read.p95,
-      cell_list_p50_ms: cellList.p50, cell_list_p95_ms: cellList.p95, commune_page_p50_ms: communePage.p50, commune_page_p95_ms: communePage.p95,
+      kind: 'individual', year: 2026, unitId: cells[index % cells.length]!.id, status: 'submitted', shortcomings: content.shortcomings,
+      isLeader: index < cells.length, revision: 1, searchText, fingerprint: encodeFingerprint(fingerprintOf(searchText)),
     };
+  });
+  // Every 50th registration is a copy of the one before it, as copy-paste happens.
+  for (let index = 50; index < rows.length; index += 50) rows[index] = { ...rows[index - 1]!, unitId: rows[index]!.unitId, isLeader: false };
+  const pathOf = new Map(cells.map((cell) => [cell.id, cell.path]));
+  const items = [];
+  for (let start = 0; start < rows.length; start += 1000) {
+    const inserted = await db.insert(registrations).values(rows.slice(start, start + 1000)).returning({ id: registrations.id, unitId: registrations.unitId, searchText: registrations.searchText });
+    for (const row of inserted) items.push({ id: row.id, kind: 'individual', unitPath: pathOf.get(row.unitId)!, parentPath: parentPathOf(pathOf.get(row.unitId)!), fingerprint: fingerprintOf(row.searchText) });
   }
+  const pairsStarted = performance.now();
+  const pairs = pairsAmong(items);
+  await insertPairs(db, pairs);
+  console.log(`Compared all ${items.length} registrations pairwise in ${((performance.now() - pairsStarted) / 1000).toFixed(1)} s: ${pairs.length / 2} near-identical pairs`);
+  await db.execute(sql`ANALYZE registrations`);
+  console.log(`Seeded ${options.registrations} registrations in ${cells.length} cells of one commune in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+  const ids = (await db.execute<{ id: number }>(sql`SELECT id FROM registrations ORDER BY id`)).rows.map((row) => Number(row.id));
+  const one = await timed(options.runs, (run) => db.transaction((tx) => refreshSimilarities(tx, ids[(run * 97) % ids.length]!)));
+  console.log(`Checking one registration against the commune's ${ids.length} (when it is written): p50 ${one.p50} ms, p95 ${one.p95} ms`);
+  let found = 0;
+  const read = await timed(options.runs, async (run) => {
+    found += (await findSimilar(db, ids[(run * 50) % ids.length]!)).length;
+  });
+  console.log(`Reading the similar registrations of one (threshold ${SIMILARITY_THRESHOLD}): p50 ${read.p50} ms, p95 ${read.p95} ms (${found} found over ${options.runs} runs)`);
+  const cellList = await timed(Math.min(options.runs, 10), (run) =>
+    searchRegistrations(db, { scope: [commune.path], year: 2026, unitPath: cells[run % cells.length]!.path, page: 1, pageSize: 200 }),
+  );
+  console.log(`A cell's whole list (${Math.round(options.registrations / cells.length)} registrations) with similarity flags: p50 ${cellList.p50} ms, p95 ${cellList.p95} ms`);
+  const communePage = await timed(Math.min(options.runs, 10), (run) =>
+    searchRegistrations(db, { scope: [commune.path], year: 2026, unitPath: commune.path, page: run + 1, pageSize: 20 }),
+  );
+  console.log(`A page of 20 of the commune's list with similarity flags: p50 ${communePage.p50} ms, p95 ${communePage.p95} ms`);
+  return {
+    duplicate_registrations: options.registrations, duplicate_threshold: SIMILARITY_THRESHOLD,
+    duplicate_check_median_ms: one.p50, duplicate_check_p95_ms: one.p95, similar_read_p50_ms: read.p50, similar_read_p95_ms: read.p95,
+    cell_list_p50_ms: cellList.p50, cell_list_p95_ms: cellList.p95, commune_page_p50_ms: communePage.p50, commune_page_p95_ms: communePage.p95,
+  };
 }
 
 /** The server the season talks to: its own process on PostgreSQL, in this process on PGlite. */
