@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/client';
 import { installErrorHandler } from './platform/http/error-handler';
+import { cleanTextInput } from './platform/http/text-input';
 import { installSessionHook } from './platform/http/session-hook';
 import type { AppDeps } from './platform/http/deps';
 import { authRoutes, accountsRoutes } from './modules/accounts/accounts.routes';
@@ -51,7 +52,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  installErrorHandler(app);
+  installErrorHandler(app, { useFastifyLogger: deps.logger ?? false });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -72,6 +73,12 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installSessionHook(app, deps.db);
+  // Before validation, so every schema sees cleaned text and no route stores a control character.
+  app.addHook('preValidation', async (request) => {
+    if (request.body && typeof request.body === 'object') request.body = cleanTextInput(request.body);
+    cleanTextInput(request.query);
+    cleanTextInput(request.params);
+  });
 
   app.get('/api/health', { schema: { tags: ['Hệ thống'] } }, async (_request, reply) => {
     try {

@@ -5,6 +5,7 @@ import { IdSchema } from '../../../shared/contracts/common';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile } from '../../platform/http/request-context';
 import { AppError } from '../../platform/errors';
+import { cleanFileName } from '../../platform/http/text-input';
 import { downloadFile, uploadFile } from './files.service';
 
 const tags = ['Tệp đính kèm'];
@@ -20,10 +21,11 @@ export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, con
       if (!file) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp để tải lên.');
       const buffer = await file.toBuffer();
       if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn so với giới hạn cho phép.');
+      const originalName = cleanFileName(file.filename);
       const stored = await uploadFile(db, config.dataDir, actor, {
         unitId: request.query.unitId,
         purpose: request.query.purpose,
-        originalName: file.filename,
+        originalName,
         buffer,
       });
       return reply.status(201).send(stored);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BooleanQuerySchema, IdSchema } from '../../../shared/contracts/common';
 import { PersonCategorySchema } from '../../../shared/contracts/domain';
 import { AppError } from '../../platform/errors';
+import { cleanFileName } from '../../platform/http/text-input';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import { todayIso } from '../../platform/dates';
@@ -28,10 +29,12 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
     const file = await request.file();
     if (!file) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
+    // The upload is read to its end first: a multipart stream left unread would hold the request open.
     const buffer = await file.toBuffer();
     if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn so với giới hạn cho phép.');
+    const fileName = cleanFileName(file.filename).slice(0, 200);
     if (!isZip(buffer)) throw new AppError('IMPORT_INVALID_FILE', 'Không đọc được tệp. Hãy tải lên tệp Excel (.xlsx) theo mẫu.');
-    return previewImport(db, actor, request.params.kind, { fileName: file.filename.slice(0, 200), buffer });
+    return previewImport(db, actor, request.params.kind, { fileName, buffer });
   });
 
   app.post('/api/imports/:batchId/apply', { schema: { tags, params: z.object({ batchId: z.uuid() }) } }, (request) =>

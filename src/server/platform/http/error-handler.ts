@@ -1,9 +1,21 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type AppError, isAppError } from '../errors';
 
-/** Maps every failure to `{ error: { code, message, details? }, requestId }`; unknown ones to 500. */
-export function installErrorHandler(app: FastifyInstance): void {
+/**
+ * Writes an unexpected failure to the server's log whatever LOG_REQUESTS says: the request id the
+ * user is shown must lead somewhere. Through Fastify's logger when it is on, else to stderr.
+ */
+function logFailure(request: FastifyRequest, error: Error, useFastifyLogger: boolean): void {
+  if (useFastifyLogger) {
+    request.log.error({ err: error, requestId: request.id }, 'unhandled error');
+    return;
+  }
+  console.error(`[${new Date().toISOString()}] Lỗi hệ thống (500) ${request.method} ${request.url.split('?')[0]} requestId=${request.id}\n${error.stack ?? error.message}`);
+}
+
+/** Maps every failure to `{ error: { code, message, details? }, requestId }`; unknown ones to a logged 500. */
+export function installErrorHandler(app: FastifyInstance, options: { useFastifyLogger: boolean }): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (isAppError(error)) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details }, requestId: request.id });
@@ -37,7 +49,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       }
       return reply.status(fastifyError.statusCode).send({ error: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.', details: fastifyError.message }, requestId: request.id });
     }
-    request.log.error({ err: error, requestId: request.id }, 'unhandled error');
+    logFailure(request, error, options.useFastifyLogger);
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Đã có lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu.' }, requestId: request.id });
   });
 }
