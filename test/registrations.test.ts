@@ -326,6 +326,36 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
     expect((await secretaryC1.send('POST', '/api/registrations/approve', { items: [] })).statusCode).toBe(400);
   });
 
+  it('approves none of a list when the request fails part-way, so a retry does exactly what the first try would have', async () => {
+    const waiting = (await secretaryC1.get(`/api/registrations?year=2026&unitId=${tree.C1.id}&status=submitted`)).json().items as Array<{ id: number; version: number }>;
+    expect(waiting.length).toBeGreaterThan(0);
+    // A second registration fails with an unexpected database error once the first is approved:
+    // what a server dying half-way through the list looks like to the data.
+    const [first] = waiting;
+    const late = await registerAs(ctx.db, (await addPerson(ctx.db, tree.C2.path, { fullName: 'Vũ Thị Sáu', unitId: tree.C2.id, cardNumber: card() })).id, {
+      shortcomings: 'Chưa mạnh dạn góp ý trong sinh hoạt chi bộ.', actions: ['Mỗi kỳ sinh hoạt phát biểu ít nhất một ý kiến'],
+    });
+    await ctx.db.execute(sql.raw(`
+      CREATE FUNCTION refuse_test_approval() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'mất kết nối giữa chừng'; END $$;
+      CREATE TRIGGER refuse_test_approval BEFORE UPDATE ON registrations FOR EACH ROW WHEN (NEW.id = ${late.id} AND NEW.status = 'approved')
+      EXECUTE FUNCTION refuse_test_approval();`));
+    const items = [{ id: first!.id, version: first!.version }, { id: late.id, version: late.version }];
+    const approvedBefore = await counter(tree.R.id, REGISTRATION_METRICS.bucket('individual', 'approved', 2026));
+    try {
+      const interrupted = await officerR.send('POST', '/api/registrations/approve', { items });
+      expect(interrupted.statusCode).toBe(500);
+      expect((await rowOf(first!.id)).status).toBe('submitted');
+      expect(await counter(tree.R.id, REGISTRATION_METRICS.bucket('individual', 'approved', 2026))).toBe(approvedBefore);
+    } finally {
+      await ctx.db.execute(sql.raw('DROP TRIGGER refuse_test_approval ON registrations; DROP FUNCTION refuse_test_approval();'));
+    }
+    const retried = await officerR.send('POST', '/api/registrations/approve', { items });
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json()).toEqual({ approved: [first!.id, late.id].sort((a, b) => a - b), failed: [] });
+    expect(await counter(tree.R.id, REGISTRATION_METRICS.bucket('individual', 'approved', 2026))).toBe(approvedBefore + 2);
+  });
+
   it('exports the filtered list to Excel with the shortcomings and actions written out', async () => {
     const response = await secretaryC1.get(`/api/exports/registrations?year=2026&unitId=${tree.C1.id}&kind=individual`);
     expect(response.statusCode, response.body).toBe(200);

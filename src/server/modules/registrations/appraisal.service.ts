@@ -25,10 +25,13 @@ export async function changeStatus(db: Database, actor: Actor, id: number, chang
 }
 
 /**
- * Approves many registrations at once. Each one is approved in its own transaction with the
- * version the appraiser saw: a registration changed meanwhile (or no longer waiting) is reported
- * back with its reason, and the others are approved. All-or-nothing would make one member's late
- * edit block a whole cell's approval; reporting it keeps nothing lost and nothing silently skipped.
+ * Approves many registrations at once, in one transaction with a savepoint per registration, each
+ * with the version the appraiser saw: one that changed meanwhile (or is no longer waiting) is rolled
+ * back to its savepoint and reported with its reason, and the others are approved together. So an
+ * interrupted request (a closed browser, a killed server) approves none of them and a retry does
+ * exactly what the first try would have; one member's late edit still does not block a whole cell.
+ * Registrations are locked in id order, so two appraisers approving overlapping lists wait for each
+ * other instead of deadlocking.
  */
 export async function approveMany(db: Database, actor: Actor, input: BulkApprove): Promise<BulkApproveResult> {
   assertHasPermissionSomewhere(actor, 'registrations.appraise');
@@ -39,17 +42,20 @@ export async function approveMany(db: Database, actor: Actor, input: BulkApprove
       throw new AppError('FORBIDDEN', 'Có bản đăng ký không thuộc đơn vị bạn được thẩm định. Không bản nào được duyệt.');
     }
   }
-  const result: BulkApproveResult = { approved: [], failed: [] };
-  for (const item of input.items) {
-    try {
-      await db.transaction((tx) => transitionRegistration(tx, actor, { registrationId: item.id, transition: 'approve', expectedVersion: item.version }));
-      result.approved.push(item.id);
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      result.failed.push({ id: item.id, code: error.code, message: error.message });
+  const ordered = [...input.items].sort((a, b) => a.id - b.id);
+  return db.transaction(async (tx) => {
+    const result: BulkApproveResult = { approved: [], failed: [] };
+    for (const item of ordered) {
+      try {
+        await tx.transaction((savepoint) => transitionRegistration(savepoint, actor, { registrationId: item.id, transition: 'approve', expectedVersion: item.version }));
+        result.approved.push(item.id);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        result.failed.push({ id: item.id, code: error.code, message: error.message });
+      }
     }
-  }
-  return result;
+    return result;
+  });
 }
 
 /** Near-identical registrations around this one, for the appraiser deciding on it. */
