@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertHasPermissionSomewhere, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import { readPeopleWorkbook, readUnitsWorkbook, type PersonImportRow, type RowError, type UnitImportRow } from './excel/read';
+import { readImportWorkbook, type PersonImportRow, type RowError, type UnitImportRow } from './excel/read';
 import { applyPeopleImport, planPeopleImport, type PlannedPerson } from './people-import';
 import { applyUnitsImport, planUnitsImport, type PlannedUnit } from './units-import';
 import * as repo from './imports.repo';
@@ -34,14 +34,14 @@ export async function previewImport(db: Database, actor: Actor, kind: ImportKind
   let summary: Summary;
   let rows: Array<{ row: number; data: UnitImportRow | PersonImportRow; existingId?: number | null }>;
   if (kind === 'people') {
-    const parsed = await readPeopleWorkbook(file.buffer);
+    const parsed = await readImportWorkbook('people', file.buffer);
     const plan = await planPeopleImport(db, actor, parsed.rows);
     summary = summarise(parsed.totalRows, plan.planned, [...parsed.errors, ...plan.errors]);
     // Who each row matched is kept, so apply can tell when an identifier changed hands meanwhile.
     const matched = new Map(plan.planned.map((p) => [p.row, p.existingId]));
     rows = parsed.rows.filter((r) => matched.has(r.row)).map((r) => ({ ...r, existingId: matched.get(r.row) ?? null }));
   } else {
-    const parsed = await readUnitsWorkbook(file.buffer);
+    const parsed = await readImportWorkbook('units', file.buffer);
     const plan = await planUnitsImport(db, actor, parsed.rows);
     summary = summarise(parsed.totalRows, plan.planned, [...parsed.errors, ...plan.errors]);
     const valid = new Set(plan.planned.map((p) => p.row));

@@ -1,4 +1,4 @@
-import { AppError } from '../../../platform/errors';
+import { AppError, type ErrorCode } from '../../../platform/errors';
 import { PERSON_COLUMNS, UNIT_COLUMNS, foldKey, type ColumnDef, type PersonImportRow, type UnitImportRow } from './columns';
 import { isBlank, todayInVietnam } from './cells';
 import { openXlsx, type CellValue, type SheetRow, type XlsxSheet } from './xlsx-file';
@@ -18,6 +18,8 @@ export type ReadOptions = {
 const HEADER_SEARCH_ROWS = 10;
 /** Parsing is synchronous; yielding every few thousand rows keeps the server responsive meanwhile. */
 const YIELD_EVERY_ROWS = 5_000;
+/** The most rows (header included) a sheet of an import file may hold; a national list is split by province. */
+export const MAX_IMPORT_ROWS = 100_000;
 
 type HeaderMatch<K extends string> = { positions: Map<K, number>; missing: string[] };
 
@@ -77,7 +79,7 @@ async function readTable<K extends string, T>(
   makeParser: (context: ParserContext) => RowParser<K, T>,
   options: ReadOptions,
 ): Promise<ParsedSheet<T>> {
-  const book = await openXlsx(buffer);
+  const book = await openXlsx(buffer, { maxRows: MAX_IMPORT_ROWS });
   const table = locateTable(book.sheets, columns);
   const parser = makeParser({ date1904: book.date1904, today: options.today ?? todayInVietnam() });
   const result: ParsedSheet<T> = { totalRows: 0, rows: [], errors: [] };
@@ -112,4 +114,36 @@ export function readUnitsWorkbook(buffer: Buffer, options: ReadOptions = {}): Pr
 /** Reads people from the first sheet that has the people headers (the "Danh sách" sheet of the template). */
 export function readPeopleWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ParsedSheet<PersonImportRow>> {
   return readTable(buffer, PERSON_COLUMNS, createPersonParser, options);
+}
+
+/** Files up to this size are read in place: starting a worker costs more than parsing them. */
+const IN_PLACE_BYTES = 512 * 1024;
+
+/**
+ * Reads an import file of either kind; a large one in a worker thread, so that other users' requests
+ * are answered while it is parsed (a 300,000-row sheet held the event loop for seconds).
+ */
+export async function readImportWorkbook<K extends 'people' | 'units'>(
+  kind: K,
+  buffer: Buffer,
+  options: ReadOptions = {},
+): Promise<ParsedSheet<K extends 'people' ? PersonImportRow : UnitImportRow>> {
+  type Result = ParsedSheet<K extends 'people' ? PersonImportRow : UnitImportRow>;
+  if (buffer.length <= IN_PLACE_BYTES) {
+    return (kind === 'people' ? readPeopleWorkbook(buffer, options) : readUnitsWorkbook(buffer, options)) as Promise<Result>;
+  }
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(new URL('./read-worker-entry.js', import.meta.url), { workerData: { kind, buffer, options } });
+  try {
+    const answer = await new Promise<{ parsed?: Result; appError?: { code: ErrorCode; message: string; details?: unknown }; failure?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`The workbook reader stopped (exit code ${code})`)));
+    });
+    if (answer.appError) throw new AppError(answer.appError.code, answer.appError.message, answer.appError.details);
+    if (!answer.parsed) throw new Error(`The workbook reader failed: ${answer.failure ?? 'no answer'}`);
+    return answer.parsed;
+  } finally {
+    await worker.terminate();
+  }
 }

@@ -132,8 +132,28 @@ function resolvePart(target: string): string {
   return parts.join('/');
 }
 
+function tooManyRows(maxRows: number): AppError {
+  const limit = maxRows.toLocaleString('vi-VN');
+  return new AppError('IMPORT_INVALID_FILE', `Trang tính có hơn ${limit} dòng. Hãy chia danh sách thành nhiều tệp, mỗi tệp không quá ${limit} dòng.`, { maxRows });
+}
+
+/** How many <row> elements a sheet holds, by scanning its text (no parsing). */
+function countRowTags(xml: string): number {
+  let count = 0;
+  for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) {
+    const next = xml.charCodeAt(at + 4);
+    if (next === 32 || next === 62 || next === 47) count++; // "<row ", "<row>", "<row/": not "<rowBreaks"
+  }
+  return count;
+}
+
+export type OpenOptions = {
+  /** A sheet with more rows is refused (IMPORT_INVALID_FILE) when its rows are first read. */
+  maxRows?: number;
+};
+
 /** Opens the workbook and lists its sheets in workbook order; throws IMPORT_INVALID_FILE if unreadable. */
-export async function openXlsx(buffer: Buffer): Promise<XlsxBook> {
+export async function openXlsx(buffer: Buffer, options: OpenOptions = {}): Promise<XlsxBook> {
   let zip: ZipPackage | undefined;
   try {
     zip = await openZipPackage(buffer);
@@ -174,6 +194,8 @@ export async function openXlsx(buffer: Buffer): Promise<XlsxBook> {
       sheets.push({
         name: sheet.name,
         rows: function* () {
+          // Counted before parsing, so a huge sheet is refused before it fills the memory.
+          if (parsed === null && options.maxRows !== undefined && countRowTags(xml) > options.maxRows) throw tooManyRows(options.maxRows);
           try {
             parsed ??= readSheetRows(xml, strings);
           } catch {
