@@ -1,4 +1,5 @@
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
+import { asOfForYear } from './programme-figures.service';
 
 export type RegistrationKind = 'individual' | 'collective';
 
@@ -27,3 +28,12 @@ export const REGISTRATION_METRICS = {
   /** Year-end review levels (completed_well | completed | not_completed) of individual registrations. */
   reviewLevel: (level: string, year: number) => `registrations.review.${level}.${year}`,
 } as const;
+
+/**
+ * The day a registration's figure changes are dated: today, or the last day of the registration's
+ * year once that year is over. A paper register book of 2025 typed in during 2026 then counts in
+ * 2025's figures (read as of 2025-12-31), not in nobody's.
+ */
+export function registrationFigureDay(year: number): string {
+  return asOfForYear(year);
+}

@@ -9,7 +9,7 @@ import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../sh
 import type { CheckInInput, FollowupListQuery, ReviewInput, SelfAssessmentInput } from '../../../shared/contracts/followup';
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
-import { REGISTRATION_METRICS } from '../figures/index';
+import { REGISTRATION_METRICS, registrationFigureDay } from '../figures/index';
 import { findRegistrationWithUnit, isRegistrant, listActionsOf, transitionRegistration, updateRegistration } from '../registrations/index';
 import * as repo from './followup.repo';
 import { presentDetail, presentListRow } from './followup.presenter';
@@ -129,7 +129,7 @@ export async function recordCheckIn(db: Database, actor: Actor, registrationId: 
       before: { actionId: action.id, progressPercent: action.progressPercent },
       after: { actionId: action.id, progressPercent: input.progressPercent, note: input.note, fileIds: files.map((file) => file.id) },
     });
-    await addFigureDeltas(tx, [{ unitPath, metric: REGISTRATION_METRICS.checkIns(registration.year), day: today, delta: 1 }]);
+    await addFigureDeltas(tx, [{ unitPath, metric: REGISTRATION_METRICS.checkIns(registration.year), day: registrationFigureDay(registration.year), delta: 1 }]);
   });
   return presentById(db, actor, registrationId);
 }
@@ -166,7 +166,7 @@ export async function review(db: Database, actor: Actor, registrationId: number,
       patch: { reviewLevel: input.reviewLevel, reviewComment: input.reviewComment, reviewedBy: actor.userId, reviewedAt: new Date() },
     });
     if (registration.kind === 'individual') {
-      await addFigureDeltas(tx, [{ unitPath, metric: REGISTRATION_METRICS.reviewLevel(input.reviewLevel, registration.year), day: todayIso(), delta: 1 }]);
+      await addFigureDeltas(tx, [{ unitPath, metric: REGISTRATION_METRICS.reviewLevel(input.reviewLevel, registration.year), day: registrationFigureDay(registration.year), delta: 1 }]);
     }
   });
   return presentById(db, actor, registrationId);

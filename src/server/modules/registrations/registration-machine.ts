@@ -3,7 +3,6 @@ import { AppError } from '../../platform/errors';
 import { can, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
-import { todayIso } from '../../platform/dates';
 import {
   canTransition,
   REGISTRATION_STATUS_LABELS,
@@ -11,7 +10,7 @@ import {
   type RegistrationStatus,
   type RegistrationTransition,
 } from '../../../shared/contracts/registration-status';
-import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, type RegistrationBucket, type RegistrationKind } from '../figures/index';
+import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, registrationFigureDay, type RegistrationBucket, type RegistrationKind } from '../figures/index';
 import * as repo from './registrations.repo';
 
 type Located = { registration: repo.RegistrationRow; unitPath: string };
@@ -149,7 +148,7 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
     before: { status: from, version: registration.version },
     after: { status: to, version: updated.version, reason, ...(request.patch ?? {}) },
   });
-  await addFigureDeltas(tx, statusDeltas(registration, unitPath, from, to, todayIso()));
+  await addFigureDeltas(tx, statusDeltas(registration, unitPath, from, to, registrationFigureDay(registration.year)));
   /** `snapshot`: the content as submitted (submit only), for the caller's checks without reading it again. */
   return { registration: updated, unitPath, snapshot };
 }

@@ -3,7 +3,6 @@ import { AppError } from '../../platform/errors';
 import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
-import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
 import { EDITABLE_STATUSES, REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type {
@@ -18,6 +17,7 @@ import type {
   ActionLinkKind,
 } from '../../../shared/contracts/registrations';
 import { getUnitOrThrow } from '../units/index';
+import { registrationFigureDay } from '../figures/index';
 import { isRegistrant, snapshotOf, statusDeltas } from './registration-machine';
 import * as repo from './registrations.repo';
 import * as windows from './windows.repo';
@@ -92,7 +92,7 @@ async function insertWithActions(tx: Executor, actor: Actor, values: Parameters<
     after: { kind: registration.kind, year: registration.year, unitId: registration.unitId, personId: registration.personId, shortcomings: registration.shortcomings, actions: columns },
   });
   // A draft is in no bucket today; kept so creating goes through the same figure rules as every step.
-  await addFigureDeltas(tx, statusDeltas(registration, unitPath, null, 'draft', todayIso()));
+  await addFigureDeltas(tx, statusDeltas(registration, unitPath, null, 'draft', registrationFigureDay(registration.year)));
   return registration;
 }
 

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { addPerson, addUser, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { openSession } from './helpers/session';
+import { openWindow, registerAs } from './helpers/registration-fixtures';
+import { changeStatus } from '../src/server/modules/registrations/appraisal.service';
+import { REGISTRATION_METRICS } from '../src/server/modules/figures/registration-metrics';
+
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof seedSmallTree>>;
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  tree = await seedSmallTree(ctx.db);
+  await addUser(ctx.db, 'canbo.tinh', [{ unitId: tree.R.id, role: 'officer' }]);
+});
+afterAll(() => ctx.close());
+
+const lastYear = new Date().getFullYear() - 1;
+
+describe('a past year typed in late', () => {
+  it('counts in its own year, and the counters still equal a recount', async () => {
+    await openWindow(ctx.db, tree.R.path, tree.R.id, lastYear);
+    const appraiser = rootActor(tree.R.path);
+    for (const [index, unit] of [tree.C1, tree.C2, tree.C3].entries()) {
+      const person = await addPerson(ctx.db, unit.path, { fullName: `Người Nhập Muộn ${index + 1}`, unitId: unit.id, cardNumber: String(84_000_001 + index) });
+      const submitted = await registerAs(ctx.db, person.id, { shortcomings: `Sổ đăng ký giấy năm ${lastYear}, nhập lại sau.`, actions: [`Việc đã đăng ký năm ${lastYear} số ${index + 1}`] }, { year: lastYear });
+      if (index < 2) await changeStatus(ctx.db, appraiser, submitted.id, { transition: 'approve', version: submitted.version });
+    }
+    const officer = await openSession(ctx.app, 'canbo.tinh');
+    const past = (await officer.get(`/api/registration-figures?unitId=${tree.R.id}&year=${lastYear}`)).json();
+    expect(past.asOf).toBe(`${lastYear}-12-31`);
+    expect(past.figures).toMatchObject({ registered: 3, approved: 2 });
+    const byChild = Object.fromEntries(past.children.map((child: { unit: { code: string }; figures: { registered: number } }) => [child.unit.code, child.figures.registered]));
+    expect(byChild).toMatchObject({ A: 2, B: 1 });
+    const current = (await officer.get(`/api/registration-figures?unitId=${tree.R.id}&year=${lastYear + 1}`)).json();
+    expect(current.figures).toMatchObject({ registered: 0, approved: 0 });
+    // Every delta of last year's registrations is dated within last year.
+    const days = await ctx.db.execute<{ latest: string }>(sql`SELECT max(day)::text AS latest FROM figure_counters WHERE metric LIKE ${`registrations.%.${lastYear}`}`);
+    expect(days.rows[0]!.latest).toBe(`${lastYear}-12-31`);
+    const recount = await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM registrations WHERE year = ${lastYear} AND status = 'approved'`);
+    const counter = await ctx.db.execute<{ n: number }>(sql`SELECT COALESCE(sum(delta), 0) AS n FROM figure_counters WHERE unit_id = ${tree.R.id} AND metric = ${REGISTRATION_METRICS.bucket('individual', 'approved', lastYear)} AND day <= ${`${lastYear}-12-31`}`);
+    expect(Number(counter.rows[0]!.n)).toBe(Number(recount.rows[0]!.n));
+  });
+});
