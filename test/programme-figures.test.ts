@@ -105,7 +105,8 @@ describe('programme figures', () => {
           heldOn,
           place: null,
           isOnline: next(2) === 0,
-          hasCampaignItem: next(3) > 0,
+          // Only a cell meeting may carry the campaign item; the draw is made either way, so the sequence stays.
+          hasCampaignItem: next(3) > 0 && kind === 'cell_meeting',
           notes: null,
           fileIds: [],
         });
@@ -141,7 +142,7 @@ describe('programme figures', () => {
           heldOn,
           place: 'Hội trường',
           isOnline: false,
-          hasCampaignItem: next(2) === 0,
+          hasCampaignItem: next(2) === 0 && target.kind === 'cell_meeting',
           notes: null,
           fileIds: [],
           version: await versionOf(target.id),

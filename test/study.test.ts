@@ -197,6 +197,14 @@ describe('study sessions and attendance', () => {
     expect(todo.items).toEqual([expect.objectContaining({ personId: mover, makeUpSession: expect.objectContaining({ id: sessionId }) })]);
   });
 
+  it('refuses the campaign agenda item on a study session instead of dropping it, and stores nothing', async () => {
+    const before = await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM study_sessions`);
+    const refused = await create(secretaryC1, { title: 'Học tập chuyên đề có đánh dấu nhầm', hasCampaignItem: true });
+    expect(refused.response.statusCode).toBe(400);
+    expect(refused.response.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: { field: 'hasCampaignItem' } } });
+    expect((await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM study_sessions`)).rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+
   it('counts cell meetings and those with the campaign item', async () => {
     const withItem = await create(secretaryC1, { kind: 'cell_meeting', topicId: null, title: 'Sinh hoạt chi bộ tháng 4', heldOn: '2026-04-05', hasCampaignItem: true });
     const withoutItem = await create(secretaryC1, { kind: 'cell_meeting', topicId: null, title: 'Sinh hoạt chi bộ tháng 5', heldOn: '2026-05-05' });

@@ -21,13 +21,21 @@ function searchTextOf(fields: { title: string; place: string | null; notes: stri
 
 /**
  * A session records what happened: it cannot be dated in the future. A study session or conference
- * needs a topic that reaches its unit in its year; a cell meeting has none.
+ * needs a topic that reaches its unit in its year; a cell meeting has none. Only a cell meeting has
+ * the campaign as one agenda item among others: asked of another kind, it is refused, not dropped.
  */
-async function checkSessionFields(executor: Executor, unitPath: string, fields: { kind: SessionKind; topicId: number | null; heldOn: string }) {
+async function checkSessionFields(executor: Executor, unitPath: string, fields: { kind: SessionKind; topicId: number | null; heldOn: string; hasCampaignItem: boolean }) {
   if (fields.heldOn > todayIso()) {
     throw new AppError('VALIDATION_FAILED', `Ngày tổ chức ${formatVietnameseDate(fields.heldOn)} chưa đến: chỉ ghi nhận buổi đã diễn ra.`);
   }
   if (fields.kind === 'cell_meeting') return null;
+  if (fields.hasCampaignItem) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Mục "có nội dung học tập và làm theo" chỉ dành cho buổi sinh hoạt chi bộ; buổi học tập chuyên đề, hội nghị đã là nội dung đó. Hãy bỏ chọn mục này.',
+      { field: 'hasCampaignItem' },
+    );
+  }
   if (fields.topicId === null) throw new AppError('VALIDATION_FAILED', 'Hãy chọn chuyên đề cho buổi học tập, hội nghị.');
   const topic = await repo.findTopic(executor, fields.topicId);
   if (!topic) throw new AppError('NOT_FOUND', 'Không tìm thấy chuyên đề đã chọn.');
