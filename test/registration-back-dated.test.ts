@@ -42,4 +42,14 @@ describe('a past year typed in late', () => {
     const counter = await ctx.db.execute<{ n: number }>(sql`SELECT COALESCE(sum(delta), 0) AS n FROM figure_counters WHERE unit_id = ${tree.R.id} AND metric = ${REGISTRATION_METRICS.bucket('individual', 'approved', lastYear)} AND day <= ${`${lastYear}-12-31`}`);
     expect(Number(counter.rows[0]!.n)).toBe(Number(recount.rows[0]!.n));
   });
+
+  it('and a registration written early for next year shows in next year\'s figures at once', async () => {
+    const nextYear = lastYear + 2;
+    await openWindow(ctx.db, tree.R.path, tree.R.id, nextYear);
+    const person = await addPerson(ctx.db, tree.C1.path, { fullName: 'Người Đăng Ký Sớm', unitId: tree.C1.id, cardNumber: '84000099' });
+    await registerAs(ctx.db, person.id, { shortcomings: 'Đăng ký sớm cho năm sau.', actions: ['Việc của năm sau'] }, { year: nextYear });
+    const officer = await openSession(ctx.app, 'canbo.tinh');
+    const figures = (await officer.get(`/api/registration-figures?unitId=${tree.R.id}&year=${nextYear}`)).json();
+    expect(figures.figures.registered).toBe(1);
+  });
 });

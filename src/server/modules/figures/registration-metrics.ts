@@ -30,9 +30,11 @@ export const REGISTRATION_METRICS = {
 } as const;
 
 /**
- * The day a registration's figure changes are dated: today, or the last day of the registration's
- * year once that year is over. A paper register book of 2025 typed in during 2026 then counts in
- * 2025's figures (read as of 2025-12-31), not in nobody's.
+ * The day a registration's figure changes are dated: the day its year's figures are read as of
+ * (asOfForYear): today, or the last day of the registration's year once that year is over. A paper
+ * register book of 2025 typed in during 2026 then counts in 2025's figures, not in nobody's; one
+ * written early for next year shows in next year's figures at once (unlike countingDay of the
+ * breakthrough contents, which counts them from their year's first day).
  */
 export function registrationFigureDay(year: number): string {
   return asOfForYear(year);
