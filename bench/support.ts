@@ -126,3 +126,30 @@ export async function profiled<T>(directory: string | undefined, label: string, 
     console.log(`  profile of ${label}: ${file}`);
   }
 }
+
+/**
+ * Runs `work` while asking `/api/health/live` of the same process every 20 ms: how long other users
+ * would wait for an answer meanwhile (a blocked event loop shows as a long probe).
+ */
+export async function whileProbingLiveness<T>(baseUrl: string, work: () => Promise<T>): Promise<{ result: T; probes: number; p95: number; max: number }> {
+  let running = true;
+  const samples: number[] = [];
+  const probing = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(`${baseUrl}/api/health/live`).then((response) => response.text());
+      samples.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  try {
+    const result = await work();
+    running = false;
+    await probing;
+    samples.sort((a, b) => a - b);
+    return { result, probes: samples.length, p95: percentile(samples, 0.95), max: samples.at(-1) ?? Number.NaN };
+  } finally {
+    running = false;
+    await probing;
+  }
+}

@@ -21,7 +21,7 @@ import { applyImport, previewImport } from '../src/server/modules/imports/import
 import type { UnitKind } from '../src/shared/contracts/domain';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
-import { numberOption, percentile, profiled, round, secondsSince as seconds, signInOverHttp, thousands, withBenchDatabase } from './support';
+import { numberOption, percentile, profiled, round, secondsSince as seconds, signInOverHttp, thousands, whileProbingLiveness, withBenchDatabase } from './support';
 
 type Options = { units: number; people: number; requests: number; warmup: number; importRows: number; inMemory: boolean; profileDir: string | undefined };
 
@@ -167,9 +167,16 @@ export async function runTreeBench(args: string[]): Promise<void> {
       requestId: null,
     };
     const membersBefore = await rootMembers(handle, root.id);
+    // The preview runs beside a server of this process, asked for its liveness meanwhile.
+    const probeApp = await buildApp({ db: handle.db, config: loadConfig(), dbKind: handle.kind });
+    await probeApp.listen({ host: '127.0.0.1', port: 0 });
     started = performance.now();
-    const preview = await profiled(options.profileDir, 'import-preview', () => previewImport(handle.db, actor, 'people', { fileName: 'bench-people.xlsx', buffer }));
+    const probed = await whileProbingLiveness(`http://127.0.0.1:${(probeApp.server.address() as AddressInfo).port}`, () =>
+      profiled(options.profileDir, 'import-preview', () => previewImport(handle.db, actor, 'people', { fileName: 'bench-people.xlsx', buffer })),
+    ).finally(() => probeApp.close());
+    const preview = probed.result;
     const previewSeconds = seconds(started);
+    console.log(`GET /api/health/live during the preview: p95 ${probed.p95.toFixed(1)} ms, longest ${probed.max.toFixed(1)} ms over ${probed.probes} probes`);
     if (preview.errors.length > 0 || preview.creates !== rows.length) {
       const sample = preview.errors.slice(0, 5).map((error) => `row ${error.row} ${error.column}: ${error.message}`);
       throw new Error(`The import preview did not accept every row (${preview.creates} creates):\n${sample.join('\n')}`);
@@ -206,6 +213,8 @@ export async function runTreeBench(args: string[]): Promise<void> {
         import_rows_per_s: Math.round(rowsPerSecond),
         import_preview_s: round(previewSeconds, 2),
         import_apply_s: round(applySeconds, 2),
+        preview_liveness_p95_ms: round(probed.p95),
+        preview_liveness_max_ms: round(probed.max),
         load_avg_start: round(loadAtStart, 2),
         load_avg_end: round(loadavg()[0] ?? 0, 2),
       }),
