@@ -5,10 +5,7 @@
  * sessions, CSRF tokens and the real routes; afterwards every registration counter is compared with
  * a recount of the rows.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { DbHandle } from '../src/server/platform/db/client';
 import { hashPassword } from '../src/server/platform/auth/passwords';
 import { createWindow } from '../src/server/modules/registrations/windows.service';
@@ -23,8 +20,6 @@ export type SeasonOptions = { clients: number; seconds: number; year: number; co
 
 type Registrant = { userId: number; cookie: string; csrfToken: string };
 type Cast = { appraiser: { cookie: string; csrfToken: string } | null; appraiserUsername: string; members: Registrant[] };
-
-const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** A window for the year at the root, and for each client an appraiser and members with sessions. */
 export async function prepareSeason(handle: DbHandle, options: SeasonOptions): Promise<Cast[]> {
@@ -73,53 +68,6 @@ export async function prepareSeason(handle: DbHandle, options: SeasonOptions): P
     casts.push({ appraiser: null, appraiserUsername, members });
   }
   return casts;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-export type RunningServer = { baseUrl: string; output: string[]; stop(): Promise<void> };
-
-/**
- * `src/server/main.ts` in a process of its own on the bench database, as `npm start` runs it, with
- * `workers` HTTP processes. With `profileDir`, each process writes a V8 CPU profile there when it
- * stops (open it in Chrome's DevTools).
- */
-export async function startServer(databaseUrl: string, options: { workers: number; profileDir?: string | undefined }): Promise<RunningServer> {
-  const port = await freePort();
-  const output: string[] = [];
-  const profiling = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/server/main.ts'], {
-    cwd: REPOSITORY_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NOIGUONG_NO_DEMO: '1', LOG_REQUESTS: '', WORKERS: String(options.workers) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output.slice(-20).join('\n')}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false);
-    if (healthy) return { baseUrl, output, stop };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await stop();
-  throw new Error(`The server did not answer /api/health within 60 s:\n${output.slice(-20).join('\n')}`);
 }
 
 type Step = 'create' | 'submit' | 'approve';

@@ -22,15 +22,15 @@ import { migrateDatabase } from '../src/server/platform/db/migrate';
 import { registrations } from '../src/server/db/schema/index';
 import { createUnitInTx } from '../src/server/modules/units/index';
 import { searchTextOf } from '../src/server/modules/registrations/index';
-import { encodeFingerprint, findSimilar, fingerprintOf, insertPairs, pairsAmong, parentPathOf, refreshSimilarities, SIMILARITY_THRESHOLD } from '../src/server/modules/registrations/similarity';
+import { findSimilar, fingerprintOf, insertPairs, pairsAmong, parentPathOf, refreshSimilarities, SIMILARITY_THRESHOLD, storedFingerprintOf } from '../src/server/modules/registrations/similarity';
 import { searchRegistrations } from '../src/server/modules/registrations/registrations.repo';
 import { individualContent } from '../src/server/modules/demo/demo-registrations';
 import { Random } from '../src/server/modules/demo/random';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
-import { countDeadlocks, prepareSeason, recountRegistrationCounters, runSeason, sampleDatabaseWaits, startServer, type RunningServer, type SeasonOptions } from './registration-season';
-import { BenchHttpClient } from './http-client';
-import { numberOption, percentile, round, secondsSince, signInOverHttp, thousands, withBenchDatabase, type BenchDatabase } from './support';
+import { countDeadlocks, prepareSeason, recountRegistrationCounters, runSeason, sampleDatabaseWaits, type SeasonOptions } from './registration-season';
+import { startServerProcess } from '../test/helpers/server-process';
+import { measureSequentialGets, numberOption, percentile, round, secondsSince, signInOverHttp, thousands, withBenchDatabase, type BenchDatabase } from './support';
 
 type Options = SeasonOptions & { registrations: number; runs: number; units: number; people: number; inMemory: boolean; profileDir: string | undefined; serverWorkers: number };
 
@@ -88,7 +88,7 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
     // Stored as the services store it, so the check compares with ready fingerprints.
     return {
       kind: 'individual', year: 2026, unitId: cells[index % cells.length]!.id, status: 'submitted', shortcomings: content.shortcomings,
-      isLeader: index < cells.length, revision: 1, searchText, fingerprint: encodeFingerprint(fingerprintOf(searchText)),
+      isLeader: index < cells.length, revision: 1, searchText, fingerprint: storedFingerprintOf(searchText),
     };
   });
   // Every 50th registration is a copy of the one before it, as copy-paste happens.
@@ -130,8 +130,10 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
 }
 
 /** The server the season talks to: its own process on PostgreSQL, in this process on PGlite. */
+type RunningServer = { baseUrl: string; output: string[]; stop(): Promise<unknown> };
+
 async function serveBenchDatabase(database: BenchDatabase, options: Options): Promise<RunningServer> {
-  if (database.url) return startServer(database.url, { workers: options.serverWorkers, profileDir: options.profileDir });
+  if (database.url) return startServerProcess(database.url, { workers: options.serverWorkers, profileDir: options.profileDir });
   const app = await buildApp({ db: database.handle.db, config: loadConfig(), dbKind: database.handle.kind });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return { baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, output: [], stop: () => app.close() };
@@ -140,21 +142,9 @@ async function serveBenchDatabase(database: BenchDatabase, options: Options): Pr
 /** Sequential GETs of the root's registration figures (one user on the dashboard), after a warm-up. */
 async function measureRootFigures(baseUrl: string, rootId: number, year: number, requests: number) {
   const admin = await signInOverHttp(baseUrl, 'bench.quantri', PASSWORD);
-  const http = new BenchHttpClient(baseUrl, 1);
-  const durations: number[] = [];
-  let rate: number | null = null;
-  try {
-    for (let index = 0; index < requests + 20; index++) {
-      const answer = await http.request('GET', `/api/registration-figures?unitId=${rootId}&year=${year}`, { cookie: admin.cookie });
-      if (answer.status !== 200) throw new Error(`GET /api/registration-figures answered ${answer.status}: ${answer.body.slice(0, 300)}`);
-      if (index === 0) rate = (JSON.parse(answer.body) as { figures: { registrationRate: number | null } }).figures.registrationRate;
-      if (index >= 20) durations.push(answer.milliseconds);
-    }
-  } finally {
-    http.close();
-  }
-  durations.sort((a, b) => a - b);
-  return { median: round(percentile(durations, 0.5)), p95: round(percentile(durations, 0.95)), rate };
+  const measured = await measureSequentialGets(baseUrl, `/api/registration-figures?unitId=${rootId}&year=${year}`, admin.cookie, { requests, warmup: 20 });
+  const rate = (JSON.parse(measured.firstBody) as { figures: { registrationRate: number | null } }).figures.registrationRate;
+  return { median: round(measured.median), p95: round(measured.p95), rate };
 }
 
 /** Parts 2 and 3, on the national data set. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DbHandle } from '../src/server/platform/db/client';
 import { runAdminStatement, urlForDatabase } from '../test/helpers/database-image';
+import { BenchHttpClient } from './http-client';
 
 export type BenchDatabase = {
   handle: DbHandle;
@@ -152,4 +153,26 @@ export async function whileProbingLiveness<T>(baseUrl: string, work: () => Promi
     running = false;
     await probing;
   }
+}
+
+/**
+ * Sequential GETs of one address on one keep-alive connection (one user clicking through a
+ * dashboard), after `warmup` unmeasured ones: median and p95 in ms, and the first answer's body.
+ */
+export async function measureSequentialGets(baseUrl: string, path: string, cookie: string, options: { requests: number; warmup: number }) {
+  const http = new BenchHttpClient(baseUrl, 1);
+  const durations: number[] = [];
+  let firstBody = '';
+  try {
+    for (let index = 0; index < options.warmup + options.requests; index++) {
+      const answer = await http.request('GET', path, { cookie });
+      if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+      if (index === 0) firstBody = answer.body;
+      if (index >= options.warmup) durations.push(answer.milliseconds);
+    }
+  } finally {
+    http.close();
+  }
+  durations.sort((a, b) => a - b);
+  return { median: percentile(durations, 0.5), p95: percentile(durations, 0.95), firstBody };
 }

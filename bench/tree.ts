@@ -21,7 +21,7 @@ import { applyImport, previewImport } from '../src/server/modules/imports/import
 import type { UnitKind } from '../src/shared/contracts/domain';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
-import { numberOption, percentile, profiled, round, secondsSince as seconds, signInOverHttp, thousands, whileProbingLiveness, withBenchDatabase } from './support';
+import { measureSequentialGets, numberOption, profiled, round, secondsSince as seconds, signInOverHttp, thousands, whileProbingLiveness, withBenchDatabase } from './support';
 
 type Options = { units: number; people: number; requests: number; warmup: number; importRows: number; inMemory: boolean; profileDir: string | undefined };
 
@@ -58,25 +58,9 @@ type Latency = { median: number; p95: number; members: number; children: number 
 
 /** Sequential GETs (one client, keep-alive), as one user clicking through the dashboard. */
 async function measureFigures(baseUrl: string, cookie: string, unitId: number, options: Options): Promise<Latency> {
-  const url = `${baseUrl}/api/figures?unitId=${unitId}`;
-  let members = 0;
-  let children = 0;
-  const durations: number[] = [];
-  for (let index = 0; index < options.warmup + options.requests; index++) {
-    const started = performance.now();
-    const response = await fetch(url, { headers: { cookie } });
-    const body = await response.text();
-    const elapsed = performance.now() - started;
-    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${body.slice(0, 300)}`);
-    if (index === 0) {
-      const parsed = JSON.parse(body) as { figures: { members: number }; children: unknown[] };
-      members = parsed.figures.members;
-      children = parsed.children.length;
-    }
-    if (index >= options.warmup) durations.push(elapsed);
-  }
-  durations.sort((a, b) => a - b);
-  return { median: percentile(durations, 0.5), p95: percentile(durations, 0.95), members, children };
+  const measured = await measureSequentialGets(baseUrl, `/api/figures?unitId=${unitId}`, cookie, options);
+  const parsed = JSON.parse(measured.firstBody) as { figures: { members: number }; children: unknown[] };
+  return { median: measured.median, p95: measured.p95, members: parsed.figures.members, children: parsed.children.length };
 }
 
 /**
@@ -141,6 +125,7 @@ export async function runTreeBench(args: string[]): Promise<void> {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const latencies: Record<'root' | 'province' | 'commune', Latency> = {} as Record<'root' | 'province' | 'commune', Latency>;
+    // One server for the whole run: the figures, then the liveness probes during the import's preview.
     try {
       const { cookie } = await signInOverHttp(baseUrl, 'bench.admin', PASSWORD);
       for (const [level, unit] of [['root', root], ['province', province], ['commune', commune]] as const) {
@@ -151,73 +136,71 @@ export async function runTreeBench(args: string[]): Promise<void> {
             `median ${latency.median.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms over ${options.requests} requests`,
         );
       }
+
+      started = performance.now();
+      const rows = await buildImportRows(handle, options.importRows);
+      const buffer = await writePeopleWorkbook(rows, { includePersonal: true });
+      console.log(`import file: ${thousands(rows.length)} new people, ${(buffer.length / 1e6).toFixed(1)} MB, written in ${seconds(started).toFixed(1)} s`);
+      const actor: Actor = {
+        userId: user.id,
+        name: 'bench.admin',
+        grants: [{ id: 0, unitId: root.id, unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' }],
+        ip: null,
+        requestId: null,
+      };
+      const membersBefore = await rootMembers(handle, root.id);
+      // The preview runs beside the server of this process, asked for its liveness meanwhile.
+      started = performance.now();
+      const probed = await whileProbingLiveness(baseUrl, () =>
+        profiled(options.profileDir, 'import-preview', () => previewImport(handle.db, actor, 'people', { fileName: 'bench-people.xlsx', buffer })),
+      );
+      const preview = probed.result;
+      const previewSeconds = seconds(started);
+      console.log(`GET /api/health/live during the preview: p95 ${probed.p95.toFixed(1)} ms, longest ${probed.max.toFixed(1)} ms over ${probed.probes} probes`);
+      if (preview.errors.length > 0 || preview.creates !== rows.length) {
+        const sample = preview.errors.slice(0, 5).map((error) => `row ${error.row} ${error.column}: ${error.message}`);
+        throw new Error(`The import preview did not accept every row (${preview.creates} creates):\n${sample.join('\n')}`);
+      }
+      started = performance.now();
+      const applied = await profiled(options.profileDir, 'import-apply', () => applyImport(handle.db, actor, preview.batchId));
+      const applySeconds = seconds(started);
+      const importSeconds = previewSeconds + applySeconds;
+      const membersAfter = await rootMembers(handle, root.id);
+      if (membersAfter - membersBefore !== applied.created) {
+        throw new Error(`Root members went from ${membersBefore} to ${membersAfter} after ${applied.created} creates`);
+      }
+      const rowsPerSecond = rows.length / importSeconds;
+      console.log(
+        `import: preview ${previewSeconds.toFixed(1)} s + apply ${applySeconds.toFixed(1)} s = ${importSeconds.toFixed(1)} s, ` +
+          `${thousands(Math.round(rowsPerSecond))} rows/s (root members ${thousands(membersBefore)} → ${thousands(membersAfter)})`,
+      );
+
+      console.log(
+        JSON.stringify({
+          bench: 'tree',
+          db: handle.kind,
+          units: seeded.units,
+          people: seeded.people,
+          seed_s: round(seeded.seconds),
+          root_figures_median_ms: round(latencies.root.median),
+          root_figures_p95_ms: round(latencies.root.p95),
+          province_figures_median_ms: round(latencies.province.median),
+          province_figures_p95_ms: round(latencies.province.p95),
+          commune_figures_median_ms: round(latencies.commune.median),
+          commune_figures_p95_ms: round(latencies.commune.p95),
+          figures_requests: options.requests,
+          import_rows: rows.length,
+          import_rows_per_s: Math.round(rowsPerSecond),
+          import_preview_s: round(previewSeconds, 2),
+          import_apply_s: round(applySeconds, 2),
+          preview_liveness_p95_ms: round(probed.p95),
+          preview_liveness_max_ms: round(probed.max),
+          load_avg_start: round(loadAtStart, 2),
+          load_avg_end: round(loadavg()[0] ?? 0, 2),
+        }),
+      );
     } finally {
       await app.close();
     }
-
-    started = performance.now();
-    const rows = await buildImportRows(handle, options.importRows);
-    const buffer = await writePeopleWorkbook(rows, { includePersonal: true });
-    console.log(`import file: ${thousands(rows.length)} new people, ${(buffer.length / 1e6).toFixed(1)} MB, written in ${seconds(started).toFixed(1)} s`);
-    const actor: Actor = {
-      userId: user.id,
-      name: 'bench.admin',
-      grants: [{ id: 0, unitId: root.id, unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' }],
-      ip: null,
-      requestId: null,
-    };
-    const membersBefore = await rootMembers(handle, root.id);
-    // The preview runs beside a server of this process, asked for its liveness meanwhile.
-    const probeApp = await buildApp({ db: handle.db, config: loadConfig(), dbKind: handle.kind });
-    await probeApp.listen({ host: '127.0.0.1', port: 0 });
-    started = performance.now();
-    const probed = await whileProbingLiveness(`http://127.0.0.1:${(probeApp.server.address() as AddressInfo).port}`, () =>
-      profiled(options.profileDir, 'import-preview', () => previewImport(handle.db, actor, 'people', { fileName: 'bench-people.xlsx', buffer })),
-    ).finally(() => probeApp.close());
-    const preview = probed.result;
-    const previewSeconds = seconds(started);
-    console.log(`GET /api/health/live during the preview: p95 ${probed.p95.toFixed(1)} ms, longest ${probed.max.toFixed(1)} ms over ${probed.probes} probes`);
-    if (preview.errors.length > 0 || preview.creates !== rows.length) {
-      const sample = preview.errors.slice(0, 5).map((error) => `row ${error.row} ${error.column}: ${error.message}`);
-      throw new Error(`The import preview did not accept every row (${preview.creates} creates):\n${sample.join('\n')}`);
-    }
-    started = performance.now();
-    const applied = await profiled(options.profileDir, 'import-apply', () => applyImport(handle.db, actor, preview.batchId));
-    const applySeconds = seconds(started);
-    const importSeconds = previewSeconds + applySeconds;
-    const membersAfter = await rootMembers(handle, root.id);
-    if (membersAfter - membersBefore !== applied.created) {
-      throw new Error(`Root members went from ${membersBefore} to ${membersAfter} after ${applied.created} creates`);
-    }
-    const rowsPerSecond = rows.length / importSeconds;
-    console.log(
-      `import: preview ${previewSeconds.toFixed(1)} s + apply ${applySeconds.toFixed(1)} s = ${importSeconds.toFixed(1)} s, ` +
-        `${thousands(Math.round(rowsPerSecond))} rows/s (root members ${thousands(membersBefore)} → ${thousands(membersAfter)})`,
-    );
-
-    console.log(
-      JSON.stringify({
-        bench: 'tree',
-        db: handle.kind,
-        units: seeded.units,
-        people: seeded.people,
-        seed_s: round(seeded.seconds),
-        root_figures_median_ms: round(latencies.root.median),
-        root_figures_p95_ms: round(latencies.root.p95),
-        province_figures_median_ms: round(latencies.province.median),
-        province_figures_p95_ms: round(latencies.province.p95),
-        commune_figures_median_ms: round(latencies.commune.median),
-        commune_figures_p95_ms: round(latencies.commune.p95),
-        figures_requests: options.requests,
-        import_rows: rows.length,
-        import_rows_per_s: Math.round(rowsPerSecond),
-        import_preview_s: round(previewSeconds, 2),
-        import_apply_s: round(applySeconds, 2),
-        preview_liveness_p95_ms: round(probed.p95),
-        preview_liveness_max_ms: round(probed.max),
-        load_avg_start: round(loadAtStart, 2),
-        load_avg_end: round(loadavg()[0] ?? 0, 2),
-      }),
-    );
   });
 }

@@ -7,7 +7,7 @@ import { todayIso } from '../../platform/dates';
 import { registrationActions, registrationEvents, registrations, registrationWindows } from '../../db/schema/index';
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import { searchTextOf, statusDeltas } from '../registrations/index';
-import { encodeFingerprint, fingerprintOf, insertPairs, pairsAmong, parentPathOf, type SimilarityItem } from '../registrations/similarity';
+import { fingerprintOf, insertPairs, pairsAmong, parentPathOf, storedFingerprintOf, type SimilarityItem } from '../registrations/similarity';
 import { ACTION_TEMPLATES, COLLECTIVE_ACTIONS, RETURN_REASONS, SHORTCOMING_CLAUSES, type ActionTemplate } from './demo-registration-texts';
 import { Random } from './random';
 
@@ -179,7 +179,7 @@ async function insertPlanned(tx: Executor, planned: Planned[], windowId: number)
         return {
           kind: item.kind, year: YEAR, unitId: item.member.unit_id, personId: item.member.person_id, windowId,
           status: last?.status ?? 'draft', shortcomings: item.content.shortcomings, isLeader: item.member.is_head,
-          revision: item.steps.length > 0 ? 1 : 0, searchText, fingerprint: searchText ? encodeFingerprint(fingerprintOf(searchText)) : null,
+          revision: item.steps.length > 0 ? 1 : 0, searchText, fingerprint: storedFingerprintOf(searchText),
           submittedAt: at('submitted'), approvedAt: at('approved'), publishedAt: at('published'),
           version: item.steps.length + 1, createdAt: new Date(`${addDays(first, -1)}T08:00:00+07:00`),
         };

@@ -97,6 +97,11 @@ export function encodeFingerprint(fingerprint: Uint32Array): Buffer {
   return buffer;
 }
 
+/** What registrations.fingerprint holds for a folded text: null for an empty one (nothing to compare). */
+export function storedFingerprintOf(searchText: string): Buffer | null {
+  return searchText ? encodeFingerprint(fingerprintOf(searchText)) : null;
+}
+
 export function decodeFingerprint(stored: Buffer): Uint32Array {
   const fingerprint = new Uint32Array(stored.length / 4);
   for (let index = 0; index < fingerprint.length; index++) fingerprint[index] = stored.readUInt32LE(index * 4);

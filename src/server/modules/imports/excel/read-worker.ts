@@ -1,5 +1,5 @@
 /**
- * Reads an import workbook in a worker thread (started by readWorkbookOffThread in read.ts), so a
+ * Reads an import workbook in a worker thread (started by readImportWorkbook in read.ts), so a
  * large file's parsing never holds the server's event loop. Answers with the parsed sheet, or with
  * the AppError the reading raised, rebuilt on the other side.
  */
