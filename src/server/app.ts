@@ -1,12 +1,10 @@
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,6 +14,7 @@ import type { Database } from './platform/db/client';
 import { installErrorHandler } from './platform/http/error-handler';
 import { cleanTextInput } from './platform/http/text-input';
 import { installSessionHook } from './platform/http/session-hook';
+import { serveWebApp } from './platform/http/web-app';
 import type { AppDeps } from './platform/http/deps';
 import { authRoutes, accountsRoutes } from './modules/accounts/accounts.routes';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -101,19 +100,6 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
     await app.register(routes, routeDeps);
   }
 
-  if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    // Only page addresses fall back to the app; a missing asset or API path is a real 404.
-    const isPage =
-      request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
-      !request.url.startsWith('/assets/') &&
-      !/\.[a-z0-9]+(\?|$)/i.test(request.url) &&
-      existsSync(path.join(webRoot, 'index.html'));
-    if (isPage) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ này.' }, requestId: request.id });
-  });
+  await serveWebApp(app, webRoot);
   return app;
 }
