@@ -4,7 +4,9 @@ import { loadConfig } from '../server/platform/config';
 import { openDatabase, type DbHandle } from '../server/platform/db/client';
 import { migrateDatabase } from '../server/platform/db/migrate';
 import { systemActor, type Actor } from '../server/platform/auth/policy';
-import { DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from '../server/modules/demo/load-demo';
+import { DEMO_PASSWORD, loadDemoData } from '../server/modules/demo/load-demo';
+import { loadDemoIfEmpty } from '../server/modules/demo/demo-load-state';
+import { consoleText } from '../server/platform/console-text';
 import { createRootAdmin } from './create-admin';
 import { applyImport, previewImport } from '../server/modules/imports/imports.service';
 import { exportPeople, exportUnits } from '../server/modules/imports/exports.service';
@@ -67,8 +69,8 @@ async function run(args: string[]): Promise<void> {
           await seedAtScale(handle, { units: Number(scale), people: Number(option(rest, '--people') ?? Number(scale) * 3) });
           return;
         }
-        if (!(await isDatabaseEmpty(handle.db))) throw new Error('Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.');
-        const accounts = await loadDemoData(handle.db);
+        const accounts = await loadDemoIfEmpty(handle.db, { load: loadDemoData, onClearing: () => console.log(consoleText().clearingUnfinishedDemo) });
+        if (!accounts) throw new Error('Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.');
         console.log(`Đã nạp dữ liệu mẫu. Tài khoản (mật khẩu ${DEMO_PASSWORD}): ${accounts.map((a) => a.username).join(', ')}`);
         return;
       }

@@ -1,11 +1,15 @@
 import cluster from 'node:cluster';
+import path from 'node:path';
 import { loadConfig, type Config } from './platform/config';
 import { openDatabase, type DbHandle } from './platform/db/client';
-import { migrateDatabase } from './platform/db/migrate';
 import { buildApp } from './app';
 import { startReminderJob } from './modules/notifications/reminders.service';
 import { mailerFromConfig } from './modules/notifications/mailer';
-import { DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from './modules/demo/load-demo';
+import { DEMO_PASSWORD, loadDemoData } from './modules/demo/load-demo';
+import { consoleText } from './platform/console-text';
+import { prepareDatabase } from './prepare-database';
+
+const text = consoleText();
 
 /**
  * Composition root: config → database → migrations → demo data on first start → HTTP.
@@ -21,20 +25,21 @@ async function main(): Promise<void> {
     await serveHttp(config, await openDatabase({ databaseUrl: config.databaseUrl }));
     return;
   }
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateDatabase(handle.db);
-  const where = handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-  if (process.env.NOIGUONG_NO_DEMO !== '1' && (await isDatabaseEmpty(handle.db))) {
-    console.log(`Loading demo data into the ${where}…`);
-    const accounts = await loadDemoData(handle.db);
-    console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
-    for (const account of accounts) console.log(`  ${account.username.padEnd(16)} ${account.role.padEnd(11)} ${account.note}`);
+  const { handle, loaded: accounts } = await prepareDatabase({
+    config,
+    text,
+    loadDemo: process.env.NOIGUONG_NO_DEMO === '1' ? null : loadDemoData,
+  });
+  if (accounts) {
+    console.log(text.demoAccounts(DEMO_PASSWORD));
+    for (const account of accounts) console.log(`  ${account.username.padEnd(16)} ${text.role(account.role).padEnd(18)} ${account.note}`);
   }
+  const where = handle.kind === 'pglite' ? text.embeddedAt(config.dataDir) : text.postgres;
   const stopReminders = startReminderJob(handle.db, { mailer: mailerFromConfig(config), daysBefore: config.reminderDaysBefore });
   if (config.workers > 1 && handle.kind === 'postgres') return superviseWorkers(config, handle, stopReminders);
-  if (config.workers > 1) console.log('CSDL nhúng chỉ phục vụ một tiến trình: WORKERS được bỏ qua (dùng PostgreSQL để chạy nhiều tiến trình).');
+  if (config.workers > 1) console.log(text.workersIgnored);
   const stopServing = await serveHttp(config, handle);
-  console.log(`\nNoiGuong is running on http://localhost:${config.port} (${where}). API docs: http://localhost:${config.port}/api/docs`);
+  console.log(text.running(config.port, where));
   onShutdown(async () => {
     stopReminders();
     await stopServing();
@@ -59,10 +64,10 @@ function superviseWorkers(config: Config, handle: DbHandle, stopReminders: () =>
   for (let index = 0; index < config.workers; index++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
-    console.error(`Tiến trình phục vụ ${worker.process.pid} dừng (${signal ?? code}); khởi động tiến trình thay thế.`);
+    console.error(text.workerRestarted(worker.process.pid, String(signal ?? code)));
     cluster.fork();
   });
-  console.log(`\nNoiGuong is running on http://localhost:${config.port} (PostgreSQL, ${config.workers} processes). API docs: http://localhost:${config.port}/api/docs`);
+  console.log(text.runningWorkers(config.port, config.workers));
   onShutdown(async () => {
     stopping = true;
     stopReminders();
@@ -84,6 +89,8 @@ function onShutdown(stop: () => Promise<void>): void {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  const reason = error instanceof Error ? error.message : String(error);
+  if (process.env.DEBUG_START === '1') console.error(error);
+  console.error(text.startFailed(reason, process.env.DATABASE_URL ? null : path.resolve(process.env.DATA_DIR ?? './data')));
   process.exit(1);
 });

@@ -52,3 +52,12 @@ export const importBatches = pgTable('import_batches', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   appliedAt: timestamp('applied_at', { withTimezone: true }),
 });
+
+/**
+ * One row while the demo data is being loaded, removed when it has all been written: a start that
+ * finds the row knows an earlier one stopped part-way and clears the half-made demo before loading again.
+ */
+export const demoLoadState = pgTable('demo_load_state', {
+  id: smallint('id').primaryKey().default(1),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+});

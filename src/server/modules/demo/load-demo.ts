@@ -44,11 +44,6 @@ function planCreates(people: GeneratedPerson[]): PlannedPerson[] {
   return people.map((person, index) => ({ row: index + 2, data: { ...person }, action: 'create', existingId: null }));
 }
 
-export async function isDatabaseEmpty(db: Database): Promise<boolean> {
-  const rows = await db.execute<{ count: number }>(sql`SELECT count(*) AS count FROM units`);
-  return Number(rows.rows[0]?.count ?? 0) === 0;
-}
-
 /** Loads the demo province, its people and one account per role; returns the accounts. */
 export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   const actor = systemActor('Dữ liệu mẫu');
