@@ -12,7 +12,7 @@ import type { GeneratedPerson, GeneratedUnit } from '../server/modules/demo/type
 import { UNIT_METRIC, unitKindMetric } from '../server/modules/units/index';
 import { membershipDeltas, personColumns } from '../server/modules/people/index';
 import { PERSON_CATEGORIES, UNIT_KINDS } from '../shared/contracts/domain';
-import { foldVietnamese, vietnameseSortKey } from '../shared/text';
+import { foldVietnamese, normalizeTonePlacement, vietnameseSortKey } from '../shared/text';
 
 export type SeedScaleOptions = {
   units: number;
@@ -269,7 +269,7 @@ function unitParams(chunk: GeneratedUnit[], placed: Map<string, PlacedUnit>, fir
   const kind: string[] = [], parentId: Array<number | null> = [], path: string[] = [], depth: number[] = [], validFrom: string[] = [];
   chunk.forEach((unit, index) => {
     const unitCode = unit.code.trim();
-    const unitName = unit.name.trim();
+    const unitName = normalizeTonePlacement(unit.name.trim());
     const parent = unit.parentCode === null ? undefined : placed.get(unit.parentCode);
     if (unit.parentCode !== null && !parent) throw new Error(`Unit ${unitCode} comes before its parent ${unit.parentCode}`);
     const unitId = firstId + index;

@@ -13,6 +13,26 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
+// "oa", "oe" and "uy" ending a syllable carry the tone on their first vowel in the official names
+// ("Khánh Hòa", "Thanh Hóa", "Thủy"); the newer style puts it on the second ("Hoà", "Thuỷ").
+// "qu" is a consonant, so "quý" keeps its tone on the y; with a final letter ("hoàng") both agree.
+const TONED_A_E = 'àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ';
+const TONED_Y = 'ỳýỷỹỵỲÝỶỸỴ';
+const TONE_ON_SECOND = new RegExp(`([oO])([${TONED_A_E}])(?!\\p{L})|(?<![qQ])([uU])([${TONED_Y}])(?!\\p{L})`, 'gu');
+
+/**
+ * Puts tones on "oa", "oe", "uy" at the end of a syllable the way the official names do, so one
+ * place is never written two ways on one screen ("Ninh Hoà" beside "Khánh Hòa"). Applied to names
+ * as they are written, whatever their source.
+ */
+export function normalizeTonePlacement(text: string): string {
+  return text.normalize('NFC').replace(TONE_ON_SECOND, (_match, o?: string, a?: string, u?: string, y?: string) => {
+    const [first, toned] = o !== undefined ? [o, a!] : [u!, y!];
+    const [base, ...tone] = toned.normalize('NFD');
+    return `${(first + tone.join('')).normalize('NFC')}${base}`;
+  });
+}
+
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /** Vietnamese collation, for sorting names the way a Vietnamese reader expects. */
@@ -52,7 +72,8 @@ function baseLetter(base: string, marks: string[]): string {
 export function vietnameseSortKey(text: string): string {
   let primary = '';
   let tones = '';
-  for (const char of text.toLowerCase().trim()) {
+  // Both tone placements of a name sort as one.
+  for (const char of normalizeTonePlacement(text).toLowerCase().trim()) {
     const decomposed = char.normalize('NFD');
     const base = decomposed[0] ?? '';
     const marks = [...decomposed.slice(1)];

@@ -61,3 +61,10 @@ export const demoLoadState = pgTable('demo_load_state', {
   id: smallint('id').primaryKey().default(1),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Rewrites of stored rows that code, not SQL, must do (see db/data-repairs.ts); each runs once. */
+export const dataRepairs = pgTable('data_repairs', {
+  name: text('name').primaryKey(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  changedRows: integer('changed_rows').notNull(),
+});

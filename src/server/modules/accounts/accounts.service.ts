@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors';
 import { assertPasswordAcceptable, hashPassword } from '../../platform/auth/passwords';
 import { assertCan, assertHasPermissionSomewhere, can, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import { foldVietnamese } from '../../../shared/text';
+import { foldVietnamese, normalizeTonePlacement } from '../../../shared/text';
 import type { Role } from '../../../shared/contracts/domain';
 import { findUnitPathOrThrow } from '../units/index';
 import { findPersonById, listMembershipsOfPerson } from '../people/people.repo';
@@ -92,7 +92,7 @@ export async function createAccount(
   const user = await db.transaction(async (tx) => {
     const created = await repo.insertUser(tx, {
       username,
-      displayName: input.displayName.trim(),
+      displayName: normalizeTonePlacement(input.displayName.trim()),
       searchText: foldVietnamese(`${username} ${input.displayName}`),
       passwordHash,
       personId: input.personId ?? null,
@@ -121,7 +121,7 @@ export async function updateAccount(
     throw new AppError('VALIDATION_FAILED', 'Bạn không thể tự khóa tài khoản của mình.');
   }
   await db.transaction(async (tx) => {
-    const displayName = input.displayName?.trim() ?? user.displayName;
+    const displayName = input.displayName ? normalizeTonePlacement(input.displayName.trim()) : user.displayName;
     await repo.updateUser(tx, userId, {
       displayName,
       searchText: foldVietnamese(`${user.username} ${displayName}`),

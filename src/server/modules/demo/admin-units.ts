@@ -6,19 +6,23 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { normalizeTonePlacement } from '../../../shared/text';
+
+// The file writes "Khánh Hoà"; names are kept in the placement the official texts use ("Khánh Hòa").
+const PlaceName = z.string().min(1).transform(normalizeTonePlacement);
 
 const CommuneSchema = z.object({
   code: z.string().regex(/^\d{5}$/),
-  name: z.string().min(1),
-  fullName: z.string().min(1),
+  name: PlaceName,
+  fullName: PlaceName,
   nameEn: z.string().optional(),
   kind: z.enum(['Xã', 'Phường', 'Đặc khu']),
 });
 
 const ProvinceSchema = z.object({
   code: z.string().regex(/^\d{2}$/),
-  name: z.string().min(1),
-  fullName: z.string().min(1),
+  name: PlaceName,
+  fullName: PlaceName,
   nameEn: z.string().optional(),
   kind: z.enum(['Tỉnh', 'Thành phố']),
   communes: z.array(CommuneSchema).min(1),

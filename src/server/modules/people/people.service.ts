@@ -4,7 +4,7 @@ import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor } 
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { assertNotBefore, todayIso } from '../../platform/dates';
-import { foldVietnamese, personNameSortKey } from '../../../shared/text';
+import { foldVietnamese, normalizeTonePlacement, personNameSortKey } from '../../../shared/text';
 import type { PersonCategory, Position, Sex } from '../../../shared/contracts/domain';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './people.repo';
@@ -28,7 +28,7 @@ export type PersonFields = {
 export type Placement = { unitId: number; position: Position; isHead: boolean; fromDate?: string | null };
 
 export function personColumns(fields: PersonFields) {
-  const fullName = fields.fullName.trim().replace(/\s+/g, ' ');
+  const fullName = normalizeTonePlacement(fields.fullName.trim().replace(/\s+/g, ' '));
   return {
     fullName,
     // Card numbers stay out of the search text: only roles that see them may search by them.

@@ -4,7 +4,7 @@ import { assertCan, can, scopePaths, type Actor } from '../../platform/auth/poli
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas, addUnitDeltas, deltasForSubtreeMove, readUnitDeltas } from '../../platform/figures';
 import { assertNotBefore, todayIso } from '../../platform/dates';
-import { foldVietnamese, vietnameseSortKey } from '../../../shared/text';
+import { foldVietnamese, normalizeTonePlacement, vietnameseSortKey } from '../../../shared/text';
 import type { UnitKind } from '../../../shared/contracts/domain';
 import * as repo from './units.repo';
 import { presentUnit } from './units.presenter';
@@ -68,7 +68,7 @@ export type NewUnit = { code: string; name: string; kind: UnitKind; parentId: nu
 /** Creates a unit inside an open transaction; the caller has checked permissions. */
 export async function createUnitInTx(tx: Executor, input: NewUnit): Promise<repo.UnitRow> {
   const code = input.code.trim();
-  const name = input.name.trim();
+  const name = normalizeTonePlacement(input.name.trim());
   const validFrom = input.validFrom ?? todayIso();
   await assertCodeFree(tx, code);
   let parent: repo.UnitRow | undefined;
@@ -122,7 +122,8 @@ export async function updateUnitFieldsInTx(
   fields: { name: string; code: string; kind: string },
   day: string,
 ): Promise<repo.UnitRow> {
-  const { name, code, kind } = fields;
+  const { code, kind } = fields;
+  const name = normalizeTonePlacement(fields.name.trim());
   if (code !== unit.code) await assertCodeFree(tx, code);
   await changeVersion(tx, unit, day, { name, code, kind });
   if (kind !== unit.kind) {

@@ -21,6 +21,7 @@ import {
   type Parsed,
 } from './cells';
 import type { CellValue } from './xlsx-file';
+import { normalizeTonePlacement } from '../../../../shared/text';
 
 /** Cell values of one data row, addressed by column key. */
 export type RowCells<K extends string> = { get: (key: K) => CellValue };
@@ -49,6 +50,9 @@ function required<T>(report: Report, header: string, value: T | null | undefined
   return value ?? undefined;
 }
 
+/** Names are compared with what is stored, which keeps one tone placement ("Hòa", not "Hoà"). */
+const tonePlaced = (name: string | undefined) => (name === undefined ? undefined : normalizeTonePlacement(name));
+
 /** Remembers the first row of each value, so later repeats name the row they clash with. */
 function duplicateFinder(label: string) {
   const firstRow = new Map<string, number>();
@@ -75,7 +79,7 @@ export function createUnitParser(context: ParserContext): RowParser<keyof UnitIm
   const kinds = valuesOf(UNIT_COLUMNS, 'kind');
   return (cells, report, row) => {
     const code = required(report, h.code, take(report, h.code, parseText(h.code, cells.get('code'), 50)));
-    const name = required(report, h.name, take(report, h.name, parseText(h.name, cells.get('name'), 255)));
+    const name = tonePlaced(required(report, h.name, take(report, h.name, parseText(h.name, cells.get('name'), 255))));
     const kindParsed = parseChoice(h.kind, cells.get('kind'), UNIT_KIND_LOOKUP, kinds);
     const kind = required(report, h.kind, take(report, h.kind, kindParsed));
     const parentCode = take(report, h.parentCode, parseText(h.parentCode, cells.get('parentCode'), 50));
@@ -110,7 +114,7 @@ export function createPersonParser(context: ParserContext): RowParser<keyof Pers
     take(report, h[key], parseChoice(h[key], cells.get(key), lookup, allowed[key]));
 
   return (cells, report, row) => {
-    const fullName = required(report, h.fullName, text('fullName', 120, cells, report));
+    const fullName = tonePlaced(required(report, h.fullName, text('fullName', 120, cells, report)));
     const sex = required(report, h.sex, choice('sex', SEX_LOOKUP, cells, report));
     const birthDate = date('birthDate', cells, report);
     const category = required(report, h.category, choice('category', PERSON_CATEGORY_LOOKUP, cells, report));

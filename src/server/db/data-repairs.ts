@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '../platform/db/client';
+import { normalizeTonePlacement, personNameSortKey, vietnameseSortKey } from '../../shared/text';
+
+type Repair = { name: string; run(tx: Executor): Promise<number> };
+
+// A superset of the names normalizeTonePlacement changes; the code decides row by row.
+const MAY_HAVE_SECOND_VOWEL_TONE = '[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]';
+
+/** Rewrites one text column (and its sort key) of the rows whose value changes; returns how many. */
+async function rewriteNames(
+  tx: Executor,
+  table: string,
+  column: string,
+  sortKey: ((name: string) => string) | null,
+): Promise<number> {
+  const rows = await tx.execute<{ id: number; value: string }>(
+    sql`SELECT id, ${sql.identifier(column)} AS value FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} ~ ${MAY_HAVE_SECOND_VOWEL_TONE}`,
+  );
+  const changed = rows.rows.map((row) => ({ id: Number(row.id), value: normalizeTonePlacement(row.value), before: row.value })).filter((row) => row.value !== row.before);
+  if (changed.length === 0) return 0;
+  const ids = sql.param(changed.map((row) => row.id));
+  const values = sql.param(changed.map((row) => row.value));
+  const keys = sql.param(changed.map((row) => (sortKey ? sortKey(row.value) : '')));
+  const setKey = sortKey ? sql`, sort_key = data.sort_key` : sql``;
+  await tx.execute(sql`
+    UPDATE ${sql.identifier(table)} AS target SET ${sql.identifier(column)} = data.value${setKey}
+    FROM unnest(${ids}::bigint[], ${values}::text[], ${keys}::text[]) AS data(id, value, sort_key)
+    WHERE target.id = data.id`);
+  return changed.length;
+}
+
+const REPAIRS: Repair[] = [
+  {
+    // Names stored before one tone placement was kept ("Hoà" beside "Hòa"); search and sort already ignored it.
+    name: 'tone-placement',
+    run: async (tx) =>
+      (await rewriteNames(tx, 'units', 'name', vietnameseSortKey)) +
+      (await rewriteNames(tx, 'unit_versions', 'name', null)) +
+      (await rewriteNames(tx, 'persons', 'full_name', personNameSortKey)) +
+      (await rewriteNames(tx, 'users', 'display_name', null)),
+  },
+];
+
+/** Runs, once each and in a transaction each, the repairs this database has not had yet. */
+export async function runDataRepairs(db: Database): Promise<void> {
+  const done = await db.execute<{ name: string }>(sql`SELECT name FROM data_repairs`);
+  const applied = new Set(done.rows.map((row) => row.name));
+  for (const repair of REPAIRS.filter((candidate) => !applied.has(candidate.name))) {
+    await db.transaction(async (tx) => {
+      const changedRows = await repair.run(tx);
+      await tx.execute(sql`INSERT INTO data_repairs (name, changed_rows) VALUES (${repair.name}, ${changedRows}) ON CONFLICT (name) DO NOTHING`);
+    });
+  }
+}
