@@ -23,7 +23,7 @@ describe('several HTTP processes (WORKERS) on PostgreSQL', () => {
     try {
       const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.baseUrl}/api/health`).then((response) => response.json() as Promise<{ database: string }>)));
       expect(answers.every((answer) => answer.database === 'postgres')).toBe(true);
-      expect(server.output.join('\n')).toContain('2 processes');
+      expect(server.output.join('\n')).toContain('2 tiến trình');
     } finally {
       code = await server.stop();
     }

@@ -1,8 +1,12 @@
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UnitTreeSelect } from '../components/unit-tree-select';
+import { DeferredControl } from '../components/deferred-control';
 import { useActingUnit } from './acting-unit';
 
-/** The header control that decides whose data every page shows. */
+const loadTreeSelect = () => import('../components/unit-tree-select');
+const UnitTreeSelect = lazy(() => loadTreeSelect().then((module) => ({ default: module.UnitTreeSelect })));
+
+/** The header control that decides whose data every page shows; its tree loads when first opened. */
 export function ActingUnitPicker({ className }: { className?: string }) {
   const { t } = useTranslation();
   const { actingUnit, setActingUnit } = useActingUnit();
@@ -11,14 +15,18 @@ export function ActingUnitPicker({ className }: { className?: string }) {
       <label htmlFor="acting-unit-select" className="acting-unit-label">
         {t('header.actingUnit')}
       </label>
-      <UnitTreeSelect
-        id="acting-unit-select"
-        data-testid="acting-unit"
-        className="acting-unit-select"
-        value={actingUnit ? { value: actingUnit.id, label: actingUnit.name } : null}
-        placeholder={t('header.actingUnitPlaceholder')}
-        onPickUnit={(unit) => setActingUnit({ id: unit.id, code: unit.code, name: unit.name, path: unit.path })}
-      />
+      <DeferredControl id="acting-unit-select" data-testid="acting-unit" className="acting-unit-select" text={actingUnit?.name ?? t('header.actingUnitPlaceholder')} preload={loadTreeSelect}>
+        <UnitTreeSelect
+          id="acting-unit-select"
+          data-testid="acting-unit"
+          className="acting-unit-select"
+          value={actingUnit ? { value: actingUnit.id, label: actingUnit.name } : null}
+          placeholder={t('header.actingUnitPlaceholder')}
+          onPickUnit={(unit) => setActingUnit({ id: unit.id, code: unit.code, name: unit.name, path: unit.path })}
+          defaultOpen
+          autoFocus
+        />
+      </DeferredControl>
     </div>
   );
 }

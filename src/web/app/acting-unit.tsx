@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import type { Grant, UnitRef } from '../api/types';
+import type { Grant, Session, UnitRef } from '../api/types';
 import { useCurrentSession } from './session';
 
 /** The unit whose data every page shows; chosen in the header. `path` lets us check it is still granted. */
@@ -49,6 +49,11 @@ function readStored(userId: number, grants: Grant[]): ActingUnit | null {
   } catch {
     return null;
   }
+}
+
+/** The unit a session starts on: the one chosen last on this device, else the broadest granted. */
+export function initialActingUnit(session: Session): ActingUnit | null {
+  return readStored(session.user.id, session.grants) ?? defaultUnit(session.grants);
 }
 
 export function ActingUnitProvider({ children }: { children: ReactNode }) {

@@ -1,5 +1,6 @@
-import { Drawer, Layout, Result } from 'antd';
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Drawer, Layout } from 'antd';
+import { StatusMessage } from '../components/status-message';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useIsPhone } from '../lib/use-is-phone';
@@ -7,7 +8,6 @@ import { ActingUnitProvider, useActingUnit } from './acting-unit';
 import { AppHeader } from './app-header';
 import { FullPageLoading } from './full-page-loading';
 import { LanguageSwitch } from './language-switch';
-import { NavMenu } from './nav-menu';
 
 const COLLAPSED_KEY = 'noiguong.menuCollapsed';
 
@@ -33,7 +33,7 @@ function MainContent() {
   const { t } = useTranslation();
   const { actingUnit } = useActingUnit();
   if (!actingUnit) {
-    return <Result status="info" title={t('errors.noGrantsTitle')} subTitle={t('errors.noGrants')} />;
+    return <StatusMessage kind="info" title={t('errors.noGrantsTitle')} description={t('errors.noGrants')} />;
   }
   return (
     <Suspense fallback={<FullPageLoading />}>
@@ -41,6 +41,10 @@ function MainContent() {
     </Suspense>
   );
 }
+
+// The menu's code comes when it is shown: on a phone, when the drawer is first opened.
+const NavMenu = lazy(() => import('./nav-menu').then((module) => ({ default: module.NavMenu })));
+const menuFallback = <div className="nav-menu-loading" />;
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -85,7 +89,9 @@ export function AppLayout() {
               title={t('app.menu')}
               className="nav-drawer"
             >
-              <NavMenu onNavigate={() => setDrawerOpen(false)} />
+              <Suspense fallback={menuFallback}>
+                <NavMenu onNavigate={() => setDrawerOpen(false)} />
+              </Suspense>
               <div className="drawer-language">
                 <span>{t('header.language')}</span>
                 <LanguageSwitch />
@@ -101,7 +107,9 @@ export function AppLayout() {
               className="app-sider"
               trigger={null}
             >
-              <NavMenu />
+              <Suspense fallback={menuFallback}>
+                <NavMenu />
+              </Suspense>
               <button
                 type="button"
                 className="sider-toggle"

@@ -1,13 +1,12 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+/** A CSS spinner: it shows before the component library has loaded (sign-in, first paint). */
 export function FullPageLoading() {
   const { t } = useTranslation();
   return (
     <div className="full-page-center" role="status">
-      <Spin size="large" description={t('common.loading')}>
-        <div className="spin-filler" />
-      </Spin>
+      <span className="plain-spinner" aria-hidden />
+      <span className="plain-spinner-text">{t('common.loading')}</span>
     </div>
   );
 }

@@ -1,22 +1,27 @@
-import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, isLanguage } from '../i18n';
+import { changeLanguage, type Language } from '../i18n';
 
+const CHOICES: Array<{ value: Language; label: string }> = [
+  { value: 'vi', label: 'Tiếng Việt' },
+  { value: 'en', label: 'English' },
+];
+
+/** Plain buttons, so the sign-in page needs no component library. */
 export function LanguageSwitch({ className }: { className?: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <Segmented
-      className={className}
-      aria-label={t('header.language')}
-      size="small"
-      value={i18n.language}
-      options={[
-        { label: 'Tiếng Việt', value: 'vi' },
-        { label: 'English', value: 'en' },
-      ]}
-      onChange={(value) => {
-        if (isLanguage(value)) void changeLanguage(value);
-      }}
-    />
+    <div className={`plain-segmented ${className ?? ''}`} role="group" aria-label={t('header.language')}>
+      {CHOICES.map((choice) => (
+        <button
+          key={choice.value}
+          type="button"
+          className="plain-segmented-item"
+          aria-pressed={i18n.language === choice.value}
+          onClick={() => void changeLanguage(choice.value)}
+        >
+          {choice.label}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -1,46 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
-import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { BrowserRouter } from 'react-router';
-import { createQueryClient } from './query-client';
 
-/**
- * Large type and generous controls: many users are older and read on small, cheap phones.
- * The brand red stays in the header; actions are blue so that red keeps meaning "destructive".
- */
-const theme: ThemeConfig = {
-  token: {
-    fontSize: 16,
-    fontSizeSM: 14,
-    fontSizeLG: 18,
-    controlHeight: 38,
-    colorPrimary: '#1f5fa8',
-    colorLink: '#1a56a0',
-    borderRadius: 6,
-    fontFamily:
-      "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif",
-  },
-  components: {
-    Layout: { headerBg: '#a3161a', headerHeight: 64, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: '#f4f5f7' },
-    Menu: { itemHeight: 48, iconSize: 18, itemMarginInline: 8 },
-    Table: { headerBg: '#f0f3f8', cellPaddingBlock: 10, cellPaddingInline: 12 },
-  },
-};
-
-export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? enUS : viVN;
+/** What every page needs, the sign-in page included; the component library comes with the signed-in pages. */
+export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={locale} theme={theme}>
-        <AntApp>
-          <BrowserRouter>{children}</BrowserRouter>
-        </AntApp>
-      </ConfigProvider>
+      <BrowserRouter>{children}</BrowserRouter>
     </QueryClientProvider>
   );
 }

@@ -1,12 +1,13 @@
-import { Alert, Button, Result } from 'antd';
+import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { describeError } from '../lib/errors';
+import { StatusMessage } from './status-message';
 
 interface QueryErrorProps {
   error: unknown;
   onRetry?: () => void;
-  /** Inside a card or a drawer a full-page Result is too loud; an Alert fits. */
+  /** Inside a card or a drawer a page-level message is too loud; an Alert fits. */
   compact?: boolean;
 }
 
@@ -23,19 +24,19 @@ export function QueryError({ error, onRetry, compact = false }: QueryErrorProps)
     return compact ? (
       <Alert type="warning" showIcon title={t('errors.forbiddenTitle')} description={t('errors.forbidden')} className="block-gap-bottom" />
     ) : (
-      <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbidden')} />
+      <StatusMessage kind="forbidden" title={t('errors.forbiddenTitle')} description={t('errors.forbidden')} />
     );
   }
   if (isApiError(error) && error.isNotFound) {
     return compact ? (
       <Alert type="info" showIcon title={t('errors.notFoundTitle')} description={describeError(error, t)} className="block-gap-bottom" />
     ) : (
-      <Result status="404" title={t('errors.notFoundTitle')} subTitle={describeError(error, t)} />
+      <StatusMessage kind="not-found" title={t('errors.notFoundTitle')} description={describeError(error, t)} />
     );
   }
   return compact ? (
     <Alert type="error" showIcon title={t('errors.loadFailed')} description={describeError(error, t)} action={retry} className="block-gap-bottom" />
   ) : (
-    <Result status="error" title={t('errors.loadFailed')} subTitle={describeError(error, t)} extra={retry} />
+    <StatusMessage kind="error" title={t('errors.loadFailed')} description={describeError(error, t)} action={retry} />
   );
 }

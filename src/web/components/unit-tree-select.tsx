@@ -41,6 +41,9 @@ interface CommonProps {
   className?: string;
   'aria-label'?: string;
   'data-testid'?: string;
+  /** Opened and focused as it appears: when it replaces a stand-in the user just tapped. */
+  defaultOpen?: boolean;
+  autoFocus?: boolean;
 }
 
 interface SingleProps extends CommonProps {
@@ -178,6 +181,8 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
     className: props.className,
     'aria-label': props['aria-label'],
     'data-testid': props['data-testid'],
+    defaultOpen: props.defaultOpen,
+    autoFocus: props.autoFocus,
     treeData,
     loadData,
     treeLoadedKeys: [...childrenById.keys()],

@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import 'dayjs/locale/vi';
 import dayjs from 'dayjs';
-import { enResources, viResources } from './resources';
+import { viResources } from './resources';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -45,19 +45,31 @@ export async function changeLanguage(language: Language, remember = true): Promi
       // Not remembered, but still switched for this visit.
     }
   }
+  await loadLanguage(language);
   applyDocumentLanguage(language);
   await i18n.changeLanguage(language);
+}
+
+/** English texts are a separate download: most users never ask for them. */
+async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'vi' || i18n.hasResourceBundle(language, 'translation')) return;
+  const { enResources } = await import('./en-resources');
+  i18n.addResourceBundle(language, 'translation', enResources);
 }
 
 const initialLanguage = readStoredLanguage();
 applyDocumentLanguage(initialLanguage);
 
-void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: viResources }, en: { translation: enResources } },
-  lng: initialLanguage,
-  fallbackLng: 'vi',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/** Resolves once the texts of the language shown first are in; the app renders after it. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(initReactI18next)
+  .init({
+    resources: { vi: { translation: viResources } },
+    lng: 'vi',
+    fallbackLng: 'vi',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  .then(() => (initialLanguage === 'vi' ? undefined : changeLanguage(initialLanguage, false)));
 
 export default i18n;

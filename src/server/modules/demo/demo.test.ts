@@ -221,7 +221,7 @@ describe('generateNationalTree', () => {
     expect(Math.abs(units.length - 20_000)).toBeLessThanOrEqual(200);
     expect(units[0]).toMatchObject({ code: 'TW', name: 'Ban Chấp hành Trung ương', parentCode: null });
     expect(units.map((unit) => unit.name)).toContain('Thành ủy Thành phố Hồ Chí Minh');
-    expect(units.map((unit) => unit.name)).toContain('Tỉnh ủy Khánh Hoà');
+    expect(units.map((unit) => unit.name)).toContain('Tỉnh ủy Khánh Hòa');
     expect(expectParentsFirst(units)).toBe(units.length);
     expect(count('grassroots_cell') + count('cell')).toBeGreaterThan(10_000);
   });

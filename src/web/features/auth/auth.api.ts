@@ -20,8 +20,12 @@ async function fetchSession(): Promise<Session | null> {
   }
 }
 
+export function sessionQueryOptions() {
+  return { queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 5 * 60_000 };
+}
+
 export function useSession() {
-  return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
+  return useQuery(sessionQueryOptions());
 }
 
 export interface LoginInput {

@@ -106,6 +106,12 @@ export interface NotificationItem {
   readAt: string | null;
 }
 
+export interface NotificationsAnswer {
+  items: NotificationItem[];
+  total: number;
+  unread: number;
+}
+
 export function useMine(year: number) {
   return useQuery({
     queryKey: ['followup', 'mine', year],
@@ -189,7 +195,7 @@ export function uploadEvidence(unitId: number, file: File) {
 export function useNotifications(enabled: boolean) {
   return useQuery({
     queryKey: ['notifications'],
-    queryFn: ({ signal }) => api.get<{ items: NotificationItem[]; total: number; unread: number }>('/api/notifications', { pageSize: 20 }, signal),
+    queryFn: ({ signal }) => api.get<NotificationsAnswer>('/api/notifications', { pageSize: 20 }, signal),
     enabled,
     // The bell stays current without a push channel: a reminder arrives at most once a day.
     refetchInterval: 5 * 60_000,

@@ -1,11 +1,12 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Button, Popover, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formatDateTime } from '../../lib/format';
 import { type NotificationItem, useMarkRead, useNotifications } from './followup.api';
 import './followup.css';
+
+const NotificationPanel = lazy(() => import('./notification-panel'));
 
 /** The bell in the header: unread count, the latest notices, and marking them read. */
 export function NotificationBell() {
@@ -23,33 +24,9 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div className="notification-panel" data-testid="notification-panel">
-      <div className="notification-panel-head">
-        <strong>{t('followup.notifications.title')}</strong>
-        <Button type="link" size="small" disabled={unread === 0} onClick={() => markRead.mutate('all')} data-testid="notifications-read-all">
-          {t('followup.notifications.readAll')}
-        </Button>
-      </div>
-      <List
-        size="small"
-        dataSource={notices.data?.items ?? []}
-        loading={notices.isPending}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followup.notifications.empty')} /> }}
-        renderItem={(item) => (
-          <List.Item className={item.readAt ? 'notification-read' : 'notification-unread'} onClick={() => openNotice(item)} data-testid="notification-item">
-            <List.Item.Meta
-              title={item.title}
-              description={
-                <>
-                  <div>{item.body}</div>
-                  <Typography.Text type="secondary">{formatDateTime(item.createdAt)}</Typography.Text>
-                </>
-              }
-            />
-          </List.Item>
-        )}
-      />
-    </div>
+    <Suspense fallback={<div className="notification-panel notification-panel-loading"><Spin /></div>}>
+      <NotificationPanel notices={notices.data} loading={notices.isPending} onOpen={openNotice} onReadAll={() => markRead.mutate('all')} />
+    </Suspense>
   );
 
   return (

@@ -1,7 +1,7 @@
 import { ApartmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Col, DatePicker, Empty, Row, Skeleton, Typography } from 'antd';
+import { Card, Col, Empty, Row, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRequiredActingUnit } from '../../app/acting-unit';
 import { FigureCard } from '../../components/figure-card';
@@ -10,8 +10,14 @@ import { QueryError } from '../../components/query-error';
 import { DATE_FORMAT, formatDate, toApiDate } from '../../lib/format';
 import { ChildFiguresTable } from './child-figures-table';
 import { useFigures } from './figures.api';
-import { MembersChart } from './members-chart';
 import { UnitsByKindTable } from './units-by-kind-table';
+import { WhenVisible } from '../../components/when-visible';
+
+import { DeferredControl } from '../../components/deferred-control';
+
+const MembersChart = lazy(() => import('./members-chart'));
+const loadDatePicker = () => import('../../components/date-picker-control');
+const DatePicker = lazy(loadDatePicker);
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -35,15 +41,19 @@ export function HomePage() {
   const datePicker = (
     <label className="inline-field">
       <span>{t('common.asOf')}</span>
-      <DatePicker
-        value={asOf}
-        onChange={(value) => setAsOf(value ?? dayjs())}
-        format={DATE_FORMAT}
-        allowClear={false}
-        disabledDate={(date) => date.isAfter(dayjs(), 'day')}
-        aria-label={t('common.asOf')}
-        data-testid="home-as-of"
-      />
+      <DeferredControl text={formatDate(asOfApi)} preload={loadDatePicker} aria-label={t('common.asOf')} data-testid="home-as-of" className="deferred-date">
+        <DatePicker
+          defaultOpen
+          autoFocus
+          value={asOf}
+          onChange={(value) => setAsOf(value && !Array.isArray(value) ? value : dayjs())}
+          format={DATE_FORMAT}
+          allowClear={false}
+          disabledDate={(date) => date.isAfter(dayjs(), 'day')}
+          aria-label={t('common.asOf')}
+          data-testid="home-as-of"
+        />
+      </DeferredControl>
     </label>
   );
 
@@ -116,7 +126,11 @@ export function HomePage() {
 
           {data && data.children.length > 0 ? (
             <Card title={<h2 className="card-title">{t('home.chartTitle')}</h2>} className="block-gap">
-              <MembersChart rows={chartRows} />
+              <WhenVisible placeholderHeight={240}>
+                <Suspense fallback={<Skeleton active />}>
+                  <MembersChart rows={chartRows} />
+                </Suspense>
+              </WhenVisible>
               <Typography.Paragraph type="secondary" className="chart-note">
                 {t('home.chartNote')}
               </Typography.Paragraph>

@@ -1,13 +1,20 @@
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareVietnamese } from '../../../shared/text';
 import { formatNumber } from '../../lib/format';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, AriaComponent, CanvasRenderer]);
+// Only the pieces a horizontal bar chart uses: the rest of Chart.js stays out of the download.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 export interface ChartRow {
   name: string;
@@ -15,76 +22,67 @@ export interface ChartRow {
   partyMembers: number;
 }
 
-const ROW_HEIGHT = 34;
-const VISIBLE_ROWS = 18;
+const ROW_HEIGHT = 44;
+const VISIBLE_ROWS = 14;
+const LABEL_CHARS = 28;
+
+const shorten = (name: string) => (name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1)}…` : name);
 
 /**
  * Horizontal bars: Vietnamese unit names are long, and read better along the axis than slanted.
- * Past a screenful of units a scroll bar keeps every bar readable instead of squeezing them.
+ * Past a screenful of units the frame scrolls, so every bar keeps its height instead of being squeezed.
  */
-export function MembersChart({ rows }: { rows: ChartRow[] }) {
+export default function MembersChart({ rows }: { rows: ChartRow[] }) {
   const { t, i18n } = useTranslation();
-  const element = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
   const sorted = useMemo(
     () => [...rows].sort((a, b) => b.members - a.members || compareVietnamese(a.name, b.name)),
     [rows],
   );
-  const visible = Math.min(sorted.length, VISIBLE_ROWS);
-  const height = Math.max(220, visible * ROW_HEIGHT + 90);
+  const height = Math.max(160, sorted.length * ROW_HEIGHT + 60);
 
   useEffect(() => {
-    const node = element.current;
-    if (!node) return;
-    const chart = echarts.init(node, undefined, { renderer: 'canvas' });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(node);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    const node = element.current;
-    if (!node) return;
-    const chart = echarts.getInstanceByDom(node);
-    if (!chart) return;
-    // ECharts draws the first category at the bottom; reversing keeps the largest unit on top.
-    const ordered = [...sorted].reverse();
-    const scrolls = sorted.length > VISIBLE_ROWS;
-    chart.setOption(
-      {
-        aria: { enabled: true },
-        textStyle: { fontSize: 14 },
-        tooltip: {
-          trigger: 'axis',
-          axisPointer: { type: 'shadow' },
-          valueFormatter: (value: unknown) => formatNumber(Number(value)),
-        },
-        legend: { top: 0, textStyle: { fontSize: 14 } },
-        grid: { left: 8, right: scrolls ? 48 : 24, top: 36, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatNumber(value) } },
-        yAxis: {
-          type: 'category',
-          data: ordered.map((row) => row.name),
-          axisLabel: { width: 220, overflow: 'truncate', fontSize: 14 },
-        },
-        dataZoom: scrolls
-          ? [
-              { type: 'slider', yAxisIndex: 0, right: 8, width: 18, startValue: ordered.length - VISIBLE_ROWS, endValue: ordered.length - 1, zoomLock: true, brushSelect: false },
-              { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true },
-            ]
-          : [],
-        series: [
-          { name: t('home.figures.members'), type: 'bar', data: ordered.map((row) => row.members), itemStyle: { color: '#1f5fa8' } },
-          { name: t('home.figures.partyMembers'), type: 'bar', data: ordered.map((row) => row.partyMembers), itemStyle: { color: '#c8102e' } },
+    if (!canvas.current) return;
+    const config: ChartConfiguration<'bar'> = {
+      type: 'bar',
+      data: {
+        labels: sorted.map((row) => shorten(row.name)),
+        datasets: [
+          { label: t('home.figures.members'), data: sorted.map((row) => row.members), backgroundColor: '#1f5fa8' },
+          { label: t('home.figures.partyMembers'), data: sorted.map((row) => row.partyMembers), backgroundColor: '#c8102e' },
         ],
       },
-      { notMerge: true },
-    );
-    chart.resize();
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        font: { size: 14 },
+        plugins: {
+          legend: { position: 'top', labels: { font: { size: 14 } } },
+          tooltip: {
+            callbacks: {
+              title: (items) => sorted[items[0]?.dataIndex ?? 0]?.name ?? '',
+              label: (item) => `${item.dataset.label ?? ''}: ${formatNumber(Number(item.raw))}`,
+            },
+          },
+        },
+        scales: {
+          x: { ticks: { callback: (value) => formatNumber(Number(value)), font: { size: 13 } } },
+          y: { ticks: { font: { size: 14 } } },
+        },
+      },
+    };
+    const chart = new Chart(canvas.current, config);
+    return () => chart.destroy();
     // The language is a dependency so that series names and number formats follow a switch.
   }, [sorted, t, i18n.language]);
 
-  return <div ref={element} style={{ width: '100%', height }} role="img" aria-label={t('home.chartTitle')} />;
+  return (
+    <div className="members-chart-frame" style={{ maxHeight: VISIBLE_ROWS * ROW_HEIGHT + 60 }}>
+      <div style={{ height, position: 'relative' }}>
+        <canvas ref={canvas} role="img" aria-label={t('home.chartTitle')} />
+      </div>
+    </div>
+  );
 }

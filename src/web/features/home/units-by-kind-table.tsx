@@ -1,7 +1,6 @@
-import { Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { UnitKind } from '../../api/types';
+import { type PlainColumn, PlainTable } from '../../components/plain-table';
 import { UNIT_KIND_LIST } from '../../lib/enums';
 import { formatNumber } from '../../lib/format';
 
@@ -19,38 +18,23 @@ export function UnitsByKindTable({ counts, definition }: UnitsByKindTableProps) 
   const { t } = useTranslation();
   const rows: KindRow[] = UNIT_KIND_LIST.map((kind) => ({ kind, count: counts[kind] ?? 0 })).filter((row) => row.count > 0);
   const total = rows.reduce((sum, row) => sum + row.count, 0);
-  const columns: ColumnsType<KindRow> = [
-    { title: t('home.kindColumn'), dataIndex: 'kind', render: (kind: UnitKind) => t(`enums.unitKind.${kind}`) },
-    { title: t('home.countColumn'), dataIndex: 'count', align: 'right', render: (count: number) => formatNumber(count) },
+  const columns: PlainColumn<KindRow>[] = [
+    { key: 'kind', title: t('home.kindColumn'), render: (row) => t(`enums.unitKind.${row.kind}`) },
+    { key: 'count', title: t('home.countColumn'), align: 'right', render: (row) => formatNumber(row.count) },
   ];
+  const footer =
+    rows.length > 1 ? (
+      <tr>
+        <th scope="row">{t('home.total')}</th>
+        <td className="align-right">
+          <strong>{formatNumber(total)}</strong>
+        </td>
+      </tr>
+    ) : null;
   return (
     <>
-      <Table<KindRow>
-        size="small"
-        rowKey="kind"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        data-testid="units-by-kind"
-        locale={{ emptyText: t('home.noUnitsByKind') }}
-        summary={() =>
-          rows.length > 1 ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
-                <strong>{t('home.total')}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">
-                <strong>{formatNumber(total)}</strong>
-              </Table.Summary.Cell>
-            </Table.Summary.Row>
-          ) : null
-        }
-      />
-      {definition ? (
-        <Typography.Paragraph type="secondary" className="figure-definition">
-          {definition}
-        </Typography.Paragraph>
-      ) : null}
+      <PlainTable<KindRow> columns={columns} rows={rows} rowKey={(row) => row.kind} footer={footer} emptyText={t('home.noUnitsByKind')} data-testid="units-by-kind" />
+      {definition ? <p className="figure-definition">{definition}</p> : null}
     </>
   );
 }

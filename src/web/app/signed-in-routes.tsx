@@ -1,0 +1,100 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './app-layout';
+import { ComponentLibrary } from './component-library';
+import { NotFoundPage } from './not-found-page';
+import { paths } from './paths';
+import { RequirePermission } from './require-permission';
+import { RequireSession } from './require-session';
+
+// Each module loads on first visit, so the sign-in page stays light on a slow connection.
+const pageModules = {
+  home: () => import('../features/home/home-page'),
+  units: () => import('../features/units/units-page'),
+  people: () => import('../features/people/people-page'),
+  standards: () => import('../features/standards/standards-page'),
+  plans: () => import('../features/programme/plans-page'),
+  topics: () => import('../features/programme/topics-page'),
+  breakthroughs: () => import('../features/programme/breakthroughs-page'),
+  audit: () => import('../features/audit/audit-page'),
+  accounts: () => import('../features/accounts/accounts-page'),
+  changePassword: () => import('../features/auth/change-password-page'),
+  reports: () => import('../features/reports/reports-page'),
+  study: () => import('../features/study/study-page'),
+  registrations: () => import('../features/registrations/registrations-page'),
+  programmeFigures: () => import('../features/dashboard/programme-dashboard-page'),
+  followup: () => import('../features/followup/followup-page'),
+  supervision: () => import('../features/supervision/supervision-page'),
+} satisfies Partial<Record<keyof typeof paths, () => Promise<unknown>>>;
+
+const HomePage = lazy(() => pageModules.home().then((module) => ({ default: module.HomePage })));
+const UnitsPage = lazy(() => pageModules.units().then((module) => ({ default: module.UnitsPage })));
+const PeoplePage = lazy(() => pageModules.people().then((module) => ({ default: module.PeoplePage })));
+const StandardsPage = lazy(() => pageModules.standards().then((module) => ({ default: module.StandardsPage })));
+const PlansPage = lazy(() => pageModules.plans().then((module) => ({ default: module.PlansPage })));
+const TopicsPage = lazy(() => pageModules.topics().then((module) => ({ default: module.TopicsPage })));
+const BreakthroughsPage = lazy(() => pageModules.breakthroughs().then((module) => ({ default: module.BreakthroughsPage })));
+const AuditPage = lazy(() => pageModules.audit().then((module) => ({ default: module.AuditPage })));
+const AccountsPage = lazy(() => pageModules.accounts().then((module) => ({ default: module.AccountsPage })));
+const ChangePasswordPage = lazy(() => pageModules.changePassword().then((module) => ({ default: module.ChangePasswordPage })));
+const ReportsPage = lazy(() => pageModules.reports().then((module) => ({ default: module.ReportsPage })));
+const StudyPage = lazy(() => pageModules.study().then((module) => ({ default: module.StudyPage })));
+const RegistrationsPage = lazy(() => pageModules.registrations().then((module) => ({ default: module.RegistrationsPage })));
+const ProgrammeDashboardPage = lazy(() => pageModules.programmeFigures().then((module) => ({ default: module.ProgrammeDashboardPage })));
+const FollowupPage = lazy(() => pageModules.followup().then((module) => ({ default: module.FollowupPage })));
+const SupervisionPage = lazy(() => pageModules.supervision().then((module) => ({ default: module.SupervisionPage })));
+
+// The page being opened starts downloading with this chunk, beside the session request, instead
+// of after it: on a 400 ms link that is one round trip fewer before the page shows.
+const openingPage = (Object.keys(pageModules) as Array<keyof typeof pageModules>).find((key) => paths[key] === window.location.pathname);
+if (openingPage) void pageModules[openingPage]();
+
+/** Every page behind sign-in, with the component library they share: one download after signing in. */
+export default function SignedInRoutes() {
+  return (
+    <ComponentLibrary>
+      <Routes>
+        <Route element={<RequireSession allowPasswordChange />}>
+          <Route path={paths.changePassword} element={<ChangePasswordPage />} />
+        </Route>
+        <Route element={<RequireSession />}>
+          <Route element={<AppLayout />}>
+            <Route element={<RequirePermission permission="figures.read" />}>
+              <Route index element={<HomePage />} />
+            </Route>
+            <Route element={<RequirePermission permission="units.read" />}>
+              <Route path={paths.units} element={<UnitsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="people.read" />}>
+              <Route path={paths.people} element={<PeoplePage />} />
+            </Route>
+            <Route element={<RequirePermission permission="programme.read" />}>
+              <Route path={paths.plans} element={<PlansPage />} />
+              <Route path={paths.topics} element={<TopicsPage />} />
+              <Route path={paths.breakthroughs} element={<BreakthroughsPage />} />
+              <Route path={paths.standards} element={<StandardsPage />} />
+              <Route path={paths.study} element={<StudyPage />} />
+              <Route path={paths.followup} element={<FollowupPage />} />
+              <Route path={paths.registrations} element={<RegistrationsPage />} />
+              <Route path={paths.reports} element={<ReportsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="figures.read" />}>
+              <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="supervision.read" />}>
+              <Route path={paths.supervision} element={<SupervisionPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="audit.read" />}>
+              <Route path={paths.audit} element={<AuditPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="accounts.manage" />}>
+              <Route path={paths.accounts} element={<AccountsPage />} />
+            </Route>
+            <Route path="/home" element={<Navigate to={paths.home} replace />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </ComponentLibrary>
+  );
+}

@@ -1,0 +1,21 @@
+import en from './en.json';
+import enFollowup from './en/followup.json';
+import enProgramme from './en/programme.json';
+import enRegistrations from './en/registrations.json';
+import enReports from './en/reports.json';
+import enStandards from './en/standards.json';
+import enStudy from './en/study.json';
+import enSupervision from './en/supervision.json';
+import type { viResources } from './resources';
+
+// Every English key must exist, so a missing translation fails the type check instead of showing a key.
+export const enResources: typeof viResources = {
+  ...en,
+  programme: enProgramme,
+  standards: enStandards,
+  study: enStudy,
+  registrations: enRegistrations,
+  supervision: enSupervision,
+  followup: enFollowup,
+  reports: enReports,
+};
