@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { launchBrowser, runJourneys, startApp } from './harness';
 import { SCREENSHOTS } from './support';
 import { foundationJourneys } from './journeys/foundation';
@@ -9,6 +10,7 @@ import { followupJourneys } from './journeys/followup';
 import { supervisionJourneys } from './journeys/supervision';
 import { registrationsJourneys } from './journeys/registrations';
 import { reportsJourneys } from './journeys/reports';
+import { phoneFitJourneys } from './journeys/phone-fit';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -29,11 +31,16 @@ async function main(): Promise<void> {
       ...supervisionJourneys(journeyContext),
       ...followupJourneys(journeyContext),
       ...reportsJourneys(journeyContext),
+      ...phoneFitJourneys(journeyContext),
     ]);
   } finally {
     await browser.close();
     await app.stop();
-    if (!ok) console.log(`\nServer output:\n${app.output().slice(-3000)}`);
+    if (!ok) {
+      const logFile = path.join(SCREENSHOTS, 'server-output.log');
+      await writeFile(logFile, app.output());
+      console.log(`\nServer output (all of it in ${logFile}):\n${app.output().slice(-3000)}`);
+    }
   }
   process.exit(ok ? 0 : 1);
 }

@@ -19,6 +19,7 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { PAGE_PERMISSIONS } from './page-permissions';
 import { paths } from './paths';
 import { useCurrentSession } from './session';
 
@@ -47,18 +48,18 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { permissions } = useCurrentSession();
 
   const entries: NavEntry[] = [
-    { key: 'home', path: paths.home, label: t('nav.home'), icon: <DashboardOutlined />, testId: 'nav-home', permission: 'figures.read' },
-    { key: 'units', path: paths.units, label: t('nav.units'), icon: <ApartmentOutlined />, testId: 'nav-units', permission: 'units.read' },
-    { key: 'people', path: paths.people, label: t('nav.people'), icon: <TeamOutlined />, testId: 'nav-people', permission: 'people.read' },
-    { key: 'plans', path: paths.plans, label: t('programme.nav.plans'), icon: <FileTextOutlined />, testId: 'nav-plans', permission: 'programme.read' },
-    { key: 'topics', path: paths.topics, label: t('programme.nav.topics'), icon: <BookOutlined />, testId: 'nav-topics', permission: 'programme.read' },
+    { key: 'home', path: paths.home, label: t('nav.home'), icon: <DashboardOutlined />, testId: 'nav-home', permission: PAGE_PERMISSIONS.home },
+    { key: 'units', path: paths.units, label: t('nav.units'), icon: <ApartmentOutlined />, testId: 'nav-units', permission: PAGE_PERMISSIONS.units },
+    { key: 'people', path: paths.people, label: t('nav.people'), icon: <TeamOutlined />, testId: 'nav-people', permission: PAGE_PERMISSIONS.people },
+    { key: 'plans', path: paths.plans, label: t('programme.nav.plans'), icon: <FileTextOutlined />, testId: 'nav-plans', permission: PAGE_PERMISSIONS.plans },
+    { key: 'topics', path: paths.topics, label: t('programme.nav.topics'), icon: <BookOutlined />, testId: 'nav-topics', permission: PAGE_PERMISSIONS.topics },
     {
       key: 'breakthroughs',
       path: paths.breakthroughs,
       label: t('programme.nav.breakthroughs'),
       icon: <RocketOutlined />,
       testId: 'nav-breakthroughs',
-      permission: 'programme.read',
+      permission: PAGE_PERMISSIONS.breakthroughs,
     },
     {
       key: 'standards',
@@ -66,25 +67,25 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('standards.nav'),
       icon: <SafetyCertificateOutlined />,
       testId: 'nav-standards',
-      permission: 'programme.read',
+      permission: PAGE_PERMISSIONS.standards,
     },
-    { key: 'study', path: paths.study, label: t('study.nav'), icon: <ReadOutlined />, testId: 'nav-study', permission: 'programme.read' },
+    { key: 'study', path: paths.study, label: t('study.nav'), icon: <ReadOutlined />, testId: 'nav-study', permission: PAGE_PERMISSIONS.study },
     {
       key: 'registrations',
       path: paths.registrations,
       label: t('registrations.nav'),
       icon: <EditOutlined />,
       testId: 'nav-registrations',
-      permission: 'programme.read',
+      permission: PAGE_PERMISSIONS.registrations,
     },
-    { key: 'followup', path: paths.followup, label: t('followup.nav'), icon: <LineChartOutlined />, testId: 'nav-followup', permission: 'programme.read' },
+    { key: 'followup', path: paths.followup, label: t('followup.nav'), icon: <LineChartOutlined />, testId: 'nav-followup', permission: PAGE_PERMISSIONS.followup },
     {
       key: 'programmeFigures',
       path: paths.programmeFigures,
       label: t('study.navDashboard'),
       icon: <BarChartOutlined />,
       testId: 'nav-programme-figures',
-      permission: 'figures.read',
+      permission: PAGE_PERMISSIONS.programmeFigures,
     },
     {
       key: 'supervision',
@@ -92,17 +93,17 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('supervision.nav'),
       icon: <EyeOutlined />,
       testId: 'nav-supervision',
-      permission: 'supervision.read',
+      permission: PAGE_PERMISSIONS.supervision,
     },
-    { key: 'reports', path: paths.reports, label: t('reports.nav'), icon: <ContainerOutlined />, testId: 'nav-reports', permission: 'reports.answer' },
-    { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
+    { key: 'reports', path: paths.reports, label: t('reports.nav'), icon: <ContainerOutlined />, testId: 'nav-reports', permission: PAGE_PERMISSIONS.reports },
+    { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: PAGE_PERMISSIONS.audit },
     {
       key: 'accounts',
       path: paths.accounts,
       label: t('nav.accounts'),
       icon: <UserSwitchOutlined />,
       testId: 'nav-accounts',
-      permission: 'accounts.manage',
+      permission: PAGE_PERMISSIONS.accounts,
     },
   ];
   const visible = entries.filter((entry) => !entry.permission || permissions.includes(entry.permission));

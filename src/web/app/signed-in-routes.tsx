@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './app-layout';
 import { ComponentLibrary } from './component-library';
 import { NotFoundPage } from './not-found-page';
+import { PAGE_PERMISSIONS } from './page-permissions';
 import { paths } from './paths';
 import { RequirePermission } from './require-permission';
 import { RequireSession } from './require-session';
@@ -59,35 +60,49 @@ export default function SignedInRoutes() {
         </Route>
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
-            <Route element={<RequirePermission permission="figures.read" />}>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.home} />}>
               <Route index element={<HomePage />} />
             </Route>
-            <Route element={<RequirePermission permission="units.read" />}>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.units} />}>
               <Route path={paths.units} element={<UnitsPage />} />
             </Route>
-            <Route element={<RequirePermission permission="people.read" />}>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.people} />}>
               <Route path={paths.people} element={<PeoplePage />} />
             </Route>
-            <Route element={<RequirePermission permission="programme.read" />}>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.plans} />}>
               <Route path={paths.plans} element={<PlansPage />} />
+            </Route>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.topics} />}>
               <Route path={paths.topics} element={<TopicsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.breakthroughs} />}>
               <Route path={paths.breakthroughs} element={<BreakthroughsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.standards} />}>
               <Route path={paths.standards} element={<StandardsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.study} />}>
               <Route path={paths.study} element={<StudyPage />} />
+            </Route>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.followup} />}>
               <Route path={paths.followup} element={<FollowupPage />} />
+            </Route>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.registrations} />}>
               <Route path={paths.registrations} element={<RegistrationsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.reports} />}>
               <Route path={paths.reports} element={<ReportsPage />} />
             </Route>
-            <Route element={<RequirePermission permission="figures.read" />}>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.programmeFigures} />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />
             </Route>
-            <Route element={<RequirePermission permission="supervision.read" />}>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.supervision} />}>
               <Route path={paths.supervision} element={<SupervisionPage />} />
             </Route>
-            <Route element={<RequirePermission permission="audit.read" />}>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.audit} />}>
               <Route path={paths.audit} element={<AuditPage />} />
             </Route>
-            <Route element={<RequirePermission permission="accounts.manage" />}>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.accounts} />}>
               <Route path={paths.accounts} element={<AccountsPage />} />
             </Route>
             <Route path="/home" element={<Navigate to={paths.home} replace />} />
