@@ -52,6 +52,7 @@ export function phoneFitJourneys({ app, browser }: JourneyContext): Journey[] {
           if (allowed && outcome === 'refused') problems.push(`${paths[key]} refused although the role may open it`);
           if (!allowed && outcome === 'shown') problems.push(`${paths[key]} opened although the role may not`);
           if (outcome === 'shown') opened.push(navTestId(key));
+          else if (!((await page.locator('main .status-message-forbidden').textContent()) ?? '').includes(REFUSAL)) problems.push(`${paths[key]}: the refusal does not say "${REFUSAL}"`);
           const wide = await overflow(page);
           if (wide) {
             problems.push(`${paths[key]}: ${wide}`);
