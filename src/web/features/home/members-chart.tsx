@@ -24,9 +24,10 @@ export interface ChartRow {
 
 const ROW_HEIGHT = 44;
 const VISIBLE_ROWS = 14;
-const LABEL_CHARS = 28;
+// A label may take about half the chart's width; at 14 px a character is up to 9 px wide.
+const labelChars = (chartWidth: number) => Math.max(12, Math.min(32, Math.floor(chartWidth / 2 / 9)));
 
-const shorten = (name: string) => (name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1)}…` : name);
+const shorten = (name: string, chars: number) => (name.length > chars ? `${name.slice(0, chars - 1)}…` : name);
 
 /**
  * Horizontal bars: Vietnamese unit names are long, and read better along the axis than slanted.
@@ -43,10 +44,11 @@ export default function MembersChart({ rows }: { rows: ChartRow[] }) {
 
   useEffect(() => {
     if (!canvas.current) return;
+    const chars = labelChars(canvas.current.parentElement?.clientWidth ?? 360);
     const config: ChartConfiguration<'bar'> = {
       type: 'bar',
       data: {
-        labels: sorted.map((row) => shorten(row.name)),
+        labels: sorted.map((row) => shorten(row.name, chars)),
         datasets: [
           { label: t('home.figures.members'), data: sorted.map((row) => row.members), backgroundColor: '#1f5fa8' },
           { label: t('home.figures.partyMembers'), data: sorted.map((row) => row.partyMembers), backgroundColor: '#c8102e' },
