@@ -19,6 +19,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'periodic reports: issue a request to every commune and ward committee, fill them all, consolidate, write a DOCX [--units N] [--people M] [--in-memory]',
     load: async () => (await import('./reports')).runReportsBench,
   },
+  reads: {
+    describe: 'many readers on the embedded database: C clients (40) read the province registration figures over HTTP for S seconds (20) while /api/health is probed [--clients C] [--seconds S]',
+    load: async () => (await import('./reads')).runReadsBench,
+  },
   web: {
     describe: 'the admin app on a phone (390×844) over 400 kbit/s with 400 ms latency: JavaScript per page, time to a usable sign-in page and dashboard (cold and warm), refusal, public page [--no-build]',
     load: async () => (await import('./web')).runWebBench,

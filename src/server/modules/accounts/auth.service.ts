@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/client';
+import { cachedRead } from '../../platform/db/read-cache';
 import { AppError } from '../../platform/errors';
 import { hashPassword, verifyPassword, assertPasswordAcceptable } from '../../platform/auth/passwords';
 import { hashToken, newToken } from '../../platform/auth/tokens';
@@ -21,8 +22,9 @@ export type SessionContext = {
 
 export async function resolveSession(db: Database, token: string): Promise<SessionContext | undefined> {
   const tokenHash = hashToken(token);
-  const found = await repo.findLiveSession(db, tokenHash);
-  if (!found || found.user.isDisabled) return undefined;
+  // Every API request resolves its session: kept in memory until the next write (platform/db/read-cache.ts).
+  const found = await cachedRead(db, `session:${tokenHash}`, () => repo.findLiveSession(db, tokenHash));
+  if (!found || found.user.isDisabled || found.session.expiresAt <= new Date()) return undefined;
   return { tokenHash, csrfToken: found.session.csrfToken, user: found.user, grants: found.grants };
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/client';
+import { cachedRead } from '../../platform/db/read-cache';
 import { assertCan, type Actor } from '../../platform/auth/policy';
 import { readFigures } from '../../platform/figures';
 import type { RegistrationFigures } from '../../../shared/contracts/followup';
@@ -72,17 +73,24 @@ export function shapeRegistrationFigures(values: Record<string, number> | undefi
 
 /** The registration figures of a subtree and of each open child unit for a year, from the live counters. */
 export async function getRegistrationFigures(db: Database, actor: Actor, unitId: number, year: number) {
-  const unit = await getUnitOrThrow(db, unitId);
-  assertCan(actor, 'figures.read', unit.path);
   const asOf = asOfForYear(year);
-  const children = await listOpenChildUnits(db, unitId, asOf);
-  const values = await readFigures(db, [unitId, ...children.map((child) => child.id)], metricsFor(year), asOf);
-  return {
-    unit: { id: unit.id, code: unit.code, name: unit.name },
-    year,
-    asOf,
-    figures: shapeRegistrationFigures(values.get(unitId), year),
-    definitions: REGISTRATION_FIGURE_DEFINITIONS,
-    children: children.map((child) => ({ unit: child, figures: shapeRegistrationFigures(values.get(child.id), year) })),
-  };
+  // The answer is the same for everyone allowed to read it; the permission is checked per request.
+  const { unitPath, answer } = await cachedRead(db, `registration-figures:${unitId}:${year}:${asOf}`, async () => {
+    const unit = await getUnitOrThrow(db, unitId);
+    const children = await listOpenChildUnits(db, unitId, asOf);
+    const values = await readFigures(db, [unitId, ...children.map((child) => child.id)], metricsFor(year), asOf);
+    return {
+      unitPath: unit.path,
+      answer: {
+        unit: { id: unit.id, code: unit.code, name: unit.name },
+        year,
+        asOf,
+        figures: shapeRegistrationFigures(values.get(unitId), year),
+        definitions: REGISTRATION_FIGURE_DEFINITIONS,
+        children: children.map((child) => ({ unit: child, figures: shapeRegistrationFigures(values.get(child.id), year) })),
+      },
+    };
+  });
+  assertCan(actor, 'figures.read', unitPath);
+  return answer;
 }

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from '../../db/schema/index';
 import { nameStatementsOf } from './named-statements';
+import { enableReadCache } from './read-cache';
 
 export type Database = NodePgDatabase<typeof schema>;
 /** Anything queries can run on: the database or an open transaction. */
@@ -69,6 +70,8 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
   // PGlite has one session: a single connection keeps transactions from interleaving.
   const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
   nameStatementsOf(pool);
+  const db = drizzle(pool, { schema });
+  enableReadCache(db, pool);
   const request = (message: object, reply: string) =>
     new Promise<void>((resolve) => {
       const onMessage = (answer: { type: string }) => {
@@ -81,7 +84,7 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
       worker.postMessage(message);
     });
   return {
-    db: drizzle(pool, { schema }),
+    db,
     pool,
     kind: 'pglite',
     dumpDataDir: (path) => request({ type: 'dump', path }, 'dumped'),
