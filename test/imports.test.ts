@@ -408,6 +408,42 @@ describe('importing units', () => {
     expect((await unitByCode('C1'))!.version).toBe(tree.C1.version);
   });
 
+  it('reports in the preview the founding dates apply would refuse, so a clean preview applies', async () => {
+    const state = await snapshot();
+    const preview = (await upload(adminA, 'units', await unitsFile([
+      // Before its existing parent was founded (A: 01/07/2025).
+      { 'Mã đơn vị': 'E1', 'Tên đơn vị': 'Chi bộ E1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A', 'Ngày thành lập': '01/01/2016' },
+      // Before its parent of the same file.
+      { 'Mã đơn vị': 'E2', 'Tên đơn vị': 'Đảng bộ E2', 'Loại đơn vị': 'Đảng bộ cơ sở', 'Mã đơn vị cấp trên': 'A', 'Ngày thành lập': '01/09/2025' },
+      { 'Mã đơn vị': 'E3', 'Tên đơn vị': 'Chi bộ E3', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'E2', 'Ngày thành lập': '01/08/2025' },
+      { 'Mã đơn vị': 'E4', 'Tên đơn vị': 'Chi bộ E4', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'E2', 'Ngày thành lập': '01/10/2025' },
+    ]))).json();
+    expect(preview).toMatchObject({ totalRows: 4, validRows: 2, creates: 2 });
+    expect(preview.errors).toEqual([
+      { row: 2, column: 'Ngày thành lập', message: 'Ngày hiệu lực 01/01/2016 không được trước ngày thành lập của đơn vị cấp trên (01/07/2025).' },
+      { row: 4, column: 'Ngày thành lập', message: 'Ngày hiệu lực 01/08/2025 không được trước ngày thành lập của đơn vị cấp trên (01/09/2025).' },
+    ]);
+    expect(await snapshot()).toEqual(state);
+    // The rows the preview accepted are exactly what apply writes.
+    const applied = await apply(adminA, preview.batchId);
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await unitByCode('E1')).toBeUndefined();
+    const e4 = await ctx.db.execute<{ valid_from: string }>(sql`SELECT valid_from FROM units WHERE code = 'E4'`);
+    expect(e4.rows[0]?.valid_from).toBe('2025-10-01');
+  });
+
+  it('reports in the preview a rename dated before the latest change of the unit, as apply would refuse it', async () => {
+    await createUnitAsSystem(ctx.db, 'F1', 'Chi bộ sẽ thành lập', 'cell', tree.A.id, '2099-01-01');
+    const state = await snapshot();
+    const preview = (await upload(adminA, 'units', await unitsFile([
+      { 'Mã đơn vị': 'F1', 'Tên đơn vị': 'Chi bộ đổi tên', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' },
+    ]))).json();
+    expect(preview.validRows).toBe(0);
+    expect(preview.errors[0].message).toContain('lần thay đổi gần nhất của đơn vị (01/01/2099)');
+    expect(await snapshot()).toEqual(state);
+  });
+
   it('refuses a cycle of parents inside the file', async () => {
     const state = await snapshot();
     const preview = (await upload(adminA, 'units', await unitsFile([

@@ -17,11 +17,12 @@ export function formatVietnameseDate(value: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/** The sentence that refuses `date` for coming before `earliest`, or null when it does not. */
+export function notBeforeProblem(date: string, earliest: string, what: string): string | null {
+  return date < earliest ? `Ngày hiệu lực ${formatVietnameseDate(date)} không được trước ${what} (${formatVietnameseDate(earliest)}).` : null;
+}
+
 export function assertNotBefore(date: string, earliest: string, what: string): void {
-  if (date < earliest) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Ngày hiệu lực ${formatVietnameseDate(date)} không được trước ${what} (${formatVietnameseDate(earliest)}).`,
-    );
-  }
+  const problem = notBeforeProblem(date, earliest, what);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
 }

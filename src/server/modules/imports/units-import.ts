@@ -1,8 +1,8 @@
 import type { Executor } from '../../platform/db/client';
 import { can, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import { todayIso } from '../../platform/dates';
-import { createUnitInTx, findUnitsByCodes, getUnitOrThrow, type UnitRow } from '../units/index';
+import { notBeforeProblem, todayIso } from '../../platform/dates';
+import { createUnitInTx, currentVersionStarts, findUnitsByCodes, getUnitOrThrow, type UnitRow } from '../units/index';
 import { moveUnitInTx, updateUnitFieldsInTx } from '../units/units.service';
 import type { RowError, UnitImportRow } from './excel/read';
 
@@ -19,6 +19,15 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
   const existing = new Map((await findUnitsByCodes(executor, codes)).map((unit) => [unit.code, unit]));
   const fileRows = new Map(rows.map((r) => [r.data.code, r]));
   const isRootAdmin = scopePaths(actor, 'imports.units').some((path) => !path.includes('.'));
+  // The dates apply checks, checked here too, so that a clean preview is an apply that goes through.
+  const today = todayIso();
+  const versionStarts = await currentVersionStarts(executor, [...existing.values()].map((unit) => unit.id));
+  const foundedOn = (code: string): string | undefined => {
+    const unit = existing.get(code);
+    if (unit) return unit.validFrom;
+    const inFile = fileRows.get(code);
+    return inFile ? (inFile.data.validFrom ?? today) : undefined;
+  };
   const planned: PlannedUnit[] = [];
   const accepted = new Set<string>();
   /** The existing unit a chain of new units of the file finally hangs from. */
@@ -80,6 +89,14 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
     }
     const parentId = data.parentCode ? existing.get(data.parentCode)?.id : undefined;
     const unchanged = current && current.name === data.name && current.kind === data.kind && (data.parentCode === null || current.parentId === parentId);
+    const parentFounded = data.parentCode ? foundedOn(data.parentCode) : undefined;
+    const dateProblem = !current
+      ? parentFounded && notBeforeProblem(data.validFrom ?? today, parentFounded, 'ngày thành lập của đơn vị cấp trên')
+      : !unchanged && notBeforeProblem(today, versionStarts.get(current.id) ?? current.validFrom, 'lần thay đổi gần nhất của đơn vị');
+    if (dateProblem) {
+      errors.push({ row, column: current ? 'Mã đơn vị' : 'Ngày thành lập', message: dateProblem });
+      return false;
+    }
     accepted.add(data.code);
     planned.push({ row, data, action: !current ? 'create' : unchanged ? 'unchanged' : 'update' });
     return true;

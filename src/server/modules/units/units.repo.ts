@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { unitVersions, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 
@@ -149,6 +149,16 @@ export async function findCurrentVersion(executor: Executor, unitId: number): Pr
     .where(and(eq(unitVersions.unitId, unitId), isNull(unitVersions.validTo)))
     .limit(1);
   return rows[0];
+}
+
+/** The day each unit's current version began: a change dated before it is refused. */
+export async function currentVersionStarts(executor: Executor, unitIds: number[]): Promise<Map<number, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await executor
+    .select({ unitId: unitVersions.unitId, validFrom: unitVersions.validFrom })
+    .from(unitVersions)
+    .where(and(inArray(unitVersions.unitId, unitIds), isNull(unitVersions.validTo)));
+  return new Map(rows.map((row) => [row.unitId, row.validFrom]));
 }
 
 export async function insertVersion(executor: Executor, values: typeof unitVersions.$inferInsert): Promise<void> {
