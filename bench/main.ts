@@ -19,6 +19,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'periodic reports: issue a request to every commune and ward committee, fill them all, consolidate, write a DOCX [--units N] [--people M] [--in-memory]',
     load: async () => (await import('./reports')).runReportsBench,
   },
+  durability: {
+    describe: 'the embedded database flushing its writes to disk: N single-row commits in a data folder with and without the flush [--commits N]',
+    load: async () => (await import('./durability')).runDurabilityBench,
+  },
   reads: {
     describe: 'many readers on the embedded database: C clients (40) read the province registration figures over HTTP for S seconds (20) while /api/health is probed [--clients C] [--seconds S]',
     load: async () => (await import('./reads')).runReadsBench,

@@ -16,6 +16,8 @@ export type DbHandle = {
   kind: 'pglite' | 'postgres';
   /** Writes the embedded database's data folder as a tarball (PGlite only). */
   dumpDataDir(path: string): Promise<void>;
+  /** How many times the embedded database flushed a file to disk (0 in memory, and for PostgreSQL, which flushes itself). */
+  flushCount(): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -45,6 +47,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       pool,
       kind: 'postgres',
       dumpDataDir: () => Promise.reject(new Error('dumpDataDir is only for the embedded database')),
+      flushCount: () => Promise.resolve(0),
       close: () => pool.end(),
     };
   }
@@ -73,11 +76,11 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
   const db = drizzle(pool, { schema });
   enableReadCache(db, pool);
   const request = (message: object, reply: string) =>
-    new Promise<void>((resolve) => {
-      const onMessage = (answer: { type: string }) => {
+    new Promise<{ type: string; count?: number }>((resolve) => {
+      const onMessage = (answer: { type: string; count?: number }) => {
         if (answer.type === reply) {
           worker.off('message', onMessage);
-          resolve();
+          resolve(answer);
         }
       };
       worker.on('message', onMessage);
@@ -87,7 +90,10 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
     db,
     pool,
     kind: 'pglite',
-    dumpDataDir: (path) => request({ type: 'dump', path }, 'dumped'),
+    dumpDataDir: async (path) => {
+      await request({ type: 'dump', path }, 'dumped');
+    },
+    flushCount: async () => (await request({ type: 'flushes' }, 'flushes')).count ?? 0,
     close: async () => {
       await pool.end();
       await request({ type: 'stop' }, 'stopped');

@@ -9,6 +9,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { readFile } from 'node:fs/promises';
+import { makeWritesDurable } from './durable-writes';
 
 type WorkerInput = { dataDir: string | null; loadDumpPath: string | null };
 const input = workerData as WorkerInput;
@@ -20,6 +21,9 @@ async function start(): Promise<void> {
     extensions: { ltree, pg_trgm, unaccent },
     loadDataDir,
   });
+  // A database in memory has nothing to flush; one in a folder is flushed at every acknowledged write
+  // (EMBEDDED_FLUSH=0 turns that off, to measure what it costs: a power cut may then lose writes).
+  const durable = input.dataDir && process.env.EMBEDDED_FLUSH !== '0' ? makeWritesDurable(db) : null;
   const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 2 });
   // The app's pool keeps one session; the second slot lets it reconnect while a connection that
   // failed is still closing (pg drops a connection after some errors).
@@ -37,6 +41,9 @@ async function start(): Promise<void> {
       const { writeFile } = await import('node:fs/promises');
       await writeFile(message.path, Buffer.from(await dump.arrayBuffer()));
       parentPort?.postMessage({ type: 'dumped' });
+    }
+    if (message.type === 'flushes') {
+      parentPort?.postMessage({ type: 'flushes', count: durable?.flushes() ?? 0 });
     }
     if (message.type === 'stop') {
       await server.stop();
