@@ -3,6 +3,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/platform/config';
@@ -105,6 +106,29 @@ describe('uploads', () => {
       expect(response.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
       expect(response.json().error.message).toContain('Loại tệp không được chấp nhận');
     }
+    expect([await storedFiles(), (await filesOnDisk()).length]).toEqual(before);
+  });
+
+  it('stores a real Excel file but refuses one that declares it unpacks to a gigabyte (a zip bomb), storing nothing', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Danh sách').addRow(['Họ và tên', 'Chi bộ']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const stored = await upload('officer.r', tree.R.id, 'danh-sach.xlsx', xlsx, 'plan', 'application/octet-stream');
+    expect(stored.statusCode, stored.body).toBe(201);
+    expect(stored.json().contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+
+    const before = [await storedFiles(), (await filesOnDisk()).length];
+    // The same file whose central directory says its sheet unpacks to 1 GB.
+    const bomb = Buffer.from(xlsx);
+    const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    for (let offset = bomb.indexOf(signature); offset >= 0; offset = bomb.indexOf(signature, offset + 4)) {
+      const nameLength = bomb.readUInt16LE(offset + 28);
+      if (bomb.toString('utf8', offset + 46, offset + 46 + nameLength) === 'xl/worksheets/sheet1.xml') bomb.writeUInt32LE(1024 * 1024 * 1024, offset + 24);
+    }
+    const refused = await upload('officer.r', tree.R.id, 'bom.xlsx', bomb);
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
+    expect(refused.json().error.message).toContain('quá lớn so với một tài liệu thật');
     expect([await storedFiles(), (await filesOnDisk()).length]).toEqual(before);
   });
 
