@@ -15,13 +15,12 @@ export function ActingUnitPicker({ className }: { className?: string }) {
       <label htmlFor="acting-unit-select" className="acting-unit-label">
         {t('header.actingUnit')}
       </label>
-      <DeferredControl id="acting-unit-select" data-testid="acting-unit" className="acting-unit-select" text={actingUnit?.name ?? t('header.actingUnitPlaceholder')} preload={loadTreeSelect}>
+      <DeferredControl id="acting-unit-select" data-testid="acting-unit" className="acting-unit-select" text={actingUnit?.name ?? t('header.actingUnitPrompt')} preload={loadTreeSelect}>
         <UnitTreeSelect
           id="acting-unit-select"
           data-testid="acting-unit"
           className="acting-unit-select"
           value={actingUnit ? { value: actingUnit.id, label: actingUnit.name } : null}
-          placeholder={t('header.actingUnitPlaceholder')}
           onPickUnit={(unit) => setActingUnit({ id: unit.id, code: unit.code, name: unit.name, path: unit.path })}
           defaultOpen
           autoFocus

@@ -1,7 +1,7 @@
 import { type ReactNode, Suspense, useState } from 'react';
 
 interface DeferredControlProps {
-  /** What the control shows before it is used: the current value, or a placeholder. */
+  /** What the control shows before it is used: the current value, or a prompt to choose one. */
   text: string;
   /** Starts the download on hover or focus, so a tap rarely waits for it. */
   preload: () => unknown;

@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
  * Renders its children once the place they go is about to scroll into view: what sits below the
  * fold of a phone (a chart and its library) is not downloaded until the user goes to it.
  */
-export function WhenVisible({ children, placeholderHeight }: { children: ReactNode; placeholderHeight: number }) {
+export function WhenVisible({ children, reservedHeight }: { children: ReactNode; reservedHeight: number }) {
   const anchor = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {
@@ -20,5 +20,5 @@ export function WhenVisible({ children, placeholderHeight }: { children: ReactNo
     observer.observe(node);
     return () => observer.disconnect();
   }, [visible]);
-  return visible ? <>{children}</> : <div ref={anchor} style={{ minHeight: placeholderHeight }} />;
+  return visible ? <>{children}</> : <div ref={anchor} style={{ minHeight: reservedHeight }} />;
 }

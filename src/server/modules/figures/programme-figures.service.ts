@@ -1,13 +1,12 @@
 import type { Database } from '../../platform/db/client';
-import { assertCan, type Actor } from '../../platform/auth/policy';
-import { readFigures } from '../../platform/figures';
+import type { Actor } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
 import type { ProgrammeFigures } from '../../../shared/contracts/programme-figures';
-import { getUnitOrThrow, unitKindMetric } from '../units/index';
+import { unitKindMetric } from '../units/index';
 import { MEMBERS_METRIC } from '../people/index';
 import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from './programme-metrics';
 import { REPORT_METRICS } from './report-metrics';
-import { listOpenChildUnits } from './figures.repo';
+import { subtreeFigures } from './subtree-figures';
 
 /** Each programme figure is defined once, here; the dashboard shows the definition on its column. */
 export const PROGRAMME_FIGURE_DEFINITIONS: Record<keyof ProgrammeFigures, string> = {
@@ -98,18 +97,11 @@ export function shapeProgrammeFigures(values: Record<string, number> | undefined
 }
 
 /** The programme figures of a subtree and of each open child unit for a year, from the live counters. */
-export async function getProgrammeFigures(db: Database, actor: Actor, unitId: number, year: number) {
-  const unit = await getUnitOrThrow(db, unitId);
-  assertCan(actor, 'figures.read', unit.path);
-  const asOf = asOfForYear(year);
-  const children = await listOpenChildUnits(db, unitId, asOf);
-  const values = await readFigures(db, [unitId, ...children.map((child) => child.id)], metricsFor(year), asOf);
-  return {
-    unit: { id: unit.id, code: unit.code, name: unit.name },
-    year,
-    asOf,
-    figures: shapeProgrammeFigures(values.get(unitId), year),
+export function getProgrammeFigures(db: Database, actor: Actor, unitId: number, year: number) {
+  return subtreeFigures(db, actor, unitId, year, asOfForYear(year), {
+    name: 'programme-figures',
+    metrics: metricsFor,
+    shape: shapeProgrammeFigures,
     definitions: PROGRAMME_FIGURE_DEFINITIONS,
-    children: children.map((child) => ({ unit: child, figures: shapeProgrammeFigures(values.get(child.id), year) })),
-  };
+  });
 }

@@ -1,13 +1,10 @@
 import type { Database } from '../../platform/db/client';
-import { cachedRead } from '../../platform/db/read-cache';
-import { assertCan, type Actor } from '../../platform/auth/policy';
-import { readFigures } from '../../platform/figures';
+import type { Actor } from '../../platform/auth/policy';
 import type { RegistrationFigures } from '../../../shared/contracts/followup';
-import { getUnitOrThrow } from '../units/index';
 import { MEMBERS_METRIC } from '../people/index';
 import { REGISTRATION_METRICS } from './registration-metrics';
 import { asOfForYear } from './programme-figures.service';
-import { listOpenChildUnits } from './figures.repo';
+import { subtreeFigures } from './subtree-figures';
 
 /** Each registration figure is defined once, here; the dashboard and the export show the definitions. */
 export const REGISTRATION_FIGURE_DEFINITIONS: Record<keyof RegistrationFigures, string> = {
@@ -72,25 +69,11 @@ export function shapeRegistrationFigures(values: Record<string, number> | undefi
 }
 
 /** The registration figures of a subtree and of each open child unit for a year, from the live counters. */
-export async function getRegistrationFigures(db: Database, actor: Actor, unitId: number, year: number) {
-  const asOf = asOfForYear(year);
-  // The answer is the same for everyone allowed to read it; the permission is checked per request.
-  const { unitPath, answer } = await cachedRead(db, `registration-figures:${unitId}:${year}:${asOf}`, async () => {
-    const unit = await getUnitOrThrow(db, unitId);
-    const children = await listOpenChildUnits(db, unitId, asOf);
-    const values = await readFigures(db, [unitId, ...children.map((child) => child.id)], metricsFor(year), asOf);
-    return {
-      unitPath: unit.path,
-      answer: {
-        unit: { id: unit.id, code: unit.code, name: unit.name },
-        year,
-        asOf,
-        figures: shapeRegistrationFigures(values.get(unitId), year),
-        definitions: REGISTRATION_FIGURE_DEFINITIONS,
-        children: children.map((child) => ({ unit: child, figures: shapeRegistrationFigures(values.get(child.id), year) })),
-      },
-    };
+export function getRegistrationFigures(db: Database, actor: Actor, unitId: number, year: number) {
+  return subtreeFigures(db, actor, unitId, year, asOfForYear(year), {
+    name: 'registration-figures',
+    metrics: metricsFor,
+    shape: shapeRegistrationFigures,
+    definitions: REGISTRATION_FIGURE_DEFINITIONS,
   });
-  assertCan(actor, 'figures.read', unitPath);
-  return answer;
 }

@@ -102,8 +102,7 @@ export function LoginPage() {
                   <button
                     type="button"
                     className="plain-input-action"
-                    aria-pressed={showPassword}
-                    aria-label={showPassword ? t('auth.login.hidePassword') : t('auth.login.showPassword')}
+                    aria-controls="login-password"
                     onClick={() => setShowPassword((shown) => !shown)}
                   >
                     {showPassword ? t('auth.login.hidePassword') : t('auth.login.showPassword')}

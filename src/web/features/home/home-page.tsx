@@ -126,7 +126,7 @@ export function HomePage() {
 
           {data && data.children.length > 0 ? (
             <Card title={<h2 className="card-title">{t('home.chartTitle')}</h2>} className="block-gap">
-              <WhenVisible placeholderHeight={240}>
+              <WhenVisible reservedHeight={240}>
                 <Suspense fallback={<Skeleton active />}>
                   <MembersChart rows={chartRows} />
                 </Suspense>
