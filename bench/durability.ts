@@ -15,11 +15,16 @@ async function commitsIn(folder: string, commits: number, flush: boolean) {
   const handle = await openDatabase({ dataDir: path.join(folder, flush ? 'flushed' : 'unflushed') });
   try {
     await handle.db.execute(sql`CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL)`);
-    const flushesBefore = await handle.flushCount();
+    const flushesBefore = await handle.flushCounts();
     const started = performance.now();
     for (let index = 0; index < commits; index++) await handle.db.execute(sql`INSERT INTO notes (body) VALUES (${`ghi chép ${index}`})`);
     const msPerCommit = (performance.now() - started) / commits;
-    return { msPerCommit: round(msPerCommit, 3), flushesPerCommit: round(((await handle.flushCount()) - flushesBefore) / commits, 2) };
+    const flushesAfter = await handle.flushCounts();
+    return {
+      msPerCommit: round(msPerCommit, 3),
+      flushesPerCommit: round((flushesAfter.files - flushesBefore.files) / commits, 2),
+      directoryFlushesPerCommit: round((flushesAfter.directories - flushesBefore.directories) / commits, 3),
+    };
   } finally {
     await handle.close();
     delete process.env.EMBEDDED_FLUSH;
@@ -34,7 +39,7 @@ export async function runDurabilityBench(args: string[]): Promise<void> {
     const flushed = await commitsIn(folder, commits, true);
     const unflushed = await commitsIn(folder, commits, false);
     console.log(`${commits} single-row commits in a data folder (${folder}):`);
-    console.log(`  flushed to disk (default): ${flushed.msPerCommit} ms per commit, ${flushed.flushesPerCommit} fdatasync per commit`);
+    console.log(`  flushed to disk (default): ${flushed.msPerCommit} ms per commit, ${flushed.flushesPerCommit} fdatasync and ${flushed.directoryFlushesPerCommit} folder fsync per commit`);
     console.log(`  not flushed (EMBEDDED_FLUSH=0): ${unflushed.msPerCommit} ms per commit`);
     console.log(`  cost of durability: ${round(flushed.msPerCommit - unflushed.msPerCommit, 3)} ms per commit`);
     console.log(
@@ -44,6 +49,7 @@ export async function runDurabilityBench(args: string[]): Promise<void> {
         unflushed_ms_per_commit: unflushed.msPerCommit,
         flush_cost_ms_per_commit: round(flushed.msPerCommit - unflushed.msPerCommit, 3),
         fdatasync_per_commit: flushed.flushesPerCommit,
+        folder_fsync_per_commit: flushed.directoryFlushesPerCommit,
         load_avg_start: round(loadAtStart, 2),
         load_avg_end: round(loadavg()[0] ?? 0, 2),
       }),

@@ -27,6 +27,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'many readers on the embedded database: C clients (40) read the province registration figures over HTTP for S seconds (20) while /api/health is probed [--clients C] [--seconds S]',
     load: async () => (await import('./reads')).runReadsBench,
   },
+  'import-limits': {
+    describe: 'large import files previewed over HTTP on the embedded database: one under the row limit (99,000 rows) and one over it (300,000): time, answer, liveness meanwhile, server peak memory [--rows R] [--over-rows O]',
+    load: async () => (await import('./import-limits')).runImportLimitsBench,
+  },
   web: {
     describe: 'the admin app on a phone (390×844) over 400 kbit/s with 400 ms latency: JavaScript per page, time to a usable sign-in page and dashboard (cold and warm), refusal, public page [--no-build]',
     load: async () => (await import('./web')).runWebBench,

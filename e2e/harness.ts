@@ -18,7 +18,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningApp = { baseUrl: string; dataDir: string; stop(): Promise<void>; output(): string };
+export type RunningApp = { baseUrl: string; dataDir: string; pid: number; stop(): Promise<void>; output(): string };
 
 /** Starts the real server on a fresh embedded database with the demo data, as `npm start` does. */
 export async function startApp(): Promise<RunningApp> {
@@ -47,6 +47,7 @@ export async function startApp(): Promise<RunningApp> {
   return {
     baseUrl,
     dataDir,
+    pid: child.pid ?? 0,
     output: () => output,
     stop: async () => {
       child.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './platform/config';
 import type { ConsoleText } from './platform/console-text';
@@ -62,7 +62,18 @@ async function createEmbedded<T>(dataDir: string, options: PrepareOptions<T>, lo
   await handle.close();
   await rm(dataDir, { recursive: true, force: true });
   await rename(staging, dataDir);
+  await flushListing(path.dirname(dataDir));
   return loaded;
+}
+
+/** The rename is only durable once the folder listing it is on disk. */
+async function flushListing(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Folders left by a start that was killed before it could clean up. */

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors';
 import type { AttendanceStatus } from '../../../shared/contracts/study';
 import { cellText, isBlank } from '../imports/excel/cells';
 import { foldKey } from '../imports/excel/columns';
-import { openXlsx, type CellValue } from '../imports/excel/xlsx-file';
+import { openXlsx, type CellValue, type XlsxSheet } from '../imports/excel/xlsx-file';
 import type { RowError } from '../imports/excel/read';
 
 export const ATTENDANCE_SHEET = 'Điểm danh';
@@ -66,11 +66,19 @@ export type ParsedAttendance = { rows: Array<{ row: number; personId: number | n
 /** Reads the filled template: finds the header row, then one attendance per non-empty row. */
 export async function readAttendanceWorkbook(buffer: Buffer): Promise<ParsedAttendance> {
   const book = await openXlsx(buffer);
-  for (const sheet of book.sheets) {
+  try {
+    return await readAttendanceSheets(book.sheets);
+  } finally {
+    book.close();
+  }
+}
+
+async function readAttendanceSheets(sheets: XlsxSheet[]): Promise<ParsedAttendance> {
+  for (const sheet of sheets) {
     const rows = sheet.rows();
     let positions: Map<HeaderKey, number> | null = null;
     let examined = 0;
-    for (let next = rows.next(); !next.done && examined < 10; next = rows.next()) {
+    for (let next = await rows.next(); !next.done && examined < 10; next = await rows.next()) {
       examined++;
       const found = new Map<HeaderKey, number>();
       next.value.cells.forEach((value, index) => {
@@ -83,13 +91,16 @@ export async function readAttendanceWorkbook(buffer: Buffer): Promise<ParsedAtte
         break;
       }
     }
-    if (!positions) continue;
+    if (!positions) {
+      await rows.return(undefined);
+      continue;
+    }
     const result: ParsedAttendance = { rows: [], errors: [] };
     const at = (cells: CellValue[], key: HeaderKey): CellValue => {
       const index = positions.get(key);
       return index === undefined ? null : (cells[index] ?? null);
     };
-    for (const { row, cells } of rows) {
+    for await (const { row, cells } of rows) {
       if ((['id', 'card', 'status', 'reason'] as HeaderKey[]).every((key) => isBlank(at(cells, key)))) continue;
       const idText = cellText(at(cells, 'id'));
       const cardNumber = cellText(at(cells, 'card')) || null;

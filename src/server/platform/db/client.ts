@@ -5,6 +5,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from '../../db/schema/index';
 import { nameStatementsOf } from './named-statements';
 import { enableReadCache } from './read-cache';
+import type { FlushCounts } from './durable-writes';
 
 export type Database = NodePgDatabase<typeof schema>;
 /** Anything queries can run on: the database or an open transaction. */
@@ -16,8 +17,8 @@ export type DbHandle = {
   kind: 'pglite' | 'postgres';
   /** Writes the embedded database's data folder as a tarball (PGlite only). */
   dumpDataDir(path: string): Promise<void>;
-  /** How many times the embedded database flushed a file to disk (0 in memory, and for PostgreSQL, which flushes itself). */
-  flushCount(): Promise<number>;
+  /** How many times the embedded database flushed a file, and a folder's listing, to disk (0 in memory, and for PostgreSQL, which flushes itself). */
+  flushCounts(): Promise<FlushCounts>;
   close(): Promise<void>;
 };
 
@@ -47,7 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       pool,
       kind: 'postgres',
       dumpDataDir: () => Promise.reject(new Error('dumpDataDir is only for the embedded database')),
-      flushCount: () => Promise.resolve(0),
+      flushCounts: () => Promise.resolve({ files: 0, directories: 0 }),
       close: () => pool.end(),
     };
   }
@@ -76,8 +77,8 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
   const db = drizzle(pool, { schema });
   enableReadCache(db, pool);
   const request = (message: object, reply: string) =>
-    new Promise<{ type: string; count?: number }>((resolve) => {
-      const onMessage = (answer: { type: string; count?: number }) => {
+    new Promise<{ type: string; counts?: FlushCounts }>((resolve) => {
+      const onMessage = (answer: { type: string; counts?: FlushCounts }) => {
         if (answer.type === reply) {
           worker.off('message', onMessage);
           resolve(answer);
@@ -93,7 +94,7 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
     dumpDataDir: async (path) => {
       await request({ type: 'dump', path }, 'dumped');
     },
-    flushCount: async () => (await request({ type: 'flushes' }, 'flushes')).count ?? 0,
+    flushCounts: async () => (await request({ type: 'flushes' }, 'flushes')).counts ?? { files: 0, directories: 0 },
     close: async () => {
       await pool.end();
       await request({ type: 'stop' }, 'stopped');

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 
 /**
@@ -6,16 +7,39 @@ import type { PGlite } from '@electric-sql/pglite';
  * operating system to flush: a power cut could lose writes it had already acknowledged. Here every
  * descriptor PGlite writes is remembered, and flushed (`fdatasync`) before the answer to the
  * message that wrote it leaves the database thread, so a COMMIT is acknowledged only once it is on
- * disk. Runs inside the database's worker thread: the `fs` patched here is that thread's own.
+ * disk. A file's data on disk is not enough when the file is new (a WAL segment, a table's first
+ * file) or was renamed or removed: the folder that lists it is flushed too, or a power cut could
+ * forget the file itself. Runs inside the database's worker thread: the `fs` patched here is that
+ * thread's own.
  */
-export type DurableWrites = { flushes(): number };
+export type FlushCounts = { files: number; directories: number };
+export type DurableWrites = { flushes(): FlushCounts };
+
+/** Whether an open with these flags may create the file (O_CREAT, or a mode string that writes). */
+function mayCreate(flags: unknown): boolean {
+  if (typeof flags === 'number') return (flags & fs.constants.O_CREAT) !== 0;
+  return typeof flags === 'string' && /[wa]/.test(flags);
+}
 
 export function makeWritesDurable(db: PGlite): DurableWrites {
   const unflushed = new Set<number>();
-  let flushes = 0;
+  const changedDirectories = new Set<string>();
+  const counts: FlushCounts = { files: 0, directories: 0 };
   const flush = (fd: number) => {
     fs.fdatasyncSync(fd);
-    flushes += 1;
+    counts.files += 1;
+  };
+  const flushDirectory = (directory: string) => {
+    const fd = fs.openSync(directory, fs.constants.O_RDONLY);
+    try {
+      fs.fsyncSync(fd);
+      counts.directories += 1;
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+  const listingChanges = (...paths: unknown[]) => {
+    for (const changed of paths) if (typeof changed === 'string') changedDirectories.add(path.dirname(changed));
   };
 
   const writeSync = fs.writeSync as (...args: unknown[]) => number;
@@ -23,6 +47,19 @@ export function makeWritesDurable(db: PGlite): DurableWrites {
     unflushed.add(fd);
     return writeSync(fd, ...rest);
   };
+  const openSync = fs.openSync as (...args: unknown[]) => number;
+  (fs as { openSync: unknown }).openSync = (file: unknown, flags: unknown, ...rest: unknown[]) => {
+    if (mayCreate(flags) && typeof file === 'string' && !fs.existsSync(file)) listingChanges(file);
+    return openSync(file, flags, ...rest);
+  };
+  for (const name of ['renameSync', 'unlinkSync', 'mkdirSync', 'rmdirSync'] as const) {
+    const original = fs[name] as (...args: unknown[]) => unknown;
+    (fs as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      const result = original(...args);
+      listingChanges(...(name === 'renameSync' ? args.slice(0, 2) : args.slice(0, 1)));
+      return result;
+    };
+  }
   const closeSync = fs.closeSync;
   fs.closeSync = (fd: number) => {
     if (unflushed.delete(fd)) flush(fd);
@@ -36,7 +73,9 @@ export function makeWritesDurable(db: PGlite): DurableWrites {
     await exec(message, { ...options, onRawData: (data) => held.push(data.slice()) });
     for (const fd of unflushed) flush(fd);
     unflushed.clear();
+    for (const directory of changedDirectories) flushDirectory(directory);
+    changedDirectories.clear();
     for (const data of held) options?.onRawData(data);
   };
-  return { flushes: () => flushes };
+  return { flushes: () => ({ ...counts }) };
 }

@@ -43,7 +43,7 @@ async function start(): Promise<void> {
       parentPort?.postMessage({ type: 'dumped' });
     }
     if (message.type === 'flushes') {
-      parentPort?.postMessage({ type: 'flushes', count: durable?.flushes() ?? 0 });
+      parentPort?.postMessage({ type: 'flushes', counts: durable?.flushes() ?? { files: 0, directories: 0 } });
     }
     if (message.type === 'stop') {
       await server.stop();

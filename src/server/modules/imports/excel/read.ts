@@ -49,24 +49,25 @@ function isEmptyRow(row: SheetRow): boolean {
   return row.cells.every((value) => value === undefined || isBlank(value));
 }
 
-type LocatedSheet<K extends string> = { positions: Map<K, number>; rows: Generator<SheetRow> };
+type LocatedSheet<K extends string> = { positions: Map<K, number>; rows: AsyncGenerator<SheetRow> };
 
 /**
  * Finds the first sheet with every required header (so a guide sheet placed first does no harm).
  * If none has them, the error names the columns missing from the closest candidate row.
  */
-function locateTable<K extends string>(sheets: XlsxSheet[], columns: readonly ColumnDef<K>[]): LocatedSheet<K> {
+async function locateTable<K extends string>(sheets: XlsxSheet[], columns: readonly ColumnDef<K>[]): Promise<LocatedSheet<K>> {
   let closest: string[] | null = null;
   for (const sheet of sheets) {
     const rows = sheet.rows();
     let examined = 0;
-    for (let next = rows.next(); !next.done && examined < HEADER_SEARCH_ROWS; next = rows.next()) {
+    for (let next = await rows.next(); !next.done && examined < HEADER_SEARCH_ROWS; next = await rows.next()) {
       if (isEmptyRow(next.value)) continue;
       examined++;
       const match = matchHeader(next.value, columns);
       if (match.missing.length === 0) return { positions: match.positions, rows };
       if (!closest || match.missing.length < closest.length) closest = match.missing;
     }
+    await rows.return(undefined);
   }
   const missing = closest ?? columns.filter((column) => column.required).map((column) => column.header);
   const list = missing.map((header) => `"${header}"`).join(', ');
@@ -80,30 +81,34 @@ async function readTable<K extends string, T>(
   options: ReadOptions,
 ): Promise<ParsedSheet<T>> {
   const book = await openXlsx(buffer, { maxRows: MAX_IMPORT_ROWS });
-  const table = locateTable(book.sheets, columns);
-  const parser = makeParser({ date1904: book.date1904, today: options.today ?? todayInVietnam() });
-  const result: ParsedSheet<T> = { totalRows: 0, rows: [], errors: [] };
-  const indexes = [...table.positions.values()];
-  let cells: CellValue[] = [];
-  const access: RowCells<K> = {
-    get: (key) => {
-      const index = table.positions.get(key);
-      return index === undefined ? null : (cells[index] ?? null);
-    },
-  };
+  try {
+    const table = await locateTable(book.sheets, columns);
+    const parser = makeParser({ date1904: book.date1904, today: options.today ?? todayInVietnam() });
+    const result: ParsedSheet<T> = { totalRows: 0, rows: [], errors: [] };
+    const indexes = [...table.positions.values()];
+    let cells: CellValue[] = [];
+    const access: RowCells<K> = {
+      get: (key) => {
+        const index = table.positions.get(key);
+        return index === undefined ? null : (cells[index] ?? null);
+      },
+    };
 
-  for (const sheetRow of table.rows) {
-    cells = sheetRow.cells;
-    // Only the recognised columns count, so a pre-numbered "STT" column alone is not a row.
-    if (indexes.every((index) => isBlank(cells[index] ?? null))) continue;
-    result.totalRows++;
-    const errors: RowError[] = [];
-    const data = parser(access, (column, message) => errors.push({ row: sheetRow.row, column, message }), sheetRow.row);
-    if (errors.length > 0 || data === null) result.errors.push(...errors);
-    else result.rows.push({ row: sheetRow.row, data });
-    if (result.totalRows % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+    for await (const sheetRow of table.rows) {
+      cells = sheetRow.cells;
+      // Only the recognised columns count, so a pre-numbered "STT" column alone is not a row.
+      if (indexes.every((index) => isBlank(cells[index] ?? null))) continue;
+      result.totalRows++;
+      const errors: RowError[] = [];
+      const data = parser(access, (column, message) => errors.push({ row: sheetRow.row, column, message }), sheetRow.row);
+      if (errors.length > 0 || data === null) result.errors.push(...errors);
+      else result.rows.push({ row: sheetRow.row, data });
+      if (result.totalRows % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return result;
+  } finally {
+    book.close();
   }
-  return result;
 }
 
 /** Reads units from the first sheet that has the unit headers (the "Đơn vị" sheet of the template). */

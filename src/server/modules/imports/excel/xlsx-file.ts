@@ -12,8 +12,10 @@ import { openZipPackage, type ZipPackage } from './zip-package';
  */
 export type CellValue = string | number | boolean | null;
 export type SheetRow = { row: number; cells: CellValue[] };
-export type XlsxSheet = { name: string; rows: () => Generator<SheetRow> };
-export type XlsxBook = { sheets: XlsxSheet[]; date1904: boolean };
+/** A sheet's rows are read (and parsed) as they are asked for; asking again reads the sheet again. */
+export type XlsxSheet = { name: string; rows: () => AsyncGenerator<SheetRow> };
+/** close() ends the reading of the package; the rows of its sheets can be read until then. */
+export type XlsxBook = { sheets: XlsxSheet[]; date1904: boolean; close: () => void };
 
 export const UNREADABLE_MESSAGE = 'Không đọc được tệp. Hãy tải lên tệp Excel (.xlsx) theo mẫu.';
 
@@ -26,32 +28,55 @@ function decodeExcelEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Calls `onTag` for every element and `onText` for text, telling whether it lies inside a phonetic run. */
-function walkXml(xml: string, onOpen: (tag: SaxesTagPlain) => void, onClose: (name: string) => void, onText: (text: string) => void): void {
+type XmlHandlers = { open: (tag: SaxesTagPlain) => void; close: (name: string) => void; text: (text: string) => void };
+
+function createParser(handlers: XmlHandlers): SaxesParser {
   const parser = new SaxesParser();
-  parser.on('opentag', onOpen);
-  parser.on('closetag', (tag) => onClose(tag.name));
-  parser.on('text', onText);
-  parser.write(xml).close();
+  parser.on('opentag', handlers.open);
+  parser.on('closetag', (tag) => handlers.close(tag.name));
+  parser.on('text', handlers.text);
+  return parser;
+}
+
+/** Parses a small part held whole (the workbook and its relations). */
+function walkXml(xml: string, handlers: XmlHandlers): void {
+  createParser(handlers).write(xml).close();
+}
+
+/**
+ * Feeds a part's pieces to the parser, pausing after each so the caller can hand on what the piece
+ * completed. Malformed XML, or a part that is not what its zip entry declares, is a file problem,
+ * reported like any unreadable file.
+ */
+async function* feedPieces(pieces: AsyncIterable<string>, handlers: XmlHandlers): AsyncGenerator<void> {
+  const parser = createParser(handlers);
+  try {
+    for await (const piece of pieces) {
+      parser.write(piece);
+      yield;
+    }
+    parser.close();
+  } catch (error) {
+    throw error instanceof AppError ? error : unreadable();
+  }
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** Strings of sharedStrings.xml: the text of each <si>, rich-text runs joined, phonetic guides left out. */
-function readSharedStrings(xml: string): string[] {
+async function readSharedStrings(pieces: AsyncIterable<string>): Promise<string[]> {
   const strings: string[] = [];
   let current: string | null = null;
   let inText = false;
   let phonetic = 0;
-  walkXml(
-    xml,
-    (tag) => {
+  const handlers: XmlHandlers = {
+    open: (tag) => {
       const name = localName(tag.name);
       if (name === 'si') current = '';
       else if (name === 'rPh') phonetic++;
       else if (name === 't' && phonetic === 0) inText = true;
     },
-    (rawName) => {
+    close: (rawName) => {
       const name = localName(rawName);
       if (name === 'si') {
         strings.push(decodeExcelEscapes(current ?? ''));
@@ -59,10 +84,11 @@ function readSharedStrings(xml: string): string[] {
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inText = false;
     },
-    (text) => {
+    text: (text) => {
       if (inText && current !== null) current += text;
     },
-  );
+  };
+  for await (const _ of feedPieces(pieces, handlers));
   return strings;
 }
 
@@ -85,41 +111,50 @@ function cellValue(type: string, raw: string, strings: string[]): CellValue {
   return Number.isFinite(number) ? number : raw;
 }
 
-/** Every non-empty row of a sheet, with cells placed at their column (from the cell reference). */
-function readSheetRows(xml: string, strings: string[]): SheetRow[] {
-  const rows: SheetRow[] = [];
+/**
+ * Every non-empty row of a sheet, with cells placed at their column (from the cell reference),
+ * parsed as the sheet is inflated: neither the sheet's text nor its rows are ever held whole (a
+ * 300,000-row sheet of 178 MB took 880 MB held whole). A sheet with more than `maxRows` rows is
+ * refused as soon as its row `maxRows + 1` is read.
+ */
+async function* readSheetRows(pieces: AsyncIterable<string>, strings: string[], maxRows: number | undefined): AsyncGenerator<SheetRow> {
+  const ready: SheetRow[] = [];
   let row: SheetRow | null = null;
+  let rowsRead = 0;
+  let lastRow = 0;
   let cell = { column: 0, type: 'n', raw: '', inValue: false };
   let phonetic = 0;
-  walkXml(
-    xml,
-    (tag) => {
+  const handlers: XmlHandlers = {
+    open: (tag) => {
       const name = localName(tag.name);
       if (name === 'row') {
+        if (maxRows !== undefined && ++rowsRead > maxRows) throw tooManyRows(maxRows);
         const number = Number(tag.attributes.r);
-        row = { row: Number.isInteger(number) && number > 0 ? number : (rows.at(-1)?.row ?? 0) + 1, cells: [] };
+        row = { row: Number.isInteger(number) && number > 0 ? number : lastRow + 1, cells: [] };
       } else if (name === 'c' && row) {
         const reference = tag.attributes.r;
         cell = { column: reference ? columnIndex(reference) : row.cells.length, type: tag.attributes.t ?? 'n', raw: '', inValue: false };
       } else if (name === 'rPh') phonetic++;
       else if ((name === 'v' || name === 't') && phonetic === 0) cell.inValue = true;
     },
-    (rawName) => {
+    close: (rawName) => {
       const name = localName(rawName);
       if (name === 'v' || name === 't') cell.inValue = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'c' && row) row.cells[cell.column] = cellValue(cell.type, cell.raw, strings);
       else if (name === 'row' && row) {
         for (let index = 0; index < row.cells.length; index++) row.cells[index] ??= null;
-        rows.push(row);
+        ready.push(row);
+        lastRow = row.row;
         row = null;
       }
     },
-    (text) => {
+    text: (text) => {
       if (cell.inValue) cell.raw += text;
     },
-  );
-  return rows;
+  };
+  for await (const _ of feedPieces(pieces, handlers)) yield* ready.splice(0);
+  yield* ready.splice(0);
 }
 
 function resolvePart(target: string): string {
@@ -137,18 +172,8 @@ function tooManyRows(maxRows: number): AppError {
   return new AppError('IMPORT_INVALID_FILE', `Trang tính có hơn ${limit} dòng. Hãy chia danh sách thành nhiều tệp, mỗi tệp không quá ${limit} dòng.`, { maxRows });
 }
 
-/** How many <row> elements a sheet holds, by scanning its text (no parsing). */
-function countRowTags(xml: string): number {
-  let count = 0;
-  for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) {
-    const next = xml.charCodeAt(at + 4);
-    if (next === 32 || next === 62 || next === 47) count++; // "<row ", "<row>", "<row/": not "<rowBreaks"
-  }
-  return count;
-}
-
 export type OpenOptions = {
-  /** A sheet with more rows is refused (IMPORT_INVALID_FILE) when its rows are first read. */
+  /** A sheet with more rows is refused (IMPORT_INVALID_FILE) while its rows are read. */
   maxRows?: number;
 };
 
@@ -157,22 +182,21 @@ export async function openXlsx(buffer: Buffer, options: OpenOptions = {}): Promi
   let zip: ZipPackage | undefined;
   try {
     zip = await openZipPackage(buffer);
-    const workbookXml = await zip.readText('xl/workbook.xml');
+    const opened = zip;
+    const workbookXml = await opened.readText('xl/workbook.xml');
     if (!workbookXml) throw unreadable();
     const relations = new Map<string, { type: string; target: string }>();
-    walkXml(
-      (await zip.readText('xl/_rels/workbook.xml.rels')) ?? '<Relationships/>',
-      (tag) => {
+    walkXml((await opened.readText('xl/_rels/workbook.xml.rels')) ?? '<Relationships/>', {
+      open: (tag) => {
         if (localName(tag.name) === 'Relationship') relations.set(tag.attributes.Id ?? '', { type: tag.attributes.Type ?? '', target: tag.attributes.Target ?? '' });
       },
-      () => undefined,
-      () => undefined,
-    );
+      close: () => undefined,
+      text: () => undefined,
+    });
     const declared: Array<{ name: string; path: string }> = [];
     let date1904 = false;
-    walkXml(
-      workbookXml,
-      (tag) => {
+    walkXml(workbookXml, {
+      open: (tag) => {
         const name = localName(tag.name);
         if (name === 'workbookPr') date1904 = ['1', 'true'].includes(tag.attributes.date1904 ?? '');
         if (name !== 'sheet') return;
@@ -180,38 +204,35 @@ export async function openXlsx(buffer: Buffer, options: OpenOptions = {}): Promi
         const relation = relationId ? relations.get(relationId) : undefined;
         if (relation) declared.push({ name: tag.attributes.name ?? '', path: resolvePart(relation.target) });
       },
-      () => undefined,
-      () => undefined,
-    );
+      close: () => undefined,
+      text: () => undefined,
+    });
     const stringsRelation = [...relations.values()].find((relation) => relation.type.endsWith('/sharedStrings'));
-    const stringsXml = await zip.readText(stringsRelation ? resolvePart(stringsRelation.target) : 'xl/sharedStrings.xml');
-    const strings = stringsXml ? readSharedStrings(stringsXml) : [];
-    const sheets: XlsxSheet[] = [];
-    for (const sheet of declared) {
-      const xml = await zip.readText(sheet.path);
-      if (xml === null) continue;
-      let parsed: SheetRow[] | null = null;
-      sheets.push({
+    const stringsPieces = await opened.streamText(stringsRelation ? resolvePart(stringsRelation.target) : 'xl/sharedStrings.xml');
+    const strings = stringsPieces ? await readSharedStrings(stringsPieces) : [];
+    const sheets: XlsxSheet[] = declared
+      .filter((sheet) => opened.has(sheet.path))
+      .map((sheet) => ({
         name: sheet.name,
-        rows: function* () {
-          // Counted before parsing, so a huge sheet is refused before it fills the memory.
-          if (parsed === null && options.maxRows !== undefined && countRowTags(xml) > options.maxRows) throw tooManyRows(options.maxRows);
-          try {
-            parsed ??= readSheetRows(xml, strings);
-          } catch {
-            // Malformed sheet XML is a file problem, reported like any unreadable file.
+        rows: async function* () {
+          const pieces = await opened.streamText(sheet.path).catch(() => {
             throw unreadable();
-          }
-          yield* parsed;
+          });
+          if (pieces) yield* readSheetRows(pieces, strings, options.maxRows);
         },
-      });
-    }
+      }));
     if (sheets.length === 0) throw unreadable();
-    return { sheets, date1904 };
+    return { sheets, date1904, close: () => opened.close() };
   } catch (error) {
+    zip?.close();
     if (error instanceof AppError) throw error;
     throw unreadable();
-  } finally {
-    zip?.close();
   }
+}
+
+/** Every row of a sheet, for callers that want them all at once (templates, small files). */
+export async function collectRows(sheet: XlsxSheet | undefined): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
+  if (sheet) for await (const row of sheet.rows()) rows.push(row);
+  return rows;
 }
