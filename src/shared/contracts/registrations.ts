@@ -78,6 +78,46 @@ export const CreateCollectiveSchema = z.object({
 });
 export type CreateCollective = z.infer<typeof CreateCollectiveSchema>;
 
+/**
+ * Registrations typed in by the unit's secretary or officer for its members (from the paper
+ * register book, or for members without an account), all in one write: each ends in `outcome`.
+ */
+export const ENTERED_OUTCOMES = ['draft', 'submitted', 'approved'] as const;
+export const EnteredOutcomeSchema = z.enum(ENTERED_OUTCOMES);
+export type EnteredOutcome = z.infer<typeof EnteredOutcomeSchema>;
+export const MAX_ENTERED_REGISTRATIONS = 500;
+export const EnteredRegistrationSchema = z.object({
+  /** The member; null for the unit's own (collective) registration. */
+  personId: IdSchema.nullable(),
+  shortcomings: z.string().trim().max(3000, 'Tối đa 3000 ký tự').default(''),
+  actions: ActionsSchema,
+});
+export type EnteredRegistration = z.infer<typeof EnteredRegistrationSchema>;
+export const EnterRegistrationsSchema = z.object({
+  unitId: IdSchema,
+  year: YearSchema,
+  outcome: EnteredOutcomeSchema.default('draft'),
+  entries: z
+    .array(EnteredRegistrationSchema)
+    .min(1, 'Cần ít nhất một bản đăng ký')
+    .max(MAX_ENTERED_REGISTRATIONS, `Tối đa ${MAX_ENTERED_REGISTRATIONS} bản đăng ký mỗi lần`),
+});
+export type EnterRegistrations = z.infer<typeof EnterRegistrationsSchema>;
+export const RegisterBookQuerySchema = z.object({ unitId: IdSchema, year: YearSchema });
+export type RegisterBookQuery = z.infer<typeof RegisterBookQuerySchema>;
+
+/** A register book read back: the registrations it holds, or the rows to fix (then no entries). */
+export type RegisterBookPreview = {
+  unitId: number;
+  unitName: string;
+  year: number;
+  totalRows: number;
+  errors: Array<{ row: number; column: string; message: string }>;
+  entries: Array<EnteredRegistration & { row: number; registrantName: string }>;
+  actionCount: number;
+};
+export type EnteredRegistrationsResult = { created: Array<{ id: number; personId: number | null }>; outcome: EnteredOutcome };
+
 export const UpdateRegistrationSchema = z.object({
   version: z.number().int().positive(),
   shortcomings: z.string().trim().max(3000, 'Tối đa 3000 ký tự'),
@@ -159,6 +199,8 @@ export type EventView = {
   toStatus: RegistrationStatus;
   reason: string | null;
   revision: number | null;
+  /** Taken for the member by someone else (the secretary typing in the register book). */
+  onBehalf: boolean;
 };
 
 export type SnapshotAction = Omit<ActionView, 'id' | 'position' | 'linkLabel'>;
@@ -200,6 +242,8 @@ export type RegistrationDetail = RegistrationSummary & {
   /** The reason of the last return, shown to the registrant while it is being revised. */
   returnReason: string | null;
   diff: RegistrationDiff | null;
+  /** Entered for the member by the unit's secretary or officer, who may act for the member on it. */
+  enteredOnBehalf: boolean;
   canEdit: boolean;
   canAppraise: boolean;
 };

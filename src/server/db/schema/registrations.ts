@@ -71,6 +71,11 @@ export const registrations = pgTable(
     reviewedBy: bigint('reviewed_by', { mode: 'number' }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    /**
+     * Typed in for the member by the unit's secretary or officer (from the paper register book, or
+     * for a member without an account): the unit's appraisers may then act for the member on it.
+     */
+    enteredOnBehalf: boolean('entered_on_behalf').notNull().default(false),
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -123,6 +128,8 @@ export const registrationEvents = pgTable(
     toStatus: text('to_status').notNull(),
     reason: text('reason'),
     snapshot: jsonb('snapshot'),
+    /** The step was taken for the registrant by someone else (the secretary entering the paper book). */
+    onBehalf: boolean('on_behalf').notNull().default(false),
   },
   (table) => [index('registration_events_parent_idx').on(table.registrationId, table.at)],
 );

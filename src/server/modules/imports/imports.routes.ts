@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BooleanQuerySchema, IdSchema } from '../../../shared/contracts/common';
 import { PersonCategorySchema } from '../../../shared/contracts/domain';
-import { AppError } from '../../platform/errors';
-import { cleanFileName } from '../../platform/http/text-input';
+import { readUploadedWorkbook } from '../../platform/http/uploaded-workbook';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import { todayIso } from '../../platform/dates';
@@ -13,8 +12,6 @@ import { exportPeople, exportUnits } from './exports.service';
 
 const tags = ['Nhập, xuất Excel'];
 const KindParamsSchema = z.object({ kind: z.enum(['units', 'people']) });
-// "PK\x03\x04": every .xlsx is a zip archive; anything else is refused before parsing.
-const isZip = (buffer: Buffer) => buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50;
 
 export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   app.get('/api/imports/templates/:kind', { schema: { tags, params: KindParamsSchema } }, async (request, reply) => {
@@ -26,14 +23,7 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
 
   app.post('/api/imports/:kind/preview', { schema: { tags, params: KindParamsSchema, consumes: ['multipart/form-data'] } }, async (request) => {
     const actor = actorOf(request);
-    if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
-    const file = await request.file();
-    if (!file) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
-    // The upload is read to its end first: a multipart stream left unread would hold the request open.
-    const buffer = await file.toBuffer();
-    if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn so với giới hạn cho phép.');
-    const fileName = cleanFileName(file.filename).slice(0, 200);
-    if (!isZip(buffer)) throw new AppError('IMPORT_INVALID_FILE', 'Không đọc được tệp. Hãy tải lên tệp Excel (.xlsx) theo mẫu.');
+    const { buffer, fileName } = await readUploadedWorkbook(request);
     return previewImport(db, actor, request.params.kind, { fileName, buffer });
   });
 

@@ -59,12 +59,23 @@ export async function snapshotOf(executor: Executor, registration: repo.Registra
   };
 }
 
-/** The registrant: the member for their own registration; for a collective one, the unit's head or its appraisers. */
+/**
+ * The registrant: the member for their own registration (and the unit's appraisers too when it was
+ * entered on the member's behalf); for a collective one, the unit's head or its appraisers.
+ */
 export async function isRegistrant(executor: Executor, actor: Actor, located: Located): Promise<boolean> {
   const { registration, unitPath } = located;
-  if (registration.kind === 'individual') return actor.personId != null && actor.personId === registration.personId;
+  if (registration.kind === 'individual') {
+    if (actor.personId != null && actor.personId === registration.personId) return true;
+    return registration.enteredOnBehalf === true && can(actor, 'registrations.appraise', unitPath);
+  }
   if (can(actor, 'registrations.appraise', unitPath)) return true;
   return actor.personId != null && (await repo.isHeadOfUnit(executor, actor.personId, registration.unitId));
+}
+
+/** A registrant's step on a member's registration taken by someone else than the member. */
+export function actsOnBehalf(actor: Actor, registration: Pick<repo.RegistrationRow, 'kind' | 'personId'>, by: 'registrant' | 'appraiser'): boolean {
+  return by === 'registrant' && registration.kind === 'individual' && actor.personId !== registration.personId;
 }
 
 export async function assertRegistrant(executor: Executor, actor: Actor, located: Located): Promise<void> {
@@ -139,6 +150,7 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
     toStatus: to,
     reason,
     snapshot,
+    onBehalf: actsOnBehalf(actor, registration, rule.by),
   });
   await recordAudit(tx, actor, {
     action: `registration.${request.transition}`,

@@ -59,6 +59,7 @@ export function presentHistory(events: RegistrationEventRow[]) {
       toStatus: event.toStatus as RegistrationStatus,
       reason: event.reason,
       revision: eventRevision,
+      onBehalf: event.onBehalf,
     };
   });
   const last = submissions.at(-1);
@@ -83,6 +84,7 @@ export function presentDetail(
     events: parts.history.events,
     returnReason: registration.status === 'returned' ? parts.history.lastReturnReason : null,
     diff: parts.history.diff,
+    enteredOnBehalf: registration.enteredOnBehalf,
     canEdit: parts.canEdit,
     canAppraise: parts.canAppraise,
   };

@@ -235,3 +235,41 @@ export async function listShortcomings(executor: Executor, registrationIds: numb
   }
   return result;
 }
+
+export type BookMember = {
+  personId: number;
+  fullName: string;
+  cardNumber: string | null;
+  unitId: number;
+  unitPath: string;
+  isHead: boolean;
+  /** Their individual registration of that year, if they already have one. */
+  registrationId: number | null;
+};
+
+/**
+ * Who belongs in a unit's register book for a year: everyone whose primary membership in the
+ * unit's subtree overlapped that year (the latest such membership, so a past year is typed in
+ * under the unit the member was in then), in name order.
+ */
+export async function listBookMembers(executor: Executor, unitPath: string, year: number): Promise<BookMember[]> {
+  const rows = await executor.execute<{ person_id: number; full_name: string; card_number: string | null; unit_id: number; unit_path: string; is_head: boolean; registration_id: number | null }>(sql`
+    SELECT b.*, r.id AS registration_id FROM (
+      SELECT DISTINCT ON (p.id) p.id AS person_id, p.full_name, p.card_number, p.sort_key, m.unit_id, u.path::text AS unit_path, m.is_head
+      FROM memberships m JOIN units u ON u.id = m.unit_id JOIN persons p ON p.id = m.person_id
+      WHERE u.path <@ ${unitPath}::ltree AND m.is_primary
+        AND m.from_date <= make_date(${year}, 12, 31) AND (m.to_date IS NULL OR m.to_date >= make_date(${year}, 1, 1))
+      ORDER BY p.id, m.from_date DESC
+    ) b
+    LEFT JOIN registrations r ON r.kind = 'individual' AND r.person_id = b.person_id AND r.year = ${year}
+    ORDER BY b.sort_key COLLATE "C", b.person_id`);
+  return rows.rows.map((row) => ({
+    personId: Number(row.person_id),
+    fullName: row.full_name,
+    cardNumber: row.card_number,
+    unitId: Number(row.unit_id),
+    unitPath: row.unit_path,
+    isHead: row.is_head,
+    registrationId: row.registration_id === null ? null : Number(row.registration_id),
+  }));
+}

@@ -6,9 +6,11 @@ import {
   CreateCollectiveSchema,
   CreateOwnRegistrationSchema,
   CreateWindowSchema,
+  EnterRegistrationsSchema,
   ExportRegistrationsQuerySchema,
   LeadersMissingQuerySchema,
   MineQuerySchema,
+  RegisterBookQuerySchema,
   RegistrationsQuerySchema,
   StatusChangeSchema,
   UpdateRegistrationSchema,
@@ -18,6 +20,9 @@ import {
 } from '../../../shared/contracts/registrations';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { readUploadedWorkbook } from '../../platform/http/uploaded-workbook';
+import { enterRegistrations } from './entered-registrations.service';
+import { getRegisterBookTemplate, previewRegisterBook } from './register-book.service';
 import { exportRegistrations } from './registrations-export';
 import * as service from './registrations.service';
 import * as appraisal from './appraisal.service';
@@ -51,6 +56,23 @@ export const registrationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
   );
   app.post('/api/registrations/collective', { schema: { tags, body: CreateCollectiveSchema } }, async (request, reply) =>
     reply.status(201).send(await service.createCollectiveRegistration(db, actorOf(request), request.body)),
+  );
+  // Registrations typed in for the members by the unit's secretary or officer, one by one or from the register book.
+  app.post('/api/registrations/entered', { schema: { tags, body: EnterRegistrationsSchema } }, async (request, reply) =>
+    reply.code(201).send(await enterRegistrations(db, actorOf(request), request.body)),
+  );
+  app.get('/api/registrations/book/template', { schema: { tags, querystring: RegisterBookQuerySchema } }, async (request, reply) => {
+    const { body, fileName } = await getRegisterBookTemplate(db, actorOf(request), request.query);
+    return sendFile(reply, fileName, XLSX_TYPE, body);
+  });
+  app.post(
+    '/api/registrations/book/preview',
+    { schema: { tags, querystring: RegisterBookQuerySchema, consumes: ['multipart/form-data'] } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { buffer } = await readUploadedWorkbook(request);
+      return previewRegisterBook(db, actor, request.query, buffer);
+    },
   );
   app.get('/api/registrations', { schema: { tags, querystring: RegistrationsQuerySchema } }, (request) =>
     service.listRegistrations(db, actorOf(request), request.query),

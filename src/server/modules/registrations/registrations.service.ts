@@ -31,7 +31,7 @@ export function searchTextOf(shortcomings: string, actions: Array<Pick<ActionInp
 }
 
 /** Each link must point to what the unit's window and standards offer that year. */
-function assertLinksOffered(actions: ActionInput[], options: LinkOptions): void {
+export function assertLinksOffered(actions: ActionInput[], options: LinkOptions): void {
   actions.forEach((action, index) => {
     const where = `Việc làm thứ ${index + 1}`;
     if (action.linkKind === 'topic' && !options.topics.some((topic) => topic.id === action.linkId)) {
@@ -50,7 +50,7 @@ function assertLinksOffered(actions: ActionInput[], options: LinkOptions): void 
 }
 
 /** The kinds of link the actions use: only those options need reading to check them. */
-function linkKindsOf(actions: ActionInput[]): Set<ActionLinkKind> {
+export function linkKindsOf(actions: ActionInput[]): Set<ActionLinkKind> {
   return new Set(actions.flatMap((action) => (action.linkKind ? [action.linkKind] : [])));
 }
 
@@ -66,22 +66,29 @@ function actionColumns(actions: ActionInput[]) {
   }));
 }
 
-async function getWindowForOrThrow(executor: Executor, unit: { id: number; path: string; name: string }, year: number) {
+export async function getWindowForOrThrow(executor: Executor, unit: { id: number; path: string; name: string }, year: number) {
   const window = await windows.findApplicableWindow(executor, unit.path, year);
   if (!window) throw new AppError('INVALID_STATE', `Chưa có cấp nào mở đợt đăng ký làm theo năm ${year} cho ${unit.name}.`);
   return window;
 }
 
 /** Two requests creating the same registration at once: the unique index lets one through. */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } })?.cause;
   return (error as { code?: string })?.code === '23505' || cause?.code === '23505';
 }
 
-async function insertWithActions(tx: Executor, actor: Actor, values: Parameters<typeof repo.insertRegistration>[1], actions: ActionInput[], unitPath: string) {
+/**
+ * Writes a new draft with its actions, similarities, audit and figures. One entered on a member's
+ * behalf also gets a first history event saying who typed it in.
+ */
+export async function insertWithActions(tx: Executor, actor: Actor, values: Parameters<typeof repo.insertRegistration>[1], actions: ActionInput[], unitPath: string) {
   const registration = await repo.insertRegistration(tx, { ...values, status: 'draft', createdBy: actor.userId });
   const columns = actionColumns(actions);
   await repo.insertActions(tx, registration.id, columns);
+  if (registration.enteredOnBehalf) {
+    await repo.insertEvent(tx, { registrationId: registration.id, actorUserId: actor.userId, actorName: actor.name, fromStatus: null, toStatus: 'draft', reason: null, snapshot: null, onBehalf: true });
+  }
   await refreshSimilarities(tx, registration.id, { year: registration.year, kind: registration.kind, searchText: registration.searchText, unitPath });
   await recordAudit(tx, actor, {
     action: 'registration.create',

@@ -10,16 +10,14 @@ import {
   UpdateSessionSchema,
   VersionQuerySchema,
 } from '../../../shared/contracts/study';
-import { AppError } from '../../platform/errors';
 import type { AppDeps } from '../../platform/http/deps';
+import { readUploadedWorkbook } from '../../platform/http/uploaded-workbook';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import * as service from './study.service';
 import { getAttendanceTemplate, previewAttendanceImport } from './attendance-import.service';
 import { exportSessions } from './sessions-export';
 
 const tags = ['Học tập, sinh hoạt'];
-// "PK\x03\x04": every .xlsx is a zip archive; anything else is refused before parsing.
-const isZip = (buffer: Buffer) => buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50;
 
 export const studyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   app.get('/api/study-sessions', { schema: { tags, querystring: SessionsQuerySchema } }, (request) =>
@@ -60,12 +58,7 @@ export const studyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) =
     { schema: { tags, params: IdParamsSchema, consumes: ['multipart/form-data'] } },
     async (request) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
-      const file = await request.file();
-      if (!file) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp Excel (.xlsx) để tải lên.');
-      const buffer = await file.toBuffer();
-      if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn so với giới hạn cho phép.');
-      if (!isZip(buffer)) throw new AppError('IMPORT_INVALID_FILE', 'Không đọc được tệp. Hãy tải lên tệp Excel (.xlsx) theo mẫu.');
+      const { buffer } = await readUploadedWorkbook(request);
       return previewAttendanceImport(db, actor, request.params.id, buffer);
     },
   );

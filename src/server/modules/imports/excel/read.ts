@@ -74,7 +74,11 @@ async function locateTable<K extends string>(sheets: XlsxSheet[], columns: reado
   throw new AppError('IMPORT_INVALID_FILE', `Tệp thiếu cột bắt buộc: ${list}. Hãy dùng tệp mẫu.`, { missing });
 }
 
-async function readTable<K extends string, T>(
+/**
+ * Reads the first sheet whose header row has every required column of `columns`, one parsed row
+ * at a time: what every import file of the application is read with.
+ */
+export async function readImportTable<K extends string, T>(
   buffer: Buffer,
   columns: readonly ColumnDef<K>[],
   makeParser: (context: ParserContext) => RowParser<K, T>,
@@ -113,12 +117,12 @@ async function readTable<K extends string, T>(
 
 /** Reads units from the first sheet that has the unit headers (the "Đơn vị" sheet of the template). */
 export function readUnitsWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ParsedSheet<UnitImportRow>> {
-  return readTable(buffer, UNIT_COLUMNS, createUnitParser, options);
+  return readImportTable(buffer, UNIT_COLUMNS, createUnitParser, options);
 }
 
 /** Reads people from the first sheet that has the people headers (the "Danh sách" sheet of the template). */
 export function readPeopleWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ParsedSheet<PersonImportRow>> {
-  return readTable(buffer, PERSON_COLUMNS, createPersonParser, options);
+  return readImportTable(buffer, PERSON_COLUMNS, createPersonParser, options);
 }
 
 /** Files up to this size are read in place: starting a worker costs more than parsing them. */

@@ -142,8 +142,15 @@ export function writePeopleWorkbook(rows: PersonExportRow[], options: { includeP
   return writeTable(PEOPLE_SHEET, peopleOut(options.includePersonal), rows);
 }
 
-/** An empty data sheet with the import headers, plus a guide sheet describing every column. */
-async function writeTemplate<K extends string>(sheetName: string, defs: readonly ColumnDef<K>[]): Promise<Buffer> {
+/**
+ * A data sheet with the import headers (and rows already known, such as a unit's members, for the
+ * user to complete), plus a guide sheet describing every column.
+ */
+export async function writeImportTemplate<K extends string>(
+  sheetName: string,
+  defs: readonly ColumnDef<K>[],
+  rows: ReadonlyArray<Partial<Record<K, string | null>>> = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const data = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = defs.map((def) => ({ width: def.width, style: FORMAT_STYLES[def.format] }));
@@ -153,6 +160,7 @@ async function writeTemplate<K extends string>(sheetName: string, defs: readonly
     cell.value = def.header;
     cell.style = HEADER_STYLE;
   });
+  for (const row of rows) data.addRow(defs.map((def) => row[def.key] ?? null));
 
   const guide = workbook.addWorksheet(GUIDE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   guide.columns = [{ width: 22 }, { width: 10 }, { width: 48 }, { width: 40 }, { width: 26 }];
@@ -167,9 +175,9 @@ async function writeTemplate<K extends string>(sheetName: string, defs: readonly
 }
 
 export function writeUnitsTemplate(): Promise<Buffer> {
-  return writeTemplate(UNITS_SHEET, UNIT_COLUMNS);
+  return writeImportTemplate(UNITS_SHEET, UNIT_COLUMNS);
 }
 
 export function writePeopleTemplate(): Promise<Buffer> {
-  return writeTemplate(PEOPLE_SHEET, PERSON_COLUMNS);
+  return writeImportTemplate(PEOPLE_SHEET, PERSON_COLUMNS);
 }

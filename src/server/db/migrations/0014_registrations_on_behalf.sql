@@ -1,0 +1,2 @@
+ALTER TABLE "registration_events" ADD COLUMN "on_behalf" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "registrations" ADD COLUMN "entered_on_behalf" boolean DEFAULT false NOT NULL;
