@@ -9,6 +9,7 @@ import { studyJourneys } from './journeys/study';
 import { followupJourneys } from './journeys/followup';
 import { supervisionJourneys } from './journeys/supervision';
 import { registrationsJourneys } from './journeys/registrations';
+import { registerBookJourneys } from './journeys/register-book';
 import { reportsJourneys } from './journeys/reports';
 import { phoneFitJourneys } from './journeys/phone-fit';
 
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       ...standardsJourneys(journeyContext),
       ...studyJourneys(journeyContext),
       ...registrationsJourneys(journeyContext),
+      ...registerBookJourneys(journeyContext),
       ...supervisionJourneys(journeyContext),
       ...followupJourneys(journeyContext),
       ...reportsJourneys(journeyContext),

@@ -1,14 +1,14 @@
 import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Modal, Result, Row, Spin, Statistic, Steps, Table, Typography, Upload } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, App, Button, Col, Modal, Result, Row, Spin, Statistic, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportKind, ImportPreview, ImportResult, ImportRowError } from '../api/types';
+import type { ImportKind, ImportPreview, ImportResult } from '../api/types';
 import { templatePath, useApplyImport, usePreviewImport } from '../features/imports/imports.api';
 import { describeError } from '../lib/errors';
 import { formatNumber } from '../lib/format';
 import { useIsPhone } from '../lib/use-is-phone';
 import { DownloadButton } from './download-button';
+import { RowErrorsTable } from './row-errors-table';
 
 interface ImportWizardProps {
   kind: ImportKind;
@@ -82,12 +82,6 @@ export function ImportWizard({ kind, open, onClose }: ImportWizardProps) {
         ),
     });
   };
-
-  const errorColumns: ColumnsType<ImportRowError> = [
-    { title: t('imports.columns.row'), dataIndex: 'row', width: isPhone ? 64 : 90, render: (row: number) => formatNumber(row) },
-    { title: t('imports.columns.column'), dataIndex: 'column', width: isPhone ? 110 : 180, render: (column: string | null) => column ?? '—' },
-    { title: t('imports.columns.message'), dataIndex: 'message' },
-  ];
 
   const template = (
     <DownloadButton type="link" path={templatePath(kind)} fileName={t(`imports.templateFile.${kind}`)} icon={<FileExcelOutlined />}>
@@ -176,16 +170,7 @@ export function ImportWizard({ kind, open, onClose }: ImportWizardProps) {
           <Typography.Title level={3} className="section-title">
             {t('imports.errorsTitle')}
           </Typography.Title>
-          <Table<ImportRowError>
-            data-testid="import-errors"
-            size="small"
-            rowKey={(error) => `${error.row}-${error.column ?? ''}-${error.message}`}
-            columns={errorColumns}
-            dataSource={previewData.errors}
-            pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-            locale={{ emptyText: t('imports.noErrors') }}
-            tableLayout="fixed"
-          />
+          <RowErrorsTable errors={previewData.errors} testId="import-errors" />
           {previewData.validRows === 0 ? <Alert type="warning" showIcon title={t('imports.nothingValid')} className="block-gap" /> : null}
           {apply.isError ? <Alert type="error" showIcon title={describeError(apply.error, t)} className="block-gap" /> : null}
           <Spin spinning={apply.isPending} description={t('imports.applying')}>

@@ -100,6 +100,12 @@ export async function loadDemoRegistrations(tx: Executor, options: { provinceCod
       guidance: 'Mỗi đảng viên bắt đầu từ hạn chế, khuyết điểm của bản thân, đăng ký từ 3 đến 5 việc làm cụ thể, có kết quả đo được và thời hạn; người đứng đầu đăng ký trước để nêu gương.',
     })
     .returning({ id: registrationWindows.id });
+  // The province's first half-year (from its founding on 1/7/2025) was registered on paper: its
+  // window is open so the cells can type their register books in.
+  await tx.insert(registrationWindows).values({
+    unitId: Number(province.id), year: YEAR - 1, toYear: YEAR - 1, opensOn: `${YEAR - 1}-07-15`, closesOn: `${YEAR - 1}-09-30`, topicId: null, breakthroughIds: [],
+    guidance: 'Đợt đăng ký nửa cuối năm 2025 đã làm trên sổ giấy; các chi bộ nhập lại sổ đăng ký để số liệu năm 2025 được tính đủ.',
+  });
   const standards = new Map(
     (await tx.execute<{ unit_id: number; id: number; count: number }>(sql`
       SELECT unit_id, id, jsonb_array_length(criteria) AS count FROM ethics_standards WHERE status = 'adopted'`)).rows.map((row) => [Number(row.unit_id), { id: Number(row.id), count: Number(row.count) }]),

@@ -1,4 +1,4 @@
-import { CheckOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { BookOutlined, CheckOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { REGISTRATION_STATUSES } from '../../../shared/contracts/registration-status';
 import { AppraisalDrawer } from './appraisal-drawer';
+import { RegisterBookModal } from './register-book-modal';
 import { RegistrationForm } from './registration-form';
 import { SimilarityTag, StatusTag } from './registration-view';
 import {
@@ -43,6 +44,7 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const [selected, setSelected] = useState<RegistrationSummary[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [collectiveOpen, setCollectiveOpen] = useState(false);
+  const [bookOpen, setBookOpen] = useState(false);
   const list = useRegistrations({ year, unitId: actingUnit.id, status, kind, q: q || undefined, similarOnly: similarOnly || undefined, page, pageSize });
   const leaders = useLeadersMissing(actingUnit.id, year, true);
   const applicable = useApplicableWindow(actingUnit.id, year);
@@ -142,6 +144,11 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
           </Button>
         ) : null}
         {canAppraise ? (
+          <Button icon={<BookOutlined />} onClick={() => setBookOpen(true)} disabled={!applicable.data?.window} data-testid="register-book-open">
+            {t('registrations.book.open')}
+          </Button>
+        ) : null}
+        {canAppraise ? (
           <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} loading={bulk.isPending} onClick={approveSelected} data-testid="registrations-bulk-approve">
             {t('registrations.list.bulkApprove', { count: selected.length })}
           </Button>
@@ -198,6 +205,7 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
         />
       )}
       <AppraisalDrawer id={openId} threshold={threshold} options={applicable.data?.options ?? null} onClose={() => setOpenId(null)} />
+      {bookOpen ? <RegisterBookModal actingUnit={actingUnit} year={year} onClose={() => setBookOpen(false)} /> : null}
       <CollectiveModal open={collectiveOpen} actingUnit={actingUnit} year={year} onClose={() => setCollectiveOpen(false)} onCreated={(id) => setOpenId(id)} />
     </>
   );

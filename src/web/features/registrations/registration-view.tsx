@@ -121,13 +121,15 @@ export function RegistrationHistory({ registration }: { registration: Registrati
   return (
     <div data-testid="registration-history">
       <Typography.Title level={5}>{t('registrations.view.history')}</Typography.Title>
+      {registration.enteredOnBehalf ? <Typography.Paragraph type="secondary">{t('registrations.view.enteredOnBehalf')}</Typography.Paragraph> : null}
       <Timeline
         items={[...registration.events].reverse().map((event) => ({
           key: event.id,
           children: (
             <Space direction="vertical" size={0}>
               <Typography.Text>
-                {formatDateTime(event.at)} · {event.actorName} · {t(`registrations.statuses.${event.toStatus}`)}
+                {formatDateTime(event.at)} · {event.actorName}
+                {event.onBehalf ? ` (${t('registrations.view.onBehalf')})` : ''} · {t(`registrations.statuses.${event.toStatus}`)}
                 {event.revision ? ` (${t('registrations.view.revision', { revision: event.revision })})` : ''}
               </Typography.Text>
               {event.reason ? <Typography.Text type="secondary">{t('registrations.view.reason', { reason: event.reason })}</Typography.Text> : null}
@@ -141,7 +143,8 @@ export function RegistrationHistory({ registration }: { registration: Registrati
 
 export function RegistrationHeader({ registration }: { registration: RegistrationDetail }) {
   const { t } = useTranslation();
-  const late = registration.closesOn && registration.submittedAt && registration.submittedAt.slice(0, 10) > registration.closesOn;
+  // One typed in from the paper book was registered on paper in time; only its entry is late.
+  const late = !registration.enteredOnBehalf && registration.closesOn && registration.submittedAt && registration.submittedAt.slice(0, 10) > registration.closesOn;
   return (
     <Descriptions size="small" column={1} className="block-gap-bottom">
       <Descriptions.Item label={t('registrations.list.registrant')}>
@@ -152,6 +155,7 @@ export function RegistrationHeader({ registration }: { registration: Registratio
       <Descriptions.Item label={t('registrations.list.status')}>
         <StatusTag status={registration.status} />
         {late ? <Tag color="orange">{t('registrations.drawer.late', { date: formatDate(registration.closesOn) })}</Tag> : null}
+        {registration.enteredOnBehalf ? <Tag color="blue" data-testid="entered-on-behalf">{t('registrations.drawer.enteredOnBehalf')}</Tag> : null}
       </Descriptions.Item>
     </Descriptions>
   );

@@ -5,7 +5,10 @@ import type { RegistrationStatus } from '../../../shared/contracts/registration-
 import type {
   ActionInput,
   BulkApproveResult,
+  EnteredRegistrationsResult,
+  EnterRegistrations,
   LeaderMissing,
+  RegisterBookPreview,
   LinkOptions,
   MineView,
   RegistrationDetail,
@@ -15,7 +18,7 @@ import type {
   WindowView,
 } from '../../../shared/contracts/registrations';
 
-export type { ActionInput, LinkOptions, MineView, RegistrationDetail, RegistrationSummary, RegistrationStatus, SimilarRegistration, WindowView };
+export type { ActionInput, LinkOptions, MineView, RegisterBookPreview, RegistrationDetail, RegistrationSummary, RegistrationStatus, SimilarRegistration, WindowView };
 
 export interface RegistrationParams {
   year: number;
@@ -133,6 +136,26 @@ export function useChangeStatus() {
   return useMutation({
     mutationFn: ({ id, ...change }: StatusChange & { id: number }) => api.post<RegistrationDetail>(`/api/registrations/${id}/status`, change),
     onSuccess: invalidate,
+  });
+}
+
+/** Reads a filled register book: its registrations, or the rows to fix. Writes nothing. */
+export function usePreviewRegisterBook(unitId: number, year: number) {
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api.upload<RegisterBookPreview>(`/api/registrations/book/preview?unitId=${unitId}&year=${year}`, form);
+    },
+  });
+}
+
+/** Registrations typed in for the members, in one write; the dashboards' figures change with them. */
+export function useEnterRegistrations() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EnterRegistrations) => api.post<EnteredRegistrationsResult>('/api/registrations/entered', input),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['registrations'] }), client.invalidateQueries({ queryKey: ['figures'] })]),
   });
 }
 

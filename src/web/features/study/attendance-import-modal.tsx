@@ -1,8 +1,9 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Result, Space, Spin, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Modal, Result, Space, Spin, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MutationErrorAlert } from '../../components/form-bits';
+import { RowErrorsTable } from '../../components/row-errors-table';
 import { describeError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import './study.css';
@@ -74,18 +75,7 @@ export function AttendanceImportModal({ session, onClose, onApplied }: Attendanc
       {result && result.errors.length > 0 ? (
         <>
           <Alert type="error" showIcon className="study-gap-top" title={t('study.import.hasErrors', { formatted: formatNumber(result.errors.length) })} />
-          <Table
-            size="small"
-            rowKey={(row) => `${row.row}-${row.column}`}
-            dataSource={result.errors}
-            pagination={result.errors.length > 10 ? { pageSize: 10 } : false}
-            data-testid="attendance-import-errors"
-            columns={[
-              { title: t('study.import.row'), dataIndex: 'row', width: 70 },
-              { title: t('study.import.column'), dataIndex: 'column', width: 160 },
-              { title: t('study.import.message'), dataIndex: 'message' },
-            ]}
-          />
+          <RowErrorsTable errors={result.errors} testId="attendance-import-errors" />
         </>
       ) : null}
       {result && result.errors.length === 0 ? (

@@ -1,0 +1,113 @@
+import { writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import type { Journey } from '../harness';
+import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+
+const LAST_YEAR = new Date().getFullYear() - 1;
+const MEMBERS = 10;
+
+/** The template the secretary downloads, as the browser gets it. */
+async function downloadTemplate(page: Page, unitId: number): Promise<Buffer> {
+  const bytes = await page.evaluate(async (path) => Array.from(new Uint8Array(await (await fetch(path)).arrayBuffer())), `/api/registrations/book/template?unitId=${unitId}&year=${LAST_YEAR}`);
+  return Buffer.from(bytes);
+}
+
+/** Copies a paper book into the template: the first MEMBERS members each register one or two actions. */
+async function fillBook(template: Buffer, options: { badArea: boolean }): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(template as unknown as ExcelJS.Buffer);
+  const sheet = book.getWorksheet('Sổ đăng ký');
+  if (!sheet) throw new Error('the template has no "Sổ đăng ký" sheet');
+  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  const column = (name: string) => header.indexOf(name);
+  const memberRows = sheet.rowCount - 2;
+  if (memberRows < MEMBERS) throw new Error(`the template lists ${memberRows} members, ${MEMBERS} are needed`);
+  for (let index = 0; index < MEMBERS; index++) {
+    const row = sheet.getRow(3 + index);
+    row.getCell(column('Hạn chế, khuyết điểm cần khắc phục')).value = `Sổ giấy năm ${LAST_YEAR}: còn ngại góp ý thẳng thắn (người thứ ${index + 1})`;
+    row.getCell(column('Lĩnh vực')).value = options.badArea && index === 3 ? 'Văn hóa' : 'Đạo đức';
+    row.getCell(column('Việc làm cụ thể')).value = `Góp ý thẳng thắn ít nhất một lần mỗi kỳ sinh hoạt chi bộ (người thứ ${index + 1})`;
+    row.getCell(column('Kết quả cần đạt')).value = '6 lần góp ý trong nửa năm';
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+type Figures = { figures: { registered: number; approved: number } };
+
+/**
+ * A cell secretary types last year's paper register book of her cell into the template (10
+ * members), sees the row she got wrong, fixes it and enters the book; the commune's figures for
+ * last year count the 10 registrations at once.
+ */
+export function registerBookJourneys(context: JourneyContext): Journey[] {
+  const { app, browser } = context;
+  let secretary: Page;
+  let officer: Page;
+  let communeId = 0;
+  let before: Figures | null = null;
+  const communeFigures = () => officer.evaluate(async (path) => (await (await fetch(path)).json()) as Figures, `/api/registration-figures?unitId=${communeId}&year=${LAST_YEAR}`);
+  return [
+    {
+      name: 'a cell secretary uploads last year\'s register book, sees the row to fix, fixes it and enters the book',
+      run: async () => {
+        officer = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' })).newPage();
+        await signIn(officer, app.baseUrl, 'canbo.xa');
+        communeId = (await officer.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { grants: Array<{ unitId: number }> })).grants[0]!.unitId;
+        before = await communeFigures();
+
+        secretary = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' })).newPage();
+        await signIn(secretary, app.baseUrl, 'bithu.chibo');
+        const cellId = (await secretary.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { grants: Array<{ unitId: number }> })).grants[0]!.unitId;
+        const template = await downloadTemplate(secretary, cellId);
+        const badFile = screenshotPath('register-book-bad.xlsx');
+        const goodFile = screenshotPath('register-book.xlsx');
+        await writeFile(badFile, await fillBook(template, { badArea: true }));
+        await writeFile(goodFile, await fillBook(template, { badArea: false }));
+
+        await secretary.getByTestId('nav-registrations').click();
+        await secretary.getByTestId('tab-appraisal').click();
+        await secretary.getByTestId('registration-year').click();
+        await secretary.locator('.ant-select-item-option').filter({ hasText: `Năm ${LAST_YEAR}` }).click();
+        await secretary.getByTestId('register-book-open').click();
+        const input = secretary.locator('.ant-modal input[type="file"]');
+        await input.setInputFiles(badFile);
+        const errors = secretary.getByTestId('register-book-errors');
+        await errors.waitFor({ timeout: 20_000 });
+        expectText(await errors.textContent(), '"Văn hóa" không hợp lệ', 'the row to fix');
+        await secretary.screenshot({ path: screenshotPath('register-book-01-errors.png'), fullPage: true });
+        const unchanged = await communeFigures();
+        if (unchanged.figures.registered !== before.figures.registered) throw new Error('the preview of a book with errors changed the figures');
+
+        await input.setInputFiles(goodFile);
+        const ready = secretary.getByTestId('register-book-ready');
+        await ready.waitFor({ timeout: 20_000 });
+        expectText(await ready.textContent(), `${MEMBERS} bản đăng ký cá nhân`, 'the registrations the book holds');
+        await secretary.screenshot({ path: screenshotPath('register-book-02-ready.png'), fullPage: true });
+        await secretary.getByTestId('register-book-apply').click();
+        await secretary.locator('.ant-message').getByText(`Đã nhập ${MEMBERS} bản đăng ký năm ${LAST_YEAR}`).waitFor({ timeout: 20_000 });
+        await secretary.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').nth(MEMBERS - 1).waitFor({ timeout: 20_000 });
+        await secretary.waitForTimeout(500);
+        await secretary.screenshot({ path: screenshotPath('register-book-03-entered.png'), fullPage: true });
+      },
+    },
+    {
+      name: 'the commune\'s figures for last year count the book at once, and a member\'s history says who typed it in',
+      run: async () => {
+        const after = await communeFigures();
+        if (!before) throw new Error('no figures from before the book');
+        if (after.figures.registered !== before.figures.registered + MEMBERS || after.figures.approved !== before.figures.approved + MEMBERS) {
+          throw new Error(`last year's commune figures went from ${JSON.stringify(before.figures)} to ${JSON.stringify(after.figures)}`);
+        }
+        await secretary.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').first().click();
+        const history = secretary.getByTestId('registration-history');
+        await history.waitFor({ timeout: 20_000 });
+        expectText(await history.textContent(), 'nhập thay cho người đăng ký', 'the history of an entered registration');
+        await secretary.waitForTimeout(500);
+        await secretary.screenshot({ path: screenshotPath('register-book-04-history.png'), fullPage: true });
+        await secretary.context().close();
+        await officer.context().close();
+      },
+    },
+  ];
+}
