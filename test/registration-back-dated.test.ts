@@ -5,6 +5,7 @@ import { openSession } from './helpers/session';
 import { openWindow, registerAs } from './helpers/registration-fixtures';
 import { changeStatus } from '../src/server/modules/registrations/appraisal.service';
 import { REGISTRATION_METRICS } from '../src/server/modules/figures/registration-metrics';
+import { computeFigures } from '../src/server/modules/reports/metric-catalogue';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -51,5 +52,30 @@ describe('a past year typed in late', () => {
     const officer = await openSession(ctx.app, 'canbo.tinh');
     const figures = (await officer.get(`/api/registration-figures?unitId=${tree.R.id}&year=${nextYear}`)).json();
     expect(figures.figures.registered).toBe(1);
+  });
+
+  it('sums both years over a two-year review period, with its actions, and rates the final year only', async () => {
+    const thisYear = lastYear + 1;
+    await openWindow(ctx.db, tree.R.path, tree.R.id, thisYear);
+    for (const [index, unit] of [tree.C1, tree.C3].entries()) {
+      const person = await addPerson(ctx.db, unit.path, { fullName: `Người Năm Nay ${index + 1}`, unitId: unit.id, cardNumber: String(84_000_201 + index) });
+      await registerAs(ctx.db, person.id, { shortcomings: 'Đăng ký năm nay.', actions: ['Việc thứ nhất năm nay', 'Việc thứ hai năm nay'] }, { year: thisYear });
+    }
+    const keys = ['registered_individuals', 'registered_individuals_final_year', 'individual_actions', 'registration_rate', 'party_members'];
+    const twoYears = (await computeFigures(ctx.db, [tree.R.id], keys, `${lastYear}-07-01`, `${thisYear}-12-31`)).get(tree.R.id)!;
+    const lastYearOnly = (await computeFigures(ctx.db, [tree.R.id], keys, `${lastYear}-01-01`, `${lastYear}-12-31`)).get(tree.R.id)!;
+    const recount = async (year: number) => ({
+      registrations: Number((await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM registrations WHERE kind = 'individual' AND year = ${year} AND status <> 'draft'`)).rows[0]!.n),
+      actions: Number((await ctx.db.execute<{ n: number }>(sql`
+        SELECT count(*) AS n FROM registration_actions a JOIN registrations r ON r.id = a.registration_id WHERE r.kind = 'individual' AND r.year = ${year} AND r.status <> 'draft'`)).rows[0]!.n),
+    });
+    const [previous, current] = [await recount(lastYear), await recount(thisYear)];
+    expect(previous.registrations).toBeGreaterThan(0);
+    expect(current.registrations).toBe(2);
+    expect(lastYearOnly.registered_individuals).toBe(previous.registrations);
+    expect(twoYears.registered_individuals).toBe(previous.registrations + current.registrations);
+    expect(twoYears.individual_actions).toBe(previous.actions + current.actions);
+    expect(twoYears.registered_individuals_final_year).toBe(current.registrations);
+    expect(twoYears.registration_rate).toBeCloseTo(current.registrations / twoYears.party_members!);
   });
 });

@@ -8,6 +8,7 @@ import { getRegistrationFigures } from '../src/server/modules/figures/registrati
 import { recordCheckIn, review, selfAssess } from '../src/server/modules/followup/followup.service';
 import type { Actor } from '../src/server/platform/auth/policy';
 import type { Database } from '../src/server/platform/db/client';
+import { runDataRepairs } from '../src/server/db/data-repairs';
 import type { RegistrationTransition } from '../src/shared/contracts/registration-status';
 
 let ctx: TestContext;
@@ -43,6 +44,11 @@ async function recount(db: Database, unitPath: string) {
       count(*) FILTER (WHERE r.kind = 'individual' AND r.review_level = 'completed_well') AS completed_well,
       count(*) FILTER (WHERE r.kind = 'individual' AND r.review_level = 'completed') AS completed,
       count(*) FILTER (WHERE r.kind = 'individual' AND r.review_level = 'not_completed') AS not_completed,
+      (SELECT count(*) FROM registration_actions a WHERE a.registration_id = ANY(array_agg(r.id) FILTER (WHERE r.kind = 'individual' AND r.status <> 'draft'))) AS individual_actions,
+      (SELECT count(*) FROM registration_actions a WHERE a.registration_id = ANY(array_agg(r.id) FILTER (WHERE r.kind = 'collective' AND r.status <> 'draft'))) AS collective_actions,
+      (SELECT count(*) FROM registration_actions a WHERE a.registration_id = ANY(array_agg(r.id) FILTER (WHERE r.status IN ('approved', 'published', 'in_progress', 'self_assessed', 'reviewed', 'closed')))) AS approved_actions,
+      (SELECT count(*) FROM registration_actions a WHERE a.self_level IN ('completed_well', 'completed')
+        AND a.registration_id = ANY(array_agg(r.id) FILTER (WHERE r.status IN ('self_assessed', 'reviewed', 'closed')))) AS actions_done,
       (SELECT count(*) FROM registration_check_ins c JOIN registrations r2 ON r2.id = c.registration_id JOIN units u2 ON u2.id = r2.unit_id
         WHERE u2.path <@ ${unitPath}::ltree AND r2.year = ${YEAR}) AS check_ins
     FROM registrations r JOIN units u ON u.id = r.unit_id
@@ -56,6 +62,10 @@ async function recount(db: Database, unitPath: string) {
     registered: n('registered'),
     leadersRegistered: n('leaders'),
     collectiveRegistered: n('collective'),
+    individualActions: n('individual_actions'),
+    collectiveActions: n('collective_actions'),
+    approvedActions: n('approved_actions'),
+    actionsDone: n('actions_done'),
     approved: n('approved'),
     published: n('published'),
     returned: n('returned'),
@@ -128,7 +138,25 @@ describe('registration figures', () => {
     }
     const total = await recount(ctx.db, tree.R.path);
     expect(total.checkIns).toBeGreaterThan(0);
+    expect(total.actionsDone).toBeGreaterThan(0);
     expect(total.reviewed).toBeGreaterThan(0);
+  });
+
+  it('of actions are counted from the rows for a database written before actions were counted', async () => {
+    const admin = rootActor(tree.R.path);
+    // A database of an earlier version: the registrations are there, their action counters are not.
+    await ctx.db.execute(sql`DELETE FROM figure_counters WHERE metric LIKE 'registrations.actions%'`);
+    await ctx.db.execute(sql`DELETE FROM data_repairs WHERE name = 'registration-action-figures'`);
+    expect((await getRegistrationFigures(ctx.db, admin, tree.R.id, YEAR)).figures.individualActions).toBe(0);
+    await runDataRepairs(ctx.db);
+    for (const unit of [tree.R, tree.A, tree.C3]) {
+      const { registrationRate, ...counts } = (await getRegistrationFigures(ctx.db, admin, unit.id, YEAR)).figures;
+      expect(counts, unit.name).toEqual(await recount(ctx.db, unit.path));
+      expect(registrationRate).not.toBeUndefined();
+    }
+    // Once only: a second start changes nothing.
+    await runDataRepairs(ctx.db);
+    expect((await getRegistrationFigures(ctx.db, admin, tree.R.id, YEAR)).figures.individualActions).toBe((await recount(ctx.db, tree.R.path)).individualActions);
   });
 
   it('serves the dashboard by child unit with definitions, and exports it; scoped to the subtree', async () => {
@@ -149,11 +177,13 @@ describe('registration figures', () => {
     expect(rows[1]!.slice(0, 5)).toEqual(['Mã đơn vị', 'Đơn vị', 'Số người sinh hoạt', 'Đã đăng ký làm theo', 'Tỷ lệ đăng ký']);
     const totalRow = rows.find((row) => row[0] === 'A')!;
     expect(totalRow[3]).toBe(expected.registered);
-    expect(sheets.get('Định nghĩa')!.length).toBe(15);
+    expect(totalRow[rows[1]!.indexOf('Việc làm cá nhân đăng ký')]).toBe(expected.individualActions);
+    expect(expected.individualActions).toBeGreaterThan(0);
+    expect(sheets.get('Định nghĩa')!.length).toBe(19);
     // The programme dashboard's export carries the registration table too.
     const programme = await readWorkbook((await officer.get(`/api/exports/programme-figures?unitId=${tree.A.id}&year=${YEAR}`)).rawPayload);
     expect(programme.get('Đăng ký làm theo')!.find((row) => row[0] === 'A')![3]).toBe(expected.registered);
-    expect(programme.get('Định nghĩa đăng ký')!.length).toBe(15);
+    expect(programme.get('Định nghĩa đăng ký')!.length).toBe(19);
     expect((await officer.get(`/api/registration-figures?unitId=${tree.B.id}&year=${YEAR}`)).statusCode).toBe(403);
     expect((await officer.get(`/api/registration-figures?unitId=${tree.A.id}&year=abc`)).statusCode).toBe(400);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/registration-figures?unitId=${tree.A.id}&year=${YEAR}` })).statusCode).toBe(401);

@@ -5,7 +5,7 @@ import { fingerprintOf, similarityOf, SIMILARITY_THRESHOLD } from '../src/server
 import { searchTextOf } from '../src/server/modules/registrations/registrations.service';
 import { REGISTRATION_METRICS } from '../src/server/modules/figures/registration-metrics';
 
-const leader = { kind: 'individual', year: 2026, isLeader: true };
+const leader = { kind: 'individual', year: 2026, isLeader: true, actionCount: 0, actionsDone: 0 };
 const metric = (bucket: 'registered' | 'approved' | 'published' | 'returned') => REGISTRATION_METRICS.bucket('individual', bucket, 2026);
 
 describe('statusDeltas', () => {
@@ -29,6 +29,24 @@ describe('statusDeltas', () => {
     ].flat();
     const total = (name: string) => path.filter((delta) => delta.metric === name).reduce((sum, delta) => sum + delta.delta, 0);
     expect([total(metric('registered')), total(metric('returned')), total(metric('approved')), total(metric('published'))]).toEqual([1, 0, 1, 1]);
+  });
+});
+
+describe('statusDeltas of actions', () => {
+  it('counts a registration\'s actions as registered and approved, and those assessed done once self-assessed', () => {
+    const collective = { kind: 'collective', year: 2025, isLeader: false, actionCount: 4, actionsDone: 3 };
+    const path = [
+      statusDeltas(collective, '1', 'draft', 'submitted', '2025-12-31'),
+      statusDeltas(collective, '1', 'submitted', 'approved', '2025-12-31'),
+      statusDeltas(collective, '1', 'approved', 'published', '2025-12-31'),
+      statusDeltas(collective, '1', 'published', 'self_assessed', '2025-12-31'),
+    ].flat();
+    const total = (name: string) => path.filter((delta) => delta.metric === name).reduce((sum, delta) => sum + delta.delta, 0);
+    expect(total(REGISTRATION_METRICS.actions('collective', 'registered', 2025))).toBe(4);
+    expect(total(REGISTRATION_METRICS.actions('collective', 'approved', 2025))).toBe(4);
+    expect(total(REGISTRATION_METRICS.actionsDone('collective', 2025))).toBe(3);
+    // Withdrawn to a draft, its actions no longer count as registered.
+    expect(statusDeltas(collective, '1', 'submitted', 'draft', '2025-12-31').find((delta) => delta.metric === REGISTRATION_METRICS.actions('collective', 'registered', 2025))?.delta).toBe(-4);
   });
 });
 

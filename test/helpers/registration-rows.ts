@@ -53,7 +53,7 @@ export async function insertRegistration(db: Database, seed: RegistrationSeed) {
         })),
       );
     }
-    await addFigureDeltas(tx, statusDeltas(row!, seed.unit.path, null, seed.status, todayIso()));
+    await addFigureDeltas(tx, statusDeltas({ ...row!, actionCount: actions.length, actionsDone: 0 }, seed.unit.path, null, seed.status, todayIso()));
     return row!;
   });
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../platform/db/client';
 import { normalizeTonePlacement, personNameSortKey, vietnameseSortKey } from '../../shared/text';
+import { addFigureDeltas, type FigureDelta } from '../platform/figures';
+import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, registrationFigureDay, type RegistrationKind } from '../modules/figures/index';
 
 type Repair = { name: string; run(tx: Executor): Promise<number> };
 
@@ -30,6 +32,29 @@ async function rewriteNames(
   return changed.length;
 }
 
+/**
+ * The action counters ("việc" registered, approved, done) of the registrations written before they
+ * were counted, from the rows, dated as the status machine dates them; returns how many rows.
+ */
+async function countExistingActions(tx: Executor): Promise<number> {
+  const rows = await tx.execute<{ kind: string; year: number; status: string; unit_path: string; total: number; done: number }>(sql`
+    SELECT r.kind, r.year, r.status, u.path::text AS unit_path, count(a.id) AS total,
+      count(a.id) FILTER (WHERE a.self_level IN ('completed_well', 'completed')) AS done
+    FROM registrations r JOIN units u ON u.id = r.unit_id JOIN registration_actions a ON a.registration_id = r.id
+    WHERE r.status <> 'draft'
+    GROUP BY r.kind, r.year, r.status, u.path`);
+  const deltas: FigureDelta[] = [];
+  const holds = (bucket: keyof typeof REGISTRATION_BUCKETS, status: string) => (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status);
+  for (const row of rows.rows) {
+    const [kind, year, day] = [row.kind as RegistrationKind, Number(row.year), registrationFigureDay(Number(row.year))];
+    if (holds('registered', row.status)) deltas.push({ unitPath: row.unit_path, metric: REGISTRATION_METRICS.actions(kind, 'registered', year), day, delta: Number(row.total) });
+    if (holds('approved', row.status)) deltas.push({ unitPath: row.unit_path, metric: REGISTRATION_METRICS.actions(kind, 'approved', year), day, delta: Number(row.total) });
+    if (holds('selfAssessed', row.status)) deltas.push({ unitPath: row.unit_path, metric: REGISTRATION_METRICS.actionsDone(kind, year), day, delta: Number(row.done) });
+  }
+  await addFigureDeltas(tx, deltas);
+  return rows.rows.length;
+}
+
 const REPAIRS: Repair[] = [
   {
     // Names stored before one tone placement was kept ("Hoà" beside "Hòa"); search and sort already ignored it.
@@ -40,6 +65,7 @@ const REPAIRS: Repair[] = [
       (await rewriteNames(tx, 'persons', 'full_name', personNameSortKey)) +
       (await rewriteNames(tx, 'users', 'display_name', null)),
   },
+  { name: 'registration-action-figures', run: countExistingActions },
 ];
 
 /** Runs, once each and in a transaction each, the repairs this database has not had yet. */

@@ -66,6 +66,11 @@ export type RegistrationFigures = {
   registrationRate: number | null;
   leadersRegistered: number;
   collectiveRegistered: number;
+  /** The actions ("việc") of the registrations: what the campaign's reviews count. */
+  individualActions: number;
+  collectiveActions: number;
+  approvedActions: number;
+  actionsDone: number;
   approved: number;
   published: number;
   returned: number;

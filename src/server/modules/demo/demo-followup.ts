@@ -96,15 +96,16 @@ async function insertCheckIn(tx: Executor, registrationId: number, actionId: num
 /** Self-assessment by the member, then the cell's review, through the status machine. */
 async function finishYear(tx: Executor, actor: Actor, target: Target, actionIds: number[], random: Random, deltas: FigureDelta[]) {
   const selfLevel = random.chance(0.3) ? 'completed_well' : random.chance(0.9) ? 'completed' : 'not_completed';
+  // The actions' levels first, as the member's self-assessment writes them: the step counts the actions done.
+  for (const actionId of actionIds) {
+    await tx.execute(sql`UPDATE registration_actions SET self_level = ${selfLevel}, self_note = 'Đã thực hiện theo kế hoạch' WHERE id = ${actionId}`);
+  }
   await transitionRegistration(tx, actor, {
     registrationId: target.id,
     transition: 'selfAssess',
     expectedVersion: target.version,
     patch: { selfLevel, selfExplanation: 'Đã thực hiện các việc đăng ký, kết quả được quần chúng ghi nhận' },
   });
-  for (const actionId of actionIds) {
-    await tx.execute(sql`UPDATE registration_actions SET self_level = ${selfLevel}, self_note = 'Đã thực hiện theo kế hoạch' WHERE id = ${actionId}`);
-  }
   const reviewLevel = selfLevel === 'completed_well' && random.chance(0.3) ? 'completed' : selfLevel;
   const { registration } = await transitionRegistration(tx, actor, {
     registrationId: target.id,

@@ -204,7 +204,8 @@ async function insertPlanned(tx: Executor, planned: Planned[], windowId: number)
           registrationId, at: new Date(`${step.day}T09:00:00+07:00`), actorName: step.actorName, fromStatus: from, toStatus: step.status,
           reason: step.reason ?? null, snapshot: step.status === 'submitted' ? item.content : null,
         });
-        deltas.push(...statusDeltas({ kind: item.kind, year: YEAR, isLeader: item.member.is_head }, item.member.unit_path, from, step.status, step.day));
+        const counts = { actionCount: item.content.actions.length, actionsDone: 0 };
+        deltas.push(...statusDeltas({ kind: item.kind, year: YEAR, isLeader: item.member.is_head, ...counts }, item.member.unit_path, from, step.status, step.day));
         from = step.status;
       }
     });

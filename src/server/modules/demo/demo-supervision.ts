@@ -68,7 +68,8 @@ async function publishMostCells(tx: Executor, random: Random, units: UnitRow[], 
   await tx.insert(registrationEvents).values(ids.map((id) => ({ registrationId: id, actorName: 'Dữ liệu mẫu', fromStatus: 'approved', toStatus: 'published' })));
   const today = todayIso();
   const deltas: FigureDelta[] = chosen.flatMap((row) =>
-    statusDeltas({ kind: row.kind, year: Number(row.year), isLeader: row.is_leader }, unitById.get(Number(row.unit_id))!.path, 'approved', 'published', today),
+    // Publishing moves no action figure (actions count as registered and approved), so no action count is read.
+    statusDeltas({ kind: row.kind, year: Number(row.year), isLeader: row.is_leader, actionCount: 0, actionsDone: 0 }, unitById.get(Number(row.unit_id))!.path, 'approved', 'published', today),
   );
   await addFigureDeltas(tx, deltas);
   await recordAudit(tx, systemActor('Dữ liệu mẫu'), { action: 'demo.publish', entityType: 'system', entityId: 'demo', after: { registrations: ids.length } });

@@ -1,5 +1,5 @@
 export { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from './programme-metrics';
 export { asOfForYear } from './programme-figures.service';
-export { REGISTRATION_METRICS, REGISTRATION_BUCKETS, registrationFigureDay } from './registration-metrics';
-export type { RegistrationBucket, RegistrationKind } from './registration-metrics';
+export { ACTION_BUCKETS, DONE_LEVELS, REGISTRATION_METRICS, REGISTRATION_BUCKETS, registrationFigureDay } from './registration-metrics';
+export type { ActionBucket, RegistrationBucket, RegistrationKind } from './registration-metrics';
 export { REPORT_METRICS } from './report-metrics';

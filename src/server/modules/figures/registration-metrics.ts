@@ -27,7 +27,17 @@ export const REGISTRATION_METRICS = {
   checkIns: (year: number) => `registrations.check_ins.${year}`,
   /** Year-end review levels (completed_well | completed | not_completed) of individual registrations. */
   reviewLevel: (level: string, year: number) => `registrations.review.${level}.${year}`,
+  /** The actions ("việc") of the registrations in a bucket: what the campaign's reviews count. */
+  actions: (kind: RegistrationKind, bucket: ActionBucket, year: number) => `registrations.actions.${kind}.${bucket}.${year}`,
+  /** Actions the registrant assessed as done (completed well, or completed) at year end. */
+  actionsDone: (kind: RegistrationKind, year: number) => `registrations.actions_done.${kind}.${year}`,
 } as const;
+
+/** The buckets whose actions are counted too. */
+export const ACTION_BUCKETS = ['registered', 'approved'] as const satisfies readonly RegistrationBucket[];
+export type ActionBucket = (typeof ACTION_BUCKETS)[number];
+/** Self-assessment levels that count an action as done. */
+export const DONE_LEVELS = ['completed_well', 'completed'] as const;
 
 /**
  * The day a registration's figure changes are dated: the day its year's figures are read as of

@@ -142,16 +142,17 @@ export async function selfAssess(db: Database, actor: Actor, registrationId: num
     if (given.size !== input.actions.length || actions.length !== given.size || actions.some((action) => !given.has(action.id))) {
       throw new AppError('VALIDATION_FAILED', 'Hãy tự đánh giá đúng và đủ từng việc đã đăng ký (mỗi việc một lần).');
     }
+    // The actions' levels first: the transition counts the actions done into the figures.
+    for (const action of actions) {
+      const item = given.get(action.id)!;
+      await repo.setActionSelfAssessment(tx, action.id, item.level, item.note);
+    }
     await transitionRegistration(tx, actor, {
       registrationId,
       transition: 'selfAssess',
       expectedVersion: input.version,
       patch: { selfLevel: input.selfLevel, selfExplanation: input.selfExplanation },
     });
-    for (const action of actions) {
-      const item = given.get(action.id)!;
-      await repo.setActionSelfAssessment(tx, action.id, item.level, item.note);
-    }
   });
   return presentById(db, actor, registrationId);
 }

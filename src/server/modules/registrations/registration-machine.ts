@@ -10,7 +10,7 @@ import {
   type RegistrationStatus,
   type RegistrationTransition,
 } from '../../../shared/contracts/registration-status';
-import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, registrationFigureDay, type RegistrationBucket, type RegistrationKind } from '../figures/index';
+import { ACTION_BUCKETS, REGISTRATION_BUCKETS, REGISTRATION_METRICS, registrationFigureDay, type ActionBucket, type RegistrationBucket, type RegistrationKind } from '../figures/index';
 import * as repo from './registrations.repo';
 
 type Located = { registration: repo.RegistrationRow; unitPath: string };
@@ -21,7 +21,7 @@ type Located = { registration: repo.RegistrationRow; unitPath: string };
  * counters always equal a recount of the rows.
  */
 export function statusDeltas(
-  registration: Pick<repo.RegistrationRow, 'kind' | 'year' | 'isLeader'>,
+  registration: Pick<repo.RegistrationRow, 'kind' | 'year' | 'isLeader'> & ActionCounts,
   unitPath: string,
   from: RegistrationStatus | null,
   to: RegistrationStatus | null,
@@ -31,15 +31,35 @@ export function statusDeltas(
   const inBucket = (status: RegistrationStatus | null, bucket: RegistrationBucket) =>
     status !== null && (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status);
   const deltas: FigureDelta[] = [];
+  const push = (metric: string, delta: number) => {
+    if (delta !== 0) deltas.push({ unitPath, metric, day, delta });
+  };
   for (const bucket of Object.keys(REGISTRATION_BUCKETS) as RegistrationBucket[]) {
     const delta = Number(inBucket(to, bucket)) - Number(inBucket(from, bucket));
     if (delta === 0) continue;
-    deltas.push({ unitPath, metric: REGISTRATION_METRICS.bucket(kind, bucket, registration.year), day, delta });
-    if (bucket === 'registered' && kind === 'individual' && registration.isLeader) {
-      deltas.push({ unitPath, metric: REGISTRATION_METRICS.leadersRegistered(registration.year), day, delta });
-    }
+    push(REGISTRATION_METRICS.bucket(kind, bucket, registration.year), delta);
+    if (bucket === 'registered' && kind === 'individual' && registration.isLeader) push(REGISTRATION_METRICS.leadersRegistered(registration.year), delta);
+    if ((ACTION_BUCKETS as readonly string[]).includes(bucket)) push(REGISTRATION_METRICS.actions(kind, bucket as ActionBucket, registration.year), delta * registration.actionCount);
+    if (bucket === 'selfAssessed') push(REGISTRATION_METRICS.actionsDone(kind, registration.year), delta * registration.actionsDone);
   }
   return deltas;
+}
+
+/** How many actions a registration has, and how many of them its registrant assessed as done. */
+export type ActionCounts = { actionCount: number; actionsDone: number };
+
+/**
+ * Figure changes when a registration's actions are rewritten in `status` (a returned one still
+ * counts as registered): the action counts of the buckets it is in move by the difference.
+ */
+export function actionCountDeltas(registration: Pick<repo.RegistrationRow, 'kind' | 'year'>, unitPath: string, status: RegistrationStatus, before: number, after: number, day: string): FigureDelta[] {
+  const kind = registration.kind as RegistrationKind;
+  return ACTION_BUCKETS.filter((bucket) => (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status) && after !== before).map((bucket) => ({
+    unitPath,
+    metric: REGISTRATION_METRICS.actions(kind, bucket, registration.year),
+    day,
+    delta: after - before,
+  }));
 }
 
 /** The content both sides compare between versions: shortcomings and actions as they were. */
@@ -160,7 +180,9 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
     before: { status: from, version: registration.version },
     after: { status: to, version: updated.version, reason, ...(request.patch ?? {}) },
   });
-  await addFigureDeltas(tx, statusDeltas(registration, unitPath, from, to, registrationFigureDay(registration.year)));
+  // Counted as they stand now: a self-assessment writes the actions' levels before this step.
+  const counts = await repo.countActionsOf(tx, registration.id);
+  await addFigureDeltas(tx, statusDeltas({ ...registration, ...counts }, unitPath, from, to, registrationFigureDay(registration.year)));
   /** `snapshot`: the content as submitted (submit only), for the caller's checks without reading it again. */
   return { registration: updated, unitPath, snapshot };
 }

@@ -273,3 +273,11 @@ export async function listBookMembers(executor: Executor, unitPath: string, year
     registrationId: row.registration_id === null ? null : Number(row.registration_id),
   }));
 }
+
+/** How many actions a registration has, and how many its registrant assessed as done (for the figures). */
+export async function countActionsOf(executor: Executor, registrationId: number): Promise<{ actionCount: number; actionsDone: number }> {
+  const rows = await executor.execute<{ total: number; done: number }>(sql`
+    SELECT count(*) AS total, count(*) FILTER (WHERE self_level IN ('completed_well', 'completed')) AS done
+    FROM registration_actions WHERE registration_id = ${registrationId}`);
+  return { actionCount: Number(rows.rows[0]?.total ?? 0), actionsDone: Number(rows.rows[0]?.done ?? 0) };
+}

@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/contracts/registrations';
 import { getUnitOrThrow } from '../units/index';
 import { registrationFigureDay } from '../figures/index';
-import { isRegistrant, snapshotOf, statusDeltas } from './registration-machine';
+import { actionCountDeltas, isRegistrant, snapshotOf, statusDeltas } from './registration-machine';
 import * as repo from './registrations.repo';
 import * as windows from './windows.repo';
 import { linkOptionsFor, presentWindow } from './windows.service';
@@ -99,7 +99,7 @@ export async function insertWithActions(tx: Executor, actor: Actor, values: Para
     after: { kind: registration.kind, year: registration.year, unitId: registration.unitId, personId: registration.personId, shortcomings: registration.shortcomings, actions: columns },
   });
   // A draft is in no bucket today; kept so creating goes through the same figure rules as every step.
-  await addFigureDeltas(tx, statusDeltas(registration, unitPath, null, 'draft', registrationFigureDay(registration.year)));
+  await addFigureDeltas(tx, statusDeltas({ ...registration, actionCount: actions.length, actionsDone: 0 }, unitPath, null, 'draft', registrationFigureDay(registration.year)));
   return registration;
 }
 
@@ -191,6 +191,7 @@ export async function updateRegistrationContent(db: Database, actor: Actor, id: 
     assertLinksOffered(input.actions, await linkOptionsFor(tx, { id: registration.unitId, path: unitPath }, registration.year, window, linkKindsOf(input.actions)));
     const before = await snapshotOf(tx, registration);
     await repo.replaceActions(tx, id, actionColumns(input.actions));
+    await addFigureDeltas(tx, actionCountDeltas(registration, unitPath, status, before.actions.length, input.actions.length, registrationFigureDay(registration.year)));
     const searchText = searchTextOf(input.shortcomings, input.actions);
     const updated = await repo.updateRegistration(tx, id, { shortcomings: input.shortcomings, searchText, version: registration.version + 1 });
     await refreshSimilarities(tx, id, { year: registration.year, kind: registration.kind, searchText, unitPath });

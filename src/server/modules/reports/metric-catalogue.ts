@@ -28,6 +28,14 @@ const flowOverYears = (family: (year: number) => string): Pick<CountEntry, 'metr
   value: (read, years) => read.flow(years.map(family)),
 });
 const stock = (metric: string): Pick<CountEntry, 'metrics' | 'value'> => ({ metrics: () => [metric], value: (read) => read.stock(metric) });
+/** Yearly figures (registrations are made for a year) summed over every year the period touches. */
+const sumOverYears = (families: Array<(year: number) => string>): Pick<CountEntry, 'metrics' | 'value'> => ({
+  metrics: (years) => years.flatMap((year) => families.map((family) => family(year))),
+  value: (read, years) => years.reduce((sum, year) => sum + families.reduce((part, family) => part + read.stock(family(year)), 0), 0),
+});
+const SUM_OVER_YEARS = 'Cộng các năm trong kỳ báo cáo: mỗi năm tính các bản đăng ký của năm đó, đến ngày cuối kỳ.';
+const FINAL_YEAR = 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.';
+const bothKinds = (family: (kind: 'individual' | 'collective', year: number) => string) => [(year: number) => family('individual', year), (year: number) => family('collective', year)];
 
 export const METRIC_CATALOGUE: CatalogueEntry[] = [
   { key: 'members', label: 'Số người đang sinh hoạt', unit: 'count', definition: 'Số người đang sinh hoạt trong đơn vị và các đơn vị trực thuộc; mỗi người tính một lần, ở nơi sinh hoạt chính.', computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(MEMBERS_METRIC) },
@@ -53,10 +61,16 @@ export const METRIC_CATALOGUE: CatalogueEntry[] = [
   { key: 'breakthroughs', label: 'Số nội dung đột phá', unit: 'count', definition: 'Số nội dung đột phá của năm do các đơn vị lựa chọn thực hiện.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.breakthroughs) },
   { key: 'breakthroughs_done', label: 'Số nội dung đột phá đã hoàn thành', unit: 'count', definition: 'Số nội dung đột phá của năm đã hoàn thành.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.breakthroughsDone) },
   { key: 'breakthrough_rate', label: 'Tỷ lệ nội dung đột phá hoàn thành', unit: 'percent', definition: 'Số nội dung đột phá đã hoàn thành ÷ tổng số nội dung đột phá của năm.', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'breakthroughs_done', denominator: 'breakthroughs' },
-  { key: 'registered_individuals', label: 'Số cá nhân đăng ký làm theo', unit: 'count', definition: 'Số bản đăng ký cá nhân đã gửi (không tính bản rút về nháp) của năm.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear((year) => REGISTRATION_METRICS.bucket('individual', 'registered', year)) },
-  { key: 'registration_rate', label: 'Tỷ lệ đảng viên đăng ký làm theo', unit: 'percent', definition: 'Số cá nhân đăng ký làm theo ÷ số đảng viên.', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'registered_individuals', denominator: 'party_members' },
-  { key: 'registered_collectives', label: 'Số tập thể đăng ký làm theo', unit: 'count', definition: 'Số bản đăng ký tập thể đã gửi của năm.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear((year) => REGISTRATION_METRICS.bucket('collective', 'registered', year)) },
-  { key: 'leaders_registered', label: 'Số người đứng đầu đăng ký làm theo', unit: 'count', definition: 'Số người đứng đầu đơn vị có bản đăng ký cá nhân đã gửi trong năm.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(REGISTRATION_METRICS.leadersRegistered) },
+  { key: 'registered_individuals', label: 'Số lượt cá nhân đăng ký làm theo', unit: 'count', definition: 'Số bản đăng ký cá nhân đã gửi (không tính bản rút về nháp); mỗi người một bản mỗi năm.', computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.bucket('individual', 'registered', year)]) },
+  { key: 'registered_individuals_final_year', label: 'Số cá nhân đăng ký làm theo (năm cuối kỳ)', unit: 'count', definition: 'Số bản đăng ký cá nhân đã gửi của năm chứa ngày cuối kỳ.', computation: FINAL_YEAR, ...stockOfLastYear((year) => REGISTRATION_METRICS.bucket('individual', 'registered', year)) },
+  { key: 'registration_rate', label: 'Tỷ lệ đảng viên đăng ký làm theo (năm cuối kỳ)', unit: 'percent', definition: 'Số cá nhân đăng ký làm theo của năm cuối kỳ ÷ số đảng viên. Khác "Tỷ lệ đăng ký" trên màn hình số liệu, vốn chia cho mọi người đang sinh hoạt (cả người chưa là đảng viên).', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'registered_individuals_final_year', denominator: 'party_members' },
+  { key: 'registered_collectives', label: 'Số lượt tập thể đăng ký làm theo', unit: 'count', definition: 'Số bản đăng ký tập thể đã gửi; mỗi tập thể một bản mỗi năm.', computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.bucket('collective', 'registered', year)]) },
+  { key: 'leaders_registered', label: 'Số người đứng đầu đăng ký làm theo', unit: 'count', definition: 'Số người đứng đầu đơn vị có bản đăng ký cá nhân đã gửi trong năm.', computation: FINAL_YEAR, ...stockOfLastYear(REGISTRATION_METRICS.leadersRegistered) },
+  { key: 'individual_actions', label: 'Số việc làm cá nhân đăng ký', unit: 'count', definition: 'Số việc làm cụ thể trong các bản đăng ký cá nhân đã gửi.', computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.actions('individual', 'registered', year)]) },
+  { key: 'collective_actions', label: 'Số việc làm tập thể đăng ký', unit: 'count', definition: 'Số việc làm cụ thể trong các bản đăng ký tập thể đã gửi.', computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.actions('collective', 'registered', year)]) },
+  { key: 'approved_actions', label: 'Số việc làm đã được thẩm định', unit: 'count', definition: 'Số việc làm (cá nhân và tập thể) trong các bản đăng ký đã được thẩm định, kể cả các bản đã đi tiếp các bước sau.', computation: SUM_OVER_YEARS, ...sumOverYears(bothKinds((kind, year) => REGISTRATION_METRICS.actions(kind, 'approved', year))) },
+  { key: 'actions_done', label: 'Số việc làm đã hoàn thành', unit: 'count', definition: 'Số việc làm (cá nhân và tập thể) được người đăng ký tự đánh giá cuối năm là "Hoàn thành tốt" hoặc "Hoàn thành".', computation: SUM_OVER_YEARS, ...sumOverYears(bothKinds((kind, year) => REGISTRATION_METRICS.actionsDone(kind, year))) },
+  { key: 'actions_done_rate', label: 'Tỷ lệ việc làm đã hoàn thành', unit: 'percent', definition: 'Số việc làm đã hoàn thành ÷ số việc làm đã được thẩm định.', computation: 'Tính từ hai số liệu trên trong kỳ báo cáo.', numerator: 'actions_done', denominator: 'approved_actions' },
   { key: 'check_ins', label: 'Số lượt ghi nhận việc làm theo', unit: 'count', definition: 'Số lượt ghi nhận kết quả thực hiện đăng ký làm theo.', computation: 'Số lượt ghi nhận trong kỳ báo cáo.', ...flowOverYears(REGISTRATION_METRICS.checkIns) },
 ];
 

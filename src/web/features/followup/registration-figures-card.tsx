@@ -19,6 +19,10 @@ const COLUMNS: Array<{ key: RegistrationFigureKey; percent?: boolean }> = [
   { key: 'registrationRate', percent: true },
   { key: 'leadersRegistered' },
   { key: 'collectiveRegistered' },
+  { key: 'individualActions' },
+  { key: 'collectiveActions' },
+  { key: 'approvedActions' },
+  { key: 'actionsDone' },
   { key: 'approved' },
   { key: 'published' },
   { key: 'returned' },
@@ -99,6 +103,12 @@ export function RegistrationFiguresCard({ actingUnit, year }: { actingUnit: Acti
             {t('study.dashboard.ofTotal', { part: formatNumber(data.figures.registered), whole: formatNumber(data.figures.members) })}
           </Typography.Text>
           <Statistic title={label('leadersRegistered')} value={formatNumber(data.figures.leadersRegistered)} />
+          <Statistic
+            title={t('followup.figures.actionsRegistered')}
+            value={formatNumber(data.figures.individualActions + data.figures.collectiveActions)}
+            formatter={(raw) => <span data-testid="registration-actions">{String(raw)}</span>}
+          />
+          <Statistic title={label('actionsDone')} value={formatNumber(data.figures.actionsDone)} />
           <Statistic title={label('checkIns')} value={formatNumber(data.figures.checkIns)} />
           <Statistic title={label('reviewed')} value={formatNumber(data.figures.reviewed)} />
         </Space>
@@ -110,7 +120,7 @@ export function RegistrationFiguresCard({ actingUnit, year }: { actingUnit: Acti
         dataSource={data?.children ?? []}
         loading={answer.isFetching}
         pagination={(data?.children.length ?? 0) > 30 ? { pageSize: 30, showSizeChanger: false } : false}
-        scroll={{ x: 1800 }}
+        scroll={{ x: 2250 }}
         showSorterTooltip={false}
         data-testid="registration-figures-children"
         locale={{ emptyText: answer.isPending ? ' ' : <Empty description={t('study.dashboard.noChildren')} /> }}
