@@ -354,6 +354,9 @@ describe('answering, reviewing and consolidating', () => {
     const annex = text.slice(text.indexOf('PHỤ LỤC'));
     expect(annex).toMatch(/Số người đang sinh hoạtSố lượng7Có 1 đảng viên mới chuyển đến/);
     expect(annex).toMatch(/Số gương điển hình được biểu dươngSố lượng3/);
+    // Each figure says where it comes from: computed (and how), or typed in by the unit (and by whom).
+    expect(annex).toContain('Có 1 đảng viên mới chuyển đến — Hệ thống tính: Giá trị vào ngày cuối kỳ báo cáo.');
+    expect(annex).toMatch(/Số gương điển hình được biểu dươngSố lượng3Đơn vị tự nhập \([^)]+\)\./);
     expect((await viewerR.get(`/api/report-answers/${answerA.id}/document`)).statusCode).toBe(403);
   });
 
@@ -367,6 +370,8 @@ describe('answering, reviewing and consolidating', () => {
     expect(text).toContain('Đảng ủy xã Đông Hòa: Các chi bộ duy trì sinh hoạt đều đặn.');
     expect(text).toContain('Đề nghị tập huấn cho bí thư chi bộ (Đảng ủy xã Đông Hòa)');
     expect(text).toContain('2/2');
+    expect(text).toContain('Cộng số liệu đã chốt của 2 báo cáo; mỗi báo cáo do hệ thống tính: Giá trị vào ngày cuối kỳ báo cáo.');
+    expect(text).toContain('Cộng số do 2 đơn vị tự nhập.');
   });
 });
 

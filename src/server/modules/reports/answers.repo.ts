@@ -163,3 +163,10 @@ export async function insertReminders(
     SELECT count(*) AS n FROM inserted`);
   return Number(rows.rows[0]!.n);
 }
+
+/** The display name of the account that last saved a report, for "entered by" beside its typed figures. */
+export async function findUserName(executor: Executor, userId: number | null): Promise<string | null> {
+  if (userId === null) return null;
+  const rows = await executor.execute<{ display_name: string }>(sql`SELECT display_name FROM users WHERE id = ${userId}`);
+  return rows.rows[0]?.display_name ?? null;
+}

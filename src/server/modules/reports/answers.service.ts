@@ -209,6 +209,8 @@ export async function getAnswer(db: Database, actor: Actor, id: number) {
     returnReason: answer.returnReason,
     version: answer.version,
     history: describeHistory(events, request.content),
+    // Who typed the figures in: whoever last submitted the report, or, before that, last saved it.
+    enteredBy: [...events].reverse().find((event) => event.toStatus === 'submitted')?.actorName ?? (await repo.findUserName(db, answer.updatedBy)),
     lower: lower.map((row) => ({
       id: row.id,
       title: row.title,

@@ -45,7 +45,7 @@ export async function getConsolidation(db: Database, actor: Actor, requestId: nu
     missing: missing.map((answer) => ({ id: answer.id, unitName: answer.unit_name, status: answer.status })),
     figures: request.content.metrics.map((key) => {
       const entry = CATALOGUE_BY_KEY.get(key)!;
-      return { key, label: entry.label, unit: entry.unit, definition: entry.definition, total: totals[key] ?? null };
+      return { key, label: entry.label, unit: entry.unit, definition: entry.definition, computation: entry.computation, total: totals[key] ?? null };
     }),
     byUnit: answering.map((answer) => ({ answerId: answer.id, unitName: answer.unit_name, status: answer.status, figures: answer.frozen_figures!, manualValues: answer.manual_values })),
     manualItems: request.content.manualItems.map((item) => ({ ...item, total: item.type === 'number' ? (manualTotals[item.key] ?? null) : null })),

@@ -9,6 +9,11 @@ import { getAnswer } from './answers.service';
 import { getConsolidation } from './consolidation.service';
 import { writeReportDocument, type ReportDocumentInput } from './report-document';
 
+/** Beside each figure of a report, where it comes from: computed (and how), or typed in (and by whom). */
+const computedNote = (computation: string) => `Hệ thống tính: ${computation}`;
+const typedNote = (enteredBy: string | null) => (enteredBy ? `Đơn vị tự nhập (${enteredBy}).` : 'Đơn vị tự nhập.');
+const noteOf = (unitNote: string | undefined, source: string) => (unitNote ? `${unitNote} — ${source}` : source);
+
 const paragraphsOf = (text: string) => text.split(/\n+/).map((line) => line.trim()).filter(Boolean);
 const safeName = (text: string) => text.replace(/[\\/:*?"<>|]+/g, '-');
 
@@ -39,10 +44,10 @@ export async function answerDocumentInput(db: Database, actor: Actor, answerId: 
     difficulties: answer.recommendations.filter((item) => item.kind === 'difficulty').map((item) => item.body),
     recommendations: answer.recommendations.filter((item) => item.kind === 'recommendation').map((item) => item.body),
     figures: [
-      ...answer.figures.map((figure) => ({ label: figure.label, unit: figure.unit, value: submitted ? figure.frozen : figure.live, note: answer.figureNotes[figure.key] ?? null })),
+      ...answer.figures.map((figure) => ({ label: figure.label, unit: figure.unit, value: submitted ? figure.frozen : figure.live, note: noteOf(answer.figureNotes[figure.key], computedNote(figure.computation)) })),
       ...answer.request.content.manualItems.map((item) => {
         const raw = answer.manualValues[item.key] ?? null;
-        return { label: item.label, unit: item.type, value: item.type === 'number' && raw !== null ? Number(raw.replace(',', '.')) : raw, note: null };
+        return { label: item.label, unit: item.type, value: item.type === 'number' && raw !== null ? Number(raw.replace(',', '.')) : raw, note: typedNote(answer.enteredBy) };
       }),
     ],
     recipients: [answer.request.unit.name, header.keeper],
@@ -64,8 +69,8 @@ export async function consolidationDocumentInput(db: Database, actor: Actor, req
     recommendations: view.recommendations.filter((item) => item.kind === 'recommendation').map((item) => `${item.body} (${item.unitName})`),
     figures: [
       { label: 'Số đơn vị đã báo cáo / phải báo cáo', unit: 'text', value: `${view.answering}/${view.expected}`, note: view.missing.length ? `Chưa báo cáo: ${view.missing.map((item) => item.unitName).join(', ')}` : null },
-      ...view.figures.map((figure) => ({ label: figure.label, unit: figure.unit, value: figure.total, note: null })),
-      ...view.manualItems.filter((item) => item.type === 'number').map((item) => ({ label: item.label, unit: 'number' as const, value: item.total, note: null })),
+      ...view.figures.map((figure) => ({ label: figure.label, unit: figure.unit, value: figure.total, note: `Cộng số liệu đã chốt của ${view.answering} báo cáo; mỗi báo cáo do hệ thống tính: ${figure.computation}` })),
+      ...view.manualItems.filter((item) => item.type === 'number').map((item) => ({ label: item.label, unit: 'number' as const, value: item.total, note: `Cộng số do ${view.answering} đơn vị tự nhập.` })),
     ],
     recipients: [...(parent ? [parent.name] : []), header.keeper],
   };

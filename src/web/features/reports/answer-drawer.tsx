@@ -134,7 +134,15 @@ function AnswerBody({ answer }: { answer: AnswerDetail }) {
               pagination={false}
               dataSource={answer.figures}
               columns={[
-                { title: t('reports.answer.figure'), render: (_, row) => <span>{row.label} <Tooltip title={`${row.definition} ${row.computation}`}><InfoCircleOutlined style={{ color: '#888' }} /></Tooltip></span> },
+                {
+                  title: t('reports.answer.figure'),
+                  render: (_, row) => (
+                    <Space direction="vertical" size={0}>
+                      <span>{row.label} <Tooltip title={row.definition}><InfoCircleOutlined style={{ color: '#888' }} /></Tooltip></span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('reports.answer.computed', { rule: row.computation })}</Typography.Text>
+                    </Space>
+                  ),
+                },
                 { title: t('reports.answer.frozen'), width: 120, align: 'right', render: (_, row) => <span data-testid={`report-frozen-${row.key}`}>{answer.firstSubmittedOn ? show(row.frozen, row.unit) : '—'}</span> },
                 { title: t('reports.answer.live'), width: 120, align: 'right', render: (_, row) => <span data-testid={`report-live-${row.key}`}>{show(row.live, row.unit)}</span> },
                 { title: t('reports.answer.note'), width: 300, render: (_, row) => <Form.Item name={['figureNotes', row.key]} noStyle><Input maxLength={1000} placeholder={t('reports.answer.notePlaceholder')} /></Form.Item> },
@@ -143,7 +151,12 @@ function AnswerBody({ answer }: { answer: AnswerDetail }) {
           </Card>
         )}
         {content.manualItems.length > 0 && (
-          <Card size="small" title={t('reports.answer.manual')} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={t('reports.answer.manual')}
+            style={{ marginBottom: 12 }}
+            extra={answer.enteredBy ? <Typography.Text type="secondary" data-testid="report-entered-by">{t('reports.answer.enteredBy', { name: answer.enteredBy })}</Typography.Text> : null}
+          >
             {content.manualItems.map((item) => (
               <Form.Item key={item.key} name={['manualValues', item.key]} label={item.label} rules={item.type === 'number' ? [{ pattern: /^-?\d+(?:[.,]\d+)?$/, message: t('reports.answer.numberOnly') }] : []}>
                 <Input maxLength={2000} data-testid={`report-manual-${item.key}`} />

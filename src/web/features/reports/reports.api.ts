@@ -113,6 +113,8 @@ export interface AnswerDetail {
   returnReason: string | null;
   version: number;
   history: Array<{ id: number; fromStatus: AnswerStatus; toStatus: AnswerStatus; reason: string | null; actorName: string; at: string; changes: string[] | null }>;
+  /** Who typed the report's own figures in: its last submitter, or its last editor before that. */
+  enteredBy: string | null;
   lower: Array<{ id: number; title: string; unitName: string; status: AnswerStatus; narrative: Record<string, string>; manualValues: Record<string, string>; recommendations: RecommendationItem[] }>;
   canWrite: boolean;
   canReview: boolean;
