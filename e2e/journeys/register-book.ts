@@ -1,10 +1,13 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
 import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
 
 const LAST_YEAR = new Date().getFullYear() - 1;
+const THIS_YEAR = LAST_YEAR + 1;
+const REVIEW_TITLE = `Sơ kết 2 năm (${LAST_YEAR}–${THIS_YEAR}) thực hiện Kết luận 01-KL/TW`;
 const MEMBERS = 10;
 
 /** The template the secretary downloads, as the browser gets it. */
@@ -33,7 +36,19 @@ async function fillBook(template: Buffer, options: { badArea: boolean }): Promis
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-type Figures = { figures: { registered: number; approved: number } };
+type Figures = { figures: { registered: number; approved: number; individualActions: number } };
+
+async function typeDate(page: Page, input: ReturnType<Page['locator']>, value: string) {
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** The text of a downloaded DOCX, tags stripped. */
+async function docxText(path: string): Promise<string> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+}
 
 /**
  * A cell secretary types last year's paper register book of her cell into the template (10
@@ -46,12 +61,12 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
   let officer: Page;
   let communeId = 0;
   let before: Figures | null = null;
-  const communeFigures = () => officer.evaluate(async (path) => (await (await fetch(path)).json()) as Figures, `/api/registration-figures?unitId=${communeId}&year=${LAST_YEAR}`);
+  const communeFigures = (year = LAST_YEAR) => officer.evaluate(async (path) => (await (await fetch(path)).json()) as Figures, `/api/registration-figures?unitId=${communeId}&year=${year}`);
   return [
     {
       name: 'a cell secretary uploads last year\'s register book, sees the row to fix, fixes it and enters the book',
       run: async () => {
-        officer = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' })).newPage();
+        officer = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN', acceptDownloads: true })).newPage();
         await signIn(officer, app.baseUrl, 'canbo.xa');
         communeId = (await officer.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { grants: Array<{ unitId: number }> })).grants[0]!.unitId;
         before = await communeFigures();
@@ -106,6 +121,51 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         await secretary.waitForTimeout(500);
         await secretary.screenshot({ path: screenshotPath('register-book-04-history.png'), fullPage: true });
         await secretary.context().close();
+      },
+    },
+    {
+      name: 'the province asks for a two-year review; the commune\'s report and its DOCX count both years\' actions',
+      run: async () => {
+        const province = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' })).newPage();
+        await signIn(province, app.baseUrl, 'tuyengiao.tinh');
+        await province.getByTestId('nav-reports').click();
+        await province.getByRole('tab', { name: 'Yêu cầu đã gửi cấp dưới' }).click();
+        await province.getByTestId('report-request-create').click();
+        await province.getByTestId('report-metric-individual_actions').waitFor({ timeout: 20_000 });
+        await province.getByTestId('report-kind').click();
+        await province.locator('.ant-select-item-option').filter({ hasText: 'Báo cáo sơ kết nhiều năm' }).click();
+        await province.getByTestId('report-title').fill(REVIEW_TITLE);
+        const period = province.locator('.ant-modal .ant-picker-range input');
+        await typeDate(province, period.nth(0), `01/07/${LAST_YEAR}`);
+        await typeDate(province, period.nth(1), `31/12/${THIS_YEAR}`);
+        const deadline = province.locator('.ant-modal input#deadline');
+        await deadline.click();
+        await deadline.fill(`31/12/${THIS_YEAR}`);
+        await province.locator('.ant-modal-title').click();
+        await province.locator('.ant-modal').getByText('Mọi đảng ủy xã, phường, đặc khu trong phạm vi').click();
+        for (const key of ['individual_actions', 'collective_actions', 'registered_individuals']) await province.getByTestId(`report-metric-${key}`).click();
+        await province.getByTestId('report-request-form-submit').click();
+        await province.getByTestId('report-answers-table').waitFor({ timeout: 20_000 });
+        await province.context().close();
+
+        const expected = (await communeFigures(LAST_YEAR)).figures.individualActions + (await communeFigures(THIS_YEAR)).figures.individualActions;
+        if ((await communeFigures(LAST_YEAR)).figures.individualActions < MEMBERS) throw new Error('last year\'s book is not in the commune\'s actions');
+        await officer.getByTestId('nav-reports').click();
+        await officer.getByRole('tab', { name: 'Báo cáo phải gửi' }).click();
+        const row = officer.getByTestId('report-inbox-table').locator('tbody tr.ant-table-row', { hasText: REVIEW_TITLE }).first();
+        await row.waitFor({ timeout: 20_000 });
+        await row.locator('[data-testid^="report-inbox-"]').click();
+        const live = officer.getByTestId('report-live-individual_actions');
+        await live.waitFor({ timeout: 20_000 });
+        const shown = expected.toLocaleString('de-DE');
+        expectText(await live.textContent(), shown, 'the individual actions of both years on the report screen');
+        await officer.waitForTimeout(500);
+        await officer.screenshot({ path: screenshotPath('register-book-05-two-year-review.png'), fullPage: true });
+        const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByTestId('report-answer-docx').click()]);
+        const file = screenshotPath('register-book-two-year-review.docx');
+        await download.saveAs(file);
+        const annex = (await docxText(file)).split('PHỤ LỤC')[1] ?? '';
+        expectText(annex, `Số việc làm cá nhân đăng kýSố lượng${shown}Hệ thống tính: Cộng các năm trong kỳ báo cáo`, 'the DOCX annex: both years\' actions, with the rule');
         await officer.context().close();
       },
     },

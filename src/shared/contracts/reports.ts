@@ -8,8 +8,8 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   quarterly: 'Báo cáo quý',
   half_year: 'Báo cáo sơ kết 6 tháng',
   yearly: 'Báo cáo tổng kết năm',
-  interim_review: 'Báo cáo sơ kết giữa nhiệm kỳ',
-  final_review: 'Báo cáo tổng kết nhiệm kỳ',
+  interim_review: 'Báo cáo sơ kết nhiều năm (2 năm, 5 năm, giữa nhiệm kỳ)',
+  final_review: 'Báo cáo tổng kết nhiều năm (nhiệm kỳ, giai đoạn)',
   ad_hoc: 'Báo cáo chuyên đề, đột xuất',
 };
 
