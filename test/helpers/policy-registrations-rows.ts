@@ -7,9 +7,11 @@ import type { Database } from '../../src/server/platform/db/client';
 import { createCollectiveRegistration } from '../../src/server/modules/registrations/registrations.service';
 import { addPerson, createUnitAsSystem, rootActor, type seedSmallTree } from './fixtures';
 import { actions, openWindow, registerAs } from './registration-fixtures';
+import { buildWorkbook, type UploadFile } from './session';
+import { BOOK_COLUMNS } from '../../src/server/modules/registrations/register-book-excel';
 
 type Tree = Awaited<ReturnType<typeof seedSmallTree>>;
-type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
+type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; file?: UploadFile };
 export type RegistrationEndpoint = { route: string; name?: string; allowed: readonly Role[]; scoped: boolean; request(): Promise<Request> | Request };
 
 const READERS: Role[] = ['admin', 'officer', 'committee', 'inspector', 'viewer'];
@@ -41,7 +43,35 @@ export function registrationEndpoints(env: { db: () => Database; tree: () => Tre
   const a = () => env.tree().A.id;
   const windowBody = (unitId: number) => ({ unitId, year: 2026, toYear: 2026, opensOn: '2026-01-05', closesOn: '2026-03-31', breakthroughIds: [] });
 
+  /** A member of C1 (under A) without a registration, for entering one on their behalf. */
+  const memberToEnter = async () => {
+    await ensureWindow();
+    const tree = env.tree();
+    return addPerson(env.db(), tree.C1.path, { fullName: `Hà Thị Nhập Thay ${env.next()}`, unitId: tree.C1.id, cardNumber: String(96_000_000 + env.next()) });
+  };
+
   return [
+    {
+      route: 'POST /api/registrations/entered',
+      allowed: APPRAISERS,
+      scoped: true,
+      request: async () => ({
+        method: 'POST',
+        url: '/api/registrations/entered',
+        body: { unitId: a(), year: 2026, entries: [{ personId: (await memberToEnter()).id, shortcomings: 'Còn ngại góp ý.', actions: [{ area: 'ethics', content: 'Góp ý thẳng thắn' }] }] },
+      }),
+    },
+    { route: 'GET /api/registrations/book/template', allowed: APPRAISERS, scoped: true, request: async () => (await ensureWindow(), { method: 'GET', url: `/api/registrations/book/template?unitId=${a()}&year=2026` }) },
+    {
+      route: 'POST /api/registrations/book/preview',
+      allowed: APPRAISERS,
+      scoped: true,
+      request: async () => {
+        await ensureWindow();
+        const content = await buildWorkbook('Sổ đăng ký', [BOOK_COLUMNS.map((column) => column.header)]);
+        return { method: 'POST', url: `/api/registrations/book/preview?unitId=${a()}&year=2026`, file: { fileName: 'sổ.xlsx', content } };
+      },
+    },
     { route: 'GET /api/registration-windows', allowed: ROLES, scoped: false, request: () => ({ method: 'GET', url: '/api/registration-windows?year=2026' }) },
     { route: 'GET /api/registration-windows/applicable', name: 'GET /api/registration-windows/applicable?unitId=A', allowed: ROLES, scoped: true, request: () => ({ method: 'GET', url: `/api/registration-windows/applicable?unitId=${a()}&year=2026` }) },
     { route: 'POST /api/registration-windows', allowed: WINDOW_OPENERS, scoped: true, request: async () => ({ method: 'POST', url: '/api/registration-windows', body: windowBody((await freshCell()).id) }) },

@@ -16,6 +16,8 @@ export async function readUploadedWorkbook(request: FastifyRequest): Promise<{ b
   // The upload is read to its end first: a multipart stream left unread would hold the request open.
   const buffer = await file.toBuffer();
   if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn so với giới hạn cho phép.');
+  // The name is checked first: one holding control characters is refused whatever the content.
+  const fileName = cleanFileName(file.filename).slice(0, 200);
   if (!isZip(buffer)) throw new AppError('IMPORT_INVALID_FILE', 'Không đọc được tệp. Hãy tải lên tệp Excel (.xlsx) theo mẫu.');
-  return { buffer, fileName: cleanFileName(file.filename).slice(0, 200) };
+  return { buffer, fileName };
 }
