@@ -2,14 +2,22 @@ import type { Executor } from '../../platform/db/client';
 import { readFigures } from '../../platform/figures';
 import { MEMBERS_METRIC, PARTY_MEMBERS_METRIC } from '../people/index';
 import { unitKindMetric } from '../units/index';
-import { PROGRAMME_METRICS, REGISTRATION_METRICS, STANDARD_KEEPING_KINDS } from '../figures/index';
+import {
+  FIGURE_DEFINITIONS as UNIT_FIGURES,
+  PROGRAMME_FIGURE_DEFINITIONS as PROGRAMME,
+  PROGRAMME_METRICS,
+  REGISTRATION_FIGURE_DEFINITIONS as REGISTRATION,
+  REGISTRATION_METRICS,
+  STANDARD_KEEPING_KINDS,
+} from '../figures/index';
 
 /**
  * The figures a report request may ask for. Every entry is read from the live counters of a unit's
  * subtree (platform/figures.ts): a "stock" as of the last day of the period, a "flow" as the
  * difference between the last day and the day before the period. Yearly counters are read for
  * every year the period touches. A rate is its numerator over its denominator, both entries here,
- * so a consolidation recomputes it from the sums instead of averaging rates.
+ * so a consolidation recomputes it from the sums instead of averaging rates. Each quantity the
+ * dashboards show too is defined once, there, and its definition is reused here word for word.
  */
 type Reader = { stock(metric: string): number; flow(metrics: string[]): number };
 type Years = number[];
@@ -38,40 +46,40 @@ const FINAL_YEAR = 'Của năm chứa ngày cuối kỳ, tính đến ngày cu�
 const bothKinds = (family: (kind: 'individual' | 'collective', year: number) => string) => [(year: number) => family('individual', year), (year: number) => family('collective', year)];
 
 export const METRIC_CATALOGUE: CatalogueEntry[] = [
-  { key: 'members', label: 'Số người đang sinh hoạt', unit: 'count', definition: 'Số người đang sinh hoạt trong đơn vị và các đơn vị trực thuộc; mỗi người tính một lần, ở nơi sinh hoạt chính.', computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(MEMBERS_METRIC) },
-  { key: 'party_members', label: 'Số đảng viên', unit: 'count', definition: 'Số đảng viên đang sinh hoạt trong đơn vị và các đơn vị trực thuộc.', computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(PARTY_MEMBERS_METRIC) },
-  { key: 'studied', label: 'Số người đã học tập chuyên đề', unit: 'count', definition: 'Số người đã học tập chuyên đề của năm (có mặt tại buổi học tập, hội nghị hoặc đã học bù); mỗi người tính một lần trong năm.', computation: 'Lũy kế từ đầu năm của ngày cuối kỳ đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.studied) },
-  { key: 'study_rate', label: 'Tỷ lệ học tập chuyên đề', unit: 'percent', definition: 'Số người đã học tập chuyên đề của năm ÷ số người đang sinh hoạt.', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'studied', denominator: 'members' },
-  { key: 'study_sessions', label: 'Số buổi học tập chuyên đề, hội nghị', unit: 'count', definition: 'Số buổi học tập chuyên đề và hội nghị học tập, quán triệt đã tổ chức.', computation: 'Số buổi tổ chức trong kỳ báo cáo.', ...flowOverYears(PROGRAMME_METRICS.studySessions) },
-  { key: 'cell_meetings', label: 'Số buổi sinh hoạt chi bộ định kỳ', unit: 'count', definition: 'Số buổi sinh hoạt chi bộ định kỳ đã tổ chức.', computation: 'Số buổi tổ chức trong kỳ báo cáo.', ...flowOverYears(PROGRAMME_METRICS.cellMeetings) },
-  { key: 'cell_meetings_campaign', label: 'Số buổi sinh hoạt chi bộ có nội dung học tập và làm theo Bác', unit: 'count', definition: 'Số buổi sinh hoạt chi bộ định kỳ có nội dung học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.', computation: 'Số buổi tổ chức trong kỳ báo cáo.', ...flowOverYears(PROGRAMME_METRICS.cellMeetingsWithCampaign) },
-  { key: 'campaign_meeting_rate', label: 'Tỷ lệ buổi sinh hoạt chi bộ có nội dung học tập và làm theo Bác', unit: 'percent', definition: 'Số buổi có nội dung học tập và làm theo Bác ÷ số buổi sinh hoạt chi bộ định kỳ.', computation: 'Tính từ hai số liệu trên trong kỳ báo cáo.', numerator: 'cell_meetings_campaign', denominator: 'cell_meetings' },
+  { key: 'members', label: 'Số người đang sinh hoạt', unit: 'count', definition: UNIT_FIGURES.members, computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(MEMBERS_METRIC) },
+  { key: 'party_members', label: 'Số đảng viên', unit: 'count', definition: UNIT_FIGURES.partyMembers, computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(PARTY_MEMBERS_METRIC) },
+  { key: 'studied', label: 'Số người đã học tập chuyên đề', unit: 'count', definition: PROGRAMME.studied, computation: 'Lũy kế từ đầu năm của ngày cuối kỳ đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.studied) },
+  { key: 'study_rate', label: 'Tỷ lệ học tập chuyên đề', unit: 'percent', definition: PROGRAMME.studyRate, computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'studied', denominator: 'members' },
+  { key: 'study_sessions', label: 'Số buổi học tập chuyên đề, hội nghị', unit: 'count', definition: PROGRAMME.studySessions, computation: 'Số buổi tổ chức trong kỳ báo cáo.', ...flowOverYears(PROGRAMME_METRICS.studySessions) },
+  { key: 'cell_meetings', label: 'Số buổi sinh hoạt chi bộ định kỳ', unit: 'count', definition: PROGRAMME.cellMeetings, computation: 'Số buổi tổ chức trong kỳ báo cáo.', ...flowOverYears(PROGRAMME_METRICS.cellMeetings) },
+  { key: 'cell_meetings_campaign', label: 'Số buổi sinh hoạt chi bộ có nội dung học tập và làm theo Bác', unit: 'count', definition: PROGRAMME.cellMeetingsWithCampaign, computation: 'Số buổi tổ chức trong kỳ báo cáo.', ...flowOverYears(PROGRAMME_METRICS.cellMeetingsWithCampaign) },
+  { key: 'campaign_meeting_rate', label: 'Tỷ lệ buổi sinh hoạt chi bộ có nội dung học tập và làm theo Bác', unit: 'percent', definition: PROGRAMME.campaignMeetingRate, computation: 'Tính từ hai số liệu trên trong kỳ báo cáo.', numerator: 'cell_meetings_campaign', denominator: 'cell_meetings' },
   {
     key: 'standard_keeping_units',
     label: 'Số đơn vị phải xây dựng chuẩn mực đạo đức',
     unit: 'count',
-    definition: 'Số chi bộ, chi bộ cơ sở và cơ quan, đơn vị đang hoạt động phải xây dựng chuẩn mực đạo đức.',
+    definition: PROGRAMME.standardKeepingUnits,
     computation: 'Giá trị vào ngày cuối kỳ báo cáo.',
     metrics: () => STANDARD_KEEPING_KINDS.map(unitKindMetric),
     value: (read) => STANDARD_KEEPING_KINDS.reduce((sum, kind) => sum + read.stock(unitKindMetric(kind)), 0),
   },
-  { key: 'standards_adopted', label: 'Số đơn vị đã ban hành chuẩn mực đạo đức', unit: 'count', definition: 'Số đơn vị đã ban hành chuẩn mực đạo đức (tính một lần từ lần ban hành đầu tiên).', computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(PROGRAMME_METRICS.standardsAdopted) },
-  { key: 'standards_rate', label: 'Tỷ lệ đơn vị đã ban hành chuẩn mực đạo đức', unit: 'percent', definition: 'Số đơn vị đã ban hành chuẩn mực ÷ số đơn vị phải xây dựng chuẩn mực.', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'standards_adopted', denominator: 'standard_keeping_units' },
-  { key: 'signs_posted', label: 'Số đơn vị đã gắn biển chuẩn mực đạo đức', unit: 'count', definition: 'Số đơn vị đã gắn biển chuẩn mực đạo đức.', computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(PROGRAMME_METRICS.signsPosted) },
-  { key: 'breakthroughs', label: 'Số nội dung đột phá', unit: 'count', definition: 'Số nội dung đột phá của năm do các đơn vị lựa chọn thực hiện.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.breakthroughs) },
-  { key: 'breakthroughs_done', label: 'Số nội dung đột phá đã hoàn thành', unit: 'count', definition: 'Số nội dung đột phá của năm đã hoàn thành.', computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.breakthroughsDone) },
-  { key: 'breakthrough_rate', label: 'Tỷ lệ nội dung đột phá hoàn thành', unit: 'percent', definition: 'Số nội dung đột phá đã hoàn thành ÷ tổng số nội dung đột phá của năm.', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'breakthroughs_done', denominator: 'breakthroughs' },
-  { key: 'registered_individuals', label: 'Số lượt cá nhân đăng ký làm theo', unit: 'count', definition: 'Số bản đăng ký cá nhân đã gửi (không tính bản rút về nháp); mỗi người một bản mỗi năm.', computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.bucket('individual', 'registered', year)]) },
+  { key: 'standards_adopted', label: 'Số đơn vị đã ban hành chuẩn mực đạo đức', unit: 'count', definition: PROGRAMME.standardsAdopted, computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(PROGRAMME_METRICS.standardsAdopted) },
+  { key: 'standards_rate', label: 'Tỷ lệ đơn vị đã ban hành chuẩn mực đạo đức', unit: 'percent', definition: PROGRAMME.standardsRate, computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'standards_adopted', denominator: 'standard_keeping_units' },
+  { key: 'signs_posted', label: 'Số đơn vị đã gắn biển chuẩn mực đạo đức', unit: 'count', definition: PROGRAMME.signsPosted, computation: 'Giá trị vào ngày cuối kỳ báo cáo.', ...stock(PROGRAMME_METRICS.signsPosted) },
+  { key: 'breakthroughs', label: 'Số nội dung đột phá', unit: 'count', definition: PROGRAMME.breakthroughs, computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.breakthroughs) },
+  { key: 'breakthroughs_done', label: 'Số nội dung đột phá đã hoàn thành', unit: 'count', definition: PROGRAMME.breakthroughsDone, computation: 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.', ...stockOfLastYear(PROGRAMME_METRICS.breakthroughsDone) },
+  { key: 'breakthrough_rate', label: 'Tỷ lệ nội dung đột phá hoàn thành', unit: 'percent', definition: PROGRAMME.breakthroughRate, computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'breakthroughs_done', denominator: 'breakthroughs' },
+  { key: 'registered_individuals', label: 'Số lượt cá nhân đăng ký làm theo', unit: 'count', definition: REGISTRATION.registered, computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.bucket('individual', 'registered', year)]) },
   { key: 'registered_individuals_final_year', label: 'Số cá nhân đăng ký làm theo (năm cuối kỳ)', unit: 'count', definition: 'Số bản đăng ký cá nhân đã gửi của năm chứa ngày cuối kỳ.', computation: FINAL_YEAR, ...stockOfLastYear((year) => REGISTRATION_METRICS.bucket('individual', 'registered', year)) },
   { key: 'registration_rate', label: 'Tỷ lệ đảng viên đăng ký làm theo (năm cuối kỳ)', unit: 'percent', definition: 'Số cá nhân đăng ký làm theo của năm cuối kỳ ÷ số đảng viên. Khác "Tỷ lệ đăng ký" trên màn hình số liệu, vốn chia cho mọi người đang sinh hoạt (cả người chưa là đảng viên).', computation: 'Tính từ hai số liệu trên vào ngày cuối kỳ.', numerator: 'registered_individuals_final_year', denominator: 'party_members' },
-  { key: 'registered_collectives', label: 'Số lượt tập thể đăng ký làm theo', unit: 'count', definition: 'Số bản đăng ký tập thể đã gửi; mỗi tập thể một bản mỗi năm.', computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.bucket('collective', 'registered', year)]) },
-  { key: 'leaders_registered', label: 'Số người đứng đầu đăng ký làm theo', unit: 'count', definition: 'Số người đứng đầu đơn vị có bản đăng ký cá nhân đã gửi trong năm.', computation: FINAL_YEAR, ...stockOfLastYear(REGISTRATION_METRICS.leadersRegistered) },
-  { key: 'individual_actions', label: 'Số việc làm cá nhân đăng ký', unit: 'count', definition: 'Số việc làm cụ thể trong các bản đăng ký cá nhân đã gửi.', computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.actions('individual', 'registered', year)]) },
-  { key: 'collective_actions', label: 'Số việc làm tập thể đăng ký', unit: 'count', definition: 'Số việc làm cụ thể trong các bản đăng ký tập thể đã gửi.', computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.actions('collective', 'registered', year)]) },
-  { key: 'approved_actions', label: 'Số việc làm đã được thẩm định', unit: 'count', definition: 'Số việc làm (cá nhân và tập thể) trong các bản đăng ký đã được thẩm định, kể cả các bản đã đi tiếp các bước sau.', computation: SUM_OVER_YEARS, ...sumOverYears(bothKinds((kind, year) => REGISTRATION_METRICS.actions(kind, 'approved', year))) },
-  { key: 'actions_done', label: 'Số việc làm đã hoàn thành', unit: 'count', definition: 'Số việc làm (cá nhân và tập thể) được người đăng ký tự đánh giá cuối năm là "Hoàn thành tốt" hoặc "Hoàn thành".', computation: SUM_OVER_YEARS, ...sumOverYears(bothKinds((kind, year) => REGISTRATION_METRICS.actionsDone(kind, year))) },
+  { key: 'registered_collectives', label: 'Số lượt tập thể đăng ký làm theo', unit: 'count', definition: REGISTRATION.collectiveRegistered, computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.bucket('collective', 'registered', year)]) },
+  { key: 'leaders_registered', label: 'Số người đứng đầu đăng ký làm theo', unit: 'count', definition: REGISTRATION.leadersRegistered, computation: FINAL_YEAR, ...stockOfLastYear(REGISTRATION_METRICS.leadersRegistered) },
+  { key: 'individual_actions', label: 'Số việc làm cá nhân đăng ký', unit: 'count', definition: REGISTRATION.individualActions, computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.actions('individual', 'registered', year)]) },
+  { key: 'collective_actions', label: 'Số việc làm tập thể đăng ký', unit: 'count', definition: REGISTRATION.collectiveActions, computation: SUM_OVER_YEARS, ...sumOverYears([(year) => REGISTRATION_METRICS.actions('collective', 'registered', year)]) },
+  { key: 'approved_actions', label: 'Số việc làm đã được thẩm định', unit: 'count', definition: REGISTRATION.approvedActions, computation: SUM_OVER_YEARS, ...sumOverYears(bothKinds((kind, year) => REGISTRATION_METRICS.actions(kind, 'approved', year))) },
+  { key: 'actions_done', label: 'Số việc làm đã hoàn thành', unit: 'count', definition: REGISTRATION.actionsDone, computation: SUM_OVER_YEARS, ...sumOverYears(bothKinds((kind, year) => REGISTRATION_METRICS.actionsDone(kind, year))) },
   { key: 'actions_done_rate', label: 'Tỷ lệ việc làm đã hoàn thành', unit: 'percent', definition: 'Số việc làm đã hoàn thành ÷ số việc làm đã được thẩm định.', computation: 'Tính từ hai số liệu trên trong kỳ báo cáo.', numerator: 'actions_done', denominator: 'approved_actions' },
-  { key: 'check_ins', label: 'Số lượt ghi nhận việc làm theo', unit: 'count', definition: 'Số lượt ghi nhận kết quả thực hiện đăng ký làm theo.', computation: 'Số lượt ghi nhận trong kỳ báo cáo.', ...flowOverYears(REGISTRATION_METRICS.checkIns) },
+  { key: 'check_ins', label: 'Số lượt ghi nhận việc làm theo', unit: 'count', definition: REGISTRATION.checkIns, computation: 'Số lượt ghi nhận trong kỳ báo cáo.', ...flowOverYears(REGISTRATION_METRICS.checkIns) },
 ];
 
 export const CATALOGUE_BY_KEY = new Map(METRIC_CATALOGUE.map((entry) => [entry.key, entry]));
