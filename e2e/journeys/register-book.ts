@@ -104,6 +104,27 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         await secretary.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').nth(MEMBERS - 1).waitFor({ timeout: 20_000 });
         await secretary.waitForTimeout(500);
         await secretary.screenshot({ path: screenshotPath('register-book-03-entered.png'), fullPage: true });
+
+        // One more member handed in a paper form: the secretary types it in alone and sends it for appraisal.
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(template as unknown as ExcelJS.Buffer);
+        const lateName = String(book.getWorksheet('Sổ đăng ký')!.getRow(3 + MEMBERS).getCell(2).value);
+        await secretary.getByTestId('registration-on-behalf').click();
+        const modal = secretary.locator('.ant-modal').filter({ hasText: 'thay cho đảng viên' });
+        await modal.locator('.ant-select').click();
+        await secretary.keyboard.type(lateName);
+        await secretary.locator('.ant-select-item-option').filter({ hasText: lateName }).first().click();
+        await secretary.keyboard.press('Escape');
+        await modal.getByTestId('registration-shortcomings').fill(`Sổ giấy năm ${LAST_YEAR}: chưa chủ động nhận việc khó`);
+        await modal.getByTestId('action-content-0').fill('Nhận và hoàn thành một việc khó của chi bộ mỗi quý');
+        await modal.getByTestId('registration-save-submit').click();
+        await secretary.locator('.ant-message').getByText(`Đã nhập bản đăng ký thay cho ${lateName}`).waitFor({ timeout: 20_000 });
+        const drawer = secretary.getByTestId('appraisal-drawer');
+        await drawer.waitFor({ timeout: 20_000 });
+        expectText(await drawer.textContent(), 'Nhập thay', 'the entered registration says it was entered on the member\'s behalf');
+        await secretary.waitForTimeout(500);
+        await secretary.screenshot({ path: screenshotPath('register-book-04-on-behalf.png'), fullPage: true });
+        await secretary.keyboard.press('Escape');
       },
     },
     {
@@ -111,15 +132,16 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
       run: async () => {
         const after = await communeFigures();
         if (!before) throw new Error('no figures from before the book');
-        if (after.figures.registered !== before.figures.registered + MEMBERS || after.figures.approved !== before.figures.approved + MEMBERS) {
+        if (after.figures.registered !== before.figures.registered + MEMBERS + 1 || after.figures.approved !== before.figures.approved + MEMBERS) {
           throw new Error(`last year's commune figures went from ${JSON.stringify(before.figures)} to ${JSON.stringify(after.figures)}`);
         }
+        await secretary.locator('.ant-drawer-open').waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
         await secretary.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').first().click();
         const history = secretary.getByTestId('registration-history');
         await history.waitFor({ timeout: 20_000 });
         expectText(await history.textContent(), 'nhập thay cho người đăng ký', 'the history of an entered registration');
         await secretary.waitForTimeout(500);
-        await secretary.screenshot({ path: screenshotPath('register-book-04-history.png'), fullPage: true });
+        await secretary.screenshot({ path: screenshotPath('register-book-05-history.png'), fullPage: true });
         await secretary.context().close();
       },
     },
@@ -160,7 +182,7 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         const shown = expected.toLocaleString('de-DE');
         expectText(await live.textContent(), shown, 'the individual actions of both years on the report screen');
         await officer.waitForTimeout(500);
-        await officer.screenshot({ path: screenshotPath('register-book-05-two-year-review.png'), fullPage: true });
+        await officer.screenshot({ path: screenshotPath('register-book-06-two-year-review.png'), fullPage: true });
         const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByTestId('report-answer-docx').click()]);
         const file = screenshotPath('register-book-two-year-review.docx');
         await download.saveAs(file);

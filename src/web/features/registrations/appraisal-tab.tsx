@@ -1,4 +1,4 @@
-import { BookOutlined, CheckOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { BookOutlined, CheckOutlined, SearchOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { REGISTRATION_STATUSES } from '../../../shared/contracts/registration-status';
 import { AppraisalDrawer } from './appraisal-drawer';
+import { OnBehalfModal } from './on-behalf-modal';
 import { RegisterBookModal } from './register-book-modal';
 import { RegistrationForm } from './registration-form';
 import { SimilarityTag, StatusTag } from './registration-view';
@@ -45,6 +46,7 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const [openId, setOpenId] = useState<number | null>(null);
   const [collectiveOpen, setCollectiveOpen] = useState(false);
   const [bookOpen, setBookOpen] = useState(false);
+  const [onBehalfOpen, setOnBehalfOpen] = useState(false);
   const list = useRegistrations({ year, unitId: actingUnit.id, status, kind, q: q || undefined, similarOnly: similarOnly || undefined, page, pageSize });
   const leaders = useLeadersMissing(actingUnit.id, year, true);
   const applicable = useApplicableWindow(actingUnit.id, year);
@@ -144,6 +146,11 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
           </Button>
         ) : null}
         {canAppraise ? (
+          <Button icon={<UserAddOutlined />} onClick={() => setOnBehalfOpen(true)} disabled={!applicable.data?.window} data-testid="registration-on-behalf">
+            {t('registrations.onBehalf.open')}
+          </Button>
+        ) : null}
+        {canAppraise ? (
           <Button icon={<BookOutlined />} onClick={() => setBookOpen(true)} disabled={!applicable.data?.window} data-testid="register-book-open">
             {t('registrations.book.open')}
           </Button>
@@ -205,6 +212,7 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
         />
       )}
       <AppraisalDrawer id={openId} threshold={threshold} options={applicable.data?.options ?? null} onClose={() => setOpenId(null)} />
+      {onBehalfOpen ? <OnBehalfModal actingUnit={actingUnit} year={year} onClose={() => setOnBehalfOpen(false)} onCreated={(id) => setOpenId(id)} /> : null}
       {bookOpen ? <RegisterBookModal actingUnit={actingUnit} year={year} onClose={() => setBookOpen(false)} /> : null}
       <CollectiveModal open={collectiveOpen} actingUnit={actingUnit} year={year} onClose={() => setCollectiveOpen(false)} onCreated={(id) => setOpenId(id)} />
     </>
