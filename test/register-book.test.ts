@@ -188,5 +188,23 @@ describe('who may enter registrations for members', () => {
     const unopened = await officerA.send('POST', '/api/registrations/entered', { ...body(), year: year - 5 });
     expect(unopened.statusCode).toBe(409);
     expect((await uploadBook(officerA, bookRows(), tree.C1.id)).statusCode).toBe(200);
+    // The preview refuses what entering would: a year no level opened, and more actions than allowed.
+    const content = await buildWorkbook('Sổ đăng ký', bookRows());
+    const unopenedPreview = await officerA.upload(`/api/registrations/book/preview?unitId=${tree.C1.id}&year=${year - 5}`, { fileName: 'sổ.xlsx', content });
+    expect(unopenedPreview.statusCode).toBe(409);
+    expect(unopenedPreview.json().error.message).toContain(`năm ${year - 5}`);
+  });
+
+  it('reports a registrant with more actions than allowed, and a file that is not the book', async () => {
+    const extra = await addPerson(ctx.db, tree.C1.path, { fullName: 'Ngô Văn Nhiều Việc', unitId: tree.C1.id, cardNumber: '85000300' });
+    const rows: Array<Array<string | null>> = [HEADERS, [String(extra.id), extra.fullName, null, 'Khuyết điểm', 'Đạo đức', 'Việc 1', null, null]];
+    for (let index = 2; index <= 11; index++) rows.push([null, null, null, null, 'Phong cách', `Việc ${index}`, null, null]);
+    const preview = (await uploadBook(secretary, rows)).json() as RegisterBookPreview;
+    expect(preview.entries).toEqual([]);
+    expect(preview.errors).toEqual([expect.objectContaining({ row: 2, column: 'Việc làm cụ thể', message: 'Ngô Văn Nhiều Việc có 11 việc làm, tối đa 10' })]);
+    const notABook = await uploadBook(secretary, [['Họ và tên', 'Giới tính'], ['Ngô Văn Nhiều Việc', 'Nam']]);
+    expect(notABook.statusCode).toBe(400);
+    expect(notABook.json().error).toMatchObject({ code: 'IMPORT_INVALID_FILE' });
+    expect(notABook.json().error.message).toContain('"Mã số"');
   });
 });
