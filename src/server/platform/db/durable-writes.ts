@@ -15,6 +15,21 @@ import type { PGlite } from '@electric-sql/pglite';
 export type FlushCounts = { files: number; directories: number };
 export type DurableWrites = { flushes(): FlushCounts };
 
+/**
+ * Runs one flush. A file closed, or a folder removed, since it was written has nothing left to
+ * flush (its removal is flushed with the folder above). Any other failure is logged and the answer
+ * still goes out: a flush that failed must not stop the database from answering every later query.
+ */
+function tolerated(flush: () => void): void {
+  try {
+    flush();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EBADF') return;
+    console.error(`Không ghi được xuống đĩa (fsync) một thay đổi của CSDL nhúng: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Whether an open with these flags may create the file (O_CREAT, or a mode string that writes). */
 function mayCreate(flags: unknown): boolean {
   if (typeof flags === 'number') return (flags & fs.constants.O_CREAT) !== 0;
@@ -25,19 +40,21 @@ export function makeWritesDurable(db: PGlite): DurableWrites {
   const unflushed = new Set<number>();
   const changedDirectories = new Set<string>();
   const counts: FlushCounts = { files: 0, directories: 0 };
-  const flush = (fd: number) => {
-    fs.fdatasyncSync(fd);
-    counts.files += 1;
-  };
-  const flushDirectory = (directory: string) => {
-    const fd = fs.openSync(directory, fs.constants.O_RDONLY);
-    try {
-      fs.fsyncSync(fd);
-      counts.directories += 1;
-    } finally {
-      fs.closeSync(fd);
-    }
-  };
+  const flush = (fd: number) =>
+    tolerated(() => {
+      fs.fdatasyncSync(fd);
+      counts.files += 1;
+    });
+  const flushDirectory = (directory: string) =>
+    tolerated(() => {
+      const fd = fs.openSync(directory, fs.constants.O_RDONLY);
+      try {
+        fs.fsyncSync(fd);
+        counts.directories += 1;
+      } finally {
+        fs.closeSync(fd);
+      }
+    });
   const listingChanges = (...paths: unknown[]) => {
     for (const changed of paths) if (typeof changed === 'string') changedDirectories.add(path.dirname(changed));
   };
@@ -71,10 +88,12 @@ export function makeWritesDurable(db: PGlite): DurableWrites {
     // The answer is held until what the message wrote is on disk.
     const held: Uint8Array[] = [];
     await exec(message, { ...options, onRawData: (data) => held.push(data.slice()) });
-    for (const fd of unflushed) flush(fd);
+    const fds = [...unflushed];
+    const directories = [...changedDirectories];
     unflushed.clear();
-    for (const directory of changedDirectories) flushDirectory(directory);
     changedDirectories.clear();
+    for (const fd of fds) flush(fd);
+    for (const directory of directories) flushDirectory(directory);
     for (const data of held) options?.onRawData(data);
   };
   return { flushes: () => ({ ...counts }) };

@@ -11,7 +11,18 @@ function logFailure(request: FastifyRequest, error: Error, useFastifyLogger: boo
     request.log.error({ err: error, requestId: request.id }, 'unhandled error');
     return;
   }
-  console.error(`[${new Date().toISOString()}] Lỗi hệ thống (500) ${request.method} ${request.url.split('?')[0]} requestId=${request.id}\n${error.stack ?? error.message}`);
+  console.error(`[${new Date().toISOString()}] Lỗi hệ thống (500) ${request.method} ${request.url.split('?')[0]} requestId=${request.id}\n${describeWithCauses(error)}`);
+}
+
+/** The stack, then each cause below it (a failed query's cause is the database's own error). */
+function describeWithCauses(error: Error): string {
+  const parts = [error.stack ?? error.message];
+  let cause: unknown = error.cause;
+  for (let depth = 0; cause !== undefined && cause !== null && depth < 5; depth++) {
+    parts.push(`Nguyên nhân: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return parts.join('\n');
 }
 
 /** Maps every failure to `{ error: { code, message, details? }, requestId }`; unknown ones to a logged 500. */
