@@ -72,8 +72,9 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
     });
   });
   // PGlite has one session: a single connection keeps transactions from interleaving.
-  const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
-  nameStatementsOf(pool);
+  // Kept open while idle: a new connection would find the old one's prepared statements (see named-statements.ts).
+  const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 });
+  nameStatementsOf(pool, { sharedSession: true });
   const db = drizzle(pool, { schema });
   enableReadCache(db, pool);
   const request = (message: object, reply: string) =>

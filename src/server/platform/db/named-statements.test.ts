@@ -11,6 +11,19 @@ beforeAll(async () => {
 afterAll(() => database.cleanup());
 
 describe('named statements', () => {
+  it('still run after the connection is replaced (the embedded database keeps one session for all)', async () => {
+    const first = await database.pool.connect();
+    expect((await first.query('SELECT id FROM probe WHERE label = $1', ['hai'])).rows[0].id).toBe(2);
+    // The connection is dropped (as pg does after some errors); the pool opens another one.
+    first.release(true);
+    const second = await database.pool.connect();
+    try {
+      expect((await second.query('SELECT id FROM probe WHERE label = $1', ['hai'])).rows[0].id).toBe(2);
+    } finally {
+      second.release();
+    }
+  });
+
   it('prepare a parameterised text once per connection and reuse it', async () => {
     // One pooled connection is enough to see it on both databases; run the queries on it.
     const client = await database.pool.connect();

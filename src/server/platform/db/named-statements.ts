@@ -32,8 +32,16 @@ const isStalePlan = (error: unknown) => error instanceof Error && error.message.
 type QueryConfigLike = { text?: unknown; name?: unknown; values?: unknown };
 type Callback = (error: Error | null, result?: unknown) => void;
 
-export function nameStatementsOf(pool: pg.Pool): void {
+/**
+ * `sharedSession`: the server behind the pool keeps one session for every connection (PGlite),
+ * so statements a closed connection prepared are still there when the next one connects, under
+ * the names it would use ("prepared statement … already exists"). Such a connection first drops
+ * them: it is queued before any query the pool hands the connection out for.
+ */
+export function nameStatementsOf(pool: pg.Pool, options: { sharedSession?: boolean } = {}): void {
   pool.on('connect', (client) => {
+    // Sent before the pool hands the connection out, so it runs ahead of any query on it.
+    if (options.sharedSession) client.query('DEALLOCATE ALL').catch(() => undefined);
     const named = new Set<string>();
     const generations = new Map<string, number>();
     const send = client.query.bind(client) as (...args: unknown[]) => Promise<unknown> | undefined;
