@@ -16,12 +16,10 @@ interface PersonSelectProps {
   onChange?: (value: PersonChoice[]) => void;
   id?: string;
   placeholder?: string;
-  /** The most people that may be chosen (one, to pick a single person). */
-  maxCount?: number;
 }
 
 /** Picks people of one unit; the server searches, so a unit of thousands stays quick to use. */
-export function PersonSelect({ unitId, includeSubtree = false, value, onChange, id, placeholder, maxCount }: PersonSelectProps) {
+export function PersonSelect({ unitId, includeSubtree = false, value, onChange, id, placeholder }: PersonSelectProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
@@ -32,7 +30,6 @@ export function PersonSelect({ unitId, includeSubtree = false, value, onChange, 
     <Select<PersonChoice[]>
       id={id}
       mode="multiple"
-      maxCount={maxCount}
       labelInValue
       value={value}
       onChange={(next) => onChange?.(next.map((item) => ({ value: Number(item.value), label: String(item.label) })))}

@@ -32,10 +32,9 @@ export function OnBehalfModal({ actingUnit, year, onClose, onCreated }: OnBehalf
           <PersonSelect
             unitId={actingUnit.id}
             includeSubtree
-            maxCount={1}
             value={person ? [person] : []}
-            onChange={(chosen) => setPerson(chosen[0] ?? null)}
-            placeholder={t('registrations.onBehalf.pick')}
+            // One member at a time: choosing another replaces the one chosen.
+            onChange={(chosen) => setPerson(chosen.at(-1) ?? null)}
           />
         </Form.Item>
       </Form>
