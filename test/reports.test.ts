@@ -103,13 +103,16 @@ describe('issuing a request', () => {
   });
 
   it('asks every grassroots unit of the subtree when told so', async () => {
-    const request = await issue({ audience: 'grassroots', title: 'Báo cáo chuyên đề' });
-    // A, B and the commune created in the test above; cells are not grassroots units.
+    const request = await issue({ audience: 'grassroots', title: 'Báo cáo chuyên đề', periodFrom: '2026-07-01', periodTo: '2026-09-30' });
+    // A, B and the commune founded on 1/5/2026 in the test above; cells are not grassroots units.
     expect(request.answers).toHaveLength(3);
+    // A period that ended before that commune was founded does not ask it.
+    const earlier = await issue({ audience: 'grassroots', title: 'Báo cáo chuyên đề quý I', periodFrom: '2026-01-01', periodTo: '2026-03-31' });
+    expect(earlier.answers.map((answer) => answer.unit.id).sort()).toEqual([tree.A.id, tree.B.id].sort());
   });
 
   it('asks every commune committee of the subtree, and only them, when told so', async () => {
-    const request = await issue({ audience: 'communes', title: 'Báo cáo nhanh của cấp xã' });
+    const request = await issue({ audience: 'communes', title: 'Báo cáo nhanh của cấp xã', periodFrom: '2026-07-01', periodTo: '2026-09-30' });
     const kinds = await rows<{ kind: string }>(sql`
       SELECT u.kind FROM report_answers a JOIN units u ON u.id = a.unit_id WHERE a.request_id = ${request.id}`);
     const communes = await scalar(sql`SELECT count(*) AS value FROM units WHERE kind = 'commune_committee' AND valid_to IS NULL AND path <@ ${tree.R.path}::ltree`);

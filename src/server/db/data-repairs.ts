@@ -55,6 +55,20 @@ async function countExistingActions(tx: Executor): Promise<number> {
   return rows.rows.length;
 }
 
+/** `units.moved_on` for units moved before it was kept: the last parent change of the unit or an ancestor. */
+async function recordPastMoves(tx: Executor): Promise<number> {
+  const result = await tx.execute<{ id: number }>(sql`
+    WITH changes AS (
+      SELECT unit_id, valid_from, parent_id IS DISTINCT FROM lag(parent_id) OVER (PARTITION BY unit_id ORDER BY valid_from) AS moved,
+        row_number() OVER (PARTITION BY unit_id ORDER BY valid_from) AS nth
+      FROM unit_versions),
+    last_move AS (SELECT unit_id, max(valid_from) AS day FROM changes WHERE moved AND nth > 1 GROUP BY unit_id),
+    inherited AS (
+      SELECT u.id, max(m.day) AS day FROM units u JOIN units a ON a.path @> u.path JOIN last_move m ON m.unit_id = a.id GROUP BY u.id)
+    UPDATE units SET moved_on = inherited.day FROM inherited WHERE units.id = inherited.id RETURNING units.id`);
+  return result.rows.length;
+}
+
 const REPAIRS: Repair[] = [
   {
     // Names stored before one tone placement was kept ("Hoà" beside "Hòa"); search and sort already ignored it.
@@ -66,6 +80,7 @@ const REPAIRS: Repair[] = [
       (await rewriteNames(tx, 'users', 'display_name', null)),
   },
   { name: 'registration-action-figures', run: countExistingActions },
+  { name: 'unit-moved-on', run: recordPastMoves },
 ];
 
 /** Runs, once each and in a transaction each, the repairs this database has not had yet. */

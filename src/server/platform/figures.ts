@@ -36,14 +36,80 @@ export async function addFigureDeltas(executor: Executor, deltas: FigureDelta[])
     if (merged) merged.delta += change.delta;
     else perUnit.set(key, { ...change });
   }
-  const rows: CounterRow[] = [];
-  for (const change of perUnit.values()) {
-    if (change.delta === 0) continue;
-    ancestorIdsOf(change.unitPath).forEach((unitId, depth) => {
-      rows.push({ unitId, metric: change.metric, day: change.day, delta: change.delta, striped: depth < STRIPED_DEPTHS });
-    });
+  const changes = [...perUnit.values()].filter((change) => change.delta !== 0);
+  await writeCounterRows(executor, await rowsOfChanges(executor, changes));
+}
+
+const leafIdOf = (path: string): number => Number(path.slice(path.lastIndexOf('.') + 1));
+
+type ParentVersion = { parentId: number | null; validFrom: string };
+
+/** The parent history of the units and of every unit that was ever above them, oldest version first. */
+async function loadParentHistory(executor: Executor, unitIds: number[]): Promise<Map<number, ParentVersion[]>> {
+  const history = new Map<number, ParentVersion[]>();
+  let pending = unitIds;
+  while (pending.length > 0) {
+    const rows = await executor.execute<{ unit_id: number; parent_id: number | null; valid_from: string }>(sql`
+      SELECT unit_id, parent_id, valid_from::text AS valid_from FROM unit_versions
+      WHERE unit_id = ANY(${sql.param(pending)}::bigint[]) ORDER BY unit_id, valid_from`);
+    for (const id of pending) history.set(id, []);
+    for (const row of rows.rows) {
+      history.get(Number(row.unit_id))!.push({ parentId: row.parent_id === null ? null : Number(row.parent_id), validFrom: row.valid_from });
+    }
+    const parents = rows.rows.flatMap((row) => (row.parent_id === null ? [] : [Number(row.parent_id)]));
+    pending = [...new Set(parents)].filter((id) => !history.has(id));
   }
-  await writeCounterRows(executor, rows);
+  return history;
+}
+
+/** The unit and its ancestors on `day`, root first (a day before the first version takes the first). */
+function chainOn(history: Map<number, ParentVersion[]>, unitId: number, day: string): number[] {
+  const chain = [unitId];
+  for (let current: number | null = unitId; chain.length < 64; ) {
+    const versions: ParentVersion[] = history.get(current) ?? [];
+    const inForce: ParentVersion | undefined = versions.filter((version) => version.validFrom <= day).at(-1) ?? versions[0];
+    current = inForce?.parentId ?? null;
+    if (current === null) break;
+    chain.push(current);
+  }
+  return chain.reverse();
+}
+
+/**
+ * A figure belongs to the tree of its own day: a 2012 study session typed in after its cell moved
+ * on 1/7/2025 counts for the commune and district of 2012, and from the move on for the new ones,
+ * exactly as if it had been written before the move (which carries a subtree's figures along).
+ * Changes dated after every move of their unit and its ancestors take the current path: for them
+ * this costs one key lookup.
+ */
+async function rowsOfChanges(executor: Executor, changes: FigureDelta[]): Promise<CounterRow[]> {
+  const rows: CounterRow[] = [];
+  const push = (ancestors: number[], change: FigureDelta, day: string, delta: number) => {
+    ancestors.forEach((unitId, depth) => rows.push({ unitId, metric: change.metric, day, delta, striped: depth < STRIPED_DEPTHS }));
+  };
+  const leafIds = [...new Set(changes.map((change) => leafIdOf(change.unitPath)))];
+  const moved = leafIds.length === 0 ? { rows: [] } : await executor.execute<{ id: number; moved_on: string }>(sql`
+    SELECT id, moved_on::text AS moved_on FROM units WHERE id = ANY(${sql.param(leafIds)}::bigint[]) AND moved_on IS NOT NULL`);
+  const movedOn = new Map(moved.rows.map((row) => [Number(row.id), row.moved_on]));
+  const beforeMoves = changes.filter((change) => change.day < (movedOn.get(leafIdOf(change.unitPath)) ?? ''));
+  const needsHistory = new Set(beforeMoves);
+  for (const change of changes) if (!needsHistory.has(change)) push(ancestorIdsOf(change.unitPath), change, change.day, change.delta);
+  if (beforeMoves.length === 0) return rows;
+  const history = await loadParentHistory(executor, [...new Set(beforeMoves.map((change) => leafIdOf(change.unitPath)))]);
+  const changeDays = [...new Set([...history.values()].flatMap((versions) => versions.map((version) => version.validFrom)))].sort();
+  for (const change of beforeMoves) {
+    const leaf = leafIdOf(change.unitPath);
+    let chain = chainOn(history, leaf, change.day);
+    push(chain, change, change.day, change.delta);
+    for (const day of changeDays.filter((candidate) => candidate > change.day)) {
+      const next = chainOn(history, leaf, day);
+      if (next.join('.') === chain.join('.')) continue;
+      push(chain, change, day, -change.delta);
+      push(next, change, day, change.delta);
+      chain = next;
+    }
+  }
+  return rows;
 }
 
 /** Merges rows of the same (unit, metric, day), then upserts them in lock order. */

@@ -11,6 +11,7 @@ const unitKinds: Record<UnitKind, true> = {
   province_committee: true,
   central_committee: true,
   commune_committee: true,
+  district_committee: true,
   bloc_committee: true,
   grassroots_committee: true,
   grassroots_cell: true,

@@ -17,6 +17,11 @@ export const units = pgTable(
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
     closedReason: text('closed_reason'),
+    /**
+     * The last day this unit or one of its ancestors changed parent (null: the path has held since
+     * the unit was founded). A figure dated before it belongs to the ancestors of that day.
+     */
+    movedOn: date('moved_on'),
     successorIds: bigint('successor_ids', { mode: 'number' }).array().notNull().default([]),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

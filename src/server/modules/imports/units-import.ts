@@ -5,6 +5,8 @@ import { notBeforeProblem, todayIso } from '../../platform/dates';
 import { createUnitInTx, currentVersionStarts, findUnitsByCodes, getUnitOrThrow, type UnitRow } from '../units/index';
 import { moveUnitInTx, updateUnitFieldsInTx } from '../units/units.service';
 import type { RowError, UnitImportRow } from './excel/read';
+import { UNIT_KIND_LABELS } from '../../../shared/contracts/domain';
+import { unitKindPeriodProblem } from '../../../shared/unit-kind-periods';
 
 export type PlannedUnit = { row: number; data: UnitImportRow; action: 'create' | 'update' | 'unchanged' };
 
@@ -95,6 +97,12 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
       : !unchanged && notBeforeProblem(today, versionStarts.get(current.id) ?? current.validFrom, 'lần thay đổi gần nhất của đơn vị');
     if (dateProblem) {
       errors.push({ row, column: current ? 'Mã đơn vị' : 'Ngày thành lập', message: dateProblem });
+      return false;
+    }
+    const kindInForceOn = !current ? (data.validFrom ?? today) : current.kind !== data.kind ? today : undefined;
+    const kindProblem = kindInForceOn && unitKindPeriodProblem(data.kind, UNIT_KIND_LABELS[data.kind], kindInForceOn);
+    if (kindProblem) {
+      errors.push({ row, column: 'Loại đơn vị', message: kindProblem });
       return false;
     }
     accepted.add(data.code);

@@ -112,7 +112,7 @@ export async function submitAnswer(db: Database, actor: Actor, id: number, versi
         if (numberValue === null) {
           const unit = await getUnitOrThrow(tx, answer.unitId);
           numberValue = await nextDocumentNumber(tx, answer.unitId, 'BC', Number(today.slice(0, 4)));
-          numberSymbol = numberSymbolOf(numberValue, unit.kind);
+          numberSymbol = numberSymbolOf(numberValue, unit.kind, 'BC', unit.name);
         }
         await setDefaultDueDates(tx, id, addDays(today, 30));
         const recommendations = await repo.listRecommendationsOfAnswers(tx, [id]);

@@ -70,7 +70,7 @@ function annex(input: ReportDocumentInput): Array<Paragraph | Table> {
     new Paragraph({ children: [new PageBreak()] }),
     centered([run('PHỤ LỤC', { bold: true })]),
     centered([run('SỐ LIỆU KẾT QUẢ THỰC HIỆN', { bold: true })]),
-    centered([run(`(Kèm theo Báo cáo số ${input.numberSymbol ?? `     -BC/${bodyAbbreviation(input.unitKind)}`})`, { italics: true })], 240),
+    centered([run(`(Kèm theo Báo cáo số ${input.numberSymbol ?? `     -BC/${bodyAbbreviation(input.unitKind, input.unitName)}`})`, { italics: true })], 240),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
@@ -90,7 +90,7 @@ function annex(input: ReportDocumentInput): Array<Paragraph | Table> {
  * and recipients, and the figures in an annex.
  */
 export async function writeReportDocument(input: ReportDocumentInput): Promise<Buffer> {
-  const numberSymbol = input.numberSymbol ?? `     -BC/${bodyAbbreviation(input.unitKind)}`;
+  const numberSymbol = input.numberSymbol ?? `     -BC/${bodyAbbreviation(input.unitKind, input.unitName)}`;
   const paragraphs: Array<Paragraph | Table> = [
     new Paragraph({ spacing: { after: 240 }, children: [] }),
     centered([run('BÁO CÁO', { bold: true, size: 32 })]),

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { reportRequests, reportTemplates } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { ReportAudience } from '../../../shared/contracts/reports';
+import { listSubtreeOn } from '../units/index';
 
 export type RequestRow = typeof reportRequests.$inferSelect;
 export type RequestWithUnit = { request: RequestRow; unitPath: string; unitName: string; unitCode: string; parentName: string | null };
@@ -34,18 +35,16 @@ export async function findRequest(executor: Executor, id: number, forUpdate = fa
   return { request, unitPath: found.unit_path, unitName: found.unit_name, unitCode: found.unit_code, parentName: found.parent_name };
 }
 
-/** The units that must answer, chosen once when the request is issued: open on the day it is issued. */
-export async function listAudienceUnitIds(executor: Executor, unit: { id: number; path: string }, audience: ReportAudience): Promise<number[]> {
-  if (audience === 'children') {
-    const rows = await executor.execute<{ id: number }>(sql`SELECT id FROM units WHERE parent_id = ${unit.id} AND valid_to IS NULL ORDER BY sort_key, id`);
-    return rows.rows.map((row) => Number(row.id));
-  }
+/**
+ * The units that must answer, chosen once when the request is issued: those in force at the end of
+ * the period, or on the day it is issued if that comes first. A 2012 briefing typed in today goes
+ * to the districts of 2012, not to today's communes.
+ */
+export async function listAudienceUnitIds(executor: Executor, unit: { id: number }, audience: ReportAudience, day: string): Promise<number[]> {
   const kinds: readonly string[] = audience === 'communes' ? ['commune_committee'] : GRASSROOTS_KINDS;
-  const rows = await executor.execute<{ id: number }>(sql`
-    SELECT id FROM units WHERE path <@ ${unit.path}::ltree AND id <> ${unit.id} AND valid_to IS NULL
-      AND kind = ANY(${sql.param([...kinds])}::text[])
-    ORDER BY depth, sort_key, id`);
-  return rows.rows.map((row) => Number(row.id));
+  const below = await listSubtreeOn(executor, unit.id, day, audience === 'children' ? 1 : undefined);
+  const chosen = audience === 'children' ? below : below.filter((entry) => kinds.includes(entry.kind));
+  return chosen.map((entry) => entry.id);
 }
 
 export type RequestListRow = RequestRow & { unitName: string; expected: number; submitted: number; accepted: number; onTime: number };

@@ -49,11 +49,15 @@ const EMPTY_AUDIENCE: Record<ReportAudience, string> = {
 export async function createRequest(db: Database, actor: Actor, input: CreateReportRequest) {
   const unit = await getUnitOrThrow(db, input.unitId);
   assertCan(actor, 'reports.request', unit.path);
-  if (unit.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động.`);
   checkDates(input);
+  // A unit closed since may still be asked for a period it lived through (a district's 2012 report).
+  if (unit.validTo && unit.validTo <= input.periodTo) {
+    throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động từ ngày ${formatVietnameseDate(unit.validTo)}, trước khi kỳ báo cáo kết thúc.`);
+  }
   checkContent(input.content);
+  const audienceDay = input.periodTo < todayIso() ? input.periodTo : todayIso();
   const id = await db.transaction(async (tx) => {
-    const expected = await repo.listAudienceUnitIds(tx, unit, input.audience);
+    const expected = await repo.listAudienceUnitIds(tx, unit, input.audience, audienceDay);
     if (expected.length === 0) {
       throw new AppError('VALIDATION_FAILED', EMPTY_AUDIENCE[input.audience]);
     }

@@ -1,3 +1,3 @@
 export { getUnitOrThrow, findUnitPathOrThrow, createUnitInTx, UNIT_METRIC, unitKindMetric } from './units.service';
-export { findUnitByCode, findUnitsByCodes, findUnitById, currentVersionStarts } from './units.repo';
+export { findUnitByCode, findUnitsByCodes, findUnitById, currentVersionStarts, listSubtreeOn } from './units.repo';
 export type { UnitRow } from './units.repo';

@@ -136,10 +136,13 @@ export async function updateUnit(executor: Executor, id: number, values: Partial
 }
 
 /** Rewrites the path of a subtree after its root moved. */
-export async function rewriteSubtreePaths(executor: Executor, oldPath: string, newPath: string, depthChange: number): Promise<void> {
+/** Re-roots the descendants of a unit moved on `day`; the unit and all of them record the move day. */
+export async function rewriteSubtreePaths(executor: Executor, oldPath: string, newPath: string, depthChange: number, day: string): Promise<void> {
   await executor.execute(sql`
     UPDATE units SET path = ${newPath}::ltree || subpath(path, nlevel(${oldPath}::ltree)), depth = depth + ${depthChange}
     WHERE path <@ ${oldPath}::ltree AND path <> ${oldPath}::ltree`);
+  await executor.execute(sql`
+    UPDATE units SET moved_on = GREATEST(moved_on, ${day}::date) WHERE path <@ ${newPath}::ltree OR path = ${oldPath}::ltree`);
 }
 
 export async function findCurrentVersion(executor: Executor, unitId: number): Promise<UnitVersionRow | undefined> {
@@ -175,4 +178,27 @@ export async function listOpenChildIds(executor: Executor, parentId: number): Pr
     .from(units)
     .where(and(eq(units.parentId, parentId), isNull(units.validTo)));
   return rows.map((row) => row.id);
+}
+
+/**
+ * The units below `unitId` as the tree stood on `day` (from the version history, so a district
+ * dissolved since still has its communes of 2012), with their kind of that day; `depth` counts
+ * from 1 for a child. Ordered by depth, then name.
+ */
+export async function listSubtreeOn(
+  executor: Executor,
+  unitId: number,
+  day: string,
+  maxDepth = 64,
+): Promise<Array<{ id: number; kind: string; depth: number }>> {
+  const rows = await executor.execute<{ id: number; kind: string; depth: number }>(sql`
+    WITH RECURSIVE below AS (
+      SELECT uv.unit_id AS id, uv.kind, 1 AS depth FROM unit_versions uv
+      WHERE uv.parent_id = ${unitId} AND uv.valid_from <= ${day} AND (uv.valid_to IS NULL OR uv.valid_to > ${day})
+      UNION ALL
+      SELECT uv.unit_id, uv.kind, b.depth + 1 FROM below b JOIN unit_versions uv
+        ON uv.parent_id = b.id AND uv.valid_from <= ${day} AND (uv.valid_to IS NULL OR uv.valid_to > ${day})
+      WHERE b.depth < ${maxDepth})
+    SELECT b.id, b.kind, b.depth FROM below b JOIN units u ON u.id = b.id ORDER BY b.depth, u.sort_key, u.id`);
+  return rows.rows.map((row) => ({ id: Number(row.id), kind: row.kind, depth: Number(row.depth) }));
 }

@@ -5,7 +5,8 @@ import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas, addUnitDeltas, deltasForSubtreeMove, readUnitDeltas } from '../../platform/figures';
 import { assertNotBefore, todayIso } from '../../platform/dates';
 import { foldVietnamese, normalizeTonePlacement, vietnameseSortKey } from '../../../shared/text';
-import type { UnitKind } from '../../../shared/contracts/domain';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/contracts/domain';
+import { unitKindPeriodProblem } from '../../../shared/unit-kind-periods';
 import * as repo from './units.repo';
 import { presentUnit } from './units.presenter';
 import { countActiveMembers } from '../people/index';
@@ -57,6 +58,12 @@ async function changeVersion(executor: Executor, unit: repo.UnitRow, day: string
   });
 }
 
+/** A kind that existed only for a period (a district before 1/7/2025) cannot be in force outside it. */
+export function assertKindExistsOn(kind: UnitKind, day: string): void {
+  const problem = unitKindPeriodProblem(kind, UNIT_KIND_LABELS[kind], day);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
+}
+
 export async function assertCodeFree(executor: Executor, code: string): Promise<void> {
   if (await repo.findUnitByCode(executor, code)) {
     throw new AppError('DUPLICATE', `Mã đơn vị "${code}" đã được dùng cho đơn vị khác.`);
@@ -70,6 +77,7 @@ export async function createUnitInTx(tx: Executor, input: NewUnit): Promise<repo
   const code = input.code.trim();
   const name = normalizeTonePlacement(input.name.trim());
   const validFrom = input.validFrom ?? todayIso();
+  assertKindExistsOn(input.kind, validFrom);
   await assertCodeFree(tx, code);
   let parent: repo.UnitRow | undefined;
   if (input.parentId !== null) {
@@ -87,6 +95,8 @@ export async function createUnitInTx(tx: Executor, input: NewUnit): Promise<repo
     path: '0',
     depth: parent ? parent.depth + 1 : 0,
     validFrom,
+    // Under a unit that moved, a figure of an earlier day belongs to the tree of that day.
+    movedOn: parent?.movedOn ?? null,
   });
   // The path is made of ids, so it is known only once the id is.
   const path = parent ? `${parent.path}.${inserted.id}` : String(inserted.id);
@@ -124,6 +134,7 @@ export async function updateUnitFieldsInTx(
 ): Promise<repo.UnitRow> {
   const { code, kind } = fields;
   const name = normalizeTonePlacement(fields.name.trim());
+  if (kind !== unit.kind) assertKindExistsOn(kind as UnitKind, day);
   if (code !== unit.code) await assertCodeFree(tx, code);
   await changeVersion(tx, unit, day, { name, code, kind });
   if (kind !== unit.kind) {
@@ -178,7 +189,7 @@ export async function moveUnitInTx(tx: Executor, unit: repo.UnitRow, newParent: 
   await changeVersion(tx, unit, day, { parentId: newParent.id });
   const newPath = `${newParent.path}.${unit.id}`;
   const depthChange = newParent.depth + 1 - unit.depth;
-  await repo.rewriteSubtreePaths(tx, unit.path, newPath, depthChange);
+  await repo.rewriteSubtreePaths(tx, unit.path, newPath, depthChange, day);
   const moved = await repo.updateUnit(tx, unit.id, { parentId: newParent.id, path: newPath, depth: newParent.depth + 1 });
   if (oldParent) {
     const subtreeDeltas = await readUnitDeltas(tx, unit.id);

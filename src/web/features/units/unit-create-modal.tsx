@@ -28,6 +28,7 @@ function suggestedChildKind(parent: UnitKind): UnitKind | undefined {
     case 'bloc_committee':
       return 'grassroots_cell';
     case 'province_committee':
+    case 'district_committee':
       return 'commune_committee';
     default:
       return undefined;
@@ -91,7 +92,7 @@ export function UnitCreateModal({ parent, open, onClose, onDone }: UnitCreateMod
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="kind" label={t('units.fields.kind')} rules={[{ required: true, message: t('units.form.kindRequired') }]}>
-          <UnitKindSelect />
+          <UnitKindSelect dateField="validFrom" />
         </Form.Item>
         <EffectiveDateField name="validFrom" label={t('units.fields.validFrom')} />
       </Form>

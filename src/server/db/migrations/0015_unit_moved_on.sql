@@ -1,0 +1,1 @@
+ALTER TABLE "units" ADD COLUMN "moved_on" date;
