@@ -1,6 +1,7 @@
 /**
- * A realistic demo province in its shape after 1 July 2025: Khánh Hòa (merged with Ninh Thuận),
- * eight of its real wards and communes, two provincial bloc committees, and a few thousand people.
+ * A realistic demo province: Khánh Hòa (merged with Ninh Thuận on 1 July 2025), eight of its real
+ * wards and communes, two provincial bloc committees, and a few thousand people; the communes of
+ * former Khánh Hòa also have their earlier shape under district committees (see demo-history).
  */
 import { communeCommitteeName, communeInPhrase, findCommune, findProvince, loadAdminUnits, type AdminProvince } from './admin-units';
 import { governmentBodies, partyBodies, type ProvinceWords } from './org-templates';
@@ -10,6 +11,7 @@ import { createStaffingResolver } from './staffing';
 import { blocSubtree, communeSubtree } from './subtrees';
 import { REORGANISATION_DATE, type GeneratedPerson, type GeneratedTree, type GeneratedUnit } from './types';
 import { settlementStyle } from './vietnamese-names';
+import { movePeopleToFormerUnits, withFormerShape } from './demo-history';
 
 export const DEMO_PROVINCE_CODE = '56';
 
@@ -71,14 +73,19 @@ export function generateDemoProvince(seed = 1, options: DemoProvinceOptions = {}
     units.push(...subtree.units);
   }
 
+  // The communes of former Khánh Hòa get their earlier shape; people are generated in the 2025 order.
+  const generated = [...units];
+  const { units: withHistory, shape } = withFormerShape(units, rootCode);
+
   const resolver = createStaffingResolver({ provinces, provinceNames: { [DEMO_PROVINCE_CODE]: PROVINCE.name }, areasByCommune });
   const factory = new PersonFactory(seed, BIRTH_PROVINCE_CODES);
   const sizes = Random.derive(seed, 'sizes');
   const people: GeneratedPerson[] = [];
-  for (const target of units) {
+  for (const target of generated) {
     const staffing = resolver.staffing(target);
     const size = resolver.usualSize(staffing, target.kind, sizes);
     for (let index = 0; index < size; index++) people.push(factory.person(staffing, index, size));
   }
-  return { units, people };
+  movePeopleToFormerUnits(people, shape);
+  return { units: withHistory, people, former: shape };
 }

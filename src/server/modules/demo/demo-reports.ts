@@ -18,6 +18,31 @@ const QUARTERS = [
   { label: 'quý III năm 2025', from: '2025-07-01', to: '2025-09-30', deadline: '2025-10-10' },
   { label: 'quý IV năm 2025', from: '2025-10-01', to: '2025-12-31', deadline: '2026-01-10' },
 ];
+/**
+ * Briefings of the former tree, answered by the district committees (before 1/7/2025 the province
+ * asked its districts): the figures kept then were members, with the rest typed in by each district.
+ */
+const FORMER_CONTENT = {
+  metrics: ['members', 'party_members'],
+  manualItems: [
+    { key: 'studied_typed', label: 'Số cán bộ, đảng viên được học tập, quán triệt chuyên đề', type: 'number' as const },
+    { key: 'good_examples', label: 'Số tập thể, cá nhân điển hình được biểu dương, khen thưởng', type: 'number' as const },
+  ],
+  sections: DEFAULT_SECTIONS.map((section) => ({ ...section })),
+};
+const FORMER_QUARTERS = [2012, 2024].flatMap((year) =>
+  ['I', 'II', 'III', 'IV'].map((roman, index) => {
+    const endMonth = (index + 1) * 3;
+    const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
+    const nextMonth = endMonth === 12 ? `${year + 1}-01` : `${year}-${String(endMonth + 1).padStart(2, '0')}`;
+    return {
+      label: `quý ${roman} năm ${year}`,
+      from: `${year}-${String(endMonth - 2).padStart(2, '0')}-01`,
+      to: `${year}-${String(endMonth).padStart(2, '0')}-${lastDay}`,
+      deadline: `${nextMonth}-10`,
+    };
+  }),
+);
 const NARRATIVE: Record<string, string[]> = {
   situation: ['Các chi bộ duy trì nền nếp sinh hoạt định kỳ; đảng viên đồng thuận, tin tưởng vào sự lãnh đạo của cấp ủy.', 'Tình hình chính trị, trật tự an toàn xã hội ổn định; phong trào thi đua được triển khai rộng khắp.'],
   results: ['Tổ chức học tập chuyên đề năm cho cán bộ, đảng viên; đưa nội dung làm theo Bác vào sinh hoạt chi bộ hằng tháng.', 'Cán bộ, đảng viên đăng ký làm theo gắn với nhiệm vụ chuyên môn; nhiều việc làm cụ thể được ghi nhận.'],
@@ -57,7 +82,8 @@ function answerBody(random: Random, version: number, withItems: boolean) {
 /**
  * Periodic reports of the demo province: last year's quarterly briefings from the province to the
  * units below it, answered by most on their own days and accepted, with recommendations answered
- * (a few still open and overdue), and this quarter's request open now with some answers in draft.
+ * (a few still open and overdue), the briefings of 2012 and 2024 answered by the former districts,
+ * and this quarter's request open now with some answers in draft.
  */
 export async function loadDemoReports(db: Database, provinceCode: string): Promise<void> {
   const province = (await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)).rows[0];
@@ -91,6 +117,27 @@ export async function loadDemoReports(db: Database, provinceCode: string): Promi
         if (roll < 0.6) await respondToRecommendation(db, actor, item.id, { status: 'answered', answer: random.pick(ANSWERS), dueOn: null, version: item.version });
         else if (roll < 0.8) await respondToRecommendation(db, actor, item.id, { status: 'in_progress', answer: null, dueOn: null, version: item.version });
       }
+    }
+  }
+
+  // The former tree: every district answered its quarterly briefings of 2012 and 2024, on its own day.
+  for (const quarter of FORMER_QUARTERS) {
+    const request = await createRequest(db, actor, {
+      unitId: provinceId,
+      kind: 'quarterly',
+      title: `Báo cáo kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ${quarter.label}`,
+      periodFrom: quarter.from,
+      periodTo: quarter.to,
+      deadline: quarter.deadline,
+      audience: 'children',
+      content: FORMER_CONTENT,
+      guidance: 'Các huyện ủy, thị ủy, thành ủy báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.',
+    });
+    for (const answer of request.answers) {
+      const body = answerBody(random, answer.version, false);
+      const saved = await saveAnswer(db, actor, answer.id, { ...body, manualValues: { studied_typed: String(random.int(300, 2000)), good_examples: String(random.int(1, 8)) } });
+      const submitted = await submitAnswer(db, actor, answer.id, saved.version, { on: addDays(quarter.deadline, -random.int(0, 5)) });
+      await acceptAnswer(db, actor, answer.id, submitted.version);
     }
   }
 

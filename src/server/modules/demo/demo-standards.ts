@@ -8,6 +8,7 @@ import { foldVietnamese } from '../../../shared/text';
 import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from '../figures/programme-metrics';
 import { Random } from './random';
 import { CRITERIA_SETS, criteriaSetFor } from './demo-standards-criteria';
+import { REORGANISATION_DATE } from './types';
 
 const SIGN_PLACES = ['Hội trường cơ quan', 'Phòng họp chi bộ', 'Sảnh tầng 1', 'Nhà văn hóa', 'Cổng trụ sở', 'Hành lang tầng 2', 'Phòng truyền thống'];
 
@@ -46,7 +47,9 @@ export async function loadDemoStandards(tx: Executor, actor: Actor, today: strin
     const unitId = Number(row.id);
     const title = `Chuẩn mực đạo đức của cán bộ, đảng viên ${row.name}`;
     const pool = CRITERIA_SETS[criteriaSetFor(foldVietnamese(row.name))];
-    const firstOn = random.dateBetween(addDays(row.valid_from, 14), minDate(addDays(row.valid_from, 200), today));
+    // Standards are the reorganised tree's: a unit that is older still adopted them after 1/7/2025.
+    const since = row.valid_from > REORGANISATION_DATE ? row.valid_from : REORGANISATION_DATE;
+    const firstOn = random.dateBetween(addDays(since, 14), minDate(addDays(since, 200), today));
     const first = pickCriteria(random, pool);
     const revised = random.chance(0.12) ? minDate(addDays(firstOn, random.int(120, 300)), today) : null;
     standards.push({ unitId, versionNumber: 1, title, criteria: first, status: revised ? 'superseded' : 'adopted', adoptedOn: firstOn, supersededOn: revised });

@@ -136,10 +136,18 @@ describe('generateDemoProvince', () => {
     expect(generateDemoProvince(2).people[0]).not.toEqual(demo.people[0]);
   });
 
+  const formerCodes = new Set(demo.former!.merges.flatMap((merge) => merge.sourceCodes).concat(demo.former!.dissolvedCodes));
+  /** Today's units: the merged communes come from the merges, the former units are left out. */
+  const todayUnits = [
+    ...demo.units.slice(0, 1),
+    ...demo.units.slice(1).filter((unit) => !formerCodes.has(unit.code)),
+  ];
+
   it('has the shape of Khánh Hòa after 1 July 2025', () => {
     const root = demo.units[0];
-    expect(root).toEqual({ code: 'TU56', name: 'Tỉnh ủy Khánh Hòa', kind: 'province_committee', parentCode: null, validFrom: '2025-07-01' });
-    const communes = demo.units.filter((unit) => unit.kind === 'commune_committee');
+    expect(root).toEqual({ code: 'TU56', name: 'Tỉnh ủy Khánh Hòa', kind: 'province_committee', parentCode: null, validFrom: '1989-07-01' });
+    const merged = demo.former!.merges.map((merge) => merge.target);
+    const communes = [...merged, ...todayUnits.filter((unit) => unit.kind === 'commune_committee')].sort((a, b) => DEMO_COMMUNE_CODES.indexOf(a.code.slice(2)) - DEMO_COMMUNE_CODES.indexOf(b.code.slice(2)));
     expect(communes.map((unit) => unit.code)).toEqual(DEMO_COMMUNE_CODES.map((code) => `DU${code}`));
     expect(communes.every((unit) => unit.parentCode === 'TU56' && /^Đảng ủy (phường|xã) /.test(unit.name))).toBe(true);
     expect(communes.map((unit) => unit.name)).toContain('Đảng ủy phường Nha Trang');
@@ -155,6 +163,31 @@ describe('generateDemoProvince', () => {
       expect(unit.code).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)*$/);
       expect(unit.validFrom).toMatch(ISO_DATE);
     }
+  });
+
+  it('keeps the earlier shape of former Khánh Hòa: districts and their communes, merged on 1/7/2025', () => {
+    const districts = demo.units.filter((unit) => unit.kind === 'district_committee');
+    expect(districts.map((unit) => unit.name)).toEqual(['Thành ủy Nha Trang', 'Thành ủy Cam Ranh', 'Thị ủy Ninh Hòa', 'Huyện ủy Diên Khánh', 'Huyện ủy Cam Lâm']);
+    expect(districts.every((unit) => unit.parentCode === 'TU56' && unit.validFrom === '2010-01-01')).toBe(true);
+    expect(demo.former!.dissolvedCodes).toEqual(districts.map((unit) => unit.code));
+    expect(demo.former!.day).toBe('2025-07-01');
+    // Six communes of today are each born of three former ones; the two of former Ninh Thuận start in 2025.
+    expect(demo.former!.merges.map((merge) => merge.target.code).sort()).toEqual(['DU22333', 'DU22366', 'DU22420', 'DU22453', 'DU22528', 'DU22651']);
+    for (const merge of demo.former!.merges) {
+      expect(unitsByCode.has(merge.target.code)).toBe(false);
+      expect(merge.sourceCodes).toHaveLength(3);
+      for (const code of merge.sourceCodes) {
+        const source = unitsByCode.get(code)!;
+        expect(source.kind).toBe('commune_committee');
+        expect(unitsByCode.get(source.parentCode!)!.kind).toBe('district_committee');
+      }
+      const below = demo.units.filter((unit) => unit.code.startsWith(`${merge.target.code}-`));
+      expect(below.length).toBeGreaterThan(10);
+      expect(below.every((unit) => unit.validFrom === '2010-01-01')).toBe(true);
+      expect(new Set(below.filter((unit) => merge.sourceCodes.includes(unit.parentCode!)).map((unit) => unit.parentCode)).size).toBe(3);
+    }
+    expect(unitsByCode.get('DU22759')!.validFrom).toBe('2025-07-01');
+    expect(demo.people.some((person) => person.unitCode === demo.former!.merges[0]!.sourceCodes[0])).toBe(true);
   });
 
   it('lists parents before children with unique codes', () => {
@@ -181,7 +214,9 @@ describe('generateDemoProvince', () => {
   it('gives every cell one secretary who is its head, and every agency one head', () => {
     const byUnit = new Map<string, GeneratedPerson[]>();
     for (const person of demo.people) byUnit.set(person.unitCode, [...(byUnit.get(person.unitCode) ?? []), person]);
-    for (const unit of demo.units) {
+    // The staff of a merged commune were in the first of its former communes; districts have none left.
+    const firstSources = new Set(demo.former!.merges.map((merge) => merge.sourceCodes[0]!));
+    for (const unit of demo.units.filter((candidate) => !formerCodes.has(candidate.code) || firstSources.has(candidate.code))) {
       const people = byUnit.get(unit.code) ?? [];
       expect(people.length, unit.code).toBeGreaterThan(0);
       const heads = people.filter((person) => person.isHead);

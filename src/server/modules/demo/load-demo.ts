@@ -9,7 +9,8 @@ import { createUnitInTx, findUnitByCode } from '../units/index';
 import { insertGrant, insertUser } from '../accounts/accounts.repo';
 import { applyPeopleImport, type PlannedPerson } from '../imports/people-import';
 import { findUnitsByCodes } from '../units/index';
-import { generateDemoProvince } from './demo-province';
+import { DEMO_COMMUNE_CODES, generateDemoProvince } from './demo-province';
+import { replayReorganisation } from './demo-history';
 import { loadDemoStandards } from './demo-standards';
 import { todayIso } from '../../platform/dates';
 import { loadDemoProgramme } from './demo-programme';
@@ -47,9 +48,9 @@ function planCreates(people: GeneratedPerson[]): PlannedPerson[] {
 /** Loads the demo province, its people and one account per role; returns the accounts. */
 export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   const actor = systemActor('Dữ liệu mẫu');
-  const { units, people } = generateDemoProvince(1);
-  const firstCommune = units.find((unit) => unit.kind === 'commune_committee')!;
-  const cell = units.find((unit) => unit.kind === 'cell' && unit.code.startsWith(firstCommune.code))!;
+  const { units, people, former } = generateDemoProvince(1);
+  const firstCommune = { code: `DU${DEMO_COMMUNE_CODES[0]}` };
+  const cell = units.find((unit) => unit.kind === 'cell' && unit.code.startsWith(`${firstCommune.code}-`))!;
   const accounts = demoAccounts(firstCommune.code, cell.code);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -59,6 +60,13 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
     }
     const unitMap = new Map((await findUnitsByCodes(tx, units.map((unit) => unit.code))).map((unit) => [unit.code, unit]));
     await applyPeopleImport(tx, actor, planCreates(people), unitMap);
+    // The tree before 1/7/2025, then the reorganisation of that day: today's communes are born of it.
+    if (former) {
+      const root = unitMap.get(units[0]!.code)!;
+      const provinceAdmin = { ...actor, grants: [{ id: 0, unitId: root.id, unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' as const }] };
+      await replayReorganisation(tx, provinceAdmin, former);
+    }
+    for (const unit of await findUnitsByCodes(tx, former?.merges.map((merge) => merge.target.code) ?? [])) unitMap.set(unit.code, unit);
     for (const account of accounts) {
       let personId: number | null = null;
       if (account.personCardOf) {

@@ -33,7 +33,15 @@ export type GeneratedPerson = {
   fromDate: string;
 };
 
-export type GeneratedTree = { units: GeneratedUnit[]; people: GeneratedPerson[] };
+/**
+ * `former`, when present: merges and dissolutions to replay once units and people are loaded (the
+ * merged communes are not in `units`: the merge creates them).
+ */
+export type GeneratedTree = {
+  units: GeneratedUnit[];
+  people: GeneratedPerson[];
+  former?: { day: string; merges: Array<{ target: GeneratedUnit; sourceCodes: string[] }>; dissolvedCodes: string[] };
+};
 
 /** The day the two-tier local government and the reorganised Party tree came into force. */
 export const REORGANISATION_DATE = '2025-07-01';

@@ -1,3 +1,5 @@
 export { getUnitOrThrow, findUnitPathOrThrow, createUnitInTx, UNIT_METRIC, unitKindMetric } from './units.service';
 export { findUnitByCode, findUnitsByCodes, findUnitById, currentVersionStarts, listSubtreeOn } from './units.repo';
 export type { UnitRow } from './units.repo';
+export { closeUnitInTx } from './units.service';
+export { mergeUnitsInTx } from './units.reorganisation';

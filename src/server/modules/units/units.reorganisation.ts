@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/client';
+import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
@@ -21,43 +21,50 @@ export async function mergeUnits(
   actor: Actor,
   input: { sourceIds: number[]; target: NewPart & { parentId: number }; effectiveDate?: string },
 ) {
+  const merged = await db.transaction((tx) => mergeUnitsInTx(tx, actor, input));
+  return presentUnit(merged, (await repo.listOpenChildIds(db, merged.id)).length > 0);
+}
+
+/** The merge inside an open transaction (the demo replays the reorganisation of 1/7/2025 in its own). */
+export async function mergeUnitsInTx(
+  tx: Executor,
+  actor: Actor,
+  input: { sourceIds: number[]; target: NewPart & { parentId: number }; effectiveDate?: string },
+): Promise<repo.UnitRow> {
   const day = input.effectiveDate ?? todayIso();
   const sourceIds = [...new Set(input.sourceIds)];
   if (sourceIds.length < 2) throw new AppError('VALIDATION_FAILED', 'Hãy chọn ít nhất hai đơn vị để hợp nhất.');
-  const merged = await db.transaction(async (tx) => {
-    await repo.lockUnits(tx, [...sourceIds, input.target.parentId]);
-    const sources = await Promise.all(sourceIds.map((id) => getUnitOrThrow(tx, id)));
-    const parent = await getUnitOrThrow(tx, input.target.parentId);
-    for (const source of sources) {
-      assertCan(actor, 'units.write', source.path);
-      if (source.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${source.name}" đã kết thúc hoạt động.`);
-      if (parent.path === source.path || parent.path.startsWith(`${source.path}.`)) {
-        throw new AppError('VALIDATION_FAILED', 'Đơn vị cấp trên của đơn vị mới không được nằm trong các đơn vị đem hợp nhất.');
-      }
+  await repo.lockUnits(tx, [...sourceIds, input.target.parentId]);
+  const sources = await Promise.all(sourceIds.map((id) => getUnitOrThrow(tx, id)));
+  const parent = await getUnitOrThrow(tx, input.target.parentId);
+  for (const source of sources) {
+    assertCan(actor, 'units.write', source.path);
+    if (source.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${source.name}" đã kết thúc hoạt động.`);
+    if (parent.path === source.path || parent.path.startsWith(`${source.path}.`)) {
+      throw new AppError('VALIDATION_FAILED', 'Đơn vị cấp trên của đơn vị mới không được nằm trong các đơn vị đem hợp nhất.');
     }
-    assertCan(actor, 'units.write', parent.path);
-    const target = await createUnitInTx(tx, { ...input.target, validFrom: day });
-    for (const source of sources) {
-      for (const childId of await repo.listOpenChildIds(tx, source.id)) {
-        const child = await getUnitOrThrow(tx, childId);
-        await moveUnitInTx(tx, child, await getUnitOrThrow(tx, target.id), day);
-      }
-      await moveActiveMembers(tx, source.id, target.id, day);
-      await closeUnitInTx(tx, await getUnitOrThrow(tx, source.id), day, 'merged', [target.id]);
+  }
+  assertCan(actor, 'units.write', parent.path);
+  const target = await createUnitInTx(tx, { ...input.target, validFrom: day });
+  for (const source of sources) {
+    for (const childId of await repo.listOpenChildIds(tx, source.id)) {
+      const child = await getUnitOrThrow(tx, childId);
+      await moveUnitInTx(tx, child, await getUnitOrThrow(tx, target.id), day);
     }
-    await moveGrants(tx, sourceIds, target.id);
-    const after = await getUnitOrThrow(tx, target.id);
-    await recordAudit(tx, actor, {
-      action: 'unit.merge',
-      entityType: 'unit',
-      entityId: target.id,
-      unitPath: after.path,
-      before: sources.map((source) => presentUnit(source, false)),
-      after: { ...presentUnit(after, false), effectiveDate: day },
-    });
-    return after;
+    await moveActiveMembers(tx, source.id, target.id, day);
+    await closeUnitInTx(tx, await getUnitOrThrow(tx, source.id), day, 'merged', [target.id]);
+  }
+  await moveGrants(tx, sourceIds, target.id);
+  const after = await getUnitOrThrow(tx, target.id);
+  await recordAudit(tx, actor, {
+    action: 'unit.merge',
+    entityType: 'unit',
+    entityId: target.id,
+    unitPath: after.path,
+    before: sources.map((source) => presentUnit(source, false)),
+    after: { ...presentUnit(after, false), effectiveDate: day },
   });
-  return presentUnit(merged, (await repo.listOpenChildIds(db, merged.id)).length > 0);
+  return after;
 }
 
 /**
