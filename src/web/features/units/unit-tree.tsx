@@ -38,13 +38,15 @@ export function UnitTree({ root, asOf, selectedId, onSelect, expandedIds, onExpa
   const build = (unit: Unit): DataNode => {
     keys.add(unit.id);
     const children = childrenById.get(unit.id);
+    // Viewed as of a past day, a unit dissolved later was still working then.
+    const ended = unit.validTo !== null && (!asOf || unit.validTo <= asOf);
     return {
       key: unit.id,
       isLeaf: !unit.hasChildren,
       title: (
-        <span className={unit.validTo ? 'tree-title tree-title-ended' : 'tree-title'}>
+        <span className={ended ? 'tree-title tree-title-ended' : 'tree-title'}>
           {unit.name}
-          {unit.validTo ? <Tag className="tree-tag">{t('units.status.ended')}</Tag> : null}
+          {ended ? <Tag className="tree-tag">{t('units.status.ended')}</Tag> : null}
         </span>
       ),
       children: children?.map(build),
