@@ -7,7 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 2,
+    // TEST_WORKERS=1 when the tests share the machine with other work (CI runs them beside the browser journeys).
+    maxWorkers: Number(process.env.TEST_WORKERS ?? 2),
     reporters: process.env.CI ? ['default'] : ['default'],
   },
 });
