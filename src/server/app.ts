@@ -71,7 +71,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installSessionHook(app, deps.db);
+  installSessionHook(app, deps.db, { docsNeedLogin: deps.config.isProduction });
   // Before validation, so every schema sees cleaned text and no route stores a control character.
   app.addHook('preValidation', async (request) => {
     if (request.body && typeof request.body === 'object') request.body = cleanTextInput(request.body);

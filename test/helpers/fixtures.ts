@@ -93,9 +93,9 @@ export async function signIn(app: FastifyInstance, username: string, password = 
 
 export type TestContext = { database: TestDatabase; db: Database; app: FastifyInstance; close(): Promise<void> };
 
-export async function startTestApp(): Promise<TestContext> {
+export async function startTestApp(config: Partial<ReturnType<typeof loadConfig>> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const app = await buildApp({ db: database.db, config: { ...loadConfig({}), dataDir: '.tmp/test-data' }, dbKind: database.kind });
+  const app = await buildApp({ db: database.db, config: { ...loadConfig({}), dataDir: '.tmp/test-data', ...config }, dbKind: database.kind });
   await app.ready();
   return {
     database,

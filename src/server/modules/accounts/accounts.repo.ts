@@ -84,19 +84,33 @@ export async function deleteSessionsOfUser(executor: Executor, userId: number, e
     );
 }
 
-export async function findThrottle(executor: Executor, key: string) {
-  const rows = await executor.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1);
-  return rows[0];
+/**
+ * Counts one attempt on `key` in a single statement, so parallel attempts each see their own count:
+ * within the window the count grows; the attempt that goes past `max` locks the key for `lockMinutes`.
+ * A locked key is left as it is. Returns whether this attempt may go on.
+ */
+export async function countAttempt(executor: Executor, key: string, limits: { max: number; windowMinutes: number; lockMinutes: number }): Promise<{ allowed: boolean; lockedUntil: Date | null }> {
+  const fresh = sql`t.window_start > now() - make_interval(mins => ${limits.windowMinutes})`;
+  const locked = sql`t.locked_until > now()`;
+  const rows = await executor.execute<{ locked_until: string | Date | null; just_locked: boolean }>(sql`
+    INSERT INTO login_throttle AS t (key, failures, window_start, locked_until)
+    VALUES (${key}, 1, now(), CASE WHEN 1 > ${limits.max} THEN now() + make_interval(mins => ${limits.lockMinutes}) END)
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN ${locked} THEN t.failures WHEN ${fresh} THEN t.failures + 1 ELSE 1 END,
+      window_start = CASE WHEN ${locked} OR ${fresh} THEN t.window_start ELSE now() END,
+      locked_until = CASE
+        WHEN ${locked} THEN t.locked_until
+        WHEN ${fresh} AND t.failures + 1 > ${limits.max} THEN now() + make_interval(mins => ${limits.lockMinutes})
+      END
+    RETURNING locked_until`);
+  const value = rows.rows[0]?.locked_until ?? null;
+  const lockedUntil = value === null ? null : new Date(value);
+  return { allowed: lockedUntil === null || lockedUntil.getTime() <= Date.now(), lockedUntil };
 }
 
-export async function saveThrottle(executor: Executor, row: typeof loginThrottle.$inferInsert): Promise<void> {
-  await executor
-    .insert(loginThrottle)
-    .values(row)
-    .onConflictDoUpdate({
-      target: loginThrottle.key,
-      set: { failures: row.failures, windowStart: row.windowStart, lockedUntil: row.lockedUntil ?? null },
-    });
+/** Gives back one counted attempt (a success from a shared address must not count as a guess). */
+export async function releaseAttempt(executor: Executor, key: string): Promise<void> {
+  await executor.execute(sql`UPDATE login_throttle SET failures = GREATEST(failures - 1, 0) WHERE key = ${key} AND (locked_until IS NULL OR locked_until <= now())`);
 }
 
 export async function clearThrottle(executor: Executor, key: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParamsSchema, IdSchema } from '../../../shared/contracts/common';
@@ -17,6 +18,13 @@ import * as accounts from './accounts.service';
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, config }) => {
   const tags = ['Đăng nhập'];
+  // Secure whenever the browser reaches us over HTTPS (directly, behind a trusted proxy, or as configured).
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: request.protocol === 'https' || (config.publicBaseUrl?.startsWith('https://') ?? false),
+  });
   app.post('/api/auth/login', { schema: { tags, body: LoginSchema } }, async (request, reply) => {
     const { token, context } = await auth.logIn(db, {
       ...request.body,
@@ -24,18 +32,14 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, conf
       userAgent: request.headers['user-agent'] ?? null,
       sessionDays: config.sessionDays,
     });
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.isProduction,
-      maxAge: config.sessionDays * 86400,
-    });
+    // A new session id on every sign-in: a session the browser already had (perhaps planted) ends.
+    if (request.session) await auth.logOut(db, request.session.tokenHash);
+    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: config.sessionDays * 86400 });
     return auth.describeMe(context);
   });
   app.post('/api/auth/logout', { schema: { tags } }, async (request, reply) => {
     if (request.session) await auth.logOut(db, request.session.tokenHash);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
     return { ok: true };
   });
   app.get('/api/auth/me', { schema: { tags } }, (request) => auth.describeMe(sessionOf(request)));

@@ -7,11 +7,24 @@ import { permissionsOf, type Actor, type Grant } from '../../platform/auth/polic
 import { recordAudit } from '../../platform/audit';
 import * as repo from './accounts.repo';
 
-/** Throttling: after this many failures in the window, the key is locked for LOCK_MINUTES. */
-const ACCOUNT_MAX_FAILURES = 5;
-const ADDRESS_MAX_FAILURES = 20;
-const WINDOW_MINUTES = 15;
-const LOCK_MINUTES = 15;
+/**
+ * Throttling of sign-in, counted before the password is checked so parallel guesses cannot slip
+ * past a limit: an account from one address (the usual guesser) is locked after few attempts; an
+ * account from everywhere, and an address across accounts, after more. The owner of an account
+ * being guessed from one address still signs in from another. A success clears its account and
+ * address count and gives back its attempt on the wider ones (an office behind one address signs
+ * in many times a day).
+ */
+const LIMITS = {
+  accountAtAddress: { max: 5, windowMinutes: 15, lockMinutes: 15 },
+  account: { max: 30, windowMinutes: 15, lockMinutes: 30 },
+  address: { max: 20, windowMinutes: 15, lockMinutes: 15 },
+  passwordChange: { max: 5, windowMinutes: 15, lockMinutes: 15 },
+};
+
+/** Checked when the user name is unknown, so that such an answer takes as long as a wrong password. */
+let dummyHash: Promise<string> | undefined;
+const unknownUserHash = () => (dummyHash ??= hashPassword('không có tài khoản này'));
 
 export type SessionContext = {
   tokenHash: string;
@@ -45,30 +58,17 @@ export function describeMe(context: SessionContext) {
   };
 }
 
-async function assertNotLocked(db: Database, keys: string[]): Promise<void> {
-  for (const key of keys) {
-    const row = await repo.findThrottle(db, key);
-    if (row?.lockedUntil && row.lockedUntil > new Date()) {
-      const minutes = Math.ceil((row.lockedUntil.getTime() - Date.now()) / 60000);
-      throw new AppError(
-        'TOO_MANY_ATTEMPTS',
-        `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${minutes} phút hoặc liên hệ quản trị viên.`,
-      );
-    }
-  }
+function tooManyAttempts(lockedUntil: Date | null, what: string): AppError {
+  const minutes = Math.max(1, Math.ceil(((lockedUntil?.getTime() ?? Date.now()) - Date.now()) / 60000));
+  return new AppError('TOO_MANY_ATTEMPTS', `${what} sai quá nhiều lần. Hãy thử lại sau ${minutes} phút hoặc liên hệ quản trị viên.`);
 }
 
-async function recordFailure(db: Database, key: string, maxFailures: number): Promise<void> {
-  const now = new Date();
-  const row = await repo.findThrottle(db, key);
-  const windowFresh = row && now.getTime() - row.windowStart.getTime() < WINDOW_MINUTES * 60000;
-  const failures = windowFresh ? row.failures + 1 : 1;
-  await repo.saveThrottle(db, {
-    key,
-    failures,
-    windowStart: windowFresh ? row.windowStart : now,
-    lockedUntil: failures >= maxFailures ? new Date(now.getTime() + LOCK_MINUTES * 60000) : null,
-  });
+/** Counts an attempt on every key; refuses when one of them is locked. */
+async function countAttempts(db: Database, keys: Array<[string, keyof typeof LIMITS]>, what: string): Promise<void> {
+  for (const [key, limit] of keys) {
+    const counted = await repo.countAttempt(db, key, LIMITS[limit]);
+    if (!counted.allowed) throw tooManyAttempts(counted.lockedUntil, what);
+  }
 }
 
 export async function logIn(
@@ -76,20 +76,19 @@ export async function logIn(
   input: { username: string; password: string; ip: string; userAgent: string | null; sessionDays: number },
 ): Promise<{ token: string; context: SessionContext }> {
   const username = input.username.trim().toLowerCase();
+  const accountAtAddressKey = `account-address:${username}|${input.ip}`;
   const accountKey = `account:${username}`;
   const addressKey = `address:${input.ip}`;
-  await assertNotLocked(db, [accountKey, addressKey]);
+  await countAttempts(db, [[accountAtAddressKey, 'accountAtAddress'], [accountKey, 'account'], [addressKey, 'address']], 'Đăng nhập');
   const user = await repo.findUserByUsername(db, username);
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : false;
-  if (!user || !valid) {
-    await recordFailure(db, accountKey, ACCOUNT_MAX_FAILURES);
-    await recordFailure(db, addressKey, ADDRESS_MAX_FAILURES);
-    throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
-  }
+  const valid = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), input.password);
+  if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+  await repo.clearThrottle(db, accountAtAddressKey);
+  await repo.releaseAttempt(db, accountKey);
+  await repo.releaseAttempt(db, addressKey);
   if (user.isDisabled) {
     throw new AppError('ACCOUNT_DISABLED', 'Tài khoản đã bị khóa. Hãy liên hệ quản trị viên.');
   }
-  await repo.clearThrottle(db, accountKey);
   const token = newToken();
   const tokenHash = hashToken(token);
   const csrfToken = newToken();
@@ -116,8 +115,12 @@ export async function changeOwnPassword(
   context: SessionContext,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
+  // A stolen session must not become a way to guess the password itself.
+  const throttleKey = `password-change:${context.user.id}`;
+  await countAttempts(db, [[throttleKey, 'passwordChange']], 'Nhập mật khẩu hiện tại');
   const valid = await verifyPassword(context.user.passwordHash, input.currentPassword);
   if (!valid) throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.');
+  await repo.clearThrottle(db, throttleKey);
   if (input.newPassword === input.currentPassword) {
     throw new AppError('VALIDATION_FAILED', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
   }

@@ -21,12 +21,16 @@ const CSRF_EXEMPT = new Set(['/api/auth/login']);
  * Resolves the session cookie on every API request and enforces CSRF on state-changing ones:
  * the header `x-csrf-token` must equal the session's token, and a browser Origin must be ours.
  */
-export function installSessionHook(app: FastifyInstance, db: Database): void {
+export function installSessionHook(app: FastifyInstance, db: Database, options: { docsNeedLogin: boolean }): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? ((await resolveSession(db, token)) ?? null) : null;
+    // In production the API's map is for signed-in users only.
+    if (options.docsNeedLogin && !request.session && (request.url === '/api/docs' || request.url.startsWith('/api/docs/'))) {
+      throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để xem tài liệu API.');
+    }
     if (SAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
     if (origin && hostOf(origin) !== request.headers.host) {
