@@ -120,6 +120,8 @@ async function cellWithSign() {
 const ENDPOINTS: Endpoint[] = [
   // Session
   { route: 'GET /api/auth/me', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/auth/me' }) },
+  // Only the caller's own data: there is no id to ask for someone else's.
+  { route: 'GET /api/me/data', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/me/data' }) },
 
   // Units
   { route: 'GET /api/units/roots', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/units/roots' }) },

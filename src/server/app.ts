@@ -34,6 +34,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { supervisionRoutes } from './modules/supervision/supervision.routes';
 import { registrationsRoutes } from './modules/registrations/registrations.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { privacyRoutes } from './modules/privacy/index';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -94,7 +95,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   const routeModules = [
     authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
     programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, registrationsRoutes, supervisionRoutes, publicRoutes,
-    followupRoutes, notificationsRoutes, reportsRoutes,
+    followupRoutes, notificationsRoutes, reportsRoutes, privacyRoutes,
   ];
   for (const routes of routeModules) {
     await app.register(routes, routeDeps);

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './platform/config';
 import { openDatabase, type DbHandle } from './platform/db/client';
 import { buildApp } from './app';
 import { startReminderJob } from './modules/notifications/reminders.service';
+import { feedbackSettings, startContactRetentionJob } from './modules/supervision/index';
 import { mailerFromConfig } from './modules/notifications/mailer';
 import { DEMO_PASSWORD, loadDemoData } from './modules/demo/load-demo';
 import { consoleText } from './platform/console-text';
@@ -35,7 +36,12 @@ async function main(): Promise<void> {
     for (const account of accounts) console.log(`  ${account.username.padEnd(16)} ${text.role(account.role).padEnd(18)} ${account.note}`);
   }
   const where = handle.kind === 'pglite' ? text.embeddedAt(config.dataDir) : text.postgres;
-  const stopReminders = startReminderJob(handle.db, { mailer: mailerFromConfig(config), daysBefore: config.reminderDaysBefore });
+  const stopReminderJob = startReminderJob(handle.db, { mailer: mailerFromConfig(config), daysBefore: config.reminderDaysBefore });
+  const stopRetention = startContactRetentionJob(handle.db, feedbackSettings());
+  const stopReminders = () => {
+    stopReminderJob();
+    stopRetention();
+  };
   if (config.workers > 1 && handle.kind === 'postgres') return superviseWorkers(config, handle, stopReminders);
   if (config.workers > 1) console.log(text.workersIgnored);
   const stopServing = await serveHttp(config, handle);

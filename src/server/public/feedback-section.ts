@@ -50,10 +50,11 @@ ${answeredHtml(answered)}
 <h3>Gửi phản ánh, góp ý</h3>
 <form method="post" action="${publicFeedbackPath(unit.code)}" class="feedback-form">
 ${state.error ? html`<p class="error" role="alert" data-feedback="error">${state.error}</p>` : null}
+<p class="meta" id="fb-dong-y" data-consent>Họ tên và thông tin liên hệ không bắt buộc. Nếu bạn ghi, chỉ đơn vị tiếp nhận được xem để trao đổi thêm về phản ánh này; các thông tin đó không được công khai và được tự động xóa sau ${state.settings.contactRetentionDays} ngày kể từ ngày gửi. Khi gửi, bạn đồng ý để đơn vị xử lý các thông tin này cho đúng mục đích trên, theo Luật Bảo vệ dữ liệu cá nhân năm 2025. Xin đừng ghi thông tin cá nhân của người khác vào nội dung.</p>
 <label for="fb-ten">Họ và tên (không bắt buộc)</label>
-<input id="fb-ten" name="ten" maxlength="200" autocomplete="name" value="${values.ten ?? ''}">
+<input id="fb-ten" name="ten" maxlength="200" autocomplete="name" aria-describedby="fb-dong-y" value="${values.ten ?? ''}">
 <label for="fb-lien-he">Số điện thoại hoặc email (không bắt buộc)</label>
-<input id="fb-lien-he" name="lien_he" maxlength="200" value="${values.lien_he ?? ''}">
+<input id="fb-lien-he" name="lien_he" maxlength="200" aria-describedby="fb-dong-y" value="${values.lien_he ?? ''}">
 ${choices.length > 0
     ? html`<label for="fb-dang-ky">Về bản đăng ký (không bắt buộc)</label>
 <select id="fb-dang-ky" name="ban_dang_ky"><option value="">— Góp ý chung về đơn vị —</option>${choices.map(
@@ -67,7 +68,7 @@ ${choices.length > 0
 <input id="fb-dap-an" name="dap_an" inputmode="numeric" pattern="[0-9]*" maxlength="3" required autocomplete="off">
 <input type="hidden" name="ma_kiem_tra" value="${challenge.token}">
 <button type="submit">Gửi phản ánh, góp ý</button>
-<p class="meta">Họ tên và thông tin liên hệ chỉ đơn vị tiếp nhận được xem để trao đổi thêm, không công khai. Nội dung và câu trả lời của đơn vị được đăng tại trang này.</p>
+<p class="meta">Nội dung và câu trả lời của đơn vị được đăng tại trang này.</p>
 </form>`;
   return { id: 'phan-anh', title: 'Phản ánh, góp ý', body };
 }

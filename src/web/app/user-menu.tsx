@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownloadOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -17,11 +17,14 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
     { key: 'who', label: session.user.username, disabled: true, icon: <UserOutlined /> },
     { type: 'divider' },
     { key: 'password', label: t('header.changePassword'), icon: <KeyOutlined /> },
+    { key: 'myData', label: t('header.myData'), icon: <DownloadOutlined /> },
     { key: 'logout', label: t('header.logout'), icon: <LogoutOutlined />, danger: true },
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') void navigate(paths.changePassword);
+    // A plain download: the browser saves the file the server names.
+    if (key === 'myData') window.location.assign('/api/me/data');
     if (key === 'logout') {
       logout.mutate(undefined, {
         onSettled: () => {

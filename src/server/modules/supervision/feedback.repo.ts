@@ -23,6 +23,13 @@ export async function updateFeedback(executor: Executor, id: number, values: Par
 }
 
 /** How many items a sender (by hash) has sent since a moment: the rate limit's count. */
+export async function eraseSenderContactsBefore(executor: Executor, before: Date): Promise<number> {
+  const rows = await executor.execute<{ id: number }>(sql`
+    UPDATE feedback SET sender_name = NULL, sender_contact = NULL
+    WHERE created_at < ${before.toISOString()} AND (sender_name IS NOT NULL OR sender_contact IS NOT NULL) RETURNING id`);
+  return rows.rows.length;
+}
+
 export async function countFromSender(executor: Executor, senderHash: string, since: Date): Promise<number> {
   const rows = await executor.execute<{ value: number }>(sql`
     SELECT count(*) AS value FROM feedback WHERE sender_hash = ${senderHash} AND created_at >= ${since.toISOString()}::timestamptz`);

@@ -23,12 +23,57 @@ export const FEEDBACK_LIMITS = [
   { windowMs: 24 * 60 * 60 * 1000, max: 20, message: 'Bạn đã gửi 20 phản ánh trong ngày hôm nay. Xin vui lòng gửi tiếp vào ngày mai.' },
 ] as const;
 
-export type FeedbackSettings = { answerDays: number };
+export type FeedbackSettings = { answerDays: number; contactRetentionDays: number };
 
-/** FEEDBACK_ANSWER_DAYS: how many days a unit has to answer (15 by default, as the rules of the campaign ask). */
+const wholeDays = (value: string | undefined, fallback: number, max: number) => {
+  const days = Number(value ?? fallback);
+  return Number.isInteger(days) && days > 0 && days <= max ? days : fallback;
+};
+
+/**
+ * FEEDBACK_ANSWER_DAYS: how many days a unit has to answer (15 by default, as the rules of the
+ * campaign ask). FEEDBACK_CONTACT_DAYS: how long a sender's name and contact are kept (180 days
+ * from sending by default): long enough to talk an answer through, no longer (personal data is
+ * kept only as long as its purpose needs, as the 2025 Personal Data Protection Law asks).
+ */
 export function feedbackSettings(env: NodeJS.ProcessEnv = process.env): FeedbackSettings {
-  const days = Number(env.FEEDBACK_ANSWER_DAYS ?? 15);
-  return { answerDays: Number.isInteger(days) && days > 0 && days <= 365 ? days : 15 };
+  return { answerDays: wholeDays(env.FEEDBACK_ANSWER_DAYS, 15, 365), contactRetentionDays: wholeDays(env.FEEDBACK_CONTACT_DAYS, 180, 3650) };
+}
+
+/** Erases the names and contacts of senders whose feedback is older than the retention; returns how many. */
+export async function eraseExpiredSenderContacts(db: Database, settings: FeedbackSettings, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - settings.contactRetentionDays * 86_400_000);
+  return db.transaction(async (tx) => {
+    const erased = await repo.eraseSenderContactsBefore(tx, before);
+    if (erased > 0) {
+      await recordAudit(tx, systemActor('Xóa dữ liệu cá nhân hết hạn'), {
+        action: 'feedback.erase_sender_contacts',
+        entityType: 'feedback',
+        entityId: 'retention',
+        after: { erased, sentBefore: before.toISOString(), retentionDays: settings.contactRetentionDays },
+      });
+    }
+    return erased;
+  });
+}
+
+/** The daily erasure in the server process (first run a minute after start). */
+export function startContactRetentionJob(db: Database, settings: FeedbackSettings, log: (message: string) => void = console.log): () => void {
+  const tick = () => {
+    eraseExpiredSenderContacts(db, settings)
+      .then((erased) => {
+        if (erased > 0) log(`Feedback: erased the contacts of ${erased} senders older than ${settings.contactRetentionDays} days.`);
+      })
+      .catch((error: unknown) => log(`Erasing expired feedback contacts failed: ${String(error)}`));
+  };
+  const first = setTimeout(tick, 60_000);
+  const timer = setInterval(tick, 24 * 3600_000);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
 
 function addDays(isoDay: string, days: number): string {

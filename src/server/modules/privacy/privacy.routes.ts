@@ -1,0 +1,13 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../platform/http/deps';
+import { actorOf, sendFile, sessionOf } from '../../platform/http/request-context';
+import { exportOwnData } from './privacy.service';
+
+export const privacyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  const tags = ['Dữ liệu cá nhân'];
+  app.get('/api/me/data', { schema: { tags } }, async (request, reply) => {
+    const { user } = sessionOf(request);
+    const data = await exportOwnData(db, actorOf(request), { userId: user.id, personId: user.personId });
+    return sendFile(reply, `Dữ liệu cá nhân ${user.username}.json`, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(data, null, 2), 'utf8'));
+  });
+};
