@@ -1,16 +1,18 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../server/platform/db/client';
 import { migrateDatabase } from '../server/platform/db/migrate';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
 import { runAdminStatement, testDatabaseUrl, urlForDatabase } from '../../test/helpers/database-image';
 import { addPerson, addUser, seedSmallTree } from '../../test/helpers/fixtures';
-import { backupDatabase, DUMP_FORMAT_LINE, quoteLiteral, restoreDatabase, splitDump, STATEMENT_END } from './backup';
+import { backupDatabase, DUMP_FORMAT_LINE, quoteLiteral, restoreDatabase, splitDump, STATEMENT_END } from '../server/platform/db/backup';
+import { backupScheduleFrom, writeScheduledBackup } from '../server/platform/db/scheduled-backups';
 
 const run = promisify(execFile);
 
@@ -335,5 +337,36 @@ describeWithPostgres('between PostgreSQL and the embedded database', () => {
     } finally {
       await target.cleanup();
     }
+  });
+});
+
+describe('automatic backups of the embedded database', () => {
+  it('writes a compressed dump under a final name only when complete, keeps the newest few, and the newest restores', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'noiguong-auto-backup-'));
+    try {
+      const schedule = { directory, everyHours: 24, keep: 2 };
+      await writeScheduledBackup(source, schedule, new Date('2026-12-01T01:00:00Z'));
+      await writeScheduledBackup(source, schedule, new Date('2026-12-02T01:00:00Z'));
+      const third = await writeScheduledBackup(source, schedule, new Date('2026-12-03T01:00:00Z'));
+      expect(third.removed).toEqual(['noiguong-20261201-010000.sql.gz']);
+      expect((await readdir(directory)).sort()).toEqual(['noiguong-20261202-010000.sql.gz', 'noiguong-20261203-010000.sql.gz']);
+      const text = gunzipSync(await readFile(third.file)).toString('utf8');
+      expect(text.split('\n')[0]).toBe(DUMP_FORMAT_LINE);
+      const target = await createEmptyDatabase();
+      try {
+        await restoreDatabase(target, text);
+        await expectSameContent(source, target);
+      } finally {
+        await target.cleanup();
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('is on by default beside the data folder, and off with BACKUP_EVERY_HOURS=0', () => {
+    expect(backupScheduleFrom({}, '/srv/noiguong/data')).toEqual({ directory: '/srv/noiguong/backups', everyHours: 24, keep: 7 });
+    expect(backupScheduleFrom({ BACKUP_EVERY_HOURS: '6', BACKUP_KEEP: '30', BACKUP_DIR: '/mnt/sao-luu' }, '/srv/noiguong/data')).toEqual({ directory: '/mnt/sao-luu', everyHours: 6, keep: 30 });
+    expect(backupScheduleFrom({ BACKUP_EVERY_HOURS: '0' }, '/srv/noiguong/data')).toBeNull();
   });
 });

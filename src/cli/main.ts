@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { loadConfig } from '../server/platform/config';
 import { openDatabase, type DbHandle } from '../server/platform/db/client';
 import { migrateDatabase } from '../server/platform/db/migrate';
@@ -10,7 +11,7 @@ import { consoleText } from '../server/platform/console-text';
 import { createRootAdmin } from './create-admin';
 import { applyImport, previewImport } from '../server/modules/imports/imports.service';
 import { exportPeople, exportUnits } from '../server/modules/imports/exports.service';
-import { backupDatabase, restoreDatabase } from './backup';
+import { backupDatabase, restoreDatabase } from '../server/platform/db/backup';
 import { seedAtScale } from './seed-scale';
 import { registerDomainHandlers } from '../server/modules/domain-handlers';
 
@@ -23,7 +24,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
   import units|people <tệp.xlsx>   nhập danh sách từ Excel (dòng lỗi được liệt kê, không dòng nào được ghi nếu có lỗi)
   export units|people <tệp.xlsx>   xuất toàn bộ danh sách ra Excel
   backup <tệp.sql>                 sao lưu thành tệp SQL thuần (PostgreSQL cũng khôi phục được bằng psql)
-  restore <tệp.sql>                khôi phục từ tệp sao lưu vào cơ sở dữ liệu trống
+  restore <tệp.sql|tệp.sql.gz>     khôi phục từ tệp sao lưu (kể cả bản sao lưu tự động) vào CSDL trống
 
 Biến môi trường: DATA_DIR (mặc định ./data), DATABASE_URL (dùng PostgreSQL thay cho CSDL nhúng).`;
 
@@ -53,7 +54,9 @@ async function run(args: string[]): Promise<void> {
     if (command === 'restore') {
       const file = rest[0];
       if (!file) throw new Error('Hãy cho biết tệp sao lưu: npm run cli -- restore <tệp.sql>');
-      await restoreDatabase(handle, await readFile(file, 'utf8'));
+      // Automatic backups are gzip-compressed (.sql.gz); a hand-made backup is plain SQL.
+      const bytes = await readFile(file);
+      await restoreDatabase(handle, (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
       console.log(`Đã khôi phục từ ${file}.`);
       return;
     }

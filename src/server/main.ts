@@ -5,6 +5,7 @@ import { openDatabase, type DbHandle } from './platform/db/client';
 import { buildApp } from './app';
 import { startReminderJob } from './modules/notifications/reminders.service';
 import { feedbackSettings, startContactRetentionJob } from './modules/supervision/index';
+import { backupScheduleFrom, startBackupJob } from './platform/db/scheduled-backups';
 import { mailerFromConfig } from './modules/notifications/mailer';
 import { DEMO_PASSWORD, loadDemoData } from './modules/demo/load-demo';
 import { consoleText } from './platform/console-text';
@@ -38,9 +39,13 @@ async function main(): Promise<void> {
   const where = handle.kind === 'pglite' ? text.embeddedAt(config.dataDir) : text.postgres;
   const stopReminderJob = startReminderJob(handle.db, { mailer: mailerFromConfig(config), daysBefore: config.reminderDaysBefore });
   const stopRetention = startContactRetentionJob(handle.db, feedbackSettings());
+  // The embedded database backs itself up; PostgreSQL has its own tools for that.
+  const schedule = handle.kind === 'pglite' ? backupScheduleFrom(process.env, config.dataDir) : null;
+  const stopBackups = schedule ? startBackupJob(handle, schedule) : () => undefined;
   const stopReminders = () => {
     stopReminderJob();
     stopRetention();
+    stopBackups();
   };
   if (config.workers > 1 && handle.kind === 'postgres') return superviseWorkers(config, handle, stopReminders);
   if (config.workers > 1) console.log(text.workersIgnored);

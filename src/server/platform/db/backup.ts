@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import type { DbHandle } from '../server/platform/db/client';
+import type { DbHandle } from './client';
 
 /** First line of every dump: restore refuses files without it rather than run arbitrary SQL. */
 export const DUMP_FORMAT_LINE = '-- NoiGuong backup, format 1';
@@ -31,7 +31,7 @@ const CHARS_PER_INSERT = 1_000_000;
 const EXTENSIONS = ['ltree', 'pg_trgm', 'unaccent'];
 const MIGRATIONS_SCHEMA = 'drizzle';
 const MIGRATIONS_TABLE = '__drizzle_migrations';
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/db/migrations');
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
 
 type Client = pg.PoolClient;
 type Migration = { tag: string; when: number; hash: string; statements: string[] };
