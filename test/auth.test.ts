@@ -382,3 +382,22 @@ describe('in production behind https', () => {
     expect(signedIn.json().info.title).toBe('NoiGuong API');
   });
 });
+
+describe('callers without a session', () => {
+  it('get 401 from every API route before its input is checked: never a 400 that lists the fields', async () => {
+    const paths = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json().paths as Record<string, Record<string, unknown>>;
+    const open = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/health/live']);
+    const routes = Object.entries(paths).flatMap(([route, methods]) =>
+      Object.keys(methods).filter((method) => method !== 'head').map((method) => ({ method: method.toUpperCase(), route })),
+    ).filter(({ method, route }) => route.startsWith('/api/') && !route.startsWith('/api/docs') && !open.has(`${method} ${route}`));
+    expect(routes.length).toBeGreaterThan(100);
+    const wrong: string[] = [];
+    for (const { method, route } of routes) {
+      // Ids that are not numbers and a body of nothing the route expects: validation would refuse both.
+      const url = route.replace(/\{\w+\}/g, 'khong-phai-so');
+      const response = await ctx.app.inject({ method: method as 'GET', url: `${url}?page=-1`, ...(method === 'GET' ? {} : { payload: { khong: 'hop le' } }) });
+      if (response.statusCode !== 401 || response.json().error?.code !== 'UNAUTHENTICATED') wrong.push(`${method} ${route} → ${response.statusCode} ${response.body.slice(0, 80)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});

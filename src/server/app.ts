@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { sql } from 'drizzle-orm';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/client';
+import { AppError } from './platform/errors';
 import { installErrorHandler } from './platform/http/error-handler';
 import { cleanTextInput } from './platform/http/text-input';
 import { installSessionHook } from './platform/http/session-hook';
@@ -37,6 +38,9 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { privacyRoutes } from './modules/privacy/index';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** The API routes that answer without a session (the API documents have their own rule). */
+const OPEN_API_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/health/live']);
 
 export async function buildApp(deps: { db: Database; config: Config; dbKind: AppDeps['dbKind']; logger?: boolean }): Promise<FastifyInstance> {
   registerDomainHandlers();
@@ -73,6 +77,12 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installSessionHook(app, deps.db, { docsNeedLogin: deps.config.isProduction });
+  // Before validation: a caller without a session learns nothing about a route's body (401, never a 400 listing fields).
+  app.addHook('preValidation', async (request) => {
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/') || route.startsWith('/api/docs') || request.session || OPEN_API_ROUTES.has(`${request.method} ${route}`)) return;
+    throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
+  });
   // Before validation, so every schema sees cleaned text and no route stores a control character.
   app.addHook('preValidation', async (request) => {
     if (request.body && typeof request.body === 'object') request.body = cleanTextInput(request.body);
