@@ -23,6 +23,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'the embedded database flushing its writes to disk: N single-row commits in a data folder with and without the flush [--commits N]',
     load: async () => (await import('./durability')).runDurabilityBench,
   },
+  load: {
+    describe: 'the error budget under load: 40 readers of the province figures and 10 writers of report drafts over HTTP for 60 s, /api/health probed meanwhile; embedded database, or PostgreSQL with DATABASE_URL [--readers R] [--writers W] [--seconds S]',
+    load: async () => (await import('./load')).runLoadBench,
+  },
   reads: {
     describe: 'many readers on the embedded database: C clients (40) read the province registration figures over HTTP for S seconds (20) while /api/health is probed [--clients C] [--seconds S]',
     load: async () => (await import('./reads')).runReadsBench,

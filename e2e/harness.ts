@@ -20,13 +20,16 @@ async function freePort(): Promise<number> {
 
 export type RunningApp = { baseUrl: string; dataDir: string; pid: number; stop(): Promise<void>; output(): string };
 
-/** Starts the real server on a fresh embedded database with the demo data, as `npm start` does. */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * Starts the real server with the demo data, as `npm start` does: on a fresh embedded database, or
+ * on the empty PostgreSQL database `databaseUrl` names (the server migrates it and loads the demo).
+ */
+export async function startApp(options: { databaseUrl?: string } = {}): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'noiguong-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

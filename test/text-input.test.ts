@@ -90,7 +90,8 @@ describe('unexpected failures', () => {
     const original = console.error;
     console.error = (...parts: unknown[]) => written.push(parts.map(String).join(' '));
     try {
-      const response = await app.inject({ method: 'GET', url: '/api/test-failure?x=1' });
+      // Signed in: API routes refuse callers without a session before reaching the handler.
+      const response = await app.inject({ method: 'GET', url: '/api/test-failure?x=1', cookies: admin.cookies });
       expect(response.statusCode).toBe(500);
       const requestId = response.json().requestId as string;
       expect(response.headers['x-request-id']).toBe(requestId);
