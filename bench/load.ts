@@ -21,8 +21,10 @@ function summary(samples: number[]) {
 type Answer = { id: number; version: number; unit: { name: string } };
 
 /** The open request of this quarter in the demo, and its answers (one per unit below the province). */
-async function openAnswers(baseUrl: string, cookie: string): Promise<Answer[]> {
-  const list = (await (await fetch(`${baseUrl}/api/report-requests?page=1&pageSize=50`, { headers: { cookie } })).json()) as { items: Array<{ id: number; periodTo: string }> };
+async function openAnswers(baseUrl: string, cookie: string, unitId: number): Promise<Answer[]> {
+  const response = await fetch(`${baseUrl}/api/report-requests?unitId=${unitId}&page=1&pageSize=50`, { headers: { cookie } });
+  if (!response.ok) throw new Error(`Listing the report requests answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  const list = (await response.json()) as { items: Array<{ id: number; periodTo: string }> };
   const open = [...list.items].sort((a, b) => b.periodTo.localeCompare(a.periodTo))[0];
   if (!open) throw new Error('The demo has no report request');
   const request = (await (await fetch(`${baseUrl}/api/report-requests/${open.id}`, { headers: { cookie } })).json()) as { answers: Answer[] };
@@ -53,7 +55,7 @@ export async function runLoadBench(args: string[]): Promise<void> {
     const { cookie, csrfToken } = await signInOverHttp(app.baseUrl, 'tuyengiao.tinh', PASSWORD);
     const me = (await (await fetch(`${app.baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { grants: Array<{ unitId: number; unitName: string }> };
     const province = me.grants[0]!;
-    const answers = (await openAnswers(app.baseUrl, cookie)).slice(0, writers);
+    const answers = (await openAnswers(app.baseUrl, cookie, province.unitId)).slice(0, writers);
     const readPath = `/api/figures?unitId=${province.unitId}`;
     console.log(
       `load on ${database ? database.label : 'the embedded database'} (load average ${loadAtStart.toFixed(1)}): ${readers} clients read ${readPath} (${province.unitName}), ` +

@@ -106,3 +106,36 @@ describe('unexpected failures', () => {
     }
   });
 });
+
+describe('health', () => {
+  it('answers 503 when the database does not answer, checking at most once a second, and ok again once it does', async () => {
+    let failing = true;
+    let queries = 0;
+    const db = new Proxy(ctx.db, {
+      get(target, property, receiver) {
+        if (property !== 'execute') return Reflect.get(target, property, receiver);
+        return (...args: Parameters<typeof target.execute>) => {
+          queries += 1;
+          return failing ? Promise.reject(new Error('máy chủ CSDL không trả lời')) : target.execute(...args);
+        };
+      },
+    });
+    const app = await buildApp({ db, config: { ...loadConfig({}), dataDir: '.tmp/test-data' }, dbKind: ctx.database.kind });
+    await app.ready();
+    try {
+      const down = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(down.statusCode).toBe(503);
+      expect(down.json()).toMatchObject({ status: 'degraded', databaseReachable: false });
+      for (let probe = 0; probe < 5; probe++) expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(503);
+      expect(queries).toBe(1);
+      failing = false;
+      await new Promise((resolve) => setTimeout(resolve, 1050));
+      const up = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(up.statusCode).toBe(200);
+      expect(up.json()).toMatchObject({ status: 'ok', databaseReachable: true });
+      expect(queries).toBe(2);
+    } finally {
+      await app.close();
+    }
+  });
+});
