@@ -23,6 +23,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'the embedded database flushing its writes to disk: N single-row commits in a data folder with and without the flush [--commits N]',
     load: async () => (await import('./durability')).runDurabilityBench,
   },
+  'crash-drill': {
+    describe: 'kill -9 during acknowledged writes and during an Excel import apply, restart on the same data: nothing acknowledged lost, nothing half applied, counters equal a recount; embedded database, or PostgreSQL with DATABASE_URL',
+    load: async () => (await import('./crash-drill')).runCrashDrillBench,
+  },
   load: {
     describe: 'the error budget under load: 40 readers of the province figures and 10 writers of report drafts over HTTP for 60 s, /api/health probed meanwhile; embedded database, or PostgreSQL with DATABASE_URL [--readers R] [--writers W] [--seconds S]',
     load: async () => (await import('./load')).runLoadBench,

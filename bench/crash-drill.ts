@@ -1,0 +1,210 @@
+/**
+ * `npm run bench -- crash-drill`: the server is killed with SIGKILL (kill -9: no shutdown, no
+ * flush) in the middle of work and started again on the same data, which must open, keep every
+ * write it acknowledged and hold nothing half-applied:
+ *  1. acknowledged writes — 4 clients create units one after another; killed after a few seconds;
+ *     every unit whose creation was answered 201 must exist after the restart;
+ *  2. an Excel import apply — 20,000 people previewed, then killed while the apply runs; after the
+ *     restart either all 20,000 are there or none (one transaction); if none, the same batch applies whole;
+ *  3. after each restart the live member counter of the province equals a recount.
+ * On the embedded database (the data folder as `npm start` keeps it), or with DATABASE_URL on a
+ * fresh PostgreSQL database of that server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from '../test/helpers/server-process';
+import { writePeopleWorkbook, type PersonExportRow } from '../src/server/modules/imports/excel/write';
+import { multipartBody } from '../test/helpers/session';
+import { openBenchDatabase, round, signInOverHttp } from './support';
+
+const PASSWORD = 'NoiGuong@2026';
+type Server = { baseUrl: string; child: ChildProcess; output: string[] };
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BACKUP_EVERY_HOURS: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output.slice(-30).join('\n')}`);
+    if (await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false)) return { baseUrl, child, output };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`The server did not answer /api/health in time:\n${output.slice(-30).join('\n')}`);
+}
+
+async function kill9(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGKILL');
+  await exited;
+}
+
+type Session = { cookie: string; csrfToken: string };
+const json = (session: Session) => ({ cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' });
+
+async function get<T>(server: Server, session: Session, url: string): Promise<T> {
+  const response = await fetch(`${server.baseUrl}${url}`, { headers: { cookie: session.cookie } });
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  return (await response.json()) as T;
+}
+
+/** The province's live member figure and a recount of its people through the people search. */
+async function membersCheck(server: Server, session: Session, provinceId: number): Promise<{ counter: number; recount: number }> {
+  const figures = await get<{ figures: { members: number } }>(server, session, `/api/figures?unitId=${provinceId}`);
+  const people = await get<{ total: number }>(server, session, `/api/people?unitId=${provinceId}&includeSubtree=true&page=1&pageSize=1`);
+  return { counter: figures.figures.members, recount: people.total };
+}
+
+async function drillAcknowledgedWrites(server: Server, session: Session, provinceId: number, runMs: number) {
+  const acknowledged: string[] = [];
+  let attempted = 0;
+  let stop = false;
+  const writer = async (lane: number) => {
+    for (let serial = 0; !stop; serial++) {
+      const code = `DRILL-${lane}-${serial}`;
+      attempted += 1;
+      const response = await fetch(`${server.baseUrl}/api/units`, {
+        method: 'POST',
+        headers: json(session),
+        body: JSON.stringify({ code, name: `Chi bộ diễn tập ${lane}-${serial}`, kind: 'cell', parentId: provinceId }),
+      }).catch(() => null);
+      if (response?.status === 201) acknowledged.push(code);
+      else if (response) await response.text();
+      else return;
+    }
+  };
+  const writers = [0, 1, 2, 3].map(writer);
+  await new Promise((resolve) => setTimeout(resolve, runMs));
+  await kill9(server);
+  stop = true;
+  await Promise.allSettled(writers);
+  return { acknowledged, attempted };
+}
+
+function importRows(count: number, cellCode: string, cellName: string): PersonExportRow[] {
+  return Array.from({ length: count }, (_, index) => ({
+    fullName: `Người Diễn Tập ${index + 1}`,
+    sex: index % 2 ? 'female' : 'male',
+    birthDate: '1990-05-06',
+    category: 'party_member',
+    cardNumber: `77${String(index).padStart(8, '0')}`,
+    idNumber: `098${String(index).padStart(9, '0')}`,
+    admissionDate: '2015-03-02',
+    phone: null,
+    email: null,
+    address: null,
+    unitCode: cellCode,
+    unitName: cellName,
+    position: 'party_member',
+    isHead: false,
+    fromDate: '2025-07-01',
+  })) as PersonExportRow[];
+}
+
+export async function runCrashDrillBench(): Promise<void> {
+  const loadAtStart = loadavg()[0] ?? 0;
+  const database = process.env.DATABASE_URL ? await openBenchDatabase({ inMemory: false }) : undefined;
+  await database?.handle.close();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'noiguong-drill-'));
+  const env: Record<string, string> = database ? { DATABASE_URL: database.url! } : { DATABASE_URL: '', DATA_DIR: path.join(dataDir, 'data') };
+  console.log(`crash drill on ${database ? database.label : `the embedded database in ${env.DATA_DIR}`} (load average ${loadAtStart.toFixed(1)})`);
+  const problems: string[] = [];
+  try {
+    let server = await startServer(env);
+    let session = await signInOverHttp(server.baseUrl, 'admin', PASSWORD);
+    const me = await get<{ grants: Array<{ unitId: number }> }>(server, session, '/api/auth/me');
+    const provinceId = me.grants[0]!.unitId;
+    const before = await membersCheck(server, session, provinceId);
+
+    // 1. Acknowledged writes, killed mid-stream.
+    const writes = await drillAcknowledgedWrites(server, session, provinceId, 4000);
+    let started = performance.now();
+    server = await startServer(env);
+    const restartSeconds = (performance.now() - started) / 1000;
+    session = await signInOverHttp(server.baseUrl, 'admin', PASSWORD);
+    const found = await get<{ items: Array<{ code: string }>; total: number }>(server, session, `/api/units?q=DRILL&includeClosed=true&page=1&pageSize=100&under=${provinceId}`);
+    const total = found.total;
+    let lost = 0;
+    for (const code of writes.acknowledged) {
+      const hit = await get<{ items: Array<{ code: string }> }>(server, session, `/api/units?q=${encodeURIComponent(code)}&includeClosed=true&page=1&pageSize=5`);
+      if (!hit.items.some((item) => item.code === code)) lost += 1;
+    }
+    console.log(`1. acknowledged writes: ${writes.acknowledged.length} units answered 201 of ${writes.attempted} sent before kill -9; after the restart (${restartSeconds.toFixed(1)} s) ${total} exist, ${lost} acknowledged lost`);
+    if (lost > 0) problems.push(`${lost} acknowledged units lost`);
+    if (total < writes.acknowledged.length || total > writes.attempted) problems.push(`${total} drill units after the restart, ${writes.acknowledged.length}–${writes.attempted} expected`);
+
+    // 2. An import apply, killed while it runs.
+    const cells = await get<{ items: Array<{ id: number; code: string; name: string }> }>(server, session, `/api/units?kind=cell&under=${provinceId}&page=1&pageSize=1`);
+    const cell = cells.items[0]!;
+    const rows = importRows(20_000, cell.code, cell.name);
+    const file = await writePeopleWorkbook(rows, { includePersonal: true });
+    const upload = multipartBody({ fileName: 'dien-tap.xlsx', content: file });
+    const preview = await fetch(`${server.baseUrl}/api/imports/people/preview`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...upload.headers },
+      body: new Uint8Array(upload.payload),
+    });
+    const batch = (await preview.json()) as { batchId: string; creates: number };
+    if (batch.creates !== rows.length) throw new Error(`The drill import previewed ${batch.creates} creates, not ${rows.length}`);
+    const applying = fetch(`${server.baseUrl}/api/imports/${batch.batchId}/apply`, { method: 'POST', headers: json(session), body: '{}' }).then((response) => response.status, () => 'killed');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await kill9(server);
+    const applyAnswer = await applying;
+    started = performance.now();
+    server = await startServer(env);
+    const restartAfterImport = (performance.now() - started) / 1000;
+    session = await signInOverHttp(server.baseUrl, 'admin', PASSWORD);
+    const imported = (await get<{ total: number }>(server, session, `/api/people?unitId=${cell.id}&q=${encodeURIComponent('Người Diễn Tập')}&page=1&pageSize=1`)).total;
+    console.log(`2. import apply of ${rows.length} people killed after 1.5 s (the apply answered: ${applyAnswer}); after the restart (${restartAfterImport.toFixed(1)} s) ${imported} of them exist`);
+    if (imported !== 0 && imported !== rows.length) problems.push(`the import is half applied: ${imported} of ${rows.length}`);
+    let reapplied = imported;
+    if (imported === 0) {
+      // Nothing was written: the same previewed batch applies now, whole.
+      const again = await fetch(`${server.baseUrl}/api/imports/${batch.batchId}/apply`, { method: 'POST', headers: json(session), body: '{}' });
+      const answer = await again.text();
+      if (again.status !== 200) problems.push(`re-applying the batch answered ${again.status}: ${answer.slice(0, 200)}`);
+      reapplied = (await get<{ total: number }>(server, session, `/api/people?unitId=${cell.id}&q=${encodeURIComponent('Người Diễn Tập')}&page=1&pageSize=1`)).total;
+      console.log(`   the same batch applied after the restart: ${again.status}, ${reapplied} people now`);
+      if (reapplied !== rows.length) problems.push(`re-applied batch left ${reapplied} of ${rows.length}`);
+    }
+
+    // 3. The live counters still equal a recount.
+    const after = await membersCheck(server, session, provinceId);
+    const expectedMembers = before.recount + reapplied;
+    console.log(`3. province members: counter ${after.counter}, recount ${after.recount} (before the drills ${before.counter}/${before.recount})`);
+    if (after.counter !== after.recount || after.recount !== expectedMembers) problems.push(`members counter ${after.counter}, recount ${after.recount}, expected ${expectedMembers}`);
+    await kill9(server);
+
+    console.log(problems.length === 0 ? 'drill passed: nothing acknowledged was lost, nothing was half applied, the data opened after every kill' : `drill FAILED: ${problems.join('; ')}`);
+    console.log(
+      JSON.stringify({
+        bench: 'crash-drill',
+        db: database ? 'postgres' : 'pglite',
+        acknowledged_writes: writes.acknowledged.length,
+        acknowledged_lost: lost,
+        import_rows: rows.length,
+        import_rows_after_kill: imported,
+        half_applied: imported !== 0 && imported !== rows.length,
+        counter_mismatches: after.counter === after.recount ? 0 : 1,
+        restart_s: round(restartSeconds, 1),
+        problems: problems.length,
+        load_avg_start: round(loadAtStart, 2),
+        load_avg_end: round(loadavg()[0] ?? 0, 2),
+      }),
+    );
+    if (problems.length > 0) process.exitCode = 1;
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+    await database?.dispose();
+  }
+}
