@@ -6,7 +6,9 @@
  *     every unit whose creation was answered 201 must exist after the restart;
  *  2. an Excel import apply — 20,000 people previewed, then killed while the apply runs; after the
  *     restart either all 20,000 are there or none (one transaction); if none, the same batch applies whole;
- *  3. after each restart the live member counter of the province equals a recount.
+ *  3. a bulk approval of up to 200 registrations — killed while it runs; after the restart either
+ *     all of them are approved or none (one transaction), and the approved counter equals a recount;
+ *  4. after the restarts the live member counter of the province equals a recount.
  * On the embedded database (the data folder as `npm start` keeps it), or with DATABASE_URL on a
  * fresh PostgreSQL database of that server.
  */
@@ -63,6 +65,17 @@ async function membersCheck(server: Server, session: Session, provinceId: number
   const figures = await get<{ figures: { members: number } }>(server, session, `/api/figures?unitId=${provinceId}`);
   const people = await get<{ total: number }>(server, session, `/api/people?unitId=${provinceId}&includeSubtree=true&page=1&pageSize=1`);
   return { counter: figures.figures.members, recount: people.total };
+}
+
+const APPROVED_STATUSES = ['approved', 'published', 'in_progress', 'self_assessed', 'reviewed', 'closed'];
+
+/** Registrations of the year in the approved bucket, counted from the lists (not from the counters). */
+async function approvedRecount(server: Server, session: Session, unitId: number, year: number): Promise<number> {
+  let total = 0;
+  for (const status of APPROVED_STATUSES) {
+    total += (await get<{ total: number }>(server, session, `/api/registrations?year=${year}&unitId=${unitId}&status=${status}&page=1&pageSize=1`)).total;
+  }
+  return total;
 }
 
 async function drillAcknowledgedWrites(server: Server, session: Session, provinceId: number, runMs: number) {
@@ -178,10 +191,28 @@ export async function runCrashDrillBench(): Promise<void> {
       if (reapplied !== rows.length) problems.push(`re-applied batch left ${reapplied} of ${rows.length}`);
     }
 
-    // 3. The live counters still equal a recount.
+    // 3. A bulk approval (one transaction, a savepoint per registration), killed while it runs.
+    const year = new Date().getFullYear();
+    const pending = await get<{ items: Array<{ id: number; version: number }> }>(server, session, `/api/registrations?year=${year}&unitId=${provinceId}&status=submitted&page=1&pageSize=200`);
+    const chosen = pending.items.map((item) => ({ id: item.id, version: item.version }));
+    const approvedBefore = await approvedRecount(server, session, provinceId, year);
+    const approving = fetch(`${server.baseUrl}/api/registrations/approve`, { method: 'POST', headers: json(session), body: JSON.stringify({ items: chosen }) }).then((response) => response.status, () => 'killed');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await kill9(server);
+    const approveAnswer = await approving;
+    server = await startServer(env);
+    session = await signInOverHttp(server.baseUrl, 'admin', PASSWORD);
+    const approvedAfter = await approvedRecount(server, session, provinceId, year);
+    const approvedFigure = (await get<{ figures: { approved: number } }>(server, session, `/api/registration-figures?unitId=${provinceId}&year=${year}`)).figures.approved;
+    const newlyApproved = approvedAfter - approvedBefore;
+    console.log(`3. bulk approval of ${chosen.length} registrations killed after 0.15 s (it answered: ${approveAnswer}); after the restart ${newlyApproved} more are approved; approved counter ${approvedFigure}, recount ${approvedAfter}`);
+    if (approveAnswer === 'killed' && newlyApproved !== 0 && newlyApproved !== chosen.length) problems.push(`the bulk approval is half applied: ${newlyApproved} of ${chosen.length}`);
+    if (approvedFigure !== approvedAfter) problems.push(`approved counter ${approvedFigure}, recount ${approvedAfter}`);
+
+    // 4. The live counters still equal a recount.
     const after = await membersCheck(server, session, provinceId);
     const expectedMembers = before.recount + reapplied;
-    console.log(`3. province members: counter ${after.counter}, recount ${after.recount} (before the drills ${before.counter}/${before.recount})`);
+    console.log(`4. province members: counter ${after.counter}, recount ${after.recount} (before the drills ${before.counter}/${before.recount})`);
     if (after.counter !== after.recount || after.recount !== expectedMembers) problems.push(`members counter ${after.counter}, recount ${after.recount}, expected ${expectedMembers}`);
     await kill9(server);
 
@@ -195,7 +226,9 @@ export async function runCrashDrillBench(): Promise<void> {
         import_rows: rows.length,
         import_rows_after_kill: imported,
         half_applied: imported !== 0 && imported !== rows.length,
-        counter_mismatches: after.counter === after.recount ? 0 : 1,
+        bulk_approval_items: chosen.length,
+        bulk_approval_applied_after_kill: newlyApproved,
+        counter_mismatches: (after.counter === after.recount ? 0 : 1) + (approvedFigure === approvedAfter ? 0 : 1),
         restart_s: round(restartSeconds, 1),
         problems: problems.length,
         load_avg_start: round(loadAtStart, 2),
