@@ -431,3 +431,80 @@ describe('the matrix', () => {
     expect([...new Set(ENDPOINTS.map((endpoint) => endpoint.route))].sort()).toEqual([...new Set(inScope.map(normalise))].sort());
   });
 });
+
+/**
+ * Bad input on every write route that takes a JSON body, sent by a caller who may make the call:
+ * each mutation of a valid body is refused with a 4xx and a stable error code and changes nothing
+ * (no row added, removed or audited); none is a 5xx. Leaving a field out may be fine (optional).
+ */
+describe('bad input on every write route', () => {
+  type Mutation = { what: string; body: Record<string, unknown>; mayPass: boolean };
+  const ONE_MEGABYTE = 'a'.repeat(1024 * 1024);
+
+  function mutationsOf(body: Record<string, unknown>): Mutation[] {
+    const out: Mutation[] = [];
+    const withValue = (key: string, value: unknown) => ({ ...body, [key]: value });
+    for (const [key, value] of Object.entries(body)) {
+      const without = { ...body };
+      delete without[key];
+      out.push({ what: `${key} missing`, body: without, mayPass: true });
+      if (typeof value === 'string') {
+        out.push({ what: `${key} a number`, body: withValue(key, 12345), mayPass: false });
+        out.push({ what: `${key} 1 MB`, body: withValue(key, ONE_MEGABYTE), mayPass: false });
+        out.push({ what: `${key} with NUL`, body: withValue(key, `${value}\u0000x`), mayPass: false });
+        if (/^\d{4}-\d{2}-\d{2}$/.test(value)) out.push({ what: `${key} 2026-02-30`, body: withValue(key, '2026-02-30'), mayPass: false });
+      } else if (typeof value === 'number') {
+        out.push({ what: `${key} a word`, body: withValue(key, 'mười hai'), mayPass: false });
+        out.push({ what: `${key} 2^63`, body: withValue(key, 2 ** 63), mayPass: false });
+        if (key === 'version') out.push({ what: 'a stale version', body: withValue(key, value + 100), mayPass: false });
+        else if (/id$/i.test(key)) out.push({ what: `${key} unknown`, body: withValue(key, 999_999_999), mayPass: false });
+      } else if (typeof value === 'boolean') {
+        out.push({ what: `${key} a word`, body: withValue(key, 'có'), mayPass: false });
+      } else if (Array.isArray(value)) {
+        out.push({ what: `${key} a word`, body: withValue(key, 'danh sách'), mayPass: false });
+        out.push({ what: `${key} 100,000 items`, body: withValue(key, Array.from({ length: 100_000 }, () => value[0] ?? 1)), mayPass: false });
+      } else if (value && typeof value === 'object') {
+        out.push({ what: `${key} a number`, body: withValue(key, 7), mayPass: false });
+      }
+    }
+    out.push({ what: 'an array instead of the object', body: [body] as unknown as Record<string, unknown>, mayPass: false });
+    return out;
+  }
+
+  /** Rows of every table plus audit entries: any write shows in it. */
+  async function fingerprint(): Promise<string> {
+    const { sql } = await import('drizzle-orm');
+    const tables = await ctx.db.execute<{ name: string }>(sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const counts: string[] = [];
+    for (const { name } of tables.rows) {
+      const rows = await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(name)}`);
+      counts.push(`${name}:${rows.rows[0]!.n}`);
+    }
+    const versions = await ctx.db.execute<{ v: string }>(sql`
+      SELECT concat_ws('/', (SELECT sum(version) FROM units), (SELECT sum(version) FROM persons), (SELECT sum(version) FROM registrations), (SELECT max(id) FROM audit_log)) AS v`);
+    return `${counts.join(',')}|${versions.rows[0]!.v}`;
+  }
+
+  const writes = ENDPOINTS.filter((endpoint) => !endpoint.route.startsWith('GET ') && endpoint.allowed.length > 0);
+  it.each(writes.map((endpoint) => ({ endpoint, title: endpoint.name ?? endpoint.route })))('$title', async ({ endpoint }) => {
+    const caller = onA.get(endpoint.allowed[0]!)!;
+    const sample = await endpoint.request(caller);
+    if (sample.file || !sample.body || typeof sample.body !== 'object' || Array.isArray(sample.body)) return;
+    const problems: string[] = [];
+    for (const mutation of mutationsOf(sample.body as Record<string, unknown>)) {
+      const request = await endpoint.request(caller);
+      const mutated = mutationsOf(request.body as Record<string, unknown>).find((candidate) => candidate.what === mutation.what);
+      if (!mutated) continue;
+      const before = await fingerprint();
+      const response = await caller.send(request.method as 'POST' | 'PATCH' | 'DELETE', request.url, mutated.body);
+      const status = response.statusCode;
+      if (status >= 500) problems.push(`${mutation.what}: ${status} ${response.body.slice(0, 160)}`);
+      else if (status >= 400) {
+        const code = (response.json() as { error?: { code?: string } }).error?.code;
+        if (!code || !/^[A-Z_]+$/.test(code)) problems.push(`${mutation.what}: ${status} without a stable code`);
+        if ((await fingerprint()) !== before) problems.push(`${mutation.what}: refused with ${status} but the database changed`);
+      } else if (!mutation.mayPass) problems.push(`${mutation.what}: accepted with ${status}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
