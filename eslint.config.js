@@ -14,6 +14,24 @@ export default tseslint.config(
     },
   },
   {
+    // A module is reached by the others only through its index.ts (docs/ARCHITECTURE.md).
+    files: ['src/server/modules/*/**/*.ts'],
+    ignores: ['src/server/modules/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[a-z-]+/(?!index$)[^/]+$',
+              message: 'Import another module through its index.ts (add the export there): modules see only each other’s index.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { parserOptions: { projectService: false }, globals: { console: 'readonly', process: 'readonly' } },

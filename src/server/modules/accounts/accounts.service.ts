@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit';
 import { foldVietnamese, normalizeTonePlacement } from '../../../shared/text';
 import type { Role } from '../../../shared/contracts/domain';
 import { findUnitPathOrThrow } from '../units/index';
-import { findPersonById, listMembershipsOfPerson } from '../people/people.repo';
+import { findPersonById, listMembershipsOfPerson } from '../people/index';
 import * as repo from './accounts.repo';
 
 const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;

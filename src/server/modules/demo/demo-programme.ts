@@ -11,9 +11,7 @@ import type { Database } from '../../platform/db/client';
 import { systemActor, type Actor } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
 import type { TaskGroup } from '../../../shared/contracts/programme';
-import { createPlan } from '../programme/plans.service';
-import { createTopic } from '../programme/topics.service';
-import { addBreakthroughUpdate, adoptBreakthrough, changeBreakthroughStatus, createBreakthrough } from '../programme/breakthroughs.service';
+import { addBreakthroughUpdate, adoptBreakthrough, changeBreakthroughStatus, createBreakthrough, createPlan, createTopic } from '../programme/index';
 
 const YEAR = 2026;
 

@@ -7,7 +7,7 @@ import { todayIso } from '../../platform/dates';
 import { registrationActions, registrationEvents, registrations, registrationWindows } from '../../db/schema/index';
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import { searchTextOf, statusDeltas } from '../registrations/index';
-import { fingerprintOf, insertPairs, pairsAmong, parentPathOf, storedFingerprintOf, type SimilarityItem } from '../registrations/similarity';
+import { fingerprintOf, insertPairs, pairsAmong, parentPathOf, storedFingerprintOf, type SimilarityItem } from '../registrations/index';
 import { ACTION_TEMPLATES, COLLECTIVE_ACTIONS, RETURN_REASONS, SHORTCOMING_CLAUSES, type ActionTemplate } from './demo-registration-texts';
 import { Random } from './random';
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
 import { foldVietnamese } from '../../../shared/text';
-import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from '../figures/programme-metrics';
+import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from '../figures/index';
 import { Random } from './random';
 import { CRITERIA_SETS, criteriaSetFor } from './demo-standards-criteria';
 import { REORGANISATION_DATE } from './types';

@@ -6,3 +6,5 @@ export { REPORT_METRICS } from './report-metrics';
 export { FIGURE_DEFINITIONS } from './figures.service';
 export { PROGRAMME_FIGURE_DEFINITIONS } from './programme-figures.service';
 export { REGISTRATION_FIGURE_DEFINITIONS } from './registration-figures.service';
+export { getRegistrationFigures } from './registration-figures.service';
+export { exportRegistrationFigures } from './registration-figures.export';

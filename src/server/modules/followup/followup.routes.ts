@@ -12,8 +12,7 @@ import {
 } from '../../../shared/contracts/followup';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
-import { getRegistrationFigures } from '../figures/registration-figures.service';
-import { exportRegistrationFigures } from '../figures/registration-figures.export';
+import { exportRegistrationFigures, getRegistrationFigures } from '../figures/index';
 import * as service from './followup.service';
 import { exportRegisterBook } from './register-book.export';
 

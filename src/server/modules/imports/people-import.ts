@@ -5,8 +5,7 @@ import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import type { Position } from '../../../shared/contracts/domain';
 import { findUnitsByCodes, type UnitRow } from '../units/index';
 import { membershipDeltas, personColumns } from '../people/index';
-import { movePersonInTx } from '../people/people.service';
-import * as peopleRepo from '../people/people.repo';
+import { findActivePrimaryMembership, findPersonById, movePersonInTx, updateMembership, updatePerson } from '../people/index';
 import type { PersonImportRow, RowError } from './excel/read';
 import * as repo from './imports.repo';
 
@@ -99,8 +98,8 @@ export async function applyPeopleImport(tx: Executor, actor: Actor, planned: Pla
   const audit: Parameters<typeof repo.insertAuditEntries>[2] = [];
   for (const p of updates) {
     const unit = units.get(p.data.unitCode)!;
-    const before = await peopleRepo.findPersonById(tx, p.existingId!);
-    const active = await peopleRepo.findActivePrimaryMembership(tx, p.existingId!);
+    const before = await findPersonById(tx, p.existingId!);
+    const active = await findActivePrimaryMembership(tx, p.existingId!);
     if (!before) continue;
     const columns = personColumns(p.data);
     if (active && before.category !== columns.category) {
@@ -109,11 +108,11 @@ export async function applyPeopleImport(tx: Executor, actor: Actor, planned: Pla
         ...membershipDeltas(active.unitPath, columns.category, today, null, 1),
       ]);
     }
-    const person = await peopleRepo.updatePerson(tx, p.existingId!, columns);
+    const person = await updatePerson(tx, p.existingId!, columns);
     if (!active || active.membership.unitId !== unit.id) {
       await movePersonInTx(tx, person, active, { unitId: unit.id, position: p.data.position as Position, isHead: p.data.isHead, fromDate: p.data.fromDate ?? today });
     } else if (active.membership.position !== p.data.position || active.membership.isHead !== p.data.isHead) {
-      await peopleRepo.updateMembership(tx, active.membership.id, { position: p.data.position, isHead: p.data.isHead });
+      await updateMembership(tx, active.membership.id, { position: p.data.position, isHead: p.data.isHead });
     }
     audit.push({ action: 'person.import_update', entityType: 'person', entityId: String(person.id), unitPath: unit.path, before, after: p.data });
   }

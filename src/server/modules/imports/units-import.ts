@@ -3,7 +3,7 @@ import { can, isPathWithin, scopePaths, type Actor } from '../../platform/auth/p
 import { recordAudit } from '../../platform/audit';
 import { notBeforeProblem, todayIso } from '../../platform/dates';
 import { createUnitInTx, currentVersionStarts, findUnitsByCodes, getUnitOrThrow, type UnitRow } from '../units/index';
-import { moveUnitInTx, updateUnitFieldsInTx } from '../units/units.service';
+import { moveUnitInTx, updateUnitFieldsInTx } from '../units/index';
 import type { RowError, UnitImportRow } from './excel/read';
 import { UNIT_KIND_LABELS } from '../../../shared/contracts/domain';
 import { unitKindPeriodProblem } from '../../../shared/unit-kind-periods';

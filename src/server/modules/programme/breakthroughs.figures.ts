@@ -1,5 +1,5 @@
 import type { FigureDelta } from '../../platform/figures';
-import { PROGRAMME_METRICS } from '../figures/programme-metrics';
+import { PROGRAMME_METRICS } from '../figures/index';
 
 /**
  * The day a breakthrough content counts from (and stops counting, when deleted): the day it was

@@ -5,3 +5,5 @@ export type { RegistrationRow, RegistrationActionRow, RegistrationEventRow } fro
 export { registrationsRoutes } from './registrations.routes';
 export { searchTextOf } from './registrations.service';
 export { SIMILARITY_THRESHOLD } from './similarity';
+export { fingerprintOf, insertPairs, pairsAmong, parentPathOf, storedFingerprintOf } from './similarity';
+export type { SimilarityItem } from './similarity';

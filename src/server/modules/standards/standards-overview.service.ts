@@ -3,7 +3,7 @@ import { assertCan, scopePaths, type Actor } from '../../platform/auth/policy';
 import { foldVietnamese } from '../../../shared/text';
 import type { StandardsOverviewQuery } from '../../../shared/contracts/standards';
 import { getUnitOrThrow } from '../units/index';
-import { STANDARD_KEEPING_KINDS } from '../figures/programme-metrics';
+import { STANDARD_KEEPING_KINDS } from '../figures/index';
 import * as repo from './standards.repo';
 import { writeOverviewWorkbook } from './standards-export';
 

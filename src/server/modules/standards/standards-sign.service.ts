@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
 import { formatVietnameseDate } from '../../platform/dates';
 import { replaceAttachments } from '../files/index';
-import { PROGRAMME_METRICS } from '../figures/programme-metrics';
+import { PROGRAMME_METRICS } from '../figures/index';
 import type { UnitRow } from '../units/index';
 import * as repo from './standards.repo';
 import { presentSign } from './standards.presenter';

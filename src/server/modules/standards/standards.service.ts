@@ -7,7 +7,7 @@ import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import type { Criterion } from '../../../shared/contracts/standards';
 import { getUnitOrThrow, type UnitRow } from '../units/index';
 import { listAttachments } from '../files/index';
-import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from '../figures/programme-metrics';
+import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from '../figures/index';
 import { publicUnitUrl } from '../../public/paths';
 import * as repo from './standards.repo';
 import { criteriaOf, presentSign, presentStandard } from './standards.presenter';

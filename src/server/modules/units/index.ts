@@ -3,3 +3,4 @@ export { findUnitByCode, findUnitsByCodes, findUnitById, currentVersionStarts, l
 export type { UnitRow } from './units.repo';
 export { closeUnitInTx } from './units.service';
 export { mergeUnitsInTx } from './units.reorganisation';
+export { moveUnitInTx, updateUnitFieldsInTx } from './units.service';

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/dates';
 import type { UnitKind } from '../../../shared/contracts/domain';
 import { moveActiveMembers } from '../people/index';
-import { moveGrants } from '../accounts/accounts.repo';
+import { moveGrants } from '../accounts/index';
 import * as repo from './units.repo';
 import { presentUnit } from './units.presenter';
 import { closeUnitInTx, createUnitInTx, getUnitOrThrow, moveUnitInTx } from './units.service';

@@ -1,0 +1,1 @@
+export { findUserByUsername, insertGrant, insertUser, moveGrants } from './accounts.repo';

@@ -1,0 +1,3 @@
+export { notificationsRoutes } from './notifications.routes';
+export { startReminderJob } from './reminders.service';
+export { mailerFromConfig } from './mailer';
