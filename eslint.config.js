@@ -32,6 +32,14 @@ export default tseslint.config(
     },
   },
   {
+    // The platform is what modules stand on: it never imports one (they are wired in app.ts).
+    files: ['src/server/platform/**/*.ts'],
+    ignores: ['src/server/platform/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)modules/', message: 'The platform must not import a module: take what it needs as a parameter, wired in app.ts.' }] }],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { parserOptions: { projectService: false }, globals: { console: 'readonly', process: 'readonly' } },

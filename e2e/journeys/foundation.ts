@@ -32,6 +32,8 @@ export function foundationJourneys({ app, browser, page }: JourneyContext): Jour
     name: 'an administrator signs in and sees the province figures',
     run: async () => {
       await signIn(page, app.baseUrl, 'admin');
+      // The card shows its label at once and its number when the figures arrive.
+      await page.getByTestId('figure-members').filter({ hasText: /\d/ }).waitFor({ timeout: 20_000 }).catch(() => undefined);
       expectText(await page.getByTestId('figure-members').textContent(), /\d/, 'members figure');
       await page.screenshot({ path: screenshotPath('01-home.png'), fullPage: true });
     },

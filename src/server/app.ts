@@ -18,6 +18,7 @@ import { installSessionHook } from './platform/http/session-hook';
 import { serveWebApp } from './platform/http/web-app';
 import type { AppDeps } from './platform/http/deps';
 import { authRoutes, accountsRoutes } from './modules/accounts/accounts.routes';
+import { resolveSession } from './modules/accounts/index';
 import { unitsRoutes } from './modules/units/units.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { figuresRoutes } from './modules/figures/figures.routes';
@@ -76,7 +77,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installSessionHook(app, deps.db, { docsNeedLogin: deps.config.isProduction });
+  installSessionHook(app, { resolveSession: (token) => resolveSession(deps.db, token), docsNeedLogin: deps.config.isProduction });
   // Before validation: a caller without a session learns nothing about a route's body (401, never a 400 listing fields).
   app.addHook('preValidation', async (request) => {
     const route = request.routeOptions.url;

@@ -3,9 +3,10 @@ import { cachedRead } from '../../platform/db/read-cache';
 import { AppError } from '../../platform/errors';
 import { hashPassword, verifyPassword, assertPasswordAcceptable } from '../../platform/auth/passwords';
 import { hashToken, newToken } from '../../platform/auth/tokens';
-import { permissionsOf, type Actor, type Grant } from '../../platform/auth/policy';
+import { permissionsOf, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import * as repo from './accounts.repo';
+import type { SessionContext } from '../../platform/auth/session';
 
 /**
  * Throttling of sign-in, counted before the password is checked so parallel guesses cannot slip
@@ -26,12 +27,7 @@ const LIMITS = {
 let dummyHash: Promise<string> | undefined;
 const unknownUserHash = () => (dummyHash ??= hashPassword('không có tài khoản này'));
 
-export type SessionContext = {
-  tokenHash: string;
-  csrfToken: string;
-  user: repo.UserRow;
-  grants: Grant[];
-};
+export type { SessionContext } from '../../platform/auth/session';
 
 export async function resolveSession(db: Database, token: string): Promise<SessionContext | undefined> {
   const tokenHash = hashToken(token);

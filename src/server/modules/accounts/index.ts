@@ -1,1 +1,2 @@
 export { findUserByUsername, insertGrant, insertUser, moveGrants } from './accounts.repo';
+export { resolveSession } from './auth.service';

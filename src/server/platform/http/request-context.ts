@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
 import type { Actor } from '../auth/policy';
-import type { SessionContext } from '../../modules/accounts/auth.service';
+import type { SessionContext } from '../auth/session';
 
 export const SESSION_COOKIE = 'ng_session';
 

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../db/client';
 import { AppError } from '../errors';
-import { resolveSession } from '../../modules/accounts/auth.service';
+import type { SessionResolver } from '../auth/session';
 import { SESSION_COOKIE } from './request-context';
 
 /** Browsers send "null" from sandboxed frames: an unreadable origin is a foreign one. */
@@ -21,12 +20,12 @@ const CSRF_EXEMPT = new Set(['/api/auth/login']);
  * Resolves the session cookie on every API request and enforces CSRF on state-changing ones:
  * the header `x-csrf-token` must equal the session's token, and a browser Origin must be ours.
  */
-export function installSessionHook(app: FastifyInstance, db: Database, options: { docsNeedLogin: boolean }): void {
+export function installSessionHook(app: FastifyInstance, options: { resolveSession: SessionResolver; docsNeedLogin: boolean }): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? ((await resolveSession(db, token)) ?? null) : null;
+    request.session = token ? ((await options.resolveSession(token)) ?? null) : null;
     // In production the API's map is for signed-in users only.
     if (options.docsNeedLogin && !request.session && (request.url === '/api/docs' || request.url.startsWith('/api/docs/'))) {
       throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để xem tài liệu API.');
