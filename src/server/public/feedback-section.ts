@@ -2,9 +2,9 @@ import type { Database } from '../platform/db/client';
 import type { UnitRow } from '../modules/units/index';
 import { listPublicFeedback, listPublicRegistrationChoices, type FeedbackGuard, type FeedbackSettings } from '../modules/supervision/index';
 import { FEEDBACK_MIN_LENGTH, type PublicFeedbackForm } from '../../shared/contracts/supervision';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../platform/http/html';
 import type { PublicSection } from './layout';
-import { publicFeedbackPath } from './paths';
+import { publicFeedbackPath } from '../platform/http/public-paths';
 
 /** The latest answered items the page shows; older ones stay in the unit's records. */
 const SHOWN_ANSWERS = 20;

@@ -1,4 +1,4 @@
-import { html, trusted, type SafeHtml } from './html';
+import { html, trusted, type SafeHtml } from '../platform/http/html';
 
 /**
  * The frame of every public page: plain HTML with a few lines of inline CSS and no script, large

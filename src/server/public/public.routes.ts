@@ -5,7 +5,7 @@ import { isAppError } from '../platform/errors';
 import { PublicFeedbackFormSchema } from '../../shared/contracts/supervision';
 import { createFeedbackGuard, feedbackSettings, loadFeedbackSecret, submitPublicFeedback } from '../modules/supervision/index';
 import { renderPublicPage } from './layout';
-import { publicUnitPath } from './paths';
+import { publicUnitPath } from '../platform/http/public-paths';
 import { loadUnitPublicPage, notFoundPage, type PageView } from './unit-page';
 import type { FeedbackFormState } from './feedback-section';
 

@@ -4,9 +4,9 @@ import type { UnitRow } from '../modules/units/index';
 import { publicRegistrationsOfUnit } from '../modules/supervision/index';
 import { ACTION_AREA_LABELS } from '../../shared/contracts/registration-status';
 import { POSITION_LABELS, type Position } from '../../shared/contracts/domain';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../platform/http/html';
 import type { PublicSection } from './layout';
-import { publicUnitPath } from './paths';
+import { publicUnitPath } from '../platform/http/public-paths';
 
 /** A big unit (a commune's own staff) can have hundreds: the page shows them in pages of this size. */
 export const REGISTRATIONS_PAGE_SIZE = 20;

@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/client';
 import { formatVietnameseDate } from '../platform/dates';
 import { findUnitByCode, findUnitById, type UnitRow } from '../modules/units/index';
 import { findPublicStandards } from '../modules/standards/index';
-import { html } from './html';
+import { html } from '../platform/http/html';
 import { findUnitIdByPastCode } from './public.repo';
 import type { PublicPage, PublicSection } from './layout';
 import { registrationsSection } from './registrations-section';

@@ -1,6 +1,6 @@
 import { formatVietnameseDate } from '../../platform/dates';
 import type { Criterion } from '../../../shared/contracts/standards';
-import { html, trusted } from '../../public/html';
+import { html, trusted } from '../../platform/http/html';
 
 export type SignPrintData = {
   unitName: string;

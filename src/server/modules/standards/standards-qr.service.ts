@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, type Actor } from '../../platform/auth/policy';
 import { getUnitOrThrow, findUnitById } from '../units/index';
-import { publicUnitUrl } from '../../public/paths';
+import { publicUnitUrl } from '../../platform/http/public-paths';
 import * as repo from './standards.repo';
 import { criteriaOf } from './standards.presenter';
 import { isStandardKeeping } from './standards.service';

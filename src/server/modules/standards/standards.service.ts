@@ -8,7 +8,7 @@ import type { Criterion } from '../../../shared/contracts/standards';
 import { getUnitOrThrow, type UnitRow } from '../units/index';
 import { listAttachments } from '../files/index';
 import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from '../figures/index';
-import { publicUnitUrl } from '../../public/paths';
+import { publicUnitUrl } from '../../platform/http/public-paths';
 import * as repo from './standards.repo';
 import { criteriaOf, presentSign, presentStandard } from './standards.presenter';
 
