@@ -128,11 +128,14 @@ describe('throttling', () => {
 
   it('answers an unknown user name as slowly as a wrong password (the password is checked against a stand-in)', async () => {
     await addUser(ctx.db, 'co.that', [{ unitId: tree.A.id, role: 'viewer' }]);
+    // CPU time of this process (every thread: the password hashing runs off the main one), which
+    // other work on the machine does not stretch the way it stretches wall-clock time.
     const time = async (username: string, address: string) => {
-      const started = performance.now();
+      const started = process.cpuUsage();
       const response = await logIn(ctx.app, username, 'Sai@12345', address);
       expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
-      return performance.now() - started;
+      const used = process.cpuUsage(started);
+      return used.user + used.system;
     };
     await time('khong.ton.tai.0', '10.8.0.9');
     let known = 0;
@@ -141,8 +144,8 @@ describe('throttling', () => {
       known += await time('co.that', `10.8.1.${round}`);
       unknown += await time(`khong.ton.tai.${round + 1}`, `10.8.2.${round}`);
     }
-    // Measured here: about 0.9–1.0 with the stand-in, under 0.4 without (the database work alone).
-    expect(unknown / known).toBeGreaterThan(0.65);
+    // Measured here: 0.63–0.89 with the stand-in, 0.25 without it (the database work alone).
+    expect(unknown / known).toBeGreaterThan(0.45);
   });
 
   it('does not lock an account that failed fewer than 5 times, and a success clears its count', async () => {
