@@ -63,6 +63,23 @@ const addDays = (isoDate: string, days: number) => {
   return date.toISOString().slice(0, 10);
 };
 
+type Quarter = { label: string; from: string; to: string; deadline: string };
+
+/** A quarterly briefing from the province to the units below it on the period's last day. */
+function issueQuarterly(db: Database, actor: Actor, provinceId: number, quarter: Quarter, content: typeof CONTENT, guidance: string) {
+  return createRequest(db, actor, {
+    unitId: provinceId,
+    kind: 'quarterly',
+    title: `Báo cáo kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ${quarter.label}`,
+    periodFrom: quarter.from,
+    periodTo: quarter.to,
+    deadline: quarter.deadline,
+    audience: 'children',
+    content,
+    guidance,
+  });
+}
+
 function answerBody(random: Random, version: number, withItems: boolean) {
   return {
     narrative: Object.fromEntries(Object.entries(NARRATIVE).map(([key, options]) => [key, random.pick(options)])),
@@ -94,17 +111,7 @@ export async function loadDemoReports(db: Database, provinceCode: string): Promi
   await saveTemplate(db, actor, { unitId: provinceId, name: 'Báo cáo quý về học tập và làm theo Bác', kind: 'quarterly', content: CONTENT });
 
   for (const quarter of QUARTERS) {
-    const request = await createRequest(db, actor, {
-      unitId: provinceId,
-      kind: 'quarterly',
-      title: `Báo cáo kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ${quarter.label}`,
-      periodFrom: quarter.from,
-      periodTo: quarter.to,
-      deadline: quarter.deadline,
-      audience: 'children',
-      content: CONTENT,
-      guidance: 'Các đơn vị báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.',
-    });
+    const request = await issueQuarterly(db, actor, provinceId, quarter, CONTENT, 'Các đơn vị báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.');
     for (const answer of request.answers) {
       // About one unit in ten does not answer; a few answer a few days late.
       if (random.chance(0.1)) continue;
@@ -122,17 +129,7 @@ export async function loadDemoReports(db: Database, provinceCode: string): Promi
 
   // The former tree: every district answered its quarterly briefings of 2012 and 2024, on its own day.
   for (const quarter of FORMER_QUARTERS) {
-    const request = await createRequest(db, actor, {
-      unitId: provinceId,
-      kind: 'quarterly',
-      title: `Báo cáo kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ${quarter.label}`,
-      periodFrom: quarter.from,
-      periodTo: quarter.to,
-      deadline: quarter.deadline,
-      audience: 'children',
-      content: FORMER_CONTENT,
-      guidance: 'Các huyện ủy, thị ủy, thành ủy báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.',
-    });
+    const request = await issueQuarterly(db, actor, provinceId, quarter, FORMER_CONTENT, 'Các huyện ủy, thị ủy, thành ủy báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.');
     for (const answer of request.answers) {
       const body = answerBody(random, answer.version, false);
       const saved = await saveAnswer(db, actor, answer.id, { ...body, manualValues: { studied_typed: String(random.int(300, 2000)), good_examples: String(random.int(1, 8)) } });
