@@ -58,7 +58,8 @@ export function studyJourneys(context: JourneyContext): Journey[] {
         await secretary.getByTestId('session-form-submit').click();
 
         const table = secretary.getByTestId('attendance-table');
-        await table.waitFor({ timeout: 20_000 });
+        // Saving the session and loading its roll can be slow while CI runs the database tests beside the browser.
+        await table.waitFor({ timeout: 60_000 });
         const firstRow = secretary.locator('[data-testid^="attendance-status-"]').first();
         await firstRow.getByText('Vắng có lý do').click();
         await secretary.locator('[data-testid^="attendance-reason-"]').first().fill('Đi công tác tỉnh');
