@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningApp } from './harness';
 
 export const SCREENSHOTS = path.resolve('test-results/e2e');
@@ -37,4 +37,34 @@ export async function openFromPhoneMenu(page: Page, navTestId: string): Promise<
   await page.waitForTimeout(400);
   await page.getByTestId(navTestId).click();
   await drawer.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * Types a date into a picker's input and checks the picker kept it: under load a keystroke can be
+ * lost while the panel opens, and the picker then silently drops the half-typed date. The date is
+ * committed by leaving the field (Tab): Enter in a single picker whose panel has not opened yet
+ * submits the whole form. A range picker's start field takes Enter, which moves on to its end.
+ */
+export async function typeDate(input: Locator, value: string, commitKey: 'Tab' | 'Enter' = 'Tab'): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await input.click();
+    await input.fill(value);
+    await input.press(commitKey);
+    if ((await input.inputValue()) === value) return;
+  }
+  throw new Error(`the date field did not keep ${value}: it shows "${await input.inputValue()}"`);
+}
+
+/**
+ * Waits for what a submitted form leads to. If the form shows field errors or a refusal instead,
+ * fails at once with their text, so a failed run says what the form objected to.
+ */
+export async function waitAfterSubmit(page: Page, expected: Locator, timeout = 30_000): Promise<void> {
+  const objections = page.locator('.ant-modal .ant-form-item-explain-error, .ant-modal .ant-alert-error');
+  const objected = objections.first().waitFor({ timeout }).then(
+    () => true,
+    () => new Promise<never>(() => undefined),
+  );
+  const outcome = await Promise.race([expected.waitFor({ timeout }).then(() => false), objected]);
+  if (outcome) throw new Error(`the form objected: ${(await objections.allTextContents()).join(' | ')}`);
 }

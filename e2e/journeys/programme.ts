@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { expectText, screenshotPath, signIn, typeDate, type JourneyContext } from '../support';
 import { tinyPng } from '../../test/helpers/tiny-files';
 
 const PLAN_NUMBER = '15-KH/ĐU';
@@ -29,9 +29,7 @@ export function programmeJourneys({ app, browser }: JourneyContext): Journey[] {
           expectText(await page.getByTestId('plans-table').textContent(), '23-KH/TU', 'plans from above');
           await page.getByTestId('plan-add').click();
           await page.getByTestId('plan-number').fill(PLAN_NUMBER);
-          await page.getByTestId('plan-issued-on').click();
-          await page.keyboard.type('15/03/2026');
-          await page.keyboard.press('Enter');
+          await typeDate(page.locator('.ant-modal input#issuedOn'), '15/03/2026');
           await page.getByTestId('plan-title').fill('Kế hoạch học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh của Đảng bộ năm 2026');
           await page.getByTestId('plan-group-0-title').fill(GROUP_TITLE);
           await page.getByTestId('plan-group-0-content-0').fill('Các chi bộ đưa chuyên đề vào sinh hoạt định kỳ tháng 4/2026');

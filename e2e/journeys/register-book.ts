@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { expectText, screenshotPath, signIn, typeDate, type JourneyContext } from '../support';
 
 const LAST_YEAR = new Date().getFullYear() - 1;
 const THIS_YEAR = LAST_YEAR + 1;
@@ -37,12 +37,6 @@ async function fillBook(template: Buffer, options: { badArea: boolean }): Promis
 }
 
 type Figures = { figures: { registered: number; approved: number; individualActions: number } };
-
-async function typeDate(page: Page, input: ReturnType<Page['locator']>, value: string) {
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 /** The text of a downloaded DOCX, tags stripped. */
 async function docxText(path: string): Promise<string> {
@@ -158,8 +152,8 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         await province.locator('.ant-select-item-option').filter({ hasText: 'Báo cáo sơ kết nhiều năm' }).click();
         await province.getByTestId('report-title').fill(REVIEW_TITLE);
         const period = province.locator('.ant-modal .ant-picker-range input');
-        await typeDate(province, period.nth(0), `01/07/${LAST_YEAR}`);
-        await typeDate(province, period.nth(1), `31/12/${THIS_YEAR}`);
+        await typeDate(period.nth(0), `01/07/${LAST_YEAR}`, 'Enter');
+        await typeDate(period.nth(1), `31/12/${THIS_YEAR}`, 'Enter');
         const deadline = province.locator('.ant-modal input#deadline');
         await deadline.click();
         await deadline.fill(`31/12/${THIS_YEAR}`);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { expectText, screenshotPath, signIn, typeDate, type JourneyContext } from '../support';
 
 const TITLE = 'Báo cáo nhanh quý III năm 2026 về học tập và làm theo Bác';
 
@@ -12,12 +12,6 @@ async function deskPage({ browser }: JourneyContext): Promise<Page> {
 function ddmmyyyy(offsetDays: number): string {
   const day = new Date(Date.now() + offsetDays * 86_400_000);
   return `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
-}
-
-async function typeDate(page: Page, input: ReturnType<Page['locator']>, value: string) {
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
 }
 
 async function confirmPopup(page: Page) {
@@ -87,8 +81,8 @@ export function reportsJourneys(context: JourneyContext): Journey[] {
         await province.getByTestId('report-title').fill(TITLE);
         // The pickers are found by their form fields: antd does not pass test ids to a picker's inputs.
         const period = province.locator('.ant-modal .ant-picker-range input');
-        await typeDate(province, period.nth(0), '01/07/2026');
-        await typeDate(province, period.nth(1), '30/09/2026');
+        await typeDate(period.nth(0), '01/07/2026', 'Enter');
+        await typeDate(period.nth(1), '30/09/2026', 'Enter');
         // Enter in the last field would submit the form: the date is committed by leaving the field.
         const deadline = province.locator('.ant-modal input#deadline');
         await deadline.click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { expectText, screenshotPath, signIn, typeDate, waitAfterSubmit, type JourneyContext } from '../support';
 
 /** A signed-in desk-sized page of its own, so two people can take turns without signing out. */
 async function deskPage({ browser }: JourneyContext): Promise<Page> {
@@ -47,9 +47,7 @@ export function studyJourneys(context: JourneyContext): Journey[] {
         await secretary.getByTestId('nav-study').click();
         await secretary.getByTestId('sessions-table').waitFor();
         await secretary.getByTestId('session-add').click();
-        await secretary.getByTestId('session-date').click();
-        await secretary.keyboard.type(yesterday());
-        await secretary.keyboard.press('Enter');
+        await typeDate(secretary.locator('.ant-modal input#heldOn'), yesterday());
         await secretary.getByTestId('session-topic').click();
         await secretary.locator('.ant-select-dropdown .ant-select-item-option').first().click();
         await secretary.getByTestId('session-title').fill('Học tập chuyên đề năm 2026 của chi bộ');
@@ -59,7 +57,7 @@ export function studyJourneys(context: JourneyContext): Journey[] {
 
         const table = secretary.getByTestId('attendance-table');
         // Saving the session and loading its roll can be slow while CI runs the database tests beside the browser.
-        await table.waitFor({ timeout: 60_000 });
+        await waitAfterSubmit(secretary, table, 60_000);
         const firstRow = secretary.locator('[data-testid^="attendance-status-"]').first();
         await firstRow.getByText('Vắng có lý do').click();
         await secretary.locator('[data-testid^="attendance-reason-"]').first().fill('Đi công tác tỉnh');

@@ -37,6 +37,7 @@ import { supervisionRoutes } from './modules/supervision/supervision.routes';
 import { registrationsRoutes } from './modules/registrations/registrations.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { privacyRoutes } from './modules/privacy/index';
+import { refuseWithoutNeeds } from './platform/http/route-needs';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -84,6 +85,8 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
     if (!route?.startsWith('/api/') || route.startsWith('/api/docs') || request.session || OPEN_API_ROUTES.has(`${request.method} ${route}`)) return;
     throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
   });
+  // Likewise a signed-in caller who holds none of what the route needs: 403 before the body is read.
+  app.addHook('preValidation', async (request) => refuseWithoutNeeds(request));
   // Before validation, so every schema sees cleaned text and no route stores a control character.
   app.addHook('preValidation', async (request) => {
     if (request.body && typeof request.body === 'object') request.body = cleanTextInput(request.body);

@@ -54,20 +54,20 @@ export const accountsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
   app.get('/api/accounts', { schema: { tags, querystring: AccountsQuerySchema } }, (request) =>
     accounts.listAccounts(db, actorOf(request), request.query),
   );
-  app.post('/api/accounts', { schema: { tags, body: CreateAccountSchema } }, async (request, reply) =>
+  app.post('/api/accounts', { config: { needs: ['accounts.manage'] }, schema: { tags, body: CreateAccountSchema } }, async (request, reply) =>
     reply.status(201).send(await accounts.createAccount(db, actorOf(request), request.body)),
   );
-  app.patch('/api/accounts/:id', { schema: { tags, params: IdParamsSchema, body: UpdateAccountSchema } }, (request) =>
+  app.patch('/api/accounts/:id', { config: { needs: ['accounts.manage'] }, schema: { tags, params: IdParamsSchema, body: UpdateAccountSchema } }, (request) =>
     accounts.updateAccount(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/accounts/:id/reset-password', { schema: { tags, params: IdParamsSchema, body: ResetPasswordSchema } }, async (request) => {
+  app.post('/api/accounts/:id/reset-password', { config: { needs: ['accounts.manage'] }, schema: { tags, params: IdParamsSchema, body: ResetPasswordSchema } }, async (request) => {
     await accounts.resetPassword(db, actorOf(request), request.params.id, request.body.newPassword);
     return { ok: true };
   });
-  app.post('/api/accounts/:id/grants', { schema: { tags, params: IdParamsSchema, body: GrantInputSchema } }, (request) =>
+  app.post('/api/accounts/:id/grants', { config: { needs: ['accounts.manage'] }, schema: { tags, params: IdParamsSchema, body: GrantInputSchema } }, (request) =>
     accounts.addGrant(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/accounts/:id/grants/:grantId', { schema: { tags, params: z.object({ id: IdSchema, grantId: IdSchema }) } }, (request) =>
+  app.delete('/api/accounts/:id/grants/:grantId', { config: { needs: ['accounts.manage'] }, schema: { tags, params: z.object({ id: IdSchema, grantId: IdSchema }) } }, (request) =>
     accounts.removeGrant(db, actorOf(request), request.params.id, request.params.grantId),
   );
 };

@@ -6,16 +6,18 @@ import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile } from '../../platform/http/request-context';
 import { AppError } from '../../platform/errors';
 import { cleanFileName } from '../../platform/http/text-input';
-import { downloadFile, uploadFile } from './files.service';
+import { assertMayUpload, downloadFile, uploadFile } from './files.service';
 
 const tags = ['Tệp đính kèm'];
 
 export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, config }) => {
   app.post(
     '/api/files',
-    { schema: { tags, querystring: z.object({ unitId: IdSchema, purpose: FilePurposeSchema }), consumes: ['multipart/form-data'] } },
+    { config: { needs: ['programme.write', 'standards.write', 'study.write', 'reports.answer', 'registrations.appraise', 'linked-person'] }, schema: { tags, querystring: z.object({ unitId: IdSchema, purpose: FilePurposeSchema }), consumes: ['multipart/form-data'] } },
     async (request, reply) => {
       const actor = actorOf(request);
+      // Refused before the upload is read: nobody streams 50 MB only to hear they may not.
+      await assertMayUpload(db, actor, request.query);
       if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp để tải lên.');
       const file = await request.file();
       if (!file) throw new AppError('VALIDATION_FAILED', 'Hãy chọn một tệp để tải lên.');

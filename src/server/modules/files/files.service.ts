@@ -56,6 +56,15 @@ export function presentFile(row: StoredFileRow): FileSummary {
   return { id: row.id, name: row.originalName, contentType: row.contentType, sizeBytes: row.sizeBytes, createdAt: row.createdAt.toISOString() };
 }
 
+/** Whether the actor may upload this kind of file for the unit; asked before the upload is read. */
+export async function assertMayUpload(db: Database, actor: Actor, target: { unitId: number; purpose: FilePurpose }) {
+  const rule = PURPOSE_RULES[target.purpose];
+  const unit = await getUnitOrThrow(db, target.unitId);
+  if (rule.permission === 'own_registration') await assertOwnRegistrationIn(db, actor, unit);
+  else assertCan(actor, rule.permission, unit.path);
+  return unit;
+}
+
 /** Stores an upload for a unit; it stays private to the uploader until a record attaches it. */
 export async function uploadFile(
   db: Database,
@@ -64,9 +73,7 @@ export async function uploadFile(
   input: { unitId: number; purpose: FilePurpose; originalName: string; buffer: Buffer },
 ): Promise<FileSummary> {
   const rule = PURPOSE_RULES[input.purpose];
-  const unit = await getUnitOrThrow(db, input.unitId);
-  if (rule.permission === 'own_registration') await assertOwnRegistrationIn(db, actor, unit);
-  else assertCan(actor, rule.permission, unit.path);
+  const unit = await assertMayUpload(db, actor, input);
   const checked = await checkUpload(input.buffer, input.originalName, rule.accept);
   return db.transaction(async (tx) => {
     const row = await insertStoredFile(tx, {

@@ -29,16 +29,16 @@ export const followupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
   app.get('/api/followup/registrations/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
     service.getRegistration(db, actorOf(request), request.params.id),
   );
-  app.post('/api/followup/registrations/:id/check-ins', { schema: { tags, params: IdParamsSchema, body: CheckInSchema } }, async (request, reply) =>
+  app.post('/api/followup/registrations/:id/check-ins', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: CheckInSchema } }, async (request, reply) =>
     reply.status(201).send(await service.recordCheckIn(db, actorOf(request), request.params.id, request.body)),
   );
-  app.post('/api/followup/registrations/:id/self-assessment', { schema: { tags, params: IdParamsSchema, body: SelfAssessmentSchema } }, (request) =>
+  app.post('/api/followup/registrations/:id/self-assessment', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: SelfAssessmentSchema } }, (request) =>
     service.selfAssess(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/followup/registrations/:id/review', { schema: { tags, params: IdParamsSchema, body: ReviewSchema } }, (request) =>
+  app.post('/api/followup/registrations/:id/review', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: ReviewSchema } }, (request) =>
     service.review(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/followup/registrations/:id/close', { schema: { tags, params: IdParamsSchema, body: CloseSchema } }, (request) =>
+  app.post('/api/followup/registrations/:id/close', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: CloseSchema } }, (request) =>
     service.close(db, actorOf(request), request.params.id, request.body.version),
   );
   app.get('/api/exports/register-book', { schema: { tags, querystring: RegisterBookQuerySchema } }, async (request, reply) => {

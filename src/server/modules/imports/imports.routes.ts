@@ -7,7 +7,7 @@ import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import { todayIso } from '../../platform/dates';
 import { writePeopleTemplate, writeUnitsTemplate } from './excel/write';
-import { applyImport, previewImport } from './imports.service';
+import { applyImport, assertMayImport, previewImport } from './imports.service';
 import { exportPeople, exportUnits } from './exports.service';
 
 const tags = ['Nhập, xuất Excel'];
@@ -21,13 +21,15 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     return sendFile(reply, kind === 'units' ? 'Mẫu danh sách đơn vị.xlsx' : 'Mẫu danh sách đảng viên, cán bộ.xlsx', XLSX_TYPE, body);
   });
 
-  app.post('/api/imports/:kind/preview', { schema: { tags, params: KindParamsSchema, consumes: ['multipart/form-data'] } }, async (request) => {
+  app.post('/api/imports/:kind/preview', { config: { needs: ['imports.people', 'imports.units'] }, schema: { tags, params: KindParamsSchema, consumes: ['multipart/form-data'] } }, async (request) => {
     const actor = actorOf(request);
+    // Refused before the upload is read: a caller who may not import this kind never sends it in vain.
+    assertMayImport(actor, request.params.kind);
     const { buffer, fileName } = await readUploadedWorkbook(request);
     return previewImport(db, actor, request.params.kind, { fileName, buffer });
   });
 
-  app.post('/api/imports/:batchId/apply', { schema: { tags, params: z.object({ batchId: z.uuid() }) } }, (request) =>
+  app.post('/api/imports/:batchId/apply', { config: { needs: ['imports.people', 'imports.units'] }, schema: { tags, params: z.object({ batchId: z.uuid() }) } }, (request) =>
     applyImport(db, actorOf(request), request.params.batchId),
   );
 

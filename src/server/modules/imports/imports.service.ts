@@ -25,12 +25,17 @@ function summarise(totalRows: number, planned: Array<{ action: string }>, errors
   };
 }
 
+/** Whether the actor may import this kind at all; asked before an upload is read. */
+export function assertMayImport(actor: Actor, kind: ImportKind): void {
+  assertHasPermissionSomewhere(actor, PERMISSION[kind]);
+}
+
 /**
  * Step 1: read the file, check every row, and keep the valid rows as a batch. Nothing is written
  * to the data until the user applies the batch.
  */
 export async function previewImport(db: Database, actor: Actor, kind: ImportKind, file: { fileName: string; buffer: Buffer }) {
-  assertHasPermissionSomewhere(actor, PERMISSION[kind]);
+  assertMayImport(actor, kind);
   let summary: Summary;
   let rows: Array<{ row: number; data: UnitImportRow | PersonImportRow; existingId?: number | null }>;
   if (kind === 'people') {

@@ -14,13 +14,13 @@ export const peopleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) 
   app.get('/api/people/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
     service.getPersonDetail(db, actorOf(request), request.params.id),
   );
-  app.post('/api/people', { schema: { tags, body: CreatePersonSchema } }, async (request, reply) =>
+  app.post('/api/people', { config: { needs: ['people.write'] }, schema: { tags, body: CreatePersonSchema } }, async (request, reply) =>
     reply.status(201).send(await service.createPerson(db, actorOf(request), request.body)),
   );
-  app.patch('/api/people/:id', { schema: { tags, params: IdParamsSchema, body: UpdatePersonSchema } }, (request) =>
+  app.patch('/api/people/:id', { config: { needs: ['people.write'] }, schema: { tags, params: IdParamsSchema, body: UpdatePersonSchema } }, (request) =>
     service.updatePerson(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/people/:id/move', { schema: { tags, params: IdParamsSchema, body: MovePersonSchema } }, (request) =>
+  app.post('/api/people/:id/move', { config: { needs: ['people.write'] }, schema: { tags, params: IdParamsSchema, body: MovePersonSchema } }, (request) =>
     service.movePerson(db, actorOf(request), request.params.id, request.body),
   );
 };

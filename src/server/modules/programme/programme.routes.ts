@@ -33,10 +33,10 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   app.get('/api/legal-bases', { schema: { tags: planTags, querystring: LegalBasesQuerySchema } }, (request) =>
     plans.listLegalBases(db, actorOf(request), request.query.includeInactive),
   );
-  app.post('/api/legal-bases', { schema: { tags: planTags, body: CreateLegalBasisSchema } }, async (request, reply) =>
+  app.post('/api/legal-bases', { config: { needs: ['accounts.manage'] }, schema: { tags: planTags, body: CreateLegalBasisSchema } }, async (request, reply) =>
     reply.status(201).send(await plans.createLegalBasis(db, actorOf(request), request.body)),
   );
-  app.patch('/api/legal-bases/:id', { schema: { tags: planTags, params: IdParamsSchema, body: UpdateLegalBasisSchema } }, (request) =>
+  app.patch('/api/legal-bases/:id', { config: { needs: ['accounts.manage'] }, schema: { tags: planTags, params: IdParamsSchema, body: UpdateLegalBasisSchema } }, (request) =>
     plans.updateLegalBasis(db, actorOf(request), request.params.id, request.body),
   );
   app.get('/api/plans', { schema: { tags: planTags, querystring: PlansQuerySchema } }, (request) =>
@@ -49,13 +49,13 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     const { fileName, body } = await plans.exportPlanDocument(db, actorOf(request), request.params.id);
     return sendFile(reply, fileName, DOCX_TYPE, body);
   });
-  app.post('/api/plans', { schema: { tags: planTags, body: CreatePlanSchema } }, async (request, reply) =>
+  app.post('/api/plans', { config: { needs: ['programme.write'] }, schema: { tags: planTags, body: CreatePlanSchema } }, async (request, reply) =>
     reply.status(201).send(await plans.createPlan(db, actorOf(request), request.body)),
   );
-  app.patch('/api/plans/:id', { schema: { tags: planTags, params: IdParamsSchema, body: UpdatePlanSchema } }, (request) =>
+  app.patch('/api/plans/:id', { config: { needs: ['programme.write'] }, schema: { tags: planTags, params: IdParamsSchema, body: UpdatePlanSchema } }, (request) =>
     plans.updatePlan(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/plans/:id', { schema: { tags: planTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
+  app.delete('/api/plans/:id', { config: { needs: ['programme.write'] }, schema: { tags: planTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
     await plans.deletePlan(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
@@ -67,13 +67,13 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   app.get('/api/topics/:id', { schema: { tags: topicTags, params: IdParamsSchema } }, (request) =>
     topics.getTopic(db, actorOf(request), request.params.id),
   );
-  app.post('/api/topics', { schema: { tags: topicTags, body: CreateTopicSchema } }, async (request, reply) =>
+  app.post('/api/topics', { config: { needs: ['programme.write'] }, schema: { tags: topicTags, body: CreateTopicSchema } }, async (request, reply) =>
     reply.status(201).send(await topics.createTopic(db, actorOf(request), request.body)),
   );
-  app.patch('/api/topics/:id', { schema: { tags: topicTags, params: IdParamsSchema, body: UpdateTopicSchema } }, (request) =>
+  app.patch('/api/topics/:id', { config: { needs: ['programme.write'] }, schema: { tags: topicTags, params: IdParamsSchema, body: UpdateTopicSchema } }, (request) =>
     topics.updateTopic(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/topics/:id', { schema: { tags: topicTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
+  app.delete('/api/topics/:id', { config: { needs: ['programme.write'] }, schema: { tags: topicTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
     await topics.deleteTopic(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
@@ -90,23 +90,23 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   app.get('/api/breakthroughs/:id', { schema: { tags: breakthroughTags, params: IdParamsSchema } }, (request) =>
     breakthroughs.getBreakthrough(db, actorOf(request), request.params.id),
   );
-  app.post('/api/breakthroughs', { schema: { tags: breakthroughTags, body: CreateBreakthroughSchema } }, async (request, reply) =>
+  app.post('/api/breakthroughs', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, body: CreateBreakthroughSchema } }, async (request, reply) =>
     reply.status(201).send(await breakthroughs.createBreakthrough(db, actorOf(request), request.body)),
   );
-  app.patch('/api/breakthroughs/:id', { schema: { tags: breakthroughTags, params: IdParamsSchema, body: UpdateBreakthroughSchema } }, (request) =>
+  app.patch('/api/breakthroughs/:id', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: UpdateBreakthroughSchema } }, (request) =>
     breakthroughs.updateBreakthrough(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/breakthroughs/:id', { schema: { tags: breakthroughTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
+  app.delete('/api/breakthroughs/:id', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
     await breakthroughs.deleteBreakthrough(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
-  app.post('/api/breakthroughs/:id/adopt', { schema: { tags: breakthroughTags, params: IdParamsSchema, body: AdoptBreakthroughSchema } }, async (request, reply) =>
+  app.post('/api/breakthroughs/:id/adopt', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: AdoptBreakthroughSchema } }, async (request, reply) =>
     reply.status(201).send(await breakthroughs.adoptBreakthrough(db, actorOf(request), request.params.id, request.body)),
   );
-  app.post('/api/breakthroughs/:id/updates', { schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughUpdateSchema } }, async (request, reply) =>
+  app.post('/api/breakthroughs/:id/updates', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughUpdateSchema } }, async (request, reply) =>
     reply.status(201).send(await breakthroughs.addBreakthroughUpdate(db, actorOf(request), request.params.id, request.body)),
   );
-  app.post('/api/breakthroughs/:id/status', { schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughStatusChangeSchema } }, (request) =>
+  app.post('/api/breakthroughs/:id/status', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughStatusChangeSchema } }, (request) =>
     breakthroughs.changeBreakthroughStatus(db, actorOf(request), request.params.id, request.body),
   );
 };

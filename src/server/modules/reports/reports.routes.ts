@@ -36,14 +36,14 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
 
   // Requests, as the requesting level manages them
   app.get('/api/report-requests', { schema: { tags, querystring: ReportRequestsQuerySchema } }, (request) => requests.listRequests(db, actorOf(request), request.query));
-  app.post('/api/report-requests', { schema: { tags, body: CreateReportRequestSchema } }, async (request, reply) =>
+  app.post('/api/report-requests', { config: { needs: ['reports.request'] }, schema: { tags, body: CreateReportRequestSchema } }, async (request, reply) =>
     reply.status(201).send(await requests.createRequest(db, actorOf(request), request.body)),
   );
   app.get('/api/report-requests/:id', { schema: { tags, params: IdParamsSchema } }, (request) => requests.getRequest(db, actorOf(request), request.params.id));
-  app.patch('/api/report-requests/:id/deadline', { schema: { tags, params: IdParamsSchema, body: UpdateDeadlineSchema } }, (request) =>
+  app.patch('/api/report-requests/:id/deadline', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, body: UpdateDeadlineSchema } }, (request) =>
     requests.updateDeadline(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/report-requests/:id/remind', { schema: { tags, params: IdParamsSchema } }, (request) => requests.remindLate(db, actorOf(request), request.params.id));
+  app.post('/api/report-requests/:id/remind', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema } }, (request) => requests.remindLate(db, actorOf(request), request.params.id));
   app.get('/api/report-requests/:id/consolidation', { schema: { tags, params: IdParamsSchema } }, (request) => getConsolidation(db, actorOf(request), request.params.id));
   app.get('/api/report-requests/:id/figures-export', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
     const { body, fileName } = await exportConsolidatedFigures(db, actorOf(request), request.params.id);
@@ -57,10 +57,10 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
 
   // Saved request contents
   app.get('/api/report-templates', { schema: { tags, querystring: TemplatesQuerySchema } }, (request) => requests.listTemplates(db, actorOf(request), request.query.unitId));
-  app.post('/api/report-templates', { schema: { tags, body: SaveTemplateSchema } }, async (request, reply) =>
+  app.post('/api/report-templates', { config: { needs: ['reports.request'] }, schema: { tags, body: SaveTemplateSchema } }, async (request, reply) =>
     reply.status(201).send(await requests.saveTemplate(db, actorOf(request), request.body)),
   );
-  app.delete('/api/report-templates/:id', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
+  app.delete('/api/report-templates/:id', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
     await requests.deleteTemplate(db, actorOf(request), request.params.id);
     return reply.status(204).send();
   });
@@ -68,16 +68,16 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   // Reports, as expected units write them and the requesting level reviews them
   app.get('/api/report-inbox', { schema: { tags, querystring: ReportInboxQuerySchema } }, (request) => answers.listInbox(db, actorOf(request), request.query));
   app.get('/api/report-answers/:id', { schema: { tags, params: IdParamsSchema } }, (request) => answers.getAnswer(db, actorOf(request), request.params.id));
-  app.patch('/api/report-answers/:id', { schema: { tags, params: IdParamsSchema, body: SaveAnswerSchema } }, (request) =>
+  app.patch('/api/report-answers/:id', { config: { needs: ['reports.answer'] }, schema: { tags, params: IdParamsSchema, body: SaveAnswerSchema } }, (request) =>
     answers.saveAnswer(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/report-answers/:id/submit', { schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
+  app.post('/api/report-answers/:id/submit', { config: { needs: ['reports.answer'] }, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
     answers.submitAnswer(db, actorOf(request), request.params.id, request.body.version),
   );
-  app.post('/api/report-answers/:id/return', { schema: { tags, params: IdParamsSchema, body: ReturnAnswerSchema } }, (request) =>
+  app.post('/api/report-answers/:id/return', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, body: ReturnAnswerSchema } }, (request) =>
     answers.returnAnswer(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/report-answers/:id/accept', { schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
+  app.post('/api/report-answers/:id/accept', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
     answers.acceptAnswer(db, actorOf(request), request.params.id, request.body.version),
   );
   app.get('/api/report-answers/:id/document', { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } }, async (request, reply) => {
@@ -90,7 +90,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   app.get('/api/report-recommendations', { schema: { tags, querystring: RecommendationsQuerySchema } }, (request) =>
     recommendations.listRegister(db, actorOf(request), request.query),
   );
-  app.patch('/api/report-recommendations/:id', { schema: { tags, params: IdParamsSchema, body: RespondRecommendationSchema } }, (request) =>
+  app.patch('/api/report-recommendations/:id', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, body: RespondRecommendationSchema } }, (request) =>
     recommendations.respond(db, actorOf(request), request.params.id, request.body),
   );
 };

@@ -38,10 +38,10 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
   app.get('/api/feedback/:id', { schema: { tags: feedbackTags, params: IdParamsSchema } }, (request) =>
     feedback.getFeedback(db, actorOf(request), request.params.id),
   );
-  app.post('/api/feedback/:id/hide', { schema: { tags: feedbackTags, params: IdParamsSchema, body: HideFeedbackSchema } }, (request) =>
+  app.post('/api/feedback/:id/hide', { config: { needs: ['feedback.manage'] }, schema: { tags: feedbackTags, params: IdParamsSchema, body: HideFeedbackSchema } }, (request) =>
     feedback.hideFeedback(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/feedback/:id/answer', { schema: { tags: feedbackTags, params: IdParamsSchema, body: AnswerFeedbackSchema } }, (request) =>
+  app.post('/api/feedback/:id/answer', { config: { needs: ['feedback.manage'] }, schema: { tags: feedbackTags, params: IdParamsSchema, body: AnswerFeedbackSchema } }, (request) =>
     feedback.answerFeedback(db, actorOf(request), request.params.id, request.body),
   );
 
@@ -49,10 +49,10 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
   app.get('/api/publication/units/:unitId', { schema: { tags: publicationTags, params: UnitParamsSchema, querystring: PublicationQuerySchema } }, (request) =>
     publication.listUnitPublication(db, actorOf(request), request.params.unitId, request.query.year),
   );
-  app.post('/api/publication/units/:unitId/publish-all', { schema: { tags: publicationTags, params: UnitParamsSchema, body: PublishAllSchema } }, (request) =>
+  app.post('/api/publication/units/:unitId/publish-all', { config: { needs: ['registrations.appraise'] }, schema: { tags: publicationTags, params: UnitParamsSchema, body: PublishAllSchema } }, (request) =>
     publication.publishAll(db, actorOf(request), request.params.unitId, request.body.year),
   );
-  app.post('/api/publication/registrations/:id/unpublish', { schema: { tags: publicationTags, params: IdParamsSchema, body: UnpublishSchema } }, (request) =>
+  app.post('/api/publication/registrations/:id/unpublish', { config: { needs: ['registrations.appraise'] }, schema: { tags: publicationTags, params: IdParamsSchema, body: UnpublishSchema } }, (request) =>
     publication.unpublish(db, actorOf(request), request.params.id, request.body),
   );
 

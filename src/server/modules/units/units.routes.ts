@@ -32,22 +32,22 @@ export const unitsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) =
   app.get('/api/units/:id/history', { schema: { tags, params: IdParamsSchema } }, (request) =>
     queries.listHistory(db, actorOf(request), request.params.id),
   );
-  app.post('/api/units', { schema: { tags, body: CreateUnitSchema } }, async (request, reply) =>
+  app.post('/api/units', { config: { needs: ['units.write'] }, schema: { tags, body: CreateUnitSchema } }, async (request, reply) =>
     reply.status(201).send(await service.createUnit(db, actorOf(request), request.body)),
   );
-  app.patch('/api/units/:id', { schema: { tags, params: IdParamsSchema, body: UpdateUnitSchema } }, (request) =>
+  app.patch('/api/units/:id', { config: { needs: ['units.write'] }, schema: { tags, params: IdParamsSchema, body: UpdateUnitSchema } }, (request) =>
     service.updateUnit(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/units/:id/move', { schema: { tags, params: IdParamsSchema, body: MoveUnitSchema } }, (request) =>
+  app.post('/api/units/:id/move', { config: { needs: ['units.write'] }, schema: { tags, params: IdParamsSchema, body: MoveUnitSchema } }, (request) =>
     service.moveUnit(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/units/:id/close', { schema: { tags, params: IdParamsSchema, body: CloseUnitSchema } }, (request) =>
+  app.post('/api/units/:id/close', { config: { needs: ['units.write'] }, schema: { tags, params: IdParamsSchema, body: CloseUnitSchema } }, (request) =>
     service.closeUnit(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/units/merge', { schema: { tags, body: MergeUnitsSchema } }, async (request, reply) =>
+  app.post('/api/units/merge', { config: { needs: ['units.write'] }, schema: { tags, body: MergeUnitsSchema } }, async (request, reply) =>
     reply.status(201).send(await mergeUnits(db, actorOf(request), request.body)),
   );
-  app.post('/api/units/:id/split', { schema: { tags, params: IdParamsSchema, body: SplitUnitSchema } }, async (request, reply) =>
+  app.post('/api/units/:id/split', { config: { needs: ['units.write'] }, schema: { tags, params: IdParamsSchema, body: SplitUnitSchema } }, async (request, reply) =>
     reply.status(201).send(await splitUnit(db, actorOf(request), request.params.id, request.body)),
   );
 };

@@ -115,6 +115,17 @@ export function assertCan(actor: Actor, permission: Permission, unitPath: string
   }
 }
 
+/**
+ * What a route asks of its caller before anything else is read: one of these permissions on some
+ * subtree, or (`linked-person`) an account linked to a person, who may act on their own records.
+ */
+export type RouteNeed = Permission | 'linked-person';
+
+/** Whether the actor could pass the route's own checks anywhere; the subtree is checked later. */
+export function mayAttempt(actor: Actor, needs: readonly RouteNeed[]): boolean {
+  return needs.some((need) => (need === 'linked-person' ? actor.personId != null : scopePaths(actor, need).length > 0));
+}
+
 export function assertHasPermissionSomewhere(actor: Actor, permission: Permission): void {
   if (scopePaths(actor, permission).length === 0) {
     throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
