@@ -21,6 +21,7 @@ import { followupEndpoints } from './helpers/policy-followup-rows';
 import { supervisionEndpoints } from './helpers/policy-supervision-rows';
 import { registrationEndpoints } from './helpers/policy-registrations-rows';
 import { reportsEndpoints } from './helpers/policy-reports-rows';
+import { commendationsEndpoints } from './helpers/policy-commendations-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -357,6 +358,7 @@ const ENDPOINTS: Endpoint[] = [
   ...supervisionEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...registrationEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...reportsEndpoints({ db: () => ctx.db, tree: () => tree, next }),
+  ...commendationsEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {

@@ -12,4 +12,11 @@ export async function ensureReferenceData(executor: Executor): Promise<void> {
       ('05-CT/TW', 'Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', '2016-05-15'),
       ('01-KL/TW', 'Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW', '2021-05-18')
     ON CONFLICT (symbol) DO NOTHING`);
+  // The usual forms of commendation in the campaign; a level adds its own as rows.
+  await executor.execute(sql`
+    INSERT INTO commendation_forms (code, name, sort_order) VALUES
+      ('bieu_duong', 'Biểu dương', 1),
+      ('giay_khen', 'Giấy khen', 2),
+      ('bang_khen', 'Bằng khen', 3)
+    ON CONFLICT (code) DO NOTHING`);
 }

@@ -11,6 +11,8 @@ export const IsoDateSchema = z
 
 export const IdSchema = z.coerce.number().int().positive();
 export const IdParamsSchema = z.object({ id: IdSchema });
+/** The version a client last read, sent with a delete so an edit made meanwhile is not lost. */
+export const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive() });
 
 export const PagingSchema = z.object({
   page: z.coerce.number().int().min(1).default(1),

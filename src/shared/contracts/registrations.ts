@@ -29,7 +29,7 @@ export const UpdateWindowSchema = WindowFieldsSchema.extend({ version: z.number(
 export type UpdateWindow = z.infer<typeof UpdateWindowSchema>;
 export const WindowsQuerySchema = z.object({ year: YearSchema.optional() });
 export const ApplicableWindowQuerySchema = z.object({ unitId: IdSchema, year: YearSchema });
-export const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive() });
+export { VersionQuerySchema } from './common';
 
 // ───────────────────────── Registrations ─────────────────────────
 

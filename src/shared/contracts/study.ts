@@ -33,7 +33,7 @@ export type CreateSession = z.infer<typeof CreateSessionSchema>;
 export const UpdateSessionSchema = z.object({ ...SessionFields, version: z.number().int().positive() });
 export type UpdateSession = z.infer<typeof UpdateSessionSchema>;
 
-export const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive() });
+export { VersionQuerySchema } from './common';
 
 export const SessionsQuerySchema = PagingSchema.extend({
   unitId: IdSchema,

@@ -13,8 +13,7 @@ import {
   RocketOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
-  UserSwitchOutlined,
-} from '@ant-design/icons';
+  UserSwitchOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -96,6 +95,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       permission: PAGE_PERMISSIONS.supervision,
     },
     { key: 'reports', path: paths.reports, label: t('reports.nav'), icon: <ContainerOutlined />, testId: 'nav-reports', permission: PAGE_PERMISSIONS.reports },
+    { key: 'commendations', path: paths.commendations, label: t('commendations.nav'), icon: <TrophyOutlined />, testId: 'nav-commendations', permission: PAGE_PERMISSIONS.commendations },
     { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: PAGE_PERMISSIONS.audit },
     {
       key: 'accounts',

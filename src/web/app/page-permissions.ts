@@ -21,6 +21,7 @@ export const PAGE_PERMISSIONS: Record<PageKey, string> = {
   programmeFigures: 'figures.read',
   supervision: 'supervision.read',
   reports: 'reports.answer',
+  commendations: 'commendations.read',
   audit: 'audit.read',
   accounts: 'accounts.manage',
 };

@@ -16,4 +16,5 @@ export const paths = {
   supervision: '/supervision',
   registrations: '/registrations',
   reports: '/reports',
+  commendations: '/commendations',
 } as const;

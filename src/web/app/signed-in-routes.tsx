@@ -21,6 +21,7 @@ const pageModules = {
   accounts: () => import('../features/accounts/accounts-page'),
   changePassword: () => import('../features/auth/change-password-page'),
   reports: () => import('../features/reports/reports-page'),
+  commendations: () => import('../features/commendations/commendations-page'),
   study: () => import('../features/study/study-page'),
   registrations: () => import('../features/registrations/registrations-page'),
   programmeFigures: () => import('../features/dashboard/programme-dashboard-page'),
@@ -39,6 +40,7 @@ const AuditPage = lazy(() => pageModules.audit().then((module) => ({ default: mo
 const AccountsPage = lazy(() => pageModules.accounts().then((module) => ({ default: module.AccountsPage })));
 const ChangePasswordPage = lazy(() => pageModules.changePassword().then((module) => ({ default: module.ChangePasswordPage })));
 const ReportsPage = lazy(() => pageModules.reports().then((module) => ({ default: module.ReportsPage })));
+const CommendationsPage = lazy(() => pageModules.commendations().then((module) => ({ default: module.CommendationsPage })));
 const StudyPage = lazy(() => pageModules.study().then((module) => ({ default: module.StudyPage })));
 const RegistrationsPage = lazy(() => pageModules.registrations().then((module) => ({ default: module.RegistrationsPage })));
 const ProgrammeDashboardPage = lazy(() => pageModules.programmeFigures().then((module) => ({ default: module.ProgrammeDashboardPage })));
@@ -92,6 +94,9 @@ export default function SignedInRoutes() {
             </Route>
             <Route element={<RequirePermission permission={PAGE_PERMISSIONS.reports} />}>
               <Route path={paths.reports} element={<ReportsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.commendations} />}>
+              <Route path={paths.commendations} element={<CommendationsPage />} />
             </Route>
             <Route element={<RequirePermission permission={PAGE_PERMISSIONS.programmeFigures} />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />

@@ -3,6 +3,7 @@ import enFollowup from './en/followup.json';
 import enProgramme from './en/programme.json';
 import enRegistrations from './en/registrations.json';
 import enReports from './en/reports.json';
+import enCommendations from './en/commendations.json';
 import enStandards from './en/standards.json';
 import enStudy from './en/study.json';
 import enSupervision from './en/supervision.json';
@@ -18,4 +19,5 @@ export const enResources: typeof viResources = {
   supervision: enSupervision,
   followup: enFollowup,
   reports: enReports,
+  commendations: enCommendations,
 };

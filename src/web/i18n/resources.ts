@@ -3,6 +3,7 @@ import viFollowup from './vi/followup.json';
 import viProgramme from './vi/programme.json';
 import viRegistrations from './vi/registrations.json';
 import viReports from './vi/reports.json';
+import viCommendations from './vi/commendations.json';
 import viStandards from './vi/standards.json';
 import viStudy from './vi/study.json';
 import viSupervision from './vi/supervision.json';
@@ -21,4 +22,5 @@ export const viResources = {
   supervision: viSupervision,
   followup: viFollowup,
   reports: viReports,
+  commendations: viCommendations,
 };

@@ -9,3 +9,4 @@ export * from './study';
 export * from './registrations';
 export * from './supervision';
 export * from './reports';
+export * from './commendations';

@@ -31,6 +31,8 @@ const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
   check_in: { permission: 'own_registration', visibility: 'unit', accept: 'document' },
   // A report's annexes: written by the reporting unit, read by it and every level above it.
   report: { permission: 'reports.answer', visibility: 'unit', accept: 'document' },
+  // A nomination's evidence and photos: read by the nominating unit and the levels that vet it.
+  nomination: { permission: 'commendations.nominate', visibility: 'unit', accept: 'document' },
 };
 
 /**

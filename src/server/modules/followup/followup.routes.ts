@@ -11,13 +11,12 @@ import {
   UnitYearQuerySchema,
 } from '../../../shared/contracts/followup';
 import type { AppDeps } from '../../platform/http/deps';
-import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../platform/http/request-context';
 import { exportRegistrationFigures, getRegistrationFigures } from '../figures/index';
 import * as service from './followup.service';
 import { exportRegisterBook } from './register-book.export';
 
 const tags = ['Theo dõi thực hiện'];
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const followupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   app.get('/api/followup/mine', { schema: { tags, querystring: MineQuerySchema } }, (request) =>

@@ -19,10 +19,9 @@ import {
   VersionBodySchema,
 } from '../../../shared/contracts/programme';
 import type { AppDeps } from '../../platform/http/deps';
-import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../platform/http/request-context';
 import { todayIso } from '../../platform/dates';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 import * as plans from './plans.service';
 import * as topics from './topics.service';
 import * as breakthroughs from './breakthroughs.service';

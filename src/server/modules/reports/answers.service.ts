@@ -7,11 +7,11 @@ import type { ReportInboxQuery, SaveAnswer } from '../../../shared/contracts/rep
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
 import { CATALOGUE_BY_KEY, computeFigures, expandKeys } from './metric-catalogue';
-import { findRequest, nextDocumentNumber, type RequestWithUnit } from './requests.repo';
+import { findRequest, type RequestWithUnit } from './requests.repo';
 import * as repo from './answers.repo';
 import { transitionAnswer, type MachineContext } from './answer-machine';
 import { displayStatus } from './report-status';
-import { numberSymbolOf } from './numbering';
+import { nextDocumentNumber, numberSymbolOf } from '../../platform/documents/numbering';
 import { describeHistory } from './history';
 import { setDefaultDueDates } from './recommendations.repo';
 import { countFirstSubmission } from './report.figures';

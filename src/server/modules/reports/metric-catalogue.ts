@@ -9,6 +9,7 @@ import {
   REGISTRATION_FIGURE_DEFINITIONS as REGISTRATION,
   REGISTRATION_METRICS,
   STANDARD_KEEPING_KINDS,
+  COMMENDATION_METRICS,
 } from '../figures/index';
 
 /**
@@ -79,6 +80,10 @@ export const METRIC_CATALOGUE: CatalogueEntry[] = [
   { key: 'approved_actions', label: 'Số việc làm đã được thẩm định', unit: 'count', definition: REGISTRATION.approvedActions, computation: SUM_OVER_YEARS, ...sumOverYears(bothKinds((kind, year) => REGISTRATION_METRICS.actions(kind, 'approved', year))) },
   { key: 'actions_done', label: 'Số việc làm đã hoàn thành', unit: 'count', definition: REGISTRATION.actionsDone, computation: SUM_OVER_YEARS, ...sumOverYears(bothKinds((kind, year) => REGISTRATION_METRICS.actionsDone(kind, year))) },
   { key: 'actions_done_rate', label: 'Tỷ lệ việc làm đã hoàn thành', unit: 'percent', definition: 'Số việc làm đã hoàn thành ÷ số việc làm đã được thẩm định.', computation: 'Tính từ hai số liệu trên trong kỳ báo cáo.', numerator: 'actions_done', denominator: 'approved_actions' },
+  { key: 'nominations', label: 'Số hồ sơ đề nghị biểu dương, khen thưởng', unit: 'count', definition: 'Số hồ sơ gương điển hình (tập thể, cá nhân, mô hình) các đơn vị đã gửi lên cấp trên, tính vào ngày gửi lần đầu.', computation: 'Số hồ sơ gửi trong kỳ báo cáo.', ...flowOverYears(COMMENDATION_METRICS.nominated) },
+  { key: 'commended_collectives', label: 'Số tập thể được biểu dương, khen thưởng', unit: 'count', definition: 'Số tập thể có tên trong các quyết định biểu dương, khen thưởng của các cấp, tính vào ngày quyết định.', computation: 'Số được khen trong kỳ báo cáo.', ...flowOverYears((year) => COMMENDATION_METRICS.commended('collective', year)) },
+  { key: 'commended_individuals', label: 'Số cá nhân được biểu dương, khen thưởng', unit: 'count', definition: 'Số cá nhân có tên trong các quyết định biểu dương, khen thưởng của các cấp, tính vào ngày quyết định.', computation: 'Số được khen trong kỳ báo cáo.', ...flowOverYears((year) => COMMENDATION_METRICS.commended('individual', year)) },
+  { key: 'commended_models', label: 'Số mô hình, cách làm hay được biểu dương, khen thưởng', unit: 'count', definition: 'Số mô hình, cách làm hay có tên trong các quyết định biểu dương, khen thưởng của các cấp, tính vào ngày quyết định.', computation: 'Số được khen trong kỳ báo cáo.', ...flowOverYears((year) => COMMENDATION_METRICS.commended('model', year)) },
   { key: 'check_ins', label: 'Số lượt ghi nhận việc làm theo', unit: 'count', definition: REGISTRATION.checkIns, computation: 'Số lượt ghi nhận trong kỳ báo cáo.', ...flowOverYears(REGISTRATION_METRICS.checkIns) },
 ];
 

@@ -1,6 +1,6 @@
-import { AlignmentType, PageBreak, Paragraph, Table, TableBorders, TableCell, TableRow, WidthType, convertMillimetersToTwip } from 'docx';
-import { ROMAN, body, centered, packPartyDocument, partyHeader, run } from '../../platform/documents/party-document';
-import { bodyAbbreviation } from './numbering';
+import { PageBreak, Paragraph, Table, TableRow, WidthType, convertMillimetersToTwip } from 'docx';
+import { ROMAN, body, centered, packPartyDocument, partyHeader, run, signatureBlock, tableCell as cell } from '../../platform/documents/party-document';
+import { bodyAbbreviation } from '../../platform/documents/numbering';
 
 export type ReportDocumentInput = {
   unitName: string;
@@ -24,42 +24,6 @@ export function formatFigure(value: number | string | null, unit: string): strin
   if (typeof value === 'string') return value;
   if (unit === 'percent') return `${(Math.round(value * 1000) / 10).toLocaleString('de-DE')}%`;
   return value.toLocaleString('de-DE', { maximumFractionDigits: 2 });
-}
-
-const isCell = (kind: string) => kind === 'cell' || kind === 'grassroots_cell';
-
-function cell(text: string, options: { bold?: boolean; width?: number; align?: 'left' | 'center' | 'right' } = {}): TableCell {
-  const alignment = options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
-  return new TableCell({
-    width: options.width ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
-    children: [new Paragraph({ alignment, children: [run(text, { bold: options.bold, size: 26 })] })],
-  });
-}
-
-/** Signature block on the right ("T/M BAN THƯỜNG VỤ" / "BÍ THƯ"), recipients on the left ("Nơi nhận:"). */
-function closing(input: ReportDocumentInput): Table {
-  const onBehalf = isCell(input.unitKind) ? 'T/M CHI ỦY' : 'T/M BAN THƯỜNG VỤ';
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 50, type: WidthType.PERCENTAGE },
-            children: [
-              new Paragraph({ spacing: { before: 240 }, children: [run('Nơi nhận:', { bold: true, italics: true, underline: true, size: 24 })] }),
-              ...input.recipients.map((recipient, index) => new Paragraph({ children: [run(`- ${recipient}${index === input.recipients.length - 1 ? '.' : ','}`, { size: 22 })] })),
-            ],
-          }),
-          new TableCell({
-            width: { size: 50, type: WidthType.PERCENTAGE },
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [run(onBehalf, { bold: true })] }), centered([run('BÍ THƯ', { bold: true })])],
-          }),
-        ],
-      }),
-    ],
-  });
 }
 
 /** The figures annex: one row per figure, with the unit of measure and the unit's note. */
@@ -112,7 +76,7 @@ export async function writeReportDocument(input: ReportDocumentInput): Promise<B
       for (const item of input.recommendations) paragraphs.push(body([run(`- ${item}`)]));
     }
   }
-  paragraphs.push(closing(input));
+  paragraphs.push(signatureBlock({ unitKind: input.unitKind, recipients: input.recipients }));
   paragraphs.push(new Paragraph({ spacing: { before: convertMillimetersToTwip(10) }, children: [] }));
   return packPartyDocument({
     title: `Báo cáo ${numberSymbol} ${input.summary}`,

@@ -117,11 +117,3 @@ export async function deleteTemplate(executor: Executor, id: number) {
   await executor.delete(reportTemplates).where(eq(reportTemplates.id, id));
 }
 
-/** The next number in a unit's own series for a document type and year (row-locked by the upsert). */
-export async function nextDocumentNumber(executor: Executor, unitId: number, docType: string, year: number): Promise<number> {
-  const rows = await executor.execute<{ last_number: number }>(sql`
-    INSERT INTO document_number_counters (unit_id, doc_type, year, last_number) VALUES (${unitId}, ${docType}, ${year}, 1)
-    ON CONFLICT (unit_id, doc_type, year) DO UPDATE SET last_number = document_number_counters.last_number + 1
-    RETURNING last_number`);
-  return Number(rows.rows[0]!.last_number);
-}

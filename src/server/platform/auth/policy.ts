@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   'supervision.read',
   'reports.request',
   'reports.answer',
+  'commendations.read',
+  'commendations.nominate',
+  'commendations.vet',
+  'commendations.decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +51,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.read',
     'reports.request',
     'reports.answer',
+    // The officer prepares commendations and vets nominations; the committee decides them.
+    'commendations.read',
+    'commendations.nominate',
+    'commendations.vet',
   ],
   // The committee of a cell (its secretary) keeps the cell's standards and study records.
   committee: [
@@ -62,13 +70,17 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'feedback.manage',
     'supervision.read',
     'reports.answer',
+    'commendations.read',
+    'commendations.nominate',
+    'commendations.vet',
+    'commendations.decide',
   ],
-  inspector: ['units.read', 'people.read', 'figures.read', 'programme.read', 'registrations.read', 'supervision.read'],
+  inspector: ['units.read', 'people.read', 'figures.read', 'programme.read', 'registrations.read', 'supervision.read', 'commendations.read'],
   // A member registers for themselves (through the person linked to their account), not by a permission.
   member: ['units.read', 'figures.read', 'programme.read'],
   // MTTQ and mass organisations: what is published in their subtree, and the state of feedback.
   supervisor: ['units.read', 'figures.read', 'programme.read', 'supervision.read'],
-  viewer: ['units.read', 'people.read', 'figures.read', 'programme.read', 'registrations.read', 'supervision.read'],
+  viewer: ['units.read', 'people.read', 'figures.read', 'programme.read', 'registrations.read', 'supervision.read', 'commendations.read'],
 };
 
 export type Grant = { id: number; unitId: number; unitCode: string; unitName: string; unitPath: string; role: Role };

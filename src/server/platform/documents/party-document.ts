@@ -85,6 +85,50 @@ export function partyHeader(input: PartyHeaderInput): Table {
   });
 }
 
+const isCell = (kind: string) => kind === 'cell' || kind === 'grassroots_cell';
+
+/** A cell of a document's table in 13 pt, the size the Party's annex tables use. */
+export function tableCell(text: string, options: { bold?: boolean; width?: number; align?: 'left' | 'center' | 'right' } = {}): TableCell {
+  const alignment = options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
+  return new TableCell({
+    width: options.width ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
+    children: [new Paragraph({ alignment, children: [run(text, { bold: options.bold, size: 26 })] })],
+  });
+}
+
+/**
+ * Signature block on the right ("T/M BAN THƯỜNG VỤ" / "BÍ THƯ", and the signer's name when known),
+ * recipients on the left ("Nơi nhận:").
+ */
+export function signatureBlock(input: { unitKind: string; recipients: string[]; signerTitle?: string | null; signerName?: string | null }): Table {
+  const onBehalf = isCell(input.unitKind) ? 'T/M CHI ỦY' : 'T/M BAN THƯỜNG VỤ';
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            children: [
+              new Paragraph({ spacing: { before: 240 }, children: [run('Nơi nhận:', { bold: true, italics: true, underline: true, size: 24 })] }),
+              ...input.recipients.map((recipient, index) => new Paragraph({ children: [run(`- ${recipient}${index === input.recipients.length - 1 ? '.' : ','}`, { size: 22 })] })),
+            ],
+          }),
+          new TableCell({
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [run(onBehalf, { bold: true })] }),
+              centered([run((input.signerTitle ?? 'Bí thư').toUpperCase(), { bold: true })]),
+              ...(input.signerName ? [new Paragraph({ spacing: { before: 1200 } }), centered([run(input.signerName, { bold: true })])] : []),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
 /** A4, Times New Roman 14, the Party's margins; the document's children in one section. */
 export async function packPartyDocument(input: { title: string; children: FileChild[] }): Promise<Buffer> {
   const document = new Document({

@@ -40,3 +40,4 @@ export function sendFile(reply: FastifyReply, fileName: string, contentType: str
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

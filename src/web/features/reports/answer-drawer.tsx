@@ -7,9 +7,9 @@ import { FormModal } from '../../components/form-modal';
 import { QueryError } from '../../components/query-error';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { describeError } from '../../lib/errors';
-import { type AnswerDetail, type FileSummary, type RecommendationItem, useAcceptAnswer, useAnswer, useCatalogue, useReturnAnswer, useSaveAnswer, useSubmitAnswer } from './reports.api';
+import { type AnswerDetail, type FileSummary, type RecommendationItem, useAcceptAnswer, useAnswer, useCatalogue, useReturnAnswer, useSaveAnswer, useSubmitAnswer, uploadReportFile } from './reports.api';
 import { AnswerStatusTag, formatRate } from './report-tags';
-import { ReportFilesField } from './report-files-field';
+import { AttachmentsField } from '../../components/attachments-field';
 
 interface Values {
   narrative: Record<string, string>;
@@ -198,7 +198,7 @@ function AnswerBody({ answer }: { answer: AnswerDetail }) {
           )}
         </Card>
         <Form.Item label={t('reports.answer.files')}>
-          <ReportFilesField unitId={answer.unit.id} value={files} onChange={setFiles} disabled={!editable} />
+          <AttachmentsField value={files} onChange={setFiles} upload={(file) => uploadReportFile(answer.unit.id, file)} buttonLabel={t('reports.answer.attach')} disabled={!editable} />
         </Form.Item>
       </Form>
       {answer.lower.length > 0 && (

@@ -1,13 +1,22 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Upload, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../lib/errors';
-import { type FileSummary, uploadReportFile } from './reports.api';
+import { describeError } from '../lib/errors';
+import type { FileSummary } from '../../shared/contracts/files';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.jpg,.jpeg,.png,.webp';
 
-/** A report's annexes: uploaded when picked (the server checks the content), attached by id on save. */
-export function ReportFilesField({ unitId, value, onChange, disabled }: { unitId: number; value: FileSummary[]; onChange: (files: FileSummary[]) => void; disabled: boolean }) {
+interface AttachmentsFieldProps {
+  value: FileSummary[];
+  onChange: (files: FileSummary[]) => void;
+  /** Uploads one picked file (the server checks its content) and answers what it stored. */
+  upload: (file: File) => Promise<FileSummary>;
+  buttonLabel: string;
+  disabled?: boolean;
+}
+
+/** A record's attachments: uploaded when picked, attached by id when the record is saved. */
+export function AttachmentsField({ value, onChange, upload, buttonLabel, disabled = false }: AttachmentsFieldProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fileList: UploadFile[] = value.map((file) => ({ uid: String(file.id), name: file.name, status: 'done', url: `/api/files/${file.id}` }));
@@ -18,7 +27,7 @@ export function ReportFilesField({ unitId, value, onChange, disabled }: { unitId
       fileList={fileList}
       disabled={disabled}
       customRequest={({ file, onSuccess, onError }) => {
-        uploadReportFile(unitId, file as File)
+        upload(file as File)
           .then((stored) => {
             onChange([...value, stored]);
             onSuccess?.(stored);
@@ -30,7 +39,7 @@ export function ReportFilesField({ unitId, value, onChange, disabled }: { unitId
       }}
       onRemove={(file) => onChange(value.filter((item) => String(item.id) !== file.uid))}
     >
-      {!disabled && <Button icon={<UploadOutlined />}>{t('reports.answer.attach')}</Button>}
+      {!disabled && <Button icon={<UploadOutlined />}>{buttonLabel}</Button>}
     </Upload>
   );
 }

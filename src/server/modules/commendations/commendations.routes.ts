@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParamsSchema, VersionQuerySchema } from '../../../shared/contracts/common';
+import {
+  CreateDecisionSchema,
+  CreateNominationSchema,
+  DecisionsQuerySchema,
+  NOMINATION_ACTIONS,
+  NominationStepSchema,
+  NominationsQuerySchema,
+  UpdateNominationSchema,
+} from '../../../shared/contracts/commendations';
+import type { AppDeps } from '../../platform/http/deps';
+import { actorOf, DOCX_TYPE, sendFile } from '../../platform/http/request-context';
+import * as nominations from './nominations.service';
+import * as decisions from './decisions.service';
+import { getCommendationFigures } from './commendation-figures.service';
+import { ProgrammeFiguresQuerySchema } from '../../../shared/contracts/programme-figures';
+
+const tags = ['Khen thưởng'];
+const NOMINATE = { needs: ['commendations.nominate'] } as const;
+const STEP_NEEDS = { submit: 'commendations.nominate', return: 'commendations.vet', endorse: 'commendations.vet', forward: 'commendations.vet', decline: 'commendations.decide' } as const;
+
+export const commendationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  app.get('/api/commendation-forms', { schema: { tags } }, (request) => {
+    actorOf(request);
+    return decisions.listForms(db);
+  });
+
+  app.get('/api/nominations', { schema: { tags, querystring: NominationsQuerySchema } }, (request) => nominations.listNominations(db, actorOf(request), request.query));
+  app.get('/api/nominations/:id', { schema: { tags, params: IdParamsSchema } }, (request) => nominations.getNomination(db, actorOf(request), request.params.id));
+  app.post('/api/nominations', { config: NOMINATE, schema: { tags, body: CreateNominationSchema } }, async (request, reply) =>
+    reply.status(201).send(await nominations.createNomination(db, actorOf(request), request.body)),
+  );
+  app.patch('/api/nominations/:id', { config: NOMINATE, schema: { tags, params: IdParamsSchema, body: UpdateNominationSchema } }, (request) =>
+    nominations.updateNomination(db, actorOf(request), request.params.id, request.body),
+  );
+  app.delete('/api/nominations/:id', { config: NOMINATE, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
+    await nominations.deleteNomination(db, actorOf(request), request.params.id, request.query.version);
+    return reply.status(204).send();
+  });
+  // One route per step, each declaring who may take it: the nominating unit submits, the level
+  // holding the nomination vets it (return, endorse, forward) or declines it.
+  for (const step of NOMINATION_ACTIONS) {
+    app.post(`/api/nominations/:id/${step}`, { config: { needs: [STEP_NEEDS[step]] }, schema: { tags, params: IdParamsSchema, body: NominationStepSchema } }, (request) =>
+      nominations.takeStep(db, actorOf(request), request.params.id, { action: step, ...request.body }),
+    );
+  }
+
+  app.get('/api/commendation-figures', { schema: { tags, querystring: ProgrammeFiguresQuerySchema } }, (request) =>
+    getCommendationFigures(db, actorOf(request), request.query.unitId, request.query.year),
+  );
+
+  app.get('/api/commendation-decisions', { schema: { tags, querystring: DecisionsQuerySchema } }, (request) => decisions.listDecisions(db, actorOf(request), request.query));
+  app.get('/api/commendation-decisions/:id', { schema: { tags, params: IdParamsSchema } }, (request) => decisions.getDecision(db, actorOf(request), request.params.id));
+  app.post('/api/commendation-decisions', { config: { needs: ['commendations.decide'] }, schema: { tags, body: CreateDecisionSchema } }, async (request, reply) =>
+    reply.status(201).send(await decisions.createDecision(db, actorOf(request), request.body)),
+  );
+  app.get('/api/commendation-decisions/:id/document', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
+    const { body, fileName } = await decisions.decisionDocument(db, actorOf(request), request.params.id);
+    return sendFile(reply, fileName, DOCX_TYPE, body);
+  });
+};

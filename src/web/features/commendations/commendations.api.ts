@@ -1,0 +1,119 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Paged } from '../../api/types';
+import type {
+  CommendationFigureValues,
+  DecisionListItem,
+  DecisionView,
+  NominationAction,
+  NominationKind,
+  NominationListItem,
+  NominationStatus,
+  NominationView,
+} from '../../../shared/contracts/commendations';
+import type { FileSummary } from '../../../shared/contracts/files';
+
+export type { CommendationFigureValues, DecisionListItem, DecisionView, FileSummary, NominationAction, NominationKind, NominationListItem, NominationStatus, NominationView };
+
+const keys = { all: ['commendations'] as const };
+
+export type NominationsFilter = { unitId: number; view: 'nominated' | 'to_vet' | 'held'; status?: NominationStatus; kind?: NominationKind; year?: number; q?: string; page: number; pageSize: number };
+
+export function useNominations(filter: NominationsFilter, enabled = true) {
+  return useQuery({
+    queryKey: [...keys.all, 'nominations', filter],
+    queryFn: ({ signal }) => api.get<Paged<NominationListItem>>('/api/nominations', filter, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useNomination(id: number | null) {
+  return useQuery({
+    queryKey: [...keys.all, 'nomination', id],
+    queryFn: ({ signal }) => api.get<NominationView>(`/api/nominations/${id}`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+export function useCommendationForms() {
+  return useQuery({ queryKey: [...keys.all, 'forms'], queryFn: ({ signal }) => api.get<Array<{ code: string; name: string }>>('/api/commendation-forms', undefined, signal), staleTime: 600_000 });
+}
+
+export function useDecisions(filter: { unitId: number; year?: number; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...keys.all, 'decisions', filter],
+    queryFn: ({ signal }) => api.get<Paged<DecisionListItem>>('/api/commendation-decisions', filter, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDecision(id: number | null) {
+  return useQuery({
+    queryKey: [...keys.all, 'decision', id],
+    queryFn: ({ signal }) => api.get<DecisionView>(`/api/commendation-decisions/${id}`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+export type CommendationFiguresAnswer = {
+  unit: { id: number; code: string; name: string };
+  year: number;
+  asOf: string;
+  figures: CommendationFigureValues;
+  definitions: Record<string, string>;
+  children: Array<{ unit: { id: number; code: string; name: string }; figures: CommendationFigureValues }>;
+};
+
+export function useCommendationFigures(unitId: number, year: number) {
+  return useQuery({
+    queryKey: [...keys.all, 'figures', unitId, year],
+    queryFn: ({ signal }) => api.get<CommendationFiguresAnswer>('/api/commendation-figures', { unitId, year }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every change of commendation invalidates all its lists, details and figures. */
+function useCommendationMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
+}
+
+export type NominationInput = {
+  kind: NominationKind;
+  subjectUnitId: number | null;
+  subjectPersonId: number | null;
+  title: string;
+  story: string;
+  results: string;
+  periodFrom: string;
+  periodTo: string;
+  registrationIds: number[];
+  fileIds: number[];
+};
+
+export function useSaveNomination() {
+  return useCommendationMutation(({ id, unitId, version, input }: { id: number | null; unitId: number; version: number | null; input: NominationInput }) =>
+    id === null ? api.post<NominationView>('/api/nominations', { ...input, unitId }) : api.patch<NominationView>(`/api/nominations/${id}`, { ...input, version }),
+  );
+}
+
+export function useDeleteNomination() {
+  return useCommendationMutation(({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/nominations/${id}?version=${version}`));
+}
+
+export function useNominationStep() {
+  return useCommendationMutation(({ id, action, version, reason }: { id: number; action: NominationAction; version: number; reason: string | null }) =>
+    api.post<NominationView>(`/api/nominations/${id}/${action}`, { version, reason }),
+  );
+}
+
+export function useCreateDecision() {
+  return useCommendationMutation((input: Record<string, unknown>) => api.post<DecisionView>('/api/commendation-decisions', input));
+}
+
+export const uploadNominationFile = (unitId: number, file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return api.upload<FileSummary>(`/api/files?unitId=${unitId}&purpose=nomination`, form);
+};
