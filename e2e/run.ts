@@ -11,6 +11,7 @@ import { supervisionJourneys } from './journeys/supervision';
 import { registrationsJourneys } from './journeys/registrations';
 import { registerBookJourneys } from './journeys/register-book';
 import { reportsJourneys } from './journeys/reports';
+import { commendationsJourneys } from './journeys/commendations';
 import { phoneFitJourneys } from './journeys/phone-fit';
 
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       ...supervisionJourneys(journeyContext),
       ...followupJourneys(journeyContext),
       ...reportsJourneys(journeyContext),
+      ...commendationsJourneys(journeyContext),
       ...phoneFitJourneys(journeyContext),
     ]);
   } finally {

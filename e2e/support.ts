@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import JSZip from 'jszip';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningApp } from './harness';
 
@@ -67,4 +69,10 @@ export async function waitAfterSubmit(page: Page, expected: Locator, timeout = 3
   );
   const outcome = await Promise.race([expected.waitFor({ timeout }).then(() => false), objected]);
   if (outcome) throw new Error(`the form objected: ${(await objections.allTextContents()).join(' | ')}`);
+}
+
+/** The text of a downloaded DOCX, tags stripped. */
+export async function docxText(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
 }

@@ -100,7 +100,9 @@ describe('a nomination travels up the tree and is decided', () => {
     const stale = await commune.send('POST', `/api/nominations/${nominationId}/endorse`, { version: current.version });
     expect(stale.statusCode).toBe(409);
 
-    const edited = await secretary.send('PATCH', `/api/nominations/${nominationId}`, { ...story, results: 'Mở rộng 350 m hẻm; 132 hộ hiến đất; 25 em được học miễn phí.', subjectPersonId: member.id, fileIds: [], version: returned.version });
+    const secondPhoto = await secretary.upload(`/api/files?unitId=${tree.C1.id}&purpose=nomination`, { fileName: 'Ảnh lớp học.png', content: tinyPng(), contentType: 'image/png' });
+    const keptIds = (await secretary.get(`/api/nominations/${nominationId}`)).json().files.map((file: { id: number }) => file.id);
+    const edited = await secretary.send('PATCH', `/api/nominations/${nominationId}`, { ...story, results: 'Mở rộng 350 m hẻm; 132 hộ hiến đất; 25 em được học miễn phí.', subjectPersonId: member.id, fileIds: [...keptIds, secondPhoto.json().id], version: returned.version });
     expect(edited.statusCode, edited.body).toBe(200);
     const resubmitted = await step(secretary, nominationId, 'submit', edited.json().version);
     const last = resubmitted.history.at(-1)!;
@@ -172,6 +174,25 @@ describe('a nomination travels up the tree and is decided', () => {
     // The report catalogue fills "khen thưởng N tập thể, M cá nhân" from the same counters.
     const report = (await computeFigures(ctx.db, [tree.R.id], ['commended_collectives', 'commended_individuals', 'commended_models', 'nominations'], `${year}-01-01`, `${year}-12-31`)).get(tree.R.id)!;
     expect(report).toMatchObject({ commended_collectives: 1, commended_individuals: 1, commended_models: 1, nominations: 3 });
+    // The province shows the model in the public gallery; anyone finds it without diacritics, with its photo.
+    expect((await secretary.send('POST', `/api/nominations/${nominationId}/publish`, { version: nomination.version, isPublic: true })).statusCode).toBe(403);
+    const published = await province.send('POST', `/api/nominations/${nominationId}/publish`, { version: nomination.version, isPublic: true });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json().isPublic).toBe(true);
+    const gallery = await ctx.app.inject({ method: 'GET', url: `/guong-dien-hinh?q=${encodeURIComponent('nguyen thi guong')}` });
+    expect(gallery.statusCode).toBe(200);
+    expect(gallery.body).toContain('Nguyễn Thị Gương');
+    expect(gallery.body).toContain('Bằng khen của Tỉnh ủy Thử nghiệm');
+    expect(gallery.body).not.toContain('93000001');
+    const photoId = /\/guong-dien-hinh\/anh\/(\d+)/.exec(gallery.body)?.[1];
+    expect(photoId).toBeDefined();
+    const photo = await ctx.app.inject({ method: 'GET', url: `/guong-dien-hinh/anh/${photoId}` });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    // What is not public stays out: the model was not marked, and an unrelated file id is not served.
+    expect((await ctx.app.inject({ method: 'GET', url: `/guong-dien-hinh?q=${encodeURIComponent('khong rac thai nhua')}` })).body).toContain('Chưa có gương điển hình nào');
+    expect((await ctx.app.inject({ method: 'GET', url: '/guong-dien-hinh/anh/999999' })).statusCode).toBe(404);
+
     // And the counters equal a direct count of the rows.
     const recount = await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM nominations WHERE status = 'commended'`);
     expect(Number(recount.rows[0]!.n)).toBe(after.figures.commended);

@@ -1,9 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, typeDate, type JourneyContext } from '../support';
+import { docxText, expectText, screenshotPath, signIn, typeDate, type JourneyContext } from '../support';
 
 const LAST_YEAR = new Date().getFullYear() - 1;
 const THIS_YEAR = LAST_YEAR + 1;
@@ -37,12 +36,6 @@ async function fillBook(template: Buffer, options: { badArea: boolean }): Promis
 }
 
 type Figures = { figures: { registered: number; approved: number; individualActions: number } };
-
-/** The text of a downloaded DOCX, tags stripped. */
-async function docxText(path: string): Promise<string> {
-  const zip = await JSZip.loadAsync(await readFile(path));
-  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-}
 
 /**
  * A cell secretary types last year's paper register book of her cell into the template (10

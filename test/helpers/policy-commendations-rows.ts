@@ -3,6 +3,7 @@
  * cell C1 of A, so A's officers and committee nominate for it, and they reach A when submitted: A's
  * vetters (admin, officer, committee) vet them there and its deciders (admin, committee) decide.
  */
+import { sql } from 'drizzle-orm';
 import type { Role } from '../../src/shared/contracts/domain';
 import type { Database } from '../../src/server/platform/db/client';
 import { createDecision, createNomination, takeStep } from '../../src/server/modules/commendations/index';
@@ -58,6 +59,17 @@ export function commendationsEndpoints(env: { db: () => Database; tree: () => Tr
   };
 
   return [
+    {
+      route: 'POST /api/nominations/:id/publish',
+      allowed: DECIDERS,
+      scoped: true,
+      request: async () => {
+        const made = await decision();
+        const nomination = await env.db().execute<{ id: number; version: number }>(sql`SELECT id, version FROM nominations WHERE decision_id = ${made.id}`);
+        const row = nomination.rows[0]!;
+        return { method: 'POST', url: `/api/nominations/${row.id}/publish`, body: { version: Number(row.version), isPublic: true } };
+      },
+    },
     { route: 'GET /api/commendation-forms', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/commendation-forms' }) },
     { route: 'GET /api/commendation-figures', name: 'GET /api/commendation-figures?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/commendation-figures?unitId=${a()}&year=2026` }) },
     { route: 'GET /api/nominations', name: 'GET /api/nominations?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/nominations?unitId=${a()}` }) },

@@ -40,6 +40,7 @@ form button{margin-top:16px;font:inherit;font-weight:600;padding:10px 20px;borde
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .notice{background:#f6ffed;border:1px solid #b7eb8f;border-radius:6px;padding:12px}
 .error{background:#fff1f0;border:1px solid #ffa39e;color:#a8071a;border-radius:6px;padding:12px}
+.photo{max-width:100%;border-radius:6px;margin:4px 0}
 footer{text-align:center;color:#8c8c8c;font-size:14px;padding:0 16px 24px}
 `;
 

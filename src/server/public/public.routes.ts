@@ -8,6 +8,9 @@ import { renderPublicPage } from './layout';
 import { publicUnitPath } from '../platform/http/public-paths';
 import { loadUnitPublicPage, notFoundPage, type PageView } from './unit-page';
 import type { FeedbackFormState } from './feedback-section';
+import { GALLERY_PAGE_SIZE, readGalleryPhoto, searchPublicGallery } from '../modules/commendations/index';
+import { NOMINATION_KINDS } from '../../shared/contracts/commendations';
+import { GALLERY_PATH, galleryPage } from './gallery-page';
 
 /** Query values are typed by hand or copied from old links: anything odd falls back to the default. */
 const looseNumber = z.string().optional().transform((value) => {
@@ -15,6 +18,13 @@ const looseNumber = z.string().optional().transform((value) => {
   return Number.isSafeInteger(number) && number > 0 ? number : null;
 });
 const PageQuerySchema = z.object({ trang: looseNumber, dang_ky: looseNumber, da_gui: z.string().optional() });
+const GalleryQuerySchema = z.object({
+  q: z.string().optional().transform((value) => value?.trim().slice(0, 200) || undefined),
+  tinh: looseNumber,
+  nam: looseNumber,
+  loai: z.string().optional().transform((value) => NOMINATION_KINDS.find((kind) => kind === value)),
+  trang: looseNumber,
+});
 
 /** The public portal: server-rendered pages anyone may open, e.g. from the QR code on a sign. */
 export const publicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, config }) => {
@@ -36,6 +46,20 @@ export const publicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, co
     if (result.kind === 'missing') return reply.status(404).header('cache-control', 'no-store').send(renderPublicPage(notFoundPage()));
     // A short cache spares the server when a whole meeting scans the same sign; the thank-you page is personal.
     return reply.header('cache-control', da_gui ? 'no-store' : 'public, max-age=60').send(renderPublicPage(result.page));
+  });
+
+  app.get(GALLERY_PATH, { schema: { hide: true, querystring: GalleryQuerySchema } }, async (request, reply) => {
+    const { q, tinh, nam, loai, trang } = request.query;
+    const filter = { q, provinceId: tinh ?? undefined, year: nam ?? undefined, kind: loai, page: trang ?? 1 };
+    const result = await searchPublicGallery(db, filter);
+    reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'public, max-age=60');
+    return reply.send(renderPublicPage(galleryPage({ filter, pageSize: GALLERY_PAGE_SIZE, ...result })));
+  });
+
+  app.get(`${GALLERY_PATH}/anh/:fileId`, { schema: { hide: true, params: z.object({ fileId: looseNumber }) } }, async (request, reply) => {
+    const photo = request.params.fileId ? await readGalleryPhoto(db, config.dataDir, request.params.fileId) : undefined;
+    if (!photo) return reply.status(404).header('content-type', 'text/html; charset=utf-8').send(renderPublicPage(notFoundPage()));
+    return reply.header('content-type', photo.contentType).header('cache-control', 'public, max-age=3600').send(photo.body);
   });
 
   /**

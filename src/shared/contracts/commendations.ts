@@ -63,6 +63,8 @@ export const NominationsQuerySchema = PagingSchema.extend({
 });
 export type NominationsQuery = z.infer<typeof NominationsQuerySchema>;
 
+export const NominationPublicSchema = z.object({ version: z.number().int().positive(), isPublic: z.boolean() });
+
 export const CreateDecisionSchema = z.object({
   unitId: IdSchema,
   formCode: z.string().trim().min(1, 'Hãy chọn hình thức khen thưởng').max(40),
@@ -127,6 +129,8 @@ export type NominationView = {
   periodTo: string;
   registrationIds: number[];
   decisionId: number | null;
+  /** Shown in the public gallery of exemplary models. */
+  isPublic: boolean;
   returnReason: string | null;
   files: Array<{ id: number; name: string; contentType: string; sizeBytes: number; createdAt: string }>;
   version: number;

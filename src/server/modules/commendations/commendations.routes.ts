@@ -5,6 +5,7 @@ import {
   CreateNominationSchema,
   DecisionsQuerySchema,
   NOMINATION_ACTIONS,
+  NominationPublicSchema,
   NominationStepSchema,
   NominationsQuerySchema,
   UpdateNominationSchema,
@@ -13,6 +14,7 @@ import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, DOCX_TYPE, sendFile } from '../../platform/http/request-context';
 import * as nominations from './nominations.service';
 import * as decisions from './decisions.service';
+import { setNominationPublic } from './gallery.service';
 import { getCommendationFigures } from './commendation-figures.service';
 import { ProgrammeFiguresQuerySchema } from '../../../shared/contracts/programme-figures';
 
@@ -45,6 +47,11 @@ export const commendationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
       nominations.takeStep(db, actorOf(request), request.params.id, { action: step, ...request.body }),
     );
   }
+
+  app.post('/api/nominations/:id/publish', { config: { needs: ['commendations.decide'] }, schema: { tags, params: IdParamsSchema, body: NominationPublicSchema } }, async (request) => {
+    await setNominationPublic(db, actorOf(request), request.params.id, request.body);
+    return nominations.getNomination(db, actorOf(request), request.params.id);
+  });
 
   app.get('/api/commendation-figures', { schema: { tags, querystring: ProgrammeFiguresQuerySchema } }, (request) =>
     getCommendationFigures(db, actorOf(request), request.query.unitId, request.query.year),

@@ -100,7 +100,12 @@ export async function stepNomination(tx: Executor, actor: Actor, request: StepRe
       actorName: actor.name,
     });
   }
-  if (firstSubmission) await addFigureDeltas(tx, [{ unitPath: context.unitPath, metric: COMMENDATION_METRICS.nominated(yearOfDay(today)), day: today, delta: 1 }]);
+  if (firstSubmission) {
+    // A nomination for a period already over counts on the period's last day: one typed in late for
+    // last year's achievements is last year's nomination.
+    const day = nomination.periodTo < today ? nomination.periodTo : today;
+    await addFigureDeltas(tx, [{ unitPath: context.unitPath, metric: COMMENDATION_METRICS.nominated(yearOfDay(day)), day, delta: 1 }]);
+  }
   if (request.decision) {
     const day = request.decision.decidedOn;
     const year = yearOfDay(day);

@@ -46,10 +46,11 @@ export function describeHistory(events: NominationEventView[]): NominationHistor
   });
 }
 
-/** The steps this actor may take now, so the page offers exactly those. */
-function stepsFor(actor: Actor, context: NominationContext): NominationStep[] {
+/** The steps this actor may take now, so the page offers exactly those ("publish": show it in the gallery or take it off). */
+function stepsFor(actor: Actor, context: NominationContext): Array<NominationStep | 'publish'> {
   const status = context.nomination.status as NominationStatus;
-  return (Object.keys(NOMINATION_STEPS) as NominationStep[]).filter((step) => {
+  const publish = context.decisionUnitPath && can(actor, 'commendations.decide', context.decisionUnitPath) ? (['publish'] as const) : [];
+  return [...(Object.keys(NOMINATION_STEPS) as NominationStep[]).filter((step) => {
     const rule = NOMINATION_STEPS[step];
     if (!(rule.from as readonly NominationStatus[]).includes(status)) return false;
     if (rule.by === 'nominator') return can(actor, 'commendations.nominate', context.unitPath);
@@ -57,7 +58,7 @@ function stepsFor(actor: Actor, context: NominationContext): NominationStep[] {
     if (!held) return false;
     if (step === 'forward' && context.atUnitParentId === null) return false;
     return can(actor, rule.by === 'vetter' ? 'commendations.vet' : 'commendations.decide', held);
-  });
+  }), ...publish];
 }
 
 export function presentNomination(actor: Actor, context: NominationContext, events: NominationEventView[], files: FileSummary[]): NominationView {
@@ -76,6 +77,7 @@ export function presentNomination(actor: Actor, context: NominationContext, even
     periodTo: nomination.periodTo,
     registrationIds: nomination.registrationIds,
     decisionId: nomination.decisionId,
+    isPublic: nomination.isPublic,
     returnReason: nomination.returnReason,
     files,
     version: nomination.version,

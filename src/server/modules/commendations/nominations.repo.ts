@@ -16,6 +16,8 @@ export type NominationContext = {
   atUnitName: string | null;
   atUnitParentId: number | null;
   subjectName: string | null;
+  /** The path of the level whose decision commended it, once commended. */
+  decisionUnitPath: string | null;
 };
 
 export async function insertNomination(executor: Executor, values: typeof nominations.$inferInsert): Promise<NominationRow> {
@@ -39,15 +41,17 @@ export async function deleteNomination(executor: Executor, id: number): Promise<
 
 export async function findNomination(executor: Executor, id: number, forUpdate = false): Promise<NominationContext | undefined> {
   const lock = forUpdate ? sql`FOR UPDATE OF n` : sql``;
-  const rows = await executor.execute<{ id: number; unit_path: string; unit_name: string; unit_parent_id: number | null; at_path: string | null; at_name: string | null; at_parent_id: number | null; subject_name: string | null }>(sql`
+  const rows = await executor.execute<{ id: number; unit_path: string; unit_name: string; unit_parent_id: number | null; at_path: string | null; at_name: string | null; at_parent_id: number | null; subject_name: string | null; decision_path: string | null }>(sql`
     SELECT n.id, u.path::text AS unit_path, u.name AS unit_name, u.parent_id AS unit_parent_id,
       a.path::text AS at_path, a.name AS at_name, a.parent_id AS at_parent_id,
-      COALESCE(su.name, sp.full_name) AS subject_name
+      COALESCE(su.name, sp.full_name) AS subject_name, du.path::text AS decision_path
     FROM nominations n
     JOIN units u ON u.id = n.unit_id
     LEFT JOIN units a ON a.id = n.at_unit_id
     LEFT JOIN units su ON su.id = n.subject_unit_id
     LEFT JOIN persons sp ON sp.id = n.subject_person_id
+    LEFT JOIN commendation_decisions d ON d.id = n.decision_id
+    LEFT JOIN units du ON du.id = d.unit_id
     WHERE n.id = ${id} ${lock}`);
   const row = rows.rows[0];
   if (!row) return undefined;
@@ -61,6 +65,7 @@ export async function findNomination(executor: Executor, id: number, forUpdate =
     atUnitName: row.at_name,
     atUnitParentId: row.at_parent_id === null ? null : Number(row.at_parent_id),
     subjectName: row.subject_name,
+    decisionUnitPath: row.decision_path,
   };
 }
 

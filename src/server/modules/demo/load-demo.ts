@@ -19,6 +19,7 @@ import { loadDemoFollowup } from './demo-followup';
 import { loadDemoSupervision } from './demo-supervision';
 import { loadDemoRegistrations } from './demo-registrations';
 import { loadDemoReports } from './demo-reports';
+import { loadDemoCommendations } from './demo-commendations';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -111,5 +112,6 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   await loadDemoFollowup(db, { skipUnitCode: cell.code });
   // Reports come last: their figures are read from the study and standards loaded above.
   await loadDemoReports(db, units.find((unit) => unit.kind === 'province_committee')!.code);
+  await loadDemoCommendations(db, units.find((unit) => unit.kind === 'province_committee')!.code);
   return accounts;
 }

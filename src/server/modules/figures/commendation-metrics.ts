@@ -1,6 +1,6 @@
 /**
  * Live counters of commendation, kept per year like the registration counters. A nomination counts
- * on the day it is first submitted; a commendation on the day of its decision, by the kind of what
+ * on the day it is first submitted (or on the last day of its period, if that is earlier); a commendation on the day of its decision, by the kind of what
  * was commended, by the form and by the kind of the level that decided it. All count at the
  * nominating unit, inside whose subtree the collective or person commended belongs.
  */

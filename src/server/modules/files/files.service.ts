@@ -152,3 +152,13 @@ export async function listAttachments(executor: Executor, purpose: FilePurpose, 
   for (const row of rows) result.get(row.ownerId!)?.push(presentFile(row));
   return result;
 }
+
+/**
+ * A stored file with its owner, for a module that decides itself who may read it (a public page
+ * showing the photos of what it publishes); undefined when there is no such file.
+ */
+export async function readOwnedFile(db: Database, dataDir: string, fileId: number) {
+  const [row] = await findStoredFilesByIds(db, [fileId]);
+  if (!row) return undefined;
+  return { ownerType: row.ownerType, ownerId: row.ownerId, name: row.originalName, contentType: row.contentType, body: await readStoredFile(dataDir, row.id) };
+}

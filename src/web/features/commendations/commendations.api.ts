@@ -117,3 +117,7 @@ export const uploadNominationFile = (unitId: number, file: File) => {
   form.append('file', file);
   return api.upload<FileSummary>(`/api/files?unitId=${unitId}&purpose=nomination`, form);
 };
+
+export function useSetNominationPublic() {
+  return useCommendationMutation(({ id, version, isPublic }: { id: number; version: number; isPublic: boolean }) => api.post<NominationView>(`/api/nominations/${id}/publish`, { version, isPublic }));
+}

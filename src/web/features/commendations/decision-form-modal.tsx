@@ -30,7 +30,12 @@ export function DecisionFormModal({ actingUnit, onClose }: { actingUnit: ActingU
   const [picked, setPicked] = useState<number[]>([]);
   const [pickError, setPickError] = useState(false);
   const formCode = Form.useWatch('formCode', form);
-  const formName = forms.data?.find((item) => item.code === formCode)?.name;
+  /** "Về việc biểu dương…" for a praise, "Về việc tặng Bằng khen cho…" for an award. */
+  const defaultTitle = (code: string | undefined) => {
+    const name = forms.data?.find((item) => item.code === code)?.name;
+    if (!name) return undefined;
+    return code === 'bieu_duong' ? t('commendations.decisions.titleDefaultPraise') : t('commendations.decisions.titleDefault', { form: name });
+  };
 
   const submit = (values: Values) => {
     if (picked.length === 0) {
@@ -68,10 +73,7 @@ export function DecisionFormModal({ actingUnit, onClose }: { actingUnit: ActingU
         onFinish={submit}
         initialValues={{ decidedOn: dayjs(), period: [dayjs().startOf('year'), dayjs()] }}
         onValuesChange={(changed: Partial<Values>) => {
-          if (changed.formCode && !form.isFieldTouched('title')) {
-            const name = forms.data?.find((item) => item.code === changed.formCode)?.name ?? '';
-            form.setFieldValue('title', t('commendations.decisions.titleDefault', { form: name.toLowerCase() }));
-          }
+          if (changed.formCode && !form.isFieldTouched('title')) form.setFieldValue('title', defaultTitle(changed.formCode));
         }}
       >
         <Form.Item name="formCode" label={t('commendations.decisions.form')} rules={[{ required: true, message: t('commendations.decisions.formRequired') }]}>
@@ -87,7 +89,7 @@ export function DecisionFormModal({ actingUnit, onClose }: { actingUnit: ActingU
           <DatePicker.RangePicker format={DATE_FORMAT} />
         </Form.Item>
         <Form.Item name="title" label={t('commendations.decisions.titleField')} rules={[{ required: true, whitespace: true }, { max: 500 }]}>
-          <Input.TextArea rows={2} placeholder={formName ? t('commendations.decisions.titleDefault', { form: formName.toLowerCase() }) : undefined} data-testid="decision-title" />
+          <Input.TextArea rows={2} placeholder={defaultTitle(formCode)} data-testid="decision-title" />
         </Form.Item>
         <Form.Item name="signerTitle" label={t('commendations.decisions.signerTitle')} rules={[{ max: 200 }]}>
           <Input />

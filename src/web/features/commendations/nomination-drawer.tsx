@@ -5,7 +5,7 @@ import type { ActingUnit } from '../../app/acting-unit';
 import { QueryError } from '../../components/query-error';
 import { MutationErrorAlert } from '../../components/form-bits';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { type NominationAction, type NominationView, useDeleteNomination, useNomination, useNominationStep } from './commendations.api';
+import { type NominationAction, type NominationView, useDeleteNomination, useNomination, useNominationStep, useSetNominationPublic } from './commendations.api';
 import { NominationFormModal } from './nomination-form-modal';
 import { NominationStatusTag } from './nomination-status-tag';
 
@@ -73,7 +73,7 @@ export function NominationDrawer({ actingUnit, id, onClose }: { actingUnit: Acti
               )}
             </Descriptions.Item>
           </Descriptions>
-          {nomination.decisionId ? <Typography.Text type="success">{t('commendations.drawer.decision')}</Typography.Text> : null}
+          {nomination.decisionId ? <PublicSwitch nomination={nomination} /> : null}
           <div>
             <Typography.Title level={5}>{t('commendations.drawer.history')}</Typography.Title>
             <Timeline
@@ -135,6 +135,37 @@ function NominationActions({ nomination, pending, error, onStep, onEdit, onDelet
         </Popconfirm>
       ) : null}
     </Space>
+    </Space>
+  );
+}
+
+/** A commended example is shown in the public gallery once the deciding level chooses to. */
+function PublicSwitch({ nomination }: { nomination: NominationView }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const publish = useSetNominationPublic();
+  const allowed = nomination.steps.includes('publish');
+  return (
+    <Space direction="vertical">
+      <Typography.Text type="success">{t('commendations.drawer.decision')}</Typography.Text>
+      <MutationErrorAlert error={publish.error} />
+      <Space>
+        <Tag color={nomination.isPublic ? 'green' : 'default'} data-testid="nomination-public-state">{nomination.isPublic ? t('commendations.drawer.isPublic') : t('commendations.drawer.notPublic')}</Tag>
+        {allowed ? (
+          <Button
+            loading={publish.isPending}
+            onClick={() =>
+              publish.mutate(
+                { id: nomination.id, version: nomination.version, isPublic: !nomination.isPublic },
+                { onSuccess: () => void message.success(nomination.isPublic ? t('commendations.drawer.unpublished') : t('commendations.drawer.published')) },
+              )
+            }
+            data-testid="nomination-publish"
+          >
+            {nomination.isPublic ? t('commendations.drawer.unpublish') : t('commendations.drawer.publish')}
+          </Button>
+        ) : null}
+      </Space>
     </Space>
   );
 }

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client';
+import type { NominationKind } from '../../../shared/contracts/commendations';
+
+export type GalleryFilter = { q?: string; provinceId?: number; year?: number; kind?: NominationKind; page: number; pageSize: number };
+
+export type GalleryItem = {
+  id: number;
+  kind: NominationKind;
+  title: string;
+  subjectName: string | null;
+  unitName: string;
+  unitCode: string;
+  provinceName: string | null;
+  year: number;
+  formName: string;
+  decidingUnitName: string;
+  story: string;
+  results: string;
+};
+
+/**
+ * What the public gallery shows: commended nominations a committee marked public, newest decision
+ * first. Only these columns leave the database: no contact, birth date or card number of anyone.
+ */
+export async function searchGallery(executor: Executor, filter: GalleryFilter): Promise<{ items: GalleryItem[]; total: number }> {
+  const where = sql.join(
+    [
+      sql`n.is_public AND n.status = 'commended'`,
+      filter.q ? sql`n.search_text LIKE ${`%${filter.q}%`}` : sql`TRUE`,
+      filter.provinceId ? sql`u.path <@ (SELECT path FROM units WHERE id = ${filter.provinceId})` : sql`TRUE`,
+      filter.year ? sql`d.number_year = ${filter.year}` : sql`TRUE`,
+      filter.kind ? sql`n.kind = ${filter.kind}` : sql`TRUE`,
+    ],
+    sql` AND `,
+  );
+  const from = sql`FROM nominations n JOIN units u ON u.id = n.unit_id JOIN commendation_decisions d ON d.id = n.decision_id`;
+  const total = await executor.execute<{ n: number }>(sql`SELECT count(*) AS n ${from} WHERE ${where}`);
+  const rows = await executor.execute<Record<string, unknown>>(sql`
+    SELECT n.id, n.kind, n.title, COALESCE(su.name, sp.full_name) AS subject_name, u.name AS unit_name, u.code AS unit_code,
+      p.name AS province_name, d.number_year, f.name AS form_name, du.name AS deciding_name, n.story, n.results
+    ${from}
+    JOIN commendation_forms f ON f.code = d.form_code
+    JOIN units du ON du.id = d.unit_id
+    LEFT JOIN units p ON p.kind = 'province_committee' AND p.path @> u.path
+    LEFT JOIN units su ON su.id = n.subject_unit_id LEFT JOIN persons sp ON sp.id = n.subject_person_id
+    WHERE ${where}
+    ORDER BY d.decided_on DESC, n.id DESC
+    LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`);
+  return {
+    total: Number(total.rows[0]!.n),
+    items: rows.rows.map((row) => ({
+      id: Number(row.id),
+      kind: row.kind as NominationKind,
+      title: String(row.title),
+      subjectName: row.subject_name === null ? null : String(row.subject_name),
+      unitName: String(row.unit_name),
+      unitCode: String(row.unit_code),
+      provinceName: row.province_name === null ? null : String(row.province_name),
+      year: Number(row.number_year),
+      formName: String(row.form_name),
+      decidingUnitName: String(row.deciding_name),
+      story: String(row.story),
+      results: String(row.results),
+    })),
+  };
+}
+
+/** The provinces that have something in the gallery, for its filter. */
+export async function listGalleryProvinces(executor: Executor): Promise<Array<{ id: number; name: string }>> {
+  const rows = await executor.execute<{ id: number; name: string }>(sql`
+    SELECT DISTINCT p.id, p.name FROM nominations n JOIN units u ON u.id = n.unit_id
+    JOIN units p ON p.kind = 'province_committee' AND p.path @> u.path
+    WHERE n.is_public AND n.status = 'commended' ORDER BY p.name`);
+  return rows.rows.map((row) => ({ id: Number(row.id), name: row.name }));
+}
+
+export async function isPublicNomination(executor: Executor, id: number): Promise<boolean> {
+  const rows = await executor.execute<{ id: number }>(sql`SELECT id FROM nominations WHERE id = ${id} AND is_public AND status = 'commended'`);
+  return rows.rows.length > 0;
+}
