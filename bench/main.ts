@@ -19,6 +19,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'periodic reports: issue a request to every commune and ward committee, fill them all, consolidate, write a DOCX [--units N] [--people M] [--in-memory]',
     load: async () => (await import('./reports')).runReportsBench,
   },
+  commendations: {
+    describe: 'commendation on the national data set: C commendations (100,000) with their counters, then over HTTP the root and province figures (p95 < 50 ms) and the public gallery (p95 < 100 ms) [--units N] [--people M] [--commendations C] [--requests R] [--in-memory]',
+    load: async () => (await import('./commendations')).runCommendationsBench,
+  },
   durability: {
     describe: 'the embedded database flushing its writes to disk: N single-row commits in a data folder with and without the flush [--commits N]',
     load: async () => (await import('./durability')).runDurabilityBench,

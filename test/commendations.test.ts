@@ -189,6 +189,11 @@ describe('a nomination travels up the tree and is decided', () => {
     const photo = await ctx.app.inject({ method: 'GET', url: `/guong-dien-hinh/anh/${photoId}` });
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
+    // Filtered by province, year and kind from the page's own form.
+    const body = async (query: string) => (await ctx.app.inject({ method: 'GET', url: `/guong-dien-hinh?${query}` })).body;
+    expect(await body(`tinh=${tree.R.id}&nam=${year}&loai=individual`)).toContain('Nguyễn Thị Gương');
+    expect(await body('loai=model')).not.toContain('Nguyễn Thị Gương');
+    expect(await body(`nam=${year - 1}`)).toContain('Chưa có gương điển hình nào');
     // What is not public stays out: the model was not marked, and an unrelated file id is not served.
     expect((await ctx.app.inject({ method: 'GET', url: `/guong-dien-hinh?q=${encodeURIComponent('khong rac thai nhua')}` })).body).toContain('Chưa có gương điển hình nào');
     expect((await ctx.app.inject({ method: 'GET', url: '/guong-dien-hinh/anh/999999' })).statusCode).toBe(404);

@@ -48,6 +48,8 @@ export const nominations = pgTable(
     status: text('status').notNull().default('draft'),
     atUnitId: bigint('at_unit_id', { mode: 'number' }).references(() => units.id),
     decisionId: bigint('decision_id', { mode: 'number' }),
+    /** The decision's day, kept here so the public gallery pages by it from one index. */
+    decidedOn: date('decided_on'),
     /** The day it was first submitted: the day the nomination counts in the figures. */
     firstSubmittedOn: date('first_submitted_on'),
     returnReason: text('return_reason'),

@@ -86,7 +86,7 @@ export async function stepNomination(tx: Executor, actor: Actor, request: StepRe
     atUnitId,
     returnReason: request.step === 'return' ? request.reason! : request.step === 'submit' ? null : nomination.returnReason,
     ...(firstSubmission ? { firstSubmittedOn: today } : {}),
-    ...(request.decision ? { decisionId: request.decision.id } : {}),
+    ...(request.decision ? { decisionId: request.decision.id, decidedOn: request.decision.decidedOn } : {}),
   });
   if (from !== to) {
     await repo.insertEvent(tx, {
