@@ -144,7 +144,12 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         const text = await docxText(file);
         expectText(text, 'QUYẾT ĐỊNH', 'the decision document');
         expectText(text, 'DANH SÁCH', 'the annex list');
-        const after = await commendedFigure(province);
+        // The tab shows the figure it had while it refetches: wait for the new one.
+        let after = await commendedFigure(province);
+        for (let attempt = 0; attempt < 40 && after !== before + 3; attempt += 1) {
+          await province.waitForTimeout(500);
+          after = Number(((await province.getByTestId('commendation-figure-commended').locator('.figure-value').textContent()) ?? '').replace(/\./g, ''));
+        }
         if (after !== before + 3) throw new Error(`commended figure: ${before} → ${after}, expected +3`);
         await province.screenshot({ path: screenshotPath('commendations-04-figures.png'), fullPage: true });
 
