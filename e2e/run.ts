@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launchBrowser, runJourneys, startApp } from './harness';
+import { launchBrowser, runJourneys, startApp, type Journey } from './harness';
 import { SCREENSHOTS } from './support';
 import { foundationJourneys } from './journeys/foundation';
 import { standardsJourneys } from './journeys/standards';
@@ -24,19 +24,26 @@ async function main(): Promise<void> {
   const journeyContext = { app, browser, page };
   let ok = false;
   try {
-    ok = await runJourneys([
-      ...foundationJourneys(journeyContext),
-      ...programmeJourneys(journeyContext),
-      ...standardsJourneys(journeyContext),
-      ...studyJourneys(journeyContext),
-      ...registrationsJourneys(journeyContext),
-      ...registerBookJourneys(journeyContext),
-      ...supervisionJourneys(journeyContext),
-      ...followupJourneys(journeyContext),
-      ...reportsJourneys(journeyContext),
-      ...commendationsJourneys(journeyContext),
-      ...phoneFitJourneys(journeyContext),
-    ]);
+    // `npm run test:e2e -- commendations reports` runs only the named groups (each group's journeys
+    // run in order and start from the demo data, so a group can run alone).
+    const groups: Record<string, (context: typeof journeyContext) => Journey[]> = {
+      foundation: foundationJourneys,
+      programme: programmeJourneys,
+      standards: standardsJourneys,
+      study: studyJourneys,
+      registrations: registrationsJourneys,
+      'register-book': registerBookJourneys,
+      supervision: supervisionJourneys,
+      followup: followupJourneys,
+      reports: reportsJourneys,
+      commendations: commendationsJourneys,
+      'phone-fit': phoneFitJourneys,
+    };
+    const chosen = process.argv.slice(2);
+    const unknown = chosen.filter((name) => !(name in groups));
+    if (unknown.length > 0) throw new Error(`unknown journey group(s): ${unknown.join(', ')}; known: ${Object.keys(groups).join(', ')}`);
+    const names = chosen.length > 0 ? chosen : Object.keys(groups);
+    ok = await runJourneys(names.flatMap((name) => groups[name]?.(journeyContext) ?? []));
   } finally {
     await browser.close();
     await app.stop();

@@ -92,7 +92,7 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         await secretary.getByTestId('nomination-edit').click();
         await secretary.getByTestId('nomination-results').fill('Mở rộng 350 m đường; 132 hộ hiến đất.');
         await secretary.locator('.ant-modal').getByTestId('nomination-form-submit').click();
-        await secretary.locator('.ant-modal').waitFor({ state: 'detached', timeout: 20_000 });
+        await waitAfterSubmit(secretary, secretary.locator('.ant-modal'), 60_000, 'detached');
         await takeStep(secretary, 'submit');
         expectText(await secretary.getByTestId('nomination-history').textContent(), 'Kết quả, số liệu', 'what changed since the returned submission');
         await secretary.screenshot({ path: screenshotPath('commendations-02-resubmitted.png'), fullPage: true });
@@ -129,12 +129,16 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         await province.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Bằng khen' }).click();
         const held = province.getByTestId('decision-nominations').locator('tbody tr.ant-table-row');
         await held.first().waitFor({ timeout: 20_000 });
+        await province.getByTestId('decision-nominations').locator('.ant-spin-spinning').waitFor({ state: 'detached', timeout: 20_000 });
         // Newest first: the member the cell nominated, just sent up by the commune.
         expectText(await held.first().textContent(), 'Cá nhân', 'the member nominated by the cell is held by the province');
         for (const index of [0, 1, 2]) await held.nth(index).locator('input[type="checkbox"]').check();
+        const selected = await province.getByTestId('decision-nominations').locator('tbody tr.ant-table-row-selected').count();
+        if (selected !== 3) throw new Error(`${selected} nominations selected in the decision form, expected 3`);
         await province.screenshot({ path: screenshotPath('commendations-03-decision-form.png'), fullPage: true });
         await province.getByTestId('decision-form-submit').click();
-        await province.locator('.ant-modal').waitFor({ state: 'detached', timeout: 20_000 });
+        // Under load the three commendations and the document take a while; a refusal is reported at once.
+        await waitAfterSubmit(province, province.locator('.ant-modal'), 60_000, 'detached');
         const row = province.getByTestId('decisions-table').locator('tbody tr.ant-table-row').first();
         await row.waitFor();
         expectText(await row.textContent(), 'Bằng khen', 'the new decision heads the list');
