@@ -4,7 +4,8 @@
  * its own unit's answer, so no edit conflicts) as fast as they can for S seconds (60), over HTTP
  * against the server as `npm start` runs it with the demo data, while another client asks
  * /api/health every 20 ms. On the embedded database, or with DATABASE_URL on a fresh PostgreSQL
- * database of that server. Target: 0 errors, /api/health p95 < 50 ms meanwhile.
+ * database of that server. Target: 0 errors, /api/health p95 < 50 ms meanwhile; the last readable
+ * line is the verdict, and a miss ends the run with exit code 1 (after the JSON line).
  */
 import { loadavg } from 'node:os';
 import { startApp } from '../e2e/harness';
@@ -12,6 +13,8 @@ import { BenchHttpClient } from './http-client';
 import { numberOption, openBenchDatabase, percentile, round, signInOverHttp } from './support';
 
 const PASSWORD = 'NoiGuong@2026';
+/** The error budget: no failed request, and the health probe answers quickly meanwhile. */
+const HEALTH_P95_LIMIT_MS = 50;
 
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -50,7 +53,11 @@ export async function runLoadBench(args: string[]): Promise<void> {
   const database = process.env.DATABASE_URL ? await openBenchDatabase({ inMemory: false }) : undefined;
   // The server prepares its database itself, as on a first start.
   await database?.handle.close();
-  const app = await startApp({ databaseUrl: database?.url });
+  // A server that does not start must not leave the bench's PostgreSQL database behind.
+  const app = await startApp({ databaseUrl: database?.url }).catch(async (error: unknown) => {
+    await database?.dispose();
+    throw error;
+  });
   try {
     const { cookie, csrfToken } = await signInOverHttp(app.baseUrl, 'tuyengiao.tinh', PASSWORD);
     const me = (await (await fetch(`${app.baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { grants: Array<{ unitId: number; unitName: string }> };
@@ -109,6 +116,11 @@ export async function runLoadBench(args: string[]): Promise<void> {
     console.log(`writes: ${round(writeTimes.length / elapsed, 0)} saves/s, p50 ${writes.p50} ms, p95 ${writes.p95} ms, p99 ${writes.p99} ms (${writeTimes.length})`);
     console.log(`/api/health meanwhile: p50 ${health.p50} ms, p95 ${health.p95} ms, p99 ${health.p99} ms (${healthTimes.length} probes)`);
     console.log(errors === 0 ? 'errors: none' : `errors: ${errors} — ${[...failures].map(([what, count]) => `${count} × ${what}`).join('; ')}`);
+    const misses = [
+      ...(errors > 0 ? [`${errors} errors (budget 0)`] : []),
+      ...(health.p95 >= HEALTH_P95_LIMIT_MS ? [`/api/health p95 ${health.p95} ms (budget < ${HEALTH_P95_LIMIT_MS} ms)`] : []),
+    ];
+    console.log(misses.length === 0 ? `verdict: PASS (0 errors, /api/health p95 ${health.p95} ms < ${HEALTH_P95_LIMIT_MS} ms)` : `verdict: FAIL — ${misses.join('; ')}`);
     console.log(
       JSON.stringify({
         bench: 'load',
@@ -127,8 +139,10 @@ export async function runLoadBench(args: string[]): Promise<void> {
         errors,
         load_avg_start: round(loadAtStart, 2),
         load_avg_end: round(loadavg()[0] ?? 0, 2),
+        verdict: misses.length === 0 ? 'pass' : 'fail',
       }),
     );
+    if (misses.length > 0) process.exitCode = 1;
   } finally {
     await app.stop();
     await database?.dispose();

@@ -63,7 +63,7 @@ async function nominate(body: Record<string, unknown>, by = secretary) {
 async function step(who: Session, id: number, name: string, version: number, reason: string | null = null) {
   const response = await who.send('POST', `/api/nominations/${id}/${name}`, { version, reason });
   expect(response.statusCode, response.body).toBe(200);
-  return response.json() as { id: number; version: number; status: string; atUnit: { name: string } | null; history: Array<{ action: string; changes: string[] | null; reason: string | null }>; steps: string[] };
+  return response.json() as { id: number; version: number; status: string; atUnit: { name: string } | null; history: Array<{ action: string; changes: Array<{ field: string; before: string; after: string }> | null; reason: string | null }>; steps: string[] };
 }
 
 describe('a nomination travels up the tree and is decided', () => {
@@ -107,7 +107,11 @@ describe('a nomination travels up the tree and is decided', () => {
     const resubmitted = await step(secretary, nominationId, 'submit', edited.json().version);
     const last = resubmitted.history.at(-1)!;
     expect(last.action).toBe('submit');
-    expect(last.changes).toEqual(expect.arrayContaining(['Kết quả, số liệu', 'Tệp minh chứng']));
+    // What changed reads with its values, as in registrations: before and after, files by their names.
+    expect(last.changes).toEqual([
+      { field: 'results', before: 'Mở rộng 350 m hẻm; 25 em được học miễn phí.', after: 'Mở rộng 350 m hẻm; 132 hộ hiến đất; 25 em được học miễn phí.' },
+      { field: 'files', before: 'Ảnh khu phố.png', after: 'Ảnh khu phố.png; Ảnh lớp học.png' },
+    ]);
     expect(resubmitted.history.map((event) => event.reason)).toContain('Bổ sung số hộ dân đã vận động');
   });
 

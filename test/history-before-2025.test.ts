@@ -97,6 +97,25 @@ describe('district committees before 1 July 2025', () => {
     expect((await rows<{ kind: string }>(sql`SELECT kind FROM units WHERE id = ${units.DA!.id}`))[0]!.kind).toBe('commune_committee');
   });
 
+  it('takes no unit below it and cannot stay open from 1/7/2025 on', async () => {
+    const admin = await openSession(ctx.app, 'quantri.kh');
+    const child = await admin.send('POST', '/api/units', { code: 'LT9', name: 'Đảng ủy phường Mới', kind: 'commune_committee', parentId: units.NT!.id, validFrom: MERGE_DAY });
+    expect(child.statusCode).toBe(400);
+    expect(child.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('không thể nhận đơn vị trực thuộc từ ngày 01/07/2025') });
+    expect(await rows(sql`SELECT id FROM units WHERE code = 'LT9'`)).toHaveLength(0);
+
+    const version = await versionOf(units.DA1!.id);
+    const moved = await admin.send('POST', `/api/units/${units.DA1!.id}/move`, { parentId: units.NT!.id, effectiveDate: '2026-01-05', version });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error.message).toContain('không thể nhận đơn vị trực thuộc');
+    expect((await rows<{ parent_id: number }>(sql`SELECT parent_id FROM units WHERE id = ${units.DA1!.id}`))[0]!.parent_id).toBe(units.DA!.id);
+
+    const late = await admin.send('POST', `/api/units/${units.CR!.id}/close`, { effectiveDate: '2026-01-05', version: await versionOf(units.CR!.id) });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('chậm nhất ngày 01/07/2025') });
+    expect((await rows<{ valid_to: string | null }>(sql`SELECT valid_to::text FROM units WHERE id = ${units.CR!.id}`))[0]!.valid_to).toBeNull();
+  });
+
   it('the import preview refuses a district founded from 1/7/2025, row by row, as the apply would', async () => {
     const admin = await openSession(ctx.app, 'quantri.kh');
     const headers = UNIT_COLUMNS.map((column) => column.header);
@@ -111,6 +130,22 @@ describe('district committees before 1 July 2025', () => {
     const body = preview.json();
     expect(body).toMatchObject({ totalRows: 2, validRows: 1, creates: 1 });
     expect(body.errors).toEqual([{ row: 3, column: 'Loại đơn vị', message: expect.stringContaining('chỉ có trước ngày 01/07/2025') }]);
+  });
+
+  it('the import preview refuses a unit placed under a district from 1/7/2025, as the apply would', async () => {
+    const admin = await openSession(ctx.app, 'quantri.kh');
+    const headers = UNIT_COLUMNS.map((column) => column.header);
+    const line = (values: Record<string, string>) => headers.map((header) => values[header] ?? null);
+    const file = await buildWorkbook('Đơn vị', [
+      headers,
+      line({ 'Mã đơn vị': 'NT5', 'Tên đơn vị': 'Đảng ủy phường Phước Hải', 'Loại đơn vị': 'Đảng ủy xã, phường, đặc khu', 'Mã đơn vị cấp trên': 'NT', 'Ngày thành lập': '01/01/2012' }),
+      line({ 'Mã đơn vị': 'NT6', 'Tên đơn vị': 'Đảng ủy phường Phước Long', 'Loại đơn vị': 'Đảng ủy xã, phường, đặc khu', 'Mã đơn vị cấp trên': 'NT', 'Ngày thành lập': '01/08/2025' }),
+    ]);
+    const preview = await admin.upload('/api/imports/units/preview', { fileName: 'don-vi.xlsx', content: file });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const body = preview.json();
+    expect(body).toMatchObject({ totalRows: 2, validRows: 1, creates: 1 });
+    expect(body.errors).toEqual([{ row: 3, column: 'Mã đơn vị cấp trên', message: expect.stringContaining('không thể nhận đơn vị trực thuộc từ ngày 01/08/2025') }]);
   });
 });
 

@@ -22,6 +22,7 @@ import { supervisionEndpoints } from './helpers/policy-supervision-rows';
 import { registrationEndpoints } from './helpers/policy-registrations-rows';
 import { reportsEndpoints } from './helpers/policy-reports-rows';
 import { commendationsEndpoints } from './helpers/policy-commendations-rows';
+import { commendationsSpreadEndpoints } from './helpers/policy-commendations-spread-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -359,6 +360,7 @@ const ENDPOINTS: Endpoint[] = [
   ...registrationEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...reportsEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...commendationsEndpoints({ db: () => ctx.db, tree: () => tree, next }),
+  ...commendationsSpreadEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {
@@ -382,6 +384,19 @@ const HOLDS_THE_PERMISSION_BELOW_THE_TOP: Record<string, Role[]> = {
   'POST /api/legal-bases': ['admin'],
   'PATCH /api/legal-bases/:id': ['admin'],
 };
+
+/**
+ * Routes with a record in the path whose subtree is decided by the body: the catalogue of legal
+ * bases belongs to no unit (only the top level keeps it); adopting a breakthrough content or a
+ * commended model, and marking a typical example, name the acting unit in the body (the record
+ * itself is read from above or sent up from below).
+ */
+const TARGET_NOT_IN_PATH = new Set([
+  'PATCH /api/legal-bases/:id',
+  'POST /api/breakthroughs/:id/adopt',
+  'POST /api/nominations/:id/adoptions',
+  'POST /api/nominations/:id/typical',
+]);
 
 async function statusFor(caller: Session | null, endpoint: Endpoint) {
   const response = await call(ctx.app, caller, await endpoint.request(caller));
@@ -429,6 +444,29 @@ describe.each(ENDPOINTS.map((endpoint) => ({ ...endpoint, title: endpoint.name ?
       for (const role of endpoint.allowed) {
         const { status, body } = await statusFor(onB.get(role)!, endpoint);
         expect(status, `${role} on B: ${body}`).toBe(endpoint.foreignStatus ?? endpoint.refusedStatus ?? 403);
+      }
+    });
+  }
+
+  // The same callers of B, and B's officer on routes only administrators may call, sending a
+  // malformed body about A's record named in the path: refused before the body is read (the route
+  // finds the record's unit from the path), so no field rule leaks. Routes whose target is named
+  // only in the body keep the check that the caller holds the permission somewhere, and are
+  // answered by the service after validation: POST /api/units, /api/units/merge, /api/people,
+  // /api/accounts, /api/standards/drafts, /api/plans, /api/topics, /api/breakthroughs,
+  // /api/registration-windows, /api/registrations/collective|entered|approve, /api/study-sessions,
+  // /api/report-requests, /api/report-templates, /api/nominations, /api/commendation-decisions,
+  // /api/registration-reminders, and those in TARGET_NOT_IN_PATH.
+  if (endpoint.scoped && !endpoint.route.startsWith('GET ') && /\/:\w+/.test(endpoint.route) && !TARGET_NOT_IN_PATH.has(endpoint.route)) {
+    const foreign = [...new Set<Role>([...endpoint.allowed, 'officer'])];
+    it(`refuses ${foreign.join(', ')} of the sibling B before reading a malformed body about A's record`, async () => {
+      for (const role of foreign) {
+        const caller = onB.get(role)!;
+        const request = await endpoint.request(caller);
+        const response = await caller.send(request.method as 'POST' | 'PATCH' | 'DELETE', request.url, [{ notAField: 'x' }]);
+        expect([401, 403], `${role} on B: ${response.statusCode} ${response.body}`).toContain(response.statusCode);
+        expect(response.body).not.toContain('notAField');
+        expect(response.body).not.toContain('VALIDATION_FAILED');
       }
     });
   }

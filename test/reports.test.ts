@@ -425,13 +425,31 @@ describe('templates', () => {
 });
 
 describe('live reporting figures', () => {
+  it('count a fourth-quarter briefing due in January, issued and answered late, in its own year', async () => {
+    const programme = async (year: number) =>
+      (await provinceOfficer.get(`/api/programme-figures?unitId=${tree.R.id}&year=${year}`)).json<{ figures: { reportsExpected: number; reportsSubmitted: number } }>().figures;
+    const before2025 = await programme(2025);
+    const before2026 = await programme(2026);
+    const q4 = await issue({ title: 'Báo cáo quý IV năm 2025', periodFrom: '2025-10-01', periodTo: '2025-12-31', deadline: '2026-01-10' });
+    const answer = answerOf(q4, tree.A.id);
+    const saved = await communeA.send('PATCH', `/api/report-answers/${answer.id}`, draft(answer.version));
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await communeA.send('POST', `/api/report-answers/${answer.id}/submit`, { version: (saved.json() as { version: number }).version });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const after2025 = await programme(2025);
+    const after2026 = await programme(2026);
+    expect(after2025.reportsExpected).toBe(before2025.reportsExpected + q4.answers.length);
+    expect(after2025.reportsSubmitted).toBe(before2025.reportsSubmitted + 1);
+    expect(after2026).toEqual(before2026);
+  });
+
   it('equal a recount of the answers on every unit, after issuing, submissions and moved deadlines', async () => {
     const { readFigures } = await import('../src/server/platform/figures');
     const { REPORT_METRICS } = await import('../src/server/modules/figures/report-metrics');
-    const deadlines = await rows<{ deadline: string }>(sql`SELECT DISTINCT deadline::text AS deadline FROM report_requests ORDER BY 1`);
-    const years = [...new Set(deadlines.map((row) => Number(row.deadline.slice(0, 4))))];
+    const periodEnds = await rows<{ period_to: string }>(sql`SELECT DISTINCT period_to::text AS period_to FROM report_requests ORDER BY 1`);
+    const years = [...new Set(periodEnds.map((row) => Number(row.period_to.slice(0, 4))))];
     expect(years.length).toBeGreaterThan(0);
-    const days = [...new Set(deadlines.flatMap((row) => [row.deadline, `${row.deadline.slice(0, 4)}-12-31`]))];
+    const days = [...new Set(periodEnds.flatMap((row) => [row.period_to, `${row.period_to.slice(0, 4)}-12-31`]))];
     let submittedSomewhere = 0;
     for (const unit of Object.values(tree)) {
       for (const day of days) {
@@ -442,7 +460,7 @@ describe('live reporting figures', () => {
           SELECT count(*) AS expected, count(*) FILTER (WHERE a.first_submitted_on IS NOT NULL) AS submitted,
                  count(*) FILTER (WHERE a.on_time) AS on_time
           FROM report_answers a JOIN report_requests r ON r.id = a.request_id JOIN units u ON u.id = a.unit_id
-          WHERE u.path <@ ${unit.path}::ltree AND r.deadline <= ${day}::date AND extract(year FROM r.deadline) = ${year}`);
+          WHERE u.path <@ ${unit.path}::ltree AND r.period_to <= ${day}::date AND extract(year FROM r.period_to) = ${year}`);
         const counted = { expected: values[metrics[0]!] ?? 0, submitted: values[metrics[1]!] ?? 0, onTime: values[metrics[2]!] ?? 0 };
         expect(counted, `${unit.code} ${day}`).toEqual({ expected: Number(recount!.expected), submitted: Number(recount!.submitted), onTime: Number(recount!.on_time) });
         submittedSomewhere += counted.submitted;
@@ -451,8 +469,30 @@ describe('live reporting figures', () => {
     expect(submittedSomewhere).toBeGreaterThan(0);
   });
 
+  it('a database whose report figures were dated by deadline is re-dated once, to the report periods', async () => {
+    const { runDataRepairs } = await import('../src/server/db/data-repairs');
+    const { redateRequestFigures } = await import('../src/server/modules/reports/index');
+    const counters = () => rows<{ unit_id: number; metric: string; day: string; value: number }>(sql`
+      SELECT unit_id, metric, day::text AS day, SUM(delta) AS value FROM figure_counters WHERE metric LIKE 'reports.%'
+      GROUP BY unit_id, metric, day HAVING SUM(delta) <> 0 ORDER BY 1, 2, 3`);
+    const dated = await counters();
+    const requests = await rows<{ id: number; deadline: string; period_to: string }>(sql`
+      SELECT id, deadline::text AS deadline, period_to::text AS period_to FROM report_requests WHERE deadline <> period_to ORDER BY id`);
+    expect(requests.length).toBeGreaterThan(0);
+    // As an earlier version wrote them: on the deadline.
+    await ctx.db.transaction(async (tx) => {
+      for (const request of requests) await redateRequestFigures(tx, Number(request.id), request.period_to, request.deadline);
+    });
+    expect(await counters()).not.toEqual(dated);
+    await ctx.db.execute(sql`DELETE FROM data_repairs WHERE name = 'report-figures-by-period'`);
+    await runDataRepairs(ctx.db);
+    expect(await counters()).toEqual(dated);
+    await runDataRepairs(ctx.db);
+    expect(await counters()).toEqual(dated);
+  });
+
   it('shows the reporting and on-time rates on the programme dashboard', async () => {
-    const year = Number((await rows<{ deadline: string }>(sql`SELECT min(deadline)::text AS deadline FROM report_requests`))[0]!.deadline.slice(0, 4));
+    const year = Number((await rows<{ period_to: string }>(sql`SELECT min(period_to)::text AS period_to FROM report_requests`))[0]!.period_to.slice(0, 4));
     const response = await provinceOfficer.get(`/api/programme-figures?unitId=${tree.R.id}&year=${year}`);
     expect(response.statusCode).toBe(200);
     const body = response.json<{ figures: { reportsExpected: number; reportsSubmitted: number; reportingRate: number | null; onTimeRate: number | null }; definitions: Record<string, string> }>();

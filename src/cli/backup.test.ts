@@ -13,6 +13,10 @@ import { runAdminStatement, testDatabaseUrl, urlForDatabase } from '../../test/h
 import { addPerson, addUser, seedSmallTree } from '../../test/helpers/fixtures';
 import { backupDatabase, DUMP_FORMAT_LINE, quoteLiteral, restoreDatabase, splitDump, STATEMENT_END } from '../server/platform/db/backup';
 import { backupScheduleFrom, writeScheduledBackup } from '../server/platform/db/scheduled-backups';
+import { systemActor } from '../server/platform/auth/policy';
+import { getSubtreeFigures } from '../server/modules/figures/figures.service';
+import { getProgrammeFigures } from '../server/modules/figures/programme-figures.service';
+import { getRegistrationFigures } from '../server/modules/figures/registration-figures.service';
 
 const run = promisify(execFile);
 
@@ -93,6 +97,28 @@ async function sequencesOf(handle: DbHandle): Promise<Record<string, string>> {
   return values;
 }
 
+/**
+ * What the dashboards show, read through the figures services as the API answers them: the
+ * subtree, programme and registration figures of every top-level unit and of each of its children
+ * (each answer lists its children's figures too), as of fixed days and years.
+ */
+async function dashboardFiguresOf(handle: DbHandle): Promise<unknown[]> {
+  const units = await handle.pool.query<{ id: number; path: string; depth: number }>(
+    `SELECT id, path::text AS path, depth FROM units WHERE depth <= 1 AND valid_to IS NULL ORDER BY path`,
+  );
+  const roots = units.rows.filter((unit) => unit.depth === 0);
+  const actor = { ...systemActor(), grants: roots.map((root) => ({ id: 0, unitId: Number(root.id), unitCode: '', unitName: '', unitPath: root.path, role: 'admin' as const })) };
+  const figures: unknown[] = [];
+  for (const unit of units.rows) {
+    const id = Number(unit.id);
+    figures.push({ id, subtree: await getSubtreeFigures(handle.db, actor, id, '2026-06-30') });
+    for (const year of [2025, 2026]) {
+      figures.push({ id, year, programme: await getProgrammeFigures(handle.db, actor, id, year), registration: await getRegistrationFigures(handle.db, actor, id, year) });
+    }
+  }
+  return figures;
+}
+
 async function expectSameContent(source: DbHandle, target: DbHandle): Promise<void> {
   const tables = await tablesOf(source);
   expect(await tablesOf(target)).toEqual(tables);
@@ -101,6 +127,10 @@ async function expectSameContent(source: DbHandle, target: DbHandle): Promise<vo
   }
   expect(await schemaOf(target)).toEqual(await schemaOf(source));
   expect(await sequencesOf(target)).toEqual(await sequencesOf(source));
+  // Equal rows should give equal dashboards; this shows it through the code that computes them.
+  const figures = await dashboardFiguresOf(source);
+  expect(figures.length).toBeGreaterThan(10);
+  expect(await dashboardFiguresOf(target)).toEqual(figures);
 }
 
 /** Text that breaks naive dumps: quotes, backslashes, line breaks, the statement marker itself. */

@@ -29,5 +29,24 @@ export function unitKindExistsOn(kind: string, day: string): boolean {
 export function unitKindPeriodProblem(kind: string, kindLabel: string, day: string): string | undefined {
   const period = UNIT_KIND_PERIODS[kind];
   if (!period || unitKindExistsOn(kind, day)) return undefined;
-  return `Loại đơn vị "${kindLabel}" chỉ có ${period.label}; không thể dùng từ ngày ${day.split('-').reverse().join('/')}.`;
+  return `Loại đơn vị "${kindLabel}" chỉ có ${period.label}; không thể dùng từ ngày ${dayLabel(day)}.`;
+}
+
+/** A day as the messages write it: 01/07/2025. */
+function dayLabel(day: string): string {
+  return day.split('-').reverse().join('/');
+}
+
+/** The message when a unit of `parentKind` would take a unit below it on a day outside its kind's period. */
+export function unitKindChildProblem(parentKind: string, parentKindLabel: string, parentName: string, day: string): string | undefined {
+  const period = UNIT_KIND_PERIODS[parentKind];
+  if (!period || unitKindExistsOn(parentKind, day)) return undefined;
+  return `Đơn vị cấp trên "${parentName}" là ${parentKindLabel}, chỉ có ${period.label}: không thể nhận đơn vị trực thuộc từ ngày ${dayLabel(day)}.`;
+}
+
+/** The message when a unit of `kind` would close after its kind ceased to exist (a district closing in 2026). */
+export function unitKindCloseProblem(kind: string, kindLabel: string, name: string, day: string): string | undefined {
+  const period = UNIT_KIND_PERIODS[kind];
+  if (!period?.until || day <= period.until) return undefined;
+  return `"${name}" là ${kindLabel}, chỉ có ${period.label}: hãy kết thúc đơn vị này chậm nhất ngày ${dayLabel(period.until)}.`;
 }

@@ -72,6 +72,7 @@ export function commendationsEndpoints(env: { db: () => Database; tree: () => Tr
     },
     { route: 'GET /api/commendation-forms', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/commendation-forms' }) },
     { route: 'GET /api/commendation-figures', name: 'GET /api/commendation-figures?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/commendation-figures?unitId=${a()}&year=2026` }) },
+    { route: 'GET /api/exports/commendation-figures', name: 'GET /api/exports/commendation-figures?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/commendation-figures?unitId=${a()}&year=2026` }) },
     { route: 'GET /api/nominations', name: 'GET /api/nominations?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/nominations?unitId=${a()}` }) },
     { route: 'GET /api/nominations/:id', allowed: READERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/nominations/${(await draft()).id}` }) },
     { route: 'POST /api/nominations', allowed: NOMINATORS, scoped: true, request: () => ({ method: 'POST', url: '/api/nominations', body: { unitId: env.tree().C1.id, kind: 'model', ...content() } }) },

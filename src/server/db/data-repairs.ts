@@ -3,6 +3,7 @@ import type { Database, Executor } from '../platform/db/client';
 import { normalizeTonePlacement, personNameSortKey, vietnameseSortKey } from '../../shared/text';
 import { addFigureDeltas, type FigureDelta } from '../platform/figures';
 import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, registrationFigureDay, type RegistrationKind } from '../modules/figures/index';
+import { redateRequestFigures } from '../modules/reports/index';
 
 type Repair = { name: string; run(tx: Executor): Promise<number> };
 
@@ -69,6 +70,14 @@ async function recordPastMoves(tx: Executor): Promise<number> {
   return result.rows.length;
 }
 
+/** Report figures were once dated by the deadline; they count in the report's period now. */
+async function redateReportFigures(tx: Executor): Promise<number> {
+  const requests = await tx.execute<{ id: number; deadline: string; period_to: string }>(sql`
+    SELECT id, deadline::text AS deadline, period_to::text AS period_to FROM report_requests WHERE deadline <> period_to ORDER BY id`);
+  for (const request of requests.rows) await redateRequestFigures(tx, Number(request.id), request.deadline, request.period_to);
+  return requests.rows.length;
+}
+
 const REPAIRS: Repair[] = [
   {
     // Names stored before one tone placement was kept ("Hoà" beside "Hòa"); search and sort already ignored it.
@@ -81,6 +90,7 @@ const REPAIRS: Repair[] = [
   },
   { name: 'registration-action-figures', run: countExistingActions },
   { name: 'unit-moved-on', run: recordPastMoves },
+  { name: 'report-figures-by-period', run: redateReportFigures },
 ];
 
 /** Runs, once each and in a transaction each, the repairs this database has not had yet. */

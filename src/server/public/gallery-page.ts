@@ -20,6 +20,7 @@ type Item = {
   decidingUnitName: string;
   story: string;
   results: string;
+  adoptedUnits: number;
   photoIds: number[];
 };
 export type GalleryView = {
@@ -49,6 +50,7 @@ function itemHtml(item: Item): SafeHtml {
 ${item.kind === 'model' ? null : html`<p><strong>${item.title}</strong></p>`}
 <blockquote>${item.story}</blockquote>
 ${item.results ? html`<p class="meta">Kết quả: ${item.results}</p>` : null}
+${item.kind === 'model' && item.adoptedUnits > 0 ? html`<p class="meta">Đã được ${item.adoptedUnits.toLocaleString('vi-VN')} đơn vị áp dụng, nhân rộng</p>` : null}
 ${item.photoIds.map((id) => html`<img class="photo" src="${GALLERY_PATH}/anh/${id}" alt="Ảnh: ${name}" loading="lazy">`)}
 <p class="meta"><a href="${publicUnitPath(item.unitCode)}">${item.unitName}</a>${item.provinceName ? html` · ${item.provinceName}` : null}</p>
 </article>`;

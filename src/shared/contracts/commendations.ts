@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, OptionalText, PagingSchema, TrimmedText } from './common';
+import type { FieldChange } from '../field-diff';
 
 /** An exemplary collective (a unit), an individual (a person) or a good practice (mô hình, cách làm). */
 export const NOMINATION_KINDS = ['collective', 'individual', 'model'] as const;
@@ -25,6 +26,8 @@ export const NominationContentSchema = z.object({
   periodFrom: IsoDateSchema,
   periodTo: IsoDateSchema,
   registrationIds: IdList(50),
+  /** Breakthrough contents of the levels above or of the nominating unit's subtree that it carried out. */
+  breakthroughIds: IdList(20),
   fileIds: IdList(20),
 });
 
@@ -111,9 +114,17 @@ export type NominationHistoryEvent = {
   reason: string | null;
   actorName: string;
   at: string;
-  /** For a resubmission: the fields changed since the submission before it. */
-  changes: string[] | null;
+  /** For a resubmission: each field changed since the submission before it, before and after. */
+  changes: NominationChange[] | null;
 };
+
+/** The fields of a submission compared for "what changed"; links and files read as their names. */
+export const NOMINATION_DIFF_FIELDS = ['title', 'story', 'results', 'periodFrom', 'periodTo', 'registrations', 'breakthroughs', 'files'] as const;
+export type NominationDiffField = (typeof NOMINATION_DIFF_FIELDS)[number];
+export type NominationChange = FieldChange<NominationDiffField>;
+
+/** A registration or breakthrough content a nomination links to, with what names it for a reader. */
+export type NominationLink = { id: number; name: string; year: number };
 
 export type NominationView = {
   id: number;
@@ -128,6 +139,9 @@ export type NominationView = {
   periodFrom: string;
   periodTo: string;
   registrationIds: number[];
+  breakthroughIds: number[];
+  /** The linked registrations (named by their person or unit) and breakthrough contents (by title). */
+  links: { registrations: NominationLink[]; breakthroughs: NominationLink[] };
   decisionId: number | null;
   /** Shown in the public gallery of exemplary models. */
   isPublic: boolean;

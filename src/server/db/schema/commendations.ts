@@ -21,6 +21,8 @@ export type NominationContent = {
   periodFrom: string;
   periodTo: string;
   registrationIds: number[];
+  /** Absent from submissions made before nominations linked breakthrough contents. */
+  breakthroughIds?: number[];
   fileIds: number[];
 };
 
@@ -119,7 +121,10 @@ export const commendationDecisions = pgTable(
   ],
 );
 
-/** A unit below records that it took up a commended model (nhân rộng), as with breakthrough contents. */
+/**
+ * A unit below records that it took up a commended model (nhân rộng), as with breakthrough contents:
+ * when, and how (the note); evidence files are attached to it. `version` guards against lost edits.
+ */
 export const modelAdoptions = pgTable(
   'model_adoptions',
   {
@@ -128,7 +133,10 @@ export const modelAdoptions = pgTable(
     unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
     adoptedOn: date('adopted_on').notNull(),
     note: text('note'),
+    version: integer('version').notNull().default(1),
+    createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('model_adoptions_key').on(table.nominationId, table.unitId)],
+  (table) => [uniqueIndex('model_adoptions_key').on(table.nominationId, table.unitId), index('model_adoptions_unit_idx').on(table.unitId)],
 );

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contracts/accounts';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, SESSION_COOKIE, sessionOf } from '../../platform/http/request-context';
+import { placeById } from '../../platform/http/route-needs';
 import * as auth from './auth.service';
 import * as accounts from './accounts.service';
 
@@ -51,23 +52,24 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, conf
 
 export const accountsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   const tags = ['Tài khoản, phân quyền'];
+  const onAccount = { needs: ['accounts.manage'], place: placeById((id) => accounts.findAccountPlace(db, id)) } as const;
   app.get('/api/accounts', { schema: { tags, querystring: AccountsQuerySchema } }, (request) =>
     accounts.listAccounts(db, actorOf(request), request.query),
   );
   app.post('/api/accounts', { config: { needs: ['accounts.manage'] }, schema: { tags, body: CreateAccountSchema } }, async (request, reply) =>
     reply.status(201).send(await accounts.createAccount(db, actorOf(request), request.body)),
   );
-  app.patch('/api/accounts/:id', { config: { needs: ['accounts.manage'] }, schema: { tags, params: IdParamsSchema, body: UpdateAccountSchema } }, (request) =>
+  app.patch('/api/accounts/:id', { config: onAccount, schema: { tags, params: IdParamsSchema, body: UpdateAccountSchema } }, (request) =>
     accounts.updateAccount(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/accounts/:id/reset-password', { config: { needs: ['accounts.manage'] }, schema: { tags, params: IdParamsSchema, body: ResetPasswordSchema } }, async (request) => {
+  app.post('/api/accounts/:id/reset-password', { config: onAccount, schema: { tags, params: IdParamsSchema, body: ResetPasswordSchema } }, async (request) => {
     await accounts.resetPassword(db, actorOf(request), request.params.id, request.body.newPassword);
     return { ok: true };
   });
-  app.post('/api/accounts/:id/grants', { config: { needs: ['accounts.manage'] }, schema: { tags, params: IdParamsSchema, body: GrantInputSchema } }, (request) =>
+  app.post('/api/accounts/:id/grants', { config: onAccount, schema: { tags, params: IdParamsSchema, body: GrantInputSchema } }, (request) =>
     accounts.addGrant(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/accounts/:id/grants/:grantId', { config: { needs: ['accounts.manage'] }, schema: { tags, params: z.object({ id: IdSchema, grantId: IdSchema }) } }, (request) =>
+  app.delete('/api/accounts/:id/grants/:grantId', { config: onAccount, schema: { tags, params: z.object({ id: IdSchema, grantId: IdSchema }) } }, (request) =>
     accounts.removeGrant(db, actorOf(request), request.params.id, request.params.grantId),
   );
 };

@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertPasswordAcceptable, hashPassword } from '../../platform/auth/passwords';
-import { assertCan, assertHasPermissionSomewhere, can, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, assertHasPermissionSomewhere, can, isPathWithin, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese, normalizeTonePlacement } from '../../../shared/text';
 import type { Role } from '../../../shared/contracts/domain';
@@ -53,6 +53,15 @@ async function assertPersonLinkable(db: Database, actor: Actor, personId: number
   if (!paths.some((path) => can(actor, 'accounts.manage', path))) {
     throw new AppError('FORBIDDEN', 'Người này sinh hoạt ở đơn vị ngoài phạm vi quản lý của bạn.');
   }
+}
+
+/**
+ * Where an account named in a request sits: every unit it is granted on (an account without grants
+ * is left to the service, which lets only a top level's administrator manage it).
+ */
+export async function findAccountPlace(db: Database, userId: number): Promise<RecordPlace | undefined> {
+  const grants = (await repo.listGrantsOfUsers(db, [userId])).get(userId) ?? [];
+  return grants.length > 0 ? { unitPaths: grants.map((grant) => grant.unitPath), every: true } : undefined;
 }
 
 /** An administrator manages an account only when every grant of it lies in the administrator's subtrees. */

@@ -11,11 +11,13 @@ import {
   UpdateNominationSchema,
 } from '../../../shared/contracts/commendations';
 import type { AppDeps } from '../../platform/http/deps';
-import { actorOf, DOCX_TYPE, sendFile } from '../../platform/http/request-context';
+import { actorOf, DOCX_TYPE, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { placeById } from '../../platform/http/route-needs';
 import * as nominations from './nominations.service';
 import * as decisions from './decisions.service';
 import { setNominationPublic } from './gallery.service';
 import { getCommendationFigures } from './commendation-figures.service';
+import { exportCommendationFigures } from './commendation-figures.export';
 import { ProgrammeFiguresQuerySchema } from '../../../shared/contracts/programme-figures';
 
 const tags = ['Khen thưởng'];
@@ -23,6 +25,7 @@ const NOMINATE = { needs: ['commendations.nominate'] } as const;
 const STEP_NEEDS = { submit: 'commendations.nominate', return: 'commendations.vet', endorse: 'commendations.vet', forward: 'commendations.vet', decline: 'commendations.decide' } as const;
 
 export const commendationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  const onNomination = { ...NOMINATE, place: placeById((id) => nominations.findNominationPlace(db, id, 'nominator')) } as const;
   app.get('/api/commendation-forms', { schema: { tags } }, (request) => {
     actorOf(request);
     return decisions.listForms(db);
@@ -33,22 +36,23 @@ export const commendationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
   app.post('/api/nominations', { config: NOMINATE, schema: { tags, body: CreateNominationSchema } }, async (request, reply) =>
     reply.status(201).send(await nominations.createNomination(db, actorOf(request), request.body)),
   );
-  app.patch('/api/nominations/:id', { config: NOMINATE, schema: { tags, params: IdParamsSchema, body: UpdateNominationSchema } }, (request) =>
+  app.patch('/api/nominations/:id', { config: onNomination, schema: { tags, params: IdParamsSchema, body: UpdateNominationSchema } }, (request) =>
     nominations.updateNomination(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/nominations/:id', { config: NOMINATE, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
+  app.delete('/api/nominations/:id', { config: onNomination, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
     await nominations.deleteNomination(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
   // One route per step, each declaring who may take it: the nominating unit submits, the level
   // holding the nomination vets it (return, endorse, forward) or declines it.
   for (const step of NOMINATION_ACTIONS) {
-    app.post(`/api/nominations/:id/${step}`, { config: { needs: [STEP_NEEDS[step]] }, schema: { tags, params: IdParamsSchema, body: NominationStepSchema } }, (request) =>
+    const place = placeById((id) => nominations.findNominationPlace(db, id, step === 'submit' ? 'nominator' : 'holder'));
+    app.post(`/api/nominations/:id/${step}`, { config: { needs: [STEP_NEEDS[step]], place }, schema: { tags, params: IdParamsSchema, body: NominationStepSchema } }, (request) =>
       nominations.takeStep(db, actorOf(request), request.params.id, { action: step, ...request.body }),
     );
   }
 
-  app.post('/api/nominations/:id/publish', { config: { needs: ['commendations.decide'] }, schema: { tags, params: IdParamsSchema, body: NominationPublicSchema } }, async (request) => {
+  app.post('/api/nominations/:id/publish', { config: { needs: ['commendations.decide'], place: placeById((id) => nominations.findNominationPlace(db, id, 'decider')) }, schema: { tags, params: IdParamsSchema, body: NominationPublicSchema } }, async (request) => {
     await setNominationPublic(db, actorOf(request), request.params.id, request.body);
     return nominations.getNomination(db, actorOf(request), request.params.id);
   });
@@ -56,6 +60,10 @@ export const commendationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
   app.get('/api/commendation-figures', { schema: { tags, querystring: ProgrammeFiguresQuerySchema } }, (request) =>
     getCommendationFigures(db, actorOf(request), request.query.unitId, request.query.year),
   );
+  app.get('/api/exports/commendation-figures', { schema: { tags, querystring: ProgrammeFiguresQuerySchema } }, async (request, reply) => {
+    const { body, fileName } = await exportCommendationFigures(db, actorOf(request), request.query.unitId, request.query.year);
+    return sendFile(reply, fileName, XLSX_TYPE, body);
+  });
 
   app.get('/api/commendation-decisions', { schema: { tags, querystring: DecisionsQuerySchema } }, (request) => decisions.listDecisions(db, actorOf(request), request.query));
   app.get('/api/commendation-decisions/:id', { schema: { tags, params: IdParamsSchema } }, (request) => decisions.getDecision(db, actorOf(request), request.params.id));

@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import { todayIso } from '../../platform/dates';
+import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { nextDocumentNumber, numberSymbolOf } from '../../platform/documents/numbering';
 import type { CreateDecisionInput, DecisionView, DecisionsQuery } from '../../../shared/contracts/commendations';
 import { getUnitOrThrow } from '../units/index';
@@ -38,6 +38,10 @@ export async function createDecision(db: Database, actor: Actor, input: CreateDe
   const unit = await getUnitOrThrow(db, input.unitId);
   assertCan(actor, 'commendations.decide', unit.path);
   if (input.decidedOn > todayIso()) throw new AppError('VALIDATION_FAILED', 'Ngày quyết định không được sau ngày hôm nay.');
+  // A decision is counted on its day in the tree of that day: the level must have existed then.
+  if (input.decidedOn < unit.validFrom || (unit.validTo && input.decidedOn >= unit.validTo)) {
+    throw new AppError('VALIDATION_FAILED', `${unit.name} chưa thành lập hoặc đã kết thúc vào ngày ${formatVietnameseDate(input.decidedOn)}: không thể quyết định khen thưởng vào ngày đó.`);
+  }
   if (input.periodFrom > input.periodTo) throw new AppError('VALIDATION_FAILED', 'Ngày bắt đầu của thời gian lập thành tích phải trước ngày kết thúc.');
   if (new Set(input.nominationIds).size !== input.nominationIds.length) throw new AppError('VALIDATION_FAILED', 'Danh sách có một hồ sơ được chọn hai lần.');
   const form = await repo.findForm(db, input.formCode);

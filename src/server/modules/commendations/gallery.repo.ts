@@ -18,6 +18,8 @@ export type GalleryItem = {
   decidingUnitName: string;
   story: string;
   results: string;
+  /** How many units recorded that they took the model up: a count, never who or how. */
+  adoptedUnits: number;
 };
 
 /**
@@ -46,7 +48,8 @@ export async function searchGallery(executor: Executor, filter: GalleryFilter): 
     )
     SELECT n.id, n.kind, n.title, COALESCE(su.name, sp.full_name) AS subject_name, u.name AS unit_name, u.code AS unit_code,
       (SELECT p.name FROM units p WHERE p.id = ANY(string_to_array(u.path::text, '.')::bigint[]) AND p.kind = 'province_committee' LIMIT 1) AS province_name,
-      d.number_year, f.name AS form_name, du.name AS deciding_name, n.story, n.results
+      d.number_year, f.name AS form_name, du.name AS deciding_name, n.story, n.results,
+      (SELECT count(*) FROM model_adoptions ma WHERE ma.nomination_id = n.id) AS adopted_units
     FROM page JOIN nominations n ON n.id = page.id
     JOIN units u ON u.id = n.unit_id
     JOIN commendation_decisions d ON d.id = n.decision_id
@@ -69,6 +72,7 @@ export async function searchGallery(executor: Executor, filter: GalleryFilter): 
       decidingUnitName: String(row.deciding_name),
       story: String(row.story),
       results: String(row.results),
+      adoptedUnits: Number(row.adopted_units),
     })),
   };
 }

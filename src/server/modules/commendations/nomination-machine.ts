@@ -40,7 +40,7 @@ const REFUSALS: Record<NominationStep, string> = {
 };
 
 export function contentOf(row: repo.NominationRow, fileIds: number[]): NominationContent {
-  return { title: row.title, story: row.story, results: row.results, periodFrom: row.periodFrom, periodTo: row.periodTo, registrationIds: row.registrationIds, fileIds };
+  return { title: row.title, story: row.story, results: row.results, periodFrom: row.periodFrom, periodTo: row.periodTo, registrationIds: row.registrationIds, breakthroughIds: row.breakthroughIds, fileIds };
 }
 
 export type StepRequest = {

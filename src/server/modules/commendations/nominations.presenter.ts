@@ -1,35 +1,47 @@
 import { can, type Actor } from '../../platform/auth/policy';
 import type { FileSummary } from '../files/index';
 import type { NominationContent } from '../../db/schema/commendations';
-import type { NominationHistoryEvent, NominationKind, NominationListItem, NominationStatus, NominationView } from '../../../shared/contracts/commendations';
+import {
+  NOMINATION_DIFF_FIELDS,
+  type NominationChange,
+  type NominationDiffField,
+  type NominationHistoryEvent,
+  type NominationKind,
+  type NominationListItem,
+  type NominationStatus,
+  type NominationView,
+} from '../../../shared/contracts/commendations';
+import { diffFields } from '../../../shared/field-diff';
 import { NOMINATION_STEPS, type NominationStep } from './nomination-machine';
 import type { NominationContext, NominationEventView, NominationListRow } from './nominations.repo';
+import { linksOf, type LinkNames } from './nomination-links';
 
-/** The labels of the fields a user edits, for "what changed" between two submissions. */
-const FIELD_LABELS: Record<keyof NominationContent, string> = {
-  title: 'Tên gương điển hình',
-  story: 'Thành tích',
-  results: 'Kết quả, số liệu',
-  periodFrom: 'Thời gian lập thành tích',
-  periodTo: 'Thời gian lập thành tích',
-  registrationIds: 'Bản đăng ký minh chứng',
-  fileIds: 'Tệp minh chứng',
-};
-
-function changedFields(before: NominationContent, after: NominationContent): string[] {
-  const keys = Object.keys(FIELD_LABELS) as Array<keyof NominationContent>;
-  const labels = keys.filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)).map((key) => FIELD_LABELS[key]);
-  return [...new Set(labels)];
+/** A submission as its reader compares it: the texts and dates, and links and files by their names. */
+function readable(content: NominationContent, names: LinkNames): Record<NominationDiffField, string> {
+  const list = (ids: number[] | undefined, nameOf: (id: number) => string | undefined) => (ids ?? []).map((id) => nameOf(id) ?? `#${id}`).join('; ');
+  return {
+    title: content.title,
+    story: content.story,
+    results: content.results,
+    periodFrom: content.periodFrom,
+    periodTo: content.periodTo,
+    registrations: list(content.registrationIds, (id) => {
+      const link = names.registrations.get(id);
+      return link && `${link.name} (${link.year})`;
+    }),
+    breakthroughs: list(content.breakthroughIds, (id) => names.breakthroughs.get(id)?.name),
+    files: list(content.fileIds, (id) => names.files.get(id)),
+  };
 }
 
-/** The history, each resubmission with the fields that changed since the submission before it. */
-export function describeHistory(events: NominationEventView[]): NominationHistoryEvent[] {
-  let previous: NominationContent | null = null;
+/** The history, each resubmission with what changed since the submission before it, before and after. */
+export function describeHistory(events: NominationEventView[], names: LinkNames): NominationHistoryEvent[] {
+  let previous: Record<NominationDiffField, string> | null = null;
   return events.map((event) => {
-    let changes: string[] | null = null;
+    let changes: NominationChange[] | null = null;
     if (event.action === 'submit' && event.snapshot) {
-      const current = event.snapshot as NominationContent;
-      if (previous) changes = changedFields(previous, current);
+      const current = readable(event.snapshot as NominationContent, names);
+      if (previous) changes = diffFields(previous, current, NOMINATION_DIFF_FIELDS);
       previous = current;
     }
     return {
@@ -61,7 +73,7 @@ function stepsFor(actor: Actor, context: NominationContext): Array<NominationSte
   }), ...publish];
 }
 
-export function presentNomination(actor: Actor, context: NominationContext, events: NominationEventView[], files: FileSummary[]): NominationView {
+export function presentNomination(actor: Actor, context: NominationContext, events: NominationEventView[], files: FileSummary[], names: LinkNames): NominationView {
   const { nomination } = context;
   return {
     id: nomination.id,
@@ -76,6 +88,8 @@ export function presentNomination(actor: Actor, context: NominationContext, even
     periodFrom: nomination.periodFrom,
     periodTo: nomination.periodTo,
     registrationIds: nomination.registrationIds,
+    breakthroughIds: nomination.breakthroughIds,
+    links: linksOf(names, nomination.registrationIds, nomination.breakthroughIds),
     decisionId: nomination.decisionId,
     isPublic: nomination.isPublic,
     returnReason: nomination.returnReason,
@@ -83,7 +97,7 @@ export function presentNomination(actor: Actor, context: NominationContext, even
     version: nomination.version,
     updatedAt: nomination.updatedAt.toISOString(),
     steps: stepsFor(actor, context),
-    history: describeHistory(events),
+    history: describeHistory(events, names),
   };
 }
 

@@ -142,3 +142,13 @@ export async function searchNominations(executor: Executor, filter: NominationFi
     })),
   };
 }
+
+/** Registrations a nomination links to, each named by its person (or, for a collective one, its unit). */
+export async function listRegistrationNames(executor: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await executor.execute<{ id: number; year: number; name: string }>(sql`
+    SELECT r.id, r.year, COALESCE(p.full_name, u.name) AS name
+    FROM registrations r JOIN units u ON u.id = r.unit_id LEFT JOIN persons p ON p.id = r.person_id
+    WHERE r.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return rows.rows.map((row) => ({ id: Number(row.id), year: Number(row.year), name: String(row.name) }));
+}

@@ -1,16 +1,21 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, assertHasPermissionSomewhere, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, assertHasPermissionSomewhere, isPathWithin, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese } from '../../../shared/text';
+import type { NominationContent } from '../../db/schema/commendations';
 import type { CreateNominationInput, NominationAction, NominationsQuery, UpdateNominationInput } from '../../../shared/contracts/commendations';
 import { getUnitOrThrow } from '../units/index';
 import { findActivePrimaryMembership, findPersonById } from '../people/index';
-import { findRegistrationWithUnit } from '../registrations/index';
 import { listAttachments, replaceAttachments } from '../files/index';
 import * as repo from './nominations.repo';
+import { findDecision } from './decisions.repo';
 import { contentOf, stepNomination } from './nomination-machine';
+import { checkBreakthroughLinks, checkRegistrationLinks, loadLinkNames } from './nomination-links';
 import { presentNomination, presentNominationItem } from './nominations.presenter';
+
+/** The HTTP edge defaults the breakthrough links to none; callers inside the server (demo data) may leave them out. */
+type LinksOptional<T> = Omit<T, 'breakthroughIds'> & { breakthroughIds?: number[] };
 
 type Subject = { subjectUnitId: number | null; subjectPersonId: number | null; subjectName: string | null };
 
@@ -40,16 +45,12 @@ async function checkSubject(executor: Executor, kind: string, unitPath: string, 
   return { subjectUnitId: null, subjectPersonId: null, subjectName: null };
 }
 
-/** The registrations that prove it must be of the nominating unit's subtree. */
-async function checkLinks(executor: Executor, unitPath: string, registrationIds: number[]): Promise<number[]> {
-  const ids = [...new Set(registrationIds)];
-  for (const id of ids) {
-    const found = await findRegistrationWithUnit(executor, id);
-    if (!found || !isPathWithin(found.unitPath, unitPath)) {
-      throw new AppError('VALIDATION_FAILED', `Bản đăng ký số ${id} không thuộc đơn vị đề nghị.`);
-    }
-  }
-  return ids;
+/** What proves it: registrations of the nominating unit's subtree, breakthrough contents that reach it. */
+async function checkLinks(executor: Executor, unitPath: string, input: { registrationIds: number[]; breakthroughIds?: number[] }) {
+  return {
+    registrationIds: await checkRegistrationLinks(executor, unitPath, input.registrationIds),
+    breakthroughIds: await checkBreakthroughLinks(executor, unitPath, input.breakthroughIds ?? []),
+  };
 }
 
 function checkPeriod(periodFrom: string, periodTo: string): void {
@@ -58,13 +59,13 @@ function checkPeriod(periodFrom: string, periodTo: string): void {
 
 const searchTextOf = (title: string, story: string, subjectName: string | null) => foldVietnamese([title, subjectName ?? '', story].join(' '));
 
-export async function createNomination(db: Database, actor: Actor, input: CreateNominationInput) {
+export async function createNomination(db: Database, actor: Actor, input: LinksOptional<CreateNominationInput>) {
   const unit = await getUnitOrThrow(db, input.unitId);
   assertCan(actor, 'commendations.nominate', unit.path);
   checkPeriod(input.periodFrom, input.periodTo);
   const id = await db.transaction(async (tx) => {
     const subject = await checkSubject(tx, input.kind, unit.path, input);
-    const registrationIds = await checkLinks(tx, unit.path, input.registrationIds);
+    const links = await checkLinks(tx, unit.path, input);
     const row = await repo.insertNomination(tx, {
       unitId: unit.id,
       kind: input.kind,
@@ -75,7 +76,7 @@ export async function createNomination(db: Database, actor: Actor, input: Create
       results: input.results,
       periodFrom: input.periodFrom,
       periodTo: input.periodTo,
-      registrationIds,
+      ...links,
       searchText: searchTextOf(input.title, input.story, subject.subjectName),
       createdBy: actor.userId,
     });
@@ -86,14 +87,14 @@ export async function createNomination(db: Database, actor: Actor, input: Create
   return getNomination(db, actor, id);
 }
 
-export async function updateNomination(db: Database, actor: Actor, id: number, input: UpdateNominationInput) {
+export async function updateNomination(db: Database, actor: Actor, id: number, input: LinksOptional<UpdateNominationInput>) {
   checkPeriod(input.periodFrom, input.periodTo);
   await db.transaction(async (tx) => {
     const context = await repo.findNomination(tx, id);
     if (!context) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị này.');
     assertCan(actor, 'commendations.nominate', context.unitPath);
     const subject = await checkSubject(tx, context.nomination.kind, context.unitPath, input);
-    const registrationIds = await checkLinks(tx, context.unitPath, input.registrationIds);
+    const links = await checkLinks(tx, context.unitPath, input);
     await stepNomination(tx, actor, {
       nominationId: id,
       step: 'save',
@@ -106,7 +107,7 @@ export async function updateNomination(db: Database, actor: Actor, id: number, i
         results: input.results,
         periodFrom: input.periodFrom,
         periodTo: input.periodTo,
-        registrationIds,
+        ...links,
         searchText: searchTextOf(input.title, input.story, subject.subjectName),
       },
     });
@@ -131,6 +132,20 @@ export async function deleteNomination(db: Database, actor: Actor, id: number, v
   });
 }
 
+/**
+ * Where a nomination named in a request sits, for the check made before the body is read: the
+ * nominating unit (editing, submitting), the level holding it (vetting, declining), or the level
+ * whose decision commended it (showing it in the public gallery).
+ */
+export async function findNominationPlace(executor: Executor, id: number, by: 'nominator' | 'holder' | 'decider'): Promise<RecordPlace | undefined> {
+  const context = await repo.findNomination(executor, id);
+  if (!context) return undefined;
+  if (by === 'nominator') return { unitPaths: [context.unitPath] };
+  if (by === 'holder') return context.atUnitPath ? { unitPaths: [context.atUnitPath] } : undefined;
+  const decision = context.nomination.decisionId ? await findDecision(executor, context.nomination.decisionId) : undefined;
+  return decision ? { unitPaths: [decision.unitPath] } : undefined;
+}
+
 export async function takeStep(db: Database, actor: Actor, id: number, input: { action: NominationAction; version: number; reason: string | null }) {
   await db.transaction(async (tx) => {
     let snapshot;
@@ -152,7 +167,8 @@ export async function getNomination(db: Database, actor: Actor, id: number) {
   // Every level that holds it is above the nominating unit, so reading its subtree covers them all.
   assertCan(actor, 'commendations.read', context.unitPath);
   const [events, files] = await Promise.all([repo.listEvents(db, id), listAttachments(db, 'nomination', [id])]);
-  return presentNomination(actor, context, events, files.get(id) ?? []);
+  const names = await loadLinkNames(db, [context.nomination, ...events.flatMap((event) => (event.snapshot ? [event.snapshot as NominationContent] : []))]);
+  return presentNomination(actor, context, events, files.get(id) ?? [], names);
 }
 
 export async function listNominations(db: Database, actor: Actor, query: NominationsQuery) {

@@ -37,7 +37,17 @@ async function candidatesOf(db: Database, commune: Commune) {
 }
 
 /**
- * Commendation in the demo province over the last three years, as the seeds tell it: each commune
+ * Communes commend on 19/5 (Bác's birthday); in the year they were founded after it, at the year-end
+ * review on 20/12; never before they existed nor after today.
+ */
+function decisionDayOf(year: number, foundedOn: string, today: string): string | undefined {
+  const onTime = `${year}-05-19` < today ? `${year}-05-19` : today;
+  const yearEnd = `${year}-12-20` < today ? `${year}-12-20` : today;
+  return [onTime, yearEnd].find((day) => day >= foundedOn && day.startsWith(String(year)));
+}
+
+/**
+ * Commendation in the demo province over the years its communes have existed (up to three), as the seeds tell it: each commune
  * commends a few of its cells and members with Giấy khen on 19/5, sends its best up, and the province
  * awards Bằng khen to them; this year some nominations are still on their way (submitted, returned).
  */
@@ -47,14 +57,19 @@ export async function loadDemoCommendations(db: Database, provinceCode: string):
   const provinceId = Number(province.id);
   const actor: Actor = { ...systemActor('Dữ liệu mẫu'), grants: [{ id: 0, unitId: provinceId, unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }] };
   const random = Random.derive(2026, 'demo-commendations');
-  const communes = (await db.execute<{ id: number; path: string; name: string }>(sql`
-    SELECT id, path::text AS path, name FROM units WHERE parent_id = ${provinceId} AND valid_to IS NULL AND kind = 'commune_committee' ORDER BY id`)).rows.map((row) => ({ ...row, id: Number(row.id) }));
+  const communes = (await db.execute<{ id: number; path: string; name: string; valid_from: string }>(sql`
+    SELECT id, path::text AS path, name, valid_from::text AS valid_from FROM units
+    WHERE parent_id = ${provinceId} AND valid_to IS NULL AND kind = 'commune_committee' ORDER BY id`)).rows.map((row) => ({ ...row, id: Number(row.id) }));
   const today = todayIso();
   const thisYear = Number(today.slice(0, 4));
+  const communesFounded = communes.reduce((latest, commune) => (commune.valid_from > latest ? commune.valid_from : latest), '0000-01-01');
 
   for (const year of [thisYear - 2, thisYear - 1, thisYear]) {
-    const decidedOn = `${year}-05-19` < today ? `${year}-05-19` : today;
-    const period = { periodFrom: `${year - 1}-06-01`, periodTo: `${year}-04-30` < today ? `${year}-04-30` : today };
+    const decidedOn = decisionDayOf(year, communesFounded, today);
+    // Before today's communes existed (1/7/2025) their predecessors decided: not part of the demo.
+    if (!decidedOn) continue;
+    const period = { periodFrom: `${year - 1}-06-01`, periodTo: decidedOn.slice(5) === '05-19' ? `${year}-04-30` : `${year}-11-30` };
+    if (period.periodTo > today) period.periodTo = today;
     const sentUp: number[] = [];
     for (const commune of communes) {
       const { cells, people } = await candidatesOf(db, commune);

@@ -30,7 +30,7 @@ const FORMER_CONTENT = {
   ],
   sections: DEFAULT_SECTIONS.map((section) => ({ ...section })),
 };
-const FORMER_QUARTERS = [2012, 2024].flatMap((year) =>
+const FORMER_QUARTERS = [2012, 2016, 2020, 2024].flatMap((year) =>
   ['I', 'II', 'III', 'IV'].map((roman, index) => {
     const endMonth = (index + 1) * 3;
     const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
@@ -99,7 +99,7 @@ function answerBody(random: Random, version: number, withItems: boolean) {
 /**
  * Periodic reports of the demo province: last year's quarterly briefings from the province to the
  * units below it, answered by most on their own days and accepted, with recommendations answered
- * (a few still open and overdue), the briefings of 2012 and 2024 answered by the former districts,
+ * (a few still open and overdue), the briefings of 2012, 2016, 2020 and 2024 answered by the former districts,
  * and this quarter's request open now with some answers in draft.
  */
 export async function loadDemoReports(db: Database, provinceCode: string): Promise<void> {
@@ -127,7 +127,7 @@ export async function loadDemoReports(db: Database, provinceCode: string): Promi
     }
   }
 
-  // The former tree: every district answered its quarterly briefings of 2012 and 2024, on its own day.
+  // The former tree: every district answered its quarterly briefings of 2012, 2016, 2020 and 2024, on its own day.
   for (const quarter of FORMER_QUARTERS) {
     const request = await issueQuarterly(db, actor, provinceId, quarter, FORMER_CONTENT, 'Các huyện ủy, thị ủy, thành ủy báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.');
     for (const answer of request.answers) {

@@ -20,6 +20,7 @@ import { loadDemoSupervision } from './demo-supervision';
 import { loadDemoRegistrations } from './demo-registrations';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoCommendations } from './demo-commendations';
+import { loadDemoCommendationsSpread } from './demo-commendations-spread';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -113,5 +114,6 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   // Reports come last: their figures are read from the study and standards loaded above.
   await loadDemoReports(db, units.find((unit) => unit.kind === 'province_committee')!.code);
   await loadDemoCommendations(db, units.find((unit) => unit.kind === 'province_committee')!.code);
+  await loadDemoCommendationsSpread(db, units.find((unit) => unit.kind === 'province_committee')!.code);
   return accounts;
 }

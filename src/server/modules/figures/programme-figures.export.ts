@@ -5,7 +5,7 @@ import { formatVietnameseDate } from '../../platform/dates';
 import type { ProgrammeFigures } from '../../../shared/contracts/programme-figures';
 import { getProgrammeFigures } from './programme-figures.service';
 import { getRegistrationFigures } from './registration-figures.service';
-import { addRegistrationSheets } from './registration-figures.export';
+import { addRegistrationSheets, FIGURE_HEADER_STYLE as HEADER_STYLE } from './registration-figures.export';
 
 const COLUMNS: Array<{ key: keyof ProgrammeFigures; header: string; percent?: boolean }> = [
   { key: 'members', header: 'Số người sinh hoạt' },
@@ -30,11 +30,6 @@ const COLUMNS: Array<{ key: keyof ProgrammeFigures; header: string; percent?: bo
   { key: 'onTimeRate', header: 'Tỷ lệ đúng hạn', percent: true },
 ];
 
-const HEADER_STYLE: Partial<ExcelJS.Style> = {
-  font: { bold: true, color: { argb: 'FFFFFFFF' } },
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFA61B1B' } },
-  alignment: { vertical: 'middle', wrapText: true },
-};
 
 /** The dashboard as a workbook: one row per child unit and a total row; rates as real percentages. */
 export async function exportProgrammeFigures(db: Database, actor: Actor, unitId: number, year: number) {

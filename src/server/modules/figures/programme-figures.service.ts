@@ -25,7 +25,7 @@ export const PROGRAMME_FIGURE_DEFINITIONS: Record<keyof ProgrammeFigures, string
   breakthroughs: 'Số nội dung đột phá của năm do các đơn vị trong phạm vi lựa chọn thực hiện.',
   breakthroughsDone: 'Số nội dung đột phá của năm đã hoàn thành.',
   breakthroughRate: 'Tỷ lệ nội dung đột phá hoàn thành = số nội dung đã hoàn thành ÷ tổng số nội dung đột phá của năm.',
-  reportsExpected: 'Số báo cáo định kỳ các đơn vị trong phạm vi phải gửi lên cấp trên, có hạn nộp trong năm (đến ngày đã chọn); danh sách đơn vị phải báo cáo được chốt khi cấp trên ra yêu cầu.',
+  reportsExpected: 'Số báo cáo định kỳ các đơn vị trong phạm vi phải gửi lên cấp trên cho các kỳ báo cáo kết thúc trong năm (đến ngày đã chọn): báo cáo quý IV nộp vào tháng 1 năm sau vẫn tính vào năm của kỳ; danh sách đơn vị phải báo cáo được chốt khi cấp trên ra yêu cầu.',
   reportsSubmitted: 'Số báo cáo trong số trên đã được gửi (kể cả gửi muộn).',
   reportsOnTime: 'Số báo cáo được gửi lần đầu trước hoặc đúng hạn nộp có hiệu lực lúc gửi.',
   reportingRate: 'Tỷ lệ báo cáo = số báo cáo đã gửi ÷ số báo cáo phải gửi; không bao giờ vượt 100%.',

@@ -26,11 +26,13 @@ export const REGISTRATION_FIGURE_HEADERS: Array<{ key: keyof RegistrationFigures
   { key: 'notCompleted', header: 'Không hoàn thành' },
 ];
 
-const HEADER_STYLE: Partial<ExcelJS.Style> = {
+/** The header row of every figures workbook: white on the Party red, wrapped. */
+export const FIGURE_HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFA61B1B' } },
   alignment: { vertical: 'middle', wrapText: true },
 };
+const HEADER_STYLE = FIGURE_HEADER_STYLE;
 
 type Answer = Awaited<ReturnType<typeof getRegistrationFigures>>;
 

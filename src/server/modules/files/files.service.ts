@@ -33,6 +33,8 @@ const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
   report: { permission: 'reports.answer', visibility: 'unit', accept: 'document' },
   // A nomination's evidence and photos: read by the nominating unit and the levels that vet it.
   nomination: { permission: 'commendations.nominate', visibility: 'unit', accept: 'document' },
+  // Evidence that a unit took up a commended model: read by that unit and the levels above it.
+  model_adoption: { permission: 'commendations.nominate', visibility: 'unit', accept: 'document' },
 };
 
 /**
@@ -143,6 +145,12 @@ export async function replaceAttachments(
   await setFilesOwner(executor, wanted, owner.purpose, owner.ownerId);
   const attached = await listFilesOfOwners(executor, owner.purpose, [owner.ownerId]);
   return attached.map(presentFile);
+}
+
+/** The names files were uploaded under, for a history that names files once attached (detached ones included). */
+export async function findFileNames(executor: Executor, ids: number[]): Promise<Map<number, string>> {
+  const rows = await findStoredFilesByIds(executor, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.originalName]));
 }
 
 /** Attachments of many records of one kind, for presenters: ownerId → files. */

@@ -1,2 +1,2 @@
-export { replaceAttachments, listAttachments, presentFile, readOwnedFile } from './files.service';
+export { replaceAttachments, listAttachments, presentFile, readOwnedFile, findFileNames } from './files.service';
 export type { FileSummary } from './files.service';

@@ -13,12 +13,15 @@ import {
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../platform/http/request-context';
 import { exportRegistrationFigures, getRegistrationFigures } from '../figures/index';
+import { findRegistrationPlace } from '../registrations/index';
+import { placeById } from '../../platform/http/route-needs';
 import * as service from './followup.service';
 import { exportRegisterBook } from './register-book.export';
 
 const tags = ['Theo dõi thực hiện'];
 
 export const followupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  const onRegistration = { needs: ['registrations.appraise', 'linked-person'], place: placeById((id) => findRegistrationPlace(db, id)) } as const;
   app.get('/api/followup/mine', { schema: { tags, querystring: MineQuerySchema } }, (request) =>
     service.getMine(db, actorOf(request), request.query.year),
   );
@@ -28,16 +31,16 @@ export const followupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
   app.get('/api/followup/registrations/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
     service.getRegistration(db, actorOf(request), request.params.id),
   );
-  app.post('/api/followup/registrations/:id/check-ins', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: CheckInSchema } }, async (request, reply) =>
+  app.post('/api/followup/registrations/:id/check-ins', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: CheckInSchema } }, async (request, reply) =>
     reply.status(201).send(await service.recordCheckIn(db, actorOf(request), request.params.id, request.body)),
   );
-  app.post('/api/followup/registrations/:id/self-assessment', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: SelfAssessmentSchema } }, (request) =>
+  app.post('/api/followup/registrations/:id/self-assessment', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: SelfAssessmentSchema } }, (request) =>
     service.selfAssess(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/followup/registrations/:id/review', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: ReviewSchema } }, (request) =>
+  app.post('/api/followup/registrations/:id/review', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: ReviewSchema } }, (request) =>
     service.review(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/followup/registrations/:id/close', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: CloseSchema } }, (request) =>
+  app.post('/api/followup/registrations/:id/close', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: CloseSchema } }, (request) =>
     service.close(db, actorOf(request), request.params.id, request.body.version),
   );
   app.get('/api/exports/register-book', { schema: { tags, querystring: RegisterBookQuerySchema } }, async (request, reply) => {

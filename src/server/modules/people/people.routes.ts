@@ -3,11 +3,13 @@ import { IdParamsSchema } from '../../../shared/contracts/common';
 import { CreatePersonSchema, MovePersonSchema, PeopleQuerySchema, UpdatePersonSchema } from '../../../shared/contracts/people';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf } from '../../platform/http/request-context';
+import { placeById } from '../../platform/http/route-needs';
 import * as service from './people.service';
 
 const tags = ['Đảng viên và cán bộ'];
 
 export const peopleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  const onPerson = { needs: ['people.write'], place: placeById((id) => service.findPersonPlace(db, id)) } as const;
   app.get('/api/people', { schema: { tags, querystring: PeopleQuerySchema } }, (request) =>
     service.searchPeople(db, actorOf(request), request.query),
   );
@@ -17,10 +19,10 @@ export const peopleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) 
   app.post('/api/people', { config: { needs: ['people.write'] }, schema: { tags, body: CreatePersonSchema } }, async (request, reply) =>
     reply.status(201).send(await service.createPerson(db, actorOf(request), request.body)),
   );
-  app.patch('/api/people/:id', { config: { needs: ['people.write'] }, schema: { tags, params: IdParamsSchema, body: UpdatePersonSchema } }, (request) =>
+  app.patch('/api/people/:id', { config: onPerson, schema: { tags, params: IdParamsSchema, body: UpdatePersonSchema } }, (request) =>
     service.updatePerson(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/people/:id/move', { config: { needs: ['people.write'] }, schema: { tags, params: IdParamsSchema, body: MovePersonSchema } }, (request) =>
+  app.post('/api/people/:id/move', { config: onPerson, schema: { tags, params: IdParamsSchema, body: MovePersonSchema } }, (request) =>
     service.movePerson(db, actorOf(request), request.params.id, request.body),
   );
 };

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { assertNotBefore, todayIso } from '../../platform/dates';
@@ -95,12 +95,24 @@ export async function createPerson(db: Database, actor: Actor, input: PersonFiel
   return presentPerson(created.person, { ...created.membership, unitName: unit.name, unitCode: unit.code }, true);
 }
 
+/** The units a person's record is kept under: the primary membership, or every past one. */
+async function personUnitPaths(executor: Executor, id: number): Promise<string[]> {
+  const active = await repo.findActivePrimaryMembership(executor, id);
+  if (active) return [active.unitPath];
+  return (await repo.listMembershipsOfPerson(executor, id)).map((m) => m.unitPath);
+}
+
+/** Where a person named in a request sits, for the check made before the body is read. */
+export async function findPersonPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  if (!(await repo.findPersonById(executor, id))) return undefined;
+  return { unitPaths: await personUnitPaths(executor, id) };
+}
+
 async function getPersonInScopeOrThrow(executor: Executor, actor: Actor, id: number, permission: 'people.read' | 'people.write') {
   const person = await repo.findPersonById(executor, id);
   if (!person) throw new AppError('NOT_FOUND', 'Không tìm thấy người này.');
   const active = await repo.findActivePrimaryMembership(executor, id);
-  const memberships = active ? [active] : [];
-  const paths = memberships.length > 0 ? memberships.map((m) => m.unitPath) : (await repo.listMembershipsOfPerson(executor, id)).map((m) => m.unitPath);
+  const paths = await personUnitPaths(executor, id);
   if (!paths.some((path) => can(actor, permission, path))) {
     throw new AppError('FORBIDDEN', 'Bạn không có quyền với hồ sơ của người này.');
   }

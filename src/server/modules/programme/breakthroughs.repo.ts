@@ -179,3 +179,13 @@ export async function listBreakthroughsForExport(executor: Executor, search: Omi
     .orderBy(asc(units.depth), asc(sql`${units.sortKey} COLLATE "C"`), asc(breakthroughContents.deadline), asc(breakthroughContents.id))
     .limit(limit);
 }
+
+/** Breakthrough contents by id with where they were issued, deleted ones included (a record naming one keeps its title). */
+export async function findBreakthroughsByIds(executor: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  return executor
+    .select({ id: breakthroughContents.id, title: breakthroughContents.title, year: breakthroughContents.year, unitPath: sql<string>`${units.path}::text`, deletedAt: breakthroughContents.deletedAt })
+    .from(breakthroughContents)
+    .innerJoin(units, eq(units.id, breakthroughContents.unitId))
+    .where(inArray(breakthroughContents.id, ids));
+}

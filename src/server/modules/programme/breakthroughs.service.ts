@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, can, isPathWithin, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
@@ -65,6 +65,16 @@ async function presentBreakthroughs(executor: Executor, actor: Actor, rows: repo
       createdAt: content.createdAt.toISOString(),
     };
   });
+}
+
+/**
+ * Where a breakthrough content named in a request sits, for the check made before the body is read:
+ * its issuing unit for changes to the content, its owner unit for progress updates.
+ */
+export async function findBreakthroughPlace(executor: Executor, id: number, of: 'content' | 'owner'): Promise<RecordPlace | undefined> {
+  const row = await repo.findBreakthrough(executor, id);
+  if (!row) return undefined;
+  return { unitPaths: [of === 'owner' ? row.ownerPath : row.unitPath] };
 }
 
 async function getRowOrThrow(executor: Executor, id: number) {

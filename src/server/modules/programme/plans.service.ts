@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese } from '../../../shared/text';
 import type { CreatePlan, PlansQuery, TaskGroup, UpdatePlan } from '../../../shared/contracts/programme';
@@ -98,6 +98,12 @@ export async function createPlan(db: Database, actor: Actor, input: CreatePlan) 
     return plan.id;
   });
   return getPlan(db, actor, id);
+}
+
+/** Where a plan named in a request sits (its issuing unit), for the check made before the body is read. */
+export async function findPlanPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const row = await repo.findPlan(executor, id);
+  return row ? { unitPaths: [row.unitPath] } : undefined;
 }
 
 async function getPlanRowOrThrow(executor: Executor, id: number): Promise<PlanWithUnit> {

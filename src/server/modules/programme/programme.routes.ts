@@ -21,6 +21,7 @@ import {
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../platform/http/request-context';
 import { todayIso } from '../../platform/dates';
+import { placeById } from '../../platform/http/route-needs';
 
 import * as plans from './plans.service';
 import * as topics from './topics.service';
@@ -28,6 +29,12 @@ import * as breakthroughs from './breakthroughs.service';
 import { exportBreakthroughs } from './breakthroughs.export';
 
 export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  // Legal bases belong to no unit (the top level keeps one catalogue), and an adoption names its
+  // adopting unit in the body: those keep the check that the caller holds the permission somewhere.
+  const onPlan = { needs: ['programme.write'], place: placeById((id) => plans.findPlanPlace(db, id)) } as const;
+  const onTopic = { needs: ['programme.write'], place: placeById((id) => topics.findTopicPlace(db, id)) } as const;
+  const onBreakthrough = { needs: ['programme.write'], place: placeById((id) => breakthroughs.findBreakthroughPlace(db, id, 'content')) } as const;
+  const onBreakthroughOwner = { needs: ['programme.write'], place: placeById((id) => breakthroughs.findBreakthroughPlace(db, id, 'owner')) } as const;
   const planTags = ['Kế hoạch'];
   app.get('/api/legal-bases', { schema: { tags: planTags, querystring: LegalBasesQuerySchema } }, (request) =>
     plans.listLegalBases(db, actorOf(request), request.query.includeInactive),
@@ -51,10 +58,10 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   app.post('/api/plans', { config: { needs: ['programme.write'] }, schema: { tags: planTags, body: CreatePlanSchema } }, async (request, reply) =>
     reply.status(201).send(await plans.createPlan(db, actorOf(request), request.body)),
   );
-  app.patch('/api/plans/:id', { config: { needs: ['programme.write'] }, schema: { tags: planTags, params: IdParamsSchema, body: UpdatePlanSchema } }, (request) =>
+  app.patch('/api/plans/:id', { config: onPlan, schema: { tags: planTags, params: IdParamsSchema, body: UpdatePlanSchema } }, (request) =>
     plans.updatePlan(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/plans/:id', { config: { needs: ['programme.write'] }, schema: { tags: planTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
+  app.delete('/api/plans/:id', { config: onPlan, schema: { tags: planTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
     await plans.deletePlan(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
@@ -69,10 +76,10 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   app.post('/api/topics', { config: { needs: ['programme.write'] }, schema: { tags: topicTags, body: CreateTopicSchema } }, async (request, reply) =>
     reply.status(201).send(await topics.createTopic(db, actorOf(request), request.body)),
   );
-  app.patch('/api/topics/:id', { config: { needs: ['programme.write'] }, schema: { tags: topicTags, params: IdParamsSchema, body: UpdateTopicSchema } }, (request) =>
+  app.patch('/api/topics/:id', { config: onTopic, schema: { tags: topicTags, params: IdParamsSchema, body: UpdateTopicSchema } }, (request) =>
     topics.updateTopic(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/topics/:id', { config: { needs: ['programme.write'] }, schema: { tags: topicTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
+  app.delete('/api/topics/:id', { config: onTopic, schema: { tags: topicTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
     await topics.deleteTopic(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
@@ -92,20 +99,20 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   app.post('/api/breakthroughs', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, body: CreateBreakthroughSchema } }, async (request, reply) =>
     reply.status(201).send(await breakthroughs.createBreakthrough(db, actorOf(request), request.body)),
   );
-  app.patch('/api/breakthroughs/:id', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: UpdateBreakthroughSchema } }, (request) =>
+  app.patch('/api/breakthroughs/:id', { config: onBreakthrough, schema: { tags: breakthroughTags, params: IdParamsSchema, body: UpdateBreakthroughSchema } }, (request) =>
     breakthroughs.updateBreakthrough(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/breakthroughs/:id', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
+  app.delete('/api/breakthroughs/:id', { config: onBreakthrough, schema: { tags: breakthroughTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
     await breakthroughs.deleteBreakthrough(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
   app.post('/api/breakthroughs/:id/adopt', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: AdoptBreakthroughSchema } }, async (request, reply) =>
     reply.status(201).send(await breakthroughs.adoptBreakthrough(db, actorOf(request), request.params.id, request.body)),
   );
-  app.post('/api/breakthroughs/:id/updates', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughUpdateSchema } }, async (request, reply) =>
+  app.post('/api/breakthroughs/:id/updates', { config: onBreakthroughOwner, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughUpdateSchema } }, async (request, reply) =>
     reply.status(201).send(await breakthroughs.addBreakthroughUpdate(db, actorOf(request), request.params.id, request.body)),
   );
-  app.post('/api/breakthroughs/:id/status', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughStatusChangeSchema } }, (request) =>
+  app.post('/api/breakthroughs/:id/status', { config: onBreakthrough, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughStatusChangeSchema } }, (request) =>
     breakthroughs.changeBreakthroughStatus(db, actorOf(request), request.params.id, request.body),
   );
 };

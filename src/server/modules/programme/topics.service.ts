@@ -1,5 +1,5 @@
 import type { Database, Executor } from '../../platform/db/client';
-import { can, type Actor } from '../../platform/auth/policy';
+import { can, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese } from '../../../shared/text';
 import type { CreateTopic, TopicsQuery, UpdateTopic } from '../../../shared/contracts/programme';
@@ -47,6 +47,12 @@ function topicColumns(input: Omit<CreateTopic, 'unitId' | 'fileIds'>) {
     toYear: input.toYear,
     searchText: foldVietnamese(`${input.title} ${input.description ?? ''}`),
   };
+}
+
+/** Where a topic named in a request sits (its issuing unit), for the check made before the body is read. */
+export async function findTopicPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const row = await repo.findTopic(executor, id);
+  return row ? { unitPaths: [row.unitPath] } : undefined;
 }
 
 async function getTopicRowOrThrow(executor: Executor, id: number) {

@@ -3,7 +3,7 @@ export type { TransitionRequest } from './registration-machine';
 export { findRegistrationWithUnit, listActionsOf, listEventsOf, updateRegistration } from './registrations.repo';
 export type { RegistrationRow, RegistrationActionRow, RegistrationEventRow } from './registrations.repo';
 export { registrationsRoutes } from './registrations.routes';
-export { searchTextOf } from './registrations.service';
+export { findRegistrationPlace, searchTextOf } from './registrations.service';
 export { SIMILARITY_THRESHOLD } from './similarity';
 export { fingerprintOf, insertPairs, pairsAmong, parentPathOf, storedFingerprintOf } from './similarity';
 export type { SimilarityItem } from './similarity';

@@ -1,7 +1,7 @@
 import type { RegistrationDiff, Snapshot, SnapshotAction } from '../../../shared/contracts/registrations';
+import { diffFields, diffText as text } from '../../../shared/field-diff';
 
 const FIELDS: Array<keyof SnapshotAction> = ['area', 'content', 'measurableResult', 'deadline', 'linkKind', 'linkId', 'linkIndex'];
-const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 /**
  * What changed between two submitted versions. Actions are compared by position, the way the
@@ -16,7 +16,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, fromRevision: n
     if (!old && next) actions.push({ position, change: 'added', fields: FIELDS.map((field) => ({ field, before: '', after: text(next[field]) })).filter((item) => item.after !== '') });
     else if (old && !next) actions.push({ position, change: 'removed', fields: FIELDS.map((field) => ({ field, before: text(old[field]), after: '' })).filter((item) => item.before !== '') });
     else if (old && next) {
-      const fields = FIELDS.filter((field) => text(old[field]) !== text(next[field])).map((field) => ({ field, before: text(old[field]), after: text(next[field]) }));
+      const fields = diffFields(old, next, FIELDS);
       if (fields.length > 0) actions.push({ position, change: 'changed', fields });
     }
   }

@@ -41,6 +41,15 @@ export async function listEventsOf(executor: Executor, registrationId: number): 
 }
 
 /** Whether the person heads the unit now (head-of-unit flag on a current membership). */
+/** The people heading a unit today (each may act for the unit's collective registrations). */
+export async function listHeadsOfUnit(executor: Executor, unitId: number): Promise<number[]> {
+  const rows = await executor
+    .select({ personId: memberships.personId })
+    .from(memberships)
+    .where(and(eq(memberships.unitId, unitId), eq(memberships.isHead, true), isNull(memberships.toDate)));
+  return rows.map((row) => row.personId);
+}
+
 export async function isHeadOfUnit(executor: Executor, personId: number, unitId: number): Promise<boolean> {
   const rows = await executor
     .select({ id: memberships.id })

@@ -21,6 +21,7 @@ import {
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import { readUploadedWorkbook } from '../../platform/http/uploaded-workbook';
+import { placeById } from '../../platform/http/route-needs';
 import { enterRegistrations } from './entered-registrations.service';
 import { getRegisterBookTemplate, previewRegisterBook } from './register-book.service';
 import { exportRegistrations } from './registrations-export';
@@ -31,6 +32,8 @@ import * as windows from './windows.service';
 const tags = ['Đăng ký làm theo'];
 
 export const registrationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  const onWindow = { needs: ['registrations.windows'], place: placeById((id) => windows.findWindowPlace(db, id)) } as const;
+  const onRegistration = { needs: ['registrations.appraise', 'linked-person'], place: placeById((id) => service.findRegistrationPlace(db, id)) } as const;
   app.get('/api/registration-windows', { schema: { tags, querystring: WindowsQuerySchema } }, (request) =>
     windows.listWindows(db, actorOf(request), request.query.year),
   );
@@ -40,10 +43,10 @@ export const registrationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
   app.post('/api/registration-windows', { config: { needs: ['registrations.windows'] }, schema: { tags, body: CreateWindowSchema } }, async (request, reply) =>
     reply.status(201).send(await windows.createWindow(db, actorOf(request), request.body)),
   );
-  app.patch('/api/registration-windows/:id', { config: { needs: ['registrations.windows'] }, schema: { tags, params: IdParamsSchema, body: UpdateWindowSchema } }, (request) =>
+  app.patch('/api/registration-windows/:id', { config: onWindow, schema: { tags, params: IdParamsSchema, body: UpdateWindowSchema } }, (request) =>
     windows.updateWindow(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/registration-windows/:id', { config: { needs: ['registrations.windows'] }, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
+  app.delete('/api/registration-windows/:id', { config: onWindow, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
     await windows.deleteWindow(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
@@ -90,10 +93,10 @@ export const registrationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
   app.get('/api/registrations/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
     service.getRegistration(db, actorOf(request), request.params.id),
   );
-  app.patch('/api/registrations/:id', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: UpdateRegistrationSchema } }, (request) =>
+  app.patch('/api/registrations/:id', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: UpdateRegistrationSchema } }, (request) =>
     service.updateRegistrationContent(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/registrations/:id/status', { config: { needs: ['registrations.appraise', 'linked-person'] }, schema: { tags, params: IdParamsSchema, body: StatusChangeSchema } }, (request) =>
+  app.post('/api/registrations/:id/status', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: StatusChangeSchema } }, (request) =>
     appraisal.changeStatus(db, actorOf(request), request.params.id, request.body),
   );
   app.get('/api/registrations/:id/similar', { schema: { tags, params: IdParamsSchema } }, (request) =>

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { foldVietnamese } from '../../../shared/text';
@@ -205,6 +205,18 @@ export async function updateRegistrationContent(db: Database, actor: Actor, id: 
  * transaction: under READ COMMITTED it would not give the reads one snapshot anyway, and it would
  * cost two round trips on every answer after a write.
  */
+/**
+ * Where a registration named in a request sits, for the check made before the body is read: its
+ * unit, and who may act on it as their own (the registrant, or for a collective one the unit's heads).
+ */
+export async function findRegistrationPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const located = await repo.findRegistrationWithUnit(executor, id);
+  if (!located) return undefined;
+  const { registration, unitPath } = located;
+  const personIds = registration.kind === 'individual' ? (registration.personId == null ? [] : [registration.personId]) : await repo.listHeadsOfUnit(executor, registration.unitId);
+  return { unitPaths: [unitPath], personIds };
+}
+
 export async function getRegistration(db: Database, actor: Actor, id: number): Promise<RegistrationDetail> {
   const located = await repo.findRegistrationWithUnit(db, id);
   if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');

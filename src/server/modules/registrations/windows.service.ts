@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, assertCanReadDownward, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, assertCanReadDownward, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { ACTION_LINK_KINDS, type ActionLinkKind, type CreateWindow, type LinkOptions, type UpdateWindow, type WindowView } from '../../../shared/contracts/registrations';
 import { getUnitOrThrow } from '../units/index';
@@ -103,6 +103,12 @@ export async function createWindow(db: Database, actor: Actor, input: CreateWind
     return row.id;
   });
   return presentWindow(actor, await getWindowOrThrow(db, id));
+}
+
+/** Where a window named in a request sits (the unit that opened it), for the check made before the body is read. */
+export async function findWindowPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const window = await repo.findWindow(executor, id);
+  return window ? { unitPaths: [window.unitPath] } : undefined;
 }
 
 export async function updateWindow(db: Database, actor: Actor, id: number, input: UpdateWindow): Promise<WindowView> {

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
 import type { ReportInboxQuery, SaveAnswer } from '../../../shared/contracts/reports';
@@ -56,6 +56,18 @@ function checkAnswerInput(request: RequestWithUnit['request'], input: SaveAnswer
   for (const key of Object.keys(input.figureNotes)) {
     if (!metrics.has(key)) throw new AppError('VALIDATION_FAILED', `Số liệu "${key}" không có trong yêu cầu báo cáo: chỉ ghi chú được số liệu đã yêu cầu.`);
   }
+}
+
+/**
+ * Where an answer named in a request sits, for the check made before the body is read: the
+ * answering unit for its own steps (save, submit), the requesting unit for review (return, accept).
+ */
+export async function findAnswerPlace(executor: Executor, id: number, by: 'answerer' | 'requester'): Promise<RecordPlace | undefined> {
+  const context = await repo.findAnswer(executor, id);
+  if (!context) return undefined;
+  if (by === 'answerer') return { unitPaths: [context.unitPath] };
+  const request = await findRequest(executor, context.answer.requestId);
+  return request ? { unitPaths: [request.unitPath] } : undefined;
 }
 
 export async function saveAnswer(db: Database, actor: Actor, id: number, input: SaveAnswer) {
@@ -124,7 +136,7 @@ export async function submitAnswer(db: Database, actor: Actor, id: number, versi
           recommendations: recommendations.map((item) => ({ kind: item.kind, body: item.body })),
         };
         const onTime = answer.onTime ?? today <= request.deadline;
-        if (answer.onTime === null) await countFirstSubmission(tx, context.unitPath, request.deadline, onTime);
+        if (answer.onTime === null) await countFirstSubmission(tx, context.unitPath, request.periodTo, onTime);
         return {
           patch: {
             frozenFigures: frozen,

@@ -4,3 +4,4 @@ export { getConsolidation } from './consolidation.service';
 export { METRIC_CATALOGUE, computeFigures } from './metric-catalogue';
 export { saveTemplate } from './requests.service';
 export { respond as respondToRecommendation } from './recommendations.service';
+export { redateRequestFigures } from './report.figures';

@@ -1,6 +1,6 @@
-import type { Database } from '../../platform/db/client';
+import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
@@ -53,6 +53,12 @@ export async function listRegister(db: Database, actor: Actor, query: Recommenda
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** Where a recommendation named in a request sits (the level it is addressed to), for the check made before the body is read. */
+export async function findRecommendationPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const found = await repo.findItem(executor, id);
+  return found?.submitted ? { unitPaths: [found.addressedPath] } : undefined;
 }
 
 export async function respond(db: Database, actor: Actor, id: number, input: RespondRecommendation) {

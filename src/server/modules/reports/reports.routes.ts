@@ -18,6 +18,7 @@ import {
 import { assertHasPermissionSomewhere, scopePaths } from '../../platform/auth/policy';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { placeById } from '../../platform/http/route-needs';
 import * as requests from './requests.service';
 import * as answers from './answers.service';
 import * as recommendations from './recommendations.service';
@@ -28,6 +29,10 @@ import { answerDocumentInput, consolidationDocumentInput, pdfAvailable, renderDo
 const tags = ['Báo cáo định kỳ'];
 
 export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  const onRequest = { needs: ['reports.request'], place: placeById((id) => requests.findRequestPlace(db, id)) } as const;
+  const onOwnAnswer = { needs: ['reports.answer'], place: placeById((id) => answers.findAnswerPlace(db, id, 'answerer')) } as const;
+  const onAnswerReview = { needs: ['reports.request'], place: placeById((id) => answers.findAnswerPlace(db, id, 'requester')) } as const;
+  const onRecommendation = { needs: ['reports.request'], place: placeById((id) => recommendations.findRecommendationPlace(db, id)) } as const;
   app.get('/api/reports/catalogue', { schema: { tags } }, async (request) => {
     const actor = actorOf(request);
     if (scopePaths(actor, 'reports.request').length === 0) assertHasPermissionSomewhere(actor, 'reports.answer');
@@ -40,7 +45,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     reply.status(201).send(await requests.createRequest(db, actorOf(request), request.body)),
   );
   app.get('/api/report-requests/:id', { schema: { tags, params: IdParamsSchema } }, (request) => requests.getRequest(db, actorOf(request), request.params.id));
-  app.patch('/api/report-requests/:id/deadline', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, body: UpdateDeadlineSchema } }, (request) =>
+  app.patch('/api/report-requests/:id/deadline', { config: onRequest, schema: { tags, params: IdParamsSchema, body: UpdateDeadlineSchema } }, (request) =>
     requests.updateDeadline(db, actorOf(request), request.params.id, request.body),
   );
   app.post('/api/report-requests/:id/remind', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema } }, (request) => requests.remindLate(db, actorOf(request), request.params.id));
@@ -68,16 +73,16 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   // Reports, as expected units write them and the requesting level reviews them
   app.get('/api/report-inbox', { schema: { tags, querystring: ReportInboxQuerySchema } }, (request) => answers.listInbox(db, actorOf(request), request.query));
   app.get('/api/report-answers/:id', { schema: { tags, params: IdParamsSchema } }, (request) => answers.getAnswer(db, actorOf(request), request.params.id));
-  app.patch('/api/report-answers/:id', { config: { needs: ['reports.answer'] }, schema: { tags, params: IdParamsSchema, body: SaveAnswerSchema } }, (request) =>
+  app.patch('/api/report-answers/:id', { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: SaveAnswerSchema } }, (request) =>
     answers.saveAnswer(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/report-answers/:id/submit', { config: { needs: ['reports.answer'] }, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
+  app.post('/api/report-answers/:id/submit', { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
     answers.submitAnswer(db, actorOf(request), request.params.id, request.body.version),
   );
-  app.post('/api/report-answers/:id/return', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, body: ReturnAnswerSchema } }, (request) =>
+  app.post('/api/report-answers/:id/return', { config: onAnswerReview, schema: { tags, params: IdParamsSchema, body: ReturnAnswerSchema } }, (request) =>
     answers.returnAnswer(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/report-answers/:id/accept', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
+  app.post('/api/report-answers/:id/accept', { config: onAnswerReview, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
     answers.acceptAnswer(db, actorOf(request), request.params.id, request.body.version),
   );
   app.get('/api/report-answers/:id/document', { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } }, async (request, reply) => {
@@ -90,7 +95,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   app.get('/api/report-recommendations', { schema: { tags, querystring: RecommendationsQuerySchema } }, (request) =>
     recommendations.listRegister(db, actorOf(request), request.query),
   );
-  app.patch('/api/report-recommendations/:id', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, body: RespondRecommendationSchema } }, (request) =>
+  app.patch('/api/report-recommendations/:id', { config: onRecommendation, schema: { tags, params: IdParamsSchema, body: RespondRecommendationSchema } }, (request) =>
     recommendations.respond(db, actorOf(request), request.params.id, request.body),
   );
 };

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client';
+import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
@@ -11,7 +11,7 @@ import { CATALOGUE_BY_KEY, presentCatalogue } from './metric-catalogue';
 import * as repo from './requests.repo';
 import { insertAnswers, insertReminders, listAnswersOfRequest } from './answers.repo';
 import { displayStatus, hasSubmitted, isOnTime, rates } from './report-status';
-import { countIssuedRequest, moveRequestFigures } from './report.figures';
+import { countIssuedRequest } from './report.figures';
 
 const NOT_FOUND = 'Không tìm thấy yêu cầu báo cáo này.';
 
@@ -75,7 +75,7 @@ export async function createRequest(db: Database, actor: Actor, input: CreateRep
       createdBy: actor.userId,
     });
     await insertAnswers(tx, request.id, expected);
-    await countIssuedRequest(tx, request.id, request.deadline);
+    await countIssuedRequest(tx, request.id, request.periodTo);
     await recordAudit(tx, actor, { action: 'report_request.create', entityType: 'report_request', entityId: request.id, unitPath: unit.path, after: { ...request, expectedUnits: expected.length } });
     return request.id;
   });
@@ -161,7 +161,16 @@ export async function getRequest(db: Database, actor: Actor, id: number) {
   };
 }
 
-/** Moving the deadline changes who is late and the on-time rate from now on; answers are kept. */
+/**
+ * Moving the deadline changes who is late and the on-time rate from now on; answers are kept, and
+ * the figures stay in the report's period.
+ */
+/** Where a report request named in a request sits (the requesting unit), for the check made before the body is read. */
+export async function findRequestPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const found = await repo.findRequest(executor, id);
+  return found ? { unitPaths: [found.unitPath] } : undefined;
+}
+
 export async function updateDeadline(db: Database, actor: Actor, id: number, input: { deadline: string; version: number }) {
   await db.transaction(async (tx) => {
     const found = await repo.findRequest(tx, id, true);
@@ -170,7 +179,6 @@ export async function updateDeadline(db: Database, actor: Actor, id: number, inp
     if (found.request.version !== input.version) throw new AppError('VERSION_CONFLICT', 'Yêu cầu báo cáo vừa được người khác sửa. Hãy tải lại rồi thực hiện lại.');
     checkDates({ ...found.request, deadline: input.deadline });
     await repo.updateRequest(tx, id, { deadline: input.deadline });
-    await moveRequestFigures(tx, id, found.request.deadline, input.deadline);
     await recordAudit(tx, actor, { action: 'report_request.deadline', entityType: 'report_request', entityId: id, unitPath: found.unitPath, before: { deadline: found.request.deadline }, after: { deadline: input.deadline } });
   });
   return getRequest(db, actor, id);

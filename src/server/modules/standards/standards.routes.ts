@@ -13,6 +13,8 @@ import {
 } from '../../../shared/contracts/standards';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { placeById } from '../../platform/http/route-needs';
+import { findUnitPlace } from '../units/index';
 import * as service from './standards.service';
 import * as signs from './standards-sign.service';
 import * as qr from './standards-qr.service';
@@ -35,27 +37,29 @@ export const standardsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db,
   app.get('/api/standards/units/:unitId', { schema: { tags, params: UnitIdParamsSchema } }, (request) =>
     service.getUnitStandards(db, actorOf(request), request.params.unitId, baseUrlOf(request)),
   );
+  const onStandard = { needs: ['standards.write'], place: placeById((id) => service.findStandardPlace(db, id)) } as const;
+  const onUnitSign = { needs: ['standards.write'], place: placeById((unitId) => findUnitPlace(db, unitId), 'unitId') } as const;
   app.post('/api/standards/drafts', { config: { needs: ['standards.write'] }, schema: { tags, body: CreateStandardDraftSchema } }, async (request, reply) =>
     reply.status(201).send(await service.createDraft(db, actorOf(request), request.body)),
   );
-  app.patch('/api/standards/:id', { config: { needs: ['standards.write'] }, schema: { tags, params: IdParamsSchema, body: UpdateStandardDraftSchema } }, (request) =>
+  app.patch('/api/standards/:id', { config: onStandard, schema: { tags, params: IdParamsSchema, body: UpdateStandardDraftSchema } }, (request) =>
     service.updateDraft(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/standards/:id', { config: { needs: ['standards.write'] }, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
+  app.delete('/api/standards/:id', { config: onStandard, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
     await service.deleteDraft(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
-  app.post('/api/standards/:id/adopt', { config: { needs: ['standards.write'] }, schema: { tags, params: IdParamsSchema, body: AdoptStandardSchema } }, (request) =>
+  app.post('/api/standards/:id/adopt', { config: onStandard, schema: { tags, params: IdParamsSchema, body: AdoptStandardSchema } }, (request) =>
     service.adoptDraft(db, actorOf(request), request.params.id, request.body),
   );
 
-  app.post('/api/standards/units/:unitId/sign', { config: { needs: ['standards.write'] }, schema: { tags, params: UnitIdParamsSchema, body: SignSchema } }, async (request, reply) =>
+  app.post('/api/standards/units/:unitId/sign', { config: onUnitSign, schema: { tags, params: UnitIdParamsSchema, body: SignSchema } }, async (request, reply) =>
     reply.status(201).send(await signs.recordSign(db, actorOf(request), request.params.unitId, request.body)),
   );
-  app.patch('/api/standards/units/:unitId/sign', { config: { needs: ['standards.write'] }, schema: { tags, params: UnitIdParamsSchema, body: UpdateSignSchema } }, (request) =>
+  app.patch('/api/standards/units/:unitId/sign', { config: onUnitSign, schema: { tags, params: UnitIdParamsSchema, body: UpdateSignSchema } }, (request) =>
     signs.updateSign(db, actorOf(request), request.params.unitId, request.body),
   );
-  app.delete('/api/standards/units/:unitId/sign', { config: { needs: ['standards.write'] }, schema: { tags, params: UnitIdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
+  app.delete('/api/standards/units/:unitId/sign', { config: onUnitSign, schema: { tags, params: UnitIdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
     await signs.removeSign(db, actorOf(request), request.params.unitId, request.query.version);
     return reply.status(204).send();
   });

@@ -1,11 +1,11 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, type Actor } from '../../platform/auth/policy';
+import { assertCan, can, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import type { Criterion } from '../../../shared/contracts/standards';
-import { getUnitOrThrow, type UnitRow } from '../units/index';
+import { findUnitPlace, getUnitOrThrow, type UnitRow } from '../units/index';
 import { listAttachments } from '../files/index';
 import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from '../figures/index';
 import { publicUnitUrl } from '../../platform/http/public-paths';
@@ -33,6 +33,12 @@ export function assertDateNotInFuture(day: string, what: string): void {
 
 function defaultTitle(unit: UnitRow): string {
   return `Chuẩn mực đạo đức của cán bộ, đảng viên ${unit.name}`;
+}
+
+/** Where a standard named in a request sits (its unit), for the check made before the body is read. */
+export async function findStandardPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const standard = await repo.findStandardById(executor, id);
+  return standard ? findUnitPlace(executor, standard.unitId) : undefined;
 }
 
 async function getStandardForWriteOrThrow(tx: Executor, actor: Actor, id: number, expectedVersion: number) {

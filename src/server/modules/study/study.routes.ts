@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contracts/study';
 import type { AppDeps } from '../../platform/http/deps';
 import { readUploadedWorkbook } from '../../platform/http/uploaded-workbook';
+import { placeById } from '../../platform/http/route-needs';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import * as service from './study.service';
 import { getAttendanceTemplate, previewAttendanceImport } from './attendance-import.service';
@@ -20,6 +21,7 @@ import { exportSessions } from './sessions-export';
 const tags = ['Học tập, sinh hoạt'];
 
 export const studyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  const onSession = { needs: ['study.write'], place: placeById((id) => service.findSessionPlace(db, id)) } as const;
   app.get('/api/study-sessions', { schema: { tags, querystring: SessionsQuerySchema } }, (request) =>
     service.listSessions(db, actorOf(request), request.query),
   );
@@ -33,20 +35,20 @@ export const studyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) =
   app.post('/api/study-sessions', { config: { needs: ['study.write'] }, schema: { tags, body: CreateSessionSchema } }, async (request, reply) =>
     reply.status(201).send(await service.createSession(db, actorOf(request), request.body)),
   );
-  app.patch('/api/study-sessions/:id', { config: { needs: ['study.write'] }, schema: { tags, params: IdParamsSchema, body: UpdateSessionSchema } }, (request) =>
+  app.patch('/api/study-sessions/:id', { config: onSession, schema: { tags, params: IdParamsSchema, body: UpdateSessionSchema } }, (request) =>
     service.updateSession(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/study-sessions/:id', { config: { needs: ['study.write'] }, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
+  app.delete('/api/study-sessions/:id', { config: onSession, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
     await service.deleteSession(db, actorOf(request), request.params.id, request.query.version);
     return reply.status(204).send();
   });
   app.get('/api/study-sessions/:id/attendance', { schema: { tags, params: IdParamsSchema } }, (request) =>
     service.getAttendance(db, actorOf(request), request.params.id),
   );
-  app.post('/api/study-sessions/:id/attendance', { config: { needs: ['study.write'] }, schema: { tags, params: IdParamsSchema, body: SaveAttendanceSchema } }, (request) =>
+  app.post('/api/study-sessions/:id/attendance', { config: onSession, schema: { tags, params: IdParamsSchema, body: SaveAttendanceSchema } }, (request) =>
     service.saveAttendance(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/study-sessions/:id/make-up', { config: { needs: ['study.write'] }, schema: { tags, params: IdParamsSchema, body: MakeUpSchema } }, (request) =>
+  app.post('/api/study-sessions/:id/make-up', { config: onSession, schema: { tags, params: IdParamsSchema, body: MakeUpSchema } }, (request) =>
     service.recordMakeUp(db, actorOf(request), request.params.id, request.body),
   );
   app.get('/api/study-sessions/:id/attendance/template', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
@@ -55,7 +57,7 @@ export const studyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) =
   });
   app.post(
     '/api/study-sessions/:id/attendance/preview',
-    { config: { needs: ['study.write'] }, schema: { tags, params: IdParamsSchema, consumes: ['multipart/form-data'] } },
+    { config: onSession, schema: { tags, params: IdParamsSchema, consumes: ['multipart/form-data'] } },
     async (request) => {
       const actor = actorOf(request);
       const { buffer } = await readUploadedWorkbook(request);

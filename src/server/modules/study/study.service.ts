@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
@@ -71,6 +71,12 @@ async function presentById(executor: Executor, id: number) {
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy buổi học tập, sinh hoạt này.');
   const files = await listAttachments(executor, 'study_session', [id]);
   return presentSession(row, files.get(id) ?? []);
+}
+
+/** Where a study session named in a request sits (its unit), for the check made before the body or file is read. */
+export async function findSessionPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const session = await repo.findSession(executor, id);
+  return session ? { unitPaths: [session.unitPath] } : undefined;
 }
 
 async function getSessionOrThrow(executor: Executor, id: number, forUpdate = false) {

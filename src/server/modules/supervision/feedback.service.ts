@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, assertHasPermissionSomewhere, scopePaths, systemActor, type Actor, type Permission } from '../../platform/auth/policy';
+import { assertCan, assertHasPermissionSomewhere, scopePaths, systemActor, type Actor, type Permission, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
@@ -230,6 +230,12 @@ export async function getFeedback(db: Database, actor: Actor, id: number) {
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy phản ánh này.');
   assertCan(actor, 'feedback.manage', row.unit_path);
   return presentForManager(row);
+}
+
+/** Where a feedback named in a request sits (the unit it is about), for the check made before the body is read. */
+export async function findFeedbackPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const row = await repo.findFeedbackListRow(executor, id);
+  return row ? { unitPaths: [row.unit_path] } : undefined;
 }
 
 async function lockForWrite(tx: Executor, actor: Actor, id: number, version: number) {

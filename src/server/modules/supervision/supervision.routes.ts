@@ -13,6 +13,9 @@ import {
 } from '../../../shared/contracts/supervision';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
+import { placeById } from '../../platform/http/route-needs';
+import { findUnitPlace } from '../units/index';
+import { findRegistrationPlace } from '../registrations/index';
 import { exportFeedback } from './feedback-export';
 import * as feedback from './feedback.service';
 import * as publication from './publication.service';
@@ -23,6 +26,10 @@ const supervisionTags = ['Giám sát'];
 const UnitParamsSchema = z.object({ unitId: IdSchema });
 
 export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  const onFeedback = { needs: ['feedback.manage'], place: placeById((id) => feedback.findFeedbackPlace(db, id)) } as const;
+  const onUnit = { needs: ['registrations.appraise'], place: placeById((unitId) => findUnitPlace(db, unitId), 'unitId') } as const;
+  // Withdrawing a publication is the appraisers' step only: the registrant's own claim does not reach it.
+  const onRegistration = { needs: ['registrations.appraise'], place: placeById((id) => findRegistrationPlace(db, id)) } as const;
   // The inbox of the units that answer (feedback.manage), with the sender's contact.
   app.get('/api/feedback', { schema: { tags: feedbackTags, querystring: FeedbackQuerySchema } }, (request) =>
     feedback.listFeedback(db, actorOf(request), request.query),
@@ -38,10 +45,10 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
   app.get('/api/feedback/:id', { schema: { tags: feedbackTags, params: IdParamsSchema } }, (request) =>
     feedback.getFeedback(db, actorOf(request), request.params.id),
   );
-  app.post('/api/feedback/:id/hide', { config: { needs: ['feedback.manage'] }, schema: { tags: feedbackTags, params: IdParamsSchema, body: HideFeedbackSchema } }, (request) =>
+  app.post('/api/feedback/:id/hide', { config: onFeedback, schema: { tags: feedbackTags, params: IdParamsSchema, body: HideFeedbackSchema } }, (request) =>
     feedback.hideFeedback(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/feedback/:id/answer', { config: { needs: ['feedback.manage'] }, schema: { tags: feedbackTags, params: IdParamsSchema, body: AnswerFeedbackSchema } }, (request) =>
+  app.post('/api/feedback/:id/answer', { config: onFeedback, schema: { tags: feedbackTags, params: IdParamsSchema, body: AnswerFeedbackSchema } }, (request) =>
     feedback.answerFeedback(db, actorOf(request), request.params.id, request.body),
   );
 
@@ -49,10 +56,10 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
   app.get('/api/publication/units/:unitId', { schema: { tags: publicationTags, params: UnitParamsSchema, querystring: PublicationQuerySchema } }, (request) =>
     publication.listUnitPublication(db, actorOf(request), request.params.unitId, request.query.year),
   );
-  app.post('/api/publication/units/:unitId/publish-all', { config: { needs: ['registrations.appraise'] }, schema: { tags: publicationTags, params: UnitParamsSchema, body: PublishAllSchema } }, (request) =>
+  app.post('/api/publication/units/:unitId/publish-all', { config: onUnit, schema: { tags: publicationTags, params: UnitParamsSchema, body: PublishAllSchema } }, (request) =>
     publication.publishAll(db, actorOf(request), request.params.unitId, request.body.year),
   );
-  app.post('/api/publication/registrations/:id/unpublish', { config: { needs: ['registrations.appraise'] }, schema: { tags: publicationTags, params: IdParamsSchema, body: UnpublishSchema } }, (request) =>
+  app.post('/api/publication/registrations/:id/unpublish', { config: onRegistration, schema: { tags: publicationTags, params: IdParamsSchema, body: UnpublishSchema } }, (request) =>
     publication.unpublish(db, actorOf(request), request.params.id, request.body),
   );
 

@@ -1,12 +1,12 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, scopePaths, type Actor } from '../../platform/auth/policy';
+import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas, addUnitDeltas, deltasForSubtreeMove, readUnitDeltas } from '../../platform/figures';
 import { assertNotBefore, todayIso } from '../../platform/dates';
 import { foldVietnamese, normalizeTonePlacement, vietnameseSortKey } from '../../../shared/text';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/contracts/domain';
-import { unitKindPeriodProblem } from '../../../shared/unit-kind-periods';
+import { unitKindChildProblem, unitKindCloseProblem, unitKindPeriodProblem } from '../../../shared/unit-kind-periods';
 import * as repo from './units.repo';
 import { presentUnit } from './units.presenter';
 import { countActiveMembers } from '../people/index';
@@ -23,6 +23,12 @@ export async function getUnitOrThrow(executor: Executor, id: number): Promise<re
 
 export async function findUnitPathOrThrow(executor: Executor, id: number): Promise<string> {
   return (await getUnitOrThrow(executor, id)).path;
+}
+
+/** Where a unit named in a request sits, for the check made before the body is read. */
+export async function findUnitPlace(executor: Executor, id: number): Promise<RecordPlace | undefined> {
+  const unit = await repo.findUnitById(executor, id);
+  return unit ? { unitPaths: [unit.path] } : undefined;
 }
 
 function assertOpen(unit: repo.UnitRow): void {
@@ -64,6 +70,12 @@ export function assertKindExistsOn(kind: UnitKind, day: string): void {
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
 }
 
+/** A unit of a kind that existed only for a period takes no unit below it after that period. */
+function assertTakesChildrenOn(parent: repo.UnitRow, day: string): void {
+  const problem = unitKindChildProblem(parent.kind, UNIT_KIND_LABELS[parent.kind as UnitKind], parent.name, day);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
+}
+
 export async function assertCodeFree(executor: Executor, code: string): Promise<void> {
   if (await repo.findUnitByCode(executor, code)) {
     throw new AppError('DUPLICATE', `Mã đơn vị "${code}" đã được dùng cho đơn vị khác.`);
@@ -84,6 +96,7 @@ export async function createUnitInTx(tx: Executor, input: NewUnit): Promise<repo
     parent = await getUnitOrThrow(tx, input.parentId);
     assertOpen(parent);
     assertNotBefore(validFrom, parent.validFrom, 'ngày thành lập của đơn vị cấp trên');
+    assertTakesChildrenOn(parent, validFrom);
   }
   const inserted = await repo.insertUnit(tx, {
     code,
@@ -185,6 +198,7 @@ export async function moveUnitInTx(tx: Executor, unit: repo.UnitRow, newParent: 
     throw new AppError('VALIDATION_FAILED', 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị trực thuộc nó.');
   }
   if (unit.parentId === newParent.id) return unit;
+  assertTakesChildrenOn(newParent, day);
   const oldParent = unit.parentId ? await getUnitOrThrow(tx, unit.parentId) : undefined;
   await changeVersion(tx, unit, day, { parentId: newParent.id });
   const newPath = `${newParent.path}.${unit.id}`;
@@ -224,6 +238,8 @@ export async function closeUnitInTx(
   successorIds: number[] = [],
 ): Promise<repo.UnitRow> {
   assertOpen(unit);
+  const lateClose = unitKindCloseProblem(unit.kind, UNIT_KIND_LABELS[unit.kind as UnitKind], unit.name, day);
+  if (lateClose) throw new AppError('VALIDATION_FAILED', lateClose);
   if ((await repo.listOpenChildIds(tx, unit.id)).length > 0) {
     throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc kết thúc chúng trước.`);
   }

@@ -138,6 +138,24 @@ export function mayAttempt(actor: Actor, needs: readonly RouteNeed[]): boolean {
   return needs.some((need) => (need === 'linked-person' ? actor.personId != null : scopePaths(actor, need).length > 0));
 }
 
+/**
+ * Where a record named in a request's path sits: the units whose subtree decides who may act on it
+ * (one is enough, or with `every` all of them, as for an account granted on several units), and the
+ * people who may act on it as their own (for `linked-person`: the registrant, a unit's head).
+ */
+export type RecordPlace = { unitPaths: readonly string[]; every?: boolean; personIds?: readonly number[] };
+
+/** Whether one of the route's needs reaches the record: a permission over one of its units, or its owner. */
+export function mayActOn(actor: Actor, needs: readonly RouteNeed[], place: RecordPlace): boolean {
+  return needs.some((need) =>
+    need === 'linked-person'
+      ? actor.personId != null && (place.personIds ?? []).includes(actor.personId)
+      : place.every
+        ? place.unitPaths.length > 0 && place.unitPaths.every((unitPath) => can(actor, need, unitPath))
+        : place.unitPaths.some((unitPath) => can(actor, need, unitPath)),
+  );
+}
+
 export function assertHasPermissionSomewhere(actor: Actor, permission: Permission): void {
   if (scopePaths(actor, permission).length === 0) {
     throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');

@@ -89,6 +89,7 @@ export type NominationInput = {
   periodFrom: string;
   periodTo: string;
   registrationIds: number[];
+  breakthroughIds: number[];
   fileIds: number[];
 };
 

@@ -1,8 +1,10 @@
+import { FileExcelOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
+import { DownloadButton } from '../../components/download-button';
 import { FigureCard } from '../../components/figure-card';
 import { QueryError } from '../../components/query-error';
 import { compareVietnamese } from '../../../shared/text';
@@ -28,7 +30,18 @@ export function FiguresTab({ actingUnit }: { actingUnit: ActingUnit }) {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Select<number> value={year} onChange={setYear} style={{ width: 160 }} options={years.map((value) => ({ value, label: t('commendations.figures.year', { year: value }) }))} data-testid="commendation-year" />
+      <Space wrap>
+        <Select<number> value={year} onChange={setYear} style={{ width: 160 }} options={years.map((value) => ({ value, label: t('commendations.figures.year', { year: value }) }))} data-testid="commendation-year" />
+        <DownloadButton
+          path="/api/exports/commendation-figures"
+          params={{ unitId: actingUnit.id, year }}
+          fileName={t('commendations.figures.exportFile', { year })}
+          icon={<FileExcelOutlined />}
+          data-testid="commendation-figures-export"
+        >
+          {t('common.exportExcel')}
+        </DownloadButton>
+      </Space>
       {query.error ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
       <Row gutter={[16, 16]}>
         {cards.map((card) => (

@@ -1,13 +1,15 @@
-import { App, Button, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
 import { QueryError } from '../../components/query-error';
 import { MutationErrorAlert } from '../../components/form-bits';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { type NominationAction, type NominationView, useDeleteNomination, useNomination, useNominationStep, useSetNominationPublic } from './commendations.api';
 import { NominationFormModal } from './nomination-form-modal';
 import { NominationStatusTag } from './nomination-status-tag';
+import { NominationSpreadSection } from './nomination-spread-section';
+import { NominationHistory } from './nomination-history';
 
 const NEEDS_REASON: NominationAction[] = ['return', 'decline'];
 const STEP_ORDER: NominationAction[] = ['submit', 'endorse', 'forward', 'return', 'decline'];
@@ -64,7 +66,12 @@ export function NominationDrawer({ actingUnit, id, onClose }: { actingUnit: Acti
             <Descriptions.Item label={t('commendations.fields.period')}>{`${formatDate(nomination.periodFrom)} – ${formatDate(nomination.periodTo)}`}</Descriptions.Item>
             <Descriptions.Item label={t('commendations.fields.story')}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{nomination.story}</Typography.Paragraph></Descriptions.Item>
             {nomination.results ? <Descriptions.Item label={t('commendations.fields.results')}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{nomination.results}</Typography.Paragraph></Descriptions.Item> : null}
-            {nomination.registrationIds.length ? <Descriptions.Item label={t('commendations.fields.registrationIds')}>{nomination.registrationIds.join(', ')}</Descriptions.Item> : null}
+            {nomination.links.registrations.length ? (
+              <Descriptions.Item label={t('commendations.fields.registrationIds')}>
+                {nomination.links.registrations.map((link) => t('commendations.form.registrationOption', { name: link.name, year: link.year, id: link.id })).join('; ')}
+              </Descriptions.Item>
+            ) : null}
+            {nomination.links.breakthroughs.length ? <Descriptions.Item label={t('commendations.fields.breakthroughIds')}>{nomination.links.breakthroughs.map((link) => link.name).join('; ')}</Descriptions.Item> : null}
             <Descriptions.Item label={t('commendations.fields.files')}>
               {nomination.files.length === 0 ? t('commendations.drawer.noFiles') : (
                 <Space direction="vertical" size={0}>
@@ -74,23 +81,8 @@ export function NominationDrawer({ actingUnit, id, onClose }: { actingUnit: Acti
             </Descriptions.Item>
           </Descriptions>
           {nomination.decisionId ? <PublicSwitch nomination={nomination} /> : null}
-          <div>
-            <Typography.Title level={5}>{t('commendations.drawer.history')}</Typography.Title>
-            <Timeline
-              data-testid="nomination-history"
-              items={nomination.history.map((event) => ({
-                key: event.id,
-                children: (
-                  <>
-                    <Typography.Text strong>{t(`commendations.statuses.${event.toStatus}`)}</Typography.Text>
-                    <Typography.Text type="secondary">{` · ${event.actorName} · ${formatDateTime(event.at)}${event.atUnitName ? ` · ${event.atUnitName}` : ''}`}</Typography.Text>
-                    {event.reason ? <div>{t('commendations.fields.reason')}: {event.reason}</div> : null}
-                    {event.changes && event.changes.length ? <div>{t('commendations.drawer.changed', { fields: event.changes.join(', ') })}</div> : null}
-                  </>
-                ),
-              }))}
-            />
-          </div>
+          <NominationSpreadSection actingUnit={actingUnit} nomination={nomination} />
+          <NominationHistory history={nomination.history} />
         </Space>
       ) : null}
       {editing && nomination ? <NominationFormModal actingUnit={actingUnit} nomination={nomination} onClose={() => setEditing(false)} /> : null}

@@ -1,5 +1,5 @@
 import { DatePicker, Form, Input, Radio } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
@@ -10,6 +10,7 @@ import { type UnitChoice, UnitTreeSelect } from '../../components/unit-tree-sele
 import { DATE_FORMAT, fromApiDate, toApiDate } from '../../lib/format';
 import { NOMINATION_KINDS } from '../../../shared/contracts/commendations';
 import { type FileSummary, type NominationKind, type NominationView, uploadNominationFile, useSaveNomination } from './commendations.api';
+import { BreakthroughLinkSelect, RegistrationLinkSelect } from './nomination-link-selects';
 
 interface Values {
   unit: UnitChoice | null;
@@ -20,16 +21,11 @@ interface Values {
   story: string;
   results?: string;
   period: [Dayjs, Dayjs] | null;
-  registrationIds?: string;
+  registrationIds?: number[];
+  breakthroughIds?: number[];
 }
 
 const FORM_ID = 'nomination-form';
-
-const parseIds = (text: string | undefined) =>
-  (text ?? '')
-    .split(/[\s,;]+/)
-    .map((part) => Number(part))
-    .filter((id) => Number.isInteger(id) && id > 0);
 
 /** Writes or edits a nomination: who or what is exemplary, the story and its figures, the evidence. */
 export function NominationFormModal({ actingUnit, nomination, onClose }: { actingUnit: ActingUnit; nomination: NominationView | null; onClose: (saved: NominationView | null) => void }) {
@@ -40,6 +36,9 @@ export function NominationFormModal({ actingUnit, nomination, onClose }: { actin
   const kind = Form.useWatch('kind', form) ?? nomination?.kind ?? 'individual';
   const unit = Form.useWatch('unit', form);
   const unitId = nomination?.unit.id ?? unit?.value ?? actingUnit.id;
+  const periodEnd = Form.useWatch('period', form)?.[1];
+  // Registrations are yearly: offer those of the year the period ends in.
+  const registrationYear = (periodEnd ?? dayjs()).year();
 
   const submit = (values: Values) => {
     save.mutate(
@@ -56,7 +55,8 @@ export function NominationFormModal({ actingUnit, nomination, onClose }: { actin
           results: values.results?.trim() ?? '',
           periodFrom: toApiDate(values.period?.[0]) ?? '',
           periodTo: toApiDate(values.period?.[1]) ?? '',
-          registrationIds: parseIds(values.registrationIds),
+          registrationIds: values.registrationIds ?? [],
+          breakthroughIds: values.breakthroughIds ?? [],
           fileIds: files.map((file) => file.id),
         },
       },
@@ -81,7 +81,8 @@ export function NominationFormModal({ actingUnit, nomination, onClose }: { actin
           story: nomination?.story ?? '',
           results: nomination?.results ?? '',
           period,
-          registrationIds: nomination?.registrationIds.join(', ') ?? '',
+          registrationIds: nomination?.registrationIds ?? [],
+          breakthroughIds: nomination?.breakthroughIds ?? [],
         }}
       >
         {nomination ? null : (
@@ -121,7 +122,10 @@ export function NominationFormModal({ actingUnit, nomination, onClose }: { actin
           <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="nomination-period" />
         </Form.Item>
         <Form.Item name="registrationIds" label={t('commendations.fields.registrationIds')} extra={t('commendations.form.registrationsHelp')}>
-          <Input inputMode="numeric" />
+          <RegistrationLinkSelect unitId={unitId} year={registrationYear} initial={nomination?.links.registrations ?? []} data-testid="nomination-registrations" />
+        </Form.Item>
+        <Form.Item name="breakthroughIds" label={t('commendations.fields.breakthroughIds')} extra={t('commendations.form.breakthroughsHelp')}>
+          <BreakthroughLinkSelect unitId={unitId} initial={nomination?.links.breakthroughs ?? []} data-testid="nomination-breakthroughs" />
         </Form.Item>
         <Form.Item label={t('commendations.fields.files')}>
           <AttachmentsField value={files} onChange={setFiles} upload={(file) => uploadNominationFile(unitId, file)} buttonLabel={t('commendations.form.upload')} />

@@ -13,6 +13,7 @@ import { compareVietnamese } from '../../../shared/text';
 import { formatDate, formatNumber } from '../../lib/format';
 import { YearSelect } from '../study/year-select';
 import { RegistrationFiguresCard } from '../followup/registration-figures-card';
+import { CommendationFiguresCard } from '../commendations/commendation-figures-card';
 import '../study/study.css';
 import { formatPercent, type ProgrammeFigureKey, type ProgrammeFigures, type ProgrammeFiguresAnswer, useProgrammeFigures } from './programme-figures.api';
 
@@ -162,6 +163,7 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
         />
       </Card>
       <RegistrationFiguresCard actingUnit={actingUnit} year={year} />
+      <CommendationFiguresCard actingUnit={actingUnit} year={year} />
     </>
   );
 }

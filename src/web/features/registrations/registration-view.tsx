@@ -1,6 +1,7 @@
-import { Alert, Descriptions, List, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { BeforeAfterTable } from '../../components/before-after-table';
 import type { RegistrationDetail, RegistrationStatus } from './registrations.api';
 
 const STATUS_COLORS: Record<RegistrationStatus, string> = {
@@ -99,18 +100,7 @@ export function RegistrationDiffView({ registration }: { registration: Registrat
       {rows.length === 0 ? (
         <Alert type="info" showIcon title={t('registrations.view.diffNone')} />
       ) : (
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="key"
-          dataSource={rows}
-          scroll={{ x: 560 }}
-          columns={[
-            { title: '', dataIndex: 'what', width: 200 },
-            { title: t('registrations.view.before'), dataIndex: 'before', render: (value: string) => <del className="diff-before">{value}</del> },
-            { title: t('registrations.view.after'), dataIndex: 'after', render: (value: string) => <ins className="diff-after">{value}</ins> },
-          ]}
-        />
+        <BeforeAfterTable rows={rows} labels={{ before: t('registrations.view.before'), after: t('registrations.view.after') }} />
       )}
     </div>
   );
