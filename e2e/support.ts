@@ -71,6 +71,22 @@ export async function waitAfterSubmit(page: Page, expected: Locator, timeout = 3
   if (outcome) throw new Error(`the form objected: ${(await objections.allTextContents()).join(' | ')}`);
 }
 
+/**
+ * Chooses an option of an antd Select and checks that the Select shows it. Under load a click can
+ * land on a dropdown that is already closing and be ignored, so the choice is retried, never assumed.
+ */
+export async function chooseOption(page: Page, select: Locator, optionText: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click({ timeout: 20_000 });
+    for (let check = 0; check < 10; check += 1) {
+      if ((await select.textContent())?.includes(optionText)) return;
+      await page.waitForTimeout(500);
+    }
+    if (attempt === 3) throw new Error(`the select did not keep "${optionText}" after ${attempt} tries`);
+  }
+}
+
 /** The text of a downloaded DOCX, tags stripped. */
 export async function docxText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(await readFile(file));

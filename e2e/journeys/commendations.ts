@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { docxText, expectText, screenshotPath, signIn, typeDate, waitAfterSubmit, type JourneyContext } from '../support';
+import { chooseOption, docxText, expectText, screenshotPath, signIn, typeDate, waitAfterSubmit, type JourneyContext } from '../support';
 import { tinyPng } from '../../test/helpers/tiny-files';
 
 const TITLE = 'Đảng viên tiêu biểu trong phong trào dân vận khéo năm 2026';
@@ -125,8 +125,7 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         const before = await commendedFigure(province);
         await openTab(province, 'Quyết định khen thưởng');
         await province.getByTestId('decision-create').click();
-        await province.getByTestId('decision-form-code').click();
-        await province.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Bằng khen' }).click();
+        await chooseOption(province, province.getByTestId('decision-form-code'), 'Bằng khen');
         const held = province.getByTestId('decision-nominations').locator('tbody tr.ant-table-row');
         await held.first().waitFor({ timeout: 20_000 });
         await province.getByTestId('decision-nominations').locator('.ant-spin-spinning').waitFor({ state: 'detached', timeout: 20_000 });

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { expectText, screenshotPath, signIn, waitAfterSubmit, type JourneyContext } from '../support';
 import { foldVietnamese } from '../../src/shared/text';
 
 const CRITERIA = [
@@ -38,7 +38,7 @@ export function standardsJourneys({ app, browser }: JourneyContext): Journey[] {
         await page.getByTestId('standards-adopt').click();
         await page.getByTestId('standards-adopt-submit').click();
         await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-        await page.getByTestId('standards-current').getByText(CRITERIA[1]!).waitFor({ timeout: 15_000 });
+        await waitAfterSubmit(page, page.getByTestId('standards-current').getByText(CRITERIA[1]!), 45_000);
         expectText(await page.getByTestId('standards-history').textContent(), 'Đang áp dụng', 'version history');
       },
     },
