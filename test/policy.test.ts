@@ -377,22 +377,13 @@ function call(app: FastifyInstance, caller: Session | null, request: Request): P
 }
 
 /**
- * Routes whose refused roles may still hold the permission: only the top level's administrator keeps
- * the catalogue of legal bases, which is known once the caller's grants are read, not from the role.
- */
-const HOLDS_THE_PERMISSION_BELOW_THE_TOP: Record<string, Role[]> = {
-  'POST /api/legal-bases': ['admin'],
-  'PATCH /api/legal-bases/:id': ['admin'],
-};
-
-/**
- * Routes with a record in the path whose subtree is decided by the body: the catalogue of legal
- * bases belongs to no unit (only the top level keeps it); adopting a breakthrough content or a
- * commended model, and marking a typical example, name the acting unit in the body (the record
- * itself is read from above or sent up from below).
+ * Routes with a record in the path whose subtree is decided by the body: adopting a breakthrough
+ * content or a commended model, and marking a typical example, name the acting unit in the body
+ * (the record itself is read from above or sent up from below). The catalogues the whole tree
+ * shares (legal bases, forms of commendation) sit at the top: an administrator below it is refused
+ * before the body is read.
  */
 const TARGET_NOT_IN_PATH = new Set([
-  'PATCH /api/legal-bases/:id',
   'POST /api/breakthroughs/:id/adopt',
   'POST /api/nominations/:id/adoptions',
   'POST /api/nominations/:id/typical',
@@ -425,10 +416,9 @@ describe.each(ENDPOINTS.map((endpoint) => ({ ...endpoint, title: endpoint.name ?
 
   // Authorisation comes before validation: a refused role sending a malformed body learns nothing
   // about the body's fields (403, never a 400 listing them), and nothing changes.
-  const malformedRefused = refused.filter((role) => !(HOLDS_THE_PERMISSION_BELOW_THE_TOP[endpoint.route] ?? []).includes(role));
-  if (!endpoint.route.startsWith('GET ') && malformedRefused.length > 0) {
-    it(`refuses ${malformedRefused.join(', ')} on A before reading a malformed body`, async () => {
-      for (const role of malformedRefused) {
+  if (!endpoint.route.startsWith('GET ') && refused.length > 0) {
+    it(`refuses ${refused.join(', ')} on A before reading a malformed body`, async () => {
+      for (const role of refused) {
         const caller = onA.get(role)!;
         const request = await endpoint.request(caller);
         const response = await caller.send(request.method as 'POST' | 'PATCH' | 'DELETE', request.url, [{ notAField: 'x' }]);

@@ -37,7 +37,7 @@ import { supervisionRoutes } from './modules/supervision/supervision.routes';
 import { registrationsRoutes } from './modules/registrations/registrations.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { privacyRoutes } from './modules/privacy/index';
-import { commendationsRoutes, commendationsSpreadRoutes } from './modules/commendations/index';
+import { commendationFormsRoutes, commendationsRoutes, commendationsSpreadRoutes } from './modules/commendations/index';
 import { refuseWithoutNeeds } from './platform/http/route-needs';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -114,7 +114,7 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   const routeModules = [
     authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
     programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, registrationsRoutes, supervisionRoutes, publicRoutes,
-    followupRoutes, notificationsRoutes, reportsRoutes, privacyRoutes, commendationsRoutes, commendationsSpreadRoutes,
+    followupRoutes, notificationsRoutes, reportsRoutes, privacyRoutes, commendationsRoutes, commendationsSpreadRoutes, commendationFormsRoutes,
   ];
   for (const routes of routeModules) {
     await app.register(routes, routeDeps);

@@ -71,6 +71,9 @@ export function commendationsEndpoints(env: { db: () => Database; tree: () => Tr
       },
     },
     { route: 'GET /api/commendation-forms', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/commendation-forms' }) },
+    // The catalogue is kept at the top of the tree: no role granted on A may change it.
+    { route: 'POST /api/commendation-forms', allowed: [], scoped: false, request: () => ({ method: 'POST', url: '/api/commendation-forms', body: { name: `Hình thức thử ${env.next()}` } }) },
+    { route: 'PATCH /api/commendation-forms/:code', allowed: [], scoped: false, request: () => ({ method: 'PATCH', url: '/api/commendation-forms/bieu_duong', body: { sortOrder: 1 } }) },
     { route: 'GET /api/commendation-figures', name: 'GET /api/commendation-figures?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/commendation-figures?unitId=${a()}&year=2026` }) },
     { route: 'GET /api/exports/commendation-figures', name: 'GET /api/exports/commendation-figures?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/commendation-figures?unitId=${a()}&year=2026` }) },
     { route: 'GET /api/nominations', name: 'GET /api/nominations?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/nominations?unitId=${a()}` }) },

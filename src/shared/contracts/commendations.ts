@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, OptionalText, PagingSchema, TrimmedText } from './common';
+import { BooleanQuerySchema, IdSchema, IsoDateSchema, OptionalText, PagingSchema, TrimmedText } from './common';
 import type { FieldChange } from '../field-diff';
 
 /** An exemplary collective (a unit), an individual (a person) or a good practice (mô hình, cách làm). */
@@ -67,6 +67,19 @@ export const NominationsQuerySchema = PagingSchema.extend({
 export type NominationsQuery = z.infer<typeof NominationsQuerySchema>;
 
 export const NominationPublicSchema = z.object({ version: z.number().int().positive(), isPublic: z.boolean() });
+
+/** The forms of commendation the whole tree shares: biểu dương, giấy khen, bằng khen and any a top level adds. */
+export type CommendationForm = { code: string; name: string; sortOrder: number; active: boolean };
+export const CommendationFormsQuerySchema = z.object({ includeInactive: BooleanQuerySchema.default(false) });
+export const CommendationFormCodeParamsSchema = z.object({ code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'Mã hình thức khen thưởng không hợp lệ') });
+export const CreateCommendationFormSchema = z.object({ name: TrimmedText(100) });
+export const UpdateCommendationFormSchema = z
+  .object({
+    name: TrimmedText(100).optional(),
+    sortOrder: z.number().int().min(0, 'Thứ tự từ 0 đến 999').max(999, 'Thứ tự từ 0 đến 999').optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((value) => value.name !== undefined || value.sortOrder !== undefined || value.active !== undefined, { message: 'Hãy cho biết cần sửa gì: tên, thứ tự hoặc trạng thái dùng.' });
 
 export const CreateDecisionSchema = z.object({
   unitId: IdSchema,

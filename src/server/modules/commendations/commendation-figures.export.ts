@@ -40,7 +40,7 @@ function columnsOf(forms: Array<{ code: string; name: string }>, levels: string[
 /** The commendation figures as a workbook: one row per child unit, a total row, and what each figure means. */
 export async function exportCommendationFigures(db: Database, actor: Actor, unitId: number, year: number) {
   const answer = await getCommendationFigures(db, actor, unitId, year);
-  const forms = await listForms(db);
+  const forms = await listForms(db, true);
   // The total's levels include every child's, since each decision counts on all the ancestors.
   const columns = columnsOf(forms, Object.keys(answer.figures.byLevel));
   const book = new ExcelJS.Workbook();

@@ -23,7 +23,7 @@ export const COMMENDATION_FIGURE_DEFINITIONS: Record<keyof CommendationFigures, 
 
 /** Commendation figures of a subtree and of each child unit for a year, from the live counters. */
 export async function getCommendationFigures(db: Database, actor: Actor, unitId: number, year: number) {
-  const forms = (await listForms(db)).map((form) => form.code);
+  const forms = (await listForms(db, true)).map((form) => form.code);
   const shape = (values: Record<string, number> | undefined, y: number): CommendationFigures => {
     const read = (metric: string) => values?.[metric] ?? 0;
     const [collectives, individuals, models] = NOMINATION_KINDS.map((kind) => read(COMMENDATION_METRICS.commended(kind, y)));

@@ -26,11 +26,6 @@ const STEP_NEEDS = { submit: 'commendations.nominate', return: 'commendations.ve
 
 export const commendationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   const onNomination = { ...NOMINATE, place: placeById((id) => nominations.findNominationPlace(db, id, 'nominator')) } as const;
-  app.get('/api/commendation-forms', { schema: { tags } }, (request) => {
-    actorOf(request);
-    return decisions.listForms(db);
-  });
-
   app.get('/api/nominations', { schema: { tags, querystring: NominationsQuerySchema } }, (request) => nominations.listNominations(db, actorOf(request), request.query));
   app.get('/api/nominations/:id', { schema: { tags, params: IdParamsSchema } }, (request) => nominations.getNomination(db, actorOf(request), request.params.id));
   app.post('/api/nominations', { config: NOMINATE, schema: { tags, body: CreateNominationSchema } }, async (request, reply) =>

@@ -6,8 +6,22 @@ import type { NominationKind } from '../../../shared/contracts/commendations';
 export type DecisionRow = typeof commendationDecisions.$inferSelect;
 export type FormRow = typeof commendationForms.$inferSelect;
 
-export async function listForms(executor: Executor): Promise<FormRow[]> {
-  return executor.select().from(commendationForms).where(eq(commendationForms.active, true)).orderBy(asc(commendationForms.sortOrder), asc(commendationForms.name));
+export async function listForms(executor: Executor, includeInactive = false): Promise<FormRow[]> {
+  return executor
+    .select()
+    .from(commendationForms)
+    .where(includeInactive ? undefined : eq(commendationForms.active, true))
+    .orderBy(asc(commendationForms.sortOrder), asc(commendationForms.name));
+}
+
+export async function insertForm(executor: Executor, values: typeof commendationForms.$inferInsert): Promise<FormRow> {
+  const rows = await executor.insert(commendationForms).values(values).returning();
+  return rows[0]!;
+}
+
+export async function updateForm(executor: Executor, code: string, values: Partial<typeof commendationForms.$inferInsert>): Promise<FormRow> {
+  const rows = await executor.update(commendationForms).set(values).where(eq(commendationForms.code, code)).returning();
+  return rows[0]!;
 }
 
 export async function findForm(executor: Executor, code: string): Promise<FormRow | undefined> {

@@ -13,11 +13,6 @@ import { writeDecisionDocument } from './decision-document';
 
 const DOC_TYPE = 'QĐ';
 
-export async function listForms(db: Database) {
-  const forms = await repo.listForms(db);
-  return forms.map((form) => ({ code: form.code, name: form.name }));
-}
-
 /** The number: the one typed in if it is free in the unit's series for the year, else the next free one. */
 async function chooseNumber(db: Parameters<typeof repo.isNumberUsed>[0], unitId: number, year: number, typed: number | null | undefined): Promise<number> {
   if (typed) {

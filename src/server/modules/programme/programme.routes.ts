@@ -22,6 +22,7 @@ import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../platform/http/request-context';
 import { todayIso } from '../../platform/dates';
 import { placeById } from '../../platform/http/route-needs';
+import { findTopLevelPlace } from '../units/index';
 
 import * as plans from './plans.service';
 import * as topics from './topics.service';
@@ -36,13 +37,14 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   const onBreakthrough = { needs: ['programme.write'], place: placeById((id) => breakthroughs.findBreakthroughPlace(db, id, 'content')) } as const;
   const onBreakthroughOwner = { needs: ['programme.write'], place: placeById((id) => breakthroughs.findBreakthroughPlace(db, id, 'owner')) } as const;
   const planTags = ['Kế hoạch'];
+  const onLegalBases = { needs: ['accounts.manage'], place: () => findTopLevelPlace(db) } as const;
   app.get('/api/legal-bases', { schema: { tags: planTags, querystring: LegalBasesQuerySchema } }, (request) =>
     plans.listLegalBases(db, actorOf(request), request.query.includeInactive),
   );
-  app.post('/api/legal-bases', { config: { needs: ['accounts.manage'] }, schema: { tags: planTags, body: CreateLegalBasisSchema } }, async (request, reply) =>
+  app.post('/api/legal-bases', { config: onLegalBases, schema: { tags: planTags, body: CreateLegalBasisSchema } }, async (request, reply) =>
     reply.status(201).send(await plans.createLegalBasis(db, actorOf(request), request.body)),
   );
-  app.patch('/api/legal-bases/:id', { config: { needs: ['accounts.manage'] }, schema: { tags: planTags, params: IdParamsSchema, body: UpdateLegalBasisSchema } }, (request) =>
+  app.patch('/api/legal-bases/:id', { config: onLegalBases, schema: { tags: planTags, params: IdParamsSchema, body: UpdateLegalBasisSchema } }, (request) =>
     plans.updateLegalBasis(db, actorOf(request), request.params.id, request.body),
   );
   app.get('/api/plans', { schema: { tags: planTags, querystring: PlansQuerySchema } }, (request) =>

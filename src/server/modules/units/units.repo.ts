@@ -13,6 +13,12 @@ export async function findUnitById(executor: Executor, id: number): Promise<Unit
   return rows[0];
 }
 
+/** The paths of the units at the top of the tree (the Centre, or each root of a deployment). */
+export async function listRootPaths(executor: Executor): Promise<string[]> {
+  const rows = await executor.select({ path: units.path }).from(units).where(isNull(units.parentId));
+  return rows.map((row) => row.path);
+}
+
 export async function findUnitByCode(executor: Executor, code: string): Promise<UnitRow | undefined> {
   const rows = await executor.select().from(units).where(eq(units.code, code)).limit(1);
   return rows[0];

@@ -31,6 +31,14 @@ export async function findUnitPlace(executor: Executor, id: number): Promise<Rec
   return unit ? { unitPaths: [unit.path] } : undefined;
 }
 
+/**
+ * Where a catalogue the whole tree shares sits (legal bases, forms of commendation): at the top, so
+ * only a top-level administrator passes the check made before the body is read.
+ */
+export async function findTopLevelPlace(executor: Executor): Promise<RecordPlace> {
+  return { unitPaths: await repo.listRootPaths(executor) };
+}
+
 function assertOpen(unit: repo.UnitRow): void {
   if (unit.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động.`);
 }

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { Paged } from '../../api/types';
 import type {
   CommendationFigureValues,
+  CommendationForm,
   DecisionListItem,
   DecisionView,
   NominationAction,
@@ -13,7 +14,7 @@ import type {
 } from '../../../shared/contracts/commendations';
 import type { FileSummary } from '../../../shared/contracts/files';
 
-export type { CommendationFigureValues, DecisionListItem, DecisionView, FileSummary, NominationAction, NominationKind, NominationListItem, NominationStatus, NominationView };
+export type { CommendationFigureValues, CommendationForm, DecisionListItem, DecisionView, FileSummary, NominationAction, NominationKind, NominationListItem, NominationStatus, NominationView };
 
 const keys = { all: ['commendations'] as const };
 
@@ -36,8 +37,20 @@ export function useNomination(id: number | null) {
   });
 }
 
-export function useCommendationForms() {
-  return useQuery({ queryKey: [...keys.all, 'forms'], queryFn: ({ signal }) => api.get<Array<{ code: string; name: string }>>('/api/commendation-forms', undefined, signal), staleTime: 600_000 });
+export function useCommendationForms(includeInactive = false) {
+  return useQuery({
+    queryKey: [...keys.all, 'forms', includeInactive],
+    queryFn: ({ signal }) => api.get<CommendationForm[]>('/api/commendation-forms', { includeInactive }, signal),
+    staleTime: 600_000,
+  });
+}
+
+export function useCreateCommendationForm() {
+  return useCommendationMutation((input: { name: string }) => api.post<CommendationForm>('/api/commendation-forms', input));
+}
+
+export function useUpdateCommendationForm() {
+  return useCommendationMutation(({ code, ...change }: { code: string; name?: string; active?: boolean }) => api.patch<CommendationForm>(`/api/commendation-forms/${code}`, change));
 }
 
 export function useDecisions(filter: { unitId: number; year?: number; page: number; pageSize: number }) {

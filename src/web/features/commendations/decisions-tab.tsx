@@ -1,5 +1,5 @@
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Table } from 'antd';
+import { Button, Card, Empty, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { QueryError } from '../../components/query-error';
 import { formatDate, formatNumber } from '../../lib/format';
 import { type DecisionListItem, useDecisions } from './commendations.api';
 import { DecisionFormModal } from './decision-form-modal';
+import { CommendationFormsModal } from './commendation-forms-modal';
+import { useCurrentSession } from '../../app/session';
 
 /** The commendation decisions of the subtree, newest first, each with its Party-format document. */
 export function DecisionsTab({ actingUnit, canDecide }: { actingUnit: ActingUnit; canDecide: boolean }) {
@@ -16,6 +18,9 @@ export function DecisionsTab({ actingUnit, canDecide }: { actingUnit: ActingUnit
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
+  const [keepingForms, setKeepingForms] = useState(false);
+  // The forms are shared by the whole tree: the server lets only a top-level administrator change them.
+  const canKeepForms = useCurrentSession().grants.some((grant) => grant.role === 'admin' && !grant.unitPath.includes('.'));
   const query = useDecisions({ unitId: actingUnit.id, page, pageSize });
 
   const columns: ColumnsType<DecisionListItem> = [
@@ -40,11 +45,18 @@ export function DecisionsTab({ actingUnit, canDecide }: { actingUnit: ActingUnit
     <Card
       title={t('commendations.decisions.title')}
       extra={
-        canDecide ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="decision-create">
-            {t('commendations.decisions.create')}
-          </Button>
-        ) : null
+        <Space wrap>
+          {canKeepForms ? (
+            <Button onClick={() => setKeepingForms(true)} data-testid="commendation-forms-open">
+              {t('commendations.forms.manage')}
+            </Button>
+          ) : null}
+          {canDecide ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="decision-create">
+              {t('commendations.decisions.create')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       {query.error ? (
@@ -63,6 +75,7 @@ export function DecisionsTab({ actingUnit, canDecide }: { actingUnit: ActingUnit
         />
       )}
       {creating ? <DecisionFormModal actingUnit={actingUnit} onClose={() => setCreating(false)} /> : null}
+      {keepingForms ? <CommendationFormsModal onClose={() => setKeepingForms(false)} /> : null}
     </Card>
   );
 }
