@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, bigserial, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ltree } from './types';
 
@@ -32,6 +33,8 @@ export const units = pgTable(
     index('units_parent_idx').on(table.parentId),
     index('units_sort_idx').on(table.depth, table.sortKey),
     index('units_path_gist').using('gist', table.path),
+    // Open units of one kind (the provinces of the gallery's filter, the Centre's lists by province).
+    index('units_open_kind_idx').on(table.kind).where(sql`valid_to IS NULL`),
   ],
 );
 

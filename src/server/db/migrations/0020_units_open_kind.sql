@@ -1,0 +1,1 @@
+CREATE INDEX "units_open_kind_idx" ON "units" USING btree ("kind") WHERE valid_to IS NULL;
