@@ -28,7 +28,7 @@ export function DecisionsTab({ actingUnit, canDecide }: { actingUnit: ActingUnit
     { title: t('commendations.decisions.decidedOn'), dataIndex: 'decidedOn', width: 120, render: formatDate },
     { title: t('commendations.decisions.titleField'), dataIndex: 'title', width: 360 },
     { title: t('commendations.decisions.form'), width: 130, render: (_, row) => row.form.name },
-    { title: t('commendations.fields.unit'), width: 200, render: (_, row) => row.unit.name },
+    { title: t('commendations.decisions.issuingUnit'), width: 200, render: (_, row) => row.unit.name },
     { title: t('commendations.decisions.entries'), dataIndex: 'entries', width: 120, align: 'right', render: formatNumber },
     {
       title: '',
