@@ -7,6 +7,7 @@ export { FIGURE_DEFINITIONS } from './figures.service';
 export { PROGRAMME_FIGURE_DEFINITIONS } from './programme-figures.service';
 export { REGISTRATION_FIGURE_DEFINITIONS } from './registration-figures.service';
 export { getRegistrationFigures } from './registration-figures.service';
-export { exportRegistrationFigures, FIGURE_HEADER_STYLE } from './registration-figures.export';
+export { exportRegistrationFigures } from './registration-figures.export';
+export { addFiguresSheets, type FigureColumn } from './figures-workbook';
 export { COMMENDATION_METRICS, yearOfDay } from './commendation-metrics';
 export { subtreeFigures } from './subtree-figures';

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/auth/policy';
-import { formatVietnameseDate } from '../../platform/dates';
 import type { ProgrammeFigures } from '../../../shared/contracts/programme-figures';
 import { getProgrammeFigures } from './programme-figures.service';
 import { getRegistrationFigures } from './registration-figures.service';
-import { addRegistrationSheets, FIGURE_HEADER_STYLE as HEADER_STYLE } from './registration-figures.export';
+import { addRegistrationSheets } from './registration-figures.export';
+import { addFiguresSheets, keyedColumns } from './figures-workbook';
 
 const COLUMNS: Array<{ key: keyof ProgrammeFigures; header: string; percent?: boolean }> = [
   { key: 'members', header: 'Số người sinh hoạt' },
@@ -35,30 +35,15 @@ const COLUMNS: Array<{ key: keyof ProgrammeFigures; header: string; percent?: bo
 export async function exportProgrammeFigures(db: Database, actor: Actor, unitId: number, year: number) {
   const answer = await getProgrammeFigures(db, actor, unitId, year);
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Số liệu', { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
-  sheet.columns = [{ width: 12 }, { width: 40 }, ...COLUMNS.map((column) => ({ width: column.percent ? 14 : 16 }))];
-  sheet.addRow([`Số liệu học tập và làm theo năm ${year} — ${answer.unit.name} (tính đến ngày ${formatVietnameseDate(answer.asOf)})`]).font = { bold: true, size: 13 };
-  sheet.addRow([]);
-  const header = sheet.addRow(['Mã đơn vị', 'Đơn vị', ...COLUMNS.map((column) => column.header)]);
-  header.height = 45;
-  header.eachCell((cell) => {
-    cell.style = HEADER_STYLE;
+  addFiguresSheets(book, {
+    names: { figures: 'Số liệu', definitions: 'Định nghĩa' },
+    title: `Số liệu học tập và làm theo năm ${year}`,
+    asOf: answer.asOf,
+    columns: keyedColumns<ProgrammeFigures, keyof ProgrammeFigures>(COLUMNS, answer.definitions),
+    unit: answer.unit,
+    figures: answer.figures,
+    children: answer.children,
   });
-  const addFigures = (code: string, name: string, figures: ProgrammeFigures, bold = false) => {
-    const row = sheet.addRow([code, name, ...COLUMNS.map((column) => figures[column.key])]);
-    COLUMNS.forEach((column, index) => {
-      row.getCell(index + 3).numFmt = column.percent ? '0.0%' : '#,##0';
-    });
-    if (bold) row.font = { bold: true };
-  };
-  for (const child of answer.children) addFigures(child.unit.code, child.unit.name, child.figures);
-  addFigures(answer.unit.code, `Toàn ${answer.unit.name}`, answer.figures, true);
-  const guide = book.addWorksheet('Định nghĩa');
-  guide.columns = [{ width: 36 }, { width: 110 }];
-  guide.addRow(['Chỉ số', 'Định nghĩa']).eachCell((cell) => {
-    cell.style = HEADER_STYLE;
-  });
-  for (const column of COLUMNS) guide.addRow([column.header, answer.definitions[column.key]]).alignment = { wrapText: true, vertical: 'top' };
   // The dashboard's second table, registrations, travels in the same workbook.
   addRegistrationSheets(book, await getRegistrationFigures(db, actor, unitId, year), { figures: 'Đăng ký làm theo', definitions: 'Định nghĩa đăng ký' });
   return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Số liệu học tập và làm theo ${year} - ${answer.unit.name}.xlsx` };

@@ -1,15 +1,14 @@
-import { FileExcelOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Statistic, Table, Tooltip } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Card, Empty, Space, Statistic, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActingUnit } from '../../app/acting-unit';
 import { paths } from '../../app/paths';
 import { useCan } from '../../app/session';
-import { useOpenUnit } from '../../app/use-open-unit';
 import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';
-import { compareVietnamese } from '../../../shared/text';
+import { DefinedFigureHeader, useChildUnitColumn } from '../../components/figure-columns';
 import { formatNumber } from '../../lib/format';
 import { type CommendationFigureValues, type CommendationFiguresAnswer, useCommendationFigures } from './commendations.api';
 
@@ -28,34 +27,16 @@ const LABELS = {
 /** The dashboard's commendation block: the year's figures of the unit and of each child unit, each with its definition. */
 export function CommendationFiguresCard({ actingUnit, year }: { actingUnit: ActingUnit; year: number }) {
   const { t } = useTranslation();
-  const openUnit = useOpenUnit();
+  const childUnitColumn = useChildUnitColumn<ChildRow>();
   const canOpenPage = useCan('commendations.read');
   const answer = useCommendationFigures(actingUnit.id, year);
   const data = answer.data;
   const read = (figures: CommendationFigureValues, key: Key) => figures[key];
   const title = (key: Key) => (
-    <span className="study-figure-header">
-      {t(LABELS[key])}{' '}
-      {data?.definitions[key] ? (
-        <Tooltip title={data.definitions[key]}>
-          <QuestionCircleOutlined aria-label={t('commendations.figures.definitionOf', { name: t(LABELS[key]) })} />
-        </Tooltip>
-      ) : null}
-    </span>
+    <DefinedFigureHeader label={t(LABELS[key])} definition={data?.definitions[key]} definitionLabel={t('commendations.figures.definitionOf', { name: t(LABELS[key]) })} />
   );
   const columns: ColumnsType<ChildRow> = [
-    {
-      title: t('study.dashboard.childUnit'),
-      key: 'name',
-      width: 240,
-      sorter: (a, b) => compareVietnamese(a.unit.name, b.unit.name),
-      defaultSortOrder: 'ascend',
-      render: (_v, row) => (
-        <Button type="link" className="link-cell" onClick={() => void openUnit(row.unit.id)}>
-          {row.unit.name}
-        </Button>
-      ),
-    },
+    childUnitColumn,
     ...KEYS.map((key) => ({
       title: title(key),
       key,

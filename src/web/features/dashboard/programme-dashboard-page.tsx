@@ -1,15 +1,14 @@
 import { FileExcelOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ActingUnit, useRequiredActingUnit } from '../../app/acting-unit';
-import { useOpenUnit } from '../../app/use-open-unit';
 import { DownloadButton } from '../../components/download-button';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
-import { compareVietnamese } from '../../../shared/text';
+import { DefinedFigureHeader, useChildUnitColumn } from '../../components/figure-columns';
 import { formatDate, formatNumber } from '../../lib/format';
 import { YearSelect } from '../study/year-select';
 import { RegistrationFiguresCard } from '../followup/registration-figures-card';
@@ -57,37 +56,18 @@ export function ProgrammeDashboardPage() {
 
 function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const openUnit = useOpenUnit();
+  const childUnitColumn = useChildUnitColumn<ChildRow>({ fixedLeft: true });
   const [year, setYear] = useState(dayjs().year());
   const answer = useProgrammeFigures(actingUnit.id, year);
   const data = answer.data;
 
   const header = (key: ProgrammeFigureKey) => (
-    <span className="study-figure-header">
-      {t(`study.dashboard.figures.${key}`)}{' '}
-      {data ? (
-        <Tooltip title={data.definitions[key]}>
-          <QuestionCircleOutlined aria-label={t('study.dashboard.definitionOf', { name: t(`study.dashboard.figures.${key}`) })} />
-        </Tooltip>
-      ) : null}
-    </span>
+    <DefinedFigureHeader label={t(`study.dashboard.figures.${key}`)} definition={data?.definitions[key]} definitionLabel={t('study.dashboard.definitionOf', { name: t(`study.dashboard.figures.${key}`) })} />
   );
   const compare = (key: ProgrammeFigureKey) => (a: ChildRow, b: ChildRow) => (a.figures[key] ?? -1) - (b.figures[key] ?? -1);
 
   const columns: ColumnsType<ChildRow> = [
-    {
-      title: t('study.dashboard.childUnit'),
-      key: 'name',
-      fixed: 'left',
-      width: 240,
-      sorter: (a, b) => compareVietnamese(a.unit.name, b.unit.name),
-      defaultSortOrder: 'ascend',
-      render: (_v, row) => (
-        <Button type="link" className="link-cell" onClick={() => void openUnit(row.unit.id)} title={t('study.dashboard.drillDown', { name: row.unit.name })}>
-          {row.unit.name}
-        </Button>
-      ),
-    },
+    childUnitColumn,
     ...TABLE_COLUMNS.map((column) => ({
       title: header(column.key),
       key: column.key,

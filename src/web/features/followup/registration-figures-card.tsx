@@ -1,12 +1,11 @@
-import { FileExcelOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Card, Empty, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
-import { useOpenUnit } from '../../app/use-open-unit';
 import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';
-import { compareVietnamese } from '../../../shared/text';
+import { DefinedFigureHeader, useChildUnitColumn } from '../../components/figure-columns';
 import { formatNumber } from '../../lib/format';
 import { formatPercent } from '../dashboard/programme-figures.api';
 import { type RegistrationFigureKey, type RegistrationFiguresAnswer, useRegistrationFigures } from './followup.api';
@@ -37,34 +36,15 @@ const COLUMNS: Array<{ key: RegistrationFigureKey; percent?: boolean }> = [
 /** The registration figures of the programme dashboard: the rate on top, then every child unit. */
 export function RegistrationFiguresCard({ actingUnit, year }: { actingUnit: ActingUnit; year: number }) {
   const { t } = useTranslation();
-  const openUnit = useOpenUnit();
+  const childUnitColumn = useChildUnitColumn<ChildRow>({ fixedLeft: true });
   const answer = useRegistrationFigures(actingUnit.id, year);
   const data = answer.data;
   const label = (key: RegistrationFigureKey) => t(`followup.figures.${key}`);
   const header = (key: RegistrationFigureKey) => (
-    <span className="study-figure-header">
-      {label(key)}{' '}
-      {data ? (
-        <Tooltip title={data.definitions[key]}>
-          <QuestionCircleOutlined aria-label={t('followup.figures.definitionOf', { name: label(key) })} />
-        </Tooltip>
-      ) : null}
-    </span>
+    <DefinedFigureHeader label={label(key)} definition={data?.definitions[key]} definitionLabel={t('followup.figures.definitionOf', { name: label(key) })} />
   );
   const columns: ColumnsType<ChildRow> = [
-    {
-      title: t('study.dashboard.childUnit'),
-      key: 'name',
-      fixed: 'left',
-      width: 240,
-      sorter: (a, b) => compareVietnamese(a.unit.name, b.unit.name),
-      defaultSortOrder: 'ascend',
-      render: (_v, row) => (
-        <Button type="link" className="link-cell" onClick={() => void openUnit(row.unit.id)}>
-          {row.unit.name}
-        </Button>
-      ),
-    },
+    childUnitColumn,
     ...COLUMNS.map((column) => ({
       title: header(column.key),
       key: column.key,
