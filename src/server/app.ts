@@ -10,7 +10,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import type { Config } from './platform/config';
-import type { Database } from './platform/db/client';
+import type { Database, DbHandle } from './platform/db/client';
+import { installReadRouting } from './platform/http/read-routing-hook';
 import { AppError } from './platform/errors';
 import { installErrorHandler } from './platform/http/error-handler';
 import { cleanTextInput } from './platform/http/text-input';
@@ -45,7 +46,16 @@ const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 /** The API routes that answer without a session (the API documents have their own rule). */
 const OPEN_API_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/health/live']);
 
-export async function buildApp(deps: { db: Database; config: Config; dbKind: AppDeps['dbKind']; logger?: boolean }): Promise<FastifyInstance> {
+export type BuildDeps = {
+  db: Database;
+  config: Config;
+  dbKind: AppDeps['dbKind'];
+  /** The primary's pool and its replicas: with replicas, reads are routed (platform/http/read-routing-hook.ts). */
+  replication?: Pick<DbHandle, 'pool' | 'replicas'>;
+  logger?: boolean;
+};
+
+export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   registerDomainHandlers();
   const app = Fastify({
     logger: deps.logger ?? false,
@@ -62,6 +72,9 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
   installErrorHandler(app, { useFastifyLogger: deps.logger ?? false });
 
   await app.register(cookie);
+  const replicas = deps.replication?.replicas ?? null;
+  // Before the session hook: the session is always read from the primary.
+  if (replicas && deps.replication) installReadRouting(app, deps.replication.pool);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -104,8 +117,10 @@ export async function buildApp(deps: { db: Database; config: Config; dbKind: App
       lastCheck = { at: Date.now(), reachable };
     }
     const checkedMsAgo = Date.now() - lastCheck.at;
-    if (lastCheck.reachable) return { status: 'ok', database: deps.dbKind, databaseReachable: true, checkedMsAgo };
-    return reply.status(503).send({ status: 'degraded', database: deps.dbKind, databaseReachable: false, checkedMsAgo });
+    // Each replica's state as the monitor last saw it: the operator's view of the read routing.
+    const replication = replicas ? { replicas: replicas.status() } : {};
+    if (lastCheck.reachable) return { status: 'ok', database: deps.dbKind, databaseReachable: true, checkedMsAgo, ...replication };
+    return reply.status(503).send({ status: 'degraded', database: deps.dbKind, databaseReachable: false, checkedMsAgo, ...replication });
   });
   // Answers without touching the database: shows the event loop stays free while it works.
   app.get('/api/health/live', { schema: { tags: ['Hệ thống'] } }, () => ({ status: 'ok' }));

@@ -24,7 +24,8 @@ const text = consoleText();
 async function main(): Promise<void> {
   const config = loadConfig();
   if (cluster.isWorker) {
-    await serveHttp(config, await openDatabase({ databaseUrl: config.databaseUrl }));
+    const { databaseUrl, replicaUrls, replicaMaxLagSeconds } = config;
+    await serveHttp(config, await openDatabase({ databaseUrl, replicaUrls, replicaMaxLagSeconds }));
     return;
   }
   const { handle, loaded: accounts } = await prepareDatabase({
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
 
 /** Serves HTTP on the configured port until stopped; the returned function stops it and closes the database. */
 async function serveHttp(config: Config, handle: DbHandle): Promise<() => Promise<void>> {
-  const app = await buildApp({ db: handle.db, config, dbKind: handle.kind, logger: process.env.LOG_REQUESTS === '1' });
+  const app = await buildApp({ db: handle.db, config, dbKind: handle.kind, replication: handle, logger: process.env.LOG_REQUESTS === '1' });
   await app.listen({ port: config.port, host: config.host });
   const stop = async () => {
     await app.close();

@@ -3,12 +3,12 @@ import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './platform/config';
 import type { ConsoleText } from './platform/console-text';
-import { openDatabase, type Database, type DbHandle } from './platform/db/client';
+import { openDatabase, REPLICAS_NEED_POSTGRES, type Database, type DbHandle } from './platform/db/client';
 import { migrateDatabase } from './platform/db/migrate';
 import { loadDemoIfEmpty } from './modules/demo/demo-load-state';
 
 export type PrepareOptions<T> = {
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>;
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'replicaUrls' | 'replicaMaxLagSeconds'>>;
   text: ConsoleText;
   /** Null: start with an empty database (NOIGUONG_NO_DEMO=1). */
   loadDemo: ((db: Database) => Promise<T>) | null;
@@ -24,12 +24,13 @@ const STAGING_SUFFIX = '.dang-tao-';
  */
 export async function prepareDatabase<T>(options: PrepareOptions<T>): Promise<{ handle: DbHandle; loaded: T | null }> {
   const log = options.log ?? console.log;
-  const { databaseUrl, dataDir } = options.config;
+  const { databaseUrl, dataDir, replicaUrls, replicaMaxLagSeconds } = options.config;
+  if (!databaseUrl && replicaUrls?.length) throw new Error(REPLICAS_NEED_POSTGRES);
   let loaded: T | null = null;
   if (!databaseUrl && !existsSync(path.join(dataDir, 'PG_VERSION'))) {
     loaded = await createEmbedded(dataDir, options, log);
   }
-  const handle = await openDatabase({ databaseUrl, dataDir });
+  const handle = await openDatabase({ databaseUrl, dataDir, replicaUrls, replicaMaxLagSeconds });
   try {
     await migrateDatabase(handle.db);
     if (options.loadDemo) {

@@ -5,6 +5,10 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Streaming replicas of DATABASE_URL that answer reads (DATABASE_REPLICA_URLS, comma-separated). */
+  replicaUrls: string[];
+  /** A replica further behind than this takes no reads until it catches up. */
+  replicaMaxLagSeconds: number;
   sessionDays: number;
   isProduction: boolean;
   uploadLimitBytes: number;
@@ -26,6 +30,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
+    replicaMaxLagSeconds: Math.max(1, Number(env.REPLICA_MAX_LAG_SECONDS ?? 30) || 30),
     sessionDays: Number(env.SESSION_DAYS ?? 7),
     isProduction: env.NODE_ENV === 'production',
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB ?? 20) * 1024 * 1024,

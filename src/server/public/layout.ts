@@ -1,4 +1,6 @@
 import { html, trusted, type SafeHtml } from '../platform/http/html';
+import { readLagOfThisRequest } from '../platform/db/read-routing';
+import { LAG_NOTICE_SECONDS } from '../../shared/data-freshness';
 
 /**
  * The frame of every public page: plain HTML with a few lines of inline CSS and no script, large
@@ -40,9 +42,17 @@ form button{margin-top:16px;font:inherit;font-weight:600;padding:10px 20px;borde
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .notice{background:#f6ffed;border:1px solid #b7eb8f;border-radius:6px;padding:12px}
 .error{background:#fff1f0;border:1px solid #ffa39e;color:#a8071a;border-radius:6px;padding:12px}
+.lag{background:#fffbe6;border:1px solid #ffe58f;border-radius:6px;padding:8px 12px;margin:16px 0 0;font-size:16px}
 .photo{max-width:100%;border-radius:6px;margin:4px 0}
 footer{text-align:center;color:#8c8c8c;font-size:14px;padding:0 16px 24px}
 `;
+
+/** Said on the page when it was read from a replica that lags (docs/ARCHITECTURE.md, "Reads"). */
+function lagNotice(): SafeHtml | null {
+  const seconds = Math.ceil(readLagOfThisRequest());
+  if (seconds < LAG_NOTICE_SECONDS) return null;
+  return html`<p class="lag" role="status">Thông tin trên trang này có thể chậm khoảng ${String(seconds)} giây so với dữ liệu mới nhất.</p>`;
+}
 
 /** Also used for the 404 page, so an unknown address still looks like the portal. */
 export function renderPublicPage(page: PublicPage): string {
@@ -61,6 +71,7 @@ ${page.kicker ? html`<p class="kicker">${page.kicker}</p>` : null}
 <h1>${page.title}</h1>
 </header>
 <main>
+${lagNotice()}
 ${page.sections.map((section) => html`<section id="${section.id}" aria-labelledby="${section.id}-title"><h2 id="${section.id}-title">${section.title}</h2>${section.body}</section>`)}
 </main>
 <footer>Trang công khai của hệ thống NoiGuong</footer>

@@ -1,3 +1,5 @@
+import { noteDataFreshness } from '../app/data-freshness';
+
 /**
  * The one way the app talks to the server: same-origin cookies, JSON in and out, the CSRF token on
  * every write, and every failure turned into an ApiError carrying the server's Vietnamese message.
@@ -116,6 +118,7 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
     throw new ApiError(0, CLIENT_ERROR_CODES.network, 'Network error');
   }
   if (!response.ok) throw await readError(response);
+  if (method === 'GET') noteDataFreshness(response);
   return response;
 }
 

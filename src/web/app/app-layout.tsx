@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useIsPhone } from '../lib/use-is-phone';
 import { ActingUnitProvider, useActingUnit } from './acting-unit';
+import { useDataLag } from './data-freshness';
 import { AppHeader } from './app-header';
 import { FullPageLoading } from './full-page-loading';
 import { LanguageSwitch } from './language-switch';
@@ -29,6 +30,18 @@ function rememberCollapsed(value: boolean): boolean {
   return value;
 }
 
+/** Said once above the page while the figures come from a replica that lags (see data-freshness.ts). */
+function DataLagNotice() {
+  const { t } = useTranslation();
+  const seconds = useDataLag();
+  if (seconds === 0) return null;
+  return (
+    <p className="data-lag-notice" role="status">
+      {t('app.dataLag', { seconds })}
+    </p>
+  );
+}
+
 function MainContent() {
   const { t } = useTranslation();
   const { actingUnit } = useActingUnit();
@@ -36,9 +49,12 @@ function MainContent() {
     return <StatusMessage kind="info" title={t('errors.noGrantsTitle')} description={t('errors.noGrants')} />;
   }
   return (
-    <Suspense fallback={<FullPageLoading />}>
-      <Outlet />
-    </Suspense>
+    <>
+      <DataLagNotice />
+      <Suspense fallback={<FullPageLoading />}>
+        <Outlet />
+      </Suspense>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import * as schema from '../../db/schema/index';
 import { nameStatementsOf } from './named-statements';
 import { enableReadCache } from './read-cache';
 import type { FlushCounts } from './durable-writes';
+import { ReplicaSet, routeReadsThrough } from './replicas';
 
 export type Database = NodePgDatabase<typeof schema>;
 /** Anything queries can run on: the database or an open transaction. */
@@ -15,6 +16,8 @@ export type DbHandle = {
   db: Database;
   pool: pg.Pool;
   kind: 'pglite' | 'postgres';
+  /** The replicas reads are routed to (PostgreSQL with DATABASE_REPLICA_URLS), else null. */
+  replicas: ReplicaSet | null;
   /** Writes the embedded database's data folder as a tarball (PGlite only). */
   dumpDataDir(path: string): Promise<void>;
   /** How many times the embedded database flushed a file, and a folder's listing, to disk (0 in memory, and for PostgreSQL, which flushes itself). */
@@ -34,24 +37,41 @@ export type OpenOptions = {
   dataDir?: string | null;
   /** Tarball from dumpDataDir to start from (tests start from a migrated image). */
   loadDumpPath?: string;
+  /** Streaming replicas of `databaseUrl` that answer the reads of requests allowed one. */
+  replicaUrls?: string[];
+  replicaMaxLagSeconds?: number;
 };
 
+export const REPLICAS_NEED_POSTGRES = 'DATABASE_REPLICA_URLS cần DATABASE_URL: cơ sở dữ liệu nhúng không có bản sao. Hãy đặt DATABASE_URL tới máy chủ chính hoặc bỏ DATABASE_REPLICA_URLS.';
+
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
+  const replicaUrls = options.replicaUrls ?? [];
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     nameStatementsOf(pool);
     // An idle connection the server closes (restart, administrator, network) is dropped by the pool
     // and replaced on next use; without a listener its error would end the whole process.
     pool.on('error', (error) => console.error(`Mất một kết nối rảnh tới PostgreSQL; sẽ mở kết nối mới khi cần: ${error.message}`));
+    const replicas = replicaUrls.length > 0 ? new ReplicaSet(pool, replicaUrls, { maxLagSeconds: options.replicaMaxLagSeconds ?? 30, pollMs: 1000 }) : null;
+    if (replicas) {
+      routeReadsThrough(pool, replicas);
+      await replicas.refresh();
+      replicas.start();
+    }
     return {
       db: drizzle(pool, { schema }),
       pool,
       kind: 'postgres',
+      replicas,
       dumpDataDir: () => Promise.reject(new Error('dumpDataDir is only for the embedded database')),
       flushCounts: () => Promise.resolve({ files: 0, directories: 0 }),
-      close: () => pool.end(),
+      close: async () => {
+        await replicas?.close();
+        await pool.end();
+      },
     };
   }
+  if (replicaUrls.length > 0) throw new Error(REPLICAS_NEED_POSTGRES);
   return openEmbedded(options.dataDir ?? null, options.loadDumpPath ?? null);
 }
 
@@ -92,6 +112,7 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
     db,
     pool,
     kind: 'pglite',
+    replicas: null,
     dumpDataDir: async (path) => {
       await request({ type: 'dump', path }, 'dumped');
     },
