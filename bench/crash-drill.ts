@@ -12,45 +12,15 @@
  * On the embedded database (the data folder as `npm start` keeps it), or with DATABASE_URL on a
  * fresh PostgreSQL database of that server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../test/helpers/server-process';
+import { kill9, startServer, type Server } from './app-process';
 import { writePeopleWorkbook, type PersonExportRow } from '../src/server/modules/imports/excel/write';
 import { multipartBody } from '../test/helpers/session';
 import { openBenchDatabase, round, signInOverHttp } from './support';
 
 const PASSWORD = 'NoiGuong@2026';
-type Server = { baseUrl: string; child: ChildProcess; output: string[] };
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BACKUP_EVERY_HOURS: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output.slice(-30).join('\n')}`);
-    if (await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false)) return { baseUrl, child, output };
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`The server did not answer /api/health in time:\n${output.slice(-30).join('\n')}`);
-}
-
-async function kill9(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGKILL');
-  await exited;
-}
-
 type Session = { cookie: string; csrfToken: string };
 const json = (session: Session) => ({ cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' });
 

@@ -31,6 +31,10 @@ const BENCHES: Record<string, Bench> = {
     describe: 'kill -9 during acknowledged writes and during an Excel import apply, restart on the same data: nothing acknowledged lost, nothing half applied, counters equal a recount; embedded database, or PostgreSQL with DATABASE_URL',
     load: async () => (await import('./crash-drill')).runCrashDrillBench,
   },
+  'replica-drill': {
+    describe: 'a PostgreSQL primary and a streaming replica built here (initdb, pg_basebackup -R), the app on both: reads go to the replica, writes show on it within the reported lag, reads survive the replica stopping, failover by promotion loses no acknowledged write (run by hand; output in docs/benchmarks/replica-drill.md)',
+    load: async () => (await import('./replica-drill')).runReplicaDrill,
+  },
   load: {
     describe: 'the error budget under load: 40 readers of the province figures and 10 writers of report drafts over HTTP for 60 s, /api/health probed meanwhile; embedded database, or PostgreSQL with DATABASE_URL [--readers R] [--writers W] [--seconds S]',
     load: async () => (await import('./load')).runLoadBench,

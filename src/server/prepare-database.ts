@@ -5,6 +5,7 @@ import type { Config } from './platform/config';
 import type { ConsoleText } from './platform/console-text';
 import { openDatabase, REPLICAS_NEED_POSTGRES, type Database, type DbHandle } from './platform/db/client';
 import { migrateDatabase } from './platform/db/migrate';
+import { advisoryLockKey } from './platform/db/job-lock';
 import { loadDemoIfEmpty } from './modules/demo/demo-load-state';
 
 export type PrepareOptions<T> = {
@@ -32,16 +33,38 @@ export async function prepareDatabase<T>(options: PrepareOptions<T>): Promise<{ 
   }
   const handle = await openDatabase({ databaseUrl, dataDir, replicaUrls, replicaMaxLagSeconds });
   try {
-    await migrateDatabase(handle.db);
-    if (options.loadDemo) {
-      const where = handle.kind === 'pglite' ? options.text.embeddedAt(dataDir) : options.text.postgres;
-      loaded ??= await loadDemo(handle.db, where, options.loadDemo, options.text, log);
-    }
+    await oneStarterAtATime(handle, async () => {
+      await migrateDatabase(handle.db);
+      if (options.loadDemo) {
+        const where = handle.kind === 'pglite' ? options.text.embeddedAt(dataDir) : options.text.postgres;
+        loaded ??= await loadDemo(handle.db, where, options.loadDemo, options.text, log);
+      }
+    });
   } catch (error) {
     await handle.close();
     throw error;
   }
   return { handle, loaded };
+}
+
+/**
+ * Several app processes may start at once on one PostgreSQL database: the migrations, data repairs
+ * and the first demo load run in one of them at a time, and the next finds them done. The lock is
+ * a transaction-level advisory lock held in a transaction left open on a connection of its own, so
+ * a pooler in transaction mode (PgBouncer) keeps that server connection for it and the lock ends
+ * with the transaction, also if the process dies. The embedded database has one process.
+ */
+async function oneStarterAtATime(handle: DbHandle, work: () => Promise<void>): Promise<void> {
+  if (handle.kind !== 'postgres') return work();
+  const holder = await handle.pool.connect();
+  try {
+    await holder.query('BEGIN');
+    await holder.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryLockKey('startup')]);
+    await work();
+  } finally {
+    await holder.query('COMMIT').catch(() => undefined);
+    holder.release();
+  }
 }
 
 async function createEmbedded<T>(dataDir: string, options: PrepareOptions<T>, log: (line: string) => void): Promise<T | null> {

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/client';
+import { withJobLock } from '../../platform/db/job-lock';
 import { assertCan, systemActor, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
@@ -35,15 +36,17 @@ async function sendReminders(
 ): Promise<ReminderOutcome> {
   const now = options.now ?? new Date();
   const today = todayIso(now);
-  const targets = await repo.listReminderTargets(db, {
-    today,
-    year: Number(today.slice(0, 4)),
-    closesBy: scope.closesBy,
-    notRemindedToday: scope.notRemindedToday,
-    memberScope: scope.memberScope,
-  });
   const emails: Array<{ to: string; name: string; closesOn: string; year: number }> = [];
-  const outcome = await db.transaction(async (tx) => {
+  // Every app process runs the hourly check, and an officer may press "send now" meanwhile: one run
+  // at a time, and each reads who is due only once the run before it has committed.
+  const outcome = await withJobLock(db, 'registration-reminders', async (tx) => {
+    const targets = await repo.listReminderTargets(tx, {
+      today,
+      year: Number(today.slice(0, 4)),
+      closesBy: scope.closesBy,
+      notRemindedToday: scope.notRemindedToday,
+      memberScope: scope.memberScope,
+    });
     const alreadyReminded = await repo.usersRemindedSince(tx, startOfVietnamDay(now));
     const seenPersons = new Set<number>();
     const values: Parameters<typeof repo.insertNotifications>[1] = [];

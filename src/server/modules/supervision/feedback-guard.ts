@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -28,12 +28,31 @@ export function loadFeedbackSecret(dataDir: string, env: NodeJS.ProcessEnv = pro
   try {
     if (existsSync(file)) return readFileSync(file, 'utf8').trim();
     mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString('hex');
-    writeFileSync(file, secret, { mode: 0o600 });
-    return secret;
+    // Several processes may start at once on one data directory. Each writes its candidate whole
+    // under a name of its own and links it into place; the link fails for all but the first, and
+    // every process then reads the one secret that won (a plain write would let each keep its own).
+    const candidate = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(candidate, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(candidate, file);
+    } catch (error) {
+      // A file system without hard links: an exclusive copy still lets only one candidate in.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') copyOnce(candidate, file);
+    } finally {
+      rmSync(candidate, { force: true });
+    }
+    return readFileSync(file, 'utf8').trim();
   } catch {
     // A read-only data directory still gets a working form; limits then reset on restart.
     return randomBytes(32).toString('hex');
+  }
+}
+
+function copyOnce(from: string, to: string): void {
+  try {
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
 

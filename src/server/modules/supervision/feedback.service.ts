@@ -1,4 +1,5 @@
 import type { Database, Executor } from '../../platform/db/client';
+import { lockUntilCommit, withJobLock } from '../../platform/db/job-lock';
 import { AppError } from '../../platform/errors';
 import { assertCan, assertHasPermissionSomewhere, scopePaths, systemActor, type Actor, type Permission, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
@@ -43,7 +44,10 @@ export function feedbackSettings(env: NodeJS.ProcessEnv = process.env): Feedback
 /** Erases the names and contacts of senders whose feedback is older than the retention; returns how many. */
 export async function eraseExpiredSenderContacts(db: Database, settings: FeedbackSettings, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - settings.contactRetentionDays * 86_400_000);
-  return db.transaction(async (tx) => {
+  // Every app process runs this daily. Row locks alone already keep two runs from erasing a row
+  // twice, but two UPDATEs that lock rows in different orders could split the work (two audit rows)
+  // or deadlock; one run at a time erases and audits once.
+  return withJobLock(db, 'feedback-contact-retention', async (tx) => {
     const erased = await repo.eraseSenderContactsBefore(tx, before);
     if (erased > 0) {
       await recordAudit(tx, systemActor('Xóa dữ liệu cá nhân hết hạn'), {
@@ -124,6 +128,9 @@ export async function submitPublicFeedback(db: Database, submission: PublicSubmi
   }
   const senderHash = guard.senderHash(submission.ip);
   return db.transaction(async (tx) => {
+    // Counted and stored one at a time per sender, whichever process takes each: parallel sends
+    // would otherwise all count the same rows and all pass.
+    await lockUntilCommit(tx, `feedback-sender:${senderHash}`);
     for (const limit of FEEDBACK_LIMITS) {
       const sent = await repo.countFromSender(tx, senderHash, new Date(now.getTime() - limit.windowMs));
       if (sent >= limit.max) throw new AppError('TOO_MANY_ATTEMPTS', limit.message);

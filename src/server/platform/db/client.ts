@@ -7,6 +7,7 @@ import { nameStatementsOf } from './named-statements';
 import { enableReadCache } from './read-cache';
 import type { FlushCounts } from './durable-writes';
 import { ReplicaSet, routeReadsThrough } from './replicas';
+import { lockDataDir } from './data-dir-lock';
 
 export type Database = NodePgDatabase<typeof schema>;
 /** Anything queries can run on: the database or an open transaction. */
@@ -77,6 +78,16 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
 
 async function openEmbedded(dataDir: string | null, loadDumpPath: string | null): Promise<DbHandle> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
+  const unlock = dataDir ? await lockDataDir(dataDir) : async () => undefined;
+  try {
+    return await startEmbedded(dataDir, loadDumpPath, unlock);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+async function startEmbedded(dataDir: string | null, loadDumpPath: string | null, unlock: () => Promise<void>): Promise<DbHandle> {
   const worker = new Worker(new URL('./embedded-worker-entry.js', import.meta.url), {
     workerData: { dataDir, loadDumpPath },
   });
@@ -121,6 +132,7 @@ async function openEmbedded(dataDir: string | null, loadDumpPath: string | null)
       await pool.end();
       await request({ type: 'stop' }, 'stopped');
       await worker.terminate();
+      await unlock();
     },
   };
 }
