@@ -49,7 +49,7 @@ async function run(args: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, namedStatements: config.namedStatements });
   try {
     if (command === 'restore') {
       const file = rest[0];

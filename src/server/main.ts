@@ -24,8 +24,8 @@ const text = consoleText();
 async function main(): Promise<void> {
   const config = loadConfig();
   if (cluster.isWorker) {
-    const { databaseUrl, replicaUrls, replicaMaxLagSeconds } = config;
-    await serveHttp(config, await openDatabase({ databaseUrl, replicaUrls, replicaMaxLagSeconds }));
+    const { databaseUrl, replicaUrls, replicaMaxLagSeconds, namedStatements } = config;
+    await serveHttp(config, await openDatabase({ databaseUrl, replicaUrls, replicaMaxLagSeconds, namedStatements }));
     return;
   }
   const { handle, loaded: accounts } = await prepareDatabase({

@@ -9,6 +9,8 @@ export type Config = {
   replicaUrls: string[];
   /** A replica further behind than this takes no reads until it catches up. */
   replicaMaxLagSeconds: number;
+  /** Named (server-side prepared) statements; off behind a pooler in transaction mode that cannot track them. */
+  namedStatements: boolean;
   sessionDays: number;
   isProduction: boolean;
   uploadLimitBytes: number;
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
+    namedStatements: env.PG_NAMED_STATEMENTS !== 'off',
     replicaMaxLagSeconds: Math.max(1, Number(env.REPLICA_MAX_LAG_SECONDS ?? 30) || 30),
     sessionDays: Number(env.SESSION_DAYS ?? 7),
     isProduction: env.NODE_ENV === 'production',

@@ -41,6 +41,8 @@ export type OpenOptions = {
   /** Streaming replicas of `databaseUrl` that answer the reads of requests allowed one. */
   replicaUrls?: string[];
   replicaMaxLagSeconds?: number;
+  /** False behind PgBouncer older than 1.21 (or without max_prepared_statements) in transaction mode. */
+  namedStatements?: boolean;
 };
 
 export const REPLICAS_NEED_POSTGRES = 'DATABASE_REPLICA_URLS cần DATABASE_URL: cơ sở dữ liệu nhúng không có bản sao. Hãy đặt DATABASE_URL tới máy chủ chính hoặc bỏ DATABASE_REPLICA_URLS.';
@@ -49,11 +51,12 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   const replicaUrls = options.replicaUrls ?? [];
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    nameStatementsOf(pool);
+    const namedStatements = options.namedStatements ?? true;
+    if (namedStatements) nameStatementsOf(pool);
     // An idle connection the server closes (restart, administrator, network) is dropped by the pool
     // and replaced on next use; without a listener its error would end the whole process.
     pool.on('error', (error) => console.error(`Mất một kết nối rảnh tới PostgreSQL; sẽ mở kết nối mới khi cần: ${error.message}`));
-    const replicas = replicaUrls.length > 0 ? new ReplicaSet(pool, replicaUrls, { maxLagSeconds: options.replicaMaxLagSeconds ?? 30, pollMs: 1000 }) : null;
+    const replicas = replicaUrls.length > 0 ? new ReplicaSet(pool, replicaUrls, { maxLagSeconds: options.replicaMaxLagSeconds ?? 30, pollMs: 1000, namedStatements }) : null;
     if (replicas) {
       routeReadsThrough(pool, replicas);
       await replicas.refresh();

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database';
+import { testDatabaseUrl, urlForDatabase } from '../../../../test/helpers/database-image';
+import { loadConfig } from '../config';
+import { openDatabase } from './client';
 
 let database: TestDatabase;
 
@@ -59,6 +62,29 @@ describe('named statements', () => {
       expect(Object.keys((await read()).rows[0])).toEqual(['id', 'label', 'note', 'extra']);
     } finally {
       client.release();
+    }
+  });
+});
+
+describe('unnamed statements for a pooler in transaction mode (PG_NAMED_STATEMENTS=off)', () => {
+  it('are chosen by the setting and leave nothing prepared on the connection', async ({ skip }) => {
+    expect(loadConfig({}).namedStatements).toBe(true);
+    expect(loadConfig({ PG_NAMED_STATEMENTS: 'off' }).namedStatements).toBe(false);
+    const baseUrl = testDatabaseUrl();
+    if (!baseUrl || database.kind !== 'postgres') skip('a pooler sits in front of PostgreSQL only');
+    const name = (await database.pool.query<{ name: string }>('SELECT current_database() AS name')).rows[0]!.name;
+    const plain = await openDatabase({ databaseUrl: urlForDatabase(baseUrl!, name), namedStatements: false });
+    try {
+      const client = await plain.pool.connect();
+      try {
+        expect((await client.query('SELECT id FROM probe WHERE label = $1', ['một'])).rows[0].id).toBe(1);
+        const prepared = await client.query<{ count: number }>('SELECT count(*)::int AS count FROM pg_prepared_statements');
+        expect(prepared.rows[0]!.count).toBe(0);
+      } finally {
+        client.release();
+      }
+    } finally {
+      await plain.close();
     }
   });
 });

@@ -70,12 +70,12 @@ export class ReplicaSet {
   constructor(
     private readonly primary: pg.Pool,
     urls: string[],
-    private readonly options: { maxLagSeconds: number; pollMs: number; probes?: ReplicaProbes; now?: () => number },
+    private readonly options: { maxLagSeconds: number; pollMs: number; namedStatements?: boolean; probes?: ReplicaProbes; now?: () => number },
   ) {
     this.members = urls.map((url, index) => {
       // A stopped replica must not hold a reader for long: the read goes to the primary instead.
       const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 2000 });
-      nameStatementsOf(pool);
+      if (options.namedStatements ?? true) nameStatementsOf(pool);
       pool.on('error', () => undefined);
       return { name: `replica ${index + 1}`, pool, healthy: false, replayed: null, lagSeconds: null, error: null };
     });
