@@ -32,14 +32,16 @@ describe('the rule of which server answers', () => {
     expect(isPlainRead('begin')).toBe(false);
   });
 
-  it('sends lists, exports, documents and public pages to a replica; records, own state and writes to the primary', () => {
+  it('sends lists (also of a record), exports, documents and public pages to a replica; a record by its id, own state and writes to the primary', () => {
     expect(mayReadReplica('GET', '/api/units')).toBe(true);
     expect(mayReadReplica('GET', '/api/programme-figures')).toBe(true);
     expect(mayReadReplica('GET', '/api/exports/registrations')).toBe(true);
     expect(mayReadReplica('GET', '/api/plans/:id/document')).toBe(true);
     expect(mayReadReplica('GET', '/api/standards/overview/export')).toBe(true);
     expect(mayReadReplica('GET', '/cong-khai/:unitCode')).toBe(true);
+    expect(mayReadReplica('GET', '/api/units/:id/children')).toBe(true);
     expect(mayReadReplica('GET', '/api/units/:id')).toBe(false);
+    expect(mayReadReplica('GET', '/api/report-answers/:id')).toBe(false);
     expect(mayReadReplica('GET', '/api/auth/me')).toBe(false);
     expect(mayReadReplica('GET', '/api/registrations/mine')).toBe(false);
     expect(mayReadReplica('POST', '/api/units')).toBe(false);

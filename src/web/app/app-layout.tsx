@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useIsPhone } from '../lib/use-is-phone';
 import { ActingUnitProvider, useActingUnit } from './acting-unit';
-import { useDataLag } from './data-freshness';
+import { forgetDataFreshness, useDataLag } from './data-freshness';
 import { AppHeader } from './app-header';
 import { FullPageLoading } from './full-page-loading';
 import { LanguageSwitch } from './language-switch';
@@ -34,6 +34,8 @@ function rememberCollapsed(value: boolean): boolean {
 function DataLagNotice() {
   const { t } = useTranslation();
   const seconds = useDataLag();
+  const { pathname } = useLocation();
+  useEffect(() => forgetDataFreshness(), [pathname]);
   if (seconds === 0) return null;
   return (
     <p className="data-lag-notice" role="status">

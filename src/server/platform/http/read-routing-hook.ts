@@ -5,10 +5,11 @@ import { formatLsn, newReadRoute, parseLsn, runWithReadRoute, type ReadRoute } f
 /**
  * Which server answers a request's reads when replicas are set (docs/ARCHITECTURE.md, "Reads").
  *
- * A replica answers the GET routes that list, search, count or export — those that name no record
- * in their path — the document downloads, and the public pages: the read traffic of a busy day.
+ * A replica answers the GET routes that list, search, count or export — every route whose address
+ * does not end with a record's id, so also a record's sub-lists (a unit's children, its history),
+ * exports and document downloads — and the public pages: the read traffic of a busy day.
  * The primary answers every write, every read inside a transaction, the routes that read one
- * record (what a form is about to change) or the caller's own working state, and every read of a
+ * record by its id (what a form is about to change) or the caller's own working state, and every read of a
  * browser that wrote in the last few minutes until a replica has replayed that write: after a
  * change the browser remembers the primary's WAL position in a cookie, and only a replica that has
  * replayed it may answer that browser.
@@ -47,8 +48,7 @@ export function mayReadReplica(method: string, route: string | undefined, declar
   if (declared) return declared === 'replica';
   if (!route.startsWith('/api/')) return true;
   if (PRIMARY_LISTS.has(route)) return false;
-  if (route.startsWith('/api/exports/') || /\/(export|figures-export|document)$/.test(route)) return true;
-  return !route.includes(':');
+  return !/\/:[^/]+$/.test(route);
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
