@@ -73,17 +73,21 @@ export async function waitAfterSubmit(page: Page, expected: Locator, timeout = 3
 
 /**
  * Chooses an option of an antd Select and checks that the Select shows it. Under load a click can
- * land on a dropdown that is already closing and be ignored, so the choice is retried, never assumed.
+ * land on a dropdown that is already closing, or one laid out while its modal was still opening (the
+ * click then lands on what lies under it and closes it): the choice is retried, never assumed, and
+ * a dropdown that closed is opened again rather than waited for.
  */
 export async function chooseOption(page: Page, select: Locator, optionText: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first();
   for (let attempt = 1; ; attempt += 1) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click({ timeout: 20_000 });
-    for (let check = 0; check < 10; check += 1) {
+    // Opened only when closed: a click on an open Select would close it.
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
+    await option.click({ timeout: 5_000 }).catch(() => undefined);
+    for (let check = 0; check < 6; check += 1) {
       if ((await select.textContent())?.includes(optionText)) return;
       await page.waitForTimeout(500);
     }
-    if (attempt === 3) throw new Error(`the select did not keep "${optionText}" after ${attempt} tries`);
+    if (attempt === 5) throw new Error(`the select did not keep "${optionText}" after ${attempt} tries`);
   }
 }
 
