@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/client';
 import { assertCan, can, canReadDownward, type Actor, type Permission } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors';
@@ -9,6 +8,7 @@ import type { FilePurpose } from '../../../shared/contracts/files';
 import {
   findStoredFilesByIds,
   findStoredFileWithUnit,
+  findUnderwayRegistrationId,
   insertStoredFile,
   listFilesOfOwners,
   setFilesOwner,
@@ -43,13 +43,8 @@ const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
  * unit's collective one when they may act for it).
  */
 async function assertOwnRegistrationIn(db: Database, actor: Actor, unit: { id: number; path: string }): Promise<void> {
-  const rows = await db.execute<{ id: number }>(sql`
-    SELECT id FROM registrations
-    WHERE unit_id = ${unit.id} AND status IN ('published', 'in_progress')
-      AND ((kind = 'individual' AND person_id = ${actor.personId ?? null})
-        OR (kind = 'collective' AND ${can(actor, 'registrations.appraise', unit.path)}))
-    LIMIT 1`);
-  if (rows.rows.length === 0) {
+  const found = await findUnderwayRegistrationId(db, unit.id, actor.personId ?? null, can(actor, 'registrations.appraise', unit.path));
+  if (found === undefined) {
     throw new AppError('FORBIDDEN', 'Chỉ người có bản đăng ký đang thực hiện ở đơn vị này mới tải được minh chứng.');
   }
 }

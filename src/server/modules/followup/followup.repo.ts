@@ -127,3 +127,33 @@ export async function findReviewResult(executor: Executor, personId: number, yea
     LIMIT 1`);
   return rows.rows[0];
 }
+
+export type RegisterBookRow = {
+  id: number;
+  kind: string;
+  unit_id: number;
+  unit_name: string;
+  person_name: string | null;
+  position: string | null;
+  self_level: string | null;
+  self_explanation: string | null;
+  review_level: string | null;
+  review_comment: string | null;
+};
+
+/**
+ * The registrations of a subtree for a year, drafts left out, in the book's order: by unit, the
+ * collective ones first, then leaders, then members by name. The position is the registrant's in
+ * the registration's unit, the current membership first.
+ */
+export async function listRegisterBookRows(executor: Executor, unitPath: string, year: number): Promise<RegisterBookRow[]> {
+  const rows = await executor.execute<RegisterBookRow>(sql`
+    SELECT r.id, r.kind, r.unit_id, u.name AS unit_name, p.full_name AS person_name,
+      (SELECT m.position FROM memberships m WHERE m.person_id = r.person_id AND m.unit_id = r.unit_id
+        ORDER BY m.to_date IS NULL DESC, m.from_date DESC LIMIT 1) AS position,
+      r.self_level, r.self_explanation, r.review_level, r.review_comment
+    FROM registrations r JOIN units u ON u.id = r.unit_id LEFT JOIN persons p ON p.id = r.person_id
+    WHERE u.path <@ ${unitPath}::ltree AND r.year = ${year} AND r.status <> 'draft'
+    ORDER BY u.sort_key, r.kind, r.is_leader DESC, p.sort_key, r.id`);
+  return rows.rows;
+}

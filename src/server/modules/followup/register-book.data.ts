@@ -1,11 +1,10 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client';
 import { assertCan, type Actor } from '../../platform/auth/policy';
 import { formatVietnameseDate } from '../../platform/dates';
 import { POSITION_LABELS, type Position } from '../../../shared/contracts/domain';
 import { ACTION_AREA_LABELS, COMPLETION_LEVEL_LABELS } from '../../../shared/contracts/registration-status';
 import { getUnitOrThrow } from '../units/index';
-import { listActionsOfMany } from './followup.repo';
+import { listActionsOfMany, listRegisterBookRows } from './followup.repo';
 
 type Level = keyof typeof COMPLETION_LEVEL_LABELS;
 
@@ -33,27 +32,9 @@ export async function readRegisterBook(db: Database, actor: Actor, unitId: numbe
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'registrations.read', unit.path);
   const parent = unit.parentId ? await getUnitOrThrow(db, unit.parentId) : null;
-  const rows = await db.execute<{
-    id: number;
-    kind: string;
-    unit_id: number;
-    unit_name: string;
-    person_name: string | null;
-    position: string | null;
-    self_level: string | null;
-    self_explanation: string | null;
-    review_level: string | null;
-    review_comment: string | null;
-  }>(sql`
-    SELECT r.id, r.kind, r.unit_id, u.name AS unit_name, p.full_name AS person_name,
-      (SELECT m.position FROM memberships m WHERE m.person_id = r.person_id AND m.unit_id = r.unit_id
-        ORDER BY m.to_date IS NULL DESC, m.from_date DESC LIMIT 1) AS position,
-      r.self_level, r.self_explanation, r.review_level, r.review_comment
-    FROM registrations r JOIN units u ON u.id = r.unit_id LEFT JOIN persons p ON p.id = r.person_id
-    WHERE u.path <@ ${unit.path}::ltree AND r.year = ${year} AND r.status <> 'draft'
-    ORDER BY u.sort_key, r.kind, r.is_leader DESC, p.sort_key, r.id`);
-  const actions = await listActionsOfMany(db, rows.rows.map((row) => Number(row.id)));
-  const lines: RegisterBookLine[] = rows.rows.map((row) => {
+  const rows = await listRegisterBookRows(db, unit.path, year);
+  const actions = await listActionsOfMany(db, rows.map((row) => Number(row.id)));
+  const lines: RegisterBookLine[] = rows.map((row) => {
     const own = actions.filter((action) => action.registrationId === Number(row.id));
     const elsewhere = Number(row.unit_id) !== unit.id ? ` — ${row.unit_name}` : '';
     return {

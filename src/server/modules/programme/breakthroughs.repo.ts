@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { breakthroughContents, breakthroughUpdates, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { BreakthroughsQuery } from '../../../shared/contracts/programme';
-import { levelCondition } from './programme.scope';
+import { levelCondition } from './levels.repo';
 
 export type BreakthroughRow = typeof breakthroughContents.$inferSelect;
 export type BreakthroughUpdateRow = typeof breakthroughUpdates.$inferSelect;

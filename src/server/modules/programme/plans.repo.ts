@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { legalBases, plans, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { PlansQuery } from '../../../shared/contracts/programme';
-import { levelCondition } from './programme.scope';
+import { levelCondition } from './levels.repo';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type LegalBasisRow = typeof legalBases.$inferSelect;

@@ -1,5 +1,3 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { ProgrammeLevel } from '../../../shared/contracts/programme';
 import type { Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, assertCanReadDownward, scopePaths, type Actor } from '../../platform/auth/policy';
@@ -18,25 +16,6 @@ export async function listRoots(executor: Executor, actor: Actor, unitId: number
   const unit = await getUnitOrThrow(executor, unitId);
   assertCan(actor, 'programme.read', unit.path);
   return [unit.path];
-}
-
-/**
- * The records a list shows, by the path of the unit that issued them. Records of the levels above
- * reach every unit below, so "above" is always readable; "below" stays inside the actor's scope
- * because the roots themselves are.
- */
-export function levelCondition(path: SQL, roots: string[], level: ProgrammeLevel): SQL {
-  const list = sql`${sql.param(roots)}::ltree[]`;
-  switch (level) {
-    case 'own':
-      return sql`${path} = ANY(${list})`;
-    case 'above':
-      return sql`(${path} @> ANY(${list}) AND NOT ${path} = ANY(${list}))`;
-    case 'below':
-      return sql`(${path} <@ ANY(${list}) AND NOT ${path} = ANY(${list}))`;
-    case 'all':
-      return sql`(${path} <@ ANY(${list}) OR ${path} @> ANY(${list}))`;
-  }
 }
 
 /** The unit of a record, checked readable by the actor: its own subtree or any level above it. */

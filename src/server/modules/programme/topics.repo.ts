@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { studyTopics, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { TopicsQuery } from '../../../shared/contracts/programme';
-import { levelCondition } from './programme.scope';
+import { levelCondition } from './levels.repo';
 
 export type TopicRow = typeof studyTopics.$inferSelect;
 

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
-import { registrationSimilarities } from '../../db/schema/index';
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type { SimilarRegistration } from '../../../shared/contracts/registrations';
+import { findComparedRegistration, insertPairs, listCandidateFingerprints, listSimilarRegistrations, storeFingerprintDroppingPairs, type SimilarityPair } from './similarity.repo';
 
 /**
  * Two registrations sharing this share of their word pairs count as near-identical. Measured on
@@ -84,12 +83,6 @@ export function pairsAmong(items: SimilarityItem[]): Array<{ registrationId: num
   return [...pairs.values()];
 }
 
-export async function insertPairs(tx: Executor, pairs: Array<{ registrationId: number; otherId: number; similarity: number }>): Promise<void> {
-  for (let start = 0; start < pairs.length; start += 2000) {
-    await tx.insert(registrationSimilarities).values(pairs.slice(start, start + 2000)).onConflictDoNothing();
-  }
-}
-
 /** A fingerprint as stored in registrations.fingerprint: its uint32s, little-endian. */
 export function encodeFingerprint(fingerprint: Uint32Array): Buffer {
   const buffer = Buffer.alloc(fingerprint.length * 4);
@@ -121,25 +114,16 @@ export async function refreshSimilarities(
   /** What the writer already holds of the registration, so it is not read back. */
   known?: { year: number; kind: string; searchText: string; unitPath: string },
 ): Promise<void> {
-  const me = known
-    ? { year: known.year, kind: known.kind, search_text: known.searchText, unit_path: known.unitPath }
-    : (await tx.execute<{ year: number; kind: string; search_text: string; unit_path: string }>(sql`
-      SELECT r.year, r.kind, r.search_text, u.path::text AS unit_path FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}`)).rows[0];
-  const mine = fingerprintOf(me?.search_text ?? '');
-  await tx.execute(sql`
-    WITH stored AS (UPDATE registrations SET fingerprint = ${me?.search_text ? encodeFingerprint(mine) : null} WHERE id = ${registrationId})
-    DELETE FROM registration_similarities WHERE registration_id = ${registrationId} OR other_id = ${registrationId}`);
-  if (!me || !me.search_text || mine.length === 0) return;
-  const parentPath = parentPathOf(me.unit_path);
+  const me = known ?? (await findComparedRegistration(tx, registrationId));
+  const mine = fingerprintOf(me?.searchText ?? '');
+  await storeFingerprintDroppingPairs(tx, registrationId, me?.searchText ? encodeFingerprint(mine) : null);
+  if (!me || !me.searchText || mine.length === 0) return;
+  const parentPath = parentPathOf(me.unitPath);
   const smallest = Math.ceil(mine.length * SIMILARITY_THRESHOLD) * 4;
   const largest = Math.floor(mine.length / SIMILARITY_THRESHOLD) * 4;
-  const candidates = await tx.execute<{ id: number; fingerprint: Buffer | null; search_text: string | null }>(sql`
-    SELECT r.id, r.fingerprint, CASE WHEN r.fingerprint IS NULL THEN r.search_text END AS search_text
-    FROM registrations r JOIN units u ON u.id = r.unit_id
-    WHERE u.path <@ ${parentPath}::ltree AND r.year = ${me.year} AND r.kind = ${me.kind} AND r.id <> ${registrationId} AND r.search_text <> ''
-      AND (r.fingerprint IS NULL OR octet_length(r.fingerprint) BETWEEN ${smallest} AND ${largest})`);
-  const pairs: Array<{ registrationId: number; otherId: number; similarity: number }> = [];
-  for (const candidate of candidates.rows) {
+  const candidates = await listCandidateFingerprints(tx, { subtreePath: parentPath, year: me.year, kind: me.kind, exceptId: registrationId, smallestBytes: smallest, largestBytes: largest });
+  const pairs: SimilarityPair[] = [];
+  for (const candidate of candidates) {
     const theirs = candidate.fingerprint ? decodeFingerprint(candidate.fingerprint) : fingerprintOf(candidate.search_text ?? '');
     const similarity = similarityOf(mine, theirs);
     if (similarity < SIMILARITY_THRESHOLD) continue;
@@ -149,25 +133,10 @@ export async function refreshSimilarities(
   await insertPairs(tx, pairs);
 }
 
-type Raw = { id: number; unit_name: string; person_name: string | null; kind: 'individual' | 'collective'; status: string; similarity: number; excerpt: string };
-
 /** Registrations near-identical to this one inside its parent unit's subtree, most similar first. */
 export async function findSimilar(executor: Executor, registrationId: number, limit = 10): Promise<SimilarRegistration[]> {
-  const rows = await executor.execute<Raw>(sql`
-    WITH me AS (
-      SELECT r.id, (CASE WHEN nlevel(u.path) > 1 THEN subpath(u.path, 0, nlevel(u.path) - 1) ELSE u.path END) AS parent_path
-      FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}
-    )
-    SELECT o.id, ou.name AS unit_name, p.full_name AS person_name, o.kind, o.status, s.similarity,
-      left(coalesce(nullif(o.shortcomings, ''), (SELECT a.content FROM registration_actions a WHERE a.registration_id = o.id ORDER BY a.position LIMIT 1), ''), 240) AS excerpt
-    FROM me
-    JOIN registration_similarities s ON s.registration_id = me.id
-    JOIN registrations o ON o.id = s.other_id
-    JOIN units ou ON ou.id = o.unit_id AND ou.path <@ me.parent_path
-    LEFT JOIN persons p ON p.id = o.person_id
-    ORDER BY s.similarity DESC, o.id
-    LIMIT ${limit}`);
-  return rows.rows.map((row) => ({
+  const rows = await listSimilarRegistrations(executor, registrationId, limit);
+  return rows.map((row) => ({
     id: Number(row.id),
     unitName: row.unit_name,
     personName: row.person_name,

@@ -65,6 +65,26 @@ export async function listAnswersOfRequest(executor: Executor, requestId: number
   return rows.rows.map((row) => ({ ...row, id: Number(row.id), unit_id: Number(row.unit_id), version: Number(row.version) }));
 }
 
+/** The answers of a request by the child of the requesting unit whose subtree holds their unit. */
+export async function listAnswerSubtrees(executor: Executor, requestId: number, requesterPath: string): Promise<Array<{ answerId: number; childId: number; childName: string }>> {
+  const rows = await executor.execute<{ answer_id: number; child_id: number; child_name: string }>(sql`
+    SELECT a.id AS answer_id, c.id AS child_id, c.name AS child_name
+    FROM report_answers a JOIN units u ON u.id = a.unit_id
+    JOIN units c ON c.path = subpath(u.path, 0, nlevel(${requesterPath}::ltree) + 1)
+    WHERE a.request_id = ${requestId}`);
+  return rows.rows.map((row) => ({ answerId: Number(row.answer_id), childId: Number(row.child_id), childName: row.child_name }));
+}
+
+export type AnswerFigureRow = { unitPath: string; submitted: boolean; onTime: boolean };
+
+/** What each answer of a request counts in the live figures: its unit, whether it was submitted, and on time. */
+export async function listAnswerFigureRows(executor: Executor, requestId: number): Promise<AnswerFigureRow[]> {
+  const rows = await executor.execute<{ unit_path: string; submitted: boolean; on_time: boolean | null }>(sql`
+    SELECT u.path::text AS unit_path, a.first_submitted_on IS NOT NULL AS submitted, a.on_time
+    FROM report_answers a JOIN units u ON u.id = a.unit_id WHERE a.request_id = ${requestId}`);
+  return rows.rows.map((row) => ({ unitPath: row.unit_path, submitted: row.submitted, onTime: row.on_time === true }));
+}
+
 export type InboxRow = {
   id: number;
   request_id: number;

@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
 import { REPORT_METRICS } from '../figures/index';
-
-type AnswerFigureRow = { unitPath: string; submitted: boolean; onTime: boolean };
+import { listAnswerFigureRows, type AnswerFigureRow } from './answers.repo';
 
 /**
  * What the answers of one request add to the live figures. They count in the report's own period,
@@ -19,13 +17,6 @@ export function answerDeltas(rows: AnswerFigureRow[], periodTo: string, sign: 1 
     if (row.onTime) deltas.push({ unitPath: row.unitPath, metric: REPORT_METRICS.onTime(year), day: periodTo, delta: sign });
   }
   return deltas;
-}
-
-async function listAnswerFigureRows(executor: Executor, requestId: number): Promise<AnswerFigureRow[]> {
-  const rows = await executor.execute<{ unit_path: string; submitted: boolean; on_time: boolean | null }>(sql`
-    SELECT u.path::text AS unit_path, a.first_submitted_on IS NOT NULL AS submitted, a.on_time
-    FROM report_answers a JOIN units u ON u.id = a.unit_id WHERE a.request_id = ${requestId}`);
-  return rows.rows.map((row) => ({ unitPath: row.unit_path, submitted: row.submitted, onTime: row.on_time === true }));
 }
 
 /** A request just issued: every expected unit owes a report for the period. */

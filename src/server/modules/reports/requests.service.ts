@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
@@ -9,7 +8,7 @@ import { REPORT_KIND_LABELS, type CreateReportRequest, type ReportAudience, type
 import { getUnitOrThrow } from '../units/index';
 import { CATALOGUE_BY_KEY, presentCatalogue } from './metric-catalogue';
 import * as repo from './requests.repo';
-import { insertAnswers, insertReminders, listAnswersOfRequest } from './answers.repo';
+import { insertAnswers, insertReminders, listAnswerSubtrees, listAnswersOfRequest } from './answers.repo';
 import { displayStatus, hasSubmitted, isOnTime, rates } from './report-status';
 import { countIssuedRequest } from './report.figures';
 
@@ -123,12 +122,8 @@ export async function getRequest(db: Database, actor: Actor, id: number) {
   assertCan(actor, 'reports.request', found.unitPath);
   const today = todayIso();
   const answers = await listAnswersOfRequest(db, id);
-  const subtrees = await db.execute<{ answer_id: number; child_id: number; child_name: string }>(sql`
-    SELECT a.id AS answer_id, c.id AS child_id, c.name AS child_name
-    FROM report_answers a JOIN units u ON u.id = a.unit_id
-    JOIN units c ON c.path = subpath(u.path, 0, nlevel(${found.unitPath}::ltree) + 1)
-    WHERE a.request_id = ${id}`);
-  const childOf = new Map(subtrees.rows.map((row) => [Number(row.answer_id), { id: Number(row.child_id), name: row.child_name }]));
+  const subtrees = await listAnswerSubtrees(db, id, found.unitPath);
+  const childOf = new Map(subtrees.map((row) => [row.answerId, { id: row.childId, name: row.childName }]));
   const bySubtree = new Map<number, { unit: { id: number; name: string }; expected: number; submitted: number; onTime: number }>();
   for (const answer of answers) {
     const child = childOf.get(answer.id);

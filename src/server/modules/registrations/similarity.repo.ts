@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client';
+import { registrationSimilarities } from '../../db/schema/index';
+
+export type SimilarityPair = { registrationId: number; otherId: number; similarity: number };
+
+/** In chunks of 2,000 rows: a bulk load's pairs in one statement could pass PostgreSQL's 65,535 parameters. */
+export async function insertPairs(executor: Executor, pairs: SimilarityPair[]): Promise<void> {
+  for (let start = 0; start < pairs.length; start += 2000) {
+    await executor.insert(registrationSimilarities).values(pairs.slice(start, start + 2000)).onConflictDoNothing();
+  }
+}
+
+export type ComparedRegistration = { year: number; kind: string; searchText: string; unitPath: string };
+
+/** What a registration is compared by: its year and kind, its folded text, and its unit's path. */
+export async function findComparedRegistration(executor: Executor, registrationId: number): Promise<ComparedRegistration | undefined> {
+  const rows = await executor.execute<{ year: number; kind: string; search_text: string; unit_path: string }>(sql`
+    SELECT r.year, r.kind, r.search_text, u.path::text AS unit_path FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}`);
+  const row = rows.rows[0];
+  return row && { year: row.year, kind: row.kind, searchText: row.search_text, unitPath: row.unit_path };
+}
+
+/** Stores a registration's fingerprint and drops its pairs, both ways, in one statement. */
+export async function storeFingerprintDroppingPairs(executor: Executor, registrationId: number, fingerprint: Buffer | null): Promise<void> {
+  await executor.execute(sql`
+    WITH stored AS (UPDATE registrations SET fingerprint = ${fingerprint} WHERE id = ${registrationId})
+    DELETE FROM registration_similarities WHERE registration_id = ${registrationId} OR other_id = ${registrationId}`);
+}
+
+export type CandidateFingerprint = { id: number; fingerprint: Buffer | null; search_text: string | null };
+
+/**
+ * The other non-empty registrations of a year and kind in a subtree whose stored fingerprint is
+ * between the given sizes in bytes; one not fingerprinted yet comes with its folded text instead.
+ */
+export async function listCandidateFingerprints(
+  executor: Executor,
+  filter: { subtreePath: string; year: number; kind: string; exceptId: number; smallestBytes: number; largestBytes: number },
+): Promise<CandidateFingerprint[]> {
+  const rows = await executor.execute<CandidateFingerprint>(sql`
+    SELECT r.id, r.fingerprint, CASE WHEN r.fingerprint IS NULL THEN r.search_text END AS search_text
+    FROM registrations r JOIN units u ON u.id = r.unit_id
+    WHERE u.path <@ ${filter.subtreePath}::ltree AND r.year = ${filter.year} AND r.kind = ${filter.kind} AND r.id <> ${filter.exceptId} AND r.search_text <> ''
+      AND (r.fingerprint IS NULL OR octet_length(r.fingerprint) BETWEEN ${filter.smallestBytes} AND ${filter.largestBytes})`);
+  return rows.rows;
+}
+
+export type SimilarRegistrationRow = { id: number; unit_name: string; person_name: string | null; kind: 'individual' | 'collective'; status: string; similarity: number; excerpt: string };
+
+/** Registrations paired with this one inside its parent unit's subtree, most similar first. */
+export async function listSimilarRegistrations(executor: Executor, registrationId: number, limit: number): Promise<SimilarRegistrationRow[]> {
+  const rows = await executor.execute<SimilarRegistrationRow>(sql`
+    WITH me AS (
+      SELECT r.id, (CASE WHEN nlevel(u.path) > 1 THEN subpath(u.path, 0, nlevel(u.path) - 1) ELSE u.path END) AS parent_path
+      FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}
+    )
+    SELECT o.id, ou.name AS unit_name, p.full_name AS person_name, o.kind, o.status, s.similarity,
+      left(coalesce(nullif(o.shortcomings, ''), (SELECT a.content FROM registration_actions a WHERE a.registration_id = o.id ORDER BY a.position LIMIT 1), ''), 240) AS excerpt
+    FROM me
+    JOIN registration_similarities s ON s.registration_id = me.id
+    JOIN registrations o ON o.id = s.other_id
+    JOIN units ou ON ou.id = o.unit_id AND ou.path <@ me.parent_path
+    LEFT JOIN persons p ON p.id = o.person_id
+    ORDER BY s.similarity DESC, o.id
+    LIMIT ${limit}`);
+  return rows.rows;
+}
