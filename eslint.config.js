@@ -41,7 +41,17 @@ export default tseslint.config(
     files: ['src/server/platform/**/*.ts'],
     ignores: ['src/server/platform/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)modules/', message: 'The platform must not import a module: take what it needs as a parameter, wired in app.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)modules/',
+              message: 'The platform must not import a module: take what it needs as a parameter, wired in app.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

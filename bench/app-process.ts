@@ -22,7 +22,13 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output.slice(-30).join('\n')}`);
-    if (await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false)) return { baseUrl, child, output };
+    if (
+      await fetch(`${baseUrl}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return { baseUrl, child, output };
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   child.kill('SIGKILL');

@@ -22,12 +22,29 @@ import { createDecision, createNomination, takeStep } from '../src/server/module
 import { foldVietnamese } from '../src/shared/text';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
-import { measureSequentialGets, numberOption, round, secondsSince as seconds, signInOverHttp, thousands, withBenchDatabase } from './support';
+import {
+  measureSequentialGets,
+  numberOption,
+  round,
+  secondsSince as seconds,
+  signInOverHttp,
+  thousands,
+  withBenchDatabase,
+} from './support';
 
 const FORMS = ['bieu_duong', 'giay_khen', 'bang_khen'] as const;
 const KINDS = ['collective', 'individual', 'individual', 'individual', 'model'] as const;
 const YEARS = [2024, 2025, 2026];
-const WORDS = ['dân vận khéo', 'hiến đất làm đường', 'giúp đỡ hộ nghèo', 'cải cách hành chính', 'bảo vệ môi trường', 'khuyến học', 'an ninh trật tự', 'chuyển đổi số'];
+const WORDS = [
+  'dân vận khéo',
+  'hiến đất làm đường',
+  'giúp đỡ hộ nghèo',
+  'cải cách hành chính',
+  'bảo vệ môi trường',
+  'khuyến học',
+  'an ninh trật tự',
+  'chuyển đổi số',
+];
 
 function parseOptions(args: string[]) {
   return {
@@ -50,7 +67,12 @@ async function loadCells(handle: DbHandle): Promise<Map<number, Cell[]>> {
     WHERE u.kind IN ('cell', 'grassroots_cell') AND u.valid_to IS NULL`);
   const byCommune = new Map<number, Cell[]>();
   for (const row of rows.rows) {
-    const cell = { id: Number(row.id), path: row.path, communeId: Number(row.commune_id), personId: row.person_id === null ? null : Number(row.person_id) };
+    const cell = {
+      id: Number(row.id),
+      path: row.path,
+      communeId: Number(row.commune_id),
+      personId: row.person_id === null ? null : Number(row.person_id),
+    };
     const list = byCommune.get(cell.communeId) ?? [];
     list.push(cell);
     byCommune.set(cell.communeId, list);
@@ -63,7 +85,10 @@ async function loadCells(handle: DbHandle): Promise<Map<number, Cell[]>> {
  * counter deltas the machine writes (nominated on the period's last day, commended by kind, form
  * and level on the decision's day), in batches.
  */
-async function generateCommendations(handle: DbHandle, total: number): Promise<{ decisions: number; nominations: number; publicShare: number }> {
+async function generateCommendations(
+  handle: DbHandle,
+  total: number,
+): Promise<{ decisions: number; nominations: number; publicShare: number }> {
   const cellsByCommune = await loadCells(handle);
   const communes = [...cellsByCommune.keys()].sort((a, b) => a - b);
   const decisionsPlanned = communes.length * YEARS.length;
@@ -142,29 +167,66 @@ export async function runCommendationsBench(args: string[]): Promise<void> {
     let started = performance.now();
     const generated = await generateCommendations(handle, options.commendations);
     const generateSeconds = seconds(started);
-    console.log(`commendations: ${thousands(generated.nominations)} in ${thousands(generated.decisions)} decisions (${Math.round(generated.publicShare * 100)}% public) with their counters in ${generateSeconds.toFixed(1)} s`);
+    console.log(
+      `commendations: ${thousands(generated.nominations)} in ${thousands(generated.decisions)} decisions (${Math.round(generated.publicShare * 100)}% public) with their counters in ${generateSeconds.toFixed(1)} s`,
+    );
     await handle.pool.query('ANALYZE');
 
-    const root = (await handle.pool.query<{ id: number; code: string; name: string; path: string }>(`SELECT id, code, name, path::text AS path FROM units WHERE parent_id IS NULL`)).rows[0]!;
+    const root = (
+      await handle.pool.query<{ id: number; code: string; name: string; path: string }>(
+        `SELECT id, code, name, path::text AS path FROM units WHERE parent_id IS NULL`,
+      )
+    ).rows[0]!;
     const rootId = Number(root.id);
-    const province = (await handle.pool.query<{ id: number }>(`
+    const province = (
+      await handle.pool.query<{ id: number }>(`
       SELECT p.id FROM units p JOIN nominations n ON n.is_public JOIN units u ON u.id = n.unit_id AND u.path <@ p.path
-      WHERE p.kind = 'province_committee' GROUP BY p.id ORDER BY count(*) DESC LIMIT 1`)).rows[0]!;
+      WHERE p.kind = 'province_committee' GROUP BY p.id ORDER BY count(*) DESC LIMIT 1`)
+    ).rows[0]!;
 
     // One decision through the service: three nominations of a commune's cell, submitted and decided.
-    const actor: Actor = { userId: null, name: 'bench', grants: [{ id: 0, unitId: rootId, unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' }], ip: null, requestId: null };
+    const actor: Actor = {
+      userId: null,
+      name: 'bench',
+      grants: [{ id: 0, unitId: rootId, unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' }],
+      ip: null,
+      requestId: null,
+    };
     const someCell = (await loadCells(handle)).values().next().value![0]!;
     const held: number[] = [];
     for (let index = 0; index < 3; index++) {
-      const created = await createNomination(handle.db, actor, { unitId: someCell.id, kind: 'model', title: `Mô hình đo thời gian ${index}`, story: 'Đo thời gian ghi quyết định.', results: '', periodFrom: '2026-01-01', periodTo: '2026-06-30', registrationIds: [], fileIds: [] });
+      const created = await createNomination(handle.db, actor, {
+        unitId: someCell.id,
+        kind: 'model',
+        title: `Mô hình đo thời gian ${index}`,
+        story: 'Đo thời gian ghi quyết định.',
+        results: '',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-06-30',
+        registrationIds: [],
+        fileIds: [],
+      });
       const submitted = await takeStep(handle.db, actor, created.id, { action: 'submit', version: created.version, reason: null });
       held.push(submitted.id);
     }
-    const holder = (await handle.pool.query<{ at_unit_id: number }>(`SELECT at_unit_id FROM nominations WHERE id = $1`, [held[0]])).rows[0]!.at_unit_id;
+    const holder = (await handle.pool.query<{ at_unit_id: number }>(`SELECT at_unit_id FROM nominations WHERE id = $1`, [held[0]])).rows[0]!
+      .at_unit_id;
     started = performance.now();
-    await createDecision(handle.db, actor, { unitId: Number(holder), formCode: 'giay_khen', decidedOn: '2026-07-01', periodFrom: '2026-01-01', periodTo: '2026-06-30', title: 'Về việc tặng Giấy khen', signerName: null, signerTitle: null, nominationIds: held });
+    await createDecision(handle.db, actor, {
+      unitId: Number(holder),
+      formCode: 'giay_khen',
+      decidedOn: '2026-07-01',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-06-30',
+      title: 'Về việc tặng Giấy khen',
+      signerName: null,
+      signerTitle: null,
+      nominationIds: held,
+    });
     const decisionMs = seconds(started) * 1000;
-    const recount = Number((await handle.pool.query<{ n: number }>(`SELECT count(*) AS n FROM nominations WHERE status = 'commended'`)).rows[0]!.n);
+    const recount = Number(
+      (await handle.pool.query<{ n: number }>(`SELECT count(*) AS n FROM nominations WHERE status = 'commended'`)).rows[0]!.n,
+    );
     console.log(`one decision naming 3 through the service: ${decisionMs.toFixed(0)} ms`);
 
     await addUser(handle.db, 'bench.khenthuong', [{ unitId: rootId, role: 'admin' }]);
@@ -175,18 +237,43 @@ export async function runCommendationsBench(args: string[]): Promise<void> {
       const { cookie } = await signInOverHttp(baseUrl, 'bench.khenthuong', PASSWORD);
       const measure = async (label: string, path: string, withCookie = true) => {
         const result = await measureSequentialGets(baseUrl, path, withCookie ? cookie : '', { requests: options.requests, warmup: 10 });
-        console.log(`GET ${label}: median ${result.median.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms over ${options.requests} requests`);
+        console.log(
+          `GET ${label}: median ${result.median.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms over ${options.requests} requests`,
+        );
         return result;
       };
-      const rootFigures = await measure(`commendation figures of the root (${thousands(options.commendations)} commendations)`, `/api/commendation-figures?unitId=${rootId}&year=2026`);
+      const rootFigures = await measure(
+        `commendation figures of the root (${thousands(options.commendations)} commendations)`,
+        `/api/commendation-figures?unitId=${rootId}&year=2026`,
+      );
       const rootCommended = JSON.parse(rootFigures.firstBody) as { figures: { commended: number } };
-      const allYears = await Promise.all(YEARS.map(async (year) => (await fetch(`${baseUrl}/api/commendation-figures?unitId=${rootId}&year=${year}`, { headers: { cookie } }).then((response) => response.json())) as { figures: { commended: number } }));
+      const allYears = await Promise.all(
+        YEARS.map(
+          async (year) =>
+            (await fetch(`${baseUrl}/api/commendation-figures?unitId=${rootId}&year=${year}`, { headers: { cookie } }).then((response) =>
+              response.json(),
+            )) as { figures: { commended: number } },
+        ),
+      );
       const counted = allYears.reduce((sum, answer) => sum + answer.figures.commended, 0);
-      console.log(`root figure 2026: ${thousands(rootCommended.figures.commended)}; all three years ${thousands(counted)} = recount ${thousands(recount)}: ${counted === recount ? 'equal' : 'DIFFERENT'}`);
-      const provinceFigures = await measure('commendation figures of the largest province', `/api/commendation-figures?unitId=${Number(province.id)}&year=2026`);
+      console.log(
+        `root figure 2026: ${thousands(rootCommended.figures.commended)}; all three years ${thousands(counted)} = recount ${thousands(recount)}: ${counted === recount ? 'equal' : 'DIFFERENT'}`,
+      );
+      const provinceFigures = await measure(
+        'commendation figures of the largest province',
+        `/api/commendation-figures?unitId=${Number(province.id)}&year=2026`,
+      );
       const gallery = await measure('public gallery, first page', '/guong-dien-hinh', false);
-      const gallerySearch = await measure('public gallery searched "dan van kheo"', `/guong-dien-hinh?q=${encodeURIComponent('dan van kheo')}`, false);
-      const galleryProvince = await measure('public gallery of one province, 2025', `/guong-dien-hinh?tinh=${Number(province.id)}&nam=2025`, false);
+      const gallerySearch = await measure(
+        'public gallery searched "dan van kheo"',
+        `/guong-dien-hinh?q=${encodeURIComponent('dan van kheo')}`,
+        false,
+      );
+      const galleryProvince = await measure(
+        'public gallery of one province, 2025',
+        `/guong-dien-hinh?tinh=${Number(province.id)}&nam=2025`,
+        false,
+      );
       const galleryP95 = Math.max(gallery.p95, gallerySearch.p95, galleryProvince.p95);
 
       console.log(

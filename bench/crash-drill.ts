@@ -43,7 +43,9 @@ const APPROVED_STATUSES = ['approved', 'published', 'in_progress', 'self_assesse
 async function approvedRecount(server: Server, session: Session, unitId: number, year: number): Promise<number> {
   let total = 0;
   for (const status of APPROVED_STATUSES) {
-    total += (await get<{ total: number }>(server, session, `/api/registrations?year=${year}&unitId=${unitId}&status=${status}&page=1&pageSize=1`)).total;
+    total += (
+      await get<{ total: number }>(server, session, `/api/registrations?year=${year}&unitId=${unitId}&status=${status}&page=1&pageSize=1`)
+    ).total;
   }
   return total;
 }
@@ -99,8 +101,12 @@ export async function runCrashDrillBench(): Promise<void> {
   const database = process.env.DATABASE_URL ? await openBenchDatabase({ inMemory: false }) : undefined;
   await database?.handle.close();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'noiguong-drill-'));
-  const env: Record<string, string> = database ? { DATABASE_URL: database.url! } : { DATABASE_URL: '', DATA_DIR: path.join(dataDir, 'data') };
-  console.log(`crash drill on ${database ? database.label : `the embedded database in ${env.DATA_DIR}`} (load average ${loadAtStart.toFixed(1)})`);
+  const env: Record<string, string> = database
+    ? { DATABASE_URL: database.url! }
+    : { DATABASE_URL: '', DATA_DIR: path.join(dataDir, 'data') };
+  console.log(
+    `crash drill on ${database ? database.label : `the embedded database in ${env.DATA_DIR}`} (load average ${loadAtStart.toFixed(1)})`,
+  );
   const problems: string[] = [];
   try {
     let server = await startServer(env);
@@ -115,19 +121,34 @@ export async function runCrashDrillBench(): Promise<void> {
     server = await startServer(env);
     const restartSeconds = (performance.now() - started) / 1000;
     session = await signInOverHttp(server.baseUrl, 'admin', PASSWORD);
-    const found = await get<{ items: Array<{ code: string }>; total: number }>(server, session, `/api/units?q=DRILL&includeClosed=true&page=1&pageSize=100&under=${provinceId}`);
+    const found = await get<{ items: Array<{ code: string }>; total: number }>(
+      server,
+      session,
+      `/api/units?q=DRILL&includeClosed=true&page=1&pageSize=100&under=${provinceId}`,
+    );
     const total = found.total;
     let lost = 0;
     for (const code of writes.acknowledged) {
-      const hit = await get<{ items: Array<{ code: string }> }>(server, session, `/api/units?q=${encodeURIComponent(code)}&includeClosed=true&page=1&pageSize=5`);
+      const hit = await get<{ items: Array<{ code: string }> }>(
+        server,
+        session,
+        `/api/units?q=${encodeURIComponent(code)}&includeClosed=true&page=1&pageSize=5`,
+      );
       if (!hit.items.some((item) => item.code === code)) lost += 1;
     }
-    console.log(`1. acknowledged writes: ${writes.acknowledged.length} units answered 201 of ${writes.attempted} sent before kill -9; after the restart (${restartSeconds.toFixed(1)} s) ${total} exist, ${lost} acknowledged lost`);
+    console.log(
+      `1. acknowledged writes: ${writes.acknowledged.length} units answered 201 of ${writes.attempted} sent before kill -9; after the restart (${restartSeconds.toFixed(1)} s) ${total} exist, ${lost} acknowledged lost`,
+    );
     if (lost > 0) problems.push(`${lost} acknowledged units lost`);
-    if (total < writes.acknowledged.length || total > writes.attempted) problems.push(`${total} drill units after the restart, ${writes.acknowledged.length}–${writes.attempted} expected`);
+    if (total < writes.acknowledged.length || total > writes.attempted)
+      problems.push(`${total} drill units after the restart, ${writes.acknowledged.length}–${writes.attempted} expected`);
 
     // 2. An import apply, killed while it runs.
-    const cells = await get<{ items: Array<{ id: number; code: string; name: string }> }>(server, session, `/api/units?kind=cell&under=${provinceId}&page=1&pageSize=1`);
+    const cells = await get<{ items: Array<{ id: number; code: string; name: string }> }>(
+      server,
+      session,
+      `/api/units?kind=cell&under=${provinceId}&page=1&pageSize=1`,
+    );
     const cell = cells.items[0]!;
     const rows = importRows(20_000, cell.code, cell.name);
     const file = await writePeopleWorkbook(rows, { includePersonal: true });
@@ -139,7 +160,14 @@ export async function runCrashDrillBench(): Promise<void> {
     });
     const batch = (await preview.json()) as { batchId: string; creates: number };
     if (batch.creates !== rows.length) throw new Error(`The drill import previewed ${batch.creates} creates, not ${rows.length}`);
-    const applying = fetch(`${server.baseUrl}/api/imports/${batch.batchId}/apply`, { method: 'POST', headers: json(session), body: '{}' }).then((response) => response.status, () => 'killed');
+    const applying = fetch(`${server.baseUrl}/api/imports/${batch.batchId}/apply`, {
+      method: 'POST',
+      headers: json(session),
+      body: '{}',
+    }).then(
+      (response) => response.status,
+      () => 'killed',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await kill9(server);
     const applyAnswer = await applying;
@@ -147,46 +175,87 @@ export async function runCrashDrillBench(): Promise<void> {
     server = await startServer(env);
     const restartAfterImport = (performance.now() - started) / 1000;
     session = await signInOverHttp(server.baseUrl, 'admin', PASSWORD);
-    const imported = (await get<{ total: number }>(server, session, `/api/people?unitId=${cell.id}&q=${encodeURIComponent('Người Diễn Tập')}&page=1&pageSize=1`)).total;
-    console.log(`2. import apply of ${rows.length} people killed after 1.5 s (the apply answered: ${applyAnswer}); after the restart (${restartAfterImport.toFixed(1)} s) ${imported} of them exist`);
+    const imported = (
+      await get<{ total: number }>(
+        server,
+        session,
+        `/api/people?unitId=${cell.id}&q=${encodeURIComponent('Người Diễn Tập')}&page=1&pageSize=1`,
+      )
+    ).total;
+    console.log(
+      `2. import apply of ${rows.length} people killed after 1.5 s (the apply answered: ${applyAnswer}); after the restart (${restartAfterImport.toFixed(1)} s) ${imported} of them exist`,
+    );
     if (imported !== 0 && imported !== rows.length) problems.push(`the import is half applied: ${imported} of ${rows.length}`);
     let reapplied = imported;
     if (imported === 0) {
       // Nothing was written: the same previewed batch applies now, whole.
-      const again = await fetch(`${server.baseUrl}/api/imports/${batch.batchId}/apply`, { method: 'POST', headers: json(session), body: '{}' });
+      const again = await fetch(`${server.baseUrl}/api/imports/${batch.batchId}/apply`, {
+        method: 'POST',
+        headers: json(session),
+        body: '{}',
+      });
       const answer = await again.text();
       if (again.status !== 200) problems.push(`re-applying the batch answered ${again.status}: ${answer.slice(0, 200)}`);
-      reapplied = (await get<{ total: number }>(server, session, `/api/people?unitId=${cell.id}&q=${encodeURIComponent('Người Diễn Tập')}&page=1&pageSize=1`)).total;
+      reapplied = (
+        await get<{ total: number }>(
+          server,
+          session,
+          `/api/people?unitId=${cell.id}&q=${encodeURIComponent('Người Diễn Tập')}&page=1&pageSize=1`,
+        )
+      ).total;
       console.log(`   the same batch applied after the restart: ${again.status}, ${reapplied} people now`);
       if (reapplied !== rows.length) problems.push(`re-applied batch left ${reapplied} of ${rows.length}`);
     }
 
     // 3. A bulk approval (one transaction, a savepoint per registration), killed while it runs.
     const year = new Date().getFullYear();
-    const pending = await get<{ items: Array<{ id: number; version: number }> }>(server, session, `/api/registrations?year=${year}&unitId=${provinceId}&status=submitted&page=1&pageSize=200`);
+    const pending = await get<{ items: Array<{ id: number; version: number }> }>(
+      server,
+      session,
+      `/api/registrations?year=${year}&unitId=${provinceId}&status=submitted&page=1&pageSize=200`,
+    );
     const chosen = pending.items.map((item) => ({ id: item.id, version: item.version }));
     const approvedBefore = await approvedRecount(server, session, provinceId, year);
-    const approving = fetch(`${server.baseUrl}/api/registrations/approve`, { method: 'POST', headers: json(session), body: JSON.stringify({ items: chosen }) }).then((response) => response.status, () => 'killed');
+    const approving = fetch(`${server.baseUrl}/api/registrations/approve`, {
+      method: 'POST',
+      headers: json(session),
+      body: JSON.stringify({ items: chosen }),
+    }).then(
+      (response) => response.status,
+      () => 'killed',
+    );
     await new Promise((resolve) => setTimeout(resolve, 150));
     await kill9(server);
     const approveAnswer = await approving;
     server = await startServer(env);
     session = await signInOverHttp(server.baseUrl, 'admin', PASSWORD);
     const approvedAfter = await approvedRecount(server, session, provinceId, year);
-    const approvedFigure = (await get<{ figures: { approved: number } }>(server, session, `/api/registration-figures?unitId=${provinceId}&year=${year}`)).figures.approved;
+    const approvedFigure = (
+      await get<{ figures: { approved: number } }>(server, session, `/api/registration-figures?unitId=${provinceId}&year=${year}`)
+    ).figures.approved;
     const newlyApproved = approvedAfter - approvedBefore;
-    console.log(`3. bulk approval of ${chosen.length} registrations killed after 0.15 s (it answered: ${approveAnswer}); after the restart ${newlyApproved} more are approved; approved counter ${approvedFigure}, recount ${approvedAfter}`);
-    if (approveAnswer === 'killed' && newlyApproved !== 0 && newlyApproved !== chosen.length) problems.push(`the bulk approval is half applied: ${newlyApproved} of ${chosen.length}`);
+    console.log(
+      `3. bulk approval of ${chosen.length} registrations killed after 0.15 s (it answered: ${approveAnswer}); after the restart ${newlyApproved} more are approved; approved counter ${approvedFigure}, recount ${approvedAfter}`,
+    );
+    if (approveAnswer === 'killed' && newlyApproved !== 0 && newlyApproved !== chosen.length)
+      problems.push(`the bulk approval is half applied: ${newlyApproved} of ${chosen.length}`);
     if (approvedFigure !== approvedAfter) problems.push(`approved counter ${approvedFigure}, recount ${approvedAfter}`);
 
     // 4. The live counters still equal a recount.
     const after = await membersCheck(server, session, provinceId);
     const expectedMembers = before.recount + reapplied;
-    console.log(`4. province members: counter ${after.counter}, recount ${after.recount} (before the drills ${before.counter}/${before.recount})`);
-    if (after.counter !== after.recount || after.recount !== expectedMembers) problems.push(`members counter ${after.counter}, recount ${after.recount}, expected ${expectedMembers}`);
+    console.log(
+      `4. province members: counter ${after.counter}, recount ${after.recount} (before the drills ${before.counter}/${before.recount})`,
+    );
+    if (after.counter !== after.recount || after.recount !== expectedMembers)
+      problems.push(`members counter ${after.counter}, recount ${after.recount}, expected ${expectedMembers}`);
     await kill9(server);
 
-    console.log(problems.length === 0 ? 'drill passed: nothing acknowledged was lost, nothing was half applied, the data opened after every kill' : `drill FAILED: ${problems.join('; ')}`);
+    console.log(
+      problems.length === 0
+        ? 'drill passed: nothing acknowledged was lost, nothing was half applied, the data opened after every kill'
+        : `drill FAILED: ${problems.join('; ')}`,
+    );
     console.log(
       JSON.stringify({
         bench: 'crash-drill',

@@ -39,7 +39,9 @@ export async function runDurabilityBench(args: string[]): Promise<void> {
     const flushed = await commitsIn(folder, commits, true);
     const unflushed = await commitsIn(folder, commits, false);
     console.log(`${commits} single-row commits in a data folder (${folder}):`);
-    console.log(`  flushed to disk (default): ${flushed.msPerCommit} ms per commit, ${flushed.flushesPerCommit} fdatasync and ${flushed.directoryFlushesPerCommit} folder fsync per commit`);
+    console.log(
+      `  flushed to disk (default): ${flushed.msPerCommit} ms per commit, ${flushed.flushesPerCommit} fdatasync and ${flushed.directoryFlushesPerCommit} folder fsync per commit`,
+    );
     console.log(`  not flushed (EMBEDDED_FLUSH=0): ${unflushed.msPerCommit} ms per commit`);
     console.log(`  cost of durability: ${round(flushed.msPerCommit - unflushed.msPerCommit, 3)} ms per commit`);
     console.log(

@@ -60,11 +60,16 @@ export async function runImportLimitsBench(args: string[]): Promise<void> {
   const app = await startApp();
   try {
     const { cookie, csrfToken } = await signInOverHttp(app.baseUrl, 'quantri.xa', PASSWORD);
-    const me = (await (await fetch(`${app.baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { grants: Array<{ unitCode: string }> };
+    const me = (await (await fetch(`${app.baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as {
+      grants: Array<{ unitCode: string }>;
+    };
     const unitCode = me.grants[0]!.unitCode;
     console.log(`server pid ${app.pid}, load average ${loadAtStart.toFixed(1)}`);
     const figures: Record<string, number | string> = {};
-    for (const [label, count] of [['over', overRows], ['under', underRows]] as const) {
+    for (const [label, count] of [
+      ['over', overRows],
+      ['under', underRows],
+    ] as const) {
       const file = await writePeopleWorkbook(peopleRows(count, unitCode), { includePersonal: true });
       const { payload, headers } = multipartBody({ fileName: `${count}-dòng.xlsx`, content: file });
       const startMb = await residentMb(app.pid);
@@ -76,14 +81,19 @@ export async function runImportLimitsBench(args: string[]): Promise<void> {
             headers: { ...headers, cookie, 'x-csrf-token': csrfToken },
             body: new Uint8Array(payload),
           });
-          return { status: response.status, body: (await response.json()) as { totalRows?: number; creates?: number; error?: { code: string; message: string } } };
+          return {
+            status: response.status,
+            body: (await response.json()) as { totalRows?: number; creates?: number; error?: { code: string; message: string } },
+          };
         }),
       );
       const seconds = (performance.now() - started) / 1000;
       const probed = sampled.result;
       const risenMb = sampled.peakMb - startMb;
       const { status, body } = probed.result;
-      const outcome = body.error ? `${status} ${body.error.code}: ${body.error.message}` : `${status}, ${thousands(body.totalRows ?? 0)} rows read, ${thousands(body.creates ?? 0)} to create`;
+      const outcome = body.error
+        ? `${status} ${body.error.code}: ${body.error.message}`
+        : `${status}, ${thousands(body.totalRows ?? 0)} rows read, ${thousands(body.creates ?? 0)} to create`;
       console.log(
         `${thousands(count)} rows (${(file.length / 1e6).toFixed(1)} MB): ${seconds.toFixed(1)} s → ${outcome}; ` +
           `/api/health/live p95 ${probed.p95.toFixed(1)} ms, longest ${probed.max.toFixed(1)} ms; server memory ${startMb.toFixed(0)} MB → peak ${sampled.peakMb.toFixed(0)} MB (+${risenMb.toFixed(0)} MB)`,
@@ -97,7 +107,14 @@ export async function runImportLimitsBench(args: string[]): Promise<void> {
         [`${label}_rss_rise_mb`]: round(risenMb, 0),
       });
     }
-    console.log(JSON.stringify({ bench: 'import-limits', ...figures, load_avg_start: round(loadAtStart, 2), load_avg_end: round(loadavg()[0] ?? 0, 2) }));
+    console.log(
+      JSON.stringify({
+        bench: 'import-limits',
+        ...figures,
+        load_avg_start: round(loadAtStart, 2),
+        load_avg_end: round(loadavg()[0] ?? 0, 2),
+      }),
+    );
   } finally {
     await app.stop();
   }

@@ -30,7 +30,9 @@ async function openAnswers(baseUrl: string, cookie: string, unitId: number): Pro
   const list = (await response.json()) as { items: Array<{ id: number; periodTo: string }> };
   const open = [...list.items].sort((a, b) => b.periodTo.localeCompare(a.periodTo))[0];
   if (!open) throw new Error('The demo has no report request');
-  const request = (await (await fetch(`${baseUrl}/api/report-requests/${open.id}`, { headers: { cookie } })).json()) as { answers: Answer[] };
+  const request = (await (await fetch(`${baseUrl}/api/report-requests/${open.id}`, { headers: { cookie } })).json()) as {
+    answers: Answer[];
+  };
   return request.answers;
 }
 
@@ -60,7 +62,9 @@ export async function runLoadBench(args: string[]): Promise<void> {
   });
   try {
     const { cookie, csrfToken } = await signInOverHttp(app.baseUrl, 'tuyengiao.tinh', PASSWORD);
-    const me = (await (await fetch(`${app.baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { grants: Array<{ unitId: number; unitName: string }> };
+    const me = (await (await fetch(`${app.baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as {
+      grants: Array<{ unitId: number; unitName: string }>;
+    };
     const province = me.grants[0]!;
     const answers = (await openAnswers(app.baseUrl, cookie, province.unitId)).slice(0, writers);
     const readPath = `/api/figures?unitId=${province.unitId}`;
@@ -87,7 +91,12 @@ export async function runLoadBench(args: string[]): Promise<void> {
     const writer = async (answer: Answer) => {
       let version = answer.version;
       for (let round = 1; performance.now() < deadline; round++) {
-        const saved = await http.request('PATCH', `/api/report-answers/${answer.id}`, { cookie, 'x-csrf-token': csrfToken }, draftBody(version, round));
+        const saved = await http.request(
+          'PATCH',
+          `/api/report-answers/${answer.id}`,
+          { cookie, 'x-csrf-token': csrfToken },
+          draftBody(version, round),
+        );
         writeTimes.push(saved.milliseconds);
         if (saved.status !== 200) {
           fail(`write ${saved.status} ${saved.body.slice(0, 120)}`);
@@ -112,15 +121,25 @@ export async function runLoadBench(args: string[]): Promise<void> {
     const writes = summary(writeTimes);
     const health = summary(healthTimes);
     const errors = [...failures.values()].reduce((sum, count) => sum + count, 0);
-    console.log(`reads: ${round(readTimes.length / elapsed, 0)} requests/s, p50 ${reads.p50} ms, p95 ${reads.p95} ms, p99 ${reads.p99} ms (${readTimes.length})`);
-    console.log(`writes: ${round(writeTimes.length / elapsed, 0)} saves/s, p50 ${writes.p50} ms, p95 ${writes.p95} ms, p99 ${writes.p99} ms (${writeTimes.length})`);
+    console.log(
+      `reads: ${round(readTimes.length / elapsed, 0)} requests/s, p50 ${reads.p50} ms, p95 ${reads.p95} ms, p99 ${reads.p99} ms (${readTimes.length})`,
+    );
+    console.log(
+      `writes: ${round(writeTimes.length / elapsed, 0)} saves/s, p50 ${writes.p50} ms, p95 ${writes.p95} ms, p99 ${writes.p99} ms (${writeTimes.length})`,
+    );
     console.log(`/api/health meanwhile: p50 ${health.p50} ms, p95 ${health.p95} ms, p99 ${health.p99} ms (${healthTimes.length} probes)`);
-    console.log(errors === 0 ? 'errors: none' : `errors: ${errors} — ${[...failures].map(([what, count]) => `${count} × ${what}`).join('; ')}`);
+    console.log(
+      errors === 0 ? 'errors: none' : `errors: ${errors} — ${[...failures].map(([what, count]) => `${count} × ${what}`).join('; ')}`,
+    );
     const misses = [
       ...(errors > 0 ? [`${errors} errors (budget 0)`] : []),
       ...(health.p95 >= HEALTH_P95_LIMIT_MS ? [`/api/health p95 ${health.p95} ms (budget < ${HEALTH_P95_LIMIT_MS} ms)`] : []),
     ];
-    console.log(misses.length === 0 ? `verdict: PASS (0 errors, /api/health p95 ${health.p95} ms < ${HEALTH_P95_LIMIT_MS} ms)` : `verdict: FAIL — ${misses.join('; ')}`);
+    console.log(
+      misses.length === 0
+        ? `verdict: PASS (0 errors, /api/health p95 ${health.p95} ms < ${HEALTH_P95_LIMIT_MS} ms)`
+        : `verdict: FAIL — ${misses.join('; ')}`,
+    );
     console.log(
       JSON.stringify({
         bench: 'load',

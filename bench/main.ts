@@ -8,47 +8,58 @@ type Bench = { describe: string; load(): Promise<(args: string[]) => Promise<voi
 // Loaded on demand, so naming one benchmark does not load the others' code.
 const BENCHES: Record<string, Bench> = {
   tree: {
-    describe: 'national tree: seeding at scale, subtree figures API latency, people import throughput [--units N] [--people M] [--requests R] [--import-rows K] [--profile] [--in-memory]',
+    describe:
+      'national tree: seeding at scale, subtree figures API latency, people import throughput [--units N] [--people M] [--requests R] [--import-rows K] [--profile] [--in-memory]',
     load: async () => (await import('./tree')).runTreeBench,
   },
   registrations: {
-    describe: 'near-duplicate check on a commune of 3,000 registrations; the registration season (C clients over HTTP for S seconds on the national data set, counters recounted); the root registration rate [--clients C] [--seconds S] [--units N] [--people M] [--registrations R] [--server-workers W] [--skip-duplicates] [--skip-season] [--profile-server] [--in-memory]',
+    describe:
+      'near-duplicate check on a commune of 3,000 registrations; the registration season (C clients over HTTP for S seconds on the national data set, counters recounted); the root registration rate [--clients C] [--seconds S] [--units N] [--people M] [--registrations R] [--server-workers W] [--skip-duplicates] [--skip-season] [--profile-server] [--in-memory]',
     load: async () => (await import('./registrations')).runRegistrationsBench,
   },
   reports: {
-    describe: 'periodic reports: issue a request to every commune and ward committee, fill them all, consolidate, write a DOCX [--units N] [--people M] [--in-memory]',
+    describe:
+      'periodic reports: issue a request to every commune and ward committee, fill them all, consolidate, write a DOCX [--units N] [--people M] [--in-memory]',
     load: async () => (await import('./reports')).runReportsBench,
   },
   commendations: {
-    describe: 'commendation on the national data set: C commendations (100,000) with their counters, then over HTTP the root and province figures (p95 < 50 ms) and the public gallery (p95 < 100 ms) [--units N] [--people M] [--commendations C] [--requests R] [--in-memory]',
+    describe:
+      'commendation on the national data set: C commendations (100,000) with their counters, then over HTTP the root and province figures (p95 < 50 ms) and the public gallery (p95 < 100 ms) [--units N] [--people M] [--commendations C] [--requests R] [--in-memory]',
     load: async () => (await import('./commendations')).runCommendationsBench,
   },
   durability: {
-    describe: 'the embedded database flushing its writes to disk: N single-row commits in a data folder with and without the flush [--commits N]',
+    describe:
+      'the embedded database flushing its writes to disk: N single-row commits in a data folder with and without the flush [--commits N]',
     load: async () => (await import('./durability')).runDurabilityBench,
   },
   'crash-drill': {
-    describe: 'kill -9 during acknowledged writes and during an Excel import apply, restart on the same data: nothing acknowledged lost, nothing half applied, counters equal a recount; embedded database, or PostgreSQL with DATABASE_URL',
+    describe:
+      'kill -9 during acknowledged writes and during an Excel import apply, restart on the same data: nothing acknowledged lost, nothing half applied, counters equal a recount; embedded database, or PostgreSQL with DATABASE_URL',
     load: async () => (await import('./crash-drill')).runCrashDrillBench,
   },
   'replica-drill': {
-    describe: 'a PostgreSQL primary and a streaming replica built here (initdb, pg_basebackup -R), the app on both: reads go to the replica, writes show on it within the reported lag, reads survive the replica stopping, failover by promotion loses no acknowledged write (run by hand; output in docs/benchmarks/replica-drill.md)',
+    describe:
+      'a PostgreSQL primary and a streaming replica built here (initdb, pg_basebackup -R), the app on both: reads go to the replica, writes show on it within the reported lag, reads survive the replica stopping, failover by promotion loses no acknowledged write (run by hand; output in docs/benchmarks/replica-drill.md)',
     load: async () => (await import('./replica-drill')).runReplicaDrill,
   },
   load: {
-    describe: 'the error budget under load: 40 readers of the province figures and 10 writers of report drafts over HTTP for 60 s, /api/health probed meanwhile; embedded database, or PostgreSQL with DATABASE_URL [--readers R] [--writers W] [--seconds S]',
+    describe:
+      'the error budget under load: 40 readers of the province figures and 10 writers of report drafts over HTTP for 60 s, /api/health probed meanwhile; embedded database, or PostgreSQL with DATABASE_URL [--readers R] [--writers W] [--seconds S]',
     load: async () => (await import('./load')).runLoadBench,
   },
   reads: {
-    describe: 'many readers on the embedded database: C clients (40) read the province registration figures over HTTP for S seconds (20) while /api/health is probed [--clients C] [--seconds S]',
+    describe:
+      'many readers on the embedded database: C clients (40) read the province registration figures over HTTP for S seconds (20) while /api/health is probed [--clients C] [--seconds S]',
     load: async () => (await import('./reads')).runReadsBench,
   },
   'import-limits': {
-    describe: 'large import files previewed over HTTP on the embedded database: one under the row limit (99,000 rows) and one over it (300,000): time, answer, liveness meanwhile, server peak memory [--rows R] [--over-rows O]',
+    describe:
+      'large import files previewed over HTTP on the embedded database: one under the row limit (99,000 rows) and one over it (300,000): time, answer, liveness meanwhile, server peak memory [--rows R] [--over-rows O]',
     load: async () => (await import('./import-limits')).runImportLimitsBench,
   },
   web: {
-    describe: 'the admin app on a phone (390×844) over 400 kbit/s with 400 ms latency: JavaScript per page, time to a usable sign-in page and dashboard (cold and warm), refusal, public page [--no-build]',
+    describe:
+      'the admin app on a phone (390×844) over 400 kbit/s with 400 ms latency: JavaScript per page, time to a usable sign-in page and dashboard (cold and warm), refusal, public page [--no-build]',
     load: async () => (await import('./web')).runWebBench,
   },
 };

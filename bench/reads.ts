@@ -16,10 +16,24 @@ function summary(samples: number[]) {
   return { p50: round(percentile(sorted, 0.5), 1), p95: round(percentile(sorted, 0.95), 1), p99: round(percentile(sorted, 0.99), 1) };
 }
 
-type Phase = { rate: number; figures: ReturnType<typeof summary>; health: ReturnType<typeof summary>; requests: number; probes: number; errors: number };
+type Phase = {
+  rate: number;
+  figures: ReturnType<typeof summary>;
+  health: ReturnType<typeof summary>;
+  requests: number;
+  probes: number;
+  errors: number;
+};
 
 /** C clients read `path` for `seconds`; with `rate`, each waits its turn so that all together send `rate` per second. */
-async function readPhase(baseUrl: string, path: string, cookie: string, clients: number, seconds: number, rate: number | null): Promise<Phase> {
+async function readPhase(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  clients: number,
+  seconds: number,
+  rate: number | null,
+): Promise<Phase> {
   const readers = new BenchHttpClient(baseUrl, clients);
   const prober = new BenchHttpClient(baseUrl, 1);
   const figureTimes: number[] = [];
@@ -53,7 +67,14 @@ async function readPhase(baseUrl: string, path: string, cookie: string, clients:
   const elapsed = (performance.now() - started) / 1000;
   readers.close();
   prober.close();
-  return { rate: round(figureTimes.length / elapsed, 0), figures: summary(figureTimes), health: summary(healthTimes), requests: figureTimes.length, probes: healthTimes.length, errors };
+  return {
+    rate: round(figureTimes.length / elapsed, 0),
+    figures: summary(figureTimes),
+    health: summary(healthTimes),
+    requests: figureTimes.length,
+    probes: healthTimes.length,
+    errors,
+  };
 }
 
 function report(title: string, phase: Phase): void {
@@ -71,7 +92,9 @@ export async function runReadsBench(args: string[]): Promise<void> {
   const app = await startApp();
   try {
     const { cookie } = await signInOverHttp(app.baseUrl, 'tuyengiao.tinh', PASSWORD);
-    const me = (await (await fetch(`${app.baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { grants: Array<{ unitId: number; unitName: string }> };
+    const me = (await (await fetch(`${app.baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as {
+      grants: Array<{ unitId: number; unitName: string }>;
+    };
     const unit = me.grants[0]!;
     const path = `/api/registration-figures?unitId=${unit.unitId}&year=${new Date().getFullYear()}`;
     console.log(`${clients} clients read ${path} (${unit.unitName}) for ${seconds} s; /api/health every 20 ms meanwhile`);

@@ -23,16 +23,29 @@ type Cast = { appraiser: { cookie: string; csrfToken: string } | null; appraiser
 
 /** A window for the year at the root, and for each client an appraiser and members with sessions. */
 export async function prepareSeason(handle: DbHandle, options: SeasonOptions): Promise<Cast[]> {
-  const root = (await handle.pool.query<{ id: number; path: string }>(`SELECT id, path::text AS path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`)).rows[0];
+  const root = (
+    await handle.pool.query<{ id: number; path: string }>(
+      `SELECT id, path::text AS path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    )
+  ).rows[0];
   if (!root) throw new Error('The data set has no root unit');
   await createWindow(handle.db, rootActor(root.path), {
-    unitId: Number(root.id), year: options.year, toYear: options.year, opensOn: `${options.year}-01-01`, closesOn: `${options.year}-12-31`,
-    topicId: null, breakthroughIds: [], guidance: 'Đợt đăng ký của kiểm thử tải',
+    unitId: Number(root.id),
+    year: options.year,
+    toYear: options.year,
+    opensOn: `${options.year}-01-01`,
+    closesOn: `${options.year}-12-31`,
+    topicId: null,
+    breakthroughIds: [],
+    guidance: 'Đợt đăng ký của kiểm thử tải',
   });
-  const communes = (await handle.pool.query<{ id: number; path: string }>(
-    `SELECT id, path::text AS path FROM units WHERE kind = 'commune_committee' AND valid_to IS NULL ORDER BY id`,
-  )).rows;
-  if (communes.length < options.clients) throw new Error(`The data set has ${communes.length} communes, fewer than ${options.clients} clients`);
+  const communes = (
+    await handle.pool.query<{ id: number; path: string }>(
+      `SELECT id, path::text AS path FROM units WHERE kind = 'commune_committee' AND valid_to IS NULL ORDER BY id`,
+    )
+  ).rows;
+  if (communes.length < options.clients)
+    throw new Error(`The data set has ${communes.length} communes, fewer than ${options.clients} clients`);
   // Members sign in through the same session rows the sign-in route writes; only the password check
   // (argon2, ~50 ms each by design) is skipped for the tens of thousands of them.
   const secret = randomBytes(12).toString('hex');
@@ -41,7 +54,11 @@ export async function prepareSeason(handle: DbHandle, options: SeasonOptions): P
   for (let client = 0; client < options.clients; client++) {
     const mine = communes.filter((_, index) => index % options.clients === client).slice(0, options.communesPerClient);
     const appraiserUsername = `bench.thamdinh.${client}`;
-    await addUser(handle.db, appraiserUsername, mine.map((commune) => ({ unitId: Number(commune.id), role: 'committee' as const })));
+    await addUser(
+      handle.db,
+      appraiserUsername,
+      mine.map((commune) => ({ unitId: Number(commune.id), role: 'committee' as const })),
+    );
     const inserted = await handle.pool.query<{ user_id: number; csrf_token: string }>(
       `WITH picked AS (
          SELECT p.id AS person_id, p.full_name, p.search_text FROM persons p
@@ -101,9 +118,13 @@ export async function runSeason(baseUrl: string, casts: Cast[], options: SeasonO
   const deadline = started + options.seconds * 1000;
 
   const call = async (step: Step, who: { cookie: string; csrfToken: string }, path: string, body: unknown) => {
-    const answer = await http.request('POST', path, { cookie: who.cookie, 'x-csrf-token': who.csrfToken }, body).catch((error: unknown) => ({
-      status: 0, body: String(error), milliseconds: 0,
-    }));
+    const answer = await http
+      .request('POST', path, { cookie: who.cookie, 'x-csrf-token': who.csrfToken }, body)
+      .catch((error: unknown) => ({
+        status: 0,
+        body: String(error),
+        milliseconds: 0,
+      }));
     if (answer.status !== 200 && answer.status !== 201) {
       errors++;
       if (errorSamples.length < 10) errorSamples.push(`${step} ${path}: ${answer.status} ${answer.body.slice(0, 200)}`);
@@ -124,12 +145,22 @@ export async function runSeason(baseUrl: string, casts: Cast[], options: SeasonO
       }
       const content = individualContent(random, { breakthroughIds: [], topicId: 0 });
       const actions = content.actions.map((action) => ({ ...action, linkKind: null, linkId: null, linkIndex: null }));
-      const created = await call('create', member, '/api/registrations/mine', { year: options.year, shortcomings: content.shortcomings, actions });
+      const created = await call('create', member, '/api/registrations/mine', {
+        year: options.year,
+        shortcomings: content.shortcomings,
+        actions,
+      });
       if (!created) continue;
-      const submitted = await call('submit', member, `/api/registrations/${created.id}/status`, { transition: 'submit', version: created.version });
+      const submitted = await call('submit', member, `/api/registrations/${created.id}/status`, {
+        transition: 'submit',
+        version: created.version,
+      });
       if (!submitted) continue;
       submissions++;
-      const approved = await call('approve', appraiser, `/api/registrations/${created.id}/status`, { transition: 'approve', version: submitted.version });
+      const approved = await call('approve', appraiser, `/api/registrations/${created.id}/status`, {
+        transition: 'approve',
+        version: submitted.version,
+      });
       if (approved) approvals++;
     }
   };
@@ -149,7 +180,12 @@ export async function runSeason(baseUrl: string, casts: Cast[], options: SeasonO
     requests: all.length + errors,
     errors,
     errorSamples,
-    latency: { create: summarise(samples.create), submit: summarise(samples.submit), approve: summarise(samples.approve), all: summarise(all) },
+    latency: {
+      create: summarise(samples.create),
+      submit: summarise(samples.submit),
+      approve: summarise(samples.approve),
+      all: summarise(all),
+    },
     ranOutOfMembers,
   };
 }
@@ -165,7 +201,9 @@ export async function countDeadlocks(handle: DbHandle): Promise<number> {
  * against a recount of the registration rows; returns how many (unit, metric) pairs differ.
  */
 export async function recountRegistrationCounters(handle: DbHandle): Promise<{ compared: number; mismatches: number; samples: string[] }> {
-  const bucketRows = Object.entries(REGISTRATION_BUCKETS).flatMap(([bucket, statuses]) => statuses.map((status) => [bucket, status] as const));
+  const bucketRows = Object.entries(REGISTRATION_BUCKETS).flatMap(([bucket, statuses]) =>
+    statuses.map((status) => [bucket, status] as const),
+  );
   const leaderMetric = REGISTRATION_METRICS.leadersRegistered(0).replace(/\.0$/, '');
   const result = await handle.pool.query<{ unit_id: number; metric: string; counted: number; recounted: number }>(
     `WITH buckets(bucket, status) AS (SELECT * FROM unnest($1::text[], $2::text[])),
@@ -206,7 +244,10 @@ export async function recountRegistrationCounters(handle: DbHandle): Promise<{ c
  * (active, no wait), lock waits (hot rows), WAL writes and flushes (commits), data reads, or idle.
  * Tells whether the database, its locks, its disk or the application bounds the throughput.
  */
-export async function sampleDatabaseWaits<T>(handle: DbHandle, work: () => Promise<T>): Promise<{ result: T; waits: Array<{ what: string; share: number }> }> {
+export async function sampleDatabaseWaits<T>(
+  handle: DbHandle,
+  work: () => Promise<T>,
+): Promise<{ result: T; waits: Array<{ what: string; share: number }> }> {
   const tally = new Map<string, number>();
   let samples = 0;
   let running = true;
@@ -225,7 +266,9 @@ export async function sampleDatabaseWaits<T>(handle: DbHandle, work: () => Promi
     const result = await work();
     return {
       result,
-      waits: [...tally.entries()].sort((a, b) => b[1] - a[1]).map(([what, count]) => ({ what, share: round(count / Math.max(1, samples), 3) })),
+      waits: [...tally.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([what, count]) => ({ what, share: round(count / Math.max(1, samples), 3) })),
     };
   } finally {
     running = false;

@@ -22,18 +22,51 @@ import { migrateDatabase } from '../src/server/platform/db/migrate';
 import { registrations } from '../src/server/db/schema/index';
 import { createUnitInTx } from '../src/server/modules/units/index';
 import { searchTextOf } from '../src/server/modules/registrations/index';
-import { findSimilar, fingerprintOf, pairsAmong, parentPathOf, refreshSimilarities, SIMILARITY_THRESHOLD, storedFingerprintOf } from '../src/server/modules/registrations/similarity';
+import {
+  findSimilar,
+  fingerprintOf,
+  pairsAmong,
+  parentPathOf,
+  refreshSimilarities,
+  SIMILARITY_THRESHOLD,
+  storedFingerprintOf,
+} from '../src/server/modules/registrations/similarity';
 import { insertPairs } from '../src/server/modules/registrations/similarity.repo';
 import { searchRegistrations } from '../src/server/modules/registrations/registrations.repo';
 import { individualContent } from '../src/server/modules/demo/demo-registrations';
 import { Random } from '../src/server/modules/demo/random';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
-import { countDeadlocks, prepareSeason, recountRegistrationCounters, runSeason, sampleDatabaseWaits, type SeasonOptions } from './registration-season';
+import {
+  countDeadlocks,
+  prepareSeason,
+  recountRegistrationCounters,
+  runSeason,
+  sampleDatabaseWaits,
+  type SeasonOptions,
+} from './registration-season';
 import { startServerProcess } from '../test/helpers/server-process';
-import { measureSequentialGets, numberOption, percentile, round, secondsSince, signInOverHttp, thousands, withBenchDatabase, type BenchDatabase } from './support';
+import {
+  measureSequentialGets,
+  numberOption,
+  percentile,
+  round,
+  secondsSince,
+  signInOverHttp,
+  thousands,
+  withBenchDatabase,
+  type BenchDatabase,
+} from './support';
 
-type Options = SeasonOptions & { registrations: number; runs: number; units: number; people: number; inMemory: boolean; profileDir: string | undefined; serverWorkers: number };
+type Options = SeasonOptions & {
+  registrations: number;
+  runs: number;
+  units: number;
+  people: number;
+  inMemory: boolean;
+  profileDir: string | undefined;
+  serverWorkers: number;
+};
 
 function parseOptions(args: string[]): Options {
   return {
@@ -73,11 +106,31 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
   await migrateDatabase(db);
   const cellsCount = Math.max(1, Math.round(options.registrations / 100));
   const { commune, cells } = await db.transaction(async (tx) => {
-    const province = await createUnitInTx(tx, { code: 'BT', name: 'Tỉnh ủy Thử tải', kind: 'province_committee', parentId: null, validFrom: '2025-07-01' });
-    const commune = await createUnitInTx(tx, { code: 'BX', name: 'Đảng ủy xã Thử tải', kind: 'commune_committee', parentId: province.id, validFrom: '2025-07-01' });
+    const province = await createUnitInTx(tx, {
+      code: 'BT',
+      name: 'Tỉnh ủy Thử tải',
+      kind: 'province_committee',
+      parentId: null,
+      validFrom: '2025-07-01',
+    });
+    const commune = await createUnitInTx(tx, {
+      code: 'BX',
+      name: 'Đảng ủy xã Thử tải',
+      kind: 'commune_committee',
+      parentId: province.id,
+      validFrom: '2025-07-01',
+    });
     const cells = [];
     for (let index = 0; index < cellsCount; index++) {
-      cells.push(await createUnitInTx(tx, { code: `BC${index}`, name: `Chi bộ thôn ${index + 1}`, kind: 'cell', parentId: commune.id, validFrom: '2025-07-01' }));
+      cells.push(
+        await createUnitInTx(tx, {
+          code: `BC${index}`,
+          name: `Chi bộ thôn ${index + 1}`,
+          kind: 'cell',
+          parentId: commune.id,
+          validFrom: '2025-07-01',
+        }),
+      );
     }
     return { commune, cells };
   });
@@ -88,24 +141,46 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
     const searchText = searchTextOf(content.shortcomings, content.actions);
     // Stored as the services store it, so the check compares with ready fingerprints.
     return {
-      kind: 'individual', year: 2026, unitId: cells[index % cells.length]!.id, status: 'submitted', shortcomings: content.shortcomings,
-      isLeader: index < cells.length, revision: 1, searchText, fingerprint: storedFingerprintOf(searchText),
+      kind: 'individual',
+      year: 2026,
+      unitId: cells[index % cells.length]!.id,
+      status: 'submitted',
+      shortcomings: content.shortcomings,
+      isLeader: index < cells.length,
+      revision: 1,
+      searchText,
+      fingerprint: storedFingerprintOf(searchText),
     };
   });
   // Every 50th registration is a copy of the one before it, as copy-paste happens.
-  for (let index = 50; index < rows.length; index += 50) rows[index] = { ...rows[index - 1]!, unitId: rows[index]!.unitId, isLeader: false };
+  for (let index = 50; index < rows.length; index += 50)
+    rows[index] = { ...rows[index - 1]!, unitId: rows[index]!.unitId, isLeader: false };
   const pathOf = new Map(cells.map((cell) => [cell.id, cell.path]));
   const items = [];
   for (let start = 0; start < rows.length; start += 1000) {
-    const inserted = await db.insert(registrations).values(rows.slice(start, start + 1000)).returning({ id: registrations.id, unitId: registrations.unitId, searchText: registrations.searchText });
-    for (const row of inserted) items.push({ id: row.id, kind: 'individual', unitPath: pathOf.get(row.unitId)!, parentPath: parentPathOf(pathOf.get(row.unitId)!), fingerprint: fingerprintOf(row.searchText) });
+    const inserted = await db
+      .insert(registrations)
+      .values(rows.slice(start, start + 1000))
+      .returning({ id: registrations.id, unitId: registrations.unitId, searchText: registrations.searchText });
+    for (const row of inserted)
+      items.push({
+        id: row.id,
+        kind: 'individual',
+        unitPath: pathOf.get(row.unitId)!,
+        parentPath: parentPathOf(pathOf.get(row.unitId)!),
+        fingerprint: fingerprintOf(row.searchText),
+      });
   }
   const pairsStarted = performance.now();
   const pairs = pairsAmong(items);
   await insertPairs(db, pairs);
-  console.log(`Compared all ${items.length} registrations pairwise in ${((performance.now() - pairsStarted) / 1000).toFixed(1)} s: ${pairs.length / 2} near-identical pairs`);
+  console.log(
+    `Compared all ${items.length} registrations pairwise in ${((performance.now() - pairsStarted) / 1000).toFixed(1)} s: ${pairs.length / 2} near-identical pairs`,
+  );
   await db.execute(sql`ANALYZE registrations`);
-  console.log(`Seeded ${options.registrations} registrations in ${cells.length} cells of one commune in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `Seeded ${options.registrations} registrations in ${cells.length} cells of one commune in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+  );
 
   const ids = (await db.execute<{ id: number }>(sql`SELECT id FROM registrations ORDER BY id`)).rows.map((row) => Number(row.id));
   const one = await timed(options.runs, (run) => db.transaction((tx) => refreshSimilarities(tx, ids[(run * 97) % ids.length]!)));
@@ -114,19 +189,30 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
   const read = await timed(options.runs, async (run) => {
     found += (await findSimilar(db, ids[(run * 50) % ids.length]!)).length;
   });
-  console.log(`Reading the similar registrations of one (threshold ${SIMILARITY_THRESHOLD}): p50 ${read.p50} ms, p95 ${read.p95} ms (${found} found over ${options.runs} runs)`);
+  console.log(
+    `Reading the similar registrations of one (threshold ${SIMILARITY_THRESHOLD}): p50 ${read.p50} ms, p95 ${read.p95} ms (${found} found over ${options.runs} runs)`,
+  );
   const cellList = await timed(Math.min(options.runs, 10), (run) =>
     searchRegistrations(db, { scope: [commune.path], year: 2026, unitPath: cells[run % cells.length]!.path, page: 1, pageSize: 200 }),
   );
-  console.log(`A cell's whole list (${Math.round(options.registrations / cells.length)} registrations) with similarity flags: p50 ${cellList.p50} ms, p95 ${cellList.p95} ms`);
+  console.log(
+    `A cell's whole list (${Math.round(options.registrations / cells.length)} registrations) with similarity flags: p50 ${cellList.p50} ms, p95 ${cellList.p95} ms`,
+  );
   const communePage = await timed(Math.min(options.runs, 10), (run) =>
     searchRegistrations(db, { scope: [commune.path], year: 2026, unitPath: commune.path, page: run + 1, pageSize: 20 }),
   );
   console.log(`A page of 20 of the commune's list with similarity flags: p50 ${communePage.p50} ms, p95 ${communePage.p95} ms`);
   return {
-    duplicate_registrations: options.registrations, duplicate_threshold: SIMILARITY_THRESHOLD,
-    duplicate_check_median_ms: one.p50, duplicate_check_p95_ms: one.p95, similar_read_p50_ms: read.p50, similar_read_p95_ms: read.p95,
-    cell_list_p50_ms: cellList.p50, cell_list_p95_ms: cellList.p95, commune_page_p50_ms: communePage.p50, commune_page_p95_ms: communePage.p95,
+    duplicate_registrations: options.registrations,
+    duplicate_threshold: SIMILARITY_THRESHOLD,
+    duplicate_check_median_ms: one.p50,
+    duplicate_check_p95_ms: one.p95,
+    similar_read_p50_ms: read.p50,
+    similar_read_p95_ms: read.p95,
+    cell_list_p50_ms: cellList.p50,
+    cell_list_p95_ms: cellList.p95,
+    commune_page_p50_ms: communePage.p50,
+    commune_page_p95_ms: communePage.p95,
   };
 }
 
@@ -143,7 +229,10 @@ async function serveBenchDatabase(database: BenchDatabase, options: Options): Pr
 /** Sequential GETs of the root's registration figures (one user on the dashboard), after a warm-up. */
 async function measureRootFigures(baseUrl: string, rootId: number, year: number, requests: number) {
   const admin = await signInOverHttp(baseUrl, 'bench.quantri', PASSWORD);
-  const measured = await measureSequentialGets(baseUrl, `/api/registration-figures?unitId=${rootId}&year=${year}`, admin.cookie, { requests, warmup: 20 });
+  const measured = await measureSequentialGets(baseUrl, `/api/registration-figures?unitId=${rootId}&year=${year}`, admin.cookie, {
+    requests,
+    warmup: 20,
+  });
   const rate = (JSON.parse(measured.firstBody) as { figures: { registrationRate: number | null } }).figures.registrationRate;
   return { median: round(measured.median), p95: round(measured.p95), rate };
 }
@@ -163,7 +252,9 @@ async function benchSeason(database: BenchDatabase, options: Options): Promise<R
   // The seed's writes are flushed before the season, as on a server that has been running a while.
   if (database.url) await handle.pool.query('CHECKPOINT').catch(() => undefined);
   const memberCount = casts.reduce((sum, cast) => sum + cast.members.length, 0);
-  console.log(`season cast: ${options.clients} appraisers and ${thousands(memberCount)} members with sessions, in ${secondsSince(started).toFixed(1)} s`);
+  console.log(
+    `season cast: ${options.clients} appraisers and ${thousands(memberCount)} members with sessions, in ${secondsSince(started).toFixed(1)} s`,
+  );
 
   const server = await serveBenchDatabase(database, options);
   try {
@@ -181,32 +272,58 @@ async function benchSeason(database: BenchDatabase, options: Options): Promise<R
         `${thousands(season.approvals)} approved, ${thousands(season.requests)} requests (${(season.requests / season.seconds).toFixed(1)}/s), ` +
         `${season.errors} errors, ${deadlocks} deadlocks (load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)})`,
     );
-    for (const [step, latency] of Object.entries(season.latency)) console.log(`  ${step.padEnd(8)} p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`);
+    for (const [step, latency] of Object.entries(season.latency))
+      console.log(`  ${step.padEnd(8)} p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`);
     for (const sample of season.errorSamples) console.log(`  error: ${sample}`);
     if (sampled.waits.length > 0) {
-      console.log(`  database sessions of the server, sampled: ${sampled.waits.slice(0, 8).map((wait) => `${wait.what} ${(wait.share * 100).toFixed(0)}%`).join(', ')}`);
+      console.log(
+        `  database sessions of the server, sampled: ${sampled.waits
+          .slice(0, 8)
+          .map((wait) => `${wait.what} ${(wait.share * 100).toFixed(0)}%`)
+          .join(', ')}`,
+      );
     }
-    if (season.ranOutOfMembers > 0) console.log(`  ${season.ranOutOfMembers} clients ran out of members before the time was up: raise --members-per-client`);
+    if (season.ranOutOfMembers > 0)
+      console.log(`  ${season.ranOutOfMembers} clients ran out of members before the time was up: raise --members-per-client`);
     const deadlockLines = server.output.filter((line) => line.includes('40P01') || /deadlock/i.test(line)).length;
 
     started = performance.now();
     const recount = await recountRegistrationCounters(handle);
-    console.log(`recount: ${thousands(recount.compared)} (unit, metric) counters compared with the rows in ${secondsSince(started).toFixed(1)} s: ${recount.mismatches} mismatches`);
+    console.log(
+      `recount: ${thousands(recount.compared)} (unit, metric) counters compared with the rows in ${secondsSince(started).toFixed(1)} s: ${recount.mismatches} mismatches`,
+    );
     for (const sample of recount.samples) console.log(`  mismatch: ${sample}`);
 
     const rootFigures = await measureRootFigures(server.baseUrl, Number(root.id), options.year, options.runs * 5);
     const rateText = rootFigures.rate === null ? '—' : `${(rootFigures.rate * 100).toFixed(2)}%`;
-    console.log(`GET /api/registration-figures root (rate ${rateText}): median ${rootFigures.median} ms, p95 ${rootFigures.p95} ms over ${options.runs * 5} requests`);
+    console.log(
+      `GET /api/registration-figures root (rate ${rateText}): median ${rootFigures.median} ms, p95 ${rootFigures.p95} ms over ${options.runs * 5} requests`,
+    );
     return {
-      units: seeded.units, people: seeded.people, seed_s: round(seeded.seconds),
-      season_clients: options.clients, season_server_workers: database.url ? options.serverWorkers : 1, season_s: round(season.seconds), season_submissions: season.submissions,
-      season_submissions_per_s: round(perSecond), season_approvals: season.approvals, season_requests_per_s: round(season.requests / season.seconds),
-      season_p50_ms: season.latency.all.p50, season_p95_ms: season.latency.all.p95, season_p99_ms: season.latency.all.p99,
-      season_submit_p95_ms: season.latency.submit.p95, season_create_p95_ms: season.latency.create.p95, season_approve_p95_ms: season.latency.approve.p95,
-      season_errors: season.errors, season_deadlocks: Math.max(deadlocks, deadlockLines), season_counter_mismatches: recount.mismatches,
-      season_counters_compared: recount.compared, season_load_avg_end: round(loadAfter, 2),
+      units: seeded.units,
+      people: seeded.people,
+      seed_s: round(seeded.seconds),
+      season_clients: options.clients,
+      season_server_workers: database.url ? options.serverWorkers : 1,
+      season_s: round(season.seconds),
+      season_submissions: season.submissions,
+      season_submissions_per_s: round(perSecond),
+      season_approvals: season.approvals,
+      season_requests_per_s: round(season.requests / season.seconds),
+      season_p50_ms: season.latency.all.p50,
+      season_p95_ms: season.latency.all.p95,
+      season_p99_ms: season.latency.all.p99,
+      season_submit_p95_ms: season.latency.submit.p95,
+      season_create_p95_ms: season.latency.create.p95,
+      season_approve_p95_ms: season.latency.approve.p95,
+      season_errors: season.errors,
+      season_deadlocks: Math.max(deadlocks, deadlockLines),
+      season_counter_mismatches: recount.mismatches,
+      season_counters_compared: recount.compared,
+      season_load_avg_end: round(loadAfter, 2),
       root_registration_rate: rootFigures.rate === null ? null : round(rootFigures.rate, 4),
-      root_registration_rate_median_ms: rootFigures.median, root_registration_rate_p95_ms: rootFigures.p95,
+      root_registration_rate_median_ms: rootFigures.median,
+      root_registration_rate_p95_ms: rootFigures.p95,
     };
   } finally {
     await server.stop();
@@ -231,5 +348,14 @@ export async function runRegistrationsBench(args: string[]): Promise<void> {
       season = await benchSeason(database, options);
     });
   }
-  console.log(JSON.stringify({ bench: 'registrations', db: kind, ...duplicates, ...season, load_avg_start: round(loadAtStart, 2), load_avg_end: round(loadavg()[0] ?? 0, 2) }));
+  console.log(
+    JSON.stringify({
+      bench: 'registrations',
+      db: kind,
+      ...duplicates,
+      ...season,
+      load_avg_start: round(loadAtStart, 2),
+      load_avg_end: round(loadavg()[0] ?? 0, 2),
+    }),
+  );
 }

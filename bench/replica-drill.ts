@@ -82,16 +82,19 @@ async function makePrimary(bin: string, base: string): Promise<Cluster> {
   const port = await freePort();
   const dir = path.join(base, 'primary');
   await asPostgres(bin, 'initdb', ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  await appendFile(dir + '/postgresql.conf', [
-    `port = ${port}`,
-    "listen_addresses = '127.0.0.1'",
-    `unix_socket_directories = '${base}'`,
-    'wal_level = replica',
-    'max_wal_senders = 5',
-    'hot_standby = on',
-    'fsync = on',
-    '',
-  ].join('\n'));
+  await appendFile(
+    dir + '/postgresql.conf',
+    [
+      `port = ${port}`,
+      "listen_addresses = '127.0.0.1'",
+      `unix_socket_directories = '${base}'`,
+      'wal_level = replica',
+      'max_wal_senders = 5',
+      'hot_standby = on',
+      'fsync = on',
+      '',
+    ].join('\n'),
+  );
   const cluster = { name: 'primary', dir, port, url: `postgres://postgres@127.0.0.1:${port}/${DATABASE}` };
   await startCluster(bin, cluster);
   await query(`postgres://postgres@127.0.0.1:${port}/postgres`, `CREATE DATABASE ${DATABASE}`);
@@ -101,8 +104,25 @@ async function makePrimary(bin: string, base: string): Promise<Cluster> {
 async function makeReplica(bin: string, base: string, primary: Cluster): Promise<Cluster> {
   const port = await freePort();
   const dir = path.join(base, 'replica');
-  await asPostgres(bin, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', dir, '-R', '-X', 'stream', '-c', 'fast']);
-  await appendFile(dir + '/postgresql.auto.conf', `port = ${port}\nprimary_conninfo = 'host=127.0.0.1 port=${primary.port} user=postgres application_name=replica1'\n`);
+  await asPostgres(bin, 'pg_basebackup', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '-D',
+    dir,
+    '-R',
+    '-X',
+    'stream',
+    '-c',
+    'fast',
+  ]);
+  await appendFile(
+    dir + '/postgresql.auto.conf',
+    `port = ${port}\nprimary_conninfo = 'host=127.0.0.1 port=${primary.port} user=postgres application_name=replica1'\n`,
+  );
   const cluster = { name: 'replica', dir, port, url: `postgres://postgres@127.0.0.1:${port}/${DATABASE}` };
   await startCluster(bin, cluster);
   await waitFor('the replica to stream', async () => {
@@ -141,12 +161,17 @@ async function createUnit(server: Server, session: Session, parentId: number, co
 }
 
 async function replicaCommits(replica: Cluster): Promise<number> {
-  const rows = await query<{ commits: string }>(replica.url, 'SELECT xact_commit::text AS commits FROM pg_stat_database WHERE datname = current_database()');
+  const rows = await query<{ commits: string }>(
+    replica.url,
+    'SELECT xact_commit::text AS commits FROM pg_stat_database WHERE datname = current_database()',
+  );
   return Number(rows[0]?.commits ?? 0);
 }
 
 async function reportedLag(server: Server): Promise<{ healthy: boolean; lagSeconds: number | null }> {
-  const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { replicas?: Array<{ healthy: boolean; lagSeconds: number | null }> };
+  const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as {
+    replicas?: Array<{ healthy: boolean; lagSeconds: number | null }>;
+  };
   return health.replicas?.[0] ?? { healthy: false, lagSeconds: null };
 }
 
@@ -172,14 +197,19 @@ export async function runReplicaDrill(): Promise<void> {
       const rows = await query<{ sync_state: string }>(primary!.url, 'SELECT sync_state FROM pg_stat_replication');
       return rows.some((row) => row.sync_state === 'sync');
     });
-    console.log(`0. primary on port ${primary.port}, replica on port ${replica.port} from pg_basebackup -R, streaming, synchronous (${round((performance.now() - started) / 1000)} s)`);
+    console.log(
+      `0. primary on port ${primary.port}, replica on port ${replica.port} from pg_basebackup -R, streaming, synchronous (${round((performance.now() - started) / 1000)} s)`,
+    );
     started = performance.now();
     server = await startServer({ DATABASE_URL: primary.url, DATABASE_REPLICA_URLS: replica.url, REPLICA_MAX_LAG_SECONDS: '30' });
     console.log(`   the app started on both, demo data loaded on the primary in ${round((performance.now() - started) / 1000)} s`);
     const session = await signInOverHttp(server.baseUrl, 'admin', PASSWORD);
     // A browser that reads only: without the position of its sign-in, which would pin it to the primary for a moment.
     const reader = await signInOverHttp(server.baseUrl, 'admin', PASSWORD);
-    reader.cookie = reader.cookie.split('; ').filter((part) => !part.startsWith(WROTE)).join('; ');
+    reader.cookie = reader.cookie
+      .split('; ')
+      .filter((part) => !part.startsWith(WROTE))
+      .join('; ');
     const me = JSON.parse((await get(server, session, '/api/auth/me')).body) as { grants: Array<{ unitId: number }> };
     const provinceId = me.grants[0]!.unitId;
     await waitFor('the app to see the replica', async () => (await reportedLag(server!)).healthy, 30_000);
@@ -195,10 +225,16 @@ export async function runReplicaDrill(): Promise<void> {
     }
     // A backend reports its counts to pg_stat_database within about ten seconds of going idle.
     let commitsAfter = commitsBefore;
-    await waitFor('the replica to count the reads', async () => (commitsAfter = await replicaCommits(replica!)) - commitsBefore >= reads, 20_000).catch(() => undefined);
+    await waitFor(
+      'the replica to count the reads',
+      async () => (commitsAfter = await replicaCommits(replica!)) - commitsBefore >= reads,
+      20_000,
+    ).catch(() => undefined);
     figures.replica_reads = fromReplica;
     figures.replica_commits_grew_by = commitsAfter - commitsBefore;
-    console.log(`1. ${fromReplica} of ${reads} list reads answered by the replica; its committed transactions grew by ${commitsAfter - commitsBefore}`);
+    console.log(
+      `1. ${fromReplica} of ${reads} list reads answered by the replica; its committed transactions grew by ${commitsAfter - commitsBefore}`,
+    );
     if (fromReplica !== reads) problems.push(`only ${fromReplica} of ${reads} reads went to the replica`);
     if (commitsAfter - commitsBefore < reads) problems.push('the replica did not serve the reads');
 
@@ -213,7 +249,13 @@ export async function runReplicaDrill(): Promise<void> {
       if (status !== 201) throw new Error(`creating ${code} answered ${status}`);
       const lag = await reportedLag(server);
       reportedMax = Math.max(reportedMax, lag.lagSeconds ?? 0);
-      visibleMs.push(await waitFor(`${code} on the replica`, async () => (await query(replica!.url, 'SELECT 1 FROM units WHERE code = $1', [code])).length === 1, 10_000));
+      visibleMs.push(
+        await waitFor(
+          `${code} on the replica`,
+          async () => (await query(replica!.url, 'SELECT 1 FROM units WHERE code = $1', [code])).length === 1,
+          10_000,
+        ),
+      );
       // Another browser, reading through the app, and the writer's own browser.
       const other = await get(server, reader, `/api/units?q=${code}&page=1&pageSize=5`);
       if (!other.body.includes(code)) appMisses += 1;
@@ -224,8 +266,11 @@ export async function runReplicaDrill(): Promise<void> {
     figures.write_visible_p50_ms = round(percentile(visibleMs, 0.5));
     figures.write_visible_max_ms = round(visibleMs.at(-1)!);
     figures.reported_lag_max_s = reportedMax;
-    console.log(`2. 20 writes: on the replica after p50 ${figures.write_visible_p50_ms} ms, max ${figures.write_visible_max_ms} ms (synchronous commit: the replica has flushed before the 201); the app reported a lag of at most ${reportedMax} s; reads through the app missing the write: another browser ${appMisses}, the writer ${ownMisses}`);
-    if (figures.write_visible_max_ms > Math.max(1, reportedMax + 1) * 1000) problems.push('a write took longer to show on the replica than the reported lag');
+    console.log(
+      `2. 20 writes: on the replica after p50 ${figures.write_visible_p50_ms} ms, max ${figures.write_visible_max_ms} ms (synchronous commit: the replica has flushed before the 201); the app reported a lag of at most ${reportedMax} s; reads through the app missing the write: another browser ${appMisses}, the writer ${ownMisses}`,
+    );
+    if (figures.write_visible_max_ms > Math.max(1, reportedMax + 1) * 1000)
+      problems.push('a write took longer to show on the replica than the reported lag');
     if (ownMisses > 0) problems.push(`${ownMisses} of the writer's own reads missed its write`);
 
     // 3. The replica stops while 4 readers read; then comes back.
@@ -236,7 +281,11 @@ export async function runReplicaDrill(): Promise<void> {
     let readersOn = true;
     const readers = [0, 1, 2, 3].map(async () => {
       while (readersOn) {
-        const answer = await get(server!, reader, `/api/units?under=${provinceId}&page=1&pageSize=20`).catch(() => ({ status: 0, fromReplica: false, body: '' }));
+        const answer = await get(server!, reader, `/api/units?under=${provinceId}&page=1&pageSize=20`).catch(() => ({
+          status: 0,
+          fromReplica: false,
+          body: '',
+        }));
         readsDuringStop += 1;
         if (answer.status !== 200) readErrors += 1;
         if (stopped && answer.fromReplica) answeredByReplicaAfterStop += 1;
@@ -251,11 +300,17 @@ export async function runReplicaDrill(): Promise<void> {
     const down = await reportedLag(server);
     figures.replica_stop_reads = readsDuringStop;
     figures.replica_stop_read_errors = readErrors;
-    console.log(`3. replica stopped while 4 readers read: ${readsDuringStop} reads, ${readErrors} errors, ${answeredByReplicaAfterStop} answered by the replica after it stopped; /api/health: replica healthy = ${down.healthy}`);
+    console.log(
+      `3. replica stopped while 4 readers read: ${readsDuringStop} reads, ${readErrors} errors, ${answeredByReplicaAfterStop} answered by the replica after it stopped; /api/health: replica healthy = ${down.healthy}`,
+    );
     if (readErrors > 0) problems.push(`${readErrors} reads failed while the replica stopped`);
     if (answeredByReplicaAfterStop > 0) problems.push('reads were answered by a stopped replica');
     await startCluster(bin, replica);
-    const backMs = await waitFor('the app to use the replica again', async () => (await get(server!, reader, `/api/units?under=${provinceId}&page=1&pageSize=1`)).fromReplica, 30_000);
+    const backMs = await waitFor(
+      'the app to use the replica again',
+      async () => (await get(server!, reader, `/api/units?under=${provinceId}&page=1&pageSize=1`)).fromReplica,
+      30_000,
+    );
     console.log(`   replica started again: reads go to it again after ${round(backMs / 1000)} s`);
 
     // 4. Failover: the primary crashes under writes, the replica is promoted, the app moves to it.
@@ -293,7 +348,9 @@ export async function runReplicaDrill(): Promise<void> {
     figures.failover_lost = lost;
     figures.failover_promote_s = round(promotedS);
     figures.failover_app_restart_s = round(restartS);
-    console.log(`4. ${acknowledged.length} writes acknowledged of ${attempted} sent before the primary crashed; replica promoted ${round(promotedS)} s after the crash; the app on the promoted server answered in ${round(restartS)} s; acknowledged writes lost: ${lost}; a new write answered ${writeAfter}`);
+    console.log(
+      `4. ${acknowledged.length} writes acknowledged of ${attempted} sent before the primary crashed; replica promoted ${round(promotedS)} s after the crash; the app on the promoted server answered in ${round(restartS)} s; acknowledged writes lost: ${lost}; a new write answered ${writeAfter}`,
+    );
     if (lost > 0) problems.push(`${lost} acknowledged writes lost in the failover`);
     if (writeAfter !== 201) problems.push(`the app could not write after the failover (${writeAfter})`);
   } finally {
@@ -305,6 +362,14 @@ export async function runReplicaDrill(): Promise<void> {
   }
   const loadAtEnd = loadavg()[0] ?? 0;
   console.log(problems.length === 0 ? 'drill passed' : `drill FAILED:\n  ${problems.join('\n  ')}`);
-  console.log(JSON.stringify({ bench: 'replica-drill', ...figures, problems: problems.length, load_start: round(loadAtStart), load_end: round(loadAtEnd) }));
+  console.log(
+    JSON.stringify({
+      bench: 'replica-drill',
+      ...figures,
+      problems: problems.length,
+      load_start: round(loadAtStart),
+      load_end: round(loadAtEnd),
+    }),
+  );
   if (problems.length > 0) process.exitCode = 1;
 }

@@ -18,7 +18,11 @@ import { DEFAULT_SECTIONS } from '../src/shared/contracts/reports';
 import { numberOption, round, secondsSince as seconds, withBenchDatabase } from './support';
 
 function parseOptions(args: string[]) {
-  return { units: numberOption(args, '--units', 300_000), people: numberOption(args, '--people', 1_000_000), inMemory: args.includes('--in-memory') };
+  return {
+    units: numberOption(args, '--units', 300_000),
+    people: numberOption(args, '--people', 1_000_000),
+    inMemory: args.includes('--in-memory'),
+  };
 }
 
 /** The median of a few runs: the first one also warms the caches. */
@@ -42,8 +46,18 @@ export async function runReportsBench(args: string[]): Promise<void> {
     await migrateDatabase(handle.db);
     const seeded = await seedAtScale(handle, { units: options.units, people: options.people, log: (line) => console.log(`  | ${line}`) });
     console.log(`seed: ${seeded.units} units, ${seeded.people} people in ${seeded.seconds.toFixed(1)} s`);
-    const root = (await handle.pool.query<{ id: number; code: string; name: string; path: string }>(`SELECT id, code, name, path::text AS path FROM units WHERE parent_id IS NULL`)).rows[0]!;
-    const actor: Actor = { userId: null, name: 'bench', grants: [{ id: 0, unitId: Number(root.id), unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' }], ip: null, requestId: null };
+    const root = (
+      await handle.pool.query<{ id: number; code: string; name: string; path: string }>(
+        `SELECT id, code, name, path::text AS path FROM units WHERE parent_id IS NULL`,
+      )
+    ).rows[0]!;
+    const actor: Actor = {
+      userId: null,
+      name: 'bench',
+      grants: [{ id: 0, unitId: Number(root.id), unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' }],
+      ip: null,
+      requestId: null,
+    };
 
     let started = performance.now();
     const request = await createRequest(handle.db, actor, {
@@ -62,8 +76,15 @@ export async function runReportsBench(args: string[]): Promise<void> {
       guidance: null,
     });
     const issueSeconds = seconds(started);
-    const communes = (await handle.pool.query<{ n: number }>(`SELECT count(*) AS n FROM report_answers a JOIN units u ON u.id = a.unit_id WHERE a.request_id = $1 AND u.kind = 'commune_committee'`, [request.id])).rows[0]!.n;
-    console.log(`issue: ${request.answers.length} expected units (${communes} commune committees) in ${issueSeconds.toFixed(2)} s (target < 5 s)`);
+    const communes = (
+      await handle.pool.query<{ n: number }>(
+        `SELECT count(*) AS n FROM report_answers a JOIN units u ON u.id = a.unit_id WHERE a.request_id = $1 AND u.kind = 'commune_committee'`,
+        [request.id],
+      )
+    ).rows[0]!.n;
+    console.log(
+      `issue: ${request.answers.length} expected units (${communes} commune committees) in ${issueSeconds.toFixed(2)} s (target < 5 s)`,
+    );
 
     started = performance.now();
     for (const answer of request.answers) {
@@ -78,13 +99,19 @@ export async function runReportsBench(args: string[]): Promise<void> {
       await submitAnswer(handle.db, actor, answer.id, saved.version);
     }
     const fillSeconds = seconds(started);
-    console.log(`fill and submit: ${request.answers.length} reports in ${fillSeconds.toFixed(1)} s (${(fillSeconds / request.answers.length * 1000).toFixed(0)} ms each)`);
+    console.log(
+      `fill and submit: ${request.answers.length} reports in ${fillSeconds.toFixed(1)} s (${((fillSeconds / request.answers.length) * 1000).toFixed(0)} ms each)`,
+    );
 
     const consolidationSeconds = await median(5, () => getConsolidation(handle.db, actor, request.id));
     console.log(`consolidation view: median ${(consolidationSeconds * 1000).toFixed(0)} ms over 5 reads (target < 1 s)`);
-    const docxSeconds = await median(5, async () => writeReportDocument(await answerDocumentInput(handle.db, actor, request.answers[0]!.id)));
+    const docxSeconds = await median(5, async () =>
+      writeReportDocument(await answerDocumentInput(handle.db, actor, request.answers[0]!.id)),
+    );
     console.log(`one report DOCX: median ${(docxSeconds * 1000).toFixed(0)} ms (target < 1 s)`);
-    const consolidatedDocxSeconds = await median(3, async () => writeReportDocument(await consolidationDocumentInput(handle.db, actor, request.id)));
+    const consolidatedDocxSeconds = await median(3, async () =>
+      writeReportDocument(await consolidationDocumentInput(handle.db, actor, request.id)),
+    );
     console.log(`consolidated DOCX of ${request.answers.length} reports: median ${(consolidatedDocxSeconds * 1000).toFixed(0)} ms`);
 
     console.log(

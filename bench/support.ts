@@ -132,7 +132,10 @@ export async function profiled<T>(directory: string | undefined, label: string, 
  * Runs `work` while asking `/api/health/live` of the same process every 20 ms: how long other users
  * would wait for an answer meanwhile (a blocked event loop shows as a long probe).
  */
-export async function whileProbingLiveness<T>(baseUrl: string, work: () => Promise<T>): Promise<{ result: T; probes: number; p95: number; max: number }> {
+export async function whileProbingLiveness<T>(
+  baseUrl: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; probes: number; p95: number; max: number }> {
   let running = true;
   const samples: number[] = [];
   const probing = (async () => {

@@ -21,9 +21,27 @@ import { applyImport, previewImport } from '../src/server/modules/imports/import
 import type { UnitKind } from '../src/shared/contracts/domain';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
-import { measureSequentialGets, numberOption, profiled, round, secondsSince as seconds, signInOverHttp, thousands, whileProbingLiveness, withBenchDatabase } from './support';
+import {
+  measureSequentialGets,
+  numberOption,
+  profiled,
+  round,
+  secondsSince as seconds,
+  signInOverHttp,
+  thousands,
+  whileProbingLiveness,
+  withBenchDatabase,
+} from './support';
 
-type Options = { units: number; people: number; requests: number; warmup: number; importRows: number; inMemory: boolean; profileDir: string | undefined };
+type Options = {
+  units: number;
+  people: number;
+  requests: number;
+  warmup: number;
+  importRows: number;
+  inMemory: boolean;
+  profileDir: string | undefined;
+};
 
 function parseOptions(args: string[]): Options {
   return {
@@ -128,7 +146,11 @@ export async function runTreeBench(args: string[]): Promise<void> {
     // One server for the whole run: the figures, then the liveness probes during the import's preview.
     try {
       const { cookie } = await signInOverHttp(baseUrl, 'bench.admin', PASSWORD);
-      for (const [level, unit] of [['root', root], ['province', province], ['commune', commune]] as const) {
+      for (const [level, unit] of [
+        ['root', root],
+        ['province', province],
+        ['commune', commune],
+      ] as const) {
         const latency = await measureFigures(baseUrl, cookie, unit.id, options);
         latencies[level] = latency;
         console.log(
@@ -140,7 +162,9 @@ export async function runTreeBench(args: string[]): Promise<void> {
       started = performance.now();
       const rows = await buildImportRows(handle, options.importRows);
       const buffer = await writePeopleWorkbook(rows, { includePersonal: true });
-      console.log(`import file: ${thousands(rows.length)} new people, ${(buffer.length / 1e6).toFixed(1)} MB, written in ${seconds(started).toFixed(1)} s`);
+      console.log(
+        `import file: ${thousands(rows.length)} new people, ${(buffer.length / 1e6).toFixed(1)} MB, written in ${seconds(started).toFixed(1)} s`,
+      );
       const actor: Actor = {
         userId: user.id,
         name: 'bench.admin',
@@ -152,11 +176,15 @@ export async function runTreeBench(args: string[]): Promise<void> {
       // The preview runs beside the server of this process, asked for its liveness meanwhile.
       started = performance.now();
       const probed = await whileProbingLiveness(baseUrl, () =>
-        profiled(options.profileDir, 'import-preview', () => previewImport(handle.db, actor, 'people', { fileName: 'bench-people.xlsx', buffer })),
+        profiled(options.profileDir, 'import-preview', () =>
+          previewImport(handle.db, actor, 'people', { fileName: 'bench-people.xlsx', buffer }),
+        ),
       );
       const preview = probed.result;
       const previewSeconds = seconds(started);
-      console.log(`GET /api/health/live during the preview: p95 ${probed.p95.toFixed(1)} ms, longest ${probed.max.toFixed(1)} ms over ${probed.probes} probes`);
+      console.log(
+        `GET /api/health/live during the preview: p95 ${probed.p95.toFixed(1)} ms, longest ${probed.max.toFixed(1)} ms over ${probed.probes} probes`,
+      );
       if (preview.errors.length > 0 || preview.creates !== rows.length) {
         const sample = preview.errors.slice(0, 5).map((error) => `row ${error.row} ${error.column}: ${error.message}`);
         throw new Error(`The import preview did not accept every row (${preview.creates} creates):\n${sample.join('\n')}`);

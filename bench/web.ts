@@ -43,7 +43,12 @@ async function throttledPage(context: BrowserContext): Promise<{ page: Page; log
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   const bytesPerSecond = (KBIT_PER_S * 1000) / 8;
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: LATENCY_MS,
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
   return { page, log: new TransferLog(cdp) };
 }
 
@@ -58,12 +63,22 @@ async function dashboardUsable(page: Page): Promise<void> {
 function printTransfers(title: string, log: TransferLog): void {
   if (process.env.BENCH_WEB_LIST !== '1') return;
   console.log(`  ${title}:`);
-  for (const item of log.list().sort((a, b) => b.bytes - a.bytes)) console.log(`    ${(item.bytes / 1024).toFixed(1).padStart(7)} KB ${item.type.padEnd(10)} ${item.url.replace(/^https?:\/\/[^/]+/, '')}`);
+  for (const item of log.list().sort((a, b) => b.bytes - a.bytes))
+    console.log(
+      `    ${(item.bytes / 1024).toFixed(1).padStart(7)} KB ${item.type.padEnd(10)} ${item.url.replace(/^https?:\/\/[^/]+/, '')}`,
+    );
 }
 
 async function cellCode(baseUrl: string): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-  const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
   const accounts = await fetch(`${baseUrl}/api/accounts?q=bithu.chibo`, { headers: { cookie } });
   const body = (await accounts.json()) as { items: Array<{ username: string; grants: Array<{ unitCode: string }> }> };
   const code = body.items.find((item) => item.username === 'bithu.chibo')?.grants[0]?.unitCode;
@@ -107,7 +122,9 @@ export async function runWebBench(args: string[]): Promise<void> {
     const dashboardJs = round(loginJs + log.kb('Script'));
     const dashboardAll = round(loginAll + log.kb());
     printTransfers('dashboard after sign-in', log);
-    console.log(`dashboard (cold): usable ${round(dashboardCold, 2)} s after pressing sign in; ${dashboardJs} KB of JavaScript with the sign-in page's, ${dashboardAll} KB in all`);
+    console.log(
+      `dashboard (cold): usable ${round(dashboardCold, 2)} s after pressing sign in; ${dashboardJs} KB of JavaScript with the sign-in page's, ${dashboardAll} KB in all`,
+    );
 
     // 3. The chart below the fold loads when scrolled to.
     log.reset();

@@ -61,12 +61,20 @@ export async function typeDate(input: Locator, value: string, commitKey: 'Tab' |
  * Waits for what a submitted form leads to. If the form shows field errors or a refusal instead,
  * fails at once with their text, so a failed run says what the form objected to.
  */
-export async function waitAfterSubmit(page: Page, expected: Locator, timeout = 30_000, state: 'visible' | 'detached' = 'visible'): Promise<void> {
+export async function waitAfterSubmit(
+  page: Page,
+  expected: Locator,
+  timeout = 30_000,
+  state: 'visible' | 'detached' = 'visible',
+): Promise<void> {
   const objections = page.locator('.ant-modal .ant-form-item-explain-error, .ant-modal .ant-alert-error');
-  const objected = objections.first().waitFor({ timeout }).then(
-    () => true,
-    () => new Promise<never>(() => undefined),
-  );
+  const objected = objections
+    .first()
+    .waitFor({ timeout })
+    .then(
+      () => true,
+      () => new Promise<never>(() => undefined),
+    );
   const outcome = await Promise.race([expected.waitFor({ state, timeout }).then(() => false), objected]);
   if (outcome) throw new Error(`the form objected: ${(await objections.allTextContents()).join(' | ')}`);
 }

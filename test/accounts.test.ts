@@ -37,9 +37,13 @@ async function count(table: 'users' | 'grants' | 'audit_log'): Promise<number> {
 }
 
 async function userRow(username: string) {
-  const result = await ctx.db.execute<{ id: number; display_name: string; is_disabled: boolean; must_change_password: boolean; password_hash: string }>(
-    sql`SELECT id, display_name, is_disabled, must_change_password, password_hash FROM users WHERE username = ${username}`,
-  );
+  const result = await ctx.db.execute<{
+    id: number;
+    display_name: string;
+    is_disabled: boolean;
+    must_change_password: boolean;
+    password_hash: string;
+  }>(sql`SELECT id, display_name, is_disabled, must_change_password, password_hash FROM users WHERE username = ${username}`);
   return result.rows[0];
 }
 
@@ -59,7 +63,10 @@ const newAccount = (username: string, grants: Array<{ unitId: number; role: Role
 
 describe('creating accounts', () => {
   it('lets the administrator of A create an account with a grant on C1, recorded in users, grants and the audit log', async () => {
-    const response = await adminA.send('POST', '/api/accounts', { ...newAccount('can.bo.c1', [{ unitId: tree.C1.id, role: 'officer' }]), displayName: 'Lê Văn Cán Bộ' });
+    const response = await adminA.send('POST', '/api/accounts', {
+      ...newAccount('can.bo.c1', [{ unitId: tree.C1.id, role: 'officer' }]),
+      displayName: 'Lê Văn Cán Bộ',
+    });
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body.username).toBe('can.bo.c1');
@@ -88,7 +95,14 @@ describe('creating accounts', () => {
 
   it('refuses grants outside the administrator’s subtree and writes nothing', async () => {
     const [users, grants] = [await count('users'), await count('grants')];
-    for (const grants of [[{ unitId: tree.B.id, role: 'viewer' }], [{ unitId: tree.C1.id, role: 'viewer' }, { unitId: tree.C3.id, role: 'viewer' }], [{ unitId: tree.R.id, role: 'viewer' }]] as const) {
+    for (const grants of [
+      [{ unitId: tree.B.id, role: 'viewer' }],
+      [
+        { unitId: tree.C1.id, role: 'viewer' },
+        { unitId: tree.C3.id, role: 'viewer' },
+      ],
+      [{ unitId: tree.R.id, role: 'viewer' }],
+    ] as const) {
       const response = await adminA.send('POST', '/api/accounts', newAccount('ngoai.pham.vi', [...grants]));
       expect(response.statusCode, JSON.stringify(grants)).toBe(403);
       expect(response.json().error.code).toBe('FORBIDDEN');
@@ -140,13 +154,22 @@ describe('creating accounts', () => {
     const inside = await addPerson(ctx.db, tree.C1.path, { fullName: 'Phạm Thị Liên', unitId: tree.C1.id, cardNumber: '77000001' });
     const outside = await addPerson(ctx.db, tree.C3.path, { fullName: 'Đỗ Văn Ngoài', unitId: tree.C3.id, cardNumber: '77000002' });
     const users = await count('users');
-    const unknown = await adminA.send('POST', '/api/accounts', { ...newAccount('nguoi.khong.co', [{ unitId: tree.C1.id, role: 'member' }]), personId: 99999999 });
+    const unknown = await adminA.send('POST', '/api/accounts', {
+      ...newAccount('nguoi.khong.co', [{ unitId: tree.C1.id, role: 'member' }]),
+      personId: 99999999,
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('VALIDATION_FAILED');
-    const foreign = await adminA.send('POST', '/api/accounts', { ...newAccount('nguoi.ngoai', [{ unitId: tree.C1.id, role: 'member' }]), personId: outside.id });
+    const foreign = await adminA.send('POST', '/api/accounts', {
+      ...newAccount('nguoi.ngoai', [{ unitId: tree.C1.id, role: 'member' }]),
+      personId: outside.id,
+    });
     expect(foreign.statusCode).toBe(403);
     expect(await count('users')).toBe(users);
-    const linked = await adminA.send('POST', '/api/accounts', { ...newAccount('pham.thi.lien', [{ unitId: tree.C1.id, role: 'member' }]), personId: inside.id });
+    const linked = await adminA.send('POST', '/api/accounts', {
+      ...newAccount('pham.thi.lien', [{ unitId: tree.C1.id, role: 'member' }]),
+      personId: inside.id,
+    });
     expect(linked.statusCode).toBe(201);
     expect(linked.json().personId).toBe(inside.id);
   });
@@ -189,9 +212,15 @@ describe('the administrator’s reach', () => {
       audit: await count('audit_log'),
     };
     const viewerBGrant = (await ctx.db.execute<{ id: number }>(sql`SELECT id FROM grants WHERE user_id = ${ids.viewerB}`)).rows[0]!.id;
-    const mixedGrantC1 = (await ctx.db.execute<{ id: number }>(sql`SELECT id FROM grants WHERE user_id = ${ids.mixed} AND unit_id = ${tree.C1.id}`)).rows[0]!.id;
+    const mixedGrantC1 = (
+      await ctx.db.execute<{ id: number }>(sql`SELECT id FROM grants WHERE user_id = ${ids.mixed} AND unit_id = ${tree.C1.id}`)
+    ).rows[0]!.id;
     const attempts: Array<[string, () => ReturnType<Session['send']>]> = [];
-    for (const [name, id] of [['viewer.b', ids.viewerB], ['hai.noi', ids.mixed], ['chua.co.quyen', ids.noGrant]] as const) {
+    for (const [name, id] of [
+      ['viewer.b', ids.viewerB],
+      ['hai.noi', ids.mixed],
+      ['chua.co.quyen', ids.noGrant],
+    ] as const) {
       attempts.push(
         [`patch ${name}`, () => adminA.send('PATCH', `/api/accounts/${id}`, { displayName: 'Đổi tên' })],
         [`disable ${name}`, () => adminA.send('PATCH', `/api/accounts/${id}`, { isDisabled: true })],
@@ -244,7 +273,10 @@ describe('roles without account management', () => {
         await session.send('POST', `/api/accounts/${target}/grants`, { unitId: tree.C1.id, role: 'viewer' }),
         await session.send('DELETE', `/api/accounts/${target}/grants/${targetGrant}`),
       ];
-      expect(responses.map((r) => r.statusCode), role).toEqual([403, 403, 403, 403, 403, 403]);
+      expect(
+        responses.map((r) => r.statusCode),
+        role,
+      ).toEqual([403, 403, 403, 403, 403, 403]);
     }
     expect(await count('users')).toBe(before.users + roles.length);
     expect(await count('grants')).toBe(before.grants + roles.length);
@@ -253,7 +285,11 @@ describe('roles without account management', () => {
 
   it('get 401 without a session', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/accounts' })).statusCode).toBe(401);
-    const create = await ctx.app.inject({ method: 'POST', url: '/api/accounts', payload: newAccount('vo.danh', [{ unitId: tree.C1.id, role: 'viewer' }]) });
+    const create = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: newAccount('vo.danh', [{ unitId: tree.C1.id, role: 'viewer' }]),
+    });
     expect(create.statusCode).toBe(401);
   });
 });
@@ -275,7 +311,9 @@ describe('managing an account', () => {
     const audit = await ctx.db.execute<{ before: { isDisabled: boolean }; after: { isDisabled: boolean } }>(
       sql`SELECT before, after FROM audit_log WHERE action = 'account.disable' AND entity_id = ${String(id)}`,
     );
-    expect(audit.rows).toEqual([{ before: expect.objectContaining({ isDisabled: false }), after: expect.objectContaining({ isDisabled: true }) }]);
+    expect(audit.rows).toEqual([
+      { before: expect.objectContaining({ isDisabled: false }), after: expect.objectContaining({ isDisabled: true }) },
+    ]);
 
     const enabled = await adminA.send('PATCH', `/api/accounts/${id}`, { isDisabled: false });
     expect(enabled.statusCode).toBe(200);
@@ -293,7 +331,9 @@ describe('managing an account', () => {
     const response = await adminA.send('PATCH', `/api/accounts/${ids.viewerC2}`, { displayName: 'Võ Thị Xem' });
     expect(response.statusCode).toBe(200);
     expect((await userRow('viewer.c2'))!.display_name).toBe('Võ Thị Xem');
-    expect((await adminA.get('/api/accounts?q=vo%20thi%20xem')).json().items.map((u: { username: string }) => u.username)).toEqual(['viewer.c2']);
+    expect((await adminA.get('/api/accounts?q=vo%20thi%20xem')).json().items.map((u: { username: string }) => u.username)).toEqual([
+      'viewer.c2',
+    ]);
   });
 
   it('resets a password: sessions end, the old password stops working, and the user must change it', async () => {
@@ -320,7 +360,10 @@ describe('managing an account', () => {
     const id = (await userRow('can.bo.c1'))!.id;
     const added = await adminA.send('POST', `/api/accounts/${id}/grants`, { unitId: tree.C2.id, role: 'viewer' });
     expect(added.statusCode).toBe(200);
-    expect(added.json().grants.map((g: { unitCode: string; role: string }) => `${g.unitCode}:${g.role}`)).toEqual(['C1:officer', 'C2:viewer']);
+    expect(added.json().grants.map((g: { unitCode: string; role: string }) => `${g.unitCode}:${g.role}`)).toEqual([
+      'C1:officer',
+      'C2:viewer',
+    ]);
     expect(await grantsOf(id)).toEqual(['C1:officer', 'C2:viewer']);
 
     const again = await adminA.send('POST', `/api/accounts/${id}/grants`, { unitId: tree.C2.id, role: 'viewer' });

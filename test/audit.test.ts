@@ -24,7 +24,16 @@ type AuditRow = {
   ip: string | null;
   request_id: string | null;
 };
-type AuditItem = { id: number; at: string; actorName: string; action: string; entityType: string; entityId: string; unitPath: string | null; requestId: string | null };
+type AuditItem = {
+  id: number;
+  at: string;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  unitPath: string | null;
+  requestId: string | null;
+};
 
 beforeAll(async () => {
   ctx = await startTestApp();
@@ -42,7 +51,11 @@ async function auditOf(entityType: string, entityId: number | string): Promise<A
   const result = await ctx.db.execute<AuditRow>(sql`
     SELECT id, actor_user_id, actor_name, action, entity_type, entity_id, unit_path, before, after, ip, request_id
     FROM audit_log WHERE entity_type = ${entityType} AND entity_id = ${String(entityId)} ORDER BY id`);
-  return result.rows.map((row) => ({ ...row, id: Number(row.id), actor_user_id: row.actor_user_id === null ? null : Number(row.actor_user_id) }));
+  return result.rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    actor_user_id: row.actor_user_id === null ? null : Number(row.actor_user_id),
+  }));
 }
 
 async function auditCount(): Promise<number> {
@@ -55,10 +68,20 @@ async function userId(username: string): Promise<number> {
 
 describe('what every write records', () => {
   it('records a unit write: who, what, before, after, address and request id', async () => {
-    const created = await root.send('POST', '/api/units', { code: 'C7', name: 'Chi bộ Khu phố 7', kind: 'cell', parentId: tree.A.id, validFrom: '2026-01-01' });
+    const created = await root.send('POST', '/api/units', {
+      code: 'C7',
+      name: 'Chi bộ Khu phố 7',
+      kind: 'cell',
+      parentId: tree.A.id,
+      validFrom: '2026-01-01',
+    });
     expect(created.statusCode).toBe(201);
     const unit = created.json();
-    const renamed = await adminA.send('PATCH', `/api/units/${unit.id}`, { name: 'Chi bộ Khu phố 7A', effectiveDate: '2026-02-01', version: unit.version });
+    const renamed = await adminA.send('PATCH', `/api/units/${unit.id}`, {
+      name: 'Chi bộ Khu phố 7A',
+      effectiveDate: '2026-02-01',
+      version: unit.version,
+    });
     expect(renamed.statusCode).toBe(200);
 
     const rows = await auditOf('unit', unit.id);
@@ -110,18 +133,42 @@ describe('what every write records', () => {
     const rows = await auditOf('person', person.id);
     expect(rows.map((row) => row.action)).toEqual(['person.create', 'person.update']);
     const [create, update] = rows as [AuditRow, AuditRow];
-    expect(create).toMatchObject({ actor_name: 'Đặng Văn Kiểm', unit_path: tree.C1.path, before: null, ip: '10.7.0.3', request_id: created.headers['x-request-id'] });
+    expect(create).toMatchObject({
+      actor_name: 'Đặng Văn Kiểm',
+      unit_path: tree.C1.path,
+      before: null,
+      ip: '10.7.0.3',
+      request_id: created.headers['x-request-id'],
+    });
     expect(create.after).toMatchObject({ fullName: 'Phan Văn Ghi', cardNumber: '61000001', unitId: tree.C1.id });
-    expect(update).toMatchObject({ actor_user_id: await userId('officer.a'), unit_path: tree.C1.path, ip: '10.7.0.3', request_id: updated.headers['x-request-id'] });
+    expect(update).toMatchObject({
+      actor_user_id: await userId('officer.a'),
+      unit_path: tree.C1.path,
+      ip: '10.7.0.3',
+      request_id: updated.headers['x-request-id'],
+    });
     expect(update.before).toMatchObject({ fullName: 'Phan Văn Ghi', phone: null });
     expect(update.after).toMatchObject({ fullName: 'Phan Văn Ghi Chép', phone: '0905 000 999' });
   });
 
   it('records nothing for a refused or invalid write', async () => {
     const before = await auditCount();
-    expect((await officerA.send('POST', '/api/units', { code: 'C8', name: 'Chi bộ 8', kind: 'cell', parentId: tree.A.id })).statusCode).toBe(403);
+    expect(
+      (await officerA.send('POST', '/api/units', { code: 'C8', name: 'Chi bộ 8', kind: 'cell', parentId: tree.A.id })).statusCode,
+    ).toBe(403);
     expect((await root.send('POST', '/api/units', { code: '', name: 'Chi bộ 8', kind: 'cell', parentId: tree.A.id })).statusCode).toBe(400);
-    expect((await officerA.send('POST', '/api/people', { fullName: 'Không Ghi', sex: 'male', category: 'party_member', cardNumber: '61000001', unitId: tree.C1.id, position: 'party_member' })).statusCode).toBe(409);
+    expect(
+      (
+        await officerA.send('POST', '/api/people', {
+          fullName: 'Không Ghi',
+          sex: 'male',
+          category: 'party_member',
+          cardNumber: '61000001',
+          unitId: tree.C1.id,
+          position: 'party_member',
+        })
+      ).statusCode,
+    ).toBe(409);
     expect(await auditCount()).toBe(before);
   });
 });
@@ -147,7 +194,17 @@ describe('the log is append-only', () => {
     const after = await ctx.db.execute(sql`SELECT * FROM audit_log ORDER BY id`);
     expect(after.rows).toEqual(before.rows);
     // Writing through the application still works and still appends.
-    expect((await root.send('POST', '/api/units', { code: 'C9', name: 'Chi bộ Khu phố 9', kind: 'cell', parentId: tree.A.id, validFrom: '2026-01-01' })).statusCode).toBe(201);
+    expect(
+      (
+        await root.send('POST', '/api/units', {
+          code: 'C9',
+          name: 'Chi bộ Khu phố 9',
+          kind: 'cell',
+          parentId: tree.A.id,
+          validFrom: '2026-01-01',
+        })
+      ).statusCode,
+    ).toBe(201);
     expect(await auditCount()).toBe(before.rows.length + 1);
   });
 });
@@ -155,9 +212,20 @@ describe('the log is append-only', () => {
 describe('reading the log', () => {
   beforeAll(async () => {
     // Writes in B, and on accounts (no unit), that the administrator of A must not see.
-    const inB = await root.send('POST', '/api/units', { code: 'C10', name: 'Chi bộ thôn Phú Lộc 2', kind: 'cell', parentId: tree.B.id, validFrom: '2026-01-01' });
+    const inB = await root.send('POST', '/api/units', {
+      code: 'C10',
+      name: 'Chi bộ thôn Phú Lộc 2',
+      kind: 'cell',
+      parentId: tree.B.id,
+      validFrom: '2026-01-01',
+    });
     expect(inB.statusCode).toBe(201);
-    const account = await root.send('POST', '/api/accounts', { username: 'nguoi.moi', displayName: 'Người Mới', password: 'MatKhau@777', grants: [{ unitId: tree.C3.id, role: 'viewer' }] });
+    const account = await root.send('POST', '/api/accounts', {
+      username: 'nguoi.moi',
+      displayName: 'Người Mới',
+      password: 'MatKhau@777',
+      grants: [{ unitId: tree.C3.id, role: 'viewer' }],
+    });
     expect(account.statusCode).toBe(201);
   });
 
@@ -171,7 +239,9 @@ describe('reading the log', () => {
     const all = await list(root, '?pageSize=200');
     expect(all.total).toBe(await auditCount());
     expect(all.items.map((item) => item.id)).toEqual([...all.items.map((item) => item.id)].sort((a, b) => b - a));
-    expect(all.items.map((item) => item.action)).toEqual(expect.arrayContaining(['unit.create', 'unit.update', 'person.create', 'person.update', 'account.create']));
+    expect(all.items.map((item) => item.action)).toEqual(
+      expect.arrayContaining(['unit.create', 'unit.update', 'person.create', 'person.update', 'account.create']),
+    );
     const page1 = await list(root, '?page=1&pageSize=3');
     const page2 = await list(root, '?page=2&pageSize=3');
     expect(page1.total).toBe(all.total);
@@ -192,7 +262,10 @@ describe('reading the log', () => {
 
     for (const actor of ['Đặng Văn Kiểm', 'đặng văn', 'dang van kiem', 'KIEM']) {
       const byActor = await list(root, `?actor=${encodeURIComponent(actor)}&pageSize=200`);
-      expect(byActor.items.map((item) => item.actorName), actor).toEqual(['Đặng Văn Kiểm', 'Đặng Văn Kiểm']);
+      expect(
+        byActor.items.map((item) => item.actorName),
+        actor,
+      ).toEqual(['Đặng Văn Kiểm', 'Đặng Văn Kiểm']);
     }
 
     const today = todayIso();
@@ -232,7 +305,9 @@ describe('reading the log', () => {
     const actions = forA.items.map((item) => item.action);
     expect(actions).toEqual(expect.arrayContaining(['unit.create', 'unit.update', 'person.create', 'person.update']));
     expect(actions).not.toContain('account.create');
-    const inA = (await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE unit_path::ltree <@ ${tree.A.path}::ltree`)).rows[0]!.n;
+    const inA = (
+      await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE unit_path::ltree <@ ${tree.A.path}::ltree`)
+    ).rows[0]!.n;
     expect(forA.total).toBe(Number(inA));
     const rootTotal = (await list(root)).total;
     expect(forA.total).toBeLessThan(rootTotal);

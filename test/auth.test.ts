@@ -73,7 +73,12 @@ describe('signing in', () => {
   });
 
   it('refuses a blank user name or password as invalid input', async () => {
-    const blank = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '', password: '' }, remoteAddress: '10.0.0.9' });
+    const blank = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: '', password: '' },
+      remoteAddress: '10.0.0.9',
+    });
     expect(blank.statusCode).toBe(400);
     expect(blank.json().error.code).toBe('VALIDATION_FAILED');
   });
@@ -120,7 +125,9 @@ describe('throttling', () => {
 
   it('counts parallel guesses one by one: no more than 5 are checked from one address', async () => {
     await addUser(ctx.db, 'doan.song.song', [{ unitId: tree.A.id, role: 'viewer' }]);
-    const responses = await Promise.all(Array.from({ length: 12 }, (_, index) => logIn(ctx.app, 'doan.song.song', `Sai@${index}xxxx`, '10.7.0.1')));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => logIn(ctx.app, 'doan.song.song', `Sai@${index}xxxx`, '10.7.0.1')),
+    );
     const codes = responses.map((response) => response.json().error.code as string);
     expect(codes.filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(5);
     expect(codes.filter((code) => code === 'TOO_MANY_ATTEMPTS')).toHaveLength(7);
@@ -287,7 +294,8 @@ describe('changing one’s own password', () => {
     await ctx.db.execute(sql`UPDATE users SET must_change_password = true WHERE username = 'doi.mat.khau'`);
     const here = await openSession(ctx.app, 'doi.mat.khau', { remoteAddress: '10.4.0.1' });
     const elsewhere = await openSession(ctx.app, 'doi.mat.khau', { remoteAddress: '10.4.0.2' });
-    const hashBefore = (await ctx.db.execute<{ h: string }>(sql`SELECT password_hash AS h FROM users WHERE username = 'doi.mat.khau'`)).rows[0]!.h;
+    const hashBefore = (await ctx.db.execute<{ h: string }>(sql`SELECT password_hash AS h FROM users WHERE username = 'doi.mat.khau'`))
+      .rows[0]!.h;
 
     const wrongCurrent = await here.send('POST', '/api/auth/password', { currentPassword: 'KhongPhai@1', newPassword: 'MatKhauMoi@2026' });
     expect(wrongCurrent.statusCode).toBe(400);
@@ -297,7 +305,9 @@ describe('changing one’s own password', () => {
       expect(response.statusCode, weak).toBe(400);
       expect(response.json().error.code).toBe('VALIDATION_FAILED');
     }
-    const hashAfterRefusals = (await ctx.db.execute<{ h: string }>(sql`SELECT password_hash AS h FROM users WHERE username = 'doi.mat.khau'`)).rows[0]!.h;
+    const hashAfterRefusals = (
+      await ctx.db.execute<{ h: string }>(sql`SELECT password_hash AS h FROM users WHERE username = 'doi.mat.khau'`)
+    ).rows[0]!.h;
     expect(hashAfterRefusals).toBe(hashBefore);
     expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(200);
 
@@ -312,7 +322,8 @@ describe('changing one’s own password', () => {
     const old = await logIn(ctx.app, 'doi.mat.khau', PASSWORD, '10.4.0.3');
     expect(old.statusCode).toBe(401);
     expect((await logIn(ctx.app, 'doi.mat.khau', 'MatKhauMoi@2026', '10.4.0.3')).statusCode).toBe(200);
-    const stored = (await ctx.db.execute<{ h: string }>(sql`SELECT password_hash AS h FROM users WHERE username = 'doi.mat.khau'`)).rows[0]!.h;
+    const stored = (await ctx.db.execute<{ h: string }>(sql`SELECT password_hash AS h FROM users WHERE username = 'doi.mat.khau'`)).rows[0]!
+      .h;
     expect(stored.startsWith('$argon2id$')).toBe(true);
     const audit = await ctx.db.execute<{ action: string; ip: string }>(
       sql`SELECT a.action, a.ip FROM audit_log a JOIN users u ON u.id::text = a.entity_id WHERE u.username = 'doi.mat.khau' AND a.entity_type = 'user'`,
@@ -321,7 +332,11 @@ describe('changing one’s own password', () => {
   });
 
   it('requires a session', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'MatKhauMoi@2026' } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PASSWORD, newPassword: 'MatKhauMoi@2026' },
+    });
     expect(response.statusCode).toBe(401);
   });
 
@@ -329,7 +344,10 @@ describe('changing one’s own password', () => {
     await addUser(ctx.db, 'doan.mat.khau', [{ unitId: tree.A.id, role: 'viewer' }]);
     const session = await openSession(ctx.app, 'doan.mat.khau', { remoteAddress: '10.5.0.1' });
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const response = await session.send('POST', '/api/auth/password', { currentPassword: `Sai@${attempt}xxxx`, newPassword: 'MatKhauMoi@2026' });
+      const response = await session.send('POST', '/api/auth/password', {
+        currentPassword: `Sai@${attempt}xxxx`,
+        newPassword: 'MatKhauMoi@2026',
+      });
       expect(response.json().error.code, `attempt ${attempt}`).toBe('VALIDATION_FAILED');
     }
     const refused = await session.send('POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'MatKhauMoi@2026' });
@@ -344,7 +362,13 @@ describe('session ids', () => {
     await addUser(ctx.db, 'xoay.phien', [{ unitId: tree.A.id, role: 'viewer' }]);
     const first = await logIn(ctx.app, 'xoay.phien', PASSWORD, '10.6.0.1');
     const firstToken = first.cookies.find((c) => c.name === 'ng_session')!.value;
-    const second = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xoay.phien', password: PASSWORD }, cookies: { ng_session: firstToken }, remoteAddress: '10.6.0.1' });
+    const second = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'xoay.phien', password: PASSWORD },
+      cookies: { ng_session: firstToken },
+      remoteAddress: '10.6.0.1',
+    });
     expect(second.statusCode).toBe(200);
     const secondToken = second.cookies.find((c) => c.name === 'ng_session')!.value;
     expect(secondToken).not.toBe(firstToken);
@@ -390,16 +414,25 @@ describe('callers without a session', () => {
   it('get 401 from every API route before its input is checked: never a 400 that lists the fields', async () => {
     const paths = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json().paths as Record<string, Record<string, unknown>>;
     const open = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/health/live']);
-    const routes = Object.entries(paths).flatMap(([route, methods]) =>
-      Object.keys(methods).filter((method) => method !== 'head').map((method) => ({ method: method.toUpperCase(), route })),
-    ).filter(({ method, route }) => route.startsWith('/api/') && !route.startsWith('/api/docs') && !open.has(`${method} ${route}`));
+    const routes = Object.entries(paths)
+      .flatMap(([route, methods]) =>
+        Object.keys(methods)
+          .filter((method) => method !== 'head')
+          .map((method) => ({ method: method.toUpperCase(), route })),
+      )
+      .filter(({ method, route }) => route.startsWith('/api/') && !route.startsWith('/api/docs') && !open.has(`${method} ${route}`));
     expect(routes.length).toBeGreaterThan(100);
     const wrong: string[] = [];
     for (const { method, route } of routes) {
       // Ids that are not numbers and a body of nothing the route expects: validation would refuse both.
       const url = route.replace(/\{\w+\}/g, 'khong-phai-so');
-      const response = await ctx.app.inject({ method: method as 'GET', url: `${url}?page=-1`, ...(method === 'GET' ? {} : { payload: { khong: 'hop le' } }) });
-      if (response.statusCode !== 401 || response.json().error?.code !== 'UNAUTHENTICATED') wrong.push(`${method} ${route} → ${response.statusCode} ${response.body.slice(0, 80)}`);
+      const response = await ctx.app.inject({
+        method: method as 'GET',
+        url: `${url}?page=-1`,
+        ...(method === 'GET' ? {} : { payload: { khong: 'hop le' } }),
+      });
+      if (response.statusCode !== 401 || response.json().error?.code !== 'UNAUTHENTICATED')
+        wrong.push(`${method} ${route} → ${response.statusCode} ${response.body.slice(0, 80)}`);
     }
     expect(wrong).toEqual([]);
   });

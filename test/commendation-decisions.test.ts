@@ -27,9 +27,23 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 /** A nomination of C1 (or of A itself), submitted: held by A, or by R when A nominates. */
-async function held(subject: { kind: 'individual'; subjectPersonId: number } | { kind: 'collective'; subjectUnitId: number }, title: string, unitId = tree.C1.id) {
+async function held(
+  subject: { kind: 'individual'; subjectPersonId: number } | { kind: 'collective'; subjectUnitId: number },
+  title: string,
+  unitId = tree.C1.id,
+) {
   const actor = rootActor(tree.R.path);
-  const created = await createNomination(ctx.db, actor, { unitId, ...subject, title, story: 'Thành tích nổi bật trong năm.', results: '', periodFrom: `${year}-01-01`, periodTo: today, registrationIds: [], fileIds: [] });
+  const created = await createNomination(ctx.db, actor, {
+    unitId,
+    ...subject,
+    title,
+    story: 'Thành tích nổi bật trong năm.',
+    results: '',
+    periodFrom: `${year}-01-01`,
+    periodTo: today,
+    registrationIds: [],
+    fileIds: [],
+  });
   return takeStep(ctx.db, actor, created.id, { action: 'submit', version: created.version, reason: null });
 }
 
@@ -40,7 +54,15 @@ async function state() {
   return rows.rows[0]!;
 }
 
-const decision = (nominationIds: number[]) => ({ unitId: tree.A.id, formCode: 'giay_khen', decidedOn: today, periodFrom: `${year}-01-01`, periodTo: today, title: 'Về việc tặng Giấy khen', nominationIds });
+const decision = (nominationIds: number[]) => ({
+  unitId: tree.A.id,
+  formCode: 'giay_khen',
+  decidedOn: today,
+  periodFrom: `${year}-01-01`,
+  periodTo: today,
+  title: 'Về việc tặng Giấy khen',
+  nominationIds,
+});
 
 describe('a decision names each collective and person once', () => {
   it('refuses the same person named by two nominations, and the same unit by two, and changes nothing', async () => {
@@ -71,12 +93,23 @@ describe('the commendation figures export to Excel', () => {
     const response = await committee.get(`/api/exports/commendation-figures?unitId=${tree.A.id}&year=${year}`);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
-    expect(decodeURIComponent(String(response.headers['content-disposition']))).toContain(`Số liệu khen thưởng ${year} - Đảng ủy phường An Bình.xlsx`);
+    expect(decodeURIComponent(String(response.headers['content-disposition']))).toContain(
+      `Số liệu khen thưởng ${year} - Đảng ủy phường An Bình.xlsx`,
+    );
     const sheets = await readWorkbook(response.rawPayload);
     const rows = sheets.get('Khen thưởng')!;
     const headerAt = rows.findIndex((row) => row[0] === 'Mã đơn vị');
     const header = rows[headerAt]!;
-    expect(header.slice(0, 8)).toEqual(['Mã đơn vị', 'Đơn vị', 'Số người sinh hoạt', 'Hồ sơ đề nghị', 'Được biểu dương, khen thưởng', 'Tập thể', 'Cá nhân', 'Mô hình, cách làm hay']);
+    expect(header.slice(0, 8)).toEqual([
+      'Mã đơn vị',
+      'Đơn vị',
+      'Số người sinh hoạt',
+      'Hồ sơ đề nghị',
+      'Được biểu dương, khen thưởng',
+      'Tập thể',
+      'Cá nhân',
+      'Mô hình, cách làm hay',
+    ]);
     expect(header).toContain('Giấy khen');
     expect(header).toContain('Do Đảng ủy xã, phường, đặc khu quyết định');
     const column = (name: string) => header.indexOf(name);

@@ -34,7 +34,11 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const catalogue = async () =>
-  (await ctx.db.execute<{ code: string; name: string; sort_order: number; active: boolean }>(sql`SELECT code, name, sort_order, active FROM commendation_forms ORDER BY code`)).rows;
+  (
+    await ctx.db.execute<{ code: string; name: string; sort_order: number; active: boolean }>(
+      sql`SELECT code, name, sort_order, active FROM commendation_forms ORDER BY code`,
+    )
+  ).rows;
 
 describe('the catalogue of forms of commendation', () => {
   it('lists the usual forms to every signed-in user', async () => {
@@ -48,7 +52,9 @@ describe('the catalogue of forms of commendation', () => {
     expect(created.json()).toEqual({ code: 'ky_niem_chuong', name: 'Kỷ niệm chương', sortOrder: 4, active: true });
     const listed = (await commune.get('/api/commendation-forms')).json() as Form[];
     expect(listed.at(-1)).toMatchObject({ code: 'ky_niem_chuong', name: 'Kỷ niệm chương' });
-    const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_type = 'commendation_form' AND entity_id = 'ky_niem_chuong'`);
+    const audit = await ctx.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity_type = 'commendation_form' AND entity_id = 'ky_niem_chuong'`,
+    );
     expect(audit.rows.map((row) => row.action)).toEqual(['commendation_form.create']);
   });
 
@@ -72,7 +78,10 @@ describe('the catalogue of forms of commendation', () => {
   });
 
   it('renames and reorders a form, refusing a name another form has, an unknown code and an empty change', async () => {
-    const renamed = await topAdmin.send('PATCH', '/api/commendation-forms/ky_niem_chuong', { name: 'Kỷ niệm chương vì sự nghiệp', sortOrder: 0 });
+    const renamed = await topAdmin.send('PATCH', '/api/commendation-forms/ky_niem_chuong', {
+      name: 'Kỷ niệm chương vì sự nghiệp',
+      sortOrder: 0,
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json()).toEqual({ code: 'ky_niem_chuong', name: 'Kỷ niệm chương vì sự nghiệp', sortOrder: 0, active: true });
     expect(((await commune.get('/api/commendation-forms')).json() as Form[])[0]!.code).toBe('ky_niem_chuong');
@@ -89,7 +98,17 @@ describe('the catalogue of forms of commendation', () => {
   });
 
   it('a form switched off is offered for no new decision; decisions that used it still count under it', async () => {
-    const decision = (nominationId: number) => ({ unitId: tree.R.id, formCode: 'ky_niem_chuong', decidedOn: todayIso(), periodFrom: `${year}-01-01`, periodTo: todayIso(), title: 'Về việc tặng Kỷ niệm chương', signerName: null, signerTitle: null, nominationIds: [nominationId] });
+    const decision = (nominationId: number) => ({
+      unitId: tree.R.id,
+      formCode: 'ky_niem_chuong',
+      decidedOn: todayIso(),
+      periodFrom: `${year}-01-01`,
+      periodTo: todayIso(),
+      title: 'Về việc tặng Kỷ niệm chương',
+      signerName: null,
+      signerTitle: null,
+      nominationIds: [nominationId],
+    });
     const decided = await province.send('POST', '/api/commendation-decisions', decision(await heldByProvince(tree.C1.id)));
     expect(decided.statusCode, decided.body).toBe(201);
 
@@ -102,7 +121,8 @@ describe('the catalogue of forms of commendation', () => {
     const figures = (await province.get(`/api/commendation-figures?unitId=${tree.R.id}&year=${year}`)).json();
     expect(figures.figures.byForm.ky_niem_chuong).toBe(1);
 
-    const decisions = async () => Number((await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM commendation_decisions`)).rows[0]!.n);
+    const decisions = async () =>
+      Number((await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM commendation_decisions`)).rows[0]!.n);
     const count = await decisions();
     const again = await province.send('POST', '/api/commendation-decisions', decision(await heldByProvince(tree.C2.id)));
     expect(again.statusCode).toBe(400);
@@ -126,7 +146,10 @@ async function heldByProvince(cellId: number): Promise<number> {
     fileIds: [],
   });
   expect(nominated.statusCode, nominated.body).toBe(201);
-  const submitted = await commune.send('POST', `/api/nominations/${nominated.json().id}/submit`, { version: nominated.json().version, reason: null });
+  const submitted = await commune.send('POST', `/api/nominations/${nominated.json().id}/submit`, {
+    version: nominated.json().version,
+    reason: null,
+  });
   expect(submitted.statusCode, submitted.body).toBe(200);
   return nominated.json().id as number;
 }

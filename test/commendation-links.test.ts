@@ -33,7 +33,9 @@ beforeAll(async () => {
   await openWindow(ctx.db, tree.R.path, tree.R.id, year);
   const own = await addPerson(ctx.db, tree.C1.path, { fullName: 'Lê Thị Minh Chứng', unitId: tree.C1.id, cardNumber: '94000001' });
   const foreign = await addPerson(ctx.db, tree.C3.path, { fullName: 'Phạm Văn Xa', unitId: tree.C3.id, cardNumber: '94000002' });
-  ids.ownRegistration = (await registerAs(ctx.db, own.id, { shortcomings: 'Còn ngại phát biểu.', actions: ['Vận động hộ dân giữ vệ sinh'] }, { year })).id;
+  ids.ownRegistration = (
+    await registerAs(ctx.db, own.id, { shortcomings: 'Còn ngại phát biểu.', actions: ['Vận động hộ dân giữ vệ sinh'] }, { year })
+  ).id;
   ids.foreignRegistration = (await registerAs(ctx.db, foreign.id, { shortcomings: 'Còn chậm.', actions: ['Làm đường'] }, { year })).id;
 });
 afterAll(() => ctx.close());
@@ -63,14 +65,23 @@ describe('links to breakthrough contents and registrations', () => {
   let nomination = { id: 0, version: 0 };
 
   it('keeps a breakthrough content issued above and one of its own subtree, and a registration of its subtree, by name', async () => {
-    const response = await secretary.send('POST', '/api/nominations', body({ breakthroughIds: [ids.province, ids.cell], registrationIds: [ids.ownRegistration] }));
+    const response = await secretary.send(
+      'POST',
+      '/api/nominations',
+      body({ breakthroughIds: [ids.province, ids.cell], registrationIds: [ids.ownRegistration] }),
+    );
     expect(response.statusCode, response.body).toBe(201);
     const view = response.json();
     nomination = { id: view.id, version: view.version };
     expect(view.breakthroughIds).toEqual([ids.province, ids.cell]);
-    expect(view.links.breakthroughs.map((link: { name: string }) => link.name)).toEqual(['Chuyển đổi số trong sinh hoạt chi bộ', 'Khu phố sáng, xanh, sạch']);
+    expect(view.links.breakthroughs.map((link: { name: string }) => link.name)).toEqual([
+      'Chuyển đổi số trong sinh hoạt chi bộ',
+      'Khu phố sáng, xanh, sạch',
+    ]);
     expect(view.links.registrations).toEqual([{ id: ids.ownRegistration, name: 'Lê Thị Minh Chứng', year }]);
-    const stored = await ctx.db.execute<{ breakthrough_ids: number[] }>(sql`SELECT breakthrough_ids FROM nominations WHERE id = ${view.id}`);
+    const stored = await ctx.db.execute<{ breakthrough_ids: number[] }>(
+      sql`SELECT breakthrough_ids FROM nominations WHERE id = ${view.id}`,
+    );
     expect(stored.rows[0]!.breakthrough_ids.map(Number)).toEqual([ids.province, ids.cell]);
   });
 
@@ -97,9 +108,16 @@ describe('links to breakthrough contents and registrations', () => {
 
   it('a returned nomination resubmitted shows each change with its value before and after', async () => {
     let view = (await secretary.send('POST', `/api/nominations/${nomination.id}/submit`, { version: nomination.version })).json();
-    view = (await commune.send('POST', `/api/nominations/${nomination.id}/return`, { version: view.version, reason: 'Bổ sung kết quả' })).json();
+    view = (
+      await commune.send('POST', `/api/nominations/${nomination.id}/return`, { version: view.version, reason: 'Bổ sung kết quả' })
+    ).json();
     const edited = await secretary.send('PATCH', `/api/nominations/${nomination.id}`, {
-      ...body({ breakthroughIds: [ids.cell], registrationIds: [ids.ownRegistration], results: 'Trồng 300 cây; 12 buổi tổng vệ sinh.', periodTo: `${year}-09-30` }),
+      ...body({
+        breakthroughIds: [ids.cell],
+        registrationIds: [ids.ownRegistration],
+        results: 'Trồng 300 cây; 12 buổi tổng vệ sinh.',
+        periodTo: `${year}-09-30`,
+      }),
       version: view.version,
     });
     expect(edited.statusCode, edited.body).toBe(200);
@@ -109,7 +127,11 @@ describe('links to breakthrough contents and registrations', () => {
     expect(history.at(-1)!.changes).toEqual([
       { field: 'results', before: 'Trồng 300 cây.', after: 'Trồng 300 cây; 12 buổi tổng vệ sinh.' },
       { field: 'periodTo', before: `${year}-06-30`, after: `${year}-09-30` },
-      { field: 'breakthroughs', before: 'Chuyển đổi số trong sinh hoạt chi bộ; Khu phố sáng, xanh, sạch', after: 'Khu phố sáng, xanh, sạch' },
+      {
+        field: 'breakthroughs',
+        before: 'Chuyển đổi số trong sinh hoạt chi bộ; Khu phố sáng, xanh, sạch',
+        after: 'Khu phố sáng, xanh, sạch',
+      },
     ]);
   });
 });

@@ -27,7 +27,8 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 type Figures = { figures: { commended: number; collectives: number; individuals: number; nominations: number } };
-const figuresOf = async (forYear: number) => (await province.get(`/api/commendation-figures?unitId=${tree.R.id}&year=${forYear}`)).json() as Figures;
+const figuresOf = async (forYear: number) =>
+  (await province.get(`/api/commendation-figures?unitId=${tree.R.id}&year=${forYear}`)).json() as Figures;
 
 /** Commendations recounted from the decisions themselves, by the year of their decision day. */
 async function recountCommended(forYear: number): Promise<number> {
@@ -51,7 +52,10 @@ async function heldByProvince(title: string, body: Record<string, unknown>): Pro
     ...body,
   });
   expect(created.statusCode, created.body).toBe(201);
-  const submitted = await commune.send('POST', `/api/nominations/${created.json().id}/submit`, { version: created.json().version, reason: null });
+  const submitted = await commune.send('POST', `/api/nominations/${created.json().id}/submit`, {
+    version: created.json().version,
+    reason: null,
+  });
   expect(submitted.statusCode, submitted.body).toBe(200);
   return created.json().id as number;
 }
@@ -85,7 +89,8 @@ describe('a decision of last year typed in late', () => {
 
   it('is refused on a day the deciding level did not exist, and changes nothing', async () => {
     const collective = await heldByProvince('Chi bộ tiêu biểu trước khi thành lập', { kind: 'collective', subjectUnitId: tree.C1.id });
-    const decisions = async () => Number((await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM commendation_decisions`)).rows[0]!.n);
+    const decisions = async () =>
+      Number((await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM commendation_decisions`)).rows[0]!.n);
     const before = await decisions();
     const response = await province.send('POST', '/api/commendation-decisions', {
       unitId: tree.R.id,
@@ -99,7 +104,10 @@ describe('a decision of last year typed in late', () => {
       nominationIds: [collective],
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('chưa thành lập hoặc đã kết thúc vào ngày 19/05/2024') });
+    expect(response.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('chưa thành lập hoặc đã kết thúc vào ngày 19/05/2024'),
+    });
     expect(await decisions()).toBe(before);
     const status = await ctx.db.execute<{ status: string }>(sql`SELECT status FROM nominations WHERE id = ${collective}`);
     expect(status.rows[0]!.status).toBe('submitted');

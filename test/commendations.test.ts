@@ -63,16 +63,26 @@ async function nominate(body: Record<string, unknown>, by = secretary) {
 async function step(who: Session, id: number, name: string, version: number, reason: string | null = null) {
   const response = await who.send('POST', `/api/nominations/${id}/${name}`, { version, reason });
   expect(response.statusCode, response.body).toBe(200);
-  return response.json() as { id: number; version: number; status: string; atUnit: { name: string } | null; history: Array<{ action: string; changes: Array<{ field: string; before: string; after: string }> | null; reason: string | null }>; steps: string[] };
+  return response.json() as {
+    id: number;
+    version: number;
+    status: string;
+    atUnit: { name: string } | null;
+    history: Array<{ action: string; changes: Array<{ field: string; before: string; after: string }> | null; reason: string | null }>;
+    steps: string[];
+  };
 }
 
 describe('a nomination travels up the tree and is decided', () => {
   let nominationId = 0;
   let others: number[] = [];
 
-
   it('a cell nominates a member with a photo; the draft is kept and offers submit', async () => {
-    const photo = await secretary.upload(`/api/files?unitId=${tree.C1.id}&purpose=nomination`, { fileName: 'Ảnh khu phố.png', content: tinyPng(), contentType: 'image/png' });
+    const photo = await secretary.upload(`/api/files?unitId=${tree.C1.id}&purpose=nomination`, {
+      fileName: 'Ảnh khu phố.png',
+      content: tinyPng(),
+      contentType: 'image/png',
+    });
     expect(photo.statusCode, photo.body).toBe(201);
     const created = await nominate({ kind: 'individual', subjectPersonId: member.id, fileIds: [photo.json().id] });
     nominationId = created.id;
@@ -100,16 +110,30 @@ describe('a nomination travels up the tree and is decided', () => {
     const stale = await commune.send('POST', `/api/nominations/${nominationId}/endorse`, { version: current.version });
     expect(stale.statusCode).toBe(409);
 
-    const secondPhoto = await secretary.upload(`/api/files?unitId=${tree.C1.id}&purpose=nomination`, { fileName: 'Ảnh lớp học.png', content: tinyPng(), contentType: 'image/png' });
+    const secondPhoto = await secretary.upload(`/api/files?unitId=${tree.C1.id}&purpose=nomination`, {
+      fileName: 'Ảnh lớp học.png',
+      content: tinyPng(),
+      contentType: 'image/png',
+    });
     const keptIds = (await secretary.get(`/api/nominations/${nominationId}`)).json().files.map((file: { id: number }) => file.id);
-    const edited = await secretary.send('PATCH', `/api/nominations/${nominationId}`, { ...story, results: 'Mở rộng 350 m hẻm; 132 hộ hiến đất; 25 em được học miễn phí.', subjectPersonId: member.id, fileIds: [...keptIds, secondPhoto.json().id], version: returned.version });
+    const edited = await secretary.send('PATCH', `/api/nominations/${nominationId}`, {
+      ...story,
+      results: 'Mở rộng 350 m hẻm; 132 hộ hiến đất; 25 em được học miễn phí.',
+      subjectPersonId: member.id,
+      fileIds: [...keptIds, secondPhoto.json().id],
+      version: returned.version,
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     const resubmitted = await step(secretary, nominationId, 'submit', edited.json().version);
     const last = resubmitted.history.at(-1)!;
     expect(last.action).toBe('submit');
     // What changed reads with its values, as in registrations: before and after, files by their names.
     expect(last.changes).toEqual([
-      { field: 'results', before: 'Mở rộng 350 m hẻm; 25 em được học miễn phí.', after: 'Mở rộng 350 m hẻm; 132 hộ hiến đất; 25 em được học miễn phí.' },
+      {
+        field: 'results',
+        before: 'Mở rộng 350 m hẻm; 25 em được học miễn phí.',
+        after: 'Mở rộng 350 m hẻm; 132 hộ hiến đất; 25 em được học miễn phí.',
+      },
       { field: 'files', before: 'Ảnh khu phố.png', after: 'Ảnh khu phố.png; Ảnh lớp học.png' },
     ]);
     expect(resubmitted.history.map((event) => event.reason)).toContain('Bổ sung số hộ dân đã vận động');
@@ -129,7 +153,10 @@ describe('a nomination travels up the tree and is decided', () => {
     const modelSubmitted = await step(secretary, model.id, 'submit', model.version);
     const modelEndorsed = await step(commune, model.id, 'endorse', modelSubmitted.version);
     await step(commune, model.id, 'forward', modelEndorsed.version);
-    const collective = await nominate({ unitId: tree.A.id, kind: 'collective', subjectUnitId: tree.C2.id, title: 'Chi bộ trong sạch, vững mạnh tiêu biểu' }, commune);
+    const collective = await nominate(
+      { unitId: tree.A.id, kind: 'collective', subjectUnitId: tree.C2.id, title: 'Chi bộ trong sạch, vững mạnh tiêu biểu' },
+      commune,
+    );
     const collectiveSubmitted = await step(commune, collective.id, 'submit', collective.version);
     expect(collectiveSubmitted.atUnit?.name).toBe('Tỉnh ủy Thử nghiệm');
     others = [model.id, collective.id];
@@ -164,7 +191,19 @@ describe('a nomination travels up the tree and is decided', () => {
     expect(document.statusCode).toBe(200);
     const xml = await (await JSZip.loadAsync(document.rawPayload)).file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'TỈNH ỦY THỬ NGHIỆM', 'Số 1-QĐ/TU', 'QUYẾT ĐỊNH', 'BAN THƯỜNG VỤ TỈNH ỦY THỬ NGHIỆM', 'Bằng khen 1 tập thể, 1 cá nhân và 1 mô hình, cách làm hay', 'DANH SÁCH', 'Nguyễn Thị Gương', 'Chi bộ Khu phố 2', 'Lê Văn Ký', 'PHÓ BÍ THƯ THƯỜNG TRỰC']) {
+    for (const expected of [
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'TỈNH ỦY THỬ NGHIỆM',
+      'Số 1-QĐ/TU',
+      'QUYẾT ĐỊNH',
+      'BAN THƯỜNG VỤ TỈNH ỦY THỬ NGHIỆM',
+      'Bằng khen 1 tập thể, 1 cá nhân và 1 mô hình, cách làm hay',
+      'DANH SÁCH',
+      'Nguyễn Thị Gương',
+      'Chi bộ Khu phố 2',
+      'Lê Văn Ký',
+      'PHÓ BÍ THƯ THƯỜNG TRỰC',
+    ]) {
       expect(text).toContain(expected);
     }
 
@@ -176,11 +215,25 @@ describe('a nomination travels up the tree and is decided', () => {
     const childA = after.children.find((child: { unit: { id: number } }) => child.unit.id === tree.A.id);
     expect(childA.figures.collectives).toBe(1);
     // The report catalogue fills "khen thưởng N tập thể, M cá nhân" from the same counters.
-    const report = (await computeFigures(ctx.db, [tree.R.id], ['commended_collectives', 'commended_individuals', 'commended_models', 'nominations'], `${year}-01-01`, `${year}-12-31`)).get(tree.R.id)!;
+    const report = (
+      await computeFigures(
+        ctx.db,
+        [tree.R.id],
+        ['commended_collectives', 'commended_individuals', 'commended_models', 'nominations'],
+        `${year}-01-01`,
+        `${year}-12-31`,
+      )
+    ).get(tree.R.id)!;
     expect(report).toMatchObject({ commended_collectives: 1, commended_individuals: 1, commended_models: 1, nominations: 3 });
     // The province shows the model in the public gallery; anyone finds it without diacritics, with its photo.
-    expect((await secretary.send('POST', `/api/nominations/${nominationId}/publish`, { version: nomination.version, isPublic: true })).statusCode).toBe(403);
-    const published = await province.send('POST', `/api/nominations/${nominationId}/publish`, { version: nomination.version, isPublic: true });
+    expect(
+      (await secretary.send('POST', `/api/nominations/${nominationId}/publish`, { version: nomination.version, isPublic: true }))
+        .statusCode,
+    ).toBe(403);
+    const published = await province.send('POST', `/api/nominations/${nominationId}/publish`, {
+      version: nomination.version,
+      isPublic: true,
+    });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json().isPublic).toBe(true);
     const gallery = await ctx.app.inject({ method: 'GET', url: `/guong-dien-hinh?q=${encodeURIComponent('nguyen thi guong')}` });
@@ -199,7 +252,9 @@ describe('a nomination travels up the tree and is decided', () => {
     expect(await body('loai=model')).not.toContain('Nguyễn Thị Gương');
     expect(await body(`nam=${year - 1}`)).toContain('Chưa có gương điển hình nào');
     // What is not public stays out: the model was not marked, and an unrelated file id is not served.
-    expect((await ctx.app.inject({ method: 'GET', url: `/guong-dien-hinh?q=${encodeURIComponent('khong rac thai nhua')}` })).body).toContain('Chưa có gương điển hình nào');
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/guong-dien-hinh?q=${encodeURIComponent('khong rac thai nhua')}` })).body,
+    ).toContain('Chưa có gương điển hình nào');
     expect((await ctx.app.inject({ method: 'GET', url: '/guong-dien-hinh/anh/999999' })).statusCode).toBe(404);
 
     // And the counters equal a direct count of the rows.
@@ -228,7 +283,15 @@ describe('bad input is refused and changes nothing', () => {
   it('refuses a decision naming one nomination twice, a future date, a used number, a nomination held elsewhere, and an unknown form', async () => {
     const created = await nominate({ kind: 'model', title: 'Mô hình dân vận khéo' });
     const held = await step(secretary, created.id, 'submit', created.version);
-    const base = { unitId: tree.A.id, formCode: 'giay_khen', decidedOn: todayIso(), periodFrom: `${year}-01-01`, periodTo: todayIso(), title: 'Về việc tặng Giấy khen', nominationIds: [held.id] };
+    const base = {
+      unitId: tree.A.id,
+      formCode: 'giay_khen',
+      decidedOn: todayIso(),
+      periodFrom: `${year}-01-01`,
+      periodTo: todayIso(),
+      title: 'Về việc tặng Giấy khen',
+      nominationIds: [held.id],
+    };
     const first = await commune.send('POST', '/api/commendation-decisions', { ...base, numberValue: 7 });
     // The officer vets but does not decide: the committee does.
     expect(first.statusCode).toBe(403);

@@ -44,7 +44,9 @@ describe('demo spreading of commended examples', () => {
   it('records adoptions of commended models by other communes, never in the future', async () => {
     const rows = await ctx.db.execute<{ adopter: number; nominator: number; kind: string; adopted_on: string }>(sql`
       SELECT a.unit_id AS adopter, n.unit_id AS nominator, n.kind, a.adopted_on::text AS adopted_on FROM model_adoptions a JOIN nominations n ON n.id = a.nomination_id`);
-    const models = await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM nominations WHERE kind = 'model' AND status = 'commended'`);
+    const models = await ctx.db.execute<{ n: number }>(
+      sql`SELECT count(*) AS n FROM nominations WHERE kind = 'model' AND status = 'commended'`,
+    );
     if (Number(models.rows[0]!.n) > 0) expect(rows.rows.length).toBeGreaterThan(0);
     for (const row of rows.rows) {
       expect(row.kind).toBe('model');

@@ -33,7 +33,10 @@ describe('demo programme', () => {
 
   it('gives every cell the whole-term and the annual topic of the province', async () => {
     const topics = await listApplicableTopics(ctx.db, tree.C3.path, 2026);
-    expect(topics.map((topic) => [topic.fromYear, topic.toYear])).toEqual([[2025, 2030], [2026, 2026]]);
+    expect(topics.map((topic) => [topic.fromYear, topic.toYear])).toEqual([
+      [2025, 2030],
+      [2026, 2026],
+    ]);
   });
 
   it('chooses three province contents, adopted by the communes with progress, counted as a recount says', async () => {
@@ -47,7 +50,15 @@ describe('demo programme', () => {
     expect(copies.every((row) => Number(row.updates) >= 1)).toBe(true);
     expect(copies.some((row) => row.status === 'done')).toBe(true);
     const done = contents.filter((row) => row.status === 'done').length;
-    const figures = await readFigures(ctx.db, [tree.R.id], [PROGRAMME_METRICS.breakthroughs(2026), PROGRAMME_METRICS.breakthroughsDone(2026)], '2100-01-01');
-    expect(figures.get(tree.R.id)).toEqual({ [PROGRAMME_METRICS.breakthroughs(2026)]: contents.length, [PROGRAMME_METRICS.breakthroughsDone(2026)]: done });
+    const figures = await readFigures(
+      ctx.db,
+      [tree.R.id],
+      [PROGRAMME_METRICS.breakthroughs(2026), PROGRAMME_METRICS.breakthroughsDone(2026)],
+      '2100-01-01',
+    );
+    expect(figures.get(tree.R.id)).toEqual({
+      [PROGRAMME_METRICS.breakthroughs(2026)]: contents.length,
+      [PROGRAMME_METRICS.breakthroughsDone(2026)]: done,
+    });
   });
 });

@@ -16,9 +16,13 @@ const scalar = async (query: ReturnType<typeof sql>) => Number((await ctx.db.exe
 
 describe('demo registrations', () => {
   it('registers about 97–98% of members, every leader, and keeps the figures equal to a recount', async () => {
-    const province = (await ctx.db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE kind = 'province_committee'`)).rows[0]!;
+    const province = (
+      await ctx.db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE kind = 'province_committee'`)
+    ).rows[0]!;
     const members = await scalar(sql`SELECT count(*) AS value FROM memberships WHERE is_primary AND to_date IS NULL`);
-    const registered = await scalar(sql`SELECT count(*) AS value FROM registrations WHERE kind = 'individual' AND year = 2026 AND status <> 'draft'`);
+    const registered = await scalar(
+      sql`SELECT count(*) AS value FROM registrations WHERE kind = 'individual' AND year = 2026 AND status <> 'draft'`,
+    );
     expect(registered / members).toBeGreaterThan(0.96);
     expect(registered / members).toBeLessThan(0.99);
     const leadersMissing = await scalar(sql`
@@ -32,28 +36,43 @@ describe('demo registrations', () => {
     }
     for (const kind of ['individual', 'collective'] as const) {
       for (const [bucket, statuses] of Object.entries(REGISTRATION_BUCKETS)) {
-        const list = sql.join(statuses.map((status) => sql`${status}`), sql`, `);
-        const recount = await scalar(sql`SELECT count(*) AS value FROM registrations WHERE kind = ${kind} AND year = 2026 AND status IN (${list})`);
-        const figure = await scalar(sql`SELECT COALESCE(SUM(delta), 0) AS value FROM figure_counters WHERE unit_id = ${province.id} AND metric = ${REGISTRATION_METRICS.bucket(kind, bucket as 'registered', 2026)}`);
+        const list = sql.join(
+          statuses.map((status) => sql`${status}`),
+          sql`, `,
+        );
+        const recount = await scalar(
+          sql`SELECT count(*) AS value FROM registrations WHERE kind = ${kind} AND year = 2026 AND status IN (${list})`,
+        );
+        const figure = await scalar(
+          sql`SELECT COALESCE(SUM(delta), 0) AS value FROM figure_counters WHERE unit_id = ${province.id} AND metric = ${REGISTRATION_METRICS.bucket(kind, bucket as 'registered', 2026)}`,
+        );
         expect(figure, `${kind} ${bucket}`).toBe(recount);
       }
     }
   });
 
   it('leaves the member account without a registration and shows copied registrations as near-duplicates', async () => {
-    expect(await scalar(sql`SELECT count(*) AS value FROM registrations r JOIN users u ON u.person_id = r.person_id WHERE u.username = 'dangvien'`)).toBe(0);
+    expect(
+      await scalar(
+        sql`SELECT count(*) AS value FROM registrations r JOIN users u ON u.person_id = r.person_id WHERE u.username = 'dangvien'`,
+      ),
+    ).toBe(0);
     const events = await scalar(sql`SELECT count(*) AS value FROM registration_events WHERE snapshot IS NOT NULL`);
     expect(events).toBe(await scalar(sql`SELECT count(*) AS value FROM registrations WHERE status <> 'draft'`));
-    const copied = (await ctx.db.execute<{ id: number }>(sql`
+    const copied = (
+      await ctx.db.execute<{ id: number }>(sql`
       SELECT a.id FROM registrations a JOIN registrations b ON a.shortcomings = b.shortcomings AND a.id < b.id AND a.unit_id = b.unit_id
-      WHERE a.kind = 'individual' LIMIT 1`)).rows[0];
+      WHERE a.kind = 'individual' LIMIT 1`)
+    ).rows[0];
     expect(copied).toBeDefined();
     const similar = await findSimilar(ctx.db, Number(copied!.id));
     expect(similar.length).toBeGreaterThan(0);
     expect(similar[0]!.similarity).toBeGreaterThan(0.8);
     // Honest registrations are varied: only a small share of them has a near-duplicate.
     const individual = await scalar(sql`SELECT count(*) AS value FROM registrations WHERE kind = 'individual'`);
-    const flagged = await scalar(sql`SELECT count(DISTINCT s.registration_id) AS value FROM registration_similarities s JOIN registrations r ON r.id = s.registration_id WHERE r.kind = 'individual'`);
+    const flagged = await scalar(
+      sql`SELECT count(DISTINCT s.registration_id) AS value FROM registration_similarities s JOIN registrations r ON r.id = s.registration_id WHERE r.kind = 'individual'`,
+    );
     expect(flagged).toBeGreaterThan(3);
     expect(flagged / individual).toBeLessThan(0.05);
   });

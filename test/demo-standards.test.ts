@@ -25,7 +25,13 @@ describe('demo standards', () => {
           AND NOT EXISTS (SELECT 1 FROM ethics_standards e WHERE e.unit_id = u.id)) AS untouched
       FROM units u WHERE u.kind IN ('grassroots_cell', 'cell', 'agency') AND u.valid_to IS NULL`);
     const row = result.rows[0]!;
-    const counts = { units: Number(row.units), adopted: Number(row.adopted), signed: Number(row.signed), revised: Number(row.revised), untouched: Number(row.untouched) };
+    const counts = {
+      units: Number(row.units),
+      adopted: Number(row.adopted),
+      signed: Number(row.signed),
+      revised: Number(row.revised),
+      untouched: Number(row.untouched),
+    };
     expect(counts.adopted / counts.units).toBeGreaterThan(0.75);
     expect(counts.adopted / counts.units).toBeLessThan(0.95);
     expect(counts.signed / counts.units).toBeGreaterThan(0.6);
@@ -40,7 +46,9 @@ describe('demo standards', () => {
     const recount = await ctx.db.execute<{ adopted: number; signed: number }>(sql`
       SELECT (SELECT count(DISTINCT unit_id) FROM ethics_standards WHERE adopted_on IS NOT NULL) AS adopted,
         (SELECT count(*) FROM standard_signs) AS signed`);
-    const figures = (await readFigures(ctx.db, [provinceId], [PROGRAMME_METRICS.standardsAdopted, PROGRAMME_METRICS.signsPosted], todayIso())).get(provinceId)!;
+    const figures = (
+      await readFigures(ctx.db, [provinceId], [PROGRAMME_METRICS.standardsAdopted, PROGRAMME_METRICS.signsPosted], todayIso())
+    ).get(provinceId)!;
     expect(figures[PROGRAMME_METRICS.standardsAdopted]).toBe(Number(recount.rows[0]!.adopted));
     expect(figures[PROGRAMME_METRICS.signsPosted]).toBe(Number(recount.rows[0]!.signed));
   });

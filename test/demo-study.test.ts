@@ -14,10 +14,17 @@ afterAll(() => ctx.close());
 
 describe('demo study data', () => {
   it('gives the province a study rate near 98,6% that matches a recount, and leaves the secretary a cell to record', async () => {
-    const province = (await ctx.db.execute<{ id: number; path: string }>(sql`SELECT id, path::text FROM units WHERE kind = 'province_committee'`)).rows[0]!;
-    const actor = { ...systemActor(), grants: [{ id: 0, unitId: Number(province.id), unitCode: '', unitName: '', unitPath: province.path, role: 'admin' as const }] };
+    const province = (
+      await ctx.db.execute<{ id: number; path: string }>(sql`SELECT id, path::text FROM units WHERE kind = 'province_committee'`)
+    ).rows[0]!;
+    const actor = {
+      ...systemActor(),
+      grants: [{ id: 0, unitId: Number(province.id), unitCode: '', unitName: '', unitPath: province.path, role: 'admin' as const }],
+    };
     const answer = await getProgrammeFigures(ctx.db, actor, Number(province.id), 2026);
-    const studied = await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM study_records WHERE year = 2026 AND studied_on <= ${answer.asOf}`);
+    const studied = await ctx.db.execute<{ n: number }>(
+      sql`SELECT count(*) AS n FROM study_records WHERE year = 2026 AND studied_on <= ${answer.asOf}`,
+    );
     expect(answer.figures.studied).toBe(Number(studied.rows[0]!.n));
     const meetings = await ctx.db.execute<{ n: number; campaign: number }>(sql`
       SELECT count(*) AS n, count(*) FILTER (WHERE has_campaign_item) AS campaign FROM study_sessions WHERE kind = 'cell_meeting' AND deleted_at IS NULL`);

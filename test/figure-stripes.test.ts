@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function stripesOf(unitId: number, metric: string): Promise<number[]> {
-  const rows = await ctx.db.execute<{ stripe: number }>(sql`SELECT DISTINCT stripe FROM figure_counters WHERE unit_id = ${unitId} AND metric = ${metric} ORDER BY stripe`);
+  const rows = await ctx.db.execute<{ stripe: number }>(
+    sql`SELECT DISTINCT stripe FROM figure_counters WHERE unit_id = ${unitId} AND metric = ${metric} ORDER BY stripe`,
+  );
   return rows.rows.map((row) => Number(row.stripe));
 }
 
@@ -59,7 +61,12 @@ describe('striped counters at the top of the tree', () => {
 
   it('write moved deltas, which are expanded per unit already, into the one plain row', async () => {
     const metric = 'test.stripes.move';
-    await ctx.db.transaction((tx) => addUnitDeltas(tx, [{ unitId: tree.R.id, metric, day: '2026-07-01', delta: 5 }, { unitId: tree.R.id, metric, day: '2026-07-01', delta: 2 }]));
+    await ctx.db.transaction((tx) =>
+      addUnitDeltas(tx, [
+        { unitId: tree.R.id, metric, day: '2026-07-01', delta: 5 },
+        { unitId: tree.R.id, metric, day: '2026-07-01', delta: 2 },
+      ]),
+    );
     expect(await stripesOf(tree.R.id, metric)).toEqual([0]);
     expect((await readFigures(ctx.db, [tree.R.id], [metric], '2026-12-31')).get(tree.R.id)?.[metric]).toBe(7);
   });

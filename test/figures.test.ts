@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { addPerson, addUser, createUnitAsSystem, rootActor, seedSmallTree, signIn, startTestApp, type TestContext } from './helpers/fixtures';
+import {
+  addPerson,
+  addUser,
+  createUnitAsSystem,
+  rootActor,
+  seedSmallTree,
+  signIn,
+  startTestApp,
+  type TestContext,
+} from './helpers/fixtures';
 import { getSubtreeFigures } from '../src/server/modules/figures/figures.service';
 import { moveUnit, closeUnit } from '../src/server/modules/units/units.service';
 import { mergeUnits, splitUnit } from '../src/server/modules/units/units.reorganisation';
@@ -34,7 +43,9 @@ async function figuresOf(unitId: number, asOf: string) {
 }
 
 async function unitRow(id: number) {
-  const rows = await ctx.db.execute<{ path: string; version: number; valid_to: string | null }>(sql`SELECT path::text, version, valid_to::text FROM units WHERE id = ${id}`);
+  const rows = await ctx.db.execute<{ path: string; version: number; valid_to: string | null }>(
+    sql`SELECT path::text, version, valid_to::text FROM units WHERE id = ${id}`,
+  );
   return rows.rows[0]!;
 }
 
@@ -63,15 +74,24 @@ describe('live figures', () => {
         const unitId = unitIds[next(unitIds.length)]!;
         const { path, valid_to } = await unitRow(unitId);
         if (valid_to) continue;
-        const person = await addPerson(ctx.db, path, { fullName: `Người Thử ${step}`, unitId, cardNumber: String(10000000 + step), category: next(3) === 0 ? 'civil_servant' : 'party_member', fromDate: date });
+        const person = await addPerson(ctx.db, path, {
+          fullName: `Người Thử ${step}`,
+          unitId,
+          cardNumber: String(10000000 + step),
+          category: next(3) === 0 ? 'civil_servant' : 'party_member',
+          fromDate: date,
+        });
         people.push(person.id);
       } else if (action === 2) {
         const personId = people[next(people.length)]!;
         const unitId = unitIds[next(unitIds.length)]!;
         const target = await unitRow(unitId);
         if (target.valid_to) continue;
-        const version = (await ctx.db.execute<{ version: number }>(sql`SELECT version FROM persons WHERE id = ${personId}`)).rows[0]!.version;
-        await movePerson(ctx.db, admin, personId, { unitId, position: 'party_member', isHead: false, effectiveDate: date, version }).catch(() => undefined);
+        const version = (await ctx.db.execute<{ version: number }>(sql`SELECT version FROM persons WHERE id = ${personId}`)).rows[0]!
+          .version;
+        await movePerson(ctx.db, admin, personId, { unitId, position: 'party_member', isHead: false, effectiveDate: date, version }).catch(
+          () => undefined,
+        );
       } else if (action === 3) {
         const code = `N${step}`;
         const parentId = [tree.A.id, tree.B.id][next(2)]!;
@@ -86,7 +106,11 @@ describe('live figures', () => {
         await moveUnit(ctx.db, admin, id, { parentId, effectiveDate: date, version: row.version }).catch(() => undefined);
       } else {
         const personId = people[next(people.length)]!;
-        const person = (await ctx.db.execute<{ version: number; full_name: string; category: string; card_number: string }>(sql`SELECT version, full_name, category, card_number FROM persons WHERE id = ${personId}`)).rows[0]!;
+        const person = (
+          await ctx.db.execute<{ version: number; full_name: string; category: string; card_number: string }>(
+            sql`SELECT version, full_name, category, card_number FROM persons WHERE id = ${personId}`,
+          )
+        ).rows[0]!;
         await updatePerson(ctx.db, admin, personId, {
           fullName: person.full_name,
           sex: 'female',
@@ -110,8 +134,10 @@ describe('live figures', () => {
     const Y = await createUnitAsSystem(ctx.db, 'Y', 'Đảng ủy xã Yên Thành', 'commune_committee', tree.R.id, '2025-07-01');
     const XC = await createUnitAsSystem(ctx.db, 'XC', 'Chi bộ thôn 1', 'cell', X.id, '2025-07-01');
     const YC = await createUnitAsSystem(ctx.db, 'YC', 'Chi bộ thôn 2', 'cell', Y.id, '2025-07-01');
-    for (let i = 0; i < 3; i += 1) await addPerson(ctx.db, XC.path, { fullName: `Đảng viên X ${i}`, unitId: XC.id, cardNumber: String(20000000 + i) });
-    for (let i = 0; i < 2; i += 1) await addPerson(ctx.db, YC.path, { fullName: `Đảng viên Y ${i}`, unitId: YC.id, cardNumber: String(30000000 + i) });
+    for (let i = 0; i < 3; i += 1)
+      await addPerson(ctx.db, XC.path, { fullName: `Đảng viên X ${i}`, unitId: XC.id, cardNumber: String(20000000 + i) });
+    for (let i = 0; i < 2; i += 1)
+      await addPerson(ctx.db, YC.path, { fullName: `Đảng viên Y ${i}`, unitId: YC.id, cardNumber: String(30000000 + i) });
     await addPerson(ctx.db, Y.path, { fullName: 'Cán bộ Y', unitId: Y.id, idNumber: '056123456789', category: 'civil_servant' });
 
     const merged = await mergeUnits(ctx.db, admin, {
@@ -139,12 +165,20 @@ describe('live figures', () => {
     expect(detail.successorIds).toEqual([merged.id]);
 
     const secondCell = (await client.get(`/api/units/${merged.id}/children`)).json().find((u: { code: string }) => u.code === 'YC');
-    const movedPerson = await ctx.db.execute<{ id: number }>(sql`SELECT person_id AS id FROM memberships WHERE unit_id = ${merged.id} AND to_date IS NULL`);
+    const movedPerson = await ctx.db.execute<{ id: number }>(
+      sql`SELECT person_id AS id FROM memberships WHERE unit_id = ${merged.id} AND to_date IS NULL`,
+    );
     const parts = await splitUnit(ctx.db, admin, merged.id, {
       effectiveDate: '2026-10-01',
       parts: [
         { code: 'XS', name: 'Đảng ủy xã Xuân Sơn mới', kind: 'commune_committee', childIds: [], personIds: [] },
-        { code: 'YT', name: 'Đảng ủy xã Yên Thành mới', kind: 'commune_committee', childIds: [secondCell.id], personIds: movedPerson.rows.map((r) => Number(r.id)) },
+        {
+          code: 'YT',
+          name: 'Đảng ủy xã Yên Thành mới',
+          kind: 'commune_committee',
+          childIds: [secondCell.id],
+          personIds: movedPerson.rows.map((r) => Number(r.id)),
+        },
       ],
     });
     expect(await figuresOf(parts[0]!.id, '2026-10-01')).toEqual({ members: 3, partyMembers: 3, units: 2 });
@@ -160,8 +194,16 @@ describe('live figures', () => {
     const admin = rootActor(tree.R.path);
     const cell = await createUnitAsSystem(ctx.db, 'Z1', 'Chi bộ sắp giải thể', 'cell', tree.B.id, '2025-07-01');
     const person = await addPerson(ctx.db, cell.path, { fullName: 'Trần Văn Bình', unitId: cell.id, cardNumber: '44440000' });
-    await expect(closeUnit(ctx.db, admin, cell.id, { effectiveDate: '2026-06-01', version: (await unitRow(cell.id)).version })).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await movePerson(ctx.db, admin, person.id, { unitId: tree.C3.id, position: 'party_member', isHead: false, effectiveDate: '2026-06-01', version: person.version });
+    await expect(
+      closeUnit(ctx.db, admin, cell.id, { effectiveDate: '2026-06-01', version: (await unitRow(cell.id)).version }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await movePerson(ctx.db, admin, person.id, {
+      unitId: tree.C3.id,
+      position: 'party_member',
+      isHead: false,
+      effectiveDate: '2026-06-01',
+      version: person.version,
+    });
     await closeUnit(ctx.db, admin, cell.id, { effectiveDate: '2026-06-01', version: (await unitRow(cell.id)).version });
     expect(await figuresOf(tree.B.id, '2026-06-01')).toEqual(await recount(ctx.db, (await unitRow(tree.B.id)).path, '2026-06-01'));
   });

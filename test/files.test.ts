@@ -61,7 +61,9 @@ async function filesOnDisk(): Promise<string[]> {
   const folder = path.join(dataDir, 'files');
   try {
     const groups = await readdir(folder);
-    const names = await Promise.all(groups.map(async (group) => (await readdir(path.join(folder, group))).map((name) => `${group}/${name}`)));
+    const names = await Promise.all(
+      groups.map(async (group) => (await readdir(path.join(folder, group))).map((name) => `${group}/${name}`)),
+    );
     return names.flat();
   } catch {
     return [];
@@ -87,7 +89,9 @@ describe('uploads', () => {
     expect(back.headers['content-type']).toBe('application/pdf');
     expect(back.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(back.rawPayload, tinyPdf())).toBe(0);
-    const row = await db.execute<{ sha256: string; uploaded_by: number; owner_type: string | null }>(sql`SELECT sha256, uploaded_by, owner_type FROM stored_files WHERE id = ${png.json().id}`);
+    const row = await db.execute<{ sha256: string; uploaded_by: number; owner_type: string | null }>(
+      sql`SELECT sha256, uploaded_by, owner_type FROM stored_files WHERE id = ${png.json().id}`,
+    );
     expect(row.rows[0]?.owner_type).toBeNull();
     expect(row.rows[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     // Stored under its id, never under the name it came with.
@@ -123,7 +127,8 @@ describe('uploads', () => {
     const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
     for (let offset = bomb.indexOf(signature); offset >= 0; offset = bomb.indexOf(signature, offset + 4)) {
       const nameLength = bomb.readUInt16LE(offset + 28);
-      if (bomb.toString('utf8', offset + 46, offset + 46 + nameLength) === 'xl/worksheets/sheet1.xml') bomb.writeUInt32LE(1024 * 1024 * 1024, offset + 24);
+      if (bomb.toString('utf8', offset + 46, offset + 46 + nameLength) === 'xl/worksheets/sheet1.xml')
+        bomb.writeUInt32LE(1024 * 1024 * 1024, offset + 24);
     }
     const refused = await upload('officer.r', tree.R.id, 'bom.xlsx', bomb);
     expect(refused.statusCode).toBe(415);
@@ -214,14 +219,22 @@ describe('downloads', () => {
   it('refuses to attach a file uploaded for another unit, or already attached elsewhere', async () => {
     const before = await db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM plans`);
     const wrongUnit = await session('officer.r').send('POST', '/api/plans', {
-      unitId: tree.R.id, numberSymbol: '40-KH/TU', title: 'Kế hoạch', issuedOn: '2026-02-01', fromYear: 2026, toYear: 2026,
-      taskGroups: [{ title: 'Nhóm', contents: ['Nội dung'] }], fileIds: [planFileId],
+      unitId: tree.R.id,
+      numberSymbol: '40-KH/TU',
+      title: 'Kế hoạch',
+      issuedOn: '2026-02-01',
+      fromYear: 2026,
+      toYear: 2026,
+      taskGroups: [{ title: 'Nhóm', contents: ['Nội dung'] }],
+      fileIds: [planFileId],
     });
     expect(wrongUnit.statusCode).toBe(400);
     expect(wrongUnit.json().error.code).toBe('VALIDATION_FAILED');
     const after = await db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM plans`);
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
-    const owner = await db.execute<{ owner_type: string; unit_id: number }>(sql`SELECT owner_type, unit_id FROM stored_files WHERE id = ${planFileId}`);
+    const owner = await db.execute<{ owner_type: string; unit_id: number }>(
+      sql`SELECT owner_type, unit_id FROM stored_files WHERE id = ${planFileId}`,
+    );
     expect(owner.rows[0]).toEqual({ owner_type: 'plan', unit_id: tree.A.id });
   });
 

@@ -85,7 +85,9 @@ describe('a first start on the embedded database', () => {
   it('refuses a data folder that holds other files, in Vietnamese, and touches nothing', async () => {
     const foreign = mkdtempSync(path.join(tmpdir(), 'noiguong-foreign-'));
     await import('node:fs/promises').then((fs) => fs.writeFile(path.join(foreign, 'ghi-chu.txt'), 'không phải CSDL'));
-    await expect(prepareDatabase({ ...options, config: { databaseUrl: undefined, dataDir: foreign }, loadDemo: null })).rejects.toThrow(/không phải cơ sở dữ liệu/);
+    await expect(prepareDatabase({ ...options, config: { databaseUrl: undefined, dataDir: foreign }, loadDemo: null })).rejects.toThrow(
+      /không phải cơ sở dữ liệu/,
+    );
     expect(readdirSync(foreign)).toEqual(['ghi-chu.txt']);
   });
 });

@@ -43,7 +43,9 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function checkInCount(registrationId: number): Promise<number> {
-  const rows = await ctx.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM registration_check_ins WHERE registration_id = ${registrationId}`);
+  const rows = await ctx.db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM registration_check_ins WHERE registration_id = ${registrationId}`,
+  );
   return Number(rows.rows[0]!.n);
 }
 async function counter(metric: string, unitId: number): Promise<number> {
@@ -53,26 +55,40 @@ async function counter(metric: string, unitId: number): Promise<number> {
 describe('check-ins', () => {
   it('records the first check-in, moving a published registration to in progress, with figures, history and audit', async () => {
     const { id, actionIds } = await insertRegistration(ctx.db, tree.C1, { personId: memberPersonId, status: 'published' });
-    const response = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, { actionId: actionIds[0], progressPercent: 40, note: 'Đã tham gia 5 buổi sinh hoạt' });
+    const response = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, {
+      actionId: actionIds[0],
+      progressPercent: 40,
+      note: 'Đã tham gia 5 buổi sinh hoạt',
+    });
     expect(response.statusCode, response.body).toBe(201);
     const body = response.json();
     expect(body.status).toBe('in_progress');
     expect(body.actions[0].progressPercent).toBe(40);
     expect(body.actions[0].checkIns[0].note).toBe('Đã tham gia 5 buổi sinh hoạt');
     expect(await statusOf(ctx.db, id)).toBe('in_progress');
-    const row = (await ctx.db.execute<{ last: string | null; progress: number }>(sql`
+    const row = (
+      await ctx.db.execute<{ last: string | null; progress: number }>(sql`
       SELECT r.last_check_in_at AS last, a.progress_percent AS progress FROM registrations r JOIN registration_actions a ON a.registration_id = r.id
-      WHERE r.id = ${id} AND a.id = ${actionIds[0]!}`)).rows[0]!;
+      WHERE r.id = ${id} AND a.id = ${actionIds[0]!}`)
+    ).rows[0]!;
     expect(row.last).not.toBeNull();
     expect(Number(row.progress)).toBe(40);
-    const events = await ctx.db.execute<{ to_status: string }>(sql`SELECT to_status FROM registration_events WHERE registration_id = ${id}`);
+    const events = await ctx.db.execute<{ to_status: string }>(
+      sql`SELECT to_status FROM registration_events WHERE registration_id = ${id}`,
+    );
     expect(events.rows.map((event) => event.to_status)).toEqual(['in_progress']);
-    const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_type = 'registration' AND entity_id = ${String(id)} ORDER BY id`);
+    const audit = await ctx.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity_type = 'registration' AND entity_id = ${String(id)} ORDER BY id`,
+    );
     expect(audit.rows.map((entry) => entry.action)).toEqual(['registration.start', 'registration.check_in']);
     expect(await counter(REGISTRATION_METRICS.checkIns(2026), tree.R.id)).toBeGreaterThanOrEqual(1);
 
     // A second check-in keeps the status and adds one more row.
-    const second = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, { actionId: actionIds[1], progressPercent: 100, note: 'Hoàn thành' });
+    const second = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, {
+      actionId: actionIds[1],
+      progressPercent: 100,
+      note: 'Hoàn thành',
+    });
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json().status).toBe('in_progress');
     expect(await checkInCount(id)).toBe(2);
@@ -80,16 +96,29 @@ describe('check-ins', () => {
 
   it('attaches evidence uploaded by the registrant; another member cannot upload for that unit', async () => {
     const { id, actionIds } = await insertRegistration(ctx.db, tree.C1, { personId: otherPersonId, status: 'in_progress' });
-    const upload = await otherMember.upload(`/api/files?unitId=${tree.C1.id}&purpose=check_in`, { fileName: 'minh-chung.pdf', content: tinyPdf(), contentType: 'application/pdf' });
+    const upload = await otherMember.upload(`/api/files?unitId=${tree.C1.id}&purpose=check_in`, {
+      fileName: 'minh-chung.pdf',
+      content: tinyPdf(),
+      contentType: 'application/pdf',
+    });
     expect(upload.statusCode, upload.body).toBe(201);
     const fileId = upload.json().id as number;
-    const response = await otherMember.send('POST', `/api/followup/registrations/${id}/check-ins`, { actionId: actionIds[0], progressPercent: 30, note: 'Có ảnh minh chứng', fileIds: [fileId] });
+    const response = await otherMember.send('POST', `/api/followup/registrations/${id}/check-ins`, {
+      actionId: actionIds[0],
+      progressPercent: 30,
+      note: 'Có ảnh minh chứng',
+      fileIds: [fileId],
+    });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().actions[0].checkIns[0].files.map((file: { id: number }) => file.id)).toEqual([fileId]);
     // The secretary of the cell can read the evidence.
     expect((await secretary.get(`/api/files/${fileId}`)).statusCode).toBe(200);
     // Someone with no registration under way in C3 cannot upload there.
-    const refused = await otherMember.upload(`/api/files?unitId=${tree.C3.id}&purpose=check_in`, { fileName: 'x.pdf', content: tinyPdf(), contentType: 'application/pdf' });
+    const refused = await otherMember.upload(`/api/files?unitId=${tree.C3.id}&purpose=check_in`, {
+      fileName: 'x.pdf',
+      content: tinyPdf(),
+      contentType: 'application/pdf',
+    });
     expect(refused.statusCode).toBe(403);
   });
 
@@ -100,7 +129,9 @@ describe('check-ins', () => {
     expect((await otherMember.send('POST', `/api/followup/registrations/${id}/check-ins`, body)).statusCode).toBe(403);
     expect((await secretary.send('POST', `/api/followup/registrations/${id}/check-ins`, body)).statusCode).toBe(403);
     expect((await outsider.send('POST', `/api/followup/registrations/${id}/check-ins`, body)).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/followup/registrations/${id}/check-ins`, payload: body })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'POST', url: `/api/followup/registrations/${id}/check-ins`, payload: body })).statusCode).toBe(
+      401,
+    );
     expect(await checkInCount(id)).toBe(0);
     expect(await statusOf(ctx.db, id)).toBe('published');
   });
@@ -108,21 +139,41 @@ describe('check-ins', () => {
   it('rejects bad input with a stable code and changes nothing', async () => {
     const { id, actionIds } = await insertRegistration(ctx.db, tree.C1, { personId: memberPersonId, status: 'published', year: 2028 });
     const other = await insertRegistration(ctx.db, tree.C1, { personId: otherPersonId, status: 'published', year: 2028 });
-    const tooMuch = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, { actionId: actionIds[0], progressPercent: 150, note: 'Sai' });
+    const tooMuch = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, {
+      actionId: actionIds[0],
+      progressPercent: 150,
+      note: 'Sai',
+    });
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.json().error.code).toBe('VALIDATION_FAILED');
-    const empty = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, { actionId: actionIds[0], progressPercent: 20, note: '   ' });
+    const empty = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, {
+      actionId: actionIds[0],
+      progressPercent: 20,
+      note: '   ',
+    });
     expect(empty.statusCode).toBe(400);
-    const foreign = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, { actionId: other.actionIds[0], progressPercent: 20, note: 'Việc của người khác' });
+    const foreign = await member.send('POST', `/api/followup/registrations/${id}/check-ins`, {
+      actionId: other.actionIds[0],
+      progressPercent: 20,
+      note: 'Việc của người khác',
+    });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.message).toContain('không thuộc');
-    const missing = await member.send('POST', '/api/followup/registrations/999999/check-ins', { actionId: actionIds[0], progressPercent: 20, note: 'x' });
+    const missing = await member.send('POST', '/api/followup/registrations/999999/check-ins', {
+      actionId: actionIds[0],
+      progressPercent: 20,
+      note: 'x',
+    });
     expect(missing.statusCode).toBe(404);
     expect(await checkInCount(id)).toBe(0);
     expect(await statusOf(ctx.db, id)).toBe('published');
 
     const approved = await insertRegistration(ctx.db, tree.C1, { personId: memberPersonId, status: 'approved', year: 2029 });
-    const early = await member.send('POST', `/api/followup/registrations/${approved.id}/check-ins`, { actionId: approved.actionIds[0], progressPercent: 20, note: 'Chưa công khai' });
+    const early = await member.send('POST', `/api/followup/registrations/${approved.id}/check-ins`, {
+      actionId: approved.actionIds[0],
+      progressPercent: 20,
+      note: 'Chưa công khai',
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('INVALID_STATE');
     expect(await checkInCount(approved.id)).toBe(0);
@@ -161,12 +212,18 @@ describe('year-end', () => {
     const { id, actionIds } = await insertRegistration(ctx.db, tree.C1, { personId: memberPersonId, status: 'in_progress', year: 2031 });
     const base = `/api/followup/registrations/${id}`;
     const partial = await member.send('POST', `${base}/self-assessment`, {
-      version: await versionOf(ctx.db, id), selfLevel: 'completed', selfExplanation: 'Đã làm', actions: [{ actionId: actionIds[0], level: 'completed' }],
+      version: await versionOf(ctx.db, id),
+      selfLevel: 'completed',
+      selfExplanation: 'Đã làm',
+      actions: [{ actionId: actionIds[0], level: 'completed' }],
     });
     expect(partial.statusCode).toBe(400);
     expect(await statusOf(ctx.db, id)).toBe('in_progress');
     const byOther = await otherMember.send('POST', `${base}/self-assessment`, {
-      version: await versionOf(ctx.db, id), selfLevel: 'completed', selfExplanation: 'x', actions: actionIds.map((actionId) => ({ actionId, level: 'completed' })),
+      version: await versionOf(ctx.db, id),
+      selfLevel: 'completed',
+      selfExplanation: 'x',
+      actions: actionIds.map((actionId) => ({ actionId, level: 'completed' })),
     });
     expect(byOther.statusCode).toBe(403);
     const self = await member.send('POST', `${base}/self-assessment`, {
@@ -177,7 +234,9 @@ describe('year-end', () => {
     });
     expect(self.statusCode, self.body).toBe(200);
     expect(self.json().status).toBe('self_assessed');
-    const levels = await ctx.db.execute<{ self_level: string }>(sql`SELECT self_level FROM registration_actions WHERE registration_id = ${id} ORDER BY position`);
+    const levels = await ctx.db.execute<{ self_level: string }>(
+      sql`SELECT self_level FROM registration_actions WHERE registration_id = ${id} ORDER BY position`,
+    );
     expect(levels.rows.map((row) => row.self_level)).toEqual(['completed_well', 'completed']);
 
     const before = await counter(REGISTRATION_METRICS.reviewLevel('completed_well', 2031), tree.A.id);
@@ -189,13 +248,22 @@ describe('year-end', () => {
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
     const reviewed = await secretary.send('POST', `${base}/review`, reviewBody);
     expect(reviewed.statusCode, reviewed.body).toBe(200);
-    expect(reviewed.json()).toMatchObject({ status: 'reviewed', reviewLevel: 'completed_well', reviewComment: 'Gương mẫu, hoàn thành tốt', reviewerName: 'bithu.c1' });
+    expect(reviewed.json()).toMatchObject({
+      status: 'reviewed',
+      reviewLevel: 'completed_well',
+      reviewComment: 'Gương mẫu, hoàn thành tốt',
+      reviewerName: 'bithu.c1',
+    });
     expect(await counter(REGISTRATION_METRICS.reviewLevel('completed_well', 2031), tree.A.id)).toBe(before + 1);
 
     const closed = await secretary.send('POST', `${base}/close`, { version: await versionOf(ctx.db, id) });
     expect(closed.statusCode).toBe(200);
     expect(await statusOf(ctx.db, id)).toBe('closed');
-    expect(await getReviewResult(ctx.db, memberPersonId, 2031)).toMatchObject({ registrationId: id, reviewLevel: 'completed_well', selfLevel: 'completed_well' });
+    expect(await getReviewResult(ctx.db, memberPersonId, 2031)).toMatchObject({
+      registrationId: id,
+      reviewLevel: 'completed_well',
+      selfLevel: 'completed_well',
+    });
     expect(await getReviewResult(ctx.db, otherPersonId, 2031)).toBeNull();
   });
 });
@@ -203,14 +271,23 @@ describe('year-end', () => {
 describe('the register book', () => {
   it('exports to Excel and to a Party-format DOCX with names, actions and assessments', async () => {
     const { id } = await insertRegistration(ctx.db, tree.C1, { personId: otherPersonId, status: 'reviewed', year: 2032 });
-    await ctx.db.execute(sql`UPDATE registrations SET self_level = 'completed', self_explanation = 'Tự thấy hoàn thành', review_level = 'completed', review_comment = 'Chi bộ nhất trí' WHERE id = ${id}`);
+    await ctx.db.execute(
+      sql`UPDATE registrations SET self_level = 'completed', self_explanation = 'Tự thấy hoàn thành', review_level = 'completed', review_comment = 'Chi bộ nhất trí' WHERE id = ${id}`,
+    );
     await insertRegistration(ctx.db, tree.C1, { kind: 'collective', status: 'published', year: 2032 });
     await insertRegistration(ctx.db, tree.C1, { personId: memberPersonId, status: 'draft', year: 2032 });
 
     const excel = await secretary.get(`/api/exports/register-book?unitId=${tree.C1.id}&year=2032&format=xlsx`);
     expect(excel.statusCode).toBe(200);
     const rows = (await readWorkbook(excel.rawPayload)).get('Sổ đăng ký')!;
-    expect(rows[1]).toEqual(['STT', 'Họ và tên', 'Chức vụ', 'Nội dung đăng ký (việc làm, kết quả, thời hạn)', 'Tự đánh giá', 'Chi bộ đánh giá']);
+    expect(rows[1]).toEqual([
+      'STT',
+      'Họ và tên',
+      'Chức vụ',
+      'Nội dung đăng ký (việc làm, kết quả, thời hạn)',
+      'Tự đánh giá',
+      'Chi bộ đánh giá',
+    ]);
     expect(rows).toHaveLength(4);
     expect(rows[2]![1]).toBe('Tập thể Chi bộ Khu phố 1');
     expect(rows[3]![1]).toBe('Trần Thị Ký');
@@ -226,7 +303,16 @@ describe('the register book', () => {
     const file = path.join(dir, 'book.docx');
     writeFileSync(file, docx.rawPayload);
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml']).toString('utf8');
-    for (const text of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'CHI BỘ KHU PHỐ 1', 'SỔ ĐĂNG KÝ', 'Trần Thị Ký', 'Tập thể Chi bộ Khu phố 1', 'Chi bộ đánh giá', 'Hoàn thành: Chi bộ nhất trí', 'Nguyễn Văn Đăng']) {
+    for (const text of [
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'CHI BỘ KHU PHỐ 1',
+      'SỔ ĐĂNG KÝ',
+      'Trần Thị Ký',
+      'Tập thể Chi bộ Khu phố 1',
+      'Chi bộ đánh giá',
+      'Hoàn thành: Chi bộ nhất trí',
+      'Nguyễn Văn Đăng',
+    ]) {
       if (text === 'Nguyễn Văn Đăng') expect(xml).not.toContain(text);
       else expect(xml).toContain(text);
     }

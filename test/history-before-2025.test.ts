@@ -51,11 +51,22 @@ async function issueBriefing(unitId: number, period: typeof Q1_2012, title: stri
   });
 }
 
-type Consolidation = { expected: number; answering: number; figures: Array<{ key: string; total: number | null }>; byUnit: Array<{ unitName: string; figures: Record<string, number> }> };
+type Consolidation = {
+  expected: number;
+  answering: number;
+  figures: Array<{ key: string; total: number | null }>;
+  byUnit: Array<{ unitName: string; figures: Record<string, number> }>;
+};
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  const unit = async (code: string, name: string, kind: Parameters<typeof createUnitAsSystem>[3], parent: string | null, from = '2010-01-01') => {
+  const unit = async (
+    code: string,
+    name: string,
+    kind: Parameters<typeof createUnitAsSystem>[3],
+    parent: string | null,
+    from = '2010-01-01',
+  ) => {
     units[code] = await createUnitAsSystem(ctx.db, code, name, kind, parent ? units[parent]!.id : null, from);
   };
   await unit('KH', 'Tỉnh ủy Khánh Hòa', 'province_committee', null);
@@ -67,9 +78,18 @@ beforeAll(async () => {
   await unit('LT1', 'Chi bộ Tổ dân phố 1', 'cell', 'LT');
   await unit('VT1', 'Chi bộ Tổ dân phố 3', 'cell', 'VT');
   await unit('DA1', 'Chi bộ thôn Phú Ân', 'cell', 'DA');
-  for (const [code, count] of [['LT1', 3], ['VT1', 2], ['DA1', 4]] as const) {
+  for (const [code, count] of [
+    ['LT1', 3],
+    ['VT1', 2],
+    ['DA1', 4],
+  ] as const) {
     for (let index = 0; index < count; index++) {
-      await addPerson(ctx.db, units[code]!.path, { fullName: `Trần Văn Lịch ${card}`, unitId: units[code]!.id, cardNumber: String(card++), fromDate: '2011-05-01' });
+      await addPerson(ctx.db, units[code]!.path, {
+        fullName: `Trần Văn Lịch ${card}`,
+        unitId: units[code]!.id,
+        cardNumber: String(card++),
+        fromDate: '2011-05-01',
+      });
     }
   }
   await addUser(ctx.db, 'tuyengiao.kh', [{ unitId: units.KH!.id, role: 'officer' }]);
@@ -81,12 +101,27 @@ afterAll(() => ctx.close());
 describe('district committees before 1 July 2025', () => {
   it('can be entered for a date before the reorganisation, never from it on', async () => {
     const admin = await openSession(ctx.app, 'quantri.kh');
-    const late = await admin.send('POST', '/api/units', { code: 'CR', name: 'Thành ủy Cam Ranh', kind: 'district_committee', parentId: units.KH!.id, validFrom: MERGE_DAY });
+    const late = await admin.send('POST', '/api/units', {
+      code: 'CR',
+      name: 'Thành ủy Cam Ranh',
+      kind: 'district_committee',
+      parentId: units.KH!.id,
+      validFrom: MERGE_DAY,
+    });
     expect(late.statusCode).toBe(400);
-    expect(late.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('chỉ có trước ngày 01/07/2025') });
+    expect(late.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('chỉ có trước ngày 01/07/2025'),
+    });
     expect(await rows(sql`SELECT id FROM units WHERE code = 'CR'`)).toHaveLength(0);
 
-    const early = await admin.send('POST', '/api/units', { code: 'CR', name: 'Thành ủy Cam Ranh', kind: 'district_committee', parentId: units.KH!.id, validFrom: '2012-01-01' });
+    const early = await admin.send('POST', '/api/units', {
+      code: 'CR',
+      name: 'Thành ủy Cam Ranh',
+      kind: 'district_committee',
+      parentId: units.KH!.id,
+      validFrom: '2012-01-01',
+    });
     expect(early.statusCode, early.body).toBe(201);
     units.CR = (await rows<Unit>(sql`SELECT id, path::text AS path FROM units WHERE code = 'CR'`))[0]!;
 
@@ -99,21 +134,41 @@ describe('district committees before 1 July 2025', () => {
 
   it('takes no unit below it and cannot stay open from 1/7/2025 on', async () => {
     const admin = await openSession(ctx.app, 'quantri.kh');
-    const child = await admin.send('POST', '/api/units', { code: 'LT9', name: 'Đảng ủy phường Mới', kind: 'commune_committee', parentId: units.NT!.id, validFrom: MERGE_DAY });
+    const child = await admin.send('POST', '/api/units', {
+      code: 'LT9',
+      name: 'Đảng ủy phường Mới',
+      kind: 'commune_committee',
+      parentId: units.NT!.id,
+      validFrom: MERGE_DAY,
+    });
     expect(child.statusCode).toBe(400);
-    expect(child.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('không thể nhận đơn vị trực thuộc từ ngày 01/07/2025') });
+    expect(child.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('không thể nhận đơn vị trực thuộc từ ngày 01/07/2025'),
+    });
     expect(await rows(sql`SELECT id FROM units WHERE code = 'LT9'`)).toHaveLength(0);
 
     const version = await versionOf(units.DA1!.id);
-    const moved = await admin.send('POST', `/api/units/${units.DA1!.id}/move`, { parentId: units.NT!.id, effectiveDate: '2026-01-05', version });
+    const moved = await admin.send('POST', `/api/units/${units.DA1!.id}/move`, {
+      parentId: units.NT!.id,
+      effectiveDate: '2026-01-05',
+      version,
+    });
     expect(moved.statusCode).toBe(400);
     expect(moved.json().error.message).toContain('không thể nhận đơn vị trực thuộc');
-    expect((await rows<{ parent_id: number }>(sql`SELECT parent_id FROM units WHERE id = ${units.DA1!.id}`))[0]!.parent_id).toBe(units.DA!.id);
+    expect((await rows<{ parent_id: number }>(sql`SELECT parent_id FROM units WHERE id = ${units.DA1!.id}`))[0]!.parent_id).toBe(
+      units.DA!.id,
+    );
 
-    const late = await admin.send('POST', `/api/units/${units.CR!.id}/close`, { effectiveDate: '2026-01-05', version: await versionOf(units.CR!.id) });
+    const late = await admin.send('POST', `/api/units/${units.CR!.id}/close`, {
+      effectiveDate: '2026-01-05',
+      version: await versionOf(units.CR!.id),
+    });
     expect(late.statusCode).toBe(400);
     expect(late.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('chậm nhất ngày 01/07/2025') });
-    expect((await rows<{ valid_to: string | null }>(sql`SELECT valid_to::text FROM units WHERE id = ${units.CR!.id}`))[0]!.valid_to).toBeNull();
+    expect(
+      (await rows<{ valid_to: string | null }>(sql`SELECT valid_to::text FROM units WHERE id = ${units.CR!.id}`))[0]!.valid_to,
+    ).toBeNull();
   });
 
   it('the import preview refuses a district founded from 1/7/2025, row by row, as the apply would', async () => {
@@ -122,8 +177,20 @@ describe('district committees before 1 July 2025', () => {
     const line = (values: Record<string, string>) => headers.map((header) => values[header] ?? null);
     const file = await buildWorkbook('Đơn vị', [
       headers,
-      line({ 'Mã đơn vị': 'KV', 'Tên đơn vị': 'Huyện ủy Khánh Vĩnh', 'Loại đơn vị': 'Huyện ủy, Thị ủy, Thành ủy thuộc tỉnh (trước 01/07/2025)', 'Mã đơn vị cấp trên': 'KH', 'Ngày thành lập': '01/01/2010' }),
-      line({ 'Mã đơn vị': 'KS', 'Tên đơn vị': 'Huyện ủy Khánh Sơn', 'Loại đơn vị': 'Huyện ủy, Thị ủy, Thành ủy thuộc tỉnh (trước 01/07/2025)', 'Mã đơn vị cấp trên': 'KH', 'Ngày thành lập': '01/08/2025' }),
+      line({
+        'Mã đơn vị': 'KV',
+        'Tên đơn vị': 'Huyện ủy Khánh Vĩnh',
+        'Loại đơn vị': 'Huyện ủy, Thị ủy, Thành ủy thuộc tỉnh (trước 01/07/2025)',
+        'Mã đơn vị cấp trên': 'KH',
+        'Ngày thành lập': '01/01/2010',
+      }),
+      line({
+        'Mã đơn vị': 'KS',
+        'Tên đơn vị': 'Huyện ủy Khánh Sơn',
+        'Loại đơn vị': 'Huyện ủy, Thị ủy, Thành ủy thuộc tỉnh (trước 01/07/2025)',
+        'Mã đơn vị cấp trên': 'KH',
+        'Ngày thành lập': '01/08/2025',
+      }),
     ]);
     const preview = await admin.upload('/api/imports/units/preview', { fileName: 'don-vi.xlsx', content: file });
     expect(preview.statusCode, preview.body).toBe(200);
@@ -138,14 +205,28 @@ describe('district committees before 1 July 2025', () => {
     const line = (values: Record<string, string>) => headers.map((header) => values[header] ?? null);
     const file = await buildWorkbook('Đơn vị', [
       headers,
-      line({ 'Mã đơn vị': 'NT5', 'Tên đơn vị': 'Đảng ủy phường Phước Hải', 'Loại đơn vị': 'Đảng ủy xã, phường, đặc khu', 'Mã đơn vị cấp trên': 'NT', 'Ngày thành lập': '01/01/2012' }),
-      line({ 'Mã đơn vị': 'NT6', 'Tên đơn vị': 'Đảng ủy phường Phước Long', 'Loại đơn vị': 'Đảng ủy xã, phường, đặc khu', 'Mã đơn vị cấp trên': 'NT', 'Ngày thành lập': '01/08/2025' }),
+      line({
+        'Mã đơn vị': 'NT5',
+        'Tên đơn vị': 'Đảng ủy phường Phước Hải',
+        'Loại đơn vị': 'Đảng ủy xã, phường, đặc khu',
+        'Mã đơn vị cấp trên': 'NT',
+        'Ngày thành lập': '01/01/2012',
+      }),
+      line({
+        'Mã đơn vị': 'NT6',
+        'Tên đơn vị': 'Đảng ủy phường Phước Long',
+        'Loại đơn vị': 'Đảng ủy xã, phường, đặc khu',
+        'Mã đơn vị cấp trên': 'NT',
+        'Ngày thành lập': '01/08/2025',
+      }),
     ]);
     const preview = await admin.upload('/api/imports/units/preview', { fileName: 'don-vi.xlsx', content: file });
     expect(preview.statusCode, preview.body).toBe(200);
     const body = preview.json();
     expect(body).toMatchObject({ totalRows: 2, validRows: 1, creates: 1 });
-    expect(body.errors).toEqual([{ row: 3, column: 'Mã đơn vị cấp trên', message: expect.stringContaining('không thể nhận đơn vị trực thuộc từ ngày 01/08/2025') }]);
+    expect(body.errors).toEqual([
+      { row: 3, column: 'Mã đơn vị cấp trên', message: expect.stringContaining('không thể nhận đơn vị trực thuộc từ ngày 01/08/2025') },
+    ]);
   });
 });
 
@@ -186,7 +267,11 @@ describe('a 2012 quarterly briefing after the merge of 1 July 2025', () => {
     });
     // Diên An alone goes up under the province (in the real merge it joins its neighbours).
     const provinceAdmin = await openSession(ctx.app, 'quantri.kh');
-    const moved = await provinceAdmin.send('POST', `/api/units/${units.DA!.id}/move`, { parentId: units.KH!.id, effectiveDate: MERGE_DAY, version: await versionOf(units.DA!.id) });
+    const moved = await provinceAdmin.send('POST', `/api/units/${units.DA!.id}/move`, {
+      parentId: units.KH!.id,
+      effectiveDate: MERGE_DAY,
+      version: await versionOf(units.DA!.id),
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     for (const code of ['NT', 'DK', 'CR']) {
       await closeUnit(ctx.db, admin, units[code]!.id, { effectiveDate: MERGE_DAY, version: await versionOf(units[code]!.id) });
@@ -223,7 +308,14 @@ describe('a 2012 quarterly briefing after the merge of 1 July 2025', () => {
     expect(await membersOf(Number(nhaTrang), '2026-01-01')).toBe(6);
     expect(await membersOf(units.NT!.id, '2026-01-01')).toBe(0);
     expect(await membersOf(units.LT!.id, '2026-01-01')).toBe(0);
-    for (const [id, onDay] of [[units.KH!.id, day], [units.NT!.id, day], [units.LT!.id, day], [units.DK!.id, day], [Number(nhaTrang), '2026-01-01'], [units.KH!.id, '2026-01-01']] as const) {
+    for (const [id, onDay] of [
+      [units.KH!.id, day],
+      [units.NT!.id, day],
+      [units.LT!.id, day],
+      [units.DK!.id, day],
+      [Number(nhaTrang), '2026-01-01'],
+      [units.KH!.id, '2026-01-01'],
+    ] as const) {
       expect(await membersOf(id, onDay), `unit ${id} on ${onDay}`).toBe(await recountAsTreeStood(id, onDay));
     }
     // The submitted 2012 figures stay as they were sent; the live ones show the late entry.
@@ -240,9 +332,15 @@ describe('a 2012 quarterly briefing after the merge of 1 July 2025', () => {
 
     const ofDistrict = await issueBriefing(units.NT!.id, q2, 'Báo cáo quý II năm 2012 của Thành ủy Nha Trang');
     expect(ofDistrict.statusCode, ofDistrict.body).toBe(201);
-    expect((ofDistrict.json() as { answers: Array<{ unit: { id: number } }> }).answers.map((answer) => answer.unit.id).sort()).toEqual([units.LT!.id, units.VT!.id].sort());
+    expect((ofDistrict.json() as { answers: Array<{ unit: { id: number } }> }).answers.map((answer) => answer.unit.id).sort()).toEqual(
+      [units.LT!.id, units.VT!.id].sort(),
+    );
 
-    const afterDissolution = await issueBriefing(units.NT!.id, { periodFrom: '2026-01-01', periodTo: '2026-03-31', deadline: '2026-04-10' }, 'Báo cáo quý I năm 2026');
+    const afterDissolution = await issueBriefing(
+      units.NT!.id,
+      { periodFrom: '2026-01-01', periodTo: '2026-03-31', deadline: '2026-04-10' },
+      'Báo cáo quý I năm 2026',
+    );
     expect(afterDissolution.statusCode).toBe(409);
     expect(afterDissolution.json().error).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('01/07/2025') });
   });

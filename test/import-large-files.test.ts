@@ -11,7 +11,9 @@ let root: Session;
 beforeAll(async () => {
   ctx = await startTestApp();
   await seedSmallTree(ctx.db);
-  await addUser(ctx.db, 'root', [{ unitId: (await ctx.db.execute<{ id: number }>(sql`SELECT id FROM units WHERE code = 'R'`)).rows[0]!.id, role: 'admin' }]);
+  await addUser(ctx.db, 'root', [
+    { unitId: (await ctx.db.execute<{ id: number }>(sql`SELECT id FROM units WHERE code = 'R'`)).rows[0]!.id, role: 'admin' },
+  ]);
   root = await openSession(ctx.app, 'root');
 });
 afterAll(() => ctx.close());
@@ -20,18 +22,28 @@ const HEADERS = PERSON_COLUMNS.map((column) => column.header);
 
 /** `count` people rows for the cell C1, every seventh without a name (an error to report). */
 function peopleRows(count: number) {
-  return Array.from({ length: count }, (_, index) => HEADERS.map((header) => {
-    switch (header) {
-      case 'Họ và tên': return index % 7 === 6 ? null : `Trần Văn Lớn ${index + 1}`;
-      case 'Giới tính': return 'Nam';
-      case 'Đối tượng': return 'Đảng viên';
-      case 'Số thẻ đảng viên': return String(30_000_000 + index);
-      case 'Mã đơn vị': return 'C1';
-      case 'Chức vụ': return 'Đảng viên';
-      case 'Từ ngày': return '01/09/2025';
-      default: return null;
-    }
-  }));
+  return Array.from({ length: count }, (_, index) =>
+    HEADERS.map((header) => {
+      switch (header) {
+        case 'Họ và tên':
+          return index % 7 === 6 ? null : `Trần Văn Lớn ${index + 1}`;
+        case 'Giới tính':
+          return 'Nam';
+        case 'Đối tượng':
+          return 'Đảng viên';
+        case 'Số thẻ đảng viên':
+          return String(30_000_000 + index);
+        case 'Mã đơn vị':
+          return 'C1';
+        case 'Chức vụ':
+          return 'Đảng viên';
+        case 'Từ ngày':
+          return '01/09/2025';
+        default:
+          return null;
+      }
+    }),
+  );
 }
 
 describe('large import files', () => {
@@ -55,14 +67,20 @@ describe('large import files', () => {
     expect(file.length).toBeGreaterThan(512 * 1024);
     const response = await root.upload('/api/imports/people/preview', { fileName: 'thiếu cột.xlsx', content: file });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'IMPORT_INVALID_FILE', message: 'Tệp thiếu cột bắt buộc: "Mã đơn vị". Hãy dùng tệp mẫu.' });
+    expect(response.json().error).toMatchObject({
+      code: 'IMPORT_INVALID_FILE',
+      message: 'Tệp thiếu cột bắt buộc: "Mã đơn vị". Hãy dùng tệp mẫu.',
+    });
   });
 
   it('refuse a sheet with more rows than allowed as soon as the row past the limit is read, saying how to split it', async () => {
     const file = await buildWorkbook('Danh sách', [HEADERS, ...peopleRows(5)]);
     const book = await openXlsx(file, { maxRows: 5 });
     const error = await collectRows(book.sheets[0]).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'IMPORT_INVALID_FILE', message: 'Trang tính có hơn 5 dòng. Hãy chia danh sách thành nhiều tệp, mỗi tệp không quá 5 dòng.' });
+    expect(error).toMatchObject({
+      code: 'IMPORT_INVALID_FILE',
+      message: 'Trang tính có hơn 5 dòng. Hãy chia danh sách thành nhiều tệp, mỗi tệp không quá 5 dòng.',
+    });
     expect(await collectRows((await openXlsx(file, { maxRows: 6 })).sheets[0])).toHaveLength(6);
   });
 });

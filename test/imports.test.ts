@@ -4,7 +4,15 @@ import type ExcelJS from 'exceljs';
 import { PERSON_COLUMNS, UNIT_COLUMNS } from '../src/server/modules/imports/excel/columns';
 import { todayIso } from '../src/server/platform/dates';
 import { addPerson, addUser, createUnitAsSystem, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
-import { buildWorkbook, openSession, readWorkbook, XLSX_CONTENT_TYPE, type Response, type Session, type SheetValue } from './helpers/session';
+import {
+  buildWorkbook,
+  openSession,
+  readWorkbook,
+  XLSX_CONTENT_TYPE,
+  type Response,
+  type Session,
+  type SheetValue,
+} from './helpers/session';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -48,7 +56,7 @@ function person(overrides: PersonRecord = {}): PersonRecord {
     'Số CCCD': `00118500${String(1000 + serial)}`,
     'Ngày vào Đảng': '19/05/2010',
     'Điện thoại': '0912 345 678',
-    'Email': `nhap${serial}@example.vn`,
+    Email: `nhap${serial}@example.vn`,
     'Địa chỉ': 'Số 12 phố Hàng Bài',
     'Mã đơn vị': 'C1',
     'Chức vụ': 'Đảng viên',
@@ -60,7 +68,8 @@ function person(overrides: PersonRecord = {}): PersonRecord {
 
 const peopleFile = (records: PersonRecord[], headers = PERSON_HEADERS) =>
   buildWorkbook('Danh sách', [headers, ...records.map((record) => headers.map((header) => record[header] ?? null))]);
-const unitsFile = (records: UnitRecord[]) => buildWorkbook('Đơn vị', [UNIT_HEADERS, ...records.map((record) => UNIT_HEADERS.map((header) => record[header] ?? null))]);
+const unitsFile = (records: UnitRecord[]) =>
+  buildWorkbook('Đơn vị', [UNIT_HEADERS, ...records.map((record) => UNIT_HEADERS.map((header) => record[header] ?? null))]);
 
 const upload = (session: Session, kind: 'people' | 'units', content: Buffer, fileName = 'danh-sach.xlsx') =>
   session.upload(`/api/imports/${kind}/preview`, { fileName, content });
@@ -69,7 +78,9 @@ const apply = (session: Session, batchId: string) => session.send('POST', `/api/
 /** Everything an import could touch, to prove that a refused step wrote nothing. */
 async function snapshot() {
   const persons = await ctx.db.execute(sql`SELECT id, full_name, card_number, id_number, phone, version FROM persons ORDER BY id`);
-  const memberships = await ctx.db.execute(sql`SELECT id, person_id, unit_id, from_date::text, to_date::text, position FROM memberships ORDER BY id`);
+  const memberships = await ctx.db.execute(
+    sql`SELECT id, person_id, unit_id, from_date::text, to_date::text, position FROM memberships ORDER BY id`,
+  );
   const figures = await ctx.db.execute(sql`SELECT unit_id, metric, day::text, delta FROM figure_counters ORDER BY unit_id, metric, day`);
   const units = await ctx.db.execute(sql`SELECT id, code, name, path::text, version FROM units ORDER BY id`);
   const versions = await ctx.db.execute(sql`SELECT count(*) AS n FROM unit_versions`);
@@ -81,9 +92,11 @@ async function membersOf(unitId: number, asOf = '2026-01-01') {
 }
 
 async function unitByCode(code: string) {
-  return (await ctx.db.execute<{ id: number; path: string; name: string; parent_id: number | null; version: number }>(
-    sql`SELECT id, path::text AS path, name, parent_id, version FROM units WHERE code = ${code}`,
-  )).rows[0];
+  return (
+    await ctx.db.execute<{ id: number; path: string; name: string; parent_id: number | null; version: number }>(
+      sql`SELECT id, path::text AS path, name, parent_id, version FROM units WHERE code = ${code}`,
+    )
+  ).rows[0];
 }
 
 function expectImportError(response: Response, code: string) {
@@ -123,7 +136,10 @@ describe('importing people', () => {
   let membersBefore: { A: number; C1: number; C2: number; R: number };
 
   beforeAll(async () => {
-    goodRows = [person({ 'Họ và tên': 'Nguyễn Thị Hoa' }), person({ 'Họ và tên': 'Trần Văn Bảo', 'Giới tính': 'Nam', 'Mã đơn vị': 'C2', 'Người đứng đầu': 'x', 'Chức vụ': 'Bí thư' })];
+    goodRows = [
+      person({ 'Họ và tên': 'Nguyễn Thị Hoa' }),
+      person({ 'Họ và tên': 'Trần Văn Bảo', 'Giới tính': 'Nam', 'Mã đơn vị': 'C2', 'Người đứng đầu': 'x', 'Chức vụ': 'Bí thư' }),
+    ];
     firstFile = await peopleFile([
       goodRows[0]!,
       person({ 'Mã đơn vị': 'KHONG_CO' }),
@@ -135,7 +151,12 @@ describe('importing people', () => {
 
   it('previews a file: lists each bad row with its row number, column and a Vietnamese message, and writes nothing', async () => {
     before = await snapshot();
-    membersBefore = { A: await membersOf(tree.A.id), C1: await membersOf(tree.C1.id), C2: await membersOf(tree.C2.id), R: await membersOf(tree.R.id) };
+    membersBefore = {
+      A: await membersOf(tree.A.id),
+      C1: await membersOf(tree.C1.id),
+      C2: await membersOf(tree.C2.id),
+      R: await membersOf(tree.R.id),
+    };
     const response = await upload(officerA, 'people', firstFile, 'Danh sách tháng 9.xlsx');
     expect(response.statusCode, response.body).toBe(200);
     const preview = response.json();
@@ -161,13 +182,37 @@ describe('importing people', () => {
     const after = await snapshot();
     expect(after.persons.length).toBe(before.persons.length + 2);
     expect(after.memberships.length).toBe(before.memberships.length + 2);
-    const imported = await ctx.db.execute<{ full_name: string; code: string; from_date: string; position: string; is_head: boolean; phone: string; birth_date: string }>(sql`
+    const imported = await ctx.db.execute<{
+      full_name: string;
+      code: string;
+      from_date: string;
+      position: string;
+      is_head: boolean;
+      phone: string;
+      birth_date: string;
+    }>(sql`
       SELECT p.full_name, u.code, m.from_date::text AS from_date, m.position, m.is_head, p.phone, p.birth_date::text AS birth_date
       FROM persons p JOIN memberships m ON m.person_id = p.id JOIN units u ON u.id = m.unit_id
       WHERE p.full_name IN ('Nguyễn Thị Hoa', 'Trần Văn Bảo') ORDER BY p.id`);
     expect(imported.rows).toEqual([
-      { full_name: 'Nguyễn Thị Hoa', code: 'C1', from_date: '2025-09-01', position: 'party_member', is_head: false, phone: '0912 345 678', birth_date: '1985-08-15' },
-      { full_name: 'Trần Văn Bảo', code: 'C2', from_date: '2025-09-01', position: 'secretary', is_head: true, phone: '0912 345 678', birth_date: '1985-08-15' },
+      {
+        full_name: 'Nguyễn Thị Hoa',
+        code: 'C1',
+        from_date: '2025-09-01',
+        position: 'party_member',
+        is_head: false,
+        phone: '0912 345 678',
+        birth_date: '1985-08-15',
+      },
+      {
+        full_name: 'Trần Văn Bảo',
+        code: 'C2',
+        from_date: '2025-09-01',
+        position: 'secretary',
+        is_head: true,
+        phone: '0912 345 678',
+        birth_date: '1985-08-15',
+      },
     ]);
     expect(await membersOf(tree.A.id)).toBe(membersBefore.A + 2);
     expect(await membersOf(tree.C1.id)).toBe(membersBefore.C1 + 1);
@@ -181,7 +226,13 @@ describe('importing people', () => {
       ['import.people', 1],
       ['person.import_create', 2],
     ]);
-    const entries = await ctx.db.execute<{ entity_id: string; unit_path: string; full_name: string; unit_id: number; person_id: number }>(sql`
+    const entries = await ctx.db.execute<{
+      entity_id: string;
+      unit_path: string;
+      full_name: string;
+      unit_id: number;
+      person_id: number;
+    }>(sql`
       SELECT a.entity_id, a.unit_path, a.after->>'full_name' AS full_name, (a.after->>'unit_id')::bigint AS unit_id, m.person_id
       FROM audit_log a JOIN memberships m ON m.person_id = a.entity_id::bigint AND m.to_date IS NULL
       WHERE a.action = 'person.import_create'`);
@@ -225,7 +276,10 @@ describe('importing people', () => {
 
   it('updates a changed row and moves a person whose unit changed', async () => {
     const state = await snapshot();
-    const changed = await peopleFile([{ ...goodRows[0]!, 'Điện thoại': '0988 000 111' }, { ...goodRows[1]!, 'Mã đơn vị': 'C1', 'Từ ngày': '01/03/2026' }]);
+    const changed = await peopleFile([
+      { ...goodRows[0]!, 'Điện thoại': '0988 000 111' },
+      { ...goodRows[1]!, 'Mã đơn vị': 'C1', 'Từ ngày': '01/03/2026' },
+    ]);
     const preview = (await upload(officerA, 'people', changed)).json();
     expect(preview).toMatchObject({ creates: 0, updates: 2, unchanged: 0, errors: [] });
     const c2Before = await membersOf(tree.C2.id, '2026-03-01');
@@ -331,19 +385,57 @@ describe('data that changes between preview and apply', () => {
     expect(response.statusCode).toBe(409);
     expect(response.json().error.details.errors.map((e: { row: number }) => e.row)).toEqual([3]);
     expect(await snapshot()).toEqual(state);
-    const kept = await ctx.db.execute<{ full_name: string; id_number: string }>(sql`SELECT full_name, id_number FROM persons WHERE id = ${other.json().id}`);
+    const kept = await ctx.db.execute<{ full_name: string; id_number: string }>(
+      sql`SELECT full_name, id_number FROM persons WHERE id = ${other.json().id}`,
+    );
     expect(kept.rows).toEqual([{ full_name: 'Người Khác Hẳn', id_number: '001199009999' }]);
   });
 
   it('fails with 409 when the person a row updates now holds another card, and the card went to someone else', async () => {
-    const existing = (await officerA.send('POST', '/api/people', {
-      fullName: 'Chu Văn Cũ', sex: 'male', category: 'party_member', cardNumber: '41000001', unitId: tree.C1.id, position: 'party_member', fromDate: '2025-09-01',
-    })).json();
-    const preview = (await upload(officerA, 'people', await peopleFile([person({ 'Họ và tên': 'Chu Văn Cũ', 'Số thẻ đảng viên': '41000001', 'Số CCCD': null })]))).json();
+    const existing = (
+      await officerA.send('POST', '/api/people', {
+        fullName: 'Chu Văn Cũ',
+        sex: 'male',
+        category: 'party_member',
+        cardNumber: '41000001',
+        unitId: tree.C1.id,
+        position: 'party_member',
+        fromDate: '2025-09-01',
+      })
+    ).json();
+    const preview = (
+      await upload(
+        officerA,
+        'people',
+        await peopleFile([person({ 'Họ và tên': 'Chu Văn Cũ', 'Số thẻ đảng viên': '41000001', 'Số CCCD': null })]),
+      )
+    ).json();
     expect(preview).toMatchObject({ updates: 1, errors: [] });
     // The card is corrected: it now belongs to another person, and the first one gets a new card.
-    expect((await officerA.send('PATCH', `/api/people/${existing.id}`, { fullName: 'Chu Văn Cũ', sex: 'male', category: 'party_member', cardNumber: '41000002', version: existing.version })).statusCode).toBe(200);
-    expect((await officerA.send('POST', '/api/people', { fullName: 'Chủ Mới Của Thẻ', sex: 'male', category: 'party_member', cardNumber: '41000001', unitId: tree.C1.id, position: 'party_member', fromDate: '2025-09-01' })).statusCode).toBe(201);
+    expect(
+      (
+        await officerA.send('PATCH', `/api/people/${existing.id}`, {
+          fullName: 'Chu Văn Cũ',
+          sex: 'male',
+          category: 'party_member',
+          cardNumber: '41000002',
+          version: existing.version,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await officerA.send('POST', '/api/people', {
+          fullName: 'Chủ Mới Của Thẻ',
+          sex: 'male',
+          category: 'party_member',
+          cardNumber: '41000001',
+          unitId: tree.C1.id,
+          position: 'party_member',
+          fromDate: '2025-09-01',
+        })
+      ).statusCode,
+    ).toBe(201);
     const state = await snapshot();
     const response = await apply(officerA, preview.batchId);
     expect(response.statusCode).toBe(409);
@@ -355,10 +447,16 @@ describe('refused files', () => {
   it('refuses a file that is not an xlsx, or is empty, with 400 IMPORT_INVALID_FILE and no batch', async () => {
     const batches = async () => Number((await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM import_batches`)).rows[0]!.n);
     const before = await batches();
-    expectImportError(await upload(officerA, 'people', Buffer.from('Họ và tên;Giới tính\nNguyễn Văn A;Nam\n'), 'danh-sach.csv'), 'IMPORT_INVALID_FILE');
+    expectImportError(
+      await upload(officerA, 'people', Buffer.from('Họ và tên;Giới tính\nNguyễn Văn A;Nam\n'), 'danh-sach.csv'),
+      'IMPORT_INVALID_FILE',
+    );
     expectImportError(await upload(officerA, 'people', Buffer.alloc(0)), 'IMPORT_INVALID_FILE');
     // Looks like a zip at first glance, but is not a workbook.
-    expectImportError(await upload(officerA, 'people', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)])), 'IMPORT_INVALID_FILE');
+    expectImportError(
+      await upload(officerA, 'people', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)])),
+      'IMPORT_INVALID_FILE',
+    );
     expect(await batches()).toBe(before);
   });
 
@@ -381,8 +479,20 @@ describe('importing units', () => {
   it('creates units whose parent comes later in the file, renames an existing unit with history, in one apply', async () => {
     const state = await snapshot();
     const file = await unitsFile([
-      { 'Mã đơn vị': 'D1', 'Tên đơn vị': 'Chi bộ Tổ dân phố 1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'G2', 'Ngày thành lập': '01/09/2025' },
-      { 'Mã đơn vị': 'G2', 'Tên đơn vị': 'Đảng bộ Trường Tiểu học An Bình', 'Loại đơn vị': 'Đảng bộ cơ sở', 'Mã đơn vị cấp trên': 'A', 'Ngày thành lập': '01/09/2025' },
+      {
+        'Mã đơn vị': 'D1',
+        'Tên đơn vị': 'Chi bộ Tổ dân phố 1',
+        'Loại đơn vị': 'Chi bộ trực thuộc',
+        'Mã đơn vị cấp trên': 'G2',
+        'Ngày thành lập': '01/09/2025',
+      },
+      {
+        'Mã đơn vị': 'G2',
+        'Tên đơn vị': 'Đảng bộ Trường Tiểu học An Bình',
+        'Loại đơn vị': 'Đảng bộ cơ sở',
+        'Mã đơn vị cấp trên': 'A',
+        'Ngày thành lập': '01/09/2025',
+      },
       { 'Mã đơn vị': 'C2', 'Tên đơn vị': 'Chi bộ Khu phố 2 mới', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' },
       { 'Mã đơn vị': 'C1', 'Tên đơn vị': 'Chi bộ Khu phố 1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' },
     ]);
@@ -410,18 +520,56 @@ describe('importing units', () => {
 
   it('reports in the preview the founding dates apply would refuse, so a clean preview applies', async () => {
     const state = await snapshot();
-    const preview = (await upload(adminA, 'units', await unitsFile([
-      // Before its existing parent was founded (A: 01/07/2025).
-      { 'Mã đơn vị': 'E1', 'Tên đơn vị': 'Chi bộ E1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A', 'Ngày thành lập': '01/01/2016' },
-      // Before its parent of the same file.
-      { 'Mã đơn vị': 'E2', 'Tên đơn vị': 'Đảng bộ E2', 'Loại đơn vị': 'Đảng bộ cơ sở', 'Mã đơn vị cấp trên': 'A', 'Ngày thành lập': '01/09/2025' },
-      { 'Mã đơn vị': 'E3', 'Tên đơn vị': 'Chi bộ E3', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'E2', 'Ngày thành lập': '01/08/2025' },
-      { 'Mã đơn vị': 'E4', 'Tên đơn vị': 'Chi bộ E4', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'E2', 'Ngày thành lập': '01/10/2025' },
-    ]))).json();
+    const preview = (
+      await upload(
+        adminA,
+        'units',
+        await unitsFile([
+          // Before its existing parent was founded (A: 01/07/2025).
+          {
+            'Mã đơn vị': 'E1',
+            'Tên đơn vị': 'Chi bộ E1',
+            'Loại đơn vị': 'Chi bộ trực thuộc',
+            'Mã đơn vị cấp trên': 'A',
+            'Ngày thành lập': '01/01/2016',
+          },
+          // Before its parent of the same file.
+          {
+            'Mã đơn vị': 'E2',
+            'Tên đơn vị': 'Đảng bộ E2',
+            'Loại đơn vị': 'Đảng bộ cơ sở',
+            'Mã đơn vị cấp trên': 'A',
+            'Ngày thành lập': '01/09/2025',
+          },
+          {
+            'Mã đơn vị': 'E3',
+            'Tên đơn vị': 'Chi bộ E3',
+            'Loại đơn vị': 'Chi bộ trực thuộc',
+            'Mã đơn vị cấp trên': 'E2',
+            'Ngày thành lập': '01/08/2025',
+          },
+          {
+            'Mã đơn vị': 'E4',
+            'Tên đơn vị': 'Chi bộ E4',
+            'Loại đơn vị': 'Chi bộ trực thuộc',
+            'Mã đơn vị cấp trên': 'E2',
+            'Ngày thành lập': '01/10/2025',
+          },
+        ]),
+      )
+    ).json();
     expect(preview).toMatchObject({ totalRows: 4, validRows: 2, creates: 2 });
     expect(preview.errors).toEqual([
-      { row: 2, column: 'Ngày thành lập', message: 'Ngày hiệu lực 01/01/2016 không được trước ngày thành lập của đơn vị cấp trên (01/07/2025).' },
-      { row: 4, column: 'Ngày thành lập', message: 'Ngày hiệu lực 01/08/2025 không được trước ngày thành lập của đơn vị cấp trên (01/09/2025).' },
+      {
+        row: 2,
+        column: 'Ngày thành lập',
+        message: 'Ngày hiệu lực 01/01/2016 không được trước ngày thành lập của đơn vị cấp trên (01/07/2025).',
+      },
+      {
+        row: 4,
+        column: 'Ngày thành lập',
+        message: 'Ngày hiệu lực 01/08/2025 không được trước ngày thành lập của đơn vị cấp trên (01/09/2025).',
+      },
     ]);
     expect(await snapshot()).toEqual(state);
     // The rows the preview accepted are exactly what apply writes.
@@ -436,9 +584,15 @@ describe('importing units', () => {
   it('reports in the preview a rename dated before the latest change of the unit, as apply would refuse it', async () => {
     await createUnitAsSystem(ctx.db, 'F1', 'Chi bộ sẽ thành lập', 'cell', tree.A.id, '2099-01-01');
     const state = await snapshot();
-    const preview = (await upload(adminA, 'units', await unitsFile([
-      { 'Mã đơn vị': 'F1', 'Tên đơn vị': 'Chi bộ đổi tên', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' },
-    ]))).json();
+    const preview = (
+      await upload(
+        adminA,
+        'units',
+        await unitsFile([
+          { 'Mã đơn vị': 'F1', 'Tên đơn vị': 'Chi bộ đổi tên', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' },
+        ]),
+      )
+    ).json();
     expect(preview.validRows).toBe(0);
     expect(preview.errors[0].message).toContain('lần thay đổi gần nhất của đơn vị (01/01/2099)');
     expect(await snapshot()).toEqual(state);
@@ -446,10 +600,16 @@ describe('importing units', () => {
 
   it('refuses a cycle of parents inside the file', async () => {
     const state = await snapshot();
-    const preview = (await upload(adminA, 'units', await unitsFile([
-      { 'Mã đơn vị': 'X1', 'Tên đơn vị': 'Chi bộ X1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'X2' },
-      { 'Mã đơn vị': 'X2', 'Tên đơn vị': 'Chi bộ X2', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'X1' },
-    ]))).json();
+    const preview = (
+      await upload(
+        adminA,
+        'units',
+        await unitsFile([
+          { 'Mã đơn vị': 'X1', 'Tên đơn vị': 'Chi bộ X1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'X2' },
+          { 'Mã đơn vị': 'X2', 'Tên đơn vị': 'Chi bộ X2', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'X1' },
+        ]),
+      )
+    ).json();
     expect(preview.validRows).toBe(0);
     expect(preview.errors.map((e: { row: number }) => e.row)).toEqual(expect.arrayContaining([2, 3]));
     expect(preview.errors.some((e: { message: string }) => e.message.includes('vòng lặp'))).toBe(true);
@@ -461,10 +621,16 @@ describe('importing units', () => {
 
   it('refuses a cycle through an existing unit placed under a new unit of its own subtree', async () => {
     const state = await snapshot();
-    const preview = (await upload(adminA, 'units', await unitsFile([
-      { 'Mã đơn vị': 'C1', 'Tên đơn vị': 'Chi bộ Khu phố 1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'N1' },
-      { 'Mã đơn vị': 'N1', 'Tên đơn vị': 'Tổ đảng N1', 'Loại đơn vị': 'Tổ đảng', 'Mã đơn vị cấp trên': 'C1' },
-    ]))).json();
+    const preview = (
+      await upload(
+        adminA,
+        'units',
+        await unitsFile([
+          { 'Mã đơn vị': 'C1', 'Tên đơn vị': 'Chi bộ Khu phố 1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'N1' },
+          { 'Mã đơn vị': 'N1', 'Tên đơn vị': 'Tổ đảng N1', 'Loại đơn vị': 'Tổ đảng', 'Mã đơn vị cấp trên': 'C1' },
+        ]),
+      )
+    ).json();
     expect(preview.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[2, 'Mã đơn vị cấp trên']]);
     expect(preview.errors[0].message).toContain('chính nó');
     // The new unit on its own is fine: it is created under C1, which stays where it was.
@@ -481,11 +647,17 @@ describe('importing units', () => {
 
   it('writes nothing when rows together would make a loop of existing units', async () => {
     const state = await snapshot();
-    const preview = (await upload(adminA, 'units', await unitsFile([
-      { 'Mã đơn vị': 'C1', 'Tên đơn vị': 'Chi bộ Khu phố 1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'N2' },
-      { 'Mã đơn vị': 'N2', 'Tên đơn vị': 'Tổ đảng N2', 'Loại đơn vị': 'Tổ đảng', 'Mã đơn vị cấp trên': 'C2' },
-      { 'Mã đơn vị': 'C2', 'Tên đơn vị': 'Chi bộ Khu phố 2 mới', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'C1' },
-    ]))).json();
+    const preview = (
+      await upload(
+        adminA,
+        'units',
+        await unitsFile([
+          { 'Mã đơn vị': 'C1', 'Tên đơn vị': 'Chi bộ Khu phố 1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'N2' },
+          { 'Mã đơn vị': 'N2', 'Tên đơn vị': 'Tổ đảng N2', 'Loại đơn vị': 'Tổ đảng', 'Mã đơn vị cấp trên': 'C2' },
+          { 'Mã đơn vị': 'C2', 'Tên đơn vị': 'Chi bộ Khu phố 2 mới', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'C1' },
+        ]),
+      )
+    ).json();
     const applied = await apply(adminA, preview.batchId);
     expect(applied.statusCode).toBeGreaterThanOrEqual(400);
     expect(applied.statusCode).toBeLessThan(500);
@@ -493,11 +665,17 @@ describe('importing units', () => {
   });
 
   it('refuses units outside the administrator’s subtree, and unit imports to officers', async () => {
-    const preview = (await upload(adminA, 'units', await unitsFile([
-      { 'Mã đơn vị': 'Y1', 'Tên đơn vị': 'Chi bộ Y1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'B' },
-      { 'Mã đơn vị': 'C3', 'Tên đơn vị': 'Đổi tên C3', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'B' },
-      { 'Mã đơn vị': 'Y2', 'Tên đơn vị': 'Đảng bộ gốc mới', 'Loại đơn vị': 'Đảng bộ cơ sở' },
-    ]))).json();
+    const preview = (
+      await upload(
+        adminA,
+        'units',
+        await unitsFile([
+          { 'Mã đơn vị': 'Y1', 'Tên đơn vị': 'Chi bộ Y1', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'B' },
+          { 'Mã đơn vị': 'C3', 'Tên đơn vị': 'Đổi tên C3', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'B' },
+          { 'Mã đơn vị': 'Y2', 'Tên đơn vị': 'Đảng bộ gốc mới', 'Loại đơn vị': 'Đảng bộ cơ sở' },
+        ]),
+      )
+    ).json();
     expect(preview.validRows).toBe(0);
     expect(preview.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
       [2, 'Mã đơn vị cấp trên'],
@@ -506,7 +684,17 @@ describe('importing units', () => {
     ]);
     expect(preview.errors[0].message).toContain('ngoài phạm vi');
     const state = await snapshot();
-    expect((await upload(officerA, 'units', await unitsFile([{ 'Mã đơn vị': 'Y3', 'Tên đơn vị': 'Chi bộ Y3', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' }]))).statusCode).toBe(403);
+    expect(
+      (
+        await upload(
+          officerA,
+          'units',
+          await unitsFile([
+            { 'Mã đơn vị': 'Y3', 'Tên đơn vị': 'Chi bộ Y3', 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' },
+          ]),
+        )
+      ).statusCode,
+    ).toBe(403);
     expect(await snapshot()).toEqual(state);
   });
 });
@@ -515,7 +703,8 @@ describe('exports', () => {
   let hoaCard: string;
   beforeAll(async () => {
     await addPerson(ctx.db, tree.C3.path, { fullName: 'Cao Thị Bê', unitId: tree.C3.id, cardNumber: '52000001', idNumber: '001080520001' });
-    hoaCard = (await ctx.db.execute<{ card_number: string }>(sql`SELECT card_number FROM persons WHERE full_name = 'Nguyễn Thị Hoa'`)).rows[0]!.card_number;
+    hoaCard = (await ctx.db.execute<{ card_number: string }>(sql`SELECT card_number FROM persons WHERE full_name = 'Nguyễn Thị Hoa'`))
+      .rows[0]!.card_number;
   });
 
   const download = async (session: Session, url: string) => {

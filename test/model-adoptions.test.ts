@@ -55,18 +55,40 @@ describe('units below take a commended model up', () => {
   it('a cell below the deciding level finds the model and records that it took it up, with evidence', async () => {
     const offered = (await cell.get(`/api/adoptable-models?unitId=${tree.Y1.id}&q=${encodeURIComponent('rac thai nhua')}`)).json();
     expect(offered.items.map((item: { id: number }) => item.id)).toEqual([model]);
-    expect(offered.items[0]).toMatchObject({ adoptedUnits: 0, adoption: null, decision: { formName: 'Bằng khen', unitName: 'Tỉnh ủy Sông Núi' } });
+    expect(offered.items[0]).toMatchObject({
+      adoptedUnits: 0,
+      adoption: null,
+      decision: { formName: 'Bằng khen', unitName: 'Tỉnh ủy Sông Núi' },
+    });
     // The nominating unit does not take up its own model.
     expect((await commune1.get(`/api/adoptable-models?unitId=${tree.X1.id}`)).json().total).toBe(0);
 
-    const photo = await cell.upload(`/api/files?unitId=${tree.Y1.id}&purpose=model_adoption`, { fileName: 'Ảnh họp dân.png', content: tinyPng(), contentType: 'image/png' });
+    const photo = await cell.upload(`/api/files?unitId=${tree.Y1.id}&purpose=model_adoption`, {
+      fileName: 'Ảnh họp dân.png',
+      content: tinyPng(),
+      contentType: 'image/png',
+    });
     expect(photo.statusCode, photo.body).toBe(201);
-    const created = await cell.send('POST', `/api/nominations/${model}/adoptions`, { unitId: tree.Y1.id, ...adoption, fileIds: [photo.json().id] });
+    const created = await cell.send('POST', `/api/nominations/${model}/adoptions`, {
+      unitId: tree.Y1.id,
+      ...adoption,
+      fileIds: [photo.json().id],
+    });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ unit: { name: 'Chi bộ thôn Một' }, adoptedOn: adoption.adoptedOn, note: adoption.note, canEdit: true, version: 1 });
+    expect(created.json()).toMatchObject({
+      unit: { name: 'Chi bộ thôn Một' },
+      adoptedOn: adoption.adoptedOn,
+      note: adoption.note,
+      canEdit: true,
+      version: 1,
+    });
     expect(created.json().files.map((file: { name: string }) => file.name)).toEqual(['Ảnh họp dân.png']);
     adoptionId = created.json().id;
-    const second = await commune3.send('POST', `/api/nominations/${model}/adoptions`, { unitId: tree.X3.id, ...adoption, note: 'Phát động trong toàn phường' });
+    const second = await commune3.send('POST', `/api/nominations/${model}/adoptions`, {
+      unitId: tree.X3.id,
+      ...adoption,
+      note: 'Phát động trong toàn phường',
+    });
     expect(second.statusCode, second.body).toBe(201);
     const mine = (await cell.get(`/api/adoptable-models?unitId=${tree.Y1.id}`)).json().items[0];
     expect(mine).toMatchObject({ adoptedUnits: 2, adoption: { id: adoptionId } });
@@ -79,7 +101,9 @@ describe('units below take a commended model up', () => {
     const fromTheCell = (await cell.get(`/api/nominations/${model}/adoptions`)).json();
     expect(fromTheCell).toMatchObject({ total: 2, items: [{ id: adoptionId }] });
     const nominator = (await commune1.get(`/api/nominations/${model}/adoptions`)).json();
-    expect(nominator.items.map((item: { unit: { name: string }; canEdit: boolean }) => [item.unit.name, item.canEdit])).toEqual([['Chi bộ thôn Một', true]]);
+    expect(nominator.items.map((item: { unit: { name: string }; canEdit: boolean }) => [item.unit.name, item.canEdit])).toEqual([
+      ['Chi bộ thôn Một', true],
+    ]);
     expect((await foreign.get(`/api/nominations/${model}/adoptions`)).statusCode).toBe(403);
   });
 
@@ -93,7 +117,12 @@ describe('units below take a commended model up', () => {
   });
 
   it('the cell updates its record and another unit removes its own; both are audited', async () => {
-    const updated = await cell.send('PATCH', `/api/model-adoptions/${adoptionId}`, { ...adoption, note: 'Mở rộng ra cả thôn', fileIds: [], version: 1 });
+    const updated = await cell.send('PATCH', `/api/model-adoptions/${adoptionId}`, {
+      ...adoption,
+      note: 'Mở rộng ra cả thôn',
+      fileIds: [],
+      version: 1,
+    });
     expect(updated.statusCode, updated.body).toBe(200);
     expect(updated.json()).toMatchObject({ note: 'Mở rộng ra cả thôn', version: 2, files: [] });
     const stale = await cell.send('PATCH', `/api/model-adoptions/${adoptionId}`, { ...adoption, fileIds: [], version: 1 });
@@ -103,7 +132,9 @@ describe('units below take a commended model up', () => {
     expect((await cell.send('DELETE', `/api/model-adoptions/${other.id}?version=${other.version}`)).statusCode).toBe(403);
     expect((await commune3.send('DELETE', `/api/model-adoptions/${other.id}?version=${other.version}`)).statusCode).toBe(204);
     expect((await provinceCommittee.get(`/api/nominations/${model}/adoptions`)).json().total).toBe(1);
-    const audits = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_type = 'model_adoption' ORDER BY id`);
+    const audits = await ctx.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity_type = 'model_adoption' ORDER BY id`,
+    );
     expect(audits.rows.map((row) => row.action)).toEqual(['model.adopt', 'model.adopt', 'model.adoption_update', 'model.adoption_delete']);
   });
 });
@@ -129,9 +160,16 @@ describe('bad input and foreign callers change nothing', () => {
       expect(response.json().error.message).toMatch(/[àáảãạăâđêôơư]/i);
     }
     const mine = (await cell.get(`/api/nominations/${model}/adoptions`)).json().items[0];
-    const patch = await cell.send('PATCH', `/api/model-adoptions/${mine.id}`, { ...adoption, adoptedOn: '2999-01-01', fileIds: [], version: mine.version });
+    const patch = await cell.send('PATCH', `/api/model-adoptions/${mine.id}`, {
+      ...adoption,
+      adoptedOn: '2999-01-01',
+      fileIds: [],
+      version: mine.version,
+    });
     expect(patch.statusCode).toBe(400);
-    expect((await foreign.send('PATCH', `/api/model-adoptions/${mine.id}`, { ...adoption, fileIds: [], version: mine.version })).statusCode).toBe(403);
+    expect(
+      (await foreign.send('PATCH', `/api/model-adoptions/${mine.id}`, { ...adoption, fileIds: [], version: mine.version })).statusCode,
+    ).toBe(403);
     expect(await state()).toEqual(before);
   });
 });

@@ -48,7 +48,9 @@ async function person(name: string, unit: { id: number; path: string }, card: st
 }
 
 async function noticesOf(userId: number) {
-  const rows = await ctx.db.execute<{ kind: string; title: string; body: string }>(sql`SELECT kind, title, body FROM notifications WHERE user_id = ${userId}`);
+  const rows = await ctx.db.execute<{ kind: string; title: string; body: string }>(
+    sql`SELECT kind, title, body FROM notifications WHERE user_id = ${userId}`,
+  );
   return rows.rows;
 }
 
@@ -85,7 +87,9 @@ describe('the daily reminders', () => {
     expect(await noticesOf(users['phuloc.c3']!)).toHaveLength(0);
     expect(sent.map((mail) => mail.to).sort()).toEqual(['khongtk@example.vn', 'nhac@example.vn']);
     expect(sent[0]!.subject).toBe(`Nhắc đăng ký học tập và làm theo năm ${year}`);
-    const window = await ctx.db.execute<{ reminded_on: string }>(sql`SELECT reminded_on::text FROM registration_windows WHERE unit_id = ${tree.R.id}`);
+    const window = await ctx.db.execute<{ reminded_on: string }>(
+      sql`SELECT reminded_on::text FROM registration_windows WHERE unit_id = ${tree.R.id}`,
+    );
     expect(window.rows[0]!.reminded_on).toBe(today);
 
     const again = await runDailyReminders(ctx.db, { mailer, daysBefore: 7 });
@@ -114,10 +118,16 @@ describe('"send reminders now" and the bell', () => {
     expect(await noticesOf(users['phuloc.c3']!)).toHaveLength(1);
     // A second press the same day reminds nobody twice.
     expect((await officer.send('POST', '/api/registration-reminders', { unitId: tree.B.id })).json().notified).toBe(0);
-    expect((await (await openSession(ctx.app, 'canbo.a')).send('POST', '/api/registration-reminders', { unitId: tree.B.id })).statusCode).toBe(403);
-    expect((await (await openSession(ctx.app, 'bithu.b')).send('POST', '/api/registration-reminders', { unitId: tree.B.id })).statusCode).toBe(403);
+    expect(
+      (await (await openSession(ctx.app, 'canbo.a')).send('POST', '/api/registration-reminders', { unitId: tree.B.id })).statusCode,
+    ).toBe(403);
+    expect(
+      (await (await openSession(ctx.app, 'bithu.b')).send('POST', '/api/registration-reminders', { unitId: tree.B.id })).statusCode,
+    ).toBe(403);
     expect((await officer.send('POST', '/api/registration-reminders', { unitId: 'B' })).statusCode).toBe(400);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/registration-reminders', payload: { unitId: tree.B.id } })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/registration-reminders', payload: { unitId: tree.B.id } })).statusCode).toBe(
+      401,
+    );
     expect(await noticesOf(users['phuloc.c3']!)).toHaveLength(1);
   });
 
@@ -135,7 +145,9 @@ describe('"send reminders now" and the bell', () => {
     expect(read.json()).toMatchObject({ unread: 0 });
     const row = await ctx.db.execute<{ read_at: string | null }>(sql`SELECT read_at FROM notifications WHERE id = ${id}`);
     expect(row.rows[0]!.read_at).not.toBeNull();
-    const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_type = 'notification' AND entity_id = ${String(id)}`);
+    const audit = await ctx.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity_type = 'notification' AND entity_id = ${String(id)}`,
+    );
     expect(audit.rows.map((entry) => entry.action)).toEqual(['notification.read']);
     const all = await other.send('POST', '/api/notifications/read-all');
     expect(all.json()).toMatchObject({ marked: 1, unread: 0 });

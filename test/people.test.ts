@@ -79,7 +79,11 @@ const names = (body: { items: Array<{ fullName: string }> }) => body.items.map((
 
 describe('creating a person', () => {
   it('lets the officer of A create a person in C1: 201, a membership, and one more member in the figures', async () => {
-    const before = { A: await figures(tree.A.id, '2026-01-01'), R: await figures(tree.R.id, '2026-01-01'), B: await figures(tree.B.id, '2026-01-01') };
+    const before = {
+      A: await figures(tree.A.id, '2026-01-01'),
+      R: await figures(tree.R.id, '2026-01-01'),
+      B: await figures(tree.B.id, '2026-01-01'),
+    };
     const response = await session('officer').send('POST', '/api/people', newPerson({ fullName: '  Nguyễn   Văn Tạo ' }));
     expect(response.statusCode).toBe(201);
     const person = response.json();
@@ -104,7 +108,11 @@ describe('creating a person', () => {
 
   it('counts a civil servant as a member but not as a party member', async () => {
     const before = await figures(tree.A.id, '2026-01-01');
-    const response = await session('officer').send('POST', '/api/people', newPerson({ fullName: 'Lý Thị Công Chức', category: 'civil_servant', cardNumber: null, position: 'staff' }));
+    const response = await session('officer').send(
+      'POST',
+      '/api/people',
+      newPerson({ fullName: 'Lý Thị Công Chức', category: 'civil_servant', cardNumber: null, position: 'staff' }),
+    );
     expect(response.statusCode).toBe(201);
     expect(await figures(tree.A.id, '2026-01-01')).toEqual({ members: before.members + 1, partyMembers: before.partyMembers });
   });
@@ -164,7 +172,15 @@ describe('who sees what', () => {
     const created = await session('officer').send(
       'POST',
       '/api/people',
-      newPerson({ fullName: 'Bùi Thị Riêng Tư', birthDate: '1990-01-02', cardNumber: '88800001', idNumber: '001090888001', phone: '0912 000 111', email: 'rieng.tu@example.vn', address: 'Số 9 ngõ Hoa' }),
+      newPerson({
+        fullName: 'Bùi Thị Riêng Tư',
+        birthDate: '1990-01-02',
+        cardNumber: '88800001',
+        idNumber: '001090888001',
+        phone: '0912 000 111',
+        email: 'rieng.tu@example.vn',
+        address: 'Số 9 ngõ Hoa',
+      }),
     );
     personId = created.json().id;
   });
@@ -222,9 +238,16 @@ describe('who sees what', () => {
     const current = (await session('admin').get(`/api/people/${personId}`)).json();
     for (const role of ['viewer', 'inspector', 'committee'] as const) {
       expect((await session(role).send('POST', '/api/people', newPerson())).statusCode, role).toBe(403);
-      const patch = await session(role).send('PATCH', `/api/people/${personId}`, { ...newPerson({ fullName: 'Tên Mới' }), version: current.version });
+      const patch = await session(role).send('PATCH', `/api/people/${personId}`, {
+        ...newPerson({ fullName: 'Tên Mới' }),
+        version: current.version,
+      });
       expect(patch.statusCode, role).toBe(403);
-      const move = await session(role).send('POST', `/api/people/${personId}/move`, { unitId: tree.C2.id, position: 'party_member', version: current.version });
+      const move = await session(role).send('POST', `/api/people/${personId}/move`, {
+        unitId: tree.C2.id,
+        position: 'party_member',
+        version: current.version,
+      });
       expect(move.statusCode, role).toBe(403);
     }
     expect(await count('persons')).toBe(before);
@@ -237,7 +260,16 @@ describe('finding people', () => {
   beforeAll(async () => {
     C4 = await createUnitAsSystem(ctx.db, 'C4', 'Chi bộ Khu phố 4', 'cell', tree.A.id);
     // Inserted out of order on purpose.
-    const people = ['Vũ Minh Đức', 'Phạm Văn Bình', 'Lê Thị Ánh', 'Trịnh Văn Ân', 'Nguyễn Văn An', 'Đặng Văn Dũng', 'Trần Thị Anh', 'Lê Văn An'];
+    const people = [
+      'Vũ Minh Đức',
+      'Phạm Văn Bình',
+      'Lê Thị Ánh',
+      'Trịnh Văn Ân',
+      'Nguyễn Văn An',
+      'Đặng Văn Dũng',
+      'Trần Thị Anh',
+      'Lê Văn An',
+    ];
     for (const [index, fullName] of people.entries()) {
       await addPerson(ctx.db, C4.path, { fullName, unitId: C4.id, cardNumber: String(5_000_000 + index) });
     }
@@ -254,7 +286,16 @@ describe('finding people', () => {
   });
 
   it('sorts by given name in Vietnamese order, then by full name', async () => {
-    const expected = ['Lê Văn An', 'Nguyễn Văn An', 'Trần Thị Anh', 'Lê Thị Ánh', 'Trịnh Văn Ân', 'Phạm Văn Bình', 'Đặng Văn Dũng', 'Vũ Minh Đức'];
+    const expected = [
+      'Lê Văn An',
+      'Nguyễn Văn An',
+      'Trần Thị Anh',
+      'Lê Thị Ánh',
+      'Trịnh Văn Ân',
+      'Phạm Văn Bình',
+      'Đặng Văn Dũng',
+      'Vũ Minh Đức',
+    ];
     const asc = (await session('viewer').get(`/api/people?unitId=${C4.id}&sort=name`)).json();
     expect(names(asc)).toEqual(expected);
     const desc = (await session('viewer').get(`/api/people?unitId=${C4.id}&sort=name&order=desc`)).json();
@@ -265,14 +306,26 @@ describe('finding people', () => {
     if (ctx.database.kind !== 'postgres') skip('the embedded database has no linguistic collations');
     const icu = await ctx.db.execute(sql`SELECT 1 FROM pg_collation WHERE collname = 'en-US-x-icu'`);
     if (icu.rows.length === 0) skip('this server has no ICU collations');
-    const original = (await ctx.db.execute<{ collation_name: string | null }>(
-      sql`SELECT collation_name FROM information_schema.columns WHERE table_name = 'persons' AND column_name = 'sort_key'`,
-    )).rows[0]?.collation_name ?? 'default';
+    const original =
+      (
+        await ctx.db.execute<{ collation_name: string | null }>(
+          sql`SELECT collation_name FROM information_schema.columns WHERE table_name = 'persons' AND column_name = 'sort_key'`,
+        )
+      ).rows[0]?.collation_name ?? 'default';
     // A server created with LC_COLLATE en_US.UTF-8 compares text columns without a collation this way.
     await ctx.db.execute(sql`ALTER TABLE persons ALTER COLUMN sort_key TYPE text COLLATE "en-US-x-icu"`);
     try {
       const body = (await session('viewer').get(`/api/people?unitId=${C4.id}&sort=name`)).json();
-      expect(names(body)).toEqual(['Lê Văn An', 'Nguyễn Văn An', 'Trần Thị Anh', 'Lê Thị Ánh', 'Trịnh Văn Ân', 'Phạm Văn Bình', 'Đặng Văn Dũng', 'Vũ Minh Đức']);
+      expect(names(body)).toEqual([
+        'Lê Văn An',
+        'Nguyễn Văn An',
+        'Trần Thị Anh',
+        'Lê Thị Ánh',
+        'Trịnh Văn Ân',
+        'Phạm Văn Bình',
+        'Đặng Văn Dũng',
+        'Vũ Minh Đức',
+      ]);
     } finally {
       await ctx.db.execute(sql`ALTER TABLE persons ALTER COLUMN sort_key TYPE text COLLATE ${sql.identifier(original)}`);
     }
@@ -311,9 +364,16 @@ describe('the subtree boundary', () => {
   it('refuses reading or changing a person of C3 to the officer of A, and changes nothing', async () => {
     const officer = session('officer');
     expect((await officer.get(`/api/people/${inC3.id}`)).statusCode).toBe(403);
-    const patch = await officer.send('PATCH', `/api/people/${inC3.id}`, { ...newPerson({ fullName: 'Đổi Tên', cardNumber: '66600001' }), version: inC3.version });
+    const patch = await officer.send('PATCH', `/api/people/${inC3.id}`, {
+      ...newPerson({ fullName: 'Đổi Tên', cardNumber: '66600001' }),
+      version: inC3.version,
+    });
     expect(patch.statusCode).toBe(403);
-    const move = await officer.send('POST', `/api/people/${inC3.id}/move`, { unitId: tree.C1.id, position: 'party_member', version: inC3.version });
+    const move = await officer.send('POST', `/api/people/${inC3.id}/move`, {
+      unitId: tree.C1.id,
+      position: 'party_member',
+      version: inC3.version,
+    });
     expect(move.statusCode).toBe(403);
     expect((await officer.get(`/api/people?unitId=${tree.B.id}`)).statusCode).toBe(403);
     expect((await officer.get(`/api/people?unitId=${tree.C3.id}`)).statusCode).toBe(403);
@@ -351,7 +411,8 @@ describe('editing a person', () => {
     const stale = await session('admin').send('PATCH', `/api/people/${id}`, { ...fields, fullName: 'Ghi Đè', version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
-    const row = (await ctx.db.execute<{ full_name: string; version: number }>(sql`SELECT full_name, version FROM persons WHERE id = ${id}`)).rows[0];
+    const row = (await ctx.db.execute<{ full_name: string; version: number }>(sql`SELECT full_name, version FROM persons WHERE id = ${id}`))
+      .rows[0];
     expect(row).toEqual({ full_name: 'Mai Văn Sửa Lại', version: version + 1 });
     const found = (await session('officer').get('/api/people?q=mai%20van%20sua%20lai')).json();
     expect(names(found)).toEqual(['Mai Văn Sửa Lại']);
@@ -359,7 +420,12 @@ describe('editing a person', () => {
 
   it('changes only the fields sent, and the position in the current unit', async () => {
     const created = (await session('officer').send('POST', '/api/people', newPerson({ fullName: 'Phan Văn Giữ' }))).json();
-    const response = await session('officer').send('PATCH', `/api/people/${created.id}`, { phone: '0911222333', position: 'committee_member', isHead: true, version: created.version });
+    const response = await session('officer').send('PATCH', `/api/people/${created.id}`, {
+      phone: '0911222333',
+      position: 'committee_member',
+      isHead: true,
+      version: created.version,
+    });
     expect(response.statusCode).toBe(200);
     const detail = (await session('officer').get(`/api/people/${created.id}`)).json();
     expect(detail.phone).toBe('0911222333');
@@ -380,7 +446,9 @@ describe('editing a person', () => {
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('DUPLICATE');
-    expect((await ctx.db.execute<{ card_number: string }>(sql`SELECT card_number FROM persons WHERE id = ${second.id}`)).rows[0]!.card_number).toBe(second.cardNumber);
+    expect(
+      (await ctx.db.execute<{ card_number: string }>(sql`SELECT card_number FROM persons WHERE id = ${second.id}`)).rows[0]!.card_number,
+    ).toBe(second.cardNumber);
   });
 });
 
@@ -391,24 +459,45 @@ describe('moving a person', () => {
   let beforeDayBefore: typeof before;
 
   beforeAll(async () => {
-    person = (await session('officer').send('POST', '/api/people', newPerson({ fullName: 'Đinh Văn Chuyển', fromDate: '2025-09-01' }))).json();
-    const snapshot = async (day: string) => ({ C1: await figures(tree.C1.id, day), C2: await figures(tree.C2.id, day), A: await figures(tree.A.id, day) });
+    person = (
+      await session('officer').send('POST', '/api/people', newPerson({ fullName: 'Đinh Văn Chuyển', fromDate: '2025-09-01' }))
+    ).json();
+    const snapshot = async (day: string) => ({
+      C1: await figures(tree.C1.id, day),
+      C2: await figures(tree.C2.id, day),
+      A: await figures(tree.A.id, day),
+    });
     before = await snapshot(moveDay);
     beforeDayBefore = await snapshot('2026-02-28');
   });
 
   it('refuses moving into B’s subtree for the officer of A, and changes nothing', async () => {
-    const response = await session('officer').send('POST', `/api/people/${person.id}/move`, { unitId: tree.C3.id, position: 'party_member', version: person.version, effectiveDate: moveDay });
+    const response = await session('officer').send('POST', `/api/people/${person.id}/move`, {
+      unitId: tree.C3.id,
+      position: 'party_member',
+      version: person.version,
+      effectiveDate: moveDay,
+    });
     expect(response.statusCode).toBe(403);
     expect(await membershipsOf(person.id)).toEqual([{ code: 'C1', from_date: '2025-09-01', to_date: null, is_primary: true }]);
     expect(await figures(tree.B.id, moveDay)).toEqual(await figures(tree.B.id, '2026-02-28'));
   });
 
   it('refuses a stale version and a date before the current membership began', async () => {
-    const stale = await session('officer').send('POST', `/api/people/${person.id}/move`, { unitId: tree.C2.id, position: 'party_member', version: person.version - 1, effectiveDate: moveDay });
+    const stale = await session('officer').send('POST', `/api/people/${person.id}/move`, {
+      unitId: tree.C2.id,
+      position: 'party_member',
+      version: person.version - 1,
+      effectiveDate: moveDay,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
-    const early = await session('officer').send('POST', `/api/people/${person.id}/move`, { unitId: tree.C2.id, position: 'party_member', version: person.version, effectiveDate: '2025-08-15' });
+    const early = await session('officer').send('POST', `/api/people/${person.id}/move`, {
+      unitId: tree.C2.id,
+      position: 'party_member',
+      version: person.version,
+      effectiveDate: '2025-08-15',
+    });
     expect(early.statusCode).toBe(400);
     expect(await membershipsOf(person.id)).toHaveLength(1);
   });
@@ -434,23 +523,36 @@ describe('moving a person', () => {
     expect(after.C1.members).toBe(before.C1.members - 1);
     expect(after.C2.members).toBe(before.C2.members + 1);
     expect(after.A.members).toBe(before.A.members);
-    const dayBefore = { C1: await figures(tree.C1.id, '2026-02-28'), C2: await figures(tree.C2.id, '2026-02-28'), A: await figures(tree.A.id, '2026-02-28') };
+    const dayBefore = {
+      C1: await figures(tree.C1.id, '2026-02-28'),
+      C2: await figures(tree.C2.id, '2026-02-28'),
+      A: await figures(tree.A.id, '2026-02-28'),
+    };
     expect(dayBefore).toEqual(beforeDayBefore);
 
     const detail = (await session('officer').get(`/api/people/${person.id}`)).json();
-    expect(detail.memberships.map((m: { unitCode: string; fromDate: string; toDate: string | null }) => [m.unitCode, m.fromDate, m.toDate])).toEqual([
+    expect(
+      detail.memberships.map((m: { unitCode: string; fromDate: string; toDate: string | null }) => [m.unitCode, m.fromDate, m.toDate]),
+    ).toEqual([
       ['C2', moveDay, null],
       ['C1', '2025-09-01', moveDay],
     ]);
     const audit = await ctx.db.execute<{ before: { unitId: number }; after: { unitId: number; effectiveDate: string } }>(
       sql`SELECT before, after FROM audit_log WHERE action = 'person.move' AND entity_id = ${String(person.id)}`,
     );
-    expect(audit.rows).toEqual([{ before: expect.objectContaining({ unitId: tree.C1.id }), after: expect.objectContaining({ unitId: tree.C2.id, effectiveDate: moveDay }) }]);
+    expect(audit.rows).toEqual([
+      {
+        before: expect.objectContaining({ unitId: tree.C1.id }),
+        after: expect.objectContaining({ unitId: tree.C2.id, effectiveDate: moveDay }),
+      },
+    ]);
   });
 
   it('lists the person in the old unit as of a date before the move, and in the new one from it', async () => {
-    const inC1 = async (query: string) => names((await session('officer').get(`/api/people?unitId=${tree.C1.id}&q=dinh%20van%20chuyen${query}`)).json());
-    const inC2 = async (query: string) => names((await session('officer').get(`/api/people?unitId=${tree.C2.id}&q=dinh%20van%20chuyen${query}`)).json());
+    const inC1 = async (query: string) =>
+      names((await session('officer').get(`/api/people?unitId=${tree.C1.id}&q=dinh%20van%20chuyen${query}`)).json());
+    const inC2 = async (query: string) =>
+      names((await session('officer').get(`/api/people?unitId=${tree.C2.id}&q=dinh%20van%20chuyen${query}`)).json());
     expect(await inC1('&asOf=2026-02-28')).toEqual(['Đinh Văn Chuyển']);
     expect(await inC2('&asOf=2026-02-28')).toEqual([]);
     expect(await inC1(`&asOf=${moveDay}`)).toEqual([]);
@@ -462,7 +564,12 @@ describe('moving a person', () => {
 
   it('shows personal fields by where the person is now, not where they once were', async () => {
     const moved = (await session('root').get(`/api/people/${person.id}`)).json();
-    const toB = await session('root').send('POST', `/api/people/${person.id}/move`, { unitId: tree.C3.id, position: 'party_member', effectiveDate: '2026-04-01', version: moved.version });
+    const toB = await session('root').send('POST', `/api/people/${person.id}/move`, {
+      unitId: tree.C3.id,
+      position: 'party_member',
+      effectiveDate: '2026-04-01',
+      version: moved.version,
+    });
     expect(toB.statusCode).toBe(200);
     // Committee on A (personal data) and viewer on R (no personal data): the person is now in B.
     const reader = session('viewerRCommitteeA');

@@ -77,7 +77,11 @@ async function freshUnit() {
   return createUnitAsSystem(ctx.db, `P${n}`, `Chi bộ thử ${n}`, 'cell', tree.A.id);
 }
 async function freshPerson() {
-  return addPerson(ctx.db, tree.C1.path, { fullName: `Trần Văn Thử ${next()}`, unitId: tree.C1.id, cardNumber: String(91_000_000 + next()) });
+  return addPerson(ctx.db, tree.C1.path, {
+    fullName: `Trần Văn Thử ${next()}`,
+    unitId: tree.C1.id,
+    cardNumber: String(91_000_000 + next()),
+  });
 }
 async function freshAccount() {
   return addUser(ctx.db, `dich.${next()}`, [{ unitId: tree.C1.id, role: 'viewer' }]);
@@ -88,17 +92,36 @@ async function grantIdOf(userId: number): Promise<number> {
   return Number(rows.rows[0]!.id);
 }
 function personBody(unitId: number) {
-  return { fullName: `Lê Thị Mới ${next()}`, sex: 'female', category: 'party_member', cardNumber: String(92_000_000 + next()), unitId, position: 'party_member', fromDate: '2025-09-01' };
+  return {
+    fullName: `Lê Thị Mới ${next()}`,
+    sex: 'female',
+    category: 'party_member',
+    cardNumber: String(92_000_000 + next()),
+    unitId,
+    position: 'party_member',
+    fromDate: '2025-09-01',
+  };
 }
 async function peopleFile(): Promise<UploadFile> {
   const headers = PERSON_COLUMNS.map((column) => column.header);
-  const values: Record<string, string> = { 'Họ và tên': `Phạm Văn Nhập ${next()}`, 'Giới tính': 'Nam', 'Đối tượng': 'Đảng viên', 'Số thẻ đảng viên': String(93_000_000 + next()), 'Mã đơn vị': 'C1' };
+  const values: Record<string, string> = {
+    'Họ và tên': `Phạm Văn Nhập ${next()}`,
+    'Giới tính': 'Nam',
+    'Đối tượng': 'Đảng viên',
+    'Số thẻ đảng viên': String(93_000_000 + next()),
+    'Mã đơn vị': 'C1',
+  };
   return { fileName: 'nguoi.xlsx', content: await buildWorkbook('Danh sách', [headers, headers.map((header) => values[header] ?? null)]) };
 }
 async function unitsFile(): Promise<UploadFile> {
   const headers = UNIT_COLUMNS.map((column) => column.header);
   const n = next();
-  const values: Record<string, string> = { 'Mã đơn vị': `NH${n}`, 'Tên đơn vị': `Chi bộ nhập ${n}`, 'Loại đơn vị': 'Chi bộ trực thuộc', 'Mã đơn vị cấp trên': 'A' };
+  const values: Record<string, string> = {
+    'Mã đơn vị': `NH${n}`,
+    'Tên đơn vị': `Chi bộ nhập ${n}`,
+    'Loại đơn vị': 'Chi bộ trực thuộc',
+    'Mã đơn vị cấp trên': 'A',
+  };
   return { fileName: 'don-vi.xlsx', content: await buildWorkbook('Đơn vị', [headers, headers.map((header) => values[header] ?? null)]) };
 }
 
@@ -129,17 +152,37 @@ const ENDPOINTS: Endpoint[] = [
 
   // Units
   { route: 'GET /api/units/roots', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/units/roots' }) },
-  { route: 'GET /api/units', name: 'GET /api/units?under=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/units?under=${tree.A.id}` }) },
+  {
+    route: 'GET /api/units',
+    name: 'GET /api/units?under=A',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/units?under=${tree.A.id}` }),
+  },
   { route: 'GET /api/units/:id', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/units/${tree.C1.id}` }) },
-  { route: 'GET /api/units/:id/children', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/units/${tree.A.id}/children` }) },
-  { route: 'GET /api/units/:id/history', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/units/${tree.C1.id}/history` }) },
+  {
+    route: 'GET /api/units/:id/children',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/units/${tree.A.id}/children` }),
+  },
+  {
+    route: 'GET /api/units/:id/history',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/units/${tree.C1.id}/history` }),
+  },
   {
     route: 'POST /api/units',
     allowed: ADMINS,
     scoped: true,
     request: () => {
       const n = next();
-      return { method: 'POST', url: '/api/units', body: { code: `N${n}`, name: `Chi bộ mới ${n}`, kind: 'cell', parentId: tree.A.id, validFrom: '2026-01-01' } };
+      return {
+        method: 'POST',
+        url: '/api/units',
+        body: { code: `N${n}`, name: `Chi bộ mới ${n}`, kind: 'cell', parentId: tree.A.id, validFrom: '2026-01-01' },
+      };
     },
   },
   {
@@ -176,7 +219,14 @@ const ENDPOINTS: Endpoint[] = [
     request: async () => {
       const [first, second] = [await freshUnit(), await freshUnit()];
       const n = next();
-      return { method: 'POST', url: '/api/units/merge', body: { sourceIds: [first.id, second.id], target: { code: `M${n}`, name: `Chi bộ hợp nhất ${n}`, kind: 'cell', parentId: tree.A.id } } };
+      return {
+        method: 'POST',
+        url: '/api/units/merge',
+        body: {
+          sourceIds: [first.id, second.id],
+          target: { code: `M${n}`, name: `Chi bộ hợp nhất ${n}`, kind: 'cell', parentId: tree.A.id },
+        },
+      };
     },
   },
   {
@@ -192,16 +242,42 @@ const ENDPOINTS: Endpoint[] = [
   },
 
   // People
-  { route: 'GET /api/people', name: 'GET /api/people?unitId=A', allowed: PEOPLE_READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/people?unitId=${tree.A.id}` }) },
-  { route: 'GET /api/people/:id', allowed: PEOPLE_READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/people/${personInC1.id}` }) },
-  { route: 'POST /api/people', allowed: PEOPLE_WRITERS, scoped: true, request: () => ({ method: 'POST', url: '/api/people', body: personBody(tree.C1.id) }) },
+  {
+    route: 'GET /api/people',
+    name: 'GET /api/people?unitId=A',
+    allowed: PEOPLE_READERS,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/people?unitId=${tree.A.id}` }),
+  },
+  {
+    route: 'GET /api/people/:id',
+    allowed: PEOPLE_READERS,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/people/${personInC1.id}` }),
+  },
+  {
+    route: 'POST /api/people',
+    allowed: PEOPLE_WRITERS,
+    scoped: true,
+    request: () => ({ method: 'POST', url: '/api/people', body: personBody(tree.C1.id) }),
+  },
   {
     route: 'PATCH /api/people/:id',
     allowed: PEOPLE_WRITERS,
     scoped: true,
     request: async () => {
       const person = await freshPerson();
-      return { method: 'PATCH', url: `/api/people/${person.id}`, body: { fullName: `${person.fullName} Sửa`, sex: 'male', category: 'party_member', cardNumber: person.cardNumber, version: person.version } };
+      return {
+        method: 'PATCH',
+        url: `/api/people/${person.id}`,
+        body: {
+          fullName: `${person.fullName} Sửa`,
+          sex: 'male',
+          category: 'party_member',
+          cardNumber: person.cardNumber,
+          version: person.version,
+        },
+      };
     },
   },
   {
@@ -210,19 +286,53 @@ const ENDPOINTS: Endpoint[] = [
     scoped: true,
     request: async () => {
       const person = await freshPerson();
-      return { method: 'POST', url: `/api/people/${person.id}/move`, body: { unitId: tree.C2.id, position: 'party_member', effectiveDate: '2026-03-01', version: person.version } };
+      return {
+        method: 'POST',
+        url: `/api/people/${person.id}/move`,
+        body: { unitId: tree.C2.id, position: 'party_member', effectiveDate: '2026-03-01', version: person.version },
+      };
     },
   },
 
   // Figures
-  { route: 'GET /api/figures', name: 'GET /api/figures?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/figures?unitId=${tree.A.id}` }) },
+  {
+    route: 'GET /api/figures',
+    name: 'GET /api/figures?unitId=A',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/figures?unitId=${tree.A.id}` }),
+  },
 
   // Imports: a file's rows are checked one by one, so rows for another subtree come back as row
   // errors of a 200 preview (see imports.test.ts); the preview itself is not scoped.
-  { route: 'GET /api/imports/templates/:kind', name: 'GET /api/imports/templates/people', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/imports/templates/people' }) },
-  { route: 'GET /api/imports/templates/:kind', name: 'GET /api/imports/templates/units', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/imports/templates/units' }) },
-  { route: 'POST /api/imports/:kind/preview', name: 'POST /api/imports/people/preview', allowed: PEOPLE_WRITERS, scoped: false, request: async () => ({ method: 'POST', url: '/api/imports/people/preview', file: await peopleFile() }) },
-  { route: 'POST /api/imports/:kind/preview', name: 'POST /api/imports/units/preview', allowed: ADMINS, scoped: false, request: async () => ({ method: 'POST', url: '/api/imports/units/preview', file: await unitsFile() }) },
+  {
+    route: 'GET /api/imports/templates/:kind',
+    name: 'GET /api/imports/templates/people',
+    allowed: EVERY_ROLE,
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/imports/templates/people' }),
+  },
+  {
+    route: 'GET /api/imports/templates/:kind',
+    name: 'GET /api/imports/templates/units',
+    allowed: EVERY_ROLE,
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/imports/templates/units' }),
+  },
+  {
+    route: 'POST /api/imports/:kind/preview',
+    name: 'POST /api/imports/people/preview',
+    allowed: PEOPLE_WRITERS,
+    scoped: false,
+    request: async () => ({ method: 'POST', url: '/api/imports/people/preview', file: await peopleFile() }),
+  },
+  {
+    route: 'POST /api/imports/:kind/preview',
+    name: 'POST /api/imports/units/preview',
+    allowed: ADMINS,
+    scoped: false,
+    request: async () => ({ method: 'POST', url: '/api/imports/units/preview', file: await unitsFile() }),
+  },
   {
     route: 'POST /api/imports/:batchId/apply',
     allowed: PEOPLE_WRITERS,
@@ -239,8 +349,20 @@ const ENDPOINTS: Endpoint[] = [
   },
 
   // Exports
-  { route: 'GET /api/exports/units', name: 'GET /api/exports/units?under=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/units?under=${tree.A.id}` }) },
-  { route: 'GET /api/exports/people', name: 'GET /api/exports/people?unitId=A', allowed: PEOPLE_READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/people?unitId=${tree.A.id}` }) },
+  {
+    route: 'GET /api/exports/units',
+    name: 'GET /api/exports/units?under=A',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/exports/units?under=${tree.A.id}` }),
+  },
+  {
+    route: 'GET /api/exports/people',
+    name: 'GET /api/exports/people?unitId=A',
+    allowed: PEOPLE_READERS,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/exports/people?unitId=${tree.A.id}` }),
+  },
 
   // Accounts
   { route: 'GET /api/accounts', allowed: ADMINS, scoped: false, request: () => ({ method: 'GET', url: '/api/accounts' }) },
@@ -248,7 +370,16 @@ const ENDPOINTS: Endpoint[] = [
     route: 'POST /api/accounts',
     allowed: ADMINS,
     scoped: true,
-    request: () => ({ method: 'POST', url: '/api/accounts', body: { username: `moi.${next()}`, displayName: 'Tài khoản mới', password: 'MatKhau@321', grants: [{ unitId: tree.C1.id, role: 'viewer' }] } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/accounts',
+      body: {
+        username: `moi.${next()}`,
+        displayName: 'Tài khoản mới',
+        password: 'MatKhau@321',
+        grants: [{ unitId: tree.C1.id, role: 'viewer' }],
+      },
+    }),
   },
   {
     route: 'PATCH /api/accounts/:id',
@@ -260,13 +391,21 @@ const ENDPOINTS: Endpoint[] = [
     route: 'POST /api/accounts/:id/reset-password',
     allowed: ADMINS,
     scoped: true,
-    request: async () => ({ method: 'POST', url: `/api/accounts/${(await freshAccount()).id}/reset-password`, body: { newPassword: 'DatLai@2026' } }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/accounts/${(await freshAccount()).id}/reset-password`,
+      body: { newPassword: 'DatLai@2026' },
+    }),
   },
   {
     route: 'POST /api/accounts/:id/grants',
     allowed: ADMINS,
     scoped: true,
-    request: async () => ({ method: 'POST', url: `/api/accounts/${(await freshAccount()).id}/grants`, body: { unitId: tree.C2.id, role: 'viewer' } }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/accounts/${(await freshAccount()).id}/grants`,
+      body: { unitId: tree.C2.id, role: 'viewer' },
+    }),
   },
   {
     route: 'DELETE /api/accounts/:id/grants/:grantId',
@@ -279,7 +418,13 @@ const ENDPOINTS: Endpoint[] = [
   },
 
   // Ethics standards: every role reads them; the cell's committee, officers and admins keep them.
-  { route: 'GET /api/standards/overview', name: 'GET /api/standards/overview?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/standards/overview?unitId=${tree.A.id}` }) },
+  {
+    route: 'GET /api/standards/overview',
+    name: 'GET /api/standards/overview?unitId=A',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/standards/overview?unitId=${tree.A.id}` }),
+  },
   {
     route: 'GET /api/standards/overview/export',
     name: 'GET /api/standards/overview/export?unitId=A',
@@ -287,8 +432,18 @@ const ENDPOINTS: Endpoint[] = [
     scoped: true,
     request: () => ({ method: 'GET', url: `/api/standards/overview/export?unitId=${tree.A.id}` }),
   },
-  { route: 'GET /api/standards/units/:unitId', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/standards/units/${tree.C1.id}` }) },
-  { route: 'GET /api/standards/units/:unitId/qr.png', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/standards/units/${tree.C1.id}/qr.png` }) },
+  {
+    route: 'GET /api/standards/units/:unitId',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/standards/units/${tree.C1.id}` }),
+  },
+  {
+    route: 'GET /api/standards/units/:unitId/qr.png',
+    allowed: EVERY_ROLE,
+    scoped: true,
+    request: () => ({ method: 'GET', url: `/api/standards/units/${tree.C1.id}/qr.png` }),
+  },
   {
     route: 'GET /api/standards/units/:unitId/sign-print',
     allowed: EVERY_ROLE,
@@ -332,13 +487,21 @@ const ENDPOINTS: Endpoint[] = [
     route: 'POST /api/standards/units/:unitId/sign',
     allowed: STANDARDS_WRITERS,
     scoped: true,
-    request: async () => ({ method: 'POST', url: `/api/standards/units/${(await cellWithStandards()).id}/sign`, body: { postedOn: '2026-02-01' } }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/standards/units/${(await cellWithStandards()).id}/sign`,
+      body: { postedOn: '2026-02-01' },
+    }),
   },
   {
     route: 'PATCH /api/standards/units/:unitId/sign',
     allowed: STANDARDS_WRITERS,
     scoped: true,
-    request: async () => ({ method: 'PATCH', url: `/api/standards/units/${(await cellWithSign()).id}/sign`, body: { postedOn: '2026-02-01', version: 1 } }),
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/standards/units/${(await cellWithSign()).id}/sign`,
+      body: { postedOn: '2026-02-01', version: 1 },
+    }),
   },
   {
     route: 'DELETE /api/standards/units/:unitId/sign',
@@ -373,7 +536,11 @@ function call(app: FastifyInstance, caller: Session | null, request: Request): P
     const { payload, headers } = multipartBody(request.file);
     return app.inject({ method: request.method, url: request.url, payload, headers });
   }
-  return app.inject({ method: request.method, url: request.url, ...(request.body === undefined ? {} : { payload: request.body as object }) });
+  return app.inject({
+    method: request.method,
+    url: request.url,
+    ...(request.body === undefined ? {} : { payload: request.body as object }),
+  });
 }
 
 /**
@@ -469,7 +636,13 @@ describe.each(ENDPOINTS.map((endpoint) => ({ ...endpoint, title: endpoint.name ?
 
 describe('the matrix', () => {
   /** Covered in auth.test.ts (they act on one's own session) or public by design. */
-  const OUTSIDE_THE_MATRIX = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/health', 'GET /api/health/live']);
+  const OUTSIDE_THE_MATRIX = new Set([
+    'POST /api/auth/login',
+    'POST /api/auth/logout',
+    'POST /api/auth/password',
+    'GET /api/health',
+    'GET /api/health/live',
+  ]);
 
   it('has a row for every API route the application serves (from its OpenAPI document)', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
@@ -483,7 +656,10 @@ describe('the matrix', () => {
     const inScope = served.filter((route) => route.includes(' /api/') && !route.includes('/api/docs') && !OUTSIDE_THE_MATRIX.has(route));
     expect(inScope.length).toBeGreaterThan(25);
     // The apply route shares its first segment with the preview route; OpenAPI names it by either.
-    const normalise = (route: string) => route.replace('/api/imports/:kind/apply', '/api/imports/:batchId/apply').replace('/api/imports/:batchId/preview', '/api/imports/:kind/preview');
+    const normalise = (route: string) =>
+      route
+        .replace('/api/imports/:kind/apply', '/api/imports/:batchId/apply')
+        .replace('/api/imports/:batchId/preview', '/api/imports/:kind/preview');
     expect([...new Set(ENDPOINTS.map((endpoint) => endpoint.route))].sort()).toEqual([...new Set(inScope.map(normalise))].sort());
   });
 });
@@ -518,7 +694,14 @@ describe('bad input on every write route', () => {
         out.push({ what: `${key} a word`, body: withValue(key, 'có'), mayPass: false });
       } else if (Array.isArray(value)) {
         out.push({ what: `${key} a word`, body: withValue(key, 'danh sách'), mayPass: false });
-        out.push({ what: `${key} 100,000 items`, body: withValue(key, Array.from({ length: 100_000 }, () => value[0] ?? 1)), mayPass: false });
+        out.push({
+          what: `${key} 100,000 items`,
+          body: withValue(
+            key,
+            Array.from({ length: 100_000 }, () => value[0] ?? 1),
+          ),
+          mayPass: false,
+        });
       } else if (value && typeof value === 'object') {
         out.push({ what: `${key} a number`, body: withValue(key, 7), mayPass: false });
       }
@@ -530,7 +713,9 @@ describe('bad input on every write route', () => {
   /** Rows of every table plus audit entries: any write shows in it. */
   async function fingerprint(): Promise<string> {
     const { sql } = await import('drizzle-orm');
-    const tables = await ctx.db.execute<{ name: string }>(sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const tables = await ctx.db.execute<{ name: string }>(
+      sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     const counts: string[] = [];
     for (const { name } of tables.rows) {
       const rows = await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(name)}`);

@@ -18,7 +18,12 @@ afterAll(() => ctx.close());
 
 describe('a person downloads their own data', () => {
   it('gets their account, personal details, memberships and registrations with actions and history, and nobody else’s', async () => {
-    const me = await addPerson(ctx.db, tree.C1.path, { fullName: 'Nguyễn Thị Riêng Tư', unitId: tree.C1.id, cardNumber: '91000001', fromDate: '2025-09-01' });
+    const me = await addPerson(ctx.db, tree.C1.path, {
+      fullName: 'Nguyễn Thị Riêng Tư',
+      unitId: tree.C1.id,
+      cardNumber: '91000001',
+      fromDate: '2025-09-01',
+    });
     const other = await addPerson(ctx.db, tree.C1.path, { fullName: 'Trần Văn Người Khác', unitId: tree.C1.id, cardNumber: '91000002' });
     const account = await addUser(ctx.db, 'rieng.tu', [{ unitId: tree.C1.id, role: 'member' }]);
     await linkUser(ctx.db, account.id, me.id);
@@ -46,7 +51,9 @@ describe('a person downloads their own data', () => {
     expect(text).not.toContain('csrf');
     expect(text).not.toContain('Trần Văn Người Khác');
     expect(text).not.toContain('91000002');
-    const audit = await rows<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'privacy.export_own_data' AND entity_id = ${String(account.id)}`);
+    const audit = await rows<{ n: number }>(
+      sql`SELECT count(*) AS n FROM audit_log WHERE action = 'privacy.export_own_data' AND entity_id = ${String(account.id)}`,
+    );
     expect(Number(audit[0]!.n)).toBe(1);
   });
 
@@ -71,23 +78,36 @@ describe('feedback senders’ names and contacts', () => {
     expect(feedbackSettings({}).contactRetentionDays).toBe(180);
     expect(feedbackSettings({ FEEDBACK_CONTACT_DAYS: '90' }).contactRetentionDays).toBe(90);
     const send = async (name: string, address: string) => {
-      const response = await sendFeedback(ctx.app, tree.C1.code, { ten: name, lien_he: '0912345678', noi_dung: 'Đề nghị chi bộ tổ chức sinh hoạt đúng giờ hơn.' }, address);
+      const response = await sendFeedback(
+        ctx.app,
+        tree.C1.code,
+        { ten: name, lien_he: '0912345678', noi_dung: 'Đề nghị chi bộ tổ chức sinh hoạt đúng giờ hơn.' },
+        address,
+      );
       expect(response.statusCode, response.body).toBeLessThan(400);
     };
     await send('Người Gửi Cũ', '203.0.113.21');
     await send('Người Gửi Mới', '203.0.113.22');
     const now = new Date('2026-12-01T08:00:00Z');
-    await ctx.db.execute(sql`UPDATE feedback SET created_at = ${new Date(now.getTime() - 40 * 86_400_000).toISOString()} WHERE sender_name = 'Người Gửi Cũ'`);
-    await ctx.db.execute(sql`UPDATE feedback SET created_at = ${new Date(now.getTime() - 10 * 86_400_000).toISOString()} WHERE sender_name = 'Người Gửi Mới'`);
+    await ctx.db.execute(
+      sql`UPDATE feedback SET created_at = ${new Date(now.getTime() - 40 * 86_400_000).toISOString()} WHERE sender_name = 'Người Gửi Cũ'`,
+    );
+    await ctx.db.execute(
+      sql`UPDATE feedback SET created_at = ${new Date(now.getTime() - 10 * 86_400_000).toISOString()} WHERE sender_name = 'Người Gửi Mới'`,
+    );
 
     expect(await eraseExpiredSenderContacts(ctx.db, settings, now)).toBe(1);
-    const left = await rows<{ sender_name: string | null; sender_contact: string | null; body: string }>(sql`SELECT sender_name, sender_contact, body FROM feedback ORDER BY created_at`);
+    const left = await rows<{ sender_name: string | null; sender_contact: string | null; body: string }>(
+      sql`SELECT sender_name, sender_contact, body FROM feedback ORDER BY created_at`,
+    );
     expect(left).toEqual([
       { sender_name: null, sender_contact: null, body: 'Đề nghị chi bộ tổ chức sinh hoạt đúng giờ hơn.' },
       { sender_name: 'Người Gửi Mới', sender_contact: '0912345678', body: 'Đề nghị chi bộ tổ chức sinh hoạt đúng giờ hơn.' },
     ]);
     expect(await eraseExpiredSenderContacts(ctx.db, settings, now)).toBe(0);
-    const audit = await rows<{ after: { erased: number } }>(sql`SELECT after FROM audit_log WHERE action = 'feedback.erase_sender_contacts'`);
+    const audit = await rows<{ after: { erased: number } }>(
+      sql`SELECT after FROM audit_log WHERE action = 'feedback.erase_sender_contacts'`,
+    );
     expect(audit.map((row) => row.after.erased)).toEqual([1]);
   });
 

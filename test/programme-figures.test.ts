@@ -21,7 +21,10 @@ beforeAll(async () => {
     const ids: number[] = [];
     for (let index = 0; index < 4; index++) {
       serial += 1;
-      ids.push((await addPerson(ctx.db, unit.path, { fullName: `Phạm Văn Số ${serial}`, unitId: unit.id, cardNumber: String(83000000 + serial) })).id);
+      ids.push(
+        (await addPerson(ctx.db, unit.path, { fullName: `Phạm Văn Số ${serial}`, unitId: unit.id, cardNumber: String(83000000 + serial) }))
+          .id,
+      );
     }
     memberIds.set(unit.id, ids);
   }
@@ -89,7 +92,8 @@ describe('programme figures', () => {
     const units = [tree.A, tree.C1, tree.C2, tree.C3];
     const live: Array<{ id: number; unitId: number; kind: SessionKind; heldOn: string }> = [];
     // Members joined on 1/7/2025; sessions fall between then and October 2026.
-    const dayIn = (year: number) => `${year}-${String(year === 2025 ? 7 + next(4) : 1 + next(10)).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}`;
+    const dayIn = (year: number) =>
+      `${year}-${String(year === 2025 ? 7 + next(4) : 1 + next(10)).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}`;
     const statuses: AttendanceStatus[] = ['present', 'present', 'present', 'absent_excused', 'absent'];
     for (let step = 0; step < 70; step++) {
       const action = next(6);
@@ -167,9 +171,17 @@ describe('programme figures', () => {
       for (const unit of Object.values(tree)) {
         // What the dashboard shows (the year's end, or today), and the counters in the middle of the year.
         const answer = await getProgrammeFigures(ctx.db, admin, unit.id, year);
-        expect({ unit: unit.code, year, ...pick(answer.figures) }).toEqual({ unit: unit.code, year, ...(await recount(ctx.db, unit.path, year, answer.asOf)) });
+        expect({ unit: unit.code, year, ...pick(answer.figures) }).toEqual({
+          unit: unit.code,
+          year,
+          ...(await recount(ctx.db, unit.path, year, answer.asOf)),
+        });
         const midYear = `${year}-06-30`;
-        expect({ unit: unit.code, midYear, ...(await readAt(unit.id, year, midYear)) }).toEqual({ unit: unit.code, midYear, ...(await recount(ctx.db, unit.path, year, midYear)) });
+        expect({ unit: unit.code, midYear, ...(await readAt(unit.id, year, midYear)) }).toEqual({
+          unit: unit.code,
+          midYear,
+          ...(await recount(ctx.db, unit.path, year, midYear)),
+        });
       }
     }
     // The stored study records are exactly the first studies found by the recount.
@@ -193,7 +205,9 @@ describe('programme figures', () => {
     // Two cells under A keep standards; nobody adopted any yet.
     expect(body.figures.standardKeepingUnits).toBe(2);
     expect(body.figures.standardsRate).toBe(0);
-    expect(Object.keys(body.definitions)).toEqual(expect.arrayContaining(['studyRate', 'campaignMeetingRate', 'standardsRate', 'signsRate', 'breakthroughRate']));
+    expect(Object.keys(body.definitions)).toEqual(
+      expect.arrayContaining(['studyRate', 'campaignMeetingRate', 'standardsRate', 'signsRate', 'breakthroughRate']),
+    );
     expect(body.children.map((child) => child.unit.id).sort()).toEqual([tree.C1.id, tree.C2.id].sort());
 
     const exported = await officer.get(`/api/exports/programme-figures?unitId=${tree.A.id}&year=2026`);

@@ -112,9 +112,17 @@ describe('plans', () => {
   let provincePlan: { id: number; version: number };
 
   it('lets the province officer record a plan with task groups, legal bases and a file', async () => {
-    const png = await session('officer.r').upload(`/api/files?unitId=${tree.R.id}&purpose=plan`, { fileName: 'ke-hoach.png', content: tinyPng(), contentType: 'image/png' });
+    const png = await session('officer.r').upload(`/api/files?unitId=${tree.R.id}&purpose=plan`, {
+      fileName: 'ke-hoach.png',
+      content: tinyPng(),
+      contentType: 'image/png',
+    });
     expect(png.statusCode).toBe(201);
-    const response = await session('officer.r').send('POST', '/api/plans', newPlan(tree.R.id, { numberSymbol: '23-KH/TU', title: 'Kế hoạch học tập và làm theo năm 2026', fileIds: [png.json().id] }));
+    const response = await session('officer.r').send(
+      'POST',
+      '/api/plans',
+      newPlan(tree.R.id, { numberSymbol: '23-KH/TU', title: 'Kế hoạch học tập và làm theo năm 2026', fileIds: [png.json().id] }),
+    );
     expect(response.statusCode).toBe(201);
     const plan = response.json();
     provincePlan = plan;
@@ -124,10 +132,14 @@ describe('plans', () => {
     expect(plan.files).toEqual([expect.objectContaining({ id: png.json().id, name: 'ke-hoach.png', contentType: 'image/png' })]);
     expect(plan.canEdit).toBe(true);
 
-    const rows = await ctx.db.execute<{ search_text: string; task_groups: unknown; created_by: number }>(sql`SELECT search_text, task_groups, created_by FROM plans WHERE id = ${plan.id}`);
+    const rows = await ctx.db.execute<{ search_text: string; task_groups: unknown; created_by: number }>(
+      sql`SELECT search_text, task_groups, created_by FROM plans WHERE id = ${plan.id}`,
+    );
     expect(rows.rows[0]?.search_text).toContain('ke hoach hoc tap va lam theo nam 2026');
     expect(rows.rows[0]?.task_groups).toEqual(newPlan(0).taskGroups);
-    const file = await ctx.db.execute<{ owner_type: string; owner_id: number }>(sql`SELECT owner_type, owner_id FROM stored_files WHERE id = ${png.json().id}`);
+    const file = await ctx.db.execute<{ owner_type: string; owner_id: number }>(
+      sql`SELECT owner_type, owner_id FROM stored_files WHERE id = ${png.json().id}`,
+    );
     expect(file.rows[0]).toEqual({ owner_type: 'plan', owner_id: plan.id });
     expect(await auditActions('plan', plan.id)).toEqual(['plan.create']);
   });
@@ -147,7 +159,11 @@ describe('plans', () => {
   });
 
   it('keeps a commune plan inside its commune: a sibling commune cannot read it', async () => {
-    const created = await session('officer.a').send('POST', '/api/plans', newPlan(tree.A.id, { numberSymbol: '05-KH/ĐU', title: 'Kế hoạch của Đảng ủy phường An Bình' }));
+    const created = await session('officer.a').send(
+      'POST',
+      '/api/plans',
+      newPlan(tree.A.id, { numberSymbol: '05-KH/ĐU', title: 'Kế hoạch của Đảng ủy phường An Bình' }),
+    );
     expect(created.statusCode).toBe(201);
     const planA = created.json();
     expect((await session('officer.b').get(`/api/plans/${planA.id}`)).statusCode).toBe(403);
@@ -163,7 +179,11 @@ describe('plans', () => {
     expect(found.json().items.map((plan: { numberSymbol: string }) => plan.numberSymbol)).toEqual(['23-KH/TU']);
     const byContent = await session('officer.a').get(`/api/plans?unitId=${tree.A.id}&q=${encodeURIComponent('RA SOAT CHUAN MUC')}`);
     expect(byContent.json().total).toBe(2);
-    const term = await session('officer.r').send('POST', '/api/plans', newPlan(tree.R.id, { numberSymbol: '02-KH/TU', fromYear: 2025, toYear: 2030, issuedOn: '2025-09-01' }));
+    const term = await session('officer.r').send(
+      'POST',
+      '/api/plans',
+      newPlan(tree.R.id, { numberSymbol: '02-KH/TU', fromYear: 2025, toYear: 2030, issuedOn: '2025-09-01' }),
+    );
     expect(term.statusCode).toBe(201);
     const in2028 = await session('officer.r').get(`/api/plans?unitId=${tree.R.id}&year=2028`);
     expect(in2028.json().items.map((plan: { numberSymbol: string }) => plan.numberSymbol)).toEqual(['02-KH/TU']);
@@ -181,7 +201,17 @@ describe('plans', () => {
     const zip = await JSZip.loadAsync(response.rawPayload);
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const expected of ['ĐẢNG BỘ TỈNH THỬ NGHIỆM', 'ĐẢNG ỦY PHƯỜNG AN BÌNH', 'Số 05-KH/ĐU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'An Bình, ngày 15 tháng 01 năm 2026', 'KẾ HOẠCH', 'I. HỌC TẬP CHUYÊN ĐỀ', '1. Tổ chức hội nghị học tập chuyên đề năm 2026', 'Căn cứ chỉ thị số 05-CT/TW']) {
+    for (const expected of [
+      'ĐẢNG BỘ TỈNH THỬ NGHIỆM',
+      'ĐẢNG ỦY PHƯỜNG AN BÌNH',
+      'Số 05-KH/ĐU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'An Bình, ngày 15 tháng 01 năm 2026',
+      'KẾ HOẠCH',
+      'I. HỌC TẬP CHUYÊN ĐỀ',
+      '1. Tổ chức hội nghị học tập chuyên đề năm 2026',
+      'Căn cứ chỉ thị số 05-CT/TW',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(xml).toContain('Times New Roman');
@@ -198,7 +228,11 @@ describe('plans', () => {
     expect(changed.json().version).toBe(provincePlan.version + 1);
     // The file list sent (none) replaces the attachments.
     expect(changed.json().files).toEqual([]);
-    const stale = await session('officer.r').send('PATCH', `/api/plans/${provincePlan.id}`, { ...newPlan(tree.R.id, { numberSymbol: '23-KH/TU', title: 'Bản cũ' }), unitId: undefined, version: provincePlan.version });
+    const stale = await session('officer.r').send('PATCH', `/api/plans/${provincePlan.id}`, {
+      ...newPlan(tree.R.id, { numberSymbol: '23-KH/TU', title: 'Bản cũ' }),
+      unitId: undefined,
+      version: provincePlan.version,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
     const row = await ctx.db.execute<{ title: string }>(sql`SELECT title FROM plans WHERE id = ${provincePlan.id}`);
@@ -212,8 +246,18 @@ describe('plans', () => {
     expect((await session('officer.a').send('POST', '/api/plans', newPlan(tree.B.id))).statusCode).toBe(403);
     expect((await session('committee.c1').send('POST', '/api/plans', newPlan(tree.C1.id))).statusCode).toBe(403);
     expect((await session('member.a').send('POST', '/api/plans', newPlan(tree.A.id))).statusCode).toBe(403);
-    expect((await session('officer.a').send('PATCH', `/api/plans/${provincePlan.id}`, { ...newPlan(0), unitId: undefined, version: provincePlan.version })).statusCode).toBe(403);
-    expect((await session('officer.a').send('DELETE', `/api/plans/${provincePlan.id}?version=${provincePlan.version}`)).statusCode).toBe(403);
+    expect(
+      (
+        await session('officer.a').send('PATCH', `/api/plans/${provincePlan.id}`, {
+          ...newPlan(0),
+          unitId: undefined,
+          version: provincePlan.version,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await session('officer.a').send('DELETE', `/api/plans/${provincePlan.id}?version=${provincePlan.version}`)).statusCode).toBe(
+      403,
+    );
     expect((await ctx.app.inject({ method: 'GET', url: '/api/plans' })).statusCode).toBe(401);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/plans/${provincePlan.id}` })).statusCode).toBe(401);
     expect(await count('plans')).toBe(before);
@@ -245,7 +289,9 @@ describe('plans', () => {
     expect(stale.statusCode).toBe(409);
     const response = await session('officer.r').send('DELETE', `/api/plans/${provincePlan.id}?version=${provincePlan.version}`);
     expect(response.statusCode).toBe(204);
-    const row = await ctx.db.execute<{ deleted: boolean }>(sql`SELECT deleted_at IS NOT NULL AS deleted FROM plans WHERE id = ${provincePlan.id}`);
+    const row = await ctx.db.execute<{ deleted: boolean }>(
+      sql`SELECT deleted_at IS NOT NULL AS deleted FROM plans WHERE id = ${provincePlan.id}`,
+    );
     expect(row.rows[0]?.deleted).toBe(true);
     expect((await session('officer.r').get(`/api/plans/${provincePlan.id}`)).statusCode).toBe(404);
     const list = await session('committee.c1').get(`/api/plans?unitId=${tree.C1.id}`);
@@ -260,13 +306,26 @@ describe('study topics', () => {
   it('lets each level issue topics for a year or a whole term', async () => {
     const topics: Array<[string, string, number, string, number, number]> = [
       ['term', 'officer.r', tree.R.id, 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh nhiệm kỳ 2025–2030', 2025, 2030],
-      ['r2026', 'officer.r', tree.R.id, 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng Đảng trong sạch, vững mạnh', 2026, 2026],
+      [
+        'r2026',
+        'officer.r',
+        tree.R.id,
+        'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng Đảng trong sạch, vững mạnh',
+        2026,
+        2026,
+      ],
       ['r2024', 'officer.r', tree.R.id, 'Chuyên đề năm 2024', 2024, 2024],
       ['a2026', 'officer.a', tree.A.id, 'Chuyên đề riêng của phường An Bình về văn minh đô thị', 2026, 2026],
       ['b2026', 'officer.b', tree.B.id, 'Chuyên đề riêng của xã Đông Hòa', 2026, 2026],
     ];
     for (const [key, who, unitId, title, fromYear, toYear] of topics) {
-      const response = await session(who).send('POST', '/api/topics', { unitId, title, fromYear, toYear, description: 'Tài liệu sinh hoạt chi bộ' });
+      const response = await session(who).send('POST', '/api/topics', {
+        unitId,
+        title,
+        fromYear,
+        toYear,
+        description: 'Tài liệu sinh hoạt chi bộ',
+      });
       expect(response.statusCode, key).toBe(201);
       ids[key] = response.json().id;
     }
@@ -292,7 +351,12 @@ describe('study topics', () => {
 
   it('lists by level and searches without diacritics', async () => {
     const above = await session('officer.a').get(`/api/topics?unitId=${tree.A.id}&level=above&year=2026`);
-    expect(above.json().items.map((topic: { id: number }) => topic.id).sort()).toEqual([ids.term, ids.r2026].sort());
+    expect(
+      above
+        .json()
+        .items.map((topic: { id: number }) => topic.id)
+        .sort(),
+    ).toEqual([ids.term, ids.r2026].sort());
     const found = await session('officer.a').get(`/api/topics?unitId=${tree.A.id}&q=${encodeURIComponent('van minh do thi')}`);
     expect(found.json().items.map((topic: { id: number }) => topic.id)).toEqual([ids.a2026]);
     expect(found.json().items[0].canEdit).toBe(true);
@@ -301,12 +365,19 @@ describe('study topics', () => {
   it('edits with a version check, refuses another branch and deletes softly', async () => {
     const topic = (await session('officer.a').get(`/api/topics/${ids.a2026}`)).json();
     const body = { title: 'Chuyên đề của phường An Bình năm 2026', description: null, fromYear: 2026, toYear: 2026, fileIds: [] };
-    expect((await session('officer.b').send('PATCH', `/api/topics/${ids.a2026}`, { ...body, version: topic.version })).statusCode).toBe(403);
-    expect((await session('officer.a').send('PATCH', `/api/topics/${ids.a2026}`, { ...body, fromYear: 2027, version: topic.version })).statusCode).toBe(400);
+    expect((await session('officer.b').send('PATCH', `/api/topics/${ids.a2026}`, { ...body, version: topic.version })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await session('officer.a').send('PATCH', `/api/topics/${ids.a2026}`, { ...body, fromYear: 2027, version: topic.version }))
+        .statusCode,
+    ).toBe(400);
     const saved = await session('officer.a').send('PATCH', `/api/topics/${ids.a2026}`, { ...body, version: topic.version });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().title).toBe('Chuyên đề của phường An Bình năm 2026');
-    expect((await session('officer.a').send('PATCH', `/api/topics/${ids.a2026}`, { ...body, version: topic.version })).statusCode).toBe(409);
+    expect((await session('officer.a').send('PATCH', `/api/topics/${ids.a2026}`, { ...body, version: topic.version })).statusCode).toBe(
+      409,
+    );
     expect((await session('officer.a').send('DELETE', `/api/topics/${ids.a2026}?version=${saved.json().version}`)).statusCode).toBe(204);
     expect((await listApplicableTopics(ctx.db, tree.C1.path, 2026)).map((row) => row.id)).toEqual([ids.term, ids.r2026]);
     expect(await auditActions('study_topic', ids.a2026!)).toEqual(['topic.create', 'topic.update', 'topic.delete']);
@@ -326,7 +397,12 @@ describe('breakthrough contents', () => {
   }
 
   async function counters(unitId: number, asOf = '2100-01-01') {
-    const figures = await readFigures(ctx.db, [unitId], [PROGRAMME_METRICS.breakthroughs(year), PROGRAMME_METRICS.breakthroughsDone(year)], asOf);
+    const figures = await readFigures(
+      ctx.db,
+      [unitId],
+      [PROGRAMME_METRICS.breakthroughs(year), PROGRAMME_METRICS.breakthroughsDone(year)],
+      asOf,
+    );
     const values = figures.get(unitId) ?? {};
     return { total: values[PROGRAMME_METRICS.breakthroughs(year)] ?? 0, done: values[PROGRAMME_METRICS.breakthroughsDone(year)] ?? 0 };
   }
@@ -340,10 +416,19 @@ describe('breakthrough contents', () => {
   const get = async (id: number) => (await session('officer.r').get(`/api/breakthroughs/${id}`)).json();
 
   it('lets the province choose its contents for the year, counted from the rule day', async () => {
-    const titles = ['Chuyển đổi số trong công tác đảng', 'Cải cách hành chính, nâng cao chỉ số hài lòng', 'Xây dựng nông thôn mới kiểu mẫu'];
+    const titles = [
+      'Chuyển đổi số trong công tác đảng',
+      'Cải cách hành chính, nâng cao chỉ số hài lòng',
+      'Xây dựng nông thôn mới kiểu mẫu',
+    ];
     for (const title of titles) {
       const response = await session('officer.r').send('POST', '/api/breakthroughs', {
-        unitId: tree.R.id, year, title, ownerUnitId: tree.R.id, target: '100% đơn vị triển khai', deadline: '2026-12-15',
+        unitId: tree.R.id,
+        year,
+        title,
+        ownerUnitId: tree.R.id,
+        target: '100% đơn vị triển khai',
+        deadline: '2026-12-15',
       });
       expect(response.statusCode).toBe(201);
       expect(response.json()).toMatchObject({ status: 'open', progressPercent: 0, adoptedFrom: null, unit: { id: tree.R.id } });
@@ -360,21 +445,38 @@ describe('breakthrough contents', () => {
   });
 
   it('lets lower levels adopt a content once, linked to the original, and refuses wrong adopters', async () => {
-    const adopted = await session('officer.a').send('POST', `/api/breakthroughs/${source[0]}/adopt`, { unitId: tree.A.id, ownerUnitId: tree.C1.id });
+    const adopted = await session('officer.a').send('POST', `/api/breakthroughs/${source[0]}/adopt`, {
+      unitId: tree.A.id,
+      ownerUnitId: tree.C1.id,
+    });
     expect(adopted.statusCode).toBe(201);
-    expect(adopted.json()).toMatchObject({ title: 'Chuyển đổi số trong công tác đảng', year, adoptedFrom: { id: source[0] }, ownerUnit: { id: tree.C1.id }, unit: { id: tree.A.id } });
+    expect(adopted.json()).toMatchObject({
+      title: 'Chuyển đổi số trong công tác đảng',
+      year,
+      adoptedFrom: { id: source[0] },
+      ownerUnit: { id: tree.C1.id },
+      unit: { id: tree.A.id },
+    });
     const again = await session('officer.a').send('POST', `/api/breakthroughs/${source[0]}/adopt`, { unitId: tree.A.id });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('DUPLICATE');
-    const byB = await session('officer.b').send('POST', `/api/breakthroughs/${source[0]}/adopt`, { unitId: tree.B.id, target: 'Xã hoàn thành trước 30/11' });
+    const byB = await session('officer.b').send('POST', `/api/breakthroughs/${source[0]}/adopt`, {
+      unitId: tree.B.id,
+      target: 'Xã hoàn thành trước 30/11',
+    });
     expect(byB.statusCode).toBe(201);
     expect(byB.json().target).toBe('Xã hoàn thành trước 30/11');
     // The province cannot adopt its own; B cannot adopt A's copy (not readable from B); A cannot adopt for B.
     expect((await session('officer.r').send('POST', `/api/breakthroughs/${source[1]}/adopt`, { unitId: tree.R.id })).statusCode).toBe(400);
-    expect((await session('officer.b').send('POST', `/api/breakthroughs/${adopted.json().id}/adopt`, { unitId: tree.B.id })).statusCode).toBe(403);
+    expect(
+      (await session('officer.b').send('POST', `/api/breakthroughs/${adopted.json().id}/adopt`, { unitId: tree.B.id })).statusCode,
+    ).toBe(403);
     expect((await session('officer.a').send('POST', `/api/breakthroughs/${source[1]}/adopt`, { unitId: tree.B.id })).statusCode).toBe(403);
     // Owner must be inside the adopting unit.
-    expect((await session('officer.a').send('POST', `/api/breakthroughs/${source[1]}/adopt`, { unitId: tree.A.id, ownerUnitId: tree.C3.id })).statusCode).toBe(400);
+    expect(
+      (await session('officer.a').send('POST', `/api/breakthroughs/${source[1]}/adopt`, { unitId: tree.A.id, ownerUnitId: tree.C3.id }))
+        .statusCode,
+    ).toBe(400);
     expect((await get(source[0]!)).adoptions).toEqual({ adopted: 2, done: 0 });
     expect(await counters(tree.R.id)).toEqual({ total: 5, done: 0 });
     await expectFiguresMatchRecount();
@@ -382,24 +484,64 @@ describe('breakthrough contents', () => {
 
   it('records progress with evidence by the owner, then a result judged by the choosing level', async () => {
     const copy = (await session('officer.a').get(`/api/breakthroughs?unitId=${tree.A.id}&level=own`)).json().items[0];
-    const png = await session('officer.a').upload(`/api/files?unitId=${tree.C1.id}&purpose=breakthrough_update`, { fileName: 'anh-minh-chung.png', content: tinyPng(), contentType: 'image/png' });
+    const png = await session('officer.a').upload(`/api/files?unitId=${tree.C1.id}&purpose=breakthrough_update`, {
+      fileName: 'anh-minh-chung.png',
+      content: tinyPng(),
+      contentType: 'image/png',
+    });
     expect(png.statusCode).toBe(201);
-    const progress = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/updates`, { reportedOn: '2026-06-30', progressPercent: 60, note: 'Đã số hóa 60% hồ sơ đảng viên', fileIds: [png.json().id] });
+    const progress = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/updates`, {
+      reportedOn: '2026-06-30',
+      progressPercent: 60,
+      note: 'Đã số hóa 60% hồ sơ đảng viên',
+      fileIds: [png.json().id],
+    });
     expect(progress.statusCode).toBe(201);
     expect(progress.json()).toMatchObject({ status: 'in_progress', progressPercent: 60 });
-    expect(progress.json().updates).toEqual([expect.objectContaining({ progressPercent: 60, files: [expect.objectContaining({ id: png.json().id })] })]);
+    expect(progress.json().updates).toEqual([
+      expect.objectContaining({ progressPercent: 60, files: [expect.objectContaining({ id: png.json().id })] }),
+    ]);
     // The cell secretary reads the evidence file of the content carried out by the cell.
     expect((await session('committee.c1').get(`/api/files/${png.json().id}`)).statusCode).toBe(200);
     expect((await session('officer.b').get(`/api/files/${png.json().id}`)).statusCode).toBe(403);
     // Bad progress changes nothing.
     const updatesBefore = await count('breakthrough_updates');
-    expect((await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/updates`, { reportedOn: '2026-07-01', progressPercent: 120, note: 'x' })).statusCode).toBe(400);
-    expect((await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/updates`, { reportedOn: '2099-07-01', progressPercent: 70, note: 'Tương lai' })).statusCode).toBe(400);
-    expect((await session('officer.b').send('POST', `/api/breakthroughs/${copy.id}/updates`, { reportedOn: '2026-07-01', progressPercent: 70, note: 'Không phải của tôi' })).statusCode).toBe(403);
+    expect(
+      (
+        await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/updates`, {
+          reportedOn: '2026-07-01',
+          progressPercent: 120,
+          note: 'x',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/updates`, {
+          reportedOn: '2099-07-01',
+          progressPercent: 70,
+          note: 'Tương lai',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await session('officer.b').send('POST', `/api/breakthroughs/${copy.id}/updates`, {
+          reportedOn: '2026-07-01',
+          progressPercent: 70,
+          note: 'Không phải của tôi',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(await count('breakthrough_updates')).toBe(updatesBefore);
 
     const fresh = await get(copy.id);
-    const done = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, { status: 'done', completedOn: '2026-09-30', result: 'Hoàn thành số hóa toàn bộ hồ sơ', version: fresh.version });
+    const done = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, {
+      status: 'done',
+      completedOn: '2026-09-30',
+      result: 'Hoàn thành số hóa toàn bộ hồ sơ',
+      version: fresh.version,
+    });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ status: 'done', completedOn: '2026-09-30', progressPercent: 100 });
     expect(await counters(tree.A.id, '2026-09-29')).toMatchObject({ done: 0 });
@@ -407,18 +549,43 @@ describe('breakthrough contents', () => {
     expect(await counters(tree.R.id)).toMatchObject({ done: 1 });
     expect((await get(source[0]!)).adoptions).toEqual({ adopted: 2, done: 1 });
     const byProvince = (await get(source[0]!)).adoptedBy as Array<{ unitId: number; status: string }>;
-    expect(byProvince.map((copy) => [copy.unitId, copy.status])).toEqual([[tree.A.id, 'done'], [tree.B.id, 'open']]);
+    expect(byProvince.map((copy) => [copy.unitId, copy.status])).toEqual([
+      [tree.A.id, 'done'],
+      [tree.B.id, 'open'],
+    ]);
     // Read from A, the province content lists only A's own copy: B's follow-up is not A's to see.
     const fromA = (await session('officer.a').get(`/api/breakthroughs/${source[0]}`)).json().adoptedBy as Array<{ unitId: number }>;
     expect(fromA.map((copy) => copy.unitId)).toEqual([tree.A.id]);
     await expectFiguresMatchRecount();
 
     // Closed contents take no progress; an impossible transition is refused.
-    expect((await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/updates`, { reportedOn: '2026-10-01', progressPercent: 100, note: 'Thêm' })).statusCode).toBe(409);
-    expect((await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, { status: 'not_done', result: 'x', version: done.json().version })).statusCode).toBe(409);
-    expect((await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, { status: 'open', version: done.json().version })).statusCode).toBe(400);
+    expect(
+      (
+        await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/updates`, {
+          reportedOn: '2026-10-01',
+          progressPercent: 100,
+          note: 'Thêm',
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, {
+          status: 'not_done',
+          result: 'x',
+          version: done.json().version,
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, { status: 'open', version: done.json().version }))
+        .statusCode,
+    ).toBe(400);
 
-    const reopened = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, { status: 'in_progress', version: done.json().version });
+    const reopened = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, {
+      status: 'in_progress',
+      version: done.json().version,
+    });
     expect(reopened.statusCode).toBe(200);
     expect(reopened.json()).toMatchObject({ status: 'in_progress', completedOn: null });
     expect(await counters(tree.A.id)).toMatchObject({ done: 0 });
@@ -426,12 +593,24 @@ describe('breakthrough contents', () => {
     expect(await counters(tree.A.id, '2026-09-30')).toMatchObject({ done: 1 });
     await expectFiguresMatchRecount();
 
-    const notDoneWithoutReason = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, { status: 'not_done', version: reopened.json().version });
+    const notDoneWithoutReason = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, {
+      status: 'not_done',
+      version: reopened.json().version,
+    });
     expect(notDoneWithoutReason.statusCode).toBe(400);
-    const again = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, { status: 'done', version: reopened.json().version });
+    const again = await session('officer.a').send('POST', `/api/breakthroughs/${copy.id}/status`, {
+      status: 'done',
+      version: reopened.json().version,
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json().completedOn).toBe(todayIso());
-    expect(await auditActions('breakthrough_content', copy.id)).toEqual(['breakthrough.adopt', 'breakthrough.progress', 'breakthrough.status', 'breakthrough.status', 'breakthrough.status']);
+    expect(await auditActions('breakthrough_content', copy.id)).toEqual([
+      'breakthrough.adopt',
+      'breakthrough.progress',
+      'breakthrough.status',
+      'breakthrough.status',
+      'breakthrough.status',
+    ]);
     await expectFiguresMatchRecount();
   });
 
@@ -440,16 +619,36 @@ describe('breakthrough contents', () => {
     const stale = await session('officer.b').send('DELETE', `/api/breakthroughs/${bCopy.id}?version=${bCopy.version + 5}`);
     expect(stale.statusCode).toBe(409);
     await expectFiguresMatchRecount();
-    const cellOwn = await session('officer.a').send('POST', '/api/breakthroughs', { unitId: tree.C1.id, year, title: 'Chi bộ không có đảng viên vi phạm', ownerUnitId: tree.C1.id, target: 'Không có vi phạm', deadline: '2026-12-31' });
+    const cellOwn = await session('officer.a').send('POST', '/api/breakthroughs', {
+      unitId: tree.C1.id,
+      year,
+      title: 'Chi bộ không có đảng viên vi phạm',
+      ownerUnitId: tree.C1.id,
+      target: 'Không có vi phạm',
+      deadline: '2026-12-31',
+    });
     expect(cellOwn.statusCode).toBe(201);
-    const edited = await session('officer.a').send('PATCH', `/api/breakthroughs/${cellOwn.json().id}`, { title: 'Chi bộ trong sạch, vững mạnh', ownerUnitId: tree.C1.id, target: '100% đảng viên hoàn thành nhiệm vụ', deadline: '2026-12-20', version: cellOwn.json().version });
+    const edited = await session('officer.a').send('PATCH', `/api/breakthroughs/${cellOwn.json().id}`, {
+      title: 'Chi bộ trong sạch, vững mạnh',
+      ownerUnitId: tree.C1.id,
+      target: '100% đảng viên hoàn thành nhiệm vụ',
+      deadline: '2026-12-20',
+      version: cellOwn.json().version,
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json().title).toBe('Chi bộ trong sạch, vững mạnh');
-    const doneCell = await session('officer.a').send('POST', `/api/breakthroughs/${cellOwn.json().id}/status`, { status: 'done', version: edited.json().version });
+    const doneCell = await session('officer.a').send('POST', `/api/breakthroughs/${cellOwn.json().id}/status`, {
+      status: 'done',
+      version: edited.json().version,
+    });
     expect(doneCell.statusCode).toBe(200);
     await expectFiguresMatchRecount();
-    expect((await session('officer.b').send('DELETE', `/api/breakthroughs/${cellOwn.json().id}?version=${doneCell.json().version}`)).statusCode).toBe(403);
-    expect((await session('officer.a').send('DELETE', `/api/breakthroughs/${cellOwn.json().id}?version=${doneCell.json().version}`)).statusCode).toBe(204);
+    expect(
+      (await session('officer.b').send('DELETE', `/api/breakthroughs/${cellOwn.json().id}?version=${doneCell.json().version}`)).statusCode,
+    ).toBe(403);
+    expect(
+      (await session('officer.a').send('DELETE', `/api/breakthroughs/${cellOwn.json().id}?version=${doneCell.json().version}`)).statusCode,
+    ).toBe(204);
     expect((await session('officer.b').send('DELETE', `/api/breakthroughs/${bCopy.id}?version=${bCopy.version}`)).statusCode).toBe(204);
     await expectFiguresMatchRecount();
     expect(await counters(tree.R.id)).toEqual({ total: 4, done: 1 });
@@ -469,7 +668,10 @@ describe('breakthrough contents', () => {
       const response = await session('officer.a').send('POST', '/api/breakthroughs', { ...base, ...override });
       expect(response.statusCode, JSON.stringify(override)).toBe(status);
     }
-    expect((await session('committee.c1').send('POST', '/api/breakthroughs', { ...base, unitId: tree.C1.id, ownerUnitId: tree.C1.id })).statusCode).toBe(403);
+    expect(
+      (await session('committee.c1').send('POST', '/api/breakthroughs', { ...base, unitId: tree.C1.id, ownerUnitId: tree.C1.id }))
+        .statusCode,
+    ).toBe(403);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/breakthroughs' })).statusCode).toBe(401);
     expect([await count('breakthrough_contents'), await count('figure_counters'), await count('audit_log')]).toEqual(before);
   });
@@ -478,7 +680,9 @@ describe('breakthrough contents', () => {
     const done = await session('committee.c1').get(`/api/breakthroughs?unitId=${tree.C1.id}&status=done`);
     expect(done.statusCode).toBe(200);
     expect(done.json().items.map((item: { unit: { id: number } }) => item.unit.id)).toEqual([tree.A.id]);
-    const search = await session('viewer.r').get(`/api/breakthroughs?unitId=${tree.R.id}&q=${encodeURIComponent('chuyen doi so')}&sort=unit&order=asc`);
+    const search = await session('viewer.r').get(
+      `/api/breakthroughs?unitId=${tree.R.id}&q=${encodeURIComponent('chuyen doi so')}&sort=unit&order=asc`,
+    );
     expect(search.json().items.map((item: { unit: { id: number } }) => item.unit.id)).toEqual([tree.R.id, tree.A.id]);
     const exported = await session('viewer.r').get(`/api/exports/breakthroughs?unitId=${tree.R.id}&year=${year}`);
     expect(exported.statusCode).toBe(200);

@@ -23,8 +23,15 @@ beforeAll(async () => {
   tree = await seedSmallTree(ctx.db);
   await addUser(ctx.db, 'root', [{ unitId: tree.R.id, role: 'admin' }]);
   root = await openSession(ctx.app, 'root');
-  await adoptStandards(tree.C1.id, [{ text: 'Gương mẫu, trách nhiệm <script>alert("x")</script> trong công việc' }, { text: 'Gần dân & trọng dân' }], '2026-01-10');
-  expect((await root.send('POST', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2026-01-15', location: 'Nhà văn hóa bí mật' })).statusCode).toBe(201);
+  await adoptStandards(
+    tree.C1.id,
+    [{ text: 'Gương mẫu, trách nhiệm <script>alert("x")</script> trong công việc' }, { text: 'Gần dân & trọng dân' }],
+    '2026-01-10',
+  );
+  expect(
+    (await root.send('POST', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2026-01-15', location: 'Nhà văn hóa bí mật' }))
+      .statusCode,
+  ).toBe(201);
 });
 afterAll(() => ctx.close());
 
@@ -53,12 +60,17 @@ describe('the public page of a unit', () => {
   });
 
   it('shows a new version once adopted, never a draft', async () => {
-    const draft = await root.send('POST', '/api/standards/drafts', { unitId: tree.C1.id, criteria: [{ text: 'Tiêu chí còn đang bàn, chưa công bố' }] });
+    const draft = await root.send('POST', '/api/standards/drafts', {
+      unitId: tree.C1.id,
+      criteria: [{ text: 'Tiêu chí còn đang bàn, chưa công bố' }],
+    });
     expect(draft.statusCode).toBe(201);
     const before = (await open('/cong-khai/C1')).body;
     expect(before).not.toContain('chưa công bố');
     expect(before).toContain('Phiên bản 1');
-    expect((await root.send('POST', `/api/standards/${draft.json().id}/adopt`, { adoptedOn: '2026-05-01', version: 1 })).statusCode).toBe(200);
+    expect((await root.send('POST', `/api/standards/${draft.json().id}/adopt`, { adoptedOn: '2026-05-01', version: 1 })).statusCode).toBe(
+      200,
+    );
     const after = (await open('/cong-khai/C1')).body;
     expect(after).toContain('Phiên bản 2, thông qua ngày 01/05/2026');
     expect(after).toContain('Tiêu chí còn đang bàn, chưa công bố');
@@ -92,7 +104,11 @@ describe('the public page of a unit', () => {
 
   it('sends a sign printed before a code change to the unit under its new code', async () => {
     const renamed = await createUnitAsSystem(ctx.db, 'C7-CU', 'Chi bộ Khu phố 7', 'cell', tree.A.id);
-    const changed = await root.send('PATCH', `/api/units/${renamed.id}`, { code: 'C7', effectiveDate: '2026-03-01', version: renamed.version });
+    const changed = await root.send('PATCH', `/api/units/${renamed.id}`, {
+      code: 'C7',
+      effectiveDate: '2026-03-01',
+      version: renamed.version,
+    });
     expect(changed.statusCode).toBe(200);
     const response = await open('/cong-khai/C7-CU');
     expect(response.statusCode).toBe(301);
@@ -122,7 +138,9 @@ describe('the public page of a unit', () => {
       const session = await openSession(configured, 'root');
       const configuredView = (await session.get(`/api/standards/units/${tree.C1.id}`)).json();
       expect(configuredView.publicUrl).toBe('https://noiguong.example.vn/cong-khai/C1');
-      expect((await session.get(`/api/standards/units/${tree.C1.id}/sign-print`)).body).toContain('href="https://noiguong.example.vn/cong-khai/C1"');
+      expect((await session.get(`/api/standards/units/${tree.C1.id}/sign-print`)).body).toContain(
+        'href="https://noiguong.example.vn/cong-khai/C1"',
+      );
     } finally {
       await configured.close();
     }

@@ -53,7 +53,8 @@ describe('answers kept until the next write', () => {
     const before = (await root.get(url)).json();
     expect((await root.get(url)).json()).toEqual(before);
     // A counter written the way the registration service writes it.
-    await ctx.db.execute(sql`INSERT INTO figure_counters (unit_id, metric, day, stripe, delta) VALUES (${tree.A.id}, 'registrations.individual.registered.2026', '2026-01-15', 0, 3)
+    await ctx.db
+      .execute(sql`INSERT INTO figure_counters (unit_id, metric, day, stripe, delta) VALUES (${tree.A.id}, 'registrations.individual.registered.2026', '2026-01-15', 0, 3)
       ON CONFLICT (unit_id, metric, day, stripe) DO UPDATE SET delta = figure_counters.delta + 3`);
     const after = (await root.get(url)).json();
     expect(after).not.toEqual(before);

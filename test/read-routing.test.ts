@@ -55,7 +55,12 @@ describe('the rule of which server answers', () => {
     let primary = 100n;
     let replayed = 100n;
     const probes: ReplicaProbes = { primaryPosition: async () => primary, replayedPosition: async () => replayed };
-    const set = new ReplicaSet({} as pg.Pool, ['postgres://127.0.0.1:1/none'], { maxLagSeconds: 30, pollMs: 1000, probes, now: () => clock });
+    const set = new ReplicaSet({} as pg.Pool, ['postgres://127.0.0.1:1/none'], {
+      maxLagSeconds: 30,
+      pollMs: 1000,
+      probes,
+      now: () => clock,
+    });
     try {
       await set.refresh();
       expect(set.status()[0]).toMatchObject({ healthy: true, lagSeconds: 0 });
@@ -90,7 +95,11 @@ describe('the rule of which server answers', () => {
 
   it('refuses replicas without a PostgreSQL primary, before creating anything', async () => {
     await expect(
-      prepareDatabase({ config: { databaseUrl: undefined, dataDir: '.tmp/never-created', replicaUrls: ['postgres://127.0.0.1/x'] }, text: consoleText(), loadDemo: null }),
+      prepareDatabase({
+        config: { databaseUrl: undefined, dataDir: '.tmp/never-created', replicaUrls: ['postgres://127.0.0.1/x'] },
+        text: consoleText(),
+        loadDemo: null,
+      }),
     ).rejects.toThrow(REPLICAS_NEED_POSTGRES);
   });
 });
@@ -148,7 +157,10 @@ describe('reads routed over PostgreSQL', () => {
   async function signIn(app: FastifyInstance) {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'root', password: 'MatKhau@123' } });
     expect(response.statusCode).toBe(200);
-    return { ng_session: response.cookies.find((cookie) => cookie.name === 'ng_session')!.value, csrf: (response.json() as { csrfToken: string }).csrfToken };
+    return {
+      ng_session: response.cookies.find((cookie) => cookie.name === 'ng_session')!.value,
+      csrf: (response.json() as { csrfToken: string }).csrfToken,
+    };
   }
 
   const unitNames = (body: string) => (JSON.parse(body) as { items: Array<{ name: string }> }).items.map((unit) => unit.name);
@@ -189,7 +201,9 @@ describe('reads routed over PostgreSQL', () => {
       expect(parseLsn(wrote?.value)).not.toBeNull();
 
       const health = await app.inject({ method: 'GET', url: '/api/health' });
-      expect((health.json() as { replicas: Array<{ healthy: boolean }> }).replicas).toEqual([expect.objectContaining({ name: 'replica 1', healthy: true })]);
+      expect((health.json() as { replicas: Array<{ healthy: boolean }> }).replicas).toEqual([
+        expect.objectContaining({ name: 'replica 1', healthy: true }),
+      ]);
     } finally {
       await close();
     }

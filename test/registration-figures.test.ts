@@ -88,13 +88,21 @@ describe('registration figures', () => {
     for (const unit of [tree.C1, tree.C2, tree.C3, tree.A]) {
       for (let index = 0; index < 4; index++) {
         serial += 1;
-        const person = await addPerson(ctx.db, unit.path, { fullName: `Lê Văn Đếm ${serial}`, unitId: unit.id, cardNumber: String(81000000 + serial) });
+        const person = await addPerson(ctx.db, unit.path, {
+          fullName: `Lê Văn Đếm ${serial}`,
+          unitId: unit.id,
+          cardNumber: String(81000000 + serial),
+        });
         if (index === 3) continue; // one member of each unit never registers
         const user = await addUser(ctx.db, `dem.${serial}`, [{ unitId: unit.id, role: 'member' }]);
         await linkUser(ctx.db, user.id, person.id);
         const status = (['draft', 'submitted', 'approved', 'published'] as const)[next(4)]!;
         const created = await insertRegistration(ctx.db, unit, { personId: person.id, status, isLeader: index === 0, actions: 2 });
-        live.push({ ...created, unitId: unit.id, actor: { userId: user.id, personId: person.id, name: `dem.${serial}`, grants: [], ip: null, requestId: null } });
+        live.push({
+          ...created,
+          unitId: unit.id,
+          actor: { userId: user.id, personId: person.id, name: `dem.${serial}`, grants: [], ip: null, requestId: null },
+        });
       }
       await insertRegistration(ctx.db, unit, { kind: 'collective', status: 'published' });
     }
@@ -102,16 +110,28 @@ describe('registration figures', () => {
     for (let step = 0; step < 200; step++) {
       const target = live[next(live.length)]!;
       const choice = next(10);
-      const version = Number((await ctx.db.execute<{ version: number }>(sql`SELECT version FROM registrations WHERE id = ${target.id}`)).rows[0]!.version);
+      const version = Number(
+        (await ctx.db.execute<{ version: number }>(sql`SELECT version FROM registrations WHERE id = ${target.id}`)).rows[0]!.version,
+      );
       try {
         if (choice < 4) {
           const transition = steps[next(steps.length)]!;
           const byRegistrant = ['submit', 'withdraw', 'start'].includes(transition);
           await ctx.db.transaction((tx) =>
-            transitionRegistration(tx, byRegistrant ? target.actor : admin, { registrationId: target.id, transition, expectedVersion: version, reason: 'Cần bổ sung' }),
+            transitionRegistration(tx, byRegistrant ? target.actor : admin, {
+              registrationId: target.id,
+              transition,
+              expectedVersion: version,
+              reason: 'Cần bổ sung',
+            }),
           );
         } else if (choice < 6) {
-          await recordCheckIn(ctx.db, target.actor, target.id, { actionId: target.actionIds[next(2)]!, progressPercent: next(101), note: `Bước ${step}`, fileIds: [] });
+          await recordCheckIn(ctx.db, target.actor, target.id, {
+            actionId: target.actionIds[next(2)]!,
+            progressPercent: next(101),
+            note: `Bước ${step}`,
+            fileIds: [],
+          });
         } else if (choice < 8) {
           await selfAssess(ctx.db, target.actor, target.id, {
             version,
@@ -156,7 +176,9 @@ describe('registration figures', () => {
     }
     // Once only: a second start changes nothing.
     await runDataRepairs(ctx.db);
-    expect((await getRegistrationFigures(ctx.db, admin, tree.R.id, YEAR)).figures.individualActions).toBe((await recount(ctx.db, tree.R.path)).individualActions);
+    expect((await getRegistrationFigures(ctx.db, admin, tree.R.id, YEAR)).figures.individualActions).toBe(
+      (await recount(ctx.db, tree.R.path)).individualActions,
+    );
   });
 
   it('serves the dashboard by child unit with definitions, and exports it; scoped to the subtree', async () => {
@@ -186,6 +208,8 @@ describe('registration figures', () => {
     expect(programme.get('Định nghĩa đăng ký')!.length).toBe(19);
     expect((await officer.get(`/api/registration-figures?unitId=${tree.B.id}&year=${YEAR}`)).statusCode).toBe(403);
     expect((await officer.get(`/api/registration-figures?unitId=${tree.A.id}&year=abc`)).statusCode).toBe(400);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/registration-figures?unitId=${tree.A.id}&year=${YEAR}` })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/registration-figures?unitId=${tree.A.id}&year=${YEAR}` })).statusCode).toBe(
+      401,
+    );
   });
 });

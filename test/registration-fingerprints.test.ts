@@ -11,7 +11,10 @@ const card = () => String(81_000_000 + ++next);
 
 const commitment = {
   shortcomings: 'Còn ngại học tập nâng cao trình độ, chưa chủ động ứng dụng công nghệ thông tin trong công việc được giao.',
-  actions: ['Hoàn thành khóa học kỹ năng số cơ bản trong quý II', 'Hướng dẫn ít nhất 5 hộ gia đình cài đặt ứng dụng dịch vụ công trực tuyến'],
+  actions: [
+    'Hoàn thành khóa học kỹ năng số cơ bản trong quý II',
+    'Hướng dẫn ít nhất 5 hộ gia đình cài đặt ứng dụng dịch vụ công trực tuyến',
+  ],
 };
 
 beforeAll(async () => {
@@ -27,7 +30,9 @@ async function registerIn(unit: { id: number; path: string }, fullName: string, 
 }
 
 async function storedFingerprint(id: number) {
-  const rows = await ctx.db.execute<{ fingerprint: Buffer | null; search_text: string }>(sql`SELECT fingerprint, search_text FROM registrations WHERE id = ${id}`);
+  const rows = await ctx.db.execute<{ fingerprint: Buffer | null; search_text: string }>(
+    sql`SELECT fingerprint, search_text FROM registrations WHERE id = ${id}`,
+  );
   return rows.rows[0]!;
 }
 
@@ -52,7 +57,10 @@ describe('registration fingerprints', () => {
     expect((await findSimilar(ctx.db, copy)).map((item) => item.id).sort()).toEqual([first, loaded].sort());
 
     // Very different sizes cannot reach the threshold, so they are not even read: no pair either way.
-    const short = await registerIn(tree.C1, 'Lê Văn Năm', { shortcomings: 'Còn ngại học tập nâng cao trình độ.', actions: ['Đọc một cuốn sách mỗi tháng'] });
+    const short = await registerIn(tree.C1, 'Lê Văn Năm', {
+      shortcomings: 'Còn ngại học tập nâng cao trình độ.',
+      actions: ['Đọc một cuốn sách mỗi tháng'],
+    });
     expect((await findSimilar(ctx.db, short)).map((item) => item.id)).toEqual([]);
   });
 });

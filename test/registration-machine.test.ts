@@ -28,12 +28,14 @@ describe('statusDeltas', () => {
       statusDeltas(member, '1', 'approved', 'published', '2026-01-06'),
     ].flat();
     const total = (name: string) => path.filter((delta) => delta.metric === name).reduce((sum, delta) => sum + delta.delta, 0);
-    expect([total(metric('registered')), total(metric('returned')), total(metric('approved')), total(metric('published'))]).toEqual([1, 0, 1, 1]);
+    expect([total(metric('registered')), total(metric('returned')), total(metric('approved')), total(metric('published'))]).toEqual([
+      1, 0, 1, 1,
+    ]);
   });
 });
 
 describe('statusDeltas of actions', () => {
-  it('counts a registration\'s actions as registered and approved, and those assessed done once self-assessed', () => {
+  it("counts a registration's actions as registered and approved, and those assessed done once self-assessed", () => {
     const collective = { kind: 'collective', year: 2025, isLeader: false, actionCount: 4, actionsDone: 3 };
     const path = [
       statusDeltas(collective, '1', 'draft', 'submitted', '2025-12-31'),
@@ -46,12 +48,24 @@ describe('statusDeltas of actions', () => {
     expect(total(REGISTRATION_METRICS.actions('collective', 'approved', 2025))).toBe(4);
     expect(total(REGISTRATION_METRICS.actionsDone('collective', 2025))).toBe(3);
     // Withdrawn to a draft, its actions no longer count as registered.
-    expect(statusDeltas(collective, '1', 'submitted', 'draft', '2025-12-31').find((delta) => delta.metric === REGISTRATION_METRICS.actions('collective', 'registered', 2025))?.delta).toBe(-4);
+    expect(
+      statusDeltas(collective, '1', 'submitted', 'draft', '2025-12-31').find(
+        (delta) => delta.metric === REGISTRATION_METRICS.actions('collective', 'registered', 2025),
+      )?.delta,
+    ).toBe(-4);
   });
 });
 
 describe('diffSnapshots', () => {
-  const action = { area: 'ethics' as const, content: 'Góp ý thẳng thắn', measurableResult: '12 lần', deadline: '2026-12-31', linkKind: null, linkId: null, linkIndex: null };
+  const action = {
+    area: 'ethics' as const,
+    content: 'Góp ý thẳng thắn',
+    measurableResult: '12 lần',
+    deadline: '2026-12-31',
+    linkKind: null,
+    linkId: null,
+    linkIndex: null,
+  };
   it('lists changed fields, added and removed actions, and a changed shortcoming', () => {
     const diff = diffSnapshots(
       { shortcomings: 'Còn nể nang', actions: [action, { ...action, content: 'Đi họp đúng giờ' }] },
@@ -68,10 +82,24 @@ describe('diffSnapshots', () => {
 });
 
 describe('near-duplicate fingerprints', () => {
-  const text = (shortcomings: string, ...contents: string[]) => fingerprintOf(searchTextOf(shortcomings, contents.map((content) => ({ content, measurableResult: '' }))));
+  const text = (shortcomings: string, ...contents: string[]) =>
+    fingerprintOf(
+      searchTextOf(
+        shortcomings,
+        contents.map((content) => ({ content, measurableResult: '' })),
+      ),
+    );
   it('sees a copy with clauses moved and diacritics dropped, and not two honest registrations', () => {
-    const original = text('Còn ngại va chạm; chưa chủ động ứng dụng công nghệ thông tin', 'Hướng dẫn 5 hộ dùng dịch vụ công trực tuyến', 'Đọc tác phẩm Sửa đổi lối làm việc');
-    const copy = text('Chua chu dong ung dung cong nghe thong tin; con ngai va cham', 'Doc tac pham Sua doi loi lam viec', 'Huong dan 5 ho dung dich vu cong truc tuyen');
+    const original = text(
+      'Còn ngại va chạm; chưa chủ động ứng dụng công nghệ thông tin',
+      'Hướng dẫn 5 hộ dùng dịch vụ công trực tuyến',
+      'Đọc tác phẩm Sửa đổi lối làm việc',
+    );
+    const copy = text(
+      'Chua chu dong ung dung cong nghe thong tin; con ngai va cham',
+      'Doc tac pham Sua doi loi lam viec',
+      'Huong dan 5 ho dung dich vu cong truc tuyen',
+    );
     const honest = text('Tác phong còn chậm, đôi khi trễ giờ họp', 'Đến trước giờ họp chi bộ 10 phút', 'Thăm hỏi 3 hộ nghèo mỗi quý');
     expect(similarityOf(original, copy)).toBeGreaterThan(0.8);
     expect(similarityOf(original, honest)).toBeLessThan(SIMILARITY_THRESHOLD);

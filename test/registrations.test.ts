@@ -28,17 +28,40 @@ async function scalar(query: ReturnType<typeof sql>): Promise<number> {
 const counter = (unitId: number, metric: string) =>
   scalar(sql`SELECT COALESCE(SUM(delta), 0) AS value FROM figure_counters WHERE unit_id = ${unitId} AND metric = ${metric}`);
 const rowOf = async (id: number) =>
-  (await ctx.db.execute<{ status: string; version: number; shortcomings: string; search_text: string; unit_id: number; is_leader: boolean; revision: number }>(sql`
-    SELECT status, version, shortcomings, search_text, unit_id, is_leader, revision FROM registrations WHERE id = ${id}`)).rows[0]!;
+  (
+    await ctx.db.execute<{
+      status: string;
+      version: number;
+      shortcomings: string;
+      search_text: string;
+      unit_id: number;
+      is_leader: boolean;
+      revision: number;
+    }>(sql`
+    SELECT status, version, shortcomings, search_text, unit_id, is_leader, revision FROM registrations WHERE id = ${id}`)
+  ).rows[0]!;
 const registrationCount = () => scalar(sql`SELECT count(*) AS value FROM registrations`);
-const auditCount = (action: string, id: number) => scalar(sql`SELECT count(*) AS value FROM audit_log WHERE action = ${action} AND entity_id = ${String(id)}`);
+const auditCount = (action: string, id: number) =>
+  scalar(sql`SELECT count(*) AS value FROM audit_log WHERE action = ${action} AND entity_id = ${String(id)}`);
 
 const ownBody = (overrides: Record<string, unknown> = {}) => ({
   year: 2026,
   shortcomings: 'Đôi khi còn ngại va chạm, chưa thẳng thắn góp ý đồng chí, đồng nghiệp trong sinh hoạt chi bộ.',
   actions: [
-    { area: 'ethics', content: 'Thẳng thắn góp ý ít nhất một lần mỗi kỳ sinh hoạt chi bộ', measurableResult: '12 lần góp ý trong năm', deadline: '2026-12-31', linkKind: 'topic', linkId: topicId },
-    { area: 'style', content: 'Trả lời phản ánh của người dân trong 3 ngày làm việc', measurableResult: '100% phản ánh được trả lời đúng hạn', deadline: '2026-12-31' },
+    {
+      area: 'ethics',
+      content: 'Thẳng thắn góp ý ít nhất một lần mỗi kỳ sinh hoạt chi bộ',
+      measurableResult: '12 lần góp ý trong năm',
+      deadline: '2026-12-31',
+      linkKind: 'topic',
+      linkId: topicId,
+    },
+    {
+      area: 'style',
+      content: 'Trả lời phản ánh của người dân trong 3 ngày làm việc',
+      measurableResult: '100% phản ánh được trả lời đúng hạn',
+      deadline: '2026-12-31',
+    },
   ],
   ...overrides,
 });
@@ -52,7 +75,13 @@ beforeAll(async () => {
   await addUser(ctx.db, 'officer.b', [{ unitId: tree.B.id, role: 'officer' }]);
   await addUser(ctx.db, 'inspector.a', [{ unitId: tree.A.id, role: 'inspector' }]);
   await addUser(ctx.db, 'member.nolink', [{ unitId: tree.C1.id, role: 'member' }]);
-  const secretary = await addPerson(ctx.db, tree.C1.path, { fullName: 'Lê Văn Bí Thư', unitId: tree.C1.id, cardNumber: card(), position: 'secretary', isHead: true });
+  const secretary = await addPerson(ctx.db, tree.C1.path, {
+    fullName: 'Lê Văn Bí Thư',
+    unitId: tree.C1.id,
+    cardNumber: card(),
+    position: 'secretary',
+    isHead: true,
+  });
   secretaryPersonId = secretary.id;
   const secretaryUser = await addUser(ctx.db, 'bithu.c1', [{ unitId: tree.C1.id, role: 'committee' }]);
   await linkUserToPerson(ctx.db, secretaryUser.id, secretary.id);
@@ -72,28 +101,67 @@ afterAll(() => ctx.close());
 
 describe('registration windows', () => {
   it('refuses bad dates, a topic that does not apply and callers without the permission, changing nothing', async () => {
-    const bad = await officerR.send('POST', '/api/registration-windows', { unitId: tree.R.id, year: 2026, toYear: 2026, opensOn: '2026-03-01', closesOn: '2026-01-01', breakthroughIds: [] });
+    const bad = await officerR.send('POST', '/api/registration-windows', {
+      unitId: tree.R.id,
+      year: 2026,
+      toYear: 2026,
+      opensOn: '2026-03-01',
+      closesOn: '2026-01-01',
+      breakthroughIds: [],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
     const otherTopic = await insertTopic(ctx.db, tree.B.id, 'Chuyên đề riêng của xã Đông Hòa');
-    const foreignTopic = await officerR.send('POST', '/api/registration-windows', { unitId: tree.A.id, year: 2026, toYear: 2026, opensOn: '2026-01-01', closesOn: '2026-03-31', topicId: otherTopic });
+    const foreignTopic = await officerR.send('POST', '/api/registration-windows', {
+      unitId: tree.A.id,
+      year: 2026,
+      toYear: 2026,
+      opensOn: '2026-01-01',
+      closesOn: '2026-03-31',
+      topicId: otherTopic,
+    });
     expect(foreignTopic.statusCode).toBe(400);
-    const outside = await officerB.send('POST', '/api/registration-windows', { unitId: tree.A.id, year: 2026, toYear: 2026, opensOn: '2026-01-01', closesOn: '2026-03-31' });
+    const outside = await officerB.send('POST', '/api/registration-windows', {
+      unitId: tree.A.id,
+      year: 2026,
+      toYear: 2026,
+      opensOn: '2026-01-01',
+      closesOn: '2026-03-31',
+    });
     expect(outside.statusCode).toBe(403);
-    const asMember = await member.send('POST', '/api/registration-windows', { unitId: tree.C1.id, year: 2026, toYear: 2026, opensOn: '2026-01-01', closesOn: '2026-03-31' });
+    const asMember = await member.send('POST', '/api/registration-windows', {
+      unitId: tree.C1.id,
+      year: 2026,
+      toYear: 2026,
+      opensOn: '2026-01-01',
+      closesOn: '2026-03-31',
+    });
     expect(asMember.statusCode).toBe(403);
     expect(await scalar(sql`SELECT count(*) AS value FROM registration_windows`)).toBe(0);
   });
 
   it('opens a window at the province that every unit below inherits, audited; a lower window overrides it', async () => {
     const created = await officerR.send('POST', '/api/registration-windows', {
-      unitId: tree.R.id, year: 2026, toYear: 2026, opensOn: '2026-01-05', closesOn: '2026-03-31', topicId, breakthroughIds: [breakthroughId], guidance: 'Bắt đầu từ hạn chế của bản thân.',
+      unitId: tree.R.id,
+      year: 2026,
+      toYear: 2026,
+      opensOn: '2026-01-05',
+      closesOn: '2026-03-31',
+      topicId,
+      breakthroughIds: [breakthroughId],
+      guidance: 'Bắt đầu từ hạn chế của bản thân.',
     });
     expect(created.statusCode, created.body).toBe(201);
     const window = created.json();
     expect(window).toMatchObject({ unitId: tree.R.id, topicId, breakthroughIds: [breakthroughId], version: 1 });
     expect(await auditCount('registration_window.create', window.id)).toBe(1);
-    const duplicate = await officerR.send('POST', '/api/registration-windows', { unitId: tree.R.id, year: 2026, toYear: 2026, opensOn: '2026-01-05', closesOn: '2026-03-31' });
+    const duplicate = await officerR.send('POST', '/api/registration-windows', {
+      unitId: tree.R.id,
+      year: 2026,
+      toYear: 2026,
+      opensOn: '2026-01-05',
+      closesOn: '2026-03-31',
+    });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error.code).toBe('DUPLICATE');
 
@@ -103,13 +171,31 @@ describe('registration windows', () => {
     expect(applicable.json().options.topics).toEqual([{ id: topicId, title: 'Chuyên đề năm 2026 về phong cách làm việc khoa học' }]);
     expect(applicable.json().options.breakthroughs.map((item: { id: number }) => item.id)).toEqual([breakthroughId]);
 
-    const forB = await officerB.send('POST', '/api/registration-windows', { unitId: tree.B.id, year: 2026, toYear: 2026, opensOn: '2026-02-01', closesOn: '2026-04-30' });
+    const forB = await officerB.send('POST', '/api/registration-windows', {
+      unitId: tree.B.id,
+      year: 2026,
+      toYear: 2026,
+      opensOn: '2026-02-01',
+      closesOn: '2026-04-30',
+    });
     expect(forB.statusCode, forB.body).toBe(201);
     const inC3 = await officerR.get(`/api/registration-windows/applicable?unitId=${tree.C3.id}&year=2026`);
     expect(inC3.json().window.id).toBe(forB.json().id);
-    const stale = await officerB.send('PATCH', `/api/registration-windows/${forB.json().id}`, { year: 2026, toYear: 2026, opensOn: '2026-02-01', closesOn: '2026-05-31', version: 9 });
+    const stale = await officerB.send('PATCH', `/api/registration-windows/${forB.json().id}`, {
+      year: 2026,
+      toYear: 2026,
+      opensOn: '2026-02-01',
+      closesOn: '2026-05-31',
+      version: 9,
+    });
     expect(stale.statusCode).toBe(409);
-    const updated = await officerB.send('PATCH', `/api/registration-windows/${forB.json().id}`, { year: 2026, toYear: 2026, opensOn: '2026-02-01', closesOn: '2026-05-31', version: 1 });
+    const updated = await officerB.send('PATCH', `/api/registration-windows/${forB.json().id}`, {
+      year: 2026,
+      toYear: 2026,
+      opensOn: '2026-02-01',
+      closesOn: '2026-05-31',
+      version: 1,
+    });
     expect(updated.statusCode, updated.body).toBe(200);
     expect(updated.json()).toMatchObject({ closesOn: '2026-05-31', version: 2 });
     const removed = await officerB.send('DELETE', `/api/registration-windows/${forB.json().id}?version=2`);
@@ -132,7 +218,12 @@ describe('the individual registration and its appraisal', () => {
   });
 
   it('refuses a registration without own shortcomings, without actions or with more than ten, changing nothing', async () => {
-    for (const body of [ownBody({ shortcomings: '  ' }), ownBody({ actions: [] }), ownBody({ actions: actions(...Array.from({ length: 11 }, (_, i) => `Việc ${i}`)) }), ownBody({ actions: [{ area: 'ethics', content: 'Việc', linkKind: 'breakthrough', linkId: 999_999 }] })]) {
+    for (const body of [
+      ownBody({ shortcomings: '  ' }),
+      ownBody({ actions: [] }),
+      ownBody({ actions: actions(...Array.from({ length: 11 }, (_, i) => `Việc ${i}`)) }),
+      ownBody({ actions: [{ area: 'ethics', content: 'Việc', linkKind: 'breakthrough', linkId: 999_999 }] }),
+    ]) {
       const response = await member.send('POST', '/api/registrations/mine', body);
       expect(response.statusCode, response.body).toBe(400);
       expect(response.json().error.code).toBe('VALIDATION_FAILED');
@@ -140,19 +231,33 @@ describe('the individual registration and its appraisal', () => {
     expect(await registrationCount()).toBe(0);
   });
 
-  it('saves a draft in the member\'s unit, with folded search text, then submits it and counts it', async () => {
+  it("saves a draft in the member's unit, with folded search text, then submits it and counts it", async () => {
     const created = await member.send('POST', '/api/registrations/mine', ownBody());
     expect(created.statusCode, created.body).toBe(201);
     registration = created.json();
-    expect(registration).toMatchObject({ kind: 'individual', status: 'draft', unitId: tree.C1.id, isLeader: false, canEdit: true, canAppraise: false });
-    expect(registration.actions[0]).toMatchObject({ linkKind: 'topic', linkId: topicId, linkLabel: 'Chuyên đề năm 2026 về phong cách làm việc khoa học' });
+    expect(registration).toMatchObject({
+      kind: 'individual',
+      status: 'draft',
+      unitId: tree.C1.id,
+      isLeader: false,
+      canEdit: true,
+      canAppraise: false,
+    });
+    expect(registration.actions[0]).toMatchObject({
+      linkKind: 'topic',
+      linkId: topicId,
+      linkLabel: 'Chuyên đề năm 2026 về phong cách làm việc khoa học',
+    });
     const row = await rowOf(registration.id);
     expect(row.search_text).toContain('thang than gop y');
     expect(await counter(tree.C1.id, REGISTRATION_METRICS.bucket('individual', 'registered', 2026))).toBe(0);
     const again = await member.send('POST', '/api/registrations/mine', ownBody());
     expect(again.statusCode).toBe(409);
 
-    const submitted = await member.send('POST', `/api/registrations/${registration.id}/status`, { transition: 'submit', version: registration.version });
+    const submitted = await member.send('POST', `/api/registrations/${registration.id}/status`, {
+      transition: 'submit',
+      version: registration.version,
+    });
     expect(submitted.statusCode, submitted.body).toBe(200);
     registration = submitted.json();
     expect(registration).toMatchObject({ status: 'submitted', revision: 1, canEdit: false });
@@ -162,13 +267,23 @@ describe('the individual registration and its appraisal', () => {
   });
 
   it('refuses an illegal step with a clear error and changes nothing', async () => {
-    const publish = await secretaryC1.send('POST', `/api/registrations/${registration.id}/status`, { transition: 'publish', version: registration.version });
+    const publish = await secretaryC1.send('POST', `/api/registrations/${registration.id}/status`, {
+      transition: 'publish',
+      version: registration.version,
+    });
     expect(publish.statusCode).toBe(409);
     expect(publish.json().error.code).toBe('INVALID_TRANSITION');
     expect(publish.json().error.message).toContain('Đã gửi');
-    const bySelf = await member.send('POST', `/api/registrations/${registration.id}/status`, { transition: 'approve', version: registration.version });
+    const bySelf = await member.send('POST', `/api/registrations/${registration.id}/status`, {
+      transition: 'approve',
+      version: registration.version,
+    });
     expect(bySelf.statusCode).toBe(403);
-    const edit = await member.send('PATCH', `/api/registrations/${registration.id}`, { version: registration.version, shortcomings: 'Sửa khi đã gửi', actions: actions('Việc mới') });
+    const edit = await member.send('PATCH', `/api/registrations/${registration.id}`, {
+      version: registration.version,
+      shortcomings: 'Sửa khi đã gửi',
+      actions: actions('Việc mới'),
+    });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe('INVALID_STATE');
     expect(await rowOf(registration.id)).toMatchObject({ status: 'submitted', version: registration.version });
@@ -178,7 +293,10 @@ describe('the individual registration and its appraisal', () => {
     expect((await secretaryC2.get(`/api/registrations/${registration.id}`)).statusCode).toBe(403);
     expect((await officerB.get(`/api/registrations/${registration.id}`)).statusCode).toBe(403);
     expect((await inspectorA.get(`/api/registrations/${registration.id}`)).statusCode).toBe(200);
-    const inspectorApproves = await inspectorA.send('POST', `/api/registrations/${registration.id}/status`, { transition: 'approve', version: registration.version });
+    const inspectorApproves = await inspectorA.send('POST', `/api/registrations/${registration.id}/status`, {
+      transition: 'approve',
+      version: registration.version,
+    });
     expect(inspectorApproves.statusCode).toBe(403);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/registrations/${registration.id}` })).statusCode).toBe(401);
     expect((await secretaryC2.get(`/api/registrations?year=2026&unitId=${tree.C1.id}`)).statusCode).toBe(403);
@@ -186,12 +304,23 @@ describe('the individual registration and its appraisal', () => {
   });
 
   it('returns it with a reason; the member sees the reason, revises and resubmits; both see the diff and the history', async () => {
-    const noReason = await secretaryC1.send('POST', `/api/registrations/${registration.id}/status`, { transition: 'return', version: registration.version });
+    const noReason = await secretaryC1.send('POST', `/api/registrations/${registration.id}/status`, {
+      transition: 'return',
+      version: registration.version,
+    });
     expect(noReason.statusCode).toBe(400);
-    const returned = await secretaryC1.send('POST', `/api/registrations/${registration.id}/status`, { transition: 'return', version: registration.version, reason: 'Việc làm thứ hai cần nêu rõ kết quả đo được.' });
+    const returned = await secretaryC1.send('POST', `/api/registrations/${registration.id}/status`, {
+      transition: 'return',
+      version: registration.version,
+      reason: 'Việc làm thứ hai cần nêu rõ kết quả đo được.',
+    });
     expect(returned.statusCode, returned.body).toBe(200);
     const seen = (await member.get('/api/registrations/mine?year=2026')).json();
-    expect(seen.registration).toMatchObject({ status: 'returned', returnReason: 'Việc làm thứ hai cần nêu rõ kết quả đo được.', canEdit: true });
+    expect(seen.registration).toMatchObject({
+      status: 'returned',
+      returnReason: 'Việc làm thứ hai cần nêu rõ kết quả đo được.',
+      canEdit: true,
+    });
     expect(await counter(tree.C1.id, REGISTRATION_METRICS.bucket('individual', 'returned', 2026))).toBe(1);
 
     const body = ownBody();
@@ -201,13 +330,26 @@ describe('the individual registration and its appraisal', () => {
       actions: [body.actions[0], { ...body.actions[1], measurableResult: '100% phản ánh trả lời trong 3 ngày, kiểm tra qua sổ theo dõi' }],
     });
     expect(revised.statusCode, revised.body).toBe(200);
-    const resubmitted = await member.send('POST', `/api/registrations/${registration.id}/status`, { transition: 'submit', version: revised.json().version });
+    const resubmitted = await member.send('POST', `/api/registrations/${registration.id}/status`, {
+      transition: 'submit',
+      version: revised.json().version,
+    });
     expect(resubmitted.statusCode).toBe(200);
     registration = (await secretaryC1.get(`/api/registrations/${registration.id}`)).json();
     expect(registration.revision).toBe(2);
     expect(registration.diff).toMatchObject({ fromRevision: 1, toRevision: 2, shortcomings: null });
     expect(registration.diff!.actions).toEqual([
-      { position: 1, change: 'changed', fields: [{ field: 'measurableResult', before: '100% phản ánh được trả lời đúng hạn', after: '100% phản ánh trả lời trong 3 ngày, kiểm tra qua sổ theo dõi' }] },
+      {
+        position: 1,
+        change: 'changed',
+        fields: [
+          {
+            field: 'measurableResult',
+            before: '100% phản ánh được trả lời đúng hạn',
+            after: '100% phản ánh trả lời trong 3 ngày, kiểm tra qua sổ theo dõi',
+          },
+        ],
+      },
     ]);
     expect(registration.events.map((event) => event.toStatus)).toEqual(['submitted', 'returned', 'submitted']);
     expect(registration.events[1]!.reason).toBe('Việc làm thứ hai cần nêu rõ kết quả đo được.');
@@ -225,9 +367,13 @@ describe('the individual registration and its appraisal', () => {
     expect(await rowOf(registration.id)).toMatchObject({ status: 'approved', version: registration.version + 1 });
   });
 
-  it('never lets a member\'s edit silently overwrite an approval', async () => {
+  it("never lets a member's edit silently overwrite an approval", async () => {
     const before = await rowOf(registration.id);
-    const edit = await member.send('PATCH', `/api/registrations/${registration.id}`, { version: registration.version, shortcomings: 'Bản sửa cũ', actions: actions('Việc làm mới') });
+    const edit = await member.send('PATCH', `/api/registrations/${registration.id}`, {
+      version: registration.version,
+      shortcomings: 'Bản sửa cũ',
+      actions: actions('Việc làm mới'),
+    });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe('VERSION_CONFLICT');
     expect(await rowOf(registration.id)).toEqual(before);
@@ -235,7 +381,10 @@ describe('the individual registration and its appraisal', () => {
 
   it('publishes it and counts it as approved and published up the tree', async () => {
     const current = (await secretaryC1.get(`/api/registrations/${registration.id}`)).json();
-    const published = await secretaryC1.send('POST', `/api/registrations/${registration.id}/status`, { transition: 'publish', version: current.version });
+    const published = await secretaryC1.send('POST', `/api/registrations/${registration.id}/status`, {
+      transition: 'publish',
+      version: current.version,
+    });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json().status).toBe('published');
     expect(await counter(tree.A.id, REGISTRATION_METRICS.bucket('individual', 'published', 2026))).toBe(1);
@@ -246,7 +395,10 @@ describe('the individual registration and its appraisal', () => {
 describe('the unit list, collective registrations, bulk approval and near-duplicates', () => {
   const copied = {
     shortcomings: 'Còn ngại học tập nâng cao trình độ, chưa chủ động ứng dụng công nghệ thông tin trong công việc được giao.',
-    actions: ['Hoàn thành khóa học kỹ năng số cơ bản trong quý II', 'Hướng dẫn ít nhất 5 hộ gia đình cài đặt ứng dụng dịch vụ công trực tuyến'],
+    actions: [
+      'Hoàn thành khóa học kỹ năng số cơ bản trong quý II',
+      'Hướng dẫn ít nhất 5 hộ gia đình cài đặt ứng dụng dịch vụ công trực tuyến',
+    ],
   };
   let copyC1: number;
   let copyC2: number;
@@ -255,23 +407,35 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
 
   beforeAll(async () => {
     const people = [] as number[];
-    for (const [unit, name] of [[tree.C1, 'Trần Văn Một'], [tree.C2, 'Phạm Thị Hai'], [tree.C3, 'Hoàng Văn Ba'], [tree.C1, 'Đỗ Thị Bốn']] as const) {
+    for (const [unit, name] of [
+      [tree.C1, 'Trần Văn Một'],
+      [tree.C2, 'Phạm Thị Hai'],
+      [tree.C3, 'Hoàng Văn Ba'],
+      [tree.C1, 'Đỗ Thị Bốn'],
+    ] as const) {
       people.push((await addPerson(ctx.db, unit.path, { fullName: name, unitId: unit.id, cardNumber: card() })).id);
     }
     copyC1 = (await registerAs(ctx.db, people[0]!, copied)).id;
     // The same commitment with its words moved and diacritics dropped: still a copy.
-    copyC2 = (await registerAs(ctx.db, people[1]!, {
-      shortcomings: 'Chua chu dong ung dung cong nghe thong tin trong cong viec duoc giao, con ngai hoc tap nang cao trinh do.',
-      actions: ['Huong dan it nhat 5 ho gia dinh cai dat ung dung dich vu cong truc tuyen', 'Hoan thanh khoa hoc ky nang so co ban trong quy II'],
-    })).id;
+    copyC2 = (
+      await registerAs(ctx.db, people[1]!, {
+        shortcomings: 'Chua chu dong ung dung cong nghe thong tin trong cong viec duoc giao, con ngai hoc tap nang cao trinh do.',
+        actions: [
+          'Huong dan it nhat 5 ho gia dinh cai dat ung dung dich vu cong truc tuyen',
+          'Hoan thanh khoa hoc ky nang so co ban trong quy II',
+        ],
+      })
+    ).id;
     copyC3 = (await registerAs(ctx.db, people[2]!, copied)).id;
-    other = (await registerAs(ctx.db, people[3]!, {
-      shortcomings: 'Tác phong còn chậm, đôi khi trễ giờ họp; chưa sâu sát với hoàn cảnh các hộ khó khăn trong khu phố.',
-      actions: ['Đến trước giờ họp chi bộ 10 phút', 'Thăm hỏi 3 hộ nghèo mỗi quý và báo cáo chi bộ'],
-    })).id;
+    other = (
+      await registerAs(ctx.db, people[3]!, {
+        shortcomings: 'Tác phong còn chậm, đôi khi trễ giờ họp; chưa sâu sát với hoàn cảnh các hộ khó khăn trong khu phố.',
+        actions: ['Đến trước giờ họp chi bộ 10 phút', 'Thăm hỏi 3 hộ nghèo mỗi quý và báo cáo chi bộ'],
+      })
+    ).id;
   });
 
-  it('flags near-identical registrations of the unit and its parent\'s subtree with their similarity, not others', async () => {
+  it("flags near-identical registrations of the unit and its parent's subtree with their similarity, not others", async () => {
     const similar = await secretaryC1.get(`/api/registrations/${copyC1}/similar`);
     expect(similar.statusCode, similar.body).toBe(200);
     const ids = similar.json().map((item: { id: number }) => item.id);
@@ -291,11 +455,23 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
   it('lists collective registrations, then leaders first, filters, searches without diacritics, and shows leaders who have not registered', async () => {
     const missing = (await secretaryC1.get(`/api/registrations/leaders-missing?unitId=${tree.C1.id}&year=2026`)).json();
     expect(missing.map((item: { personId: number }) => item.personId)).toEqual([secretaryPersonId]);
-    const collective = await secretaryC1.send('POST', '/api/registrations/collective', { unitId: tree.C1.id, year: 2026, actions: actions('Chi bộ duy trì sinh hoạt chuyên đề mỗi quý') });
+    const collective = await secretaryC1.send('POST', '/api/registrations/collective', {
+      unitId: tree.C1.id,
+      year: 2026,
+      actions: actions('Chi bộ duy trì sinh hoạt chuyên đề mỗi quý'),
+    });
     expect(collective.statusCode, collective.body).toBe(201);
-    expect((await member.send('POST', '/api/registrations/collective', { unitId: tree.C1.id, year: 2026, actions: actions('Việc') })).statusCode).toBe(403);
-    expect((await secretaryC2.send('POST', '/api/registrations/collective', { unitId: tree.C1.id, year: 2026, actions: actions('Việc') })).statusCode).toBe(403);
-    const own = await registerAs(ctx.db, secretaryPersonId, { shortcomings: 'Có lúc giao việc chưa rõ người, rõ việc.', actions: ['Phân công bằng văn bản mỗi đầu tháng'] });
+    expect(
+      (await member.send('POST', '/api/registrations/collective', { unitId: tree.C1.id, year: 2026, actions: actions('Việc') })).statusCode,
+    ).toBe(403);
+    expect(
+      (await secretaryC2.send('POST', '/api/registrations/collective', { unitId: tree.C1.id, year: 2026, actions: actions('Việc') }))
+        .statusCode,
+    ).toBe(403);
+    const own = await registerAs(ctx.db, secretaryPersonId, {
+      shortcomings: 'Có lúc giao việc chưa rõ người, rõ việc.',
+      actions: ['Phân công bằng văn bản mỗi đầu tháng'],
+    });
     expect(own.isLeader).toBe(true);
     expect((await secretaryC1.get(`/api/registrations/leaders-missing?unitId=${tree.C1.id}&year=2026`)).json()).toEqual([]);
 
@@ -303,7 +479,9 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
     expect(list.total).toBe(5);
     expect(list.items[0].kind).toBe('collective');
     expect(list.items[1]).toMatchObject({ id: own.id, isLeader: true });
-    const searched = (await secretaryC1.get(`/api/registrations?year=2026&unitId=${tree.C1.id}&q=${encodeURIComponent('tre gio hop')}`)).json();
+    const searched = (
+      await secretaryC1.get(`/api/registrations?year=2026&unitId=${tree.C1.id}&q=${encodeURIComponent('tre gio hop')}`)
+    ).json();
     expect(searched.items.map((item: { id: number }) => item.id)).toEqual([other]);
     const drafts = (await secretaryC1.get(`/api/registrations?year=2026&unitId=${tree.C1.id}&status=draft`)).json();
     expect(drafts.items.map((item: { kind: string }) => item.kind)).toEqual(['collective']);
@@ -312,35 +490,58 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
   });
 
   it('approves many at once, reporting a stale one and approving the others', async () => {
-    const current = (await secretaryC1.get(`/api/registrations?year=2026&unitId=${tree.C1.id}&status=submitted`)).json().items as Array<{ id: number; version: number }>;
+    const current = (await secretaryC1.get(`/api/registrations?year=2026&unitId=${tree.C1.id}&status=submitted`)).json().items as Array<{
+      id: number;
+      version: number;
+    }>;
     const items = current.map((item) => ({ id: item.id, version: item.id === other ? item.version - 1 : item.version }));
     const result = await secretaryC1.send('POST', '/api/registrations/approve', { items });
     expect(result.statusCode, result.body).toBe(200);
     expect(result.json().failed).toEqual([{ id: other, code: 'VERSION_CONFLICT', message: expect.any(String) }]);
-    expect(result.json().approved.sort()).toEqual(items.filter((item) => item.id !== other).map((item) => item.id).sort());
+    expect(result.json().approved.sort()).toEqual(
+      items
+        .filter((item) => item.id !== other)
+        .map((item) => item.id)
+        .sort(),
+    );
     expect((await rowOf(other)).status).toBe('submitted');
     expect((await rowOf(copyC1)).status).toBe('approved');
-    const outside = await secretaryC1.send('POST', '/api/registrations/approve', { items: [{ id: copyC3, version: (await rowOf(copyC3)).version }] });
+    const outside = await secretaryC1.send('POST', '/api/registrations/approve', {
+      items: [{ id: copyC3, version: (await rowOf(copyC3)).version }],
+    });
     expect(outside.statusCode).toBe(403);
     expect((await rowOf(copyC3)).status).toBe('submitted');
     expect((await secretaryC1.send('POST', '/api/registrations/approve', { items: [] })).statusCode).toBe(400);
   });
 
   it('approves none of a list when the request fails part-way, so a retry does exactly what the first try would have', async () => {
-    const waiting = (await secretaryC1.get(`/api/registrations?year=2026&unitId=${tree.C1.id}&status=submitted`)).json().items as Array<{ id: number; version: number }>;
+    const waiting = (await secretaryC1.get(`/api/registrations?year=2026&unitId=${tree.C1.id}&status=submitted`)).json().items as Array<{
+      id: number;
+      version: number;
+    }>;
     expect(waiting.length).toBeGreaterThan(0);
     // A second registration fails with an unexpected database error once the first is approved:
     // what a server dying half-way through the list looks like to the data.
     const [first] = waiting;
-    const late = await registerAs(ctx.db, (await addPerson(ctx.db, tree.C2.path, { fullName: 'Vũ Thị Sáu', unitId: tree.C2.id, cardNumber: card() })).id, {
-      shortcomings: 'Chưa mạnh dạn góp ý trong sinh hoạt chi bộ.', actions: ['Mỗi kỳ sinh hoạt phát biểu ít nhất một ý kiến'],
-    });
-    await ctx.db.execute(sql.raw(`
+    const late = await registerAs(
+      ctx.db,
+      (await addPerson(ctx.db, tree.C2.path, { fullName: 'Vũ Thị Sáu', unitId: tree.C2.id, cardNumber: card() })).id,
+      {
+        shortcomings: 'Chưa mạnh dạn góp ý trong sinh hoạt chi bộ.',
+        actions: ['Mỗi kỳ sinh hoạt phát biểu ít nhất một ý kiến'],
+      },
+    );
+    await ctx.db.execute(
+      sql.raw(`
       CREATE FUNCTION refuse_test_approval() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'mất kết nối giữa chừng'; END $$;
       CREATE TRIGGER refuse_test_approval BEFORE UPDATE ON registrations FOR EACH ROW WHEN (NEW.id = ${late.id} AND NEW.status = 'approved')
-      EXECUTE FUNCTION refuse_test_approval();`));
-    const items = [{ id: first!.id, version: first!.version }, { id: late.id, version: late.version }];
+      EXECUTE FUNCTION refuse_test_approval();`),
+    );
+    const items = [
+      { id: first!.id, version: first!.version },
+      { id: late.id, version: late.version },
+    ];
     const approvedBefore = await counter(tree.R.id, REGISTRATION_METRICS.bucket('individual', 'approved', 2026));
     try {
       const interrupted = await officerR.send('POST', '/api/registrations/approve', { items });
@@ -369,15 +570,26 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
   });
 
   it('keeps every figure equal to a recount of the rows', async () => {
-    const buckets = { registered: ['submitted', 'returned', 'approved', 'published'], approved: ['approved', 'published'], published: ['published'], returned: ['returned'] };
+    const buckets = {
+      registered: ['submitted', 'returned', 'approved', 'published'],
+      approved: ['approved', 'published'],
+      published: ['published'],
+      returned: ['returned'],
+    };
     for (const unit of [tree.C1, tree.C2, tree.C3, tree.A, tree.B, tree.R]) {
       for (const kind of ['individual', 'collective'] as const) {
         for (const [bucket, statuses] of Object.entries(buckets)) {
-          const list = sql.join(statuses.map((status) => sql`${status}`), sql`, `);
+          const list = sql.join(
+            statuses.map((status) => sql`${status}`),
+            sql`, `,
+          );
           const recount = await scalar(sql`
             SELECT count(*) AS value FROM registrations r JOIN units u ON u.id = r.unit_id
             WHERE u.path <@ ${unit.path}::ltree AND r.kind = ${kind} AND r.year = 2026 AND r.status IN (${list})`);
-          expect(await counter(unit.id, REGISTRATION_METRICS.bucket(kind, bucket as 'registered', 2026)), `${unit.code} ${kind} ${bucket}`).toBe(recount);
+          expect(
+            await counter(unit.id, REGISTRATION_METRICS.bucket(kind, bucket as 'registered', 2026)),
+            `${unit.code} ${kind} ${bucket}`,
+          ).toBe(recount);
         }
       }
       const leaders = await scalar(sql`
@@ -390,14 +602,33 @@ describe('the unit list, collective registrations, bulk approval and near-duplic
 
 describe('whole-term registrations', () => {
   it('supplements the term registration in a later year, and refuses a wrong one', async () => {
-    const opened = await officerB.send('POST', '/api/registration-windows', { unitId: tree.B.id, year: 2026, toYear: 2028, opensOn: '2026-01-05', closesOn: '2026-03-31' });
+    const opened = await officerB.send('POST', '/api/registration-windows', {
+      unitId: tree.B.id,
+      year: 2026,
+      toYear: 2028,
+      opensOn: '2026-01-05',
+      closesOn: '2026-03-31',
+    });
     expect(opened.statusCode, opened.body).toBe(201);
     const person = await addPerson(ctx.db, tree.C3.path, { fullName: 'Đinh Văn Nhiệm Kỳ', unitId: tree.C3.id, cardNumber: card() });
-    const term = await registerAs(ctx.db, person.id, { shortcomings: 'Còn ngại nhận việc khó.', actions: ['Nhận phụ trách một việc khó của chi bộ mỗi năm'] });
+    const term = await registerAs(ctx.db, person.id, {
+      shortcomings: 'Còn ngại nhận việc khó.',
+      actions: ['Nhận phụ trách một việc khó của chi bộ mỗi năm'],
+    });
     expect(term.windowId).toBe(opened.json().id);
-    const wrong = registerAs(ctx.db, person.id, { shortcomings: 'Bổ sung năm 2027.', actions: ['Việc bổ sung'] }, { year: 2027, supplementOfId: term.id + 999 });
+    const wrong = registerAs(
+      ctx.db,
+      person.id,
+      { shortcomings: 'Bổ sung năm 2027.', actions: ['Việc bổ sung'] },
+      { year: 2027, supplementOfId: term.id + 999 },
+    );
     await expect(wrong).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    const supplement = await registerAs(ctx.db, person.id, { shortcomings: 'Bổ sung năm 2027 sau khi học chuyên đề.', actions: ['Việc làm bổ sung năm 2027'] }, { year: 2027, supplementOfId: term.id });
+    const supplement = await registerAs(
+      ctx.db,
+      person.id,
+      { shortcomings: 'Bổ sung năm 2027 sau khi học chuyên đề.', actions: ['Việc làm bổ sung năm 2027'] },
+      { year: 2027, supplementOfId: term.id },
+    );
     expect(supplement).toMatchObject({ year: 2027, supplementOfId: term.id, status: 'submitted' });
   });
 });

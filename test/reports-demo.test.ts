@@ -31,10 +31,17 @@ describe('demo reports', () => {
     expect(numbers.every((row) => /^\d-BC\/(ĐU|TU|CB|HU)$/.test(row.number_symbol))).toBe(true);
 
     // The consolidation of a past quarter sums the frozen figures of the answering units.
-    const province = (await rows<{ id: number; path: string }>(sql`SELECT id, path::text FROM units WHERE kind = 'province_committee'`))[0]!;
-    const actor = { ...systemActor(), grants: [{ id: 0, unitId: Number(province.id), unitCode: '', unitName: '', unitPath: province.path, role: 'admin' as const }] };
+    const province = (
+      await rows<{ id: number; path: string }>(sql`SELECT id, path::text FROM units WHERE kind = 'province_committee'`)
+    )[0]!;
+    const actor = {
+      ...systemActor(),
+      grants: [{ id: 0, unitId: Number(province.id), unitCode: '', unitName: '', unitPath: province.path, role: 'admin' as const }],
+    };
     const view = await getConsolidation(ctx.db, actor, Number(requests[1]!.id));
-    const recount = await rows<{ value: number }>(sql`SELECT SUM((frozen_figures->>'members')::int) AS value FROM report_answers WHERE request_id = ${requests[1]!.id} AND first_submitted_on IS NOT NULL`);
+    const recount = await rows<{ value: number }>(
+      sql`SELECT SUM((frozen_figures->>'members')::int) AS value FROM report_answers WHERE request_id = ${requests[1]!.id} AND first_submitted_on IS NOT NULL`,
+    );
     expect(view.figures.find((figure) => figure.key === 'members')!.total).toBe(Number(recount[0]!.value));
     expect(view.answering + view.missing.length).toBe(Number(requests[1]!.answers));
   });
@@ -44,17 +51,34 @@ describe('demo history before 1 July 2025', () => {
   it('has the districts dissolved and their communes merged, and a 2012 quarterly briefing that opens and adds up', async () => {
     const districts = await rows<{ id: number; name: string; valid_from: string; valid_to: string }>(sql`
       SELECT id, name, valid_from::text, valid_to::text FROM units WHERE kind = 'district_committee' ORDER BY code`);
-    expect(districts.map((row) => row.name)).toEqual(['Thành ủy Nha Trang', 'Thành ủy Cam Ranh', 'Thị ủy Ninh Hòa', 'Huyện ủy Diên Khánh', 'Huyện ủy Cam Lâm']);
+    expect(districts.map((row) => row.name)).toEqual([
+      'Thành ủy Nha Trang',
+      'Thành ủy Cam Ranh',
+      'Thị ủy Ninh Hòa',
+      'Huyện ủy Diên Khánh',
+      'Huyện ủy Cam Lâm',
+    ]);
     expect(districts.every((row) => row.valid_from === '2010-01-01' && row.valid_to === '2025-07-01')).toBe(true);
-    const merged = await rows<{ n: number }>(sql`SELECT count(*) AS n FROM units WHERE closed_reason = 'merged' AND valid_to = '2025-07-01'`);
+    const merged = await rows<{ n: number }>(
+      sql`SELECT count(*) AS n FROM units WHERE closed_reason = 'merged' AND valid_to = '2025-07-01'`,
+    );
     expect(Number(merged[0]!.n)).toBe(18);
     // Today's communes hold their cells and people; the former ones hold nobody now.
-    const nhaTrang = (await rows<{ id: number; valid_from: string }>(sql`SELECT id, valid_from::text FROM units WHERE code = 'DU22366'`))[0]!;
+    const nhaTrang = (
+      await rows<{ id: number; valid_from: string }>(sql`SELECT id, valid_from::text FROM units WHERE code = 'DU22366'`)
+    )[0]!;
     expect(nhaTrang.valid_from).toBe('2025-07-01');
-    const province = (await rows<{ id: number; path: string }>(sql`SELECT id, path::text FROM units WHERE kind = 'province_committee'`))[0]!;
-    const actor = { ...systemActor(), grants: [{ id: 0, unitId: Number(province.id), unitCode: '', unitName: '', unitPath: province.path, role: 'admin' as const }] };
+    const province = (
+      await rows<{ id: number; path: string }>(sql`SELECT id, path::text FROM units WHERE kind = 'province_committee'`)
+    )[0]!;
+    const actor = {
+      ...systemActor(),
+      grants: [{ id: 0, unitId: Number(province.id), unitCode: '', unitName: '', unitPath: province.path, role: 'admin' as const }],
+    };
 
-    const briefing = (await rows<{ id: number }>(sql`SELECT id FROM report_requests WHERE period_from = '2012-01-01' AND period_to = '2012-03-31'`))[0]!;
+    const briefing = (
+      await rows<{ id: number }>(sql`SELECT id FROM report_requests WHERE period_from = '2012-01-01' AND period_to = '2012-03-31'`)
+    )[0]!;
     const view = await getConsolidation(ctx.db, actor, Number(briefing.id));
     expect(view.expected).toBe(5);
     expect(view.answering).toBe(5);
@@ -63,9 +87,17 @@ describe('demo history before 1 July 2025', () => {
     expect(members).toBe(view.byUnit.reduce((sum, entry) => sum + entry.figures.members!, 0));
     expect(members).toBeGreaterThan(100);
     // The province's live figure of 2012 is its districts' and its own committee's (nothing else of today existed then).
-    const live = await computeFigures(ctx.db, [Number(province.id), ...districts.map((row) => Number(row.id))], ['members'], '2012-01-01', '2012-03-31');
+    const live = await computeFigures(
+      ctx.db,
+      [Number(province.id), ...districts.map((row) => Number(row.id))],
+      ['members'],
+      '2012-01-01',
+      '2012-03-31',
+    );
     expect(districts.reduce((sum, row) => sum + live.get(Number(row.id))!.members!, 0)).toBe(members);
-    const own = await rows<{ n: number }>(sql`SELECT count(*) AS n FROM memberships WHERE unit_id = ${province.id} AND is_primary AND from_date <= '2012-03-31' AND (to_date IS NULL OR to_date > '2012-03-31')`);
+    const own = await rows<{ n: number }>(
+      sql`SELECT count(*) AS n FROM memberships WHERE unit_id = ${province.id} AND is_primary AND from_date <= '2012-03-31' AND (to_date IS NULL OR to_date > '2012-03-31')`,
+    );
     expect(Number(own[0]!.n)).toBeGreaterThan(0);
     expect(live.get(Number(province.id))!.members).toBe(members + Number(own[0]!.n));
     // Typed figures are summed beside the computed ones.

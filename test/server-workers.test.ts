@@ -23,7 +23,11 @@ describe('several HTTP processes (WORKERS) on PostgreSQL', () => {
     const server = await startServerProcess(urlForDatabase(baseUrl!, name), { workers: 2 });
     let code: number | null;
     try {
-      const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.baseUrl}/api/health`).then((response) => response.json() as Promise<{ database: string }>)));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          fetch(`${server.baseUrl}/api/health`).then((response) => response.json() as Promise<{ database: string }>),
+        ),
+      );
       expect(answers.every((answer) => answer.database === 'postgres')).toBe(true);
       expect(server.output.join('\n')).toContain('2 tiến trình');
     } finally {
@@ -31,7 +35,12 @@ describe('several HTTP processes (WORKERS) on PostgreSQL', () => {
     }
     expect(code).toBe(0);
     // Nothing answers on the port any more: the workers stopped with the first process.
-    expect(await fetch(`${server.baseUrl}/api/health`).then(() => 'answered', () => 'refused')).toBe('refused');
+    expect(
+      await fetch(`${server.baseUrl}/api/health`).then(
+        () => 'answered',
+        () => 'refused',
+      ),
+    ).toBe('refused');
   }, 60_000);
 });
 
@@ -48,7 +57,9 @@ describe('separate app processes starting at once on PostgreSQL', () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        const applied = await client.query<{ hash: string; times: number }>('SELECT hash, count(*)::int AS times FROM drizzle.__drizzle_migrations GROUP BY hash');
+        const applied = await client.query<{ hash: string; times: number }>(
+          'SELECT hash, count(*)::int AS times FROM drizzle.__drizzle_migrations GROUP BY hash',
+        );
         expect(applied.rows.length).toBeGreaterThan(10);
         expect(applied.rows.every((row) => row.times === 1)).toBe(true);
       } finally {

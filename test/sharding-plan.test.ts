@@ -66,7 +66,14 @@ async function readCatalog(database: TestDatabase, schemaName: string): Promise<
      ORDER BY 1, a.attnum`,
     [schemaName],
   );
-  const uniqueKeys = await database.pool.query<{ table: string; name: string; method: string; columns: string[]; constraint_type: 'p' | 'u' | null; definition: string }>(
+  const uniqueKeys = await database.pool.query<{
+    table: string;
+    name: string;
+    method: string;
+    columns: string[];
+    constraint_type: 'p' | 'u' | null;
+    definition: string;
+  }>(
     `SELECT t.relname::text AS table, i.relname::text AS name, am.amname::text AS method,
        ARRAY(SELECT pg_get_indexdef(x.indexrelid, k, false) FROM generate_series(1, x.indnkeyatts::int) AS k ORDER BY k) AS columns,
        con.contype::text AS constraint_type,
@@ -148,7 +155,8 @@ function provinceSourceOf(plan: Plan, table: string): ProvinceSource | undefined
   return placement?.placement === 'distributed' ? placement.provinceFrom : undefined;
 }
 
-const listed = (notes: ForeignKeyNote[], fk: { table: string; name: string }) => notes.some((note) => note.table === fk.table && note.constraint === fk.name);
+const listed = (notes: ForeignKeyNote[], fk: { table: string; name: string }) =>
+  notes.some((note) => note.table === fk.table && note.constraint === fk.name);
 const sameColumns = (a: string[], b: string[]) => a.length === b.length && a.every((column, index) => column === b[index]);
 
 /** Every table of the schema is placed, and the plan names no other. */
@@ -174,11 +182,18 @@ function derivationProblems(plan: Plan, catalog: Catalog): string[] {
       problems.push(`${table}: its province comes from column ${derivationColumn(source)}, which it does not have`);
       continue;
     }
-    if (!('unitPathColumn' in source) && !column.notNull) problems.push(`${table}: ${column.name} may be null, so a row could have no province`);
+    if (!('unitPathColumn' in source) && !column.notNull)
+      problems.push(`${table}: ${column.name} may be null, so a row could have no province`);
     if ('parentTable' in source) {
-      if (!isDistributed(plan, source.parentTable)) problems.push(`${table}: takes its province from ${source.parentTable}, which is not distributed`);
-      const key = catalog.foreignKeys.find((fk) => fk.table === table && fk.referenced === source.parentTable && sameColumns(fk.columns, [source.parentColumn]));
-      if (!key) problems.push(`${table}: takes its province from ${source.parentTable} through ${source.parentColumn}, but no foreign key joins them`);
+      if (!isDistributed(plan, source.parentTable))
+        problems.push(`${table}: takes its province from ${source.parentTable}, which is not distributed`);
+      const key = catalog.foreignKeys.find(
+        (fk) => fk.table === table && fk.referenced === source.parentTable && sameColumns(fk.columns, [source.parentColumn]),
+      );
+      if (!key)
+        problems.push(
+          `${table}: takes its province from ${source.parentTable} through ${source.parentColumn}, but no foreign key joins them`,
+        );
     }
   }
   return problems;
@@ -203,13 +218,19 @@ function foreignKeyPlan(plan: Plan, catalog: Catalog): { problems: string[]; kep
     }
     if (!from || !to) continue;
     if (from === 'reference' && to === 'distributed') {
-      problems.push(`foreign key ${described} goes from reference table ${fk.table} to distributed table ${fk.referenced}: Citus refuses it`);
+      problems.push(
+        `foreign key ${described} goes from reference table ${fk.table} to distributed table ${fk.referenced}: Citus refuses it`,
+      );
       continue;
     }
     if (listed(plan.dropped, fk)) continue;
     if (from === 'distributed' && to === 'distributed') {
       const source = provinceSourceOf(plan, fk.table);
-      const isDerivation = source !== undefined && 'parentTable' in source && source.parentTable === fk.referenced && sameColumns(fk.columns, [source.parentColumn]);
+      const isDerivation =
+        source !== undefined &&
+        'parentTable' in source &&
+        source.parentTable === fk.referenced &&
+        sameColumns(fk.columns, [source.parentColumn]);
       if (!isDerivation && !listed(plan.sameProvince, fk)) {
         problems.push(
           `foreign key ${described} joins two distributed tables but is not ${fk.table}'s province derivation; the plan must list it as same-province or dropped`,
@@ -224,11 +245,15 @@ function foreignKeyPlan(plan: Plan, catalog: Catalog): { problems: string[]; kep
       continue;
     }
     if ((from === 'distributed' && to === 'coordinator') || (from === 'coordinator' && to === 'distributed')) {
-      problems.push(`foreign key ${described} joins ${from} table ${fk.table} and ${to} table ${fk.referenced}: Citus refuses it; drop it in the plan or place the tables otherwise`);
+      problems.push(
+        `foreign key ${described} joins ${from} table ${fk.table} and ${to} table ${fk.referenced}: Citus refuses it; drop it in the plan or place the tables otherwise`,
+      );
       continue;
     }
     if (from === 'reference' && to === 'coordinator' && !(['a', 'r'].includes(fk.onDelete) && ['a', 'r'].includes(fk.onUpdate))) {
-      problems.push(`foreign key ${described} acts from coordinator table ${fk.referenced} on reference table ${fk.table}: Citus refuses it`);
+      problems.push(
+        `foreign key ${described} acts from coordinator table ${fk.referenced} on reference table ${fk.table}: Citus refuses it`,
+      );
       continue;
     }
     kept.push({ ...fk, widened: false });
@@ -243,13 +268,16 @@ function foreignKeyListProblems(plan: Plan, catalog: Catalog): string[] {
   for (const note of plan.sameProvince) {
     const fk = find(note);
     if (!fk) problems.push(`the plan lists ${note.constraint} on ${note.table} as same-province, but there is no such foreign key`);
-    else if (!isDistributed(plan, fk.table) || !isDistributed(plan, fk.referenced)) problems.push(`${note.constraint} is listed as same-province but does not join two distributed tables`);
-    if (listed(plan.dropped, { table: note.table, name: note.constraint })) problems.push(`${note.constraint} is listed both as same-province and as dropped`);
+    else if (!isDistributed(plan, fk.table) || !isDistributed(plan, fk.referenced))
+      problems.push(`${note.constraint} is listed as same-province but does not join two distributed tables`);
+    if (listed(plan.dropped, { table: note.table, name: note.constraint }))
+      problems.push(`${note.constraint} is listed both as same-province and as dropped`);
   }
   for (const note of plan.dropped) {
     const fk = find(note);
     if (!fk) problems.push(`the plan drops ${note.constraint} on ${note.table}, but there is no such foreign key`);
-    else if (!isDistributed(plan, fk.table) && !isDistributed(plan, fk.referenced)) problems.push(`${note.constraint} is dropped, yet Citus could keep it as it is (no distributed table on either side)`);
+    else if (!isDistributed(plan, fk.table) && !isDistributed(plan, fk.referenced))
+      problems.push(`${note.constraint} is dropped, yet Citus could keep it as it is (no distributed table on either side)`);
   }
   return problems;
 }
@@ -257,8 +285,10 @@ function foreignKeyListProblems(plan: Plan, catalog: Catalog): string[] {
 /** Why a unique key of a distributed table loses nothing when province_id is added to it, or undefined. */
 function widenedWithoutLoss(plan: Plan, catalog: Catalog, key: UniqueKey): string | undefined {
   const source = provinceSourceOf(plan, key.table);
-  if (source && key.columns.includes(derivationColumn(source))) return `contains ${derivationColumn(source)}, which the province is derived from`;
-  const column = key.columns.length === 1 ? (catalog.columns.get(key.table) ?? []).find((candidate) => candidate.name === key.columns[0]) : undefined;
+  if (source && key.columns.includes(derivationColumn(source)))
+    return `contains ${derivationColumn(source)}, which the province is derived from`;
+  const column =
+    key.columns.length === 1 ? (catalog.columns.get(key.table) ?? []).find((candidate) => candidate.name === key.columns[0]) : undefined;
   if (column?.default?.startsWith('nextval(')) return 'is drawn from a sequence';
   return undefined;
 }
@@ -286,10 +316,14 @@ function globalKeyListProblems(plan: Plan, catalog: Catalog): string[] {
       problems.push(`the plan names unique key ${entry.index} on ${entry.table}, which does not exist in the schema`);
       return;
     }
-    if (!sameColumns(key.columns, entry.columns)) problems.push(`${entry.index}: the plan says (${entry.columns.join(', ')}), the schema has (${key.columns.join(', ')})`);
-    if (widened && !isDistributed(plan, entry.table)) problems.push(`${entry.index} is listed as widened, but ${entry.table} is not distributed`);
-    if (widened && widenedWithoutLoss(plan, catalog, key)) problems.push(`${entry.index} is listed as widened, but it ${widenedWithoutLoss(plan, catalog, key)}: it loses nothing`);
-    if (!widened && isDistributed(plan, entry.table)) problems.push(`${entry.index} is listed as kept by placement, but ${entry.table} is distributed`);
+    if (!sameColumns(key.columns, entry.columns))
+      problems.push(`${entry.index}: the plan says (${entry.columns.join(', ')}), the schema has (${key.columns.join(', ')})`);
+    if (widened && !isDistributed(plan, entry.table))
+      problems.push(`${entry.index} is listed as widened, but ${entry.table} is not distributed`);
+    if (widened && widenedWithoutLoss(plan, catalog, key))
+      problems.push(`${entry.index} is listed as widened, but it ${widenedWithoutLoss(plan, catalog, key)}: it loses nothing`);
+    if (!widened && isDistributed(plan, entry.table))
+      problems.push(`${entry.index} is listed as kept by placement, but ${entry.table} is distributed`);
   };
   for (const entry of plan.widened) check(entry, true);
   for (const entry of plan.keptByPlacement) check(entry, false);
@@ -338,7 +372,9 @@ function shardedSchemaStatements(plan: Plan, catalog: Catalog, keptForeignKeys: 
       const using = key.definition.indexOf(` USING ${key.method} (`);
       if (using < 0) throw new Error(`unique index ${key.name}: cannot read its definition "${key.definition}"`);
       const tail = key.definition.slice(using);
-      statements.push(`CREATE UNIQUE INDEX ${quote(key.name)} ON ${target(key.table)}${widen ? withProvinceInKeyList(tail, key.name) : tail}`);
+      statements.push(
+        `CREATE UNIQUE INDEX ${quote(key.name)} ON ${target(key.table)}${widen ? withProvinceInKeyList(tail, key.name) : tail}`,
+      );
     }
   }
   for (const fk of keptForeignKeys) {
@@ -378,7 +414,10 @@ describe('the sharding plan against the migrated schema', () => {
 
   it('gives every foreign key a fate Citus accepts, and lists only real keys', () => {
     const { problems, kept } = foreignKeyPlan(PLAN, schema);
-    expect([...problems, ...foreignKeyListProblems(PLAN, schema)], `${schema.foreignKeys.length} foreign keys, ${kept.length} kept`).toEqual([]);
+    expect(
+      [...problems, ...foreignKeyListProblems(PLAN, schema)],
+      `${schema.foreignKeys.length} foreign keys, ${kept.length} kept`,
+    ).toEqual([]);
   });
 
   it('says where the national uniqueness of every key it widens is kept', () => {
@@ -400,7 +439,10 @@ describe('the sharding plan against the migrated schema', () => {
     expect(problems).toContain(
       'foreign key registration_actions_registration_id_registrations_id_fk (registration_actions → registrations) goes from reference table registration_actions to distributed table registrations: Citus refuses it',
     );
-    const usersDistributed: Plan = { ...PLAN, tables: { ...PLAN.tables, users: { placement: 'distributed', provinceFrom: { unitColumn: 'id' } } } };
+    const usersDistributed: Plan = {
+      ...PLAN,
+      tables: { ...PLAN.tables, users: { placement: 'distributed', provinceFrom: { unitColumn: 'id' } } },
+    };
     expect(foreignKeyPlan(usersDistributed, schema).problems).toContain(
       'foreign key grants_user_id_users_id_fk (grants → users) joins coordinator table grants and distributed table users: Citus refuses it; drop it in the plan or place the tables otherwise',
     );
@@ -429,7 +471,8 @@ describe('the sharded schema, built in a scratch schema', () => {
     const problems: string[] = [];
     for (const table of sharded.tables) {
       const column = (sharded.columns.get(table) ?? []).find((candidate) => candidate.name === DISTRIBUTION_COLUMN);
-      if (isDistributed(PLAN, table) && !column?.notNull) problems.push(`${table} is distributed but has no NOT NULL ${DISTRIBUTION_COLUMN}`);
+      if (isDistributed(PLAN, table) && !column?.notNull)
+        problems.push(`${table} is distributed but has no NOT NULL ${DISTRIBUTION_COLUMN}`);
       if (!isDistributed(PLAN, table) && column) problems.push(`${table} is not distributed but has ${DISTRIBUTION_COLUMN}`);
     }
     expect(problems).toEqual([]);
@@ -445,7 +488,10 @@ describe('the sharded schema, built in a scratch schema', () => {
         .filter((fk) => !fk.columns.includes(DISTRIBUTION_COLUMN) && isDistributed(PLAN, fk.referenced))
         .map((fk) => `foreign key ${fk.name} of ${fk.table}: no ${DISTRIBUTION_COLUMN} on the referring side`),
       ...foreignKeys
-        .filter((fk) => isDistributed(PLAN, fk.table) && isDistributed(PLAN, fk.referenced) && !fk.referencedColumns.includes(DISTRIBUTION_COLUMN))
+        .filter(
+          (fk) =>
+            isDistributed(PLAN, fk.table) && isDistributed(PLAN, fk.referenced) && !fk.referencedColumns.includes(DISTRIBUTION_COLUMN),
+        )
         .map((fk) => `foreign key ${fk.name} of ${fk.table}: no ${DISTRIBUTION_COLUMN} on the referenced side`),
     ];
     const widenedForeignKeys = foreignKeys.filter((fk) => isDistributed(PLAN, fk.referenced)).length;
@@ -473,7 +519,9 @@ describe('the sharded schema, built in a scratch schema', () => {
     const partial = schema.uniqueKeys.filter((key) => key.definition.includes(' WHERE '));
     for (const key of partial) {
       const copy = sharded.uniqueKeys.find((candidate) => candidate.table === key.table && candidate.name === key.name);
-      expect(copy?.definition.slice(copy.definition.indexOf(' WHERE ')), key.name).toBe(key.definition.slice(key.definition.indexOf(' WHERE ')));
+      expect(copy?.definition.slice(copy.definition.indexOf(' WHERE ')), key.name).toBe(
+        key.definition.slice(key.definition.indexOf(' WHERE ')),
+      );
     }
   });
 

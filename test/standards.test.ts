@@ -37,7 +37,16 @@ const CRITERIA = [
   { text: 'Đoàn kết, giúp đỡ nhau trong công việc và cuộc sống' },
 ];
 
-type StandardRowView = { id: number; unit_id: number; version_number: number; status: string; adopted_on: string | null; superseded_on: string | null; criteria: Array<{ text: string }>; title: string };
+type StandardRowView = {
+  id: number;
+  unit_id: number;
+  version_number: number;
+  status: string;
+  adopted_on: string | null;
+  superseded_on: string | null;
+  criteria: Array<{ text: string }>;
+  title: string;
+};
 
 async function standardsOf(unitId: number): Promise<StandardRowView[]> {
   const result = await ctx.db.execute<StandardRowView>(sql`
@@ -75,14 +84,22 @@ describe('drafting and adopting standards', () => {
 
   it('lets the cell secretary draft the cell standards, trimmed, audited', async () => {
     const before = await auditCount('standard.draft.create');
-    const response = await createDraft(secretaryC1, tree.C1.id, [{ text: '  Gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước  ' }, ...CRITERIA.slice(1)]);
+    const response = await createDraft(secretaryC1, tree.C1.id, [
+      { text: '  Gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước  ' },
+      ...CRITERIA.slice(1),
+    ]);
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body).toMatchObject({ unitId: tree.C1.id, versionNumber: 1, status: 'draft', adoptedOn: null, criteria: CRITERIA });
     draftId = body.id;
     const rows = await standardsOf(tree.C1.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ version_number: 1, status: 'draft', criteria: CRITERIA, title: 'Chuẩn mực đạo đức của cán bộ, đảng viên Chi bộ Khu phố 1' });
+    expect(rows[0]).toMatchObject({
+      version_number: 1,
+      status: 'draft',
+      criteria: CRITERIA,
+      title: 'Chuẩn mực đạo đức của cán bộ, đảng viên Chi bộ Khu phố 1',
+    });
     expect(await auditCount('standard.draft.create')).toBe(before + 1);
   });
 
@@ -133,7 +150,11 @@ describe('drafting and adopting standards', () => {
     expect((await createDraft(memberC1, tree.C1.id)).statusCode).toBe(403);
     expect((await createDraft(officerB, tree.C2.id)).statusCode).toBe(403);
     expect((await createDraft(secretaryC1, tree.C2.id)).statusCode).toBe(403);
-    const signedOut = await ctx.app.inject({ method: 'POST', url: '/api/standards/drafts', payload: { unitId: tree.C2.id, criteria: CRITERIA } });
+    const signedOut = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/standards/drafts',
+      payload: { unitId: tree.C2.id, criteria: CRITERIA },
+    });
     expect(signedOut.statusCode).toBe(401);
     expect(await standardsOf(tree.C2.id)).toHaveLength(0);
     expect((await secretaryC1.send('PATCH', `/api/standards/${draftId}`, { title: 'Tiêu đề khác', version: 1 })).statusCode).toBe(200);
@@ -186,7 +207,10 @@ describe('drafting and adopting standards', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ versionNumber: 2, criteria: CRITERIA, title: 'Tiêu đề khác' });
     const second = created.json().id as number;
-    const edited = await secretaryC1.send('PATCH', `/api/standards/${second}`, { criteria: [...CRITERIA, { text: 'Tích cực tham gia giữ gìn vệ sinh môi trường khu phố' }], version: 1 });
+    const edited = await secretaryC1.send('PATCH', `/api/standards/${second}`, {
+      criteria: [...CRITERIA, { text: 'Tích cực tham gia giữ gìn vệ sinh môi trường khu phố' }],
+      version: 1,
+    });
     expect(edited.statusCode).toBe(200);
     const tooEarly = await secretaryC1.send('POST', `/api/standards/${second}/adopt`, { adoptedOn: '2026-01-09', version: 2 });
     expect(tooEarly.statusCode).toBe(400);
@@ -201,7 +225,9 @@ describe('drafting and adopting standards', () => {
     const view = (await memberC1.get(`/api/standards/units/${tree.C1.id}`)).json();
     expect(view.current).toMatchObject({ versionNumber: 2 });
     expect(view.current.criteria).toHaveLength(4);
-    expect(view.versions.map((version: { versionNumber: number; criteria: unknown[] }) => [version.versionNumber, version.criteria.length])).toEqual([
+    expect(
+      view.versions.map((version: { versionNumber: number; criteria: unknown[] }) => [version.versionNumber, version.criteria.length]),
+    ).toEqual([
       [2, 4],
       [1, 3],
     ]);
@@ -227,7 +253,11 @@ describe('drafting and adopting standards', () => {
 describe('signs', () => {
   async function uploadPhoto(session: Session, unitId: number) {
     const png = await QRCode.toBuffer('anh bien', { type: 'png' });
-    const response = await session.upload(`/api/files?unitId=${unitId}&purpose=standard_sign`, { fileName: 'bien.png', content: png, contentType: 'image/png' });
+    const response = await session.upload(`/api/files?unitId=${unitId}&purpose=standard_sign`, {
+      fileName: 'bien.png',
+      content: png,
+      contentType: 'image/png',
+    });
     expect(response.statusCode).toBe(201);
     return response.json().id as number;
   }
@@ -242,7 +272,10 @@ describe('signs', () => {
   it('refuses a posting date before the first adoption, or in the future', async () => {
     expect((await secretaryC1.send('POST', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2026-01-05' })).statusCode).toBe(400);
     expect((await secretaryC1.send('POST', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2099-01-05' })).statusCode).toBe(400);
-    expect((await secretaryC1.send('POST', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2026-01-20', photoFileId: 'abc' })).statusCode).toBe(400);
+    expect(
+      (await secretaryC1.send('POST', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2026-01-20', photoFileId: 'abc' }))
+        .statusCode,
+    ).toBe(400);
     expect(await signOf(tree.C1.id)).toBeUndefined();
   });
 
@@ -254,9 +287,17 @@ describe('signs', () => {
 
   it('records the sign with a photo the unit members can download', async () => {
     const photoId = await uploadPhoto(secretaryC1, tree.C1.id);
-    const response = await secretaryC1.send('POST', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2026-01-20', location: 'Nhà văn hóa khu phố 1', photoFileId: photoId });
+    const response = await secretaryC1.send('POST', `/api/standards/units/${tree.C1.id}/sign`, {
+      postedOn: '2026-01-20',
+      location: 'Nhà văn hóa khu phố 1',
+      photoFileId: photoId,
+    });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ postedOn: '2026-01-20', location: 'Nhà văn hóa khu phố 1', photo: { id: photoId, contentType: 'image/png' } });
+    expect(response.json()).toMatchObject({
+      postedOn: '2026-01-20',
+      location: 'Nhà văn hóa khu phố 1',
+      photo: { id: photoId, contentType: 'image/png' },
+    });
     expect(await signOf(tree.C1.id)).toMatchObject({ posted_on: '2026-01-20', location: 'Nhà văn hóa khu phố 1', version: 1 });
     expect((await memberC1.get(`/api/files/${photoId}`)).statusCode).toBe(200);
     expect((await officerB.get(`/api/files/${photoId}`)).statusCode).toBe(403);
@@ -266,7 +307,11 @@ describe('signs', () => {
 
   it('refuses a photo uploaded for another unit', async () => {
     const otherPhoto = await uploadPhoto(officerA, tree.C2.id);
-    const response = await secretaryC1.send('PATCH', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2026-01-20', photoFileId: otherPhoto, version: 1 });
+    const response = await secretaryC1.send('PATCH', `/api/standards/units/${tree.C1.id}/sign`, {
+      postedOn: '2026-01-20',
+      photoFileId: otherPhoto,
+      version: 1,
+    });
     expect(response.statusCode).toBe(400);
     expect((await signOf(tree.C1.id))!.version).toBe(1);
   });
@@ -274,7 +319,11 @@ describe('signs', () => {
   it('moves the posted date, and refuses a stale edit', async () => {
     const stale = await secretaryC1.send('PATCH', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2026-02-01', version: 5 });
     expect(stale.statusCode).toBe(409);
-    const moved = await secretaryC1.send('PATCH', `/api/standards/units/${tree.C1.id}/sign`, { postedOn: '2026-02-01', location: 'Cổng nhà văn hóa', version: 1 });
+    const moved = await secretaryC1.send('PATCH', `/api/standards/units/${tree.C1.id}/sign`, {
+      postedOn: '2026-02-01',
+      location: 'Cổng nhà văn hóa',
+      version: 1,
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ postedOn: '2026-02-01', photo: null, version: 2 });
     expect(await signOf(tree.C1.id)).toMatchObject({ posted_on: '2026-02-01', location: 'Cổng nhà văn hóa', photo_file_id: null });
@@ -308,7 +357,9 @@ describe('figures', () => {
   it('match a direct recount on every unit and on several days', async () => {
     // One more sign, then a date change, so every kind of delta has happened.
     expect((await officerA.send('POST', `/api/standards/units/${tree.C2.id}/sign`, { postedOn: '2026-04-01' })).statusCode).toBe(201);
-    expect((await officerA.send('PATCH', `/api/standards/units/${tree.C2.id}/sign`, { postedOn: '2026-03-25', version: 1 })).statusCode).toBe(200);
+    expect(
+      (await officerA.send('PATCH', `/api/standards/units/${tree.C2.id}/sign`, { postedOn: '2026-03-25', version: 1 })).statusCode,
+    ).toBe(200);
     const days = ['2026-01-09', '2026-01-10', '2026-01-31', '2026-02-01', '2026-03-15', '2026-03-25', '2026-06-01', todayIso()];
     for (const unit of Object.values(tree)) {
       for (const day of days) {
@@ -319,15 +370,25 @@ describe('figures', () => {
   });
 
   it('leave a unit that closes from its closing day, and keep its past', async () => {
-    const created = await root.send('POST', '/api/units', { code: 'C9', name: 'Chi bộ Khu phố 9', kind: 'cell', parentId: tree.A.id, validFrom: '2026-01-01' });
+    const created = await root.send('POST', '/api/units', {
+      code: 'C9',
+      name: 'Chi bộ Khu phố 9',
+      kind: 'cell',
+      parentId: tree.A.id,
+      validFrom: '2026-01-01',
+    });
     expect(created.statusCode).toBe(201);
     const cell = created.json<{ id: number; path: string }>();
     const draft = await createDraft(officerA, cell.id);
     expect((await adopt(officerA, draft.json<{ id: number }>().id, '2026-02-01')).statusCode).toBe(200);
     expect((await officerA.send('POST', `/api/standards/units/${cell.id}/sign`, { postedOn: '2026-02-10' })).statusCode).toBe(201);
     const before = await counters(tree.A.id, '2026-04-30');
-    const unitVersion = Number((await ctx.db.execute<{ version: number }>(sql`SELECT version FROM units WHERE id = ${cell.id}`)).rows[0]!.version);
-    expect((await root.send('POST', `/api/units/${cell.id}/close`, { effectiveDate: '2026-05-01', version: unitVersion })).statusCode).toBe(200);
+    const unitVersion = Number(
+      (await ctx.db.execute<{ version: number }>(sql`SELECT version FROM units WHERE id = ${cell.id}`)).rows[0]!.version,
+    );
+    expect((await root.send('POST', `/api/units/${cell.id}/close`, { effectiveDate: '2026-05-01', version: unitVersion })).statusCode).toBe(
+      200,
+    );
 
     expect(await counters(tree.A.id, '2026-04-30')).toEqual(before);
     expect(await counters(tree.A.id, '2026-05-01')).toEqual({ adopted: before.adopted - 1, signed: before.signed - 1 });
@@ -354,7 +415,14 @@ describe('overview and export', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.summary).toEqual({ units: 2, adopted: 2, signed: 2 });
-    expect(body.items.map((item: { code: string; versionNumber: number; adoptedOn: string; postedOn: string }) => [item.code, item.versionNumber, item.adoptedOn, item.postedOn])).toEqual([
+    expect(
+      body.items.map((item: { code: string; versionNumber: number; adoptedOn: string; postedOn: string }) => [
+        item.code,
+        item.versionNumber,
+        item.adoptedOn,
+        item.postedOn,
+      ]),
+    ).toEqual([
       ['C1', 2, '2026-06-01', '2026-02-01'],
       ['C2', 1, '2026-03-15', '2026-03-25'],
     ]);

@@ -8,7 +8,11 @@ import { buildWorkbook, openSession, readWorkbook, type Session } from './helper
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
 const people: { c1: number[]; c2: number[] } = { c1: [], c2: [] };
-const topics: { province2026: number; commune2026OfB: number; province2024: number } = { province2026: 0, commune2026OfB: 0, province2024: 0 };
+const topics: { province2026: number; commune2026OfB: number; province2024: number } = {
+  province2026: 0,
+  commune2026OfB: 0,
+  province2024: 0,
+};
 let secretaryC1: Session;
 let secretaryC2: Session;
 let memberC1: Session;
@@ -31,14 +35,18 @@ const counter = (unitId: number, metric: string) =>
   scalar(sql`SELECT COALESCE(SUM(delta), 0) AS value FROM figure_counters WHERE unit_id = ${unitId} AND metric = ${metric}`);
 const sessionCount = () => scalar(sql`SELECT count(*) AS value FROM study_sessions WHERE deleted_at IS NULL`);
 const attendanceOf = async (sessionId: number) =>
-  (await ctx.db.execute<{ person_id: number; status: string; reason: string | null; made_up_on: string | null }>(sql`
-    SELECT person_id, status, reason, made_up_on::text FROM session_attendance WHERE session_id = ${sessionId} ORDER BY person_id`)).rows.map((row) => ({
+  (
+    await ctx.db.execute<{ person_id: number; status: string; reason: string | null; made_up_on: string | null }>(sql`
+    SELECT person_id, status, reason, made_up_on::text FROM session_attendance WHERE session_id = ${sessionId} ORDER BY person_id`)
+  ).rows.map((row) => ({
     ...row,
     person_id: Number(row.person_id),
   }));
 const studyRecords = async () =>
-  (await ctx.db.execute<{ person_id: number; session_id: number; studied_on: string }>(sql`
-    SELECT person_id, session_id, studied_on::text FROM study_records WHERE year = 2026 ORDER BY person_id`)).rows.map((row) => ({
+  (
+    await ctx.db.execute<{ person_id: number; session_id: number; studied_on: string }>(sql`
+    SELECT person_id, session_id, studied_on::text FROM study_records WHERE year = 2026 ORDER BY person_id`)
+  ).rows.map((row) => ({
     person_id: Number(row.person_id),
     session_id: Number(row.session_id),
     studied_on: row.studied_on,
@@ -69,10 +77,26 @@ beforeAll(async () => {
   ctx = await startTestApp();
   tree = await seedSmallTree(ctx.db);
   for (let index = 0; index < 5; index++) {
-    people.c1.push((await addPerson(ctx.db, tree.C1.path, { fullName: `Trần Văn Học ${index}`, unitId: tree.C1.id, cardNumber: String(81000000 + index) })).id);
+    people.c1.push(
+      (
+        await addPerson(ctx.db, tree.C1.path, {
+          fullName: `Trần Văn Học ${index}`,
+          unitId: tree.C1.id,
+          cardNumber: String(81000000 + index),
+        })
+      ).id,
+    );
   }
   for (let index = 0; index < 2; index++) {
-    people.c2.push((await addPerson(ctx.db, tree.C2.path, { fullName: `Lê Thị Sinh ${index}`, unitId: tree.C2.id, cardNumber: String(82000000 + index) })).id);
+    people.c2.push(
+      (
+        await addPerson(ctx.db, tree.C2.path, {
+          fullName: `Lê Thị Sinh ${index}`,
+          unitId: tree.C2.id,
+          cardNumber: String(82000000 + index),
+        })
+      ).id,
+    );
   }
   topics.province2026 = await insertTopic(tree.R.id, 'Chuyên đề năm 2026 của Tỉnh ủy', 2026, 2026);
   topics.commune2026OfB = await insertTopic(tree.B.id, 'Chuyên đề riêng của xã Đông Hòa', 2026, 2026);
@@ -102,12 +126,16 @@ describe('study sessions and attendance', () => {
     expect(response.statusCode).toBe(201);
     sessionId = body.id;
     expect(body).toMatchObject({ kind: 'study', topic: { id: topics.province2026 }, heldOn: '2026-03-10', unit: { id: tree.C1.id } });
-    const rows = await ctx.db.execute<{ unit_id: number; search_text: string }>(sql`SELECT unit_id, search_text FROM study_sessions WHERE id = ${sessionId}`);
+    const rows = await ctx.db.execute<{ unit_id: number; search_text: string }>(
+      sql`SELECT unit_id, search_text FROM study_sessions WHERE id = ${sessionId}`,
+    );
     expect(Number(rows.rows[0]!.unit_id)).toBe(tree.C1.id);
     expect(rows.rows[0]!.search_text).toContain('hoc tap chuyen de');
     for (const unit of [tree.C1, tree.A, tree.R]) expect(await counter(unit.id, 'study.sessions.2026')).toBe(1);
     expect(await counter(tree.B.id, 'study.sessions.2026')).toBe(0);
-    const audit = await scalar(sql`SELECT count(*) AS value FROM audit_log WHERE action = 'study_session.create' AND entity_id = ${String(sessionId)}`);
+    const audit = await scalar(
+      sql`SELECT count(*) AS value FROM audit_log WHERE action = 'study_session.create' AND entity_id = ${String(sessionId)}`,
+    );
     expect(audit).toBe(1);
   });
 
@@ -121,29 +149,44 @@ describe('study sessions and attendance', () => {
     const [absentee, ...present] = people.c1;
     const save = await secretaryC1.send('POST', `/api/study-sessions/${sessionId}/attendance`, {
       version: 1,
-      rows: [...present.map((personId) => ({ personId, status: 'present' })), { personId: absentee, status: 'absent_excused', reason: 'Đi công tác' }],
+      rows: [
+        ...present.map((personId) => ({ personId, status: 'present' })),
+        { personId: absentee, status: 'absent_excused', reason: 'Đi công tác' },
+      ],
     });
     expect(save.statusCode).toBe(200);
     expect(save.json()).toMatchObject({ version: 2, attendance: { present: 4, absentExcused: 1, absent: 0 } });
-    expect((await attendanceOf(sessionId)).find((row) => row.person_id === absentee)).toMatchObject({ status: 'absent_excused', reason: 'Đi công tác' });
+    expect((await attendanceOf(sessionId)).find((row) => row.person_id === absentee)).toMatchObject({
+      status: 'absent_excused',
+      reason: 'Đi công tác',
+    });
     expect((await studyRecords()).map((row) => row.person_id)).toEqual([...present].sort((a, b) => a - b));
     expect(await counter(tree.C1.id, 'study.studied.2026')).toBe(4);
     expect(await counter(tree.R.id, 'study.studied.2026')).toBe(4);
 
     const dashboard = await viewerR.get(`/api/programme-figures?unitId=${tree.A.id}&year=2026`);
     expect(dashboard.statusCode).toBe(200);
-    const c1 = (dashboard.json() as { children: Array<{ unit: { id: number }; figures: { studied: number; members: number; studyRate: number } }> }).children.find(
-      (child) => child.unit.id === tree.C1.id,
-    )!;
+    const c1 = (
+      dashboard.json() as { children: Array<{ unit: { id: number }; figures: { studied: number; members: number; studyRate: number } }> }
+    ).children.find((child) => child.unit.id === tree.C1.id)!;
     expect(c1.figures).toMatchObject({ studied: 4, members: 5, studyRate: 0.8 });
   });
 
   it('records a make-up for the absent member, who then counts as having studied on that day', async () => {
     const absentee = people.c1[0]!;
-    const response = await secretaryC1.send('POST', `/api/study-sessions/${sessionId}/make-up`, { personId: absentee, madeUpOn: '2026-03-20' });
+    const response = await secretaryC1.send('POST', `/api/study-sessions/${sessionId}/make-up`, {
+      personId: absentee,
+      madeUpOn: '2026-03-20',
+    });
     expect(response.statusCode).toBe(200);
-    expect((await attendanceOf(sessionId)).find((row) => row.person_id === absentee)).toMatchObject({ status: 'absent_excused', made_up_on: '2026-03-20' });
-    expect((await studyRecords()).find((row) => row.person_id === absentee)).toMatchObject({ studied_on: '2026-03-20', session_id: sessionId });
+    expect((await attendanceOf(sessionId)).find((row) => row.person_id === absentee)).toMatchObject({
+      status: 'absent_excused',
+      made_up_on: '2026-03-20',
+    });
+    expect((await studyRecords()).find((row) => row.person_id === absentee)).toMatchObject({
+      studied_on: '2026-03-20',
+      session_id: sessionId,
+    });
     expect(await counter(tree.C1.id, 'study.studied.2026')).toBe(5);
 
     const status = await secretaryC1.get(`/api/study-status?unitId=${tree.C1.id}&year=2026&status=not_studied`);
@@ -170,7 +213,10 @@ describe('study sessions and attendance', () => {
     const second = await create(secretaryC1, { title: 'Hội nghị quán triệt', kind: 'conference', heldOn: '2026-05-02' });
     expect(second.response.statusCode).toBe(201);
     const mover = people.c1[1]!;
-    const saved = await secretaryC1.send('POST', `/api/study-sessions/${second.body.id}/attendance`, { version: 1, rows: [{ personId: mover, status: 'present' }] });
+    const saved = await secretaryC1.send('POST', `/api/study-sessions/${second.body.id}/attendance`, {
+      version: 1,
+      rows: [{ personId: mover, status: 'present' }],
+    });
     expect(saved.statusCode).toBe(200);
     const current = (await secretaryC1.get(`/api/study-sessions/${sessionId}`)).json() as { version: number };
     const rows = people.c1.slice(2).map((personId) => ({ personId, status: 'present' }));
@@ -180,7 +226,10 @@ describe('study sessions and attendance', () => {
       rows: [...rows, { personId: people.c1[0], status: 'absent_excused', reason: 'Ốm' }, { personId: mover, status: 'absent' }],
     });
     expect(change.statusCode).toBe(200);
-    expect((await studyRecords()).find((row) => row.person_id === mover)).toMatchObject({ session_id: second.body.id, studied_on: '2026-05-02' });
+    expect((await studyRecords()).find((row) => row.person_id === mover)).toMatchObject({
+      session_id: second.body.id,
+      studied_on: '2026-05-02',
+    });
     // The make-up of the first absentee survives a re-save of the attendance.
     expect((await studyRecords()).find((row) => row.person_id === people.c1[0])).toMatchObject({ studied_on: '2026-03-20' });
     expect(await counter(tree.C1.id, 'study.studied.2026')).toBe(5);
@@ -206,19 +255,40 @@ describe('study sessions and attendance', () => {
   });
 
   it('counts cell meetings and those with the campaign item', async () => {
-    const withItem = await create(secretaryC1, { kind: 'cell_meeting', topicId: null, title: 'Sinh hoạt chi bộ tháng 4', heldOn: '2026-04-05', hasCampaignItem: true });
-    const withoutItem = await create(secretaryC1, { kind: 'cell_meeting', topicId: null, title: 'Sinh hoạt chi bộ tháng 5', heldOn: '2026-05-05' });
+    const withItem = await create(secretaryC1, {
+      kind: 'cell_meeting',
+      topicId: null,
+      title: 'Sinh hoạt chi bộ tháng 4',
+      heldOn: '2026-04-05',
+      hasCampaignItem: true,
+    });
+    const withoutItem = await create(secretaryC1, {
+      kind: 'cell_meeting',
+      topicId: null,
+      title: 'Sinh hoạt chi bộ tháng 5',
+      heldOn: '2026-05-05',
+    });
     expect([withItem.response.statusCode, withoutItem.response.statusCode]).toEqual([201, 201]);
     expect(await counter(tree.A.id, 'study.cell_meetings.2026')).toBe(2);
     expect(await counter(tree.A.id, 'study.cell_meetings_campaign.2026')).toBe(1);
     const edit = await secretaryC1.send('PATCH', `/api/study-sessions/${withoutItem.body.id}`, {
-      ...newSession({ kind: 'cell_meeting', topicId: null, title: 'Sinh hoạt chi bộ tháng 5', heldOn: '2026-05-05', hasCampaignItem: true }),
+      ...newSession({
+        kind: 'cell_meeting',
+        topicId: null,
+        title: 'Sinh hoạt chi bộ tháng 5',
+        heldOn: '2026-05-05',
+        hasCampaignItem: true,
+      }),
       unitId: undefined,
       version: 1,
     });
     expect(edit.statusCode).toBe(200);
     expect(await counter(tree.A.id, 'study.cell_meetings_campaign.2026')).toBe(2);
-    const stale = await secretaryC1.send('PATCH', `/api/study-sessions/${withoutItem.body.id}`, { ...newSession({ kind: 'cell_meeting', topicId: null }), unitId: undefined, version: 1 });
+    const stale = await secretaryC1.send('PATCH', `/api/study-sessions/${withoutItem.body.id}`, {
+      ...newSession({ kind: 'cell_meeting', topicId: null }),
+      unitId: undefined,
+      version: 1,
+    });
     expect(stale.statusCode).toBe(409);
     expect((stale.json() as { error: { code: string } }).error.code).toBe('VERSION_CONFLICT');
   });
@@ -228,9 +298,13 @@ describe('study sessions and attendance', () => {
     expect(all.total).toBe(3);
     const meetings = (await viewerR.get(`/api/study-sessions?unitId=${tree.A.id}&kind=cell_meeting`)).json() as { total: number };
     expect(meetings.total).toBe(2);
-    const found = (await viewerR.get(`/api/study-sessions?unitId=${tree.A.id}&q=${encodeURIComponent('thang 4')}`)).json() as { items: Array<{ title: string }> };
+    const found = (await viewerR.get(`/api/study-sessions?unitId=${tree.A.id}&q=${encodeURIComponent('thang 4')}`)).json() as {
+      items: Array<{ title: string }>;
+    };
     expect(found.items.map((item) => item.title)).toEqual(['Sinh hoạt chi bộ tháng 4']);
-    const byTopic = (await viewerR.get(`/api/study-sessions?unitId=${tree.R.id}&topicId=${topics.province2026}`)).json() as { total: number };
+    const byTopic = (await viewerR.get(`/api/study-sessions?unitId=${tree.R.id}&topicId=${topics.province2026}`)).json() as {
+      total: number;
+    };
     expect(byTopic.total).toBe(1);
     const outside = (await viewerR.get(`/api/study-sessions?unitId=${tree.B.id}`)).json() as { total: number };
     expect(outside.total).toBe(0);
@@ -285,7 +359,10 @@ describe('bad input changes nothing', () => {
     const studiedBefore = await counter(tree.C1.id, 'study.studied.2026');
     for (const rows of [
       [{ personId: people.c2[0], status: 'present' }],
-      [{ personId: people.c1[0], status: 'present' }, { personId: people.c1[0], status: 'absent' }],
+      [
+        { personId: people.c1[0], status: 'present' },
+        { personId: people.c1[0], status: 'absent' },
+      ],
       [{ personId: people.c1[3], status: 'absent_excused' }],
       [{ personId: people.c1[3], status: 'sleeping' }],
     ]) {
@@ -305,7 +382,12 @@ describe('attendance from Excel', () => {
     expect(template.statusCode).toBe(200);
     const sheet = (await readWorkbook(template.rawPayload)).get('Điểm danh')!;
     expect(sheet[1]).toEqual(['Mã số', 'Họ và tên', 'Số thẻ đảng viên', 'Tình hình tham dự', 'Lý do vắng']);
-    expect(sheet.slice(2).map((row) => Number(row[0])).sort()).toEqual([...people.c1].sort());
+    expect(
+      sheet
+        .slice(2)
+        .map((row) => Number(row[0]))
+        .sort(),
+    ).toEqual([...people.c1].sort());
     expect(sheet.slice(2).every((row) => row[3] === 'Có mặt')).toBe(true);
 
     const header = ['Mã số', 'Họ và tên', 'Số thẻ đảng viên', 'Tình hình tham dự', 'Lý do vắng'];
@@ -315,7 +397,10 @@ describe('attendance from Excel', () => {
       [String(people.c2[0]), 'Lê Thị Sinh 0', '', 'Có mặt', ''],
       [String(people.c1[1]), 'Trần Văn Học 1', '', 'Đi chơi', ''],
     ]);
-    const preview = await secretaryC1.upload(`/api/study-sessions/${body.id}/attendance/preview`, { fileName: 'diem-danh.xlsx', content: bad });
+    const preview = await secretaryC1.upload(`/api/study-sessions/${body.id}/attendance/preview`, {
+      fileName: 'diem-danh.xlsx',
+      content: bad,
+    });
     expect(preview.statusCode).toBe(200);
     const result = preview.json() as { errors: Array<{ row: number; column: string }>; rows: unknown[] };
     expect(result.errors.map((error) => error.row)).toEqual([2, 3, 4]);
@@ -323,8 +408,14 @@ describe('attendance from Excel', () => {
     expect(await attendanceOf(body.id)).toEqual([]);
 
     // Matched by card number too; people left out of the file are present.
-    const good = await buildWorkbook('Điểm danh', [header, ['', '', '81000002', 'vắng có lý do', 'Ốm'], [String(people.c1[3]), '', '', 'Vắng không lý do', '']]);
-    const goodPreview = (await secretaryC1.upload(`/api/study-sessions/${body.id}/attendance/preview`, { fileName: 'diem-danh.xlsx', content: good })).json() as {
+    const good = await buildWorkbook('Điểm danh', [
+      header,
+      ['', '', '81000002', 'vắng có lý do', 'Ốm'],
+      [String(people.c1[3]), '', '', 'Vắng không lý do', ''],
+    ]);
+    const goodPreview = (
+      await secretaryC1.upload(`/api/study-sessions/${body.id}/attendance/preview`, { fileName: 'diem-danh.xlsx', content: good })
+    ).json() as {
       errors: unknown[];
       rows: Array<{ personId: number; status: string; reason: string | null }>;
       version: number;
@@ -342,7 +433,10 @@ describe('attendance from Excel', () => {
 
   it('refuses a file that is not a workbook', async () => {
     const { body } = await create(secretaryC1, { title: 'Học tập lần nữa', heldOn: '2026-07-02' });
-    const response = await secretaryC1.upload(`/api/study-sessions/${body.id}/attendance/preview`, { fileName: 'a.xlsx', content: Buffer.from('not excel at all') });
+    const response = await secretaryC1.upload(`/api/study-sessions/${body.id}/attendance/preview`, {
+      fileName: 'a.xlsx',
+      content: Buffer.from('not excel at all'),
+    });
     expect(response.statusCode).toBe(400);
     expect((response.json() as { error: { code: string } }).error.code).toBe('IMPORT_INVALID_FILE');
   });
@@ -354,7 +448,12 @@ describe('sessions export', () => {
     expect(response.statusCode).toBe(200);
     const sheet = (await readWorkbook(response.rawPayload)).get('Buổi học tập, sinh hoạt')!;
     expect(sheet[0]![1]).toBe('Tên buổi');
-    expect(sheet.slice(1).map((row) => row[1]).sort()).toEqual(['Sinh hoạt chi bộ tháng 4', 'Sinh hoạt chi bộ tháng 5']);
+    expect(
+      sheet
+        .slice(1)
+        .map((row) => row[1])
+        .sort(),
+    ).toEqual(['Sinh hoạt chi bộ tháng 4', 'Sinh hoạt chi bộ tháng 5']);
     expect((await secretaryC2.get(`/api/exports/study-sessions?unitId=${tree.C1.id}`)).statusCode).toBe(403);
     expect((await anonymous.get(`/api/exports/study-sessions?unitId=${tree.C1.id}`)).statusCode).toBe(401);
   });
@@ -368,7 +467,13 @@ describe('a member who moves', () => {
     expect((await secretaryC2.send('POST', `/api/study-sessions/${body.id}/attendance`, { version: 1, rows })).statusCode).toBe(200);
     const before = { c2: await counter(tree.C2.id, 'study.studied.2026'), c3: await counter(tree.C3.id, 'study.studied.2026') };
     const version = await scalar(sql`SELECT version AS value FROM persons WHERE id = ${mover.id}`);
-    await movePerson(ctx.db, rootActor(tree.R.path), mover.id, { unitId: tree.C3.id, position: 'party_member', isHead: false, effectiveDate: '2026-08-01', version });
+    await movePerson(ctx.db, rootActor(tree.R.path), mover.id, {
+      unitId: tree.C3.id,
+      position: 'party_member',
+      isHead: false,
+      effectiveDate: '2026-08-01',
+      version,
+    });
     // The move itself takes the record along: the new unit counts the study with the member.
     expect(await counter(tree.C2.id, 'study.studied.2026')).toBe(before.c2 - 1);
     expect(await counter(tree.C3.id, 'study.studied.2026')).toBe(before.c3 + 1);

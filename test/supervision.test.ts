@@ -19,10 +19,23 @@ let memberA: Session;
 const ids: Record<string, number> = {};
 
 /** Every private field a public page or a supervisor must never see. */
-const PRIVATE = ['0905123456', '1980-05-01', '01/05/1980', '93100001', '079080001234', 'bi.mat@example.vn', 'Số 7 ngõ Bí Mật', 'nể nang, ngại va chạm', '0988 777 666', 'Phạm Người Gửi'];
+const PRIVATE = [
+  '0905123456',
+  '1980-05-01',
+  '01/05/1980',
+  '93100001',
+  '079080001234',
+  'bi.mat@example.vn',
+  'Số 7 ngõ Bí Mật',
+  'nể nang, ngại va chạm',
+  '0988 777 666',
+  'Phạm Người Gửi',
+];
 
 async function statusOf(id: number) {
-  const rows = await ctx.db.execute<{ status: string; version: number; published_at: string | null }>(sql`SELECT status, version, published_at FROM registrations WHERE id = ${id}`);
+  const rows = await ctx.db.execute<{ status: string; version: number; published_at: string | null }>(
+    sql`SELECT status, version, published_at FROM registrations WHERE id = ${id}`,
+  );
   return rows.rows[0]!;
 }
 
@@ -48,22 +61,36 @@ beforeAll(async () => {
   supervisorA = await openSession(ctx.app, 'mttq.a');
   memberA = await openSession(ctx.app, 'dangvien.a');
 
-  const secretary = await addPerson(ctx.db, tree.C1.path, { fullName: 'Võ Văn Bí Thư', unitId: tree.C1.id, cardNumber: '93100001', idNumber: '079080001234', position: 'secretary', isHead: true });
+  const secretary = await addPerson(ctx.db, tree.C1.path, {
+    fullName: 'Võ Văn Bí Thư',
+    unitId: tree.C1.id,
+    cardNumber: '93100001',
+    idNumber: '079080001234',
+    position: 'secretary',
+    isHead: true,
+  });
   await ctx.db.execute(sql`UPDATE persons SET email = 'bi.mat@example.vn', address = 'Số 7 ngõ Bí Mật' WHERE id = ${secretary.id}`);
   const an = await addPerson(ctx.db, tree.C1.path, { fullName: 'Nguyễn Văn An', unitId: tree.C1.id, cardNumber: '93100002' });
   const binh = await addPerson(ctx.db, tree.C1.path, { fullName: 'Đặng Thị Bình', unitId: tree.C1.id, cardNumber: '93100003' });
   const draft = await addPerson(ctx.db, tree.C1.path, { fullName: 'Hoàng Văn Nháp', unitId: tree.C1.id, cardNumber: '93100004' });
   ids.secretary = (await insertRegistration(ctx.db, { unit: tree.C1, personId: secretary.id, status: 'approved', isLeader: true })).id;
   ids.an = (await insertRegistration(ctx.db, { unit: tree.C1, personId: an.id, status: 'approved' })).id;
-  ids.binh = (await insertRegistration(ctx.db, {
-    unit: tree.C1,
-    personId: binh.id,
-    status: 'approved',
-    actions: [
-      { area: 'style', content: 'Đi cơ sở lắng nghe ý kiến nhân dân mỗi tháng', measurableResult: '12 buổi tiếp xúc', deadline: '2026-12-15' },
-      { area: 'thought', content: 'Đọc và làm theo chuyên đề năm', measurableResult: '' },
-    ],
-  })).id;
+  ids.binh = (
+    await insertRegistration(ctx.db, {
+      unit: tree.C1,
+      personId: binh.id,
+      status: 'approved',
+      actions: [
+        {
+          area: 'style',
+          content: 'Đi cơ sở lắng nghe ý kiến nhân dân mỗi tháng',
+          measurableResult: '12 buổi tiếp xúc',
+          deadline: '2026-12-15',
+        },
+        { area: 'thought', content: 'Đọc và làm theo chuyên đề năm', measurableResult: '' },
+      ],
+    })
+  ).id;
   ids.collective = (await insertRegistration(ctx.db, { unit: tree.C1, personId: null, status: 'approved' })).id;
   ids.draft = (await insertRegistration(ctx.db, { unit: tree.C1, personId: draft.id, status: 'draft' })).id;
   const phuLoc = await addPerson(ctx.db, tree.C3.path, { fullName: 'Trương Văn Phú Lộc', unitId: tree.C3.id, cardNumber: '93100005' });
@@ -104,15 +131,32 @@ describe('publication of approved registrations', () => {
       expect(row.published_at).not.toBeNull();
     }
     expect((await statusOf(ids.draft!)).status).toBe('draft');
-    const events = await ctx.db.execute<{ to_status: string }>(sql`SELECT to_status FROM registration_events WHERE registration_id = ${ids.an} ORDER BY id`);
+    const events = await ctx.db.execute<{ to_status: string }>(
+      sql`SELECT to_status FROM registration_events WHERE registration_id = ${ids.an} ORDER BY id`,
+    );
     expect(events.rows.map((row) => row.to_status)).toEqual(['published']);
-    const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE action LIKE 'registration.publish%' ORDER BY id`);
-    expect(audit.rows.map((row) => row.action)).toEqual(['registration.publish', 'registration.publish', 'registration.publish', 'registration.publish', 'registration.publish_all']);
+    const audit = await ctx.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE action LIKE 'registration.publish%' ORDER BY id`,
+    );
+    expect(audit.rows.map((row) => row.action)).toEqual([
+      'registration.publish',
+      'registration.publish',
+      'registration.publish',
+      'registration.publish',
+      'registration.publish_all',
+    ]);
     // The published figure moves with the rows: it equals a recount, on the unit and above.
-    const figures = await readFigures(ctx.db, [tree.C1.id, tree.A.id, tree.R.id], [REGISTRATION_METRICS.bucket('individual', 'published', 2026)], todayIso());
+    const figures = await readFigures(
+      ctx.db,
+      [tree.C1.id, tree.A.id, tree.R.id],
+      [REGISTRATION_METRICS.bucket('individual', 'published', 2026)],
+      todayIso(),
+    );
     expect(await recountPublished(tree.A.id)).toBe(before + 3);
     for (const unit of [tree.C1, tree.A, tree.R]) {
-      expect(figures.get(unit.id)![REGISTRATION_METRICS.bucket('individual', 'published', 2026)] ?? 0).toBe(await recountPublished(unit.id));
+      expect(figures.get(unit.id)![REGISTRATION_METRICS.bucket('individual', 'published', 2026)] ?? 0).toBe(
+        await recountPublished(unit.id),
+      );
     }
     const again = await officerA.send('POST', `/api/publication/units/${tree.C1.id}/publish-all`, { year: 2026 });
     expect(again.statusCode).toBe(409);
@@ -121,17 +165,31 @@ describe('publication of approved registrations', () => {
 
   it('unpublishes one registration with a reason kept in its history', async () => {
     const current = await statusOf(ids.an!);
-    const noReason = await committeeC1.send('POST', `/api/publication/registrations/${ids.an}/unpublish`, { version: current.version, reason: '  ' });
+    const noReason = await committeeC1.send('POST', `/api/publication/registrations/${ids.an}/unpublish`, {
+      version: current.version,
+      reason: '  ',
+    });
     expect(noReason.statusCode).toBe(400);
-    const stale = await committeeC1.send('POST', `/api/publication/registrations/${ids.an}/unpublish`, { version: current.version - 1, reason: 'Sai chức vụ' });
+    const stale = await committeeC1.send('POST', `/api/publication/registrations/${ids.an}/unpublish`, {
+      version: current.version - 1,
+      reason: 'Sai chức vụ',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
-    expect((await officerB.send('POST', `/api/publication/registrations/${ids.an}/unpublish`, { version: current.version, reason: 'Sai' })).statusCode).toBe(403);
+    expect(
+      (await officerB.send('POST', `/api/publication/registrations/${ids.an}/unpublish`, { version: current.version, reason: 'Sai' }))
+        .statusCode,
+    ).toBe(403);
     expect((await statusOf(ids.an!)).status).toBe('published');
-    const done = await committeeC1.send('POST', `/api/publication/registrations/${ids.an}/unpublish`, { version: current.version, reason: 'Ghi sai kết quả cần đạt, chỉnh lại rồi công khai lại' });
+    const done = await committeeC1.send('POST', `/api/publication/registrations/${ids.an}/unpublish`, {
+      version: current.version,
+      reason: 'Ghi sai kết quả cần đạt, chỉnh lại rồi công khai lại',
+    });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ status: 'approved', version: current.version + 1 });
-    const event = await ctx.db.execute<{ to_status: string; reason: string }>(sql`SELECT to_status, reason FROM registration_events WHERE registration_id = ${ids.an} ORDER BY id DESC LIMIT 1`);
+    const event = await ctx.db.execute<{ to_status: string; reason: string }>(
+      sql`SELECT to_status, reason FROM registration_events WHERE registration_id = ${ids.an} ORDER BY id DESC LIMIT 1`,
+    );
     expect(event.rows[0]).toEqual({ to_status: 'approved', reason: 'Ghi sai kết quả cần đạt, chỉnh lại rồi công khai lại' });
     expect((await statusOf(ids.an!)).published_at).toBeNull();
   });
@@ -158,7 +216,11 @@ describe('the public page shows published registrations only, with public fields
 
   it('pages a big unit (?trang=2), and an odd page number falls back', async () => {
     for (let index = 0; index < 22; index += 1) {
-      const person = await addPerson(ctx.db, tree.C2.path, { fullName: `Phan Văn Số ${String(index).padStart(2, '0')}`, unitId: tree.C2.id, cardNumber: String(93200000 + index) });
+      const person = await addPerson(ctx.db, tree.C2.path, {
+        fullName: `Phan Văn Số ${String(index).padStart(2, '0')}`,
+        unitId: tree.C2.id,
+        cardNumber: String(93200000 + index),
+      });
       await insertRegistration(ctx.db, { unit: tree.C2, personId: person.id, status: 'published' });
     }
     const first = (await ctx.app.inject({ method: 'GET', url: '/cong-khai/C2' })).body;
@@ -179,8 +241,18 @@ describe('feedback moderation in the admin app', () => {
   let feedbackId: number;
 
   beforeAll(async () => {
-    expect((await sendFeedback(ctx.app, 'C1', { ten: 'Phạm Người Gửi', lien_he: '0988 777 666', noi_dung: 'Cán bộ tiếp dân của chi bộ có thái độ chưa niềm nở với người dân.' })).statusCode).toBe(303);
-    expect((await sendFeedback(ctx.app, 'C3', { noi_dung: 'Thôn Phú Lộc cần thêm đèn chiếu sáng đường liên thôn.' }, '203.0.113.99')).statusCode).toBe(303);
+    expect(
+      (
+        await sendFeedback(ctx.app, 'C1', {
+          ten: 'Phạm Người Gửi',
+          lien_he: '0988 777 666',
+          noi_dung: 'Cán bộ tiếp dân của chi bộ có thái độ chưa niềm nở với người dân.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      (await sendFeedback(ctx.app, 'C3', { noi_dung: 'Thôn Phú Lộc cần thêm đèn chiếu sáng đường liên thôn.' }, '203.0.113.99')).statusCode,
+    ).toBe(303);
     const rows = await ctx.db.execute<{ id: number }>(sql`SELECT id FROM feedback WHERE unit_id = ${tree.C1.id}`);
     feedbackId = Number(rows.rows[0]!.id);
   });
@@ -190,9 +262,18 @@ describe('feedback moderation in the admin app', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.total).toBe(1);
-    expect(body.items[0]).toMatchObject({ id: feedbackId, unitName: 'Chi bộ Khu phố 1', senderName: 'Phạm Người Gửi', senderContact: '0988 777 666', status: 'new', overdue: false });
+    expect(body.items[0]).toMatchObject({
+      id: feedbackId,
+      unitName: 'Chi bộ Khu phố 1',
+      senderName: 'Phạm Người Gửi',
+      senderContact: '0988 777 666',
+      status: 'new',
+      overdue: false,
+    });
     // B's feedback is outside A's subtree.
-    expect((await officerA.get('/api/feedback')).json().items.map((item: { unitName: string }) => item.unitName)).not.toContain('Chi bộ thôn Phú Lộc');
+    expect((await officerA.get('/api/feedback')).json().items.map((item: { unitName: string }) => item.unitName)).not.toContain(
+      'Chi bộ thôn Phú Lộc',
+    );
     expect((await officerB.get(`/api/feedback?unitId=${tree.C1.id}`)).statusCode).toBe(403);
     expect((await officerB.get(`/api/feedback/${feedbackId}`)).statusCode).toBe(403);
     expect((await supervisorA.get('/api/feedback')).statusCode).toBe(403);
@@ -205,16 +286,26 @@ describe('feedback moderation in the admin app', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.code).toBe('VALIDATION_FAILED');
     expect((await officerB.send('POST', `/api/feedback/${feedbackId}/answer`, { version: 1, answer: 'Không được' })).statusCode).toBe(403);
-    const answered = await committeeC1.send('POST', `/api/feedback/${feedbackId}/answer`, { version: 1, answer: 'Chi bộ đã góp ý với đồng chí cán bộ tiếp dân.' });
+    const answered = await committeeC1.send('POST', `/api/feedback/${feedbackId}/answer`, {
+      version: 1,
+      answer: 'Chi bộ đã góp ý với đồng chí cán bộ tiếp dân.',
+    });
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'answered', version: 2, answeredByName: 'bithu.c1' });
     const stale = await committeeC1.send('POST', `/api/feedback/${feedbackId}/answer`, { version: 1, answer: 'Ghi đè' });
     expect(stale.statusCode).toBe(409);
-    const edited = await officerA.send('POST', `/api/feedback/${feedbackId}/answer`, { version: 2, answer: 'Chi bộ đã kiểm điểm đồng chí cán bộ tiếp dân.' });
+    const edited = await officerA.send('POST', `/api/feedback/${feedbackId}/answer`, {
+      version: 2,
+      answer: 'Chi bộ đã kiểm điểm đồng chí cán bộ tiếp dân.',
+    });
     expect(edited.statusCode).toBe(200);
-    const row = await ctx.db.execute<{ status: string; answer: string; version: number }>(sql`SELECT status, answer, version FROM feedback WHERE id = ${feedbackId}`);
+    const row = await ctx.db.execute<{ status: string; answer: string; version: number }>(
+      sql`SELECT status, answer, version FROM feedback WHERE id = ${feedbackId}`,
+    );
     expect(row.rows[0]).toEqual({ status: 'answered', answer: 'Chi bộ đã kiểm điểm đồng chí cán bộ tiếp dân.', version: 3 });
-    const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_type = 'feedback' AND entity_id = ${String(feedbackId)} ORDER BY id`);
+    const audit = await ctx.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity_type = 'feedback' AND entity_id = ${String(feedbackId)} ORDER BY id`,
+    );
     expect(audit.rows.map((entry) => entry.action)).toEqual(['feedback.create', 'feedback.answer', 'feedback.answer.edit']);
     const page = (await ctx.app.inject({ method: 'GET', url: '/cong-khai/C1' })).body;
     expect(page).toContain('Chi bộ đã kiểm điểm đồng chí cán bộ tiếp dân.');
@@ -250,7 +341,9 @@ describe('feedback moderation in the admin app', () => {
     const byUnit = await province.get(`/api/supervision/feedback-by-unit?unitId=${tree.R.id}`);
     expect(byUnit.statusCode).toBe(200);
     expect(byUnit.json().items[0]).toMatchObject({ unitName: 'Đảng ủy xã Đông Hòa', own: false, total: 1, overdue: 1 });
-    expect(byUnit.json().items.find((item: { unitName: string }) => item.unitName === 'Đảng ủy phường An Bình')).toMatchObject({ overdue: 0 });
+    expect(byUnit.json().items.find((item: { unitName: string }) => item.unitName === 'Đảng ủy phường An Bình')).toMatchObject({
+      overdue: 0,
+    });
     expect((await officerA.get(`/api/supervision/feedback-by-unit?unitId=${tree.B.id}`)).statusCode).toBe(403);
   });
 
@@ -284,7 +377,10 @@ describe('what a supervisor (MTTQ) sees', () => {
     const search = await supervisorA.get('/api/supervision/registrations?q=vo van bi thu');
     expect(search.json().total).toBe(1);
     expect((await supervisorA.get(`/api/supervision/registrations?unitId=${tree.C3.id}`)).statusCode).toBe(403);
-    expect((await supervisorA.send('POST', `/api/publication/registrations/${ids.secretary}/unpublish`, { version: 2, reason: 'Không' })).statusCode).toBe(403);
+    expect(
+      (await supervisorA.send('POST', `/api/publication/registrations/${ids.secretary}/unpublish`, { version: 2, reason: 'Không' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('sees the state of feedback, never the sender', async () => {

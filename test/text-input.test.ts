@@ -32,7 +32,11 @@ const unitBody = (name: string, code: string) => ({ code, name, kind: 'cell', pa
 describe('text from outside', () => {
   it('refuses NUL in a body field with 400 INVALID_CHARACTERS naming the field, and stores nothing', async () => {
     const before = await count('registrations');
-    const response = await member.send('POST', '/api/registrations/mine', { year: 2026, shortcomings: 'Còn ngại\u0000 phát biểu', actions: actions('Đọc sách') });
+    const response = await member.send('POST', '/api/registrations/mine', {
+      year: 2026,
+      shortcomings: 'Còn ngại\u0000 phát biểu',
+      actions: actions('Đọc sách'),
+    });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.code).toBe('INVALID_CHARACTERS');
     expect(response.json().error.details.fields).toEqual(['shortcomings']);
@@ -45,7 +49,11 @@ describe('text from outside', () => {
     const escaped = await admin.send('POST', '/api/units', unitBody('Chi bộ ab\u0001\u001b[31m', 'X1'));
     expect(escaped.statusCode).toBe(400);
     expect(escaped.json().error.code).toBe('INVALID_CHARACTERS');
-    const nested = await member.send('POST', '/api/registrations/mine', { year: 2026, shortcomings: 'Còn ngại phát biểu', actions: actions('Đọc\u009b sách') });
+    const nested = await member.send('POST', '/api/registrations/mine', {
+      year: 2026,
+      shortcomings: 'Còn ngại phát biểu',
+      actions: actions('Đọc\u009b sách'),
+    });
     expect(nested.json().error.details.fields).toEqual(['actions.0.content']);
     const query = await admin.get('/api/units?q=%00abc');
     expect(query.statusCode).toBe(400);
@@ -54,7 +62,11 @@ describe('text from outside', () => {
   });
 
   it('keeps tabs and line breaks in multi-line text', async () => {
-    const response = await member.send('POST', '/api/registrations/mine', { year: 2026, shortcomings: 'Còn ngại phát biểu.\r\nĐôi khi\tđến muộn.', actions: actions('Đọc sách') });
+    const response = await member.send('POST', '/api/registrations/mine', {
+      year: 2026,
+      shortcomings: 'Còn ngại phát biểu.\r\nĐôi khi\tđến muộn.',
+      actions: actions('Đọc sách'),
+    });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().shortcomings).toBe('Còn ngại phát biểu.\r\nĐôi khi\tđến muộn.');
   });
@@ -72,7 +84,10 @@ describe('text from outside', () => {
 
   it('refuses an uploaded file whose name holds a control character, before opening it', async () => {
     const before = await count('import_batches');
-    const response = await admin.upload('/api/imports/people/preview', { fileName: 'danh\u0001sach.xlsx', content: Buffer.from('PK\u0003\u0004') });
+    const response = await admin.upload('/api/imports/people/preview', {
+      fileName: 'danh\u0001sach.xlsx',
+      content: Buffer.from('PK\u0003\u0004'),
+    });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.code).toBe('INVALID_CHARACTERS');
     expect(await count('import_batches')).toBe(before);

@@ -42,14 +42,27 @@ describe('one tone placement', () => {
     expect(unit.json().name).toBe('Chi bộ thôn Ninh Hòa');
     for (const q of ['ninh hoa', 'Ninh Hoà', 'NINH HÒA']) {
       const found = (await admin.get(`/api/units?q=${encodeURIComponent(q)}`)).json();
-      expect(found.items.map((item: { code: string }) => item.code), q).toEqual(['NH1']);
+      expect(
+        found.items.map((item: { code: string }) => item.code),
+        q,
+      ).toEqual(['NH1']);
     }
-    const renamed = await admin.send('PATCH', `/api/units/${unit.json().id}`, { name: 'Chi bộ thôn Đông Hoá', version: unit.json().version });
+    const renamed = await admin.send('PATCH', `/api/units/${unit.json().id}`, {
+      name: 'Chi bộ thôn Đông Hoá',
+      version: unit.json().version,
+    });
     expect(renamed.json().name).toBe('Chi bộ thôn Đông Hóa');
 
     const person = await admin.send('POST', '/api/people', {
-      fullName: 'Lê Thị Thuỷ', sex: 'female', birthDate: '1990-02-03', category: 'party_member', cardNumber: '7654321',
-      admissionDate: '2015-05-19', unitId: tree.A.id, position: 'party_member', isHead: false,
+      fullName: 'Lê Thị Thuỷ',
+      sex: 'female',
+      birthDate: '1990-02-03',
+      category: 'party_member',
+      cardNumber: '7654321',
+      admissionDate: '2015-05-19',
+      unitId: tree.A.id,
+      position: 'party_member',
+      isHead: false,
     });
     expect(person.statusCode, person.body).toBe(201);
     expect(person.json().fullName).toBe('Lê Thị Thủy');
@@ -63,11 +76,15 @@ describe('one tone placement', () => {
     await runDataRepairs(ctx.db);
     const rows = await ctx.db.execute<{ name: string; sort_key: string }>(sql`SELECT name, sort_key FROM units WHERE id = ${tree.B.id}`);
     expect(rows.rows[0]).toEqual({ name: 'Đảng ủy xã Hòa Thuận', sort_key: vietnameseSortKey('Đảng ủy xã Hòa Thuận') });
-    const repairs = await ctx.db.execute<{ changed_rows: number }>(sql`SELECT changed_rows FROM data_repairs WHERE name = 'tone-placement'`);
+    const repairs = await ctx.db.execute<{ changed_rows: number }>(
+      sql`SELECT changed_rows FROM data_repairs WHERE name = 'tone-placement'`,
+    );
     expect(Number(repairs.rows[0]!.changed_rows)).toBe(1);
     // Once run, it is not run again.
     await ctx.db.execute(sql`UPDATE units SET name = 'Đảng ủy xã Hoà Thuận' WHERE id = ${tree.B.id}`);
     await runDataRepairs(ctx.db);
-    expect((await ctx.db.execute<{ name: string }>(sql`SELECT name FROM units WHERE id = ${tree.B.id}`)).rows[0]!.name).toBe('Đảng ủy xã Hoà Thuận');
+    expect((await ctx.db.execute<{ name: string }>(sql`SELECT name FROM units WHERE id = ${tree.B.id}`)).rows[0]!.name).toBe(
+      'Đảng ủy xã Hoà Thuận',
+    );
   });
 });

@@ -51,7 +51,13 @@ function through(app: FastifyInstance, session: Session) {
   return {
     get: (url: string) => app.inject({ method: 'GET', url, cookies: session.cookies, remoteAddress: session.remoteAddress }),
     post: (url: string) =>
-      app.inject({ method: 'POST', url, cookies: session.cookies, remoteAddress: session.remoteAddress, headers: { 'x-csrf-token': session.csrfToken } }),
+      app.inject({
+        method: 'POST',
+        url,
+        cookies: session.cookies,
+        remoteAddress: session.remoteAddress,
+        headers: { 'x-csrf-token': session.csrfToken },
+      }),
   };
 }
 
@@ -137,7 +143,12 @@ describe('two app processes on one PostgreSQL', () => {
     const sender = '203.0.113.60';
     const sendVia = async (give: FastifyInstance, take: FastifyInstance, index: number) => {
       const page = await give.inject({ method: 'GET', url: `/cong-khai/${tree.C2.code}` });
-      return postForm(take, tree.C2.code, { ...solveChallenge(page.body), noi_dung: `Phản ánh số ${index}: đề nghị sửa đèn đường đầu ngõ.` }, sender);
+      return postForm(
+        take,
+        tree.C2.code,
+        { ...solveChallenge(page.body), noi_dung: `Phản ánh số ${index}: đề nghị sửa đèn đường đầu ngõ.` },
+        sender,
+      );
     };
     for (let index = 1; index <= 5; index++) {
       const response = await sendVia(index % 2 ? appA : appB, index % 2 ? appB : appA, index);
@@ -153,9 +164,18 @@ describe('two app processes on one PostgreSQL', () => {
   it('count a sender’s parallel feedback through both one by one: 5 stored of 10', async ({ skip }) => {
     if (!baseUrl) skip(SKIP_REASON);
     const sender = '203.0.113.61';
-    const pages = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 ? appA : appB).inject({ method: 'GET', url: `/cong-khai/${tree.C3.code}` })));
+    const pages = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => (index % 2 ? appA : appB).inject({ method: 'GET', url: `/cong-khai/${tree.C3.code}` })),
+    );
     const responses = await Promise.all(
-      pages.map((page, index) => postForm(index % 2 ? appB : appA, tree.C3.code, { ...solveChallenge(page.body), noi_dung: `Phản ánh cùng lúc số ${index}: đề nghị sửa đèn đường.` }, sender)),
+      pages.map((page, index) =>
+        postForm(
+          index % 2 ? appB : appA,
+          tree.C3.code,
+          { ...solveChallenge(page.body), noi_dung: `Phản ánh cùng lúc số ${index}: đề nghị sửa đèn đường.` },
+          sender,
+        ),
+      ),
     );
     expect(responses.map((response) => response.statusCode).sort()).toEqual([...Array(5).fill(303), ...Array(5).fill(429)]);
     expect(await count(sql`SELECT count(*) AS value FROM feedback WHERE unit_id = ${tree.C3.id}`)).toBe(5);
@@ -187,7 +207,11 @@ describe('background jobs started by two processes at the same moment', () => {
     const cells = [tree.C1, tree.C2, tree.C3];
     for (let index = 0; index < 9; index++) {
       const cell = cells[index % 3]!;
-      const person = await addPerson(dbA, cell.path, { fullName: `Nguyễn Văn Nhắc ${index + 1}`, unitId: cell.id, cardNumber: `8460000${index}` });
+      const person = await addPerson(dbA, cell.path, {
+        fullName: `Nguyễn Văn Nhắc ${index + 1}`,
+        unitId: cell.id,
+        cardNumber: `8460000${index}`,
+      });
       const email = `nhac${index + 1}@example.vn`;
       await dbA.execute(sql`UPDATE persons SET email = ${email} WHERE id = ${person.id}`);
       const user = await addUser(dbA, `nhac.hai.${index + 1}`, [{ unitId: cell.id, role: 'member' }]);
@@ -205,12 +229,18 @@ describe('background jobs started by two processes at the same moment', () => {
     for (let round = 1; round <= 12; round++) {
       await resetReminders();
       const { mailer, sent } = countingMailer();
-      const outcomes = await Promise.all([runDailyReminders(dbA, { mailer, daysBefore: 7 }), runDailyReminders(dbB, { mailer, daysBefore: 7 })]);
+      const outcomes = await Promise.all([
+        runDailyReminders(dbA, { mailer, daysBefore: 7 }),
+        runDailyReminders(dbB, { mailer, daysBefore: 7 }),
+      ]);
       const perUser = await noticesPerUser();
       expect([...perUser.values()], `round ${round}: notices per member`).toEqual(members.map(() => 1));
       expect([...perUser.keys()], `round ${round}`).toEqual(members.map((member) => member.userId));
       expect(sent.sort(), `round ${round}: e-mails`).toEqual(members.map((member) => member.email).sort());
-      expect(outcomes.map((outcome) => outcome.notified).sort((a, b) => a - b), `round ${round}`).toEqual([0, members.length]);
+      expect(
+        outcomes.map((outcome) => outcome.notified).sort((a, b) => a - b),
+        `round ${round}`,
+      ).toEqual([0, members.length]);
       reminderAudits += 1;
       expect(await remindersAudited(), `round ${round}: audit rows`).toBe(reminderAudits);
     }
@@ -244,8 +274,15 @@ describe('background jobs started by two processes at the same moment', () => {
         FROM generate_series(1, 40) AS n`);
       const before = await audited();
       const erased = await Promise.all([eraseExpiredSenderContacts(dbA, settings, now), eraseExpiredSenderContacts(dbB, settings, now)]);
-      expect(erased.sort((a, b) => a - b), `round ${round}`).toEqual([0, 40]);
-      expect(await count(sql`SELECT count(*) AS value FROM feedback WHERE unit_id = ${tree.C1.id} AND (sender_name IS NOT NULL OR sender_contact IS NOT NULL)`)).toBe(0);
+      expect(
+        erased.sort((a, b) => a - b),
+        `round ${round}`,
+      ).toEqual([0, 40]);
+      expect(
+        await count(
+          sql`SELECT count(*) AS value FROM feedback WHERE unit_id = ${tree.C1.id} AND (sender_name IS NOT NULL OR sender_contact IS NOT NULL)`,
+        ),
+      ).toBe(0);
       expect(await audited(), `round ${round}`).toBe(before + 1);
       const last = await dbA.execute<{ after: { erased: number } }>(sql`
         SELECT after FROM audit_log WHERE action = 'feedback.erase_sender_contacts' ORDER BY id DESC LIMIT 1`);

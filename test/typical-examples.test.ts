@@ -42,24 +42,47 @@ afterAll(() => ctx.close());
 async function typicalRows() {
   const rows = await ctx.db.execute<{ id: number; typical_year: number | null; typical_by_unit_id: number | null; version: number }>(sql`
     SELECT id, typical_year, typical_by_unit_id, version FROM nominations ORDER BY id`);
-  const audit = await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE action IN ('nomination.typical', 'nomination.untypical')`);
+  const audit = await ctx.db.execute<{ n: number }>(
+    sql`SELECT count(*) AS n FROM audit_log WHERE action IN ('nomination.typical', 'nomination.untypical')`,
+  );
   return { rows: rows.rows.map((row) => ({ ...row, version: Number(row.version) })), audits: Number(audit.rows[0]!.n) };
 }
 
-const typicalOf = async (who: Session, id: number) => (await who.get(`/api/nominations/${id}/typical`)).json() as { version: number; year: number | null; sentBy: { name: string } | null; canClear: boolean };
+const typicalOf = async (who: Session, id: number) =>
+  (await who.get(`/api/nominations/${id}/typical`)).json() as {
+    version: number;
+    year: number | null;
+    sentBy: { name: string } | null;
+    canClear: boolean;
+  };
 
 describe('a province sends typical examples up and the Centre sees them all', () => {
   it('the province marks a commended example of its subtree for this year; the mark is audited', async () => {
     const before = await typicalOf(province1, model1);
     expect(before).toMatchObject({ year: null, sentBy: null, canClear: false });
-    const response = await province1.send('POST', `/api/nominations/${model1}/typical`, { version: before.version, unitId: tree.P1.id, year: thisYear });
+    const response = await province1.send('POST', `/api/nominations/${model1}/typical`, {
+      version: before.version,
+      unitId: tree.P1.id,
+      year: thisYear,
+    });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ year: thisYear, sentBy: { name: 'Tỉnh ủy Sông Núi' }, canClear: true, version: before.version + 1 });
+    expect(response.json()).toMatchObject({
+      year: thisYear,
+      sentBy: { name: 'Tỉnh ủy Sông Núi' },
+      canClear: true,
+      version: before.version + 1,
+    });
     // The commune below sees it was sent up, but may not take it back.
     expect(await typicalOf(commune1, model1)).toMatchObject({ year: thisYear, canClear: false });
-    const audit = await ctx.db.execute<{ after: { typicalYear: number } }>(sql`SELECT after FROM audit_log WHERE action = 'nomination.typical' AND entity_id = ${String(model1)}`);
+    const audit = await ctx.db.execute<{ after: { typicalYear: number } }>(
+      sql`SELECT after FROM audit_log WHERE action = 'nomination.typical' AND entity_id = ${String(model1)}`,
+    );
     expect(audit.rows[0]?.after.typicalYear).toBe(thisYear);
-    const other = await province2.send('POST', `/api/nominations/${model2}/typical`, { version: (await typicalOf(province2, model2)).version, unitId: tree.P2.id, year: thisYear });
+    const other = await province2.send('POST', `/api/nominations/${model2}/typical`, {
+      version: (await typicalOf(province2, model2)).version,
+      unitId: tree.P2.id,
+      year: thisYear,
+    });
     expect(other.statusCode, other.body).toBe(200);
   });
 
@@ -68,13 +91,22 @@ describe('a province sends typical examples up and the Centre sees them all', ()
     expect(all.statusCode, all.body).toBe(200);
     const body = all.json();
     expect(body.total).toBe(2);
-    expect(body.items.map((item: { province: { name: string } }) => item.province.name)).toEqual(['Thành ủy Biển Xanh', 'Tỉnh ủy Sông Núi']);
+    expect(body.items.map((item: { province: { name: string } }) => item.province.name)).toEqual([
+      'Thành ủy Biển Xanh',
+      'Tỉnh ủy Sông Núi',
+    ]);
     expect(body.provinces).toEqual([
       { id: tree.P2.id, name: 'Thành ủy Biển Xanh', count: 1 },
       { id: tree.P1.id, name: 'Tỉnh ủy Sông Núi', count: 1 },
     ]);
     expect(body.years).toEqual([{ year: thisYear, count: 2 }]);
-    expect(body.items[1]).toMatchObject({ id: model1, year: thisYear, sentBy: { name: 'Tỉnh ủy Sông Núi' }, unit: { name: 'Đảng ủy xã Một' }, decision: { formName: 'Bằng khen' } });
+    expect(body.items[1]).toMatchObject({
+      id: model1,
+      year: thisYear,
+      sentBy: { name: 'Tỉnh ủy Sông Núi' },
+      unit: { name: 'Đảng ủy xã Một' },
+      decision: { formName: 'Bằng khen' },
+    });
     const byProvince = (await centre.get(`/api/typical-examples?unitId=${tree.TW.id}&provinceId=${tree.P2.id}`)).json();
     expect(byProvince.items.map((item: { id: number }) => item.id)).toEqual([model2]);
     // The province facet keeps every province, so the filter can switch to another one.
@@ -94,7 +126,9 @@ describe('a province sends typical examples up and the Centre sees them all', ()
     const rows = sheets.get('Điển hình gửi Trung ương')!;
     expect(rows[0]!.slice(0, 4)).toEqual(['STT', 'Năm gửi lên', 'Loại', 'Tên gương điển hình']);
     expect(rows.map((row) => row[0])).toEqual(['STT', 'Thành ủy Biển Xanh (1)', 1, 'Tỉnh ủy Sông Núi (1)', 1]);
-    expect(rows[4]).toEqual(expect.arrayContaining([thisYear, 'Mô hình “Dân vận khéo” ở xã Một', 'Đảng ủy xã Một', 'Bằng khen', 'Tỉnh ủy Sông Núi']));
+    expect(rows[4]).toEqual(
+      expect.arrayContaining([thisYear, 'Mô hình “Dân vận khéo” ở xã Một', 'Đảng ủy xã Một', 'Bằng khen', 'Tỉnh ủy Sông Núi']),
+    );
   });
 
   it('the province takes its mark back; a level below it may not', async () => {
@@ -105,7 +139,11 @@ describe('a province sends typical examples up and the Centre sees them all', ()
     expect(cleared.statusCode, cleared.body).toBe(200);
     expect(cleared.json()).toMatchObject({ year: null, sentBy: null });
     expect((await centre.get(`/api/typical-examples?unitId=${tree.TW.id}`)).json().total).toBe(1);
-    const again = await province1.send('POST', `/api/nominations/${model1}/typical`, { version: cleared.json().version, unitId: tree.P1.id, year: thisYear });
+    const again = await province1.send('POST', `/api/nominations/${model1}/typical`, {
+      version: cleared.json().version,
+      unitId: tree.P1.id,
+      year: thisYear,
+    });
     expect(again.statusCode).toBe(200);
   });
 });

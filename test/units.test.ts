@@ -60,11 +60,21 @@ describe('reading the tree', () => {
 
 describe('changing the tree', () => {
   it('creates a unit under a unit of the subtree, and refuses one outside it or without the role', async () => {
-    const created = await adminA.send('POST', '/api/units', { code: 'C4', name: 'Chi bộ Khu phố 4', kind: 'cell', parentId: tree.A.id, validFrom: '2026-01-01' });
+    const created = await adminA.send('POST', '/api/units', {
+      code: 'C4',
+      name: 'Chi bộ Khu phố 4',
+      kind: 'cell',
+      parentId: tree.A.id,
+      validFrom: '2026-01-01',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().path).toBe(`${tree.A.path}.${created.json().id}`);
-    expect((await adminA.send('POST', '/api/units', { code: 'X1', name: 'Chi bộ X', kind: 'cell', parentId: tree.B.id })).statusCode).toBe(403);
-    expect((await officerA.send('POST', '/api/units', { code: 'X2', name: 'Chi bộ X', kind: 'cell', parentId: tree.A.id })).statusCode).toBe(403);
+    expect((await adminA.send('POST', '/api/units', { code: 'X1', name: 'Chi bộ X', kind: 'cell', parentId: tree.B.id })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await officerA.send('POST', '/api/units', { code: 'X2', name: 'Chi bộ X', kind: 'cell', parentId: tree.A.id })).statusCode,
+    ).toBe(403);
     const rows = await ctx.db.execute(sql`SELECT code FROM units WHERE code IN ('X1', 'X2')`);
     expect(rows.rows).toHaveLength(0);
   });
@@ -86,7 +96,13 @@ describe('changing the tree', () => {
     const duplicate = await rootAdmin.send('POST', '/api/units', { code: 'C1', name: 'Trùng mã', kind: 'cell', parentId: tree.A.id });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error.code).toBe('DUPLICATE');
-    const beforeParent = await rootAdmin.send('POST', '/api/units', { code: 'OK4', name: 'Tên', kind: 'cell', parentId: tree.A.id, validFrom: '2020-01-01' });
+    const beforeParent = await rootAdmin.send('POST', '/api/units', {
+      code: 'OK4',
+      name: 'Tên',
+      kind: 'cell',
+      parentId: tree.A.id,
+      validFrom: '2020-01-01',
+    });
     expect(beforeParent.statusCode).toBe(400);
     const after = (await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM units`)).rows[0]!.n;
     expect(after).toBe(before);
@@ -94,7 +110,11 @@ describe('changing the tree', () => {
 
   it('renames with history and refuses a stale version', async () => {
     const unit = (await rootAdmin.get(`/api/units/${tree.C2.id}`)).json();
-    const renamed = await adminA.send('PATCH', `/api/units/${tree.C2.id}`, { name: 'Chi bộ Khu phố 2A', effectiveDate: '2026-03-01', version: unit.version });
+    const renamed = await adminA.send('PATCH', `/api/units/${tree.C2.id}`, {
+      name: 'Chi bộ Khu phố 2A',
+      effectiveDate: '2026-03-01',
+      version: unit.version,
+    });
     expect(renamed.statusCode).toBe(200);
     const stale = await adminA.send('PATCH', `/api/units/${tree.C2.id}`, { name: 'Tên khác', version: unit.version });
     expect(stale.statusCode).toBe(409);
@@ -106,14 +126,32 @@ describe('changing the tree', () => {
     ]);
     const asOf = (await adminA.get(`/api/units/${tree.A.id}/children?asOf=2026-01-15`)).json();
     expect(asOf.map((u: { name: string }) => u.name)).toContain('Chi bộ Khu phố 2');
-    const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_type = 'unit' AND entity_id = ${String(tree.C2.id)}`);
+    const audit = await ctx.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity_type = 'unit' AND entity_id = ${String(tree.C2.id)}`,
+    );
     expect(audit.rows.map((r) => r.action)).toContain('unit.update');
   });
 
   it('moves a unit, rewriting the paths of its subtree, and shows the old tree as of a past date', async () => {
-    const g = await rootAdmin.send('POST', '/api/units', { code: 'G1', name: 'Đảng bộ Trường THPT Lê Lợi', kind: 'grassroots_committee', parentId: tree.A.id, validFrom: '2025-08-01' });
-    const cell = await rootAdmin.send('POST', '/api/units', { code: 'G1C1', name: 'Chi bộ Tổ Toán', kind: 'cell', parentId: g.json().id, validFrom: '2025-08-01' });
-    const moved = await rootAdmin.send('POST', `/api/units/${g.json().id}/move`, { parentId: tree.B.id, effectiveDate: '2026-05-01', version: g.json().version });
+    const g = await rootAdmin.send('POST', '/api/units', {
+      code: 'G1',
+      name: 'Đảng bộ Trường THPT Lê Lợi',
+      kind: 'grassroots_committee',
+      parentId: tree.A.id,
+      validFrom: '2025-08-01',
+    });
+    const cell = await rootAdmin.send('POST', '/api/units', {
+      code: 'G1C1',
+      name: 'Chi bộ Tổ Toán',
+      kind: 'cell',
+      parentId: g.json().id,
+      validFrom: '2025-08-01',
+    });
+    const moved = await rootAdmin.send('POST', `/api/units/${g.json().id}/move`, {
+      parentId: tree.B.id,
+      effectiveDate: '2026-05-01',
+      version: g.json().version,
+    });
     expect(moved.statusCode).toBe(200);
     const child = (await rootAdmin.get(`/api/units/${cell.json().id}`)).json();
     expect(child.path).toBe(`${tree.B.path}.${g.json().id}.${cell.json().id}`);
@@ -121,7 +159,10 @@ describe('changing the tree', () => {
     const after = (await rootAdmin.get(`/api/units/${tree.A.id}/children?asOf=2026-05-01`)).json();
     expect(before.map((u: { code: string }) => u.code)).toContain('G1');
     expect(after.map((u: { code: string }) => u.code)).not.toContain('G1');
-    const intoItself = await rootAdmin.send('POST', `/api/units/${tree.B.id}/move`, { parentId: g.json().id, version: (await rootAdmin.get(`/api/units/${tree.B.id}`)).json().version });
+    const intoItself = await rootAdmin.send('POST', `/api/units/${tree.B.id}/move`, {
+      parentId: g.json().id,
+      version: (await rootAdmin.get(`/api/units/${tree.B.id}`)).json().version,
+    });
     expect(intoItself.statusCode).toBe(400);
     // admin of A may not move a unit into B's subtree
     const c1 = (await rootAdmin.get(`/api/units/${tree.C1.id}`)).json();

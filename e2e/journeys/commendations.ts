@@ -61,7 +61,9 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         await secretary.locator('.ant-modal .ant-form-item', { hasText: 'Cá nhân được đề nghị' }).locator('.ant-select').click();
         await secretary.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
         await secretary.getByTestId('nomination-title').fill(TITLE);
-        await secretary.getByTestId('nomination-story').fill('Vận động 120 hộ dân hiến đất mở rộng đường thôn, tổ chức lớp học tình thương cho 25 em.');
+        await secretary
+          .getByTestId('nomination-story')
+          .fill('Vận động 120 hộ dân hiến đất mở rộng đường thôn, tổ chức lớp học tình thương cho 25 em.');
         await secretary.getByTestId('nomination-results').fill('Mở rộng 350 m đường.');
         const period = secretary.locator('.ant-modal .ant-picker-range input');
         await typeDate(period.nth(0), '01/01/2026', 'Enter');
@@ -94,7 +96,11 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         await secretary.locator('.ant-modal').getByTestId('nomination-form-submit').click();
         await waitAfterSubmit(secretary, secretary.locator('.ant-modal'), 60_000, 'detached');
         await takeStep(secretary, 'submit');
-        expectText(await secretary.getByTestId('nomination-history').textContent(), 'Kết quả, số liệu', 'what changed since the returned submission');
+        expectText(
+          await secretary.getByTestId('nomination-history').textContent(),
+          'Kết quả, số liệu',
+          'what changed since the returned submission',
+        );
         await secretary.screenshot({ path: screenshotPath('commendations-02-resubmitted.png'), fullPage: true });
       },
     },
@@ -111,7 +117,11 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
           await commune.waitForTimeout(300);
           if ((await commune.getByTestId('nomination-drawer').textContent())?.includes('Đang ở cấp: Tỉnh ủy')) break;
         }
-        expectText(await commune.getByTestId('nomination-drawer').textContent(), 'Đang ở cấp: Tỉnh ủy', 'the nomination is now with the province');
+        expectText(
+          await commune.getByTestId('nomination-drawer').textContent(),
+          'Đang ở cấp: Tỉnh ủy',
+          'the nomination is now with the province',
+        );
         expectText(await commune.getByTestId('nomination-history').textContent(), 'Đề nghị lên cấp trên', 'the history of its way up');
         await commune.context().close();
         await secretary.context().close();
@@ -141,7 +151,10 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         const row = province.getByTestId('decisions-table').locator('tbody tr.ant-table-row').first();
         await row.waitFor();
         expectText(await row.textContent(), 'Bằng khen', 'the new decision heads the list');
-        const [download] = await Promise.all([province.waitForEvent('download'), row.getByRole('button', { name: 'Tải quyết định (DOCX)' }).click()]);
+        const [download] = await Promise.all([
+          province.waitForEvent('download'),
+          row.getByRole('button', { name: 'Tải quyết định (DOCX)' }).click(),
+        ]);
         const file = screenshotPath('commendations-decision.docx');
         await download.saveAs(file);
         const text = await docxText(file);
@@ -151,7 +164,9 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         let after = await commendedFigure(province);
         for (let attempt = 0; attempt < 40 && after !== before + 3; attempt += 1) {
           await province.waitForTimeout(500);
-          after = Number(((await province.getByTestId('commendation-figure-commended').locator('.figure-value').textContent()) ?? '').replace(/\./g, ''));
+          after = Number(
+            ((await province.getByTestId('commendation-figure-commended').locator('.figure-value').textContent()) ?? '').replace(/\./g, ''),
+          );
         }
         if (after !== before + 3) throw new Error(`commended figure: ${before} → ${after}, expected +3`);
         await province.screenshot({ path: screenshotPath('commendations-04-figures.png'), fullPage: true });
@@ -166,7 +181,13 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
     {
       name: 'a resident finds the member in the public gallery on a phone, without diacritics and without signing in',
       run: async () => {
-        const phone = await context.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+        const phone = await context.browser.newContext({
+          viewport: { width: 390, height: 844 },
+          deviceScaleFactor: 2,
+          isMobile: true,
+          hasTouch: true,
+          locale: 'vi-VN',
+        });
         const page = await phone.newPage();
         await page.goto(`${app.baseUrl}/guong-dien-hinh`);
         await page.locator('#q').fill('dan van kheo nam 2026');
@@ -174,7 +195,13 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         const found = page.locator('article', { hasText: TITLE });
         await found.waitFor({ timeout: 20_000 });
         await found.locator('img.photo').first().waitFor();
-        if (!(await found.locator('img.photo').first().evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0))) throw new Error('the photo did not load');
+        if (
+          !(await found
+            .locator('img.photo')
+            .first()
+            .evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0))
+        )
+          throw new Error('the photo did not load');
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 390) throw new Error(`the gallery is ${width} px wide on a 390 px phone`);
         await page.screenshot({ path: screenshotPath('commendations-05-gallery-phone.png'), fullPage: true });

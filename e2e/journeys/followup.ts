@@ -41,11 +41,19 @@ async function findMember(context: JourneyContext): Promise<{ username: string; 
   const admin = await apiAs(context, 'admin');
   const rootId = (await admin.me()).grants[0]!.unitId;
   for (const status of ['in_progress', 'published']) {
-    const list = await admin.get<{ items: Row[] }>(`/api/followup/registrations?unitId=${rootId}&year=${YEAR}&status=${status}&kind=individual&pageSize=5`);
+    const list = await admin.get<{ items: Row[] }>(
+      `/api/followup/registrations?unitId=${rootId}&year=${YEAR}&status=${status}&kind=individual&pageSize=5`,
+    );
     const row = list.items.find((item) => item.person);
     if (!row) continue;
     const username = `theodoi.${row.id}`;
-    const created = await admin.post('/api/accounts', { username, displayName: row.person!.name, password: PASSWORD, personId: row.person!.id, grants: [{ unitId: row.unit.id, role: 'member' }] });
+    const created = await admin.post('/api/accounts', {
+      username,
+      displayName: row.person!.name,
+      password: PASSWORD,
+      personId: row.person!.id,
+      grants: [{ unitId: row.unit.id, role: 'member' }],
+    });
     if (!created.ok()) throw new Error(`account for the member: ${created.status()} ${await created.text()}`);
     return { username, name: row.person!.name, fresh: true };
   }

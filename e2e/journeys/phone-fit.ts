@@ -25,9 +25,16 @@ async function overflow(page: Page): Promise<string | null> {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width + 1) return null;
     const culprits = [...document.querySelectorAll<HTMLElement>('main *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 1 && !element.closest('.ant-table-content, .plain-table-frame, .members-chart-frame, .ant-tabs-nav-wrap'))
+      .filter(
+        (element) =>
+          element.getBoundingClientRect().right > width + 1 &&
+          !element.closest('.ant-table-content, .plain-table-frame, .members-chart-frame, .ant-tabs-nav-wrap'),
+      )
       .slice(0, 3)
-      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} (${Math.round(element.getBoundingClientRect().right)} px)`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} (${Math.round(element.getBoundingClientRect().right)} px)`,
+      );
     return `page is ${document.documentElement.scrollWidth} px wide; ${culprits.join(', ')}`;
   });
 }
@@ -49,7 +56,8 @@ async function checkAccount({ app, browser }: JourneyContext, username: string):
       if (allowed && outcome === 'refused') problems.push(`${paths[key]} refused although the role may open it`);
       if (!allowed && outcome === 'shown') problems.push(`${paths[key]} opened although the role may not`);
       if (outcome === 'shown') opened.push(navTestId(key));
-      else if (!((await page.locator('main .status-message-forbidden').textContent()) ?? '').includes(REFUSAL)) problems.push(`${paths[key]}: the refusal does not say "${REFUSAL}"`);
+      else if (!((await page.locator('main .status-message-forbidden').textContent()) ?? '').includes(REFUSAL))
+        problems.push(`${paths[key]}: the refusal does not say "${REFUSAL}"`);
       const wide = await overflow(page);
       if (wide) {
         problems.push(`${paths[key]}: ${wide}`);
@@ -60,10 +68,13 @@ async function checkAccount({ app, browser }: JourneyContext, username: string):
     await page.locator('main h1, main .status-message').first().waitFor();
     await page.getByTestId('nav-open').click();
     await page.locator('.nav-drawer [data-testid^="nav-"]').first().waitFor();
-    const offered = await page.locator('.nav-drawer [data-testid^="nav-"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-testid') ?? ''));
+    const offered = await page
+      .locator('.nav-drawer [data-testid^="nav-"]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-testid') ?? ''));
     const missing = opened.filter((id) => !offered.includes(id));
     const extra = offered.filter((id) => !opened.includes(id));
-    if (missing.length > 0 || extra.length > 0) problems.push(`menu: missing ${missing.join(', ') || '—'}; offers pages that refuse ${extra.join(', ') || '—'}`);
+    if (missing.length > 0 || extra.length > 0)
+      problems.push(`menu: missing ${missing.join(', ') || '—'}; offers pages that refuse ${extra.join(', ') || '—'}`);
     return problems;
   } finally {
     await context.close();
@@ -81,7 +92,8 @@ export function phoneFitJourneys(context: JourneyContext): Journey[] {
     run: async () => {
       const found = await Promise.all(usernames.map(async (username) => ({ username, problems: await checkAccount(context, username) })));
       const failed = found.filter((entry) => entry.problems.length > 0);
-      if (failed.length > 0) throw new Error(failed.map((entry) => `${entry.username}:\n    ${entry.problems.join('\n    ')}`).join('\n  '));
+      if (failed.length > 0)
+        throw new Error(failed.map((entry) => `${entry.username}:\n    ${entry.problems.join('\n    ')}`).join('\n  '));
     },
   }));
 }

@@ -30,7 +30,9 @@ export function programmeJourneys({ app, browser }: JourneyContext): Journey[] {
           await page.getByTestId('plan-add').click();
           await page.getByTestId('plan-number').fill(PLAN_NUMBER);
           await typeDate(page.locator('.ant-modal input#issuedOn'), '15/03/2026');
-          await page.getByTestId('plan-title').fill('Kế hoạch học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh của Đảng bộ năm 2026');
+          await page
+            .getByTestId('plan-title')
+            .fill('Kế hoạch học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh của Đảng bộ năm 2026');
           await page.getByTestId('plan-group-0-title').fill(GROUP_TITLE);
           await page.getByTestId('plan-group-0-content-0').fill('Các chi bộ đưa chuyên đề vào sinh hoạt định kỳ tháng 4/2026');
           await page.getByTestId('plan-group-0-add-content').click();
@@ -105,13 +107,16 @@ export function programmeJourneys({ app, browser }: JourneyContext): Journey[] {
           await signIn(page, app.baseUrl, 'canbo.xa');
           await openPage(page, 'nav-breakthroughs', 'breakthroughs-table');
           // Typed without diacritics: the demo commune has not adopted this province content yet.
-          const searched = page.waitForResponse((response) => response.url().includes('/api/breakthroughs?') && response.url().includes('q=nong'));
+          const searched = page.waitForResponse(
+            (response) => response.url().includes('/api/breakthroughs?') && response.url().includes('q=nong'),
+          );
           await page.getByTestId('breakthroughs-search').fill('nong thon moi');
           await searched;
           await page.locator('[data-testid="breakthroughs-table"] .ant-spin-spinning').waitFor({ state: 'detached', timeout: 15_000 });
           const row = page.getByTestId('breakthrough-open').filter({ hasText: 'Xây dựng nông thôn mới' });
           await row.first().waitFor({ timeout: 15_000 });
-          if ((await page.getByTestId('breakthrough-open').count()) !== 1) throw new Error('expected only the province content before adopting');
+          if ((await page.getByTestId('breakthrough-open').count()) !== 1)
+            throw new Error('expected only the province content before adopting');
           await row.first().click();
           const drawer = page.getByTestId('breakthrough-drawer');
           await drawer.getByTestId('breakthrough-adopt').click();

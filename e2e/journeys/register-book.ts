@@ -11,7 +11,10 @@ const MEMBERS = 10;
 
 /** The template the secretary downloads, as the browser gets it. */
 async function downloadTemplate(page: Page, unitId: number): Promise<Buffer> {
-  const bytes = await page.evaluate(async (path) => Array.from(new Uint8Array(await (await fetch(path)).arrayBuffer())), `/api/registrations/book/template?unitId=${unitId}&year=${LAST_YEAR}`);
+  const bytes = await page.evaluate(
+    async (path) => Array.from(new Uint8Array(await (await fetch(path)).arrayBuffer())),
+    `/api/registrations/book/template?unitId=${unitId}&year=${LAST_YEAR}`,
+  );
   return Buffer.from(bytes);
 }
 
@@ -27,7 +30,8 @@ async function fillBook(template: Buffer, options: { badArea: boolean }): Promis
   if (memberRows < MEMBERS) throw new Error(`the template lists ${memberRows} members, ${MEMBERS} are needed`);
   for (let index = 0; index < MEMBERS; index++) {
     const row = sheet.getRow(3 + index);
-    row.getCell(column('Hạn chế, khuyết điểm cần khắc phục')).value = `Sổ giấy năm ${LAST_YEAR}: còn ngại góp ý thẳng thắn (người thứ ${index + 1})`;
+    row.getCell(column('Hạn chế, khuyết điểm cần khắc phục')).value =
+      `Sổ giấy năm ${LAST_YEAR}: còn ngại góp ý thẳng thắn (người thứ ${index + 1})`;
     row.getCell(column('Lĩnh vực')).value = options.badArea && index === 3 ? 'Văn hóa' : 'Đạo đức';
     row.getCell(column('Việc làm cụ thể')).value = `Góp ý thẳng thắn ít nhất một lần mỗi kỳ sinh hoạt chi bộ (người thứ ${index + 1})`;
     row.getCell(column('Kết quả cần đạt')).value = '6 lần góp ý trong nửa năm';
@@ -48,19 +52,29 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
   let officer: Page;
   let communeId = 0;
   let before: Figures | null = null;
-  const communeFigures = (year = LAST_YEAR) => officer.evaluate(async (path) => (await (await fetch(path)).json()) as Figures, `/api/registration-figures?unitId=${communeId}&year=${year}`);
+  const communeFigures = (year = LAST_YEAR) =>
+    officer.evaluate(
+      async (path) => (await (await fetch(path)).json()) as Figures,
+      `/api/registration-figures?unitId=${communeId}&year=${year}`,
+    );
   return [
     {
-      name: 'a cell secretary uploads last year\'s register book, sees the row to fix, fixes it and enters the book',
+      name: "a cell secretary uploads last year's register book, sees the row to fix, fixes it and enters the book",
       run: async () => {
-        officer = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN', acceptDownloads: true })).newPage();
+        officer = await (
+          await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN', acceptDownloads: true })
+        ).newPage();
         await signIn(officer, app.baseUrl, 'canbo.xa');
-        communeId = (await officer.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { grants: Array<{ unitId: number }> })).grants[0]!.unitId;
+        communeId = (
+          await officer.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { grants: Array<{ unitId: number }> })
+        ).grants[0]!.unitId;
         before = await communeFigures();
 
         secretary = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' })).newPage();
         await signIn(secretary, app.baseUrl, 'bithu.chibo');
-        const cellId = (await secretary.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { grants: Array<{ unitId: number }> })).grants[0]!.unitId;
+        const cellId = (
+          await secretary.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { grants: Array<{ unitId: number }> })
+        ).grants[0]!.unitId;
         const template = await downloadTemplate(secretary, cellId);
         const badFile = screenshotPath('register-book-bad.xlsx');
         const goodFile = screenshotPath('register-book.xlsx');
@@ -70,7 +84,10 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         await secretary.getByTestId('nav-registrations').click();
         await secretary.getByTestId('tab-appraisal').click();
         await secretary.getByTestId('registration-year').click();
-        await secretary.locator('.ant-select-item-option').filter({ hasText: `Năm ${LAST_YEAR}` }).click();
+        await secretary
+          .locator('.ant-select-item-option')
+          .filter({ hasText: `Năm ${LAST_YEAR}` })
+          .click();
         await secretary.getByTestId('register-book-open').click();
         const input = secretary.locator('.ant-modal input[type="file"]');
         await input.setInputFiles(badFile);
@@ -79,7 +96,8 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         expectText(await errors.textContent(), '"Văn hóa" không hợp lệ', 'the row to fix');
         await secretary.screenshot({ path: screenshotPath('register-book-01-errors.png'), fullPage: true });
         const unchanged = await communeFigures();
-        if (unchanged.figures.registered !== before.figures.registered) throw new Error('the preview of a book with errors changed the figures');
+        if (unchanged.figures.registered !== before.figures.registered)
+          throw new Error('the preview of a book with errors changed the figures');
 
         await input.setInputFiles(goodFile);
         const ready = secretary.getByTestId('register-book-ready');
@@ -88,14 +106,23 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         await secretary.screenshot({ path: screenshotPath('register-book-02-ready.png'), fullPage: true });
         await secretary.getByTestId('register-book-apply').click();
         await secretary.locator('.ant-message').getByText(`Đã nhập ${MEMBERS} bản đăng ký năm ${LAST_YEAR}`).waitFor({ timeout: 20_000 });
-        await secretary.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').nth(MEMBERS - 1).waitFor({ timeout: 20_000 });
+        await secretary
+          .getByTestId('registrations-table')
+          .locator('[data-testid^="registration-row-"]')
+          .nth(MEMBERS - 1)
+          .waitFor({ timeout: 20_000 });
         await secretary.waitForTimeout(500);
         await secretary.screenshot({ path: screenshotPath('register-book-03-entered.png'), fullPage: true });
 
         // One more member handed in a paper form: the secretary types it in alone and sends it for appraisal.
         const book = new ExcelJS.Workbook();
         await book.xlsx.load(template as unknown as ExcelJS.Buffer);
-        const lateName = String(book.getWorksheet('Sổ đăng ký')!.getRow(3 + MEMBERS).getCell(2).value);
+        const lateName = String(
+          book
+            .getWorksheet('Sổ đăng ký')!
+            .getRow(3 + MEMBERS)
+            .getCell(2).value,
+        );
         await secretary.getByTestId('registration-on-behalf').click();
         const modal = secretary.locator('.ant-modal').filter({ hasText: 'thay cho đảng viên' });
         await modal.locator('.ant-select').click();
@@ -108,21 +135,27 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         await secretary.locator('.ant-message').getByText(`Đã nhập bản đăng ký thay cho ${lateName}`).waitFor({ timeout: 20_000 });
         const drawer = secretary.getByTestId('appraisal-drawer');
         await drawer.waitFor({ timeout: 20_000 });
-        expectText(await drawer.textContent(), 'Nhập thay', 'the entered registration says it was entered on the member\'s behalf');
+        expectText(await drawer.textContent(), 'Nhập thay', "the entered registration says it was entered on the member's behalf");
         await secretary.waitForTimeout(500);
         await secretary.screenshot({ path: screenshotPath('register-book-04-on-behalf.png'), fullPage: true });
         await secretary.keyboard.press('Escape');
       },
     },
     {
-      name: 'the commune\'s figures for last year count the book at once, and a member\'s history says who typed it in',
+      name: "the commune's figures for last year count the book at once, and a member's history says who typed it in",
       run: async () => {
         const after = await communeFigures();
         if (!before) throw new Error('no figures from before the book');
-        if (after.figures.registered !== before.figures.registered + MEMBERS + 1 || after.figures.approved !== before.figures.approved + MEMBERS) {
+        if (
+          after.figures.registered !== before.figures.registered + MEMBERS + 1 ||
+          after.figures.approved !== before.figures.approved + MEMBERS
+        ) {
           throw new Error(`last year's commune figures went from ${JSON.stringify(before.figures)} to ${JSON.stringify(after.figures)}`);
         }
-        await secretary.locator('.ant-drawer-open').waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+        await secretary
+          .locator('.ant-drawer-open')
+          .waitFor({ state: 'detached', timeout: 20_000 })
+          .catch(() => undefined);
         await secretary.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').first().click();
         const history = secretary.getByTestId('registration-history');
         await history.waitFor({ timeout: 20_000 });
@@ -133,7 +166,7 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
       },
     },
     {
-      name: 'the province asks for a two-year review; the commune\'s report and its DOCX count both years\' actions',
+      name: "the province asks for a two-year review; the commune's report and its DOCX count both years' actions",
       run: async () => {
         const province = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' })).newPage();
         await signIn(province, app.baseUrl, 'tuyengiao.tinh');
@@ -152,13 +185,16 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         await deadline.fill(`31/12/${THIS_YEAR}`);
         await province.locator('.ant-modal-title').click();
         await province.locator('.ant-modal').getByText('Mọi đảng ủy xã, phường, đặc khu trong phạm vi').click();
-        for (const key of ['individual_actions', 'collective_actions', 'registered_individuals']) await province.getByTestId(`report-metric-${key}`).click();
+        for (const key of ['individual_actions', 'collective_actions', 'registered_individuals'])
+          await province.getByTestId(`report-metric-${key}`).click();
         await province.getByTestId('report-request-form-submit').click();
         await province.getByTestId('report-answers-table').waitFor({ timeout: 20_000 });
         await province.context().close();
 
-        const expected = (await communeFigures(LAST_YEAR)).figures.individualActions + (await communeFigures(THIS_YEAR)).figures.individualActions;
-        if ((await communeFigures(LAST_YEAR)).figures.individualActions < MEMBERS) throw new Error('last year\'s book is not in the commune\'s actions');
+        const expected =
+          (await communeFigures(LAST_YEAR)).figures.individualActions + (await communeFigures(THIS_YEAR)).figures.individualActions;
+        if ((await communeFigures(LAST_YEAR)).figures.individualActions < MEMBERS)
+          throw new Error("last year's book is not in the commune's actions");
         await officer.getByTestId('nav-reports').click();
         await officer.getByRole('tab', { name: 'Báo cáo phải gửi' }).click();
         const row = officer.getByTestId('report-inbox-table').locator('tbody tr.ant-table-row', { hasText: REVIEW_TITLE }).first();
@@ -174,7 +210,11 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         const file = screenshotPath('register-book-two-year-review.docx');
         await download.saveAs(file);
         const annex = (await docxText(file)).split('PHỤ LỤC')[1] ?? '';
-        expectText(annex, `Số việc làm cá nhân đăng kýSố lượng${shown}Hệ thống tính: Cộng các năm trong kỳ báo cáo`, 'the DOCX annex: both years\' actions, with the rule');
+        expectText(
+          annex,
+          `Số việc làm cá nhân đăng kýSố lượng${shown}Hệ thống tính: Cộng các năm trong kỳ báo cáo`,
+          "the DOCX annex: both years' actions, with the rule",
+        );
         await officer.context().close();
       },
     },

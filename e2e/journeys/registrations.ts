@@ -123,9 +123,16 @@ export function registrationsJourneys(context: JourneyContext): Journey[] {
         await settle(secretary);
         await secretary.screenshot({ path: screenshotPath('registrations-06-secretary-published.png'), fullPage: true });
         await secretary.keyboard.press('Escape');
-        await secretary.locator('.ant-drawer-open').waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+        await secretary
+          .locator('.ant-drawer-open')
+          .waitFor({ state: 'detached', timeout: 20_000 })
+          .catch(() => undefined);
         await secretary.getByTestId('registrations-search').fill('');
-        await secretary.getByTestId('registrations-table').locator('[data-testid^="registration-row-"]').nth(1).waitFor({ timeout: 20_000 });
+        await secretary
+          .getByTestId('registrations-table')
+          .locator('[data-testid^="registration-row-"]')
+          .nth(1)
+          .waitFor({ timeout: 20_000 });
         await settle(secretary);
         await secretary.screenshot({ path: screenshotPath('registrations-07-unit-list.png'), fullPage: true });
         await member.context().close();
@@ -133,7 +140,7 @@ export function registrationsJourneys(context: JourneyContext): Journey[] {
       },
     },
     {
-      name: 'the commune officer sees the window the province opened and the commune\'s registrations with copies flagged',
+      name: "the commune officer sees the window the province opened and the commune's registrations with copies flagged",
       run: async () => {
         const desk = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
         const officer = await desk.newPage();

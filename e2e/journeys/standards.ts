@@ -54,7 +54,9 @@ export function standardsJourneys({ app, browser }: JourneyContext): Journey[] {
         await page.locator('.ant-modal .ant-upload-list-item-done').waitFor({ timeout: 15_000 });
         await page.getByTestId('standards-sign-submit').click();
         await page.getByTestId('standards-sign-details').getByText(LOCATION).waitFor({ timeout: 15_000 });
-        const qrLoaded = await page.getByTestId('standards-qr-image').evaluate((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0);
+        const qrLoaded = await page
+          .getByTestId('standards-qr-image')
+          .evaluate((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0);
         if (!qrLoaded) throw new Error('the QR code image did not load');
         await page.screenshot({ path: screenshotPath('standards-02-sign.png'), fullPage: true });
       },

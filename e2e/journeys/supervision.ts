@@ -17,7 +17,8 @@ const ANSWER = 'Chi bộ đã tiếp thu, phân công tổ tự quản dọn v�
 async function expectPublishedRegistration(publicUrl: string): Promise<void> {
   for (let pageNumber = 1; pageNumber <= 10; pageNumber++) {
     const html = await (await fetch(`${publicUrl}?trang=${pageNumber}`)).text();
-    if (html.includes('ngại phát biểu ý kiến ở cuộc họp thôn')) throw new Error('the shortcomings of a registration reached the public page');
+    if (html.includes('ngại phát biểu ý kiến ở cuộc họp thôn'))
+      throw new Error('the shortcomings of a registration reached the public page');
     if (html.includes('Phát biểu ít nhất một ý kiến ở mỗi cuộc họp thôn')) return;
   }
   throw new Error('the published registration is not on the cell public page');
@@ -40,7 +41,9 @@ export function supervisionJourneys({ app, browser }: JourneyContext): Journey[]
           const login = await api.request.post('/api/auth/login', { data: { username: 'admin', password: PASSWORD } });
           if (!login.ok()) throw new Error(`admin sign-in answered ${login.status()}`);
           const accounts = await api.request.get('/api/accounts?q=bithu.chibo');
-          const account = ((await accounts.json()) as { items: Array<{ username: string; grants: Array<{ unitCode: string }> }> }).items.find((item) => item.username === 'bithu.chibo');
+          const account = (
+            (await accounts.json()) as { items: Array<{ username: string; grants: Array<{ unitCode: string }> }> }
+          ).items.find((item) => item.username === 'bithu.chibo');
           const code = account?.grants[0]?.unitCode;
           if (!code) throw new Error('no cell found for bithu.chibo');
           publicUrl = `${app.baseUrl}/cong-khai/${encodeURIComponent(code)}`;
@@ -62,7 +65,11 @@ export function supervisionJourneys({ app, browser }: JourneyContext): Journey[]
         await phonePage.screenshot({ path: screenshotPath('supervision-01-form.png'), fullPage: true });
         await phonePage.getByRole('button', { name: 'Gửi phản ánh, góp ý' }).click();
         await phonePage.locator('[data-feedback="sent"]').waitFor({ timeout: 15_000 });
-        expectText(await phonePage.locator('[data-feedback="sent"]').textContent(), 'Cảm ơn bạn đã gửi phản ánh, góp ý', 'thank-you notice');
+        expectText(
+          await phonePage.locator('[data-feedback="sent"]').textContent(),
+          'Cảm ơn bạn đã gửi phản ánh, góp ý',
+          'thank-you notice',
+        );
         await phonePage.screenshot({ path: screenshotPath('supervision-02-thanks.png'), fullPage: true });
       },
     },

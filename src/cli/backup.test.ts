@@ -107,13 +107,28 @@ async function dashboardFiguresOf(handle: DbHandle): Promise<unknown[]> {
     `SELECT id, path::text AS path, depth FROM units WHERE depth <= 1 AND valid_to IS NULL ORDER BY path`,
   );
   const roots = units.rows.filter((unit) => unit.depth === 0);
-  const actor = { ...systemActor(), grants: roots.map((root) => ({ id: 0, unitId: Number(root.id), unitCode: '', unitName: '', unitPath: root.path, role: 'admin' as const })) };
+  const actor = {
+    ...systemActor(),
+    grants: roots.map((root) => ({
+      id: 0,
+      unitId: Number(root.id),
+      unitCode: '',
+      unitName: '',
+      unitPath: root.path,
+      role: 'admin' as const,
+    })),
+  };
   const figures: unknown[] = [];
   for (const unit of units.rows) {
     const id = Number(unit.id);
     figures.push({ id, subtree: await getSubtreeFigures(handle.db, actor, id, '2026-06-30') });
     for (const year of [2025, 2026]) {
-      figures.push({ id, year, programme: await getProgrammeFigures(handle.db, actor, id, year), registration: await getRegistrationFigures(handle.db, actor, id, year) });
+      figures.push({
+        id,
+        year,
+        programme: await getProgrammeFigures(handle.db, actor, id, year),
+        registration: await getRegistrationFigures(handle.db, actor, id, year),
+      });
     }
   }
   return figures;
@@ -142,8 +157,20 @@ const TRICKY_ADDRESS = `Số 12 "Hẻm" O'Brien\\Kiệt 3\nPhường Vĩnh Hải
  */
 async function fillWithTrickyData(database: DbHandle): Promise<void> {
   const tree = await seedSmallTree(database.db);
-  await addPerson(database.db, tree.C1.path, { fullName: 'Nguyễn Thị Ánh Tuyết', unitId: tree.C1.id, cardNumber: '12.345.678', isHead: true, position: 'secretary' });
-  await addPerson(database.db, tree.C3.path, { fullName: "Trần Văn D'Artagnan", unitId: tree.C3.id, idNumber: '048090001234', category: 'civil_servant', position: 'staff' });
+  await addPerson(database.db, tree.C1.path, {
+    fullName: 'Nguyễn Thị Ánh Tuyết',
+    unitId: tree.C1.id,
+    cardNumber: '12.345.678',
+    isHead: true,
+    position: 'secretary',
+  });
+  await addPerson(database.db, tree.C3.path, {
+    fullName: "Trần Văn D'Artagnan",
+    unitId: tree.C3.id,
+    idNumber: '048090001234',
+    category: 'civil_servant',
+    position: 'staff',
+  });
   await addUser(database.db, 'quantri', [{ unitId: tree.R.id, role: 'admin' }], 'Quản trị "Tỉnh"');
   const pool = database.pool;
   // A child whose id is lower than its parent's: rows must be inserted parents first, not by id.
@@ -180,7 +207,9 @@ async function fillWithTrickyData(database: DbHandle): Promise<void> {
       '{"big": 12345678901234567890.123456789, "tiny": 1e-300, "emoji": "🇻🇳", "empty": {}, "arr": []}',
     ],
   );
-  await pool.query(`INSERT INTO figure_counters (unit_id, metric, day, delta) VALUES (1000, 'members', '2025-01-01', 9007199254740993), (1000, 'members', '2025-01-02', -9007199254740993)`);
+  await pool.query(
+    `INSERT INTO figure_counters (unit_id, metric, day, delta) VALUES (1000, 'members', '2025-01-01', 9007199254740993), (1000, 'members', '2025-01-02', -9007199254740993)`,
+  );
   await pool.query(
     `INSERT INTO import_batches (id, kind, user_id, file_name, rows, summary, row_count, applied_at)
      VALUES ('lô-1', 'people', 1, 'Danh sách "đảng viên".xlsx', $1::bytea, '{"ok": 2}', 2, NULL)`,
@@ -203,7 +232,9 @@ afterAll(() => source?.cleanup());
 
 describe('backupDatabase', () => {
   it('writes a self-describing plain SQL file in one transaction', async () => {
-    const journal = JSON.parse(await readFile('src/server/db/migrations/meta/_journal.json', 'utf8')) as { entries: Array<{ tag: string }> };
+    const journal = JSON.parse(await readFile('src/server/db/migrations/meta/_journal.json', 'utf8')) as {
+      entries: Array<{ tag: string }>;
+    };
     const lines = dump.split('\n');
     expect(lines[0]).toBe(DUMP_FORMAT_LINE);
     expect(dump).toContain(`-- Source: ${source.kind} (PostgreSQL `);
@@ -259,7 +290,9 @@ describe('restoreDatabase', () => {
     const insert = `INSERT INTO units (code, name, search_text, sort_key, kind, path, depth, valid_from) VALUES ('NEW', 'Mới', 'moi', 'moi', 'cell', '1', 0, '2025-07-01') RETURNING id`;
     const restoredId = await target.pool.query<{ id: number }>(insert);
     expect(Number(restoredId.rows[0]!.id)).toBe(3001);
-    const audit = await target.pool.query<{ id: number }>(`INSERT INTO audit_log (actor_name, action, entity_type, entity_id) VALUES ('x', 'y', 'z', '1') RETURNING id`);
+    const audit = await target.pool.query<{ id: number }>(
+      `INSERT INTO audit_log (actor_name, action, entity_type, entity_id) VALUES ('x', 'y', 'z', '1') RETURNING id`,
+    );
     const maxAudit = await source.pool.query<{ max: number }>('SELECT max(id) AS max FROM audit_log');
     expect(Number(audit.rows[0]!.id)).toBe(Number(maxAudit.rows[0]!.max) + 1);
     await expect(target.pool.query(`UPDATE audit_log SET action = 'sửa'`)).rejects.toThrow(/append-only/);
@@ -281,11 +314,15 @@ describe('restoreDatabase', () => {
     expect(splitDump(broken).filter((sql) => sql.endsWith('\nSELECT 1 / 0;'))).toHaveLength(1);
     const empty = await createEmptyDatabase();
     try {
-      await expect(restoreDatabase(empty, broken)).rejects.toThrow(/Khôi phục thất bại ở câu lệnh thứ \d+ \(SELECT 1 \/ 0;…\): division by zero/);
+      await expect(restoreDatabase(empty, broken)).rejects.toThrow(
+        /Khôi phục thất bại ở câu lệnh thứ \d+ \(SELECT 1 \/ 0;…\): division by zero/,
+      );
       expect(await tablesOf(empty)).toEqual([]);
       // Still empty, so the good file goes in.
       await restoreDatabase(empty, dump);
-      expect(await rowsOf(empty, { schema: 'public', name: 'persons' })).toEqual(await rowsOf(source, { schema: 'public', name: 'persons' }));
+      expect(await rowsOf(empty, { schema: 'public', name: 'persons' })).toEqual(
+        await rowsOf(source, { schema: 'public', name: 'persons' }),
+      );
     } finally {
       await empty.cleanup();
     }
@@ -337,7 +374,9 @@ describeWithPostgres('between PostgreSQL and the embedded database', () => {
       await expectSameCounts(source, target);
       await expectSameContent(source, target);
       await migrateDatabase(target.db);
-      expect(await rowsOf(target, { schema: 'drizzle', name: '__drizzle_migrations' })).toEqual(await rowsOf(source, { schema: 'drizzle', name: '__drizzle_migrations' }));
+      expect(await rowsOf(target, { schema: 'drizzle', name: '__drizzle_migrations' })).toEqual(
+        await rowsOf(source, { schema: 'drizzle', name: '__drizzle_migrations' }),
+      );
     } finally {
       await target.cleanup();
     }
@@ -396,7 +435,11 @@ describe('automatic backups of the embedded database', () => {
 
   it('is on by default beside the data folder, and off with BACKUP_EVERY_HOURS=0', () => {
     expect(backupScheduleFrom({}, '/srv/noiguong/data')).toEqual({ directory: '/srv/noiguong/backups', everyHours: 24, keep: 7 });
-    expect(backupScheduleFrom({ BACKUP_EVERY_HOURS: '6', BACKUP_KEEP: '30', BACKUP_DIR: '/mnt/sao-luu' }, '/srv/noiguong/data')).toEqual({ directory: '/mnt/sao-luu', everyHours: 6, keep: 30 });
+    expect(backupScheduleFrom({ BACKUP_EVERY_HOURS: '6', BACKUP_KEEP: '30', BACKUP_DIR: '/mnt/sao-luu' }, '/srv/noiguong/data')).toEqual({
+      directory: '/mnt/sao-luu',
+      everyHours: 6,
+      keep: 30,
+    });
     expect(backupScheduleFrom({ BACKUP_EVERY_HOURS: '0' }, '/srv/noiguong/data')).toBeNull();
   });
 });

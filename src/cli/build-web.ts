@@ -42,7 +42,10 @@ function main(): void {
     return;
   }
   console.log('Đang dựng ứng dụng web…');
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error('Không dựng được ứng dụng web: xem lỗi ở trên.');
     process.exit(result.status ?? 1);

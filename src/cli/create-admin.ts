@@ -16,8 +16,19 @@ export async function createRootAdmin(db: Database, username: string, password: 
   if (roots.rows.length === 0) throw new AppError('INVALID_STATE', 'Chưa có đơn vị nào: hãy nhập danh sách đơn vị (import units) trước.');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const user = await insertUser(tx, { username: name, displayName: 'Quản trị hệ thống', searchText: foldVietnamese(name), passwordHash, mustChangePassword: true });
+    const user = await insertUser(tx, {
+      username: name,
+      displayName: 'Quản trị hệ thống',
+      searchText: foldVietnamese(name),
+      passwordHash,
+      mustChangePassword: true,
+    });
     for (const root of roots.rows) await insertGrant(tx, { userId: user.id, unitId: Number(root.id), role: 'admin' });
-    await recordAudit(tx, systemActor('Dòng lệnh (CLI)'), { action: 'account.create', entityType: 'user', entityId: user.id, after: { username: name, role: 'admin' } });
+    await recordAudit(tx, systemActor('Dòng lệnh (CLI)'), {
+      action: 'account.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: { username: name, role: 'admin' },
+    });
   });
 }

@@ -35,8 +35,17 @@ function option(args: string[], name: string): string | undefined {
 
 /** The CLI acts with full rights on the whole tree, recorded in the audit log as the CLI. */
 async function cliActor(handle: DbHandle): Promise<Actor> {
-  const rows = await handle.pool.query<{ path: string }>('SELECT path::text AS path FROM units WHERE parent_id IS NULL AND valid_to IS NULL');
-  const grants = rows.rows.map((row, index) => ({ id: -index - 1, unitId: Number(row.path), unitCode: '', unitName: '', unitPath: row.path, role: 'admin' as const }));
+  const rows = await handle.pool.query<{ path: string }>(
+    'SELECT path::text AS path FROM units WHERE parent_id IS NULL AND valid_to IS NULL',
+  );
+  const grants = rows.rows.map((row, index) => ({
+    id: -index - 1,
+    unitId: Number(row.path),
+    unitCode: '',
+    unitName: '',
+    unitPath: row.path,
+    role: 'admin' as const,
+  }));
   // A pseudo root ("0" is no unit's path) lets the CLI create root units in an empty database.
   grants.push({ id: 0, unitId: 0, unitCode: '', unitName: '', unitPath: '0', role: 'admin' });
   return { ...systemActor('Dòng lệnh (CLI)'), grants };
@@ -72,7 +81,10 @@ async function run(args: string[]): Promise<void> {
           await seedAtScale(handle, { units: Number(scale), people: Number(option(rest, '--people') ?? Number(scale) * 3) });
           return;
         }
-        const accounts = await loadDemoIfEmpty(handle.db, { load: loadDemoData, onClearing: () => console.log(consoleText().clearingUnfinishedDemo) });
+        const accounts = await loadDemoIfEmpty(handle.db, {
+          load: loadDemoData,
+          onClearing: () => console.log(consoleText().clearingUnfinishedDemo),
+        });
         if (!accounts) throw new Error('Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.');
         console.log(`Đã nạp dữ liệu mẫu. Tài khoản (mật khẩu ${DEMO_PASSWORD}): ${accounts.map((a) => a.username).join(', ')}`);
         return;
@@ -89,7 +101,9 @@ async function run(args: string[]): Promise<void> {
         if ((kind !== 'units' && kind !== 'people') || !file) throw new Error('Cách dùng: npm run cli -- import units|people <tệp.xlsx>');
         const actor = await cliActor(handle);
         const preview = await previewImport(handle.db, actor, kind, { fileName: path.basename(file), buffer: await readFile(file) });
-        console.log(`${preview.totalRows} dòng: ${preview.validRows} hợp lệ (${preview.creates} thêm, ${preview.updates} cập nhật, ${preview.unchanged} không đổi), ${preview.errors.length} lỗi.`);
+        console.log(
+          `${preview.totalRows} dòng: ${preview.validRows} hợp lệ (${preview.creates} thêm, ${preview.updates} cập nhật, ${preview.unchanged} không đổi), ${preview.errors.length} lỗi.`,
+        );
         for (const error of preview.errors.slice(0, 50)) console.log(`  Dòng ${error.row}, cột "${error.column}": ${error.message}`);
         if (preview.errors.length > 0) {
           process.exitCode = 2;
@@ -104,7 +118,10 @@ async function run(args: string[]): Promise<void> {
         const [kind, file] = rest;
         if ((kind !== 'units' && kind !== 'people') || !file) throw new Error('Cách dùng: npm run cli -- export units|people <tệp.xlsx>');
         const actor = await cliActor(handle);
-        const body = kind === 'units' ? await exportUnits(handle.db, actor, { includeClosed: true }) : await exportPeople(handle.db, actor, { includeSubtree: true });
+        const body =
+          kind === 'units'
+            ? await exportUnits(handle.db, actor, { includeClosed: true })
+            : await exportPeople(handle.db, actor, { includeSubtree: true });
         await writeFile(file, body);
         console.log(`Đã xuất ra ${file}.`);
         return;

@@ -85,7 +85,9 @@ describe('seeding at scale', () => {
 
   it('writes every counter row the services would have written, and no other', async () => {
     // The services' own rules (createUnitInTx, membershipDeltas), expanded to every ancestor.
-    const units = await database.pool.query<{ path: string; kind: string; valid_from: string }>('SELECT path::text AS path, kind, valid_from FROM units');
+    const units = await database.pool.query<{ path: string; kind: string; valid_from: string }>(
+      'SELECT path::text AS path, kind, valid_from FROM units',
+    );
     const memberships = await database.pool.query<{ path: string; category: string; from_date: string }>(
       `SELECT u.path::text AS path, p.category, m.from_date FROM memberships m
        JOIN units u ON u.id = m.unit_id JOIN persons p ON p.id = m.person_id`,
@@ -104,7 +106,9 @@ describe('seeding at scale', () => {
         expected.set(key, (expected.get(key) ?? 0) + change.delta);
       }
     }
-    const rows = await database.pool.query<{ unit_id: number; metric: string; day: string; delta: number }>('SELECT unit_id, metric, day, delta FROM figure_counters');
+    const rows = await database.pool.query<{ unit_id: number; metric: string; day: string; delta: number }>(
+      'SELECT unit_id, metric, day, delta FROM figure_counters',
+    );
     const actual = new Map(rows.rows.map((row) => [`${row.unit_id}|${row.metric}|${row.day}`, Number(row.delta)]));
     expect(actual.size).toBe(expected.size);
     const differences = [...expected].filter(([key, delta]) => actual.get(key) !== delta);
@@ -112,7 +116,9 @@ describe('seeding at scale', () => {
   });
 
   it('gives the same numbers through the figures service', async () => {
-    const province = await database.pool.query<{ id: number }>(`SELECT id FROM units WHERE kind = 'province_committee' ORDER BY id LIMIT 1`);
+    const province = await database.pool.query<{ id: number }>(
+      `SELECT id FROM units WHERE kind = 'province_committee' ORDER BY id LIMIT 1`,
+    );
     const provinceId = Number(province.rows[0]!.id);
     const expected = await recount([root.id, provinceId]);
     const actor = rootActor(root.path);
@@ -137,17 +143,31 @@ describe('seeding at scale', () => {
     for (const unit of units.rows) {
       expect([unit.search_text, unit.sort_key]).toEqual([foldVietnamese(`${unit.name} ${unit.code}`), vietnameseSortKey(unit.name)]);
     }
-    const people = await database.pool.query<{ full_name: string; sex: Sex; category: PersonCategory; card_number: string | null; id_number: string | null; search_text: string; sort_key: string }>(
-      'SELECT full_name, sex, category, card_number, id_number, search_text, sort_key FROM persons ORDER BY id LIMIT 500',
-    );
+    const people = await database.pool.query<{
+      full_name: string;
+      sex: Sex;
+      category: PersonCategory;
+      card_number: string | null;
+      id_number: string | null;
+      search_text: string;
+      sort_key: string;
+    }>('SELECT full_name, sex, category, card_number, id_number, search_text, sort_key FROM persons ORDER BY id LIMIT 500');
     for (const person of people.rows) {
-      const columns = personColumns({ fullName: person.full_name, sex: person.sex, category: person.category, cardNumber: person.card_number, idNumber: person.id_number });
+      const columns = personColumns({
+        fullName: person.full_name,
+        sex: person.sex,
+        category: person.category,
+        cardNumber: person.card_number,
+        idNumber: person.id_number,
+      });
       expect([person.search_text, person.sort_key]).toEqual([columns.searchText, columns.sortKey]);
     }
   });
 
   it('leaves the id sequences past the seeded rows, so the services can write next', async () => {
-    const province = await database.pool.query<{ id: number }>(`SELECT id FROM units WHERE kind = 'province_committee' ORDER BY id LIMIT 1`);
+    const province = await database.pool.query<{ id: number }>(
+      `SELECT id FROM units WHERE kind = 'province_committee' ORDER BY id LIMIT 1`,
+    );
     const created = await createUnitAsSystem(database.db, 'SEED-NEW', 'Chi bộ Thử nghiệm', 'cell', Number(province.rows[0]!.id));
     expect(created.id).toBe(seeded.units + 1);
     const figures = await getSubtreeFigures(database.db, rootActor(root.path), root.id);

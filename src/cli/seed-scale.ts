@@ -252,10 +252,7 @@ async function restoreIndexesAndForeignKeys(client: pg.PoolClient, setAside: Set
 /** Sets each bigserial past the ids written here, so later inserts by the services do not collide. */
 async function advanceSequences(client: pg.PoolClient): Promise<void> {
   for (const table of ['units', 'unit_versions', 'persons', 'memberships']) {
-    await client.query(
-      `SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT max(id) FROM ${table}), 0) + 1, false)`,
-      [table],
-    );
+    await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT max(id) FROM ${table}), 0) + 1, false)`, [table]);
   }
 }
 
@@ -265,15 +262,25 @@ const secondsSince = (started: number): string => ((performance.now() - started)
 
 /** Unit rows as createUnitInTx writes them, with ids and paths assigned here, parent first. */
 function unitParams(chunk: GeneratedUnit[], placed: Map<string, PlacedUnit>, firstId: number): unknown[] {
-  const id: number[] = [], code: string[] = [], name: string[] = [], searchText: string[] = [], sortKey: string[] = [];
-  const kind: string[] = [], parentId: Array<number | null> = [], path: string[] = [], depth: number[] = [], validFrom: string[] = [];
+  const id: number[] = [],
+    code: string[] = [],
+    name: string[] = [],
+    searchText: string[] = [],
+    sortKey: string[] = [];
+  const kind: string[] = [],
+    parentId: Array<number | null> = [],
+    path: string[] = [],
+    depth: number[] = [],
+    validFrom: string[] = [];
   chunk.forEach((unit, index) => {
     const unitCode = unit.code.trim();
     const unitName = normalizeTonePlacement(unit.name.trim());
     const parent = unit.parentCode === null ? undefined : placed.get(unit.parentCode);
     if (unit.parentCode !== null && !parent) throw new Error(`Unit ${unitCode} comes before its parent ${unit.parentCode}`);
     const unitId = firstId + index;
-    const place: PlacedUnit = parent ? { id: unitId, path: `${parent.path}.${unitId}`, depth: parent.depth + 1 } : { id: unitId, path: String(unitId), depth: 0 };
+    const place: PlacedUnit = parent
+      ? { id: unitId, path: `${parent.path}.${unitId}`, depth: parent.depth + 1 }
+      : { id: unitId, path: String(unitId), depth: 0 };
     placed.set(unitCode, place);
     id.push(unitId);
     code.push(unitCode);
@@ -291,10 +298,23 @@ function unitParams(chunk: GeneratedUnit[], placed: Map<string, PlacedUnit>, fir
 
 /** Person and membership rows; personColumns is what the people service writes, so names, search text and sort keys match. */
 function personParams(chunk: GeneratedPerson[], placed: Map<string, PlacedUnit>, firstId: number): unknown[] {
-  const id: number[] = [], fullName: string[] = [], searchText: string[] = [], sortKey: string[] = [], sex: string[] = [];
-  const birthDate: Array<string | null> = [], category: string[] = [], cardNumber: Array<string | null> = [], idNumber: Array<string | null> = [];
-  const admissionDate: Array<string | null> = [], phone: Array<string | null> = [], email: Array<string | null> = [], address: Array<string | null> = [];
-  const unitId: number[] = [], position: string[] = [], isHead: boolean[] = [], fromDate: string[] = [];
+  const id: number[] = [],
+    fullName: string[] = [],
+    searchText: string[] = [],
+    sortKey: string[] = [],
+    sex: string[] = [];
+  const birthDate: Array<string | null> = [],
+    category: string[] = [],
+    cardNumber: Array<string | null> = [],
+    idNumber: Array<string | null> = [];
+  const admissionDate: Array<string | null> = [],
+    phone: Array<string | null> = [],
+    email: Array<string | null> = [],
+    address: Array<string | null> = [];
+  const unitId: number[] = [],
+    position: string[] = [],
+    isHead: boolean[] = [],
+    fromDate: string[] = [];
   chunk.forEach((person, index) => {
     const unit = placed.get(person.unitCode);
     if (!unit) throw new Error(`Person placed in unknown unit ${person.unitCode}`);
@@ -317,7 +337,25 @@ function personParams(chunk: GeneratedPerson[], placed: Map<string, PlacedUnit>,
     isHead.push(person.isHead);
     fromDate.push(person.fromDate);
   });
-  return [id, fullName, searchText, sortKey, sex, birthDate, category, cardNumber, idNumber, admissionDate, phone, email, address, unitId, position, isHead, fromDate];
+  return [
+    id,
+    fullName,
+    searchText,
+    sortKey,
+    sex,
+    birthDate,
+    category,
+    cardNumber,
+    idNumber,
+    admissionDate,
+    phone,
+    email,
+    address,
+    unitId,
+    position,
+    isHead,
+    fromDate,
+  ];
 }
 
 async function writeUnits(client: pg.PoolClient, tree: NationalTreeOptions, placed: Map<string, PlacedUnit>, log: Log): Promise<number> {
@@ -325,16 +363,28 @@ async function writeUnits(client: pg.PoolClient, tree: NationalTreeOptions, plac
   const started = performance.now();
   const counter = progress(log, UNIT_PROGRESS_EVERY, 'đơn vị', started);
   let nextId = 1;
-  await pipelineChunks(client, chunksOf(generateNationalTree(tree), UNIT_CHUNK), INSERT_UNITS, (chunk) => {
-    const params = unitParams(chunk, placed, nextId);
-    nextId += chunk.length;
-    return params;
-  }, (rows) => counter.add(rows));
+  await pipelineChunks(
+    client,
+    chunksOf(generateNationalTree(tree), UNIT_CHUNK),
+    INSERT_UNITS,
+    (chunk) => {
+      const params = unitParams(chunk, placed, nextId);
+      nextId += chunk.length;
+      return params;
+    },
+    (rows) => counter.add(rows),
+  );
   log(`Đã ghi ${formatCount(counter.done)} đơn vị (${secondsSince(started)} s).`);
   return counter.done;
 }
 
-async function writePeople(client: pg.PoolClient, tree: NationalTreeOptions, count: number, placed: Map<string, PlacedUnit>, log: Log): Promise<number> {
+async function writePeople(
+  client: pg.PoolClient,
+  tree: NationalTreeOptions,
+  count: number,
+  placed: Map<string, PlacedUnit>,
+  log: Log,
+): Promise<number> {
   if (count <= 0) return 0;
   log(`Tạo ${formatCount(count)} hồ sơ người…`);
   const started = performance.now();
@@ -345,11 +395,17 @@ async function writePeople(client: pg.PoolClient, tree: NationalTreeOptions, cou
   };
   let nextId = 1;
   const people = generateNationalPeople({ count, seed: tree.seed, units: targets });
-  await pipelineChunks(client, chunksOf(people, PEOPLE_CHUNK), INSERT_PEOPLE, (chunk) => {
-    const params = personParams(chunk, placed, nextId);
-    nextId += chunk.length;
-    return params;
-  }, (rows) => counter.add(rows));
+  await pipelineChunks(
+    client,
+    chunksOf(people, PEOPLE_CHUNK),
+    INSERT_PEOPLE,
+    (chunk) => {
+      const params = personParams(chunk, placed, nextId);
+      nextId += chunk.length;
+      return params;
+    },
+    (rows) => counter.add(rows),
+  );
   log(`Đã ghi ${formatCount(counter.done)} người (${secondsSince(started)} s).`);
   return counter.done;
 }

@@ -96,7 +96,13 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   // Before validation: a caller without a session learns nothing about a route's body (401, never a 400 listing fields).
   app.addHook('preValidation', async (request) => {
     const route = request.routeOptions.url;
-    if (!route?.startsWith('/api/') || route.startsWith('/api/docs') || request.session || OPEN_API_ROUTES.has(`${request.method} ${route}`)) return;
+    if (
+      !route?.startsWith('/api/') ||
+      route.startsWith('/api/docs') ||
+      request.session ||
+      OPEN_API_ROUTES.has(`${request.method} ${route}`)
+    )
+      return;
     throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
   });
   // Likewise a signed-in caller who holds none of what the route needs: 403 before the body is read.
@@ -113,7 +119,10 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   let lastCheck: { at: number; reachable: boolean } | null = null;
   app.get('/api/health', { schema: { tags: ['Hệ thống'] } }, async (_request, reply) => {
     if (!lastCheck || Date.now() - lastCheck.at >= 1000) {
-      const reachable = await deps.db.execute(sql`SELECT 1`).then(() => true, () => false);
+      const reachable = await deps.db.execute(sql`SELECT 1`).then(
+        () => true,
+        () => false,
+      );
       lastCheck = { at: Date.now(), reachable };
     }
     const checkedMsAgo = Date.now() - lastCheck.at;
@@ -127,9 +136,28 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
 
   const routeDeps: AppDeps = { db: deps.db, config: deps.config, dbKind: deps.dbKind };
   const routeModules = [
-    authRoutes, accountsRoutes, unitsRoutes, peopleRoutes, figuresRoutes, auditRoutes, importsRoutes, filesRoutes,
-    programmeRoutes, standardsRoutes, studyRoutes, programmeFiguresRoutes, registrationsRoutes, supervisionRoutes, publicRoutes,
-    followupRoutes, notificationsRoutes, reportsRoutes, privacyRoutes, commendationsRoutes, commendationsSpreadRoutes, commendationFormsRoutes,
+    authRoutes,
+    accountsRoutes,
+    unitsRoutes,
+    peopleRoutes,
+    figuresRoutes,
+    auditRoutes,
+    importsRoutes,
+    filesRoutes,
+    programmeRoutes,
+    standardsRoutes,
+    studyRoutes,
+    programmeFiguresRoutes,
+    registrationsRoutes,
+    supervisionRoutes,
+    publicRoutes,
+    followupRoutes,
+    notificationsRoutes,
+    reportsRoutes,
+    privacyRoutes,
+    commendationsRoutes,
+    commendationsSpreadRoutes,
+    commendationFormsRoutes,
   ];
   for (const routes of routeModules) {
     await app.register(routes, routeDeps);

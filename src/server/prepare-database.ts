@@ -69,7 +69,9 @@ async function oneStarterAtATime(handle: DbHandle, work: () => Promise<void>): P
 
 async function createEmbedded<T>(dataDir: string, options: PrepareOptions<T>, log: (line: string) => void): Promise<T | null> {
   if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
-    throw new Error(`Thư mục dữ liệu ${dataDir} có tệp nhưng không phải cơ sở dữ liệu của NoiGuong: chọn thư mục khác bằng DATA_DIR hoặc làm trống thư mục này.`);
+    throw new Error(
+      `Thư mục dữ liệu ${dataDir} có tệp nhưng không phải cơ sở dữ liệu của NoiGuong: chọn thư mục khác bằng DATA_DIR hoặc làm trống thư mục này.`,
+    );
   }
   await removeStaleStaging(dataDir);
   const staging = `${dataDir}${STAGING_SUFFIX}${process.pid}`;
@@ -110,6 +112,12 @@ async function removeStaleStaging(dataDir: string): Promise<void> {
   }
 }
 
-function loadDemo<T>(db: Database, where: string, load: (db: Database) => Promise<T>, text: ConsoleText, log: (line: string) => void): Promise<T | null> {
+function loadDemo<T>(
+  db: Database,
+  where: string,
+  load: (db: Database) => Promise<T>,
+  text: ConsoleText,
+  log: (line: string) => void,
+): Promise<T | null> {
   return loadDemoIfEmpty(db, { load, onClearing: () => log(text.clearingUnfinishedDemo), onLoading: () => log(text.loadingDemo(where)) });
 }

@@ -8,7 +8,12 @@ export const diffText = (value: unknown): string => (value === null || value ===
  * The fields whose text differs between two versions, in the order given. Registrations (each
  * action) and nominations (each submission) show what changed the same way.
  */
-export function diffFields<T, F extends keyof T & string>(before: T, after: T, fields: readonly F[], textOf: (value: T[F], field: F) => string = diffText): Array<FieldChange<F>> {
+export function diffFields<T, F extends keyof T & string>(
+  before: T,
+  after: T,
+  fields: readonly F[],
+  textOf: (value: T[F], field: F) => string = diffText,
+): Array<FieldChange<F>> {
   return fields
     .map((field) => ({ field, before: textOf(before[field], field), after: textOf(after[field], field) }))
     .filter((change) => change.before !== change.after);

@@ -48,7 +48,41 @@ export function compareVietnameseNames(a: string, b: string): number {
 }
 
 // Vietnamese alphabet order (with f, j, w, z for foreign words); digits sort before letters.
-const LETTERS = ['a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z'];
+const LETTERS = [
+  'a',
+  'ă',
+  'â',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'ê',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'ô',
+  'ơ',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'ư',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
+];
 const LETTER_RANK = new Map(LETTERS.map((letter, index) => [letter, 10 + index]));
 // Dictionary order of tones: ngang, huyền, hỏi, ngã, sắc, nặng.
 const TONE_RANK: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
@@ -81,7 +115,10 @@ export function vietnameseSortKey(text: string): string {
       primary += ' ';
       continue;
     }
-    const letter = baseLetter(base, marks.map((mark) => LETTER_MARKS[mark] ?? ''));
+    const letter = baseLetter(
+      base,
+      marks.map((mark) => LETTER_MARKS[mark] ?? ''),
+    );
     const rank = /\d/.test(letter) ? Number(letter) : LETTER_RANK.get(letter);
     if (rank === undefined) continue;
     primary += String.fromCharCode(48 + rank);

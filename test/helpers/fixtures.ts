@@ -35,14 +35,30 @@ export function rootActor(rootPath: string) {
   return { ...systemActor(), grants: [{ id: 0, unitId: 0, unitCode: '', unitName: '', unitPath: rootPath, role: 'admin' as Role }] };
 }
 
-export function createUnitAsSystem(db: Database, code: string, name: string, kind: UnitKind, parentId: number | null, validFrom = '2025-07-01') {
+export function createUnitAsSystem(
+  db: Database,
+  code: string,
+  name: string,
+  kind: UnitKind,
+  parentId: number | null,
+  validFrom = '2025-07-01',
+) {
   return db.transaction((tx) => createUnitInTx(tx, { code, name, kind, parentId, validFrom }));
 }
 
 export async function addPerson(
   db: Database,
   unitPath: string,
-  input: { fullName: string; unitId: number; cardNumber?: string; idNumber?: string; category?: 'party_member' | 'civil_servant'; fromDate?: string; position?: 'secretary' | 'party_member' | 'staff'; isHead?: boolean },
+  input: {
+    fullName: string;
+    unitId: number;
+    cardNumber?: string;
+    idNumber?: string;
+    category?: 'party_member' | 'civil_servant';
+    fromDate?: string;
+    position?: 'secretary' | 'party_member' | 'staff';
+    isHead?: boolean;
+  },
 ) {
   return createPerson(db, rootActor(unitPath.split('.')[0]!), {
     fullName: input.fullName,
@@ -87,7 +103,13 @@ export async function signIn(app: FastifyInstance, username: string, password = 
     csrfToken,
     get: (url) => app.inject({ method: 'GET', url, cookies }),
     send: (method, url, body) =>
-      app.inject({ method, url, cookies, headers: { 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { payload: body as object }) }),
+      app.inject({
+        method,
+        url,
+        cookies,
+        headers: { 'x-csrf-token': csrfToken },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
   };
 }
 
@@ -95,7 +117,11 @@ export type TestContext = { database: TestDatabase; db: Database; app: FastifyIn
 
 export async function startTestApp(config: Partial<ReturnType<typeof loadConfig>> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const app = await buildApp({ db: database.db, config: { ...loadConfig({}), dataDir: '.tmp/test-data', ...config }, dbKind: database.kind });
+  const app = await buildApp({
+    db: database.db,
+    config: { ...loadConfig({}), dataDir: '.tmp/test-data', ...config },
+    dbKind: database.kind,
+  });
   await app.ready();
   return {
     database,

@@ -45,7 +45,10 @@ export async function insertRegistration(db: Database, unit: { id: number; path:
         RETURNING id`);
       actionIds.push(Number(action.rows[0]!.id));
     }
-    await addFigureDeltas(tx, statusDeltas({ kind, year, isLeader, actionCount: actionIds.length, actionsDone: 0 }, unit.path, null, input.status, todayIso()));
+    await addFigureDeltas(
+      tx,
+      statusDeltas({ kind, year, isLeader, actionCount: actionIds.length, actionsDone: 0 }, unit.path, null, input.status, todayIso()),
+    );
     return { id, actionIds };
   });
 }

@@ -13,7 +13,13 @@ import { rootActor, type seedSmallTree } from './fixtures';
 
 type Tree = Awaited<ReturnType<typeof seedSmallTree>>;
 type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
-export type SpreadEndpoint = { route: string; name?: string; allowed: readonly Role[]; scoped: boolean; request(): Promise<Request> | Request };
+export type SpreadEndpoint = {
+  route: string;
+  name?: string;
+  allowed: readonly Role[];
+  scoped: boolean;
+  request(): Promise<Request> | Request;
+};
 
 const READERS: Role[] = ['admin', 'officer', 'committee', 'inspector', 'viewer'];
 const VETTERS: Role[] = ['admin', 'officer', 'committee'];
@@ -55,11 +61,22 @@ export function commendationsSpreadEndpoints(env: { db: () => Database; tree: ()
     const { version } = await getTypicalState(env.db(), system(), id);
     return markTypical(env.db(), system(), id, { version, unitId: env.tree().A.id, year: 2026 });
   };
-  const adopted = async () => adoptModel(env.db(), system(), await commendedModel(), { unitId: env.tree().C2.id, adoptedOn: '2026-08-01', note: 'Áp dụng ở khu phố 2', fileIds: [] });
+  const adopted = async () =>
+    adoptModel(env.db(), system(), await commendedModel(), {
+      unitId: env.tree().C2.id,
+      adoptedOn: '2026-08-01',
+      note: 'Áp dụng ở khu phố 2',
+      fileIds: [],
+    });
   const a = () => env.tree().A.id;
 
   return [
-    { route: 'GET /api/nominations/:id/typical', allowed: READERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/nominations/${await commendedModel()}/typical` }) },
+    {
+      route: 'GET /api/nominations/:id/typical',
+      allowed: READERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/nominations/${await commendedModel()}/typical` }),
+    },
     {
       route: 'POST /api/nominations/:id/typical',
       allowed: VETTERS,
@@ -79,10 +96,33 @@ export function commendationsSpreadEndpoints(env: { db: () => Database; tree: ()
         return { method: 'DELETE', url: `/api/nominations/${state.nominationId}/typical?version=${state.version}` };
       },
     },
-    { route: 'GET /api/typical-examples', name: 'GET /api/typical-examples?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/typical-examples?unitId=${a()}&year=2026` }) },
-    { route: 'GET /api/typical-examples/export', name: 'GET /api/typical-examples/export?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/typical-examples/export?unitId=${a()}` }) },
-    { route: 'GET /api/adoptable-models', name: 'GET /api/adoptable-models?unitId=C2', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/adoptable-models?unitId=${env.tree().C2.id}` }) },
-    { route: 'GET /api/nominations/:id/adoptions', allowed: READERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/nominations/${await commendedModel()}/adoptions` }) },
+    {
+      route: 'GET /api/typical-examples',
+      name: 'GET /api/typical-examples?unitId=A',
+      allowed: READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/typical-examples?unitId=${a()}&year=2026` }),
+    },
+    {
+      route: 'GET /api/typical-examples/export',
+      name: 'GET /api/typical-examples/export?unitId=A',
+      allowed: READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/typical-examples/export?unitId=${a()}` }),
+    },
+    {
+      route: 'GET /api/adoptable-models',
+      name: 'GET /api/adoptable-models?unitId=C2',
+      allowed: READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/adoptable-models?unitId=${env.tree().C2.id}` }),
+    },
+    {
+      route: 'GET /api/nominations/:id/adoptions',
+      allowed: READERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/nominations/${await commendedModel()}/adoptions` }),
+    },
     {
       route: 'POST /api/nominations/:id/adoptions',
       allowed: NOMINATORS,
@@ -99,7 +139,11 @@ export function commendationsSpreadEndpoints(env: { db: () => Database; tree: ()
       scoped: true,
       request: async () => {
         const adoption = await adopted();
-        return { method: 'PATCH', url: `/api/model-adoptions/${adoption.id}`, body: { adoptedOn: '2026-08-15', note: 'Mở rộng ra cả tổ dân phố', fileIds: [], version: adoption.version } };
+        return {
+          method: 'PATCH',
+          url: `/api/model-adoptions/${adoption.id}`,
+          body: { adoptedOn: '2026-08-15', note: 'Mở rộng ra cả tổ dân phố', fileIds: [], version: adoption.version },
+        };
       },
     },
     {

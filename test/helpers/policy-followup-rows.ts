@@ -14,7 +14,13 @@ import { insertRegistration, versionOf } from './followup-rows';
 
 type Tree = Awaited<ReturnType<typeof seedSmallTree>>;
 type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
-export type FollowupEndpoint = { route: string; name?: string; allowed: readonly Role[]; scoped: boolean; request(caller: Session | null): Promise<Request> | Request };
+export type FollowupEndpoint = {
+  route: string;
+  name?: string;
+  allowed: readonly Role[];
+  scoped: boolean;
+  request(caller: Session | null): Promise<Request> | Request;
+};
 
 const EVERY_ROLE = ROLES;
 const READERS: Role[] = ['admin', 'officer', 'committee', 'inspector', 'viewer'];
@@ -39,16 +45,36 @@ export function followupEndpoints(env: { db: () => Database; tree: () => Tree; n
   const a = () => env.tree().A.id;
 
   return [
-    { route: 'GET /api/followup/mine', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/followup/mine?year=2026' }) },
-    { route: 'GET /api/followup/registrations', name: 'GET /api/followup/registrations?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/followup/registrations?unitId=${a()}&year=2026` }) },
-    { route: 'GET /api/followup/registrations/:id', allowed: READERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/followup/registrations/${(await collective('published')).id}` }) },
+    {
+      route: 'GET /api/followup/mine',
+      allowed: EVERY_ROLE,
+      scoped: false,
+      request: () => ({ method: 'GET', url: '/api/followup/mine?year=2026' }),
+    },
+    {
+      route: 'GET /api/followup/registrations',
+      name: 'GET /api/followup/registrations?unitId=A',
+      allowed: READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/followup/registrations?unitId=${a()}&year=2026` }),
+    },
+    {
+      route: 'GET /api/followup/registrations/:id',
+      allowed: READERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/followup/registrations/${(await collective('published')).id}` }),
+    },
     {
       route: 'POST /api/followup/registrations/:id/check-ins',
       allowed: APPRAISERS,
       scoped: true,
       request: async () => {
         const registration = await collective('published');
-        return { method: 'POST', url: `/api/followup/registrations/${registration.id}/check-ins`, body: { actionId: registration.actionIds[0], progressPercent: 50, note: 'Đã làm một nửa' } };
+        return {
+          method: 'POST',
+          url: `/api/followup/registrations/${registration.id}/check-ins`,
+          body: { actionId: registration.actionIds[0], progressPercent: 50, note: 'Đã làm một nửa' },
+        };
       },
     },
     {
@@ -60,7 +86,12 @@ export function followupEndpoints(env: { db: () => Database; tree: () => Tree; n
         return {
           method: 'POST',
           url: `/api/followup/registrations/${registration.id}/self-assessment`,
-          body: { version: registration.version, selfLevel: 'completed', selfExplanation: 'Đã hoàn thành', actions: registration.actionIds.map((actionId) => ({ actionId, level: 'completed' })) },
+          body: {
+            version: registration.version,
+            selfLevel: 'completed',
+            selfExplanation: 'Đã hoàn thành',
+            actions: registration.actionIds.map((actionId) => ({ actionId, level: 'completed' })),
+          },
         };
       },
     },
@@ -70,7 +101,11 @@ export function followupEndpoints(env: { db: () => Database; tree: () => Tree; n
       scoped: true,
       request: async () => {
         const registration = await collective('self_assessed');
-        return { method: 'POST', url: `/api/followup/registrations/${registration.id}/review`, body: { version: registration.version, reviewLevel: 'completed', reviewComment: 'Nhất trí' } };
+        return {
+          method: 'POST',
+          url: `/api/followup/registrations/${registration.id}/review`,
+          body: { version: registration.version, reviewLevel: 'completed', reviewComment: 'Nhất trí' },
+        };
       },
     },
     {
@@ -82,12 +117,45 @@ export function followupEndpoints(env: { db: () => Database; tree: () => Tree; n
         return { method: 'POST', url: `/api/followup/registrations/${registration.id}/close`, body: { version: registration.version } };
       },
     },
-    { route: 'GET /api/exports/register-book', name: 'GET /api/exports/register-book?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/register-book?unitId=${a()}&year=2026&format=docx` }) },
-    { route: 'GET /api/registration-figures', name: 'GET /api/registration-figures?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/registration-figures?unitId=${a()}&year=2026` }) },
-    { route: 'GET /api/exports/registration-figures', name: 'GET /api/exports/registration-figures?unitId=A', allowed: EVERY_ROLE, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/registration-figures?unitId=${a()}&year=2026` }) },
+    {
+      route: 'GET /api/exports/register-book',
+      name: 'GET /api/exports/register-book?unitId=A',
+      allowed: READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/exports/register-book?unitId=${a()}&year=2026&format=docx` }),
+    },
+    {
+      route: 'GET /api/registration-figures',
+      name: 'GET /api/registration-figures?unitId=A',
+      allowed: EVERY_ROLE,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/registration-figures?unitId=${a()}&year=2026` }),
+    },
+    {
+      route: 'GET /api/exports/registration-figures',
+      name: 'GET /api/exports/registration-figures?unitId=A',
+      allowed: EVERY_ROLE,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/exports/registration-figures?unitId=${a()}&year=2026` }),
+    },
     { route: 'GET /api/notifications', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'GET', url: '/api/notifications' }) },
-    { route: 'POST /api/notifications/:id/read', allowed: EVERY_ROLE, scoped: false, request: async (caller) => ({ method: 'POST', url: `/api/notifications/${await ownNotice(caller)}/read` }) },
-    { route: 'POST /api/notifications/read-all', allowed: EVERY_ROLE, scoped: false, request: () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
-    { route: 'POST /api/registration-reminders', allowed: WINDOW_KEEPERS, scoped: true, request: () => ({ method: 'POST', url: '/api/registration-reminders', body: { unitId: a() } }) },
+    {
+      route: 'POST /api/notifications/:id/read',
+      allowed: EVERY_ROLE,
+      scoped: false,
+      request: async (caller) => ({ method: 'POST', url: `/api/notifications/${await ownNotice(caller)}/read` }),
+    },
+    {
+      route: 'POST /api/notifications/read-all',
+      allowed: EVERY_ROLE,
+      scoped: false,
+      request: () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+    },
+    {
+      route: 'POST /api/registration-reminders',
+      allowed: WINDOW_KEEPERS,
+      scoped: true,
+      request: () => ({ method: 'POST', url: '/api/registration-reminders', body: { unitId: a() } }),
+    },
   ];
 }

@@ -11,7 +11,13 @@ import { rootActor, type seedSmallTree } from './fixtures';
 
 type Tree = Awaited<ReturnType<typeof seedSmallTree>>;
 type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
-export type ReportsEndpoint = { route: string; name?: string; allowed: readonly Role[]; scoped: boolean; request(): Promise<Request> | Request };
+export type ReportsEndpoint = {
+  route: string;
+  name?: string;
+  allowed: readonly Role[];
+  scoped: boolean;
+  request(): Promise<Request> | Request;
+};
 
 const REQUESTERS: Role[] = ['admin', 'officer'];
 const ANSWERERS: Role[] = ['admin', 'officer', 'committee'];
@@ -60,8 +66,19 @@ export function reportsEndpoints(env: { db: () => Database; tree: () => Tree; ne
   const a = () => env.tree().A.id;
 
   return [
-    { route: 'GET /api/reports/catalogue', allowed: ANSWERERS, scoped: false, request: () => ({ method: 'GET', url: '/api/reports/catalogue' }) },
-    { route: 'GET /api/report-requests', name: 'GET /api/report-requests?unitId=A', allowed: REQUESTERS, scoped: true, request: () => ({ method: 'GET', url: `/api/report-requests?unitId=${a()}` }) },
+    {
+      route: 'GET /api/reports/catalogue',
+      allowed: ANSWERERS,
+      scoped: false,
+      request: () => ({ method: 'GET', url: '/api/reports/catalogue' }),
+    },
+    {
+      route: 'GET /api/report-requests',
+      name: 'GET /api/report-requests?unitId=A',
+      allowed: REQUESTERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/report-requests?unitId=${a()}` }),
+    },
     {
       route: 'POST /api/report-requests',
       allowed: REQUESTERS,
@@ -69,35 +86,108 @@ export function reportsEndpoints(env: { db: () => Database; tree: () => Tree; ne
       request: () => ({
         method: 'POST',
         url: '/api/report-requests',
-        body: { unitId: a(), kind: 'ad_hoc', title: `Báo cáo ${env.next()}`, periodFrom: '2026-01-01', periodTo: '2026-03-31', deadline: '2099-01-01', audience: 'children', content: CONTENT },
+        body: {
+          unitId: a(),
+          kind: 'ad_hoc',
+          title: `Báo cáo ${env.next()}`,
+          periodFrom: '2026-01-01',
+          periodTo: '2026-03-31',
+          deadline: '2099-01-01',
+          audience: 'children',
+          content: CONTENT,
+        },
       }),
     },
-    { route: 'GET /api/report-requests/:id', allowed: REQUESTERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/report-requests/${(await fresh()).request.id}` }) },
+    {
+      route: 'GET /api/report-requests/:id',
+      allowed: REQUESTERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/report-requests/${(await fresh()).request.id}` }),
+    },
     {
       route: 'PATCH /api/report-requests/:id/deadline',
       allowed: REQUESTERS,
       scoped: true,
       request: async () => {
         const { request } = await fresh();
-        return { method: 'PATCH', url: `/api/report-requests/${request.id}/deadline`, body: { deadline: '2099-05-01', version: request.version } };
+        return {
+          method: 'PATCH',
+          url: `/api/report-requests/${request.id}/deadline`,
+          body: { deadline: '2099-05-01', version: request.version },
+        };
       },
     },
-    { route: 'POST /api/report-requests/:id/remind', allowed: REQUESTERS, scoped: true, request: async () => ({ method: 'POST', url: `/api/report-requests/${(await fresh()).request.id}/remind` }) },
-    { route: 'GET /api/report-requests/:id/consolidation', allowed: REQUESTERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/report-requests/${(await submitted()).request.id}/consolidation` }) },
-    { route: 'GET /api/report-requests/:id/figures-export', allowed: REQUESTERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/report-requests/${(await submitted()).request.id}/figures-export` }) },
-    { route: 'GET /api/report-requests/:id/document', allowed: REQUESTERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/report-requests/${(await submitted()).request.id}/document` }) },
-    { route: 'GET /api/report-templates', name: 'GET /api/report-templates?unitId=A', allowed: REQUESTERS, scoped: true, request: () => ({ method: 'GET', url: `/api/report-templates?unitId=${a()}` }) },
-    { route: 'POST /api/report-templates', allowed: REQUESTERS, scoped: true, request: () => ({ method: 'POST', url: '/api/report-templates', body: { unitId: a(), name: 'Mẫu', kind: 'quarterly', content: CONTENT } }) },
-    { route: 'DELETE /api/report-templates/:id', allowed: REQUESTERS, scoped: true, request: async () => ({ method: 'DELETE', url: `/api/report-templates/${await template()}` }) },
-    { route: 'GET /api/report-inbox', name: 'GET /api/report-inbox?unitId=A', allowed: ANSWERERS, scoped: true, request: () => ({ method: 'GET', url: `/api/report-inbox?unitId=${a()}` }) },
-    { route: 'GET /api/report-answers/:id', allowed: ANSWERERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/report-answers/${(await fresh()).answer.id}` }) },
+    {
+      route: 'POST /api/report-requests/:id/remind',
+      allowed: REQUESTERS,
+      scoped: true,
+      request: async () => ({ method: 'POST', url: `/api/report-requests/${(await fresh()).request.id}/remind` }),
+    },
+    {
+      route: 'GET /api/report-requests/:id/consolidation',
+      allowed: REQUESTERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/report-requests/${(await submitted()).request.id}/consolidation` }),
+    },
+    {
+      route: 'GET /api/report-requests/:id/figures-export',
+      allowed: REQUESTERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/report-requests/${(await submitted()).request.id}/figures-export` }),
+    },
+    {
+      route: 'GET /api/report-requests/:id/document',
+      allowed: REQUESTERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/report-requests/${(await submitted()).request.id}/document` }),
+    },
+    {
+      route: 'GET /api/report-templates',
+      name: 'GET /api/report-templates?unitId=A',
+      allowed: REQUESTERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/report-templates?unitId=${a()}` }),
+    },
+    {
+      route: 'POST /api/report-templates',
+      allowed: REQUESTERS,
+      scoped: true,
+      request: () => ({
+        method: 'POST',
+        url: '/api/report-templates',
+        body: { unitId: a(), name: 'Mẫu', kind: 'quarterly', content: CONTENT },
+      }),
+    },
+    {
+      route: 'DELETE /api/report-templates/:id',
+      allowed: REQUESTERS,
+      scoped: true,
+      request: async () => ({ method: 'DELETE', url: `/api/report-templates/${await template()}` }),
+    },
+    {
+      route: 'GET /api/report-inbox',
+      name: 'GET /api/report-inbox?unitId=A',
+      allowed: ANSWERERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/report-inbox?unitId=${a()}` }),
+    },
+    {
+      route: 'GET /api/report-answers/:id',
+      allowed: ANSWERERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/report-answers/${(await fresh()).answer.id}` }),
+    },
     {
       route: 'PATCH /api/report-answers/:id',
       allowed: ANSWERERS,
       scoped: true,
       request: async () => {
         const { answer } = await fresh();
-        return { method: 'PATCH', url: `/api/report-answers/${answer.id}`, body: { narrative: { situation: 'Nội dung' }, version: answer.version } };
+        return {
+          method: 'PATCH',
+          url: `/api/report-answers/${answer.id}`,
+          body: { narrative: { situation: 'Nội dung' }, version: answer.version },
+        };
       },
     },
     {
@@ -115,7 +205,11 @@ export function reportsEndpoints(env: { db: () => Database; tree: () => Tree; ne
       scoped: true,
       request: async () => {
         const { answer } = await submitted();
-        return { method: 'POST', url: `/api/report-answers/${answer.id}/return`, body: { version: answer.version, reason: 'Bổ sung số liệu' } };
+        return {
+          method: 'POST',
+          url: `/api/report-answers/${answer.id}/return`,
+          body: { version: answer.version, reason: 'Bổ sung số liệu' },
+        };
       },
     },
     {
@@ -127,7 +221,12 @@ export function reportsEndpoints(env: { db: () => Database; tree: () => Tree; ne
         return { method: 'POST', url: `/api/report-answers/${answer.id}/accept`, body: { version: answer.version } };
       },
     },
-    { route: 'GET /api/report-answers/:id/document', allowed: ANSWERERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/report-answers/${(await drafted()).answer.id}/document` }) },
+    {
+      route: 'GET /api/report-answers/:id/document',
+      allowed: ANSWERERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/report-answers/${(await drafted()).answer.id}/document` }),
+    },
     {
       route: 'GET /api/report-recommendations',
       name: 'GET /api/report-recommendations?unitId=A (addressed)',
@@ -149,7 +248,11 @@ export function reportsEndpoints(env: { db: () => Database; tree: () => Tree; ne
       request: async () => {
         const { answer } = await submitted();
         const item = answer.recommendations[0]!;
-        return { method: 'PATCH', url: `/api/report-recommendations/${item.id}`, body: { status: 'answered', answer: 'Đã tiếp thu', version: item.version } };
+        return {
+          method: 'PATCH',
+          url: `/api/report-recommendations/${item.id}`,
+          body: { status: 'answered', answer: 'Đã tiếp thu', version: item.version },
+        };
       },
     },
   ];

@@ -10,7 +10,13 @@ import { insertRegistration } from './registration-rows';
 
 type Tree = Awaited<ReturnType<typeof seedSmallTree>>;
 type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
-export type SupervisionEndpoint = { route: string; name?: string; allowed: readonly Role[]; scoped: boolean; request(): Promise<Request> | Request };
+export type SupervisionEndpoint = {
+  route: string;
+  name?: string;
+  allowed: readonly Role[];
+  scoped: boolean;
+  request(): Promise<Request> | Request;
+};
 
 const FEEDBACK_MANAGERS: Role[] = ['admin', 'officer', 'committee'];
 const REGISTRATION_READERS: Role[] = ['admin', 'officer', 'committee', 'inspector', 'viewer'];
@@ -26,24 +32,51 @@ export function supervisionEndpoints(env: { db: () => Database; tree: () => Tree
   };
   const freshRegistration = async (status: 'approved' | 'published') => {
     const tree = env.tree();
-    const person = await addPerson(env.db(), tree.C1.path, { fullName: `Đỗ Văn Công Khai ${env.next()}`, unitId: tree.C1.id, cardNumber: String(95_000_000 + env.next()) });
+    const person = await addPerson(env.db(), tree.C1.path, {
+      fullName: `Đỗ Văn Công Khai ${env.next()}`,
+      unitId: tree.C1.id,
+      cardNumber: String(95_000_000 + env.next()),
+    });
     return insertRegistration(env.db(), { unit: tree.C1, personId: person.id, status });
   };
   return [
-    { route: 'GET /api/feedback', allowed: FEEDBACK_MANAGERS, scoped: true, request: () => ({ method: 'GET', url: `/api/feedback?unitId=${env.tree().C1.id}` }) },
-    { route: 'GET /api/exports/feedback', allowed: FEEDBACK_MANAGERS, scoped: true, request: () => ({ method: 'GET', url: `/api/exports/feedback?unitId=${env.tree().C1.id}` }) },
-    { route: 'GET /api/feedback/:id', allowed: FEEDBACK_MANAGERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/feedback/${await freshFeedback()}` }) },
+    {
+      route: 'GET /api/feedback',
+      allowed: FEEDBACK_MANAGERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/feedback?unitId=${env.tree().C1.id}` }),
+    },
+    {
+      route: 'GET /api/exports/feedback',
+      allowed: FEEDBACK_MANAGERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/exports/feedback?unitId=${env.tree().C1.id}` }),
+    },
+    {
+      route: 'GET /api/feedback/:id',
+      allowed: FEEDBACK_MANAGERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/feedback/${await freshFeedback()}` }),
+    },
     {
       route: 'POST /api/feedback/:id/hide',
       allowed: FEEDBACK_MANAGERS,
       scoped: true,
-      request: async () => ({ method: 'POST', url: `/api/feedback/${await freshFeedback()}/hide`, body: { version: 1, reason: 'Quảng cáo' } }),
+      request: async () => ({
+        method: 'POST',
+        url: `/api/feedback/${await freshFeedback()}/hide`,
+        body: { version: 1, reason: 'Quảng cáo' },
+      }),
     },
     {
       route: 'POST /api/feedback/:id/answer',
       allowed: FEEDBACK_MANAGERS,
       scoped: true,
-      request: async () => ({ method: 'POST', url: `/api/feedback/${await freshFeedback()}/answer`, body: { version: 1, answer: 'Cảm ơn góp ý.' } }),
+      request: async () => ({
+        method: 'POST',
+        url: `/api/feedback/${await freshFeedback()}/answer`,
+        body: { version: 1, answer: 'Cảm ơn góp ý.' },
+      }),
     },
     {
       route: 'GET /api/publication/units/:unitId',
@@ -64,7 +97,11 @@ export function supervisionEndpoints(env: { db: () => Database; tree: () => Tree
       route: 'POST /api/publication/registrations/:id/unpublish',
       allowed: APPRAISERS,
       scoped: true,
-      request: async () => ({ method: 'POST', url: `/api/publication/registrations/${(await freshRegistration('published')).id}/unpublish`, body: { version: 1, reason: 'Chỉnh sửa' } }),
+      request: async () => ({
+        method: 'POST',
+        url: `/api/publication/registrations/${(await freshRegistration('published')).id}/unpublish`,
+        body: { version: 1, reason: 'Chỉnh sửa' },
+      }),
     },
     {
       route: 'GET /api/supervision/registrations',
@@ -72,7 +109,12 @@ export function supervisionEndpoints(env: { db: () => Database; tree: () => Tree
       scoped: true,
       request: () => ({ method: 'GET', url: `/api/supervision/registrations?unitId=${env.tree().C1.id}` }),
     },
-    { route: 'GET /api/supervision/feedback', allowed: SUPERVISION_READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/supervision/feedback?unitId=${env.tree().C1.id}` }) },
+    {
+      route: 'GET /api/supervision/feedback',
+      allowed: SUPERVISION_READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/supervision/feedback?unitId=${env.tree().C1.id}` }),
+    },
     {
       route: 'GET /api/supervision/feedback-by-unit',
       allowed: SUPERVISION_READERS,

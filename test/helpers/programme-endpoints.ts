@@ -39,8 +39,23 @@ export function programmeEndpoints(context: () => { db: Database; tree: Tree }):
     taskGroups: [{ title: 'Nhóm', contents: ['Nội dung'] }],
     fileIds: [],
   });
-  const topicBody = (unitId?: number) => ({ ...(unitId ? { unitId } : {}), title: `Chuyên đề ${next()}`, description: null, fromYear: 2026, toYear: 2026, fileIds: [] });
-  const contentBody = (unitId: number) => ({ unitId, year: 2026, title: `Nội dung ${next()}`, description: null, ownerUnitId: unitId, target: 'Chỉ tiêu', deadline: '2026-12-31' });
+  const topicBody = (unitId?: number) => ({
+    ...(unitId ? { unitId } : {}),
+    title: `Chuyên đề ${next()}`,
+    description: null,
+    fromYear: 2026,
+    toYear: 2026,
+    fileIds: [],
+  });
+  const contentBody = (unitId: number) => ({
+    unitId,
+    year: 2026,
+    title: `Nội dung ${next()}`,
+    description: null,
+    ownerUnitId: unitId,
+    target: 'Chỉ tiêu',
+    deadline: '2026-12-31',
+  });
 
   const freshPlan = () => createPlan(context().db, system(), planBody(context().tree.A.id) as Parameters<typeof createPlan>[2]);
   const freshTopic = () => createTopic(context().db, system(), topicBody(context().tree.A.id) as Parameters<typeof createTopic>[2]);
@@ -53,15 +68,45 @@ export function programmeEndpoints(context: () => { db: Database; tree: Tree }):
       route: 'POST /api/legal-bases',
       allowed: NOBODY_ON_A,
       scoped: false,
-      request: () => ({ method: 'POST', url: '/api/legal-bases', body: { symbol: `${next()}-KL/TW`, title: 'Kết luận thử', issuedOn: '2025-01-01' } }),
+      request: () => ({
+        method: 'POST',
+        url: '/api/legal-bases',
+        body: { symbol: `${next()}-KL/TW`, title: 'Kết luận thử', issuedOn: '2025-01-01' },
+      }),
     },
-    { route: 'PATCH /api/legal-bases/:id', allowed: NOBODY_ON_A, scoped: false, request: () => ({ method: 'PATCH', url: '/api/legal-bases/1', body: { isActive: true } }) },
+    {
+      route: 'PATCH /api/legal-bases/:id',
+      allowed: NOBODY_ON_A,
+      scoped: false,
+      request: () => ({ method: 'PATCH', url: '/api/legal-bases/1', body: { isActive: true } }),
+    },
 
     // Plans
-    { route: 'GET /api/plans', name: 'GET /api/plans?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/plans?unitId=${context().tree.A.id}` }) },
-    { route: 'GET /api/plans/:id', allowed: READERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/plans/${(await freshPlan()).id}` }) },
-    { route: 'GET /api/plans/:id/document', allowed: READERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/plans/${(await freshPlan()).id}/document` }) },
-    { route: 'POST /api/plans', allowed: WRITERS, scoped: true, request: () => ({ method: 'POST', url: '/api/plans', body: planBody(context().tree.A.id) }) },
+    {
+      route: 'GET /api/plans',
+      name: 'GET /api/plans?unitId=A',
+      allowed: READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/plans?unitId=${context().tree.A.id}` }),
+    },
+    {
+      route: 'GET /api/plans/:id',
+      allowed: READERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/plans/${(await freshPlan()).id}` }),
+    },
+    {
+      route: 'GET /api/plans/:id/document',
+      allowed: READERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/plans/${(await freshPlan()).id}/document` }),
+    },
+    {
+      route: 'POST /api/plans',
+      allowed: WRITERS,
+      scoped: true,
+      request: () => ({ method: 'POST', url: '/api/plans', body: planBody(context().tree.A.id) }),
+    },
     {
       route: 'PATCH /api/plans/:id',
       allowed: WRITERS,
@@ -82,7 +127,13 @@ export function programmeEndpoints(context: () => { db: Database; tree: Tree }):
     },
 
     // Study topics
-    { route: 'GET /api/topics', name: 'GET /api/topics?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/topics?unitId=${context().tree.A.id}` }) },
+    {
+      route: 'GET /api/topics',
+      name: 'GET /api/topics?unitId=A',
+      allowed: READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/topics?unitId=${context().tree.A.id}` }),
+    },
     {
       route: 'GET /api/topics',
       name: 'GET /api/topics?unitId=C1&year=2026&applicable=true',
@@ -90,8 +141,18 @@ export function programmeEndpoints(context: () => { db: Database; tree: Tree }):
       scoped: true,
       request: () => ({ method: 'GET', url: `/api/topics?unitId=${context().tree.C1.id}&year=2026&applicable=true` }),
     },
-    { route: 'GET /api/topics/:id', allowed: READERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/topics/${(await freshTopic()).id}` }) },
-    { route: 'POST /api/topics', allowed: WRITERS, scoped: true, request: () => ({ method: 'POST', url: '/api/topics', body: topicBody(context().tree.A.id) }) },
+    {
+      route: 'GET /api/topics/:id',
+      allowed: READERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/topics/${(await freshTopic()).id}` }),
+    },
+    {
+      route: 'POST /api/topics',
+      allowed: WRITERS,
+      scoped: true,
+      request: () => ({ method: 'POST', url: '/api/topics', body: topicBody(context().tree.A.id) }),
+    },
     {
       route: 'PATCH /api/topics/:id',
       allowed: WRITERS,
@@ -112,7 +173,13 @@ export function programmeEndpoints(context: () => { db: Database; tree: Tree }):
     },
 
     // Breakthrough contents
-    { route: 'GET /api/breakthroughs', name: 'GET /api/breakthroughs?unitId=A', allowed: READERS, scoped: true, request: () => ({ method: 'GET', url: `/api/breakthroughs?unitId=${context().tree.A.id}` }) },
+    {
+      route: 'GET /api/breakthroughs',
+      name: 'GET /api/breakthroughs?unitId=A',
+      allowed: READERS,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/breakthroughs?unitId=${context().tree.A.id}` }),
+    },
     {
       route: 'GET /api/exports/breakthroughs',
       name: 'GET /api/exports/breakthroughs?unitId=A',
@@ -120,8 +187,18 @@ export function programmeEndpoints(context: () => { db: Database; tree: Tree }):
       scoped: true,
       request: () => ({ method: 'GET', url: `/api/exports/breakthroughs?unitId=${context().tree.A.id}` }),
     },
-    { route: 'GET /api/breakthroughs/:id', allowed: READERS, scoped: true, request: async () => ({ method: 'GET', url: `/api/breakthroughs/${(await freshContent()).id}` }) },
-    { route: 'POST /api/breakthroughs', allowed: WRITERS, scoped: true, request: () => ({ method: 'POST', url: '/api/breakthroughs', body: contentBody(context().tree.A.id) }) },
+    {
+      route: 'GET /api/breakthroughs/:id',
+      allowed: READERS,
+      scoped: true,
+      request: async () => ({ method: 'GET', url: `/api/breakthroughs/${(await freshContent()).id}` }),
+    },
+    {
+      route: 'POST /api/breakthroughs',
+      allowed: WRITERS,
+      scoped: true,
+      request: () => ({ method: 'POST', url: '/api/breakthroughs', body: contentBody(context().tree.A.id) }),
+    },
     {
       route: 'PATCH /api/breakthroughs/:id',
       allowed: WRITERS,
@@ -155,7 +232,11 @@ export function programmeEndpoints(context: () => { db: Database; tree: Tree }):
       route: 'POST /api/breakthroughs/:id/updates',
       allowed: WRITERS,
       scoped: true,
-      request: async () => ({ method: 'POST', url: `/api/breakthroughs/${(await freshContent()).id}/updates`, body: { reportedOn: '2026-03-01', progressPercent: 30, note: 'Tiến độ' } }),
+      request: async () => ({
+        method: 'POST',
+        url: `/api/breakthroughs/${(await freshContent()).id}/updates`,
+        body: { reportedOn: '2026-03-01', progressPercent: 30, note: 'Tiến độ' },
+      }),
     },
     {
       route: 'POST /api/breakthroughs/:id/status',
@@ -163,7 +244,11 @@ export function programmeEndpoints(context: () => { db: Database; tree: Tree }):
       scoped: true,
       request: async () => {
         const content = await freshContent();
-        return { method: 'POST', url: `/api/breakthroughs/${content.id}/status`, body: { status: 'done', completedOn: '2026-03-01', version: content.version } };
+        return {
+          method: 'POST',
+          url: `/api/breakthroughs/${content.id}/status`,
+          body: { status: 'done', completedOn: '2026-03-01', version: content.version },
+        };
       },
     },
 
@@ -173,7 +258,11 @@ export function programmeEndpoints(context: () => { db: Database; tree: Tree }):
       name: 'POST /api/files?unitId=A&purpose=plan',
       allowed: WRITERS,
       scoped: true,
-      request: () => ({ method: 'POST', url: `/api/files?unitId=${context().tree.A.id}&purpose=plan`, file: { fileName: 'anh.png', content: tinyPng(), contentType: 'image/png' } }),
+      request: () => ({
+        method: 'POST',
+        url: `/api/files?unitId=${context().tree.A.id}&purpose=plan`,
+        file: { fileName: 'anh.png', content: tinyPng(), contentType: 'image/png' },
+      }),
     },
     {
       route: 'GET /api/files/:id',
@@ -190,7 +279,12 @@ async function attachedPlanFile(context: () => { db: Database; tree: Tree }): Pr
   const { db, tree } = context();
   const actor = rootActor(tree.R.path);
   // Stored where the test app reads files from (startTestApp's data folder).
-  const file = await uploadFile(db, '.tmp/test-data', actor, { unitId: tree.A.id, purpose: 'plan', originalName: 'ke-hoach.png', buffer: tinyPng() });
+  const file = await uploadFile(db, '.tmp/test-data', actor, {
+    unitId: tree.A.id,
+    purpose: 'plan',
+    originalName: 'ke-hoach.png',
+    buffer: tinyPng(),
+  });
   await createPlan(db, actor, {
     unitId: tree.A.id,
     numberSymbol: `F${Date.now() % 1_000_000}-${file.id}-KH`,

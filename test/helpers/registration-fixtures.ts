@@ -26,7 +26,13 @@ export async function insertBreakthrough(db: Database, unitId: number, title: st
   return Number(rows.rows[0]!.id);
 }
 
-export function openWindow(db: Database, rootPath: string, unitId: number, year = 2026, extra: { topicId?: number | null; breakthroughIds?: number[]; toYear?: number } = {}) {
+export function openWindow(
+  db: Database,
+  rootPath: string,
+  unitId: number,
+  year = 2026,
+  extra: { topicId?: number | null; breakthroughIds?: number[]; toYear?: number } = {},
+) {
   return createWindow(db, rootActor(rootPath), {
     unitId,
     year,
@@ -61,9 +67,19 @@ export function actions(...contents: string[]): ActionInput[] {
 }
 
 /** An individual registration of the person, created and (unless `draft`) submitted by them. */
-export async function registerAs(db: Database, personId: number, text: { shortcomings: string; actions: string[] }, options: { draft?: boolean; year?: number; supplementOfId?: number } = {}) {
+export async function registerAs(
+  db: Database,
+  personId: number,
+  text: { shortcomings: string; actions: string[] },
+  options: { draft?: boolean; year?: number; supplementOfId?: number } = {},
+) {
   const actor = memberActor(personId);
-  const created = await createOwnRegistration(db, actor, { year: options.year ?? 2026, shortcomings: text.shortcomings, actions: actions(...text.actions), supplementOfId: options.supplementOfId ?? null });
+  const created = await createOwnRegistration(db, actor, {
+    year: options.year ?? 2026,
+    shortcomings: text.shortcomings,
+    actions: actions(...text.actions),
+    supplementOfId: options.supplementOfId ?? null,
+  });
   if (options.draft) return created;
   return changeStatus(db, actor, created.id, { transition: 'submit', version: created.version });
 }

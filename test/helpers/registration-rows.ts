@@ -39,7 +39,12 @@ export async function insertRegistration(db: Database, seed: RegistrationSeed) {
       })
       .returning();
     const actions = seed.actions ?? [
-      { area: 'ethics' as const, content: 'Gương mẫu tiết kiệm, chống lãng phí tại cơ quan', measurableResult: 'Giảm 10% chi phí văn phòng phẩm', deadline: `${year}-12-31` },
+      {
+        area: 'ethics' as const,
+        content: 'Gương mẫu tiết kiệm, chống lãng phí tại cơ quan',
+        measurableResult: 'Giảm 10% chi phí văn phòng phẩm',
+        deadline: `${year}-12-31`,
+      },
     ];
     if (actions.length > 0) {
       await tx.insert(registrationActions).values(
@@ -53,7 +58,10 @@ export async function insertRegistration(db: Database, seed: RegistrationSeed) {
         })),
       );
     }
-    await addFigureDeltas(tx, statusDeltas({ ...row!, actionCount: actions.length, actionsDone: 0 }, seed.unit.path, null, seed.status, todayIso()));
+    await addFigureDeltas(
+      tx,
+      statusDeltas({ ...row!, actionCount: actions.length, actionsDone: 0 }, seed.unit.path, null, seed.status, todayIso()),
+    );
     return row!;
   });
 }

@@ -32,13 +32,24 @@ export type ServerProcess = {
  * Starts the server with `workers` HTTP processes and no demo data, and waits for `/api/health`.
  * With `profileDir`, each process writes a V8 CPU profile there when it stops.
  */
-export async function startServerProcess(databaseUrl: string, options: { workers: number; profileDir?: string | undefined }): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  options: { workers: number; profileDir?: string | undefined },
+): Promise<ServerProcess> {
   const port = await freePort();
   const output: string[] = [];
   const profiling = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPOSITORY_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NOIGUONG_NO_DEMO: '1', LOG_REQUESTS: '', WORKERS: String(options.workers) },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NOIGUONG_NO_DEMO: '1',
+      LOG_REQUESTS: '',
+      WORKERS: String(options.workers),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -52,7 +63,10 @@ export async function startServerProcess(databaseUrl: string, options: { workers
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
     if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output.slice(-20).join('\n')}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${baseUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return { baseUrl, output, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

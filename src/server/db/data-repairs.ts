@@ -11,16 +11,13 @@ type Repair = { name: string; run(tx: Executor): Promise<number> };
 const MAY_HAVE_SECOND_VOWEL_TONE = '[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]';
 
 /** Rewrites one text column (and its sort key) of the rows whose value changes; returns how many. */
-async function rewriteNames(
-  tx: Executor,
-  table: string,
-  column: string,
-  sortKey: ((name: string) => string) | null,
-): Promise<number> {
+async function rewriteNames(tx: Executor, table: string, column: string, sortKey: ((name: string) => string) | null): Promise<number> {
   const rows = await tx.execute<{ id: number; value: string }>(
     sql`SELECT id, ${sql.identifier(column)} AS value FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} ~ ${MAY_HAVE_SECOND_VOWEL_TONE}`,
   );
-  const changed = rows.rows.map((row) => ({ id: Number(row.id), value: normalizeTonePlacement(row.value), before: row.value })).filter((row) => row.value !== row.before);
+  const changed = rows.rows
+    .map((row) => ({ id: Number(row.id), value: normalizeTonePlacement(row.value), before: row.value }))
+    .filter((row) => row.value !== row.before);
   if (changed.length === 0) return 0;
   const ids = sql.param(changed.map((row) => row.id));
   const values = sql.param(changed.map((row) => row.value));
@@ -45,12 +42,21 @@ async function countExistingActions(tx: Executor): Promise<number> {
     WHERE r.status <> 'draft'
     GROUP BY r.kind, r.year, r.status, u.path`);
   const deltas: FigureDelta[] = [];
-  const holds = (bucket: keyof typeof REGISTRATION_BUCKETS, status: string) => (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status);
+  const holds = (bucket: keyof typeof REGISTRATION_BUCKETS, status: string) =>
+    (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status);
   for (const row of rows.rows) {
     const [kind, year, day] = [row.kind as RegistrationKind, Number(row.year), registrationFigureDay(Number(row.year))];
-    if (holds('registered', row.status)) deltas.push({ unitPath: row.unit_path, metric: REGISTRATION_METRICS.actions(kind, 'registered', year), day, delta: Number(row.total) });
-    if (holds('approved', row.status)) deltas.push({ unitPath: row.unit_path, metric: REGISTRATION_METRICS.actions(kind, 'approved', year), day, delta: Number(row.total) });
-    if (holds('selfAssessed', row.status)) deltas.push({ unitPath: row.unit_path, metric: REGISTRATION_METRICS.actionsDone(kind, year), day, delta: Number(row.done) });
+    if (holds('registered', row.status))
+      deltas.push({
+        unitPath: row.unit_path,
+        metric: REGISTRATION_METRICS.actions(kind, 'registered', year),
+        day,
+        delta: Number(row.total),
+      });
+    if (holds('approved', row.status))
+      deltas.push({ unitPath: row.unit_path, metric: REGISTRATION_METRICS.actions(kind, 'approved', year), day, delta: Number(row.total) });
+    if (holds('selfAssessed', row.status))
+      deltas.push({ unitPath: row.unit_path, metric: REGISTRATION_METRICS.actionsDone(kind, year), day, delta: Number(row.done) });
   }
   await addFigureDeltas(tx, deltas);
   return rows.rows.length;
@@ -100,7 +106,9 @@ export async function runDataRepairs(db: Database): Promise<void> {
   for (const repair of REPAIRS.filter((candidate) => !applied.has(candidate.name))) {
     await db.transaction(async (tx) => {
       const changedRows = await repair.run(tx);
-      await tx.execute(sql`INSERT INTO data_repairs (name, changed_rows) VALUES (${repair.name}, ${changedRows}) ON CONFLICT (name) DO NOTHING`);
+      await tx.execute(
+        sql`INSERT INTO data_repairs (name, changed_rows) VALUES (${repair.name}, ${changedRows}) ON CONFLICT (name) DO NOTHING`,
+      );
     });
   }
 }

@@ -157,7 +157,8 @@ export const DROPPED_FOREIGN_KEYS: Array<ForeignKeyNote & { checkedBy: string }>
   {
     table: 'study_records',
     constraint: 'study_records_session_id_study_sessions_id_fk',
-    reason: 'The record follows the person’s primary unit; the session was held where they studied: another province after a move, or the Centre’s conference.',
+    reason:
+      'The record follows the person’s primary unit; the session was held where they studied: another province after a move, or the Centre’s conference.',
     checkedBy: 'reevaluateStudies, which writes the record from the attendance it has just read.',
   },
   {
@@ -200,7 +201,12 @@ export const WIDENED_GLOBAL_KEYS: GlobalKey[] = [
 
 /** Keys unique across the whole country that stay as they are, because their table is not distributed. */
 export const GLOBAL_KEYS_KEPT_BY_PLACEMENT: GlobalKey[] = [
-  { table: 'users', index: 'users_username_key', columns: ['username'], keptBy: 'users lives on the coordinator: sign-in by name never leaves it.' },
+  {
+    table: 'users',
+    index: 'users_username_key',
+    columns: ['username'],
+    keptBy: 'users lives on the coordinator: sign-in by name never leaves it.',
+  },
   { table: 'units', index: 'units_code_key', columns: ['code'], keptBy: 'units is a reference table: the key is checked on every node.' },
   { table: 'persons', index: 'persons_card_number_key', columns: ['card_number'], keptBy: 'persons is a reference table.' },
   { table: 'persons', index: 'persons_id_number_key', columns: ['id_number'], keptBy: 'persons is a reference table.' },
@@ -210,6 +216,7 @@ export const GLOBAL_KEYS_KEPT_BY_PLACEMENT: GlobalKey[] = [
     table: 'commendation_decisions',
     index: 'commendation_decisions_number_key',
     columns: ['unit_id', 'number_year', 'number_value'],
-    keptBy: 'commendation_decisions is a reference table; the series itself is per unit (document_number_counters, distributed by that unit).',
+    keptBy:
+      'commendation_decisions is a reference table; the series itself is per unit (document_number_counters, distributed by that unit).',
   },
 ];

@@ -32,7 +32,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
-    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
     namedStatements: env.PG_NAMED_STATEMENTS !== 'off',
     replicaMaxLagSeconds: Math.max(1, Number(env.REPLICA_MAX_LAG_SECONDS ?? 30) || 30),
     sessionDays: Number(env.SESSION_DAYS ?? 7),

@@ -38,7 +38,8 @@ const vietnamese: ConsoleText = {
   demoAccounts: (password) => `\nTài khoản dùng thử (mật khẩu chung: ${password}):`,
   role: (role) => ROLE_LABELS[role],
   running: (port, where) => `\nNoiGuong đang chạy tại http://localhost:${port} (${where}). Tài liệu API: http://localhost:${port}/api/docs`,
-  runningWorkers: (port, workers) => `\nNoiGuong đang chạy tại http://localhost:${port} (PostgreSQL, ${workers} tiến trình). Tài liệu API: http://localhost:${port}/api/docs`,
+  runningWorkers: (port, workers) =>
+    `\nNoiGuong đang chạy tại http://localhost:${port} (PostgreSQL, ${workers} tiến trình). Tài liệu API: http://localhost:${port}/api/docs`,
   workersIgnored: 'CSDL nhúng chỉ phục vụ một tiến trình: WORKERS được bỏ qua (dùng PostgreSQL để chạy nhiều tiến trình).',
   workerRestarted: (pid, reason) => `Tiến trình phục vụ ${pid} dừng (${reason}); khởi động tiến trình thay thế.`,
   startFailed: (reason, dataDir) =>
@@ -55,7 +56,8 @@ const english: ConsoleText = {
   demoAccounts: (password) => `\nDemo accounts (password for all: ${password}):`,
   role: (role) => ENGLISH_ROLES[role],
   running: (port, where) => `\nNoiGuong is running on http://localhost:${port} (${where}). API docs: http://localhost:${port}/api/docs`,
-  runningWorkers: (port, workers) => `\nNoiGuong is running on http://localhost:${port} (PostgreSQL, ${workers} processes). API docs: http://localhost:${port}/api/docs`,
+  runningWorkers: (port, workers) =>
+    `\nNoiGuong is running on http://localhost:${port} (PostgreSQL, ${workers} processes). API docs: http://localhost:${port}/api/docs`,
   workersIgnored: 'The embedded database serves one process: WORKERS is ignored (use PostgreSQL for several processes).',
   workerRestarted: (pid, reason) => `Server process ${pid} stopped (${reason}); starting a replacement.`,
   startFailed: (reason, dataDir) =>

@@ -19,7 +19,9 @@ export function formatVietnameseDate(value: string): string {
 
 /** The sentence that refuses `date` for coming before `earliest`, or null when it does not. */
 export function notBeforeProblem(date: string, earliest: string, what: string): string | null {
-  return date < earliest ? `Ngày hiệu lực ${formatVietnameseDate(date)} không được trước ${what} (${formatVietnameseDate(earliest)}).` : null;
+  return date < earliest
+    ? `Ngày hiệu lực ${formatVietnameseDate(date)} không được trước ${what} (${formatVietnameseDate(earliest)}).`
+    : null;
 }
 
 export function assertNotBefore(date: string, earliest: string, what: string): void {

@@ -54,7 +54,9 @@ async function loadParentHistory(executor: Executor, unitIds: number[]): Promise
       WHERE unit_id = ANY(${sql.param(pending)}::bigint[]) ORDER BY unit_id, valid_from`);
     for (const id of pending) history.set(id, []);
     for (const row of rows.rows) {
-      history.get(Number(row.unit_id))!.push({ parentId: row.parent_id === null ? null : Number(row.parent_id), validFrom: row.valid_from });
+      history
+        .get(Number(row.unit_id))!
+        .push({ parentId: row.parent_id === null ? null : Number(row.parent_id), validFrom: row.valid_from });
     }
     const parents = rows.rows.flatMap((row) => (row.parent_id === null ? [] : [Number(row.parent_id)]));
     pending = [...new Set(parents)].filter((id) => !history.has(id));
@@ -65,7 +67,7 @@ async function loadParentHistory(executor: Executor, unitIds: number[]): Promise
 /** The unit and its ancestors on `day`, root first (a day before the first version takes the first). */
 function chainOn(history: Map<number, ParentVersion[]>, unitId: number, day: string): number[] {
   const chain = [unitId];
-  for (let current: number | null = unitId; chain.length < 64; ) {
+  for (let current: number | null = unitId; chain.length < 64;) {
     const versions: ParentVersion[] = history.get(current) ?? [];
     const inForce: ParentVersion | undefined = versions.filter((version) => version.validFrom <= day).at(-1) ?? versions[0];
     current = inForce?.parentId ?? null;
@@ -88,7 +90,10 @@ async function rowsOfChanges(executor: Executor, changes: FigureDelta[]): Promis
     ancestors.forEach((unitId, depth) => rows.push({ unitId, metric: change.metric, day, delta, striped: depth < STRIPED_DEPTHS }));
   };
   const leafIds = [...new Set(changes.map((change) => leafIdOf(change.unitPath)))];
-  const moved = leafIds.length === 0 ? { rows: [] } : await executor.execute<{ id: number; moved_on: string }>(sql`
+  const moved =
+    leafIds.length === 0
+      ? { rows: [] }
+      : await executor.execute<{ id: number; moved_on: string }>(sql`
     SELECT id, moved_on::text AS moved_on FROM units WHERE id = ANY(${sql.param(leafIds)}::bigint[]) AND moved_on IS NOT NULL`);
   const movedOn = new Map(moved.rows.map((row) => [Number(row.id), row.moved_on]));
   const beforeMoves = changes.filter((change) => change.day < (movedOn.get(leafIdOf(change.unitPath)) ?? ''));
@@ -149,9 +154,7 @@ export async function readFigures(
 ): Promise<Map<number, Record<string, number>>> {
   const result = new Map<number, Record<string, number>>(unitIds.map((id) => [id, {}]));
   if (unitIds.length === 0) return result;
-  const metricFilter = Array.isArray(metrics)
-    ? sql`metric = ANY(${sql.param(metrics)}::text[])`
-    : sql`metric LIKE ${`${metrics.prefix}%`}`;
+  const metricFilter = Array.isArray(metrics) ? sql`metric = ANY(${sql.param(metrics)}::text[])` : sql`metric LIKE ${`${metrics.prefix}%`}`;
   const rows = await executor.execute<{ unit_id: number; metric: string; value: number }>(sql`
     SELECT unit_id, metric, SUM(delta) AS value FROM figure_counters
     WHERE unit_id = ANY(${sql.param(unitIds)}::bigint[]) AND ${metricFilter} AND day <= ${asOf}
@@ -164,10 +167,7 @@ export async function readFigures(
 }
 
 /** A unit's own deltas, for carrying a whole subtree's figures across a move. */
-export async function readUnitDeltas(
-  executor: Executor,
-  unitId: number,
-): Promise<Array<{ metric: string; day: string; delta: number }>> {
+export async function readUnitDeltas(executor: Executor, unitId: number): Promise<Array<{ metric: string; day: string; delta: number }>> {
   const rows = await executor.execute<{ metric: string; day: string; delta: number }>(sql`
     SELECT metric, day::text AS day, delta FROM figure_counters WHERE unit_id = ${unitId}`);
   return rows.rows.map((row) => ({ metric: row.metric, day: row.day, delta: Number(row.delta) }));
@@ -208,5 +208,8 @@ export async function addUnitDeltas(
   executor: Executor,
   rows: Array<{ unitId: number; metric: string; day: string; delta: number }>,
 ): Promise<void> {
-  await writeCounterRows(executor, rows.map((row) => ({ ...row, striped: false })));
+  await writeCounterRows(
+    executor,
+    rows.map((row) => ({ ...row, striped: false })),
+  );
 }

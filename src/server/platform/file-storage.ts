@@ -35,7 +35,11 @@ const MAX_PACKING_RATIO = 200;
 
 async function assertNotZipBomb(buffer: Buffer): Promise<void> {
   const sizes = await declaredZipSizes(buffer);
-  if (!sizes) throw new AppError('FILE_TYPE_NOT_ALLOWED', 'Tệp Word, Excel hoặc PowerPoint này bị hỏng, không mở được. Hãy lưu lại tệp rồi tải lên lần nữa.');
+  if (!sizes)
+    throw new AppError(
+      'FILE_TYPE_NOT_ALLOWED',
+      'Tệp Word, Excel hoặc PowerPoint này bị hỏng, không mở được. Hãy lưu lại tệp rồi tải lên lần nữa.',
+    );
   const ratio = sizes.uncompressedBytes / Math.max(1, buffer.length);
   if (sizes.uncompressedBytes > MAX_UNPACKED_BYTES || ratio > MAX_PACKING_RATIO) {
     throw new AppError(

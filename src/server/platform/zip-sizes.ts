@@ -8,7 +8,11 @@ export type ZipSizes = { entries: number; compressedBytes: number; uncompressedB
 export async function declaredZipSizes(buffer: Buffer): Promise<ZipSizes | null> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await promisify<Buffer, yauzl.Options, yauzl.ZipFile>(yauzl.fromBuffer)(buffer, { lazyEntries: true, autoClose: false, strictFileNames: false });
+    zip = await promisify<Buffer, yauzl.Options, yauzl.ZipFile>(yauzl.fromBuffer)(buffer, {
+      lazyEntries: true,
+      autoClose: false,
+      strictFileNames: false,
+    });
   } catch {
     return null;
   }

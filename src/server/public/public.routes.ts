@@ -13,16 +13,25 @@ import { NOMINATION_KINDS } from '../../shared/contracts/commendations';
 import { GALLERY_PATH, galleryPage } from './gallery-page';
 
 /** Query values are typed by hand or copied from old links: anything odd falls back to the default. */
-const looseNumber = z.string().optional().transform((value) => {
-  const number = Number(value);
-  return Number.isSafeInteger(number) && number > 0 ? number : null;
-});
+const looseNumber = z
+  .string()
+  .optional()
+  .transform((value) => {
+    const number = Number(value);
+    return Number.isSafeInteger(number) && number > 0 ? number : null;
+  });
 const PageQuerySchema = z.object({ trang: looseNumber, dang_ky: looseNumber, da_gui: z.string().optional() });
 const GalleryQuerySchema = z.object({
-  q: z.string().optional().transform((value) => value?.trim().slice(0, 200) || undefined),
+  q: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim().slice(0, 200) || undefined),
   tinh: looseNumber,
   nam: looseNumber,
-  loai: z.string().optional().transform((value) => NOMINATION_KINDS.find((kind) => kind === value)),
+  loai: z
+    .string()
+    .optional()
+    .transform((value) => NOMINATION_KINDS.find((kind) => kind === value)),
   trang: looseNumber,
 });
 
@@ -36,17 +45,28 @@ export const publicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, co
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
-  const view = (feedback: Omit<FeedbackFormState, 'guard' | 'settings'>, page = 1): PageView => ({ page, feedback: { guard, settings, ...feedback } });
-
-  app.get('/cong-khai/:unitCode', { schema: { hide: true, params: z.object({ unitCode: z.string() }), querystring: PageQuerySchema } }, async (request, reply) => {
-    const { trang, dang_ky, da_gui } = request.query;
-    const result = await loadUnitPublicPage(db, request.params.unitCode, view({ sent: da_gui === '1', registrationId: dang_ky }, trang ?? 1));
-    if (result.kind === 'moved') return reply.redirect(publicUnitPath(result.code), 301);
-    reply.header('content-type', 'text/html; charset=utf-8');
-    if (result.kind === 'missing') return reply.status(404).header('cache-control', 'no-store').send(renderPublicPage(notFoundPage()));
-    // A short cache spares the server when a whole meeting scans the same sign; the thank-you page is personal.
-    return reply.header('cache-control', da_gui ? 'no-store' : 'public, max-age=60').send(renderPublicPage(result.page));
+  const view = (feedback: Omit<FeedbackFormState, 'guard' | 'settings'>, page = 1): PageView => ({
+    page,
+    feedback: { guard, settings, ...feedback },
   });
+
+  app.get(
+    '/cong-khai/:unitCode',
+    { schema: { hide: true, params: z.object({ unitCode: z.string() }), querystring: PageQuerySchema } },
+    async (request, reply) => {
+      const { trang, dang_ky, da_gui } = request.query;
+      const result = await loadUnitPublicPage(
+        db,
+        request.params.unitCode,
+        view({ sent: da_gui === '1', registrationId: dang_ky }, trang ?? 1),
+      );
+      if (result.kind === 'moved') return reply.redirect(publicUnitPath(result.code), 301);
+      reply.header('content-type', 'text/html; charset=utf-8');
+      if (result.kind === 'missing') return reply.status(404).header('cache-control', 'no-store').send(renderPublicPage(notFoundPage()));
+      // A short cache spares the server when a whole meeting scans the same sign; the thank-you page is personal.
+      return reply.header('cache-control', da_gui ? 'no-store' : 'public, max-age=60').send(renderPublicPage(result.page));
+    },
+  );
 
   app.get(GALLERY_PATH, { schema: { hide: true, querystring: GalleryQuerySchema } }, async (request, reply) => {
     const { q, tinh, nam, loai, trang } = request.query;
@@ -66,23 +86,27 @@ export const publicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, co
    * Feedback from the public page. Success redirects (303) to the page with a thank-you notice, so
    * a reload does not send it twice; a refusal shows the page again with the message and the text kept.
    */
-  app.post('/cong-khai/:unitCode/phan-anh', { schema: { hide: true, params: z.object({ unitCode: z.string().max(100) }) } }, async (request, reply) => {
-    const parsed = PublicFeedbackFormSchema.safeParse(request.body ?? {});
-    const form = parsed.success ? parsed.data : {};
-    const unitCode = request.params.unitCode;
-    reply.header('cache-control', 'no-store');
-    try {
-      if (!parsed.success) throw parsed.error;
-      await submitPublicFeedback(db, { unitCode, form, ip: request.ip, guard, settings });
-      return reply.redirect(`${publicUnitPath(unitCode)}?da_gui=1#phan-anh`, 303);
-    } catch (error) {
-      if (!isAppError(error) && !(error instanceof z.ZodError)) throw error;
-      const status = isAppError(error) ? error.status : 400;
-      const message = isAppError(error) ? error.message : 'Nội dung gửi lên không hợp lệ (quá dài hoặc sai định dạng). Hãy kiểm tra lại.';
-      const result = await loadUnitPublicPage(db, unitCode, view({ error: message, values: { ...form, dap_an: '' } }));
-      reply.header('content-type', 'text/html; charset=utf-8');
-      if (result.kind !== 'page') return reply.status(404).send(renderPublicPage(notFoundPage()));
-      return reply.status(status).send(renderPublicPage(result.page));
-    }
-  });
+  app.post(
+    '/cong-khai/:unitCode/phan-anh',
+    { schema: { hide: true, params: z.object({ unitCode: z.string().max(100) }) } },
+    async (request, reply) => {
+      const parsed = PublicFeedbackFormSchema.safeParse(request.body ?? {});
+      const form = parsed.success ? parsed.data : {};
+      const unitCode = request.params.unitCode;
+      reply.header('cache-control', 'no-store');
+      try {
+        if (!parsed.success) throw parsed.error;
+        await submitPublicFeedback(db, { unitCode, form, ip: request.ip, guard, settings });
+        return reply.redirect(`${publicUnitPath(unitCode)}?da_gui=1#phan-anh`, 303);
+      } catch (error) {
+        if (!isAppError(error) && !(error instanceof z.ZodError)) throw error;
+        const status = isAppError(error) ? error.status : 400;
+        const message = isAppError(error) ? error.message : 'Nội dung gửi lên không hợp lệ (quá dài hoặc sai định dạng). Hãy kiểm tra lại.';
+        const result = await loadUnitPublicPage(db, unitCode, view({ error: message, values: { ...form, dap_an: '' } }));
+        reply.header('content-type', 'text/html; charset=utf-8');
+        if (result.kind !== 'page') return reply.status(404).send(renderPublicPage(notFoundPage()));
+        return reply.status(status).send(renderPublicPage(result.page));
+      }
+    },
+  );
 };

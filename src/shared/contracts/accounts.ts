@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PagingSchema, TrimmedText } from './common';
 import { RoleSchema } from './domain';
 
-export const LoginSchema = z.object({ username: z.string().trim().min(1, 'Hãy nhập tên đăng nhập').max(60), password: z.string().min(1, 'Hãy nhập mật khẩu').max(200) });
+export const LoginSchema = z.object({
+  username: z.string().trim().min(1, 'Hãy nhập tên đăng nhập').max(60),
+  password: z.string().min(1, 'Hãy nhập mật khẩu').max(200),
+});
 export const ChangePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
 export const GrantInputSchema = z.object({ unitId: IdSchema, role: RoleSchema });
 export const CreateAccountSchema = z.object({

@@ -118,5 +118,10 @@ export const AdoptableModelItemSchema = z.object({
 });
 export type AdoptableModelItem = z.infer<typeof AdoptableModelItemSchema>;
 
-export const AdoptableModelsAnswerSchema = z.object({ items: z.array(AdoptableModelItemSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const AdoptableModelsAnswerSchema = z.object({
+  items: z.array(AdoptableModelItemSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export type AdoptableModelsAnswer = z.infer<typeof AdoptableModelsAnswerSchema>;

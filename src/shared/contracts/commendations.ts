@@ -71,7 +71,9 @@ export const NominationPublicSchema = z.object({ version: z.number().int().posit
 /** The forms of commendation the whole tree shares: biểu dương, giấy khen, bằng khen and any a top level adds. */
 export type CommendationForm = { code: string; name: string; sortOrder: number; active: boolean };
 export const CommendationFormsQuerySchema = z.object({ includeInactive: BooleanQuerySchema.default(false) });
-export const CommendationFormCodeParamsSchema = z.object({ code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'Mã hình thức khen thưởng không hợp lệ') });
+export const CommendationFormCodeParamsSchema = z.object({
+  code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'Mã hình thức khen thưởng không hợp lệ'),
+});
 export const CreateCommendationFormSchema = z.object({ name: TrimmedText(100) });
 export const UpdateCommendationFormSchema = z
   .object({
@@ -79,7 +81,9 @@ export const UpdateCommendationFormSchema = z
     sortOrder: z.number().int().min(0, 'Thứ tự từ 0 đến 999').max(999, 'Thứ tự từ 0 đến 999').optional(),
     active: z.boolean().optional(),
   })
-  .refine((value) => value.name !== undefined || value.sortOrder !== undefined || value.active !== undefined, { message: 'Hãy cho biết cần sửa gì: tên, thứ tự hoặc trạng thái dùng.' });
+  .refine((value) => value.name !== undefined || value.sortOrder !== undefined || value.active !== undefined, {
+    message: 'Hãy cho biết cần sửa gì: tên, thứ tự hoặc trạng thái dùng.',
+  });
 
 export const CreateDecisionSchema = z.object({
   unitId: IdSchema,
@@ -132,7 +136,16 @@ export type NominationHistoryEvent = {
 };
 
 /** The fields of a submission compared for "what changed"; links and files read as their names. */
-export const NOMINATION_DIFF_FIELDS = ['title', 'story', 'results', 'periodFrom', 'periodTo', 'registrations', 'breakthroughs', 'files'] as const;
+export const NOMINATION_DIFF_FIELDS = [
+  'title',
+  'story',
+  'results',
+  'periodFrom',
+  'periodTo',
+  'registrations',
+  'breakthroughs',
+  'files',
+] as const;
 export type NominationDiffField = (typeof NOMINATION_DIFF_FIELDS)[number];
 export type NominationChange = FieldChange<NominationDiffField>;
 
@@ -182,7 +195,15 @@ export type DecisionView = Omit<DecisionListItem, 'entries'> & {
   periodTo: string;
   signerName: string | null;
   signerTitle: string | null;
-  entries: Array<{ nominationId: number; kind: NominationKind; title: string; subjectName: string | null; unitName: string; story: string; results: string }>;
+  entries: Array<{
+    nominationId: number;
+    kind: NominationKind;
+    title: string;
+    subjectName: string | null;
+    unitName: string;
+    story: string;
+    results: string;
+  }>;
 };
 
 export type CommendationFigureValues = {

@@ -19,9 +19,7 @@ export const PagingSchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-export const BooleanQuerySchema = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+export const BooleanQuerySchema = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 export const TrimmedText = (max: number) => z.string().trim().min(1, 'Không được để trống').max(max, `Tối đa ${max} ký tự`);
 export const OptionalText = (max: number) =>

@@ -18,26 +18,11 @@ export const UNIT_KINDS = [
 export const UnitKindSchema = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof UnitKindSchema>;
 
-export const PERSON_CATEGORIES = [
-  'party_member',
-  'cadre',
-  'civil_servant',
-  'public_employee',
-  'worker',
-  'union_member',
-] as const;
+export const PERSON_CATEGORIES = ['party_member', 'cadre', 'civil_servant', 'public_employee', 'worker', 'union_member'] as const;
 export const PersonCategorySchema = z.enum(PERSON_CATEGORIES);
 export type PersonCategory = z.infer<typeof PersonCategorySchema>;
 
-export const POSITIONS = [
-  'secretary',
-  'deputy_secretary',
-  'committee_member',
-  'party_member',
-  'head',
-  'deputy_head',
-  'staff',
-] as const;
+export const POSITIONS = ['secretary', 'deputy_secretary', 'committee_member', 'party_member', 'head', 'deputy_head', 'staff'] as const;
 export const PositionSchema = z.enum(POSITIONS);
 export type Position = z.infer<typeof PositionSchema>;
 

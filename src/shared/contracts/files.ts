@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
 /** What an upload is for; it decides who may upload it, who may read it and which types it accepts. */
-export const FILE_PURPOSES = ['plan', 'topic', 'breakthrough_update', 'standard_sign', 'study_session', 'check_in', 'report', 'nomination', 'model_adoption'] as const;
+export const FILE_PURPOSES = [
+  'plan',
+  'topic',
+  'breakthrough_update',
+  'standard_sign',
+  'study_session',
+  'check_in',
+  'report',
+  'nomination',
+  'model_adoption',
+] as const;
 export const FilePurposeSchema = z.enum(FILE_PURPOSES);
 export type FilePurpose = z.infer<typeof FilePurposeSchema>;
 

@@ -44,7 +44,11 @@ export const FollowupListQuerySchema = PagingSchema.extend({
   year: YearSchema,
   status: RegistrationStatusSchema.optional(),
   kind: z.enum(['individual', 'collective']).optional(),
-  staleMonths: z.coerce.number().int().refine((value) => (STALE_MONTHS as readonly number[]).includes(value), 'Chỉ lọc theo 2, 3 hoặc 6 tháng').optional(),
+  staleMonths: z.coerce
+    .number()
+    .int()
+    .refine((value) => (STALE_MONTHS as readonly number[]).includes(value), 'Chỉ lọc theo 2, 3 hoặc 6 tháng')
+    .optional(),
   q: z.string().trim().max(200).optional(),
 });
 export type FollowupListQuery = z.infer<typeof FollowupListQuerySchema>;

@@ -7,11 +7,29 @@ export const PersonFieldsSchema = z.object({
   sex: SexSchema,
   birthDate: IsoDateSchema.nullish(),
   category: PersonCategorySchema,
-  cardNumber: z.string().trim().regex(/^\d{6,12}$/, 'Số thẻ đảng viên gồm 6–12 chữ số').nullish().or(z.literal('').transform(() => null)),
-  idNumber: z.string().trim().regex(/^\d{12}$/, 'Số CCCD gồm đúng 12 chữ số').nullish().or(z.literal('').transform(() => null)),
+  cardNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{6,12}$/, 'Số thẻ đảng viên gồm 6–12 chữ số')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, 'Số CCCD gồm đúng 12 chữ số')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   admissionDate: IsoDateSchema.nullish(),
-  phone: z.string().trim().regex(/^\+?[\d ]{8,15}$/, 'Số điện thoại chưa đúng').nullish().or(z.literal('').transform(() => null)),
-  email: z.email('Email chưa đúng').nullish().or(z.literal('').transform(() => null)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d ]{8,15}$/, 'Số điện thoại chưa đúng')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
+  email: z
+    .email('Email chưa đúng')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   address: OptionalText(300),
 });
 export const PlacementSchema = z.object({ unitId: IdSchema, position: PositionSchema, isHead: z.boolean().default(false) });

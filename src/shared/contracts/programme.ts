@@ -22,10 +22,9 @@ const ListQueryBase = PagingSchema.extend({
 });
 
 function yearRange<T extends { fromYear: number; toYear: number }>(schema: z.ZodType<T>) {
-  return schema.refine((value) => value.fromYear <= value.toYear, { message: 'Năm bắt đầu không được sau năm kết thúc', path: ['toYear'] }).refine(
-    (value) => value.toYear - value.fromYear <= 10,
-    { message: 'Một nhiệm kỳ không dài quá 10 năm', path: ['toYear'] },
-  );
+  return schema
+    .refine((value) => value.fromYear <= value.toYear, { message: 'Năm bắt đầu không được sau năm kết thúc', path: ['toYear'] })
+    .refine((value) => value.toYear - value.fromYear <= 10, { message: 'Một nhiệm kỳ không dài quá 10 năm', path: ['toYear'] });
 }
 
 // ── Legal bases ─────────────────────────────────────────────────────────────

@@ -29,7 +29,10 @@ export const REGISTRATION_TRANSITIONS = {
   selfAssess: { from: ['published', 'in_progress'], to: 'self_assessed', by: 'registrant', needsReason: false },
   review: { from: ['self_assessed'], to: 'reviewed', by: 'appraiser', needsReason: false },
   close: { from: ['reviewed'], to: 'closed', by: 'appraiser', needsReason: false },
-} as const satisfies Record<string, { from: readonly RegistrationStatus[]; to: RegistrationStatus; by: TransitionActor; needsReason: boolean }>;
+} as const satisfies Record<
+  string,
+  { from: readonly RegistrationStatus[]; to: RegistrationStatus; by: TransitionActor; needsReason: boolean }
+>;
 export type RegistrationTransition = keyof typeof REGISTRATION_TRANSITIONS;
 
 /** Content (shortcomings, actions) may change only while the registrant holds it. */
@@ -57,7 +60,11 @@ export const RegistrationKindSchema = z.enum(REGISTRATION_KINDS);
 
 export const ACTION_AREAS = ['thought', 'ethics', 'style'] as const;
 export const ActionAreaSchema = z.enum(ACTION_AREAS);
-export const ACTION_AREA_LABELS: Record<(typeof ACTION_AREAS)[number], string> = { thought: 'Tư tưởng', ethics: 'Đạo đức', style: 'Phong cách' };
+export const ACTION_AREA_LABELS: Record<(typeof ACTION_AREAS)[number], string> = {
+  thought: 'Tư tưởng',
+  ethics: 'Đạo đức',
+  style: 'Phong cách',
+};
 
 export const COMPLETION_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
 export const CompletionLevelSchema = z.enum(COMPLETION_LEVELS);

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { BooleanQuerySchema, IdSchema, IsoDateSchema, PagingSchema, TrimmedText } from './common';
-import { ActionAreaSchema, RegistrationKindSchema, RegistrationStatusSchema, TransitionBodySchema, type RegistrationStatus } from './registration-status';
+import {
+  ActionAreaSchema,
+  RegistrationKindSchema,
+  RegistrationStatusSchema,
+  TransitionBodySchema,
+  type RegistrationStatus,
+} from './registration-status';
 
 const YearSchema = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
 
@@ -14,13 +20,23 @@ const WindowFieldsSchema = z.object({
   closesOn: IsoDateSchema,
   topicId: IdSchema.nullish().transform((value) => value ?? null),
   breakthroughIds: z.array(IdSchema).max(20, 'Tối đa 20 nội dung đột phá').default([]),
-  guidance: z.string().trim().max(5000, 'Tối đa 5000 ký tự').nullish().transform((value) => value || null),
+  guidance: z
+    .string()
+    .trim()
+    .max(5000, 'Tối đa 5000 ký tự')
+    .nullish()
+    .transform((value) => value || null),
 });
 
-const checkWindowDates = <T extends { year: number; toYear: number; opensOn: string; closesOn: string }>(value: T, context: z.RefinementCtx) => {
-  if (value.toYear < value.year) context.addIssue({ code: 'custom', path: ['toYear'], message: 'Năm kết thúc không được trước năm bắt đầu' });
+const checkWindowDates = <T extends { year: number; toYear: number; opensOn: string; closesOn: string }>(
+  value: T,
+  context: z.RefinementCtx,
+) => {
+  if (value.toYear < value.year)
+    context.addIssue({ code: 'custom', path: ['toYear'], message: 'Năm kết thúc không được trước năm bắt đầu' });
   if (value.toYear - value.year > 5) context.addIssue({ code: 'custom', path: ['toYear'], message: 'Một nhiệm kỳ không quá 5 năm' });
-  if (value.closesOn < value.opensOn) context.addIssue({ code: 'custom', path: ['closesOn'], message: 'Ngày kết thúc không được trước ngày bắt đầu' });
+  if (value.closesOn < value.opensOn)
+    context.addIssue({ code: 'custom', path: ['closesOn'], message: 'Ngày kết thúc không được trước ngày bắt đầu' });
 };
 
 export const CreateWindowSchema = WindowFieldsSchema.extend({ unitId: IdSchema }).superRefine(checkWindowDates);
@@ -48,11 +64,19 @@ export const ActionInputSchema = z
     deadline: IsoDateSchema.nullish().transform((value) => value ?? null),
     linkKind: ActionLinkKindSchema.nullish().transform((value) => value ?? null),
     linkId: IdSchema.nullish().transform((value) => value ?? null),
-    linkIndex: z.number().int().min(0).max(99).nullish().transform((value) => value ?? null),
+    linkIndex: z
+      .number()
+      .int()
+      .min(0)
+      .max(99)
+      .nullish()
+      .transform((value) => value ?? null),
   })
   .superRefine((value, context) => {
-    if (value.linkKind && value.linkId === null) context.addIssue({ code: 'custom', path: ['linkId'], message: 'Hãy chọn nội dung gắn với việc làm này' });
-    if (value.linkKind === 'standard_criterion' && value.linkIndex === null) context.addIssue({ code: 'custom', path: ['linkIndex'], message: 'Hãy chọn tiêu chí của chuẩn mực đạo đức' });
+    if (value.linkKind && value.linkId === null)
+      context.addIssue({ code: 'custom', path: ['linkId'], message: 'Hãy chọn nội dung gắn với việc làm này' });
+    if (value.linkKind === 'standard_criterion' && value.linkIndex === null)
+      context.addIssue({ code: 'custom', path: ['linkIndex'], message: 'Hãy chọn tiêu chí của chuẩn mực đạo đức' });
   });
 export type ActionInput = z.infer<typeof ActionInputSchema>;
 
@@ -211,7 +235,11 @@ export type RegistrationDiff = {
   fromRevision: number;
   toRevision: number;
   shortcomings: { before: string; after: string } | null;
-  actions: Array<{ position: number; change: 'added' | 'removed' | 'changed'; fields: Array<{ field: keyof SnapshotAction; before: string; after: string }> }>;
+  actions: Array<{
+    position: number;
+    change: 'added' | 'removed' | 'changed';
+    fields: Array<{ field: keyof SnapshotAction; before: string; after: string }>;
+  }>;
 };
 
 export type RegistrationSummary = {

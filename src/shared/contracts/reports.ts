@@ -48,7 +48,10 @@ export const DEFAULT_SECTIONS = [
   { key: 'proposals', title: 'Khó khăn, vướng mắc và kiến nghị, đề xuất' },
 ] as const;
 
-const KeySchema = z.string().trim().regex(/^[a-z0-9_.]{1,60}$/, 'Mã mục chỉ gồm chữ thường không dấu, số, dấu chấm và gạch dưới');
+const KeySchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_.]{1,60}$/, 'Mã mục chỉ gồm chữ thường không dấu, số, dấu chấm và gạch dưới');
 
 export const ReportContentSchema = z.object({
   metrics: z.array(KeySchema).max(40, 'Tối đa 40 số liệu.').default([]),
@@ -110,7 +113,12 @@ export type SaveAnswer = z.infer<typeof SaveAnswerSchema>;
 export const VersionBodySchema = z.object({ version: z.number().int().positive() });
 export const ReturnAnswerSchema = z.object({ version: z.number().int().positive(), reason: TrimmedText(2000) });
 
-export const SaveTemplateSchema = z.object({ unitId: IdSchema, name: TrimmedText(200), kind: z.enum(REPORT_KINDS), content: ReportContentSchema });
+export const SaveTemplateSchema = z.object({
+  unitId: IdSchema,
+  name: TrimmedText(200),
+  kind: z.enum(REPORT_KINDS),
+  content: ReportContentSchema,
+});
 export const TemplatesQuerySchema = z.object({ unitId: IdSchema });
 
 export const RecommendationsQuerySchema = PagingSchema.extend({

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PagingSchema, BooleanQuerySchema, TrimmedText } from './common';
 import { UnitKindSchema } from './domain';
 
-const CodeSchema = z.string().trim().min(1, 'Không được để trống').max(40).regex(/^[\p{L}\p{N}._-]+$/u, 'Mã chỉ gồm chữ, số, dấu chấm, gạch ngang');
+const CodeSchema = z
+  .string()
+  .trim()
+  .min(1, 'Không được để trống')
+  .max(40)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'Mã chỉ gồm chữ, số, dấu chấm, gạch ngang');
 
 export const AsOfQuerySchema = z.object({ asOf: IsoDateSchema.optional() });
 export const UnitSearchQuerySchema = PagingSchema.extend({

@@ -15,7 +15,13 @@ export function ActingUnitPicker({ className }: { className?: string }) {
       <label htmlFor="acting-unit-select" className="acting-unit-label">
         {t('header.actingUnit')}
       </label>
-      <DeferredControl id="acting-unit-select" data-testid="acting-unit" className="acting-unit-select" text={actingUnit?.name ?? t('header.actingUnitPrompt')} preload={loadTreeSelect}>
+      <DeferredControl
+        id="acting-unit-select"
+        data-testid="acting-unit"
+        className="acting-unit-select"
+        text={actingUnit?.name ?? t('header.actingUnitPrompt')}
+        preload={loadTreeSelect}
+      >
         <UnitTreeSelect
           id="acting-unit-select"
           data-testid="acting-unit"

@@ -17,8 +17,7 @@ const theme: ThemeConfig = {
     colorPrimary: '#1f5fa8',
     colorLink: '#1a56a0',
     borderRadius: 6,
-    fontFamily:
-      "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif",
+    fontFamily: "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif",
   },
   components: {
     Layout: { headerBg: '#a3161a', headerHeight: 64, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: '#f4f5f7' },

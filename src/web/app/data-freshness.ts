@@ -35,5 +35,9 @@ function subscribe(listener: () => void): () => void {
 
 /** Seconds the shown figures may lag behind, or 0 when there is nothing to say. */
 export function useDataLag(): number {
-  return useSyncExternalStore(subscribe, () => lagSeconds, () => 0);
+  return useSyncExternalStore(
+    subscribe,
+    () => lagSeconds,
+    () => 0,
+  );
 }

@@ -12,9 +12,12 @@ import { paths } from './paths';
  * The pages ask for the same queries and find them already answered or on the way.
  */
 export function requestEarlyData(client: QueryClient): void {
-  void client.fetchQuery(sessionQueryOptions()).then((session) => {
-    if (!session || session.user.mustChangePassword || window.location.pathname !== paths.home) return;
-    const unit = initialActingUnit(session);
-    if (unit) void client.prefetchQuery(figuresQueryOptions(unit.id, toApiDate(dayjs()) ?? ''));
-  }, () => undefined);
+  void client.fetchQuery(sessionQueryOptions()).then(
+    (session) => {
+      if (!session || session.user.mustChangePassword || window.location.pathname !== paths.home) return;
+      const unit = initialActingUnit(session);
+      if (unit) void client.prefetchQuery(figuresQueryOptions(unit.id, toApiDate(dayjs()) ?? ''));
+    },
+    () => undefined,
+  );
 }

@@ -13,7 +13,9 @@ import {
   RocketOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
-  UserSwitchOutlined, TrophyOutlined } from '@ant-design/icons';
+  UserSwitchOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,11 +49,46 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { permissions } = useCurrentSession();
 
   const entries: NavEntry[] = [
-    { key: 'home', path: paths.home, label: t('nav.home'), icon: <DashboardOutlined />, testId: 'nav-home', permission: PAGE_PERMISSIONS.home },
-    { key: 'units', path: paths.units, label: t('nav.units'), icon: <ApartmentOutlined />, testId: 'nav-units', permission: PAGE_PERMISSIONS.units },
-    { key: 'people', path: paths.people, label: t('nav.people'), icon: <TeamOutlined />, testId: 'nav-people', permission: PAGE_PERMISSIONS.people },
-    { key: 'plans', path: paths.plans, label: t('programme.nav.plans'), icon: <FileTextOutlined />, testId: 'nav-plans', permission: PAGE_PERMISSIONS.plans },
-    { key: 'topics', path: paths.topics, label: t('programme.nav.topics'), icon: <BookOutlined />, testId: 'nav-topics', permission: PAGE_PERMISSIONS.topics },
+    {
+      key: 'home',
+      path: paths.home,
+      label: t('nav.home'),
+      icon: <DashboardOutlined />,
+      testId: 'nav-home',
+      permission: PAGE_PERMISSIONS.home,
+    },
+    {
+      key: 'units',
+      path: paths.units,
+      label: t('nav.units'),
+      icon: <ApartmentOutlined />,
+      testId: 'nav-units',
+      permission: PAGE_PERMISSIONS.units,
+    },
+    {
+      key: 'people',
+      path: paths.people,
+      label: t('nav.people'),
+      icon: <TeamOutlined />,
+      testId: 'nav-people',
+      permission: PAGE_PERMISSIONS.people,
+    },
+    {
+      key: 'plans',
+      path: paths.plans,
+      label: t('programme.nav.plans'),
+      icon: <FileTextOutlined />,
+      testId: 'nav-plans',
+      permission: PAGE_PERMISSIONS.plans,
+    },
+    {
+      key: 'topics',
+      path: paths.topics,
+      label: t('programme.nav.topics'),
+      icon: <BookOutlined />,
+      testId: 'nav-topics',
+      permission: PAGE_PERMISSIONS.topics,
+    },
     {
       key: 'breakthroughs',
       path: paths.breakthroughs,
@@ -68,7 +105,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       testId: 'nav-standards',
       permission: PAGE_PERMISSIONS.standards,
     },
-    { key: 'study', path: paths.study, label: t('study.nav'), icon: <ReadOutlined />, testId: 'nav-study', permission: PAGE_PERMISSIONS.study },
+    {
+      key: 'study',
+      path: paths.study,
+      label: t('study.nav'),
+      icon: <ReadOutlined />,
+      testId: 'nav-study',
+      permission: PAGE_PERMISSIONS.study,
+    },
     {
       key: 'registrations',
       path: paths.registrations,
@@ -77,7 +121,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       testId: 'nav-registrations',
       permission: PAGE_PERMISSIONS.registrations,
     },
-    { key: 'followup', path: paths.followup, label: t('followup.nav'), icon: <LineChartOutlined />, testId: 'nav-followup', permission: PAGE_PERMISSIONS.followup },
+    {
+      key: 'followup',
+      path: paths.followup,
+      label: t('followup.nav'),
+      icon: <LineChartOutlined />,
+      testId: 'nav-followup',
+      permission: PAGE_PERMISSIONS.followup,
+    },
     {
       key: 'programmeFigures',
       path: paths.programmeFigures,
@@ -94,9 +145,30 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       testId: 'nav-supervision',
       permission: PAGE_PERMISSIONS.supervision,
     },
-    { key: 'reports', path: paths.reports, label: t('reports.nav'), icon: <ContainerOutlined />, testId: 'nav-reports', permission: PAGE_PERMISSIONS.reports },
-    { key: 'commendations', path: paths.commendations, label: t('commendations.nav'), icon: <TrophyOutlined />, testId: 'nav-commendations', permission: PAGE_PERMISSIONS.commendations },
-    { key: 'audit', path: paths.audit, label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: PAGE_PERMISSIONS.audit },
+    {
+      key: 'reports',
+      path: paths.reports,
+      label: t('reports.nav'),
+      icon: <ContainerOutlined />,
+      testId: 'nav-reports',
+      permission: PAGE_PERMISSIONS.reports,
+    },
+    {
+      key: 'commendations',
+      path: paths.commendations,
+      label: t('commendations.nav'),
+      icon: <TrophyOutlined />,
+      testId: 'nav-commendations',
+      permission: PAGE_PERMISSIONS.commendations,
+    },
+    {
+      key: 'audit',
+      path: paths.audit,
+      label: t('nav.audit'),
+      icon: <AuditOutlined />,
+      testId: 'nav-audit',
+      permission: PAGE_PERMISSIONS.audit,
+    },
     {
       key: 'accounts',
       path: paths.accounts,

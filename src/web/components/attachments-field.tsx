@@ -19,7 +19,12 @@ interface AttachmentsFieldProps {
 export function AttachmentsField({ value, onChange, upload, buttonLabel, disabled = false }: AttachmentsFieldProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const fileList: UploadFile[] = value.map((file) => ({ uid: String(file.id), name: file.name, status: 'done', url: `/api/files/${file.id}` }));
+  const fileList: UploadFile[] = value.map((file) => ({
+    uid: String(file.id),
+    name: file.name,
+    status: 'done',
+    url: `/api/files/${file.id}`,
+  }));
   return (
     <Upload
       accept={ACCEPT}

@@ -19,7 +19,11 @@ export function FigureCard({ title, value, definition, icon, loading, ...rest }:
   return (
     <Card className="figure-card" data-testid={rest['data-testid']}>
       <div className="figure-card-head">
-        {icon ? <span className="figure-card-icon" aria-hidden>{icon}</span> : null}
+        {icon ? (
+          <span className="figure-card-icon" aria-hidden>
+            {icon}
+          </span>
+        ) : null}
         <span className="figure-card-title">{title}</span>
         {definition ? (
           <Tooltip title={definition}>

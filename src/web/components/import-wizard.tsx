@@ -102,7 +102,14 @@ export function ImportWizard({ kind, open, onClose }: ImportWizardProps) {
       mask={{ closable: !preview.isPending && !apply.isPending }}
       keyboard={!preview.isPending && !apply.isPending}
     >
-      <Steps current={step} items={stepItems} size="small" className="import-steps" responsive={false} titlePlacement={isPhone ? 'vertical' : 'horizontal'} />
+      <Steps
+        current={step}
+        items={stepItems}
+        size="small"
+        className="import-steps"
+        responsive={false}
+        titlePlacement={isPhone ? 'vertical' : 'horizontal'}
+      />
 
       {step === 0 ? (
         <div className="import-step">

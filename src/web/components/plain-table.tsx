@@ -31,7 +31,17 @@ type Sort = { key: string; direction: 1 | -1 };
  * aria-sort), rows revealed in steps, and a frame that scrolls sideways inside its card on a phone.
  * Editing lists keep Ant Design's Table; this one spares the first screen after sign-in its weight.
  */
-export function PlainTable<Row>({ columns, rows, rowKey, defaultSortKey, pageSize, footer, emptyText, busy, ...rest }: PlainTableProps<Row>) {
+export function PlainTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  defaultSortKey,
+  pageSize,
+  footer,
+  emptyText,
+  busy,
+  ...rest
+}: PlainTableProps<Row>) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<Sort | null>(defaultSortKey ? { key: defaultSortKey, direction: 1 } : null);
   const [shown, setShown] = useState(pageSize ?? Number.POSITIVE_INFINITY);
@@ -42,7 +52,8 @@ export function PlainTable<Row>({ columns, rows, rowKey, defaultSortKey, pageSiz
   const visible = sorted.slice(0, shown);
   const hidden = sorted.length - visible.length;
 
-  const toggle = (key: string) => setSort((current) => (current?.key === key ? { key, direction: current.direction === 1 ? -1 : 1 } : { key, direction: 1 }));
+  const toggle = (key: string) =>
+    setSort((current) => (current?.key === key ? { key, direction: current.direction === 1 ? -1 : 1 } : { key, direction: 1 }));
 
   return (
     <div className="plain-table-frame" data-testid={rest['data-testid']} aria-busy={busy || undefined}>
@@ -52,9 +63,19 @@ export function PlainTable<Row>({ columns, rows, rowKey, defaultSortKey, pageSiz
             {columns.map((column) => {
               const sorting = sort?.key === column.key ? (sort.direction === 1 ? 'ascending' : 'descending') : undefined;
               return (
-                <th key={column.key} scope="col" aria-sort={column.compare ? (sorting ?? 'none') : undefined} className={column.align === 'right' ? 'align-right' : undefined}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={column.compare ? (sorting ?? 'none') : undefined}
+                  className={column.align === 'right' ? 'align-right' : undefined}
+                >
                   {column.compare ? (
-                    <button type="button" className="plain-table-sort" onClick={() => toggle(column.key)} aria-label={t('common.sortBy', { name: column.title })}>
+                    <button
+                      type="button"
+                      className="plain-table-sort"
+                      onClick={() => toggle(column.key)}
+                      aria-label={t('common.sortBy', { name: column.title })}
+                    >
                       {column.title}
                       <span aria-hidden className="plain-table-sort-mark">
                         {sorting === 'ascending' ? '▲' : sorting === 'descending' ? '▼' : '↕'}

@@ -35,7 +35,14 @@ export function QueryError({ error, onRetry, compact = false }: QueryErrorProps)
     );
   }
   return compact ? (
-    <Alert type="error" showIcon title={t('errors.loadFailed')} description={describeError(error, t)} action={retry} className="block-gap-bottom" />
+    <Alert
+      type="error"
+      showIcon
+      title={t('errors.loadFailed')}
+      description={describeError(error, t)}
+      action={retry}
+      className="block-gap-bottom"
+    />
   ) : (
     <StatusMessage kind="error" title={t('errors.loadFailed')} description={describeError(error, t)} action={retry} />
   );

@@ -12,7 +12,12 @@ export function RowErrorsTable({ errors, testId }: { errors: RowError[]; testId:
   const isPhone = useIsPhone();
   const columns: ColumnsType<RowError> = [
     { title: t('imports.columns.row'), dataIndex: 'row', width: isPhone ? 64 : 90, render: (row: number) => formatNumber(row) },
-    { title: t('imports.columns.column'), dataIndex: 'column', width: isPhone ? 110 : 180, render: (column: string | null) => column ?? '—' },
+    {
+      title: t('imports.columns.column'),
+      dataIndex: 'column',
+      width: isPhone ? 110 : 180,
+      render: (column: string | null) => column ?? '—',
+    },
     { title: t('imports.columns.message'), dataIndex: 'message' },
   ];
   return (

@@ -8,7 +8,17 @@ const SYMBOL: Record<StatusKind, string> = { forbidden: 'â›”', 'not-found': 'ðŸ”
  * A page-level message (refusal, missing page, failed load): a symbol, a title, a sentence and an
  * action. Plain markup instead of Ant Design's Result, whose illustrations every page would download.
  */
-export function StatusMessage({ kind, title, description, action }: { kind: StatusKind; title: string; description?: ReactNode; action?: ReactNode }) {
+export function StatusMessage({
+  kind,
+  title,
+  description,
+  action,
+}: {
+  kind: StatusKind;
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <section className={`status-message status-message-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       <div className="status-message-symbol" aria-hidden>

@@ -91,10 +91,7 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
     asOf,
     children: new Map(),
   });
-  const childrenById = useMemo(
-    () => (loaded.asOf === asOf ? loaded.children : new Map<number, Unit[]>()),
-    [loaded, asOf],
-  );
+  const childrenById = useMemo(() => (loaded.asOf === asOf ? loaded.children : new Map<number, Unit[]>()), [loaded, asOf]);
   const unitsById = useRef(new Map<number, Unit>());
 
   const query = useDebouncedValue(searchText.trim(), 300);

@@ -14,9 +14,12 @@ export function WhenVisible({ children, reservedHeight }: { children: ReactNode;
       setVisible(true);
       return;
     }
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setVisible(true);
-    }, { rootMargin: '200px 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setVisible(true);
+      },
+      { rootMargin: '200px 0px' },
+    );
     observer.observe(node);
     return () => observer.disconnect();
   }, [visible]);

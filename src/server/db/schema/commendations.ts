@@ -1,4 +1,17 @@
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { units } from './units';
 import { persons } from './people';
 
@@ -36,7 +49,9 @@ export const nominations = pgTable(
   'nominations',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     kind: text('kind').notNull(),
     subjectUnitId: bigint('subject_unit_id', { mode: 'number' }).references(() => units.id),
     subjectPersonId: bigint('subject_person_id', { mode: 'number' }).references(() => persons.id),
@@ -79,7 +94,9 @@ export const nominationEvents = pgTable(
   'nomination_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    nominationId: bigint('nomination_id', { mode: 'number' }).notNull().references(() => nominations.id, { onDelete: 'cascade' }),
+    nominationId: bigint('nomination_id', { mode: 'number' })
+      .notNull()
+      .references(() => nominations.id, { onDelete: 'cascade' }),
     action: text('action').notNull(),
     fromStatus: text('from_status').notNull(),
     toStatus: text('to_status').notNull(),
@@ -100,8 +117,12 @@ export const commendationDecisions = pgTable(
   'commendation_decisions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
-    formCode: text('form_code').notNull().references(() => commendationForms.code),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    formCode: text('form_code')
+      .notNull()
+      .references(() => commendationForms.code),
     /** The unit's own series restarts each year: "12-QĐ/ĐU" of 2026 is another than of 2025. */
     numberYear: smallint('number_year').notNull(),
     numberValue: integer('number_value').notNull(),
@@ -129,8 +150,12 @@ export const modelAdoptions = pgTable(
   'model_adoptions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    nominationId: bigint('nomination_id', { mode: 'number' }).notNull().references(() => nominations.id),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    nominationId: bigint('nomination_id', { mode: 'number' })
+      .notNull()
+      .references(() => nominations.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     adoptedOn: date('adopted_on').notNull(),
     note: text('note'),
     version: integer('version').notNull().default(1),

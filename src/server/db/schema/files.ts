@@ -10,7 +10,9 @@ export const storedFiles = pgTable(
   'stored_files',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     /** 'unit': readable in the unit's scope; 'downward': also by every unit below (plans, topic materials). */
     visibility: text('visibility').notNull(),
     ownerType: text('owner_type'),

@@ -34,8 +34,12 @@ export const memberships = pgTable(
   'memberships',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    personId: bigint('person_id', { mode: 'number' }).notNull().references(() => persons.id),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => persons.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     position: text('position').notNull(),
     isHead: boolean('is_head').notNull().default(false),
     isPrimary: boolean('is_primary').notNull().default(true),

@@ -1,4 +1,17 @@
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { units } from './units';
 
 /** Documents a plan may cite as its basis (Chỉ thị 05-CT/TW, Kết luận 01-KL/TW, later ones); administrators keep the list. */
@@ -18,7 +31,9 @@ export const plans = pgTable(
   'plans',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     numberSymbol: text('number_symbol').notNull(),
     title: text('title').notNull(),
     issuedOn: date('issued_on').notNull(),
@@ -45,7 +60,9 @@ export const studyTopics = pgTable(
   'study_topics',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     title: text('title').notNull(),
     description: text('description'),
     fromYear: smallint('from_year').notNull(),
@@ -68,11 +85,15 @@ export const breakthroughContents = pgTable(
   'breakthrough_contents',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     year: smallint('year').notNull(),
     title: text('title').notNull(),
     description: text('description'),
-    ownerUnitId: bigint('owner_unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    ownerUnitId: bigint('owner_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     target: text('target').notNull(),
     deadline: date('deadline').notNull(),
     adoptedFromId: bigint('adopted_from_id', { mode: 'number' }),
@@ -99,7 +120,9 @@ export const breakthroughUpdates = pgTable(
   'breakthrough_updates',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    breakthroughId: bigint('breakthrough_id', { mode: 'number' }).notNull().references(() => breakthroughContents.id),
+    breakthroughId: bigint('breakthrough_id', { mode: 'number' })
+      .notNull()
+      .references(() => breakthroughContents.id),
     reportedOn: date('reported_on').notNull(),
     progressPercent: smallint('progress_percent').notNull(),
     note: text('note').notNull(),

@@ -1,6 +1,21 @@
 import { bytea } from './types';
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { units } from './units';
 import { persons } from './people';
 import { studyTopics } from './programme';
@@ -13,7 +28,9 @@ export const registrationWindows = pgTable(
   'registration_windows',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     year: smallint('year').notNull(),
     /** A term registration (toYear > year) is supplemented by a yearly one in each later year. */
     toYear: smallint('to_year').notNull(),
@@ -43,7 +60,9 @@ export const registrations = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     kind: text('kind').notNull(),
     year: smallint('year').notNull(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     personId: bigint('person_id', { mode: 'number' }).references(() => persons.id),
     windowId: bigint('window_id', { mode: 'number' }).references(() => registrationWindows.id),
     /** A yearly supplement of a term registration points to it. */
@@ -84,8 +103,12 @@ export const registrations = pgTable(
     index('registrations_unit_idx').on(table.unitId, table.year, table.status),
     index('registrations_person_idx').on(table.personId, table.year),
     // One individual registration per person and year, one collective per unit and year.
-    uniqueIndex('registrations_individual_key').on(table.personId, table.year).where(sql`kind = 'individual'`),
-    uniqueIndex('registrations_collective_key').on(table.unitId, table.year).where(sql`kind = 'collective'`),
+    uniqueIndex('registrations_individual_key')
+      .on(table.personId, table.year)
+      .where(sql`kind = 'individual'`),
+    uniqueIndex('registrations_collective_key')
+      .on(table.unitId, table.year)
+      .where(sql`kind = 'collective'`),
   ],
 );
 
@@ -94,7 +117,9 @@ export const registrationActions = pgTable(
   'registration_actions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    registrationId: bigint('registration_id', { mode: 'number' }).notNull().references(() => registrations.id),
+    registrationId: bigint('registration_id', { mode: 'number' })
+      .notNull()
+      .references(() => registrations.id),
     position: smallint('position').notNull(),
     /** thought | ethics | style (tư tưởng, đạo đức, phong cách). */
     area: text('area').notNull(),
@@ -120,7 +145,9 @@ export const registrationEvents = pgTable(
   'registration_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    registrationId: bigint('registration_id', { mode: 'number' }).notNull().references(() => registrations.id),
+    registrationId: bigint('registration_id', { mode: 'number' })
+      .notNull()
+      .references(() => registrations.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: bigint('actor_user_id', { mode: 'number' }),
     actorName: text('actor_name').notNull(),
@@ -139,8 +166,12 @@ export const registrationCheckIns = pgTable(
   'registration_check_ins',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    registrationId: bigint('registration_id', { mode: 'number' }).notNull().references(() => registrations.id),
-    actionId: bigint('action_id', { mode: 'number' }).notNull().references(() => registrationActions.id),
+    registrationId: bigint('registration_id', { mode: 'number' })
+      .notNull()
+      .references(() => registrations.id),
+    actionId: bigint('action_id', { mode: 'number' })
+      .notNull()
+      .references(() => registrationActions.id),
     checkedOn: date('checked_on').notNull(),
     progressPercent: smallint('progress_percent').notNull(),
     note: text('note').notNull(),
@@ -158,9 +189,16 @@ export const registrationCheckIns = pgTable(
 export const registrationSimilarities = pgTable(
   'registration_similarities',
   {
-    registrationId: bigint('registration_id', { mode: 'number' }).notNull().references(() => registrations.id),
-    otherId: bigint('other_id', { mode: 'number' }).notNull().references(() => registrations.id),
+    registrationId: bigint('registration_id', { mode: 'number' })
+      .notNull()
+      .references(() => registrations.id),
+    otherId: bigint('other_id', { mode: 'number' })
+      .notNull()
+      .references(() => registrations.id),
     similarity: real('similarity').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.registrationId, table.otherId] }), index('registration_similarities_other_idx').on(table.otherId)],
+  (table) => [
+    primaryKey({ columns: [table.registrationId, table.otherId] }),
+    index('registration_similarities_other_idx').on(table.otherId),
+  ],
 );

@@ -1,4 +1,18 @@
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { units } from './units';
 
 /**
@@ -19,7 +33,9 @@ export const reportRequests = pgTable(
   'report_requests',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     periodFrom: date('period_from').notNull(),
@@ -42,7 +58,9 @@ export const reportTemplates = pgTable(
   'report_templates',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     content: jsonb('content').$type<ReportContent>().notNull(),
@@ -59,8 +77,12 @@ export const reportAnswers = pgTable(
   'report_answers',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    requestId: bigint('request_id', { mode: 'number' }).notNull().references(() => reportRequests.id),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    requestId: bigint('request_id', { mode: 'number' })
+      .notNull()
+      .references(() => reportRequests.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     status: text('status').notNull().default('not_started'),
     narrative: jsonb('narrative').$type<Record<string, string>>().notNull().default({}),
     manualValues: jsonb('manual_values').$type<Record<string, string>>().notNull().default({}),
@@ -90,7 +112,9 @@ export const reportAnswerEvents = pgTable(
   'report_answer_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    answerId: bigint('answer_id', { mode: 'number' }).notNull().references(() => reportAnswers.id),
+    answerId: bigint('answer_id', { mode: 'number' })
+      .notNull()
+      .references(() => reportAnswers.id),
     fromStatus: text('from_status').notNull(),
     toStatus: text('to_status').notNull(),
     reason: text('reason'),
@@ -109,9 +133,15 @@ export const reportRecommendations = pgTable(
   'report_recommendations',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    answerId: bigint('answer_id', { mode: 'number' }).notNull().references(() => reportAnswers.id),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
-    addressedUnitId: bigint('addressed_unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    answerId: bigint('answer_id', { mode: 'number' })
+      .notNull()
+      .references(() => reportAnswers.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    addressedUnitId: bigint('addressed_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     kind: text('kind').notNull(),
     body: text('body').notNull(),
     position: smallint('position').notNull(),
@@ -133,7 +163,9 @@ export const reportRecommendations = pgTable(
 export const documentNumberCounters = pgTable(
   'document_number_counters',
   {
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     docType: text('doc_type').notNull(),
     year: smallint('year').notNull(),
     lastNumber: integer('last_number').notNull().default(0),

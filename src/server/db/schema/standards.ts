@@ -9,7 +9,9 @@ export const ethicsStandards = pgTable(
   'ethics_standards',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     versionNumber: integer('version_number').notNull(),
     title: text('title').notNull(),
     criteria: jsonb('criteria').notNull(),

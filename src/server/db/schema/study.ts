@@ -11,7 +11,9 @@ export const studySessions = pgTable(
   'study_sessions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     kind: text('kind').notNull(),
     topicId: bigint('topic_id', { mode: 'number' }).references(() => studyTopics.id),
     title: text('title').notNull(),
@@ -35,8 +37,12 @@ export const studySessions = pgTable(
 export const sessionAttendance = pgTable(
   'session_attendance',
   {
-    sessionId: bigint('session_id', { mode: 'number' }).notNull().references(() => studySessions.id),
-    personId: bigint('person_id', { mode: 'number' }).notNull().references(() => persons.id),
+    sessionId: bigint('session_id', { mode: 'number' })
+      .notNull()
+      .references(() => studySessions.id),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => persons.id),
     status: text('status').notNull(),
     reason: text('reason'),
     madeUpOn: date('made_up_on'),
@@ -51,11 +57,17 @@ export const sessionAttendance = pgTable(
 export const studyRecords = pgTable(
   'study_records',
   {
-    personId: bigint('person_id', { mode: 'number' }).notNull().references(() => persons.id),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => persons.id),
     year: smallint('year').notNull(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     studiedOn: date('studied_on').notNull(),
-    sessionId: bigint('session_id', { mode: 'number' }).notNull().references(() => studySessions.id),
+    sessionId: bigint('session_id', { mode: 'number' })
+      .notNull()
+      .references(() => studySessions.id),
   },
   (table) => [primaryKey({ columns: [table.personId, table.year] })],
 );

@@ -10,7 +10,9 @@ export const feedback = pgTable(
   'feedback',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     registrationId: bigint('registration_id', { mode: 'number' }).references(() => registrations.id),
     senderName: text('sender_name'),
     senderContact: text('sender_contact'),

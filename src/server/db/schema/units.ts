@@ -34,7 +34,9 @@ export const units = pgTable(
     index('units_sort_idx').on(table.depth, table.sortKey),
     index('units_path_gist').using('gist', table.path),
     // Open units of one kind (the provinces of the gallery's filter, the Centre's lists by province).
-    index('units_open_kind_idx').on(table.kind).where(sql`valid_to IS NULL`),
+    index('units_open_kind_idx')
+      .on(table.kind)
+      .where(sql`valid_to IS NULL`),
   ],
 );
 
@@ -43,7 +45,9 @@ export const unitVersions = pgTable(
   'unit_versions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    unitId: bigint('unit_id', { mode: 'number' }).notNull().references(() => units.id),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),

@@ -46,10 +46,7 @@ export async function listGrantsOfUsers(executor: Executor, userIds: number[]): 
   return result;
 }
 
-export async function insertSession(
-  executor: Executor,
-  values: typeof sessions.$inferInsert,
-): Promise<void> {
+export async function insertSession(executor: Executor, values: typeof sessions.$inferInsert): Promise<void> {
   await executor.insert(sessions).values(values);
 }
 
@@ -78,9 +75,7 @@ export async function deleteSessionsOfUser(executor: Executor, userId: number, e
   await executor
     .delete(sessions)
     .where(
-      exceptTokenHash
-        ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`)
-        : eq(sessions.userId, userId),
+      exceptTokenHash ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`) : eq(sessions.userId, userId),
     );
 }
 
@@ -89,7 +84,11 @@ export async function deleteSessionsOfUser(executor: Executor, userId: number, e
  * within the window the count grows; the attempt that goes past `max` locks the key for `lockMinutes`.
  * A locked key is left as it is. Returns whether this attempt may go on.
  */
-export async function countAttempt(executor: Executor, key: string, limits: { max: number; windowMinutes: number; lockMinutes: number }): Promise<{ allowed: boolean; lockedUntil: Date | null }> {
+export async function countAttempt(
+  executor: Executor,
+  key: string,
+  limits: { max: number; windowMinutes: number; lockMinutes: number },
+): Promise<{ allowed: boolean; lockedUntil: Date | null }> {
   const fresh = sql`t.window_start > now() - make_interval(mins => ${limits.windowMinutes})`;
   const locked = sql`t.locked_until > now()`;
   const rows = await executor.execute<{ locked_until: string | Date | null; just_locked: boolean }>(sql`
@@ -110,7 +109,9 @@ export async function countAttempt(executor: Executor, key: string, limits: { ma
 
 /** Gives back one counted attempt (a success from a shared address must not count as a guess). */
 export async function releaseAttempt(executor: Executor, key: string): Promise<void> {
-  await executor.execute(sql`UPDATE login_throttle SET failures = GREATEST(failures - 1, 0) WHERE key = ${key} AND (locked_until IS NULL OR locked_until <= now())`);
+  await executor.execute(
+    sql`UPDATE login_throttle SET failures = GREATEST(failures - 1, 0) WHERE key = ${key} AND (locked_until IS NULL OR locked_until <= now())`,
+  );
 }
 
 export async function clearThrottle(executor: Executor, key: string): Promise<void> {

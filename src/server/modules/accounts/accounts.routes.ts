@@ -56,20 +56,28 @@ export const accountsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
   app.get('/api/accounts', { schema: { tags, querystring: AccountsQuerySchema } }, (request) =>
     accounts.listAccounts(db, actorOf(request), request.query),
   );
-  app.post('/api/accounts', { config: { needs: ['accounts.manage'] }, schema: { tags, body: CreateAccountSchema } }, async (request, reply) =>
-    reply.status(201).send(await accounts.createAccount(db, actorOf(request), request.body)),
+  app.post(
+    '/api/accounts',
+    { config: { needs: ['accounts.manage'] }, schema: { tags, body: CreateAccountSchema } },
+    async (request, reply) => reply.status(201).send(await accounts.createAccount(db, actorOf(request), request.body)),
   );
   app.patch('/api/accounts/:id', { config: onAccount, schema: { tags, params: IdParamsSchema, body: UpdateAccountSchema } }, (request) =>
     accounts.updateAccount(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/accounts/:id/reset-password', { config: onAccount, schema: { tags, params: IdParamsSchema, body: ResetPasswordSchema } }, async (request) => {
-    await accounts.resetPassword(db, actorOf(request), request.params.id, request.body.newPassword);
-    return { ok: true };
-  });
+  app.post(
+    '/api/accounts/:id/reset-password',
+    { config: onAccount, schema: { tags, params: IdParamsSchema, body: ResetPasswordSchema } },
+    async (request) => {
+      await accounts.resetPassword(db, actorOf(request), request.params.id, request.body.newPassword);
+      return { ok: true };
+    },
+  );
   app.post('/api/accounts/:id/grants', { config: onAccount, schema: { tags, params: IdParamsSchema, body: GrantInputSchema } }, (request) =>
     accounts.addGrant(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/accounts/:id/grants/:grantId', { config: onAccount, schema: { tags, params: z.object({ id: IdSchema, grantId: IdSchema }) } }, (request) =>
-    accounts.removeGrant(db, actorOf(request), request.params.id, request.params.grantId),
+  app.delete(
+    '/api/accounts/:id/grants/:grantId',
+    { config: onAccount, schema: { tags, params: z.object({ id: IdSchema, grantId: IdSchema }) } },
+    (request) => accounts.removeGrant(db, actorOf(request), request.params.id, request.params.grantId),
   );
 };

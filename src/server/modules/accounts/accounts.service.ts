@@ -1,7 +1,15 @@
 import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertPasswordAcceptable, hashPassword } from '../../platform/auth/passwords';
-import { assertCan, assertHasPermissionSomewhere, can, isPathWithin, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
+import {
+  assertCan,
+  assertHasPermissionSomewhere,
+  can,
+  isPathWithin,
+  scopePaths,
+  type Actor,
+  type RecordPlace,
+} from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese, normalizeTonePlacement } from '../../../shared/text';
 import type { Role } from '../../../shared/contracts/domain';
@@ -38,7 +46,10 @@ export async function listAccounts(db: Database, actor: Actor, filter: { q?: str
     q: filter.q ? foldVietnamese(filter.q) : undefined,
     isRootAdmin,
   });
-  const grants = await repo.listGrantsOfUsers(db, items.map((user) => user.id));
+  const grants = await repo.listGrantsOfUsers(
+    db,
+    items.map((user) => user.id),
+  );
   return { items: items.map((user) => presentUser(user, grants)), total, page: filter.page, pageSize: filter.pageSize };
 }
 
@@ -81,7 +92,13 @@ async function getManageableUserOrThrow(db: Database, actor: Actor, userId: numb
 export async function createAccount(
   db: Database,
   actor: Actor,
-  input: { username: string; displayName: string; password: string; personId?: number | null; grants: Array<{ unitId: number; role: Role }> },
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    personId?: number | null;
+    grants: Array<{ unitId: number; role: Role }>;
+  },
 ) {
   assertHasPermissionSomewhere(actor, 'accounts.manage');
   const username = input.username.trim().toLowerCase();
@@ -119,12 +136,7 @@ export async function createAccount(
   return presentUser(user, await repo.listGrantsOfUsers(db, [user.id]));
 }
 
-export async function updateAccount(
-  db: Database,
-  actor: Actor,
-  userId: number,
-  input: { displayName?: string; isDisabled?: boolean },
-) {
+export async function updateAccount(db: Database, actor: Actor, userId: number, input: { displayName?: string; isDisabled?: boolean }) {
   const user = await getManageableUserOrThrow(db, actor, userId);
   if (input.isDisabled && userId === actor.userId) {
     throw new AppError('VALIDATION_FAILED', 'Bạn không thể tự khóa tài khoản của mình.');

@@ -75,7 +75,15 @@ export async function logIn(
   const accountAtAddressKey = `account-address:${username}|${input.ip}`;
   const accountKey = `account:${username}`;
   const addressKey = `address:${input.ip}`;
-  await countAttempts(db, [[accountAtAddressKey, 'accountAtAddress'], [accountKey, 'account'], [addressKey, 'address']], 'Đăng nhập');
+  await countAttempts(
+    db,
+    [
+      [accountAtAddressKey, 'accountAtAddress'],
+      [accountKey, 'account'],
+      [addressKey, 'address'],
+    ],
+    'Đăng nhập',
+  );
   const user = await repo.findUserByUsername(db, username);
   const valid = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), input.password);
   if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');

@@ -16,7 +16,9 @@ export type AuditSearch = {
 
 export async function searchAudit(executor: Executor, search: AuditSearch) {
   const scoped = sql`(${auditLog.unitPath}::ltree <@ ANY(${sql.param(search.scope)}::ltree[]))`;
-  const conditions: SQL[] = [search.includeUnscoped ? sql`(${auditLog.unitPath} IS NULL OR ${scoped})` : sql`(${auditLog.unitPath} IS NOT NULL AND ${scoped})`];
+  const conditions: SQL[] = [
+    search.includeUnscoped ? sql`(${auditLog.unitPath} IS NULL OR ${scoped})` : sql`(${auditLog.unitPath} IS NOT NULL AND ${scoped})`,
+  ];
   if (search.action) conditions.push(sql`${auditLog.action} LIKE ${`${search.action}%`}`);
   if (search.entityType) conditions.push(sql`${auditLog.entityType} = ${search.entityType}`);
   // `actor` comes folded (no diacritics, lower case), so "dang van" finds "Đặng Văn".
@@ -25,7 +27,10 @@ export async function searchAudit(executor: Executor, search: AuditSearch) {
   if (search.from) conditions.push(sql`${auditLog.at} >= ${`${search.from}T00:00:00+07:00`}::timestamptz`);
   if (search.to) conditions.push(sql`${auditLog.at} < ${`${search.to}T00:00:00+07:00`}::timestamptz + interval '1 day'`);
   const where = and(...conditions);
-  const [total] = await executor.select({ value: sql<number>`count(*)` }).from(auditLog).where(where);
+  const [total] = await executor
+    .select({ value: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(where);
   const items = await executor
     .select()
     .from(auditLog)

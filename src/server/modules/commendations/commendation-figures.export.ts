@@ -27,12 +27,25 @@ function columnsOf(forms: Array<{ code: string; name: string }>, levels: string[
     plain('collectives', 'Tập thể'),
     plain('individuals', 'Cá nhân'),
     plain('models', 'Mô hình, cách làm hay'),
-    ...forms.map((form) => ({ header: form.name, definition: `${COMMENDATION_FIGURE_DEFINITIONS.byForm} Hình thức: ${form.name}.`, read: (figures: CommendationFigureValues) => figures.byForm[form.code] ?? 0 })),
+    ...forms.map((form) => ({
+      header: form.name,
+      definition: `${COMMENDATION_FIGURE_DEFINITIONS.byForm} Hình thức: ${form.name}.`,
+      read: (figures: CommendationFigureValues) => figures.byForm[form.code] ?? 0,
+    })),
     ...levels.map((kind) => {
       const name = UNIT_KIND_LABELS[kind as UnitKind] ?? kind;
-      return { header: `Do ${name} quyết định`, definition: `${COMMENDATION_FIGURE_DEFINITIONS.byLevel} Cấp: ${name}.`, read: (figures: CommendationFigureValues) => figures.byLevel[kind] ?? 0 };
+      return {
+        header: `Do ${name} quyết định`,
+        definition: `${COMMENDATION_FIGURE_DEFINITIONS.byLevel} Cấp: ${name}.`,
+        read: (figures: CommendationFigureValues) => figures.byLevel[kind] ?? 0,
+      };
     }),
-    { header: 'Trên 1.000 người sinh hoạt', definition: COMMENDATION_FIGURE_DEFINITIONS.perThousandMembers, read: (figures) => figures.perThousandMembers, format: 'decimal' },
+    {
+      header: 'Trên 1.000 người sinh hoạt',
+      definition: COMMENDATION_FIGURE_DEFINITIONS.perThousandMembers,
+      read: (figures) => figures.perThousandMembers,
+      format: 'decimal',
+    },
   ];
 }
 

@@ -11,7 +11,8 @@ type CommendationFigures = CommendationFigureValues;
 /** Each figure is defined once, here; the dashboard and its export show the definitions. */
 export const COMMENDATION_FIGURE_DEFINITIONS: Record<keyof CommendationFigures, string> = {
   members: 'Số người đang sinh hoạt trong đơn vị và các đơn vị trực thuộc vào cuối năm đã chọn (hoặc hôm nay nếu năm chưa kết thúc).',
-  nominated: 'Số hồ sơ gương điển hình (tập thể, cá nhân, mô hình) các đơn vị trong phạm vi gửi lên cấp trên lần đầu trong năm; hồ sơ gửi muộn cho thời gian lập thành tích đã kết thúc được tính vào năm kết thúc thời gian đó.',
+  nominated:
+    'Số hồ sơ gương điển hình (tập thể, cá nhân, mô hình) các đơn vị trong phạm vi gửi lên cấp trên lần đầu trong năm; hồ sơ gửi muộn cho thời gian lập thành tích đã kết thúc được tính vào năm kết thúc thời gian đó.',
   commended: 'Số tập thể, cá nhân, mô hình có tên trong các quyết định biểu dương, khen thưởng của các cấp ký trong năm.',
   collectives: 'Số tập thể được biểu dương, khen thưởng trong năm.',
   individuals: 'Số cá nhân được biểu dương, khen thưởng trong năm.',
@@ -38,7 +39,9 @@ export async function getCommendationFigures(db: Database, actor: Actor, unitId:
       models: models!,
       perThousandMembers: members > 0 ? (commended * 1000) / members : null,
       byForm: Object.fromEntries(forms.map((code) => [code, read(COMMENDATION_METRICS.byForm(code, y))])),
-      byLevel: Object.fromEntries(UNIT_KINDS.map((kind) => [kind, read(COMMENDATION_METRICS.byLevel(kind, y))]).filter(([, value]) => value !== 0)),
+      byLevel: Object.fromEntries(
+        UNIT_KINDS.map((kind) => [kind, read(COMMENDATION_METRICS.byLevel(kind, y))]).filter(([, value]) => value !== 0),
+      ),
     };
   };
   return subtreeFigures(db, actor, unitId, year, asOfForYear(year), {

@@ -22,7 +22,9 @@ export const commendationFormsRoutes: FastifyPluginAsyncZod<AppDeps> = async (ap
   app.post('/api/commendation-forms', { config: keep, schema: { tags, body: CreateCommendationFormSchema } }, async (request, reply) =>
     reply.status(201).send(await forms.createForm(db, actorOf(request), request.body)),
   );
-  app.patch('/api/commendation-forms/:code', { config: keep, schema: { tags, params: CommendationFormCodeParamsSchema, body: UpdateCommendationFormSchema } }, (request) =>
-    forms.updateForm(db, actorOf(request), request.params.code, request.body),
+  app.patch(
+    '/api/commendation-forms/:code',
+    { config: keep, schema: { tags, params: CommendationFormCodeParamsSchema, body: UpdateCommendationFormSchema } },
+    (request) => forms.updateForm(db, actorOf(request), request.params.code, request.body),
   );
 };

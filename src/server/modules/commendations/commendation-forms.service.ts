@@ -19,7 +19,10 @@ function assertCanKeepForms(actor: Actor): void {
 
 /** "Kỷ niệm chương" → "ky_niem_chuong": a stable code from the name, as the usual forms have. */
 function codeOf(name: string): string {
-  return foldVietnamese(name).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  return foldVietnamese(name)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
 }
 
 export async function listForms(db: Database, includeInactive: boolean): Promise<CommendationForm[]> {
@@ -35,7 +38,10 @@ export async function createForm(db: Database, actor: Actor, input: { name: stri
     const forms = await repo.listForms(tx, true);
     const same = forms.find((form) => form.code === code);
     if (same) {
-      throw new AppError('DUPLICATE', `Hình thức "${same.name}" đã có trong danh mục${same.active ? '' : ' (đang tạm ngừng dùng: hãy bật lại)'}.`);
+      throw new AppError(
+        'DUPLICATE',
+        `Hình thức "${same.name}" đã có trong danh mục${same.active ? '' : ' (đang tạm ngừng dùng: hãy bật lại)'}.`,
+      );
     }
     const sortOrder = forms.reduce((highest, form) => Math.max(highest, form.sortOrder), 0) + 1;
     const row = await repo.insertForm(tx, { code, name, sortOrder: Math.min(sortOrder, 999), active: true });
@@ -48,17 +54,28 @@ export async function createForm(db: Database, actor: Actor, input: { name: stri
  * Renames, reorders or switches a form off. A form switched off is offered for no new decision;
  * the decisions that used it keep it, and the figures still count them under it.
  */
-export async function updateForm(db: Database, actor: Actor, code: string, input: { name?: string; sortOrder?: number; active?: boolean }): Promise<CommendationForm> {
+export async function updateForm(
+  db: Database,
+  actor: Actor,
+  code: string,
+  input: { name?: string; sortOrder?: number; active?: boolean },
+): Promise<CommendationForm> {
   assertCanKeepForms(actor);
   return db.transaction(async (tx) => {
     const before = await repo.findForm(tx, code);
     if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy hình thức khen thưởng này.');
     const name = input.name === undefined ? before.name : normalizeTonePlacement(input.name.trim());
     if (name !== before.name) {
-      const clash = (await repo.listForms(tx, true)).find((form) => form.code !== code && foldVietnamese(form.name) === foldVietnamese(name));
+      const clash = (await repo.listForms(tx, true)).find(
+        (form) => form.code !== code && foldVietnamese(form.name) === foldVietnamese(name),
+      );
       if (clash) throw new AppError('DUPLICATE', `Hình thức "${clash.name}" đã có trong danh mục.`);
     }
-    const after = await repo.updateForm(tx, code, { name, sortOrder: input.sortOrder ?? before.sortOrder, active: input.active ?? before.active });
+    const after = await repo.updateForm(tx, code, {
+      name,
+      sortOrder: input.sortOrder ?? before.sortOrder,
+      active: input.active ?? before.active,
+    });
     await recordAudit(tx, actor, { action: 'commendation_form.update', entityType: 'commendation_form', entityId: code, before, after });
     return presentForm(after);
   });

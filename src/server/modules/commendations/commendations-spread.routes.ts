@@ -30,29 +30,67 @@ export const commendationsSpreadRoutes: FastifyPluginAsyncZod<AppDeps> = async (
   // Marking a typical example and adopting a model name the acting unit in the body; a recorded
   // adoption is checked on its adopting unit before its body is read.
   const onAdoption = { ...NOMINATE, place: placeById((id) => adoptions.findAdoptionPlace(db, id)) } as const;
-  app.get('/api/nominations/:id/typical', { config: READ, schema: { tags, params: IdParamsSchema, response: { 200: TypicalStateSchema } } }, (request) => typical.getTypicalState(db, actorOf(request), request.params.id));
-  app.post('/api/nominations/:id/typical', { config: VET, schema: { tags, params: IdParamsSchema, body: MarkTypicalSchema, response: { 200: TypicalStateSchema } } }, (request) =>
-    typical.markTypical(db, actorOf(request), request.params.id, request.body),
+  app.get(
+    '/api/nominations/:id/typical',
+    { config: READ, schema: { tags, params: IdParamsSchema, response: { 200: TypicalStateSchema } } },
+    (request) => typical.getTypicalState(db, actorOf(request), request.params.id),
   );
-  app.delete('/api/nominations/:id/typical', { config: VET, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema, response: { 200: TypicalStateSchema } } }, (request) =>
-    typical.clearTypical(db, actorOf(request), request.params.id, request.query.version),
+  app.post(
+    '/api/nominations/:id/typical',
+    { config: VET, schema: { tags, params: IdParamsSchema, body: MarkTypicalSchema, response: { 200: TypicalStateSchema } } },
+    (request) => typical.markTypical(db, actorOf(request), request.params.id, request.body),
   );
-  app.get('/api/typical-examples', { config: READ, schema: { tags, querystring: TypicalExamplesQuerySchema, response: { 200: TypicalExamplesAnswerSchema } } }, (request) => typical.listTypicalExamples(db, actorOf(request), request.query));
-  app.get('/api/typical-examples/export', { config: READ, schema: { tags, querystring: TypicalExamplesExportQuerySchema } }, async (request, reply) => {
-    const { body, fileName } = await exportTypicalExamples(db, actorOf(request), request.query);
-    return sendFile(reply, fileName, XLSX_TYPE, body);
-  });
+  app.delete(
+    '/api/nominations/:id/typical',
+    { config: VET, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema, response: { 200: TypicalStateSchema } } },
+    (request) => typical.clearTypical(db, actorOf(request), request.params.id, request.query.version),
+  );
+  app.get(
+    '/api/typical-examples',
+    { config: READ, schema: { tags, querystring: TypicalExamplesQuerySchema, response: { 200: TypicalExamplesAnswerSchema } } },
+    (request) => typical.listTypicalExamples(db, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/typical-examples/export',
+    { config: READ, schema: { tags, querystring: TypicalExamplesExportQuerySchema } },
+    async (request, reply) => {
+      const { body, fileName } = await exportTypicalExamples(db, actorOf(request), request.query);
+      return sendFile(reply, fileName, XLSX_TYPE, body);
+    },
+  );
 
-  app.get('/api/adoptable-models', { config: READ, schema: { tags, querystring: AdoptableModelsQuerySchema, response: { 200: AdoptableModelsAnswerSchema } } }, (request) => adoptions.listAdoptableModels(db, actorOf(request), request.query));
-  app.get('/api/nominations/:id/adoptions', { config: READ, schema: { tags, params: IdParamsSchema, response: { 200: ModelAdoptionsAnswerSchema } } }, (request) => adoptions.listModelAdoptions(db, actorOf(request), request.params.id));
-  app.post('/api/nominations/:id/adoptions', { config: NOMINATE, schema: { tags, params: IdParamsSchema, body: CreateModelAdoptionSchema, response: { 201: ModelAdoptionViewSchema } } }, async (request, reply) =>
-    reply.status(201).send(await adoptions.adoptModel(db, actorOf(request), request.params.id, request.body)),
+  app.get(
+    '/api/adoptable-models',
+    { config: READ, schema: { tags, querystring: AdoptableModelsQuerySchema, response: { 200: AdoptableModelsAnswerSchema } } },
+    (request) => adoptions.listAdoptableModels(db, actorOf(request), request.query),
   );
-  app.patch('/api/model-adoptions/:id', { config: onAdoption, schema: { tags, params: IdParamsSchema, body: UpdateModelAdoptionSchema, response: { 200: ModelAdoptionViewSchema } } }, (request) =>
-    adoptions.updateAdoption(db, actorOf(request), request.params.id, request.body),
+  app.get(
+    '/api/nominations/:id/adoptions',
+    { config: READ, schema: { tags, params: IdParamsSchema, response: { 200: ModelAdoptionsAnswerSchema } } },
+    (request) => adoptions.listModelAdoptions(db, actorOf(request), request.params.id),
   );
-  app.delete('/api/model-adoptions/:id', { config: onAdoption, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
-    await adoptions.deleteAdoption(db, actorOf(request), request.params.id, request.query.version);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/nominations/:id/adoptions',
+    {
+      config: NOMINATE,
+      schema: { tags, params: IdParamsSchema, body: CreateModelAdoptionSchema, response: { 201: ModelAdoptionViewSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await adoptions.adoptModel(db, actorOf(request), request.params.id, request.body)),
+  );
+  app.patch(
+    '/api/model-adoptions/:id',
+    {
+      config: onAdoption,
+      schema: { tags, params: IdParamsSchema, body: UpdateModelAdoptionSchema, response: { 200: ModelAdoptionViewSchema } },
+    },
+    (request) => adoptions.updateAdoption(db, actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/model-adoptions/:id',
+    { config: onAdoption, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } },
+    async (request, reply) => {
+      await adoptions.deleteAdoption(db, actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
 };

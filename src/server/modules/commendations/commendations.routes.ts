@@ -22,35 +22,60 @@ import { ProgrammeFiguresQuerySchema } from '../../../shared/contracts/programme
 
 const tags = ['Khen thưởng'];
 const NOMINATE = { needs: ['commendations.nominate'] } as const;
-const STEP_NEEDS = { submit: 'commendations.nominate', return: 'commendations.vet', endorse: 'commendations.vet', forward: 'commendations.vet', decline: 'commendations.decide' } as const;
+const STEP_NEEDS = {
+  submit: 'commendations.nominate',
+  return: 'commendations.vet',
+  endorse: 'commendations.vet',
+  forward: 'commendations.vet',
+  decline: 'commendations.decide',
+} as const;
 
 export const commendationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   const onNomination = { ...NOMINATE, place: placeById((id) => nominations.findNominationPlace(db, id, 'nominator')) } as const;
-  app.get('/api/nominations', { schema: { tags, querystring: NominationsQuerySchema } }, (request) => nominations.listNominations(db, actorOf(request), request.query));
-  app.get('/api/nominations/:id', { schema: { tags, params: IdParamsSchema } }, (request) => nominations.getNomination(db, actorOf(request), request.params.id));
+  app.get('/api/nominations', { schema: { tags, querystring: NominationsQuerySchema } }, (request) =>
+    nominations.listNominations(db, actorOf(request), request.query),
+  );
+  app.get('/api/nominations/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
+    nominations.getNomination(db, actorOf(request), request.params.id),
+  );
   app.post('/api/nominations', { config: NOMINATE, schema: { tags, body: CreateNominationSchema } }, async (request, reply) =>
     reply.status(201).send(await nominations.createNomination(db, actorOf(request), request.body)),
   );
-  app.patch('/api/nominations/:id', { config: onNomination, schema: { tags, params: IdParamsSchema, body: UpdateNominationSchema } }, (request) =>
-    nominations.updateNomination(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/nominations/:id',
+    { config: onNomination, schema: { tags, params: IdParamsSchema, body: UpdateNominationSchema } },
+    (request) => nominations.updateNomination(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/nominations/:id', { config: onNomination, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
-    await nominations.deleteNomination(db, actorOf(request), request.params.id, request.query.version);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/nominations/:id',
+    { config: onNomination, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } },
+    async (request, reply) => {
+      await nominations.deleteNomination(db, actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
   // One route per step, each declaring who may take it: the nominating unit submits, the level
   // holding the nomination vets it (return, endorse, forward) or declines it.
   for (const step of NOMINATION_ACTIONS) {
     const place = placeById((id) => nominations.findNominationPlace(db, id, step === 'submit' ? 'nominator' : 'holder'));
-    app.post(`/api/nominations/:id/${step}`, { config: { needs: [STEP_NEEDS[step]], place }, schema: { tags, params: IdParamsSchema, body: NominationStepSchema } }, (request) =>
-      nominations.takeStep(db, actorOf(request), request.params.id, { action: step, ...request.body }),
+    app.post(
+      `/api/nominations/:id/${step}`,
+      { config: { needs: [STEP_NEEDS[step]], place }, schema: { tags, params: IdParamsSchema, body: NominationStepSchema } },
+      (request) => nominations.takeStep(db, actorOf(request), request.params.id, { action: step, ...request.body }),
     );
   }
 
-  app.post('/api/nominations/:id/publish', { config: { needs: ['commendations.decide'], place: placeById((id) => nominations.findNominationPlace(db, id, 'decider')) }, schema: { tags, params: IdParamsSchema, body: NominationPublicSchema } }, async (request) => {
-    await setNominationPublic(db, actorOf(request), request.params.id, request.body);
-    return nominations.getNomination(db, actorOf(request), request.params.id);
-  });
+  app.post(
+    '/api/nominations/:id/publish',
+    {
+      config: { needs: ['commendations.decide'], place: placeById((id) => nominations.findNominationPlace(db, id, 'decider')) },
+      schema: { tags, params: IdParamsSchema, body: NominationPublicSchema },
+    },
+    async (request) => {
+      await setNominationPublic(db, actorOf(request), request.params.id, request.body);
+      return nominations.getNomination(db, actorOf(request), request.params.id);
+    },
+  );
 
   app.get('/api/commendation-figures', { schema: { tags, querystring: ProgrammeFiguresQuerySchema } }, (request) =>
     getCommendationFigures(db, actorOf(request), request.query.unitId, request.query.year),
@@ -60,10 +85,16 @@ export const commendationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
     return sendFile(reply, fileName, XLSX_TYPE, body);
   });
 
-  app.get('/api/commendation-decisions', { schema: { tags, querystring: DecisionsQuerySchema } }, (request) => decisions.listDecisions(db, actorOf(request), request.query));
-  app.get('/api/commendation-decisions/:id', { schema: { tags, params: IdParamsSchema } }, (request) => decisions.getDecision(db, actorOf(request), request.params.id));
-  app.post('/api/commendation-decisions', { config: { needs: ['commendations.decide'] }, schema: { tags, body: CreateDecisionSchema } }, async (request, reply) =>
-    reply.status(201).send(await decisions.createDecision(db, actorOf(request), request.body)),
+  app.get('/api/commendation-decisions', { schema: { tags, querystring: DecisionsQuerySchema } }, (request) =>
+    decisions.listDecisions(db, actorOf(request), request.query),
+  );
+  app.get('/api/commendation-decisions/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
+    decisions.getDecision(db, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/commendation-decisions',
+    { config: { needs: ['commendations.decide'] }, schema: { tags, body: CreateDecisionSchema } },
+    async (request, reply) => reply.status(201).send(await decisions.createDecision(db, actorOf(request), request.body)),
   );
   app.get('/api/commendation-decisions/:id/document', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
     const { body, fileName } = await decisions.decisionDocument(db, actorOf(request), request.params.id);

@@ -19,7 +19,11 @@ export async function insertForm(executor: Executor, values: typeof commendation
   return rows[0]!;
 }
 
-export async function updateForm(executor: Executor, code: string, values: Partial<typeof commendationForms.$inferInsert>): Promise<FormRow> {
+export async function updateForm(
+  executor: Executor,
+  code: string,
+  values: Partial<typeof commendationForms.$inferInsert>,
+): Promise<FormRow> {
   const rows = await executor.update(commendationForms).set(values).where(eq(commendationForms.code, code)).returning();
   return rows[0]!;
 }
@@ -33,7 +37,13 @@ export async function isNumberUsed(executor: Executor, unitId: number, year: num
   const rows = await executor
     .select({ id: commendationDecisions.id })
     .from(commendationDecisions)
-    .where(and(eq(commendationDecisions.unitId, unitId), eq(commendationDecisions.numberYear, year), eq(commendationDecisions.numberValue, numberValue)))
+    .where(
+      and(
+        eq(commendationDecisions.unitId, unitId),
+        eq(commendationDecisions.numberYear, year),
+        eq(commendationDecisions.numberValue, numberValue),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -43,10 +53,23 @@ export async function insertDecision(executor: Executor, values: typeof commenda
   return rows[0]!;
 }
 
-export type DecisionWithUnit = { decision: DecisionRow; unitName: string; unitKind: string; unitPath: string; parentName: string | null; formName: string };
+export type DecisionWithUnit = {
+  decision: DecisionRow;
+  unitName: string;
+  unitKind: string;
+  unitPath: string;
+  parentName: string | null;
+  formName: string;
+};
 
 export async function findDecision(executor: Executor, id: number): Promise<DecisionWithUnit | undefined> {
-  const rows = await executor.execute<{ unit_name: string; unit_kind: string; unit_path: string; parent_name: string | null; form_name: string }>(sql`
+  const rows = await executor.execute<{
+    unit_name: string;
+    unit_kind: string;
+    unit_path: string;
+    parent_name: string | null;
+    form_name: string;
+  }>(sql`
     SELECT u.name AS unit_name, u.kind AS unit_kind, u.path::text AS unit_path, p.name AS parent_name, f.name AS form_name
     FROM commendation_decisions d JOIN units u ON u.id = d.unit_id LEFT JOIN units p ON p.id = u.parent_id
     JOIN commendation_forms f ON f.code = d.form_code
@@ -54,21 +77,49 @@ export async function findDecision(executor: Executor, id: number): Promise<Deci
   const row = rows.rows[0];
   if (!row) return undefined;
   const [decision] = await executor.select().from(commendationDecisions).where(eq(commendationDecisions.id, id));
-  return { decision: decision!, unitName: row.unit_name, unitKind: row.unit_kind, unitPath: row.unit_path, parentName: row.parent_name, formName: row.form_name };
+  return {
+    decision: decision!,
+    unitName: row.unit_name,
+    unitKind: row.unit_kind,
+    unitPath: row.unit_path,
+    parentName: row.parent_name,
+    formName: row.form_name,
+  };
 }
 
 /** The collectives, individuals and models a decision names, in the order of its annex list. */
 export async function listDecisionEntries(executor: Executor, decisionId: number) {
-  const rows = await executor.execute<{ id: number; kind: string; title: string; subject_name: string | null; unit_name: string; unit_path: string; story: string; results: string }>(sql`
+  const rows = await executor.execute<{
+    id: number;
+    kind: string;
+    title: string;
+    subject_name: string | null;
+    unit_name: string;
+    unit_path: string;
+    story: string;
+    results: string;
+  }>(sql`
     SELECT n.id, n.kind, n.title, COALESCE(su.name, sp.full_name) AS subject_name, u.name AS unit_name, u.path::text AS unit_path, n.story, n.results
     FROM nominations n JOIN units u ON u.id = n.unit_id
     LEFT JOIN units su ON su.id = n.subject_unit_id LEFT JOIN persons sp ON sp.id = n.subject_person_id
     WHERE n.decision_id = ${decisionId}
     ORDER BY CASE n.kind WHEN 'collective' THEN 0 WHEN 'individual' THEN 1 ELSE 2 END, n.id`);
-  return rows.rows.map((row) => ({ nominationId: Number(row.id), kind: row.kind as NominationKind, title: row.title, subjectName: row.subject_name, unitName: row.unit_name, unitPath: row.unit_path, story: row.story, results: row.results }));
+  return rows.rows.map((row) => ({
+    nominationId: Number(row.id),
+    kind: row.kind as NominationKind,
+    title: row.title,
+    subjectName: row.subject_name,
+    unitName: row.unit_name,
+    unitPath: row.unit_path,
+    story: row.story,
+    results: row.results,
+  }));
 }
 
-export async function searchDecisions(executor: Executor, filter: { unitPath: string; scope: string[]; year?: number; page: number; pageSize: number }) {
+export async function searchDecisions(
+  executor: Executor,
+  filter: { unitPath: string; scope: string[]; year?: number; page: number; pageSize: number },
+) {
   const where = sql.join(
     [
       sql`u.path <@ ${filter.unitPath}::ltree`,
@@ -77,7 +128,9 @@ export async function searchDecisions(executor: Executor, filter: { unitPath: st
     ],
     sql` AND `,
   );
-  const total = await executor.execute<{ n: number }>(sql`SELECT count(*) AS n FROM commendation_decisions d JOIN units u ON u.id = d.unit_id WHERE ${where}`);
+  const total = await executor.execute<{ n: number }>(
+    sql`SELECT count(*) AS n FROM commendation_decisions d JOIN units u ON u.id = d.unit_id WHERE ${where}`,
+  );
   const rows = await executor.execute<Record<string, unknown>>(sql`
     SELECT d.id, d.unit_id, u.name AS unit_name, d.form_code, f.name AS form_name, d.number_symbol, d.decided_on::text AS decided_on, d.title,
       (SELECT count(*) FROM nominations n WHERE n.decision_id = d.id) AS entries

@@ -14,9 +14,15 @@ import { writeDecisionDocument } from './decision-document';
 const DOC_TYPE = 'QĐ';
 
 /** The number: the one typed in if it is free in the unit's series for the year, else the next free one. */
-async function chooseNumber(db: Parameters<typeof repo.isNumberUsed>[0], unitId: number, year: number, typed: number | null | undefined): Promise<number> {
+async function chooseNumber(
+  db: Parameters<typeof repo.isNumberUsed>[0],
+  unitId: number,
+  year: number,
+  typed: number | null | undefined,
+): Promise<number> {
   if (typed) {
-    if (await repo.isNumberUsed(db, unitId, year, typed)) throw new AppError('DUPLICATE', `Số quyết định ${typed} của năm ${year} đã được dùng cho một quyết định khác của đơn vị.`);
+    if (await repo.isNumberUsed(db, unitId, year, typed))
+      throw new AppError('DUPLICATE', `Số quyết định ${typed} của năm ${year} đã được dùng cho một quyết định khác của đơn vị.`);
     return typed;
   }
   for (;;) {
@@ -35,10 +41,15 @@ export async function createDecision(db: Database, actor: Actor, input: CreateDe
   if (input.decidedOn > todayIso()) throw new AppError('VALIDATION_FAILED', 'Ngày quyết định không được sau ngày hôm nay.');
   // A decision is counted on its day in the tree of that day: the level must have existed then.
   if (input.decidedOn < unit.validFrom || (unit.validTo && input.decidedOn >= unit.validTo)) {
-    throw new AppError('VALIDATION_FAILED', `${unit.name} chưa thành lập hoặc đã kết thúc vào ngày ${formatVietnameseDate(input.decidedOn)}: không thể quyết định khen thưởng vào ngày đó.`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${unit.name} chưa thành lập hoặc đã kết thúc vào ngày ${formatVietnameseDate(input.decidedOn)}: không thể quyết định khen thưởng vào ngày đó.`,
+    );
   }
-  if (input.periodFrom > input.periodTo) throw new AppError('VALIDATION_FAILED', 'Ngày bắt đầu của thời gian lập thành tích phải trước ngày kết thúc.');
-  if (new Set(input.nominationIds).size !== input.nominationIds.length) throw new AppError('VALIDATION_FAILED', 'Danh sách có một hồ sơ được chọn hai lần.');
+  if (input.periodFrom > input.periodTo)
+    throw new AppError('VALIDATION_FAILED', 'Ngày bắt đầu của thời gian lập thành tích phải trước ngày kết thúc.');
+  if (new Set(input.nominationIds).size !== input.nominationIds.length)
+    throw new AppError('VALIDATION_FAILED', 'Danh sách có một hồ sơ được chọn hai lần.');
   const form = await repo.findForm(db, input.formCode);
   if (!form || !form.active) throw new AppError('VALIDATION_FAILED', 'Hình thức khen thưởng không có trong danh mục.');
 
@@ -65,7 +76,11 @@ export async function createDecision(db: Database, actor: Actor, input: CreateDe
       if (!context || context.nomination.atUnitId !== unit.id) {
         throw new AppError('VALIDATION_FAILED', `Hồ sơ số ${nominationId} không ở cấp ${unit.name} nên không đưa vào quyết định này được.`);
       }
-      const subject = context.nomination.subjectUnitId ? `u${context.nomination.subjectUnitId}` : context.nomination.subjectPersonId ? `p${context.nomination.subjectPersonId}` : null;
+      const subject = context.nomination.subjectUnitId
+        ? `u${context.nomination.subjectUnitId}`
+        : context.nomination.subjectPersonId
+          ? `p${context.nomination.subjectPersonId}`
+          : null;
       if (subject && named.has(subject)) throw new AppError('VALIDATION_FAILED', `Quyết định nêu ${context.subjectName ?? ''} hai lần.`);
       if (subject) named.set(subject, context.subjectName ?? '');
       await stepNomination(tx, actor, {
@@ -80,7 +95,12 @@ export async function createDecision(db: Database, actor: Actor, input: CreateDe
       entityType: 'commendation_decision',
       entityId: decision.id,
       unitPath: unit.path,
-      after: { numberSymbol: decision.numberSymbol, formCode: form.code, decidedOn: decision.decidedOn, nominationIds: input.nominationIds },
+      after: {
+        numberSymbol: decision.numberSymbol,
+        formCode: form.code,
+        decidedOn: decision.decidedOn,
+        nominationIds: input.nominationIds,
+      },
     });
     return decision.id;
   });
@@ -123,7 +143,13 @@ export async function listDecisions(db: Database, actor: Actor, query: Decisions
   assertHasPermissionSomewhere(actor, 'commendations.read');
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'commendations.read', unit.path);
-  const result = await repo.searchDecisions(db, { unitPath: unit.path, scope: scopePaths(actor, 'commendations.read'), year: query.year, page: query.page, pageSize: query.pageSize });
+  const result = await repo.searchDecisions(db, {
+    unitPath: unit.path,
+    scope: scopePaths(actor, 'commendations.read'),
+    year: query.year,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   return { ...result, page: query.page, pageSize: query.pageSize };
 }
 

@@ -31,7 +31,9 @@ export async function searchGallery(executor: Executor, filter: GalleryFilter): 
     [
       sql`n.is_public AND n.status = 'commended'`,
       filter.q ? sql`n.search_text LIKE ${`%${filter.q}%`}` : sql`TRUE`,
-      filter.provinceId ? sql`n.unit_id IN (SELECT id FROM units WHERE path <@ (SELECT path FROM units WHERE id = ${filter.provinceId}))` : sql`TRUE`,
+      filter.provinceId
+        ? sql`n.unit_id IN (SELECT id FROM units WHERE path <@ (SELECT path FROM units WHERE id = ${filter.provinceId}))`
+        : sql`TRUE`,
       filter.year ? sql`n.decided_on >= make_date(${filter.year}, 1, 1) AND n.decided_on < make_date(${filter.year} + 1, 1, 1)` : sql`TRUE`,
       filter.kind ? sql`n.kind = ${filter.kind}` : sql`TRUE`,
     ],
@@ -85,6 +87,8 @@ export async function listGalleryProvinces(executor: Executor): Promise<Array<{ 
 }
 
 export async function isPublicNomination(executor: Executor, id: number): Promise<boolean> {
-  const rows = await executor.execute<{ id: number }>(sql`SELECT id FROM nominations WHERE id = ${id} AND is_public AND status = 'commended'`);
+  const rows = await executor.execute<{ id: number }>(
+    sql`SELECT id FROM nominations WHERE id = ${id} AND is_public AND status = 'commended'`,
+  );
   return rows.rows.length > 0;
 }

@@ -19,9 +19,11 @@ export async function setNominationPublic(db: Database, actor: Actor, id: number
     const context = await findNomination(tx, id, true);
     if (!context) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị này.');
     const decision = context.nomination.decisionId ? await findDecision(tx, context.nomination.decisionId) : undefined;
-    if (context.nomination.status !== 'commended' || !decision) throw new AppError('INVALID_STATE', 'Chỉ công khai được gương điển hình đã được khen thưởng.');
+    if (context.nomination.status !== 'commended' || !decision)
+      throw new AppError('INVALID_STATE', 'Chỉ công khai được gương điển hình đã được khen thưởng.');
     assertCan(actor, 'commendations.decide', decision.unitPath);
-    if (context.nomination.version !== input.version) throw new AppError('VERSION_CONFLICT', 'Hồ sơ vừa được người khác thay đổi. Hãy tải lại rồi thực hiện lại.');
+    if (context.nomination.version !== input.version)
+      throw new AppError('VERSION_CONFLICT', 'Hồ sơ vừa được người khác thay đổi. Hãy tải lại rồi thực hiện lại.');
     await updateNomination(tx, id, { isPublic: input.isPublic });
     await recordAudit(tx, actor, {
       action: input.isPublic ? 'nomination.publish' : 'nomination.unpublish',
@@ -35,10 +37,24 @@ export async function setNominationPublic(db: Database, actor: Actor, id: number
 }
 
 /** One page of the public gallery, each item with the photos attached to it. */
-export async function searchPublicGallery(db: Database, filter: { q?: string; provinceId?: number; year?: number; kind?: repo.GalleryFilter['kind']; page: number }) {
-  const result = await repo.searchGallery(db, { ...filter, q: filter.q ? foldVietnamese(filter.q) : undefined, pageSize: GALLERY_PAGE_SIZE });
-  const files = await listAttachments(db, 'nomination', result.items.map((item) => item.id));
-  const items = result.items.map((item) => ({ ...item, photoIds: (files.get(item.id) ?? []).filter((file) => file.contentType.startsWith('image/')).map((file) => file.id) }));
+export async function searchPublicGallery(
+  db: Database,
+  filter: { q?: string; provinceId?: number; year?: number; kind?: repo.GalleryFilter['kind']; page: number },
+) {
+  const result = await repo.searchGallery(db, {
+    ...filter,
+    q: filter.q ? foldVietnamese(filter.q) : undefined,
+    pageSize: GALLERY_PAGE_SIZE,
+  });
+  const files = await listAttachments(
+    db,
+    'nomination',
+    result.items.map((item) => item.id),
+  );
+  const items = result.items.map((item) => ({
+    ...item,
+    photoIds: (files.get(item.id) ?? []).filter((file) => file.contentType.startsWith('image/')).map((file) => file.id),
+  }));
   return { items, total: result.total, provinces: await repo.listGalleryProvinces(db) };
 }
 

@@ -10,7 +10,11 @@ export async function insertAdoption(executor: Executor, values: typeof modelAdo
   return rows[0]!;
 }
 
-export async function updateAdoption(executor: Executor, id: number, patch: Partial<typeof modelAdoptions.$inferInsert>): Promise<ModelAdoptionRow> {
+export async function updateAdoption(
+  executor: Executor,
+  id: number,
+  patch: Partial<typeof modelAdoptions.$inferInsert>,
+): Promise<ModelAdoptionRow> {
   const rows = await executor
     .update(modelAdoptions)
     .set({ ...patch, version: sql`${modelAdoptions.version} + 1`, updatedAt: new Date() })
@@ -34,7 +38,9 @@ export async function findAdoption(executor: Executor, id: number, forUpdate = f
 }
 
 export async function findAdoptionOf(executor: Executor, nominationId: number, unitId: number): Promise<number | undefined> {
-  const rows = await executor.execute<{ id: number }>(sql`SELECT id FROM model_adoptions WHERE nomination_id = ${nominationId} AND unit_id = ${unitId}`);
+  const rows = await executor.execute<{ id: number }>(
+    sql`SELECT id FROM model_adoptions WHERE nomination_id = ${nominationId} AND unit_id = ${unitId}`,
+  );
   return rows.rows[0] ? Number(rows.rows[0].id) : undefined;
 }
 
@@ -49,7 +55,10 @@ export async function listAdoptionsInScope(executor: Executor, nominationId: num
     SELECT a.id FROM model_adoptions a JOIN units u ON u.id = a.unit_id
     WHERE a.nomination_id = ${nominationId} AND u.path <@ ANY(${sql.param(scope)}::ltree[])
     ORDER BY a.adopted_on DESC, a.id DESC`);
-  return listAdoptionsByIds(executor, rows.rows.map((row) => Number(row.id)));
+  return listAdoptionsByIds(
+    executor,
+    rows.rows.map((row) => Number(row.id)),
+  );
 }
 
 export async function listAdoptionsByIds(executor: Executor, ids: number[]): Promise<AdoptionWithUnit[]> {
@@ -126,7 +135,12 @@ export async function searchAdoptableModels(
       story: String(row.story),
       results: String(row.results),
       unitName: String(row.unit_name),
-      decision: { numberSymbol: String(row.number_symbol), decidedOn: String(row.decided_on), formName: String(row.form_name), unitName: String(row.decision_unit_name) },
+      decision: {
+        numberSymbol: String(row.number_symbol),
+        decidedOn: String(row.decided_on),
+        formName: String(row.form_name),
+        unitName: String(row.decision_unit_name),
+      },
       adoptedUnits: Number(row.adopted_units),
       adoptionId: row.adoption_id === null ? null : Number(row.adoption_id),
     })),

@@ -1,6 +1,15 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, assertHasPermissionSomewhere, can, canReadDownward, isPathWithin, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
+import {
+  assertCan,
+  assertHasPermissionSomewhere,
+  can,
+  canReadDownward,
+  isPathWithin,
+  scopePaths,
+  type Actor,
+  type RecordPlace,
+} from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
@@ -22,7 +31,11 @@ const PURPOSE = 'model_adoption' as const;
 const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy bản ghi nhận áp dụng mô hình này.');
 
 async function present(executor: Executor, actor: Actor, rows: repo.AdoptionWithUnit[]): Promise<ModelAdoptionView[]> {
-  const files = await listAttachments(executor, PURPOSE, rows.map((row) => row.adoption.id));
+  const files = await listAttachments(
+    executor,
+    PURPOSE,
+    rows.map((row) => row.adoption.id),
+  );
   return rows.map(({ adoption, unitName, unitPath }) => ({
     id: adoption.id,
     nominationId: adoption.nominationId,
@@ -50,7 +63,10 @@ async function getCommendedModelOrThrow(executor: Executor, id: number, forUpdat
 /** A unit strictly below the deciding level, other than the one that nominated the model, still open. */
 function assertMayAdopt(unit: UnitRow, context: NominationContext, decision: { unitPath: string; unitName: string }): void {
   if (unit.path === decision.unitPath || !isPathWithin(unit.path, decision.unitPath) || unit.id === context.nomination.unitId) {
-    throw new AppError('VALIDATION_FAILED', `Chỉ đơn vị trực thuộc ${decision.unitName}, khác đơn vị đã đề nghị, mới ghi nhận áp dụng được mô hình này.`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Chỉ đơn vị trực thuộc ${decision.unitName}, khác đơn vị đã đề nghị, mới ghi nhận áp dụng được mô hình này.`,
+    );
   }
   if (unit.validTo !== null) throw new AppError('INVALID_STATE', `${unit.name} đã kết thúc hoạt động.`);
 }
@@ -58,7 +74,10 @@ function assertMayAdopt(unit: UnitRow, context: NominationContext, decision: { u
 function assertAdoptedOn(adoptedOn: string, context: NominationContext): void {
   if (adoptedOn > todayIso()) throw new AppError('VALIDATION_FAILED', 'Ngày áp dụng không được sau ngày hôm nay.');
   if (adoptedOn < context.nomination.periodFrom) {
-    throw new AppError('VALIDATION_FAILED', `Ngày áp dụng không được trước khi mô hình bắt đầu (${formatVietnameseDate(context.nomination.periodFrom)}).`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Ngày áp dụng không được trước khi mô hình bắt đầu (${formatVietnameseDate(context.nomination.periodFrom)}).`,
+    );
   }
 }
 
@@ -67,7 +86,12 @@ async function viewOf(executor: Executor, actor: Actor, id: number): Promise<Mod
   return view!;
 }
 
-export async function adoptModel(db: Database, actor: Actor, nominationId: number, input: CreateModelAdoptionInput): Promise<ModelAdoptionView> {
+export async function adoptModel(
+  db: Database,
+  actor: Actor,
+  nominationId: number,
+  input: CreateModelAdoptionInput,
+): Promise<ModelAdoptionView> {
   const unit = await getUnitOrThrow(db, input.unitId);
   assertCan(actor, 'commendations.nominate', unit.path);
   const id = await db.transaction(async (tx) => {
@@ -78,9 +102,21 @@ export async function adoptModel(db: Database, actor: Actor, nominationId: numbe
     if (await repo.findAdoptionOf(tx, nominationId, unit.id)) {
       throw new AppError('DUPLICATE', `${unit.name} đã ghi nhận áp dụng mô hình "${context.nomination.title}".`);
     }
-    const row = await repo.insertAdoption(tx, { nominationId, unitId: unit.id, adoptedOn: input.adoptedOn, note: input.note, createdBy: actor.userId });
+    const row = await repo.insertAdoption(tx, {
+      nominationId,
+      unitId: unit.id,
+      adoptedOn: input.adoptedOn,
+      note: input.note,
+      createdBy: actor.userId,
+    });
     await replaceAttachments(tx, { purpose: PURPOSE, ownerId: row.id, unitId: unit.id }, input.fileIds);
-    await recordAudit(tx, actor, { action: 'model.adopt', entityType: 'model_adoption', entityId: row.id, unitPath: unit.path, after: { ...row, fileIds: input.fileIds } });
+    await recordAudit(tx, actor, {
+      action: 'model.adopt',
+      entityType: 'model_adoption',
+      entityId: row.id,
+      unitPath: unit.path,
+      after: { ...row, fileIds: input.fileIds },
+    });
     return row.id;
   });
   return viewOf(db, actor, id);
@@ -96,7 +132,8 @@ async function getWritableAdoptionOrThrow(tx: Executor, actor: Actor, id: number
   const found = await repo.findAdoption(tx, id, true);
   if (!found) throw notFound();
   assertCan(actor, 'commendations.nominate', found.unitPath);
-  if (found.adoption.version !== version) throw new AppError('VERSION_CONFLICT', 'Bản ghi nhận vừa được người khác thay đổi. Hãy tải lại rồi thực hiện lại.');
+  if (found.adoption.version !== version)
+    throw new AppError('VERSION_CONFLICT', 'Bản ghi nhận vừa được người khác thay đổi. Hãy tải lại rồi thực hiện lại.');
   return found;
 }
 
@@ -107,7 +144,14 @@ export async function updateAdoption(db: Database, actor: Actor, id: number, inp
     assertAdoptedOn(input.adoptedOn, context!);
     const after = await repo.updateAdoption(tx, id, { adoptedOn: input.adoptedOn, note: input.note });
     await replaceAttachments(tx, { purpose: PURPOSE, ownerId: id, unitId: found.adoption.unitId }, input.fileIds);
-    await recordAudit(tx, actor, { action: 'model.adoption_update', entityType: 'model_adoption', entityId: id, unitPath: found.unitPath, before: found.adoption, after: { ...after, fileIds: input.fileIds } });
+    await recordAudit(tx, actor, {
+      action: 'model.adoption_update',
+      entityType: 'model_adoption',
+      entityId: id,
+      unitPath: found.unitPath,
+      before: found.adoption,
+      after: { ...after, fileIds: input.fileIds },
+    });
   });
   return viewOf(db, actor, id);
 }
@@ -117,7 +161,13 @@ export async function deleteAdoption(db: Database, actor: Actor, id: number, ver
     const found = await getWritableAdoptionOrThrow(tx, actor, id, version);
     await replaceAttachments(tx, { purpose: PURPOSE, ownerId: id, unitId: found.adoption.unitId }, []);
     await repo.deleteAdoption(tx, id);
-    await recordAudit(tx, actor, { action: 'model.adoption_delete', entityType: 'model_adoption', entityId: id, unitPath: found.unitPath, before: found.adoption });
+    await recordAudit(tx, actor, {
+      action: 'model.adoption_delete',
+      entityType: 'model_adoption',
+      entityId: id,
+      unitPath: found.unitPath,
+      before: found.adoption,
+    });
   });
 }
 
@@ -139,9 +189,18 @@ export async function listModelAdoptions(db: Database, actor: Actor, nominationI
 export async function listAdoptableModels(db: Database, actor: Actor, query: AdoptableModelsQuery) {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'commendations.read', unit.path);
-  const result = await repo.searchAdoptableModels(db, { unitId: unit.id, unitPath: unit.path, q: query.q ? foldVietnamese(query.q) : undefined, page: query.page, pageSize: query.pageSize });
+  const result = await repo.searchAdoptableModels(db, {
+    unitId: unit.id,
+    unitPath: unit.path,
+    q: query.q ? foldVietnamese(query.q) : undefined,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   const ids = result.items.map((item) => item.adoptionId).filter((id): id is number => id !== null);
   const adoptions = new Map((await present(db, actor, await repo.listAdoptionsByIds(db, ids))).map((view) => [view.id, view]));
-  const items: AdoptableModelItem[] = result.items.map(({ adoptionId, ...item }) => ({ ...item, adoption: adoptionId === null ? null : (adoptions.get(adoptionId) ?? null) }));
+  const items: AdoptableModelItem[] = result.items.map(({ adoptionId, ...item }) => ({
+    ...item,
+    adoption: adoptionId === null ? null : (adoptions.get(adoptionId) ?? null),
+  }));
   return { items, total: result.total, page: query.page, pageSize: query.pageSize };
 }

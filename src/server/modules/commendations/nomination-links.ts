@@ -31,18 +31,27 @@ export async function checkBreakthroughLinks(executor: Executor, unitPath: strin
   for (const id of ids) {
     const content = found.get(id);
     if (!content || content.deletedAt !== null || !(isPathWithin(unitPath, content.unitPath) || isPathWithin(content.unitPath, unitPath))) {
-      throw new AppError('VALIDATION_FAILED', `Nội dung đột phá số ${id} không do cấp trên hay đơn vị trong phạm vi đơn vị đề nghị đề ra hoặc áp dụng.`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Nội dung đột phá số ${id} không do cấp trên hay đơn vị trong phạm vi đơn vị đề nghị đề ra hoặc áp dụng.`,
+      );
     }
   }
   return ids;
 }
 
 /** How a nomination's links and files read, for its page and for what changed between submissions. */
-export type LinkNames = { registrations: Map<number, NominationLink>; breakthroughs: Map<number, NominationLink>; files: Map<number, string> };
+export type LinkNames = {
+  registrations: Map<number, NominationLink>;
+  breakthroughs: Map<number, NominationLink>;
+  files: Map<number, string>;
+};
 
 /** Reads the names of every registration, breakthrough content and file the current row or any submission names. */
 export async function loadLinkNames(executor: Executor, contents: Array<Partial<NominationContent>>): Promise<LinkNames> {
-  const collect = (key: 'registrationIds' | 'breakthroughIds' | 'fileIds') => [...new Set(contents.flatMap((content) => content[key] ?? []))];
+  const collect = (key: 'registrationIds' | 'breakthroughIds' | 'fileIds') => [
+    ...new Set(contents.flatMap((content) => content[key] ?? [])),
+  ];
   // One after another: the reads may share one connection.
   const registrations = await listRegistrationNames(executor, collect('registrationIds'));
   const breakthroughs = await findBreakthroughsByIds(executor, collect('breakthroughIds'));

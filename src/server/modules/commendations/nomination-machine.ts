@@ -27,7 +27,11 @@ export const NOMINATION_STEPS = {
 } as const satisfies Record<string, { from: readonly NominationStatus[]; to: NominationStatus | null; by: Who }>;
 export type NominationStep = keyof typeof NOMINATION_STEPS;
 
-const PERMISSION_OF: Record<Who, Permission> = { nominator: 'commendations.nominate', vetter: 'commendations.vet', decider: 'commendations.decide' };
+const PERMISSION_OF: Record<Who, Permission> = {
+  nominator: 'commendations.nominate',
+  vetter: 'commendations.vet',
+  decider: 'commendations.decide',
+};
 
 const REFUSALS: Record<NominationStep, string> = {
   save: 'Hồ sơ đã gửi lên cấp trên nên không sửa được. Cấp trên cần trả lại thì mới sửa tiếp.',
@@ -40,7 +44,16 @@ const REFUSALS: Record<NominationStep, string> = {
 };
 
 export function contentOf(row: repo.NominationRow, fileIds: number[]): NominationContent {
-  return { title: row.title, story: row.story, results: row.results, periodFrom: row.periodFrom, periodTo: row.periodTo, registrationIds: row.registrationIds, breakthroughIds: row.breakthroughIds, fileIds };
+  return {
+    title: row.title,
+    story: row.story,
+    results: row.results,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    registrationIds: row.registrationIds,
+    breakthroughIds: row.breakthroughIds,
+    fileIds,
+  };
 }
 
 export type StepRequest = {
@@ -73,7 +86,8 @@ export async function stepNomination(tx: Executor, actor: Actor, request: StepRe
   }
   const from = nomination.status as NominationStatus;
   if (!(rule.from as readonly NominationStatus[]).includes(from)) throw new AppError('INVALID_TRANSITION', REFUSALS[request.step]);
-  if (request.step === 'return' && !request.reason) throw new AppError('VALIDATION_FAILED', 'Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.');
+  if (request.step === 'return' && !request.reason)
+    throw new AppError('VALIDATION_FAILED', 'Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.');
   if (request.step === 'decline' && !request.reason) throw new AppError('VALIDATION_FAILED', 'Hãy ghi lý do không khen thưởng.');
 
   const to: NominationStatus = rule.to ?? from;
@@ -134,7 +148,8 @@ function nextHolder(step: NominationStep, context: repo.NominationContext): numb
     return context.unitParentId;
   }
   if (step === 'forward') {
-    if (context.atUnitParentId === null) throw new AppError('INVALID_TRANSITION', 'Cấp này là cấp cao nhất: hãy quyết định khen thưởng tại cấp này.');
+    if (context.atUnitParentId === null)
+      throw new AppError('INVALID_TRANSITION', 'Cấp này là cấp cao nhất: hãy quyết định khen thưởng tại cấp này.');
     return context.atUnitParentId;
   }
   if (step === 'return') return null;

@@ -18,7 +18,8 @@ import { linksOf, type LinkNames } from './nomination-links';
 
 /** A submission as its reader compares it: the texts and dates, and links and files by their names. */
 function readable(content: NominationContent, names: LinkNames): Record<NominationDiffField, string> {
-  const list = (ids: number[] | undefined, nameOf: (id: number) => string | undefined) => (ids ?? []).map((id) => nameOf(id) ?? `#${id}`).join('; ');
+  const list = (ids: number[] | undefined, nameOf: (id: number) => string | undefined) =>
+    (ids ?? []).map((id) => nameOf(id) ?? `#${id}`).join('; ');
   return {
     title: content.title,
     story: content.story,
@@ -62,18 +63,27 @@ export function describeHistory(events: NominationEventView[], names: LinkNames)
 function stepsFor(actor: Actor, context: NominationContext): Array<NominationStep | 'publish'> {
   const status = context.nomination.status as NominationStatus;
   const publish = context.decisionUnitPath && can(actor, 'commendations.decide', context.decisionUnitPath) ? (['publish'] as const) : [];
-  return [...(Object.keys(NOMINATION_STEPS) as NominationStep[]).filter((step) => {
-    const rule = NOMINATION_STEPS[step];
-    if (!(rule.from as readonly NominationStatus[]).includes(status)) return false;
-    if (rule.by === 'nominator') return can(actor, 'commendations.nominate', context.unitPath);
-    const held = context.atUnitPath;
-    if (!held) return false;
-    if (step === 'forward' && context.atUnitParentId === null) return false;
-    return can(actor, rule.by === 'vetter' ? 'commendations.vet' : 'commendations.decide', held);
-  }), ...publish];
+  return [
+    ...(Object.keys(NOMINATION_STEPS) as NominationStep[]).filter((step) => {
+      const rule = NOMINATION_STEPS[step];
+      if (!(rule.from as readonly NominationStatus[]).includes(status)) return false;
+      if (rule.by === 'nominator') return can(actor, 'commendations.nominate', context.unitPath);
+      const held = context.atUnitPath;
+      if (!held) return false;
+      if (step === 'forward' && context.atUnitParentId === null) return false;
+      return can(actor, rule.by === 'vetter' ? 'commendations.vet' : 'commendations.decide', held);
+    }),
+    ...publish,
+  ];
 }
 
-export function presentNomination(actor: Actor, context: NominationContext, events: NominationEventView[], files: FileSummary[], names: LinkNames): NominationView {
+export function presentNomination(
+  actor: Actor,
+  context: NominationContext,
+  events: NominationEventView[],
+  files: FileSummary[],
+  names: LinkNames,
+): NominationView {
   const { nomination } = context;
   return {
     id: nomination.id,

@@ -26,7 +26,11 @@ export async function insertNomination(executor: Executor, values: typeof nomina
 }
 
 /** Writes the patch and moves the version on: every change of a nomination is one version. */
-export async function updateNomination(executor: Executor, id: number, patch: Partial<typeof nominations.$inferInsert>): Promise<NominationRow> {
+export async function updateNomination(
+  executor: Executor,
+  id: number,
+  patch: Partial<typeof nominations.$inferInsert>,
+): Promise<NominationRow> {
   const rows = await executor
     .update(nominations)
     .set({ ...patch, version: sql`${nominations.version} + 1`, updatedAt: new Date() })
@@ -41,7 +45,17 @@ export async function deleteNomination(executor: Executor, id: number): Promise<
 
 export async function findNomination(executor: Executor, id: number, forUpdate = false): Promise<NominationContext | undefined> {
   const lock = forUpdate ? sql`FOR UPDATE OF n` : sql``;
-  const rows = await executor.execute<{ id: number; unit_path: string; unit_name: string; unit_parent_id: number | null; at_path: string | null; at_name: string | null; at_parent_id: number | null; subject_name: string | null; decision_path: string | null }>(sql`
+  const rows = await executor.execute<{
+    id: number;
+    unit_path: string;
+    unit_name: string;
+    unit_parent_id: number | null;
+    at_path: string | null;
+    at_name: string | null;
+    at_parent_id: number | null;
+    subject_name: string | null;
+    decision_path: string | null;
+  }>(sql`
     SELECT n.id, u.path::text AS unit_path, u.name AS unit_name, u.parent_id AS unit_parent_id,
       a.path::text AS at_path, a.name AS at_name, a.parent_id AS at_parent_id,
       COALESCE(su.name, sp.full_name) AS subject_name, du.path::text AS decision_path
@@ -74,7 +88,17 @@ export async function insertEvent(executor: Executor, values: typeof nominationE
 }
 
 export async function listEvents(executor: Executor, nominationId: number) {
-  const rows = await executor.execute<{ id: number; action: string; from_status: NominationStatus; to_status: NominationStatus; at_name: string | null; reason: string | null; snapshot: unknown; actor_name: string; at: string }>(sql`
+  const rows = await executor.execute<{
+    id: number;
+    action: string;
+    from_status: NominationStatus;
+    to_status: NominationStatus;
+    at_name: string | null;
+    reason: string | null;
+    snapshot: unknown;
+    actor_name: string;
+    at: string;
+  }>(sql`
     SELECT e.id, e.action, e.from_status, e.to_status, u.name AS at_name, e.reason, e.snapshot, e.actor_name, e.at
     FROM nomination_events e LEFT JOIN units u ON u.id = e.at_unit_id
     WHERE e.nomination_id = ${nominationId} ORDER BY e.id`);
@@ -99,7 +123,10 @@ export type NominationFilter = {
   pageSize: number;
 };
 
-export async function searchNominations(executor: Executor, filter: NominationFilter): Promise<{ items: NominationListRow[]; total: number }> {
+export async function searchNominations(
+  executor: Executor,
+  filter: NominationFilter,
+): Promise<{ items: NominationListRow[]; total: number }> {
   const placed = filter.placedBy === 'unit' ? sql`u.path` : sql`a.path`;
   const where = sql.join(
     [
@@ -149,6 +176,9 @@ export async function listRegistrationNames(executor: Executor, ids: number[]) {
   const rows = await executor.execute<{ id: number; year: number; name: string }>(sql`
     SELECT r.id, r.year, COALESCE(p.full_name, u.name) AS name
     FROM registrations r JOIN units u ON u.id = r.unit_id LEFT JOIN persons p ON p.id = r.person_id
-    WHERE r.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    WHERE r.id IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
   return rows.rows.map((row) => ({ id: Number(row.id), year: Number(row.year), name: String(row.name) }));
 }

@@ -1,10 +1,22 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, assertHasPermissionSomewhere, isPathWithin, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
+import {
+  assertCan,
+  assertHasPermissionSomewhere,
+  isPathWithin,
+  scopePaths,
+  type Actor,
+  type RecordPlace,
+} from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese } from '../../../shared/text';
 import type { NominationContent } from '../../db/schema/commendations';
-import type { CreateNominationInput, NominationAction, NominationsQuery, UpdateNominationInput } from '../../../shared/contracts/commendations';
+import type {
+  CreateNominationInput,
+  NominationAction,
+  NominationsQuery,
+  UpdateNominationInput,
+} from '../../../shared/contracts/commendations';
 import { getUnitOrThrow } from '../units/index';
 import { findActivePrimaryMembership, findPersonById } from '../people/index';
 import { listAttachments, replaceAttachments } from '../files/index';
@@ -23,7 +35,12 @@ type Subject = { subjectUnitId: number | null; subjectPersonId: number | null; s
  * The collective or person a nomination names must belong to the nominating unit's subtree; a good
  * practice names neither.
  */
-async function checkSubject(executor: Executor, kind: string, unitPath: string, input: { subjectUnitId?: number | null; subjectPersonId?: number | null }): Promise<Subject> {
+async function checkSubject(
+  executor: Executor,
+  kind: string,
+  unitPath: string,
+  input: { subjectUnitId?: number | null; subjectPersonId?: number | null },
+): Promise<Subject> {
   if (kind === 'collective') {
     if (!input.subjectUnitId) throw new AppError('VALIDATION_FAILED', 'Hãy chọn tập thể được đề nghị.');
     const subject = await getUnitOrThrow(executor, input.subjectUnitId);
@@ -41,7 +58,8 @@ async function checkSubject(executor: Executor, kind: string, unitPath: string, 
     }
     return { subjectUnitId: null, subjectPersonId: person.id, subjectName: person.fullName };
   }
-  if (input.subjectUnitId || input.subjectPersonId) throw new AppError('VALIDATION_FAILED', 'Mô hình, cách làm hay không gắn với một tập thể hay cá nhân.');
+  if (input.subjectUnitId || input.subjectPersonId)
+    throw new AppError('VALIDATION_FAILED', 'Mô hình, cách làm hay không gắn với một tập thể hay cá nhân.');
   return { subjectUnitId: null, subjectPersonId: null, subjectName: null };
 }
 
@@ -57,7 +75,8 @@ function checkPeriod(periodFrom: string, periodTo: string): void {
   if (periodFrom > periodTo) throw new AppError('VALIDATION_FAILED', 'Ngày bắt đầu của thời gian lập thành tích phải trước ngày kết thúc.');
 }
 
-const searchTextOf = (title: string, story: string, subjectName: string | null) => foldVietnamese([title, subjectName ?? '', story].join(' '));
+const searchTextOf = (title: string, story: string, subjectName: string | null) =>
+  foldVietnamese([title, subjectName ?? '', story].join(' '));
 
 export async function createNomination(db: Database, actor: Actor, input: LinksOptional<CreateNominationInput>) {
   const unit = await getUnitOrThrow(db, input.unitId);
@@ -81,7 +100,13 @@ export async function createNomination(db: Database, actor: Actor, input: LinksO
       createdBy: actor.userId,
     });
     await replaceAttachments(tx, { purpose: 'nomination', ownerId: row.id, unitId: unit.id }, input.fileIds);
-    await recordAudit(tx, actor, { action: 'nomination.create', entityType: 'nomination', entityId: row.id, unitPath: unit.path, after: { kind: row.kind, title: row.title } });
+    await recordAudit(tx, actor, {
+      action: 'nomination.create',
+      entityType: 'nomination',
+      entityId: row.id,
+      unitPath: unit.path,
+      after: { kind: row.kind, title: row.title },
+    });
     return row.id;
   });
   return getNomination(db, actor, id);
@@ -122,13 +147,20 @@ export async function deleteNomination(db: Database, actor: Actor, id: number, v
     const context = await repo.findNomination(tx, id, true);
     if (!context) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị này.');
     assertCan(actor, 'commendations.nominate', context.unitPath);
-    if (context.nomination.version !== version) throw new AppError('VERSION_CONFLICT', 'Hồ sơ vừa được người khác thay đổi. Hãy tải lại rồi thực hiện lại.');
+    if (context.nomination.version !== version)
+      throw new AppError('VERSION_CONFLICT', 'Hồ sơ vừa được người khác thay đổi. Hãy tải lại rồi thực hiện lại.');
     if (context.nomination.status !== 'draft' || context.nomination.firstSubmittedOn !== null) {
       throw new AppError('INVALID_STATE', 'Chỉ xóa được hồ sơ đang soạn, chưa từng gửi lên cấp trên.');
     }
     await replaceAttachments(tx, { purpose: 'nomination', ownerId: id, unitId: context.nomination.unitId }, []);
     await repo.deleteNomination(tx, id);
-    await recordAudit(tx, actor, { action: 'nomination.delete', entityType: 'nomination', entityId: id, unitPath: context.unitPath, before: { title: context.nomination.title } });
+    await recordAudit(tx, actor, {
+      action: 'nomination.delete',
+      entityType: 'nomination',
+      entityId: id,
+      unitPath: context.unitPath,
+      before: { title: context.nomination.title },
+    });
   });
 }
 
@@ -137,7 +169,11 @@ export async function deleteNomination(db: Database, actor: Actor, id: number, v
  * nominating unit (editing, submitting), the level holding it (vetting, declining), or the level
  * whose decision commended it (showing it in the public gallery).
  */
-export async function findNominationPlace(executor: Executor, id: number, by: 'nominator' | 'holder' | 'decider'): Promise<RecordPlace | undefined> {
+export async function findNominationPlace(
+  executor: Executor,
+  id: number,
+  by: 'nominator' | 'holder' | 'decider',
+): Promise<RecordPlace | undefined> {
   const context = await repo.findNomination(executor, id);
   if (!context) return undefined;
   if (by === 'nominator') return { unitPaths: [context.unitPath] };
@@ -146,17 +182,31 @@ export async function findNominationPlace(executor: Executor, id: number, by: 'n
   return decision ? { unitPaths: [decision.unitPath] } : undefined;
 }
 
-export async function takeStep(db: Database, actor: Actor, id: number, input: { action: NominationAction; version: number; reason: string | null }) {
+export async function takeStep(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: { action: NominationAction; version: number; reason: string | null },
+) {
   await db.transaction(async (tx) => {
     let snapshot;
     if (input.action === 'submit') {
       const context = await repo.findNomination(tx, id);
       if (context) {
         const files = await listAttachments(tx, 'nomination', [id]);
-        snapshot = contentOf(context.nomination, (files.get(id) ?? []).map((file) => file.id));
+        snapshot = contentOf(
+          context.nomination,
+          (files.get(id) ?? []).map((file) => file.id),
+        );
       }
     }
-    await stepNomination(tx, actor, { nominationId: id, step: input.action, expectedVersion: input.version, reason: input.reason, snapshot });
+    await stepNomination(tx, actor, {
+      nominationId: id,
+      step: input.action,
+      expectedVersion: input.version,
+      reason: input.reason,
+      snapshot,
+    });
   });
   return getNomination(db, actor, id);
 }
@@ -167,7 +217,10 @@ export async function getNomination(db: Database, actor: Actor, id: number) {
   // Every level that holds it is above the nominating unit, so reading its subtree covers them all.
   assertCan(actor, 'commendations.read', context.unitPath);
   const [events, files] = await Promise.all([repo.listEvents(db, id), listAttachments(db, 'nomination', [id])]);
-  const names = await loadLinkNames(db, [context.nomination, ...events.flatMap((event) => (event.snapshot ? [event.snapshot as NominationContent] : []))]);
+  const names = await loadLinkNames(db, [
+    context.nomination,
+    ...events.flatMap((event) => (event.snapshot ? [event.snapshot as NominationContent] : [])),
+  ]);
   return presentNomination(actor, context, events, files.get(id) ?? [], names);
 }
 

@@ -18,7 +18,10 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFA61B1B' } },
   alignment: { vertical: 'middle', wrapText: true },
 };
-const GROUP_STYLE: Partial<ExcelJS.Style> = { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3E3E3' } } };
+const GROUP_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3E3E3' } },
+};
 const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'dd/mm/yyyy', alignment: { horizontal: 'center' } };
 const CENTER_STYLE: Partial<ExcelJS.Style> = { alignment: { horizontal: 'center' } };
 
@@ -29,7 +32,12 @@ function excelDate(iso: string | null | undefined): Date | null {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-type Column = { header: string; width: number; style?: Partial<ExcelJS.Style>; value: (item: TypicalExampleItem) => string | number | Date | null };
+type Column = {
+  header: string;
+  width: number;
+  style?: Partial<ExcelJS.Style>;
+  value: (item: TypicalExampleItem) => string | number | Date | null;
+};
 
 const COLUMNS: Column[] = [
   { header: 'Năm gửi lên', width: 10, style: CENTER_STYLE, value: (item) => item.year },
@@ -48,11 +56,18 @@ const COLUMNS: Column[] = [
  * The typical examples sent up to the Centre, as the list the Centre keeps: one group per province
  * (its name on a shaded row, with its count), numbered within the group.
  */
-export async function exportTypicalExamples(db: Database, actor: Actor, query: TypicalExamplesExportQuery): Promise<{ body: Buffer; fileName: string }> {
+export async function exportTypicalExamples(
+  db: Database,
+  actor: Actor,
+  query: TypicalExamplesExportQuery,
+): Promise<{ body: Buffer; fileName: string }> {
   const filter = await filterOf(db, actor, query);
   const items = await repo.listTypicalExamples(db, filter, EXPORT_LIMIT + 1, 0);
   if (items.length > EXPORT_LIMIT) {
-    throw new AppError('BAD_REQUEST', `Danh sách có hơn ${EXPORT_LIMIT.toLocaleString('vi-VN')} dòng. Hãy lọc theo năm hoặc tỉnh rồi xuất lại.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `Danh sách có hơn ${EXPORT_LIMIT.toLocaleString('vi-VN')} dòng. Hãy lọc theo năm hoặc tỉnh rồi xuất lại.`,
+    );
   }
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Điển hình gửi Trung ương', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -46,7 +46,12 @@ function toItem(row: Record<string, unknown>): TypicalExampleItem {
     decision:
       row.number_symbol === null
         ? null
-        : { numberSymbol: String(row.number_symbol), decidedOn: String(row.decided_on), formName: String(row.form_name), unitName: String(row.decision_unit_name) },
+        : {
+            numberSymbol: String(row.number_symbol),
+            decidedOn: String(row.decided_on),
+            formName: String(row.form_name),
+            unitName: String(row.decision_unit_name),
+          },
     version: Number(row.version),
   };
 }
@@ -55,7 +60,12 @@ function toItem(row: Record<string, unknown>): TypicalExampleItem {
  * Typical examples of the subtree, grouped by province (its sort key), then the newest year; the
  * province is computed once per listed row only.
  */
-export async function listTypicalExamples(executor: Executor, filter: TypicalFilter, limit: number, offset: number): Promise<TypicalExampleItem[]> {
+export async function listTypicalExamples(
+  executor: Executor,
+  filter: TypicalFilter,
+  limit: number,
+  offset: number,
+): Promise<TypicalExampleItem[]> {
   const rows = await executor.execute<Record<string, unknown>>(sql`
     WITH t AS (
       SELECT n.id, ${PROVINCE_OF_U} AS province_id ${FROM} WHERE ${whereOf(filter)}
@@ -82,7 +92,10 @@ export async function countTypicalExamples(executor: Executor, filter: TypicalFi
 }
 
 /** How many each province sent, for the other filters than the province. */
-export async function countByProvince(executor: Executor, filter: TypicalFilter): Promise<Array<{ id: number | null; name: string | null; count: number }>> {
+export async function countByProvince(
+  executor: Executor,
+  filter: TypicalFilter,
+): Promise<Array<{ id: number | null; name: string | null; count: number }>> {
   const rows = await executor.execute<{ id: number | null; name: string | null; n: number }>(sql`
     WITH t AS (SELECT ${PROVINCE_OF_U} AS province_id ${FROM} WHERE ${whereOf(filter, 'province')})
     SELECT t.province_id AS id, p.name, count(*) AS n FROM t LEFT JOIN units p ON p.id = t.province_id

@@ -4,7 +4,13 @@ import { assertCan, can, isPathWithin, scopePaths, type Actor } from '../../plat
 import { recordAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import type { MarkTypicalInput, TypicalExamplesAnswer, TypicalExamplesExportQuery, TypicalExamplesQuery, TypicalState } from '../../../shared/contracts/commendations-spread';
+import type {
+  MarkTypicalInput,
+  TypicalExamplesAnswer,
+  TypicalExamplesExportQuery,
+  TypicalExamplesQuery,
+  TypicalState,
+} from '../../../shared/contracts/commendations-spread';
 import { getUnitOrThrow } from '../units/index';
 import { findNomination, updateNomination, type NominationRow } from './nominations.repo';
 import * as repo from './typical-examples.repo';
@@ -45,12 +51,14 @@ export async function markTypical(db: Database, actor: Actor, id: number, input:
     if (!isPathWithin(context.unitPath, unit.path)) {
       throw new AppError('VALIDATION_FAILED', `"${nomination.title}" không thuộc ${unit.name} nên ${unit.name} không chọn gửi lên được.`);
     }
-    if (nomination.status !== 'commended' || !nomination.decidedOn) throw new AppError('INVALID_STATE', 'Chỉ chọn gửi lên được gương đã được khen thưởng.');
+    if (nomination.status !== 'commended' || !nomination.decidedOn)
+      throw new AppError('INVALID_STATE', 'Chỉ chọn gửi lên được gương đã được khen thưởng.');
     if (nomination.version !== input.version) throw conflict();
     const thisYear = Number(todayIso().slice(0, 4));
     const commendedYear = Number(nomination.decidedOn.slice(0, 4));
     if (input.year > thisYear) throw new AppError('VALIDATION_FAILED', `Năm gửi lên không được sau năm ${thisYear}.`);
-    if (input.year < commendedYear) throw new AppError('VALIDATION_FAILED', `Gương này được khen thưởng năm ${commendedYear}: năm gửi lên không được trước năm đó.`);
+    if (input.year < commendedYear)
+      throw new AppError('VALIDATION_FAILED', `Gương này được khen thưởng năm ${commendedYear}: năm gửi lên không được trước năm đó.`);
     if (nomination.typicalByUnitId !== null && nomination.typicalByUnitId !== unit.id) {
       const other = await getUnitOrThrow(tx, nomination.typicalByUnitId);
       throw new AppError('DUPLICATE', `Gương này đã được ${other.name} chọn gửi lên Trung ương năm ${nomination.typicalYear}.`);
@@ -92,7 +100,11 @@ export async function clearTypical(db: Database, actor: Actor, id: number, versi
   });
 }
 
-export async function filterOf(db: Database, actor: Actor, query: TypicalExamplesExportQuery): Promise<repo.TypicalFilter & { unitName: string }> {
+export async function filterOf(
+  db: Database,
+  actor: Actor,
+  query: TypicalExamplesExportQuery,
+): Promise<repo.TypicalFilter & { unitName: string }> {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'commendations.read', unit.path);
   return {

@@ -17,21 +17,31 @@ const ADOPTION_NOTES = [
  * record that they took it up.
  */
 export async function loadDemoCommendationsSpread(db: Database, provinceCode: string): Promise<void> {
-  const province = (await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)).rows[0];
+  const province = (
+    await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)
+  ).rows[0];
   if (!province) return;
   const provinceId = Number(province.id);
-  const actor: Actor = { ...systemActor('Dữ liệu mẫu'), grants: [{ id: 0, unitId: provinceId, unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }] };
+  const actor: Actor = {
+    ...systemActor('Dữ liệu mẫu'),
+    grants: [{ id: 0, unitId: provinceId, unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }],
+  };
   const random = Random.derive(2026, 'demo-commendations-spread');
-  const commended = (await db.execute<{ id: number; kind: string; unit_id: number; decided_on: string; period_from: string; version: number }>(sql`
+  const commended = (
+    await db.execute<{ id: number; kind: string; unit_id: number; decided_on: string; period_from: string; version: number }>(sql`
     SELECT n.id, n.kind, n.unit_id, n.decided_on::text AS decided_on, n.period_from::text AS period_from, n.version
     FROM nominations n JOIN commendation_decisions d ON d.id = n.decision_id
-    WHERE d.unit_id = ${provinceId} AND n.status = 'commended' ORDER BY n.decided_on, n.id`)).rows.map((row) => ({ ...row, id: Number(row.id), unit_id: Number(row.unit_id), version: Number(row.version) }));
-  const communes = (await db.execute<{ id: number }>(sql`
-    SELECT id FROM units WHERE parent_id = ${provinceId} AND valid_to IS NULL AND kind = 'commune_committee' ORDER BY id`)).rows.map((row) => Number(row.id));
+    WHERE d.unit_id = ${provinceId} AND n.status = 'commended' ORDER BY n.decided_on, n.id`)
+  ).rows.map((row) => ({ ...row, id: Number(row.id), unit_id: Number(row.unit_id), version: Number(row.version) }));
+  const communes = (
+    await db.execute<{ id: number }>(sql`
+    SELECT id FROM units WHERE parent_id = ${provinceId} AND valid_to IS NULL AND kind = 'commune_committee' ORDER BY id`)
+  ).rows.map((row) => Number(row.id));
   const today = todayIso();
 
   const byYear = new Map<number, typeof commended>();
-  for (const row of commended) byYear.set(Number(row.decided_on.slice(0, 4)), [...(byYear.get(Number(row.decided_on.slice(0, 4))) ?? []), row]);
+  for (const row of commended)
+    byYear.set(Number(row.decided_on.slice(0, 4)), [...(byYear.get(Number(row.decided_on.slice(0, 4))) ?? []), row]);
   for (const [year, rows] of byYear) {
     for (const row of random.shuffle(rows).slice(0, 3)) {
       await markTypical(db, actor, row.id, { version: row.version, unitId: provinceId, year });

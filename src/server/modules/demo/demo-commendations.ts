@@ -33,7 +33,10 @@ async function candidatesOf(db: Database, commune: Commune) {
   const people = await db.execute<{ id: number; unit_id: number }>(sql`
     SELECT m.person_id AS id, m.unit_id FROM memberships m JOIN units u ON u.id = m.unit_id
     WHERE u.path <@ ${commune.path}::ltree AND m.is_primary AND m.to_date IS NULL ORDER BY m.person_id LIMIT 400`);
-  return { cells: cells.rows.map((row) => Number(row.id)), people: people.rows.map((row) => ({ id: Number(row.id), unitId: Number(row.unit_id) })) };
+  return {
+    cells: cells.rows.map((row) => Number(row.id)),
+    people: people.rows.map((row) => ({ id: Number(row.id), unitId: Number(row.unit_id) })),
+  };
 }
 
 /**
@@ -52,14 +55,21 @@ function decisionDayOf(year: number, foundedOn: string, today: string): string |
  * awards Bằng khen to them; this year some nominations are still on their way (submitted, returned).
  */
 export async function loadDemoCommendations(db: Database, provinceCode: string): Promise<void> {
-  const province = (await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)).rows[0];
+  const province = (
+    await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)
+  ).rows[0];
   if (!province) return;
   const provinceId = Number(province.id);
-  const actor: Actor = { ...systemActor('Dữ liệu mẫu'), grants: [{ id: 0, unitId: provinceId, unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }] };
+  const actor: Actor = {
+    ...systemActor('Dữ liệu mẫu'),
+    grants: [{ id: 0, unitId: provinceId, unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }],
+  };
   const random = Random.derive(2026, 'demo-commendations');
-  const communes = (await db.execute<{ id: number; path: string; name: string; valid_from: string }>(sql`
+  const communes = (
+    await db.execute<{ id: number; path: string; name: string; valid_from: string }>(sql`
     SELECT id, path::text AS path, name, valid_from::text AS valid_from FROM units
-    WHERE parent_id = ${provinceId} AND valid_to IS NULL AND kind = 'commune_committee' ORDER BY id`)).rows.map((row) => ({ ...row, id: Number(row.id) }));
+    WHERE parent_id = ${provinceId} AND valid_to IS NULL AND kind = 'commune_committee' ORDER BY id`)
+  ).rows.map((row) => ({ ...row, id: Number(row.id) }));
   const today = todayIso();
   const thisYear = Number(today.slice(0, 4));
   const communesFounded = communes.reduce((latest, commune) => (commune.valid_from > latest ? commune.valid_from : latest), '0000-01-01');
@@ -80,26 +90,71 @@ export async function loadDemoCommendations(db: Database, provinceCode: string):
         return takeStep(db, actor, created.id, { action: 'submit', version: created.version, reason: null });
       };
       for (const cellId of random.shuffle(cells).slice(0, random.int(1, 2))) {
-        const held = await nominate({ unitId: commune.id, kind: 'collective', subjectUnitId: cellId, title: 'Tập thể tiêu biểu trong học tập và làm theo Bác', story: random.pick(COLLECTIVE_STORIES), results: `${random.int(90, 100)}% đảng viên hoàn thành tốt việc làm đã đăng ký.`, ...period, registrationIds: [], fileIds: [] });
+        const held = await nominate({
+          unitId: commune.id,
+          kind: 'collective',
+          subjectUnitId: cellId,
+          title: 'Tập thể tiêu biểu trong học tập và làm theo Bác',
+          story: random.pick(COLLECTIVE_STORIES),
+          results: `${random.int(90, 100)}% đảng viên hoàn thành tốt việc làm đã đăng ký.`,
+          ...period,
+          registrationIds: [],
+          fileIds: [],
+        });
         named.push(held.id);
       }
       for (const person of random.shuffle(people).slice(0, random.int(3, 6))) {
-        const created = await createNomination(db, actor, { unitId: person.unitId, kind: 'individual', subjectPersonId: person.id, title: 'Cá nhân tiêu biểu trong học tập và làm theo Bác', story: random.pick(INDIVIDUAL_STORIES), results: `Vận động ${random.int(10, 150)} hộ dân tham gia.`, ...period, registrationIds: [], fileIds: [] });
+        const created = await createNomination(db, actor, {
+          unitId: person.unitId,
+          kind: 'individual',
+          subjectPersonId: person.id,
+          title: 'Cá nhân tiêu biểu trong học tập và làm theo Bác',
+          story: random.pick(INDIVIDUAL_STORIES),
+          results: `Vận động ${random.int(10, 150)} hộ dân tham gia.`,
+          ...period,
+          registrationIds: [],
+          fileIds: [],
+        });
         const submitted = await takeStep(db, actor, created.id, { action: 'submit', version: created.version, reason: null });
         // Sent by the cell to the commune, vetted there and decided by the commune.
         const endorsed = await takeStep(db, actor, submitted.id, { action: 'endorse', version: submitted.version, reason: null });
         if (endorsed.atUnit?.id === commune.id) named.push(endorsed.id);
       }
       if (random.chance(0.5)) {
-        const held = await nominate({ unitId: commune.id, kind: 'model', title: random.pick(MODELS), story: 'Cách làm được nhân dân đồng tình, nhiều địa phương đến học tập.', results: `Nhân rộng ra ${random.int(2, 9)} khu dân cư.`, ...period, registrationIds: [], fileIds: [] });
+        const held = await nominate({
+          unitId: commune.id,
+          kind: 'model',
+          title: random.pick(MODELS),
+          story: 'Cách làm được nhân dân đồng tình, nhiều địa phương đến học tập.',
+          results: `Nhân rộng ra ${random.int(2, 9)} khu dân cư.`,
+          ...period,
+          registrationIds: [],
+          fileIds: [],
+        });
         sentUp.push(held.id);
       }
       // This year: one more waits for the commune, and one was returned to its cell.
       if (year === thisYear && people.length > 2) {
         const waiting = people[people.length - 1]!;
-        const created = await createNomination(db, actor, { unitId: waiting.unitId, kind: 'individual', subjectPersonId: waiting.id, title: 'Đảng viên tiêu biểu năm ' + year, story: random.pick(INDIVIDUAL_STORIES), results: '', periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, registrationIds: [], fileIds: [] });
+        const created = await createNomination(db, actor, {
+          unitId: waiting.unitId,
+          kind: 'individual',
+          subjectPersonId: waiting.id,
+          title: 'Đảng viên tiêu biểu năm ' + year,
+          story: random.pick(INDIVIDUAL_STORIES),
+          results: '',
+          periodFrom: `${year}-01-01`,
+          periodTo: `${year}-12-31`,
+          registrationIds: [],
+          fileIds: [],
+        });
         const submitted = await takeStep(db, actor, created.id, { action: 'submit', version: created.version, reason: null });
-        if (random.chance(0.4)) await takeStep(db, actor, submitted.id, { action: 'return', version: submitted.version, reason: 'Đề nghị bổ sung kết quả cụ thể, có số liệu.' });
+        if (random.chance(0.4))
+          await takeStep(db, actor, submitted.id, {
+            action: 'return',
+            version: submitted.version,
+            reason: 'Đề nghị bổ sung kết quả cụ thể, có số liệu.',
+          });
       }
       // The commune's collectives are held by the province; its members' nominations by the commune.
       const communeHeld = [];
@@ -109,14 +164,35 @@ export async function loadDemoCommendations(db: Database, provinceCode: string):
         else sentUp.push(id);
       }
       if (communeHeld.length > 0) {
-        await createDecision(db, actor, { unitId: commune.id, formCode: 'giay_khen', decidedOn, ...period, title: 'Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', signerName: null, signerTitle: 'Bí thư', nominationIds: communeHeld });
+        await createDecision(db, actor, {
+          unitId: commune.id,
+          formCode: 'giay_khen',
+          decidedOn,
+          ...period,
+          title:
+            'Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+          signerName: null,
+          signerTitle: 'Bí thư',
+          nominationIds: communeHeld,
+        });
       }
     }
     if (sentUp.length > 0) {
-      const decision = await createDecision(db, actor, { unitId: provinceId, formCode: 'bang_khen', decidedOn, ...period, title: 'Về việc tặng Bằng khen cho tập thể có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', signerName: null, signerTitle: 'Phó Bí thư Thường trực', nominationIds: sentUp });
+      const decision = await createDecision(db, actor, {
+        unitId: provinceId,
+        formCode: 'bang_khen',
+        decidedOn,
+        ...period,
+        title:
+          'Về việc tặng Bằng khen cho tập thể có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+        signerName: null,
+        signerTitle: 'Phó Bí thư Thường trực',
+        nominationIds: sentUp,
+      });
       // The province shows what it commended in the public gallery, for others to learn from.
       for (const entry of decision.entries) {
-        const version = (await db.execute<{ version: number }>(sql`SELECT version FROM nominations WHERE id = ${entry.nominationId}`)).rows[0]!.version;
+        const version = (await db.execute<{ version: number }>(sql`SELECT version FROM nominations WHERE id = ${entry.nominationId}`))
+          .rows[0]!.version;
         await setNominationPublic(db, actor, entry.nominationId, { version: Number(version), isPublic: true });
       }
     }
@@ -127,10 +203,21 @@ export async function loadDemoCommendations(db: Database, provinceCode: string):
   const { cells } = await candidatesOf(db, first);
   const waiting = [
     { kind: 'model' as const, subjectUnitId: null, title: 'Mô hình "Chi bộ bốn tốt" trong khu dân cư' },
-    ...(cells[0] ? [{ kind: 'collective' as const, subjectUnitId: cells[cells.length - 1]!, title: 'Chi bộ tiêu biểu năm ' + thisYear }] : []),
+    ...(cells[0]
+      ? [{ kind: 'collective' as const, subjectUnitId: cells[cells.length - 1]!, title: 'Chi bộ tiêu biểu năm ' + thisYear }]
+      : []),
   ];
   for (const item of waiting) {
-    const created = await createNomination(db, actor, { unitId: first.id, ...item, story: random.pick(COLLECTIVE_STORIES), results: `Thu hút ${random.int(50, 300)} lượt người tham gia.`, periodFrom: `${thisYear}-01-01`, periodTo: `${thisYear}-12-31`, registrationIds: [], fileIds: [] });
+    const created = await createNomination(db, actor, {
+      unitId: first.id,
+      ...item,
+      story: random.pick(COLLECTIVE_STORIES),
+      results: `Thu hút ${random.int(50, 300)} lượt người tham gia.`,
+      periodFrom: `${thisYear}-01-01`,
+      periodTo: `${thisYear}-12-31`,
+      registrationIds: [],
+      fileIds: [],
+    });
     await takeStep(db, actor, created.id, { action: 'submit', version: created.version, reason: null });
   }
 }

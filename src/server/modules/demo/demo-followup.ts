@@ -17,7 +17,17 @@ const NOTES = [
   'Đã thực hiện, được chi bộ ghi nhận trong buổi sinh hoạt định kỳ',
 ];
 
-type Target = { id: number; kind: string; person_id: number | null; unit_id: number; unit_path: string; unit_code: string; status: string; version: number; year: number };
+type Target = {
+  id: number;
+  kind: string;
+  person_id: number | null;
+  unit_id: number;
+  unit_path: string;
+  unit_code: string;
+  status: string;
+  version: number;
+  year: number;
+};
 
 function daysBefore(today: string, days: number): string {
   const date = new Date(`${today}T00:00:00Z`);
@@ -46,7 +56,13 @@ export async function loadDemoFollowup(db: Database, options: { skipUnitCode?: s
     FROM registrations r JOIN units u ON u.id = r.unit_id
     WHERE r.year = ${year} AND r.status IN ('published', 'in_progress')
     ORDER BY u.path, r.id LIMIT ${MAX_REGISTRATIONS}`);
-  const targets = rows.rows.map((row) => ({ ...row, id: Number(row.id), unit_id: Number(row.unit_id), version: Number(row.version), person_id: row.person_id === null ? null : Number(row.person_id) }));
+  const targets = rows.rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    unit_id: Number(row.unit_id),
+    version: Number(row.version),
+    person_id: row.person_id === null ? null : Number(row.person_id),
+  }));
   if (targets.length === 0) return;
   const rootPath = targets[0]!.unit_path.split('.')[0]!;
   const random = new Random(2026_11);
@@ -59,7 +75,9 @@ export async function loadDemoFollowup(db: Database, options: { skipUnitCode?: s
     for (const target of targets) {
       const actor = actorFor(target, rootPath);
       const stale = random.chance(0.15);
-      const actions = await tx.execute<{ id: number }>(sql`SELECT id FROM registration_actions WHERE registration_id = ${target.id} ORDER BY position`);
+      const actions = await tx.execute<{ id: number }>(
+        sql`SELECT id FROM registration_actions WHERE registration_id = ${target.id} ORDER BY position`,
+      );
       if (stale && target.status === 'published') continue; // published months ago, never updated
       if (target.status === 'published') {
         await transitionRegistration(tx, actor, { registrationId: target.id, transition: 'start', expectedVersion: target.version });
@@ -80,8 +98,19 @@ export async function loadDemoFollowup(db: Database, options: { skipUnitCode?: s
         }
         await tx.execute(sql`UPDATE registration_actions SET progress_percent = ${progress} WHERE id = ${Number(action.id)}`);
       }
-      if (latest) await tx.execute(sql`UPDATE registrations SET last_check_in_at = ${`${latest}T09:00:00+07:00`}::timestamptz WHERE id = ${target.id}`);
-      if (reviewedCells.has(target.unit_code) && actions.rows.length > 0) await finishYear(tx, actor, target, actions.rows.map((action) => Number(action.id)), random, deltas);
+      if (latest)
+        await tx.execute(
+          sql`UPDATE registrations SET last_check_in_at = ${`${latest}T09:00:00+07:00`}::timestamptz WHERE id = ${target.id}`,
+        );
+      if (reviewedCells.has(target.unit_code) && actions.rows.length > 0)
+        await finishYear(
+          tx,
+          actor,
+          target,
+          actions.rows.map((action) => Number(action.id)),
+          random,
+          deltas,
+        );
     }
     await addFigureDeltas(tx, deltas);
   });
@@ -98,7 +127,9 @@ async function finishYear(tx: Executor, actor: Actor, target: Target, actionIds:
   const selfLevel = random.chance(0.3) ? 'completed_well' : random.chance(0.9) ? 'completed' : 'not_completed';
   // The actions' levels first, as the member's self-assessment writes them: the step counts the actions done.
   for (const actionId of actionIds) {
-    await tx.execute(sql`UPDATE registration_actions SET self_level = ${selfLevel}, self_note = 'Đã thực hiện theo kế hoạch' WHERE id = ${actionId}`);
+    await tx.execute(
+      sql`UPDATE registration_actions SET self_level = ${selfLevel}, self_note = 'Đã thực hiện theo kế hoạch' WHERE id = ${actionId}`,
+    );
   }
   await transitionRegistration(tx, actor, {
     registrationId: target.id,
@@ -113,5 +144,11 @@ async function finishYear(tx: Executor, actor: Actor, target: Target, actionIds:
     expectedVersion: target.version + 1,
     patch: { reviewLevel, reviewComment: 'Chi bộ nhất trí với kết quả tự đánh giá', reviewedAt: new Date() },
   });
-  if (registration.kind === 'individual') deltas.push({ unitPath: target.unit_path, metric: REGISTRATION_METRICS.reviewLevel(reviewLevel, target.year), day: todayIso(), delta: 1 });
+  if (registration.kind === 'individual')
+    deltas.push({
+      unitPath: target.unit_path,
+      metric: REGISTRATION_METRICS.reviewLevel(reviewLevel, target.year),
+      day: todayIso(),
+      delta: 1,
+    });
 }

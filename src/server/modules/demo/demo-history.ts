@@ -27,10 +27,26 @@ export const FORMER_DISTRICTS: readonly FormerDistrict[] = [
       { communeCode: '22333', formerNames: ['phường Vĩnh Hải', 'phường Vĩnh Phước', 'phường Vĩnh Thọ'] },
     ],
   },
-  { code: 'HU56-02', name: 'Thành ủy Cam Ranh', communes: [{ communeCode: '22420', formerNames: ['phường Cam Lộc', 'phường Cam Phú', 'phường Cam Thuận'] }] },
-  { code: 'HU56-03', name: 'Thị ủy Ninh Hòa', communes: [{ communeCode: '22528', formerNames: ['phường Ninh Hiệp', 'phường Ninh Đa', 'phường Ninh Giang'] }] },
-  { code: 'HU56-04', name: 'Huyện ủy Diên Khánh', communes: [{ communeCode: '22651', formerNames: ['thị trấn Diên Khánh', 'xã Diên An', 'xã Diên Toàn'] }] },
-  { code: 'HU56-05', name: 'Huyện ủy Cam Lâm', communes: [{ communeCode: '22453', formerNames: ['thị trấn Cam Đức', 'xã Cam Hải Tây', 'xã Cam Thành Bắc'] }] },
+  {
+    code: 'HU56-02',
+    name: 'Thành ủy Cam Ranh',
+    communes: [{ communeCode: '22420', formerNames: ['phường Cam Lộc', 'phường Cam Phú', 'phường Cam Thuận'] }],
+  },
+  {
+    code: 'HU56-03',
+    name: 'Thị ủy Ninh Hòa',
+    communes: [{ communeCode: '22528', formerNames: ['phường Ninh Hiệp', 'phường Ninh Đa', 'phường Ninh Giang'] }],
+  },
+  {
+    code: 'HU56-04',
+    name: 'Huyện ủy Diên Khánh',
+    communes: [{ communeCode: '22651', formerNames: ['thị trấn Diên Khánh', 'xã Diên An', 'xã Diên Toàn'] }],
+  },
+  {
+    code: 'HU56-05',
+    name: 'Huyện ủy Cam Lâm',
+    communes: [{ communeCode: '22453', formerNames: ['thị trấn Cam Đức', 'xã Cam Hải Tây', 'xã Cam Thành Bắc'] }],
+  },
 ];
 
 /** One merge of 1/7/2025: the former communes that became a commune of today. */
@@ -53,13 +69,25 @@ export function withFormerShape(units: GeneratedUnit[], rootCode: string): { uni
   const merges: FormerMerge[] = [];
   const reparented = new Map<string, string>();
   for (const district of FORMER_DISTRICTS) {
-    former.push({ code: district.code, name: district.name, kind: 'district_committee', parentCode: rootCode, validFrom: FORMER_TREE_FROM });
+    former.push({
+      code: district.code,
+      name: district.name,
+      kind: 'district_committee',
+      parentCode: rootCode,
+      validFrom: FORMER_TREE_FROM,
+    });
     district.communes.forEach((commune, communeIndex) => {
       const target = byCode.get(`DU${commune.communeCode}`);
       if (!target) return;
       const sourceCodes = commune.formerNames.map((_, formerIndex) => formerCode(district.code, communeIndex, formerIndex));
       commune.formerNames.forEach((name, formerIndex) => {
-        former.push({ code: sourceCodes[formerIndex]!, name: `Đảng ủy ${name}`, kind: 'commune_committee', parentCode: district.code, validFrom: FORMER_TREE_FROM });
+        former.push({
+          code: sourceCodes[formerIndex]!,
+          name: `Đảng ủy ${name}`,
+          kind: 'commune_committee',
+          parentCode: district.code,
+          validFrom: FORMER_TREE_FROM,
+        });
       });
       merges.push({ target, sourceCodes });
       reparented.set(target.code, sourceCodes[0]!);

@@ -23,7 +23,10 @@ export async function hasUnfinishedDemoLoad(db: Database): Promise<boolean> {
 export async function clearUnfinishedDemo(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     const tables = await tx.execute<{ name: string }>(sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`);
-    const list = sql.join(tables.rows.map((row) => sql.identifier(row.name)), sql`, `);
+    const list = sql.join(
+      tables.rows.map((row) => sql.identifier(row.name)),
+      sql`, `,
+    );
     // The audit log refuses TRUNCATE to protect real history; a half-loaded demo has none.
     await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate`);
     await tx.execute(sql`TRUNCATE ${list} RESTART IDENTITY CASCADE`);

@@ -11,7 +11,14 @@ import type { Database } from '../../platform/db/client';
 import { systemActor, type Actor } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
 import type { TaskGroup } from '../../../shared/contracts/programme';
-import { addBreakthroughUpdate, adoptBreakthrough, changeBreakthroughStatus, createBreakthrough, createPlan, createTopic } from '../programme/index';
+import {
+  addBreakthroughUpdate,
+  adoptBreakthrough,
+  changeBreakthroughStatus,
+  createBreakthrough,
+  createPlan,
+  createTopic,
+} from '../programme/index';
 
 const YEAR = 2026;
 
@@ -101,7 +108,11 @@ export async function loadDemoProgramme(db: Database, rootCode: string): Promise
     ...systemActor('Dữ liệu mẫu'),
     grants: [{ id: 0, unitId: root.id, unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' }],
   };
-  const bases = await db.select({ id: legalBases.id }).from(legalBases).where(sql`${legalBases.symbol} IN ('05-CT/TW', '01-KL/TW')`).orderBy(asc(legalBases.issuedOn));
+  const bases = await db
+    .select({ id: legalBases.id })
+    .from(legalBases)
+    .where(sql`${legalBases.symbol} IN ('05-CT/TW', '01-KL/TW')`)
+    .orderBy(asc(legalBases.issuedOn));
   const legalBasisIds = bases.map((basis) => basis.id);
   const communes = await db
     .select()
@@ -122,15 +133,18 @@ export async function loadDemoProgramme(db: Database, rootCode: string): Promise
   });
   await createTopic(db, actor, {
     unitId: root.id,
-    title: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng Đảng và hệ thống chính trị trong sạch, vững mạnh, nhiệm kỳ 2025–2030',
-    description: 'Chuyên đề toàn khóa: các cấp ủy học tập trong năm đầu nhiệm kỳ và cụ thể hóa thành chuẩn mực đạo đức, nội dung làm theo hằng năm.',
+    title:
+      'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng Đảng và hệ thống chính trị trong sạch, vững mạnh, nhiệm kỳ 2025–2030',
+    description:
+      'Chuyên đề toàn khóa: các cấp ủy học tập trong năm đầu nhiệm kỳ và cụ thể hóa thành chuẩn mực đạo đức, nội dung làm theo hằng năm.',
     fromYear: 2025,
     toYear: 2030,
     fileIds: [],
   });
   await createTopic(db, actor, {
     unitId: root.id,
-    title: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng đội ngũ cán bộ, đảng viên gương mẫu, gần dân, phục vụ Nhân dân ở chính quyền địa phương hai cấp',
+    title:
+      'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng đội ngũ cán bộ, đảng viên gương mẫu, gần dân, phục vụ Nhân dân ở chính quyền địa phương hai cấp',
     description: 'Chuyên đề năm 2026 của Tỉnh ủy; học tập xong trước ngày 30/6/2026, mỗi đảng viên viết bài thu hoạch.',
     fromYear: YEAR,
     toYear: YEAR,
@@ -156,7 +170,8 @@ export async function loadDemoProgramme(db: Database, rootCode: string): Promise
     await createPlan(db, actor, {
       unitId: commune.id,
       numberSymbol: `${String(index + 3).padStart(2, '0')}-KH/ĐU`,
-      title: 'Kế hoạch thực hiện Kế hoạch số 23-KH/TU của Tỉnh ủy về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026',
+      title:
+        'Kế hoạch thực hiện Kế hoạch số 23-KH/TU của Tỉnh ủy về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026',
       issuedOn: `2026-02-${String(3 + index).padStart(2, '0')}`,
       fromYear: YEAR,
       toYear: YEAR,

@@ -41,7 +41,11 @@ export function generateDemoProvince(seed = 1, options: DemoProvinceOptions = {}
   const validFrom = REORGANISATION_DATE;
   const rootCode = `TU${DEMO_PROVINCE_CODE}`;
   const unit = (code: string, name: string, kind: GeneratedUnit['kind'], parentCode: string | null): GeneratedUnit => ({
-    code, name, kind, parentCode, validFrom,
+    code,
+    name,
+    kind,
+    parentCode,
+    validFrom,
   });
 
   const units: GeneratedUnit[] = [unit(rootCode, `${PROVINCE.committee} ${PROVINCE.name}`, 'province_committee', null)];

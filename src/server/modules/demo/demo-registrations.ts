@@ -16,11 +16,32 @@ const OPENS_ON = '2026-01-05';
 const CLOSES_ON = '2026-03-31';
 const CELL_KINDS = new Set(['cell', 'grassroots_cell']);
 
-type Member = { person_id: number; full_name: string; unit_id: number; unit_name: string; unit_path: string; unit_kind: string; is_head: boolean };
-type Action = { area: string; content: string; measurableResult: string; deadline: string | null; linkKind: string | null; linkId: number | null; linkIndex: number | null };
+type Member = {
+  person_id: number;
+  full_name: string;
+  unit_id: number;
+  unit_name: string;
+  unit_path: string;
+  unit_kind: string;
+  is_head: boolean;
+};
+type Action = {
+  area: string;
+  content: string;
+  measurableResult: string;
+  deadline: string | null;
+  linkKind: string | null;
+  linkId: number | null;
+  linkIndex: number | null;
+};
 type Content = { shortcomings: string; actions: Action[] };
 type Step = { status: RegistrationStatus; day: string; actorName: string; reason?: string };
-type Planned = { kind: 'individual' | 'collective'; member: Pick<Member, 'unit_id' | 'unit_path' | 'unit_name'> & { person_id: number | null; full_name: string | null; is_head: boolean }; content: Content; steps: Step[] };
+type Planned = {
+  kind: 'individual' | 'collective';
+  member: Pick<Member, 'unit_id' | 'unit_path' | 'unit_name'> & { person_id: number | null; full_name: string | null; is_head: boolean };
+  content: Content;
+  steps: Step[];
+};
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -30,25 +51,33 @@ export type Links = { standards?: { id: number; count: number }; breakthroughIds
 
 function linkFor(random: Random, links: Links): Pick<Action, 'linkKind' | 'linkId' | 'linkIndex'> {
   const roll = random.next();
-  if (links.standards && roll < 0.4) return { linkKind: 'standard_criterion', linkId: links.standards.id, linkIndex: random.int(0, links.standards.count - 1) };
-  if (links.breakthroughIds.length > 0 && roll < 0.65) return { linkKind: 'breakthrough', linkId: random.pick(links.breakthroughIds), linkIndex: null };
+  if (links.standards && roll < 0.4)
+    return { linkKind: 'standard_criterion', linkId: links.standards.id, linkIndex: random.int(0, links.standards.count - 1) };
+  if (links.breakthroughIds.length > 0 && roll < 0.65)
+    return { linkKind: 'breakthrough', linkId: random.pick(links.breakthroughIds), linkIndex: null };
   if (roll < 0.85) return { linkKind: 'topic', linkId: links.topicId, linkIndex: null };
   return { linkKind: null, linkId: null, linkIndex: null };
 }
 
 function actionsFrom(random: Random, templates: readonly ActionTemplate[], count: number, links: Links): Action[] {
-  return random.shuffle(templates).slice(0, count).map((template) => {
-    const n = random.int(0, 9);
-    // A few actions are written without a measurable result or deadline, as real ones sometimes are.
-    const vague = random.chance(0.04);
-    return {
-      area: template.area,
-      content: template.content(n),
-      measurableResult: vague ? '' : template.result(n),
-      deadline: vague && random.chance(0.5) ? null : `${YEAR}-${pad(random.pick(template.months))}-${random.pick(['15', '30'])}`.replace('-02-30', '-02-28'),
-      ...linkFor(random, links),
-    };
-  });
+  return random
+    .shuffle(templates)
+    .slice(0, count)
+    .map((template) => {
+      const n = random.int(0, 9);
+      // A few actions are written without a measurable result or deadline, as real ones sometimes are.
+      const vague = random.chance(0.04);
+      return {
+        area: template.area,
+        content: template.content(n),
+        measurableResult: vague ? '' : template.result(n),
+        deadline:
+          vague && random.chance(0.5)
+            ? null
+            : `${YEAR}-${pad(random.pick(template.months))}-${random.pick(['15', '30'])}`.replace('-02-30', '-02-28'),
+        ...linkFor(random, links),
+      };
+    });
 }
 
 /** One member's varied registration text (exported for the registrations benchmark). */
@@ -60,16 +89,34 @@ export function individualContent(random: Random, links: Links): Content {
 /** The path from submission to today's status, dated: leaders register first, in early January. */
 function stepsFor(random: Random, isHead: boolean, registrant: string, appraiser: string, today: string): Step[] | null {
   const status = isHead
-    ? random.weighted<RegistrationStatus | 'none'>([['published', 95], ['approved', 5]])
-    : random.weighted<RegistrationStatus | 'none'>([['published', 800], ['approved', 70], ['submitted', 75], ['returned', 30], ['draft', 10], ['none', 15]]);
+    ? random.weighted<RegistrationStatus | 'none'>([
+        ['published', 95],
+        ['approved', 5],
+      ])
+    : random.weighted<RegistrationStatus | 'none'>([
+        ['published', 800],
+        ['approved', 70],
+        ['submitted', 75],
+        ['returned', 30],
+        ['draft', 10],
+        ['none', 15],
+      ]);
   if (status === 'none') return null;
   const submitted = isHead ? random.dateBetween('2026-01-06', '2026-01-20') : random.dateBetween('2026-01-15', '2026-03-28');
   const capped = (day: string) => (day > today ? today : day);
   if (status === 'draft') return [];
   const steps: Step[] = [{ status: 'submitted', day: capped(submitted), actorName: registrant }];
-  if (status === 'returned') steps.push({ status: 'returned', day: capped(addDays(submitted, random.int(2, 6))), actorName: appraiser, reason: random.pick(RETURN_REASONS) });
-  if (status === 'approved' || status === 'published') steps.push({ status: 'approved', day: capped(addDays(submitted, random.int(3, 10))), actorName: appraiser });
-  if (status === 'published') steps.push({ status: 'published', day: capped(addDays(steps[1]!.day, random.int(1, 7))), actorName: appraiser });
+  if (status === 'returned')
+    steps.push({
+      status: 'returned',
+      day: capped(addDays(submitted, random.int(2, 6))),
+      actorName: appraiser,
+      reason: random.pick(RETURN_REASONS),
+    });
+  if (status === 'approved' || status === 'published')
+    steps.push({ status: 'approved', day: capped(addDays(submitted, random.int(3, 10))), actorName: appraiser });
+  if (status === 'published')
+    steps.push({ status: 'published', day: capped(addDays(steps[1]!.day, random.int(1, 7))), actorName: appraiser });
   return steps;
 }
 
@@ -80,43 +127,70 @@ function stepsFor(random: Random, isHead: boolean, registrant: string, appraiser
  * members copied a neighbour's registration, so the near-duplicate flag has something to show.
  * Written in bulk; the figures get the same deltas the status machine would have written.
  */
-export async function loadDemoRegistrations(tx: Executor, options: { provinceCode: string; skipPersonIds: number[]; skipCollectiveUnitCode: string }): Promise<void> {
+export async function loadDemoRegistrations(
+  tx: Executor,
+  options: { provinceCode: string; skipPersonIds: number[]; skipCollectiveUnitCode: string },
+): Promise<void> {
   const today = todayIso();
   if (today < OPENS_ON) return;
   const random = Random.derive(2026, 'demo-registrations');
-  const province = (await tx.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${options.provinceCode}`)).rows[0];
+  const province = (
+    await tx.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${options.provinceCode}`)
+  ).rows[0];
   if (!province) return;
-  const topic = (await tx.execute<{ id: number }>(sql`
+  const topic = (
+    await tx.execute<{ id: number }>(sql`
     SELECT t.id FROM study_topics t JOIN units u ON u.id = t.unit_id
     WHERE t.deleted_at IS NULL AND u.path @> ${province.path}::ltree AND t.from_year <= ${YEAR} AND t.to_year >= ${YEAR}
-    ORDER BY nlevel(u.path) DESC, t.id LIMIT 1`)).rows[0];
+    ORDER BY nlevel(u.path) DESC, t.id LIMIT 1`)
+  ).rows[0];
   if (!topic) return;
-  const breakthroughIds = (await tx.execute<{ id: number }>(sql`
-    SELECT id FROM breakthrough_contents WHERE unit_id = ${province.id} AND year = ${YEAR} AND deleted_at IS NULL ORDER BY id LIMIT 3`)).rows.map((row) => Number(row.id));
+  const breakthroughIds = (
+    await tx.execute<{ id: number }>(sql`
+    SELECT id FROM breakthrough_contents WHERE unit_id = ${province.id} AND year = ${YEAR} AND deleted_at IS NULL ORDER BY id LIMIT 3`)
+  ).rows.map((row) => Number(row.id));
   const [window] = await tx
     .insert(registrationWindows)
     .values({
-      unitId: Number(province.id), year: YEAR, toYear: YEAR, opensOn: OPENS_ON, closesOn: CLOSES_ON, topicId: Number(topic.id), breakthroughIds,
-      guidance: 'Mỗi đảng viên bắt đầu từ hạn chế, khuyết điểm của bản thân, đăng ký từ 3 đến 5 việc làm cụ thể, có kết quả đo được và thời hạn; người đứng đầu đăng ký trước để nêu gương.',
+      unitId: Number(province.id),
+      year: YEAR,
+      toYear: YEAR,
+      opensOn: OPENS_ON,
+      closesOn: CLOSES_ON,
+      topicId: Number(topic.id),
+      breakthroughIds,
+      guidance:
+        'Mỗi đảng viên bắt đầu từ hạn chế, khuyết điểm của bản thân, đăng ký từ 3 đến 5 việc làm cụ thể, có kết quả đo được và thời hạn; người đứng đầu đăng ký trước để nêu gương.',
     })
     .returning({ id: registrationWindows.id });
   // The province's first half-year (from its founding on 1/7/2025) was registered on paper: its
   // window is open so the cells can type their register books in.
   await tx.insert(registrationWindows).values({
-    unitId: Number(province.id), year: YEAR - 1, toYear: YEAR - 1, opensOn: `${YEAR - 1}-07-15`, closesOn: `${YEAR - 1}-09-30`, topicId: null, breakthroughIds: [],
+    unitId: Number(province.id),
+    year: YEAR - 1,
+    toYear: YEAR - 1,
+    opensOn: `${YEAR - 1}-07-15`,
+    closesOn: `${YEAR - 1}-09-30`,
+    topicId: null,
+    breakthroughIds: [],
     guidance: 'Đợt đăng ký nửa cuối năm 2025 đã làm trên sổ giấy; các chi bộ nhập lại sổ đăng ký để số liệu năm 2025 được tính đủ.',
   });
   const standards = new Map(
-    (await tx.execute<{ unit_id: number; id: number; count: number }>(sql`
-      SELECT unit_id, id, jsonb_array_length(criteria) AS count FROM ethics_standards WHERE status = 'adopted'`)).rows.map((row) => [Number(row.unit_id), { id: Number(row.id), count: Number(row.count) }]),
+    (
+      await tx.execute<{ unit_id: number; id: number; count: number }>(sql`
+      SELECT unit_id, id, jsonb_array_length(criteria) AS count FROM ethics_standards WHERE status = 'adopted'`)
+    ).rows.map((row) => [Number(row.unit_id), { id: Number(row.id), count: Number(row.count) }]),
   );
-  const members = (await tx.execute<Member>(sql`
+  const members = (
+    await tx.execute<Member>(sql`
     SELECT m.person_id, p.full_name, m.unit_id, u.name AS unit_name, u.path::text AS unit_path, u.kind AS unit_kind, m.is_head
     FROM memberships m JOIN persons p ON p.id = m.person_id JOIN units u ON u.id = m.unit_id
     WHERE m.is_primary AND m.to_date IS NULL AND u.valid_to IS NULL AND u.path <@ ${province.path}::ltree
-    ORDER BY u.path, m.is_head DESC, p.id`)).rows.map((row) => ({ ...row, person_id: Number(row.person_id), unit_id: Number(row.unit_id) }));
+    ORDER BY u.path, m.is_head DESC, p.id`)
+  ).rows.map((row) => ({ ...row, person_id: Number(row.person_id), unit_id: Number(row.unit_id) }));
   const skip = new Set(options.skipPersonIds);
-  const skipCollective = (await tx.execute<{ id: number }>(sql`SELECT id FROM units WHERE code = ${options.skipCollectiveUnitCode}`)).rows[0];
+  const skipCollective = (await tx.execute<{ id: number }>(sql`SELECT id FROM units WHERE code = ${options.skipCollectiveUnitCode}`))
+    .rows[0];
   const skipCollectiveId = skipCollective ? Number(skipCollective.id) : null;
   const linksOf = (unitId: number): Links => ({ standards: standards.get(unitId), breakthroughIds, topicId: Number(topic.id) });
 
@@ -130,7 +204,8 @@ export async function loadDemoRegistrations(tx: Executor, options: { provinceCod
     // members hand in a neighbour's text, barely changed: every commune has copies to find.
     const parentPath = parentPathOf(unitMembers[0]!.unit_path);
     const sizeable = unitMembers.length >= 6;
-    const copyFrom = sizeable && (!levelsWithCopies.has(parentPath) || random.chance(0.05)) ? individualContent(random, linksOf(unitId)) : null;
+    const copyFrom =
+      sizeable && (!levelsWithCopies.has(parentPath) || random.chance(0.05)) ? individualContent(random, linksOf(unitId)) : null;
     if (copyFrom) levelsWithCopies.add(parentPath);
     let copies = copyFrom ? random.int(2, 3) : 0;
     for (const member of unitMembers) {
@@ -162,8 +237,15 @@ export async function loadDemoRegistrations(tx: Executor, options: { provinceCod
   }
   await insertPlanned(tx, planned, Number(window!.id));
   await recordAudit(tx, systemActor('Dữ liệu mẫu'), {
-    action: 'demo.registrations', entityType: 'system', entityId: 'demo',
-    after: { year: YEAR, registrations: planned.length, skippedPeople: options.skipPersonIds.length, cellWithoutCollective: options.skipCollectiveUnitCode },
+    action: 'demo.registrations',
+    entityType: 'system',
+    entityId: 'demo',
+    after: {
+      year: YEAR,
+      registrations: planned.length,
+      skippedPeople: options.skipPersonIds.length,
+      cellWithoutCollective: options.skipCollectiveUnitCode,
+    },
   });
 }
 
@@ -174,43 +256,77 @@ async function insertPlanned(tx: Executor, planned: Planned[], windowId: number)
     const chunk = planned.slice(start, start + 500);
     const rows = await tx
       .insert(registrations)
-      .values(chunk.map((item) => {
-        const last = item.steps.at(-1);
-        const at = (status: RegistrationStatus) => {
-          const step = item.steps.find((candidate) => candidate.status === status);
-          return step ? new Date(`${step.day}T09:00:00+07:00`) : null;
-        };
-        const first = item.steps[0]?.day ?? '2026-03-30';
-        const searchText = searchTextOf(item.content.shortcomings, item.content.actions);
-        return {
-          kind: item.kind, year: YEAR, unitId: item.member.unit_id, personId: item.member.person_id, windowId,
-          status: last?.status ?? 'draft', shortcomings: item.content.shortcomings, isLeader: item.member.is_head,
-          revision: item.steps.length > 0 ? 1 : 0, searchText, fingerprint: storedFingerprintOf(searchText),
-          submittedAt: at('submitted'), approvedAt: at('approved'), publishedAt: at('published'),
-          version: item.steps.length + 1, createdAt: new Date(`${addDays(first, -1)}T08:00:00+07:00`),
-        };
-      }))
+      .values(
+        chunk.map((item) => {
+          const last = item.steps.at(-1);
+          const at = (status: RegistrationStatus) => {
+            const step = item.steps.find((candidate) => candidate.status === status);
+            return step ? new Date(`${step.day}T09:00:00+07:00`) : null;
+          };
+          const first = item.steps[0]?.day ?? '2026-03-30';
+          const searchText = searchTextOf(item.content.shortcomings, item.content.actions);
+          return {
+            kind: item.kind,
+            year: YEAR,
+            unitId: item.member.unit_id,
+            personId: item.member.person_id,
+            windowId,
+            status: last?.status ?? 'draft',
+            shortcomings: item.content.shortcomings,
+            isLeader: item.member.is_head,
+            revision: item.steps.length > 0 ? 1 : 0,
+            searchText,
+            fingerprint: storedFingerprintOf(searchText),
+            submittedAt: at('submitted'),
+            approvedAt: at('approved'),
+            publishedAt: at('published'),
+            version: item.steps.length + 1,
+            createdAt: new Date(`${addDays(first, -1)}T08:00:00+07:00`),
+          };
+        }),
+      )
       .returning({ id: registrations.id });
     const actions: Array<typeof registrationActions.$inferInsert> = [];
     const events: Array<typeof registrationEvents.$inferInsert> = [];
     chunk.forEach((item, index) => {
       const registrationId = rows[index]!.id;
       const searchText = searchTextOf(item.content.shortcomings, item.content.actions);
-      fingerprints.push({ id: registrationId, kind: item.kind, unitPath: item.member.unit_path, parentPath: parentPathOf(item.member.unit_path), fingerprint: fingerprintOf(searchText) });
+      fingerprints.push({
+        id: registrationId,
+        kind: item.kind,
+        unitPath: item.member.unit_path,
+        parentPath: parentPathOf(item.member.unit_path),
+        fingerprint: fingerprintOf(searchText),
+      });
       item.content.actions.forEach((action, position) => actions.push({ registrationId, position, ...action }));
       let from: RegistrationStatus = 'draft';
       for (const step of item.steps) {
         events.push({
-          registrationId, at: new Date(`${step.day}T09:00:00+07:00`), actorName: step.actorName, fromStatus: from, toStatus: step.status,
-          reason: step.reason ?? null, snapshot: step.status === 'submitted' ? item.content : null,
+          registrationId,
+          at: new Date(`${step.day}T09:00:00+07:00`),
+          actorName: step.actorName,
+          fromStatus: from,
+          toStatus: step.status,
+          reason: step.reason ?? null,
+          snapshot: step.status === 'submitted' ? item.content : null,
         });
         const counts = { actionCount: item.content.actions.length, actionsDone: 0 };
-        deltas.push(...statusDeltas({ kind: item.kind, year: YEAR, isLeader: item.member.is_head, ...counts }, item.member.unit_path, from, step.status, step.day));
+        deltas.push(
+          ...statusDeltas(
+            { kind: item.kind, year: YEAR, isLeader: item.member.is_head, ...counts },
+            item.member.unit_path,
+            from,
+            step.status,
+            step.day,
+          ),
+        );
         from = step.status;
       }
     });
-    for (let offset = 0; offset < actions.length; offset += 1000) await tx.insert(registrationActions).values(actions.slice(offset, offset + 1000));
-    for (let offset = 0; offset < events.length; offset += 1000) await tx.insert(registrationEvents).values(events.slice(offset, offset + 1000));
+    for (let offset = 0; offset < actions.length; offset += 1000)
+      await tx.insert(registrationActions).values(actions.slice(offset, offset + 1000));
+    for (let offset = 0; offset < events.length; offset += 1000)
+      await tx.insert(registrationEvents).values(events.slice(offset, offset + 1000));
   }
   await addFigureDeltas(tx, deltas);
   // Copy-paste shows up at once: the pairs are what writing each registration would have stored.

@@ -5,7 +5,16 @@ import { acceptAnswer, createRequest, respondToRecommendation, saveAnswer, saveT
 import { DEFAULT_SECTIONS } from '../../../shared/contracts/reports';
 import { Random } from './random';
 
-const METRICS = ['members', 'party_members', 'studied', 'study_rate', 'study_sessions', 'cell_meetings_campaign', 'standards_rate', 'registration_rate'];
+const METRICS = [
+  'members',
+  'party_members',
+  'studied',
+  'study_rate',
+  'study_sessions',
+  'cell_meetings_campaign',
+  'standards_rate',
+  'registration_rate',
+];
 const CONTENT = {
   metrics: METRICS,
   manualItems: [
@@ -44,8 +53,14 @@ const FORMER_QUARTERS = [2012, 2016, 2020, 2024].flatMap((year) =>
   }),
 );
 const NARRATIVE: Record<string, string[]> = {
-  situation: ['Các chi bộ duy trì nền nếp sinh hoạt định kỳ; đảng viên đồng thuận, tin tưởng vào sự lãnh đạo của cấp ủy.', 'Tình hình chính trị, trật tự an toàn xã hội ổn định; phong trào thi đua được triển khai rộng khắp.'],
-  results: ['Tổ chức học tập chuyên đề năm cho cán bộ, đảng viên; đưa nội dung làm theo Bác vào sinh hoạt chi bộ hằng tháng.', 'Cán bộ, đảng viên đăng ký làm theo gắn với nhiệm vụ chuyên môn; nhiều việc làm cụ thể được ghi nhận.'],
+  situation: [
+    'Các chi bộ duy trì nền nếp sinh hoạt định kỳ; đảng viên đồng thuận, tin tưởng vào sự lãnh đạo của cấp ủy.',
+    'Tình hình chính trị, trật tự an toàn xã hội ổn định; phong trào thi đua được triển khai rộng khắp.',
+  ],
+  results: [
+    'Tổ chức học tập chuyên đề năm cho cán bộ, đảng viên; đưa nội dung làm theo Bác vào sinh hoạt chi bộ hằng tháng.',
+    'Cán bộ, đảng viên đăng ký làm theo gắn với nhiệm vụ chuyên môn; nhiều việc làm cụ thể được ghi nhận.',
+  ],
   strengths: ['Cấp ủy quan tâm lãnh đạo, chỉ đạo; người đứng đầu gương mẫu.', 'Nhiều mô hình, cách làm hay được nhân rộng.'],
   limitations: ['Một số chi bộ sinh hoạt chuyên đề còn hình thức.', 'Việc đăng ký làm theo của một số đảng viên còn chung chung.'],
   causes: ['Một số cấp ủy chưa sâu sát; đảng viên cao tuổi khó tiếp cận tài liệu điện tử.'],
@@ -53,9 +68,21 @@ const NARRATIVE: Record<string, string[]> = {
   tasks: ['Tiếp tục đưa nội dung học tập và làm theo Bác vào sinh hoạt chi bộ; biểu dương kịp thời gương điển hình.'],
   proposals: ['Như mục khó khăn, kiến nghị dưới đây.'],
 };
-const DIFFICULTIES = ['Thiếu tài liệu học tập chuyên đề bản in cho đảng viên cao tuổi', 'Kinh phí tổ chức hội nghị biểu dương còn hạn chế', 'Một số chi bộ thôn chưa có điểm sinh hoạt ổn định'];
-const RECOMMENDATIONS = ['Đề nghị Tỉnh ủy cấp bổ sung tài liệu chuyên đề bản in', 'Đề nghị tổ chức tập huấn nghiệp vụ cho bí thư chi bộ', 'Đề nghị hướng dẫn tiêu chí đánh giá việc làm theo của đảng viên'];
-const ANSWERS = ['Ban Tuyên giáo và Dân vận Tỉnh ủy đã cấp bổ sung tài liệu trong tháng 01/2026.', 'Tỉnh ủy sẽ tổ chức tập huấn cho bí thư chi bộ trong quý II năm 2026.', 'Đã ban hành hướng dẫn tiêu chí đánh giá kèm công văn của Ban Tuyên giáo và Dân vận.'];
+const DIFFICULTIES = [
+  'Thiếu tài liệu học tập chuyên đề bản in cho đảng viên cao tuổi',
+  'Kinh phí tổ chức hội nghị biểu dương còn hạn chế',
+  'Một số chi bộ thôn chưa có điểm sinh hoạt ổn định',
+];
+const RECOMMENDATIONS = [
+  'Đề nghị Tỉnh ủy cấp bổ sung tài liệu chuyên đề bản in',
+  'Đề nghị tổ chức tập huấn nghiệp vụ cho bí thư chi bộ',
+  'Đề nghị hướng dẫn tiêu chí đánh giá việc làm theo của đảng viên',
+];
+const ANSWERS = [
+  'Ban Tuyên giáo và Dân vận Tỉnh ủy đã cấp bổ sung tài liệu trong tháng 01/2026.',
+  'Tỉnh ủy sẽ tổ chức tập huấn cho bí thư chi bộ trong quý II năm 2026.',
+  'Đã ban hành hướng dẫn tiêu chí đánh giá kèm công văn của Ban Tuyên giáo và Dân vận.',
+];
 
 const addDays = (isoDate: string, days: number) => {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -103,15 +130,32 @@ function answerBody(random: Random, version: number, withItems: boolean) {
  * and this quarter's request open now with some answers in draft.
  */
 export async function loadDemoReports(db: Database, provinceCode: string): Promise<void> {
-  const province = (await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)).rows[0];
+  const province = (
+    await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)
+  ).rows[0];
   if (!province) return;
-  const actor: Actor = { ...systemActor('Dữ liệu mẫu'), grants: [{ id: 0, unitId: Number(province.id), unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }] };
+  const actor: Actor = {
+    ...systemActor('Dữ liệu mẫu'),
+    grants: [{ id: 0, unitId: Number(province.id), unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }],
+  };
   const random = Random.derive(2026, 'demo-reports');
   const provinceId = Number(province.id);
-  await saveTemplate(db, actor, { unitId: provinceId, name: 'Báo cáo quý về học tập và làm theo Bác', kind: 'quarterly', content: CONTENT });
+  await saveTemplate(db, actor, {
+    unitId: provinceId,
+    name: 'Báo cáo quý về học tập và làm theo Bác',
+    kind: 'quarterly',
+    content: CONTENT,
+  });
 
   for (const quarter of QUARTERS) {
-    const request = await issueQuarterly(db, actor, provinceId, quarter, CONTENT, 'Các đơn vị báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.');
+    const request = await issueQuarterly(
+      db,
+      actor,
+      provinceId,
+      quarter,
+      CONTENT,
+      'Các đơn vị báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.',
+    );
     for (const answer of request.answers) {
       // About one unit in ten does not answer; a few answer a few days late.
       if (random.chance(0.1)) continue;
@@ -121,18 +165,35 @@ export async function loadDemoReports(db: Database, provinceCode: string): Promi
       if (random.chance(0.85)) await acceptAnswer(db, actor, answer.id, submitted.version);
       for (const item of submitted.recommendations) {
         const roll = random.next();
-        if (roll < 0.6) await respondToRecommendation(db, actor, item.id, { status: 'answered', answer: random.pick(ANSWERS), dueOn: null, version: item.version });
-        else if (roll < 0.8) await respondToRecommendation(db, actor, item.id, { status: 'in_progress', answer: null, dueOn: null, version: item.version });
+        if (roll < 0.6)
+          await respondToRecommendation(db, actor, item.id, {
+            status: 'answered',
+            answer: random.pick(ANSWERS),
+            dueOn: null,
+            version: item.version,
+          });
+        else if (roll < 0.8)
+          await respondToRecommendation(db, actor, item.id, { status: 'in_progress', answer: null, dueOn: null, version: item.version });
       }
     }
   }
 
   // The former tree: every district answered its quarterly briefings of 2012, 2016, 2020 and 2024, on its own day.
   for (const quarter of FORMER_QUARTERS) {
-    const request = await issueQuarterly(db, actor, provinceId, quarter, FORMER_CONTENT, 'Các huyện ủy, thị ủy, thành ủy báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.');
+    const request = await issueQuarterly(
+      db,
+      actor,
+      provinceId,
+      quarter,
+      FORMER_CONTENT,
+      'Các huyện ủy, thị ủy, thành ủy báo cáo đúng hạn, số liệu tính đến hết ngày cuối quý.',
+    );
     for (const answer of request.answers) {
       const body = answerBody(random, answer.version, false);
-      const saved = await saveAnswer(db, actor, answer.id, { ...body, manualValues: { studied_typed: String(random.int(300, 2000)), good_examples: String(random.int(1, 8)) } });
+      const saved = await saveAnswer(db, actor, answer.id, {
+        ...body,
+        manualValues: { studied_typed: String(random.int(300, 2000)), good_examples: String(random.int(1, 8)) },
+      });
       const submitted = await submitAnswer(db, actor, answer.id, saved.version, { on: addDays(quarter.deadline, -random.int(0, 5)) });
       await acceptAnswer(db, actor, answer.id, submitted.version);
     }

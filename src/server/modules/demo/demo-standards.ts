@@ -10,7 +10,15 @@ import { Random } from './random';
 import { CRITERIA_SETS, criteriaSetFor } from './demo-standards-criteria';
 import { REORGANISATION_DATE } from './types';
 
-const SIGN_PLACES = ['Hội trường cơ quan', 'Phòng họp chi bộ', 'Sảnh tầng 1', 'Nhà văn hóa', 'Cổng trụ sở', 'Hành lang tầng 2', 'Phòng truyền thống'];
+const SIGN_PLACES = [
+  'Hội trường cơ quan',
+  'Phòng họp chi bộ',
+  'Sảnh tầng 1',
+  'Nhà văn hóa',
+  'Cổng trụ sở',
+  'Hành lang tầng 2',
+  'Phòng truyền thống',
+];
 
 function addDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
@@ -33,7 +41,12 @@ function pickCriteria(random: Random, pool: readonly string[]): Array<{ text: st
  * version 2), about 75% posted their sign. `leaveOut` keeps cells untouched for the walkthrough.
  * Rows go in with a few multi-row inserts, so the whole demo still loads in seconds.
  */
-export async function loadDemoStandards(tx: Executor, actor: Actor, today: string, leaveOut: string[]): Promise<{ adopted: number; signs: number }> {
+export async function loadDemoStandards(
+  tx: Executor,
+  actor: Actor,
+  today: string,
+  leaveOut: string[],
+): Promise<{ adopted: number; signs: number }> {
   const units = await tx.execute<{ id: number; code: string; name: string; path: string; valid_from: string }>(sql`
     SELECT id, code, name, path, valid_from::text AS valid_from FROM units
     WHERE valid_to IS NULL AND kind = ANY(${sql.param([...STANDARD_KEEPING_KINDS])}::text[]) ORDER BY id`);
@@ -52,7 +65,15 @@ export async function loadDemoStandards(tx: Executor, actor: Actor, today: strin
     const firstOn = random.dateBetween(addDays(since, 14), minDate(addDays(since, 200), today));
     const first = pickCriteria(random, pool);
     const revised = random.chance(0.12) ? minDate(addDays(firstOn, random.int(120, 300)), today) : null;
-    standards.push({ unitId, versionNumber: 1, title, criteria: first, status: revised ? 'superseded' : 'adopted', adoptedOn: firstOn, supersededOn: revised });
+    standards.push({
+      unitId,
+      versionNumber: 1,
+      title,
+      criteria: first,
+      status: revised ? 'superseded' : 'adopted',
+      adoptedOn: firstOn,
+      supersededOn: revised,
+    });
     if (revised) {
       standards.push({ unitId, versionNumber: 2, title, criteria: pickCriteria(random, pool), status: 'adopted', adoptedOn: revised });
     }

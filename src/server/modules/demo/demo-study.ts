@@ -44,13 +44,17 @@ export async function loadDemoStudy(tx: Executor, options: { provinceCode: strin
   const today = todayIso();
   const random = Random.derive(2026, 'demo-study');
   const units = (
-    await tx.execute<UnitRow & { code: string }>(sql`SELECT id, code, kind, path::text AS path, name FROM units WHERE valid_to IS NULL ORDER BY id`)
+    await tx.execute<UnitRow & { code: string }>(
+      sql`SELECT id, code, kind, path::text AS path, name FROM units WHERE valid_to IS NULL ORDER BY id`,
+    )
   ).rows.map((row) => ({ ...row, id: Number(row.id) }));
   const province = units.find((unit) => unit.code === options.provinceCode);
   if (!province) return;
   const topicId = await findOrCreateTopic(tx, province.id, province.path);
   const members = (
-    await tx.execute<MemberRow>(sql`SELECT person_id, unit_id, from_date::text AS from_date FROM memberships WHERE is_primary AND to_date IS NULL`)
+    await tx.execute<MemberRow>(
+      sql`SELECT person_id, unit_id, from_date::text AS from_date FROM memberships WHERE is_primary AND to_date IS NULL`,
+    )
   ).rows.map((row) => ({ ...row, person_id: Number(row.person_id), unit_id: Number(row.unit_id) }));
   const membersByUnit = new Map<number, MemberRow[]>();
   for (const member of members) membersByUnit.set(member.unit_id, [...(membersByUnit.get(member.unit_id) ?? []), member]);
@@ -63,13 +67,29 @@ export async function loadDemoStudy(tx: Executor, options: { provinceCode: strin
         const heldOn = `${YEAR}-${pad(month)}-${pad(random.int(3, 10))}`;
         if (heldOn > today) continue;
         const title = `Sinh hoạt chi bộ định kỳ tháng ${month}/${YEAR}`;
-        sessions.push({ unitId: unit.id, kind: 'cell_meeting', title, heldOn, place: random.pick(PLACES), hasCampaignItem: random.chance(0.9), searchText: foldVietnamese(title) });
+        sessions.push({
+          unitId: unit.id,
+          kind: 'cell_meeting',
+          title,
+          heldOn,
+          place: random.pick(PLACES),
+          hasCampaignItem: random.chance(0.9),
+          searchText: foldVietnamese(title),
+        });
       }
     }
     if (!membersByUnit.has(unit.id) || unit.code === options.skipStudyUnitCode) continue;
     const heldOn = `${YEAR}-${pad(random.int(2, 3))}-${pad(random.int(1, 28))}`;
     const title = isCell ? `Học tập chuyên đề năm ${YEAR}` : `Hội nghị học tập, quán triệt chuyên đề năm ${YEAR}`;
-    sessions.push({ unitId: unit.id, kind: isCell ? 'study' : 'conference', topicId, title, heldOn, place: random.pick(PLACES), searchText: foldVietnamese(title) });
+    sessions.push({
+      unitId: unit.id,
+      kind: isCell ? 'study' : 'conference',
+      topicId,
+      title,
+      heldOn,
+      place: random.pick(PLACES),
+      searchText: foldVietnamese(title),
+    });
   }
 
   const inserted: Array<{ id: number; unitId: number; kind: string; heldOn: string; hasCampaignItem: boolean }> = [];
@@ -77,7 +97,13 @@ export async function loadDemoStudy(tx: Executor, options: { provinceCode: strin
     const rows = await tx
       .insert(studySessions)
       .values(sessions.slice(start, start + 1000))
-      .returning({ id: studySessions.id, unitId: studySessions.unitId, kind: studySessions.kind, heldOn: studySessions.heldOn, hasCampaignItem: studySessions.hasCampaignItem });
+      .returning({
+        id: studySessions.id,
+        unitId: studySessions.unitId,
+        kind: studySessions.kind,
+        heldOn: studySessions.heldOn,
+        hasCampaignItem: studySessions.hasCampaignItem,
+      });
     inserted.push(...rows);
   }
 
@@ -95,14 +121,21 @@ export async function loadDemoStudy(tx: Executor, options: { provinceCode: strin
       const status = roll < 0.978 ? 'present' : roll < 0.993 ? 'absent_excused' : 'absent';
       const makeUpDay = new Date(Date.parse(`${session.heldOn}T00:00:00Z`) + random.int(7, 45) * 86_400_000).toISOString().slice(0, 10);
       const madeUpOn = status !== 'present' && random.chance(0.65) && makeUpDay <= today ? makeUpDay : null;
-      attendance.push({ sessionId: session.id, personId: member.person_id, status, reason: status === 'absent_excused' ? random.pick(EXCUSES) : null, madeUpOn });
+      attendance.push({
+        sessionId: session.id,
+        personId: member.person_id,
+        status,
+        reason: status === 'absent_excused' ? random.pick(EXCUSES) : null,
+        madeUpOn,
+      });
       const studiedOn = status === 'present' ? session.heldOn : madeUpOn;
       if (!studiedOn) continue;
       records.push({ personId: member.person_id, year: YEAR, unitId: session.unitId, studiedOn, sessionId: session.id });
       deltas.push({ unitPath, metric: PROGRAMME_METRICS.studied(YEAR), day: studiedOn, delta: 1 });
     }
   }
-  for (let start = 0; start < attendance.length; start += 2000) await tx.insert(sessionAttendance).values(attendance.slice(start, start + 2000));
+  for (let start = 0; start < attendance.length; start += 2000)
+    await tx.insert(sessionAttendance).values(attendance.slice(start, start + 2000));
   for (let start = 0; start < records.length; start += 2000) await tx.insert(studyRecords).values(records.slice(start, start + 2000));
   await addFigureDeltas(tx, deltas);
 }

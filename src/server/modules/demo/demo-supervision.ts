@@ -55,7 +55,9 @@ async function publishMostCells(tx: Executor, random: Random, units: UnitRow[], 
   if (approved.length === 0) return 0;
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
   // About one cell in six has not published yet: the "Công khai" tab has something to do there.
-  const skipped = new Set(units.filter((unit) => CELL_KINDS.has(unit.kind) && (unit.code === keepUnitCode || random.chance(1 / 6))).map((unit) => unit.id));
+  const skipped = new Set(
+    units.filter((unit) => CELL_KINDS.has(unit.kind) && (unit.code === keepUnitCode || random.chance(1 / 6))).map((unit) => unit.id),
+  );
   const chosen = approved.filter((row) => {
     const unit = unitById.get(Number(row.unit_id));
     return unit !== undefined && CELL_KINDS.has(unit.kind) && !skipped.has(unit.id);
@@ -65,14 +67,27 @@ async function publishMostCells(tx: Executor, random: Random, units: UnitRow[], 
   await tx.execute(sql`
     UPDATE registrations SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
     WHERE id = ANY(${sql.param(ids)}::bigint[])`);
-  await tx.insert(registrationEvents).values(ids.map((id) => ({ registrationId: id, actorName: 'Dữ liệu mẫu', fromStatus: 'approved', toStatus: 'published' })));
+  await tx
+    .insert(registrationEvents)
+    .values(ids.map((id) => ({ registrationId: id, actorName: 'Dữ liệu mẫu', fromStatus: 'approved', toStatus: 'published' })));
   const today = todayIso();
   const deltas: FigureDelta[] = chosen.flatMap((row) =>
     // Publishing moves no action figure (actions count as registered and approved), so no action count is read.
-    statusDeltas({ kind: row.kind, year: Number(row.year), isLeader: row.is_leader, actionCount: 0, actionsDone: 0 }, unitById.get(Number(row.unit_id))!.path, 'approved', 'published', today),
+    statusDeltas(
+      { kind: row.kind, year: Number(row.year), isLeader: row.is_leader, actionCount: 0, actionsDone: 0 },
+      unitById.get(Number(row.unit_id))!.path,
+      'approved',
+      'published',
+      today,
+    ),
   );
   await addFigureDeltas(tx, deltas);
-  await recordAudit(tx, systemActor('Dữ liệu mẫu'), { action: 'demo.publish', entityType: 'system', entityId: 'demo', after: { registrations: ids.length } });
+  await recordAudit(tx, systemActor('Dữ liệu mẫu'), {
+    action: 'demo.publish',
+    entityType: 'system',
+    entityId: 'demo',
+    after: { registrations: ids.length },
+  });
   return ids.length;
 }
 
@@ -94,7 +109,9 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
   // The first commune and its cells get most items, so the demo accounts see a lively inbox.
   const district = units.find((unit) => unit.id === commune.parent_id);
   const near = units.filter((unit) => unit.path.startsWith(`${commune.path}.`) && CELL_KINDS.has(unit.kind));
-  const others = units.filter((unit) => district && unit.path.startsWith(`${district.path}.`) && unit.kind === 'commune_committee' && unit.id !== commune.id);
+  const others = units.filter(
+    (unit) => district && unit.path.startsWith(`${district.path}.`) && unit.kind === 'commune_committee' && unit.id !== commune.id,
+  );
   const targets = [commune, ...near.slice(0, 8), ...others.slice(0, 6)];
   const published = (
     await tx.execute<{ id: number; unit_id: number }>(sql`
@@ -105,7 +122,11 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
   const rows: Array<typeof feedback.$inferInsert> = [];
   for (let index = 0; index < 40; index += 1) {
     const unit = index < 12 ? (index % 3 === 0 ? commune : (near[index % Math.max(1, near.length)] ?? commune)) : random.pick(targets);
-    const kind = random.weighted([['praise', 3], ['complaint', 3], ['suggestion', 4]] as const);
+    const kind = random.weighted([
+      ['praise', 3],
+      ['complaint', 3],
+      ['suggestion', 4],
+    ] as const);
     const body = random.pick(kind === 'praise' ? PRAISE : kind === 'complaint' ? COMPLAINTS : SUGGESTIONS);
     // Three old unanswered items are overdue: the level above sees them flagged.
     const overdue = index < 3;
@@ -126,7 +147,7 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
       status: isNew ? 'new' : 'answered',
       answer,
       answeredAt: isNew ? null : new Date(Math.min(now, created.getTime() + random.int(1, 12) * DAY_MS)),
-      answeredBy: isNew ? null : (answerer ? Number(answerer.id) : null),
+      answeredBy: isNew ? null : answerer ? Number(answerer.id) : null,
       dueOn,
       senderHash: `demo-${random.int(1, 1_000_000)}`,
       createdAt: created,
@@ -143,5 +164,10 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
     createdAt: new Date(now - 5 * DAY_MS),
   });
   await tx.insert(feedback).values(rows);
-  await recordAudit(tx, systemActor('Dữ liệu mẫu'), { action: 'demo.feedback', entityType: 'system', entityId: 'demo', after: { feedback: rows.length } });
+  await recordAudit(tx, systemActor('Dữ liệu mẫu'), {
+    action: 'demo.feedback',
+    entityType: 'system',
+    entityId: 'demo',
+    after: { feedback: rows.length },
+  });
 }

@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { PERSON_CATEGORIES, POSITIONS, UNIT_KINDS } from '../../../shared/contracts/domain';
 import { adminUnitsPath, countCommunes, findProvince, loadAdminUnits } from './admin-units';
 import {
-  DEMO_COMMUNE_CODES, generateDemoProvince, generateNationalPeople, generateNationalTree, nationalFixedUnitCount,
-  type GeneratedPerson, type GeneratedUnit,
+  DEMO_COMMUNE_CODES,
+  generateDemoProvince,
+  generateNationalPeople,
+  generateNationalTree,
+  nationalFixedUnitCount,
+  type GeneratedPerson,
+  type GeneratedUnit,
 } from './generate-tree';
 import { formatDay, parseDay, permute, Random } from './random';
 import { randomPersonName } from './vietnamese-names';
@@ -138,23 +143,31 @@ describe('generateDemoProvince', () => {
 
   const formerCodes = new Set(demo.former!.merges.flatMap((merge) => merge.sourceCodes).concat(demo.former!.dissolvedCodes));
   /** Today's units: the merged communes come from the merges, the former units are left out. */
-  const todayUnits = [
-    ...demo.units.slice(0, 1),
-    ...demo.units.slice(1).filter((unit) => !formerCodes.has(unit.code)),
-  ];
+  const todayUnits = [...demo.units.slice(0, 1), ...demo.units.slice(1).filter((unit) => !formerCodes.has(unit.code))];
 
   it('has the shape of Khánh Hòa after 1 July 2025', () => {
     const root = demo.units[0];
-    expect(root).toEqual({ code: 'TU56', name: 'Tỉnh ủy Khánh Hòa', kind: 'province_committee', parentCode: null, validFrom: '1989-07-01' });
+    expect(root).toEqual({
+      code: 'TU56',
+      name: 'Tỉnh ủy Khánh Hòa',
+      kind: 'province_committee',
+      parentCode: null,
+      validFrom: '1989-07-01',
+    });
     const merged = demo.former!.merges.map((merge) => merge.target);
-    const communes = [...merged, ...todayUnits.filter((unit) => unit.kind === 'commune_committee')].sort((a, b) => DEMO_COMMUNE_CODES.indexOf(a.code.slice(2)) - DEMO_COMMUNE_CODES.indexOf(b.code.slice(2)));
+    const communes = [...merged, ...todayUnits.filter((unit) => unit.kind === 'commune_committee')].sort(
+      (a, b) => DEMO_COMMUNE_CODES.indexOf(a.code.slice(2)) - DEMO_COMMUNE_CODES.indexOf(b.code.slice(2)),
+    );
     expect(communes.map((unit) => unit.code)).toEqual(DEMO_COMMUNE_CODES.map((code) => `DU${code}`));
     expect(communes.every((unit) => unit.parentCode === 'TU56' && /^Đảng ủy (phường|xã) /.test(unit.name))).toBe(true);
     expect(communes.map((unit) => unit.name)).toContain('Đảng ủy phường Nha Trang');
     const blocs = demo.units.filter((unit) => unit.kind === 'bloc_committee').map((unit) => unit.name);
     expect(blocs).toEqual(['Đảng ủy các cơ quan Đảng tỉnh Khánh Hòa', 'Đảng ủy Ủy ban nhân dân tỉnh Khánh Hòa']);
     for (const kind of ['grassroots_committee', 'grassroots_cell', 'cell', 'agency', 'mass_organisation'] as const) {
-      expect(demo.units.some((unit) => unit.kind === kind), kind).toBe(true);
+      expect(
+        demo.units.some((unit) => unit.kind === kind),
+        kind,
+      ).toBe(true);
     }
     expect(demo.units.map((unit) => unit.name)).toContain('Ủy ban Mặt trận Tổ quốc Việt Nam phường Nha Trang');
     expect(demo.units.map((unit) => unit.name)).toContain('Đảng bộ Sở Giáo dục và Đào tạo');
@@ -167,12 +180,25 @@ describe('generateDemoProvince', () => {
 
   it('keeps the earlier shape of former Khánh Hòa: districts and their communes, merged on 1/7/2025', () => {
     const districts = demo.units.filter((unit) => unit.kind === 'district_committee');
-    expect(districts.map((unit) => unit.name)).toEqual(['Thành ủy Nha Trang', 'Thành ủy Cam Ranh', 'Thị ủy Ninh Hòa', 'Huyện ủy Diên Khánh', 'Huyện ủy Cam Lâm']);
+    expect(districts.map((unit) => unit.name)).toEqual([
+      'Thành ủy Nha Trang',
+      'Thành ủy Cam Ranh',
+      'Thị ủy Ninh Hòa',
+      'Huyện ủy Diên Khánh',
+      'Huyện ủy Cam Lâm',
+    ]);
     expect(districts.every((unit) => unit.parentCode === 'TU56' && unit.validFrom === '2010-01-01')).toBe(true);
     expect(demo.former!.dissolvedCodes).toEqual(districts.map((unit) => unit.code));
     expect(demo.former!.day).toBe('2025-07-01');
     // Six communes of today are each born of three former ones; the two of former Ninh Thuận start in 2025.
-    expect(demo.former!.merges.map((merge) => merge.target.code).sort()).toEqual(['DU22333', 'DU22366', 'DU22420', 'DU22453', 'DU22528', 'DU22651']);
+    expect(demo.former!.merges.map((merge) => merge.target.code).sort()).toEqual([
+      'DU22333',
+      'DU22366',
+      'DU22420',
+      'DU22453',
+      'DU22528',
+      'DU22651',
+    ]);
     for (const merge of demo.former!.merges) {
       expect(unitsByCode.has(merge.target.code)).toBe(false);
       expect(merge.sourceCodes).toHaveLength(3);
@@ -202,10 +228,22 @@ describe('generateDemoProvince', () => {
       expect(unit, person.unitCode).toBeDefined();
       expectValidPerson(person, unit?.validFrom ?? '');
     }
-    expectUnique(demo.people.map((person) => person.idNumber), 'CCCD');
-    expectUnique(demo.people.map((person) => person.cardNumber), 'card numbers');
-    expectUnique(demo.people.map((person) => person.phone), 'phones');
-    expectUnique(demo.people.map((person) => person.email), 'e-mails');
+    expectUnique(
+      demo.people.map((person) => person.idNumber),
+      'CCCD',
+    );
+    expectUnique(
+      demo.people.map((person) => person.cardNumber),
+      'card numbers',
+    );
+    expectUnique(
+      demo.people.map((person) => person.phone),
+      'phones',
+    );
+    expectUnique(
+      demo.people.map((person) => person.email),
+      'e-mails',
+    );
     const local = demo.people.filter((person) => person.idNumber.startsWith('056')).length;
     expect(local / demo.people.length).toBeGreaterThan(0.7);
     expect(demo.people.filter((person) => person.category === 'party_member').length / demo.people.length).toBeGreaterThan(0.8);
@@ -274,9 +312,18 @@ describe('generateNationalPeople', () => {
     const people = [...generateNationalPeople({ count: 60_000, seed: 4 })];
     expect(people).toHaveLength(60_000);
     expect(take(generateNationalPeople({ count: 60_000, seed: 4 }), 500)).toEqual(people.slice(0, 500));
-    expectUnique(people.map((person) => person.idNumber), 'CCCD');
-    expectUnique(people.map((person) => person.cardNumber), 'card numbers');
-    expectUnique(people.map((person) => person.email), 'e-mails');
+    expectUnique(
+      people.map((person) => person.idNumber),
+      'CCCD',
+    );
+    expectUnique(
+      people.map((person) => person.cardNumber),
+      'card numbers',
+    );
+    expectUnique(
+      people.map((person) => person.email),
+      'e-mails',
+    );
     for (const person of people.slice(0, 5_000)) expectValidPerson(person, '2025-07-01');
     // People come unit by unit, each unit led by exactly one head.
     const heads = new Map<string, number>();

@@ -15,10 +15,4 @@ export {
   type NationalTreeOptions,
 } from './national';
 export type { PeopleTarget } from './staffing';
-export {
-  PARTY_FOUNDING_DATE,
-  REORGANISATION_DATE,
-  type GeneratedPerson,
-  type GeneratedTree,
-  type GeneratedUnit,
-} from './types';
+export { PARTY_FOUNDING_DATE, REORGANISATION_DATE, type GeneratedPerson, type GeneratedTree, type GeneratedUnit } from './types';

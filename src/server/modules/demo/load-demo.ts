@@ -25,21 +25,60 @@ import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
 
-export type DemoAccount = { username: string; displayName: string; role: Role; unitCode: string; note: string; personCardOf?: 'secretary' | 'member' };
+export type DemoAccount = {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string;
+  note: string;
+  personCardOf?: 'secretary' | 'member';
+};
 
 /** Accounts for each role at different levels of the demo province. */
 function demoAccounts(communeCode: string, cellCode: string): DemoAccount[] {
   return [
     { username: 'admin', displayName: 'Quản trị hệ thống tỉnh', role: 'admin', unitCode: 'TU56', note: 'quản trị toàn tỉnh' },
-    { username: 'tuyengiao.tinh', displayName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', role: 'officer', unitCode: 'TU56', note: 'cán bộ phụ trách cấp tỉnh' },
+    {
+      username: 'tuyengiao.tinh',
+      displayName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      role: 'officer',
+      unitCode: 'TU56',
+      note: 'cán bộ phụ trách cấp tỉnh',
+    },
     { username: 'thuongvu.tinh', displayName: 'Ban Thường vụ Tỉnh ủy', role: 'committee', unitCode: 'TU56', note: 'cấp ủy cấp tỉnh' },
     { username: 'kiemtra.tinh', displayName: 'Ủy ban Kiểm tra Tỉnh ủy', role: 'inspector', unitCode: 'TU56', note: 'kiểm tra cấp tỉnh' },
     { username: 'xem.tinh', displayName: 'Văn phòng Tỉnh ủy (chỉ xem)', role: 'viewer', unitCode: 'TU56', note: 'chỉ xem toàn tỉnh' },
-    { username: 'quantri.xa', displayName: 'Quản trị Đảng ủy cấp xã', role: 'admin', unitCode: communeCode, note: 'quản trị một đảng ủy xã/phường' },
-    { username: 'canbo.xa', displayName: 'Cán bộ Văn phòng Đảng ủy xã', role: 'officer', unitCode: communeCode, note: 'cán bộ phụ trách cấp xã' },
+    {
+      username: 'quantri.xa',
+      displayName: 'Quản trị Đảng ủy cấp xã',
+      role: 'admin',
+      unitCode: communeCode,
+      note: 'quản trị một đảng ủy xã/phường',
+    },
+    {
+      username: 'canbo.xa',
+      displayName: 'Cán bộ Văn phòng Đảng ủy xã',
+      role: 'officer',
+      unitCode: communeCode,
+      note: 'cán bộ phụ trách cấp xã',
+    },
     { username: 'mttq.xa', displayName: 'Ủy ban MTTQ cấp xã', role: 'supervisor', unitCode: communeCode, note: 'giám sát (MTTQ) cấp xã' },
-    { username: 'bithu.chibo', displayName: 'Bí thư chi bộ', role: 'committee', unitCode: cellCode, note: 'bí thư một chi bộ', personCardOf: 'secretary' },
-    { username: 'dangvien', displayName: 'Đảng viên', role: 'member', unitCode: cellCode, note: 'đảng viên một chi bộ', personCardOf: 'member' },
+    {
+      username: 'bithu.chibo',
+      displayName: 'Bí thư chi bộ',
+      role: 'committee',
+      unitCode: cellCode,
+      note: 'bí thư một chi bộ',
+      personCardOf: 'secretary',
+    },
+    {
+      username: 'dangvien',
+      displayName: 'Đảng viên',
+      role: 'member',
+      unitCode: cellCode,
+      note: 'đảng viên một chi bộ',
+      personCardOf: 'member',
+    },
   ];
 }
 
@@ -58,21 +97,41 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   await db.transaction(async (tx) => {
     for (const unit of units) {
       const parent = unit.parentCode ? await findUnitByCode(tx, unit.parentCode) : undefined;
-      await createUnitInTx(tx, { code: unit.code, name: unit.name, kind: unit.kind, parentId: parent?.id ?? null, validFrom: unit.validFrom });
+      await createUnitInTx(tx, {
+        code: unit.code,
+        name: unit.name,
+        kind: unit.kind,
+        parentId: parent?.id ?? null,
+        validFrom: unit.validFrom,
+      });
     }
-    const unitMap = new Map((await findUnitsByCodes(tx, units.map((unit) => unit.code))).map((unit) => [unit.code, unit]));
+    const unitMap = new Map(
+      (
+        await findUnitsByCodes(
+          tx,
+          units.map((unit) => unit.code),
+        )
+      ).map((unit) => [unit.code, unit]),
+    );
     await applyPeopleImport(tx, actor, planCreates(people), unitMap);
     // The tree before 1/7/2025, then the reorganisation of that day: today's communes are born of it.
     if (former) {
       const root = unitMap.get(units[0]!.code)!;
-      const provinceAdmin = { ...actor, grants: [{ id: 0, unitId: root.id, unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' as const }] };
+      const provinceAdmin = {
+        ...actor,
+        grants: [{ id: 0, unitId: root.id, unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' as const }],
+      };
       await replayReorganisation(tx, provinceAdmin, former);
     }
     for (const unit of await findUnitsByCodes(tx, former?.merges.map((merge) => merge.target.code) ?? [])) unitMap.set(unit.code, unit);
     for (const account of accounts) {
       let personId: number | null = null;
       if (account.personCardOf) {
-        const wanted = people.find((person) => person.unitCode === cell.code && (account.personCardOf === 'secretary' ? person.position === 'secretary' : person.position === 'party_member'));
+        const wanted = people.find(
+          (person) =>
+            person.unitCode === cell.code &&
+            (account.personCardOf === 'secretary' ? person.position === 'secretary' : person.position === 'party_member'),
+        );
         const rows = wanted?.cardNumber
           ? await tx.execute<{ id: number }>(sql`SELECT id FROM persons WHERE card_number = ${wanted.cardNumber}`)
           : undefined;
@@ -90,7 +149,12 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
     }
     // The secretary's own cell is left without standards, to walk through drafting and adopting.
     await loadDemoStandards(tx, actor, todayIso(), [cell.code]);
-    await recordAudit(tx, actor, { action: 'demo.load', entityType: 'system', entityId: 'demo', after: { units: units.length, people: people.length } });
+    await recordAudit(tx, actor, {
+      action: 'demo.load',
+      entityType: 'system',
+      entityId: 'demo',
+      after: { units: units.length, people: people.length },
+    });
   });
   // The programme comes first: the study sessions are held on its topic of the year.
   await loadDemoProgramme(db, units[0]!.code);

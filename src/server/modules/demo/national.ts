@@ -4,7 +4,12 @@
  * never needs the whole data set in memory.
  */
 import {
-  communeCommitteeName, communeInPhrase, countCommunes, loadAdminUnits, provinceCommitteeName, type AdminProvince,
+  communeCommitteeName,
+  communeInPhrase,
+  countCommunes,
+  loadAdminUnits,
+  provinceCommitteeName,
+  type AdminProvince,
 } from './admin-units';
 import { governmentBodies, partyBodies, type ProvinceWords } from './org-templates';
 import { PersonFactory } from './people';

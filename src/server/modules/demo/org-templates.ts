@@ -43,33 +43,70 @@ export function partyBodies(province: ProvinceWords): OrgTemplate[] {
     org(`Ban Tuyên giáo và Dân vận ${c}`, 1),
     org(`Ủy ban Kiểm tra ${c}`, 1),
     org(`Ban Nội chính ${c}`, 1),
-    org(`Báo và Phát thanh, Truyền hình ${province.name}`, 3, [
-      'Chi bộ Phòng Thời sự', 'Chi bộ Phòng Biên tập', 'Chi bộ Phòng Kỹ thuật - Công nghệ', 'Chi bộ Phòng Hành chính - Trị sự',
-    ], 'Chi bộ Phòng Chuyên đề {n}'),
+    org(
+      `Báo và Phát thanh, Truyền hình ${province.name}`,
+      3,
+      ['Chi bộ Phòng Thời sự', 'Chi bộ Phòng Biên tập', 'Chi bộ Phòng Kỹ thuật - Công nghệ', 'Chi bộ Phòng Hành chính - Trị sự'],
+      'Chi bộ Phòng Chuyên đề {n}',
+    ),
     org(`Trường Chính trị ${province.phrase}`, 2, ['Chi bộ Khoa Xây dựng Đảng', 'Chi bộ Khoa Lý luận cơ sở', 'Chi bộ Phòng Đào tạo']),
-    org(`Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam ${province.phrase}`, 3, [
-      'Chi bộ Văn phòng', 'Chi bộ Hội Liên hiệp Phụ nữ', 'Chi bộ Đoàn Thanh niên', 'Chi bộ Hội Nông dân', 'Chi bộ Liên đoàn Lao động',
-      'Chi bộ Hội Cựu chiến binh',
-    ], 'Chi bộ Ban Phong trào {n}'),
+    org(
+      `Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam ${province.phrase}`,
+      3,
+      [
+        'Chi bộ Văn phòng',
+        'Chi bộ Hội Liên hiệp Phụ nữ',
+        'Chi bộ Đoàn Thanh niên',
+        'Chi bộ Hội Nông dân',
+        'Chi bộ Liên đoàn Lao động',
+        'Chi bộ Hội Cựu chiến binh',
+      ],
+      'Chi bộ Ban Phong trào {n}',
+    ),
   ];
 }
 
 /** Under "Đảng ủy Ủy ban nhân dân tỉnh": the departments as reorganised in 2025. */
 export function governmentBodies(province: ProvinceWords): OrgTemplate[] {
   return [
-    org('Sở Giáo dục và Đào tạo', 4, [
-      'Chi bộ Văn phòng Sở', 'Chi bộ Phòng Giáo dục phổ thông', 'Chi bộ Phòng Tổ chức cán bộ', 'Chi bộ Phòng Kế hoạch - Tài chính',
-      'Chi bộ Phòng Giáo dục Mầm non - Tiểu học', 'Chi bộ Thanh tra Sở',
-    ], 'Chi bộ Trường chuyên biệt {n}'),
-    org('Sở Y tế', 4, [
-      'Chi bộ Văn phòng Sở', 'Chi bộ Phòng Nghiệp vụ Y - Dược', 'Chi bộ Phòng Kế hoạch - Tài chính', 'Chi bộ Chi cục Dân số',
-      'Chi bộ Trung tâm Kiểm soát bệnh tật',
-    ], 'Chi bộ Trung tâm Y tế khu vực {n}'),
+    org(
+      'Sở Giáo dục và Đào tạo',
+      4,
+      [
+        'Chi bộ Văn phòng Sở',
+        'Chi bộ Phòng Giáo dục phổ thông',
+        'Chi bộ Phòng Tổ chức cán bộ',
+        'Chi bộ Phòng Kế hoạch - Tài chính',
+        'Chi bộ Phòng Giáo dục Mầm non - Tiểu học',
+        'Chi bộ Thanh tra Sở',
+      ],
+      'Chi bộ Trường chuyên biệt {n}',
+    ),
+    org(
+      'Sở Y tế',
+      4,
+      [
+        'Chi bộ Văn phòng Sở',
+        'Chi bộ Phòng Nghiệp vụ Y - Dược',
+        'Chi bộ Phòng Kế hoạch - Tài chính',
+        'Chi bộ Chi cục Dân số',
+        'Chi bộ Trung tâm Kiểm soát bệnh tật',
+      ],
+      'Chi bộ Trung tâm Y tế khu vực {n}',
+    ),
     org('Sở Tài chính', 3, ['Chi bộ Văn phòng Sở', 'Chi bộ Phòng Quản lý ngân sách', 'Chi bộ Phòng Đầu tư', 'Chi bộ Phòng Doanh nghiệp']),
-    org('Sở Nông nghiệp và Môi trường', 3, [
-      'Chi bộ Văn phòng Sở', 'Chi bộ Chi cục Kiểm lâm', 'Chi bộ Chi cục Thủy lợi', 'Chi bộ Chi cục Thủy sản và Biển đảo',
-      'Chi bộ Phòng Đất đai',
-    ], 'Chi bộ Hạt Kiểm lâm {n}'),
+    org(
+      'Sở Nông nghiệp và Môi trường',
+      3,
+      [
+        'Chi bộ Văn phòng Sở',
+        'Chi bộ Chi cục Kiểm lâm',
+        'Chi bộ Chi cục Thủy lợi',
+        'Chi bộ Chi cục Thủy sản và Biển đảo',
+        'Chi bộ Phòng Đất đai',
+      ],
+      'Chi bộ Hạt Kiểm lâm {n}',
+    ),
     org('Sở Nội vụ', 2),
     org('Sở Xây dựng', 2),
     org('Sở Công Thương', 2),
@@ -89,40 +126,77 @@ export function militaryOrg(communePhrase: string): OrgTemplate {
 }
 
 export function policeOrg(communePhrase: string): OrgTemplate {
-  return org(`Công an ${communePhrase}`, 1, [
-    'Chi bộ Tổng hợp', 'Chi bộ Cảnh sát khu vực', 'Chi bộ An ninh', 'Chi bộ Cảnh sát trật tự',
-  ], 'Chi bộ Cảnh sát khu vực {n}');
+  return org(
+    `Công an ${communePhrase}`,
+    1,
+    ['Chi bộ Tổng hợp', 'Chi bộ Cảnh sát khu vực', 'Chi bộ An ninh', 'Chi bộ Cảnh sát trật tự'],
+    'Chi bộ Cảnh sát khu vực {n}',
+  );
 }
 
 export function highSchoolOrg(patron: string): OrgTemplate {
-  return org(`Trường THPT ${patron}`, 1, [
-    'Chi bộ Tổ Toán - Tin học', 'Chi bộ Tổ Ngữ văn', 'Chi bộ Tổ Khoa học tự nhiên', 'Chi bộ Tổ Khoa học xã hội',
-    'Chi bộ Tổ Ngoại ngữ', 'Chi bộ Tổ Văn phòng',
-  ], 'Chi bộ Tổ chuyên môn {n}');
+  return org(
+    `Trường THPT ${patron}`,
+    1,
+    [
+      'Chi bộ Tổ Toán - Tin học',
+      'Chi bộ Tổ Ngữ văn',
+      'Chi bộ Tổ Khoa học tự nhiên',
+      'Chi bộ Tổ Khoa học xã hội',
+      'Chi bộ Tổ Ngoại ngữ',
+      'Chi bộ Tổ Văn phòng',
+    ],
+    'Chi bộ Tổ chuyên môn {n}',
+  );
 }
 
 export function healthCentreOrg(communeName: string): OrgTemplate {
-  return org(`Trung tâm Y tế khu vực ${communeName}`, 1, [
-    'Chi bộ Khoa Khám bệnh', 'Chi bộ Khoa Nội', 'Chi bộ Khoa Ngoại', 'Chi bộ Khoa Sản - Nhi', 'Chi bộ Phòng Kế hoạch - Tổng hợp',
-  ], 'Chi bộ Trạm Y tế điểm {n}');
+  return org(
+    `Trung tâm Y tế khu vực ${communeName}`,
+    1,
+    ['Chi bộ Khoa Khám bệnh', 'Chi bộ Khoa Nội', 'Chi bộ Khoa Ngoại', 'Chi bộ Khoa Sản - Nhi', 'Chi bộ Phòng Kế hoạch - Tổng hợp'],
+    'Chi bộ Trạm Y tế điểm {n}',
+  );
 }
 
 const INDUSTRIES = [
-  'Thủy sản', 'Xây dựng', 'Du lịch', 'Vận tải', 'Cơ khí', 'May mặc', 'Chế biến nông sản', 'Muối', 'Cấp thoát nước',
-  'Môi trường đô thị', 'Vật liệu xây dựng', 'Lâm sản',
+  'Thủy sản',
+  'Xây dựng',
+  'Du lịch',
+  'Vận tải',
+  'Cơ khí',
+  'May mặc',
+  'Chế biến nông sản',
+  'Muối',
+  'Cấp thoát nước',
+  'Môi trường đô thị',
+  'Vật liệu xây dựng',
+  'Lâm sản',
 ];
 
 export function companyOrg(communeName: string, index: number): OrgTemplate {
   const industry = INDUSTRIES[index % INDUSTRIES.length] as string;
   const round = Math.floor(index / INDUSTRIES.length);
-  return org(`Công ty Cổ phần ${industry} ${communeName}${round > 0 ? ` ${round + 1}` : ''}`, 1, [
-    'Chi bộ Văn phòng Công ty', 'Chi bộ Phân xưởng Sản xuất', 'Chi bộ Phòng Kinh doanh', 'Chi bộ Phòng Kỹ thuật',
-  ], 'Chi bộ Phân xưởng {n}');
+  return org(
+    `Công ty Cổ phần ${industry} ${communeName}${round > 0 ? ` ${round + 1}` : ''}`,
+    1,
+    ['Chi bộ Văn phòng Công ty', 'Chi bộ Phân xưởng Sản xuất', 'Chi bộ Phòng Kinh doanh', 'Chi bộ Phòng Kỹ thuật'],
+    'Chi bộ Phân xưởng {n}',
+  );
 }
 
 /** Kindergartens are usually named after flowers and birds rather than people. */
 export const KINDERGARTEN_NAMES = [
-  'Hoa Sen', 'Hoa Hồng', 'Sơn Ca', 'Họa Mi', 'Vành Khuyên', 'Bình Minh', 'Hướng Dương', 'Tuổi Thơ', 'Sao Mai', 'Hoa Mai',
+  'Hoa Sen',
+  'Hoa Hồng',
+  'Sơn Ca',
+  'Họa Mi',
+  'Vành Khuyên',
+  'Bình Minh',
+  'Hướng Dương',
+  'Tuổi Thơ',
+  'Sao Mai',
+  'Hoa Mai',
 ];
 
 /** The n-th cell name of an organisation, following its list and then its numbered pattern. */
@@ -142,7 +216,13 @@ export type UnitProfile = {
 
 const RESIDENTIAL = /^Chi bộ (thôn|bản|ấp|buôn|làng|Tổ dân phố|Khu phố) (.+)$/;
 const AREA_PREFIX: Record<string, string> = {
-  thôn: 'Thôn', bản: 'Bản', ấp: 'Ấp', buôn: 'Buôn', làng: 'Làng', 'Tổ dân phố': 'Tổ dân phố', 'Khu phố': 'Khu phố',
+  thôn: 'Thôn',
+  bản: 'Bản',
+  ấp: 'Ấp',
+  buôn: 'Buôn',
+  làng: 'Làng',
+  'Tổ dân phố': 'Tổ dân phố',
+  'Khu phố': 'Khu phố',
 };
 
 export function profileOfUnit(name: string): UnitProfile {

@@ -167,9 +167,7 @@ export class PersonFactory {
     }
 
     const phone = rng.chance(0.92) ? `09${padDigits(permute(serial, EIGHT_DIGIT_HALF, this.keys.phone), 8)}` : null;
-    const email = wantsEmail
-      ? this.email(name.ascii, birthYear, serial, officialMail ? unit.officialDomain : null)
-      : null;
+    const email = wantsEmail ? this.email(name.ascii, birthYear, serial, officialMail ? unit.officialDomain : null) : null;
 
     return {
       fullName: name.fullName,

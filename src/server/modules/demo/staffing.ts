@@ -63,12 +63,7 @@ export function createStaffingResolver(options: StaffingOptions): StaffingResolv
     const block = info.style === 'south' ? 'Khu phố' : 'Tổ dân phố';
     return (rng: Random): string => {
       const where =
-        area ??
-        (known && known.length > 0
-          ? rng.pick(known)
-          : urban
-            ? `${block} ${rng.int(1, 30)}`
-            : randomVillageName(rng, info.style));
+        area ?? (known && known.length > 0 ? rng.pick(known) : urban ? `${block} ${rng.int(1, 30)}` : randomVillageName(rng, info.style));
       return randomAddress(rng, where, phrase, info.phrase);
     };
   };

@@ -4,7 +4,14 @@
  */
 import type { UnitKind } from '../../../shared/contracts/domain';
 import {
-  cellName, companyOrg, healthCentreOrg, highSchoolOrg, KINDERGARTEN_NAMES, militaryOrg, policeOrg, type OrgTemplate,
+  cellName,
+  companyOrg,
+  healthCentreOrg,
+  highSchoolOrg,
+  KINDERGARTEN_NAMES,
+  militaryOrg,
+  policeOrg,
+  type OrgTemplate,
 } from './org-templates';
 import { padDigits, type Random } from './random';
 import type { GeneratedUnit } from './types';
@@ -119,8 +126,7 @@ export function communeSubtree(input: CommuneSubtreeInput): CommuneSubtree {
   const patron = (): string => patrons[patronCount++] ?? `${communeName} ${patronCount - patrons.length}`;
   const kindergartens = rng.shuffle(KINDERGARTEN_NAMES);
   let kindergartenCount = 0;
-  const kindergarten = (): string =>
-    kindergartens[kindergartenCount++] ?? `${communeName} ${kindergartenCount - kindergartens.length}`;
+  const kindergarten = (): string => kindergartens[kindergartenCount++] ?? `${communeName} ${kindergartenCount - kindergartens.length}`;
   const cell = (name: string): void => {
     sink.add(code, 'CB', name, 'grassroots_cell');
   };

@@ -20,56 +20,169 @@ function even(words: string): (readonly [string, number])[] {
 
 /** Shares in percent; the long tail of rarer family names shares what is left. */
 export const FAMILY_NAME_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['Nguyễn', 38.4], ['Trần', 11.0], ['Lê', 9.5], ['Phạm', 7.0], ['Hoàng', 3.0], ['Huỳnh', 2.1],
-  ['Phan', 4.5], ['Vũ', 2.2], ['Võ', 1.7], ['Đặng', 2.1], ['Bùi', 2.0], ['Đỗ', 1.4], ['Hồ', 1.3],
-  ['Ngô', 1.3], ['Dương', 1.0], ['Lý', 0.5], ['Đinh', 0.9], ['Trương', 0.9], ['Đoàn', 0.7],
-  ['Lương', 0.6], ['Mai', 0.6], ['Trịnh', 0.6], ['Lâm', 0.5], ['Cao', 0.5], ['Đào', 0.5], ['Hà', 0.5],
-  ['Tạ', 0.3], ['Lưu', 0.3], ['Châu', 0.3], ['Tô', 0.3], ['Chu', 0.2], ['Thái', 0.2], ['Kiều', 0.2],
-  ['La', 0.2], ['Phùng', 0.2], ['Triệu', 0.2], ['Quách', 0.2], ['Vương', 0.2], ['Nông', 0.2],
-  ['Tăng', 0.1], ['Từ', 0.1], ['Lục', 0.1], ['Khúc', 0.1], ['Âu', 0.1], ['Doãn', 0.1], ['Giang', 0.1],
-  ['Hứa', 0.1], ['Lã', 0.1], ['Mạc', 0.1], ['Ninh', 0.1], ['Thân', 0.1], ['Tống', 0.1], ['Ông', 0.1],
+  ['Nguyễn', 38.4],
+  ['Trần', 11.0],
+  ['Lê', 9.5],
+  ['Phạm', 7.0],
+  ['Hoàng', 3.0],
+  ['Huỳnh', 2.1],
+  ['Phan', 4.5],
+  ['Vũ', 2.2],
+  ['Võ', 1.7],
+  ['Đặng', 2.1],
+  ['Bùi', 2.0],
+  ['Đỗ', 1.4],
+  ['Hồ', 1.3],
+  ['Ngô', 1.3],
+  ['Dương', 1.0],
+  ['Lý', 0.5],
+  ['Đinh', 0.9],
+  ['Trương', 0.9],
+  ['Đoàn', 0.7],
+  ['Lương', 0.6],
+  ['Mai', 0.6],
+  ['Trịnh', 0.6],
+  ['Lâm', 0.5],
+  ['Cao', 0.5],
+  ['Đào', 0.5],
+  ['Hà', 0.5],
+  ['Tạ', 0.3],
+  ['Lưu', 0.3],
+  ['Châu', 0.3],
+  ['Tô', 0.3],
+  ['Chu', 0.2],
+  ['Thái', 0.2],
+  ['Kiều', 0.2],
+  ['La', 0.2],
+  ['Phùng', 0.2],
+  ['Triệu', 0.2],
+  ['Quách', 0.2],
+  ['Vương', 0.2],
+  ['Nông', 0.2],
+  ['Tăng', 0.1],
+  ['Từ', 0.1],
+  ['Lục', 0.1],
+  ['Khúc', 0.1],
+  ['Âu', 0.1],
+  ['Doãn', 0.1],
+  ['Giang', 0.1],
+  ['Hứa', 0.1],
+  ['Lã', 0.1],
+  ['Mạc', 0.1],
+  ['Ninh', 0.1],
+  ['Thân', 0.1],
+  ['Tống', 0.1],
+  ['Ông', 0.1],
 ];
 
 const FAMILY = parts(FAMILY_NAME_WEIGHTS);
 
 // Middle names shifted over the decades: "Văn" and "Thị" dominate older generations.
 const MALE_MIDDLE_OLDER = parts([
-  ['Văn', 45], ['Đức', 8], ['Minh', 6], ['Hữu', 6], ['Quang', 5], ['Thanh', 5], ['Công', 5], ['Xuân', 4],
-  ['Ngọc', 4], ['Đình', 4], ['Hoàng', 3], ['Quốc', 3], ['Trọng', 3], ['Bá', 2], ['Duy', 2], ['Anh', 2],
-  ['Tấn', 2], ['Thế', 2], ['Viết', 1], ['Mạnh', 1], ['Kim', 1], ['Trung', 1],
+  ['Văn', 45],
+  ['Đức', 8],
+  ['Minh', 6],
+  ['Hữu', 6],
+  ['Quang', 5],
+  ['Thanh', 5],
+  ['Công', 5],
+  ['Xuân', 4],
+  ['Ngọc', 4],
+  ['Đình', 4],
+  ['Hoàng', 3],
+  ['Quốc', 3],
+  ['Trọng', 3],
+  ['Bá', 2],
+  ['Duy', 2],
+  ['Anh', 2],
+  ['Tấn', 2],
+  ['Thế', 2],
+  ['Viết', 1],
+  ['Mạnh', 1],
+  ['Kim', 1],
+  ['Trung', 1],
 ]);
 const MALE_MIDDLE_YOUNGER = parts([
-  ['Văn', 20], ['Minh', 10], ['Đức', 8], ['Quang', 6], ['Hoàng', 5], ['Quốc', 5], ['Thanh', 5], ['Anh', 5],
-  ['Tuấn', 4], ['Gia', 4], ['Hữu', 4], ['Công', 4], ['Duy', 4], ['Trọng', 3], ['Ngọc', 3], ['Xuân', 3],
-  ['Tấn', 3], ['Nhật', 3], ['Bảo', 3], ['Thành', 2], ['Đăng', 2], ['Trung', 2],
+  ['Văn', 20],
+  ['Minh', 10],
+  ['Đức', 8],
+  ['Quang', 6],
+  ['Hoàng', 5],
+  ['Quốc', 5],
+  ['Thanh', 5],
+  ['Anh', 5],
+  ['Tuấn', 4],
+  ['Gia', 4],
+  ['Hữu', 4],
+  ['Công', 4],
+  ['Duy', 4],
+  ['Trọng', 3],
+  ['Ngọc', 3],
+  ['Xuân', 3],
+  ['Tấn', 3],
+  ['Nhật', 3],
+  ['Bảo', 3],
+  ['Thành', 2],
+  ['Đăng', 2],
+  ['Trung', 2],
 ]);
 const FEMALE_MIDDLE_OLDER = parts([
-  ['Thị', 65], ['Ngọc', 5], ['Thu', 5], ['Thanh', 5], ['Kim', 4], ['Hồng', 4], ['Minh', 3], ['Bích', 3],
-  ['Mỹ', 2], ['Thúy', 2], ['Xuân', 2], ['Lệ', 1],
+  ['Thị', 65],
+  ['Ngọc', 5],
+  ['Thu', 5],
+  ['Thanh', 5],
+  ['Kim', 4],
+  ['Hồng', 4],
+  ['Minh', 3],
+  ['Bích', 3],
+  ['Mỹ', 2],
+  ['Thúy', 2],
+  ['Xuân', 2],
+  ['Lệ', 1],
 ]);
 const FEMALE_MIDDLE_YOUNGER = parts([
-  ['Thị', 35], ['Ngọc', 8], ['Thu', 7], ['Thanh', 6], ['Minh', 5], ['Thùy', 5], ['Phương', 4], ['Mỹ', 4],
-  ['Khánh', 4], ['Hoài', 3], ['Kim', 3], ['Diệu', 3], ['Bảo', 3], ['Hồng', 3], ['Hải', 3], ['Quỳnh', 3],
-  ['Mai', 3], ['Tường', 1], ['Cẩm', 1],
+  ['Thị', 35],
+  ['Ngọc', 8],
+  ['Thu', 7],
+  ['Thanh', 6],
+  ['Minh', 5],
+  ['Thùy', 5],
+  ['Phương', 4],
+  ['Mỹ', 4],
+  ['Khánh', 4],
+  ['Hoài', 3],
+  ['Kim', 3],
+  ['Diệu', 3],
+  ['Bảo', 3],
+  ['Hồng', 3],
+  ['Hải', 3],
+  ['Quỳnh', 3],
+  ['Mai', 3],
+  ['Tường', 1],
+  ['Cẩm', 1],
 ]);
 /** Second middle name after "Thị", as in "Nguyễn Thị Thu Hà". */
-const FEMALE_SECOND_MIDDLE = parts(even(
-  'Thu, Thanh, Ngọc, Minh, Kim, Hồng, Mỹ, Bích, Thúy, Hoài, Phương, Diệu, Kiều, Tuyết, Lan, Mai, Thảo, Hải',
-));
+const FEMALE_SECOND_MIDDLE = parts(
+  even('Thu, Thanh, Ngọc, Minh, Kim, Hồng, Mỹ, Bích, Thúy, Hoài, Phương, Diệu, Kiều, Tuyết, Lan, Mai, Thảo, Hải'),
+);
 
-const MALE_GIVEN = parts(even(
-  'An, Anh, Bảo, Bình, Cường, Chiến, Công, Dũng, Duy, Dương, Đạt, Đông, Đức, Giang, Hải, Hào, Hậu, Hiếu, ' +
-    'Hiển, Hiệp, Hòa, Hoàng, Hùng, Huy, Hưng, Khải, Khang, Khánh, Khoa, Kiên, Lâm, Lộc, Long, Lợi, Luân, ' +
-    'Mạnh, Minh, Nam, Nghĩa, Ngọc, Nhân, Nhật, Phát, Phong, Phúc, Phước, Phương, Quân, Quang, Quý, Quyết, ' +
-    'Sang, Sơn, Tài, Tâm, Tân, Thắng, Thanh, Thành, Thái, Thịnh, Thiện, Thông, Thuận, Tiến, Toàn, Trí, ' +
-    'Trọng, Trung, Trường, Tú, Tuấn, Tùng, Vinh, Việt, Vũ, Vương, Hạnh, Khôi, Định, Lực, Triều, Hoan',
-));
-const FEMALE_GIVEN = parts(even(
-  'An, Anh, Ánh, Bích, Châu, Chi, Diệp, Dung, Duyên, Dương, Giang, Hà, Hạnh, Hằng, Hiền, Hoa, Hồng, Huệ, ' +
-    'Hương, Hường, Huyền, Khánh, Lan, Liên, Linh, Loan, Ly, Mai, My, Nga, Ngân, Ngọc, Nguyệt, Nhàn, Nhi, ' +
-    'Nhung, Oanh, Phượng, Phương, Quyên, Quỳnh, Sương, Tâm, Thảo, Thanh, Thắm, Thơ, Thu, Thủy, Thúy, Thư, ' +
-    'Thương, Trang, Trâm, Trinh, Tuyết, Uyên, Vân, Vy, Xuân, Yến, Lệ, Hải, Đào, Hậu, Lý, Mến, Hoài, Diễm',
-));
+const MALE_GIVEN = parts(
+  even(
+    'An, Anh, Bảo, Bình, Cường, Chiến, Công, Dũng, Duy, Dương, Đạt, Đông, Đức, Giang, Hải, Hào, Hậu, Hiếu, ' +
+      'Hiển, Hiệp, Hòa, Hoàng, Hùng, Huy, Hưng, Khải, Khang, Khánh, Khoa, Kiên, Lâm, Lộc, Long, Lợi, Luân, ' +
+      'Mạnh, Minh, Nam, Nghĩa, Ngọc, Nhân, Nhật, Phát, Phong, Phúc, Phước, Phương, Quân, Quang, Quý, Quyết, ' +
+      'Sang, Sơn, Tài, Tâm, Tân, Thắng, Thanh, Thành, Thái, Thịnh, Thiện, Thông, Thuận, Tiến, Toàn, Trí, ' +
+      'Trọng, Trung, Trường, Tú, Tuấn, Tùng, Vinh, Việt, Vũ, Vương, Hạnh, Khôi, Định, Lực, Triều, Hoan',
+  ),
+);
+const FEMALE_GIVEN = parts(
+  even(
+    'An, Anh, Ánh, Bích, Châu, Chi, Diệp, Dung, Duyên, Dương, Giang, Hà, Hạnh, Hằng, Hiền, Hoa, Hồng, Huệ, ' +
+      'Hương, Hường, Huyền, Khánh, Lan, Liên, Linh, Loan, Ly, Mai, My, Nga, Ngân, Ngọc, Nguyệt, Nhàn, Nhi, ' +
+      'Nhung, Oanh, Phượng, Phương, Quyên, Quỳnh, Sương, Tâm, Thảo, Thanh, Thắm, Thơ, Thu, Thủy, Thúy, Thư, ' +
+      'Thương, Trang, Trâm, Trinh, Tuyết, Uyên, Vân, Vy, Xuân, Yến, Lệ, Hải, Đào, Hậu, Lý, Mến, Hoài, Diễm',
+  ),
+);
 
 export type PersonName = {
   fullName: string;
@@ -160,8 +273,7 @@ export function randomVillageName(rng: Random, style: SettlementStyle = 'default
   let second = rng.pick(VILLAGE_SECOND);
   if (first === second) second = rng.pick(VILLAGE_SECOND.filter((s) => s !== first));
   if (first === second) first = 'Tân';
-  const prefix =
-    style === 'south' ? 'Ấp' : style === 'central_highlands' ? rng.pick(['Thôn', 'Thôn', 'Buôn', 'Làng']) : 'Thôn';
+  const prefix = style === 'south' ? 'Ấp' : style === 'central_highlands' ? rng.pick(['Thôn', 'Thôn', 'Buôn', 'Làng']) : 'Thôn';
   return `${prefix} ${first} ${second}`;
 }
 

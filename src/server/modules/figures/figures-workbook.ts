@@ -9,7 +9,12 @@ const FIGURE_HEADER_STYLE: Partial<ExcelJS.Style> = {
 };
 
 /** One figure column: its header, its definition (on the second sheet), how to read it and how to show it. */
-export type FigureColumn<Figures> = { header: string; definition: string; read: (figures: Figures) => number | null; format?: 'count' | 'percent' | 'decimal' };
+export type FigureColumn<Figures> = {
+  header: string;
+  definition: string;
+  read: (figures: Figures) => number | null;
+  format?: 'count' | 'percent' | 'decimal';
+};
 
 type UnitName = { code: string; name: string };
 
@@ -35,7 +40,10 @@ export function addFiguresSheets<Figures>(
   const { columns } = content;
   const sheet = book.addWorksheet(content.names.figures, { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
   sheet.columns = [{ width: 12 }, { width: 40 }, ...columns.map((column) => ({ width: column.format === 'percent' ? 14 : 16 }))];
-  sheet.addRow([`${content.title} — ${content.unit.name} (tính đến ngày ${formatVietnameseDate(content.asOf)})`]).font = { bold: true, size: 13 };
+  sheet.addRow([`${content.title} — ${content.unit.name} (tính đến ngày ${formatVietnameseDate(content.asOf)})`]).font = {
+    bold: true,
+    size: 13,
+  };
   sheet.addRow([]);
   const header = sheet.addRow(['Mã đơn vị', 'Đơn vị', ...columns.map((column) => column.header)]);
   header.height = 45;

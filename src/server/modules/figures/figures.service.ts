@@ -9,7 +9,8 @@ import { listOpenChildUnits } from './figures.repo';
 
 /** Each figure is defined once, here; the UI shows the definition beside the number. */
 export const FIGURE_DEFINITIONS = {
-  members: 'Số người đang sinh hoạt (đảng viên, cán bộ, công chức, viên chức, người lao động) trong đơn vị và các đơn vị trực thuộc tại ngày đã chọn; mỗi người được tính một lần, ở nơi sinh hoạt chính.',
+  members:
+    'Số người đang sinh hoạt (đảng viên, cán bộ, công chức, viên chức, người lao động) trong đơn vị và các đơn vị trực thuộc tại ngày đã chọn; mỗi người được tính một lần, ở nơi sinh hoạt chính.',
   partyMembers: 'Số đảng viên đang sinh hoạt trong đơn vị và các đơn vị trực thuộc tại ngày đã chọn.',
   units: 'Số đơn vị đang hoạt động tại ngày đã chọn, gồm chính đơn vị này và mọi đơn vị trực thuộc các cấp.',
   unitsByKind: 'Số đơn vị đang hoạt động tại ngày đã chọn, chia theo loại đơn vị.',

@@ -30,7 +30,6 @@ const COLUMNS: Array<{ key: keyof ProgrammeFigures; header: string; percent?: bo
   { key: 'onTimeRate', header: 'Tỷ lệ đúng hạn', percent: true },
 ];
 
-
 /** The dashboard as a workbook: one row per child unit and a total row; rates as real percentages. */
 export async function exportProgrammeFigures(db: Database, actor: Actor, unitId: number, year: number) {
   const answer = await getProgrammeFigures(db, actor, unitId, year);
@@ -45,6 +44,9 @@ export async function exportProgrammeFigures(db: Database, actor: Actor, unitId:
     children: answer.children,
   });
   // The dashboard's second table, registrations, travels in the same workbook.
-  addRegistrationSheets(book, await getRegistrationFigures(db, actor, unitId, year), { figures: 'Đăng ký làm theo', definitions: 'Định nghĩa đăng ký' });
+  addRegistrationSheets(book, await getRegistrationFigures(db, actor, unitId, year), {
+    figures: 'Đăng ký làm theo',
+    definitions: 'Định nghĩa đăng ký',
+  });
   return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Số liệu học tập và làm theo ${year} - ${answer.unit.name}.xlsx` };
 }

@@ -9,8 +9,12 @@ export const programmeFiguresRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
   app.get('/api/programme-figures', { schema: { tags: ['Tổng quan'], querystring: ProgrammeFiguresQuerySchema } }, (request) =>
     getProgrammeFigures(db, actorOf(request), request.query.unitId, request.query.year),
   );
-  app.get('/api/exports/programme-figures', { schema: { tags: ['Tổng quan'], querystring: ProgrammeFiguresQuerySchema } }, async (request, reply) => {
-    const { body, fileName } = await exportProgrammeFigures(db, actorOf(request), request.query.unitId, request.query.year);
-    return sendFile(reply, fileName, XLSX_TYPE, body);
-  });
+  app.get(
+    '/api/exports/programme-figures',
+    { schema: { tags: ['Tổng quan'], querystring: ProgrammeFiguresQuerySchema } },
+    async (request, reply) => {
+      const { body, fileName } = await exportProgrammeFigures(db, actorOf(request), request.query.unitId, request.query.year);
+      return sendFile(reply, fileName, XLSX_TYPE, body);
+    },
+  );
 };

@@ -10,13 +10,17 @@ import { subtreeFigures } from './subtree-figures';
 
 /** Each programme figure is defined once, here; the dashboard shows the definition on its column. */
 export const PROGRAMME_FIGURE_DEFINITIONS: Record<keyof ProgrammeFigures, string> = {
-  members: 'Số người đang sinh hoạt trong đơn vị và các đơn vị trực thuộc vào cuối năm đã chọn (hoặc hôm nay nếu năm chưa kết thúc); mỗi người tính một lần, ở nơi sinh hoạt chính.',
-  studied: 'Số người đã học tập chuyên đề của năm: có mặt tại một buổi học tập chuyên đề hoặc hội nghị trong năm, hoặc đã học bù; mỗi người tính một lần trong năm.',
+  members:
+    'Số người đang sinh hoạt trong đơn vị và các đơn vị trực thuộc vào cuối năm đã chọn (hoặc hôm nay nếu năm chưa kết thúc); mỗi người tính một lần, ở nơi sinh hoạt chính.',
+  studied:
+    'Số người đã học tập chuyên đề của năm: có mặt tại một buổi học tập chuyên đề hoặc hội nghị trong năm, hoặc đã học bù; mỗi người tính một lần trong năm.',
   studyRate: 'Tỷ lệ học tập chuyên đề = số người đã học tập chuyên đề của năm ÷ số người đang sinh hoạt.',
   studySessions: 'Số buổi học tập chuyên đề và hội nghị học tập, quán triệt do các đơn vị trong phạm vi tổ chức trong năm.',
   cellMeetings: 'Số buổi sinh hoạt chi bộ định kỳ đã tổ chức trong năm.',
-  cellMeetingsWithCampaign: 'Số buổi sinh hoạt chi bộ định kỳ trong năm có nội dung học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.',
-  campaignMeetingRate: 'Tỷ lệ buổi sinh hoạt chi bộ có nội dung học tập và làm theo Bác = số buổi có nội dung này ÷ số buổi sinh hoạt chi bộ định kỳ.',
+  cellMeetingsWithCampaign:
+    'Số buổi sinh hoạt chi bộ định kỳ trong năm có nội dung học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.',
+  campaignMeetingRate:
+    'Tỷ lệ buổi sinh hoạt chi bộ có nội dung học tập và làm theo Bác = số buổi có nội dung này ÷ số buổi sinh hoạt chi bộ định kỳ.',
   standardKeepingUnits: 'Số chi bộ, chi bộ cơ sở và cơ quan, đơn vị đang hoạt động phải xây dựng chuẩn mực đạo đức.',
   standardsAdopted: 'Số đơn vị đã ban hành chuẩn mực đạo đức (tính một lần từ lần ban hành đầu tiên).',
   standardsRate: 'Tỷ lệ đơn vị đã ban hành chuẩn mực đạo đức = số đơn vị đã ban hành ÷ số đơn vị phải xây dựng chuẩn mực.',
@@ -25,7 +29,8 @@ export const PROGRAMME_FIGURE_DEFINITIONS: Record<keyof ProgrammeFigures, string
   breakthroughs: 'Số nội dung đột phá của năm do các đơn vị trong phạm vi lựa chọn thực hiện.',
   breakthroughsDone: 'Số nội dung đột phá của năm đã hoàn thành.',
   breakthroughRate: 'Tỷ lệ nội dung đột phá hoàn thành = số nội dung đã hoàn thành ÷ tổng số nội dung đột phá của năm.',
-  reportsExpected: 'Số báo cáo định kỳ các đơn vị trong phạm vi phải gửi lên cấp trên cho các kỳ báo cáo kết thúc trong năm (đến ngày đã chọn): báo cáo quý IV nộp vào tháng 1 năm sau vẫn tính vào năm của kỳ; danh sách đơn vị phải báo cáo được chốt khi cấp trên ra yêu cầu.',
+  reportsExpected:
+    'Số báo cáo định kỳ các đơn vị trong phạm vi phải gửi lên cấp trên cho các kỳ báo cáo kết thúc trong năm (đến ngày đã chọn): báo cáo quý IV nộp vào tháng 1 năm sau vẫn tính vào năm của kỳ; danh sách đơn vị phải báo cáo được chốt khi cấp trên ra yêu cầu.',
   reportsSubmitted: 'Số báo cáo trong số trên đã được gửi (kể cả gửi muộn).',
   reportsOnTime: 'Số báo cáo được gửi lần đầu trước hoặc đúng hạn nộp có hiệu lực lúc gửi.',
   reportingRate: 'Tỷ lệ báo cáo = số báo cáo đã gửi ÷ số báo cáo phải gửi; không bao giờ vượt 100%.',

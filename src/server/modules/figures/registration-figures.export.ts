@@ -29,7 +29,11 @@ export const REGISTRATION_FIGURE_HEADERS: Array<{ key: keyof RegistrationFigures
 type Answer = Awaited<ReturnType<typeof getRegistrationFigures>>;
 
 /** Adds the registration figures (one row per child unit, a total row) and their definitions to a workbook. */
-export function addRegistrationSheets(book: ExcelJS.Workbook, answer: Answer, names = { figures: 'Đăng ký làm theo', definitions: 'Định nghĩa' }) {
+export function addRegistrationSheets(
+  book: ExcelJS.Workbook,
+  answer: Answer,
+  names = { figures: 'Đăng ký làm theo', definitions: 'Định nghĩa' },
+) {
   addFiguresSheets(book, {
     names,
     title: `Số liệu đăng ký làm theo năm ${answer.year}`,

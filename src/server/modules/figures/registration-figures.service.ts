@@ -11,8 +11,10 @@ import { subtreeFigures } from './subtree-figures';
 /** Each registration figure is defined once, here; the dashboard and the export show the definitions. */
 export const REGISTRATION_FIGURE_DEFINITIONS: Record<keyof RegistrationFigures, string> = {
   members: 'Số người đang sinh hoạt trong đơn vị và các đơn vị trực thuộc vào cuối năm đã chọn (hoặc hôm nay nếu năm chưa kết thúc).',
-  registered: 'Số bản đăng ký cá nhân của năm đã gửi ít nhất một lần và không rút về nháp (đã gửi, trả lại, đã thẩm định, đã công khai, đang thực hiện, đã đánh giá, đã kết thúc).',
-  registrationRate: 'Tỷ lệ đăng ký = số người đã đăng ký làm theo trong năm ÷ số người đang sinh hoạt (đảng viên và người chưa là đảng viên). Báo cáo định kỳ có thêm "Tỷ lệ đảng viên đăng ký làm theo", chia cho số đảng viên.',
+  registered:
+    'Số bản đăng ký cá nhân của năm đã gửi ít nhất một lần và không rút về nháp (đã gửi, trả lại, đã thẩm định, đã công khai, đang thực hiện, đã đánh giá, đã kết thúc).',
+  registrationRate:
+    'Tỷ lệ đăng ký = số người đã đăng ký làm theo trong năm ÷ số người đang sinh hoạt (đảng viên và người chưa là đảng viên). Báo cáo định kỳ có thêm "Tỷ lệ đảng viên đăng ký làm theo", chia cho số đảng viên.',
   leadersRegistered: 'Số người đứng đầu đơn vị (có đánh dấu người đứng đầu khi đăng ký) đã đăng ký làm theo trong năm.',
   collectiveRegistered: 'Số bản đăng ký của tập thể (chi bộ, cơ quan, đơn vị) đã gửi trong năm.',
   individualActions: 'Số việc làm cụ thể trong các bản đăng ký cá nhân đã gửi của năm (mỗi việc làm tính một lần).',
@@ -40,7 +42,10 @@ function metricsFor(year: number): string[] {
     REGISTRATION_METRICS.bucket('individual', 'registered', year),
     REGISTRATION_METRICS.bucket('collective', 'registered', year),
     REGISTRATION_METRICS.leadersRegistered(year),
-    ...KINDS.flatMap((kind) => [...ACTION_BUCKETS.map((bucket) => REGISTRATION_METRICS.actions(kind, bucket, year)), REGISTRATION_METRICS.actionsDone(kind, year)]),
+    ...KINDS.flatMap((kind) => [
+      ...ACTION_BUCKETS.map((bucket) => REGISTRATION_METRICS.actions(kind, bucket, year)),
+      REGISTRATION_METRICS.actionsDone(kind, year),
+    ]),
     ...both('approved'),
     ...both('published'),
     ...both('returned'),

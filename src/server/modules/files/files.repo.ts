@@ -42,7 +42,12 @@ export async function setFilesOwner(executor: Executor, ids: number[], ownerType
  * The id of one registration under way in a unit that the person may attach evidence to: their own
  * individual one, or the unit's collective one when `collectiveToo`.
  */
-export async function findUnderwayRegistrationId(executor: Executor, unitId: number, personId: number | null, collectiveToo: boolean): Promise<number | undefined> {
+export async function findUnderwayRegistrationId(
+  executor: Executor,
+  unitId: number,
+  personId: number | null,
+  collectiveToo: boolean,
+): Promise<number | undefined> {
   const rows = await executor.execute<{ id: number }>(sql`
     SELECT id FROM registrations
     WHERE unit_id = ${unitId} AND status IN ('published', 'in_progress')

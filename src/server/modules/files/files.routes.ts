@@ -13,7 +13,20 @@ const tags = ['Tệp đính kèm'];
 export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, config }) => {
   app.post(
     '/api/files',
-    { config: { needs: ['programme.write', 'standards.write', 'study.write', 'reports.answer', 'registrations.appraise', 'commendations.nominate', 'linked-person'] }, schema: { tags, querystring: z.object({ unitId: IdSchema, purpose: FilePurposeSchema }), consumes: ['multipart/form-data'] } },
+    {
+      config: {
+        needs: [
+          'programme.write',
+          'standards.write',
+          'study.write',
+          'reports.answer',
+          'registrations.appraise',
+          'commendations.nominate',
+          'linked-person',
+        ],
+      },
+      schema: { tags, querystring: z.object({ unitId: IdSchema, purpose: FilePurposeSchema }), consumes: ['multipart/form-data'] },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       // Refused before the upload is read: nobody streams 50 MB only to hear they may not.

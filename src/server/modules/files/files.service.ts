@@ -52,7 +52,13 @@ async function assertOwnRegistrationIn(db: Database, actor: Actor, unit: { id: n
 export type FileSummary = { id: number; name: string; contentType: string; sizeBytes: number; createdAt: string };
 
 export function presentFile(row: StoredFileRow): FileSummary {
-  return { id: row.id, name: row.originalName, contentType: row.contentType, sizeBytes: row.sizeBytes, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.originalName,
+    contentType: row.contentType,
+    sizeBytes: row.sizeBytes,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** Whether the actor may upload this kind of file for the unit; asked before the upload is read. */
@@ -163,5 +169,11 @@ export async function listAttachments(executor: Executor, purpose: FilePurpose, 
 export async function readOwnedFile(db: Database, dataDir: string, fileId: number) {
   const [row] = await findStoredFilesByIds(db, [fileId]);
   if (!row) return undefined;
-  return { ownerType: row.ownerType, ownerId: row.ownerId, name: row.originalName, contentType: row.contentType, body: await readStoredFile(dataDir, row.id) };
+  return {
+    ownerType: row.ownerType,
+    ownerId: row.ownerId,
+    name: row.originalName,
+    contentType: row.contentType,
+    body: await readStoredFile(dataDir, row.id),
+  };
 }

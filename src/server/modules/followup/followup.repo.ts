@@ -67,7 +67,12 @@ export async function setActionProgress(executor: Executor, actionId: number, pr
   await executor.update(registrationActions).set({ progressPercent }).where(eq(registrationActions.id, actionId));
 }
 
-export async function setActionSelfAssessment(executor: Executor, actionId: number, selfLevel: string, selfNote: string | null): Promise<void> {
+export async function setActionSelfAssessment(
+  executor: Executor,
+  actionId: number,
+  selfLevel: string,
+  selfNote: string | null,
+): Promise<void> {
   await executor.update(registrationActions).set({ selfLevel, selfNote }).where(eq(registrationActions.id, actionId));
 }
 

@@ -21,7 +21,10 @@ import { exportRegisterBook } from './register-book.export';
 const tags = ['Theo dõi thực hiện'];
 
 export const followupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
-  const onRegistration = { needs: ['registrations.appraise', 'linked-person'], place: placeById((id) => findRegistrationPlace(db, id)) } as const;
+  const onRegistration = {
+    needs: ['registrations.appraise', 'linked-person'],
+    place: placeById((id) => findRegistrationPlace(db, id)),
+  } as const;
   app.get('/api/followup/mine', { schema: { tags, querystring: MineQuerySchema } }, (request) =>
     service.getMine(db, actorOf(request), request.query.year),
   );
@@ -31,27 +34,45 @@ export const followupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
   app.get('/api/followup/registrations/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
     service.getRegistration(db, actorOf(request), request.params.id),
   );
-  app.post('/api/followup/registrations/:id/check-ins', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: CheckInSchema } }, async (request, reply) =>
-    reply.status(201).send(await service.recordCheckIn(db, actorOf(request), request.params.id, request.body)),
+  app.post(
+    '/api/followup/registrations/:id/check-ins',
+    { config: onRegistration, schema: { tags, params: IdParamsSchema, body: CheckInSchema } },
+    async (request, reply) => reply.status(201).send(await service.recordCheckIn(db, actorOf(request), request.params.id, request.body)),
   );
-  app.post('/api/followup/registrations/:id/self-assessment', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: SelfAssessmentSchema } }, (request) =>
-    service.selfAssess(db, actorOf(request), request.params.id, request.body),
+  app.post(
+    '/api/followup/registrations/:id/self-assessment',
+    { config: onRegistration, schema: { tags, params: IdParamsSchema, body: SelfAssessmentSchema } },
+    (request) => service.selfAssess(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/followup/registrations/:id/review', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: ReviewSchema } }, (request) =>
-    service.review(db, actorOf(request), request.params.id, request.body),
+  app.post(
+    '/api/followup/registrations/:id/review',
+    { config: onRegistration, schema: { tags, params: IdParamsSchema, body: ReviewSchema } },
+    (request) => service.review(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/followup/registrations/:id/close', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: CloseSchema } }, (request) =>
-    service.close(db, actorOf(request), request.params.id, request.body.version),
+  app.post(
+    '/api/followup/registrations/:id/close',
+    { config: onRegistration, schema: { tags, params: IdParamsSchema, body: CloseSchema } },
+    (request) => service.close(db, actorOf(request), request.params.id, request.body.version),
   );
   app.get('/api/exports/register-book', { schema: { tags, querystring: RegisterBookQuerySchema } }, async (request, reply) => {
-    const { body, fileName } = await exportRegisterBook(db, actorOf(request), request.query.unitId, request.query.year, request.query.format);
+    const { body, fileName } = await exportRegisterBook(
+      db,
+      actorOf(request),
+      request.query.unitId,
+      request.query.year,
+      request.query.format,
+    );
     return sendFile(reply, fileName, request.query.format === 'docx' ? DOCX_TYPE : XLSX_TYPE, body);
   });
   app.get('/api/registration-figures', { schema: { tags: ['Tổng quan'], querystring: UnitYearQuerySchema } }, (request) =>
     getRegistrationFigures(db, actorOf(request), request.query.unitId, request.query.year),
   );
-  app.get('/api/exports/registration-figures', { schema: { tags: ['Tổng quan'], querystring: UnitYearQuerySchema } }, async (request, reply) => {
-    const { body, fileName } = await exportRegistrationFigures(db, actorOf(request), request.query.unitId, request.query.year);
-    return sendFile(reply, fileName, XLSX_TYPE, body);
-  });
+  app.get(
+    '/api/exports/registration-figures',
+    { schema: { tags: ['Tổng quan'], querystring: UnitYearQuerySchema } },
+    async (request, reply) => {
+      const { body, fileName } = await exportRegistrationFigures(db, actorOf(request), request.query.unitId, request.query.year);
+      return sendFile(reply, fileName, XLSX_TYPE, body);
+    },
+  );
 };

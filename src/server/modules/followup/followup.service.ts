@@ -42,7 +42,11 @@ async function presentById(executor: Executor, actor: Actor, id: number) {
     repo.listCheckInsOf(executor, [id]),
     repo.namesOf(executor, id),
   ]);
-  const files = await listAttachments(executor, 'check_in', checkIns.map((checkIn) => checkIn.id));
+  const files = await listAttachments(
+    executor,
+    'check_in',
+    checkIns.map((checkIn) => checkIn.id),
+  );
   return presentDetail(
     registration,
     { personName: names?.person_name ?? null, unitName: names?.unit_name ?? '', reviewerName: names?.reviewer_name ?? null },
@@ -101,7 +105,10 @@ export async function recordCheckIn(db: Database, actor: Actor, registrationId: 
     }
     const status = registration.status as RegistrationStatus;
     if (!(repo.FOLLOWED_STATUSES as readonly string[]).includes(status)) {
-      throw new AppError('INVALID_STATE', `Chỉ ghi nhận tiến độ khi bản đăng ký đã công khai và đang thực hiện; bản này đang ở trạng thái "${REGISTRATION_STATUS_LABELS[status]}".`);
+      throw new AppError(
+        'INVALID_STATE',
+        `Chỉ ghi nhận tiến độ khi bản đăng ký đã công khai và đang thực hiện; bản này đang ở trạng thái "${REGISTRATION_STATUS_LABELS[status]}".`,
+      );
     }
     const action = await repo.findAction(tx, registrationId, input.actionId);
     if (!action) throw new AppError('VALIDATION_FAILED', 'Việc đăng ký đã chọn không thuộc bản đăng ký này.');
@@ -129,7 +136,9 @@ export async function recordCheckIn(db: Database, actor: Actor, registrationId: 
       before: { actionId: action.id, progressPercent: action.progressPercent },
       after: { actionId: action.id, progressPercent: input.progressPercent, note: input.note, fileIds: files.map((file) => file.id) },
     });
-    await addFigureDeltas(tx, [{ unitPath, metric: REGISTRATION_METRICS.checkIns(registration.year), day: registrationFigureDay(registration.year), delta: 1 }]);
+    await addFigureDeltas(tx, [
+      { unitPath, metric: REGISTRATION_METRICS.checkIns(registration.year), day: registrationFigureDay(registration.year), delta: 1 },
+    ]);
   });
   return presentById(db, actor, registrationId);
 }
@@ -167,7 +176,14 @@ export async function review(db: Database, actor: Actor, registrationId: number,
       patch: { reviewLevel: input.reviewLevel, reviewComment: input.reviewComment, reviewedBy: actor.userId, reviewedAt: new Date() },
     });
     if (registration.kind === 'individual') {
-      await addFigureDeltas(tx, [{ unitPath, metric: REGISTRATION_METRICS.reviewLevel(input.reviewLevel, registration.year), day: registrationFigureDay(registration.year), delta: 1 }]);
+      await addFigureDeltas(tx, [
+        {
+          unitPath,
+          metric: REGISTRATION_METRICS.reviewLevel(input.reviewLevel, registration.year),
+          day: registrationFigureDay(registration.year),
+          delta: 1,
+        },
+      ]);
     }
   });
   return presentById(db, actor, registrationId);

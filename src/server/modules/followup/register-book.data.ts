@@ -17,7 +17,7 @@ export type RegisterBookLine = {
   review: string;
 };
 
-const levelLabel = (level: string | null) => (level ? COMPLETION_LEVEL_LABELS[level as Level] ?? level : '');
+const levelLabel = (level: string | null) => (level ? (COMPLETION_LEVEL_LABELS[level as Level] ?? level) : '');
 
 function assessmentText(level: string | null, text: string | null): string {
   if (!level) return '';
@@ -33,15 +33,21 @@ export async function readRegisterBook(db: Database, actor: Actor, unitId: numbe
   assertCan(actor, 'registrations.read', unit.path);
   const parent = unit.parentId ? await getUnitOrThrow(db, unit.parentId) : null;
   const rows = await listRegisterBookRows(db, unit.path, year);
-  const actions = await listActionsOfMany(db, rows.map((row) => Number(row.id)));
+  const actions = await listActionsOfMany(
+    db,
+    rows.map((row) => Number(row.id)),
+  );
   const lines: RegisterBookLine[] = rows.map((row) => {
     const own = actions.filter((action) => action.registrationId === Number(row.id));
     const elsewhere = Number(row.unit_id) !== unit.id ? ` — ${row.unit_name}` : '';
     return {
       name: row.kind === 'collective' ? `Tập thể ${row.unit_name}` : (row.person_name ?? ''),
-      position: row.kind === 'collective' ? '' : `${row.position ? POSITION_LABELS[row.position as Position] ?? row.position : ''}${elsewhere}`,
+      position:
+        row.kind === 'collective' ? '' : `${row.position ? (POSITION_LABELS[row.position as Position] ?? row.position) : ''}${elsewhere}`,
       actions: own.map((action, index) => {
-        const parts = [`${index + 1}. [${ACTION_AREA_LABELS[action.area as keyof typeof ACTION_AREA_LABELS] ?? action.area}] ${action.content}`];
+        const parts = [
+          `${index + 1}. [${ACTION_AREA_LABELS[action.area as keyof typeof ACTION_AREA_LABELS] ?? action.area}] ${action.content}`,
+        ];
         if (action.measurableResult) parts.push(`Kết quả cần đạt: ${action.measurableResult}`);
         if (action.deadline) parts.push(`Thời hạn: ${formatVietnameseDate(action.deadline)}`);
         parts.push(`Tiến độ: ${action.progressPercent}%`);

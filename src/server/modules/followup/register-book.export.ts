@@ -17,7 +17,14 @@ import { todayIso } from '../../platform/dates';
 import { BODY_SIZE, FONT, centered, partyHeader, partyOrganisationOf, placeOf, run } from '../../platform/documents/party-document';
 import { readRegisterBook, type RegisterBookLine } from './register-book.data';
 
-export const REGISTER_BOOK_HEADERS = ['STT', 'Họ và tên', 'Chức vụ', 'Nội dung đăng ký (việc làm, kết quả, thời hạn)', 'Tự đánh giá', 'Chi bộ đánh giá'];
+export const REGISTER_BOOK_HEADERS = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Nội dung đăng ký (việc làm, kết quả, thời hạn)',
+  'Tự đánh giá',
+  'Chi bộ đánh giá',
+];
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
@@ -31,7 +38,10 @@ function fileName(unitName: string, year: number, extension: string) {
 
 async function writeWorkbook(title: string, lines: RegisterBookLine[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Sổ đăng ký', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = book.addWorksheet('Sổ đăng ký', {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.columns = [{ width: 6 }, { width: 26 }, { width: 20 }, { width: 80 }, { width: 36 }, { width: 36 }];
   sheet.addRow([title]).font = { bold: true, size: 13 };
   sheet.addRow([]);
@@ -39,7 +49,14 @@ async function writeWorkbook(title: string, lines: RegisterBookLine[]): Promise<
     cell.style = HEADER_STYLE;
   });
   lines.forEach((line, index) => {
-    const row = sheet.addRow([index + 1, line.name, line.position, line.actions.map((action) => action.text).join('\n'), line.selfAssessment, line.review]);
+    const row = sheet.addRow([
+      index + 1,
+      line.name,
+      line.position,
+      line.actions.map((action) => action.text).join('\n'),
+      line.selfAssessment,
+      line.review,
+    ]);
     row.alignment = { wrapText: true, vertical: 'top' };
   });
   return Buffer.from(await book.xlsx.writeBuffer());
@@ -49,7 +66,11 @@ function cell(texts: string[], widthPercent: number, options: { bold?: boolean; 
   return new TableCell({
     width: { size: widthPercent, type: WidthType.PERCENTAGE },
     children: (texts.length ? texts : ['']).map(
-      (text) => new Paragraph({ alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, { bold: options.bold, size: 24 })] }),
+      (text) =>
+        new Paragraph({
+          alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(text, { bold: options.bold, size: 24 })],
+        }),
     ),
   });
 }
@@ -68,7 +89,10 @@ async function writeDocument(input: Awaited<ReturnType<typeof readRegisterBook>>
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: REGISTER_BOOK_HEADERS.map((text, index) => cell([text], WIDTHS[index]!, { bold: true, center: true })) }),
+      new TableRow({
+        tableHeader: true,
+        children: REGISTER_BOOK_HEADERS.map((text, index) => cell([text], WIDTHS[index]!, { bold: true, center: true })),
+      }),
       ...lines.map(
         (line, index) =>
           new TableRow({
@@ -76,7 +100,10 @@ async function writeDocument(input: Awaited<ReturnType<typeof readRegisterBook>>
               cell([String(index + 1)], WIDTHS[0]!, { center: true }),
               cell([line.name], WIDTHS[1]!),
               cell([line.position], WIDTHS[2]!),
-              cell(line.actions.map((action) => action.text), WIDTHS[3]!),
+              cell(
+                line.actions.map((action) => action.text),
+                WIDTHS[3]!,
+              ),
               cell([line.selfAssessment], WIDTHS[4]!),
               cell([line.review], WIDTHS[5]!),
             ],
@@ -94,7 +121,12 @@ async function writeDocument(input: Awaited<ReturnType<typeof readRegisterBook>>
           page: {
             // A wide table reads best on landscape A4.
             size: { width: convertMillimetersToTwip(297), height: convertMillimetersToTwip(210), orientation: PageOrientation.LANDSCAPE },
-            margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(25), right: convertMillimetersToTwip(15) },
+            margin: {
+              top: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(25),
+              right: convertMillimetersToTwip(15),
+            },
           },
         },
         children: [
@@ -103,7 +135,12 @@ async function writeDocument(input: Awaited<ReturnType<typeof readRegisterBook>>
           centered([run('SỔ ĐĂNG KÝ', { bold: true, size: 32 })]),
           centered([run(`học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm ${year}`, { bold: true })], 240),
           ...(lines.length ? [table] : [centered([run('Chưa có bản đăng ký nào trong năm.', { italics: true })])]),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 360 }, indent: { right: convertMillimetersToTwip(20) }, children: [run(`T/M ${unit.name.toUpperCase()}`, { bold: true })] }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: { before: 360 },
+            indent: { right: convertMillimetersToTwip(20) },
+            children: [run(`T/M ${unit.name.toUpperCase()}`, { bold: true })],
+          }),
         ],
       },
     ],

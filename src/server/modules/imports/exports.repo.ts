@@ -3,7 +3,14 @@ import type { Executor } from '../../platform/db/client';
 
 export async function listUnitsForExport(executor: Executor, scope: string[], underPath: string | undefined, includeClosed: boolean) {
   const rows = await executor.execute<{
-    code: string; name: string; kind: string; parent_code: string | null; parent_name: string | null; valid_from: string; valid_to: string | null; closed_reason: string | null;
+    code: string;
+    name: string;
+    kind: string;
+    parent_code: string | null;
+    parent_name: string | null;
+    valid_from: string;
+    valid_to: string | null;
+    closed_reason: string | null;
   }>(sql`
     SELECT u.code, u.name, u.kind, p.code AS parent_code, p.name AS parent_name, u.valid_from::text, u.valid_to::text, u.closed_reason
     FROM units u LEFT JOIN units p ON p.id = u.parent_id
@@ -19,9 +26,22 @@ export async function listPeopleForExport(
   filter: { scope: string[]; unitPath?: string; includeSubtree: boolean; q?: string; category?: string },
 ) {
   const rows = await executor.execute<{
-    full_name: string; sex: string; birth_date: string | null; category: string; card_number: string | null; id_number: string | null;
-    admission_date: string | null; phone: string | null; email: string | null; address: string | null; unit_code: string; unit_name: string;
-    unit_path: string; position: string; is_head: boolean; from_date: string;
+    full_name: string;
+    sex: string;
+    birth_date: string | null;
+    category: string;
+    card_number: string | null;
+    id_number: string | null;
+    admission_date: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    unit_code: string;
+    unit_name: string;
+    unit_path: string;
+    position: string;
+    is_head: boolean;
+    from_date: string;
   }>(sql`
     SELECT p.full_name, p.sex, p.birth_date::text, p.category, p.card_number, p.id_number, p.admission_date::text, p.phone, p.email,
            p.address, u.code AS unit_code, u.name AS unit_name, u.path::text AS unit_path, m.position, m.is_head, m.from_date::text

@@ -14,7 +14,9 @@ export async function insertBatch(
   values: Omit<typeof importBatches.$inferInsert, 'rows'> & { rows: unknown[] },
 ): Promise<void> {
   // Previews nobody applied within a day are dropped, so the table stays small.
-  await executor.delete(importBatches).where(and(isNull(importBatches.appliedAt), lt(importBatches.createdAt, new Date(Date.now() - 86400000))));
+  await executor
+    .delete(importBatches)
+    .where(and(isNull(importBatches.appliedAt), lt(importBatches.createdAt, new Date(Date.now() - 86400000))));
   // Compressed off the event loop, at the fastest level: the batch lives an hour at most.
   const rows = await gzipAsync(JSON.stringify(values.rows), { level: 1 });
   await executor.insert(importBatches).values({ ...values, rows });
@@ -62,7 +64,12 @@ export async function findPeopleByIdentities(executor: Executor, cardNumbers: st
     -- Two index lookups joined by UNION: an OR of the two would scan every person.
     WHERE p.id IN (SELECT id FROM persons WHERE card_number IN (SELECT unnest(${sql.param(cardNumbers)}::text[]))
                    UNION SELECT id FROM persons WHERE id_number IN (SELECT unnest(${sql.param(idNumbers)}::text[])))`);
-  return rows.rows.map((row) => ({ ...row, id: Number(row.id), unit_id: row.unit_id === null ? null : Number(row.unit_id), membership_id: row.membership_id === null ? null : Number(row.membership_id) }));
+  return rows.rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    unit_id: row.unit_id === null ? null : Number(row.unit_id),
+    membership_id: row.membership_id === null ? null : Number(row.membership_id),
+  }));
 }
 export type ExistingPerson = Awaited<ReturnType<typeof findPeopleByIdentities>>[number];
 

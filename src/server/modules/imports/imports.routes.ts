@@ -21,16 +21,25 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     return sendFile(reply, kind === 'units' ? 'Mẫu danh sách đơn vị.xlsx' : 'Mẫu danh sách đảng viên, cán bộ.xlsx', XLSX_TYPE, body);
   });
 
-  app.post('/api/imports/:kind/preview', { config: { needs: ['imports.people', 'imports.units'] }, schema: { tags, params: KindParamsSchema, consumes: ['multipart/form-data'] } }, async (request) => {
-    const actor = actorOf(request);
-    // Refused before the upload is read: a caller who may not import this kind never sends it in vain.
-    assertMayImport(actor, request.params.kind);
-    const { buffer, fileName } = await readUploadedWorkbook(request);
-    return previewImport(db, actor, request.params.kind, { fileName, buffer });
-  });
+  app.post(
+    '/api/imports/:kind/preview',
+    {
+      config: { needs: ['imports.people', 'imports.units'] },
+      schema: { tags, params: KindParamsSchema, consumes: ['multipart/form-data'] },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      // Refused before the upload is read: a caller who may not import this kind never sends it in vain.
+      assertMayImport(actor, request.params.kind);
+      const { buffer, fileName } = await readUploadedWorkbook(request);
+      return previewImport(db, actor, request.params.kind, { fileName, buffer });
+    },
+  );
 
-  app.post('/api/imports/:batchId/apply', { config: { needs: ['imports.people', 'imports.units'] }, schema: { tags, params: z.object({ batchId: z.uuid() }) } }, (request) =>
-    applyImport(db, actorOf(request), request.params.batchId),
+  app.post(
+    '/api/imports/:batchId/apply',
+    { config: { needs: ['imports.people', 'imports.units'] }, schema: { tags, params: z.object({ batchId: z.uuid() }) } },
+    (request) => applyImport(db, actorOf(request), request.params.batchId),
   );
 
   app.get(

@@ -53,7 +53,15 @@ export async function previewImport(db: Database, actor: Actor, kind: ImportKind
     rows = parsed.rows.filter((r) => valid.has(r.row));
   }
   const batchId = randomUUID();
-  await repo.insertBatch(db, { id: batchId, kind, userId: actor.userId ?? 0, fileName: file.fileName, rows, summary, rowCount: rows.length });
+  await repo.insertBatch(db, {
+    id: batchId,
+    kind,
+    userId: actor.userId ?? 0,
+    fileName: file.fileName,
+    rows,
+    summary,
+    rowCount: rows.length,
+  });
   return { batchId, fileName: file.fileName, ...summary };
 }
 
@@ -64,7 +72,8 @@ export async function previewImport(db: Database, actor: Actor, kind: ImportKind
 export async function applyImport(db: Database, actor: Actor, batchId: string) {
   return db.transaction(async (tx) => {
     const batch = await repo.findBatchForUpdate(tx, batchId);
-    if (!batch || batch.userId !== (actor.userId ?? 0)) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt nhập này. Hãy tải tệp lên lại.');
+    if (!batch || batch.userId !== (actor.userId ?? 0))
+      throw new AppError('NOT_FOUND', 'Không tìm thấy lượt nhập này. Hãy tải tệp lên lại.');
     if (batch.appliedAt) throw new AppError('INVALID_STATE', 'Lượt nhập này đã được thực hiện rồi.');
     if (Date.now() - batch.createdAt.getTime() > BATCH_LIFETIME_MS) {
       throw new AppError('INVALID_STATE', 'Bản xem trước đã quá 1 giờ. Hãy tải tệp lên lại để kiểm tra với dữ liệu mới nhất.');
@@ -85,7 +94,12 @@ export async function applyImport(db: Database, actor: Actor, batchId: string) {
       result = await applyUnitsImport(tx, actor, plan.planned as PlannedUnit[]);
     }
     await repo.markBatchApplied(tx, batchId);
-    await recordAudit(tx, actor, { action: `import.${kind}`, entityType: 'import', entityId: batchId, after: { fileName: batch.fileName, ...result } });
+    await recordAudit(tx, actor, {
+      action: `import.${kind}`,
+      entityType: 'import',
+      entityId: batchId,
+      after: { fileName: batch.fileName, ...result },
+    });
     return result;
   });
 }
@@ -94,7 +108,10 @@ export async function applyImport(db: Database, actor: Actor, batchId: string) {
  * A row previewed as a new person must not now update someone, nor update another person than the
  * one previewed (a card or CCCD number given to someone else meanwhile): that would overwrite them.
  */
-function matchesChangedSincePreview(rows: Array<{ row: number; data: PersonImportRow; existingId?: number | null }>, planned: PlannedPerson[]): RowError[] {
+function matchesChangedSincePreview(
+  rows: Array<{ row: number; data: PersonImportRow; existingId?: number | null }>,
+  planned: PlannedPerson[],
+): RowError[] {
   const previewed = new Map(rows.map((r) => [r.row, r]));
   const errors: RowError[] = [];
   for (const p of planned) {
@@ -111,6 +128,10 @@ function matchesChangedSincePreview(rows: Array<{ row: number; data: PersonImpor
 
 function assertStillValid(errors: RowError[]): void {
   if (errors.length > 0) {
-    throw new AppError('CONFLICT', 'Dữ liệu đã thay đổi từ lúc xem trước nên một số dòng không còn hợp lệ; chưa có dòng nào được nhập. Hãy tải tệp lên lại.', { errors });
+    throw new AppError(
+      'CONFLICT',
+      'Dữ liệu đã thay đổi từ lúc xem trước nên một số dòng không còn hợp lệ; chưa có dòng nào được nhập. Hãy tải tệp lên lại.',
+      { errors },
+    );
   }
 }

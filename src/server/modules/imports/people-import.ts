@@ -36,7 +36,9 @@ function sameFields(existing: repo.ExistingPerson, data: PersonImportRow, unitId
  */
 export async function planPeopleImport(executor: Executor, actor: Actor, rows: Array<{ row: number; data: PersonImportRow }>) {
   const errors: RowError[] = [];
-  const units = new Map((await findUnitsByCodes(executor, [...new Set(rows.map((r) => r.data.unitCode))])).map((unit) => [unit.code, unit]));
+  const units = new Map(
+    (await findUnitsByCodes(executor, [...new Set(rows.map((r) => r.data.unitCode))])).map((unit) => [unit.code, unit]),
+  );
   const existing = await repo.findPeopleByIdentities(
     executor,
     rows.flatMap((r) => (r.data.cardNumber ? [r.data.cardNumber] : [])),
@@ -52,7 +54,11 @@ export async function planPeopleImport(executor: Executor, actor: Actor, rows: A
       continue;
     }
     if (unit.validTo) {
-      errors.push({ row, column: 'Mã đơn vị', message: `Đơn vị "${unit.name}" đã kết thúc hoạt động từ ${formatVietnameseDate(unit.validTo)}.` });
+      errors.push({
+        row,
+        column: 'Mã đơn vị',
+        message: `Đơn vị "${unit.name}" đã kết thúc hoạt động từ ${formatVietnameseDate(unit.validTo)}.`,
+      });
       continue;
     }
     if (!can(actor, 'imports.people', unit.path)) {
@@ -62,16 +68,28 @@ export async function planPeopleImport(executor: Executor, actor: Actor, rows: A
     const matchByCard = data.cardNumber ? byCard.get(data.cardNumber) : undefined;
     const matchById = data.idNumber ? byIdNumber.get(data.idNumber) : undefined;
     if (matchByCard && matchById && matchByCard.id !== matchById.id) {
-      errors.push({ row, column: 'Số CCCD', message: `Số thẻ đảng viên thuộc về ${matchByCard.full_name} nhưng Số CCCD thuộc về ${matchById.full_name}.` });
+      errors.push({
+        row,
+        column: 'Số CCCD',
+        message: `Số thẻ đảng viên thuộc về ${matchByCard.full_name} nhưng Số CCCD thuộc về ${matchById.full_name}.`,
+      });
       continue;
     }
     const match = matchByCard ?? matchById;
     if (match?.unit_path && !can(actor, 'imports.people', match.unit_path)) {
-      errors.push({ row, column: 'Số thẻ đảng viên', message: `${match.full_name} đang sinh hoạt ở đơn vị ngoài phạm vi của bạn; không thể chuyển bằng tệp nhập.` });
+      errors.push({
+        row,
+        column: 'Số thẻ đảng viên',
+        message: `${match.full_name} đang sinh hoạt ở đơn vị ngoài phạm vi của bạn; không thể chuyển bằng tệp nhập.`,
+      });
       continue;
     }
     if (match && data.fromDate && match.from_date && match.unit_id !== unit.id && data.fromDate < match.from_date) {
-      errors.push({ row, column: 'Từ ngày', message: `Ngày chuyển đến không được trước ngày bắt đầu sinh hoạt hiện tại (${formatVietnameseDate(match.from_date)}).` });
+      errors.push({
+        row,
+        column: 'Từ ngày',
+        message: `Ngày chuyển đến không được trước ngày bắt đầu sinh hoạt hiện tại (${formatVietnameseDate(match.from_date)}).`,
+      });
       continue;
     }
     const action = !match ? 'create' : sameFields(match, data, unit.id) ? 'unchanged' : 'update';
@@ -91,7 +109,10 @@ export async function applyPeopleImport(tx: Executor, actor: Actor, planned: Pla
       const unit = units.get(p.data.unitCode)!;
       const fromDate = p.data.fromDate ?? today;
       deltas.push(...membershipDeltas(unit.path, p.data.category, fromDate, null));
-      return { person: personColumns(p.data), membership: { unitId: unit.id, unitPath: unit.path, position: p.data.position, isHead: p.data.isHead, fromDate } };
+      return {
+        person: personColumns(p.data),
+        membership: { unitId: unit.id, unitPath: unit.path, position: p.data.position, isHead: p.data.isHead, fromDate },
+      };
     }),
   );
   await addFigureDeltas(tx, deltas);
@@ -110,11 +131,23 @@ export async function applyPeopleImport(tx: Executor, actor: Actor, planned: Pla
     }
     const person = await updatePerson(tx, p.existingId!, columns);
     if (!active || active.membership.unitId !== unit.id) {
-      await movePersonInTx(tx, person, active, { unitId: unit.id, position: p.data.position as Position, isHead: p.data.isHead, fromDate: p.data.fromDate ?? today });
+      await movePersonInTx(tx, person, active, {
+        unitId: unit.id,
+        position: p.data.position as Position,
+        isHead: p.data.isHead,
+        fromDate: p.data.fromDate ?? today,
+      });
     } else if (active.membership.position !== p.data.position || active.membership.isHead !== p.data.isHead) {
       await updateMembership(tx, active.membership.id, { position: p.data.position, isHead: p.data.isHead });
     }
-    audit.push({ action: 'person.import_update', entityType: 'person', entityId: String(person.id), unitPath: unit.path, before, after: p.data });
+    audit.push({
+      action: 'person.import_update',
+      entityType: 'person',
+      entityId: String(person.id),
+      unitPath: unit.path,
+      before,
+      after: p.data,
+    });
   }
   await repo.insertAuditEntries(tx, actor, audit);
   return { created: creates.length, updated: updates.length, unchanged: planned.length - creates.length - updates.length };

@@ -23,7 +23,10 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
   const isRootAdmin = scopePaths(actor, 'imports.units').some((path) => !path.includes('.'));
   // The dates apply checks, checked here too, so that a clean preview is an apply that goes through.
   const today = todayIso();
-  const versionStarts = await currentVersionStarts(executor, [...existing.values()].map((unit) => unit.id));
+  const versionStarts = await currentVersionStarts(
+    executor,
+    [...existing.values()].map((unit) => unit.id),
+  );
   const foundedOn = (code: string): string | undefined => {
     const unit = existing.get(code);
     if (unit) return unit.validFrom;
@@ -63,7 +66,11 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
       const parent = existing.get(data.parentCode);
       if (parentInFile && !existing.has(data.parentCode)) {
         if (!visit(parentInFile, new Set([...trail, data.code]))) {
-          errors.push({ row, column: 'Mã đơn vị cấp trên', message: `Đơn vị cấp trên "${data.parentCode}" có lỗi ở dòng ${parentInFile.row}.` });
+          errors.push({
+            row,
+            column: 'Mã đơn vị cấp trên',
+            message: `Đơn vị cấp trên "${data.parentCode}" có lỗi ở dòng ${parentInFile.row}.`,
+          });
           return false;
         }
         // A new parent hangs under an existing unit; if that one is this unit or below it, it is a loop.
@@ -73,7 +80,11 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
           return false;
         }
       } else if (!parent) {
-        errors.push({ row, column: 'Mã đơn vị cấp trên', message: `Không có đơn vị cấp trên mã "${data.parentCode}" trong hệ thống hay trong tệp.` });
+        errors.push({
+          row,
+          column: 'Mã đơn vị cấp trên',
+          message: `Không có đơn vị cấp trên mã "${data.parentCode}" trong hệ thống hay trong tệp.`,
+        });
         return false;
       } else if (parent.validTo) {
         errors.push({ row, column: 'Mã đơn vị cấp trên', message: `Đơn vị cấp trên "${parent.name}" đã kết thúc hoạt động.` });
@@ -86,11 +97,16 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
         return false;
       }
     } else if (!current && !isRootAdmin) {
-      errors.push({ row, column: 'Mã đơn vị cấp trên', message: 'Hãy nhập mã đơn vị cấp trên (chỉ quản trị toàn hệ thống được tạo đơn vị gốc).' });
+      errors.push({
+        row,
+        column: 'Mã đơn vị cấp trên',
+        message: 'Hãy nhập mã đơn vị cấp trên (chỉ quản trị toàn hệ thống được tạo đơn vị gốc).',
+      });
       return false;
     }
     const parentId = data.parentCode ? existing.get(data.parentCode)?.id : undefined;
-    const unchanged = current && current.name === data.name && current.kind === data.kind && (data.parentCode === null || current.parentId === parentId);
+    const unchanged =
+      current && current.name === data.name && current.kind === data.kind && (data.parentCode === null || current.parentId === parentId);
     const parentFounded = data.parentCode ? foundedOn(data.parentCode) : undefined;
     const dateProblem = !current
       ? parentFounded && notBeforeProblem(data.validFrom ?? today, parentFounded, 'ngày thành lập của đơn vị cấp trên')
@@ -134,8 +150,20 @@ export async function applyUnitsImport(tx: Executor, actor: Actor, planned: Plan
     if (action === 'unchanged') continue;
     const parent = data.parentCode ? await byCode(data.parentCode) : undefined;
     if (action === 'create') {
-      const unit = await createUnitInTx(tx, { code: data.code, name: data.name, kind: data.kind, parentId: parent?.id ?? null, validFrom: data.validFrom ?? today });
-      await recordAudit(tx, actor, { action: 'unit.import_create', entityType: 'unit', entityId: unit.id, unitPath: unit.path, after: data });
+      const unit = await createUnitInTx(tx, {
+        code: data.code,
+        name: data.name,
+        kind: data.kind,
+        parentId: parent?.id ?? null,
+        validFrom: data.validFrom ?? today,
+      });
+      await recordAudit(tx, actor, {
+        action: 'unit.import_create',
+        entityType: 'unit',
+        entityId: unit.id,
+        unitPath: unit.path,
+        after: data,
+      });
       created += 1;
       continue;
     }
@@ -145,7 +173,14 @@ export async function applyUnitsImport(tx: Executor, actor: Actor, planned: Plan
     if (unit.name !== data.name || unit.kind !== data.kind) {
       unit = await updateUnitFieldsInTx(tx, unit, { name: data.name, code: unit.code, kind: data.kind }, today);
     }
-    await recordAudit(tx, actor, { action: 'unit.import_update', entityType: 'unit', entityId: unit.id, unitPath: unit.path, before, after: data });
+    await recordAudit(tx, actor, {
+      action: 'unit.import_update',
+      entityType: 'unit',
+      entityId: unit.id,
+      unitPath: unit.path,
+      before,
+      after: data,
+    });
     updated += 1;
   }
   return { created, updated, unchanged: planned.length - created - updated };

@@ -6,7 +6,13 @@ export type NotificationRow = typeof notifications.$inferSelect;
 
 export async function listOfUser(executor: Executor, userId: number, options: { unreadOnly: boolean; limit: number; offset: number }) {
   const where = options.unreadOnly ? and(eq(notifications.userId, userId), isNull(notifications.readAt)) : eq(notifications.userId, userId);
-  return executor.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(options.limit).offset(options.offset);
+  return executor
+    .select()
+    .from(notifications)
+    .where(where)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(options.limit)
+    .offset(options.offset);
 }
 
 export async function countOfUser(executor: Executor, userId: number) {
@@ -21,14 +27,18 @@ export async function findNotification(executor: Executor, id: number) {
 }
 
 export async function markRead(executor: Executor, userId: number, id: number | null): Promise<number> {
-  const where = id === null
-    ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
-    : and(eq(notifications.userId, userId), eq(notifications.id, id), isNull(notifications.readAt));
+  const where =
+    id === null
+      ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
+      : and(eq(notifications.userId, userId), eq(notifications.id, id), isNull(notifications.readAt));
   const rows = await executor.update(notifications).set({ readAt: new Date() }).where(where).returning({ id: notifications.id });
   return rows.length;
 }
 
-export async function insertNotifications(executor: Executor, values: Array<typeof notifications.$inferInsert>): Promise<NotificationRow[]> {
+export async function insertNotifications(
+  executor: Executor,
+  values: Array<typeof notifications.$inferInsert>,
+): Promise<NotificationRow[]> {
   if (values.length === 0) return [];
   return executor.insert(notifications).values(values).returning();
 }
@@ -100,5 +110,7 @@ export async function usersRemindedSince(executor: Executor, since: Date): Promi
 
 export async function markWindowsReminded(executor: Executor, windowIds: number[], today: string): Promise<void> {
   if (windowIds.length === 0) return;
-  await executor.execute(sql`UPDATE registration_windows SET reminded_on = ${today}::date WHERE id = ANY(${sql.param(windowIds)}::bigint[])`);
+  await executor.execute(
+    sql`UPDATE registration_windows SET reminded_on = ${today}::date WHERE id = ANY(${sql.param(windowIds)}::bigint[])`,
+  );
 }

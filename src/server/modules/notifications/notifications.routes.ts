@@ -18,7 +18,9 @@ export const notificationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
     service.markRead(db, actorOf(request), request.params.id),
   );
   app.post('/api/notifications/read-all', { schema: { tags } }, (request) => service.markAllRead(db, actorOf(request)));
-  app.post('/api/registration-reminders', { config: { needs: ['registrations.windows'] }, schema: { tags, body: RemindersRunSchema } }, (request) =>
-    runRemindersNow(db, actorOf(request), request.body.unitId, { mailer, daysBefore: config.reminderDaysBefore }),
+  app.post(
+    '/api/registration-reminders',
+    { config: { needs: ['registrations.windows'] }, schema: { tags, body: RemindersRunSchema } },
+    (request) => runRemindersNow(db, actorOf(request), request.body.unitId, { mailer, daysBefore: config.reminderDaysBefore }),
   );
 };

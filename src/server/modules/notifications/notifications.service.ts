@@ -10,13 +10,29 @@ function userOf(actor: Actor): number {
 }
 
 function present(row: repo.NotificationRow) {
-  return { id: row.id, kind: row.kind, title: row.title, body: row.body, link: row.link, createdAt: row.createdAt.toISOString(), readAt: row.readAt?.toISOString() ?? null };
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  };
 }
 
 /** The signed-in user's own notices, newest first, with the unread count for the bell. */
-export async function listMine(db: Database, actor: Actor, query: { page: number; pageSize: number; unreadOnly?: 'true' | 'false' | undefined }) {
+export async function listMine(
+  db: Database,
+  actor: Actor,
+  query: { page: number; pageSize: number; unreadOnly?: 'true' | 'false' | undefined },
+) {
   const userId = userOf(actor);
-  const rows = await repo.listOfUser(db, userId, { unreadOnly: query.unreadOnly === 'true', limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const rows = await repo.listOfUser(db, userId, {
+    unreadOnly: query.unreadOnly === 'true',
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
   const counts = await repo.countOfUser(db, userId);
   return { items: rows.map(present), total: counts.total, unread: counts.unread, page: query.page, pageSize: query.pageSize };
 }
@@ -38,7 +54,13 @@ export async function markAllRead(db: Database, actor: Actor) {
   const userId = userOf(actor);
   const marked = await db.transaction(async (tx) => {
     const count = await repo.markRead(tx, userId, null);
-    if (count > 0) await recordAudit(tx, actor, { action: 'notification.read_all', entityType: 'notification', entityId: `user:${userId}`, after: { marked: count } });
+    if (count > 0)
+      await recordAudit(tx, actor, {
+        action: 'notification.read_all',
+        entityType: 'notification',
+        entityId: `user:${userId}`,
+        after: { marked: count },
+      });
     return count;
   });
   return { marked, ...(await repo.countOfUser(db, userId)) };

@@ -61,7 +61,12 @@ async function sendReminders(
         alreadyReminded.add(target.user_id);
         values.push({ userId: target.user_id, kind: 'registration_reminder', link: REMINDER_LINK, ...message });
       }
-      if (firstTime && target.email && options.mailer && (target.user_id === null || values.some((value) => value.userId === target.user_id))) {
+      if (
+        firstTime &&
+        target.email &&
+        options.mailer &&
+        (target.user_id === null || values.some((value) => value.userId === target.user_id))
+      ) {
         emails.push({ to: target.email, name: target.full_name, closesOn: target.closes_on, year: target.year });
       }
     }
@@ -122,7 +127,11 @@ export async function runRemindersNow(db: Database, actor: Actor, unitId: number
  * The daily job in the server process: checks every hour; reminded_on makes each window's reminders
  * go out once a day whichever hour the first check falls on.
  */
-export function startReminderJob(db: Database, options: Omit<ReminderOptions, 'now'>, log: (message: string) => void = console.log): () => void {
+export function startReminderJob(
+  db: Database,
+  options: Omit<ReminderOptions, 'now'>,
+  log: (message: string) => void = console.log,
+): () => void {
   const tick = () => {
     runDailyReminders(db, options)
       .then((outcome) => {

@@ -104,17 +104,22 @@ export type PeopleSearch = {
 export async function searchPeople(executor: Executor, search: PeopleSearch) {
   const conditions: SQL[] = [sql`${units.path} <@ ANY(${sql.param(search.scope)}::ltree[])`, eq(memberships.isPrimary, true)];
   if (search.asOf) {
-    conditions.push(sql`${memberships.fromDate} <= ${search.asOf} AND (${memberships.toDate} IS NULL OR ${memberships.toDate} > ${search.asOf})`);
+    conditions.push(
+      sql`${memberships.fromDate} <= ${search.asOf} AND (${memberships.toDate} IS NULL OR ${memberships.toDate} > ${search.asOf})`,
+    );
   } else {
     conditions.push(isNull(memberships.toDate));
   }
   if (search.unitPath) {
-    conditions.push(search.includeSubtree ? sql`${units.path} <@ ${search.unitPath}::ltree` : sql`${units.path} = ${search.unitPath}::ltree`);
+    conditions.push(
+      search.includeSubtree ? sql`${units.path} <@ ${search.unitPath}::ltree` : sql`${units.path} = ${search.unitPath}::ltree`,
+    );
   }
   if (search.q) {
-    const byCard = /^\d{4,12}$/.test(search.q) && search.personalScope.length > 0
-      ? sql` OR (${persons.cardNumber} LIKE ${`${search.q}%`} AND ${units.path} <@ ANY(${sql.param(search.personalScope)}::ltree[]))`
-      : sql``;
+    const byCard =
+      /^\d{4,12}$/.test(search.q) && search.personalScope.length > 0
+        ? sql` OR (${persons.cardNumber} LIKE ${`${search.q}%`} AND ${units.path} <@ ANY(${sql.param(search.personalScope)}::ltree[]))`
+        : sql``;
     conditions.push(sql`(${persons.searchText} LIKE ${`%${search.q}%`}${byCard})`);
   }
   if (search.category) conditions.push(eq(persons.category, search.category));
@@ -142,6 +147,9 @@ export async function searchPeople(executor: Executor, search: PeopleSearch) {
     .innerJoin(persons, eq(persons.id, memberships.personId))
     .innerJoin(units, eq(units.id, memberships.unitId))
     .where(where);
-  const items = await base.orderBy(...orderBy).limit(search.pageSize).offset((search.page - 1) * search.pageSize);
+  const items = await base
+    .orderBy(...orderBy)
+    .limit(search.pageSize)
+    .offset((search.page - 1) * search.pageSize);
   return { items, total: Number(total?.value ?? 0) };
 }

@@ -89,7 +89,13 @@ export async function createPerson(db: Database, actor: Actor, input: PersonFiel
   assertCan(actor, 'people.write', unit.path);
   const created = await db.transaction(async (tx) => {
     const result = await createPersonInTx(tx, input, input);
-    await recordAudit(tx, actor, { action: 'person.create', entityType: 'person', entityId: result.person.id, unitPath: unit.path, after: { ...personColumns(input), unitId: unit.id, position: input.position } });
+    await recordAudit(tx, actor, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: result.person.id,
+      unitPath: unit.path,
+      after: { ...personColumns(input), unitId: unit.id, position: input.position },
+    });
     return result;
   });
   return presentPerson(created.person, { ...created.membership, unitName: unit.name, unitCode: unit.code }, true);
@@ -162,14 +168,28 @@ export async function updatePerson(
     }
     const after = await repo.updatePerson(tx, id, columns);
     if (active && (position !== undefined || isHead !== undefined)) {
-      await repo.updateMembership(tx, active.membership.id, { position: position ?? active.membership.position, isHead: isHead ?? active.membership.isHead });
+      await repo.updateMembership(tx, active.membership.id, {
+        position: position ?? active.membership.position,
+        isHead: isHead ?? active.membership.isHead,
+      });
     }
-    await recordAudit(tx, actor, { action: 'person.update', entityType: 'person', entityId: id, unitPath: active?.unitPath ?? null, before: { ...person, position: active?.membership.position, isHead: active?.membership.isHead }, after: { ...after, position, isHead } });
+    await recordAudit(tx, actor, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      unitPath: active?.unitPath ?? null,
+      before: { ...person, position: active?.membership.position, isHead: active?.membership.isHead },
+      after: { ...after, position, isHead },
+    });
     const current = await repo.findActivePrimaryMembership(tx, id);
     return { person: after, active: current };
   });
   const active = updated.active;
-  return presentPerson(updated.person, active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null, true);
+  return presentPerson(
+    updated.person,
+    active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null,
+    true,
+  );
 }
 
 /** Ends the current primary membership on `day` and opens one in the new unit; history stays. */
@@ -216,7 +236,14 @@ export async function movePerson(db: Database, actor: Actor, id: number, input: 
     }
     const moved = await movePersonInTx(tx, person, active, { ...input, fromDate: day });
     const after = await repo.updatePerson(tx, id, {});
-    await recordAudit(tx, actor, { action: 'person.move', entityType: 'person', entityId: id, unitPath: target.path, before: active ? { unitId: active.membership.unitId, position: active.membership.position } : null, after: { unitId: target.id, position: input.position, isHead: input.isHead, effectiveDate: day } });
+    await recordAudit(tx, actor, {
+      action: 'person.move',
+      entityType: 'person',
+      entityId: id,
+      unitPath: target.path,
+      before: active ? { unitId: active.membership.unitId, position: active.membership.position } : null,
+      after: { unitId: target.id, position: input.position, isHead: input.isHead, effectiveDate: day },
+    });
     return { person: after, ...moved };
   });
   return presentPerson(result.person, { ...result.membership, unitName: result.unit.name, unitCode: result.unit.code }, true);
@@ -230,7 +257,12 @@ export async function moveActiveMembers(tx: Executor, fromUnitId: number, toUnit
     const person = await repo.findPersonById(tx, row.membership.personId);
     const active = await repo.findActivePrimaryMembership(tx, row.membership.personId);
     if (!person) continue;
-    await movePersonInTx(tx, person, active, { unitId: toUnitId, position: row.membership.position as Position, isHead: row.membership.isHead, fromDate: day });
+    await movePersonInTx(tx, person, active, {
+      unitId: toUnitId,
+      position: row.membership.position as Position,
+      isHead: row.membership.isHead,
+      fromDate: day,
+    });
   }
 }
 
@@ -241,7 +273,11 @@ export async function getPersonDetail(db: Database, actor: Actor, id: number) {
   const personalPaths = active ? [active.unitPath] : memberships.map((m) => m.unitPath);
   const personalVisible = personalPaths.some((path) => can(actor, 'people.personal', path)) || actor.userId === null;
   return {
-    ...presentPerson(person, active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null, personalVisible),
+    ...presentPerson(
+      person,
+      active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null,
+      personalVisible,
+    ),
     memberships: memberships.map(({ membership, unitName, unitCode }) => ({
       id: membership.id,
       unitId: membership.unitId,
@@ -277,7 +313,11 @@ export async function searchPeople(
   const personalRoots = scopePaths(actor, 'people.personal');
   return {
     items: items.map((row) =>
-      presentPerson(row.person, { ...row.membership, unitName: row.unitName, unitCode: row.unitCode }, personalRoots.length > 0 && can(actor, 'people.personal', row.unitPath)),
+      presentPerson(
+        row.person,
+        { ...row.membership, unitName: row.unitName, unitCode: row.unitCode },
+        personalRoots.length > 0 && can(actor, 'people.personal', row.unitPath),
+      ),
     ),
     total,
     page: filter.page,

@@ -8,6 +8,11 @@ export const privacyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   app.get('/api/me/data', { schema: { tags } }, async (request, reply) => {
     const { user } = sessionOf(request);
     const data = await exportOwnData(db, actorOf(request), { userId: user.id, personId: user.personId });
-    return sendFile(reply, `Dữ liệu cá nhân ${user.username}.json`, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(data, null, 2), 'utf8'));
+    return sendFile(
+      reply,
+      `Dữ liệu cá nhân ${user.username}.json`,
+      'application/json; charset=utf-8',
+      Buffer.from(JSON.stringify(data, null, 2), 'utf8'),
+    );
   });
 };

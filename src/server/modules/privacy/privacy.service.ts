@@ -18,7 +18,8 @@ export async function exportOwnData(db: Database, actor: Actor, account: { userI
   const of = (rows: Array<Record<string, unknown>>, registrationId: number) =>
     rows.filter((row) => Number(row.registration_id) === registrationId).map(({ registration_id: _omit, ...rest }) => rest);
   const data = {
-    mô_tả: 'Dữ liệu cá nhân của bạn trong NoiGuong: tài khoản, thông tin cá nhân, quá trình sinh hoạt, đăng ký làm theo, học tập và thông báo.',
+    mô_tả:
+      'Dữ liệu cá nhân của bạn trong NoiGuong: tài khoản, thông tin cá nhân, quá trình sinh hoạt, đăng ký làm theo, học tập và thông báo.',
     căn_cứ: 'Quyền được biết và nhận dữ liệu cá nhân của mình (Luật Bảo vệ dữ liệu cá nhân năm 2025).',
     xuất_lúc: new Date().toISOString(),
     tài_khoản: (await repo.accountOf(db, userId))[0] ?? null,

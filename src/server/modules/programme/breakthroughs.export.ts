@@ -18,11 +18,22 @@ function excelDate(iso: string | null): Date | null {
 }
 
 /** The breakthrough contents of a list, as the follow-up sheet officers keep in Excel today. */
-export async function exportBreakthroughs(db: Database, actor: Actor, query: Omit<BreakthroughsQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+export async function exportBreakthroughs(
+  db: Database,
+  actor: Actor,
+  query: Omit<BreakthroughsQuery, 'page' | 'pageSize'>,
+): Promise<Buffer> {
   const roots = await listRoots(db, actor, query.unitId);
-  const rows = await repo.listBreakthroughsForExport(db, { ...query, roots, q: query.q ? foldVietnamese(query.q) : undefined }, EXPORT_LIMIT + 1);
+  const rows = await repo.listBreakthroughsForExport(
+    db,
+    { ...query, roots, q: query.q ? foldVietnamese(query.q) : undefined },
+    EXPORT_LIMIT + 1,
+  );
   if (rows.length > EXPORT_LIMIT) {
-    throw new AppError('BAD_REQUEST', `Danh sách có hơn ${EXPORT_LIMIT.toLocaleString('vi-VN')} dòng. Hãy lọc theo năm hoặc đơn vị rồi xuất lại.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `Danh sách có hơn ${EXPORT_LIMIT.toLocaleString('vi-VN')} dòng. Hãy lọc theo năm hoặc đơn vị rồi xuất lại.`,
+    );
   }
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Nội dung đột phá', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -68,7 +68,13 @@ export async function findAdoption(executor: Executor, sourceId: number, unitId:
   const rows = await executor
     .select({ id: breakthroughContents.id })
     .from(breakthroughContents)
-    .where(and(eq(breakthroughContents.adoptedFromId, sourceId), eq(breakthroughContents.unitId, unitId), isNull(breakthroughContents.deletedAt)))
+    .where(
+      and(
+        eq(breakthroughContents.adoptedFromId, sourceId),
+        eq(breakthroughContents.unitId, unitId),
+        isNull(breakthroughContents.deletedAt),
+      ),
+    )
     .limit(1);
   return rows[0];
 }
@@ -118,7 +124,12 @@ export async function listAdoptionsInScope(executor: Executor, sourceId: number,
 export async function findSources(executor: Executor, ids: number[]) {
   if (ids.length === 0) return new Map<number, { id: number; title: string; unitName: string; deleted: boolean }>();
   const rows = await executor
-    .select({ id: breakthroughContents.id, title: breakthroughContents.title, unitName: units.name, deletedAt: breakthroughContents.deletedAt })
+    .select({
+      id: breakthroughContents.id,
+      title: breakthroughContents.title,
+      unitName: units.name,
+      deletedAt: breakthroughContents.deletedAt,
+    })
     .from(breakthroughContents)
     .innerJoin(units, eq(units.id, breakthroughContents.unitId))
     .where(inArray(breakthroughContents.id, ids));
@@ -184,7 +195,13 @@ export async function listBreakthroughsForExport(executor: Executor, search: Omi
 export async function findBreakthroughsByIds(executor: Executor, ids: number[]) {
   if (ids.length === 0) return [];
   return executor
-    .select({ id: breakthroughContents.id, title: breakthroughContents.title, year: breakthroughContents.year, unitPath: sql<string>`${units.path}::text`, deletedAt: breakthroughContents.deletedAt })
+    .select({
+      id: breakthroughContents.id,
+      title: breakthroughContents.title,
+      year: breakthroughContents.year,
+      unitPath: sql<string>`${units.path}::text`,
+      deletedAt: breakthroughContents.deletedAt,
+    })
     .from(breakthroughContents)
     .innerJoin(units, eq(units.id, breakthroughContents.unitId))
     .where(inArray(breakthroughContents.id, ids));

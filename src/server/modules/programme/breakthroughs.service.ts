@@ -36,7 +36,10 @@ const NEXT_STATUSES: Record<BreakthroughStatus, BreakthroughStatus[]> = {
 };
 
 async function presentBreakthroughs(executor: Executor, actor: Actor, rows: repo.BreakthroughWithUnits[]) {
-  const adoptions = await repo.countAdoptions(executor, rows.map((row) => row.content.id));
+  const adoptions = await repo.countAdoptions(
+    executor,
+    rows.map((row) => row.content.id),
+  );
   const sources = await repo.findSources(
     executor,
     rows.map((row) => row.content.adoptedFromId).filter((id): id is number => id !== null),
@@ -88,7 +91,11 @@ export async function getBreakthrough(db: Database, actor: Actor, id: number) {
   await getReadableUnitOrThrow(db, actor, row.content.unitId);
   const [view] = await presentBreakthroughs(db, actor, [row]);
   const updates = await repo.listUpdates(db, id);
-  const files = await listAttachments(db, 'breakthrough_update', updates.map((update) => update.id));
+  const files = await listAttachments(
+    db,
+    'breakthrough_update',
+    updates.map((update) => update.id),
+  );
   // Who took it up below, for following up lagging units; a reader from below sees only its own subtree.
   const adoptedBy = await repo.listAdoptionsInScope(db, id, scopePaths(actor, 'programme.read'));
   return {
@@ -129,9 +136,22 @@ async function insertInTx(
   tx: Executor,
   actor: Actor,
   unit: UnitRow,
-  values: { year: number; title: string; description: string | null; ownerUnitId: number; target: string; deadline: string; adoptedFromId: number | null },
+  values: {
+    year: number;
+    title: string;
+    description: string | null;
+    ownerUnitId: number;
+    target: string;
+    deadline: string;
+    adoptedFromId: number | null;
+  },
 ) {
-  const content = await repo.insertBreakthrough(tx, { unitId: unit.id, ...values, searchText: searchTextOf(values), createdBy: actor.userId });
+  const content = await repo.insertBreakthrough(tx, {
+    unitId: unit.id,
+    ...values,
+    searchText: searchTextOf(values),
+    createdBy: actor.userId,
+  });
   await addFigureDeltas(tx, [chosenDelta(unit.path, values.year, countingDay(values.year, todayIso()), 1)]);
   return content;
 }
@@ -150,7 +170,13 @@ export async function createBreakthrough(db: Database, actor: Actor, input: Crea
       deadline: input.deadline,
       adoptedFromId: null,
     });
-    await recordAudit(tx, actor, { action: 'breakthrough.create', entityType: 'breakthrough_content', entityId: content.id, unitPath: unit.path, after: content });
+    await recordAudit(tx, actor, {
+      action: 'breakthrough.create',
+      entityType: 'breakthrough_content',
+      entityId: content.id,
+      unitPath: unit.path,
+      after: content,
+    });
     return content.id;
   });
   return getBreakthrough(db, actor, id);
@@ -181,7 +207,13 @@ export async function adoptBreakthrough(db: Database, actor: Actor, sourceId: nu
       deadline,
       adoptedFromId: sourceId,
     });
-    await recordAudit(tx, actor, { action: 'breakthrough.adopt', entityType: 'breakthrough_content', entityId: content.id, unitPath: unit.path, after: content });
+    await recordAudit(tx, actor, {
+      action: 'breakthrough.adopt',
+      entityType: 'breakthrough_content',
+      entityId: content.id,
+      unitPath: unit.path,
+      after: content,
+    });
     return content.id;
   });
   return getBreakthrough(db, actor, id);
@@ -203,7 +235,14 @@ export async function updateBreakthrough(db: Database, actor: Actor, id: number,
       deadline: input.deadline,
       searchText: searchTextOf(input),
     });
-    await recordAudit(tx, actor, { action: 'breakthrough.update', entityType: 'breakthrough_content', entityId: id, unitPath: unit.path, before: row.content, after });
+    await recordAudit(tx, actor, {
+      action: 'breakthrough.update',
+      entityType: 'breakthrough_content',
+      entityId: id,
+      unitPath: unit.path,
+      before: row.content,
+      after,
+    });
   });
   return getBreakthrough(db, actor, id);
 }
@@ -220,7 +259,13 @@ export async function deleteBreakthrough(db: Database, actor: Actor, id: number,
     if (row.content.status === 'done') deltas.push(doneDelta(unit.path, year, today, -1));
     await repo.updateBreakthrough(tx, id, { deletedAt: new Date() });
     await addFigureDeltas(tx, deltas);
-    await recordAudit(tx, actor, { action: 'breakthrough.delete', entityType: 'breakthrough_content', entityId: id, unitPath: unit.path, before: row.content });
+    await recordAudit(tx, actor, {
+      action: 'breakthrough.delete',
+      entityType: 'breakthrough_content',
+      entityId: id,
+      unitPath: unit.path,
+      before: row.content,
+    });
   });
 }
 
@@ -232,7 +277,10 @@ export async function addBreakthroughUpdate(db: Database, actor: Actor, id: numb
     assertCan(actor, 'programme.write', row.ownerPath);
     const { content } = row;
     if (content.status === 'done' || content.status === 'not_done') {
-      throw new AppError('INVALID_STATE', `Nội dung đã có kết quả "${STATUS_LABELS[content.status]}". Hãy mở lại trước khi cập nhật tiến độ.`);
+      throw new AppError(
+        'INVALID_STATE',
+        `Nội dung đã có kết quả "${STATUS_LABELS[content.status]}". Hãy mở lại trước khi cập nhật tiến độ.`,
+      );
     }
     if (input.reportedOn > todayIso()) throw new AppError('VALIDATION_FAILED', 'Ngày báo cáo không được sau hôm nay.');
     if (input.reportedOn < `${content.year}-01-01`) {
@@ -245,7 +293,11 @@ export async function addBreakthroughUpdate(db: Database, actor: Actor, id: numb
       note: input.note,
       createdBy: actor.userId,
     });
-    const files = await replaceAttachments(tx, { purpose: 'breakthrough_update', ownerId: update.id, unitId: content.ownerUnitId }, input.fileIds);
+    const files = await replaceAttachments(
+      tx,
+      { purpose: 'breakthrough_update', ownerId: update.id, unitId: content.ownerUnitId },
+      input.fileIds,
+    );
     const after = await repo.updateBreakthrough(tx, id, { progressPercent: input.progressPercent, status: 'in_progress' });
     await recordAudit(tx, actor, {
       action: 'breakthrough.progress',
@@ -278,7 +330,10 @@ export async function changeBreakthroughStatus(db: Database, actor: Actor, id: n
       const completedOn = input.completedOn ?? today;
       if (completedOn > today) throw new AppError('VALIDATION_FAILED', 'Ngày hoàn thành không được sau hôm nay.');
       if (completedOn < `${content.year}-01-01`) {
-        throw new AppError('VALIDATION_FAILED', `Ngày hoàn thành ${formatVietnameseDate(completedOn)} không được trước năm ${content.year}.`);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Ngày hoàn thành ${formatVietnameseDate(completedOn)} không được trước năm ${content.year}.`,
+        );
       }
       changes = { status: 'done', completedOn, progressPercent: 100, result: input.result };
       deltas.push(doneDelta(unit.path, content.year, completedOn, 1));
@@ -292,7 +347,14 @@ export async function changeBreakthroughStatus(db: Database, actor: Actor, id: n
     if (current === 'done') deltas.push(doneDelta(unit.path, content.year, today, -1));
     const after = await repo.updateBreakthrough(tx, id, changes);
     await addFigureDeltas(tx, deltas);
-    await recordAudit(tx, actor, { action: 'breakthrough.status', entityType: 'breakthrough_content', entityId: id, unitPath: unit.path, before: content, after });
+    await recordAudit(tx, actor, {
+      action: 'breakthrough.status',
+      entityType: 'breakthrough_content',
+      entityId: id,
+      unitPath: unit.path,
+      before: content,
+      after,
+    });
   });
   return getBreakthrough(db, actor, id);
 }

@@ -49,6 +49,15 @@ export async function writePlanDocument(plan: PlanDocumentInput): Promise<Buffer
   );
   return packPartyDocument({
     title: `${plan.numberSymbol} ${plan.title}`,
-    children: [partyHeader({ parentName: plan.parentName, unitName: plan.unitName, numberSymbol: plan.numberSymbol, place: plan.place, issuedOn: plan.issuedOn }), ...paragraphs],
+    children: [
+      partyHeader({
+        parentName: plan.parentName,
+        unitName: plan.unitName,
+        numberSymbol: plan.numberSymbol,
+        place: plan.place,
+        issuedOn: plan.issuedOn,
+      }),
+      ...paragraphs,
+    ],
   });
 }

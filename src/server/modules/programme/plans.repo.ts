@@ -91,7 +91,11 @@ export async function findLegalBasesByIds(executor: Executor, ids: number[]): Pr
 }
 
 export async function findLegalBasisBySymbol(executor: Executor, symbol: string) {
-  const rows = await executor.select().from(legalBases).where(sql`lower(${legalBases.symbol}) = lower(${symbol})`).limit(1);
+  const rows = await executor
+    .select()
+    .from(legalBases)
+    .where(sql`lower(${legalBases.symbol}) = lower(${symbol})`)
+    .limit(1);
   return rows[0];
 }
 

@@ -17,12 +17,7 @@ function planSearchText(input: { numberSymbol: string; title: string; taskGroups
   return foldVietnamese(`${input.numberSymbol} ${input.title} ${groups}`);
 }
 
-export function presentPlan(
-  actor: Actor,
-  row: PlanWithUnit,
-  bases: Map<number, repo.LegalBasisRow>,
-  files: FileSummary[],
-) {
+export function presentPlan(actor: Actor, row: PlanWithUnit, bases: Map<number, repo.LegalBasisRow>, files: FileSummary[]) {
   const { plan } = row;
   return {
     id: plan.id,
@@ -48,7 +43,11 @@ export function presentPlan(
 async function presentPlans(executor: Executor, actor: Actor, rows: PlanWithUnit[]) {
   const baseIds = [...new Set(rows.flatMap((row) => row.plan.legalBasisIds))];
   const bases = new Map((await repo.findLegalBasesByIds(executor, baseIds)).map((basis) => [basis.id, basis]));
-  const files = await listAttachments(executor, 'plan', rows.map((row) => row.plan.id));
+  const files = await listAttachments(
+    executor,
+    'plan',
+    rows.map((row) => row.plan.id),
+  );
   return rows.map((row) => presentPlan(actor, row, bases, files.get(row.plan.id) ?? []));
 }
 
@@ -94,7 +93,13 @@ export async function createPlan(db: Database, actor: Actor, input: CreatePlan) 
     await assertNumberFree(tx, unit.id, input.numberSymbol);
     const plan = await repo.insertPlan(tx, { unitId: unit.id, ...planColumns(input, legalBasisIds), createdBy: actor.userId });
     const files = await replaceAttachments(tx, { purpose: 'plan', ownerId: plan.id, unitId: unit.id }, input.fileIds);
-    await recordAudit(tx, actor, { action: 'plan.create', entityType: 'plan', entityId: plan.id, unitPath: unit.path, after: { ...plan, fileIds: files.map((file) => file.id) } });
+    await recordAudit(tx, actor, {
+      action: 'plan.create',
+      entityType: 'plan',
+      entityId: plan.id,
+      unitPath: unit.path,
+      after: { ...plan, fileIds: files.map((file) => file.id) },
+    });
     return plan.id;
   });
   return getPlan(db, actor, id);
@@ -149,7 +154,14 @@ export async function updatePlan(db: Database, actor: Actor, id: number, input: 
     await assertNumberFree(tx, unit.id, input.numberSymbol, id);
     const after = await repo.updatePlan(tx, id, planColumns(input, legalBasisIds));
     const files = await replaceAttachments(tx, { purpose: 'plan', ownerId: id, unitId: unit.id }, input.fileIds);
-    await recordAudit(tx, actor, { action: 'plan.update', entityType: 'plan', entityId: id, unitPath: unit.path, before: row.plan, after: { ...after, fileIds: files.map((file) => file.id) } });
+    await recordAudit(tx, actor, {
+      action: 'plan.update',
+      entityType: 'plan',
+      entityId: id,
+      unitPath: unit.path,
+      before: row.plan,
+      after: { ...after, fileIds: files.map((file) => file.id) },
+    });
   });
   return getPlan(db, actor, id);
 }

@@ -34,8 +34,14 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   // adopting unit in the body: those keep the check that the caller holds the permission somewhere.
   const onPlan = { needs: ['programme.write'], place: placeById((id) => plans.findPlanPlace(db, id)) } as const;
   const onTopic = { needs: ['programme.write'], place: placeById((id) => topics.findTopicPlace(db, id)) } as const;
-  const onBreakthrough = { needs: ['programme.write'], place: placeById((id) => breakthroughs.findBreakthroughPlace(db, id, 'content')) } as const;
-  const onBreakthroughOwner = { needs: ['programme.write'], place: placeById((id) => breakthroughs.findBreakthroughPlace(db, id, 'owner')) } as const;
+  const onBreakthrough = {
+    needs: ['programme.write'],
+    place: placeById((id) => breakthroughs.findBreakthroughPlace(db, id, 'content')),
+  } as const;
+  const onBreakthroughOwner = {
+    needs: ['programme.write'],
+    place: placeById((id) => breakthroughs.findBreakthroughPlace(db, id, 'owner')),
+  } as const;
   const planTags = ['Kế hoạch'];
   const onLegalBases = { needs: ['accounts.manage'], place: () => findTopLevelPlace(db) } as const;
   app.get('/api/legal-bases', { schema: { tags: planTags, querystring: LegalBasesQuerySchema } }, (request) =>
@@ -44,8 +50,10 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   app.post('/api/legal-bases', { config: onLegalBases, schema: { tags: planTags, body: CreateLegalBasisSchema } }, async (request, reply) =>
     reply.status(201).send(await plans.createLegalBasis(db, actorOf(request), request.body)),
   );
-  app.patch('/api/legal-bases/:id', { config: onLegalBases, schema: { tags: planTags, params: IdParamsSchema, body: UpdateLegalBasisSchema } }, (request) =>
-    plans.updateLegalBasis(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/legal-bases/:id',
+    { config: onLegalBases, schema: { tags: planTags, params: IdParamsSchema, body: UpdateLegalBasisSchema } },
+    (request) => plans.updateLegalBasis(db, actorOf(request), request.params.id, request.body),
   );
   app.get('/api/plans', { schema: { tags: planTags, querystring: PlansQuerySchema } }, (request) =>
     plans.searchPlans(db, actorOf(request), request.query),
@@ -57,16 +65,22 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     const { fileName, body } = await plans.exportPlanDocument(db, actorOf(request), request.params.id);
     return sendFile(reply, fileName, DOCX_TYPE, body);
   });
-  app.post('/api/plans', { config: { needs: ['programme.write'] }, schema: { tags: planTags, body: CreatePlanSchema } }, async (request, reply) =>
-    reply.status(201).send(await plans.createPlan(db, actorOf(request), request.body)),
+  app.post(
+    '/api/plans',
+    { config: { needs: ['programme.write'] }, schema: { tags: planTags, body: CreatePlanSchema } },
+    async (request, reply) => reply.status(201).send(await plans.createPlan(db, actorOf(request), request.body)),
   );
   app.patch('/api/plans/:id', { config: onPlan, schema: { tags: planTags, params: IdParamsSchema, body: UpdatePlanSchema } }, (request) =>
     plans.updatePlan(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/plans/:id', { config: onPlan, schema: { tags: planTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
-    await plans.deletePlan(db, actorOf(request), request.params.id, request.query.version);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/plans/:id',
+    { config: onPlan, schema: { tags: planTags, params: IdParamsSchema, querystring: VersionBodySchema } },
+    async (request, reply) => {
+      await plans.deletePlan(db, actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
 
   const topicTags = ['Chuyên đề'];
   app.get('/api/topics', { schema: { tags: topicTags, querystring: TopicsQuerySchema } }, (request) =>
@@ -75,46 +89,74 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
   app.get('/api/topics/:id', { schema: { tags: topicTags, params: IdParamsSchema } }, (request) =>
     topics.getTopic(db, actorOf(request), request.params.id),
   );
-  app.post('/api/topics', { config: { needs: ['programme.write'] }, schema: { tags: topicTags, body: CreateTopicSchema } }, async (request, reply) =>
-    reply.status(201).send(await topics.createTopic(db, actorOf(request), request.body)),
+  app.post(
+    '/api/topics',
+    { config: { needs: ['programme.write'] }, schema: { tags: topicTags, body: CreateTopicSchema } },
+    async (request, reply) => reply.status(201).send(await topics.createTopic(db, actorOf(request), request.body)),
   );
-  app.patch('/api/topics/:id', { config: onTopic, schema: { tags: topicTags, params: IdParamsSchema, body: UpdateTopicSchema } }, (request) =>
-    topics.updateTopic(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/topics/:id',
+    { config: onTopic, schema: { tags: topicTags, params: IdParamsSchema, body: UpdateTopicSchema } },
+    (request) => topics.updateTopic(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/topics/:id', { config: onTopic, schema: { tags: topicTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
-    await topics.deleteTopic(db, actorOf(request), request.params.id, request.query.version);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/topics/:id',
+    { config: onTopic, schema: { tags: topicTags, params: IdParamsSchema, querystring: VersionBodySchema } },
+    async (request, reply) => {
+      await topics.deleteTopic(db, actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
 
   const breakthroughTags = ['Nội dung đột phá'];
   app.get('/api/breakthroughs', { schema: { tags: breakthroughTags, querystring: BreakthroughsQuerySchema } }, (request) =>
     breakthroughs.searchBreakthroughs(db, actorOf(request), request.query),
   );
-  app.get('/api/exports/breakthroughs', { schema: { tags: breakthroughTags, querystring: BreakthroughsQuerySchema } }, async (request, reply) => {
-    const { page: _page, pageSize: _pageSize, ...query } = request.query;
-    const body = await exportBreakthroughs(db, actorOf(request), query);
-    return sendFile(reply, `Nội dung đột phá ${todayIso()}.xlsx`, XLSX_TYPE, body);
-  });
+  app.get(
+    '/api/exports/breakthroughs',
+    { schema: { tags: breakthroughTags, querystring: BreakthroughsQuerySchema } },
+    async (request, reply) => {
+      const { page: _page, pageSize: _pageSize, ...query } = request.query;
+      const body = await exportBreakthroughs(db, actorOf(request), query);
+      return sendFile(reply, `Nội dung đột phá ${todayIso()}.xlsx`, XLSX_TYPE, body);
+    },
+  );
   app.get('/api/breakthroughs/:id', { schema: { tags: breakthroughTags, params: IdParamsSchema } }, (request) =>
     breakthroughs.getBreakthrough(db, actorOf(request), request.params.id),
   );
-  app.post('/api/breakthroughs', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, body: CreateBreakthroughSchema } }, async (request, reply) =>
-    reply.status(201).send(await breakthroughs.createBreakthrough(db, actorOf(request), request.body)),
+  app.post(
+    '/api/breakthroughs',
+    { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, body: CreateBreakthroughSchema } },
+    async (request, reply) => reply.status(201).send(await breakthroughs.createBreakthrough(db, actorOf(request), request.body)),
   );
-  app.patch('/api/breakthroughs/:id', { config: onBreakthrough, schema: { tags: breakthroughTags, params: IdParamsSchema, body: UpdateBreakthroughSchema } }, (request) =>
-    breakthroughs.updateBreakthrough(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/breakthroughs/:id',
+    { config: onBreakthrough, schema: { tags: breakthroughTags, params: IdParamsSchema, body: UpdateBreakthroughSchema } },
+    (request) => breakthroughs.updateBreakthrough(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/breakthroughs/:id', { config: onBreakthrough, schema: { tags: breakthroughTags, params: IdParamsSchema, querystring: VersionBodySchema } }, async (request, reply) => {
-    await breakthroughs.deleteBreakthrough(db, actorOf(request), request.params.id, request.query.version);
-    return reply.status(204).send();
-  });
-  app.post('/api/breakthroughs/:id/adopt', { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: AdoptBreakthroughSchema } }, async (request, reply) =>
-    reply.status(201).send(await breakthroughs.adoptBreakthrough(db, actorOf(request), request.params.id, request.body)),
+  app.delete(
+    '/api/breakthroughs/:id',
+    { config: onBreakthrough, schema: { tags: breakthroughTags, params: IdParamsSchema, querystring: VersionBodySchema } },
+    async (request, reply) => {
+      await breakthroughs.deleteBreakthrough(db, actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
   );
-  app.post('/api/breakthroughs/:id/updates', { config: onBreakthroughOwner, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughUpdateSchema } }, async (request, reply) =>
-    reply.status(201).send(await breakthroughs.addBreakthroughUpdate(db, actorOf(request), request.params.id, request.body)),
+  app.post(
+    '/api/breakthroughs/:id/adopt',
+    { config: { needs: ['programme.write'] }, schema: { tags: breakthroughTags, params: IdParamsSchema, body: AdoptBreakthroughSchema } },
+    async (request, reply) =>
+      reply.status(201).send(await breakthroughs.adoptBreakthrough(db, actorOf(request), request.params.id, request.body)),
   );
-  app.post('/api/breakthroughs/:id/status', { config: onBreakthrough, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughStatusChangeSchema } }, (request) =>
-    breakthroughs.changeBreakthroughStatus(db, actorOf(request), request.params.id, request.body),
+  app.post(
+    '/api/breakthroughs/:id/updates',
+    { config: onBreakthroughOwner, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughUpdateSchema } },
+    async (request, reply) =>
+      reply.status(201).send(await breakthroughs.addBreakthroughUpdate(db, actorOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/api/breakthroughs/:id/status',
+    { config: onBreakthrough, schema: { tags: breakthroughTags, params: IdParamsSchema, body: BreakthroughStatusChangeSchema } },
+    (request) => breakthroughs.changeBreakthroughStatus(db, actorOf(request), request.params.id, request.body),
   );
 };

@@ -39,19 +39,21 @@ export async function updateTopic(executor: Executor, id: number, values: Partia
 
 /** Topics studied in a unit in a year: its own and every ancestor's whose years include that year. */
 export async function listApplicableTopicRows(executor: Executor, unitPath: string, year: number): Promise<TopicWithUnit[]> {
-  return executor
-    .select(topicWithUnit)
-    .from(studyTopics)
-    .innerJoin(units, eq(units.id, studyTopics.unitId))
-    .where(
-      and(
-        isNull(studyTopics.deletedAt),
-        sql`${units.path} @> ${unitPath}::ltree`,
-        sql`${studyTopics.fromYear} <= ${year} AND ${studyTopics.toYear} >= ${year}`,
-      ),
-    )
-    // Highest level first (the Centre's or the province's topic), then the unit's own additions.
-    .orderBy(asc(units.depth), asc(studyTopics.fromYear), asc(studyTopics.id));
+  return (
+    executor
+      .select(topicWithUnit)
+      .from(studyTopics)
+      .innerJoin(units, eq(units.id, studyTopics.unitId))
+      .where(
+        and(
+          isNull(studyTopics.deletedAt),
+          sql`${units.path} @> ${unitPath}::ltree`,
+          sql`${studyTopics.fromYear} <= ${year} AND ${studyTopics.toYear} >= ${year}`,
+        ),
+      )
+      // Highest level first (the Centre's or the province's topic), then the unit's own additions.
+      .orderBy(asc(units.depth), asc(studyTopics.fromYear), asc(studyTopics.id))
+  );
 }
 
 export type TopicSearch = Omit<TopicsQuery, 'unitId' | 'q' | 'applicable'> & { roots: string[]; q?: string };
@@ -59,7 +61,8 @@ export type TopicSearch = Omit<TopicsQuery, 'unitId' | 'q' | 'applicable'> & { r
 export async function searchTopics(executor: Executor, search: TopicSearch) {
   const conditions: SQL[] = [isNull(studyTopics.deletedAt), levelCondition(sql`${units.path}`, search.roots, search.level)];
   if (search.q) conditions.push(sql`${studyTopics.searchText} LIKE ${`%${search.q}%`}`);
-  if (search.year !== undefined) conditions.push(sql`${studyTopics.fromYear} <= ${search.year} AND ${studyTopics.toYear} >= ${search.year}`);
+  if (search.year !== undefined)
+    conditions.push(sql`${studyTopics.fromYear} <= ${search.year} AND ${studyTopics.toYear} >= ${search.year}`);
   const where = and(...conditions);
   const direction = search.order === 'asc' ? asc : desc;
   const orderBy =

@@ -27,7 +27,11 @@ export function presentTopic(actor: Actor | null, row: repo.TopicWithUnit, files
 export type TopicView = ReturnType<typeof presentTopic>;
 
 async function presentTopics(executor: Executor, actor: Actor | null, rows: repo.TopicWithUnit[]) {
-  const files = await listAttachments(executor, 'topic', rows.map((row) => row.topic.id));
+  const files = await listAttachments(
+    executor,
+    'topic',
+    rows.map((row) => row.topic.id),
+  );
   return rows.map((row) => presentTopic(actor, row, files.get(row.topic.id) ?? []));
 }
 
@@ -73,7 +77,13 @@ export async function createTopic(db: Database, actor: Actor, input: CreateTopic
   const id = await db.transaction(async (tx) => {
     const topic = await repo.insertTopic(tx, { unitId: unit.id, ...topicColumns(input), createdBy: actor.userId });
     const files = await replaceAttachments(tx, { purpose: 'topic', ownerId: topic.id, unitId: unit.id }, input.fileIds);
-    await recordAudit(tx, actor, { action: 'topic.create', entityType: 'study_topic', entityId: topic.id, unitPath: unit.path, after: { ...topic, fileIds: files.map((file) => file.id) } });
+    await recordAudit(tx, actor, {
+      action: 'topic.create',
+      entityType: 'study_topic',
+      entityId: topic.id,
+      unitPath: unit.path,
+      after: { ...topic, fileIds: files.map((file) => file.id) },
+    });
     return topic.id;
   });
   return getTopic(db, actor, id);
@@ -87,7 +97,14 @@ export async function updateTopic(db: Database, actor: Actor, id: number, input:
     assertVersion(row.topic.version, input.version, `Chuyên đề "${row.topic.title}"`);
     const after = await repo.updateTopic(tx, id, topicColumns(input));
     const files = await replaceAttachments(tx, { purpose: 'topic', ownerId: id, unitId: unit.id }, input.fileIds);
-    await recordAudit(tx, actor, { action: 'topic.update', entityType: 'study_topic', entityId: id, unitPath: unit.path, before: row.topic, after: { ...after, fileIds: files.map((file) => file.id) } });
+    await recordAudit(tx, actor, {
+      action: 'topic.update',
+      entityType: 'study_topic',
+      entityId: id,
+      unitPath: unit.path,
+      before: row.topic,
+      after: { ...after, fileIds: files.map((file) => file.id) },
+    });
   });
   return getTopic(db, actor, id);
 }
@@ -99,7 +116,13 @@ export async function deleteTopic(db: Database, actor: Actor, id: number, versio
     const unit = await getWritableUnitOrThrow(tx, actor, row.topic.unitId);
     assertVersion(row.topic.version, version, `Chuyên đề "${row.topic.title}"`);
     await repo.updateTopic(tx, id, { deletedAt: new Date() });
-    await recordAudit(tx, actor, { action: 'topic.delete', entityType: 'study_topic', entityId: id, unitPath: unit.path, before: row.topic });
+    await recordAudit(tx, actor, {
+      action: 'topic.delete',
+      entityType: 'study_topic',
+      entityId: id,
+      unitPath: unit.path,
+      before: row.topic,
+    });
   });
 }
 

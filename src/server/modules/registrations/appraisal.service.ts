@@ -1,7 +1,13 @@
 import type { Database } from '../../platform/db/client';
 import { AppError, isAppError } from '../../platform/errors';
 import { assertHasPermissionSomewhere, can, type Actor } from '../../platform/auth/policy';
-import type { BulkApprove, BulkApproveResult, RegistrationDetail, SimilarRegistration, StatusChange } from '../../../shared/contracts/registrations';
+import type {
+  BulkApprove,
+  BulkApproveResult,
+  RegistrationDetail,
+  SimilarRegistration,
+  StatusChange,
+} from '../../../shared/contracts/registrations';
 import { transitionRegistration } from './registration-machine';
 import * as repo from './registrations.repo';
 import { findSimilar } from './similarity';
@@ -13,7 +19,12 @@ import { getRegistration } from './registrations.service';
  */
 export async function changeStatus(db: Database, actor: Actor, id: number, change: StatusChange): Promise<RegistrationDetail> {
   await db.transaction(async (tx) => {
-    const { registration, snapshot } = await transitionRegistration(tx, actor, { registrationId: id, transition: change.transition, expectedVersion: change.version, reason: change.reason });
+    const { registration, snapshot } = await transitionRegistration(tx, actor, {
+      registrationId: id,
+      transition: change.transition,
+      expectedVersion: change.version,
+      reason: change.reason,
+    });
     if (snapshot) {
       if (registration.kind === 'individual' && !registration.shortcomings.trim()) {
         throw new AppError('VALIDATION_FAILED', 'Hãy nêu những hạn chế, khuyết điểm của bản thân cần khắc phục trước khi gửi.');
@@ -47,7 +58,9 @@ export async function approveMany(db: Database, actor: Actor, input: BulkApprove
     const result: BulkApproveResult = { approved: [], failed: [] };
     for (const item of ordered) {
       try {
-        await tx.transaction((savepoint) => transitionRegistration(savepoint, actor, { registrationId: item.id, transition: 'approve', expectedVersion: item.version }));
+        await tx.transaction((savepoint) =>
+          transitionRegistration(savepoint, actor, { registrationId: item.id, transition: 'approve', expectedVersion: item.version }),
+        );
         result.approved.push(item.id);
       } catch (error) {
         if (!isAppError(error)) throw error;
@@ -62,6 +75,7 @@ export async function approveMany(db: Database, actor: Actor, input: BulkApprove
 export async function listSimilar(db: Database, actor: Actor, id: number): Promise<SimilarRegistration[]> {
   const located = await repo.findRegistrationWithUnit(db, id);
   if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');
-  if (!can(actor, 'registrations.read', located.unitPath)) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem các bản đăng ký của đơn vị này.');
+  if (!can(actor, 'registrations.read', located.unitPath))
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền xem các bản đăng ký của đơn vị này.');
   return findSimilar(db, id);
 }

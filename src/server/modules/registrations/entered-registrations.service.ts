@@ -6,7 +6,14 @@ import type { EnteredOutcome, EnteredRegistrationsResult, EnterRegistrations } f
 import { getUnitOrThrow } from '../units/index';
 import { transitionRegistration } from './registration-machine';
 import * as repo from './registrations.repo';
-import { assertLinksOffered, getWindowForOrThrow, insertWithActions, isUniqueViolation, linkKindsOf, searchTextOf } from './registrations.service';
+import {
+  assertLinksOffered,
+  getWindowForOrThrow,
+  insertWithActions,
+  isUniqueViolation,
+  linkKindsOf,
+  searchTextOf,
+} from './registrations.service';
 import { linkOptionsFor } from './windows.service';
 
 /** The steps after the draft that bring an entered registration to its outcome, all through the one status machine. */
@@ -40,27 +47,56 @@ export async function enterRegistrations(db: Database, actor: Actor, input: Ente
       const seen = new Set<number | null>();
       const created: EnteredRegistrationsResult['created'] = [];
       for (const [index, entry] of input.entries.entries()) {
-        if (seen.has(entry.personId)) refuse(index, entry.personId === null ? 'bản đăng ký tập thể có hai lần.' : 'người này có hai bản đăng ký.');
+        if (seen.has(entry.personId))
+          refuse(index, entry.personId === null ? 'bản đăng ký tập thể có hai lần.' : 'người này có hai bản đăng ký.');
         seen.add(entry.personId);
         let values: Parameters<typeof insertWithActions>[2];
         let unitPath = unit.path;
         if (entry.personId === null) {
-          if (await repo.findCollectiveId(tx, unit.id, input.year)) refuse(index, `${unit.name} đã có bản đăng ký tập thể năm ${input.year}.`);
-          values = { kind: 'collective', year: input.year, unitId: unit.id, personId: null, windowId: window.id, shortcomings: entry.shortcomings, isLeader: false };
+          if (await repo.findCollectiveId(tx, unit.id, input.year))
+            refuse(index, `${unit.name} đã có bản đăng ký tập thể năm ${input.year}.`);
+          values = {
+            kind: 'collective',
+            year: input.year,
+            unitId: unit.id,
+            personId: null,
+            windowId: window.id,
+            shortcomings: entry.shortcomings,
+            isLeader: false,
+          };
         } else {
           const member = members.get(entry.personId);
           if (!member) refuse(index, `người này không sinh hoạt ở ${unit.name} trong năm ${input.year}.`);
           if (member.registrationId) refuse(index, `${member.fullName} đã có bản đăng ký năm ${input.year}.`);
           if (!entry.shortcomings) refuse(index, `hãy ghi những hạn chế, khuyết điểm ${member.fullName} cần khắc phục.`);
           unitPath = member.unitPath;
-          values = { kind: 'individual', year: input.year, unitId: member.unitId, personId: member.personId, windowId: window.id, shortcomings: entry.shortcomings, isLeader: member.isHead };
+          values = {
+            kind: 'individual',
+            year: input.year,
+            unitId: member.unitId,
+            personId: member.personId,
+            windowId: window.id,
+            shortcomings: entry.shortcomings,
+            isLeader: member.isHead,
+          };
         }
         if (linkKindsOf(entry.actions).size > 0) {
-          assertLinksOffered(entry.actions, await linkOptionsFor(tx, { id: values.unitId, path: unitPath }, input.year, window, linkKindsOf(entry.actions)));
+          assertLinksOffered(
+            entry.actions,
+            await linkOptionsFor(tx, { id: values.unitId, path: unitPath }, input.year, window, linkKindsOf(entry.actions)),
+          );
         }
-        let registration = await insertWithActions(tx, actor, { ...values, enteredOnBehalf: true, searchText: searchTextOf(entry.shortcomings, entry.actions) }, entry.actions, unitPath);
+        let registration = await insertWithActions(
+          tx,
+          actor,
+          { ...values, enteredOnBehalf: true, searchText: searchTextOf(entry.shortcomings, entry.actions) },
+          entry.actions,
+          unitPath,
+        );
         for (const transition of STEPS_TO[input.outcome]) {
-          registration = (await transitionRegistration(tx, actor, { registrationId: registration.id, transition, expectedVersion: registration.version })).registration;
+          registration = (
+            await transitionRegistration(tx, actor, { registrationId: registration.id, transition, expectedVersion: registration.version })
+          ).registration;
         }
         created.push({ id: registration.id, personId: registration.personId });
       }
@@ -75,7 +111,8 @@ export async function enterRegistrations(db: Database, actor: Actor, input: Ente
     })
     .catch((error: unknown) => {
       // Someone registered meanwhile (the member, or a second upload of the same book).
-      if (isUniqueViolation(error)) throw new AppError('DUPLICATE', 'Một người trong danh sách vừa có bản đăng ký năm này. Hãy xem trước lại rồi thực hiện lại.');
+      if (isUniqueViolation(error))
+        throw new AppError('DUPLICATE', 'Một người trong danh sách vừa có bản đăng ký năm này. Hãy xem trước lại rồi thực hiện lại.');
       throw error;
     });
 }

@@ -20,19 +20,83 @@ type BookKey = 'code' | 'fullName' | 'cardNumber' | 'shortcomings' | 'area' | 'c
 
 export const BOOK_COLUMNS: readonly ColumnDef<BookKey>[] = [
   {
-    key: 'code', header: 'Mã số', width: 10, required: true, example: '1024', format: 'code',
+    key: 'code',
+    header: 'Mã số',
+    width: 10,
+    required: true,
+    example: '1024',
+    format: 'code',
     hint: `Mã của người trong hệ thống, giữ nguyên như tệp mẫu; "${COLLECTIVE_MARK}" cho bản đăng ký của đơn vị. Để trống ở các dòng việc làm tiếp theo của cùng người đó.`,
   },
-  { key: 'fullName', header: 'Họ và tên', width: 28, required: false, example: 'Nguyễn Thị Lan', format: 'text', hint: 'Để đối chiếu khi nhập; người được nhận ra theo Mã số hoặc Số thẻ đảng viên.' },
-  { key: 'cardNumber', header: 'Số thẻ đảng viên', width: 16, required: false, example: '01234567', format: 'code', hint: 'Dùng khi không có Mã số.' },
-  { key: 'shortcomings', header: 'Hạn chế, khuyết điểm cần khắc phục', width: 40, required: false, example: 'Còn ngại phát biểu trong sinh hoạt chi bộ', format: 'text', hint: 'Bắt buộc với bản đăng ký cá nhân; ghi ở dòng đầu của người đó.' },
-  { key: 'area', header: 'Lĩnh vực', width: 14, required: true, example: 'Đạo đức', format: 'text', hint: 'Lĩnh vực của việc làm.', values: Object.values(ACTION_AREA_LABELS) },
-  { key: 'content', header: 'Việc làm cụ thể', width: 48, required: true, example: 'Đến cơ quan đúng giờ, không dùng điện thoại việc riêng trong giờ họp', format: 'text', hint: 'Mỗi việc làm một dòng; người không đăng ký thì để trống.' },
-  { key: 'measurableResult', header: 'Kết quả cần đạt', width: 32, required: false, example: '100% buổi họp', format: 'text', hint: 'Kết quả đo được khi đánh giá cuối năm.' },
-  { key: 'deadline', header: 'Thời hạn', width: 14, required: false, example: '31/12/2025', format: 'date', hint: 'Ngày theo dạng dd/mm/yyyy.' },
+  {
+    key: 'fullName',
+    header: 'Họ và tên',
+    width: 28,
+    required: false,
+    example: 'Nguyễn Thị Lan',
+    format: 'text',
+    hint: 'Để đối chiếu khi nhập; người được nhận ra theo Mã số hoặc Số thẻ đảng viên.',
+  },
+  {
+    key: 'cardNumber',
+    header: 'Số thẻ đảng viên',
+    width: 16,
+    required: false,
+    example: '01234567',
+    format: 'code',
+    hint: 'Dùng khi không có Mã số.',
+  },
+  {
+    key: 'shortcomings',
+    header: 'Hạn chế, khuyết điểm cần khắc phục',
+    width: 40,
+    required: false,
+    example: 'Còn ngại phát biểu trong sinh hoạt chi bộ',
+    format: 'text',
+    hint: 'Bắt buộc với bản đăng ký cá nhân; ghi ở dòng đầu của người đó.',
+  },
+  {
+    key: 'area',
+    header: 'Lĩnh vực',
+    width: 14,
+    required: true,
+    example: 'Đạo đức',
+    format: 'text',
+    hint: 'Lĩnh vực của việc làm.',
+    values: Object.values(ACTION_AREA_LABELS),
+  },
+  {
+    key: 'content',
+    header: 'Việc làm cụ thể',
+    width: 48,
+    required: true,
+    example: 'Đến cơ quan đúng giờ, không dùng điện thoại việc riêng trong giờ họp',
+    format: 'text',
+    hint: 'Mỗi việc làm một dòng; người không đăng ký thì để trống.',
+  },
+  {
+    key: 'measurableResult',
+    header: 'Kết quả cần đạt',
+    width: 32,
+    required: false,
+    example: '100% buổi họp',
+    format: 'text',
+    hint: 'Kết quả đo được khi đánh giá cuối năm.',
+  },
+  {
+    key: 'deadline',
+    header: 'Thời hạn',
+    width: 14,
+    required: false,
+    example: '31/12/2025',
+    format: 'date',
+    hint: 'Ngày theo dạng dd/mm/yyyy.',
+  },
 ];
 
-const AREA_LOOKUP = new Map<string, Area>((Object.entries(ACTION_AREA_LABELS) as Array<[Area, string]>).map(([area, label]) => [foldKey(label), area]));
+const AREA_LOOKUP = new Map<string, Area>(
+  (Object.entries(ACTION_AREA_LABELS) as Array<[Area, string]>).map(([area, label]) => [foldKey(label), area]),
+);
 const AREA_LABELS = Object.values(ACTION_AREA_LABELS);
 
 /** Who a row starts the registration of; absent on the later rows of the same registrant. */
@@ -48,8 +112,10 @@ function createBookParser(context: { date1904: boolean }): RowParser<BookKey, Bo
     const card = cellText(cells.get('cardNumber')).replace(/\s+/g, '');
     let registrant: BookRegistrant | null = null;
     if (foldKey(code) === foldKey(COLLECTIVE_MARK)) registrant = { kind: 'collective' };
-    else if (code !== '' && !/^\d{1,12}$/.test(code)) report(header('code'), `Mã số "${code}" không hợp lệ: giữ nguyên như tệp mẫu, hoặc "${COLLECTIVE_MARK}"`);
-    else if (code !== '' || card !== '') registrant = { kind: 'person', personId: code === '' ? null : Number(code), cardNumber: card || null };
+    else if (code !== '' && !/^\d{1,12}$/.test(code))
+      report(header('code'), `Mã số "${code}" không hợp lệ: giữ nguyên như tệp mẫu, hoặc "${COLLECTIVE_MARK}"`);
+    else if (code !== '' || card !== '')
+      registrant = { kind: 'person', personId: code === '' ? null : Number(code), cardNumber: card || null };
 
     const text = (key: BookKey, max: number) => {
       const parsed = parseText(header(key), cells.get(key), max);
@@ -68,7 +134,8 @@ function createBookParser(context: { date1904: boolean }): RowParser<BookKey, Bo
     if (content) {
       const area = areaParsed.ok ? areaParsed.value : null;
       if (areaParsed.ok && !area) report(header('area'), `Chưa nhập ${header('area')} của việc làm: ${AREA_LABELS.join(', ')}`);
-      if (area) action = { area, content, measurableResult: measurableResult ?? '', deadline: deadlineParsed.ok ? deadlineParsed.value : null };
+      if (area)
+        action = { area, content, measurableResult: measurableResult ?? '', deadline: deadlineParsed.ok ? deadlineParsed.value : null };
     } else if (shortcomings || measurableResult || (areaParsed.ok && areaParsed.value)) {
       report(header('content'), `Chưa nhập ${header('content')} cho dòng này`);
     } else if (registrant === null) {
@@ -84,7 +151,10 @@ export function readRegisterBook(buffer: Buffer): Promise<ParsedSheet<BookRow>> 
 }
 
 /** The template: the collective row, then every member of the year with their id, name and card number. */
-export function writeRegisterBookTemplate(unitName: string, members: ReadonlyArray<{ personId: number; fullName: string; cardNumber: string | null }>): Promise<Buffer> {
+export function writeRegisterBookTemplate(
+  unitName: string,
+  members: ReadonlyArray<{ personId: number; fullName: string; cardNumber: string | null }>,
+): Promise<Buffer> {
   return writeImportTemplate(BOOK_SHEET, BOOK_COLUMNS, [
     { code: COLLECTIVE_MARK, fullName: `Tập thể ${unitName}` },
     ...members.map((member) => ({ code: String(member.personId), fullName: member.fullName, cardNumber: member.cardNumber })),

@@ -23,7 +23,12 @@ type Group = { row: number; personId: number | null; name: string; shortcomings:
  * member will fix, no more than the allowed actions. Writes nothing; the entries come back only
  * when there is no error, ready to be entered as one write.
  */
-export async function previewRegisterBook(db: Database, actor: Parameters<typeof bookUnitFor>[1], query: RegisterBookQuery, buffer: Buffer): Promise<RegisterBookPreview> {
+export async function previewRegisterBook(
+  db: Database,
+  actor: Parameters<typeof bookUnitFor>[1],
+  query: RegisterBookQuery,
+  buffer: Buffer,
+): Promise<RegisterBookPreview> {
   const unit = await bookUnitFor(db, actor, query.unitId);
   await getWindowForOrThrow(db, unit, query.year);
   const members = await repo.listBookMembers(db, unit.path, query.year);
@@ -66,7 +71,11 @@ export async function previewRegisterBook(db: Database, actor: Parameters<typeof
     } else if (!current) {
       // After a start row that had an error, its later rows are not reported again.
       if (!errors.some((error) => error.row < item.row)) {
-        errors.push({ row: item.row, column: header('code'), message: `Dòng này chưa có người đăng ký: nhập ${header('code')} ở dòng đầu của mỗi người` });
+        errors.push({
+          row: item.row,
+          column: header('code'),
+          message: `Dòng này chưa có người đăng ký: nhập ${header('code')} ở dòng đầu của mỗi người`,
+        });
       }
       continue;
     }
@@ -80,10 +89,18 @@ export async function previewRegisterBook(db: Database, actor: Parameters<typeof
     if (group.actions.length === 0) continue; // a member who did not register that year
     const shortcomings = group.shortcomings.join(' ');
     if (group.personId !== null && !shortcomings) {
-      errors.push({ row: group.row, column: header('shortcomings'), message: `Hãy ghi những hạn chế, khuyết điểm ${group.name} cần khắc phục` });
+      errors.push({
+        row: group.row,
+        column: header('shortcomings'),
+        message: `Hãy ghi những hạn chế, khuyết điểm ${group.name} cần khắc phục`,
+      });
     }
     if (group.actions.length > MAX_ACTIONS) {
-      errors.push({ row: group.row, column: header('content'), message: `${group.name} có ${group.actions.length} việc làm, tối đa ${MAX_ACTIONS}` });
+      errors.push({
+        row: group.row,
+        column: header('content'),
+        message: `${group.name} có ${group.actions.length} việc làm, tối đa ${MAX_ACTIONS}`,
+      });
     }
     entries.push({
       row: group.row,

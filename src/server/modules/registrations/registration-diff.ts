@@ -13,8 +13,18 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, fromRevision: n
   for (let position = 0; position < length; position += 1) {
     const old = before.actions[position];
     const next = after.actions[position];
-    if (!old && next) actions.push({ position, change: 'added', fields: FIELDS.map((field) => ({ field, before: '', after: text(next[field]) })).filter((item) => item.after !== '') });
-    else if (old && !next) actions.push({ position, change: 'removed', fields: FIELDS.map((field) => ({ field, before: text(old[field]), after: '' })).filter((item) => item.before !== '') });
+    if (!old && next)
+      actions.push({
+        position,
+        change: 'added',
+        fields: FIELDS.map((field) => ({ field, before: '', after: text(next[field]) })).filter((item) => item.after !== ''),
+      });
+    else if (old && !next)
+      actions.push({
+        position,
+        change: 'removed',
+        fields: FIELDS.map((field) => ({ field, before: text(old[field]), after: '' })).filter((item) => item.before !== ''),
+      });
     else if (old && next) {
       const fields = diffFields(old, next, FIELDS);
       if (fields.length > 0) actions.push({ position, change: 'changed', fields });

@@ -10,7 +10,15 @@ import {
   type RegistrationStatus,
   type RegistrationTransition,
 } from '../../../shared/contracts/registration-status';
-import { ACTION_BUCKETS, REGISTRATION_BUCKETS, REGISTRATION_METRICS, registrationFigureDay, type ActionBucket, type RegistrationBucket, type RegistrationKind } from '../figures/index';
+import {
+  ACTION_BUCKETS,
+  REGISTRATION_BUCKETS,
+  REGISTRATION_METRICS,
+  registrationFigureDay,
+  type ActionBucket,
+  type RegistrationBucket,
+  type RegistrationKind,
+} from '../figures/index';
 import * as repo from './registrations.repo';
 
 type Located = { registration: repo.RegistrationRow; unitPath: string };
@@ -38,8 +46,10 @@ export function statusDeltas(
     const delta = Number(inBucket(to, bucket)) - Number(inBucket(from, bucket));
     if (delta === 0) continue;
     push(REGISTRATION_METRICS.bucket(kind, bucket, registration.year), delta);
-    if (bucket === 'registered' && kind === 'individual' && registration.isLeader) push(REGISTRATION_METRICS.leadersRegistered(registration.year), delta);
-    if ((ACTION_BUCKETS as readonly string[]).includes(bucket)) push(REGISTRATION_METRICS.actions(kind, bucket as ActionBucket, registration.year), delta * registration.actionCount);
+    if (bucket === 'registered' && kind === 'individual' && registration.isLeader)
+      push(REGISTRATION_METRICS.leadersRegistered(registration.year), delta);
+    if ((ACTION_BUCKETS as readonly string[]).includes(bucket))
+      push(REGISTRATION_METRICS.actions(kind, bucket as ActionBucket, registration.year), delta * registration.actionCount);
     if (bucket === 'selfAssessed') push(REGISTRATION_METRICS.actionsDone(kind, registration.year), delta * registration.actionsDone);
   }
   return deltas;
@@ -52,14 +62,23 @@ export type ActionCounts = { actionCount: number; actionsDone: number };
  * Figure changes when a registration's actions are rewritten in `status` (a returned one still
  * counts as registered): the action counts of the buckets it is in move by the difference.
  */
-export function actionCountDeltas(registration: Pick<repo.RegistrationRow, 'kind' | 'year'>, unitPath: string, status: RegistrationStatus, before: number, after: number, day: string): FigureDelta[] {
+export function actionCountDeltas(
+  registration: Pick<repo.RegistrationRow, 'kind' | 'year'>,
+  unitPath: string,
+  status: RegistrationStatus,
+  before: number,
+  after: number,
+  day: string,
+): FigureDelta[] {
   const kind = registration.kind as RegistrationKind;
-  return ACTION_BUCKETS.filter((bucket) => (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status) && after !== before).map((bucket) => ({
-    unitPath,
-    metric: REGISTRATION_METRICS.actions(kind, bucket, registration.year),
-    day,
-    delta: after - before,
-  }));
+  return ACTION_BUCKETS.filter((bucket) => (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status) && after !== before).map(
+    (bucket) => ({
+      unitPath,
+      metric: REGISTRATION_METRICS.actions(kind, bucket, registration.year),
+      day,
+      delta: after - before,
+    }),
+  );
 }
 
 /** The content both sides compare between versions: shortcomings and actions as they were. */
@@ -94,15 +113,22 @@ export async function isRegistrant(executor: Executor, actor: Actor, located: Lo
 }
 
 /** A registrant's step on a member's registration taken by someone else than the member. */
-export function actsOnBehalf(actor: Actor, registration: Pick<repo.RegistrationRow, 'kind' | 'personId'>, by: 'registrant' | 'appraiser'): boolean {
+export function actsOnBehalf(
+  actor: Actor,
+  registration: Pick<repo.RegistrationRow, 'kind' | 'personId'>,
+  by: 'registrant' | 'appraiser',
+): boolean {
   return by === 'registrant' && registration.kind === 'individual' && actor.personId !== registration.personId;
 }
 
 export async function assertRegistrant(executor: Executor, actor: Actor, located: Located): Promise<void> {
   if (!(await isRegistrant(executor, actor, located))) {
-    throw new AppError('FORBIDDEN', located.registration.kind === 'individual'
-      ? 'Chỉ người đăng ký mới thực hiện được thao tác này.'
-      : 'Chỉ người đứng đầu đơn vị hoặc cấp ủy có thẩm quyền mới thực hiện được thao tác này.');
+    throw new AppError(
+      'FORBIDDEN',
+      located.registration.kind === 'individual'
+        ? 'Chỉ người đăng ký mới thực hiện được thao tác này.'
+        : 'Chỉ người đứng đầu đơn vị hoặc cấp ủy có thẩm quyền mới thực hiện được thao tác này.',
+    );
   }
 }
 
@@ -139,10 +165,14 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
   }
   const from = registration.status as RegistrationStatus;
   if (!canTransition(request.transition, from)) {
-    throw new AppError('INVALID_TRANSITION', `Không thể thực hiện thao tác này khi bản đăng ký đang ở trạng thái "${REGISTRATION_STATUS_LABELS[from]}".`, {
-      status: from,
-      transition: request.transition,
-    });
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `Không thể thực hiện thao tác này khi bản đăng ký đang ở trạng thái "${REGISTRATION_STATUS_LABELS[from]}".`,
+      {
+        status: from,
+        transition: request.transition,
+      },
+    );
   }
   const reason = request.reason?.trim() || null;
   if (rule.needsReason && !reason) {

@@ -19,7 +19,11 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 const formatDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
 
 /** The registrations list as the screen filters it, every page, with shortcomings and actions written out. */
-export async function exportRegistrations(db: Database, actor: Actor, query: Omit<RegistrationsQuery, 'page' | 'pageSize'> & { unitId: number }) {
+export async function exportRegistrations(
+  db: Database,
+  actor: Actor,
+  query: Omit<RegistrationsQuery, 'page' | 'pageSize'> & { unitId: number },
+) {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'registrations.read', unit.path);
   const { rows } = await repo.searchRegistrations(db, {
@@ -33,8 +37,14 @@ export async function exportRegistrations(db: Database, actor: Actor, query: Omi
     page: 1,
     pageSize: EXPORT_LIMIT,
   });
-  const actions = await repo.listActionsOfMany(db, rows.map((row) => row.id));
-  const shortcomings = await repo.listShortcomings(db, rows.map((row) => row.id));
+  const actions = await repo.listActionsOfMany(
+    db,
+    rows.map((row) => row.id),
+  );
+  const shortcomings = await repo.listShortcomings(
+    db,
+    rows.map((row) => row.id),
+  );
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(`Đăng ký làm theo ${query.year}`, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = [
@@ -52,8 +62,9 @@ export async function exportRegistrations(db: Database, actor: Actor, query: Omi
     cell.style = HEADER_STYLE;
   });
   rows.forEach((row, index) => {
-    const list = (actions.get(row.id) ?? []).map((action, position) =>
-      `${position + 1}. ${ACTION_AREA_LABELS[action.area as keyof typeof ACTION_AREA_LABELS] ?? action.area} — ${action.content} — ${action.measurableResult || 'chưa có kết quả đo được'} — ${formatDate(action.deadline) || 'chưa có thời hạn'}`,
+    const list = (actions.get(row.id) ?? []).map(
+      (action, position) =>
+        `${position + 1}. ${ACTION_AREA_LABELS[action.area as keyof typeof ACTION_AREA_LABELS] ?? action.area} — ${action.content} — ${action.measurableResult || 'chưa có kết quả đo được'} — ${formatDate(action.deadline) || 'chưa có thời hạn'}`,
     );
     const added = sheet.addRow([
       index + 1,
@@ -68,5 +79,8 @@ export async function exportRegistrations(db: Database, actor: Actor, query: Omi
     added.alignment = { vertical: 'top', wrapText: true };
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Đăng ký làm theo ${query.year} - ${unit.name} - ${todayIso()}.xlsx` };
+  return {
+    body: Buffer.from(await book.xlsx.writeBuffer()),
+    fileName: `Đăng ký làm theo ${query.year} - ${unit.name} - ${todayIso()}.xlsx`,
+  };
 }

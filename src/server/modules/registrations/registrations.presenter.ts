@@ -24,7 +24,10 @@ export function presentSummary(row: SummaryRow): RegistrationSummary {
 
 export function presentActions(actions: RegistrationActionRow[], labels: Map<string, string>): ActionView[] {
   return actions.map((action) => {
-    const key = action.linkKind === 'standard_criterion' ? `${action.linkKind}:${action.linkId}:${action.linkIndex}` : `${action.linkKind}:${action.linkId}`;
+    const key =
+      action.linkKind === 'standard_criterion'
+        ? `${action.linkKind}:${action.linkId}:${action.linkIndex}`
+        : `${action.linkKind}:${action.linkId}`;
     return {
       id: action.id,
       position: action.position,
@@ -72,7 +75,13 @@ export function presentHistory(events: RegistrationEventRow[]) {
 export function presentDetail(
   summary: RegistrationSummary,
   registration: RegistrationRow,
-  parts: { actions: ActionView[]; history: ReturnType<typeof presentHistory>; closesOn: string | null; canEdit: boolean; canAppraise: boolean },
+  parts: {
+    actions: ActionView[];
+    history: ReturnType<typeof presentHistory>;
+    closesOn: string | null;
+    canEdit: boolean;
+    canAppraise: boolean;
+  },
 ): RegistrationDetail {
   return {
     ...summary,

@@ -18,7 +18,11 @@ export async function findRegistrationWithUnit(executor: Executor, id: number, o
   return rows[0];
 }
 
-export async function updateRegistration(executor: Executor, id: number, values: Partial<typeof registrations.$inferInsert>): Promise<RegistrationRow> {
+export async function updateRegistration(
+  executor: Executor,
+  id: number,
+  values: Partial<typeof registrations.$inferInsert>,
+): Promise<RegistrationRow> {
   const rows = await executor
     .update(registrations)
     .set({ ...values, updatedAt: new Date() })
@@ -28,7 +32,11 @@ export async function updateRegistration(executor: Executor, id: number, values:
 }
 
 export async function listActionsOf(executor: Executor, registrationId: number): Promise<RegistrationActionRow[]> {
-  return executor.select().from(registrationActions).where(eq(registrationActions.registrationId, registrationId)).orderBy(asc(registrationActions.position));
+  return executor
+    .select()
+    .from(registrationActions)
+    .where(eq(registrationActions.registrationId, registrationId))
+    .orderBy(asc(registrationActions.position));
 }
 
 export async function insertEvent(executor: Executor, values: typeof registrationEvents.$inferInsert): Promise<RegistrationEventRow> {
@@ -37,7 +45,11 @@ export async function insertEvent(executor: Executor, values: typeof registratio
 }
 
 export async function listEventsOf(executor: Executor, registrationId: number): Promise<RegistrationEventRow[]> {
-  return executor.select().from(registrationEvents).where(eq(registrationEvents.registrationId, registrationId)).orderBy(asc(registrationEvents.at), asc(registrationEvents.id));
+  return executor
+    .select()
+    .from(registrationEvents)
+    .where(eq(registrationEvents.registrationId, registrationId))
+    .orderBy(asc(registrationEvents.at), asc(registrationEvents.id));
 }
 
 /** Whether the person heads the unit now (head-of-unit flag on a current membership). */
@@ -54,7 +66,9 @@ export async function isHeadOfUnit(executor: Executor, personId: number, unitId:
   const rows = await executor
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.personId, personId), eq(memberships.unitId, unitId), eq(memberships.isHead, true), isNull(memberships.toDate)))
+    .where(
+      and(eq(memberships.personId, personId), eq(memberships.unitId, unitId), eq(memberships.isHead, true), isNull(memberships.toDate)),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -78,18 +92,39 @@ export async function insertActions(executor: Executor, registrationId: number, 
   await executor.insert(registrationActions).values(actions.map((action, position) => ({ ...action, registrationId, position })));
 }
 
-export type MembershipOfPerson = { personId: number; fullName: string; unitId: number; unitName: string; unitPath: string; isHead: boolean };
+export type MembershipOfPerson = {
+  personId: number;
+  fullName: string;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+  isHead: boolean;
+};
 
 /** The person's current primary membership: where their own registration belongs. */
 export async function findPrimaryMembership(executor: Executor, personId: number): Promise<MembershipOfPerson | undefined> {
-  const rows = await executor.execute<{ person_id: number; full_name: string; unit_id: number; unit_name: string; unit_path: string; is_head: boolean }>(sql`
+  const rows = await executor.execute<{
+    person_id: number;
+    full_name: string;
+    unit_id: number;
+    unit_name: string;
+    unit_path: string;
+    is_head: boolean;
+  }>(sql`
     SELECT p.id AS person_id, p.full_name, m.unit_id, u.name AS unit_name, u.path::text AS unit_path, m.is_head
     FROM memberships m JOIN persons p ON p.id = m.person_id JOIN units u ON u.id = m.unit_id
     WHERE m.person_id = ${personId} AND m.is_primary AND m.to_date IS NULL
     ORDER BY m.from_date DESC LIMIT 1`);
   const row = rows.rows[0];
   return row
-    ? { personId: Number(row.person_id), fullName: row.full_name, unitId: Number(row.unit_id), unitName: row.unit_name, unitPath: row.unit_path, isHead: row.is_head }
+    ? {
+        personId: Number(row.person_id),
+        fullName: row.full_name,
+        unitId: Number(row.unit_id),
+        unitName: row.unit_name,
+        unitPath: row.unit_path,
+        isHead: row.is_head,
+      }
     : undefined;
 }
 
@@ -99,17 +134,25 @@ export async function findPersonName(executor: Executor, personId: number): Prom
 }
 
 export async function findIndividualId(executor: Executor, personId: number, year: number): Promise<number | undefined> {
-  const rows = await executor.execute<{ id: number }>(sql`SELECT id FROM registrations WHERE kind = 'individual' AND person_id = ${personId} AND year = ${year}`);
+  const rows = await executor.execute<{ id: number }>(
+    sql`SELECT id FROM registrations WHERE kind = 'individual' AND person_id = ${personId} AND year = ${year}`,
+  );
   return rows.rows[0] ? Number(rows.rows[0].id) : undefined;
 }
 
 export async function findCollectiveId(executor: Executor, unitId: number, year: number): Promise<number | undefined> {
-  const rows = await executor.execute<{ id: number }>(sql`SELECT id FROM registrations WHERE kind = 'collective' AND unit_id = ${unitId} AND year = ${year}`);
+  const rows = await executor.execute<{ id: number }>(
+    sql`SELECT id FROM registrations WHERE kind = 'collective' AND unit_id = ${unitId} AND year = ${year}`,
+  );
   return rows.rows[0] ? Number(rows.rows[0].id) : undefined;
 }
 
 /** The person's whole-term registration from an earlier year whose window still covers `year`. */
-export async function findTermRegistration(executor: Executor, personId: number, year: number): Promise<{ id: number; year: number } | undefined> {
+export async function findTermRegistration(
+  executor: Executor,
+  personId: number,
+  year: number,
+): Promise<{ id: number; year: number } | undefined> {
   const rows = await executor.execute<{ id: number; year: number }>(sql`
     SELECT r.id, r.year FROM registrations r JOIN registration_windows w ON w.id = r.window_id
     WHERE r.kind = 'individual' AND r.person_id = ${personId} AND r.year < ${year} AND w.to_year >= ${year} AND r.supplement_of_id IS NULL
@@ -118,8 +161,20 @@ export async function findTermRegistration(executor: Executor, personId: number,
 }
 
 export type SummaryRow = {
-  id: number; kind: 'individual' | 'collective'; year: number; unit_id: number; unit_name: string; person_id: number | null; person_name: string | null;
-  is_leader: boolean; status: string; revision: number; submitted_at: Date | null; version: number; action_count: number; max_similarity: number | null;
+  id: number;
+  kind: 'individual' | 'collective';
+  year: number;
+  unit_id: number;
+  unit_name: string;
+  person_id: number | null;
+  person_name: string | null;
+  is_leader: boolean;
+  status: string;
+  revision: number;
+  submitted_at: Date | null;
+  version: number;
+  action_count: number;
+  max_similarity: number | null;
 };
 
 export type RegistrationSearch = {
@@ -146,18 +201,32 @@ export const PARENT_PATH = sql`(CASE WHEN nlevel(u.path) > 1 THEN subpath(u.path
  */
 export async function searchRegistrations(executor: Executor, search: RegistrationSearch): Promise<{ rows: SummaryRow[]; total: number }> {
   if (search.scope.length === 0) return { rows: [], total: 0 };
-  const paths = sql.join(search.scope.map((path) => sql`${path}::ltree`), sql`, `);
+  const paths = sql.join(
+    search.scope.map((path) => sql`${path}::ltree`),
+    sql`, `,
+  );
   const conditions = [sql`r.year = ${search.year}`, sql`u.path <@ ANY(ARRAY[${paths}])`];
   if (search.unitPath) conditions.push(sql`u.path <@ ${search.unitPath}::ltree`);
   if (search.status) conditions.push(sql`r.status = ${search.status}`);
   if (search.kind) conditions.push(sql`r.kind = ${search.kind}`);
-  if (search.q) conditions.push(sql`(r.search_text LIKE ${`%${search.q}%`} OR p.search_text LIKE ${`%${search.q}%`} OR u.search_text LIKE ${`%${search.q}%`})`);
+  if (search.q)
+    conditions.push(
+      sql`(r.search_text LIKE ${`%${search.q}%`} OR p.search_text LIKE ${`%${search.q}%`} OR u.search_text LIKE ${`%${search.q}%`})`,
+    );
   if (search.similarOnly) {
     conditions.push(sql`EXISTS (
       SELECT 1 FROM registration_similarities s JOIN registrations o ON o.id = s.other_id JOIN units ou ON ou.id = o.unit_id
       WHERE s.registration_id = r.id AND ou.path <@ ${PARENT_PATH})`);
   }
-  if (search.ids) conditions.push(search.ids.length > 0 ? sql`r.id IN (${sql.join(search.ids.map((id) => sql`${id}`), sql`, `)})` : sql`false`);
+  if (search.ids)
+    conditions.push(
+      search.ids.length > 0
+        ? sql`r.id IN (${sql.join(
+            search.ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
   const where = sql.join(conditions, sql` AND `);
   const from = sql`FROM registrations r JOIN units u ON u.id = r.unit_id LEFT JOIN persons p ON p.id = r.person_id`;
   // Asked by ids (one registration's detail), the page is the whole answer: no count to run.
@@ -182,7 +251,16 @@ export async function searchRegistrations(executor: Executor, search: Registrati
       WHERE s.registration_id = page.id AND ou.path <@ page.parent_path
     ) sim ON true
     ORDER BY page.unit_sort, page.is_collective DESC, page.is_leader DESC, page.sort_key, page.id`);
-  return { rows: rows.rows.map((row) => ({ ...row, id: Number(row.id), unit_id: Number(row.unit_id), person_id: row.person_id === null ? null : Number(row.person_id), action_count: Number(row.action_count) })), total: total ? Number(total.rows[0]?.count ?? 0) : rows.rows.length };
+  return {
+    rows: rows.rows.map((row) => ({
+      ...row,
+      id: Number(row.id),
+      unit_id: Number(row.unit_id),
+      person_id: row.person_id === null ? null : Number(row.person_id),
+      action_count: Number(row.action_count),
+    })),
+    total: total ? Number(total.rows[0]?.count ?? 0) : rows.rows.length,
+  };
 }
 
 export type LeaderMissingRow = { person_id: number; full_name: string; unit_id: number; unit_name: string; status: string | null };
@@ -202,24 +280,40 @@ export async function listLeadersMissing(executor: Executor, unitPath: string, y
 }
 
 /** Titles of what actions link to (topics, breakthrough contents, standards criteria), keyed `kind:id[:index]`. */
-export async function findLinkLabels(executor: Executor, actions: Array<Pick<RegistrationActionRow, 'linkKind' | 'linkId' | 'linkIndex'>>): Promise<Map<string, string>> {
+export async function findLinkLabels(
+  executor: Executor,
+  actions: Array<Pick<RegistrationActionRow, 'linkKind' | 'linkId' | 'linkIndex'>>,
+): Promise<Map<string, string>> {
   const labels = new Map<string, string>();
-  const idsOf = (kind: string) => [...new Set(actions.filter((action) => action.linkKind === kind && action.linkId !== null).map((action) => action.linkId!))];
-  const listOf = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const idsOf = (kind: string) => [
+    ...new Set(actions.filter((action) => action.linkKind === kind && action.linkId !== null).map((action) => action.linkId!)),
+  ];
+  const listOf = (ids: number[]) =>
+    sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    );
   const topics = idsOf('topic');
   if (topics.length > 0) {
-    const rows = await executor.execute<{ id: number; title: string }>(sql`SELECT id, title FROM study_topics WHERE id IN (${listOf(topics)})`);
+    const rows = await executor.execute<{ id: number; title: string }>(
+      sql`SELECT id, title FROM study_topics WHERE id IN (${listOf(topics)})`,
+    );
     for (const row of rows.rows) labels.set(`topic:${Number(row.id)}`, row.title);
   }
   const breakthroughs = idsOf('breakthrough');
   if (breakthroughs.length > 0) {
-    const rows = await executor.execute<{ id: number; title: string }>(sql`SELECT id, title FROM breakthrough_contents WHERE id IN (${listOf(breakthroughs)})`);
+    const rows = await executor.execute<{ id: number; title: string }>(
+      sql`SELECT id, title FROM breakthrough_contents WHERE id IN (${listOf(breakthroughs)})`,
+    );
     for (const row of rows.rows) labels.set(`breakthrough:${Number(row.id)}`, row.title);
   }
   const standards = idsOf('standard_criterion');
   if (standards.length > 0) {
-    const rows = await executor.execute<{ id: number; criteria: Array<{ text: string }> }>(sql`SELECT id, criteria FROM ethics_standards WHERE id IN (${listOf(standards)})`);
-    for (const row of rows.rows) row.criteria.forEach((criterion, index) => labels.set(`standard_criterion:${Number(row.id)}:${index}`, criterion.text));
+    const rows = await executor.execute<{ id: number; criteria: Array<{ text: string }> }>(
+      sql`SELECT id, criteria FROM ethics_standards WHERE id IN (${listOf(standards)})`,
+    );
+    for (const row of rows.rows)
+      row.criteria.forEach((criterion, index) => labels.set(`standard_criterion:${Number(row.id)}:${index}`, criterion.text));
   }
   return labels;
 }
@@ -229,7 +323,11 @@ export async function listActionsOfMany(executor: Executor, registrationIds: num
   const byRegistration = new Map<number, RegistrationActionRow[]>();
   for (let start = 0; start < registrationIds.length; start += 5000) {
     const chunk = registrationIds.slice(start, start + 5000);
-    const rows = await executor.select().from(registrationActions).where(inArray(registrationActions.registrationId, chunk)).orderBy(asc(registrationActions.registrationId), asc(registrationActions.position));
+    const rows = await executor
+      .select()
+      .from(registrationActions)
+      .where(inArray(registrationActions.registrationId, chunk))
+      .orderBy(asc(registrationActions.registrationId), asc(registrationActions.position));
     for (const row of rows) byRegistration.set(row.registrationId, [...(byRegistration.get(row.registrationId) ?? []), row]);
   }
   return byRegistration;
@@ -239,7 +337,10 @@ export async function listShortcomings(executor: Executor, registrationIds: numb
   const result = new Map<number, string>();
   for (let start = 0; start < registrationIds.length; start += 5000) {
     const chunk = registrationIds.slice(start, start + 5000);
-    const rows = await executor.select({ id: registrations.id, shortcomings: registrations.shortcomings }).from(registrations).where(inArray(registrations.id, chunk));
+    const rows = await executor
+      .select({ id: registrations.id, shortcomings: registrations.shortcomings })
+      .from(registrations)
+      .where(inArray(registrations.id, chunk));
     for (const row of rows) result.set(row.id, row.shortcomings);
   }
   return result;
@@ -262,7 +363,15 @@ export type BookMember = {
  * under the unit the member was in then), in name order.
  */
 export async function listBookMembers(executor: Executor, unitPath: string, year: number): Promise<BookMember[]> {
-  const rows = await executor.execute<{ person_id: number; full_name: string; card_number: string | null; unit_id: number; unit_path: string; is_head: boolean; registration_id: number | null }>(sql`
+  const rows = await executor.execute<{
+    person_id: number;
+    full_name: string;
+    card_number: string | null;
+    unit_id: number;
+    unit_path: string;
+    is_head: boolean;
+    registration_id: number | null;
+  }>(sql`
     SELECT b.*, r.id AS registration_id FROM (
       SELECT DISTINCT ON (p.id) p.id AS person_id, p.full_name, p.card_number, p.sort_key, m.unit_id, u.path::text AS unit_path, m.is_head
       FROM memberships m JOIN units u ON u.id = m.unit_id JOIN persons p ON p.id = m.person_id

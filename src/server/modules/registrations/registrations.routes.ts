@@ -33,36 +33,53 @@ const tags = ['Đăng ký làm theo'];
 
 export const registrationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   const onWindow = { needs: ['registrations.windows'], place: placeById((id) => windows.findWindowPlace(db, id)) } as const;
-  const onRegistration = { needs: ['registrations.appraise', 'linked-person'], place: placeById((id) => service.findRegistrationPlace(db, id)) } as const;
+  const onRegistration = {
+    needs: ['registrations.appraise', 'linked-person'],
+    place: placeById((id) => service.findRegistrationPlace(db, id)),
+  } as const;
   app.get('/api/registration-windows', { schema: { tags, querystring: WindowsQuerySchema } }, (request) =>
     windows.listWindows(db, actorOf(request), request.query.year),
   );
   app.get('/api/registration-windows/applicable', { schema: { tags, querystring: ApplicableWindowQuerySchema } }, (request) =>
     windows.getApplicableWindow(db, actorOf(request), request.query.unitId, request.query.year),
   );
-  app.post('/api/registration-windows', { config: { needs: ['registrations.windows'] }, schema: { tags, body: CreateWindowSchema } }, async (request, reply) =>
-    reply.status(201).send(await windows.createWindow(db, actorOf(request), request.body)),
+  app.post(
+    '/api/registration-windows',
+    { config: { needs: ['registrations.windows'] }, schema: { tags, body: CreateWindowSchema } },
+    async (request, reply) => reply.status(201).send(await windows.createWindow(db, actorOf(request), request.body)),
   );
-  app.patch('/api/registration-windows/:id', { config: onWindow, schema: { tags, params: IdParamsSchema, body: UpdateWindowSchema } }, (request) =>
-    windows.updateWindow(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/registration-windows/:id',
+    { config: onWindow, schema: { tags, params: IdParamsSchema, body: UpdateWindowSchema } },
+    (request) => windows.updateWindow(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/registration-windows/:id', { config: onWindow, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
-    await windows.deleteWindow(db, actorOf(request), request.params.id, request.query.version);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/registration-windows/:id',
+    { config: onWindow, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } },
+    async (request, reply) => {
+      await windows.deleteWindow(db, actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/api/registrations/mine', { schema: { tags, querystring: MineQuerySchema } }, (request) =>
     service.getMine(db, actorOf(request), request.query.year),
   );
-  app.post('/api/registrations/mine', { config: { needs: ['linked-person'] }, schema: { tags, body: CreateOwnRegistrationSchema } }, async (request, reply) =>
-    reply.status(201).send(await service.createOwnRegistration(db, actorOf(request), request.body)),
+  app.post(
+    '/api/registrations/mine',
+    { config: { needs: ['linked-person'] }, schema: { tags, body: CreateOwnRegistrationSchema } },
+    async (request, reply) => reply.status(201).send(await service.createOwnRegistration(db, actorOf(request), request.body)),
   );
-  app.post('/api/registrations/collective', { config: { needs: ['registrations.appraise'] }, schema: { tags, body: CreateCollectiveSchema } }, async (request, reply) =>
-    reply.status(201).send(await service.createCollectiveRegistration(db, actorOf(request), request.body)),
+  app.post(
+    '/api/registrations/collective',
+    { config: { needs: ['registrations.appraise'] }, schema: { tags, body: CreateCollectiveSchema } },
+    async (request, reply) => reply.status(201).send(await service.createCollectiveRegistration(db, actorOf(request), request.body)),
   );
   // Registrations typed in for the members by the unit's secretary or officer, one by one or from the register book.
-  app.post('/api/registrations/entered', { config: { needs: ['registrations.appraise'] }, schema: { tags, body: EnterRegistrationsSchema } }, async (request, reply) =>
-    reply.code(201).send(await enterRegistrations(db, actorOf(request), request.body)),
+  app.post(
+    '/api/registrations/entered',
+    { config: { needs: ['registrations.appraise'] }, schema: { tags, body: EnterRegistrationsSchema } },
+    async (request, reply) => reply.code(201).send(await enterRegistrations(db, actorOf(request), request.body)),
   );
   app.get('/api/registrations/book/template', { schema: { tags, querystring: RegisterBookQuerySchema } }, async (request, reply) => {
     const { body, fileName } = await getRegisterBookTemplate(db, actorOf(request), request.query);
@@ -70,7 +87,10 @@ export const registrationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
   });
   app.post(
     '/api/registrations/book/preview',
-    { config: { needs: ['registrations.appraise'] }, schema: { tags, querystring: RegisterBookQuerySchema, consumes: ['multipart/form-data'] } },
+    {
+      config: { needs: ['registrations.appraise'] },
+      schema: { tags, querystring: RegisterBookQuerySchema, consumes: ['multipart/form-data'] },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { buffer } = await readUploadedWorkbook(request);
@@ -87,17 +107,23 @@ export const registrationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
   app.get('/api/registrations/leaders-missing', { schema: { tags, querystring: LeadersMissingQuerySchema } }, (request) =>
     service.listLeadersMissing(db, actorOf(request), request.query.unitId, request.query.year),
   );
-  app.post('/api/registrations/approve', { config: { needs: ['registrations.appraise'] }, schema: { tags, body: BulkApproveSchema } }, (request) =>
-    appraisal.approveMany(db, actorOf(request), request.body),
+  app.post(
+    '/api/registrations/approve',
+    { config: { needs: ['registrations.appraise'] }, schema: { tags, body: BulkApproveSchema } },
+    (request) => appraisal.approveMany(db, actorOf(request), request.body),
   );
   app.get('/api/registrations/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
     service.getRegistration(db, actorOf(request), request.params.id),
   );
-  app.patch('/api/registrations/:id', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: UpdateRegistrationSchema } }, (request) =>
-    service.updateRegistrationContent(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/registrations/:id',
+    { config: onRegistration, schema: { tags, params: IdParamsSchema, body: UpdateRegistrationSchema } },
+    (request) => service.updateRegistrationContent(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/registrations/:id/status', { config: onRegistration, schema: { tags, params: IdParamsSchema, body: StatusChangeSchema } }, (request) =>
-    appraisal.changeStatus(db, actorOf(request), request.params.id, request.body),
+  app.post(
+    '/api/registrations/:id/status',
+    { config: onRegistration, schema: { tags, params: IdParamsSchema, body: StatusChangeSchema } },
+    (request) => appraisal.changeStatus(db, actorOf(request), request.params.id, request.body),
   );
   app.get('/api/registrations/:id/similar', { schema: { tags, params: IdParamsSchema } }, (request) =>
     appraisal.listSimilar(db, actorOf(request), request.params.id),

@@ -27,7 +27,9 @@ import { presentActions, presentDetail, presentHistory, presentSummary } from '.
 
 /** Folded shortcomings and actions: searched with LIKE and compared by trigrams for near-duplicates. */
 export function searchTextOf(shortcomings: string, actions: Array<Pick<ActionInput, 'content' | 'measurableResult'>>): string {
-  return foldVietnamese([shortcomings, ...actions.flatMap((action) => [action.content, action.measurableResult])].filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
+  return foldVietnamese([shortcomings, ...actions.flatMap((action) => [action.content, action.measurableResult])].filter(Boolean).join(' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Each link must point to what the unit's window and standards offer that year. */
@@ -82,29 +84,69 @@ export function isUniqueViolation(error: unknown): boolean {
  * Writes a new draft with its actions, similarities, audit and figures. One entered on a member's
  * behalf also gets a first history event saying who typed it in.
  */
-export async function insertWithActions(tx: Executor, actor: Actor, values: Parameters<typeof repo.insertRegistration>[1], actions: ActionInput[], unitPath: string) {
+export async function insertWithActions(
+  tx: Executor,
+  actor: Actor,
+  values: Parameters<typeof repo.insertRegistration>[1],
+  actions: ActionInput[],
+  unitPath: string,
+) {
   const registration = await repo.insertRegistration(tx, { ...values, status: 'draft', createdBy: actor.userId });
   const columns = actionColumns(actions);
   await repo.insertActions(tx, registration.id, columns);
   if (registration.enteredOnBehalf) {
-    await repo.insertEvent(tx, { registrationId: registration.id, actorUserId: actor.userId, actorName: actor.name, fromStatus: null, toStatus: 'draft', reason: null, snapshot: null, onBehalf: true });
+    await repo.insertEvent(tx, {
+      registrationId: registration.id,
+      actorUserId: actor.userId,
+      actorName: actor.name,
+      fromStatus: null,
+      toStatus: 'draft',
+      reason: null,
+      snapshot: null,
+      onBehalf: true,
+    });
   }
-  await refreshSimilarities(tx, registration.id, { year: registration.year, kind: registration.kind, searchText: registration.searchText, unitPath });
+  await refreshSimilarities(tx, registration.id, {
+    year: registration.year,
+    kind: registration.kind,
+    searchText: registration.searchText,
+    unitPath,
+  });
   await recordAudit(tx, actor, {
     action: 'registration.create',
     entityType: 'registration',
     entityId: registration.id,
     unitPath,
     // The snapshot snapshotOf() would read back, built from what was just written.
-    after: { kind: registration.kind, year: registration.year, unitId: registration.unitId, personId: registration.personId, shortcomings: registration.shortcomings, actions: columns },
+    after: {
+      kind: registration.kind,
+      year: registration.year,
+      unitId: registration.unitId,
+      personId: registration.personId,
+      shortcomings: registration.shortcomings,
+      actions: columns,
+    },
   });
   // A draft is in no bucket today; kept so creating goes through the same figure rules as every step.
-  await addFigureDeltas(tx, statusDeltas({ ...registration, actionCount: actions.length, actionsDone: 0 }, unitPath, null, 'draft', registrationFigureDay(registration.year)));
+  await addFigureDeltas(
+    tx,
+    statusDeltas(
+      { ...registration, actionCount: actions.length, actionsDone: 0 },
+      unitPath,
+      null,
+      'draft',
+      registrationFigureDay(registration.year),
+    ),
+  );
   return registration;
 }
 
 export async function createOwnRegistration(db: Database, actor: Actor, input: CreateOwnRegistration): Promise<RegistrationDetail> {
-  if (!actor.personId) throw new AppError('FORBIDDEN', 'Tài khoản của bạn chưa gắn với hồ sơ đảng viên, cán bộ nên chưa đăng ký được. Hãy báo quản trị hệ thống.');
+  if (!actor.personId)
+    throw new AppError(
+      'FORBIDDEN',
+      'Tài khoản của bạn chưa gắn với hồ sơ đảng viên, cán bộ nên chưa đăng ký được. Hãy báo quản trị hệ thống.',
+    );
   const personId = actor.personId;
   const id = await db
     .transaction(async (tx) => {
@@ -119,17 +161,23 @@ export async function createOwnRegistration(db: Database, actor: Actor, input: C
         throw new AppError('VALIDATION_FAILED', 'Bản đăng ký cả nhiệm kỳ được bổ sung không đúng.');
       }
       assertLinksOffered(input.actions, await linkOptionsFor(tx, unit, input.year, window, linkKindsOf(input.actions)));
-      const registration = await insertWithActions(tx, actor, {
-        kind: 'individual',
-        year: input.year,
-        unitId: unit.id,
-        personId,
-        windowId: window.id,
-        supplementOfId: input.supplementOfId,
-        shortcomings: input.shortcomings,
-        isLeader: membership.isHead,
-        searchText: searchTextOf(input.shortcomings, input.actions),
-      }, input.actions, unit.path);
+      const registration = await insertWithActions(
+        tx,
+        actor,
+        {
+          kind: 'individual',
+          year: input.year,
+          unitId: unit.id,
+          personId,
+          windowId: window.id,
+          supplementOfId: input.supplementOfId,
+          shortcomings: input.shortcomings,
+          isLeader: membership.isHead,
+          searchText: searchTextOf(input.shortcomings, input.actions),
+        },
+        input.actions,
+        unit.path,
+      );
       return registration.id;
     })
     .catch((error: unknown) => {
@@ -143,7 +191,10 @@ export async function createCollectiveRegistration(db: Database, actor: Actor, i
   const unit = await getUnitOrThrow(db, input.unitId);
   const id = await db
     .transaction(async (tx) => {
-      const allowed = await isRegistrant(tx, actor, { registration: { kind: 'collective', unitId: unit.id } as repo.RegistrationRow, unitPath: unit.path });
+      const allowed = await isRegistrant(tx, actor, {
+        registration: { kind: 'collective', unitId: unit.id } as repo.RegistrationRow,
+        unitPath: unit.path,
+      });
       if (!allowed) throw new AppError('FORBIDDEN', 'Chỉ người đứng đầu đơn vị hoặc cấp ủy có thẩm quyền mới đăng ký tập thể được.');
       if (unit.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động.`);
       if (await repo.findCollectiveId(tx, unit.id, input.year)) {
@@ -151,16 +202,22 @@ export async function createCollectiveRegistration(db: Database, actor: Actor, i
       }
       const window = await getWindowForOrThrow(tx, unit, input.year);
       assertLinksOffered(input.actions, await linkOptionsFor(tx, unit, input.year, window, linkKindsOf(input.actions)));
-      const registration = await insertWithActions(tx, actor, {
-        kind: 'collective',
-        year: input.year,
-        unitId: unit.id,
-        personId: null,
-        windowId: window.id,
-        shortcomings: input.shortcomings,
-        isLeader: false,
-        searchText: searchTextOf(input.shortcomings, input.actions),
-      }, input.actions, unit.path);
+      const registration = await insertWithActions(
+        tx,
+        actor,
+        {
+          kind: 'collective',
+          year: input.year,
+          unitId: unit.id,
+          personId: null,
+          windowId: window.id,
+          shortcomings: input.shortcomings,
+          isLeader: false,
+          searchText: searchTextOf(input.shortcomings, input.actions),
+        },
+        input.actions,
+        unit.path,
+      );
       return registration.id;
     })
     .catch((error: unknown) => {
@@ -171,31 +228,69 @@ export async function createCollectiveRegistration(db: Database, actor: Actor, i
 }
 
 /** Content changes only while the registrant holds it (draft, returned), and only over the version they saw. */
-export async function updateRegistrationContent(db: Database, actor: Actor, id: number, input: UpdateRegistration): Promise<RegistrationDetail> {
+export async function updateRegistrationContent(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: UpdateRegistration,
+): Promise<RegistrationDetail> {
   await db.transaction(async (tx) => {
     const located = await repo.findRegistrationWithUnit(tx, id, { forUpdate: true });
     if (!located) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đăng ký này.');
     const { registration, unitPath } = located;
     if (!(await isRegistrant(tx, actor, located))) throw new AppError('FORBIDDEN', 'Chỉ người đăng ký mới sửa được bản đăng ký này.');
     if (registration.version !== input.version) {
-      throw new AppError('VERSION_CONFLICT', 'Bản đăng ký vừa được thay đổi (có thể đã được thẩm định). Hãy tải lại để xem bản mới nhất; nội dung bạn vừa nhập chưa được lưu.');
+      throw new AppError(
+        'VERSION_CONFLICT',
+        'Bản đăng ký vừa được thay đổi (có thể đã được thẩm định). Hãy tải lại để xem bản mới nhất; nội dung bạn vừa nhập chưa được lưu.',
+      );
     }
     const status = registration.status as RegistrationStatus;
     if (!EDITABLE_STATUSES.includes(status)) {
-      throw new AppError('INVALID_STATE', `Bản đăng ký đang ở trạng thái "${REGISTRATION_STATUS_LABELS[status]}" nên không sửa được nội dung.`);
+      throw new AppError(
+        'INVALID_STATE',
+        `Bản đăng ký đang ở trạng thái "${REGISTRATION_STATUS_LABELS[status]}" nên không sửa được nội dung.`,
+      );
     }
     if (registration.kind === 'individual' && !input.shortcomings) {
-      throw new AppError('VALIDATION_FAILED', 'Hãy nêu những hạn chế, khuyết điểm của bản thân cần khắc phục: đăng ký làm theo bắt đầu từ chính mình.');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Hãy nêu những hạn chế, khuyết điểm của bản thân cần khắc phục: đăng ký làm theo bắt đầu từ chính mình.',
+      );
     }
     const window = await getWindowForOrThrow(tx, { id: registration.unitId, path: unitPath, name: located.unitName }, registration.year);
-    assertLinksOffered(input.actions, await linkOptionsFor(tx, { id: registration.unitId, path: unitPath }, registration.year, window, linkKindsOf(input.actions)));
+    assertLinksOffered(
+      input.actions,
+      await linkOptionsFor(tx, { id: registration.unitId, path: unitPath }, registration.year, window, linkKindsOf(input.actions)),
+    );
     const before = await snapshotOf(tx, registration);
     await repo.replaceActions(tx, id, actionColumns(input.actions));
-    await addFigureDeltas(tx, actionCountDeltas(registration, unitPath, status, before.actions.length, input.actions.length, registrationFigureDay(registration.year)));
+    await addFigureDeltas(
+      tx,
+      actionCountDeltas(
+        registration,
+        unitPath,
+        status,
+        before.actions.length,
+        input.actions.length,
+        registrationFigureDay(registration.year),
+      ),
+    );
     const searchText = searchTextOf(input.shortcomings, input.actions);
-    const updated = await repo.updateRegistration(tx, id, { shortcomings: input.shortcomings, searchText, version: registration.version + 1 });
+    const updated = await repo.updateRegistration(tx, id, {
+      shortcomings: input.shortcomings,
+      searchText,
+      version: registration.version + 1,
+    });
     await refreshSimilarities(tx, id, { year: registration.year, kind: registration.kind, searchText, unitPath });
-    await recordAudit(tx, actor, { action: 'registration.update', entityType: 'registration', entityId: id, unitPath, before: { ...before, version: registration.version }, after: { ...(await snapshotOf(tx, updated)), version: updated.version } });
+    await recordAudit(tx, actor, {
+      action: 'registration.update',
+      entityType: 'registration',
+      entityId: id,
+      unitPath,
+      before: { ...before, version: registration.version },
+      after: { ...(await snapshotOf(tx, updated)), version: updated.version },
+    });
   });
   return getRegistration(db, actor, id);
 }
@@ -213,7 +308,12 @@ export async function findRegistrationPlace(executor: Executor, id: number): Pro
   const located = await repo.findRegistrationWithUnit(executor, id);
   if (!located) return undefined;
   const { registration, unitPath } = located;
-  const personIds = registration.kind === 'individual' ? (registration.personId == null ? [] : [registration.personId]) : await repo.listHeadsOfUnit(executor, registration.unitId);
+  const personIds =
+    registration.kind === 'individual'
+      ? registration.personId == null
+        ? []
+        : [registration.personId]
+      : await repo.listHeadsOfUnit(executor, registration.unitId);
   return { unitPaths: [unitPath], personIds };
 }
 
@@ -262,7 +362,15 @@ export async function listRegistrations(db: Database, actor: Actor, query: Regis
 
 /** The member's own page: their unit, the window that applies, what actions may link to, and their registration. */
 export async function getMine(db: Database, actor: Actor, year: number): Promise<MineView> {
-  const empty: MineView = { person: null, unit: null, isLeader: false, window: null, options: null, registration: null, termRegistration: null };
+  const empty: MineView = {
+    person: null,
+    unit: null,
+    isLeader: false,
+    window: null,
+    options: null,
+    registration: null,
+    termRegistration: null,
+  };
   if (!actor.personId) return empty;
   const membership = await repo.findPrimaryMembership(db, actor.personId);
   if (!membership) {
@@ -287,5 +395,11 @@ export async function listLeadersMissing(db: Database, actor: Actor, unitId: num
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'registrations.read', unit.path);
   const rows = await repo.listLeadersMissing(db, unit.path, year);
-  return rows.map((row) => ({ personId: row.person_id, fullName: row.full_name, unitId: row.unit_id, unitName: row.unit_name, status: row.status as RegistrationStatus | null }));
+  return rows.map((row) => ({
+    personId: row.person_id,
+    fullName: row.full_name,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    status: row.status as RegistrationStatus | null,
+  }));
 }

@@ -7,7 +7,10 @@ export type SimilarityPair = { registrationId: number; otherId: number; similari
 /** In chunks of 2,000 rows: a bulk load's pairs in one statement could pass PostgreSQL's 65,535 parameters. */
 export async function insertPairs(executor: Executor, pairs: SimilarityPair[]): Promise<void> {
   for (let start = 0; start < pairs.length; start += 2000) {
-    await executor.insert(registrationSimilarities).values(pairs.slice(start, start + 2000)).onConflictDoNothing();
+    await executor
+      .insert(registrationSimilarities)
+      .values(pairs.slice(start, start + 2000))
+      .onConflictDoNothing();
   }
 }
 
@@ -46,10 +49,22 @@ export async function listCandidateFingerprints(
   return rows.rows;
 }
 
-export type SimilarRegistrationRow = { id: number; unit_name: string; person_name: string | null; kind: 'individual' | 'collective'; status: string; similarity: number; excerpt: string };
+export type SimilarRegistrationRow = {
+  id: number;
+  unit_name: string;
+  person_name: string | null;
+  kind: 'individual' | 'collective';
+  status: string;
+  similarity: number;
+  excerpt: string;
+};
 
 /** Registrations paired with this one inside its parent unit's subtree, most similar first. */
-export async function listSimilarRegistrations(executor: Executor, registrationId: number, limit: number): Promise<SimilarRegistrationRow[]> {
+export async function listSimilarRegistrations(
+  executor: Executor,
+  registrationId: number,
+  limit: number,
+): Promise<SimilarRegistrationRow[]> {
   const rows = await executor.execute<SimilarRegistrationRow>(sql`
     WITH me AS (
       SELECT r.id, (CASE WHEN nlevel(u.path) > 1 THEN subpath(u.path, 0, nlevel(u.path) - 1) ELSE u.path END) AS parent_path

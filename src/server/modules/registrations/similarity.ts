@@ -1,7 +1,14 @@
 import type { Executor } from '../../platform/db/client';
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type { SimilarRegistration } from '../../../shared/contracts/registrations';
-import { findComparedRegistration, insertPairs, listCandidateFingerprints, listSimilarRegistrations, storeFingerprintDroppingPairs, type SimilarityPair } from './similarity.repo';
+import {
+  findComparedRegistration,
+  insertPairs,
+  listCandidateFingerprints,
+  listSimilarRegistrations,
+  storeFingerprintDroppingPairs,
+  type SimilarityPair,
+} from './similarity.repo';
 
 /**
  * Two registrations sharing this share of their word pairs count as near-identical. Measured on
@@ -65,7 +72,8 @@ const isWithin = (path: string, root: string) => path === root || path.startsWit
 export function pairsAmong(items: SimilarityItem[]): Array<{ registrationId: number; otherId: number; similarity: number }> {
   const pairs = new Map<string, { registrationId: number; otherId: number; similarity: number }>();
   const byParent = new Map<string, SimilarityItem[]>();
-  for (const item of items) byParent.set(`${item.kind}|${item.parentPath}`, [...(byParent.get(`${item.kind}|${item.parentPath}`) ?? []), item]);
+  for (const item of items)
+    byParent.set(`${item.kind}|${item.parentPath}`, [...(byParent.get(`${item.kind}|${item.parentPath}`) ?? []), item]);
   for (const group of byParent.values()) {
     const { kind, parentPath } = group[0]!;
     const candidates = items.filter((item) => item.kind === kind && isWithin(item.unitPath, parentPath));
@@ -121,14 +129,24 @@ export async function refreshSimilarities(
   const parentPath = parentPathOf(me.unitPath);
   const smallest = Math.ceil(mine.length * SIMILARITY_THRESHOLD) * 4;
   const largest = Math.floor(mine.length / SIMILARITY_THRESHOLD) * 4;
-  const candidates = await listCandidateFingerprints(tx, { subtreePath: parentPath, year: me.year, kind: me.kind, exceptId: registrationId, smallestBytes: smallest, largestBytes: largest });
+  const candidates = await listCandidateFingerprints(tx, {
+    subtreePath: parentPath,
+    year: me.year,
+    kind: me.kind,
+    exceptId: registrationId,
+    smallestBytes: smallest,
+    largestBytes: largest,
+  });
   const pairs: SimilarityPair[] = [];
   for (const candidate of candidates) {
     const theirs = candidate.fingerprint ? decodeFingerprint(candidate.fingerprint) : fingerprintOf(candidate.search_text ?? '');
     const similarity = similarityOf(mine, theirs);
     if (similarity < SIMILARITY_THRESHOLD) continue;
     const rounded = Math.round(similarity * 1000) / 1000;
-    pairs.push({ registrationId, otherId: Number(candidate.id), similarity: rounded }, { registrationId: Number(candidate.id), otherId: registrationId, similarity: rounded });
+    pairs.push(
+      { registrationId, otherId: Number(candidate.id), similarity: rounded },
+      { registrationId: Number(candidate.id), otherId: registrationId, similarity: rounded },
+    );
   }
   await insertPairs(tx, pairs);
 }

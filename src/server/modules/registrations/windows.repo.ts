@@ -6,9 +6,24 @@ export type WindowRow = typeof registrationWindows.$inferSelect;
 export type WindowListRow = WindowRow & { unitName: string; unitPath: string; topicTitle: string | null; registrationCount: number };
 
 type RawWindow = {
-  id: number; unit_id: number; unit_name: string; unit_path: string; year: number; to_year: number; opens_on: string; closes_on: string;
-  topic_id: number | null; topic_title: string | null; breakthrough_ids: number[] | string[]; guidance: string | null; reminded_on: string | null;
-  version: number; created_by: number | null; created_at: Date; updated_at: Date; registration_count: number;
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  unit_path: string;
+  year: number;
+  to_year: number;
+  opens_on: string;
+  closes_on: string;
+  topic_id: number | null;
+  topic_title: string | null;
+  breakthrough_ids: number[] | string[];
+  guidance: string | null;
+  reminded_on: string | null;
+  version: number;
+  created_by: number | null;
+  created_at: Date;
+  updated_at: Date;
+  registration_count: number;
 };
 
 const WINDOW_COLUMNS = sql`
@@ -61,7 +76,10 @@ export async function findApplicableWindow(executor: Executor, unitPath: string,
 /** Windows issued inside the given subtrees or above them (a unit sees what every level above opened). */
 export async function listWindows(executor: Executor, scope: string[], year: number | undefined): Promise<WindowListRow[]> {
   if (scope.length === 0) return [];
-  const paths = sql.join(scope.map((path) => sql`${path}::ltree`), sql`, `);
+  const paths = sql.join(
+    scope.map((path) => sql`${path}::ltree`),
+    sql`, `,
+  );
   const yearCondition = year === undefined ? sql`` : sql` AND w.year <= ${year} AND w.to_year >= ${year}`;
   const rows = await executor.execute<RawWindow>(sql`
     SELECT ${WINDOW_COLUMNS} ${WINDOW_FROM}
@@ -75,7 +93,11 @@ export async function insertWindow(executor: Executor, values: typeof registrati
   return rows[0]!;
 }
 
-export async function updateWindow(executor: Executor, id: number, values: Partial<typeof registrationWindows.$inferInsert>): Promise<void> {
+export async function updateWindow(
+  executor: Executor,
+  id: number,
+  values: Partial<typeof registrationWindows.$inferInsert>,
+): Promise<void> {
   await executor
     .update(registrationWindows)
     .set({ ...values, updatedAt: new Date(), version: sql`${registrationWindows.version} + 1` })
@@ -87,12 +109,18 @@ export async function deleteWindow(executor: Executor, id: number): Promise<void
 }
 
 export async function findWindowOfUnitYear(executor: Executor, unitId: number, year: number): Promise<{ id: number } | undefined> {
-  const rows = await executor.execute<{ id: number }>(sql`SELECT id FROM registration_windows WHERE unit_id = ${unitId} AND year = ${year}`);
+  const rows = await executor.execute<{ id: number }>(
+    sql`SELECT id FROM registration_windows WHERE unit_id = ${unitId} AND year = ${year}`,
+  );
   return rows.rows[0] ? { id: Number(rows.rows[0].id) } : undefined;
 }
 
 /** Live breakthrough contents issued by a level for a year: the ones a window may name. */
-export async function listLevelBreakthroughs(executor: Executor, unitId: number, year: number): Promise<Array<{ id: number; title: string }>> {
+export async function listLevelBreakthroughs(
+  executor: Executor,
+  unitId: number,
+  year: number,
+): Promise<Array<{ id: number; title: string }>> {
   const rows = await executor.execute<{ id: number; title: string }>(sql`
     SELECT id, title FROM breakthrough_contents WHERE unit_id = ${unitId} AND year = ${year} AND deleted_at IS NULL ORDER BY id`);
   return rows.rows.map((row) => ({ id: Number(row.id), title: row.title }));
@@ -100,14 +128,20 @@ export async function listLevelBreakthroughs(executor: Executor, unitId: number,
 
 export async function listBreakthroughsByIds(executor: Executor, ids: number[]): Promise<Array<{ id: number; title: string }>> {
   if (ids.length === 0) return [];
-  const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const list = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const rows = await executor.execute<{ id: number; title: string }>(sql`
     SELECT id, title FROM breakthrough_contents WHERE id IN (${list}) AND deleted_at IS NULL ORDER BY id`);
   return rows.rows.map((row) => ({ id: Number(row.id), title: row.title }));
 }
 
 /** The unit's ethics standards in force (the adopted version), whose criteria actions may follow. */
-export async function findAdoptedStandards(executor: Executor, unitId: number): Promise<{ id: number; title: string; criteria: string[] } | undefined> {
+export async function findAdoptedStandards(
+  executor: Executor,
+  unitId: number,
+): Promise<{ id: number; title: string; criteria: string[] } | undefined> {
   const rows = await executor.execute<{ id: number; title: string; criteria: Array<{ text: string }> }>(sql`
     SELECT id, title, criteria FROM ethics_standards WHERE unit_id = ${unitId} AND status = 'adopted' ORDER BY version_number DESC LIMIT 1`);
   const row = rows.rows[0];

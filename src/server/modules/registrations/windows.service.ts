@@ -2,7 +2,14 @@ import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, assertCanReadDownward, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import { ACTION_LINK_KINDS, type ActionLinkKind, type CreateWindow, type LinkOptions, type UpdateWindow, type WindowView } from '../../../shared/contracts/registrations';
+import {
+  ACTION_LINK_KINDS,
+  type ActionLinkKind,
+  type CreateWindow,
+  type LinkOptions,
+  type UpdateWindow,
+  type WindowView,
+} from '../../../shared/contracts/registrations';
 import { getUnitOrThrow } from '../units/index';
 import { listApplicableTopics } from '../programme/index';
 import * as repo from './windows.repo';
@@ -33,7 +40,11 @@ async function getWindowOrThrow(executor: Executor, id: number, forUpdate = fals
 }
 
 /** The topic and breakthrough contents a window names must be ones that reach its level that year. */
-async function assertLinksValid(executor: Executor, unit: { id: number; path: string }, input: { year: number; topicId: number | null; breakthroughIds: number[] }) {
+async function assertLinksValid(
+  executor: Executor,
+  unit: { id: number; path: string },
+  input: { year: number; topicId: number | null; breakthroughIds: number[] },
+) {
   if (input.topicId !== null) {
     const topics = await listApplicableTopics(executor, unit.path, input.year);
     if (!topics.some((topic) => topic.id === input.topicId)) {
@@ -99,7 +110,13 @@ export async function createWindow(db: Database, actor: Actor, input: CreateWind
     }
     await assertLinksValid(tx, unit, input);
     const row = await repo.insertWindow(tx, { ...input, createdBy: actor.userId });
-    await recordAudit(tx, actor, { action: 'registration_window.create', entityType: 'registration_window', entityId: row.id, unitPath: unit.path, after: input });
+    await recordAudit(tx, actor, {
+      action: 'registration_window.create',
+      entityType: 'registration_window',
+      entityId: row.id,
+      unitPath: unit.path,
+      after: input,
+    });
     return row.id;
   });
   return presentWindow(actor, await getWindowOrThrow(db, id));
@@ -129,7 +146,14 @@ export async function updateWindow(db: Database, actor: Actor, id: number, input
     const { version: _version, ...values } = input;
     await repo.updateWindow(tx, id, values);
     const { registrationCount: _count, unitName: _name, unitPath: _path, topicTitle: _title, ...before } = window;
-    await recordAudit(tx, actor, { action: 'registration_window.update', entityType: 'registration_window', entityId: id, unitPath: window.unitPath, before, after: values });
+    await recordAudit(tx, actor, {
+      action: 'registration_window.update',
+      entityType: 'registration_window',
+      entityId: id,
+      unitPath: window.unitPath,
+      before,
+      after: values,
+    });
   });
   return presentWindow(actor, await getWindowOrThrow(db, id));
 }
@@ -143,6 +167,12 @@ export async function deleteWindow(db: Database, actor: Actor, id: number, versi
       throw new AppError('INVALID_STATE', `Đợt đăng ký đã có ${window.registrationCount} bản đăng ký nên không xóa được.`);
     }
     await repo.deleteWindow(tx, id);
-    await recordAudit(tx, actor, { action: 'registration_window.delete', entityType: 'registration_window', entityId: id, unitPath: window.unitPath, before: { year: window.year, toYear: window.toYear, opensOn: window.opensOn, closesOn: window.closesOn } });
+    await recordAudit(tx, actor, {
+      action: 'registration_window.delete',
+      entityType: 'registration_window',
+      entityId: id,
+      unitPath: window.unitPath,
+      before: { year: window.year, toYear: window.toYear, opensOn: window.opensOn, closesOn: window.closesOn },
+    });
   });
 }

@@ -41,7 +41,9 @@ export async function transitionAnswer(
     transition: AnswerTransition;
     expectedVersion: number;
     reason?: string | null;
-    prepare?: (context: MachineContext) => Promise<{ patch?: Partial<repo.AnswerRow>; snapshot?: unknown; audit?: Record<string, unknown> }>;
+    prepare?: (
+      context: MachineContext,
+    ) => Promise<{ patch?: Partial<repo.AnswerRow>; snapshot?: unknown; audit?: Record<string, unknown> }>;
   },
 ): Promise<repo.AnswerRow> {
   const context = await repo.findAnswer(tx, input.answerId, true);
@@ -60,7 +62,14 @@ export async function transitionAnswer(
   const to: AnswerStatus = rule.to ?? (from === 'not_started' ? 'draft' : from);
   const after = await repo.updateAnswer(tx, input.answerId, { ...prepared.patch, status: to, updatedBy: actor.userId });
   if (from !== to) {
-    await repo.insertEvent(tx, { answerId: input.answerId, fromStatus: from, toStatus: to, reason: input.reason ?? null, snapshot: prepared.snapshot ?? null, actorName: actor.name });
+    await repo.insertEvent(tx, {
+      answerId: input.answerId,
+      fromStatus: from,
+      toStatus: to,
+      reason: input.reason ?? null,
+      snapshot: prepared.snapshot ?? null,
+      actorName: actor.name,
+    });
   }
   await recordAudit(tx, actor, {
     action: `report_answer.${input.transition}`,

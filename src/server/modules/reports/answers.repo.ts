@@ -66,7 +66,11 @@ export async function listAnswersOfRequest(executor: Executor, requestId: number
 }
 
 /** The answers of a request by the child of the requesting unit whose subtree holds their unit. */
-export async function listAnswerSubtrees(executor: Executor, requestId: number, requesterPath: string): Promise<Array<{ answerId: number; childId: number; childName: string }>> {
+export async function listAnswerSubtrees(
+  executor: Executor,
+  requestId: number,
+  requesterPath: string,
+): Promise<Array<{ answerId: number; childId: number; childName: string }>> {
   const rows = await executor.execute<{ answer_id: number; child_id: number; child_name: string }>(sql`
     SELECT a.id AS answer_id, c.id AS child_id, c.name AS child_name
     FROM report_answers a JOIN units u ON u.id = a.unit_id
@@ -122,7 +126,16 @@ export async function searchInbox(
     WHERE ${where}
     ORDER BY r.deadline DESC, a.id
     LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`);
-  return { total: Number(total.rows[0]!.n), items: rows.rows.map((row) => ({ ...row, id: Number(row.id), request_id: Number(row.request_id), unit_id: Number(row.unit_id), version: Number(row.version) })) };
+  return {
+    total: Number(total.rows[0]!.n),
+    items: rows.rows.map((row) => ({
+      ...row,
+      id: Number(row.id),
+      request_id: Number(row.request_id),
+      unit_id: Number(row.unit_id),
+      version: Number(row.version),
+    })),
+  };
 }
 
 export async function insertEvent(executor: Executor, values: typeof reportAnswerEvents.$inferInsert): Promise<void> {
@@ -139,13 +152,20 @@ export async function listRecommendationsOfAnswers(executor: Executor, answerIds
     SELECT id FROM report_recommendations WHERE answer_id = ANY(${sql.param(answerIds)}::bigint[]) ORDER BY answer_id, position`);
   if (rows.rows.length === 0) return [];
   const ids = rows.rows.map((row) => Number(row.id));
-  const found = await executor.select().from(reportRecommendations).where(sql`${reportRecommendations.id} = ANY(${sql.param(ids)}::bigint[])`);
+  const found = await executor
+    .select()
+    .from(reportRecommendations)
+    .where(sql`${reportRecommendations.id} = ANY(${sql.param(ids)}::bigint[])`);
   const byId = new Map(found.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)!);
 }
 
 /** Replaces a draft's items; once submitted, items are tracked one by one and no longer replaced. */
-export async function replaceRecommendations(executor: Executor, answerId: number, rows: Array<Omit<typeof reportRecommendations.$inferInsert, 'answerId'>>): Promise<void> {
+export async function replaceRecommendations(
+  executor: Executor,
+  answerId: number,
+  rows: Array<Omit<typeof reportRecommendations.$inferInsert, 'answerId'>>,
+): Promise<void> {
   await executor.delete(reportRecommendations).where(eq(reportRecommendations.answerId, answerId));
   if (rows.length) await executor.insert(reportRecommendations).values(rows.map((row) => ({ ...row, answerId })));
 }
@@ -155,7 +175,15 @@ export async function replaceRecommendations(executor: Executor, answerId: numbe
  * what it may pull figures and recommendations from.
  */
 export async function listLowerAnswers(executor: Executor, unitId: number, periodFrom: string, periodTo: string) {
-  const rows = await executor.execute<{ id: number; request_id: number; title: string; unit_name: string; status: string; narrative: Record<string, string>; manual_values: Record<string, string> }>(sql`
+  const rows = await executor.execute<{
+    id: number;
+    request_id: number;
+    title: string;
+    unit_name: string;
+    status: string;
+    narrative: Record<string, string>;
+    manual_values: Record<string, string>;
+  }>(sql`
     SELECT a.id, a.request_id, r.title, u.name AS unit_name, a.status, a.narrative, a.manual_values
     FROM report_requests r JOIN report_answers a ON a.request_id = r.id JOIN units u ON u.id = a.unit_id
     WHERE r.unit_id = ${unitId} AND r.period_from <= ${periodTo} AND r.period_to >= ${periodFrom} AND a.status IN ('submitted', 'accepted')

@@ -54,7 +54,8 @@ function checkAnswerInput(request: RequestWithUnit['request'], input: SaveAnswer
     }
   }
   for (const key of Object.keys(input.figureNotes)) {
-    if (!metrics.has(key)) throw new AppError('VALIDATION_FAILED', `Số liệu "${key}" không có trong yêu cầu báo cáo: chỉ ghi chú được số liệu đã yêu cầu.`);
+    if (!metrics.has(key))
+      throw new AppError('VALIDATION_FAILED', `Số liệu "${key}" không có trong yêu cầu báo cáo: chỉ ghi chú được số liệu đã yêu cầu.`);
   }
 }
 
@@ -94,7 +95,10 @@ export async function saveAnswer(db: Database, actor: Actor, id: number, input: 
         const narrative = Object.fromEntries(Object.entries(input.narrative).filter(([, text]) => text.trim() !== ''));
         const manualValues = Object.fromEntries(Object.entries(input.manualValues).filter(([, value]) => value !== ''));
         const figureNotes = Object.fromEntries(Object.entries(input.figureNotes).filter(([, note]) => note !== ''));
-        return { patch: { narrative, manualValues, figureNotes }, audit: { narrative, manualValues, figureNotes, recommendations: input.recommendations, fileIds: input.fileIds } };
+        return {
+          patch: { narrative, manualValues, figureNotes },
+          audit: { narrative, manualValues, figureNotes, recommendations: input.recommendations, fileIds: input.fileIds },
+        };
       },
     }),
   );
@@ -117,7 +121,9 @@ export async function submitAnswer(db: Database, actor: Actor, id: number, versi
         if (Object.keys(answer.narrative).length === 0 && Object.keys(answer.manualValues).length === 0) {
           throw new AppError('VALIDATION_FAILED', 'Báo cáo chưa có nội dung: hãy viết ít nhất một phần rồi lưu trước khi gửi.');
         }
-        const frozen = (await computeFigures(tx, [answer.unitId], request.content.metrics, request.periodFrom, request.periodTo)).get(answer.unitId) ?? {};
+        const frozen =
+          (await computeFigures(tx, [answer.unitId], request.content.metrics, request.periodFrom, request.periodTo)).get(answer.unitId) ??
+          {};
         // The demo loader replays last year's submissions on their own days; requests always submit today.
         const today = options.on ?? todayIso();
         let { numberValue, numberSymbol } = answer;
@@ -159,18 +165,39 @@ export async function submitAnswer(db: Database, actor: Actor, id: number, versi
 
 export async function returnAnswer(db: Database, actor: Actor, id: number, input: { version: number; reason: string }) {
   await db.transaction((tx) =>
-    transitionAnswer(tx, actor, { answerId: id, transition: 'return', expectedVersion: input.version, reason: input.reason, prepare: async () => ({ patch: { returnReason: input.reason, acceptedAt: null } }) }),
+    transitionAnswer(tx, actor, {
+      answerId: id,
+      transition: 'return',
+      expectedVersion: input.version,
+      reason: input.reason,
+      prepare: async () => ({ patch: { returnReason: input.reason, acceptedAt: null } }),
+    }),
   );
   return getAnswer(db, actor, id);
 }
 
 export async function acceptAnswer(db: Database, actor: Actor, id: number, version: number) {
-  await db.transaction((tx) => transitionAnswer(tx, actor, { answerId: id, transition: 'accept', expectedVersion: version, prepare: async () => ({ patch: { acceptedAt: new Date() } }) }));
+  await db.transaction((tx) =>
+    transitionAnswer(tx, actor, {
+      answerId: id,
+      transition: 'accept',
+      expectedVersion: version,
+      prepare: async () => ({ patch: { acceptedAt: new Date() } }),
+    }),
+  );
   return getAnswer(db, actor, id);
 }
 
 function presentRecommendation(row: repo.RecommendationRow) {
-  return { id: row.id, kind: row.kind, body: row.body, status: row.status, answer: row.answer, answeredAt: row.answeredAt?.toISOString() ?? null, version: row.version };
+  return {
+    id: row.id,
+    kind: row.kind,
+    body: row.body,
+    status: row.status,
+    answer: row.answer,
+    answeredAt: row.answeredAt?.toISOString() ?? null,
+    version: row.version,
+  };
 }
 
 /**
@@ -189,7 +216,10 @@ export async function getAnswer(db: Database, actor: Actor, id: number) {
   const files = (await listAttachments(db, 'report', [id])).get(id) ?? [];
   const events = await repo.listEvents(db, id);
   const lower = await repo.listLowerAnswers(db, answer.unitId, request.periodFrom, request.periodTo);
-  const lowerItems = await repo.listRecommendationsOfAnswers(db, lower.map((row) => row.id));
+  const lowerItems = await repo.listRecommendationsOfAnswers(
+    db,
+    lower.map((row) => row.id),
+  );
   return {
     id: answer.id,
     request: {
@@ -211,7 +241,15 @@ export async function getAnswer(db: Database, actor: Actor, id: number) {
     figureNotes: answer.figureNotes,
     figures: request.content.metrics.map((key) => {
       const entry = CATALOGUE_BY_KEY.get(key)!;
-      return { key, label: entry.label, unit: entry.unit, definition: entry.definition, computation: entry.computation, live: live[key] ?? null, frozen: answer.frozenFigures ? (answer.frozenFigures[key] ?? null) : null };
+      return {
+        key,
+        label: entry.label,
+        unit: entry.unit,
+        definition: entry.definition,
+        computation: entry.computation,
+        live: live[key] ?? null,
+        frozen: answer.frozenFigures ? (answer.frozenFigures[key] ?? null) : null,
+      };
     }),
     recommendations: recommendations.map(presentRecommendation),
     files,
@@ -222,7 +260,8 @@ export async function getAnswer(db: Database, actor: Actor, id: number) {
     version: answer.version,
     history: describeHistory(events, request.content),
     // Who typed the figures in: whoever last submitted the report, or, before that, last saved it.
-    enteredBy: [...events].reverse().find((event) => event.toStatus === 'submitted')?.actorName ?? (await repo.findUserName(db, answer.updatedBy)),
+    enteredBy:
+      [...events].reverse().find((event) => event.toStatus === 'submitted')?.actorName ?? (await repo.findUserName(db, answer.updatedBy)),
     lower: lower.map((row) => ({
       id: row.id,
       title: row.title,

@@ -33,27 +33,65 @@ export async function getConsolidation(db: Database, actor: Actor, requestId: nu
   const manualTotals: Record<string, number | null> = {};
   for (const item of request.content.manualItems) {
     if (item.type !== 'number') continue;
-    const values = answering.map((answer) => answer.manual_values[item.key]).filter((value): value is string => value !== undefined && value !== '');
+    const values = answering
+      .map((answer) => answer.manual_values[item.key])
+      .filter((value): value is string => value !== undefined && value !== '');
     manualTotals[item.key] = values.length ? values.reduce((sum, value) => sum + parseNumber(value), 0) : null;
   }
-  const items = await listRecommendationsOfAnswers(db, answering.map((answer) => answer.id));
+  const items = await listRecommendationsOfAnswers(
+    db,
+    answering.map((answer) => answer.id),
+  );
   const unitOf = new Map(answers.map((answer) => [answer.id, answer.unit_name]));
   return {
-    request: { id: request.id, title: request.title, kind: request.kind, periodFrom: request.periodFrom, periodTo: request.periodTo, deadline: request.deadline, unit: { id: request.unitId, name: found.unitName } },
+    request: {
+      id: request.id,
+      title: request.title,
+      kind: request.kind,
+      periodFrom: request.periodFrom,
+      periodTo: request.periodTo,
+      deadline: request.deadline,
+      unit: { id: request.unitId, name: found.unitName },
+    },
     expected: answers.length,
     answering: answering.length,
     missing: missing.map((answer) => ({ id: answer.id, unitName: answer.unit_name, status: answer.status })),
     figures: request.content.metrics.map((key) => {
       const entry = CATALOGUE_BY_KEY.get(key)!;
-      return { key, label: entry.label, unit: entry.unit, definition: entry.definition, computation: entry.computation, total: totals[key] ?? null };
+      return {
+        key,
+        label: entry.label,
+        unit: entry.unit,
+        definition: entry.definition,
+        computation: entry.computation,
+        total: totals[key] ?? null,
+      };
     }),
-    byUnit: answering.map((answer) => ({ answerId: answer.id, unitName: answer.unit_name, status: answer.status, figures: answer.frozen_figures!, manualValues: answer.manual_values })),
-    manualItems: request.content.manualItems.map((item) => ({ ...item, total: item.type === 'number' ? (manualTotals[item.key] ?? null) : null })),
-    recommendations: items.map((item) => ({ id: item.id, unitName: unitOf.get(item.answerId) ?? '', kind: item.kind, body: item.body, status: item.status, answer: item.answer })),
+    byUnit: answering.map((answer) => ({
+      answerId: answer.id,
+      unitName: answer.unit_name,
+      status: answer.status,
+      figures: answer.frozen_figures!,
+      manualValues: answer.manual_values,
+    })),
+    manualItems: request.content.manualItems.map((item) => ({
+      ...item,
+      total: item.type === 'number' ? (manualTotals[item.key] ?? null) : null,
+    })),
+    recommendations: items.map((item) => ({
+      id: item.id,
+      unitName: unitOf.get(item.answerId) ?? '',
+      kind: item.kind,
+      body: item.body,
+      status: item.status,
+      answer: item.answer,
+    })),
     sections: request.content.sections.map((section) => ({
       key: section.key,
       title: section.title,
-      entries: answering.filter((answer) => answer.narrative[section.key]).map((answer) => ({ unitName: answer.unit_name, text: answer.narrative[section.key]! })),
+      entries: answering
+        .filter((answer) => answer.narrative[section.key])
+        .map((answer) => ({ unitName: answer.unit_name, text: answer.narrative[section.key]! })),
     })),
   };
 }

@@ -14,7 +14,11 @@ const computedNote = (computation: string) => `Hệ thống tính: ${computation
 const typedNote = (enteredBy: string | null) => (enteredBy ? `Đơn vị tự nhập (${enteredBy}).` : 'Đơn vị tự nhập.');
 const noteOf = (unitNote: string | undefined, source: string) => (unitNote ? `${unitNote} — ${source}` : source);
 
-const paragraphsOf = (text: string) => text.split(/\n+/).map((line) => line.trim()).filter(Boolean);
+const paragraphsOf = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 const safeName = (text: string) => text.replace(/[\\/:*?"<>|]+/g, '-');
 
 async function headerOf(db: Database, unitId: number) {
@@ -40,14 +44,26 @@ export async function answerDocumentInput(db: Database, actor: Actor, answerId: 
     numberSymbol: answer.numberSymbol,
     issuedOn: answer.firstSubmittedOn && answer.submittedAt ? answer.submittedAt.slice(0, 10) : todayIso(),
     summary: answer.request.title,
-    sections: answer.request.content.sections.filter((section) => answer.narrative[section.key]).map((section) => ({ title: section.title, paragraphs: paragraphsOf(answer.narrative[section.key]!) })),
+    sections: answer.request.content.sections
+      .filter((section) => answer.narrative[section.key])
+      .map((section) => ({ title: section.title, paragraphs: paragraphsOf(answer.narrative[section.key]!) })),
     difficulties: answer.recommendations.filter((item) => item.kind === 'difficulty').map((item) => item.body),
     recommendations: answer.recommendations.filter((item) => item.kind === 'recommendation').map((item) => item.body),
     figures: [
-      ...answer.figures.map((figure) => ({ label: figure.label, unit: figure.unit, value: submitted ? figure.frozen : figure.live, note: noteOf(answer.figureNotes[figure.key], computedNote(figure.computation)) })),
+      ...answer.figures.map((figure) => ({
+        label: figure.label,
+        unit: figure.unit,
+        value: submitted ? figure.frozen : figure.live,
+        note: noteOf(answer.figureNotes[figure.key], computedNote(figure.computation)),
+      })),
       ...answer.request.content.manualItems.map((item) => {
         const raw = answer.manualValues[item.key] ?? null;
-        return { label: item.label, unit: item.type, value: item.type === 'number' && raw !== null ? Number(raw.replace(',', '.')) : raw, note: typedNote(answer.enteredBy) };
+        return {
+          label: item.label,
+          unit: item.type,
+          value: item.type === 'number' && raw !== null ? Number(raw.replace(',', '.')) : raw,
+          note: typedNote(answer.enteredBy),
+        };
       }),
     ],
     recipients: [answer.request.unit.name, header.keeper],
@@ -64,13 +80,35 @@ export async function consolidationDocumentInput(db: Database, actor: Actor, req
     numberSymbol: null,
     issuedOn: todayIso(),
     summary: `Tổng hợp ${view.request.title.charAt(0).toLowerCase()}${view.request.title.slice(1)}`,
-    sections: view.sections.filter((section) => section.entries.length).map((section) => ({ title: section.title, paragraphs: section.entries.flatMap((entry) => paragraphsOf(`${entry.unitName}: ${entry.text}`)) })),
+    sections: view.sections
+      .filter((section) => section.entries.length)
+      .map((section) => ({
+        title: section.title,
+        paragraphs: section.entries.flatMap((entry) => paragraphsOf(`${entry.unitName}: ${entry.text}`)),
+      })),
     difficulties: view.recommendations.filter((item) => item.kind === 'difficulty').map((item) => `${item.body} (${item.unitName})`),
     recommendations: view.recommendations.filter((item) => item.kind === 'recommendation').map((item) => `${item.body} (${item.unitName})`),
     figures: [
-      { label: 'Số đơn vị đã báo cáo / phải báo cáo', unit: 'text', value: `${view.answering}/${view.expected}`, note: view.missing.length ? `Chưa báo cáo: ${view.missing.map((item) => item.unitName).join(', ')}` : null },
-      ...view.figures.map((figure) => ({ label: figure.label, unit: figure.unit, value: figure.total, note: `Cộng số liệu đã chốt của ${view.answering} báo cáo; mỗi báo cáo do hệ thống tính: ${figure.computation}` })),
-      ...view.manualItems.filter((item) => item.type === 'number').map((item) => ({ label: item.label, unit: 'number' as const, value: item.total, note: `Cộng số do ${view.answering} đơn vị tự nhập.` })),
+      {
+        label: 'Số đơn vị đã báo cáo / phải báo cáo',
+        unit: 'text',
+        value: `${view.answering}/${view.expected}`,
+        note: view.missing.length ? `Chưa báo cáo: ${view.missing.map((item) => item.unitName).join(', ')}` : null,
+      },
+      ...view.figures.map((figure) => ({
+        label: figure.label,
+        unit: figure.unit,
+        value: figure.total,
+        note: `Cộng số liệu đã chốt của ${view.answering} báo cáo; mỗi báo cáo do hệ thống tính: ${figure.computation}`,
+      })),
+      ...view.manualItems
+        .filter((item) => item.type === 'number')
+        .map((item) => ({
+          label: item.label,
+          unit: 'number' as const,
+          value: item.total,
+          note: `Cộng số do ${view.answering} đơn vị tự nhập.`,
+        })),
     ],
     recipients: [...(parent ? [parent.name] : []), header.keeper],
   };
@@ -84,7 +122,12 @@ export async function pdfAvailable(): Promise<boolean> {
 export async function renderDocument(input: ReportDocumentInput, format: 'docx' | 'pdf', baseName: string) {
   const docx = await writeReportDocument(input);
   const fileBase = safeName(baseName);
-  if (format === 'docx') return { body: docx, fileName: `${fileBase}.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+  if (format === 'docx')
+    return {
+      body: docx,
+      fileName: `${fileBase}.docx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    };
   const soffice = await findSoffice();
   if (!soffice) throw new AppError('INVALID_STATE', 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Hãy tải bản Word (DOCX).');
   return { body: await convertDocxToPdf(soffice, docx), fileName: `${fileBase}.pdf`, contentType: 'application/pdf' };

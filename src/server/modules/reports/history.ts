@@ -2,7 +2,11 @@ import type { ReportContent } from '../../db/schema/reports';
 import type { reportAnswerEvents } from '../../db/schema/index';
 
 type EventRow = typeof reportAnswerEvents.$inferSelect;
-type Snapshot = { narrative?: Record<string, string>; manualValues?: Record<string, string>; recommendations?: Array<{ kind: string; body: string }> };
+type Snapshot = {
+  narrative?: Record<string, string>;
+  manualValues?: Record<string, string>;
+  recommendations?: Array<{ kind: string; body: string }>;
+};
 
 /**
  * The history of a report, each submission with what changed since the one before it: the titles
@@ -16,13 +20,27 @@ export function describeHistory(events: EventRow[], content: ReportContent) {
       const current = event.snapshot as Snapshot;
       if (previous) {
         changes = [
-          ...content.sections.filter((section) => (previous!.narrative?.[section.key] ?? '') !== (current.narrative?.[section.key] ?? '')).map((section) => section.title),
-          ...content.manualItems.filter((item) => (previous!.manualValues?.[item.key] ?? '') !== (current.manualValues?.[item.key] ?? '')).map((item) => item.label),
-          ...(JSON.stringify(previous.recommendations ?? []) !== JSON.stringify(current.recommendations ?? []) ? ['Khó khăn, kiến nghị'] : []),
+          ...content.sections
+            .filter((section) => (previous!.narrative?.[section.key] ?? '') !== (current.narrative?.[section.key] ?? ''))
+            .map((section) => section.title),
+          ...content.manualItems
+            .filter((item) => (previous!.manualValues?.[item.key] ?? '') !== (current.manualValues?.[item.key] ?? ''))
+            .map((item) => item.label),
+          ...(JSON.stringify(previous.recommendations ?? []) !== JSON.stringify(current.recommendations ?? [])
+            ? ['Khó khăn, kiến nghị']
+            : []),
         ];
       }
       previous = current;
     }
-    return { id: event.id, fromStatus: event.fromStatus, toStatus: event.toStatus, reason: event.reason, actorName: event.actorName, at: event.at.toISOString(), changes };
+    return {
+      id: event.id,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      reason: event.reason,
+      actorName: event.actorName,
+      at: event.at.toISOString(),
+      changes,
+    };
   });
 }

@@ -27,7 +27,17 @@ export type RegisterRow = {
 /** Items of submitted reports, addressed to (or raised by) a subtree, within the actor's scope. */
 export async function searchRegister(
   executor: Executor,
-  filter: { unitPath: string; scope: string[]; direction: 'addressed' | 'raised'; status?: string; overdue: boolean; q?: string; today: string; page: number; pageSize: number },
+  filter: {
+    unitPath: string;
+    scope: string[];
+    direction: 'addressed' | 'raised';
+    status?: string;
+    overdue: boolean;
+    q?: string;
+    today: string;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: RegisterRow[]; total: number }> {
   const side = filter.direction === 'addressed' ? sql`au` : sql`ru`;
   const where = sql.join(
@@ -52,7 +62,14 @@ export async function searchRegister(
     LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`);
   return {
     total: Number(total.rows[0]!.n),
-    items: rows.rows.map((row) => ({ ...row, id: Number(row.id), version: Number(row.version), unit_id: Number(row.unit_id), addressed_unit_id: Number(row.addressed_unit_id), answer_id: Number(row.answer_id) })),
+    items: rows.rows.map((row) => ({
+      ...row,
+      id: Number(row.id),
+      version: Number(row.version),
+      unit_id: Number(row.unit_id),
+      addressed_unit_id: Number(row.addressed_unit_id),
+      answer_id: Number(row.answer_id),
+    })),
   };
 }
 

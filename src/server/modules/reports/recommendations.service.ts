@@ -66,9 +66,13 @@ export async function respond(db: Database, actor: Actor, id: number, input: Res
     const found = await repo.findItem(tx, id);
     if (!found || !found.submitted) throw new AppError('NOT_FOUND', 'Không tìm thấy khó khăn, kiến nghị này.');
     assertCan(actor, 'reports.request', found.addressedPath);
-    if (found.item.version !== input.version) throw new AppError('VERSION_CONFLICT', 'Kiến nghị vừa được người khác xử lý. Hãy tải lại rồi thực hiện lại.');
+    if (found.item.version !== input.version)
+      throw new AppError('VERSION_CONFLICT', 'Kiến nghị vừa được người khác xử lý. Hãy tải lại rồi thực hiện lại.');
     if (!NEXT[found.item.status]!.includes(input.status)) {
-      throw new AppError('INVALID_TRANSITION', found.item.status === 'closed' ? 'Kiến nghị đã đóng, không xử lý tiếp được.' : 'Không chuyển được kiến nghị sang trạng thái này.');
+      throw new AppError(
+        'INVALID_TRANSITION',
+        found.item.status === 'closed' ? 'Kiến nghị đã đóng, không xử lý tiếp được.' : 'Không chuyển được kiến nghị sang trạng thái này.',
+      );
     }
     const answer = input.answer ?? found.item.answer;
     const after = await repo.updateItem(tx, id, {
@@ -85,6 +89,13 @@ export async function respond(db: Database, actor: Actor, id: number, input: Res
       before: { status: found.item.status, answer: found.item.answer, dueOn: found.item.dueOn },
       after: { status: after.status, answer: after.answer, dueOn: after.dueOn },
     });
-    return { id: after.id, status: after.status, answer: after.answer, dueOn: after.dueOn, version: after.version, canRespond: can(actor, 'reports.request', found.addressedPath) };
+    return {
+      id: after.id,
+      status: after.status,
+      answer: after.answer,
+      dueOn: after.dueOn,
+      version: after.version,
+      canRespond: can(actor, 'reports.request', found.addressedPath),
+    };
   });
 }

@@ -1,5 +1,14 @@
 import { PageBreak, Paragraph, Table, TableRow, WidthType, convertMillimetersToTwip } from 'docx';
-import { ROMAN, body, centered, packPartyDocument, partyHeader, run, signatureBlock, tableCell as cell } from '../../platform/documents/party-document';
+import {
+  ROMAN,
+  body,
+  centered,
+  packPartyDocument,
+  partyHeader,
+  run,
+  signatureBlock,
+  tableCell as cell,
+} from '../../platform/documents/party-document';
 import { bodyAbbreviation } from '../../platform/documents/numbering';
 
 export type ReportDocumentInput = {
@@ -34,14 +43,38 @@ function annex(input: ReportDocumentInput): Array<Paragraph | Table> {
     new Paragraph({ children: [new PageBreak()] }),
     centered([run('PHỤ LỤC', { bold: true })]),
     centered([run('SỐ LIỆU KẾT QUẢ THỰC HIỆN', { bold: true })]),
-    centered([run(`(Kèm theo Báo cáo số ${input.numberSymbol ?? `     -BC/${bodyAbbreviation(input.unitKind, input.unitName)}`})`, { italics: true })], 240),
+    centered(
+      [
+        run(`(Kèm theo Báo cáo số ${input.numberSymbol ?? `     -BC/${bodyAbbreviation(input.unitKind, input.unitName)}`})`, {
+          italics: true,
+        }),
+      ],
+      240,
+    ),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, children: [cell('TT', { bold: true, width: 8, align: 'center' }), cell('Chỉ tiêu', { bold: true, width: 47, align: 'center' }), cell('Đơn vị tính', { bold: true, width: 13, align: 'center' }), cell('Số liệu', { bold: true, width: 14, align: 'center' }), cell('Ghi chú', { bold: true, width: 18, align: 'center' })] }),
+        new TableRow({
+          tableHeader: true,
+          children: [
+            cell('TT', { bold: true, width: 8, align: 'center' }),
+            cell('Chỉ tiêu', { bold: true, width: 47, align: 'center' }),
+            cell('Đơn vị tính', { bold: true, width: 13, align: 'center' }),
+            cell('Số liệu', { bold: true, width: 14, align: 'center' }),
+            cell('Ghi chú', { bold: true, width: 18, align: 'center' }),
+          ],
+        }),
         ...input.figures.map(
           (figure, index) =>
-            new TableRow({ children: [cell(String(index + 1), { align: 'center' }), cell(figure.label), cell(unitLabel[figure.unit], { align: 'center' }), cell(formatFigure(figure.value, figure.unit), { align: 'right' }), cell(figure.note ?? '')] }),
+            new TableRow({
+              children: [
+                cell(String(index + 1), { align: 'center' }),
+                cell(figure.label),
+                cell(unitLabel[figure.unit], { align: 'center' }),
+                cell(formatFigure(figure.value, figure.unit), { align: 'right' }),
+                cell(figure.note ?? ''),
+              ],
+            }),
         ),
       ],
     }),
@@ -80,6 +113,10 @@ export async function writeReportDocument(input: ReportDocumentInput): Promise<B
   paragraphs.push(new Paragraph({ spacing: { before: convertMillimetersToTwip(10) }, children: [] }));
   return packPartyDocument({
     title: `Báo cáo ${numberSymbol} ${input.summary}`,
-    children: [partyHeader({ parentName: input.parentName, unitName: input.unitName, numberSymbol, place: input.place, issuedOn: input.issuedOn }), ...paragraphs, ...annex(input)],
+    children: [
+      partyHeader({ parentName: input.parentName, unitName: input.unitName, numberSymbol, place: input.place, issuedOn: input.issuedOn }),
+      ...paragraphs,
+      ...annex(input),
+    ],
   });
 }

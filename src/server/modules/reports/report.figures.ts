@@ -33,6 +33,8 @@ export async function redateRequestFigures(tx: Executor, requestId: number, from
 
 /** A report's first submission: submitted, and on time if it was. */
 export async function countFirstSubmission(tx: Executor, unitPath: string, periodTo: string, onTime: boolean): Promise<void> {
-  const deltas = answerDeltas([{ unitPath, submitted: true, onTime }], periodTo).filter((delta) => !delta.metric.startsWith('reports.expected.'));
+  const deltas = answerDeltas([{ unitPath, submitted: true, onTime }], periodTo).filter(
+    (delta) => !delta.metric.startsWith('reports.expected.'),
+  );
   await addFigureDeltas(tx, deltas);
 }

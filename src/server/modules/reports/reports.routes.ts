@@ -32,7 +32,10 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   const onRequest = { needs: ['reports.request'], place: placeById((id) => requests.findRequestPlace(db, id)) } as const;
   const onOwnAnswer = { needs: ['reports.answer'], place: placeById((id) => answers.findAnswerPlace(db, id, 'answerer')) } as const;
   const onAnswerReview = { needs: ['reports.request'], place: placeById((id) => answers.findAnswerPlace(db, id, 'requester')) } as const;
-  const onRecommendation = { needs: ['reports.request'], place: placeById((id) => recommendations.findRecommendationPlace(db, id)) } as const;
+  const onRecommendation = {
+    needs: ['reports.request'],
+    place: placeById((id) => recommendations.findRecommendationPlace(db, id)),
+  } as const;
   app.get('/api/reports/catalogue', { schema: { tags } }, async (request) => {
     const actor = actorOf(request);
     if (scopePaths(actor, 'reports.request').length === 0) assertHasPermissionSomewhere(actor, 'reports.answer');
@@ -40,62 +43,106 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   });
 
   // Requests, as the requesting level manages them
-  app.get('/api/report-requests', { schema: { tags, querystring: ReportRequestsQuerySchema } }, (request) => requests.listRequests(db, actorOf(request), request.query));
-  app.post('/api/report-requests', { config: { needs: ['reports.request'] }, schema: { tags, body: CreateReportRequestSchema } }, async (request, reply) =>
-    reply.status(201).send(await requests.createRequest(db, actorOf(request), request.body)),
+  app.get('/api/report-requests', { schema: { tags, querystring: ReportRequestsQuerySchema } }, (request) =>
+    requests.listRequests(db, actorOf(request), request.query),
   );
-  app.get('/api/report-requests/:id', { schema: { tags, params: IdParamsSchema } }, (request) => requests.getRequest(db, actorOf(request), request.params.id));
-  app.patch('/api/report-requests/:id/deadline', { config: onRequest, schema: { tags, params: IdParamsSchema, body: UpdateDeadlineSchema } }, (request) =>
-    requests.updateDeadline(db, actorOf(request), request.params.id, request.body),
+  app.post(
+    '/api/report-requests',
+    { config: { needs: ['reports.request'] }, schema: { tags, body: CreateReportRequestSchema } },
+    async (request, reply) => reply.status(201).send(await requests.createRequest(db, actorOf(request), request.body)),
   );
-  app.post('/api/report-requests/:id/remind', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema } }, (request) => requests.remindLate(db, actorOf(request), request.params.id));
-  app.get('/api/report-requests/:id/consolidation', { schema: { tags, params: IdParamsSchema } }, (request) => getConsolidation(db, actorOf(request), request.params.id));
+  app.get('/api/report-requests/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
+    requests.getRequest(db, actorOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/report-requests/:id/deadline',
+    { config: onRequest, schema: { tags, params: IdParamsSchema, body: UpdateDeadlineSchema } },
+    (request) => requests.updateDeadline(db, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/report-requests/:id/remind',
+    { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema } },
+    (request) => requests.remindLate(db, actorOf(request), request.params.id),
+  );
+  app.get('/api/report-requests/:id/consolidation', { schema: { tags, params: IdParamsSchema } }, (request) =>
+    getConsolidation(db, actorOf(request), request.params.id),
+  );
   app.get('/api/report-requests/:id/figures-export', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
     const { body, fileName } = await exportConsolidatedFigures(db, actorOf(request), request.params.id);
     return sendFile(reply, fileName, XLSX_TYPE, body);
   });
-  app.get('/api/report-requests/:id/document', { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } }, async (request, reply) => {
-    const input = await consolidationDocumentInput(db, actorOf(request), request.params.id);
-    const file = await renderDocument(input, request.query.format, `Báo cáo tổng hợp - ${input.summary}`);
-    return sendFile(reply, file.fileName, file.contentType, file.body);
-  });
+  app.get(
+    '/api/report-requests/:id/document',
+    { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } },
+    async (request, reply) => {
+      const input = await consolidationDocumentInput(db, actorOf(request), request.params.id);
+      const file = await renderDocument(input, request.query.format, `Báo cáo tổng hợp - ${input.summary}`);
+      return sendFile(reply, file.fileName, file.contentType, file.body);
+    },
+  );
 
   // Saved request contents
-  app.get('/api/report-templates', { schema: { tags, querystring: TemplatesQuerySchema } }, (request) => requests.listTemplates(db, actorOf(request), request.query.unitId));
-  app.post('/api/report-templates', { config: { needs: ['reports.request'] }, schema: { tags, body: SaveTemplateSchema } }, async (request, reply) =>
-    reply.status(201).send(await requests.saveTemplate(db, actorOf(request), request.body)),
+  app.get('/api/report-templates', { schema: { tags, querystring: TemplatesQuerySchema } }, (request) =>
+    requests.listTemplates(db, actorOf(request), request.query.unitId),
   );
-  app.delete('/api/report-templates/:id', { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
-    await requests.deleteTemplate(db, actorOf(request), request.params.id);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/report-templates',
+    { config: { needs: ['reports.request'] }, schema: { tags, body: SaveTemplateSchema } },
+    async (request, reply) => reply.status(201).send(await requests.saveTemplate(db, actorOf(request), request.body)),
+  );
+  app.delete(
+    '/api/report-templates/:id',
+    { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema } },
+    async (request, reply) => {
+      await requests.deleteTemplate(db, actorOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
 
   // Reports, as expected units write them and the requesting level reviews them
-  app.get('/api/report-inbox', { schema: { tags, querystring: ReportInboxQuerySchema } }, (request) => answers.listInbox(db, actorOf(request), request.query));
-  app.get('/api/report-answers/:id', { schema: { tags, params: IdParamsSchema } }, (request) => answers.getAnswer(db, actorOf(request), request.params.id));
-  app.patch('/api/report-answers/:id', { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: SaveAnswerSchema } }, (request) =>
-    answers.saveAnswer(db, actorOf(request), request.params.id, request.body),
+  app.get('/api/report-inbox', { schema: { tags, querystring: ReportInboxQuerySchema } }, (request) =>
+    answers.listInbox(db, actorOf(request), request.query),
   );
-  app.post('/api/report-answers/:id/submit', { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
-    answers.submitAnswer(db, actorOf(request), request.params.id, request.body.version),
+  app.get('/api/report-answers/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
+    answers.getAnswer(db, actorOf(request), request.params.id),
   );
-  app.post('/api/report-answers/:id/return', { config: onAnswerReview, schema: { tags, params: IdParamsSchema, body: ReturnAnswerSchema } }, (request) =>
-    answers.returnAnswer(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/report-answers/:id',
+    { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: SaveAnswerSchema } },
+    (request) => answers.saveAnswer(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/report-answers/:id/accept', { config: onAnswerReview, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } }, (request) =>
-    answers.acceptAnswer(db, actorOf(request), request.params.id, request.body.version),
+  app.post(
+    '/api/report-answers/:id/submit',
+    { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } },
+    (request) => answers.submitAnswer(db, actorOf(request), request.params.id, request.body.version),
   );
-  app.get('/api/report-answers/:id/document', { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } }, async (request, reply) => {
-    const input = await answerDocumentInput(db, actorOf(request), request.params.id);
-    const file = await renderDocument(input, request.query.format, `Báo cáo ${input.numberSymbol ?? 'dự thảo'} - ${input.unitName}`);
-    return sendFile(reply, file.fileName, file.contentType, file.body);
-  });
+  app.post(
+    '/api/report-answers/:id/return',
+    { config: onAnswerReview, schema: { tags, params: IdParamsSchema, body: ReturnAnswerSchema } },
+    (request) => answers.returnAnswer(db, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/report-answers/:id/accept',
+    { config: onAnswerReview, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } },
+    (request) => answers.acceptAnswer(db, actorOf(request), request.params.id, request.body.version),
+  );
+  app.get(
+    '/api/report-answers/:id/document',
+    { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } },
+    async (request, reply) => {
+      const input = await answerDocumentInput(db, actorOf(request), request.params.id);
+      const file = await renderDocument(input, request.query.format, `Báo cáo ${input.numberSymbol ?? 'dự thảo'} - ${input.unitName}`);
+      return sendFile(reply, file.fileName, file.contentType, file.body);
+    },
+  );
 
   // The register of difficulties and recommendations
   app.get('/api/report-recommendations', { schema: { tags, querystring: RecommendationsQuerySchema } }, (request) =>
     recommendations.listRegister(db, actorOf(request), request.query),
   );
-  app.patch('/api/report-recommendations/:id', { config: onRecommendation, schema: { tags, params: IdParamsSchema, body: RespondRecommendationSchema } }, (request) =>
-    recommendations.respond(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/report-recommendations/:id',
+    { config: onRecommendation, schema: { tags, params: IdParamsSchema, body: RespondRecommendationSchema } },
+    (request) => recommendations.respond(db, actorOf(request), request.params.id, request.body),
   );
 };

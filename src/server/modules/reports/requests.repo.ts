@@ -14,7 +14,11 @@ export async function insertRequest(executor: Executor, values: typeof reportReq
   return (await executor.insert(reportRequests).values(values).returning())[0]!;
 }
 
-export async function updateRequest(executor: Executor, id: number, values: Partial<typeof reportRequests.$inferInsert>): Promise<RequestRow> {
+export async function updateRequest(
+  executor: Executor,
+  id: number,
+  values: Partial<typeof reportRequests.$inferInsert>,
+): Promise<RequestRow> {
   const rows = await executor
     .update(reportRequests)
     .set({ ...values, updatedAt: new Date(), version: sql`${reportRequests.version} + 1` })
@@ -40,7 +44,12 @@ export async function findRequest(executor: Executor, id: number, forUpdate = fa
  * the period, or on the day it is issued if that comes first. A 2012 briefing typed in today goes
  * to the districts of 2012, not to today's communes.
  */
-export async function listAudienceUnitIds(executor: Executor, unit: { id: number }, audience: ReportAudience, day: string): Promise<number[]> {
+export async function listAudienceUnitIds(
+  executor: Executor,
+  unit: { id: number },
+  audience: ReportAudience,
+  day: string,
+): Promise<number[]> {
   const kinds: readonly string[] = audience === 'communes' ? ['commune_committee'] : GRASSROOTS_KINDS;
   const below = await listSubtreeOn(executor, unit.id, day, audience === 'children' ? 1 : undefined);
   const chosen = audience === 'children' ? below : below.filter((entry) => kinds.includes(entry.kind));
@@ -63,7 +72,9 @@ export async function searchRequests(
     ],
     sql` AND `,
   );
-  const total = await executor.execute<{ n: number }>(sql`SELECT count(*) AS n FROM report_requests r JOIN units u ON u.id = r.unit_id WHERE ${where}`);
+  const total = await executor.execute<{ n: number }>(
+    sql`SELECT count(*) AS n FROM report_requests r JOIN units u ON u.id = r.unit_id WHERE ${where}`,
+  );
   const rows = await executor.execute<Record<string, unknown>>(sql`
     SELECT r.id, r.unit_id, u.name AS unit_name, r.kind, r.title, r.period_from::text, r.period_to::text, r.deadline::text, r.audience, r.version,
       (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id) AS expected,
@@ -116,4 +127,3 @@ export async function findTemplate(executor: Executor, id: number) {
 export async function deleteTemplate(executor: Executor, id: number) {
   await executor.delete(reportTemplates).where(eq(reportTemplates.id, id));
 }
-

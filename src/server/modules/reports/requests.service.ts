@@ -4,7 +4,13 @@ import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../
 import { recordAudit } from '../../platform/audit';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import { REPORT_KIND_LABELS, type CreateReportRequest, type ReportAudience, type ReportContentInput, type ReportRequestsQuery } from '../../../shared/contracts/reports';
+import {
+  REPORT_KIND_LABELS,
+  type CreateReportRequest,
+  type ReportAudience,
+  type ReportContentInput,
+  type ReportRequestsQuery,
+} from '../../../shared/contracts/reports';
 import { getUnitOrThrow } from '../units/index';
 import { CATALOGUE_BY_KEY, presentCatalogue } from './metric-catalogue';
 import * as repo from './requests.repo';
@@ -17,18 +23,24 @@ const NOT_FOUND = 'Không tìm thấy yêu cầu báo cáo này.';
 /** The request content must name known figures and distinct keys; manual items and sections need their own keys. */
 export function checkContent(content: ReportContentInput): void {
   for (const key of content.metrics) {
-    if (!CATALOGUE_BY_KEY.has(key)) throw new AppError('VALIDATION_FAILED', `Số liệu "${key}" không có trong danh mục số liệu của hệ thống.`);
+    if (!CATALOGUE_BY_KEY.has(key))
+      throw new AppError('VALIDATION_FAILED', `Số liệu "${key}" không có trong danh mục số liệu của hệ thống.`);
   }
   const keys = [...content.manualItems.map((item) => item.key), ...content.sections.map((section) => section.key)];
   const duplicate = keys.find((key, index) => keys.indexOf(key) !== index);
-  if (duplicate) throw new AppError('VALIDATION_FAILED', `Mã mục "${duplicate}" bị trùng: mỗi mục nhập tay và mỗi phần nội dung cần một mã riêng.`);
+  if (duplicate)
+    throw new AppError('VALIDATION_FAILED', `Mã mục "${duplicate}" bị trùng: mỗi mục nhập tay và mỗi phần nội dung cần một mã riêng.`);
   if (new Set(content.metrics).size !== content.metrics.length) throw new AppError('VALIDATION_FAILED', 'Một số liệu được chọn hai lần.');
 }
 
 function checkDates(input: { periodFrom: string; periodTo: string; deadline: string }): void {
-  if (input.periodFrom > input.periodTo) throw new AppError('VALIDATION_FAILED', 'Ngày bắt đầu kỳ báo cáo phải trước hoặc bằng ngày kết thúc.');
+  if (input.periodFrom > input.periodTo)
+    throw new AppError('VALIDATION_FAILED', 'Ngày bắt đầu kỳ báo cáo phải trước hoặc bằng ngày kết thúc.');
   if (input.deadline < input.periodFrom) {
-    throw new AppError('VALIDATION_FAILED', `Hạn gửi báo cáo không được trước ngày bắt đầu kỳ báo cáo (${formatVietnameseDate(input.periodFrom)}).`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Hạn gửi báo cáo không được trước ngày bắt đầu kỳ báo cáo (${formatVietnameseDate(input.periodFrom)}).`,
+    );
   }
 }
 
@@ -51,7 +63,10 @@ export async function createRequest(db: Database, actor: Actor, input: CreateRep
   checkDates(input);
   // A unit closed since may still be asked for a period it lived through (a district's 2012 report).
   if (unit.validTo && unit.validTo <= input.periodTo) {
-    throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động từ ngày ${formatVietnameseDate(unit.validTo)}, trước khi kỳ báo cáo kết thúc.`);
+    throw new AppError(
+      'INVALID_STATE',
+      `Đơn vị "${unit.name}" đã kết thúc hoạt động từ ngày ${formatVietnameseDate(unit.validTo)}, trước khi kỳ báo cáo kết thúc.`,
+    );
   }
   checkContent(input.content);
   const audienceDay = input.periodTo < todayIso() ? input.periodTo : todayIso();
@@ -75,7 +90,13 @@ export async function createRequest(db: Database, actor: Actor, input: CreateRep
     });
     await insertAnswers(tx, request.id, expected);
     await countIssuedRequest(tx, request.id, request.periodTo);
-    await recordAudit(tx, actor, { action: 'report_request.create', entityType: 'report_request', entityId: request.id, unitPath: unit.path, after: { ...request, expectedUnits: expected.length } });
+    await recordAudit(tx, actor, {
+      action: 'report_request.create',
+      entityType: 'report_request',
+      entityId: request.id,
+      unitPath: unit.path,
+      after: { ...request, expectedUnits: expected.length },
+    });
     return request.id;
   });
   return getRequest(db, actor, id);
@@ -171,10 +192,18 @@ export async function updateDeadline(db: Database, actor: Actor, id: number, inp
     const found = await repo.findRequest(tx, id, true);
     if (!found) throw new AppError('NOT_FOUND', NOT_FOUND);
     assertCan(actor, 'reports.request', found.unitPath);
-    if (found.request.version !== input.version) throw new AppError('VERSION_CONFLICT', 'Yêu cầu báo cáo vừa được người khác sửa. Hãy tải lại rồi thực hiện lại.');
+    if (found.request.version !== input.version)
+      throw new AppError('VERSION_CONFLICT', 'Yêu cầu báo cáo vừa được người khác sửa. Hãy tải lại rồi thực hiện lại.');
     checkDates({ ...found.request, deadline: input.deadline });
     await repo.updateRequest(tx, id, { deadline: input.deadline });
-    await recordAudit(tx, actor, { action: 'report_request.deadline', entityType: 'report_request', entityId: id, unitPath: found.unitPath, before: { deadline: found.request.deadline }, after: { deadline: input.deadline } });
+    await recordAudit(tx, actor, {
+      action: 'report_request.deadline',
+      entityType: 'report_request',
+      entityId: id,
+      unitPath: found.unitPath,
+      before: { deadline: found.request.deadline },
+      after: { deadline: input.deadline },
+    });
   });
   return getRequest(db, actor, id);
 }
@@ -186,7 +215,9 @@ export async function remindLate(db: Database, actor: Actor, id: number) {
     if (!found) throw new AppError('NOT_FOUND', NOT_FOUND);
     assertCan(actor, 'reports.request', found.unitPath);
     const today = todayIso();
-    const late = (await listAnswersOfRequest(tx, id)).filter((answer) => displayStatus(answer.status, found.request.deadline, today) === 'late');
+    const late = (await listAnswersOfRequest(tx, id)).filter(
+      (answer) => displayStatus(answer.status, found.request.deadline, today) === 'late',
+    );
     const notified = await insertReminders(tx, {
       unitIds: late.map((answer) => answer.unit_id),
       requesterPath: found.unitPath,
@@ -195,7 +226,13 @@ export async function remindLate(db: Database, actor: Actor, id: number) {
       body: `${found.unitName} nhắc gửi báo cáo "${found.request.title}", hạn ${formatVietnameseDate(found.request.deadline)} đã qua.`,
       link: '/reports',
     });
-    await recordAudit(tx, actor, { action: 'report_request.remind', entityType: 'report_request', entityId: id, unitPath: found.unitPath, after: { lateUnits: late.map((answer) => answer.unit_name), notifications: notified } });
+    await recordAudit(tx, actor, {
+      action: 'report_request.remind',
+      entityType: 'report_request',
+      entityId: id,
+      unitPath: found.unitPath,
+      after: { lateUnits: late.map((answer) => answer.unit_name), notifications: notified },
+    });
     return { lateUnits: late.length, notifications: notified };
   });
 }
@@ -208,19 +245,43 @@ export async function listTemplates(db: Database, actor: Actor, unitId: number) 
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'reports.request', unit.path);
   const rows = await repo.listTemplates(db, unit.path);
-  return rows.map((row) => ({ id: Number(row.id), unit: { id: Number(row.unit_id), name: row.unit_name }, name: row.name, kind: row.kind, content: row.content, canDelete: Number(row.unit_id) === unit.id }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    unit: { id: Number(row.unit_id), name: row.unit_name },
+    name: row.name,
+    kind: row.kind,
+    content: row.content,
+    canDelete: Number(row.unit_id) === unit.id,
+  }));
 }
 
-export async function saveTemplate(db: Database, actor: Actor, input: { unitId: number; name: string; kind: CreateReportRequest['kind']; content: ReportContentInput }) {
+export async function saveTemplate(
+  db: Database,
+  actor: Actor,
+  input: { unitId: number; name: string; kind: CreateReportRequest['kind']; content: ReportContentInput },
+) {
   const unit = await getUnitOrThrow(db, input.unitId);
   assertCan(actor, 'reports.request', unit.path);
   checkContent(input.content);
   const template = await db.transaction(async (tx) => {
     const row = await repo.insertTemplate(tx, { unitId: unit.id, name: input.name, kind: input.kind, content: input.content });
-    await recordAudit(tx, actor, { action: 'report_template.create', entityType: 'report_template', entityId: row.id, unitPath: unit.path, after: row });
+    await recordAudit(tx, actor, {
+      action: 'report_template.create',
+      entityType: 'report_template',
+      entityId: row.id,
+      unitPath: unit.path,
+      after: row,
+    });
     return row;
   });
-  return { id: template.id, unit: { id: unit.id, name: unit.name }, name: template.name, kind: template.kind, content: template.content, canDelete: true };
+  return {
+    id: template.id,
+    unit: { id: unit.id, name: unit.name },
+    name: template.name,
+    kind: template.kind,
+    content: template.content,
+    canDelete: true,
+  };
 }
 
 export async function deleteTemplate(db: Database, actor: Actor, id: number) {
@@ -229,6 +290,12 @@ export async function deleteTemplate(db: Database, actor: Actor, id: number) {
     if (!template) throw new AppError('NOT_FOUND', 'Không tìm thấy mẫu báo cáo này.');
     assertCan(actor, 'reports.request', template.unit_path);
     await repo.deleteTemplate(tx, id);
-    await recordAudit(tx, actor, { action: 'report_template.delete', entityType: 'report_template', entityId: id, unitPath: template.unit_path, before: template });
+    await recordAudit(tx, actor, {
+      action: 'report_template.delete',
+      entityType: 'report_template',
+      entityId: id,
+      unitPath: template.unit_path,
+      before: template,
+    });
   });
 }

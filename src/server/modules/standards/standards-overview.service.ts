@@ -7,7 +7,12 @@ import { STANDARD_KEEPING_KINDS } from '../figures/index';
 import * as repo from './standards.repo';
 import { writeOverviewWorkbook } from './standards-export';
 
-async function searchFor(db: Database, actor: Actor, query: Omit<StandardsOverviewQuery, 'page' | 'pageSize'>, paging?: { page: number; pageSize: number }) {
+async function searchFor(
+  db: Database,
+  actor: Actor,
+  query: Omit<StandardsOverviewQuery, 'page' | 'pageSize'>,
+  paging?: { page: number; pageSize: number },
+) {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'programme.read', unit.path);
   const result = await repo.searchOverview(db, {

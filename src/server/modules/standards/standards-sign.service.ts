@@ -13,7 +13,12 @@ import { assertDateNotInFuture, getWritableUnitOrThrow } from './standards.servi
 
 export type SignInput = { postedOn: string; location: string | null; photoFileId: number | null };
 
-const signDelta = (unit: UnitRow, day: string, delta: number): FigureDelta => ({ unitPath: unit.path, metric: PROGRAMME_METRICS.signsPosted, day, delta });
+const signDelta = (unit: UnitRow, day: string, delta: number): FigureDelta => ({
+  unitPath: unit.path,
+  metric: PROGRAMME_METRICS.signsPosted,
+  day,
+  delta,
+});
 
 /** A sign shows adopted standards, so it cannot be posted before they were first adopted. */
 async function assertPostable(tx: Executor, unit: UnitRow, postedOn: string): Promise<void> {
@@ -23,13 +28,20 @@ async function assertPostable(tx: Executor, unit: UnitRow, postedOn: string): Pr
     throw new AppError('INVALID_STATE', `"${unit.name}" chưa thông qua chuẩn mực đạo đức nên chưa ghi nhận gắn biển được.`);
   }
   if (postedOn < firstAdoptedOn) {
-    throw new AppError('VALIDATION_FAILED', `Ngày gắn biển không được trước ngày thông qua chuẩn mực lần đầu (${formatVietnameseDate(firstAdoptedOn)}).`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Ngày gắn biển không được trước ngày thông qua chuẩn mực lần đầu (${formatVietnameseDate(firstAdoptedOn)}).`,
+    );
   }
 }
 
 /** The photo is a stored file attached to the sign, whose owner id is the unit's id (one sign per unit). */
 async function attachPhoto(tx: Executor, unit: UnitRow, photoFileId: number | null) {
-  const files = await replaceAttachments(tx, { purpose: 'standard_sign', ownerId: unit.id, unitId: unit.id }, photoFileId ? [photoFileId] : []);
+  const files = await replaceAttachments(
+    tx,
+    { purpose: 'standard_sign', ownerId: unit.id, unitId: unit.id },
+    photoFileId ? [photoFileId] : [],
+  );
   return files[0] ?? null;
 }
 
@@ -47,11 +59,23 @@ export async function recordSign(db: Database, actor: Actor, unitId: number, inp
       throw new AppError('CONFLICT', `"${unit.name}" đã ghi nhận gắn biển; hãy sửa thông tin biển hiện có.`);
     }
     await assertPostable(tx, unit, input.postedOn);
-    const sign = await repo.insertSign(tx, { unitId: unit.id, postedOn: input.postedOn, location: input.location, photoFileId: input.photoFileId, createdBy: actor.userId });
+    const sign = await repo.insertSign(tx, {
+      unitId: unit.id,
+      postedOn: input.postedOn,
+      location: input.location,
+      photoFileId: input.photoFileId,
+      createdBy: actor.userId,
+    });
     const photo = await attachPhoto(tx, unit, input.photoFileId);
     await addFigureDeltas(tx, [signDelta(unit, input.postedOn, 1)]);
     const presented = presentSign(sign, photo);
-    await recordAudit(tx, actor, { action: 'standard.sign.record', entityType: 'standard_sign', entityId: unit.id, unitPath: unit.path, after: presented });
+    await recordAudit(tx, actor, {
+      action: 'standard.sign.record',
+      entityType: 'standard_sign',
+      entityId: unit.id,
+      unitPath: unit.path,
+      after: presented,
+    });
     return presented;
   });
 }
@@ -72,7 +96,14 @@ export async function updateSign(db: Database, actor: Actor, unitId: number, inp
       await addFigureDeltas(tx, [signDelta(unit, before.postedOn, -1), signDelta(unit, input.postedOn, 1)]);
     }
     const presented = presentSign(sign, photo);
-    await recordAudit(tx, actor, { action: 'standard.sign.update', entityType: 'standard_sign', entityId: unit.id, unitPath: unit.path, before: presentSign(before, null), after: presented });
+    await recordAudit(tx, actor, {
+      action: 'standard.sign.update',
+      entityType: 'standard_sign',
+      entityId: unit.id,
+      unitPath: unit.path,
+      before: presentSign(before, null),
+      after: presented,
+    });
     return presented;
   });
 }
@@ -89,6 +120,12 @@ export async function removeSign(db: Database, actor: Actor, unitId: number, ver
     await attachPhoto(tx, unit, null);
     await repo.deleteSign(tx, unit.id);
     await addFigureDeltas(tx, [signDelta(unit, before.postedOn, -1)]);
-    await recordAudit(tx, actor, { action: 'standard.sign.remove', entityType: 'standard_sign', entityId: unit.id, unitPath: unit.path, before: presentSign(before, null) });
+    await recordAudit(tx, actor, {
+      action: 'standard.sign.remove',
+      entityType: 'standard_sign',
+      entityId: unit.id,
+      unitPath: unit.path,
+      before: presentSign(before, null),
+    });
   });
 }

@@ -6,7 +6,10 @@ import type { SignRow, StandardRow } from './standards.repo';
 export function criteriaOf(row: StandardRow): Criterion[] {
   if (!Array.isArray(row.criteria)) return [];
   return (row.criteria as unknown[])
-    .filter((item): item is { text: string } => typeof item === 'object' && item !== null && typeof (item as { text?: unknown }).text === 'string')
+    .filter(
+      (item): item is { text: string } =>
+        typeof item === 'object' && item !== null && typeof (item as { text?: unknown }).text === 'string',
+    )
     .map((item) => ({ text: item.text }));
 }
 
@@ -27,5 +30,12 @@ export function presentStandard(row: StandardRow) {
 export type StandardView = ReturnType<typeof presentStandard>;
 
 export function presentSign(row: SignRow, photo: FileSummary | null) {
-  return { unitId: row.unitId, postedOn: row.postedOn, location: row.location, photo, version: row.version, updatedAt: row.updatedAt.toISOString() };
+  return {
+    unitId: row.unitId,
+    postedOn: row.postedOn,
+    location: row.location,
+    photo,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }

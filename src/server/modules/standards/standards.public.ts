@@ -12,7 +12,9 @@ export async function findPublicStandards(executor: Executor, unit: { id: number
   const current = await repo.findStandardByStatus(executor, unit.id, 'adopted');
   const sign = await repo.findSign(executor, unit.id);
   return {
-    current: current ? { versionNumber: current.versionNumber, title: current.title, adoptedOn: current.adoptedOn!, criteria: criteriaOf(current) } : null,
+    current: current
+      ? { versionNumber: current.versionNumber, title: current.title, adoptedOn: current.adoptedOn!, criteria: criteriaOf(current) }
+      : null,
     signPostedOn: sign?.postedOn ?? null,
   };
 }

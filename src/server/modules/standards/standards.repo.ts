@@ -21,7 +21,11 @@ export async function listStandardsOfUnit(executor: Executor, unitId: number): P
   return executor.select().from(ethicsStandards).where(eq(ethicsStandards.unitId, unitId)).orderBy(desc(ethicsStandards.versionNumber));
 }
 
-export async function findStandardByStatus(executor: Executor, unitId: number, status: 'draft' | 'adopted'): Promise<StandardRow | undefined> {
+export async function findStandardByStatus(
+  executor: Executor,
+  unitId: number,
+  status: 'draft' | 'adopted',
+): Promise<StandardRow | undefined> {
   const rows = await executor
     .select()
     .from(ethicsStandards)
@@ -57,7 +61,11 @@ export async function insertStandard(executor: Executor, values: typeof ethicsSt
   return rows[0]!;
 }
 
-export async function updateStandard(executor: Executor, id: number, values: Partial<typeof ethicsStandards.$inferInsert>): Promise<StandardRow> {
+export async function updateStandard(
+  executor: Executor,
+  id: number,
+  values: Partial<typeof ethicsStandards.$inferInsert>,
+): Promise<StandardRow> {
   const rows = await executor
     .update(ethicsStandards)
     .set({ ...values, updatedAt: new Date(), version: sql`${ethicsStandards.version} + 1` })

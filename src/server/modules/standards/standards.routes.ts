@@ -39,30 +39,48 @@ export const standardsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db,
   );
   const onStandard = { needs: ['standards.write'], place: placeById((id) => service.findStandardPlace(db, id)) } as const;
   const onUnitSign = { needs: ['standards.write'], place: placeById((unitId) => findUnitPlace(db, unitId), 'unitId') } as const;
-  app.post('/api/standards/drafts', { config: { needs: ['standards.write'] }, schema: { tags, body: CreateStandardDraftSchema } }, async (request, reply) =>
-    reply.status(201).send(await service.createDraft(db, actorOf(request), request.body)),
+  app.post(
+    '/api/standards/drafts',
+    { config: { needs: ['standards.write'] }, schema: { tags, body: CreateStandardDraftSchema } },
+    async (request, reply) => reply.status(201).send(await service.createDraft(db, actorOf(request), request.body)),
   );
-  app.patch('/api/standards/:id', { config: onStandard, schema: { tags, params: IdParamsSchema, body: UpdateStandardDraftSchema } }, (request) =>
-    service.updateDraft(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/standards/:id',
+    { config: onStandard, schema: { tags, params: IdParamsSchema, body: UpdateStandardDraftSchema } },
+    (request) => service.updateDraft(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/standards/:id', { config: onStandard, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
-    await service.deleteDraft(db, actorOf(request), request.params.id, request.query.version);
-    return reply.status(204).send();
-  });
-  app.post('/api/standards/:id/adopt', { config: onStandard, schema: { tags, params: IdParamsSchema, body: AdoptStandardSchema } }, (request) =>
-    service.adoptDraft(db, actorOf(request), request.params.id, request.body),
+  app.delete(
+    '/api/standards/:id',
+    { config: onStandard, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } },
+    async (request, reply) => {
+      await service.deleteDraft(db, actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/api/standards/:id/adopt',
+    { config: onStandard, schema: { tags, params: IdParamsSchema, body: AdoptStandardSchema } },
+    (request) => service.adoptDraft(db, actorOf(request), request.params.id, request.body),
   );
 
-  app.post('/api/standards/units/:unitId/sign', { config: onUnitSign, schema: { tags, params: UnitIdParamsSchema, body: SignSchema } }, async (request, reply) =>
-    reply.status(201).send(await signs.recordSign(db, actorOf(request), request.params.unitId, request.body)),
+  app.post(
+    '/api/standards/units/:unitId/sign',
+    { config: onUnitSign, schema: { tags, params: UnitIdParamsSchema, body: SignSchema } },
+    async (request, reply) => reply.status(201).send(await signs.recordSign(db, actorOf(request), request.params.unitId, request.body)),
   );
-  app.patch('/api/standards/units/:unitId/sign', { config: onUnitSign, schema: { tags, params: UnitIdParamsSchema, body: UpdateSignSchema } }, (request) =>
-    signs.updateSign(db, actorOf(request), request.params.unitId, request.body),
+  app.patch(
+    '/api/standards/units/:unitId/sign',
+    { config: onUnitSign, schema: { tags, params: UnitIdParamsSchema, body: UpdateSignSchema } },
+    (request) => signs.updateSign(db, actorOf(request), request.params.unitId, request.body),
   );
-  app.delete('/api/standards/units/:unitId/sign', { config: onUnitSign, schema: { tags, params: UnitIdParamsSchema, querystring: VersionQuerySchema } }, async (request, reply) => {
-    await signs.removeSign(db, actorOf(request), request.params.unitId, request.query.version);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/standards/units/:unitId/sign',
+    { config: onUnitSign, schema: { tags, params: UnitIdParamsSchema, querystring: VersionQuerySchema } },
+    async (request, reply) => {
+      await signs.removeSign(db, actorOf(request), request.params.unitId, request.query.version);
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/api/standards/units/:unitId/qr.png', { schema: { tags, params: UnitIdParamsSchema } }, async (request, reply) => {
     const file = await qr.renderQrPng(db, actorOf(request), request.params.unitId, baseUrlOf(request));

@@ -48,7 +48,10 @@ async function getStandardForWriteOrThrow(tx: Executor, actor: Actor, id: number
   await repo.lockUnit(tx, unit.id);
   const standard = (await repo.findStandardById(tx, id))!;
   if (standard.status !== 'draft') {
-    throw new AppError('INVALID_STATE', `Phiên bản ${standard.versionNumber} đã được thông qua nên không sửa được; hãy tạo bản dự thảo mới.`);
+    throw new AppError(
+      'INVALID_STATE',
+      `Phiên bản ${standard.versionNumber} đã được thông qua nên không sửa được; hãy tạo bản dự thảo mới.`,
+    );
   }
   if (standard.version !== expectedVersion) {
     throw new AppError('VERSION_CONFLICT', 'Bản dự thảo vừa được người khác sửa. Hãy tải lại rồi sửa tiếp.');
@@ -98,20 +101,38 @@ export async function createDraft(db: Database, actor: Actor, input: { unitId: n
       status: 'draft',
       createdBy: actor.userId,
     });
-    await recordAudit(tx, actor, { action: 'standard.draft.create', entityType: 'ethics_standard', entityId: created.id, unitPath: unit.path, after: presentStandard(created) });
+    await recordAudit(tx, actor, {
+      action: 'standard.draft.create',
+      entityType: 'ethics_standard',
+      entityId: created.id,
+      unitPath: unit.path,
+      after: presentStandard(created),
+    });
     return created;
   });
   return presentStandard(row);
 }
 
-export async function updateDraft(db: Database, actor: Actor, id: number, input: { title?: string; criteria?: Criterion[]; version: number }) {
+export async function updateDraft(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: { title?: string; criteria?: Criterion[]; version: number },
+) {
   const row = await db.transaction(async (tx) => {
     const { unit, standard } = await getStandardForWriteOrThrow(tx, actor, id, input.version);
     const updated = await repo.updateStandard(tx, id, {
       ...(input.title === undefined ? {} : { title: input.title }),
       ...(input.criteria === undefined ? {} : { criteria: input.criteria }),
     });
-    await recordAudit(tx, actor, { action: 'standard.draft.update', entityType: 'ethics_standard', entityId: id, unitPath: unit.path, before: presentStandard(standard), after: presentStandard(updated) });
+    await recordAudit(tx, actor, {
+      action: 'standard.draft.update',
+      entityType: 'ethics_standard',
+      entityId: id,
+      unitPath: unit.path,
+      before: presentStandard(standard),
+      after: presentStandard(updated),
+    });
     return updated;
   });
   return presentStandard(row);
@@ -121,7 +142,13 @@ export async function deleteDraft(db: Database, actor: Actor, id: number, versio
   await db.transaction(async (tx) => {
     const { unit, standard } = await getStandardForWriteOrThrow(tx, actor, id, version);
     await repo.deleteStandard(tx, id);
-    await recordAudit(tx, actor, { action: 'standard.draft.delete', entityType: 'ethics_standard', entityId: id, unitPath: unit.path, before: presentStandard(standard) });
+    await recordAudit(tx, actor, {
+      action: 'standard.draft.delete',
+      entityType: 'ethics_standard',
+      entityId: id,
+      unitPath: unit.path,
+      before: presentStandard(standard),
+    });
   });
 }
 
@@ -134,7 +161,10 @@ export async function adoptDraft(db: Database, actor: Actor, id: number, input: 
     const { unit, standard } = await getStandardForWriteOrThrow(tx, actor, id, input.version);
     assertDateNotInFuture(input.adoptedOn, 'Ngày thông qua');
     if (input.adoptedOn < unit.validFrom) {
-      throw new AppError('VALIDATION_FAILED', `Ngày thông qua không được trước ngày thành lập đơn vị (${formatVietnameseDate(unit.validFrom)}).`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Ngày thông qua không được trước ngày thành lập đơn vị (${formatVietnameseDate(unit.validFrom)}).`,
+      );
     }
     const current = await repo.findStandardByStatus(tx, unit.id, 'adopted');
     if (current?.adoptedOn && input.adoptedOn < current.adoptedOn) {

@@ -26,7 +26,13 @@ STATUS_LOOKUP.set('x', 'present');
 const HEADERS = { id: 'Mã số', name: 'Họ và tên', card: 'Số thẻ đảng viên', status: 'Tình hình tham dự', reason: 'Lý do vắng' } as const;
 type HeaderKey = keyof typeof HEADERS;
 
-export type TemplateRow = { personId: number; fullName: string; cardNumber: string | null; status: AttendanceStatus; reason: string | null };
+export type TemplateRow = {
+  personId: number;
+  fullName: string;
+  cardNumber: string | null;
+  status: AttendanceStatus;
+  reason: string | null;
+};
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
@@ -38,7 +44,13 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 export async function writeAttendanceTemplate(title: string, rows: TemplateRow[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(ATTENDANCE_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = [{ width: 10, style: { numFmt: '@' } }, { width: 30 }, { width: 18, style: { numFmt: '@' } }, { width: 20 }, { width: 40 }];
+  sheet.columns = [
+    { width: 10, style: { numFmt: '@' } },
+    { width: 30 },
+    { width: 18, style: { numFmt: '@' } },
+    { width: 20 },
+    { width: 40 },
+  ];
   sheet.addRow([title]).font = { bold: true };
   const header = sheet.addRow(Object.values(HEADERS));
   header.eachCell((cell) => {
@@ -61,7 +73,17 @@ export async function writeAttendanceTemplate(title: string, rows: TemplateRow[]
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export type ParsedAttendance = { rows: Array<{ row: number; personId: number | null; cardNumber: string | null; fullName: string; status: AttendanceStatus; reason: string | null }>; errors: RowError[] };
+export type ParsedAttendance = {
+  rows: Array<{
+    row: number;
+    personId: number | null;
+    cardNumber: string | null;
+    fullName: string;
+    status: AttendanceStatus;
+    reason: string | null;
+  }>;
+  errors: RowError[];
+};
 
 /** Reads the filled template: finds the header row, then one attendance per non-empty row. */
 export async function readAttendanceWorkbook(buffer: Buffer): Promise<ParsedAttendance> {
@@ -83,7 +105,9 @@ async function readAttendanceSheets(sheets: XlsxSheet[]): Promise<ParsedAttendan
       const found = new Map<HeaderKey, number>();
       next.value.cells.forEach((value, index) => {
         if (typeof value !== 'string') return;
-        const key = (Object.keys(HEADERS) as HeaderKey[]).find((candidate) => foldKey(HEADERS[candidate]) === foldKey(value.replace(/\*+\s*$/, '')));
+        const key = (Object.keys(HEADERS) as HeaderKey[]).find(
+          (candidate) => foldKey(HEADERS[candidate]) === foldKey(value.replace(/\*+\s*$/, '')),
+        );
         if (key && !found.has(key)) found.set(key, index);
       });
       if (found.has('status') && (found.has('id') || found.has('card'))) {
@@ -108,18 +132,34 @@ async function readAttendanceSheets(sheets: XlsxSheet[]): Promise<ParsedAttendan
       const reason = cellText(at(cells, 'reason')).replace(/\s+/g, ' ') || null;
       const status = STATUS_LOOKUP.get(foldKey(statusText));
       const errors: RowError[] = [];
-      if (idText && !/^\d{1,12}$/.test(idText)) errors.push({ row, column: HEADERS.id, message: `Mã số "${idText}" không hợp lệ, hãy giữ nguyên như tệp mẫu` });
+      if (idText && !/^\d{1,12}$/.test(idText))
+        errors.push({ row, column: HEADERS.id, message: `Mã số "${idText}" không hợp lệ, hãy giữ nguyên như tệp mẫu` });
       if (!idText && !cardNumber) errors.push({ row, column: HEADERS.id, message: 'Cần Mã số hoặc Số thẻ đảng viên để nhận ra người này' });
-      if (!status) errors.push({ row, column: HEADERS.status, message: `Tình hình tham dự "${statusText}" không hợp lệ, hãy nhập một trong: ${Object.values(STATUS_LABELS).join(', ')}` });
+      if (!status)
+        errors.push({
+          row,
+          column: HEADERS.status,
+          message: `Tình hình tham dự "${statusText}" không hợp lệ, hãy nhập một trong: ${Object.values(STATUS_LABELS).join(', ')}`,
+        });
       if (status === 'absent_excused' && !reason) errors.push({ row, column: HEADERS.reason, message: 'Hãy nhập lý do vắng' });
       if (reason && reason.length > 300) errors.push({ row, column: HEADERS.reason, message: 'Lý do vắng dài quá 300 ký tự, hãy rút gọn' });
       if (errors.length > 0 || !status) {
         result.errors.push(...errors);
         continue;
       }
-      result.rows.push({ row, personId: idText ? Number(idText) : null, cardNumber, fullName: cellText(at(cells, 'name')), status, reason });
+      result.rows.push({
+        row,
+        personId: idText ? Number(idText) : null,
+        cardNumber,
+        fullName: cellText(at(cells, 'name')),
+        status,
+        reason,
+      });
     }
     return result;
   }
-  throw new AppError('IMPORT_INVALID_FILE', `Tệp thiếu cột bắt buộc: "${HEADERS.id}", "${HEADERS.status}". Hãy dùng tệp mẫu tải từ màn hình điểm danh.`);
+  throw new AppError(
+    'IMPORT_INVALID_FILE',
+    `Tệp thiếu cột bắt buộc: "${HEADERS.id}", "${HEADERS.status}". Hãy dùng tệp mẫu tải từ màn hình điểm danh.`,
+  );
 }

@@ -46,7 +46,11 @@ export async function previewAttendanceImport(db: Database, actor: Actor, id: nu
   for (const item of parsed.rows) {
     const person = item.personId !== null ? byId.get(item.personId) : item.cardNumber ? byCard.get(item.cardNumber) : undefined;
     if (!person) {
-      errors.push({ row: item.row, column: 'Mã số', message: `${item.fullName || 'Người này'} không sinh hoạt tại đơn vị vào ngày ${formatVietnameseDate(session.heldOn)}` });
+      errors.push({
+        row: item.row,
+        column: 'Mã số',
+        message: `${item.fullName || 'Người này'} không sinh hoạt tại đơn vị vào ngày ${formatVietnameseDate(session.heldOn)}`,
+      });
       continue;
     }
     const earlier = fromFile.get(person.person_id);

@@ -7,7 +7,11 @@ import type { SessionsQuery } from '../../../shared/contracts/study';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './study.repo';
 
-const KIND_LABELS: Record<string, string> = { study: 'Học tập chuyên đề', conference: 'Hội nghị', cell_meeting: 'Sinh hoạt chi bộ định kỳ' };
+const KIND_LABELS: Record<string, string> = {
+  study: 'Học tập chuyên đề',
+  conference: 'Hội nghị',
+  cell_meeting: 'Sinh hoạt chi bộ định kỳ',
+};
 /** More than any subtree records in a few years; an export is a list to read, not a backup. */
 const EXPORT_LIMIT = 50_000;
 

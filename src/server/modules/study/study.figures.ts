@@ -41,7 +41,14 @@ export async function reevaluateStudies(tx: Executor, personIds: number[], years
       const before = existing.get(personId);
       const after = wanted.get(personId);
       const currentUnitId = primaryUnits.get(personId)?.unitId ?? before?.unit_id;
-      if (before && after && before.session_id === after.session_id && before.studied_on === after.studied_on && before.unit_id === currentUnitId) continue;
+      if (
+        before &&
+        after &&
+        before.session_id === after.session_id &&
+        before.studied_on === after.studied_on &&
+        before.unit_id === currentUnitId
+      )
+        continue;
       if (before) {
         await repo.deleteStudyRecord(tx, personId, year);
         deltas.push({ unitPath: before.unit_path, metric, day: before.studied_on, delta: -1 });

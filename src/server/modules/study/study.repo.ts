@@ -13,7 +13,11 @@ export async function insertSession(executor: Executor, values: typeof studySess
   return rows[0]!;
 }
 
-export async function updateSession(executor: Executor, id: number, values: Partial<typeof studySessions.$inferInsert>): Promise<SessionRow> {
+export async function updateSession(
+  executor: Executor,
+  id: number,
+  values: Partial<typeof studySessions.$inferInsert>,
+): Promise<SessionRow> {
   const rows = await executor
     .update(studySessions)
     .set({ ...values, updatedAt: new Date(), version: sql`${studySessions.version} + 1` })
@@ -242,11 +246,22 @@ export async function findFirstStudies(executor: Executor, personIds: number[], 
 
 export async function listStudyRecords(executor: Executor, personIds: number[], year: number) {
   if (personIds.length === 0) return [];
-  const rows = await executor.execute<{ person_id: number; unit_id: number; unit_path: string; studied_on: string; session_id: number }>(sql`
+  const rows = await executor.execute<{
+    person_id: number;
+    unit_id: number;
+    unit_path: string;
+    studied_on: string;
+    session_id: number;
+  }>(sql`
     SELECT r.person_id, r.unit_id, u.path::text AS unit_path, r.studied_on::text AS studied_on, r.session_id
     FROM study_records r JOIN units u ON u.id = r.unit_id
     WHERE r.person_id = ANY(${sql.param(personIds)}::bigint[]) AND r.year = ${year}`);
-  return rows.rows.map((row) => ({ ...row, person_id: Number(row.person_id), unit_id: Number(row.unit_id), session_id: Number(row.session_id) }));
+  return rows.rows.map((row) => ({
+    ...row,
+    person_id: Number(row.person_id),
+    unit_id: Number(row.unit_id),
+    session_id: Number(row.session_id),
+  }));
 }
 
 /** Where each person is counted now: the unit of their open primary membership. */
@@ -286,7 +301,15 @@ export type StatusRow = {
  */
 export async function searchStudyStatus(
   executor: Executor,
-  search: { unitPath: string; year: number; asOf: string; status: 'all' | 'studied' | 'not_studied'; q?: string; page: number; pageSize: number },
+  search: {
+    unitPath: string;
+    year: number;
+    asOf: string;
+    status: 'all' | 'studied' | 'not_studied';
+    q?: string;
+    page: number;
+    pageSize: number;
+  },
 ) {
   // Members as the dashboard counts them: those in the subtree on the year's last day (or today).
   const conditions: SQL[] = [

@@ -5,7 +5,16 @@ import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import { STUDY_KINDS, type CreateSession, type MakeUp, type SaveAttendance, type SessionKind, type SessionsQuery, type StudyStatusQuery, type UpdateSession } from '../../../shared/contracts/study';
+import {
+  STUDY_KINDS,
+  type CreateSession,
+  type MakeUp,
+  type SaveAttendance,
+  type SessionKind,
+  type SessionsQuery,
+  type StudyStatusQuery,
+  type UpdateSession,
+} from '../../../shared/contracts/study';
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
 import { asOfForYear } from '../figures/index';
@@ -24,7 +33,11 @@ function searchTextOf(fields: { title: string; place: string | null; notes: stri
  * needs a topic that reaches its unit in its year; a cell meeting has none. Only a cell meeting has
  * the campaign as one agenda item among others: asked of another kind, it is refused, not dropped.
  */
-async function checkSessionFields(executor: Executor, unitPath: string, fields: { kind: SessionKind; topicId: number | null; heldOn: string; hasCampaignItem: boolean }) {
+async function checkSessionFields(
+  executor: Executor,
+  unitPath: string,
+  fields: { kind: SessionKind; topicId: number | null; heldOn: string; hasCampaignItem: boolean },
+) {
   if (fields.heldOn > todayIso()) {
     throw new AppError('VALIDATION_FAILED', `Ngày tổ chức ${formatVietnameseDate(fields.heldOn)} chưa đến: chỉ ghi nhận buổi đã diễn ra.`);
   }
@@ -100,7 +113,13 @@ export async function createSession(db: Database, actor: Actor, input: CreateSes
     const session = await repo.insertSession(tx, { unitId: unit.id, ...sessionColumns(input), createdBy: actor.userId });
     await replaceAttachments(tx, { purpose: 'study_session', ownerId: session.id, unitId: unit.id }, input.fileIds);
     await addFigureDeltas(tx, sessionDeltas(unit.path, session));
-    await recordAudit(tx, actor, { action: 'study_session.create', entityType: 'study_session', entityId: session.id, unitPath: unit.path, after: { ...session, fileIds: input.fileIds } });
+    await recordAudit(tx, actor, {
+      action: 'study_session.create',
+      entityType: 'study_session',
+      entityId: session.id,
+      unitPath: unit.path,
+      after: { ...session, fileIds: input.fileIds },
+    });
     return session.id;
   });
   return presentById(db, id);
@@ -118,7 +137,14 @@ export async function updateSession(db: Database, actor: Actor, id: number, inpu
     // The date, kind or topic may change who studied when, in the old year and the new one.
     const attendees = (await repo.listAttendance(tx, id)).map((row) => row.personId);
     await reevaluateStudies(tx, attendees, [yearOf(session.heldOn), yearOf(after.heldOn)]);
-    await recordAudit(tx, actor, { action: 'study_session.update', entityType: 'study_session', entityId: id, unitPath, before: session, after: { ...after, fileIds: input.fileIds } });
+    await recordAudit(tx, actor, {
+      action: 'study_session.update',
+      entityType: 'study_session',
+      entityId: id,
+      unitPath,
+      before: session,
+      after: { ...after, fileIds: input.fileIds },
+    });
   });
   return presentById(db, id);
 }
@@ -142,17 +168,27 @@ export async function deleteSession(db: Database, actor: Actor, id: number, vers
  * (a member of its subtree on the day, or someone already recorded); an excused absence needs its
  * reason. A make-up already recorded stays while the person is still marked absent.
  */
-export async function saveAttendanceInTx(tx: Executor, actor: Actor, id: number, input: SaveAttendance, action = 'study_session.attendance') {
+export async function saveAttendanceInTx(
+  tx: Executor,
+  actor: Actor,
+  id: number,
+  input: SaveAttendance,
+  action = 'study_session.attendance',
+) {
   const { session, unitPath } = await getSessionOrThrow(tx, id, true);
   assertCan(actor, 'study.write', unitPath);
   assertVersion(session.version, input.version);
   const roster = new Map((await repo.listRoster(tx, id, unitPath, session.heldOn)).map((row) => [row.person_id, row]));
   const seen = new Set<number>();
   for (const row of input.rows) {
-    if (seen.has(row.personId)) throw new AppError('VALIDATION_FAILED', `Người có mã ${row.personId} xuất hiện hai lần trong danh sách điểm danh.`);
+    if (seen.has(row.personId))
+      throw new AppError('VALIDATION_FAILED', `Người có mã ${row.personId} xuất hiện hai lần trong danh sách điểm danh.`);
     seen.add(row.personId);
     if (!roster.has(row.personId)) {
-      throw new AppError('VALIDATION_FAILED', `Người có mã ${row.personId} không sinh hoạt tại đơn vị này vào ngày ${formatVietnameseDate(session.heldOn)}.`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Người có mã ${row.personId} không sinh hoạt tại đơn vị này vào ngày ${formatVietnameseDate(session.heldOn)}.`,
+      );
     }
     if (row.status === 'absent_excused' && !row.reason) {
       throw new AppError('VALIDATION_FAILED', `Hãy nhập lý do vắng của ${roster.get(row.personId)!.full_name}.`);
@@ -205,7 +241,10 @@ export async function recordMakeUp(db: Database, actor: Actor, id: number, input
     const roster = await repo.listRoster(tx, id, unitPath, session.heldOn);
     const person = roster.find((row) => row.person_id === input.personId);
     if (!person) {
-      throw new AppError('VALIDATION_FAILED', `Người có mã ${input.personId} không sinh hoạt tại đơn vị này vào ngày ${formatVietnameseDate(session.heldOn)}.`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Người có mã ${input.personId} không sinh hoạt tại đơn vị này vào ngày ${formatVietnameseDate(session.heldOn)}.`,
+      );
     }
     if (input.madeUpOn !== null) {
       const endOfYear = `${session.heldOn.slice(0, 4)}-12-31`;
@@ -265,7 +304,13 @@ export async function listTopicsForUnit(db: Database, actor: Actor, unitId: numb
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'programme.read', unit.path);
   const topics = await repo.listApplicableTopics(db, unit.path, year);
-  return topics.map((topic) => ({ id: topic.id, title: topic.title, unitName: topic.unit_name, fromYear: topic.from_year, toYear: topic.to_year }));
+  return topics.map((topic) => ({
+    id: topic.id,
+    title: topic.title,
+    unitName: topic.unit_name,
+    fromYear: topic.from_year,
+    toYear: topic.to_year,
+  }));
 }
 
 export async function listStudyStatus(db: Database, actor: Actor, query: StudyStatusQuery) {

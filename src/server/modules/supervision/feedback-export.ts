@@ -23,7 +23,11 @@ const vietnamDay = (timestamp: string) => new Date(new Date(timestamp).getTime()
  * The inbox as the screen filters it, for reports on how feedback was handled. The sender's name
  * and contact are left out: a file travels further than the screen, and a report does not need them.
  */
-export async function exportFeedback(db: Database, actor: Actor, query: Omit<FeedbackQuery, 'page' | 'pageSize' | 'unitId'> & { unitId: number }) {
+export async function exportFeedback(
+  db: Database,
+  actor: Actor,
+  query: Omit<FeedbackQuery, 'page' | 'pageSize' | 'unitId'> & { unitId: number },
+) {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'feedback.manage', unit.path);
   const { items } = await repo.searchFeedback(db, {

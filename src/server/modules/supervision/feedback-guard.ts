@@ -65,7 +65,9 @@ export function createFeedbackGuard(secret: string): FeedbackGuard {
       const expires = now.getTime() + CHALLENGE_LIFETIME_MS;
       // The nonce makes two tokens for the same sum differ, so the answer cannot be read off the token.
       const payload = `${expires}.${randomBytes(6).toString('base64url')}`;
-      const mac = createHmac('sha256', secret).update(`challenge:${payload}:${a + b}`).digest('base64url');
+      const mac = createHmac('sha256', secret)
+        .update(`challenge:${payload}:${a + b}`)
+        .digest('base64url');
       return { question: `${a} + ${b}`, token: `${payload}.${mac}` };
     },
     verifyChallenge(token, answer, now = new Date()) {

@@ -18,7 +18,11 @@ export async function insertFeedback(executor: Executor, values: typeof feedback
 }
 
 export async function updateFeedback(executor: Executor, id: number, values: Partial<typeof feedback.$inferInsert>): Promise<FeedbackRow> {
-  const rows = await executor.update(feedback).set(values).where(sql`${feedback.id} = ${id}`).returning();
+  const rows = await executor
+    .update(feedback)
+    .set(values)
+    .where(sql`${feedback.id} = ${id}`)
+    .returning();
   return rows[0]!;
 }
 
@@ -109,7 +113,9 @@ function whereOf(search: Omit<FeedbackSearch, 'page' | 'pageSize'>): SQL {
 /** Newest first; overdue items first of all, since they are what a manager must act on. */
 export async function searchFeedback(executor: Executor, search: FeedbackSearch) {
   const where = whereOf(search);
-  const total = await executor.execute<{ value: number }>(sql`SELECT count(*) AS value FROM feedback f JOIN units u ON u.id = f.unit_id WHERE ${where}`);
+  const total = await executor.execute<{ value: number }>(
+    sql`SELECT count(*) AS value FROM feedback f JOIN units u ON u.id = f.unit_id WHERE ${where}`,
+  );
   const items = await executor.execute<FeedbackListRow>(sql`
     SELECT ${LIST_COLUMNS} ${LIST_FROM}
     WHERE ${where}
@@ -126,7 +132,14 @@ export async function findFeedbackListRow(executor: Executor, id: number): Promi
 
 /** The row and its unit's path, locked for the rest of the transaction. */
 export async function lockFeedback(executor: Executor, id: number) {
-  const rows = await executor.execute<{ id: number; version: number; status: FeedbackStatus; unit_path: string; answer: string | null; body: string }>(sql`
+  const rows = await executor.execute<{
+    id: number;
+    version: number;
+    status: FeedbackStatus;
+    unit_path: string;
+    answer: string | null;
+    body: string;
+  }>(sql`
     SELECT f.id, f.version, f.status, u.path::text AS unit_path, f.answer, f.body
     FROM feedback f JOIN units u ON u.id = f.unit_id WHERE f.id = ${id} FOR UPDATE OF f`);
   const row = rows.rows[0];
@@ -154,7 +167,14 @@ export async function countFeedback(executor: Executor, scope: string[], unitPat
   };
 }
 
-export type PublicFeedbackRow = { id: number; body: string; answer: string; answered_at: string; created_at: string; registrant_name: string | null };
+export type PublicFeedbackRow = {
+  id: number;
+  body: string;
+  answer: string;
+  answered_at: string;
+  created_at: string;
+  registrant_name: string | null;
+};
 
 /** What the public page shows: answered, not hidden, of this unit only; never who sent it. */
 export async function listPublicFeedback(executor: Executor, unitId: number, limit: number): Promise<PublicFeedbackRow[]> {
@@ -169,7 +189,12 @@ export async function listPublicFeedback(executor: Executor, unitId: number, lim
     LEFT JOIN units ru ON ru.id = r.unit_id
     WHERE f.unit_id = ${unitId} AND f.status = 'answered' AND f.answer IS NOT NULL
     ORDER BY f.answered_at DESC, f.id DESC LIMIT ${limit}`);
-  return rows.rows.map((row) => ({ ...row, id: Number(row.id), answered_at: new Date(row.answered_at).toISOString(), created_at: new Date(row.created_at).toISOString() }));
+  return rows.rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    answered_at: new Date(row.answered_at).toISOString(),
+    created_at: new Date(row.created_at).toISOString(),
+  }));
 }
 
 export type UnitCountsRow = FeedbackCounts & { unitId: number; unitName: string; own: boolean };
@@ -179,7 +204,16 @@ export type UnitCountsRow = FeedbackCounts & { unitId: number; unitName: string;
  * level above sees at a glance which unit lets feedback go unanswered past its due day.
  */
 export async function countFeedbackByChild(executor: Executor, unitId: number): Promise<UnitCountsRow[]> {
-  const rows = await executor.execute<{ unit_id: number; unit_name: string; own: boolean; total: number; new: number; answered: number; hidden: number; overdue: number }>(sql`
+  const rows = await executor.execute<{
+    unit_id: number;
+    unit_name: string;
+    own: boolean;
+    total: number;
+    new: number;
+    answered: number;
+    hidden: number;
+    overdue: number;
+  }>(sql`
     WITH target AS (
       SELECT c.id AS unit_id, c.name AS unit_name, c.sort_key, false AS own, c.path FROM units c WHERE c.parent_id = ${unitId}
       UNION ALL

@@ -1,7 +1,15 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { lockUntilCommit, withJobLock } from '../../platform/db/job-lock';
 import { AppError } from '../../platform/errors';
-import { assertCan, assertHasPermissionSomewhere, scopePaths, systemActor, type Actor, type Permission, type RecordPlace } from '../../platform/auth/policy';
+import {
+  assertCan,
+  assertHasPermissionSomewhere,
+  scopePaths,
+  systemActor,
+  type Actor,
+  type Permission,
+  type RecordPlace,
+} from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
@@ -38,7 +46,10 @@ const wholeDays = (value: string | undefined, fallback: number, max: number) => 
  * kept only as long as its purpose needs, as the 2025 Personal Data Protection Law asks).
  */
 export function feedbackSettings(env: NodeJS.ProcessEnv = process.env): FeedbackSettings {
-  return { answerDays: wholeDays(env.FEEDBACK_ANSWER_DAYS, 15, 365), contactRetentionDays: wholeDays(env.FEEDBACK_CONTACT_DAYS, 180, 3650) };
+  return {
+    answerDays: wholeDays(env.FEEDBACK_ANSWER_DAYS, 15, 365),
+    contactRetentionDays: wholeDays(env.FEEDBACK_CONTACT_DAYS, 180, 3650),
+  };
 }
 
 /** Erases the names and contacts of senders whose feedback is older than the retention; returns how many. */
@@ -62,7 +73,11 @@ export async function eraseExpiredSenderContacts(db: Database, settings: Feedbac
 }
 
 /** The daily erasure in the server process (first run a minute after start). */
-export function startContactRetentionJob(db: Database, settings: FeedbackSettings, log: (message: string) => void = console.log): () => void {
+export function startContactRetentionJob(
+  db: Database,
+  settings: FeedbackSettings,
+  log: (message: string) => void = console.log,
+): () => void {
   const tick = () => {
     eraseExpiredSenderContacts(db, settings)
       .then((erased) => {
@@ -88,7 +103,12 @@ function addDays(isoDay: string, days: number): string {
 
 const clean = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 /** Keeps the paragraphs a resident typed, drops stray spaces. */
-const cleanBody = (value: string | undefined) => (value ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+const cleanBody = (value: string | undefined) =>
+  (value ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 
 export type PublicSubmission = {
   unitCode: string;
@@ -111,13 +131,20 @@ export async function submitPublicFeedback(db: Database, submission: PublicSubmi
   if (clean(form.website) !== '') return 'discarded';
   const body = cleanBody(form.noi_dung);
   if (body.length < FEEDBACK_MIN_LENGTH) {
-    throw new AppError('VALIDATION_FAILED', `Nội dung phản ánh, góp ý cần ít nhất ${FEEDBACK_MIN_LENGTH} ký tự để đơn vị hiểu và trả lời được.`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Nội dung phản ánh, góp ý cần ít nhất ${FEEDBACK_MIN_LENGTH} ký tự để đơn vị hiểu và trả lời được.`,
+    );
   }
-  if (body.length > FEEDBACK_MAX_LENGTH) throw new AppError('VALIDATION_FAILED', `Nội dung tối đa ${FEEDBACK_MAX_LENGTH.toLocaleString('vi-VN')} ký tự.`);
+  if (body.length > FEEDBACK_MAX_LENGTH)
+    throw new AppError('VALIDATION_FAILED', `Nội dung tối đa ${FEEDBACK_MAX_LENGTH.toLocaleString('vi-VN')} ký tự.`);
   const senderName = clean(form.ten).slice(0, 200) || null;
   const senderContact = clean(form.lien_he).slice(0, 200) || null;
   if (!guard.verifyChallenge(form.ma_kiem_tra ?? '', form.dap_an ?? '', now)) {
-    throw new AppError('VALIDATION_FAILED', 'Kết quả phép tính chưa đúng hoặc trang đã mở quá lâu. Hãy tính lại phép tính mới bên dưới rồi gửi lại.');
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Kết quả phép tính chưa đúng hoặc trang đã mở quá lâu. Hãy tính lại phép tính mới bên dưới rồi gửi lại.',
+    );
   }
   let registrationId: number | null = null;
   if (clean(form.ban_dang_ky) !== '') {
@@ -215,14 +242,30 @@ function presentForSupervisor(row: repo.FeedbackListRow) {
 export async function listFeedback(db: Database, actor: Actor, query: FeedbackQuery) {
   const { scope, unitPath } = await listScope(db, actor, 'feedback.manage', query.unitId);
   const q = query.q ? foldVietnamese(query.q) : undefined;
-  const result = await repo.searchFeedback(db, { scope, unitPath, status: query.status, overdue: query.overdue, q, page: query.page, pageSize: query.pageSize });
+  const result = await repo.searchFeedback(db, {
+    scope,
+    unitPath,
+    status: query.status,
+    overdue: query.overdue,
+    q,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   return { items: result.items.map(presentForManager), total: result.total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function listFeedbackForSupervision(db: Database, actor: Actor, query: FeedbackQuery) {
   const { scope, unitPath } = await listScope(db, actor, 'supervision.read', query.unitId);
   const q = query.q ? foldVietnamese(query.q) : undefined;
-  const result = await repo.searchFeedback(db, { scope, unitPath, status: query.status, overdue: query.overdue, q, page: query.page, pageSize: query.pageSize });
+  const result = await repo.searchFeedback(db, {
+    scope,
+    unitPath,
+    status: query.status,
+    overdue: query.overdue,
+    q,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   return { items: result.items.map(presentForSupervisor), total: result.total, page: query.page, pageSize: query.pageSize };
 }
 

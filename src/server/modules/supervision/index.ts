@@ -1,7 +1,13 @@
 export { publicRegistrationsOfUnit } from './publication.service';
 export { listPublicFeedback } from './feedback.repo';
 export { listPublicRegistrationChoices } from './publication.repo';
-export { submitPublicFeedback, feedbackSettings, eraseExpiredSenderContacts, startContactRetentionJob, FEEDBACK_LIMITS } from './feedback.service';
+export {
+  submitPublicFeedback,
+  feedbackSettings,
+  eraseExpiredSenderContacts,
+  startContactRetentionJob,
+  FEEDBACK_LIMITS,
+} from './feedback.service';
 export type { FeedbackSettings } from './feedback.service';
 export { createFeedbackGuard, loadFeedbackSecret } from './feedback-guard';
 export type { FeedbackGuard } from './feedback-guard';

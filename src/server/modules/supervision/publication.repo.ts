@@ -80,7 +80,9 @@ export async function listPublicRegistrationsOfUnit(executor: Executor, unitId: 
 
 /** The id when the registration is public and belongs to the unit (feedback may point to it). */
 export async function findPublicRegistrationOfUnit(executor: Executor, id: number, unitId: number): Promise<number | undefined> {
-  const rows = await executor.execute<{ id: number }>(sql`SELECT r.id FROM registrations r WHERE r.id = ${id} AND r.unit_id = ${unitId} AND ${publicStatus()}`);
+  const rows = await executor.execute<{ id: number }>(
+    sql`SELECT r.id FROM registrations r WHERE r.id = ${id} AND r.unit_id = ${unitId} AND ${publicStatus()}`,
+  );
   const row = rows.rows[0];
   return row ? Number(row.id) : undefined;
 }
@@ -101,7 +103,14 @@ export async function lockApproved(executor: Executor, unitId: number, year: num
   return rows.rows.map((row) => ({ id: Number(row.id), version: Number(row.version) }));
 }
 
-export type PublishedSearch = { scope: string[]; unitPath: string | null; year?: number | undefined; q?: string | undefined; page: number; pageSize: number };
+export type PublishedSearch = {
+  scope: string[];
+  unitPath: string | null;
+  year?: number | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+};
 
 /** Published registrations across a subtree, for supervisors; the search matches the folded name or unit. */
 export async function searchPublished(executor: Executor, search: PublishedSearch) {
@@ -118,7 +127,11 @@ export async function searchPublished(executor: Executor, search: PublishedSearc
 }
 
 /** Names of the unit's published registrations, for the "about which registration" choice of the form. */
-export async function listPublicRegistrationChoices(executor: Executor, unitId: number, limit: number): Promise<Array<{ id: number; name: string; year: number }>> {
+export async function listPublicRegistrationChoices(
+  executor: Executor,
+  unitId: number,
+  limit: number,
+): Promise<Array<{ id: number; name: string; year: number }>> {
   const rows = await executor.execute<{ id: number; name: string; year: number }>(sql`
     SELECT r.id, CASE WHEN r.kind = 'collective' THEN u.name ELSE p.full_name END AS name, r.year
     ${REGISTRANT_FROM} WHERE r.unit_id = ${unitId} AND ${publicStatus()}

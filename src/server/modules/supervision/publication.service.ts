@@ -21,12 +21,20 @@ function presentPublic(row: repo.RegistrantRow, actions: repo.ActionRow[]) {
     unitId: row.unit_id,
     unitName: row.unit_name,
     publishedAt: row.published_at,
-    actions: actions.map((action) => ({ area: action.area, content: action.content, measurableResult: action.measurable_result, deadline: action.deadline })),
+    actions: actions.map((action) => ({
+      area: action.area,
+      content: action.content,
+      measurableResult: action.measurable_result,
+      deadline: action.deadline,
+    })),
   };
 }
 
 async function withActions(db: Database, rows: repo.RegistrantRow[]) {
-  const actions = await repo.listActions(db, rows.map((row) => row.id));
+  const actions = await repo.listActions(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => presentPublic(row, actions.get(row.id) ?? []));
 }
 
@@ -53,7 +61,11 @@ export async function publishAll(db: Database, actor: Actor, unitId: number, yea
       throw new AppError('INVALID_STATE', `Đơn vị không có bản đăng ký nào năm ${year} đã thẩm định mà chưa công khai.`);
     }
     for (const registration of approved) {
-      await transitionRegistration(tx, actor, { registrationId: registration.id, transition: 'publish', expectedVersion: registration.version });
+      await transitionRegistration(tx, actor, {
+        registrationId: registration.id,
+        transition: 'publish',
+        expectedVersion: registration.version,
+      });
     }
     await recordAudit(tx, actor, {
       action: 'registration.publish_all',

@@ -45,22 +45,32 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
   app.get('/api/feedback/:id', { schema: { tags: feedbackTags, params: IdParamsSchema } }, (request) =>
     feedback.getFeedback(db, actorOf(request), request.params.id),
   );
-  app.post('/api/feedback/:id/hide', { config: onFeedback, schema: { tags: feedbackTags, params: IdParamsSchema, body: HideFeedbackSchema } }, (request) =>
-    feedback.hideFeedback(db, actorOf(request), request.params.id, request.body),
+  app.post(
+    '/api/feedback/:id/hide',
+    { config: onFeedback, schema: { tags: feedbackTags, params: IdParamsSchema, body: HideFeedbackSchema } },
+    (request) => feedback.hideFeedback(db, actorOf(request), request.params.id, request.body),
   );
-  app.post('/api/feedback/:id/answer', { config: onFeedback, schema: { tags: feedbackTags, params: IdParamsSchema, body: AnswerFeedbackSchema } }, (request) =>
-    feedback.answerFeedback(db, actorOf(request), request.params.id, request.body),
+  app.post(
+    '/api/feedback/:id/answer',
+    { config: onFeedback, schema: { tags: feedbackTags, params: IdParamsSchema, body: AnswerFeedbackSchema } },
+    (request) => feedback.answerFeedback(db, actorOf(request), request.params.id, request.body),
   );
 
   // Publication of approved registrations.
-  app.get('/api/publication/units/:unitId', { schema: { tags: publicationTags, params: UnitParamsSchema, querystring: PublicationQuerySchema } }, (request) =>
-    publication.listUnitPublication(db, actorOf(request), request.params.unitId, request.query.year),
+  app.get(
+    '/api/publication/units/:unitId',
+    { schema: { tags: publicationTags, params: UnitParamsSchema, querystring: PublicationQuerySchema } },
+    (request) => publication.listUnitPublication(db, actorOf(request), request.params.unitId, request.query.year),
   );
-  app.post('/api/publication/units/:unitId/publish-all', { config: onUnit, schema: { tags: publicationTags, params: UnitParamsSchema, body: PublishAllSchema } }, (request) =>
-    publication.publishAll(db, actorOf(request), request.params.unitId, request.body.year),
+  app.post(
+    '/api/publication/units/:unitId/publish-all',
+    { config: onUnit, schema: { tags: publicationTags, params: UnitParamsSchema, body: PublishAllSchema } },
+    (request) => publication.publishAll(db, actorOf(request), request.params.unitId, request.body.year),
   );
-  app.post('/api/publication/registrations/:id/unpublish', { config: onRegistration, schema: { tags: publicationTags, params: IdParamsSchema, body: UnpublishSchema } }, (request) =>
-    publication.unpublish(db, actorOf(request), request.params.id, request.body),
+  app.post(
+    '/api/publication/registrations/:id/unpublish',
+    { config: onRegistration, schema: { tags: publicationTags, params: IdParamsSchema, body: UnpublishSchema } },
+    (request) => publication.unpublish(db, actorOf(request), request.params.id, request.body),
   );
 
   // What supervisors (and every reader of supervision) see: public fields and the state of feedback.
@@ -70,8 +80,10 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
   app.get('/api/supervision/feedback', { schema: { tags: supervisionTags, querystring: FeedbackQuerySchema } }, (request) =>
     feedback.listFeedbackForSupervision(db, actorOf(request), request.query),
   );
-  app.get('/api/supervision/feedback-by-unit', { schema: { tags: supervisionTags, querystring: z.object({ unitId: IdSchema }) } }, (request) =>
-    feedback.feedbackByUnit(db, actorOf(request), request.query.unitId),
+  app.get(
+    '/api/supervision/feedback-by-unit',
+    { schema: { tags: supervisionTags, querystring: z.object({ unitId: IdSchema }) } },
+    (request) => feedback.feedbackByUnit(db, actorOf(request), request.query.unitId),
   );
   app.get('/api/supervision/feedback-summary', { schema: { tags: supervisionTags, querystring: SummaryQuerySchema } }, (request) =>
     feedback.feedbackSummary(db, actorOf(request), request.query.unitId),

@@ -1,4 +1,12 @@
-export { getUnitOrThrow, findUnitPathOrThrow, findUnitPlace, findTopLevelPlace, createUnitInTx, UNIT_METRIC, unitKindMetric } from './units.service';
+export {
+  getUnitOrThrow,
+  findUnitPathOrThrow,
+  findUnitPlace,
+  findTopLevelPlace,
+  createUnitInTx,
+  UNIT_METRIC,
+  unitKindMetric,
+} from './units.service';
 export { findUnitByCode, findUnitsByCodes, findUnitById, currentVersionStarts, listSubtreeOn } from './units.repo';
 export type { UnitRow } from './units.repo';
 export { closeUnitInTx } from './units.service';

@@ -39,7 +39,9 @@ export async function listChildren(db: Database, actor: Actor, parentId: number,
   const rows = await repo.findUnitsByIds(db, ids);
   const withChildren = await repo.hasChildrenAsOf(db, ids, asOf);
   const views = await Promise.all(
-    rows.sort(bySortKey).map(async (row) => applyVersion(presentUnit(row, withChildren.has(row.id)), await repo.findVersionAsOf(db, row.id, asOf))),
+    rows
+      .sort(bySortKey)
+      .map(async (row) => applyVersion(presentUnit(row, withChildren.has(row.id)), await repo.findVersionAsOf(db, row.id, asOf))),
   );
   return views.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }

@@ -94,7 +94,9 @@ export async function splitUnit(
     if (stray) throw new AppError('VALIDATION_FAILED', `Đơn vị ${stray} không trực thuộc đơn vị đem chia tách.`);
     const created = [];
     for (const part of input.parts) {
-      created.push(await createUnitInTx(tx, { code: part.code, name: part.name, kind: part.kind, parentId: source.parentId, validFrom: day }));
+      created.push(
+        await createUnitInTx(tx, { code: part.code, name: part.name, kind: part.kind, parentId: source.parentId, validFrom: day }),
+      );
     }
     for (const [index, part] of input.parts.entries()) {
       const target = created[index]!;
@@ -109,7 +111,13 @@ export async function splitUnit(
     }
     await moveActiveMembers(tx, id, first.id, day);
     await moveGrants(tx, [id], first.id);
-    await closeUnitInTx(tx, await getUnitOrThrow(tx, id), day, 'split', created.map((unit) => unit.id));
+    await closeUnitInTx(
+      tx,
+      await getUnitOrThrow(tx, id),
+      day,
+      'split',
+      created.map((unit) => unit.id),
+    );
     const after = await Promise.all(created.map((unit) => getUnitOrThrow(tx, unit.id)));
     await recordAudit(tx, actor, {
       action: 'unit.split',

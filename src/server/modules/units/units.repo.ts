@@ -26,20 +26,24 @@ export async function findUnitByCode(executor: Executor, code: string): Promise<
 
 export async function findUnitsByCodes(executor: Executor, codes: string[]): Promise<UnitRow[]> {
   if (codes.length === 0) return [];
-  return executor.select().from(units).where(sql`${units.code} = ANY(${sql.param(codes)}::text[])`);
+  return executor
+    .select()
+    .from(units)
+    .where(sql`${units.code} = ANY(${sql.param(codes)}::text[])`);
 }
 
 export async function findUnitsByIds(executor: Executor, ids: number[]): Promise<UnitRow[]> {
   if (ids.length === 0) return [];
-  return executor.select().from(units).where(sql`${units.id} = ANY(${sql.param(ids)}::bigint[])`);
+  return executor
+    .select()
+    .from(units)
+    .where(sql`${units.id} = ANY(${sql.param(ids)}::bigint[])`);
 }
 
 /** Locks units in id order, so two writers on overlapping units never deadlock. */
 export async function lockUnits(executor: Executor, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await executor.execute(
-    sql`SELECT id FROM units WHERE id = ANY(${sql.param(ids)}::bigint[]) ORDER BY id FOR UPDATE`,
-  );
+  await executor.execute(sql`SELECT id FROM units WHERE id = ANY(${sql.param(ids)}::bigint[]) ORDER BY id FOR UPDATE`);
 }
 
 export async function listOpenChildren(executor: Executor, parentId: number) {
@@ -111,17 +115,16 @@ export async function searchUnits(executor: Executor, search: UnitSearch) {
   if (search.underPath) conditions.push(sql`${units.path} <@ ${search.underPath}::ltree`);
   if (!search.includeClosed) conditions.push(isNull(units.validTo));
   const where = and(...conditions);
-  const [total] = await executor.select({ value: sql<number>`count(*)` }).from(units).where(where);
+  const [total] = await executor
+    .select({ value: sql<number>`count(*)` })
+    .from(units)
+    .where(where);
   // Exact code matches first, then shallower units, then by name.
   const items = await executor
     .select({ unit: units, hasChildren: hasOpenChildren })
     .from(units)
     .where(where)
-    .orderBy(
-      sql`(lower(${units.code}) = ${search.q ?? ''}) DESC`,
-      units.depth,
-      units.sortKey,
-    )
+    .orderBy(sql`(lower(${units.code}) = ${search.q ?? ''}) DESC`, units.depth, units.sortKey)
     .limit(search.pageSize)
     .offset((search.page - 1) * search.pageSize);
   return { items, total: Number(total?.value ?? 0) };
@@ -143,7 +146,13 @@ export async function updateUnit(executor: Executor, id: number, values: Partial
 
 /** Rewrites the path of a subtree after its root moved. */
 /** Re-roots the descendants of a unit moved on `day`; the unit and all of them record the move day. */
-export async function rewriteSubtreePaths(executor: Executor, oldPath: string, newPath: string, depthChange: number, day: string): Promise<void> {
+export async function rewriteSubtreePaths(
+  executor: Executor,
+  oldPath: string,
+  newPath: string,
+  depthChange: number,
+  day: string,
+): Promise<void> {
   await executor.execute(sql`
     UPDATE units SET path = ${newPath}::ltree || subpath(path, nlevel(${oldPath}::ltree)), depth = depth + ${depthChange}
     WHERE path <@ ${oldPath}::ltree AND path <> ${oldPath}::ltree`);

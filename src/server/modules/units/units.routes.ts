@@ -50,7 +50,9 @@ export const unitsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) =
   app.post('/api/units/merge', { config: { needs: ['units.write'] }, schema: { tags, body: MergeUnitsSchema } }, async (request, reply) =>
     reply.status(201).send(await mergeUnits(db, actorOf(request), request.body)),
   );
-  app.post('/api/units/:id/split', { config: onUnit, schema: { tags, params: IdParamsSchema, body: SplitUnitSchema } }, async (request, reply) =>
-    reply.status(201).send(await splitUnit(db, actorOf(request), request.params.id, request.body)),
+  app.post(
+    '/api/units/:id/split',
+    { config: onUnit, schema: { tags, params: IdParamsSchema, body: SplitUnitSchema } },
+    async (request, reply) => reply.status(201).send(await splitUnit(db, actorOf(request), request.params.id, request.body)),
   );
 };

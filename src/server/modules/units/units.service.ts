@@ -140,7 +140,13 @@ export async function createUnit(db: Database, actor: Actor, input: NewUnit) {
   }
   const unit = await db.transaction(async (tx) => {
     const created = await createUnitInTx(tx, input);
-    await recordAudit(tx, actor, { action: 'unit.create', entityType: 'unit', entityId: created.id, unitPath: created.path, after: presentUnit(created, false) });
+    await recordAudit(tx, actor, {
+      action: 'unit.create',
+      entityType: 'unit',
+      entityId: created.id,
+      unitPath: created.path,
+      after: presentUnit(created, false),
+    });
     return created;
   });
   return presentUnit(unit, false);
@@ -192,7 +198,14 @@ export async function updateUnit(
       { name: input.name?.trim() ?? unit.name, code: input.code?.trim() ?? unit.code, kind: input.kind ?? unit.kind },
       day,
     );
-    await recordAudit(tx, actor, { action: 'unit.update', entityType: 'unit', entityId: id, unitPath: unit.path, before: presentUnit(unit, false), after: presentUnit(after, false) });
+    await recordAudit(tx, actor, {
+      action: 'unit.update',
+      entityType: 'unit',
+      entityId: id,
+      unitPath: unit.path,
+      before: presentUnit(unit, false),
+      after: presentUnit(after, false),
+    });
     return after;
   });
   return presentUnit(updated, (await repo.listOpenChildIds(db, id)).length > 0);
@@ -220,7 +233,12 @@ export async function moveUnitInTx(tx: Executor, unit: repo.UnitRow, newParent: 
   return moved;
 }
 
-export async function moveUnit(db: Database, actor: Actor, id: number, input: { parentId: number; effectiveDate?: string; version: number }) {
+export async function moveUnit(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: { parentId: number; effectiveDate?: string; version: number },
+) {
   const day = input.effectiveDate ?? todayIso();
   const moved = await db.transaction(async (tx) => {
     const first = await getUnitOrThrow(tx, id);
@@ -231,7 +249,14 @@ export async function moveUnit(db: Database, actor: Actor, id: number, input: { 
     assertCan(actor, 'units.write', newParent.path);
     assertVersion(unit, input.version);
     const result = await moveUnitInTx(tx, unit, newParent, day);
-    await recordAudit(tx, actor, { action: 'unit.move', entityType: 'unit', entityId: id, unitPath: result.path, before: { parentId: unit.parentId, path: unit.path }, after: { parentId: result.parentId, path: result.path, effectiveDate: day } });
+    await recordAudit(tx, actor, {
+      action: 'unit.move',
+      entityType: 'unit',
+      entityId: id,
+      unitPath: result.path,
+      before: { parentId: unit.parentId, path: unit.path },
+      after: { parentId: result.parentId, path: result.path, effectiveDate: day },
+    });
     return result;
   });
   return presentUnit(moved, (await repo.listOpenChildIds(db, id)).length > 0);
@@ -249,7 +274,10 @@ export async function closeUnitInTx(
   const lateClose = unitKindCloseProblem(unit.kind, UNIT_KIND_LABELS[unit.kind as UnitKind], unit.name, day);
   if (lateClose) throw new AppError('VALIDATION_FAILED', lateClose);
   if ((await repo.listOpenChildIds(tx, unit.id)).length > 0) {
-    throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc kết thúc chúng trước.`);
+    throw new AppError(
+      'INVALID_STATE',
+      `Đơn vị "${unit.name}" còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc kết thúc chúng trước.`,
+    );
   }
   if ((await countActiveMembers(tx, unit.id)) > 0) {
     throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" còn người đang sinh hoạt: hãy chuyển sinh hoạt cho họ trước.`);
@@ -275,7 +303,14 @@ export async function closeUnit(db: Database, actor: Actor, id: number, input: {
     assertCan(actor, 'units.write', unit.path);
     assertVersion(unit, input.version);
     const result = await closeUnitInTx(tx, unit, day, 'closed');
-    await recordAudit(tx, actor, { action: 'unit.close', entityType: 'unit', entityId: id, unitPath: unit.path, before: presentUnit(unit, false), after: presentUnit(result, false) });
+    await recordAudit(tx, actor, {
+      action: 'unit.close',
+      entityType: 'unit',
+      entityId: id,
+      unitPath: unit.path,
+      before: presentUnit(unit, false),
+      after: presentUnit(result, false),
+    });
     return result;
   });
   return presentUnit(closed, false);

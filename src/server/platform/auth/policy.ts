@@ -75,7 +75,15 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commendations.vet',
     'commendations.decide',
   ],
-  inspector: ['units.read', 'people.read', 'figures.read', 'programme.read', 'registrations.read', 'supervision.read', 'commendations.read'],
+  inspector: [
+    'units.read',
+    'people.read',
+    'figures.read',
+    'programme.read',
+    'registrations.read',
+    'supervision.read',
+    'commendations.read',
+  ],
   // A member registers for themselves (through the person linked to their account), not by a permission.
   member: ['units.read', 'figures.read', 'programme.read'],
   // MTTQ and mass organisations: what is published in their subtree, and the state of feedback.

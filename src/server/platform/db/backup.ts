@@ -93,7 +93,8 @@ async function readMigrations(): Promise<Migration[]> {
   };
   const migrations: Migration[] = [];
   for (const entry of journal.entries ?? []) {
-    if (typeof entry.tag !== 'string' || typeof entry.when !== 'number') throw new Error('meta/_journal.json của các bản cập nhật cấu trúc không hợp lệ.');
+    if (typeof entry.tag !== 'string' || typeof entry.when !== 'number')
+      throw new Error('meta/_journal.json của các bản cập nhật cấu trúc không hợp lệ.');
     const text = await readFile(path.join(migrationsFolder, `${entry.tag}.sql`), 'utf8');
     migrations.push({
       tag: entry.tag,
@@ -111,7 +112,9 @@ async function readMigrations(): Promise<Migration[]> {
  * applied row, so we do too; the hashes then prove the files replayed are the ones that ran.
  */
 async function appliedMigrations(client: Client): Promise<Migration[]> {
-  const exists = await client.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [`${quoteIdent(MIGRATIONS_SCHEMA)}.${quoteIdent(MIGRATIONS_TABLE)}`]);
+  const exists = await client.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [
+    `${quoteIdent(MIGRATIONS_SCHEMA)}.${quoteIdent(MIGRATIONS_TABLE)}`,
+  ]);
   if (!exists.rows[0]?.found) throw new Error('Cơ sở dữ liệu chưa được khởi tạo cấu trúc (chưa chạy migrate): không có gì để sao lưu.');
   const rows = await client.query<{ hash: string; created_at: string | null }>(
     `SELECT hash, created_at::text AS created_at FROM ${quoteIdent(MIGRATIONS_SCHEMA)}.${quoteIdent(MIGRATIONS_TABLE)}`,
@@ -129,7 +132,9 @@ async function appliedMigrations(client: Client): Promise<Migration[]> {
   const appliedHashes = new Set(rows.rows.map((row) => row.hash));
   const missing = applied.filter((migration) => !appliedHashes.has(migration.hash));
   if (missing.length > 0) {
-    throw new Error(`Các bản cập nhật cấu trúc ${missing.map((m) => m.tag).join(', ')} không khớp với cơ sở dữ liệu; không thể dựng lại cấu trúc một cách chắc chắn.`);
+    throw new Error(
+      `Các bản cập nhật cấu trúc ${missing.map((m) => m.tag).join(', ')} không khớp với cơ sở dữ liệu; không thể dựng lại cấu trúc một cách chắc chắn.`,
+    );
   }
   return applied;
 }
@@ -253,7 +258,8 @@ function referencedFirst(table: Table, rows: Row[]): Row[] {
         const key = keyOf(row, reference.columns);
         const target = key === null ? undefined : byKey[which]?.get(key);
         if (target === undefined || target === top.index || state[target] === 'done') return;
-        if (state[target] === 'visiting') throw new Error(`Không sắp được thứ tự sao lưu: các dòng của bảng ${table.name} tham chiếu vòng lẫn nhau.`);
+        if (state[target] === 'visiting')
+          throw new Error(`Không sắp được thứ tự sao lưu: các dòng của bảng ${table.name} tham chiếu vòng lẫn nhau.`);
         stack.push({ index: target, expanded: false });
       });
     }
@@ -300,7 +306,9 @@ async function* tableData(client: Client, table: Table): AsyncGenerator<string> 
   const select = table.columns.map((column) => `${quoteIdent(column)}::text`).join(', ');
   const order = table.primaryKey.length > 0 ? ` ORDER BY ${table.primaryKey.map(quoteIdent).join(', ')}` : '';
   const cursor = 'noiguong_backup_rows';
-  await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${select} FROM ${quoteIdent(table.schema)}.${quoteIdent(table.name)}${order}`);
+  await client.query(
+    `DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${select} FROM ${quoteIdent(table.schema)}.${quoteIdent(table.name)}${order}`,
+  );
   const writer = new InsertWriter(table);
   const held: Row[] = [];
   let count = 0;
@@ -340,7 +348,9 @@ async function* sequenceValues(client: Client): AsyncGenerator<string> {
   );
   for (const sequence of sequences.rows) {
     const name = `${quoteIdent(sequence.schema)}.${quoteIdent(sequence.name)}`;
-    const value = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text AS last_value, is_called FROM ${name}`);
+    const value = await client.query<{ last_value: string; is_called: boolean }>(
+      `SELECT last_value::text AS last_value, is_called FROM ${name}`,
+    );
     const row = value.rows[0];
     if (!row) continue;
     yield statement(`SELECT pg_catalog.setval(${quoteLiteral(name)}, ${row.last_value}, ${row.is_called});`);
@@ -450,7 +460,9 @@ async function assertEmptyTarget(client: Client): Promise<void> {
     const rows = await client.query<{ count: string }>('SELECT count(*)::text AS count FROM public.units');
     const count = Number(rows.rows[0]?.count ?? 0);
     if (count > 0) {
-      throw new Error(`Cơ sở dữ liệu đích đã có dữ liệu (${count} đơn vị). Chỉ khôi phục vào cơ sở dữ liệu trống, để không ghi đè dữ liệu đang có.`);
+      throw new Error(
+        `Cơ sở dữ liệu đích đã có dữ liệu (${count} đơn vị). Chỉ khôi phục vào cơ sở dữ liệu trống, để không ghi đè dữ liệu đang có.`,
+      );
     }
   }
   // An empty but already migrated database would fail on the first CREATE TABLE; say why up front.
@@ -493,7 +505,9 @@ export async function restoreDatabase(handle: DbHandle, sqlText: string): Promis
         } catch (error) {
           const preview = withoutCommentLines(sql).slice(0, 120).replace(/\s+/g, ' ');
           const reason = error instanceof Error ? error.message : String(error);
-          throw new Error(`Khôi phục thất bại ở câu lệnh thứ ${index + 1} (${preview}…): ${reason}. Không có thay đổi nào được ghi.`, { cause: error });
+          throw new Error(`Khôi phục thất bại ở câu lệnh thứ ${index + 1} (${preview}…): ${reason}. Không có thay đổi nào được ghi.`, {
+            cause: error,
+          });
         }
       }
       await client.query('COMMIT');

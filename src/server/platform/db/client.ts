@@ -45,7 +45,8 @@ export type OpenOptions = {
   namedStatements?: boolean;
 };
 
-export const REPLICAS_NEED_POSTGRES = 'DATABASE_REPLICA_URLS cần DATABASE_URL: cơ sở dữ liệu nhúng không có bản sao. Hãy đặt DATABASE_URL tới máy chủ chính hoặc bỏ DATABASE_REPLICA_URLS.';
+export const REPLICAS_NEED_POSTGRES =
+  'DATABASE_REPLICA_URLS cần DATABASE_URL: cơ sở dữ liệu nhúng không có bản sao. Hãy đặt DATABASE_URL tới máy chủ chính hoặc bỏ DATABASE_REPLICA_URLS.';
 
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   const replicaUrls = options.replicaUrls ?? [];
@@ -56,7 +57,10 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
     // An idle connection the server closes (restart, administrator, network) is dropped by the pool
     // and replaced on next use; without a listener its error would end the whole process.
     pool.on('error', (error) => console.error(`Mất một kết nối rảnh tới PostgreSQL; sẽ mở kết nối mới khi cần: ${error.message}`));
-    const replicas = replicaUrls.length > 0 ? new ReplicaSet(pool, replicaUrls, { maxLagSeconds: options.replicaMaxLagSeconds ?? 30, pollMs: 1000, namedStatements }) : null;
+    const replicas =
+      replicaUrls.length > 0
+        ? new ReplicaSet(pool, replicaUrls, { maxLagSeconds: options.replicaMaxLagSeconds ?? 30, pollMs: 1000, namedStatements })
+        : null;
     if (replicas) {
       routeReadsThrough(pool, replicas);
       await replicas.refresh();

@@ -26,7 +26,9 @@ function tolerated(flush: () => void): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EBADF') return;
-    console.error(`Không ghi được xuống đĩa (fsync) một thay đổi của CSDL nhúng: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Không ghi được xuống đĩa (fsync) một thay đổi của CSDL nhúng: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -53,16 +53,19 @@ export function nameStatementsOf(pool: pg.Pool, options: { sharedSession?: boole
       return name;
     };
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
-      if (!config || (typeof config !== 'object' && typeof config !== 'string') || (typeof config === 'object' && 'submit' in config)) return send(config, ...rest);
+      if (!config || (typeof config !== 'object' && typeof config !== 'string') || (typeof config === 'object' && 'submit' in config))
+        return send(config, ...rest);
       const candidate: QueryConfigLike = typeof config === 'string' ? { text: config } : (config as QueryConfigLike);
       const values = Array.isArray(rest[0]) ? rest[0] : candidate.values;
-      if (typeof candidate.text !== 'string' || candidate.name !== undefined || !Array.isArray(values) || values.length === 0) return send(config, ...rest);
+      if (typeof candidate.text !== 'string' || candidate.name !== undefined || !Array.isArray(values) || values.length === 0)
+        return send(config, ...rest);
       const text = candidate.text;
       const name = nameFor(text);
       if (!name) return send(config, ...rest);
       const callback = typeof rest.at(-1) === 'function' ? (rest.pop() as Callback) : undefined;
       const wasIdle = client.getTransactionStatus() === 'I';
-      const run = (statementName: string | undefined) => send(statementName ? { ...candidate, name: statementName } : config, ...rest) as Promise<unknown>;
+      const run = (statementName: string | undefined) =>
+        send(statementName ? { ...candidate, name: statementName } : config, ...rest) as Promise<unknown>;
       const answer = run(name).catch((error: unknown) => {
         if (!isStalePlan(error)) throw error;
         generations.set(text, (generations.get(text) ?? 0) + 1);
@@ -70,7 +73,10 @@ export function nameStatementsOf(pool: pg.Pool, options: { sharedSession?: boole
         return run(nameFor(text));
       });
       if (!callback) return answer;
-      answer.then((result) => callback(null, result), (error: Error) => callback(error));
+      answer.then(
+        (result) => callback(null, result),
+        (error: Error) => callback(error),
+      );
       return undefined;
     };
   });

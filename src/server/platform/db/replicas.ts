@@ -47,7 +47,17 @@ export const postgresProbes: ReplicaProbes = {
 };
 
 /** Failures that say the server is not there (or stopped mid-read), not that the query was wrong. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 /** Refusals a replica gives that the primary would not: a write reached it, or recovery cancelled the read. */
 const REPLICA_ONLY_CODES = new Set(['25006', '40001']);
 
@@ -70,7 +80,13 @@ export class ReplicaSet {
   constructor(
     private readonly primary: pg.Pool,
     urls: string[],
-    private readonly options: { maxLagSeconds: number; pollMs: number; namedStatements?: boolean; probes?: ReplicaProbes; now?: () => number },
+    private readonly options: {
+      maxLagSeconds: number;
+      pollMs: number;
+      namedStatements?: boolean;
+      probes?: ReplicaProbes;
+      now?: () => number;
+    },
   ) {
     this.members = urls.map((url, index) => {
       // A stopped replica must not hold a reader for long: the read goes to the primary instead.
@@ -97,17 +113,19 @@ export class ReplicaSet {
       this.history.push({ at: now, position });
       if (this.history.length > HISTORY_LENGTH) this.history.shift();
     }
-    await Promise.all(this.members.map(async (member) => {
-      try {
-        member.replayed = await this.probes.replayedPosition(member.pool);
-        member.lagSeconds = member.replayed === null ? null : this.lagOf(member.replayed, now);
-        member.healthy = member.lagSeconds !== null && member.lagSeconds <= this.options.maxLagSeconds;
-        member.error = member.healthy ? null : `lag ${member.lagSeconds ?? 'unknown'} s`;
-      } catch (error) {
-        member.healthy = false;
-        member.error = error instanceof Error ? error.message : String(error);
-      }
-    }));
+    await Promise.all(
+      this.members.map(async (member) => {
+        try {
+          member.replayed = await this.probes.replayedPosition(member.pool);
+          member.lagSeconds = member.replayed === null ? null : this.lagOf(member.replayed, now);
+          member.healthy = member.lagSeconds !== null && member.lagSeconds <= this.options.maxLagSeconds;
+          member.error = member.healthy ? null : `lag ${member.lagSeconds ?? 'unknown'} s`;
+        } catch (error) {
+          member.healthy = false;
+          member.error = error instanceof Error ? error.message : String(error);
+        }
+      }),
+    );
   }
 
   /**
@@ -133,7 +151,9 @@ export class ReplicaSet {
 
   /** A healthy replica that has replayed `position` (round robin among them), or null: read the primary. */
   choose(position: bigint | null): Member | null {
-    const ready = this.members.filter((member) => member.healthy && (position === null || (member.replayed !== null && member.replayed >= position)));
+    const ready = this.members.filter(
+      (member) => member.healthy && (position === null || (member.replayed !== null && member.replayed >= position)),
+    );
     if (ready.length === 0) return null;
     this.next = (this.next + 1) % ready.length;
     return ready[this.next]!;
@@ -172,7 +192,8 @@ export function routeReadsThrough(primary: pg.Pool, replicas: ReplicaSet): void 
     const route = currentReadRoute();
     const [config] = args;
     const text = typeof config === 'string' ? config : (config as { text?: unknown } | undefined)?.text;
-    if (!route?.replicaAllowed || typeof args.at(-1) === 'function' || typeof text !== 'string' || !isPlainRead(text)) return onPrimary(...args);
+    if (!route?.replicaAllowed || typeof args.at(-1) === 'function' || typeof text !== 'string' || !isPlainRead(text))
+      return onPrimary(...args);
     const member = replicas.choose(route.mustHaveReplayed);
     if (!member) return onPrimary(...args);
     return (member.pool.query as unknown as QueryFunction)(...args).then(

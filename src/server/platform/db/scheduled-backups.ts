@@ -31,7 +31,11 @@ export function backupScheduleFrom(env: NodeJS.ProcessEnv, dataDir: string): Bac
 const stamp = (now: Date) => now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 
 /** Writes one backup now and removes the oldest beyond `keep`; returns the file and what was removed. */
-export async function writeScheduledBackup(handle: DbHandle, schedule: BackupSchedule, now = new Date()): Promise<{ file: string; removed: string[] }> {
+export async function writeScheduledBackup(
+  handle: DbHandle,
+  schedule: BackupSchedule,
+  now = new Date(),
+): Promise<{ file: string; removed: string[] }> {
   await mkdir(schedule.directory, { recursive: true });
   const file = path.join(schedule.directory, `noiguong-${stamp(now)}.sql.gz`);
   const partial = `${file}.partial`;

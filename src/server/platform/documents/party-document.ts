@@ -1,4 +1,17 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, convertMillimetersToTwip, type FileChild } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  convertMillimetersToTwip,
+  type FileChild,
+} from 'docx';
 
 /**
  * Building blocks of a Party document (Hướng dẫn 36-HD/VPTW), shared by plans and reports: Times
@@ -8,11 +21,39 @@ import { AlignmentType, Document, Packer, Paragraph, Table, TableBorders, TableC
 export const FONT = 'Times New Roman';
 export const BODY_SIZE = 28; // half-points: 14 pt, the Party's body size
 export const HEADER_SIZE = 26;
-export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
+export const ROMAN = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
+  'XVIII',
+  'XIX',
+  'XX',
+];
 export const PAGE_MARGINS_MM = { top: 25, bottom: 25, left: 35, right: 15 } as const;
 
 export function run(text: string, options: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {}): TextRun {
-  return new TextRun({ text, font: FONT, size: options.size ?? BODY_SIZE, bold: options.bold, italics: options.italics, underline: options.underline ? {} : undefined });
+  return new TextRun({
+    text,
+    font: FONT,
+    size: options.size ?? BODY_SIZE,
+    bold: options.bold,
+    italics: options.italics,
+    underline: options.underline ? {} : undefined,
+  });
 }
 
 export function centered(children: TextRun[], spacingAfter = 0): Paragraph {
@@ -21,7 +62,12 @@ export function centered(children: TextRun[], spacingAfter = 0): Paragraph {
 
 export function body(children: TextRun[]): Paragraph {
   // Justified, first line indented and 6 pt after: the usual look of a Party document's body.
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(12.7) }, spacing: { after: 120, line: 300 }, children });
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: convertMillimetersToTwip(12.7) },
+    spacing: { after: 120, line: 300 },
+    children,
+  });
 }
 
 /** "Khánh Hòa, ngày 20 tháng 01 năm 2026": two-digit day and month under 10, as the rules ask. */
@@ -50,7 +96,13 @@ export function partyOrganisationOf(committeeName: string): string {
 }
 
 /** `numberSymbol` is null for a register or list that carries no document number. */
-export type PartyHeaderInput = { parentName: string | null; unitName: string; numberSymbol: string | null; place: string | null; issuedOn: string };
+export type PartyHeaderInput = {
+  parentName: string | null;
+  unitName: string;
+  numberSymbol: string | null;
+  place: string | null;
+  issuedOn: string;
+};
 
 /**
  * The header: the parent body and the issuing body top left with a "*" under them and the number
@@ -89,7 +141,8 @@ const isCell = (kind: string) => kind === 'cell' || kind === 'grassroots_cell';
 
 /** A cell of a document's table in 13 pt, the size the Party's annex tables use. */
 export function tableCell(text: string, options: { bold?: boolean; width?: number; align?: 'left' | 'center' | 'right' } = {}): TableCell {
-  const alignment = options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
+  const alignment =
+    options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
   return new TableCell({
     width: options.width ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
     children: [new Paragraph({ alignment, children: [run(text, { bold: options.bold, size: 26 })] })],
@@ -100,7 +153,12 @@ export function tableCell(text: string, options: { bold?: boolean; width?: numbe
  * Signature block on the right ("T/M BAN THƯỜNG VỤ" / "BÍ THƯ", and the signer's name when known),
  * recipients on the left ("Nơi nhận:").
  */
-export function signatureBlock(input: { unitKind: string; recipients: string[]; signerTitle?: string | null; signerName?: string | null }): Table {
+export function signatureBlock(input: {
+  unitKind: string;
+  recipients: string[];
+  signerTitle?: string | null;
+  signerName?: string | null;
+}): Table {
   const onBehalf = isCell(input.unitKind) ? 'T/M CHI ỦY' : 'T/M BAN THƯỜNG VỤ';
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -111,8 +169,14 @@ export function signatureBlock(input: { unitKind: string; recipients: string[]; 
           new TableCell({
             width: { size: 50, type: WidthType.PERCENTAGE },
             children: [
-              new Paragraph({ spacing: { before: 240 }, children: [run('Nơi nhận:', { bold: true, italics: true, underline: true, size: 24 })] }),
-              ...input.recipients.map((recipient, index) => new Paragraph({ children: [run(`- ${recipient}${index === input.recipients.length - 1 ? '.' : ','}`, { size: 22 })] })),
+              new Paragraph({
+                spacing: { before: 240 },
+                children: [run('Nơi nhận:', { bold: true, italics: true, underline: true, size: 24 })],
+              }),
+              ...input.recipients.map(
+                (recipient, index) =>
+                  new Paragraph({ children: [run(`- ${recipient}${index === input.recipients.length - 1 ? '.' : ','}`, { size: 22 })] }),
+              ),
             ],
           }),
           new TableCell({
@@ -120,7 +184,9 @@ export function signatureBlock(input: { unitKind: string; recipients: string[]; 
             children: [
               new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [run(onBehalf, { bold: true })] }),
               centered([run((input.signerTitle ?? 'Bí thư').toUpperCase(), { bold: true })]),
-              ...(input.signerName ? [new Paragraph({ spacing: { before: 1200 } }), centered([run(input.signerName, { bold: true })])] : []),
+              ...(input.signerName
+                ? [new Paragraph({ spacing: { before: 1200 } }), centered([run(input.signerName, { bold: true })])]
+                : []),
             ],
           }),
         ],

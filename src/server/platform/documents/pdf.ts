@@ -33,7 +33,19 @@ export async function convertDocxToPdf(soffice: string, docx: Buffer): Promise<B
   try {
     await writeFile(join(dir, 'document.docx'), docx);
     // A private profile directory lets conversions run while another LibreOffice is open.
-    await run(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'document.docx')], { timeout: 60_000 });
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        join(dir, 'document.docx'),
+      ],
+      { timeout: 60_000 },
+    );
     return await readFile(join(dir, 'document.pdf'));
   } finally {
     await rm(dir, { recursive: true, force: true });

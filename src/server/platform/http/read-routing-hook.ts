@@ -82,7 +82,11 @@ export function installReadRouting(app: FastifyInstance, primary: pg.Pool): void
   });
 }
 
-async function rememberWritePosition(request: FastifyRequest, reply: { setCookie: (name: string, value: string, options: object) => unknown }, primary: pg.Pool) {
+async function rememberWritePosition(
+  request: FastifyRequest,
+  reply: { setCookie: (name: string, value: string, options: object) => unknown },
+  primary: pg.Pool,
+) {
   const { rows } = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
   const position = parseLsn(rows[0]?.lsn);
   if (position === null) return;

@@ -31,11 +31,19 @@ export function sessionOf(request: FastifyRequest): SessionContext {
 
 /** Sends a generated file with a Vietnamese file name that every browser keeps. */
 export function sendFile(reply: FastifyReply, fileName: string, contentType: string, body: Buffer, options: { inline?: boolean } = {}) {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '_');
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\w.-]+/g, '_');
   return reply
     .header('content-type', contentType)
     .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `${options.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'content-disposition',
+      `${options.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .send(body);
 }
 

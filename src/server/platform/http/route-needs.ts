@@ -50,5 +50,6 @@ export async function refuseWithoutNeeds(request: FastifyRequest): Promise<void>
   if (!mayAttempt(actor, needs)) throw new AppError('FORBIDDEN', REFUSED);
   if (!findPlace) return;
   const place = await findPlace((request.params ?? {}) as Record<string, string | undefined>);
-  if (place && !mayActOn(actor, needs, place)) throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này trên đơn vị này.');
+  if (place && !mayActOn(actor, needs, place))
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này trên đơn vị này.');
 }

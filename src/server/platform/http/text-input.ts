@@ -12,7 +12,11 @@ const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 function refuse(fields: string[]): AppError {
   const where = fields.length > 0 ? ` ở: ${fields.join(', ')}` : '';
-  return new AppError('INVALID_CHARACTERS', `Nội dung có ký tự điều khiển không hợp lệ${where}. Hãy xóa ký tự đó (thường do sao chép từ phần mềm khác) rồi gửi lại.`, { fields });
+  return new AppError(
+    'INVALID_CHARACTERS',
+    `Nội dung có ký tự điều khiển không hợp lệ${where}. Hãy xóa ký tự đó (thường do sao chép từ phần mềm khác) rồi gửi lại.`,
+    { fields },
+  );
 }
 
 /** Cleans every string inside a parsed body, query or params (in place); throws listing the fields refused. */

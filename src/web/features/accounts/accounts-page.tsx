@@ -112,8 +112,7 @@ export function AccountsPage() {
       render: (_value, account) => (
         <div className="compact-row">
           <span className="compact-row-title">
-            {account.username}{' '}
-            {account.isDisabled ? <Tag color="red">{t('accounts.status.disabled')}</Tag> : null}
+            {account.username} {account.isDisabled ? <Tag color="red">{t('accounts.status.disabled')}</Tag> : null}
           </span>
           <span className="compact-row-line">{account.displayName}</span>
           <GrantList account={account} />

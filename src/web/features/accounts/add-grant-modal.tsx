@@ -45,8 +45,19 @@ export function AddGrantModal({ account, onClose }: { account: Account; onClose:
       error={addGrant.error}
       onCancel={close}
     >
-      <Form<Values> id="account-add-grant" layout="vertical" onFinish={submit} disabled={addGrant.isPending} initialValues={{ role: 'member' }}>
-        <Form.Item name="unit" label={t('accounts.fields.unit')} extra={t('accounts.grantHelp')} rules={[{ required: true, message: t('accounts.form.unitRequired') }]}>
+      <Form<Values>
+        id="account-add-grant"
+        layout="vertical"
+        onFinish={submit}
+        disabled={addGrant.isPending}
+        initialValues={{ role: 'member' }}
+      >
+        <Form.Item
+          name="unit"
+          label={t('accounts.fields.unit')}
+          extra={t('accounts.grantHelp')}
+          rules={[{ required: true, message: t('accounts.form.unitRequired') }]}
+        >
           <UnitTreeSelect />
         </Form.Item>
         <Form.Item name="role" label={t('accounts.fields.role')} rules={[{ required: true, message: t('accounts.form.roleRequired') }]}>

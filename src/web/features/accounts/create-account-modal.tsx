@@ -62,7 +62,13 @@ export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: 
       onCancel={close}
       width={760}
     >
-      <Form<Values> id="account-create" layout="vertical" onFinish={submit} disabled={create.isPending} initialValues={{ grants: [firstGrant] }}>
+      <Form<Values>
+        id="account-create"
+        layout="vertical"
+        onFinish={submit}
+        disabled={create.isPending}
+        initialValues={{ grants: [firstGrant] }}
+      >
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item

@@ -25,7 +25,12 @@ export function ResetPasswordModal({ account, onClose }: { account: Account; onC
       error={reset.error}
       onCancel={close}
     >
-      <Alert type="info" showIcon title={t('accounts.resetPasswordNotice', { name: account.displayName, username: account.username })} className="block-gap-bottom" />
+      <Alert
+        type="info"
+        showIcon
+        title={t('accounts.resetPasswordNotice', { name: account.displayName, username: account.username })}
+        className="block-gap-bottom"
+      />
       <Form<{ newPassword: string }>
         id="account-reset-password"
         layout="vertical"

@@ -54,7 +54,10 @@ export function AuditPage() {
       dataIndex: 'action',
       render: (value: string) => (
         <span>
-          {actionName(value)} <Typography.Text type="secondary" code className="audit-code">{value}</Typography.Text>
+          {actionName(value)}{' '}
+          <Typography.Text type="secondary" code className="audit-code">
+            {value}
+          </Typography.Text>
         </span>
       ),
     },

@@ -17,7 +17,13 @@ export function LoginField({ id, label, error, after, ...input }: LoginFieldProp
         {label}
       </label>
       <div className={`plain-input-wrap${error ? ' plain-input-invalid' : ''}`}>
-        <input id={id} className="plain-input" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...input} />
+        <input
+          id={id}
+          className="plain-input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          {...input}
+        />
         {after}
       </div>
       {error ? (

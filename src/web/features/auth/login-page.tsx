@@ -109,7 +109,12 @@ export function LoginPage() {
                   </button>
                 }
               />
-              <button type="submit" className="plain-button plain-button-primary plain-button-block" data-testid="login-submit" aria-busy={login.isPending}>
+              <button
+                type="submit"
+                className="plain-button plain-button-primary plain-button-block"
+                data-testid="login-submit"
+                aria-busy={login.isPending}
+              >
                 {login.isPending ? <span className="plain-spinner plain-spinner-small" aria-hidden /> : null}
                 {t('auth.login.submit')}
               </button>

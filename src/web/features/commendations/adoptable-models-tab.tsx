@@ -34,7 +34,11 @@ export function AdoptableModelsTab({ actingUnit, canRecord }: { actingUnit: Acti
       render: (title: string, row) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{title}</Typography.Text>
-          <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true, symbol: '…' }} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+          <Typography.Paragraph
+            type="secondary"
+            ellipsis={{ rows: 3, expandable: true, symbol: '…' }}
+            style={{ margin: 0, whiteSpace: 'pre-wrap' }}
+          >
             {[row.story, row.results].filter(Boolean).join('\n')}
           </Typography.Paragraph>
         </Space>
@@ -44,34 +48,63 @@ export function AdoptableModelsTab({ actingUnit, canRecord }: { actingUnit: Acti
     {
       title: t('commendations.adoption.decision'),
       width: 240,
-      render: (_, row) => t('commendations.typical.decisionValue', { form: row.decision.formName, number: row.decision.numberSymbol, date: formatDate(row.decision.decidedOn), unit: row.decision.unitName }),
+      render: (_, row) =>
+        t('commendations.typical.decisionValue', {
+          form: row.decision.formName,
+          number: row.decision.numberSymbol,
+          date: formatDate(row.decision.decidedOn),
+          unit: row.decision.unitName,
+        }),
     },
-    { title: t('commendations.adoption.adoptedUnits'), dataIndex: 'adoptedUnits', width: 120, align: 'right', render: (value: number) => formatNumber(value) },
+    {
+      title: t('commendations.adoption.adoptedUnits'),
+      dataIndex: 'adoptedUnits',
+      width: 120,
+      align: 'right',
+      render: (value: number) => formatNumber(value),
+    },
     {
       title: t('commendations.adoption.mine'),
       width: 260,
       render: (_, row) =>
         row.adoption ? (
           <Space direction="vertical" size={4}>
-            <Typography.Text type="success">{t('commendations.adoption.adoptedValue', { date: formatDate(row.adoption.adoptedOn) })}</Typography.Text>
+            <Typography.Text type="success">
+              {t('commendations.adoption.adoptedValue', { date: formatDate(row.adoption.adoptedOn) })}
+            </Typography.Text>
             <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{row.adoption.note}</Typography.Text>
-            {row.adoption.files.map((file) => <a key={file.id} href={`/api/files/${file.id}?inline=1`} target="_blank" rel="noreferrer">{file.name}</a>)}
+            {row.adoption.files.map((file) => (
+              <a key={file.id} href={`/api/files/${file.id}?inline=1`} target="_blank" rel="noreferrer">
+                {file.name}
+              </a>
+            ))}
             {row.adoption.canEdit ? (
               <Space>
-                <Button size="small" onClick={() => setEditing(row)} data-testid={`adoption-edit-${row.id}`}>{t('commendations.adoption.edit')}</Button>
+                <Button size="small" onClick={() => setEditing(row)} data-testid={`adoption-edit-${row.id}`}>
+                  {t('commendations.adoption.edit')}
+                </Button>
                 <Popconfirm
                   title={t('commendations.adoption.confirmRemove')}
                   okText={t('commendations.adoption.remove')}
                   cancelText={t('common.cancel')}
-                  onConfirm={() => remove.mutate({ id: row.adoption!.id, version: row.adoption!.version }, { onSuccess: () => void message.success(t('commendations.adoption.removed')) })}
+                  onConfirm={() =>
+                    remove.mutate(
+                      { id: row.adoption!.id, version: row.adoption!.version },
+                      { onSuccess: () => void message.success(t('commendations.adoption.removed')) },
+                    )
+                  }
                 >
-                  <Button size="small" danger loading={remove.isPending}>{t('commendations.adoption.remove')}</Button>
+                  <Button size="small" danger loading={remove.isPending}>
+                    {t('commendations.adoption.remove')}
+                  </Button>
                 </Popconfirm>
               </Space>
             ) : null}
           </Space>
         ) : canRecord ? (
-          <Button type="primary" size="small" onClick={() => setEditing(row)} data-testid={`adoption-create-${row.id}`}>{t('commendations.adoption.adopt')}</Button>
+          <Button type="primary" size="small" onClick={() => setEditing(row)} data-testid={`adoption-create-${row.id}`}>
+            {t('commendations.adoption.adopt')}
+          </Button>
         ) : (
           <Typography.Text type="secondary">{t('commendations.adoption.notAdopted')}</Typography.Text>
         ),
@@ -81,7 +114,18 @@ export function AdoptableModelsTab({ actingUnit, canRecord }: { actingUnit: Acti
   return (
     <Card>
       <Typography.Paragraph type="secondary">{t('commendations.adoption.help', { unit: actingUnit.name })}</Typography.Paragraph>
-      <Input allowClear prefix={<SearchOutlined />} placeholder={t('commendations.adoption.search')} value={text} onChange={(event) => { setText(event.target.value); setPage(1); }} style={{ width: 340, marginBottom: 12 }} data-testid="adoptable-search" />
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder={t('commendations.adoption.search')}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setPage(1);
+        }}
+        style={{ width: 340, marginBottom: 12 }}
+        data-testid="adoptable-search"
+      />
       <MutationErrorAlert error={remove.error} />
       {query.error ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
@@ -93,8 +137,23 @@ export function AdoptableModelsTab({ actingUnit, canRecord }: { actingUnit: Acti
           columns={columns}
           dataSource={query.data?.items ?? []}
           scroll={{ x: 1160 }}
-          locale={{ emptyText: <Empty description={q ? t('commendations.adoption.emptyFiltered') : t('commendations.adoption.empty', { unit: actingUnit.name })} /> }}
-          pagination={{ current: page, pageSize, total: query.data?.total ?? 0, showSizeChanger: true, onChange: (next, size) => { setPage(next); setPageSize(size); } }}
+          locale={{
+            emptyText: (
+              <Empty
+                description={q ? t('commendations.adoption.emptyFiltered') : t('commendations.adoption.empty', { unit: actingUnit.name })}
+              />
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: query.data?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (next, size) => {
+              setPage(next);
+              setPageSize(size);
+            },
+          }}
           data-testid="adoptable-models-table"
         />
       )}

@@ -33,7 +33,11 @@ export function CommendationFiguresCard({ actingUnit, year }: { actingUnit: Acti
   const data = answer.data;
   const read = (figures: CommendationFigureValues, key: Key) => figures[key];
   const title = (key: Key) => (
-    <DefinedFigureHeader label={t(LABELS[key])} definition={data?.definitions[key]} definitionLabel={t('commendations.figures.definitionOf', { name: t(LABELS[key]) })} />
+    <DefinedFigureHeader
+      label={t(LABELS[key])}
+      definition={data?.definitions[key]}
+      definitionLabel={t('commendations.figures.definitionOf', { name: t(LABELS[key]) })}
+    />
   );
   const columns: ColumnsType<ChildRow> = [
     childUnitColumn,
@@ -54,7 +58,13 @@ export function CommendationFiguresCard({ actingUnit, year }: { actingUnit: Acti
       extra={
         <Space wrap>
           {canOpenPage ? <Link to={paths.commendations}>{t('commendations.figures.openPage')}</Link> : null}
-          <DownloadButton path="/api/exports/commendation-figures" params={{ unitId: actingUnit.id, year }} fileName={t('commendations.figures.exportFile', { year })} icon={<FileExcelOutlined />} data-testid="dashboard-commendations-export">
+          <DownloadButton
+            path="/api/exports/commendation-figures"
+            params={{ unitId: actingUnit.id, year }}
+            fileName={t('commendations.figures.exportFile', { year })}
+            icon={<FileExcelOutlined />}
+            data-testid="dashboard-commendations-export"
+          >
             {t('common.exportExcel')}
           </DownloadButton>
         </Space>
@@ -64,7 +74,12 @@ export function CommendationFiguresCard({ actingUnit, year }: { actingUnit: Acti
       {data ? (
         <Space size="large" wrap className="block-gap-bottom">
           {KEYS.map((key) => (
-            <Statistic key={key} title={title(key)} value={formatNumber(read(data.figures, key))} formatter={(raw) => <span data-testid={`dashboard-commendations-${key}`}>{String(raw)}</span>} />
+            <Statistic
+              key={key}
+              title={title(key)}
+              value={formatNumber(read(data.figures, key))}
+              formatter={(raw) => <span data-testid={`dashboard-commendations-${key}`}>{String(raw)}</span>}
+            />
           ))}
         </Space>
       ) : null}

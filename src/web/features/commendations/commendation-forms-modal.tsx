@@ -43,7 +43,14 @@ export function CommendationFormsModal({ onClose }: { onClose: () => void }) {
             title: t('commendations.forms.name'),
             dataIndex: 'name',
             render: (name: string, row) => (
-              <Typography.Text editable={{ onChange: (next) => next.trim() && next.trim() !== name && update.mutate({ code: row.code, name: next.trim() }, { onError: report }) }}>{name}</Typography.Text>
+              <Typography.Text
+                editable={{
+                  onChange: (next) =>
+                    next.trim() && next.trim() !== name && update.mutate({ code: row.code, name: next.trim() }, { onError: report }),
+                }}
+              >
+                {name}
+              </Typography.Text>
             ),
           },
           {
@@ -63,7 +70,11 @@ export function CommendationFormsModal({ onClose }: { onClose: () => void }) {
       />
       <Form<{ name: string }> form={form} layout="vertical" onFinish={submit} className="block-gap" disabled={create.isPending}>
         <MutationErrorAlert error={create.error} />
-        <Form.Item name="name" label={t('commendations.forms.name')} rules={[{ required: true, whitespace: true, message: t('commendations.forms.nameRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('commendations.forms.name')}
+          rules={[{ required: true, whitespace: true, message: t('commendations.forms.nameRequired') }, { max: 100 }]}
+        >
           <Input maxLength={100} placeholder={t('commendations.forms.namePlaceholder')} data-testid="commendation-form-name" />
         </Form.Item>
         <div className="modal-actions">

@@ -21,11 +21,31 @@ function CommendationsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const canVet = useCan('commendations.vet');
   const canDecide = useCan('commendations.decide');
   const items = [
-    { key: 'nominated', label: t('commendations.tabs.nominated'), children: <NominationsTab actingUnit={actingUnit} view="nominated" canNominate={canNominate} /> },
-    ...(canVet || canDecide ? [{ key: 'to_vet', label: t('commendations.tabs.toVet'), children: <NominationsTab actingUnit={actingUnit} view="to_vet" canNominate={false} /> }] : []),
-    { key: 'decisions', label: t('commendations.tabs.decisions'), children: <DecisionsTab actingUnit={actingUnit} canDecide={canDecide} /> },
+    {
+      key: 'nominated',
+      label: t('commendations.tabs.nominated'),
+      children: <NominationsTab actingUnit={actingUnit} view="nominated" canNominate={canNominate} />,
+    },
+    ...(canVet || canDecide
+      ? [
+          {
+            key: 'to_vet',
+            label: t('commendations.tabs.toVet'),
+            children: <NominationsTab actingUnit={actingUnit} view="to_vet" canNominate={false} />,
+          },
+        ]
+      : []),
+    {
+      key: 'decisions',
+      label: t('commendations.tabs.decisions'),
+      children: <DecisionsTab actingUnit={actingUnit} canDecide={canDecide} />,
+    },
     { key: 'typical', label: t('commendations.tabs.typical'), children: <TypicalExamplesTab actingUnit={actingUnit} /> },
-    { key: 'spread', label: t('commendations.tabs.spread'), children: <AdoptableModelsTab actingUnit={actingUnit} canRecord={canNominate} /> },
+    {
+      key: 'spread',
+      label: t('commendations.tabs.spread'),
+      children: <AdoptableModelsTab actingUnit={actingUnit} canRecord={canNominate} />,
+    },
     { key: 'figures', label: t('commendations.tabs.figures'), children: <FiguresTab actingUnit={actingUnit} /> },
   ];
   return (

@@ -14,11 +14,31 @@ import type {
 } from '../../../shared/contracts/commendations';
 import type { FileSummary } from '../../../shared/contracts/files';
 
-export type { CommendationFigureValues, CommendationForm, DecisionListItem, DecisionView, FileSummary, NominationAction, NominationKind, NominationListItem, NominationStatus, NominationView };
+export type {
+  CommendationFigureValues,
+  CommendationForm,
+  DecisionListItem,
+  DecisionView,
+  FileSummary,
+  NominationAction,
+  NominationKind,
+  NominationListItem,
+  NominationStatus,
+  NominationView,
+};
 
 const keys = { all: ['commendations'] as const };
 
-export type NominationsFilter = { unitId: number; view: 'nominated' | 'to_vet' | 'held'; status?: NominationStatus; kind?: NominationKind; year?: number; q?: string; page: number; pageSize: number };
+export type NominationsFilter = {
+  unitId: number;
+  view: 'nominated' | 'to_vet' | 'held';
+  status?: NominationStatus;
+  kind?: NominationKind;
+  year?: number;
+  q?: string;
+  page: number;
+  pageSize: number;
+};
 
 export function useNominations(filter: NominationsFilter, enabled = true) {
   return useQuery({
@@ -50,7 +70,9 @@ export function useCreateCommendationForm() {
 }
 
 export function useUpdateCommendationForm() {
-  return useCommendationMutation(({ code, ...change }: { code: string; name?: string; active?: boolean }) => api.patch<CommendationForm>(`/api/commendation-forms/${code}`, change));
+  return useCommendationMutation(({ code, ...change }: { code: string; name?: string; active?: boolean }) =>
+    api.patch<CommendationForm>(`/api/commendation-forms/${code}`, change),
+  );
 }
 
 export function useDecisions(filter: { unitId: number; year?: number; page: number; pageSize: number }) {
@@ -107,18 +129,24 @@ export type NominationInput = {
 };
 
 export function useSaveNomination() {
-  return useCommendationMutation(({ id, unitId, version, input }: { id: number | null; unitId: number; version: number | null; input: NominationInput }) =>
-    id === null ? api.post<NominationView>('/api/nominations', { ...input, unitId }) : api.patch<NominationView>(`/api/nominations/${id}`, { ...input, version }),
+  return useCommendationMutation(
+    ({ id, unitId, version, input }: { id: number | null; unitId: number; version: number | null; input: NominationInput }) =>
+      id === null
+        ? api.post<NominationView>('/api/nominations', { ...input, unitId })
+        : api.patch<NominationView>(`/api/nominations/${id}`, { ...input, version }),
   );
 }
 
 export function useDeleteNomination() {
-  return useCommendationMutation(({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/nominations/${id}?version=${version}`));
+  return useCommendationMutation(({ id, version }: { id: number; version: number }) =>
+    api.delete<void>(`/api/nominations/${id}?version=${version}`),
+  );
 }
 
 export function useNominationStep() {
-  return useCommendationMutation(({ id, action, version, reason }: { id: number; action: NominationAction; version: number; reason: string | null }) =>
-    api.post<NominationView>(`/api/nominations/${id}/${action}`, { version, reason }),
+  return useCommendationMutation(
+    ({ id, action, version, reason }: { id: number; action: NominationAction; version: number; reason: string | null }) =>
+      api.post<NominationView>(`/api/nominations/${id}/${action}`, { version, reason }),
   );
 }
 
@@ -133,5 +161,7 @@ export const uploadNominationFile = (unitId: number, file: File) => {
 };
 
 export function useSetNominationPublic() {
-  return useCommendationMutation(({ id, version, isPublic }: { id: number; version: number; isPublic: boolean }) => api.post<NominationView>(`/api/nominations/${id}/publish`, { version, isPublic }));
+  return useCommendationMutation(({ id, version, isPublic }: { id: number; version: number; isPublic: boolean }) =>
+    api.post<NominationView>(`/api/nominations/${id}/publish`, { version, isPublic }),
+  );
 }

@@ -34,7 +34,9 @@ export function DecisionFormModal({ actingUnit, onClose }: { actingUnit: ActingU
   const defaultTitle = (code: string | undefined) => {
     const name = forms.data?.find((item) => item.code === code)?.name;
     if (!name) return undefined;
-    return code === 'bieu_duong' ? t('commendations.decisions.titleDefaultPraise') : t('commendations.decisions.titleDefault', { form: name });
+    return code === 'bieu_duong'
+      ? t('commendations.decisions.titleDefaultPraise')
+      : t('commendations.decisions.titleDefault', { form: name });
   };
 
   const submit = (values: Values) => {
@@ -65,7 +67,16 @@ export function DecisionFormModal({ actingUnit, onClose }: { actingUnit: ActingU
   };
 
   return (
-    <FormModal open title={t('commendations.decisions.formTitle')} formId={FORM_ID} okText={t('common.save')} pending={create.isPending} error={create.error} onCancel={() => onClose(false)} width={860}>
+    <FormModal
+      open
+      title={t('commendations.decisions.formTitle')}
+      formId={FORM_ID}
+      okText={t('common.save')}
+      pending={create.isPending}
+      error={create.error}
+      onCancel={() => onClose(false)}
+      width={860}
+    >
       <Form<Values>
         id={FORM_ID}
         form={form}
@@ -76,19 +87,39 @@ export function DecisionFormModal({ actingUnit, onClose }: { actingUnit: ActingU
           if (changed.formCode && !form.isFieldTouched('title')) form.setFieldValue('title', defaultTitle(changed.formCode));
         }}
       >
-        <Form.Item name="formCode" label={t('commendations.decisions.form')} rules={[{ required: true, message: t('commendations.decisions.formRequired') }]}>
-          <Select loading={forms.isLoading} options={(forms.data ?? []).map((item) => ({ value: item.code, label: item.name }))} data-testid="decision-form-code" />
+        <Form.Item
+          name="formCode"
+          label={t('commendations.decisions.form')}
+          rules={[{ required: true, message: t('commendations.decisions.formRequired') }]}
+        >
+          <Select
+            loading={forms.isLoading}
+            options={(forms.data ?? []).map((item) => ({ value: item.code, label: item.name }))}
+            data-testid="decision-form-code"
+          />
         </Form.Item>
         <Form.Item name="numberValue" label={t('commendations.decisions.number')} extra={t('commendations.decisions.numberHelp')}>
           <InputNumber min={1} max={99999} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="decidedOn" label={t('commendations.decisions.decidedOn')} rules={[{ required: true, message: t('commendations.decisions.dateRequired') }]}>
+        <Form.Item
+          name="decidedOn"
+          label={t('commendations.decisions.decidedOn')}
+          rules={[{ required: true, message: t('commendations.decisions.dateRequired') }]}
+        >
           <DatePicker format={DATE_FORMAT} disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        <Form.Item name="period" label={t('commendations.fields.period')} rules={[{ required: true, message: t('commendations.form.periodRequired') }]}>
+        <Form.Item
+          name="period"
+          label={t('commendations.fields.period')}
+          rules={[{ required: true, message: t('commendations.form.periodRequired') }]}
+        >
           <DatePicker.RangePicker format={DATE_FORMAT} />
         </Form.Item>
-        <Form.Item name="title" label={t('commendations.decisions.titleField')} rules={[{ required: true, whitespace: true }, { max: 500 }]}>
+        <Form.Item
+          name="title"
+          label={t('commendations.decisions.titleField')}
+          rules={[{ required: true, whitespace: true }, { max: 500 }]}
+        >
           <Input.TextArea rows={2} placeholder={defaultTitle(formCode)} data-testid="decision-title" />
         </Form.Item>
         <Form.Item name="signerTitle" label={t('commendations.decisions.signerTitle')} rules={[{ max: 200 }]}>
@@ -110,12 +141,27 @@ export function DecisionFormModal({ actingUnit, onClose }: { actingUnit: ActingU
             pagination={false}
             dataSource={held.data?.items ?? []}
             locale={{ emptyText: t('commendations.decisions.noneHeld') }}
-            rowSelection={{ selectedRowKeys: picked, onChange: (keys) => { setPicked(keys.map(Number)); setPickError(false); } }}
+            rowSelection={{
+              selectedRowKeys: picked,
+              onChange: (keys) => {
+                setPicked(keys.map(Number));
+                setPickError(false);
+              },
+            }}
             columns={[
               { title: t('commendations.fields.subject'), render: (_, row) => row.subjectName ?? row.title },
-              { title: t('commendations.fields.kind'), dataIndex: 'kind', width: 140, render: (value: string) => t(`commendations.kinds.${value as NominationListItem['kind']}`) },
+              {
+                title: t('commendations.fields.kind'),
+                dataIndex: 'kind',
+                width: 140,
+                render: (value: string) => t(`commendations.kinds.${value as NominationListItem['kind']}`),
+              },
               { title: t('commendations.fields.unit'), dataIndex: 'unitName', width: 200 },
-              { title: t('commendations.fields.period'), width: 190, render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}` },
+              {
+                title: t('commendations.fields.period'),
+                width: 190,
+                render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}`,
+              },
             ]}
             data-testid="decision-nominations"
           />

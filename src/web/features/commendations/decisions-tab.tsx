@@ -34,7 +34,13 @@ export function DecisionsTab({ actingUnit, canDecide }: { actingUnit: ActingUnit
       title: '',
       width: 200,
       render: (_, row) => (
-        <DownloadButton path={`/api/commendation-decisions/${row.id}/document`} fileName={`Quyết định ${row.numberSymbol.replace(/\//g, '-')}.docx`} icon={<FileWordOutlined />} type="link" data-testid={`decision-document-${row.id}`}>
+        <DownloadButton
+          path={`/api/commendation-decisions/${row.id}/document`}
+          fileName={`Quyết định ${row.numberSymbol.replace(/\//g, '-')}.docx`}
+          icon={<FileWordOutlined />}
+          type="link"
+          data-testid={`decision-document-${row.id}`}
+        >
           {t('commendations.decisions.document')}
         </DownloadButton>
       ),
@@ -70,7 +76,16 @@ export function DecisionsTab({ actingUnit, canDecide }: { actingUnit: ActingUnit
           dataSource={query.data?.items ?? []}
           scroll={{ x: 1200 }}
           locale={{ emptyText: <Empty description={t('commendations.decisions.empty', { unit: actingUnit.name })} /> }}
-          pagination={{ current: page, pageSize, total: query.data?.total ?? 0, showSizeChanger: true, onChange: (next, size) => { setPage(next); setPageSize(size); } }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: query.data?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (next, size) => {
+              setPage(next);
+              setPageSize(size);
+            },
+          }}
           data-testid="decisions-table"
         />
       )}

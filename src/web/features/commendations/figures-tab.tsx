@@ -31,7 +31,13 @@ export function FiguresTab({ actingUnit }: { actingUnit: ActingUnit }) {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap>
-        <Select<number> value={year} onChange={setYear} style={{ width: 160 }} options={years.map((value) => ({ value, label: t('commendations.figures.year', { year: value }) }))} data-testid="commendation-year" />
+        <Select<number>
+          value={year}
+          onChange={setYear}
+          style={{ width: 160 }}
+          options={years.map((value) => ({ value, label: t('commendations.figures.year', { year: value }) }))}
+          data-testid="commendation-year"
+        />
         <DownloadButton
           path="/api/exports/commendation-figures"
           params={{ unitId: actingUnit.id, year }}
@@ -46,12 +52,20 @@ export function FiguresTab({ actingUnit }: { actingUnit: ActingUnit }) {
       <Row gutter={[16, 16]}>
         {cards.map((card) => (
           <Col key={card.key} xs={24} sm={12} lg={8} xl={4}>
-            <FigureCard title={card.title} value={figures?.[card.key] as number | undefined} definition={definitions[card.key]} loading={query.isLoading} data-testid={`commendation-figure-${card.key}`} />
+            <FigureCard
+              title={card.title}
+              value={figures?.[card.key] as number | undefined}
+              definition={definitions[card.key]}
+              loading={query.isLoading}
+              data-testid={`commendation-figure-${card.key}`}
+            />
           </Col>
         ))}
         <Col xs={24} sm={12} lg={8} xl={4}>
           <Card className="figure-card">
-            <div className="figure-card-head"><span className="figure-card-title">{t('commendations.figures.perThousand')}</span></div>
+            <div className="figure-card-head">
+              <span className="figure-card-title">{t('commendations.figures.perThousand')}</span>
+            </div>
             <span className="figure-value">{formatNumber(figures?.perThousandMembers)}</span>
             <p className="figure-definition">{definitions.perThousandMembers}</p>
           </Card>
@@ -66,13 +80,46 @@ export function FiguresTab({ actingUnit }: { actingUnit: ActingUnit }) {
           scroll={{ x: 900 }}
           dataSource={query.data?.children ?? []}
           columns={[
-            { title: t('commendations.figures.unit'), render: (_, row) => row.unit.name, sorter: (a, b) => compareVietnamese(a.unit.name, b.unit.name) },
-            { title: t('commendations.figures.nominated'), align: 'right', render: (_, row) => formatNumber(row.figures.nominated), sorter: (a, b) => a.figures.nominated - b.figures.nominated },
-            { title: t('commendations.figures.collectives'), align: 'right', render: (_, row) => formatNumber(row.figures.collectives), sorter: (a, b) => a.figures.collectives - b.figures.collectives },
-            { title: t('commendations.figures.individuals'), align: 'right', render: (_, row) => formatNumber(row.figures.individuals), sorter: (a, b) => a.figures.individuals - b.figures.individuals },
-            { title: t('commendations.figures.models'), align: 'right', render: (_, row) => formatNumber(row.figures.models), sorter: (a, b) => a.figures.models - b.figures.models },
-            ...(forms.data ?? []).map((form) => ({ title: form.name, align: 'right' as const, render: (_: unknown, row: { figures: CommendationFigureValues }) => formatNumber(row.figures.byForm[form.code] ?? 0) })),
-            { title: t('commendations.figures.perThousand'), align: 'right', render: (_, row) => formatNumber(row.figures.perThousandMembers), sorter: (a, b) => (a.figures.perThousandMembers ?? -1) - (b.figures.perThousandMembers ?? -1) },
+            {
+              title: t('commendations.figures.unit'),
+              render: (_, row) => row.unit.name,
+              sorter: (a, b) => compareVietnamese(a.unit.name, b.unit.name),
+            },
+            {
+              title: t('commendations.figures.nominated'),
+              align: 'right',
+              render: (_, row) => formatNumber(row.figures.nominated),
+              sorter: (a, b) => a.figures.nominated - b.figures.nominated,
+            },
+            {
+              title: t('commendations.figures.collectives'),
+              align: 'right',
+              render: (_, row) => formatNumber(row.figures.collectives),
+              sorter: (a, b) => a.figures.collectives - b.figures.collectives,
+            },
+            {
+              title: t('commendations.figures.individuals'),
+              align: 'right',
+              render: (_, row) => formatNumber(row.figures.individuals),
+              sorter: (a, b) => a.figures.individuals - b.figures.individuals,
+            },
+            {
+              title: t('commendations.figures.models'),
+              align: 'right',
+              render: (_, row) => formatNumber(row.figures.models),
+              sorter: (a, b) => a.figures.models - b.figures.models,
+            },
+            ...(forms.data ?? []).map((form) => ({
+              title: form.name,
+              align: 'right' as const,
+              render: (_: unknown, row: { figures: CommendationFigureValues }) => formatNumber(row.figures.byForm[form.code] ?? 0),
+            })),
+            {
+              title: t('commendations.figures.perThousand'),
+              align: 'right',
+              render: (_, row) => formatNumber(row.figures.perThousandMembers),
+              sorter: (a, b) => (a.figures.perThousandMembers ?? -1) - (b.figures.perThousandMembers ?? -1),
+            },
           ]}
           data-testid="commendation-children"
         />

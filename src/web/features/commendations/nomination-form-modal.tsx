@@ -28,7 +28,15 @@ interface Values {
 const FORM_ID = 'nomination-form';
 
 /** Writes or edits a nomination: who or what is exemplary, the story and its figures, the evidence. */
-export function NominationFormModal({ actingUnit, nomination, onClose }: { actingUnit: ActingUnit; nomination: NominationView | null; onClose: (saved: NominationView | null) => void }) {
+export function NominationFormModal({
+  actingUnit,
+  nomination,
+  onClose,
+}: {
+  actingUnit: ActingUnit;
+  nomination: NominationView | null;
+  onClose: (saved: NominationView | null) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const save = useSaveNomination();
@@ -66,7 +74,16 @@ export function NominationFormModal({ actingUnit, nomination, onClose }: { actin
 
   const period = nomination ? ([fromApiDate(nomination.periodFrom), fromApiDate(nomination.periodTo)] as [Dayjs, Dayjs]) : null;
   return (
-    <FormModal open title={nomination ? t('commendations.form.editTitle') : t('commendations.form.createTitle')} formId={FORM_ID} okText={t('common.save')} pending={save.isPending} error={save.error} onCancel={() => onClose(null)} width={720}>
+    <FormModal
+      open
+      title={nomination ? t('commendations.form.editTitle') : t('commendations.form.createTitle')}
+      formId={FORM_ID}
+      okText={t('common.save')}
+      pending={save.isPending}
+      error={save.error}
+      onCancel={() => onClose(null)}
+      width={720}
+    >
       <Form<Values>
         id={FORM_ID}
         form={form}
@@ -86,15 +103,29 @@ export function NominationFormModal({ actingUnit, nomination, onClose }: { actin
         }}
       >
         {nomination ? null : (
-          <Form.Item name="unit" label={t('commendations.fields.unit')} rules={[{ required: true, message: t('commendations.form.unitRequired') }]}>
+          <Form.Item
+            name="unit"
+            label={t('commendations.fields.unit')}
+            rules={[{ required: true, message: t('commendations.form.unitRequired') }]}
+          >
             <UnitTreeSelect data-testid="nomination-unit" />
           </Form.Item>
         )}
         <Form.Item name="kind" label={t('commendations.fields.kind')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" disabled={Boolean(nomination)} options={NOMINATION_KINDS.map((value) => ({ value, label: t(`commendations.kinds.${value}`) }))} data-testid="nomination-kind" />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            disabled={Boolean(nomination)}
+            options={NOMINATION_KINDS.map((value) => ({ value, label: t(`commendations.kinds.${value}`) }))}
+            data-testid="nomination-kind"
+          />
         </Form.Item>
         {kind === 'collective' ? (
-          <Form.Item name="subjectUnit" label={t('commendations.fields.subjectUnit')} rules={[{ required: true, message: t('commendations.form.subjectUnitRequired') }]}>
+          <Form.Item
+            name="subjectUnit"
+            label={t('commendations.fields.subjectUnit')}
+            rules={[{ required: true, message: t('commendations.form.subjectUnitRequired') }]}
+          >
             <UnitTreeSelect data-testid="nomination-subject-unit" />
           </Form.Item>
         ) : null}
@@ -103,32 +134,75 @@ export function NominationFormModal({ actingUnit, nomination, onClose }: { actin
             name="subjectPeople"
             label={t('commendations.fields.subjectPerson')}
             required
-            rules={[{ validator: (_, value: PersonChoice[] | undefined) => (value && value.length === 1 ? Promise.resolve() : Promise.reject(new Error(t('commendations.form.subjectPersonRequired')))) }]}
+            rules={[
+              {
+                validator: (_, value: PersonChoice[] | undefined) =>
+                  value && value.length === 1
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('commendations.form.subjectPersonRequired'))),
+              },
+            ]}
             getValueFromEvent={(value: PersonChoice[]) => value.slice(-1)}
           >
             <PersonSelect unitId={unitId} includeSubtree />
           </Form.Item>
         ) : null}
-        <Form.Item name="title" label={t('commendations.fields.title')} rules={[{ required: true, whitespace: true, message: t('commendations.form.titleRequired') }, { max: 300 }]}>
+        <Form.Item
+          name="title"
+          label={t('commendations.fields.title')}
+          rules={[{ required: true, whitespace: true, message: t('commendations.form.titleRequired') }, { max: 300 }]}
+        >
           <Input data-testid="nomination-title" />
         </Form.Item>
-        <Form.Item name="story" label={t('commendations.fields.story')} extra={t('commendations.form.storyHelp')} rules={[{ required: true, whitespace: true, message: t('commendations.form.storyRequired') }, { max: 20000 }]}>
+        <Form.Item
+          name="story"
+          label={t('commendations.fields.story')}
+          extra={t('commendations.form.storyHelp')}
+          rules={[{ required: true, whitespace: true, message: t('commendations.form.storyRequired') }, { max: 20000 }]}
+        >
           <Input.TextArea rows={5} data-testid="nomination-story" />
         </Form.Item>
-        <Form.Item name="results" label={t('commendations.fields.results')} extra={t('commendations.form.resultsHelp')} rules={[{ max: 10000 }]}>
+        <Form.Item
+          name="results"
+          label={t('commendations.fields.results')}
+          extra={t('commendations.form.resultsHelp')}
+          rules={[{ max: 10000 }]}
+        >
           <Input.TextArea rows={3} data-testid="nomination-results" />
         </Form.Item>
-        <Form.Item name="period" label={t('commendations.fields.period')} rules={[{ required: true, message: t('commendations.form.periodRequired') }]}>
+        <Form.Item
+          name="period"
+          label={t('commendations.fields.period')}
+          rules={[{ required: true, message: t('commendations.form.periodRequired') }]}
+        >
           <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="nomination-period" />
         </Form.Item>
-        <Form.Item name="registrationIds" label={t('commendations.fields.registrationIds')} extra={t('commendations.form.registrationsHelp')}>
-          <RegistrationLinkSelect unitId={unitId} year={registrationYear} initial={nomination?.links.registrations ?? []} data-testid="nomination-registrations" />
+        <Form.Item
+          name="registrationIds"
+          label={t('commendations.fields.registrationIds')}
+          extra={t('commendations.form.registrationsHelp')}
+        >
+          <RegistrationLinkSelect
+            unitId={unitId}
+            year={registrationYear}
+            initial={nomination?.links.registrations ?? []}
+            data-testid="nomination-registrations"
+          />
         </Form.Item>
-        <Form.Item name="breakthroughIds" label={t('commendations.fields.breakthroughIds')} extra={t('commendations.form.breakthroughsHelp')}>
+        <Form.Item
+          name="breakthroughIds"
+          label={t('commendations.fields.breakthroughIds')}
+          extra={t('commendations.form.breakthroughsHelp')}
+        >
           <BreakthroughLinkSelect unitId={unitId} initial={nomination?.links.breakthroughs ?? []} data-testid="nomination-breakthroughs" />
         </Form.Item>
         <Form.Item label={t('commendations.fields.files')}>
-          <AttachmentsField value={files} onChange={setFiles} upload={(file) => uploadNominationFile(unitId, file)} buttonLabel={t('commendations.form.upload')} />
+          <AttachmentsField
+            value={files}
+            onChange={setFiles}
+            upload={(file) => uploadNominationFile(unitId, file)}
+            buttonLabel={t('commendations.form.upload')}
+          />
         </Form.Item>
       </Form>
     </FormModal>

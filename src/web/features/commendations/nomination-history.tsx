@@ -21,13 +21,22 @@ export function NominationHistory({ history }: { history: NominationHistoryEvent
             <>
               <Typography.Text strong>{t(`commendations.statuses.${event.toStatus}`)}</Typography.Text>
               <Typography.Text type="secondary">{` · ${event.actorName} · ${formatDateTime(event.at)}${event.atUnitName ? ` · ${event.atUnitName}` : ''}`}</Typography.Text>
-              {event.reason ? <div>{t('commendations.fields.reason')}: {event.reason}</div> : null}
+              {event.reason ? (
+                <div>
+                  {t('commendations.fields.reason')}: {event.reason}
+                </div>
+              ) : null}
               {event.changes && event.changes.length ? (
                 <div data-testid="nomination-diff">
                   <Typography.Text type="secondary">{t('commendations.drawer.changed')}</Typography.Text>
                   <BeforeAfterTable
                     labels={{ before: t('commendations.drawer.before'), after: t('commendations.drawer.after') }}
-                    rows={event.changes.map((change) => ({ key: change.field, what: t(`commendations.drawer.diffFields.${change.field}`), before: show(change, change.before), after: show(change, change.after) }))}
+                    rows={event.changes.map((change) => ({
+                      key: change.field,
+                      what: t(`commendations.drawer.diffFields.${change.field}`),
+                      before: show(change, change.before),
+                      after: show(change, change.after),
+                    }))}
                   />
                 </div>
               ) : null}

@@ -7,10 +7,30 @@ import type { Paged } from '../../api/types';
 import type { NominationLink } from '../../../shared/contracts/commendations';
 
 type Option = { value: number; label: string };
-type LinkSelectProps = { unitId: number; value?: number[]; onChange?: (ids: number[]) => void; initial: NominationLink[]; 'data-testid'?: string };
+type LinkSelectProps = {
+  unitId: number;
+  value?: number[];
+  onChange?: (ids: number[]) => void;
+  initial: NominationLink[];
+  'data-testid'?: string;
+};
 
 /** A multiple select searched on the server; what is already chosen keeps its label while other results load. */
-function SearchedSelect({ value, onChange, options, onSearch, loading, ...rest }: { value?: number[]; onChange?: (ids: number[]) => void; options: Option[]; onSearch: (q: string) => void; loading: boolean; 'data-testid'?: string }) {
+function SearchedSelect({
+  value,
+  onChange,
+  options,
+  onSearch,
+  loading,
+  ...rest
+}: {
+  value?: number[];
+  onChange?: (ids: number[]) => void;
+  options: Option[];
+  onSearch: (q: string) => void;
+  loading: boolean;
+  'data-testid'?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Select<number[]>
@@ -44,12 +64,30 @@ export function RegistrationLinkSelect({ unitId, year, initial, ...props }: Link
   const query = useQuery({
     queryKey: ['commendations', 'registration-links', unitId, year, search],
     queryFn: ({ signal }) =>
-      api.get<Paged<{ id: number; year: number; personName: string | null; unitName: string }>>('/api/registrations', { unitId, year, q: search || undefined, page: 1, pageSize: 30 }, signal),
+      api.get<Paged<{ id: number; year: number; personName: string | null; unitName: string }>>(
+        '/api/registrations',
+        { unitId, year, q: search || undefined, page: 1, pageSize: 30 },
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
-  const label = (link: { id: number; year: number; name: string }) => t('commendations.form.registrationOption', { name: link.name, year: link.year, id: link.id });
-  const found = (query.data?.items ?? []).map((item) => ({ value: item.id, label: label({ id: item.id, year: item.year, name: item.personName ?? item.unitName }) }));
-  return <SearchedSelect {...props} options={mergeOptions(initial.map((link) => ({ value: link.id, label: label(link) })), found)} onSearch={setQ} loading={query.isFetching} />;
+  const label = (link: { id: number; year: number; name: string }) =>
+    t('commendations.form.registrationOption', { name: link.name, year: link.year, id: link.id });
+  const found = (query.data?.items ?? []).map((item) => ({
+    value: item.id,
+    label: label({ id: item.id, year: item.year, name: item.personName ?? item.unitName }),
+  }));
+  return (
+    <SearchedSelect
+      {...props}
+      options={mergeOptions(
+        initial.map((link) => ({ value: link.id, label: label(link) })),
+        found,
+      )}
+      onSearch={setQ}
+      loading={query.isFetching}
+    />
+  );
 }
 
 /** Breakthrough contents that reach the unit: issued by the levels above, by the unit or by its sub-units. */
@@ -58,10 +96,25 @@ export function BreakthroughLinkSelect({ unitId, initial, ...props }: LinkSelect
   const search = useDeferredValue(q);
   const query = useQuery({
     queryKey: ['commendations', 'breakthrough-links', unitId, search],
-    queryFn: ({ signal }) => api.get<Paged<{ id: number; title: string; year: number }>>('/api/breakthroughs', { unitId, level: 'all', q: search || undefined, page: 1, pageSize: 50 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Paged<{ id: number; title: string; year: number }>>(
+        '/api/breakthroughs',
+        { unitId, level: 'all', q: search || undefined, page: 1, pageSize: 50 },
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
   const label = (link: { name: string; year: number }) => `${link.name} (${link.year})`;
   const found = (query.data?.items ?? []).map((item) => ({ value: item.id, label: label({ name: item.title, year: item.year }) }));
-  return <SearchedSelect {...props} options={mergeOptions(initial.map((link) => ({ value: link.id, label: label(link) })), found)} onSearch={setQ} loading={query.isFetching} />;
+  return (
+    <SearchedSelect
+      {...props}
+      options={mergeOptions(
+        initial.map((link) => ({ value: link.id, label: label(link) })),
+        found,
+      )}
+      onSearch={setQ}
+      loading={query.isFetching}
+    />
+  );
 }

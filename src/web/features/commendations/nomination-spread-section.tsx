@@ -41,19 +41,30 @@ function TypicalSection({ actingUnit, nomination }: { actingUnit: ActingUnit; no
       {typical ? (
         <Space wrap>
           <Tag color={typical.year ? 'gold' : 'default'} data-testid="nomination-typical-state">
-            {typical.year && typical.sentBy ? t('commendations.typical.sent', { unit: typical.sentBy.name, year: typical.year }) : t('commendations.typical.notSent')}
+            {typical.year && typical.sentBy
+              ? t('commendations.typical.sent', { unit: typical.sentBy.name, year: typical.year })
+              : t('commendations.typical.notSent')}
           </Tag>
           {typical.year === null && canVet ? (
-            <Button onClick={() => setAsking(true)} data-testid="nomination-typical-mark">{t('commendations.typical.mark')}</Button>
+            <Button onClick={() => setAsking(true)} data-testid="nomination-typical-mark">
+              {t('commendations.typical.mark')}
+            </Button>
           ) : null}
           {typical.canClear ? (
             <Popconfirm
               title={t('commendations.typical.confirmClear')}
               okText={t('commendations.typical.clear')}
               cancelText={t('common.cancel')}
-              onConfirm={() => clear.mutate({ id: nomination.id, version: typical.version }, { onSuccess: () => void message.success(t('commendations.typical.cleared')) })}
+              onConfirm={() =>
+                clear.mutate(
+                  { id: nomination.id, version: typical.version },
+                  { onSuccess: () => void message.success(t('commendations.typical.cleared')) },
+                )
+              }
             >
-              <Button danger loading={clear.isPending}>{t('commendations.typical.clear')}</Button>
+              <Button danger loading={clear.isPending}>
+                {t('commendations.typical.clear')}
+              </Button>
             </Popconfirm>
           ) : null}
         </Space>
@@ -69,7 +80,12 @@ function TypicalSection({ actingUnit, nomination }: { actingUnit: ActingUnit; no
           void form.validateFields().then(({ year }) =>
             mark.mutate(
               { id: nomination.id, version: typical?.version ?? nomination.version, unitId: actingUnit.id, year },
-              { onSuccess: () => { void message.success(t('commendations.typical.marked')); setAsking(false); } },
+              {
+                onSuccess: () => {
+                  void message.success(t('commendations.typical.marked'));
+                  setAsking(false);
+                },
+              },
             ),
           )
         }
@@ -78,8 +94,16 @@ function TypicalSection({ actingUnit, nomination }: { actingUnit: ActingUnit; no
         <Typography.Paragraph type="secondary">{t('commendations.typical.markHelp')}</Typography.Paragraph>
         <MutationErrorAlert error={mark.error} />
         <Form form={form} layout="vertical" initialValues={{ year: years[0] }}>
-          <Form.Item name="year" label={t('commendations.typical.year')} rules={[{ required: true, message: t('commendations.typical.yearRequired') }]}>
-            <Select<number> options={years.map((year) => ({ value: year, label: t('commendations.typical.yearOption', { year }) }))} style={{ width: 160 }} data-testid="nomination-typical-year" />
+          <Form.Item
+            name="year"
+            label={t('commendations.typical.year')}
+            rules={[{ required: true, message: t('commendations.typical.yearRequired') }]}
+          >
+            <Select<number>
+              options={years.map((year) => ({ value: year, label: t('commendations.typical.yearOption', { year }) }))}
+              style={{ width: 160 }}
+              data-testid="nomination-typical-year"
+            />
           </Form.Item>
         </Form>
       </Modal>
@@ -101,7 +125,9 @@ function AdoptionsSection({ nominationId }: { nominationId: number }) {
         ) : (
           <>
             <Typography.Paragraph>{t('commendations.adoption.count', { count: answer.total })}</Typography.Paragraph>
-            {answer.items.length < answer.total ? <Typography.Text type="secondary">{t('commendations.adoption.inScope')}</Typography.Text> : null}
+            {answer.items.length < answer.total ? (
+              <Typography.Text type="secondary">{t('commendations.adoption.inScope')}</Typography.Text>
+            ) : null}
             <List
               size="small"
               dataSource={answer.items}
@@ -112,7 +138,11 @@ function AdoptionsSection({ nominationId }: { nominationId: number }) {
                     description={
                       <Space direction="vertical" size={0}>
                         <span style={{ whiteSpace: 'pre-wrap' }}>{item.note}</span>
-                        {item.files.map((file) => <a key={file.id} href={`/api/files/${file.id}?inline=1`} target="_blank" rel="noreferrer">{file.name}</a>)}
+                        {item.files.map((file) => (
+                          <a key={file.id} href={`/api/files/${file.id}?inline=1`} target="_blank" rel="noreferrer">
+                            {file.name}
+                          </a>
+                        ))}
                       </Space>
                     }
                   />

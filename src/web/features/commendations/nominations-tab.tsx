@@ -14,7 +14,15 @@ import { NominationFormModal } from './nomination-form-modal';
 import { NominationStatusTag } from './nomination-status-tag';
 
 /** What the subtree nominated, or what waits for its levels to vet: searchable, filtered, paged. */
-export function NominationsTab({ actingUnit, view, canNominate }: { actingUnit: ActingUnit; view: 'nominated' | 'to_vet'; canNominate: boolean }) {
+export function NominationsTab({
+  actingUnit,
+  view,
+  canNominate,
+}: {
+  actingUnit: ActingUnit;
+  view: 'nominated' | 'to_vet';
+  canNominate: boolean;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 350);
@@ -33,17 +41,36 @@ export function NominationsTab({ actingUnit, view, canNominate }: { actingUnit: 
       dataIndex: 'title',
       width: 320,
       render: (title: string, row) => (
-        <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(row.id)} data-testid={`nomination-open-${row.id}`}>
+        <Button
+          type="link"
+          style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => setOpenId(row.id)}
+          data-testid={`nomination-open-${row.id}`}
+        >
           {title}
         </Button>
       ),
     },
-    { title: t('commendations.fields.kind'), dataIndex: 'kind', width: 150, render: (value: NominationKind) => <Tag>{t(`commendations.kinds.${value}`)}</Tag> },
+    {
+      title: t('commendations.fields.kind'),
+      dataIndex: 'kind',
+      width: 150,
+      render: (value: NominationKind) => <Tag>{t(`commendations.kinds.${value}`)}</Tag>,
+    },
     { title: t('commendations.fields.subject'), dataIndex: 'subjectName', width: 200, render: (value: string | null) => value ?? '—' },
     { title: t('commendations.fields.unit'), dataIndex: 'unitName', width: 200 },
-    { title: t('commendations.fields.status'), dataIndex: 'status', width: 170, render: (value: NominationStatus) => <NominationStatusTag status={value} /> },
+    {
+      title: t('commendations.fields.status'),
+      dataIndex: 'status',
+      width: 170,
+      render: (value: NominationStatus) => <NominationStatusTag status={value} />,
+    },
     { title: t('commendations.fields.atUnit'), dataIndex: 'atUnitName', width: 180, render: (value: string | null) => value ?? '—' },
-    { title: t('commendations.fields.period'), width: 190, render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}` },
+    {
+      title: t('commendations.fields.period'),
+      width: 190,
+      render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}`,
+    },
   ];
 
   return (
@@ -57,9 +84,40 @@ export function NominationsTab({ actingUnit, view, canNominate }: { actingUnit: 
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input allowClear prefix={<SearchOutlined />} placeholder={t('commendations.filters.search')} value={text} onChange={(event) => { setText(event.target.value); setPage(1); }} style={{ width: 340 }} data-testid="nomination-search" />
-        <Select allowClear placeholder={t('commendations.filters.allStatuses')} value={status} onChange={(value) => { setStatus(value); setPage(1); }} style={{ width: 220 }} options={NOMINATION_STATUSES.map((value) => ({ value, label: t(`commendations.statuses.${value}`) }))} />
-        <Select allowClear placeholder={t('commendations.filters.allKinds')} value={kind} onChange={(value) => { setKind(value); setPage(1); }} style={{ width: 200 }} options={NOMINATION_KINDS.map((value) => ({ value, label: t(`commendations.kinds.${value}`) }))} />
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('commendations.filters.search')}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setPage(1);
+          }}
+          style={{ width: 340 }}
+          data-testid="nomination-search"
+        />
+        <Select
+          allowClear
+          placeholder={t('commendations.filters.allStatuses')}
+          value={status}
+          onChange={(value) => {
+            setStatus(value);
+            setPage(1);
+          }}
+          style={{ width: 220 }}
+          options={NOMINATION_STATUSES.map((value) => ({ value, label: t(`commendations.statuses.${value}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('commendations.filters.allKinds')}
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            setPage(1);
+          }}
+          style={{ width: 200 }}
+          options={NOMINATION_KINDS.map((value) => ({ value, label: t(`commendations.kinds.${value}`) }))}
+        />
       </Space>
       {query.error ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
@@ -71,12 +129,42 @@ export function NominationsTab({ actingUnit, view, canNominate }: { actingUnit: 
           columns={columns}
           dataSource={query.data?.items ?? []}
           scroll={{ x: 1100 }}
-          locale={{ emptyText: <Empty description={filtered ? t('commendations.list.emptyFiltered') : view === 'to_vet' ? t('commendations.list.emptyToVet', { unit: actingUnit.name }) : t('commendations.list.empty', { unit: actingUnit.name })} /> }}
-          pagination={{ current: page, pageSize, total: query.data?.total ?? 0, showSizeChanger: true, onChange: (next, size) => { setPage(next); setPageSize(size); } }}
+          locale={{
+            emptyText: (
+              <Empty
+                description={
+                  filtered
+                    ? t('commendations.list.emptyFiltered')
+                    : view === 'to_vet'
+                      ? t('commendations.list.emptyToVet', { unit: actingUnit.name })
+                      : t('commendations.list.empty', { unit: actingUnit.name })
+                }
+              />
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: query.data?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (next, size) => {
+              setPage(next);
+              setPageSize(size);
+            },
+          }}
           data-testid={`nominations-table-${view}`}
         />
       )}
-      {creating ? <NominationFormModal actingUnit={actingUnit} nomination={null} onClose={(saved) => { setCreating(false); if (saved) setOpenId(saved.id); }} /> : null}
+      {creating ? (
+        <NominationFormModal
+          actingUnit={actingUnit}
+          nomination={null}
+          onClose={(saved) => {
+            setCreating(false);
+            if (saved) setOpenId(saved.id);
+          }}
+        />
+      ) : null}
       <NominationDrawer actingUnit={actingUnit} id={openId} onClose={() => setOpenId(null)} />
     </Card>
   );

@@ -17,7 +17,15 @@ export type { AdoptableModelItem, ModelAdoptionView, TypicalExampleItem, Typical
 /** Under the commendation key, so every change of commendation refreshes these too, and theirs refresh the rest. */
 const keys = { all: ['commendations'] as const };
 
-export type TypicalExamplesFilter = { unitId: number; provinceId?: number; year?: number; kind?: NominationKind; q?: string; page: number; pageSize: number };
+export type TypicalExamplesFilter = {
+  unitId: number;
+  provinceId?: number;
+  year?: number;
+  kind?: NominationKind;
+  q?: string;
+  page: number;
+  pageSize: number;
+};
 
 export function useTypicalExamples(filter: TypicalExamplesFilter) {
   return useQuery({
@@ -63,21 +71,36 @@ export function useMarkTypical() {
 }
 
 export function useClearTypical() {
-  return useSpreadMutation(({ id, version }: { id: number; version: number }) => api.delete<TypicalState>(`/api/nominations/${id}/typical?version=${version}`));
+  return useSpreadMutation(({ id, version }: { id: number; version: number }) =>
+    api.delete<TypicalState>(`/api/nominations/${id}/typical?version=${version}`),
+  );
 }
 
 export type AdoptionInput = { adoptedOn: string; note: string; fileIds: number[] };
 
 export function useSaveAdoption() {
-  return useSpreadMutation(({ nominationId, adoption, unitId, input }: { nominationId: number; adoption: ModelAdoptionView | null; unitId: number; input: AdoptionInput }) =>
-    adoption === null
-      ? api.post<ModelAdoptionView>(`/api/nominations/${nominationId}/adoptions`, { ...input, unitId })
-      : api.patch<ModelAdoptionView>(`/api/model-adoptions/${adoption.id}`, { ...input, version: adoption.version }),
+  return useSpreadMutation(
+    ({
+      nominationId,
+      adoption,
+      unitId,
+      input,
+    }: {
+      nominationId: number;
+      adoption: ModelAdoptionView | null;
+      unitId: number;
+      input: AdoptionInput;
+    }) =>
+      adoption === null
+        ? api.post<ModelAdoptionView>(`/api/nominations/${nominationId}/adoptions`, { ...input, unitId })
+        : api.patch<ModelAdoptionView>(`/api/model-adoptions/${adoption.id}`, { ...input, version: adoption.version }),
   );
 }
 
 export function useDeleteAdoption() {
-  return useSpreadMutation(({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/model-adoptions/${id}?version=${version}`));
+  return useSpreadMutation(({ id, version }: { id: number; version: number }) =>
+    api.delete<void>(`/api/model-adoptions/${id}?version=${version}`),
+  );
 }
 
 export const uploadAdoptionFile = (unitId: number, file: File) => {

@@ -28,23 +28,42 @@ export function TypicalExamplesTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const query = useTypicalExamples({ ...filter, page, pageSize });
   const answer = query.data;
   const filtered = Boolean(q || provinceId || year || kind);
-  const reset = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setPage(1);
-  };
+  const reset =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(1);
+    };
 
   const columns: ColumnsType<TypicalExampleItem> = [
-    { title: t('commendations.typical.province'), dataIndex: ['province', 'name'], width: 180, render: (value: string | undefined) => value ?? t('commendations.typical.noProvince') },
+    {
+      title: t('commendations.typical.province'),
+      dataIndex: ['province', 'name'],
+      width: 180,
+      render: (value: string | undefined) => value ?? t('commendations.typical.noProvince'),
+    },
     { title: t('commendations.typical.year'), dataIndex: 'year', width: 100 },
     { title: t('commendations.fields.title'), dataIndex: 'title', width: 300 },
-    { title: t('commendations.fields.kind'), dataIndex: 'kind', width: 150, render: (value: NominationKind) => <Tag>{t(`commendations.kinds.${value}`)}</Tag> },
+    {
+      title: t('commendations.fields.kind'),
+      dataIndex: 'kind',
+      width: 150,
+      render: (value: NominationKind) => <Tag>{t(`commendations.kinds.${value}`)}</Tag>,
+    },
     { title: t('commendations.fields.subject'), dataIndex: 'subjectName', width: 180, render: (value: string | null) => value ?? '—' },
     { title: t('commendations.fields.unit'), dataIndex: ['unit', 'name'], width: 200 },
     {
       title: t('commendations.typical.decision'),
       width: 260,
       render: (_, row) =>
-        row.decision ? t('commendations.typical.decisionValue', { form: row.decision.formName, number: row.decision.numberSymbol, date: formatDate(row.decision.decidedOn), unit: row.decision.unitName }) : '—',
+        row.decision
+          ? t('commendations.typical.decisionValue', {
+              form: row.decision.formName,
+              number: row.decision.numberSymbol,
+              date: formatDate(row.decision.decidedOn),
+              unit: row.decision.unitName,
+            })
+          : '—',
     },
     { title: t('commendations.typical.sentBy'), dataIndex: ['sentBy', 'name'], width: 180 },
   ];
@@ -52,21 +71,37 @@ export function TypicalExamplesTab({ actingUnit }: { actingUnit: ActingUnit }) {
   return (
     <Card
       extra={
-        <DownloadButton path="/api/typical-examples/export" params={filter} fileName={t('commendations.typical.exportFile')} icon={<FileExcelOutlined />} data-testid="typical-export">
+        <DownloadButton
+          path="/api/typical-examples/export"
+          params={filter}
+          fileName={t('commendations.typical.exportFile')}
+          icon={<FileExcelOutlined />}
+          data-testid="typical-export"
+        >
           {t('commendations.typical.export')}
         </DownloadButton>
       }
     >
       <Typography.Paragraph type="secondary">{t('commendations.typical.help', { unit: actingUnit.name })}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input allowClear prefix={<SearchOutlined />} placeholder={t('commendations.filters.search')} value={text} onChange={(event) => reset(setText)(event.target.value)} style={{ width: 320 }} data-testid="typical-search" />
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('commendations.filters.search')}
+          value={text}
+          onChange={(event) => reset(setText)(event.target.value)}
+          style={{ width: 320 }}
+          data-testid="typical-search"
+        />
         <Select<number>
           allowClear
           placeholder={t('commendations.typical.allProvinces')}
           value={provinceId}
           onChange={reset(setProvinceId)}
           style={{ width: 240 }}
-          options={(answer?.provinces ?? []).filter((province) => province.id !== null).map((province) => ({ value: province.id!, label: `${province.name ?? ''} (${formatNumber(province.count)})` }))}
+          options={(answer?.provinces ?? [])
+            .filter((province) => province.id !== null)
+            .map((province) => ({ value: province.id!, label: `${province.name ?? ''} (${formatNumber(province.count)})` }))}
           data-testid="typical-province"
         />
         <Select<number>
@@ -75,10 +110,20 @@ export function TypicalExamplesTab({ actingUnit }: { actingUnit: ActingUnit }) {
           value={year}
           onChange={reset(setYear)}
           style={{ width: 160 }}
-          options={(answer?.years ?? []).map((entry) => ({ value: entry.year, label: `${t('commendations.typical.yearOption', { year: entry.year })} (${formatNumber(entry.count)})` }))}
+          options={(answer?.years ?? []).map((entry) => ({
+            value: entry.year,
+            label: `${t('commendations.typical.yearOption', { year: entry.year })} (${formatNumber(entry.count)})`,
+          }))}
           data-testid="typical-year"
         />
-        <Select allowClear placeholder={t('commendations.filters.allKinds')} value={kind} onChange={reset(setKind)} style={{ width: 200 }} options={NOMINATION_KINDS.map((value) => ({ value, label: t(`commendations.kinds.${value}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('commendations.filters.allKinds')}
+          value={kind}
+          onChange={reset(setKind)}
+          style={{ width: 200 }}
+          options={NOMINATION_KINDS.map((value) => ({ value, label: t(`commendations.kinds.${value}`) }))}
+        />
       </Space>
       {answer && answer.provinces.length > 0 ? (
         <Space wrap size={[4, 4]} style={{ marginBottom: 12 }} data-testid="typical-by-province">
@@ -100,8 +145,19 @@ export function TypicalExamplesTab({ actingUnit }: { actingUnit: ActingUnit }) {
           columns={columns}
           dataSource={answer?.items ?? []}
           scroll={{ x: 1500 }}
-          locale={{ emptyText: <Empty description={filtered ? t('commendations.typical.emptyFiltered') : t('commendations.typical.empty')} /> }}
-          pagination={{ current: page, pageSize, total: answer?.total ?? 0, showSizeChanger: true, onChange: (next, size) => { setPage(next); setPageSize(size); } }}
+          locale={{
+            emptyText: <Empty description={filtered ? t('commendations.typical.emptyFiltered') : t('commendations.typical.empty')} />,
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: answer?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (next, size) => {
+              setPage(next);
+              setPageSize(size);
+            },
+          }}
           data-testid="typical-table"
         />
       )}

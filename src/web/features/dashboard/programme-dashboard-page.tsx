@@ -14,7 +14,13 @@ import { YearSelect } from '../study/year-select';
 import { RegistrationFiguresCard } from '../followup/registration-figures-card';
 import { CommendationFiguresCard } from '../commendations/commendation-figures-card';
 import '../study/study.css';
-import { formatPercent, type ProgrammeFigureKey, type ProgrammeFigures, type ProgrammeFiguresAnswer, useProgrammeFigures } from './programme-figures.api';
+import {
+  formatPercent,
+  type ProgrammeFigureKey,
+  type ProgrammeFigures,
+  type ProgrammeFiguresAnswer,
+  useProgrammeFigures,
+} from './programme-figures.api';
 
 type ChildRow = ProgrammeFiguresAnswer['children'][number];
 
@@ -62,7 +68,11 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
   const data = answer.data;
 
   const header = (key: ProgrammeFigureKey) => (
-    <DefinedFigureHeader label={t(`study.dashboard.figures.${key}`)} definition={data?.definitions[key]} definitionLabel={t('study.dashboard.definitionOf', { name: t(`study.dashboard.figures.${key}`) })} />
+    <DefinedFigureHeader
+      label={t(`study.dashboard.figures.${key}`)}
+      definition={data?.definitions[key]}
+      definitionLabel={t('study.dashboard.definitionOf', { name: t(`study.dashboard.figures.${key}`) })}
+    />
   );
   const compare = (key: ProgrammeFigureKey) => (a: ChildRow, b: ChildRow) => (a.figures[key] ?? -1) - (b.figures[key] ?? -1);
 
@@ -78,7 +88,11 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
         const value = row.figures[column.key];
         if (!column.percent) return formatNumber(value);
         // Lagging units stand out, so an officer knows whom to call first.
-        return value !== null && value < LAGGING_BELOW ? <Typography.Text type="danger">{formatPercent(value)}</Typography.Text> : formatPercent(value);
+        return value !== null && value < LAGGING_BELOW ? (
+          <Typography.Text type="danger">{formatPercent(value)}</Typography.Text>
+        ) : (
+          formatPercent(value)
+        );
       },
     })),
   ];
@@ -100,7 +114,11 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
 
   return (
     <>
-      <PageHeader title={t('study.dashboard.title')} subtitle={t('study.dashboard.subtitle', { unit: actingUnit.name, year })} extra={toolbar} />
+      <PageHeader
+        title={t('study.dashboard.title')}
+        subtitle={t('study.dashboard.subtitle', { unit: actingUnit.name, year })}
+        extra={toolbar}
+      />
       {answer.isError ? <QueryError error={answer.error} onRetry={() => void answer.refetch()} /> : null}
       <Row gutter={[16, 16]} className="block-gap-bottom">
         {RATE_CARDS.map((card) => (
@@ -112,7 +130,10 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
       {data ? (
         <Typography.Paragraph type="secondary">{t('study.dashboard.asOf', { date: formatDate(data.asOf) })}</Typography.Paragraph>
       ) : null}
-      <Card title={t('study.dashboard.byChild')} extra={<Typography.Text type="secondary">{t('study.dashboard.laggingHint')}</Typography.Text>}>
+      <Card
+        title={t('study.dashboard.byChild')}
+        extra={<Typography.Text type="secondary">{t('study.dashboard.laggingHint')}</Typography.Text>}
+      >
         <Table<ChildRow>
           size="middle"
           rowKey={(row) => row.unit.id}
@@ -177,7 +198,14 @@ function RateCard({
         <Skeleton.Input active size="large" />
       ) : (
         <>
-          <Statistic value={formatPercent(figures[card.rate])} formatter={(raw) => <span className="figure-value" data-testid={`rate-value-${card.rate}`}>{String(raw)}</span>} />
+          <Statistic
+            value={formatPercent(figures[card.rate])}
+            formatter={(raw) => (
+              <span className="figure-value" data-testid={`rate-value-${card.rate}`}>
+                {String(raw)}
+              </span>
+            )}
+          />
           <Typography.Text type="secondary">
             {t('study.dashboard.ofTotal', { part: formatNumber(figures[card.part]), whole: formatNumber(figures[card.whole]) })}
           </Typography.Text>

@@ -9,13 +9,26 @@ import { type FileSummary, type RegistrationAction, type RegistrationDetail, upl
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.jpg,.jpeg,.png,.webp';
 
 /** A check-in on one action: progress, what was done, and evidence files uploaded as they are picked. */
-export function CheckInModal({ registration, action, onClose }: { registration: RegistrationDetail; action: RegistrationAction; onClose: () => void }) {
+export function CheckInModal({
+  registration,
+  action,
+  onClose,
+}: {
+  registration: RegistrationDetail;
+  action: RegistrationAction;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ progressPercent: number; note: string }>();
   const [files, setFiles] = useState<FileSummary[]>([]);
   const checkIn = useCheckIn(registration.id);
-  const fileList: UploadFile[] = files.map((file) => ({ uid: String(file.id), name: file.name, status: 'done', url: `/api/files/${file.id}` }));
+  const fileList: UploadFile[] = files.map((file) => ({
+    uid: String(file.id),
+    name: file.name,
+    status: 'done',
+    url: `/api/files/${file.id}`,
+  }));
 
   return (
     <FormModal
@@ -48,8 +61,18 @@ export function CheckInModal({ registration, action, onClose }: { registration: 
         <Form.Item name="progressPercent" label={t('followup.checkIn.progress')} rules={[{ required: true }]}>
           <Slider min={0} max={100} step={5} marks={{ 0: '0%', 50: '50%', 100: '100%' }} data-testid="check-in-progress" />
         </Form.Item>
-        <Form.Item name="note" label={t('followup.checkIn.note')} rules={[{ required: true, whitespace: true, message: t('followup.checkIn.noteRequired') }]}>
-          <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('followup.checkIn.notePlaceholder')} data-testid="check-in-note" />
+        <Form.Item
+          name="note"
+          label={t('followup.checkIn.note')}
+          rules={[{ required: true, whitespace: true, message: t('followup.checkIn.noteRequired') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={2000}
+            showCount
+            placeholder={t('followup.checkIn.notePlaceholder')}
+            data-testid="check-in-note"
+          />
         </Form.Item>
         <Form.Item label={t('followup.checkIn.evidence')} extra={t('followup.checkIn.evidenceHint')}>
           <Upload

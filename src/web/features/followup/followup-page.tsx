@@ -18,7 +18,9 @@ function FollowupWorkspace({ actingUnit }: { actingUnit: ActingUnit | null }) {
   const canRead = useCan('registrations.read');
   const items = [
     { key: 'mine', label: t('followup.tabs.mine'), children: <MyRegistrationTab /> },
-    ...(canRead && actingUnit ? [{ key: 'unit', label: t('followup.tabs.unit'), children: <UnitFollowupTab actingUnit={actingUnit} /> }] : []),
+    ...(canRead && actingUnit
+      ? [{ key: 'unit', label: t('followup.tabs.unit'), children: <UnitFollowupTab actingUnit={actingUnit} /> }]
+      : []),
   ];
   return (
     <>

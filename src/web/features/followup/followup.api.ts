@@ -162,8 +162,12 @@ export function useCheckIn(registrationId: number) {
 
 export function useSelfAssess(registrationId: number) {
   return useFollowupMutation(
-    (body: { version: number; selfLevel: CompletionLevel; selfExplanation: string; actions: Array<{ actionId: number; level: CompletionLevel; note?: string | null }> }) =>
-      api.post<RegistrationDetail>(`/api/followup/registrations/${registrationId}/self-assessment`, body),
+    (body: {
+      version: number;
+      selfLevel: CompletionLevel;
+      selfExplanation: string;
+      actions: Array<{ actionId: number; level: CompletionLevel; note?: string | null }>;
+    }) => api.post<RegistrationDetail>(`/api/followup/registrations/${registrationId}/self-assessment`, body),
   );
 }
 
@@ -182,7 +186,10 @@ export function useClose() {
 export function useSendReminders() {
   return useMutation({
     mutationFn: (unitId: number) =>
-      api.post<{ windows: number; members: number; notified: number; emailed: number; failedEmails: number }>('/api/registration-reminders', { unitId }),
+      api.post<{ windows: number; members: number; notified: number; emailed: number; failedEmails: number }>(
+        '/api/registration-reminders',
+        { unitId },
+      ),
   });
 }
 
@@ -205,7 +212,8 @@ export function useNotifications(enabled: boolean) {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number | 'all') => (id === 'all' ? api.post('/api/notifications/read-all') : api.post(`/api/notifications/${id}/read`)),
+    mutationFn: (id: number | 'all') =>
+      id === 'all' ? api.post('/api/notifications/read-all') : api.post(`/api/notifications/${id}/read`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }

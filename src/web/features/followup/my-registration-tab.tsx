@@ -21,7 +21,9 @@ export function MyRegistrationTab() {
       {mine.isPending ? <Skeleton active /> : null}
       {mine.data && !mine.data.linked ? <Alert type="info" showIcon title={t('followup.notLinked')} /> : null}
       {mine.data?.linked && mine.data.registrations.length === 0 ? <Empty description={t('followup.noOwnRegistration', { year })} /> : null}
-      {mine.data?.registrations.map((registration) => <RegistrationView key={registration.id} registration={registration} />)}
+      {mine.data?.registrations.map((registration) => (
+        <RegistrationView key={registration.id} registration={registration} />
+      ))}
     </>
   );
 }

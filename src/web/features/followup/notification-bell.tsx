@@ -24,14 +24,25 @@ export function NotificationBell() {
   };
 
   const content = (
-    <Suspense fallback={<div className="notification-panel notification-panel-loading"><Spin /></div>}>
+    <Suspense
+      fallback={
+        <div className="notification-panel notification-panel-loading">
+          <Spin />
+        </div>
+      }
+    >
       <NotificationPanel notices={notices.data} loading={notices.isPending} onOpen={openNotice} onReadAll={() => markRead.mutate('all')} />
     </Suspense>
   );
 
   return (
     <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-      <Button type="text" className="header-button" aria-label={t('followup.notifications.bell', { count: unread })} data-testid="notification-bell">
+      <Button
+        type="text"
+        className="header-button"
+        aria-label={t('followup.notifications.bell', { count: unread })}
+        data-testid="notification-bell"
+      >
         <Badge count={unread} size="small" offset={[4, -2]}>
           <BellOutlined className="notification-bell-icon" />
         </Badge>

@@ -28,7 +28,11 @@ export default function NotificationPanel({ notices, loading, onOpen, onReadAll 
         loading={loading}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followup.notifications.empty')} /> }}
         renderItem={(item) => (
-          <List.Item className={item.readAt ? 'notification-read' : 'notification-unread'} onClick={() => onOpen(item)} data-testid="notification-item">
+          <List.Item
+            className={item.readAt ? 'notification-read' : 'notification-unread'}
+            onClick={() => onOpen(item)}
+            data-testid="notification-item"
+          >
             <List.Item.Meta
               title={item.title}
               description={

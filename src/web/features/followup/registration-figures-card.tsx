@@ -41,7 +41,11 @@ export function RegistrationFiguresCard({ actingUnit, year }: { actingUnit: Acti
   const data = answer.data;
   const label = (key: RegistrationFigureKey) => t(`followup.figures.${key}`);
   const header = (key: RegistrationFigureKey) => (
-    <DefinedFigureHeader label={label(key)} definition={data?.definitions[key]} definitionLabel={t('followup.figures.definitionOf', { name: label(key) })} />
+    <DefinedFigureHeader
+      label={label(key)}
+      definition={data?.definitions[key]}
+      definitionLabel={t('followup.figures.definitionOf', { name: label(key) })}
+    />
   );
   const columns: ColumnsType<ChildRow> = [
     childUnitColumn,
@@ -51,7 +55,8 @@ export function RegistrationFiguresCard({ actingUnit, year }: { actingUnit: Acti
       align: 'right' as const,
       width: column.percent ? 120 : 110,
       sorter: (a: ChildRow, b: ChildRow) => (a.figures[column.key] ?? -1) - (b.figures[column.key] ?? -1),
-      render: (_v: unknown, row: ChildRow) => (column.percent ? formatPercent(row.figures[column.key]) : formatNumber(row.figures[column.key])),
+      render: (_v: unknown, row: ChildRow) =>
+        column.percent ? formatPercent(row.figures[column.key]) : formatNumber(row.figures[column.key]),
     })),
   ];
   return (

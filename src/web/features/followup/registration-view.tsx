@@ -21,7 +21,8 @@ export function RegistrationView({ registration }: { registration: RegistrationD
   const [assessing, setAssessing] = useState(false);
   const [reviewing, setReviewing] = useState(false);
   const close = useClose();
-  const title = registration.kind === 'collective' ? t('followup.collectiveOf', { unit: registration.unit.name }) : (registration.person?.name ?? '');
+  const title =
+    registration.kind === 'collective' ? t('followup.collectiveOf', { unit: registration.unit.name }) : (registration.person?.name ?? '');
 
   const confirmClose = () =>
     modal.confirm({
@@ -71,7 +72,11 @@ export function RegistrationView({ registration }: { registration: RegistrationD
         <Descriptions.Item label={t('followup.fields.unit')}>{registration.unit.name}</Descriptions.Item>
         <Descriptions.Item label={t('followup.fields.year')}>{registration.year}</Descriptions.Item>
         <Descriptions.Item label={t('followup.fields.lastCheckIn')}>{formatDate(registration.lastCheckInAt)}</Descriptions.Item>
-        {registration.shortcomings ? <Descriptions.Item label={t('followup.fields.shortcomings')} span={2}>{registration.shortcomings}</Descriptions.Item> : null}
+        {registration.shortcomings ? (
+          <Descriptions.Item label={t('followup.fields.shortcomings')} span={2}>
+            {registration.shortcomings}
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
       <List
         itemLayout="vertical"
@@ -114,7 +119,8 @@ export function RegistrationView({ registration }: { registration: RegistrationD
                   key: checkIn.id,
                   children: (
                     <span>
-                      <Typography.Text type="secondary">{formatDate(checkIn.checkedOn)}</Typography.Text> — {checkIn.progressPercent}% — {checkIn.note}
+                      <Typography.Text type="secondary">{formatDate(checkIn.checkedOn)}</Typography.Text> — {checkIn.progressPercent}% —{' '}
+                      {checkIn.note}
                       {checkIn.files.map((file) => (
                         <a key={file.id} href={`/api/files/${file.id}`} className="followup-file">
                           <PaperClipOutlined /> {file.name}

@@ -39,10 +39,22 @@ export function ReviewModal({ registration, onClose }: { registration: Registrat
           )
         }
       >
-        <Form.Item name="reviewLevel" label={t('followup.review.level')} rules={[{ required: true, message: t('followup.selfAssess.levelRequired') }]}>
-          <Select options={COMPLETION_LEVELS.map((level) => ({ value: level, label: t(`followup.levels.${level}`) }))} className="followup-level-select" data-testid="review-level" />
+        <Form.Item
+          name="reviewLevel"
+          label={t('followup.review.level')}
+          rules={[{ required: true, message: t('followup.selfAssess.levelRequired') }]}
+        >
+          <Select
+            options={COMPLETION_LEVELS.map((level) => ({ value: level, label: t(`followup.levels.${level}`) }))}
+            className="followup-level-select"
+            data-testid="review-level"
+          />
         </Form.Item>
-        <Form.Item name="reviewComment" label={t('followup.review.comment')} rules={[{ required: true, whitespace: true, message: t('followup.review.commentRequired') }]}>
+        <Form.Item
+          name="reviewComment"
+          label={t('followup.review.comment')}
+          rules={[{ required: true, whitespace: true, message: t('followup.review.commentRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={4000} showCount data-testid="review-comment" />
         </Form.Item>
       </Form>

@@ -36,7 +36,11 @@ export function SelfAssessModal({ registration, onClose }: { registration: Regis
               version: registration.version,
               selfLevel: values.selfLevel,
               selfExplanation: values.selfExplanation,
-              actions: registration.actions.map((action, index) => ({ actionId: action.id, level: values.actions[index]!.level, note: values.actions[index]!.note || null })),
+              actions: registration.actions.map((action, index) => ({
+                actionId: action.id,
+                level: values.actions[index]!.level,
+                note: values.actions[index]!.note || null,
+              })),
             },
             {
               onSuccess: () => {
@@ -53,7 +57,11 @@ export function SelfAssessModal({ registration, onClose }: { registration: Regis
               {action.position}. {action.content}
             </strong>
             <div className="followup-assess-row">
-              <Form.Item name={['actions', index, 'level']} label={t('followup.selfAssess.actionLevel')} rules={[{ required: true, message: t('followup.selfAssess.levelRequired') }]}>
+              <Form.Item
+                name={['actions', index, 'level']}
+                label={t('followup.selfAssess.actionLevel')}
+                rules={[{ required: true, message: t('followup.selfAssess.levelRequired') }]}
+              >
                 <Select options={levelOptions} className="followup-level-select" data-testid={`self-level-${index}`} />
               </Form.Item>
               <Form.Item name={['actions', index, 'note']} label={t('followup.selfAssess.actionNote')} className="followup-grow">
@@ -62,10 +70,18 @@ export function SelfAssessModal({ registration, onClose }: { registration: Regis
             </div>
           </div>
         ))}
-        <Form.Item name="selfLevel" label={t('followup.selfAssess.overall')} rules={[{ required: true, message: t('followup.selfAssess.levelRequired') }]}>
+        <Form.Item
+          name="selfLevel"
+          label={t('followup.selfAssess.overall')}
+          rules={[{ required: true, message: t('followup.selfAssess.levelRequired') }]}
+        >
           <Select options={levelOptions} className="followup-level-select" data-testid="self-level-overall" />
         </Form.Item>
-        <Form.Item name="selfExplanation" label={t('followup.selfAssess.explanation')} rules={[{ required: true, whitespace: true, message: t('followup.selfAssess.explanationRequired') }]}>
+        <Form.Item
+          name="selfExplanation"
+          label={t('followup.selfAssess.explanation')}
+          rules={[{ required: true, whitespace: true, message: t('followup.selfAssess.explanationRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={4000} showCount data-testid="self-explanation" />
         </Form.Item>
       </Form>

@@ -73,7 +73,11 @@ export function UnitFollowupTab({ actingUnit }: { actingUnit: ActingUnit }) {
       title: t('followup.fields.lastCheckIn'),
       key: 'lastCheckIn',
       render: (_v, row) =>
-        row.lastCheckInAt ? formatDate(row.lastCheckInAt) : <Typography.Text type="secondary">{t('followup.neverCheckedIn')}</Typography.Text>,
+        row.lastCheckInAt ? (
+          formatDate(row.lastCheckInAt)
+        ) : (
+          <Typography.Text type="secondary">{t('followup.neverCheckedIn')}</Typography.Text>
+        ),
     },
     { title: t('followup.fields.selfAssessment'), key: 'self', render: (_v, row) => <LevelTag level={row.selfLevel} /> },
     { title: t('followup.fields.review'), key: 'review', render: (_v, row) => <LevelTag level={row.reviewLevel} /> },
@@ -111,10 +115,22 @@ export function UnitFollowupTab({ actingUnit }: { actingUnit: ActingUnit }) {
           onChange={(event) => (setText(event.target.value), reset())}
           aria-label={t('followup.filters.search')}
         />
-        <DownloadButton path="/api/exports/register-book" params={{ unitId: actingUnit.id, year, format: 'xlsx' }} fileName={t('followup.book.file', { year, ext: 'xlsx' })} icon={<FileExcelOutlined />} data-testid="book-xlsx">
+        <DownloadButton
+          path="/api/exports/register-book"
+          params={{ unitId: actingUnit.id, year, format: 'xlsx' }}
+          fileName={t('followup.book.file', { year, ext: 'xlsx' })}
+          icon={<FileExcelOutlined />}
+          data-testid="book-xlsx"
+        >
           {t('followup.book.excel')}
         </DownloadButton>
-        <DownloadButton path="/api/exports/register-book" params={{ unitId: actingUnit.id, year, format: 'docx' }} fileName={t('followup.book.file', { year, ext: 'docx' })} icon={<FileWordOutlined />} data-testid="book-docx">
+        <DownloadButton
+          path="/api/exports/register-book"
+          params={{ unitId: actingUnit.id, year, format: 'docx' }}
+          fileName={t('followup.book.file', { year, ext: 'docx' })}
+          icon={<FileWordOutlined />}
+          data-testid="book-docx"
+        >
           {t('followup.book.word')}
         </DownloadButton>
         {canRemind ? (
@@ -123,7 +139,11 @@ export function UnitFollowupTab({ actingUnit }: { actingUnit: ActingUnit }) {
           </Button>
         ) : null}
       </Space>
-      {staleMonths ? <Tag color="orange" className="block-gap-bottom">{t('followup.filters.staleHint', { months: staleMonths })}</Tag> : null}
+      {staleMonths ? (
+        <Tag color="orange" className="block-gap-bottom">
+          {t('followup.filters.staleHint', { months: staleMonths })}
+        </Tag>
+      ) : null}
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card>
         <Table<FollowupRow>
@@ -141,7 +161,13 @@ export function UnitFollowupTab({ actingUnit }: { actingUnit: ActingUnit }) {
             showSizeChanger: true,
             onChange: (nextPage, nextSize) => (setPage(nextPage), setPageSize(nextSize)),
           }}
-          locale={{ emptyText: list.isPending ? ' ' : <Empty description={staleMonths ? t('followup.emptyStale') : t('followup.empty', { year })} /> }}
+          locale={{
+            emptyText: list.isPending ? (
+              ' '
+            ) : (
+              <Empty description={staleMonths ? t('followup.emptyStale') : t('followup.empty', { year })} />
+            ),
+          }}
         />
       </Card>
       <Drawer open={openId !== null} onClose={() => setOpenId(null)} size="large" title={t('followup.detailTitle')} destroyOnHidden>

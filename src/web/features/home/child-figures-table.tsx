@@ -24,7 +24,12 @@ export function ChildFiguresTable({ rows, loading }: { rows: ChildRow[]; loading
       compare: (a, b) => compareVietnamese(a.unit.name, b.unit.name),
       render: (row) => (
         // Opening a child makes it the acting unit: the same page, one level down.
-        <button type="button" className="plain-link" onClick={() => void openUnit(row.unit.id)} title={t('home.openChild', { name: row.unit.name })}>
+        <button
+          type="button"
+          className="plain-link"
+          onClick={() => void openUnit(row.unit.id)}
+          title={t('home.openChild', { name: row.unit.name })}
+        >
           {row.unit.name}
         </button>
       ),

@@ -41,7 +41,13 @@ export function HomePage() {
   const datePicker = (
     <label className="inline-field">
       <span>{t('common.asOf')}</span>
-      <DeferredControl text={formatDate(asOfApi)} preload={loadDatePicker} aria-label={t('common.asOf')} data-testid="home-as-of" className="deferred-date">
+      <DeferredControl
+        text={formatDate(asOfApi)}
+        preload={loadDatePicker}
+        aria-label={t('common.asOf')}
+        data-testid="home-as-of"
+        className="deferred-date"
+      >
         <DatePicker
           defaultOpen
           autoFocus
@@ -104,11 +110,7 @@ export function HomePage() {
           <Row gutter={[16, 16]} className="block-gap">
             <Col xs={24} lg={8}>
               <Card title={<h2 className="card-title">{t('home.unitsByKind')}</h2>} className="full-height">
-                {data ? (
-                  <UnitsByKindTable counts={data.figures.unitsByKind} definition={definitions.unitsByKind} />
-                ) : (
-                  <Skeleton active />
-                )}
+                {data ? <UnitsByKindTable counts={data.figures.unitsByKind} definition={definitions.unitsByKind} /> : <Skeleton active />}
               </Card>
             </Col>
             <Col xs={24} lg={16}>

@@ -1,13 +1,4 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  Tooltip,
-  type ChartConfiguration,
-} from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareVietnamese } from '../../../shared/text';
@@ -36,10 +27,7 @@ const shorten = (name: string, chars: number) => (name.length > chars ? `${name.
 export default function MembersChart({ rows }: { rows: ChartRow[] }) {
   const { t, i18n } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const sorted = useMemo(
-    () => [...rows].sort((a, b) => b.members - a.members || compareVietnamese(a.name, b.name)),
-    [rows],
-  );
+  const sorted = useMemo(() => [...rows].sort((a, b) => b.members - a.members || compareVietnamese(a.name, b.name)), [rows]);
   const height = Math.max(160, sorted.length * ROW_HEIGHT + 60);
 
   useEffect(() => {

@@ -33,7 +33,14 @@ export function UnitsByKindTable({ counts, definition }: UnitsByKindTableProps) 
     ) : null;
   return (
     <>
-      <PlainTable<KindRow> columns={columns} rows={rows} rowKey={(row) => row.kind} footer={footer} emptyText={t('home.noUnitsByKind')} data-testid="units-by-kind" />
+      <PlainTable<KindRow>
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.kind}
+        footer={footer}
+        emptyText={t('home.noUnitsByKind')}
+        data-testid="units-by-kind"
+      />
       {definition ? <p className="figure-definition">{definition}</p> : null}
     </>
   );

@@ -91,7 +91,12 @@ function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
           },
         ]
       : []),
-    { title: t('people.fields.category'), dataIndex: 'category', width: 150, render: (value: PersonCategory) => t(`enums.category.${value}`) },
+    {
+      title: t('people.fields.category'),
+      dataIndex: 'category',
+      width: 150,
+      render: (value: PersonCategory) => t(`enums.category.${value}`),
+    },
     {
       title: t('people.fields.unit'),
       key: 'unit',
@@ -172,7 +177,12 @@ function PeopleWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="people-import">
             {t('common.importExcel')}
           </Button>
-          <DownloadButton type="link" path={templatePath('people')} fileName={t('imports.templateFile.people')} data-testid="people-template">
+          <DownloadButton
+            type="link"
+            path={templatePath('people')}
+            fileName={t('imports.templateFile.people')}
+            data-testid="people-template"
+          >
             {t('common.downloadTemplate')}
           </DownloadButton>
         </>

@@ -27,11 +27,15 @@ export function PersonDrawer({ personId, onClose }: PersonDrawerProps) {
   const data = person.data;
 
   const membershipColumns: ColumnsType<Membership> = [
-    { title: t('people.fields.unit'), dataIndex: 'unitName', render: (name: string, row) => (
-      <span>
-        {name} {row.isPrimary ? <Tag color="blue">{t('people.primary')}</Tag> : null}
-      </span>
-    ) },
+    {
+      title: t('people.fields.unit'),
+      dataIndex: 'unitName',
+      render: (name: string, row) => (
+        <span>
+          {name} {row.isPrimary ? <Tag color="blue">{t('people.primary')}</Tag> : null}
+        </span>
+      ),
+    },
     {
       title: t('people.fields.position'),
       dataIndex: 'position',
@@ -42,7 +46,12 @@ export function PersonDrawer({ personId, onClose }: PersonDrawerProps) {
       ),
     },
     { title: t('people.fields.fromDate'), dataIndex: 'fromDate', render: (value: string) => formatDate(value), width: 120 },
-    { title: t('people.fields.toDate'), dataIndex: 'toDate', render: (value: string | null) => (value ? formatDate(value) : t('people.current')), width: 120 },
+    {
+      title: t('people.fields.toDate'),
+      dataIndex: 'toDate',
+      render: (value: string | null) => (value ? formatDate(value) : t('people.current')),
+      width: 120,
+    },
   ];
 
   const actions =
@@ -94,19 +103,47 @@ export function PersonDrawer({ personId, onClose }: PersonDrawerProps) {
               {
                 key: 'birthDate',
                 label: t('people.fields.birthDate'),
-                children: <PersonValue value={data.birthDate} visible={data.personalVisible}>{formatDate(data.birthDate)}</PersonValue>,
+                children: (
+                  <PersonValue value={data.birthDate} visible={data.personalVisible}>
+                    {formatDate(data.birthDate)}
+                  </PersonValue>
+                ),
               },
               { key: 'category', label: t('people.fields.category'), children: t(`enums.category.${data.category}`) },
-              { key: 'cardNumber', label: t('people.fields.cardNumber'), children: <PersonValue value={data.cardNumber} visible={data.personalVisible} /> },
+              {
+                key: 'cardNumber',
+                label: t('people.fields.cardNumber'),
+                children: <PersonValue value={data.cardNumber} visible={data.personalVisible} />,
+              },
               {
                 key: 'admissionDate',
                 label: t('people.fields.admissionDate'),
-                children: <PersonValue value={data.admissionDate} visible={data.personalVisible}>{formatDate(data.admissionDate)}</PersonValue>,
+                children: (
+                  <PersonValue value={data.admissionDate} visible={data.personalVisible}>
+                    {formatDate(data.admissionDate)}
+                  </PersonValue>
+                ),
               },
-              { key: 'idNumber', label: t('people.fields.idNumber'), children: <PersonValue value={data.idNumber} visible={data.personalVisible} /> },
-              { key: 'phone', label: t('people.fields.phone'), children: <PersonValue value={data.phone} visible={data.personalVisible} /> },
-              { key: 'email', label: t('people.fields.email'), children: <PersonValue value={data.email} visible={data.personalVisible} /> },
-              { key: 'address', label: t('people.fields.address'), children: <PersonValue value={data.address} visible={data.personalVisible} /> },
+              {
+                key: 'idNumber',
+                label: t('people.fields.idNumber'),
+                children: <PersonValue value={data.idNumber} visible={data.personalVisible} />,
+              },
+              {
+                key: 'phone',
+                label: t('people.fields.phone'),
+                children: <PersonValue value={data.phone} visible={data.personalVisible} />,
+              },
+              {
+                key: 'email',
+                label: t('people.fields.email'),
+                children: <PersonValue value={data.email} visible={data.personalVisible} />,
+              },
+              {
+                key: 'address',
+                label: t('people.fields.address'),
+                children: <PersonValue value={data.address} visible={data.personalVisible} />,
+              },
               { key: 'unit', label: t('people.fields.unit'), children: data.unit?.name ?? '—' },
               {
                 key: 'position',

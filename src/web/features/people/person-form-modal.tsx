@@ -89,7 +89,9 @@ export function PersonFormModal({ open, person, defaultUnit, onClose, onDone }: 
   };
 
   const done = (saved: Person) => {
-    void message.success(person ? t('people.messages.updated', { name: saved.fullName }) : t('people.messages.created', { name: saved.fullName }));
+    void message.success(
+      person ? t('people.messages.updated', { name: saved.fullName }) : t('people.messages.created', { name: saved.fullName }),
+    );
     create.reset();
     update.reset();
     onDone(saved);
@@ -170,12 +172,15 @@ export function PersonFormModal({ open, person, defaultUnit, onClose, onDone }: 
                 placeholder={t('common.datePlaceholder')}
                 style={{ width: '100%' }}
                 disabledDate={(date) => date.isAfter(dayjs())}
-               
               />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="category" label={t('people.fields.category')} rules={[{ required: true, message: t('people.form.categoryRequired') }]}>
+            <Form.Item
+              name="category"
+              label={t('people.fields.category')}
+              rules={[{ required: true, message: t('people.form.categoryRequired') }]}
+            >
               <CategorySelect />
             </Form.Item>
           </Col>
@@ -225,7 +230,11 @@ export function PersonFormModal({ open, person, defaultUnit, onClose, onDone }: 
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="phone" label={t('people.fields.phone')} rules={[{ pattern: /^\+?[\d ]{8,15}$/, message: t('people.form.phoneInvalid') }]}>
+            <Form.Item
+              name="phone"
+              label={t('people.fields.phone')}
+              rules={[{ pattern: /^\+?[\d ]{8,15}$/, message: t('people.form.phoneInvalid') }]}
+            >
               <Input inputMode="tel" autoComplete="off" />
             </Form.Item>
           </Col>
@@ -235,7 +244,11 @@ export function PersonFormModal({ open, person, defaultUnit, onClose, onDone }: 
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="address" label={t('people.fields.address')} rules={[{ max: 300, message: t('people.form.tooLong', { count: 300 }) }]}>
+            <Form.Item
+              name="address"
+              label={t('people.fields.address')}
+              rules={[{ max: 300, message: t('people.form.tooLong', { count: 300 }) }]}
+            >
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
@@ -249,7 +262,11 @@ export function PersonFormModal({ open, person, defaultUnit, onClose, onDone }: 
           {person ? null : (
             <>
               <Col xs={24} md={6}>
-                <Form.Item name="position" label={t('people.fields.position')} rules={[{ required: true, message: t('people.form.positionRequired') }]}>
+                <Form.Item
+                  name="position"
+                  label={t('people.fields.position')}
+                  rules={[{ required: true, message: t('people.form.positionRequired') }]}
+                >
                   <PositionSelect />
                 </Form.Item>
               </Col>

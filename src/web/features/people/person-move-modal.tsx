@@ -87,7 +87,11 @@ export function PersonMoveModal({ person, open, onClose, onDone }: PersonMoveMod
         >
           <UnitTreeSelect />
         </Form.Item>
-        <Form.Item name="position" label={t('people.fields.position')} rules={[{ required: true, message: t('people.form.positionRequired') }]}>
+        <Form.Item
+          name="position"
+          label={t('people.fields.position')}
+          rules={[{ required: true, message: t('people.form.positionRequired') }]}
+        >
           <PositionSelect />
         </Form.Item>
         <Form.Item name="isHead" valuePropName="checked">

@@ -23,7 +23,12 @@ const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.jpg,.jpeg,.png,.webp';
 export function AttachmentsField({ unitId, purpose, value = [], onChange, disabled, ...rest }: AttachmentsFieldProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const fileList: UploadFile[] = value.map((file) => ({ uid: String(file.id), name: file.name, status: 'done', url: `/api/files/${file.id}` }));
+  const fileList: UploadFile[] = value.map((file) => ({
+    uid: String(file.id),
+    name: file.name,
+    status: 'done',
+    url: `/api/files/${file.id}`,
+  }));
 
   return (
     <Upload

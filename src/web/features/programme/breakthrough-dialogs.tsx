@@ -31,7 +31,15 @@ export function ProgressModal({ content, onClose, onDone }: DialogProps) {
   const mutation = useAddBreakthroughProgress();
   const required = { required: true, message: t('programme.validation.required') };
   return (
-    <FormModal open title={t('programme.breakthroughs.progressTitle')} formId="breakthrough-progress" okText={t('common.save')} pending={mutation.isPending} error={mutation.error} onCancel={onClose}>
+    <FormModal
+      open
+      title={t('programme.breakthroughs.progressTitle')}
+      formId="breakthrough-progress"
+      okText={t('common.save')}
+      pending={mutation.isPending}
+      error={mutation.error}
+      onCancel={onClose}
+    >
       <Form<{ reportedOn?: Dayjs; progressPercent: number; note: string; files: FileSummary[] }>
         id="breakthrough-progress"
         layout="vertical"
@@ -39,7 +47,13 @@ export function ProgressModal({ content, onClose, onDone }: DialogProps) {
         disabled={mutation.isPending}
         onFinish={(values) =>
           mutation.mutate(
-            { id: content.id, reportedOn: toApiDate(values.reportedOn) ?? '', progressPercent: values.progressPercent, note: values.note.trim(), fileIds: values.files.map((file) => file.id) },
+            {
+              id: content.id,
+              reportedOn: toApiDate(values.reportedOn) ?? '',
+              progressPercent: values.progressPercent,
+              note: values.note.trim(),
+              fileIds: values.files.map((file) => file.id),
+            },
             {
               onSuccess: (saved) => {
                 void message.success(t('programme.breakthroughs.progressSaved'));
@@ -144,11 +158,21 @@ export function AdoptModal({ content, actingUnit, onClose, onDone }: DialogProps
       <Form<{ owner?: UnitChoice | null; target: string; deadline?: Dayjs }>
         id="breakthrough-adopt"
         layout="vertical"
-        initialValues={{ owner: { value: actingUnit.id, label: actingUnit.name }, target: content.target, deadline: fromApiDate(content.deadline) }}
+        initialValues={{
+          owner: { value: actingUnit.id, label: actingUnit.name },
+          target: content.target,
+          deadline: fromApiDate(content.deadline),
+        }}
         disabled={mutation.isPending}
         onFinish={(values) =>
           mutation.mutate(
-            { id: content.id, unitId: actingUnit.id, ownerUnitId: values.owner?.value, target: values.target.trim(), deadline: toApiDate(values.deadline) },
+            {
+              id: content.id,
+              unitId: actingUnit.id,
+              ownerUnitId: values.owner?.value,
+              target: values.target.trim(),
+              deadline: toApiDate(values.deadline),
+            },
             {
               onSuccess: (saved) => {
                 void message.success(t('programme.breakthroughs.adopted', { title: saved.title }));

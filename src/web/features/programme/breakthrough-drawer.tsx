@@ -1,4 +1,12 @@
-import { CheckCircleOutlined, CloseCircleOutlined, DeleteOutlined, EditOutlined, LineChartOutlined, RollbackOutlined, ShareAltOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  CloseCircleOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  LineChartOutlined,
+  RollbackOutlined,
+  ShareAltOutlined,
+} from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Empty, Skeleton, Space, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -77,45 +85,46 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: B
   // A unit below the choosing level may take the content as its own.
   const canAdopt = Boolean(data && canWrite && relationTo(actingUnit, data.unit.id) === 'above');
   const hasActions = Boolean(data && (data.canEdit || canAdopt || (data.canReport && !closed)));
-  const actions = data && hasActions ? (
-    <Space wrap>
-      {data.canReport && !closed ? (
-        <Button type="primary" icon={<LineChartOutlined />} onClick={() => setDialog('progress')} data-testid="breakthrough-progress">
-          {t('programme.breakthroughs.progress')}
-        </Button>
-      ) : null}
-      {data.canEdit && !closed ? (
-        <>
-          <Button icon={<CheckCircleOutlined />} onClick={() => setDialog('done')} data-testid="breakthrough-done">
-            {t('programme.breakthroughs.markDone')}
+  const actions =
+    data && hasActions ? (
+      <Space wrap>
+        {data.canReport && !closed ? (
+          <Button type="primary" icon={<LineChartOutlined />} onClick={() => setDialog('progress')} data-testid="breakthrough-progress">
+            {t('programme.breakthroughs.progress')}
           </Button>
-          <Button icon={<CloseCircleOutlined />} onClick={() => setDialog('not_done')}>
-            {t('programme.breakthroughs.markNotDone')}
+        ) : null}
+        {data.canEdit && !closed ? (
+          <>
+            <Button icon={<CheckCircleOutlined />} onClick={() => setDialog('done')} data-testid="breakthrough-done">
+              {t('programme.breakthroughs.markDone')}
+            </Button>
+            <Button icon={<CloseCircleOutlined />} onClick={() => setDialog('not_done')}>
+              {t('programme.breakthroughs.markNotDone')}
+            </Button>
+          </>
+        ) : null}
+        {data.canEdit && closed ? (
+          <Button icon={<RollbackOutlined />} onClick={confirmReopen} data-testid="breakthrough-reopen">
+            {t('programme.breakthroughs.reopen')}
           </Button>
-        </>
-      ) : null}
-      {data.canEdit && closed ? (
-        <Button icon={<RollbackOutlined />} onClick={confirmReopen} data-testid="breakthrough-reopen">
-          {t('programme.breakthroughs.reopen')}
-        </Button>
-      ) : null}
-      {canAdopt ? (
-        <Button type="primary" icon={<ShareAltOutlined />} onClick={() => setDialog('adopt')} data-testid="breakthrough-adopt">
-          {t('programme.breakthroughs.adopt')}
-        </Button>
-      ) : null}
-      {data.canEdit ? (
-        <>
-          <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="breakthrough-edit">
-            {t('programme.actions.edit')}
+        ) : null}
+        {canAdopt ? (
+          <Button type="primary" icon={<ShareAltOutlined />} onClick={() => setDialog('adopt')} data-testid="breakthrough-adopt">
+            {t('programme.breakthroughs.adopt')}
           </Button>
-          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="breakthrough-delete">
-            {t('programme.actions.delete')}
-          </Button>
-        </>
-      ) : null}
-    </Space>
-  ) : null;
+        ) : null}
+        {data.canEdit ? (
+          <>
+            <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="breakthrough-edit">
+              {t('programme.actions.edit')}
+            </Button>
+            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="breakthrough-delete">
+              {t('programme.actions.delete')}
+            </Button>
+          </>
+        ) : null}
+      </Space>
+    ) : null;
 
   const closeDialog = () => setDialog(null);
 
@@ -143,18 +152,52 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: B
               { key: 'unit', label: t('programme.fields.level'), children: data.unit.name },
               { key: 'year', label: t('programme.fields.year'), children: data.year },
               ...(data.adoptedFrom
-                ? [{ key: 'from', label: t('programme.breakthroughs.adoptedFrom'), children: `${data.adoptedFrom.unitName}: ${data.adoptedFrom.title}` }]
+                ? [
+                    {
+                      key: 'from',
+                      label: t('programme.breakthroughs.adoptedFrom'),
+                      children: `${data.adoptedFrom.unitName}: ${data.adoptedFrom.title}`,
+                    },
+                  ]
                 : []),
-              { key: 'description', label: t('programme.breakthroughs.fields.description'), children: <span className="pre-wrap">{data.description ?? '—'}</span> },
+              {
+                key: 'description',
+                label: t('programme.breakthroughs.fields.description'),
+                children: <span className="pre-wrap">{data.description ?? '—'}</span>,
+              },
               { key: 'owner', label: t('programme.breakthroughs.fields.ownerUnit'), children: data.ownerUnit.name },
-              { key: 'target', label: t('programme.breakthroughs.fields.target'), children: <span className="pre-wrap">{data.target}</span> },
+              {
+                key: 'target',
+                label: t('programme.breakthroughs.fields.target'),
+                children: <span className="pre-wrap">{data.target}</span>,
+              },
               { key: 'deadline', label: t('programme.breakthroughs.fields.deadline'), children: formatDate(data.deadline) },
               { key: 'status', label: t('programme.breakthroughs.fields.status'), children: <StatusTag status={data.status} /> },
-              { key: 'progress', label: t('programme.breakthroughs.fields.progress'), children: <ProgressBar percent={data.progressPercent} status={data.status} /> },
-              ...(data.completedOn ? [{ key: 'completedOn', label: t('programme.breakthroughs.fields.completedOn'), children: formatDate(data.completedOn) }] : []),
-              ...(data.result ? [{ key: 'result', label: t('programme.breakthroughs.fields.result'), children: <span className="pre-wrap">{data.result}</span> }] : []),
+              {
+                key: 'progress',
+                label: t('programme.breakthroughs.fields.progress'),
+                children: <ProgressBar percent={data.progressPercent} status={data.status} />,
+              },
+              ...(data.completedOn
+                ? [{ key: 'completedOn', label: t('programme.breakthroughs.fields.completedOn'), children: formatDate(data.completedOn) }]
+                : []),
+              ...(data.result
+                ? [
+                    {
+                      key: 'result',
+                      label: t('programme.breakthroughs.fields.result'),
+                      children: <span className="pre-wrap">{data.result}</span>,
+                    },
+                  ]
+                : []),
               ...(data.adoptions.adopted > 0
-                ? [{ key: 'adoptions', label: t('programme.breakthroughs.adoptions'), children: t('programme.breakthroughs.adoptionsValue', data.adoptions) }]
+                ? [
+                    {
+                      key: 'adoptions',
+                      label: t('programme.breakthroughs.adoptions'),
+                      children: t('programme.breakthroughs.adoptionsValue', data.adoptions),
+                    },
+                  ]
                 : []),
             ]}
           />
@@ -172,9 +215,24 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: B
                 onRow={(copy) => ({ onClick: () => onOpen(copy.id), className: 'clickable-row' })}
                 columns={[
                   { title: t('programme.breakthroughs.adoptingUnit'), dataIndex: 'unitName' },
-                  { title: t('programme.breakthroughs.fields.status'), key: 'status', width: 150, render: (_value, copy) => <StatusTag status={copy.status} /> },
-                  { title: t('programme.breakthroughs.fields.progress'), key: 'progress', width: 170, render: (_value, copy) => <ProgressBar percent={copy.progressPercent} status={copy.status} /> },
-                  { title: t('programme.breakthroughs.fields.completedOn'), key: 'completedOn', width: 130, render: (_value, copy) => formatDate(copy.completedOn) },
+                  {
+                    title: t('programme.breakthroughs.fields.status'),
+                    key: 'status',
+                    width: 150,
+                    render: (_value, copy) => <StatusTag status={copy.status} />,
+                  },
+                  {
+                    title: t('programme.breakthroughs.fields.progress'),
+                    key: 'progress',
+                    width: 170,
+                    render: (_value, copy) => <ProgressBar percent={copy.progressPercent} status={copy.status} />,
+                  },
+                  {
+                    title: t('programme.breakthroughs.fields.completedOn'),
+                    key: 'completedOn',
+                    width: 130,
+                    render: (_value, copy) => formatDate(copy.completedOn),
+                  },
                 ]}
               />
             </>
@@ -207,8 +265,11 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: B
         <BreakthroughFormModal unitId={data.unit.id} unitName={data.unit.name} content={data} onClose={closeDialog} onDone={closeDialog} />
       ) : null}
       {data && dialog === 'progress' ? <ProgressModal content={data} onClose={closeDialog} onDone={closeDialog} /> : null}
-      {data && (dialog === 'done' || dialog === 'not_done') ? <ResultModal content={data} status={dialog} onClose={closeDialog} onDone={closeDialog} /> : null}
-      {data && dialog === 'adopt' ? <AdoptModal
+      {data && (dialog === 'done' || dialog === 'not_done') ? (
+        <ResultModal content={data} status={dialog} onClose={closeDialog} onDone={closeDialog} />
+      ) : null}
+      {data && dialog === 'adopt' ? (
+        <AdoptModal
           content={data}
           actingUnit={actingUnit}
           onClose={closeDialog}
@@ -216,7 +277,8 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: B
             closeDialog();
             onOpen(copy.id);
           }}
-        /> : null}
+        />
+      ) : null}
     </Drawer>
   );
 }

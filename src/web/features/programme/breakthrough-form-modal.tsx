@@ -78,11 +78,23 @@ export function BreakthroughFormModal({ unitId, unitName, content, defaultYear, 
       onCancel={onClose}
       width={800}
     >
-      <Form<Values> id={formId} form={form} layout="vertical" onFinish={submit} initialValues={initialValues} disabled={mutation.isPending} scrollToFirstError>
+      <Form<Values>
+        id={formId}
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={initialValues}
+        disabled={mutation.isPending}
+        scrollToFirstError
+      >
         <Row gutter={16}>
           <Col xs={24} md={6}>
             <Form.Item name="year" label={t('programme.fields.year')} rules={[required]}>
-              <Select options={yearOptions().map((value) => ({ value, label: value }))} disabled={Boolean(content)} data-testid="breakthrough-year" />
+              <Select
+                options={yearOptions().map((value) => ({ value, label: value }))}
+                disabled={Boolean(content)}
+                data-testid="breakthrough-year"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={18}>
@@ -105,7 +117,12 @@ export function BreakthroughFormModal({ unitId, unitName, content, defaultYear, 
           </Col>
           <Col xs={24} md={10}>
             <Form.Item name="deadline" label={t('programme.breakthroughs.fields.deadline')} rules={[required]}>
-              <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} data-testid="breakthrough-deadline" />
+              <DatePicker
+                format={DATE_FORMAT}
+                placeholder={t('common.datePlaceholder')}
+                style={{ width: '100%' }}
+                data-testid="breakthrough-deadline"
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -10,5 +10,7 @@ export function StatusTag({ status }: { status: BreakthroughStatus }) {
 }
 
 export function ProgressBar({ percent, status }: { percent: number; status: BreakthroughStatus }) {
-  return <Progress percent={percent} size="small" status={status === 'done' ? 'success' : status === 'not_done' ? 'exception' : 'normal'} />;
+  return (
+    <Progress percent={percent} size="small" status={status === 'done' ? 'success' : status === 'not_done' ? 'exception' : 'normal'} />
+  );
 }

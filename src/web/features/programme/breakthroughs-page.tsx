@@ -59,10 +59,31 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
         </Button>
       ),
     },
-    { title: t('programme.fields.level'), key: 'unit', width: 260, sorter: true, sortOrder: list.orderFor('unit'), render: (_value, content) => <UnitLevel actingUnit={actingUnit} unit={content.unit} /> },
+    {
+      title: t('programme.fields.level'),
+      key: 'unit',
+      width: 260,
+      sorter: true,
+      sortOrder: list.orderFor('unit'),
+      render: (_value, content) => <UnitLevel actingUnit={actingUnit} unit={content.unit} />,
+    },
     { title: t('programme.breakthroughs.fields.ownerUnit'), key: 'owner', width: 220, render: (_value, content) => content.ownerUnit.name },
-    { title: t('programme.fields.year'), key: 'year', width: 90, sorter: true, sortOrder: list.orderFor('year'), render: (_value, content) => content.year },
-    { title: t('programme.breakthroughs.fields.deadline'), key: 'deadline', width: 120, sorter: true, sortOrder: list.orderFor('deadline'), render: (_value, content) => formatDate(content.deadline) },
+    {
+      title: t('programme.fields.year'),
+      key: 'year',
+      width: 90,
+      sorter: true,
+      sortOrder: list.orderFor('year'),
+      render: (_value, content) => content.year,
+    },
+    {
+      title: t('programme.breakthroughs.fields.deadline'),
+      key: 'deadline',
+      width: 120,
+      sorter: true,
+      sortOrder: list.orderFor('deadline'),
+      render: (_value, content) => formatDate(content.deadline),
+    },
     {
       title: t('programme.breakthroughs.fields.progress'),
       key: 'progress',
@@ -71,7 +92,12 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
       sortOrder: list.orderFor('progress'),
       render: (_value, content) => <ProgressBar percent={content.progressPercent} status={content.status} />,
     },
-    { title: t('programme.breakthroughs.fields.status'), key: 'status', width: 150, render: (_value, content) => <StatusTag status={content.status} /> },
+    {
+      title: t('programme.breakthroughs.fields.status'),
+      key: 'status',
+      width: 150,
+      render: (_value, content) => <StatusTag status={content.status} />,
+    },
   ];
 
   const phoneColumns: ColumnsType<Breakthrough> = [
@@ -103,7 +129,13 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
           {t('programme.breakthroughs.add')}
         </Button>
       ) : null}
-      <DownloadButton path="/api/exports/breakthroughs" params={exportParams} fileName={t('programme.breakthroughs.exportFile')} icon={<FileExcelOutlined />} data-testid="breakthroughs-export">
+      <DownloadButton
+        path="/api/exports/breakthroughs"
+        params={exportParams}
+        fileName={t('programme.breakthroughs.exportFile')}
+        icon={<FileExcelOutlined />}
+        data-testid="breakthroughs-export"
+      >
         {t('common.exportExcel')}
       </DownloadButton>
     </Space>
@@ -111,7 +143,11 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
 
   return (
     <>
-      <PageHeader title={t('programme.breakthroughs.title')} subtitle={t('programme.breakthroughs.subtitle', { unit: actingUnit.name })} extra={toolbar} />
+      <PageHeader
+        title={t('programme.breakthroughs.title')}
+        subtitle={t('programme.breakthroughs.subtitle', { unit: actingUnit.name })}
+        extra={toolbar}
+      />
       <Card>
         <ListFilters
           text={list.text}

@@ -95,7 +95,8 @@ export function PlanDrawer({ planId, onClose }: { planId: number | null; onClose
                 label: t('programme.fields.years'),
                 children: (
                   <span>
-                    {yearsLabel(data.fromYear, data.toYear)} {data.fromYear !== data.toYear ? <Tag>{t('programme.fields.term')}</Tag> : null}
+                    {yearsLabel(data.fromYear, data.toYear)}{' '}
+                    {data.fromYear !== data.toYear ? <Tag>{t('programme.fields.term')}</Tag> : null}
                   </span>
                 ),
               },
@@ -134,7 +135,13 @@ export function PlanDrawer({ planId, onClose }: { planId: number | null; onClose
         </>
       )}
       {editing && data ? (
-        <PlanFormModal unitId={data.unit.id} unitName={data.unit.name} plan={data} onClose={() => setEditing(false)} onDone={() => setEditing(false)} />
+        <PlanFormModal
+          unitId={data.unit.id}
+          unitName={data.unit.name}
+          plan={data}
+          onClose={() => setEditing(false)}
+          onDone={() => setEditing(false)}
+        />
       ) : null}
     </Drawer>
   );

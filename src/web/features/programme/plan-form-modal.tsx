@@ -70,7 +70,10 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
   // A new plan usually cites every document in force (Chỉ thị 05, Kết luận 01): start from them.
   useEffect(() => {
     if (plan || drafts.draft || !bases.data || form.isFieldTouched('legalBasisIds')) return;
-    form.setFieldValue('legalBasisIds', bases.data.filter((basis) => basis.isActive).map((basis) => basis.id));
+    form.setFieldValue(
+      'legalBasisIds',
+      bases.data.filter((basis) => basis.isActive).map((basis) => basis.id),
+    );
   }, [plan, drafts.draft, bases.data, form]);
 
   const submit = (values: Values) => {
@@ -143,13 +146,23 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="numberSymbol" label={t('programme.plans.fields.numberSymbol')} rules={[required]} extra={t('programme.plans.numberHelp')}>
+            <Form.Item
+              name="numberSymbol"
+              label={t('programme.plans.fields.numberSymbol')}
+              rules={[required]}
+              extra={t('programme.plans.numberHelp')}
+            >
               <Input maxLength={40} placeholder="23-KH/TU" data-testid="plan-number" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="issuedOn" label={t('programme.plans.fields.issuedOn')} rules={[required]}>
-              <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} data-testid="plan-issued-on" />
+              <DatePicker
+                format={DATE_FORMAT}
+                placeholder={t('common.datePlaceholder')}
+                style={{ width: '100%' }}
+                data-testid="plan-issued-on"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
@@ -166,7 +179,9 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
                 required,
                 ({ getFieldValue }) => ({
                   validator: (_rule, value: number) =>
-                    value >= Number(getFieldValue('fromYear')) ? Promise.resolve() : Promise.reject(new Error(t('programme.validation.yearOrder'))),
+                    value >= Number(getFieldValue('fromYear'))
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('programme.validation.yearOrder'))),
                 }),
               ]}
             >
@@ -178,11 +193,22 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={400} data-testid="plan-title" />
         </Form.Item>
         <Form.Item name="legalBasisIds" label={t('programme.plans.fields.legalBases')}>
-          <Select mode="multiple" options={baseOptions} loading={bases.isLoading} placeholder={t('programme.plans.legalBasesPlaceholder')} data-testid="plan-legal-bases" />
+          <Select
+            mode="multiple"
+            options={baseOptions}
+            loading={bases.isLoading}
+            placeholder={t('programme.plans.legalBasesPlaceholder')}
+            data-testid="plan-legal-bases"
+          />
         </Form.Item>
         <Form.List
           name="taskGroups"
-          rules={[{ validator: (_rule, groups: unknown[]) => (groups?.length ? Promise.resolve() : Promise.reject(new Error(t('programme.plans.needGroup')))) }]}
+          rules={[
+            {
+              validator: (_rule, groups: unknown[]) =>
+                groups?.length ? Promise.resolve() : Promise.reject(new Error(t('programme.plans.needGroup'))),
+            },
+          ]}
         >
           {(groups, { add, remove }, { errors }) => (
             <div className="task-groups">
@@ -197,7 +223,13 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
                   title={t('programme.plans.groupNumber', { number: index + 1 })}
                   extra={
                     groups.length > 1 ? (
-                      <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(group.name)} aria-label={t('programme.plans.removeGroup')} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<MinusCircleOutlined />}
+                        onClick={() => remove(group.name)}
+                        aria-label={t('programme.plans.removeGroup')}
+                      />
                     ) : null
                   }
                 >
@@ -222,11 +254,21 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
                               />
                             </Form.Item>
                             {contents.length > 1 ? (
-                              <Button type="text" icon={<MinusCircleOutlined />} onClick={() => contentOps.remove(content.name)} aria-label={t('programme.plans.removeContent')} />
+                              <Button
+                                type="text"
+                                icon={<MinusCircleOutlined />}
+                                onClick={() => contentOps.remove(content.name)}
+                                aria-label={t('programme.plans.removeContent')}
+                              />
                             ) : null}
                           </div>
                         ))}
-                        <Button type="dashed" icon={<PlusOutlined />} onClick={() => contentOps.add('')} data-testid={`plan-group-${index}-add-content`}>
+                        <Button
+                          type="dashed"
+                          icon={<PlusOutlined />}
+                          onClick={() => contentOps.add('')}
+                          data-testid={`plan-group-${index}-add-content`}
+                        >
                           {t('programme.plans.addContent')}
                         </Button>
                       </>
@@ -234,7 +276,13 @@ export function PlanFormModal({ unitId, unitName, plan, onClose, onDone }: PlanF
                   </Form.List>
                 </Card>
               ))}
-              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ title: '', contents: [''] })} data-testid="plan-add-group">
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                onClick={() => add({ title: '', contents: [''] })}
+                data-testid="plan-add-group"
+              >
                 {t('programme.plans.addGroup')}
               </Button>
               <Form.ErrorList errors={errors} />

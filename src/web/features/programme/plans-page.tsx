@@ -61,7 +61,14 @@ function PlansWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
       ),
     },
     { title: t('programme.plans.fields.title'), dataIndex: 'title', render: (title: string) => <span className="wrap-cell">{title}</span> },
-    { title: t('programme.plans.fields.issuedOn'), key: 'issuedOn', width: 130, sorter: true, sortOrder: list.orderFor('issuedOn'), render: (_value, plan) => formatDate(plan.issuedOn) },
+    {
+      title: t('programme.plans.fields.issuedOn'),
+      key: 'issuedOn',
+      width: 130,
+      sorter: true,
+      sortOrder: list.orderFor('issuedOn'),
+      render: (_value, plan) => formatDate(plan.issuedOn),
+    },
     {
       title: t('programme.fields.years'),
       key: 'year',
@@ -82,7 +89,12 @@ function PlansWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
       sortOrder: list.orderFor('unit'),
       render: (_value, plan) => <UnitLevel actingUnit={actingUnit} unit={plan.unit} />,
     },
-    { title: t('programme.plans.fields.taskGroups'), key: 'groups', width: 120, render: (_value, plan) => formatNumber(plan.taskGroups.length) },
+    {
+      title: t('programme.plans.fields.taskGroups'),
+      key: 'groups',
+      width: 120,
+      render: (_value, plan) => formatNumber(plan.taskGroups.length),
+    },
   ];
 
   const phoneColumns: ColumnsType<Plan> = [

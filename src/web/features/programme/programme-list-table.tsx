@@ -45,7 +45,11 @@ export function ProgrammeListTable<T extends { id: number }, S extends string>(p
           showSorterTooltip={false}
           onRow={(row) => ({ onClick: () => props.onOpen(row.id), className: 'clickable-row' })}
           locale={{
-            emptyText: query.isPending ? ' ' : <Empty description={list.filtered || props.filtered ? t('programme.emptyFiltered') : props.emptyText} />,
+            emptyText: query.isPending ? (
+              ' '
+            ) : (
+              <Empty description={list.filtered || props.filtered ? t('programme.emptyFiltered') : props.emptyText} />
+            ),
           }}
           pagination={{
             current: list.page,

@@ -182,9 +182,13 @@ export const usePlan = (id: number | null) => useDetail<Plan>(programmeKeys.plan
 export const useCreatePlan = () =>
   useInvalidatingMutation([programmeKeys.plans], (input: PlanInput & { unitId: number }) => api.post<Plan>('/api/plans', input));
 export const useUpdatePlan = () =>
-  useInvalidatingMutation([programmeKeys.plans], ({ id, ...body }: PlanInput & { id: number; version: number }) => api.patch<Plan>(`/api/plans/${id}`, body));
+  useInvalidatingMutation([programmeKeys.plans], ({ id, ...body }: PlanInput & { id: number; version: number }) =>
+    api.patch<Plan>(`/api/plans/${id}`, body),
+  );
 export const useDeletePlan = () =>
-  useInvalidatingMutation([programmeKeys.plans], ({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/plans/${id}?version=${version}`));
+  useInvalidatingMutation([programmeKeys.plans], ({ id, version }: { id: number; version: number }) =>
+    api.delete<void>(`/api/plans/${id}?version=${version}`),
+  );
 
 // ── Topics ──────────────────────────────────────────────────────────────────
 export interface TopicInput {
@@ -200,9 +204,13 @@ export const useTopic = (id: number | null) => useDetail<Topic>(programmeKeys.to
 export const useCreateTopic = () =>
   useInvalidatingMutation([programmeKeys.topics], (input: TopicInput & { unitId: number }) => api.post<Topic>('/api/topics', input));
 export const useUpdateTopic = () =>
-  useInvalidatingMutation([programmeKeys.topics], ({ id, ...body }: TopicInput & { id: number; version: number }) => api.patch<Topic>(`/api/topics/${id}`, body));
+  useInvalidatingMutation([programmeKeys.topics], ({ id, ...body }: TopicInput & { id: number; version: number }) =>
+    api.patch<Topic>(`/api/topics/${id}`, body),
+  );
 export const useDeleteTopic = () =>
-  useInvalidatingMutation([programmeKeys.topics], ({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/topics/${id}?version=${version}`));
+  useInvalidatingMutation([programmeKeys.topics], ({ id, version }: { id: number; version: number }) =>
+    api.delete<void>(`/api/topics/${id}?version=${version}`),
+  );
 
 // ── Breakthrough contents ───────────────────────────────────────────────────
 export interface BreakthroughInput {

@@ -81,11 +81,17 @@ export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onCl
                 children: (
                   <span>
                     {yearsLabel(data.fromYear, data.toYear)}{' '}
-                    <Tag color={data.isWholeTerm ? 'purple' : 'blue'}>{data.isWholeTerm ? t('programme.topics.wholeTerm') : t('programme.topics.annual')}</Tag>
+                    <Tag color={data.isWholeTerm ? 'purple' : 'blue'}>
+                      {data.isWholeTerm ? t('programme.topics.wholeTerm') : t('programme.topics.annual')}
+                    </Tag>
                   </span>
                 ),
               },
-              { key: 'description', label: t('programme.topics.fields.description'), children: <span className="pre-wrap">{data.description ?? '—'}</span> },
+              {
+                key: 'description',
+                label: t('programme.topics.fields.description'),
+                children: <span className="pre-wrap">{data.description ?? '—'}</span>,
+              },
               { key: 'files', label: t('programme.topics.materials'), children: <FileLinks files={data.files} /> },
               { key: 'createdAt', label: t('programme.topics.fields.createdAt'), children: formatDateTime(data.createdAt) },
             ]}
@@ -93,7 +99,13 @@ export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onCl
         </>
       )}
       {editing && data ? (
-        <TopicFormModal unitId={data.unit.id} unitName={data.unit.name} topic={data} onClose={() => setEditing(false)} onDone={() => setEditing(false)} />
+        <TopicFormModal
+          unitId={data.unit.id}
+          unitName={data.unit.name}
+          topic={data}
+          onClose={() => setEditing(false)}
+          onDone={() => setEditing(false)}
+        />
       ) : null}
     </Drawer>
   );

@@ -53,7 +53,14 @@ export function TopicFormModal({ unitId, unitName, topic, onClose, onDone }: Top
   const formId = topic ? 'topic-edit' : 'topic-create';
   const required = { required: true, message: t('programme.validation.required') };
   const initialValues: Partial<Values> = topic
-    ? { title: topic.title, description: topic.description ?? undefined, scope: topic.isWholeTerm ? 'wholeTerm' : 'annual', fromYear: topic.fromYear, toYear: topic.toYear, files: topic.files }
+    ? {
+        title: topic.title,
+        description: topic.description ?? undefined,
+        scope: topic.isWholeTerm ? 'wholeTerm' : 'annual',
+        fromYear: topic.fromYear,
+        toYear: topic.toYear,
+        files: topic.files,
+      }
     : { scope: 'annual', fromYear: year, toYear: year, files: [] };
 
   return (
@@ -67,7 +74,15 @@ export function TopicFormModal({ unitId, unitName, topic, onClose, onDone }: Top
       onCancel={onClose}
       width={760}
     >
-      <Form<Values> id={formId} form={form} layout="vertical" onFinish={submit} initialValues={initialValues} disabled={mutation.isPending} scrollToFirstError>
+      <Form<Values>
+        id={formId}
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={initialValues}
+        disabled={mutation.isPending}
+        scrollToFirstError
+      >
         <Form.Item name="title" label={t('programme.topics.fields.title')} rules={[required]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={400} data-testid="topic-title" />
         </Form.Item>
@@ -84,7 +99,11 @@ export function TopicFormModal({ unitId, unitName, topic, onClose, onDone }: Top
             </Form.Item>
           </Col>
           <Col xs={12} md={7}>
-            <Form.Item name="fromYear" label={scope === 'wholeTerm' ? t('programme.fields.fromYear') : t('programme.fields.year')} rules={[required]}>
+            <Form.Item
+              name="fromYear"
+              label={scope === 'wholeTerm' ? t('programme.fields.fromYear') : t('programme.fields.year')}
+              rules={[required]}
+            >
               <Select options={years} data-testid="topic-from-year" />
             </Form.Item>
           </Col>
@@ -98,7 +117,9 @@ export function TopicFormModal({ unitId, unitName, topic, onClose, onDone }: Top
                   required,
                   ({ getFieldValue }) => ({
                     validator: (_rule, value: number) =>
-                      value >= Number(getFieldValue('fromYear')) ? Promise.resolve() : Promise.reject(new Error(t('programme.validation.yearOrder'))),
+                      value >= Number(getFieldValue('fromYear'))
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('programme.validation.yearOrder'))),
                   }),
                 ]}
               >

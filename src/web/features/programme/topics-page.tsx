@@ -43,7 +43,9 @@ function TopicsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   });
 
   const scopeTag = (topic: Topic) => (
-    <Tag color={topic.isWholeTerm ? 'purple' : 'blue'}>{topic.isWholeTerm ? t('programme.topics.wholeTerm') : t('programme.topics.annual')}</Tag>
+    <Tag color={topic.isWholeTerm ? 'purple' : 'blue'}>
+      {topic.isWholeTerm ? t('programme.topics.wholeTerm') : t('programme.topics.annual')}
+    </Tag>
   );
 
   const columns: ColumnsType<Topic> = [
@@ -68,7 +70,14 @@ function TopicsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
         </span>
       ),
     },
-    { title: t('programme.fields.level'), key: 'unit', width: 300, sorter: true, sortOrder: list.orderFor('unit'), render: (_value, topic) => <UnitLevel actingUnit={actingUnit} unit={topic.unit} /> },
+    {
+      title: t('programme.fields.level'),
+      key: 'unit',
+      width: 300,
+      sorter: true,
+      sortOrder: list.orderFor('unit'),
+      render: (_value, topic) => <UnitLevel actingUnit={actingUnit} unit={topic.unit} />,
+    },
     { title: t('programme.topics.materials'), key: 'files', width: 130, render: (_value, topic) => formatNumber(topic.files.length) },
   ];
 
@@ -100,7 +109,11 @@ function TopicsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
 
   return (
     <>
-      <PageHeader title={t('programme.topics.title')} subtitle={t('programme.topics.subtitle', { unit: actingUnit.name })} extra={toolbar} />
+      <PageHeader
+        title={t('programme.topics.title')}
+        subtitle={t('programme.topics.subtitle', { unit: actingUnit.name })}
+        extra={toolbar}
+      />
       <Card>
         <ListFilters
           text={list.text}

@@ -14,10 +14,12 @@ export function useListState<S extends string>(defaultSort: S, defaultOrder: 'as
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
   const [sorting, setSorting] = useState<{ sort: S; order: 'asc' | 'desc' }>({ sort: defaultSort, order: defaultOrder });
 
-  const reset = <T,>(setter: (value: T) => void) => (value: T) => {
-    setter(value);
-    setPage(1);
-  };
+  const reset =
+    <T>(setter: (value: T) => void) =>
+    (value: T) => {
+      setter(value);
+      setPage(1);
+    };
 
   return {
     text,
@@ -34,8 +36,14 @@ export function useListState<S extends string>(defaultSort: S, defaultOrder: 'as
     resetPage: () => setPage(1),
     filtered: Boolean(q) || year !== defaultYear || level !== 'all',
     /** Applies a table change: a new page size starts again from page 1; a cleared sort returns to the default. */
-    onTableChange(pagination: { current?: number; pageSize?: number }, sortKey: S | undefined, order: 'ascend' | 'descend' | null | undefined) {
-      setSorting(sortKey && order ? { sort: sortKey, order: order === 'ascend' ? 'asc' : 'desc' } : { sort: defaultSort, order: defaultOrder });
+    onTableChange(
+      pagination: { current?: number; pageSize?: number },
+      sortKey: S | undefined,
+      order: 'ascend' | 'descend' | null | undefined,
+    ) {
+      setSorting(
+        sortKey && order ? { sort: sortKey, order: order === 'ascend' ? 'asc' : 'desc' } : { sort: defaultSort, order: defaultOrder },
+      );
       if (pagination.pageSize && pagination.pageSize !== pageSize) {
         setPageSize(pagination.pageSize);
         setPage(1);

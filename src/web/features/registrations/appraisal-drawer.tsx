@@ -7,7 +7,14 @@ import { describeError } from '../../lib/errors';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { RegistrationForm } from './registration-form';
 import { RegistrationContent, RegistrationDiffView, RegistrationHeader, RegistrationHistory, StatusTag } from './registration-view';
-import { type LinkOptions, type RegistrationDetail, useChangeStatus, useRegistration, useSimilar, useUpdateContent } from './registrations.api';
+import {
+  type LinkOptions,
+  type RegistrationDetail,
+  useChangeStatus,
+  useRegistration,
+  useSimilar,
+  useUpdateContent,
+} from './registrations.api';
 
 type ReasonStep = 'return' | 'unpublish';
 
@@ -15,18 +22,49 @@ type ReasonStep = 'return' | 'unpublish';
  * The appraiser's view of one registration: its content, what changed since the last submission,
  * near-identical registrations around it, the history, and the steps the appraiser may take.
  */
-export function AppraisalDrawer({ id, threshold, options, onClose }: { id: number | null; threshold: number; options: LinkOptions | null; onClose: () => void }) {
+export function AppraisalDrawer({
+  id,
+  threshold,
+  options,
+  onClose,
+}: {
+  id: number | null;
+  threshold: number;
+  options: LinkOptions | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const detail = useRegistration(id);
   return (
-    <Drawer open={id !== null} onClose={onClose} title={t('registrations.drawer.title')} size={isPhone ? '100%' : 720} destroyOnHidden data-testid="appraisal-drawer">
-      {detail.isPending ? <Spin /> : detail.isError ? <QueryError error={detail.error} compact onRetry={() => void detail.refetch()} /> : <DrawerBody registration={detail.data} threshold={threshold} options={options} />}
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      title={t('registrations.drawer.title')}
+      size={isPhone ? '100%' : 720}
+      destroyOnHidden
+      data-testid="appraisal-drawer"
+    >
+      {detail.isPending ? (
+        <Spin />
+      ) : detail.isError ? (
+        <QueryError error={detail.error} compact onRetry={() => void detail.refetch()} />
+      ) : (
+        <DrawerBody registration={detail.data} threshold={threshold} options={options} />
+      )}
     </Drawer>
   );
 }
 
-function DrawerBody({ registration, threshold, options }: { registration: RegistrationDetail; threshold: number; options: LinkOptions | null }) {
+function DrawerBody({
+  registration,
+  threshold,
+  options,
+}: {
+  registration: RegistrationDetail;
+  threshold: number;
+  options: LinkOptions | null;
+}) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const changeStatus = useChangeStatus();
@@ -41,7 +79,8 @@ function DrawerBody({ registration, threshold, options }: { registration: Regist
         () => void message.success(t(`registrations.done.${transition}`)),
         (error: unknown) => void message.error(describeError(error, t)),
       );
-    if (confirm) modal.confirm({ title: confirm, okText: t(`registrations.transitions.${transition}`), cancelText: t('common.cancel'), onOk: go });
+    if (confirm)
+      modal.confirm({ title: confirm, okText: t(`registrations.transitions.${transition}`), cancelText: t('common.cancel'), onOk: go });
     else void go();
   };
 
@@ -74,7 +113,13 @@ function DrawerBody({ registration, threshold, options }: { registration: Regist
       <Space wrap className="block-gap-bottom">
         {registration.canAppraise && status === 'submitted' ? (
           <>
-            <Button type="primary" size="large" loading={changeStatus.isPending} onClick={() => run('approve', t('registrations.drawer.approveConfirm'))} data-testid="appraisal-approve">
+            <Button
+              type="primary"
+              size="large"
+              loading={changeStatus.isPending}
+              onClick={() => run('approve', t('registrations.drawer.approveConfirm'))}
+              data-testid="appraisal-approve"
+            >
               {t('registrations.transitions.approve')}
             </Button>
             <Button size="large" danger onClick={() => setReasonStep('return')} data-testid="appraisal-return">
@@ -83,7 +128,13 @@ function DrawerBody({ registration, threshold, options }: { registration: Regist
           </>
         ) : null}
         {registration.canAppraise && status === 'approved' ? (
-          <Button type="primary" size="large" loading={changeStatus.isPending} onClick={() => run('publish', t('registrations.drawer.publishConfirm'))} data-testid="appraisal-publish">
+          <Button
+            type="primary"
+            size="large"
+            loading={changeStatus.isPending}
+            onClick={() => run('publish', t('registrations.drawer.publishConfirm'))}
+            data-testid="appraisal-publish"
+          >
             {t('registrations.transitions.publish')}
           </Button>
         ) : null}
@@ -103,7 +154,15 @@ function DrawerBody({ registration, threshold, options }: { registration: Regist
           </Button>
         ) : null}
       </Space>
-      {registration.returnReason ? <Alert type="warning" showIcon className="block-gap-bottom" title={t('registrations.mine.returnedTitle')} description={registration.returnReason} /> : null}
+      {registration.returnReason ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="block-gap-bottom"
+          title={t('registrations.mine.returnedTitle')}
+          description={registration.returnReason}
+        />
+      ) : null}
       <RegistrationDiffView registration={registration} />
       <RegistrationContent registration={registration} />
       <Divider />
@@ -127,7 +186,9 @@ function DrawerBody({ registration, threshold, options }: { registration: Regist
                 <Space direction="vertical" size={2}>
                   <Space wrap size={4}>
                     <Tag color="red">{t('registrations.list.similarTag', { percent: Math.round(item.similarity * 100) })}</Tag>
-                    <Typography.Text strong>{item.personName ?? t('registrations.list.collectiveName', { unit: item.unitName })}</Typography.Text>
+                    <Typography.Text strong>
+                      {item.personName ?? t('registrations.list.collectiveName', { unit: item.unitName })}
+                    </Typography.Text>
                     <Typography.Text type="secondary">{item.unitName}</Typography.Text>
                     <StatusTag status={item.status} />
                   </Space>
@@ -187,7 +248,12 @@ function ReasonModal({ step, registration, onClose }: { step: ReasonStep | null;
           label={step === 'unpublish' ? t('registrations.drawer.unpublishReason') : t('registrations.drawer.reason')}
           rules={[{ required: true, whitespace: true, message: t('registrations.drawer.reasonRequired') }]}
         >
-          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} placeholder={t('registrations.drawer.reasonPlaceholder')} data-testid="reason-input" />
+          <Input.TextArea
+            autoSize={{ minRows: 3 }}
+            maxLength={2000}
+            placeholder={t('registrations.drawer.reasonPlaceholder')}
+            data-testid="reason-input"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -47,7 +47,16 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const [collectiveOpen, setCollectiveOpen] = useState(false);
   const [bookOpen, setBookOpen] = useState(false);
   const [onBehalfOpen, setOnBehalfOpen] = useState(false);
-  const list = useRegistrations({ year, unitId: actingUnit.id, status, kind, q: q || undefined, similarOnly: similarOnly || undefined, page, pageSize });
+  const list = useRegistrations({
+    year,
+    unitId: actingUnit.id,
+    status,
+    kind,
+    q: q || undefined,
+    similarOnly: similarOnly || undefined,
+    page,
+    pageSize,
+  });
   const leaders = useLeadersMissing(actingUnit.id, year, true);
   const applicable = useApplicableWindow(actingUnit.id, year);
   const bulk = useBulkApprove();
@@ -91,20 +100,41 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
     },
     { title: t('registrations.list.unit'), key: 'unit', width: 200, ellipsis: true, render: (_v, row) => row.unitName },
     { title: t('registrations.list.status'), key: 'status', width: 190, render: (_v, row) => <StatusTag status={row.status} /> },
-    { title: t('registrations.list.actions'), key: 'actions', width: 110, align: 'right', render: (_v, row) => formatNumber(row.actionCount) },
+    {
+      title: t('registrations.list.actions'),
+      key: 'actions',
+      width: 110,
+      align: 'right',
+      render: (_v, row) => formatNumber(row.actionCount),
+    },
     { title: t('registrations.list.submittedAt'), key: 'submittedAt', width: 120, render: (_v, row) => formatDate(row.submittedAt) },
-    { title: t('registrations.list.similarity'), key: 'similarity', width: 130, render: (_v, row) => <SimilarityTag value={row.maxSimilarity} /> },
+    {
+      title: t('registrations.list.similarity'),
+      key: 'similarity',
+      width: 130,
+      render: (_v, row) => <SimilarityTag value={row.maxSimilarity} />,
+    },
   ];
 
   return (
     <>
       <Space wrap className="filter-bar block-gap-bottom">
-        <RegistrationYearPicker value={year} onChange={(value) => { setYear(value); setPage(1); setSelected([]); }} />
+        <RegistrationYearPicker
+          value={year}
+          onChange={(value) => {
+            setYear(value);
+            setPage(1);
+            setSelected([]);
+          }}
+        />
         <Input
           allowClear
           prefix={<SearchOutlined />}
           value={text}
-          onChange={(event) => { setText(event.target.value); setPage(1); }}
+          onChange={(event) => {
+            setText(event.target.value);
+            setPage(1);
+          }}
           placeholder={t('registrations.list.searchPlaceholder')}
           aria-label={t('registrations.list.searchPlaceholder')}
           className="filter-search"
@@ -113,7 +143,10 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
         <Select<RegistrationStatus>
           allowClear
           value={status}
-          onChange={(value) => { setStatus(value); setPage(1); }}
+          onChange={(value) => {
+            setStatus(value);
+            setPage(1);
+          }}
           placeholder={t('registrations.list.allStatuses')}
           aria-label={t('registrations.list.status')}
           options={REGISTRATION_STATUSES.map((value) => ({ value, label: t(`registrations.statuses.${value}`) }))}
@@ -123,13 +156,23 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
         <Select<'individual' | 'collective'>
           allowClear
           value={kind}
-          onChange={(value) => { setKind(value); setPage(1); }}
+          onChange={(value) => {
+            setKind(value);
+            setPage(1);
+          }}
           placeholder={t('registrations.list.allKinds')}
           aria-label={t('registrations.list.allKinds')}
           options={(['individual', 'collective'] as const).map((value) => ({ value, label: t(`registrations.kinds.${value}`) }))}
           className="filter-select"
         />
-        <Checkbox checked={similarOnly} onChange={(event) => { setSimilarOnly(event.target.checked); setPage(1); }} data-testid="registrations-similar-only">
+        <Checkbox
+          checked={similarOnly}
+          onChange={(event) => {
+            setSimilarOnly(event.target.checked);
+            setPage(1);
+          }}
+          data-testid="registrations-similar-only"
+        >
           {t('registrations.list.similarOnly')}
         </Checkbox>
         <DownloadButton
@@ -141,22 +184,44 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
           {t('registrations.list.export')}
         </DownloadButton>
         {canAppraise ? (
-          <Button icon={<TeamOutlined />} onClick={() => setCollectiveOpen(true)} disabled={!applicable.data?.window} data-testid="registration-collective">
+          <Button
+            icon={<TeamOutlined />}
+            onClick={() => setCollectiveOpen(true)}
+            disabled={!applicable.data?.window}
+            data-testid="registration-collective"
+          >
             {t('registrations.list.collective')}
           </Button>
         ) : null}
         {canAppraise ? (
-          <Button icon={<UserAddOutlined />} onClick={() => setOnBehalfOpen(true)} disabled={!applicable.data?.window} data-testid="registration-on-behalf">
+          <Button
+            icon={<UserAddOutlined />}
+            onClick={() => setOnBehalfOpen(true)}
+            disabled={!applicable.data?.window}
+            data-testid="registration-on-behalf"
+          >
             {t('registrations.onBehalf.open')}
           </Button>
         ) : null}
         {canAppraise ? (
-          <Button icon={<BookOutlined />} onClick={() => setBookOpen(true)} disabled={!applicable.data?.window} data-testid="register-book-open">
+          <Button
+            icon={<BookOutlined />}
+            onClick={() => setBookOpen(true)}
+            disabled={!applicable.data?.window}
+            data-testid="register-book-open"
+          >
             {t('registrations.book.open')}
           </Button>
         ) : null}
         {canAppraise ? (
-          <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} loading={bulk.isPending} onClick={approveSelected} data-testid="registrations-bulk-approve">
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            disabled={selected.length === 0}
+            loading={bulk.isPending}
+            onClick={approveSelected}
+            data-testid="registrations-bulk-approve"
+          >
             {t('registrations.list.bulkApprove', { count: selected.length })}
           </Button>
         ) : null}
@@ -172,7 +237,12 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
             description={
               <>
                 <Typography.Paragraph type="secondary">{t('registrations.list.leadersMissingHint')}</Typography.Paragraph>
-                <Typography.Text>{leaders.data.slice(0, 30).map((leader) => `${leader.fullName} (${leader.unitName})`).join('; ')}</Typography.Text>
+                <Typography.Text>
+                  {leaders.data
+                    .slice(0, 30)
+                    .map((leader) => `${leader.fullName} (${leader.unitName})`)
+                    .join('; ')}
+                </Typography.Text>
               </>
             }
           />
@@ -196,37 +266,78 @@ export function AppraisalTab({ actingUnit }: { actingUnit: ActingUnit }) {
               ? {
                   selectedRowKeys: selected.map((row) => row.id),
                   onChange: (_keys, chosen) => setSelected(chosen),
-                  getCheckboxProps: (row) => ({ disabled: row.status !== 'submitted', title: row.status !== 'submitted' ? t('registrations.list.onlySubmitted') : undefined }),
+                  getCheckboxProps: (row) => ({
+                    disabled: row.status !== 'submitted',
+                    title: row.status !== 'submitted' ? t('registrations.list.onlySubmitted') : undefined,
+                  }),
                 }
               : undefined
           }
-          locale={{ emptyText: <Empty description={filtered ? t('registrations.list.emptyFiltered') : t('registrations.list.empty', { unit: actingUnit.name, year })} /> }}
+          locale={{
+            emptyText: (
+              <Empty
+                description={
+                  filtered ? t('registrations.list.emptyFiltered') : t('registrations.list.empty', { unit: actingUnit.name, year })
+                }
+              />
+            ),
+          }}
           pagination={{
             current: page,
             pageSize,
             total: list.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => t('registrations.list.total', { formatted: formatNumber(total) }),
-            onChange: (nextPage, nextSize) => { setPage(nextPage); setPageSize(nextSize); },
+            onChange: (nextPage, nextSize) => {
+              setPage(nextPage);
+              setPageSize(nextSize);
+            },
           }}
         />
       )}
       <AppraisalDrawer id={openId} threshold={threshold} options={applicable.data?.options ?? null} onClose={() => setOpenId(null)} />
-      {onBehalfOpen ? <OnBehalfModal actingUnit={actingUnit} year={year} onClose={() => setOnBehalfOpen(false)} onCreated={(id) => setOpenId(id)} /> : null}
+      {onBehalfOpen ? (
+        <OnBehalfModal actingUnit={actingUnit} year={year} onClose={() => setOnBehalfOpen(false)} onCreated={(id) => setOpenId(id)} />
+      ) : null}
       {bookOpen ? <RegisterBookModal actingUnit={actingUnit} year={year} onClose={() => setBookOpen(false)} /> : null}
-      <CollectiveModal open={collectiveOpen} actingUnit={actingUnit} year={year} onClose={() => setCollectiveOpen(false)} onCreated={(id) => setOpenId(id)} />
+      <CollectiveModal
+        open={collectiveOpen}
+        actingUnit={actingUnit}
+        year={year}
+        onClose={() => setCollectiveOpen(false)}
+        onCreated={(id) => setOpenId(id)}
+      />
     </>
   );
 }
 
-function CollectiveModal({ open, actingUnit, year, onClose, onCreated }: { open: boolean; actingUnit: ActingUnit; year: number; onClose: () => void; onCreated: (id: number) => void }) {
+function CollectiveModal({
+  open,
+  actingUnit,
+  year,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  actingUnit: ActingUnit;
+  year: number;
+  onClose: () => void;
+  onCreated: (id: number) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const applicable = useApplicableWindow(actingUnit.id, year);
   const create = useCreateCollective();
   const changeStatus = useChangeStatus();
   return (
-    <Modal open={open} onCancel={onClose} footer={null} width={720} destroyOnHidden title={t('registrations.list.collectiveTitle', { unit: actingUnit.name, year })}>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      width={720}
+      destroyOnHidden
+      title={t('registrations.list.collectiveTitle', { unit: actingUnit.name, year })}
+    >
       {applicable.data?.options ? (
         <RegistrationForm
           kind="collective"

@@ -4,7 +4,9 @@ import type { ActionInput, LinkOptions } from './registrations.api';
 /** An action's link as one select value: "topic:12", "breakthrough:3", "standard_criterion:5:2". */
 export function encodeLink(action: Pick<ActionInput, 'linkKind' | 'linkId' | 'linkIndex'>): string | undefined {
   if (!action.linkKind || action.linkId === null) return undefined;
-  return action.linkKind === 'standard_criterion' ? `${action.linkKind}:${action.linkId}:${action.linkIndex ?? 0}` : `${action.linkKind}:${action.linkId}`;
+  return action.linkKind === 'standard_criterion'
+    ? `${action.linkKind}:${action.linkId}:${action.linkIndex ?? 0}`
+    : `${action.linkKind}:${action.linkId}`;
 }
 
 export function decodeLink(value: string | undefined): Pick<ActionInput, 'linkKind' | 'linkId' | 'linkIndex'> {
@@ -24,14 +26,23 @@ export function linkSelectOptions(options: LinkOptions, t: TFunction) {
     const standards = options.standards;
     groups.push({
       label: t('registrations.linkKinds.standard_criterion'),
-      options: standards.criteria.map((text, index) => ({ value: `standard_criterion:${standards.id}:${index}`, label: t('registrations.form.criterion', { index: index + 1, text }) })),
+      options: standards.criteria.map((text, index) => ({
+        value: `standard_criterion:${standards.id}:${index}`,
+        label: t('registrations.form.criterion', { index: index + 1, text }),
+      })),
     });
   }
   if (options.breakthroughs.length > 0) {
-    groups.push({ label: t('registrations.linkKinds.breakthrough'), options: options.breakthroughs.map((item) => ({ value: `breakthrough:${item.id}`, label: item.title })) });
+    groups.push({
+      label: t('registrations.linkKinds.breakthrough'),
+      options: options.breakthroughs.map((item) => ({ value: `breakthrough:${item.id}`, label: item.title })),
+    });
   }
   if (options.topics.length > 0) {
-    groups.push({ label: t('registrations.linkKinds.topic'), options: options.topics.map((item) => ({ value: `topic:${item.id}`, label: item.title })) });
+    groups.push({
+      label: t('registrations.linkKinds.topic'),
+      options: options.topics.map((item) => ({ value: `topic:${item.id}`, label: item.title })),
+    });
   }
   return groups;
 }

@@ -19,7 +19,13 @@ export function MyRegistration() {
       <Space className="block-gap-bottom" wrap>
         <RegistrationYearPicker value={year} onChange={setYear} />
       </Space>
-      {mine.isPending ? <Spin /> : mine.isError ? <QueryError error={mine.error} onRetry={() => void mine.refetch()} compact /> : <MineBody key={year} view={mine.data} year={year} />}
+      {mine.isPending ? (
+        <Spin />
+      ) : mine.isError ? (
+        <QueryError error={mine.error} onRetry={() => void mine.refetch()} compact />
+      ) : (
+        <MineBody key={year} view={mine.data} year={year} />
+      )}
     </div>
   );
 }
@@ -51,7 +57,10 @@ function MineBody({ view, year }: { view: MineView; year: number }) {
     if (!registration) return;
     changeStatus.mutate(
       { id: registration.id, transition, version: registration.version },
-      { onSuccess: () => void message.success(t(`registrations.done.${transition}`)), onError: (error) => void message.error(describeError(error, t)) },
+      {
+        onSuccess: () => void message.success(t(`registrations.done.${transition}`)),
+        onError: (error) => void message.error(describeError(error, t)),
+      },
     );
   };
 
@@ -64,11 +73,18 @@ function MineBody({ view, year }: { view: MineView; year: number }) {
           <Typography.Text type="secondary">
             {t('registrations.mine.window', { unit: window.unitName, from: formatDate(window.opensOn), to: formatDate(window.closesOn) })}
           </Typography.Text>
-          {view.termRegistration ? <Typography.Text type="secondary">{t('registrations.mine.term', { year: view.termRegistration.year })}</Typography.Text> : null}
+          {view.termRegistration ? (
+            <Typography.Text type="secondary">{t('registrations.mine.term', { year: view.termRegistration.year })}</Typography.Text>
+          ) : null}
         </Space>
       </Card>
       {todayApiDate() > window.closesOn && (!registration || registration.status === 'draft') ? (
-        <Alert type="warning" showIcon className="block-gap-bottom" title={t('registrations.mine.late', { date: formatDate(window.closesOn) })} />
+        <Alert
+          type="warning"
+          showIcon
+          className="block-gap-bottom"
+          title={t('registrations.mine.late', { date: formatDate(window.closesOn) })}
+        />
       ) : null}
       {registration ? (
         <Space className="block-gap-bottom" wrap>
@@ -77,7 +93,14 @@ function MineBody({ view, year }: { view: MineView; year: number }) {
         </Space>
       ) : null}
       {registration?.returnReason ? (
-        <Alert type="warning" showIcon className="block-gap-bottom" title={t('registrations.mine.returnedTitle')} description={registration.returnReason} data-testid="return-reason" />
+        <Alert
+          type="warning"
+          showIcon
+          className="block-gap-bottom"
+          title={t('registrations.mine.returnedTitle')}
+          description={registration.returnReason}
+          data-testid="return-reason"
+        />
       ) : null}
       {!registration || editing ? (
         <RegistrationForm
@@ -100,7 +123,13 @@ function MineBody({ view, year }: { view: MineView; year: number }) {
               </Button>
             ) : null}
             {registration.canEdit ? (
-              <Button size="large" type="primary" loading={changeStatus.isPending} onClick={() => step('submit')} data-testid="registration-submit">
+              <Button
+                size="large"
+                type="primary"
+                loading={changeStatus.isPending}
+                onClick={() => step('submit')}
+                data-testid="registration-submit"
+              >
                 {t('registrations.transitions.submit')}
               </Button>
             ) : null}
@@ -110,7 +139,9 @@ function MineBody({ view, year }: { view: MineView; year: number }) {
               </Button>
             ) : null}
           </Space>
-          {registration.status === 'submitted' ? <Alert type="info" showIcon className="block-gap-bottom" title={t('registrations.mine.submittedHint')} /> : null}
+          {registration.status === 'submitted' ? (
+            <Alert type="info" showIcon className="block-gap-bottom" title={t('registrations.mine.submittedHint')} />
+          ) : null}
           {registration.status === 'approved' || registration.status === 'published' ? (
             <Alert type="success" showIcon className="block-gap-bottom" title={t('registrations.mine.approvedHint')} />
           ) : null}

@@ -25,7 +25,14 @@ export function OnBehalfModal({ actingUnit, year, onClose, onCreated }: OnBehalf
   const enter = useEnterRegistrations();
   const [person, setPerson] = useState<PersonChoice | null>(null);
   return (
-    <Modal open onCancel={onClose} footer={null} width={760} destroyOnHidden title={t('registrations.onBehalf.title', { year, unit: actingUnit.name })}>
+    <Modal
+      open
+      onCancel={onClose}
+      footer={null}
+      width={760}
+      destroyOnHidden
+      title={t('registrations.onBehalf.title', { year, unit: actingUnit.name })}
+    >
       <Typography.Paragraph type="secondary">{t('registrations.onBehalf.intro')}</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label={t('registrations.onBehalf.member')} required>
@@ -51,12 +58,19 @@ export function OnBehalfModal({ actingUnit, year, onClose, onCreated }: OnBehalf
           onCancel={onClose}
           draftKey={`registration.on-behalf.${actingUnit.id}.${year}.${person.value}`}
           onSave={(content, submit) =>
-            enter.mutateAsync({ unitId: actingUnit.id, year, outcome: submit ? 'submitted' : 'draft', entries: [{ personId: person.value, ...content }] }).then((done) => {
-              void message.success(t('registrations.onBehalf.done', { name: person.label }));
-              onClose();
-              const created = done.created[0];
-              if (created) onCreated(created.id);
-            })
+            enter
+              .mutateAsync({
+                unitId: actingUnit.id,
+                year,
+                outcome: submit ? 'submitted' : 'draft',
+                entries: [{ personId: person.value, ...content }],
+              })
+              .then((done) => {
+                void message.success(t('registrations.onBehalf.done', { name: person.label }));
+                onClose();
+                const created = done.created[0];
+                if (created) onCreated(created.id);
+              })
           }
         />
       ) : null}

@@ -59,7 +59,13 @@ export function RegisterBookModal({ actingUnit, year, onClose }: RegisterBookMod
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" disabled={!result || result.errors.length > 0 || result.entries.length === 0} loading={enter.isPending} onClick={apply} data-testid="register-book-apply">
+          <Button
+            type="primary"
+            disabled={!result || result.errors.length > 0 || result.entries.length === 0}
+            loading={enter.isPending}
+            onClick={apply}
+            data-testid="register-book-apply"
+          >
             {t('registrations.book.apply', { formatted: formatNumber(result?.entries.length ?? 0) })}
           </Button>
         </Space>
@@ -77,7 +83,13 @@ export function RegisterBookModal({ actingUnit, year, onClose }: RegisterBookMod
       >
         {t('registrations.book.template')}
       </DownloadButton>
-      <Upload.Dragger accept=".xlsx" showUploadList={false} beforeUpload={choose} disabled={preview.isPending} data-testid="register-book-upload">
+      <Upload.Dragger
+        accept=".xlsx"
+        showUploadList={false}
+        beforeUpload={choose}
+        disabled={preview.isPending}
+        data-testid="register-book-upload"
+      >
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
@@ -87,7 +99,12 @@ export function RegisterBookModal({ actingUnit, year, onClose }: RegisterBookMod
       {preview.isError ? <Alert type="error" showIcon title={describeError(preview.error, t)} className="block-gap" /> : null}
       {result && result.errors.length > 0 ? (
         <div className="block-gap">
-          <Alert type="error" showIcon className="block-gap-bottom" title={t('registrations.book.hasErrors', { formatted: formatNumber(result.errors.length) })} />
+          <Alert
+            type="error"
+            showIcon
+            className="block-gap-bottom"
+            title={t('registrations.book.hasErrors', { formatted: formatNumber(result.errors.length) })}
+          />
           <RowErrorsTable errors={result.errors} testId="register-book-errors" />
         </div>
       ) : null}
@@ -115,11 +132,22 @@ export function RegisterBookModal({ actingUnit, year, onClose }: RegisterBookMod
                 columns={[
                   { title: t('imports.columns.row'), dataIndex: 'row', width: 70, render: (row: number) => formatNumber(row) },
                   { title: t('registrations.list.registrant'), dataIndex: 'registrantName' },
-                  { title: t('registrations.list.actions'), key: 'actions', width: 110, align: 'right', render: (_v, entry) => formatNumber(entry.actions.length) },
+                  {
+                    title: t('registrations.list.actions'),
+                    key: 'actions',
+                    width: 110,
+                    align: 'right',
+                    render: (_v, entry) => formatNumber(entry.actions.length),
+                  },
                 ]}
               />
               <Typography.Text strong>{t('registrations.book.outcome')}</Typography.Text>
-              <Radio.Group value={outcome} onChange={(event) => setOutcome(event.target.value as EnteredOutcome)} className="block-gap-bottom" data-testid="register-book-outcome">
+              <Radio.Group
+                value={outcome}
+                onChange={(event) => setOutcome(event.target.value as EnteredOutcome)}
+                className="block-gap-bottom"
+                data-testid="register-book-outcome"
+              >
                 <Space direction="vertical">
                   {ENTERED_OUTCOMES.map((value) => (
                     <Radio key={value} value={value}>

@@ -76,15 +76,25 @@ export function RegistrationForm({ kind, options, initial, guidance, pending, er
   const actions = Form.useWatch('actions', form) ?? [];
   const save = (submit: boolean) => {
     void form.validateFields().then(
-      (values) => onSave(toContent(values), submit).then(() => drafts.clear(), () => undefined),
+      (values) =>
+        onSave(toContent(values), submit).then(
+          () => drafts.clear(),
+          () => undefined,
+        ),
       () => undefined,
     );
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={toValues(drafts.draft ?? initial)}
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={toValues(drafts.draft ?? initial)}
       onValuesChange={(_changed, values: FormValues) => drafts.save(toContent({ ...values, actions: values.actions ?? [] }))}
-      className="registration-form" data-testid="registration-form" size="large">
+      className="registration-form"
+      data-testid="registration-form"
+      size="large"
+    >
       <Collapse
         className="block-gap-bottom"
         items={[
@@ -109,7 +119,12 @@ export function RegistrationForm({ kind, options, initial, guidance, pending, er
         label={kind === 'individual' ? t('registrations.form.shortcomings') : t('registrations.form.shortcomingsCollective')}
         rules={kind === 'individual' ? [{ required: true, whitespace: true, message: t('registrations.form.shortcomingsRequired') }] : []}
       >
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={3000} placeholder={t('registrations.form.shortcomingsPlaceholder')} data-testid="registration-shortcomings" />
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={3000}
+          placeholder={t('registrations.form.shortcomingsPlaceholder')}
+          data-testid="registration-shortcomings"
+        />
       </Form.Item>
       <Typography.Title level={4}>{t('registrations.form.actionsTitle', { count: actions.length })}</Typography.Title>
       <Form.List name="actions">
@@ -124,37 +139,79 @@ export function RegistrationForm({ kind, options, initial, guidance, pending, er
                 data-testid={`registration-action-${index}`}
                 extra={
                   fields.length > 1 ? (
-                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('registrations.form.removeAction')} onClick={() => remove(field.name)} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('registrations.form.removeAction')}
+                      onClick={() => remove(field.name)}
+                    />
                   ) : null
                 }
               >
                 <Form.Item name={[field.name, 'area']} label={t('registrations.form.area')}>
                   <Segmented block options={ACTION_AREAS.map((area) => ({ value: area, label: t(`registrations.areas.${area}`) }))} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'content']} label={t('registrations.form.content')} rules={[{ required: true, whitespace: true, message: t('registrations.form.contentRequired') }]}>
-                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} placeholder={t('registrations.form.contentPlaceholder')} data-testid={`action-content-${index}`} />
+                <Form.Item
+                  name={[field.name, 'content']}
+                  label={t('registrations.form.content')}
+                  rules={[{ required: true, whitespace: true, message: t('registrations.form.contentRequired') }]}
+                >
+                  <Input.TextArea
+                    autoSize={{ minRows: 2, maxRows: 6 }}
+                    maxLength={1000}
+                    placeholder={t('registrations.form.contentPlaceholder')}
+                    data-testid={`action-content-${index}`}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'measurableResult']}
                   label={t('registrations.form.measurableResult')}
-                  rules={[{ warningOnly: true, validator: (_rule, value?: string) => (value?.trim() ? Promise.resolve() : Promise.reject(new Error(t('registrations.form.warnNoResult')))) }]}
+                  rules={[
+                    {
+                      warningOnly: true,
+                      validator: (_rule, value?: string) =>
+                        value?.trim() ? Promise.resolve() : Promise.reject(new Error(t('registrations.form.warnNoResult'))),
+                    },
+                  ]}
                 >
-                  <Input maxLength={1000} placeholder={t('registrations.form.measurablePlaceholder')} data-testid={`action-result-${index}`} />
+                  <Input
+                    maxLength={1000}
+                    placeholder={t('registrations.form.measurablePlaceholder')}
+                    data-testid={`action-result-${index}`}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'deadline']}
                   label={t('registrations.form.deadline')}
-                  rules={[{ warningOnly: true, validator: (_rule, value?: Dayjs) => (value ? Promise.resolve() : Promise.reject(new Error(t('registrations.form.warnNoDeadline')))) }]}
+                  rules={[
+                    {
+                      warningOnly: true,
+                      validator: (_rule, value?: Dayjs) =>
+                        value ? Promise.resolve() : Promise.reject(new Error(t('registrations.form.warnNoDeadline'))),
+                    },
+                  ]}
                 >
                   <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} inputReadOnly data-testid={`action-deadline-${index}`} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'link']} label={t('registrations.form.link')}>
-                  <Select allowClear options={linkSelectOptions(options, t)} placeholder={t('registrations.form.linkPlaceholder')} data-testid={`action-link-${index}`} />
+                  <Select
+                    allowClear
+                    options={linkSelectOptions(options, t)}
+                    placeholder={t('registrations.form.linkPlaceholder')}
+                    data-testid={`action-link-${index}`}
+                  />
                 </Form.Item>
               </Card>
             ))}
             {fields.length < MAX_ACTIONS ? (
-              <Button block icon={<PlusOutlined />} onClick={() => add(EMPTY_ACTION)} className="block-gap-bottom" data-testid="registration-add-action">
+              <Button
+                block
+                icon={<PlusOutlined />}
+                onClick={() => add(EMPTY_ACTION)}
+                className="block-gap-bottom"
+                data-testid="registration-add-action"
+              >
                 {t('registrations.form.addAction')}
               </Button>
             ) : null}

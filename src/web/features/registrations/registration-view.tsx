@@ -84,7 +84,16 @@ export function RegistrationDiffView({ registration }: { registration: Registrat
   const diff = registration.diff;
   if (!diff) return null;
   const rows = [
-    ...(diff.shortcomings ? [{ key: 'shortcomings', what: t('registrations.view.shortcomings'), before: diff.shortcomings.before, after: diff.shortcomings.after }] : []),
+    ...(diff.shortcomings
+      ? [
+          {
+            key: 'shortcomings',
+            what: t('registrations.view.shortcomings'),
+            before: diff.shortcomings.before,
+            after: diff.shortcomings.after,
+          },
+        ]
+      : []),
     ...diff.actions.flatMap((action) =>
       action.fields.map((field) => ({
         key: `${action.position}-${field.field}`,
@@ -111,7 +120,9 @@ export function RegistrationHistory({ registration }: { registration: Registrati
   return (
     <div data-testid="registration-history">
       <Typography.Title level={5}>{t('registrations.view.history')}</Typography.Title>
-      {registration.enteredOnBehalf ? <Typography.Paragraph type="secondary">{t('registrations.view.enteredOnBehalf')}</Typography.Paragraph> : null}
+      {registration.enteredOnBehalf ? (
+        <Typography.Paragraph type="secondary">{t('registrations.view.enteredOnBehalf')}</Typography.Paragraph>
+      ) : null}
       <Timeline
         items={[...registration.events].reverse().map((event) => ({
           key: event.id,
@@ -122,7 +133,9 @@ export function RegistrationHistory({ registration }: { registration: Registrati
                 {event.onBehalf ? ` (${t('registrations.view.onBehalf')})` : ''} · {t(`registrations.statuses.${event.toStatus}`)}
                 {event.revision ? ` (${t('registrations.view.revision', { revision: event.revision })})` : ''}
               </Typography.Text>
-              {event.reason ? <Typography.Text type="secondary">{t('registrations.view.reason', { reason: event.reason })}</Typography.Text> : null}
+              {event.reason ? (
+                <Typography.Text type="secondary">{t('registrations.view.reason', { reason: event.reason })}</Typography.Text>
+              ) : null}
             </Space>
           ),
         }))}
@@ -134,18 +147,30 @@ export function RegistrationHistory({ registration }: { registration: Registrati
 export function RegistrationHeader({ registration }: { registration: RegistrationDetail }) {
   const { t } = useTranslation();
   // One typed in from the paper book was registered on paper in time; only its entry is late.
-  const late = !registration.enteredOnBehalf && registration.closesOn && registration.submittedAt && registration.submittedAt.slice(0, 10) > registration.closesOn;
+  const late =
+    !registration.enteredOnBehalf &&
+    registration.closesOn &&
+    registration.submittedAt &&
+    registration.submittedAt.slice(0, 10) > registration.closesOn;
   return (
     <Descriptions size="small" column={1} className="block-gap-bottom">
       <Descriptions.Item label={t('registrations.list.registrant')}>
         {registration.personName ?? t('registrations.list.collectiveName', { unit: registration.unitName })}
-        {registration.isLeader ? <Tag color="gold" className="tag-gap">{t('registrations.list.leaderTag')}</Tag> : null}
+        {registration.isLeader ? (
+          <Tag color="gold" className="tag-gap">
+            {t('registrations.list.leaderTag')}
+          </Tag>
+        ) : null}
       </Descriptions.Item>
       <Descriptions.Item label={t('registrations.list.unit')}>{registration.unitName}</Descriptions.Item>
       <Descriptions.Item label={t('registrations.list.status')}>
         <StatusTag status={registration.status} />
         {late ? <Tag color="orange">{t('registrations.drawer.late', { date: formatDate(registration.closesOn) })}</Tag> : null}
-        {registration.enteredOnBehalf ? <Tag color="blue" data-testid="entered-on-behalf">{t('registrations.drawer.enteredOnBehalf')}</Tag> : null}
+        {registration.enteredOnBehalf ? (
+          <Tag color="blue" data-testid="entered-on-behalf">
+            {t('registrations.drawer.enteredOnBehalf')}
+          </Tag>
+        ) : null}
       </Descriptions.Item>
     </Descriptions>
   );

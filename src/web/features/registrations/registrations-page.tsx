@@ -19,9 +19,23 @@ function RegistrationsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const session = useCurrentSession();
   const canRead = useCan('registrations.read');
   const items = [
-    ...(session.user.personId !== null ? [{ key: 'mine', label: <span data-testid="tab-mine">{t('registrations.tabs.mine')}</span>, children: <MyRegistration /> }] : []),
-    ...(canRead ? [{ key: 'appraisal', label: <span data-testid="tab-appraisal">{t('registrations.tabs.appraisal')}</span>, children: <AppraisalTab actingUnit={actingUnit} /> }] : []),
-    { key: 'windows', label: <span data-testid="tab-windows">{t('registrations.tabs.windows')}</span>, children: <WindowsTab actingUnit={actingUnit} /> },
+    ...(session.user.personId !== null
+      ? [{ key: 'mine', label: <span data-testid="tab-mine">{t('registrations.tabs.mine')}</span>, children: <MyRegistration /> }]
+      : []),
+    ...(canRead
+      ? [
+          {
+            key: 'appraisal',
+            label: <span data-testid="tab-appraisal">{t('registrations.tabs.appraisal')}</span>,
+            children: <AppraisalTab actingUnit={actingUnit} />,
+          },
+        ]
+      : []),
+    {
+      key: 'windows',
+      label: <span data-testid="tab-windows">{t('registrations.tabs.windows')}</span>,
+      children: <WindowsTab actingUnit={actingUnit} />,
+    },
   ];
   return (
     <>

@@ -18,7 +18,17 @@ import type {
   WindowView,
 } from '../../../shared/contracts/registrations';
 
-export type { ActionInput, LinkOptions, MineView, RegisterBookPreview, RegistrationDetail, RegistrationSummary, RegistrationStatus, SimilarRegistration, WindowView };
+export type {
+  ActionInput,
+  LinkOptions,
+  MineView,
+  RegisterBookPreview,
+  RegistrationDetail,
+  RegistrationSummary,
+  RegistrationStatus,
+  SimilarRegistration,
+  WindowView,
+};
 
 export interface RegistrationParams {
   year: number;
@@ -96,7 +106,8 @@ export function useLeadersMissing(unitId: number, year: number, enabled: boolean
 export function useApplicableWindow(unitId: number, year: number) {
   return useQuery({
     queryKey: ['registrations', 'applicable-window', unitId, year],
-    queryFn: ({ signal }) => api.get<{ window: WindowView | null; options: LinkOptions | null }>('/api/registration-windows/applicable', { unitId, year }, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ window: WindowView | null; options: LinkOptions | null }>('/api/registration-windows/applicable', { unitId, year }, signal),
   });
 }
 
@@ -110,7 +121,8 @@ export function useWindows(year: number) {
 export function useCreateOwn() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: (input: ContentInput & { year: number; supplementOfId: number | null }) => api.post<RegistrationDetail>('/api/registrations/mine', input),
+    mutationFn: (input: ContentInput & { year: number; supplementOfId: number | null }) =>
+      api.post<RegistrationDetail>('/api/registrations/mine', input),
     onSuccess: invalidate,
   });
 }
@@ -118,7 +130,8 @@ export function useCreateOwn() {
 export function useCreateCollective() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: (input: ContentInput & { year: number; unitId: number }) => api.post<RegistrationDetail>('/api/registrations/collective', input),
+    mutationFn: (input: ContentInput & { year: number; unitId: number }) =>
+      api.post<RegistrationDetail>('/api/registrations/collective', input),
     onSuccess: invalidate,
   });
 }
@@ -126,7 +139,8 @@ export function useCreateCollective() {
 export function useUpdateContent() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: ({ id, ...input }: ContentInput & { id: number; version: number }) => api.patch<RegistrationDetail>(`/api/registrations/${id}`, input),
+    mutationFn: ({ id, ...input }: ContentInput & { id: number; version: number }) =>
+      api.patch<RegistrationDetail>(`/api/registrations/${id}`, input),
     onSuccess: invalidate,
   });
 }
@@ -134,7 +148,8 @@ export function useUpdateContent() {
 export function useChangeStatus() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: ({ id, ...change }: StatusChange & { id: number }) => api.post<RegistrationDetail>(`/api/registrations/${id}/status`, change),
+    mutationFn: ({ id, ...change }: StatusChange & { id: number }) =>
+      api.post<RegistrationDetail>(`/api/registrations/${id}/status`, change),
     onSuccess: invalidate,
   });
 }
@@ -155,7 +170,8 @@ export function useEnterRegistrations() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: EnterRegistrations) => api.post<EnteredRegistrationsResult>('/api/registrations/entered', input),
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['registrations'] }), client.invalidateQueries({ queryKey: ['figures'] })]),
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['registrations'] }), client.invalidateQueries({ queryKey: ['figures'] })]),
   });
 }
 
@@ -179,7 +195,8 @@ export function useSaveWindow() {
 export function useDeleteWindow() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: ({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/registration-windows/${id}?version=${version}`),
+    mutationFn: ({ id, version }: { id: number; version: number }) =>
+      api.delete<void>(`/api/registration-windows/${id}?version=${version}`),
     onSuccess: invalidate,
   });
 }
@@ -193,7 +210,8 @@ export function useWindowChoices(unitId: number, year: number, enabled: boolean)
   });
   const breakthroughs = useQuery({
     queryKey: ['registrations', 'window-breakthroughs', unitId, year],
-    queryFn: ({ signal }) => api.get<Paged<{ id: number; title: string }>>('/api/breakthroughs', { unitId, year, level: 'own', page: 1, pageSize: 100 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Paged<{ id: number; title: string }>>('/api/breakthroughs', { unitId, year, level: 'own', page: 1, pageSize: 100 }, signal),
     enabled,
   });
   return { topics: topics.data ?? [], breakthroughs: breakthroughs.data?.items ?? [] };

@@ -31,12 +31,36 @@ export function WindowsTab({ actingUnit }: { actingUnit: ActingUnit }) {
       title: t('registrations.windows.years'),
       key: 'years',
       width: 150,
-      render: (_v, row) => (row.toYear > row.year ? <Tag color="purple">{t('registrations.windows.term', { from: row.year, to: row.toYear })}</Tag> : row.year),
+      render: (_v, row) =>
+        row.toYear > row.year ? <Tag color="purple">{t('registrations.windows.term', { from: row.year, to: row.toYear })}</Tag> : row.year,
     },
-    { title: t('registrations.windows.dates'), key: 'dates', width: 200, render: (_v, row) => `${formatDate(row.opensOn)} – ${formatDate(row.closesOn)}` },
-    { title: t('registrations.windows.topic'), key: 'topic', width: 240, ellipsis: true, render: (_v, row) => row.topicTitle ?? t('registrations.windows.anyTopic') },
-    { title: t('registrations.windows.breakthroughs'), key: 'breakthroughs', width: 130, align: 'right', render: (_v, row) => formatNumber(row.breakthroughIds.length) },
-    { title: t('registrations.windows.registrations'), key: 'registrations', width: 130, align: 'right', render: (_v, row) => formatNumber(row.registrationCount) },
+    {
+      title: t('registrations.windows.dates'),
+      key: 'dates',
+      width: 200,
+      render: (_v, row) => `${formatDate(row.opensOn)} – ${formatDate(row.closesOn)}`,
+    },
+    {
+      title: t('registrations.windows.topic'),
+      key: 'topic',
+      width: 240,
+      ellipsis: true,
+      render: (_v, row) => row.topicTitle ?? t('registrations.windows.anyTopic'),
+    },
+    {
+      title: t('registrations.windows.breakthroughs'),
+      key: 'breakthroughs',
+      width: 130,
+      align: 'right',
+      render: (_v, row) => formatNumber(row.breakthroughIds.length),
+    },
+    {
+      title: t('registrations.windows.registrations'),
+      key: 'registrations',
+      width: 130,
+      align: 'right',
+      render: (_v, row) => formatNumber(row.registrationCount),
+    },
     {
       title: '',
       key: 'edit',
@@ -88,7 +112,12 @@ export function WindowsTab({ actingUnit }: { actingUnit: ActingUnit }) {
           data-testid="window-applicable"
           title={
             current
-              ? t('registrations.windows.applicable', { unit: actingUnit.name, owner: current.unitName, from: formatDate(current.opensOn), to: formatDate(current.closesOn) })
+              ? t('registrations.windows.applicable', {
+                  unit: actingUnit.name,
+                  owner: current.unitName,
+                  from: formatDate(current.opensOn),
+                  to: formatDate(current.closesOn),
+                })
               : t('registrations.windows.noApplicable', { unit: actingUnit.name, year })
           }
           description={current?.guidance ? <Typography.Text className="pre-wrap">{current.guidance}</Typography.Text> : undefined}
@@ -108,7 +137,9 @@ export function WindowsTab({ actingUnit }: { actingUnit: ActingUnit }) {
           locale={{ emptyText: <Empty description={t('registrations.windows.empty', { year })} /> }}
         />
       )}
-      {editing ? <WindowFormModal actingUnit={actingUnit} year={year} window={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <WindowFormModal actingUnit={actingUnit} year={year} window={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }
@@ -122,7 +153,17 @@ interface WindowFormValues {
   guidance?: string;
 }
 
-function WindowFormModal({ actingUnit, year, window, onClose }: { actingUnit: ActingUnit; year: number; window: WindowView | null; onClose: () => void }) {
+function WindowFormModal({
+  actingUnit,
+  year,
+  window,
+  onClose,
+}: {
+  actingUnit: ActingUnit;
+  year: number;
+  window: WindowView | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<WindowFormValues>();
@@ -131,7 +172,14 @@ function WindowFormModal({ actingUnit, year, window, onClose }: { actingUnit: Ac
   const unitId = window?.unitId ?? actingUnit.id;
   const choices = useWindowChoices(unitId, formYear, true);
   const initial: Partial<WindowFormValues> = window
-    ? { year: window.year, toYear: window.toYear, dates: [fromApiDate(window.opensOn)!, fromApiDate(window.closesOn)!], topicId: window.topicId ?? undefined, breakthroughIds: window.breakthroughIds, guidance: window.guidance ?? undefined }
+    ? {
+        year: window.year,
+        toYear: window.toYear,
+        dates: [fromApiDate(window.opensOn)!, fromApiDate(window.closesOn)!],
+        topicId: window.topicId ?? undefined,
+        breakthroughIds: window.breakthroughIds,
+        guidance: window.guidance ?? undefined,
+      }
     : { year, toYear: year, dates: [dayjs(`${year}-01-01`), dayjs(`${year}-03-31`)], breakthroughIds: [] };
   return (
     <FormModal
@@ -171,21 +219,47 @@ function WindowFormModal({ actingUnit, year, window, onClose }: { actingUnit: Ac
         }}
       >
         <Space wrap>
-          <Form.Item name="year" label={t('registrations.windows.year')} rules={[{ required: true, message: t('registrations.windows.required') }]}>
+          <Form.Item
+            name="year"
+            label={t('registrations.windows.year')}
+            rules={[{ required: true, message: t('registrations.windows.required') }]}
+          >
             <InputNumber min={2000} max={2100} data-testid="window-year" />
           </Form.Item>
-          <Form.Item name="toYear" label={t('registrations.windows.toYear')} extra={t('registrations.windows.toYearHelp')} rules={[{ required: true, message: t('registrations.windows.required') }]}>
+          <Form.Item
+            name="toYear"
+            label={t('registrations.windows.toYear')}
+            extra={t('registrations.windows.toYearHelp')}
+            rules={[{ required: true, message: t('registrations.windows.required') }]}
+          >
             <InputNumber min={2000} max={2100} />
           </Form.Item>
         </Space>
-        <Form.Item name="dates" label={t('registrations.windows.dates')} rules={[{ required: true, message: t('registrations.windows.required') }]}>
-          <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={[t('registrations.windows.opensOn'), t('registrations.windows.closesOn')]} />
+        <Form.Item
+          name="dates"
+          label={t('registrations.windows.dates')}
+          rules={[{ required: true, message: t('registrations.windows.required') }]}
+        >
+          <DatePicker.RangePicker
+            format={DATE_FORMAT}
+            style={{ width: '100%' }}
+            placeholder={[t('registrations.windows.opensOn'), t('registrations.windows.closesOn')]}
+          />
         </Form.Item>
         <Form.Item name="topicId" label={t('registrations.windows.topic')}>
-          <Select allowClear placeholder={t('registrations.windows.anyTopic')} options={choices.topics.map((topic) => ({ value: topic.id, label: topic.title }))} />
+          <Select
+            allowClear
+            placeholder={t('registrations.windows.anyTopic')}
+            options={choices.topics.map((topic) => ({ value: topic.id, label: topic.title }))}
+          />
         </Form.Item>
         <Form.Item name="breakthroughIds" label={t('registrations.windows.breakthroughs')}>
-          <Select mode="multiple" allowClear placeholder={t('registrations.windows.allBreakthroughs')} options={choices.breakthroughs.map((item) => ({ value: item.id, label: item.title }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('registrations.windows.allBreakthroughs')}
+            options={choices.breakthroughs.map((item) => ({ value: item.id, label: item.title }))}
+          />
         </Form.Item>
         <Form.Item name="guidance" label={t('registrations.windows.guidance')}>
           <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />

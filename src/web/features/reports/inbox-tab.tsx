@@ -20,7 +20,20 @@ export function InboxTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const query = useInbox({ unitId: actingUnit.id, status, page, pageSize });
 
   const columns: ColumnsType<InboxItem> = [
-    { title: t('reports.fields.title'), width: 340, render: (_, row) => <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(row.id)} data-testid={`report-inbox-${row.id}`}>{row.title}</Button> },
+    {
+      title: t('reports.fields.title'),
+      width: 340,
+      render: (_, row) => (
+        <Button
+          type="link"
+          style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => setOpenId(row.id)}
+          data-testid={`report-inbox-${row.id}`}
+        >
+          {row.title}
+        </Button>
+      ),
+    },
     { title: t('reports.fields.unit'), width: 200, render: (_, row) => row.unit.name },
     { title: t('reports.fields.requester'), dataIndex: 'requesterName', width: 180 },
     { title: t('reports.fields.period'), width: 190, render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}` },
@@ -30,7 +43,17 @@ export function InboxTab({ actingUnit }: { actingUnit: ActingUnit }) {
   return (
     <Card title={t('reports.inbox.title')}>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder={t('reports.allStatuses')} value={status} onChange={(value) => { setStatus(value); setPage(1); }} style={{ width: 220 }} options={DISPLAY_STATUSES.map((value) => ({ value, label: t(`reports.status.${value}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('reports.allStatuses')}
+          value={status}
+          onChange={(value) => {
+            setStatus(value);
+            setPage(1);
+          }}
+          style={{ width: 220 }}
+          options={DISPLAY_STATUSES.map((value) => ({ value, label: t(`reports.status.${value}`) }))}
+        />
       </Space>
       {query.error ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
@@ -42,8 +65,21 @@ export function InboxTab({ actingUnit }: { actingUnit: ActingUnit }) {
           columns={columns}
           dataSource={query.data?.items ?? []}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={status ? t('reports.inbox.emptyFiltered') : t('reports.inbox.empty', { unit: actingUnit.name })} /> }}
-          pagination={{ current: page, pageSize, total: query.data?.total ?? 0, showSizeChanger: true, onChange: (next, size) => { setPage(next); setPageSize(size); } }}
+          locale={{
+            emptyText: (
+              <Empty description={status ? t('reports.inbox.emptyFiltered') : t('reports.inbox.empty', { unit: actingUnit.name })} />
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: query.data?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (next, size) => {
+              setPage(next);
+              setPageSize(size);
+            },
+          }}
           data-testid="report-inbox-table"
         />
       )}

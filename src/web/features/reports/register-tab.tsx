@@ -24,17 +24,51 @@ export function RegisterTab({ actingUnit, canRequest }: { actingUnit: ActingUnit
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [responding, setResponding] = useState<RegisterItem | null>(null);
-  const query = useRegister({ unitId: actingUnit.id, direction, status, overdue: overdue ? 'true' : undefined, q: q || undefined, page, pageSize });
+  const query = useRegister({
+    unitId: actingUnit.id,
+    direction,
+    status,
+    overdue: overdue ? 'true' : undefined,
+    q: q || undefined,
+    page,
+    pageSize,
+  });
   const canRespond = canRequest && direction === 'addressed';
 
   const columns: ColumnsType<RegisterItem> = [
-    { title: t('reports.register.item'), render: (_, row) => <><Tag>{t(`reports.itemKind.${row.kind}`)}</Tag>{row.body}<div><Typography.Text type="secondary">{row.requestTitle}</Typography.Text></div></> },
-    { title: direction === 'addressed' ? t('reports.register.raisedBy') : t('reports.register.addressedTo'), width: 200, render: (_, row) => (direction === 'addressed' ? row.unit.name : row.addressedTo.name) },
+    {
+      title: t('reports.register.item'),
+      render: (_, row) => (
+        <>
+          <Tag>{t(`reports.itemKind.${row.kind}`)}</Tag>
+          {row.body}
+          <div>
+            <Typography.Text type="secondary">{row.requestTitle}</Typography.Text>
+          </div>
+        </>
+      ),
+    },
+    {
+      title: direction === 'addressed' ? t('reports.register.raisedBy') : t('reports.register.addressedTo'),
+      width: 200,
+      render: (_, row) => (direction === 'addressed' ? row.unit.name : row.addressedTo.name),
+    },
     { title: t('reports.fields.status'), width: 170, render: (_, row) => <ItemStatusTag status={row.status} overdue={row.overdue} /> },
     { title: t('reports.register.dueOn'), dataIndex: 'dueOn', width: 110, render: formatDate },
     { title: t('reports.register.answer'), width: 280, render: (_, row) => row.answer ?? '—' },
     ...(canRespond
-      ? [{ title: t('common.actions'), width: 110, render: (_: unknown, row: RegisterItem) => row.status !== 'closed' && <Button size="small" onClick={() => setResponding(row)} data-testid={`report-respond-${row.id}`}>{t('reports.register.respond')}</Button> }]
+      ? [
+          {
+            title: t('common.actions'),
+            width: 110,
+            render: (_: unknown, row: RegisterItem) =>
+              row.status !== 'closed' && (
+                <Button size="small" onClick={() => setResponding(row)} data-testid={`report-respond-${row.id}`}>
+                  {t('reports.register.respond')}
+                </Button>
+              ),
+          },
+        ]
       : []),
   ];
   return (
@@ -43,13 +77,48 @@ export function RegisterTab({ actingUnit, canRequest }: { actingUnit: ActingUnit
         {canRequest && (
           <Segmented
             value={direction}
-            onChange={(value) => { setDirection(value as 'addressed' | 'raised'); setPage(1); }}
-            options={[{ value: 'addressed', label: t('reports.register.addressed') }, { value: 'raised', label: t('reports.register.raised') }]}
+            onChange={(value) => {
+              setDirection(value as 'addressed' | 'raised');
+              setPage(1);
+            }}
+            options={[
+              { value: 'addressed', label: t('reports.register.addressed') },
+              { value: 'raised', label: t('reports.register.raised') },
+            ]}
           />
         )}
-        <Input allowClear prefix={<SearchOutlined />} placeholder={t('reports.register.search')} value={text} onChange={(event) => { setText(event.target.value); setPage(1); }} style={{ width: 280 }} />
-        <Select allowClear placeholder={t('reports.allStatuses')} value={status} onChange={(value) => { setStatus(value); setPage(1); }} style={{ width: 180 }} options={RECOMMENDATION_STATUSES.map((value) => ({ value, label: t(`reports.itemStatus.${value}`) }))} />
-        <Checkbox checked={overdue} onChange={(event) => { setOverdue(event.target.checked); setPage(1); }} data-testid="report-register-overdue">{t('reports.register.onlyOverdue')}</Checkbox>
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('reports.register.search')}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setPage(1);
+          }}
+          style={{ width: 280 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('reports.allStatuses')}
+          value={status}
+          onChange={(value) => {
+            setStatus(value);
+            setPage(1);
+          }}
+          style={{ width: 180 }}
+          options={RECOMMENDATION_STATUSES.map((value) => ({ value, label: t(`reports.itemStatus.${value}`) }))}
+        />
+        <Checkbox
+          checked={overdue}
+          onChange={(event) => {
+            setOverdue(event.target.checked);
+            setPage(1);
+          }}
+          data-testid="report-register-overdue"
+        >
+          {t('reports.register.onlyOverdue')}
+        </Checkbox>
       </Space>
       {query.error ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
@@ -62,7 +131,16 @@ export function RegisterTab({ actingUnit, canRequest }: { actingUnit: ActingUnit
           dataSource={query.data?.items ?? []}
           scroll={{ x: 1000 }}
           locale={{ emptyText: <Empty description={t('reports.register.empty')} /> }}
-          pagination={{ current: page, pageSize, total: query.data?.total ?? 0, showSizeChanger: true, onChange: (next, size) => { setPage(next); setPageSize(size); } }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: query.data?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (next, size) => {
+              setPage(next);
+              setPageSize(size);
+            },
+          }}
           data-testid="report-register-table"
         />
       )}
@@ -75,16 +153,36 @@ function RespondModal({ item, onClose }: { item: RegisterItem; onClose: () => vo
   const { t } = useTranslation();
   const respond = useRespond(item.id);
   return (
-    <FormModal open title={t('reports.register.respond')} formId="report-respond-form" okText={t('common.save')} pending={respond.isPending} error={respond.error} onCancel={onClose}>
+    <FormModal
+      open
+      title={t('reports.register.respond')}
+      formId="report-respond-form"
+      okText={t('common.save')}
+      pending={respond.isPending}
+      error={respond.error}
+      onCancel={onClose}
+    >
       <Typography.Paragraph>{item.body}</Typography.Paragraph>
       <Form<{ status: 'in_progress' | 'answered' | 'closed'; answer?: string; dueOn?: Dayjs }>
         id="report-respond-form"
         layout="vertical"
         initialValues={{ status: 'answered', answer: item.answer ?? '', dueOn: fromApiDate(item.dueOn) }}
-        onFinish={(values) => void respond.mutateAsync({ status: values.status, answer: values.answer?.trim() || null, dueOn: toApiDate(values.dueOn) ?? null, version: item.version }).then(onClose).catch(() => undefined)}
+        onFinish={(values) =>
+          void respond
+            .mutateAsync({
+              status: values.status,
+              answer: values.answer?.trim() || null,
+              dueOn: toApiDate(values.dueOn) ?? null,
+              version: item.version,
+            })
+            .then(onClose)
+            .catch(() => undefined)
+        }
       >
         <Form.Item name="status" label={t('reports.fields.status')}>
-          <Select options={(['in_progress', 'answered', 'closed'] as const).map((value) => ({ value, label: t(`reports.itemStatus.${value}`) }))} />
+          <Select
+            options={(['in_progress', 'answered', 'closed'] as const).map((value) => ({ value, label: t(`reports.itemStatus.${value}`) }))}
+          />
         </Form.Item>
         <Form.Item name="answer" label={t('reports.register.answer')}>
           <Input.TextArea rows={4} maxLength={4000} data-testid="report-respond-answer" />

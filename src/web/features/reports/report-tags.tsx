@@ -20,7 +20,12 @@ export function AnswerStatusTag({ status }: { status: DisplayStatus }) {
   );
 }
 
-const ITEM_COLORS: Record<RecommendationStatus, string> = { received: 'default', in_progress: 'processing', answered: 'green', closed: 'default' };
+const ITEM_COLORS: Record<RecommendationStatus, string> = {
+  received: 'default',
+  in_progress: 'processing',
+  answered: 'green',
+  closed: 'default',
+};
 
 export function ItemStatusTag({ status, overdue }: { status: RecommendationStatus; overdue?: boolean }) {
   const { t } = useTranslation();

@@ -73,9 +73,22 @@ export interface Consolidation {
   answering: number;
   missing: Array<{ id: number; unitName: string; status: AnswerStatus }>;
   figures: Array<{ key: string; label: string; unit: 'count' | 'percent'; definition: string; total: number | null }>;
-  byUnit: Array<{ answerId: number; unitName: string; status: AnswerStatus; figures: Record<string, number | null>; manualValues: Record<string, string> }>;
+  byUnit: Array<{
+    answerId: number;
+    unitName: string;
+    status: AnswerStatus;
+    figures: Record<string, number | null>;
+    manualValues: Record<string, string>;
+  }>;
   manualItems: Array<{ key: string; label: string; type: 'number' | 'text'; total: number | null }>;
-  recommendations: Array<{ id: number; unitName: string; kind: 'difficulty' | 'recommendation'; body: string; status: RecommendationStatus; answer: string | null }>;
+  recommendations: Array<{
+    id: number;
+    unitName: string;
+    kind: 'difficulty' | 'recommendation';
+    body: string;
+    status: RecommendationStatus;
+    answer: string | null;
+  }>;
   sections: Array<{ key: string; title: string; entries: Array<{ unitName: string; text: string }> }>;
 }
 export interface InboxItem {
@@ -98,7 +111,17 @@ export interface RecommendationItem {
 }
 export interface AnswerDetail {
   id: number;
-  request: { id: number; unit: { id: number; name: string }; kind: ReportKind; title: string; periodFrom: string; periodTo: string; deadline: string; content: ReportContent; guidance: string | null };
+  request: {
+    id: number;
+    unit: { id: number; name: string };
+    kind: ReportKind;
+    title: string;
+    periodFrom: string;
+    periodTo: string;
+    deadline: string;
+    content: ReportContent;
+    guidance: string | null;
+  };
   unit: { id: number; name: string; code: string };
   status: AnswerStatus;
   displayStatus: DisplayStatus;
@@ -112,10 +135,26 @@ export interface AnswerDetail {
   firstSubmittedOn: string | null;
   returnReason: string | null;
   version: number;
-  history: Array<{ id: number; fromStatus: AnswerStatus; toStatus: AnswerStatus; reason: string | null; actorName: string; at: string; changes: string[] | null }>;
+  history: Array<{
+    id: number;
+    fromStatus: AnswerStatus;
+    toStatus: AnswerStatus;
+    reason: string | null;
+    actorName: string;
+    at: string;
+    changes: string[] | null;
+  }>;
   /** Who typed the report's own figures in: its last submitter, or its last editor before that. */
   enteredBy: string | null;
-  lower: Array<{ id: number; title: string; unitName: string; status: AnswerStatus; narrative: Record<string, string>; manualValues: Record<string, string>; recommendations: RecommendationItem[] }>;
+  lower: Array<{
+    id: number;
+    title: string;
+    unitName: string;
+    status: AnswerStatus;
+    narrative: Record<string, string>;
+    manualValues: Record<string, string>;
+    recommendations: RecommendationItem[];
+  }>;
   canWrite: boolean;
   canReview: boolean;
 }
@@ -165,28 +204,68 @@ const keys = {
 };
 
 export function useCatalogue() {
-  return useQuery({ queryKey: [...keys.all, 'catalogue'], queryFn: () => api.get<Catalogue>('/api/reports/catalogue'), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: [...keys.all, 'catalogue'],
+    queryFn: () => api.get<Catalogue>('/api/reports/catalogue'),
+    staleTime: 5 * 60_000,
+  });
 }
 export function useRequests(params: { unitId: number; q?: string; kind?: ReportKind; page: number; pageSize: number }) {
-  return useQuery({ queryKey: [...keys.all, 'requests', params], queryFn: () => api.get<Paged<RequestListItem>>('/api/report-requests', params), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [...keys.all, 'requests', params],
+    queryFn: () => api.get<Paged<RequestListItem>>('/api/report-requests', params),
+    placeholderData: keepPreviousData,
+  });
 }
 export function useRequest(id: number | null) {
-  return useQuery({ queryKey: [...keys.all, 'request', id], queryFn: () => api.get<ReportRequest>(`/api/report-requests/${id}`), enabled: id !== null });
+  return useQuery({
+    queryKey: [...keys.all, 'request', id],
+    queryFn: () => api.get<ReportRequest>(`/api/report-requests/${id}`),
+    enabled: id !== null,
+  });
 }
 export function useConsolidation(id: number | null) {
-  return useQuery({ queryKey: [...keys.all, 'consolidation', id], queryFn: () => api.get<Consolidation>(`/api/report-requests/${id}/consolidation`), enabled: id !== null });
+  return useQuery({
+    queryKey: [...keys.all, 'consolidation', id],
+    queryFn: () => api.get<Consolidation>(`/api/report-requests/${id}/consolidation`),
+    enabled: id !== null,
+  });
 }
 export function useInbox(params: { unitId: number; status?: DisplayStatus; page: number; pageSize: number }) {
-  return useQuery({ queryKey: [...keys.all, 'inbox', params], queryFn: () => api.get<Paged<InboxItem>>('/api/report-inbox', params), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [...keys.all, 'inbox', params],
+    queryFn: () => api.get<Paged<InboxItem>>('/api/report-inbox', params),
+    placeholderData: keepPreviousData,
+  });
 }
 export function useAnswer(id: number | null) {
-  return useQuery({ queryKey: [...keys.all, 'answer', id], queryFn: () => api.get<AnswerDetail>(`/api/report-answers/${id}`), enabled: id !== null });
+  return useQuery({
+    queryKey: [...keys.all, 'answer', id],
+    queryFn: () => api.get<AnswerDetail>(`/api/report-answers/${id}`),
+    enabled: id !== null,
+  });
 }
-export function useRegister(params: { unitId: number; direction: 'addressed' | 'raised'; status?: RecommendationStatus; overdue?: 'true'; q?: string; page: number; pageSize: number }) {
-  return useQuery({ queryKey: [...keys.all, 'register', params], queryFn: () => api.get<Paged<RegisterItem>>('/api/report-recommendations', params), placeholderData: keepPreviousData });
+export function useRegister(params: {
+  unitId: number;
+  direction: 'addressed' | 'raised';
+  status?: RecommendationStatus;
+  overdue?: 'true';
+  q?: string;
+  page: number;
+  pageSize: number;
+}) {
+  return useQuery({
+    queryKey: [...keys.all, 'register', params],
+    queryFn: () => api.get<Paged<RegisterItem>>('/api/report-recommendations', params),
+    placeholderData: keepPreviousData,
+  });
 }
 export function useTemplates(unitId: number, enabled: boolean) {
-  return useQuery({ queryKey: [...keys.all, 'templates', unitId], queryFn: () => api.get<Template[]>('/api/report-templates', { unitId }), enabled });
+  return useQuery({
+    queryKey: [...keys.all, 'templates', unitId],
+    queryFn: () => api.get<Template[]>('/api/report-templates', { unitId }),
+    enabled,
+  });
 }
 
 /** Every write refreshes the whole feature: lists, rates and consolidation all move together. */
@@ -194,17 +273,32 @@ function useReportsMutation<TVariables, TResult>(fn: (variables: TVariables) => 
   const client = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: keys.all }) });
 }
-export const useCreateRequest = () => useReportsMutation((body: CreateRequestBody) => api.post<ReportRequest>('/api/report-requests', body));
-export const useUpdateDeadline = (id: number) => useReportsMutation((body: { deadline: string; version: number }) => api.patch<ReportRequest>(`/api/report-requests/${id}/deadline`, body));
-export const useRemind = (id: number) => useReportsMutation(() => api.post<{ lateUnits: number; notifications: number }>(`/api/report-requests/${id}/remind`));
-export const useSaveTemplate = () => useReportsMutation((body: { unitId: number; name: string; kind: ReportKind; content: ReportContent }) => api.post<Template>('/api/report-templates', body));
+export const useCreateRequest = () =>
+  useReportsMutation((body: CreateRequestBody) => api.post<ReportRequest>('/api/report-requests', body));
+export const useUpdateDeadline = (id: number) =>
+  useReportsMutation((body: { deadline: string; version: number }) =>
+    api.patch<ReportRequest>(`/api/report-requests/${id}/deadline`, body),
+  );
+export const useRemind = (id: number) =>
+  useReportsMutation(() => api.post<{ lateUnits: number; notifications: number }>(`/api/report-requests/${id}/remind`));
+export const useSaveTemplate = () =>
+  useReportsMutation((body: { unitId: number; name: string; kind: ReportKind; content: ReportContent }) =>
+    api.post<Template>('/api/report-templates', body),
+  );
 export const useDeleteTemplate = () => useReportsMutation((id: number) => api.delete<void>(`/api/report-templates/${id}`));
-export const useSaveAnswer = (id: number) => useReportsMutation((body: SaveAnswerBody) => api.patch<AnswerDetail>(`/api/report-answers/${id}`, body));
-export const useSubmitAnswer = (id: number) => useReportsMutation((version: number) => api.post<AnswerDetail>(`/api/report-answers/${id}/submit`, { version }));
-export const useReturnAnswer = (id: number) => useReportsMutation((body: { version: number; reason: string }) => api.post<AnswerDetail>(`/api/report-answers/${id}/return`, body));
-export const useAcceptAnswer = (id: number) => useReportsMutation((version: number) => api.post<AnswerDetail>(`/api/report-answers/${id}/accept`, { version }));
+export const useSaveAnswer = (id: number) =>
+  useReportsMutation((body: SaveAnswerBody) => api.patch<AnswerDetail>(`/api/report-answers/${id}`, body));
+export const useSubmitAnswer = (id: number) =>
+  useReportsMutation((version: number) => api.post<AnswerDetail>(`/api/report-answers/${id}/submit`, { version }));
+export const useReturnAnswer = (id: number) =>
+  useReportsMutation((body: { version: number; reason: string }) => api.post<AnswerDetail>(`/api/report-answers/${id}/return`, body));
+export const useAcceptAnswer = (id: number) =>
+  useReportsMutation((version: number) => api.post<AnswerDetail>(`/api/report-answers/${id}/accept`, { version }));
 export const useRespond = (id: number) =>
-  useReportsMutation((body: { status: 'in_progress' | 'answered' | 'closed'; answer: string | null; dueOn: string | null; version: number }) => api.patch<RegisterItem>(`/api/report-recommendations/${id}`, body));
+  useReportsMutation(
+    (body: { status: 'in_progress' | 'answered' | 'closed'; answer: string | null; dueOn: string | null; version: number }) =>
+      api.patch<RegisterItem>(`/api/report-recommendations/${id}`, body),
+  );
 export const uploadReportFile = (unitId: number, file: File) => {
   const form = new FormData();
   form.append('file', file);

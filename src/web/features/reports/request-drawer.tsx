@@ -18,8 +18,21 @@ export function RequestDrawer({ id, onClose }: { id: number | null; onClose: () 
   const query = useRequest(id);
   const request = query.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} width={980} title={request?.title ?? t('reports.requests.drawerTitle')} destroyOnHidden data-testid="report-request-drawer">
-      {query.error ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : !request ? <Spin /> : <RequestBody request={request} />}
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={980}
+      title={request?.title ?? t('reports.requests.drawerTitle')}
+      destroyOnHidden
+      data-testid="report-request-drawer"
+    >
+      {query.error ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : !request ? (
+        <Spin />
+      ) : (
+        <RequestBody request={request} />
+      )}
     </Drawer>
   );
 }
@@ -35,14 +48,35 @@ function RequestBody({ request }: { request: ReportRequest }) {
 
   const columns = [
     { title: t('reports.fields.unit'), render: (_: unknown, row: RequestAnswerRow) => row.unit.name },
-    { title: t('reports.fields.status'), width: 150, render: (_: unknown, row: RequestAnswerRow) => <AnswerStatusTag status={row.displayStatus} /> },
-    { title: t('reports.fields.submittedOn'), width: 130, render: (_: unknown, row: RequestAnswerRow) => (row.firstSubmittedOn ? <span>{formatDate(row.firstSubmittedOn)}{row.onTime === false && <span style={{ color: '#cf1322' }}> ({t('reports.lateSubmission')})</span>}</span> : '—') },
+    {
+      title: t('reports.fields.status'),
+      width: 150,
+      render: (_: unknown, row: RequestAnswerRow) => <AnswerStatusTag status={row.displayStatus} />,
+    },
+    {
+      title: t('reports.fields.submittedOn'),
+      width: 130,
+      render: (_: unknown, row: RequestAnswerRow) =>
+        row.firstSubmittedOn ? (
+          <span>
+            {formatDate(row.firstSubmittedOn)}
+            {row.onTime === false && <span style={{ color: '#cf1322' }}> ({t('reports.lateSubmission')})</span>}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
     { title: t('reports.fields.number'), width: 120, render: (_: unknown, row: RequestAnswerRow) => row.numberSymbol ?? '—' },
     {
       title: t('common.actions'),
       width: 110,
       render: (_: unknown, row: RequestAnswerRow) => (
-        <Button size="small" onClick={() => setOpenAnswer(row.id)} disabled={row.status === 'not_started'} data-testid={`report-open-answer-${row.unit.code}`}>
+        <Button
+          size="small"
+          onClick={() => setOpenAnswer(row.id)}
+          disabled={row.status === 'not_started'}
+          data-testid={`report-open-answer-${row.unit.code}`}
+        >
           {t('reports.open')}
         </Button>
       ),
@@ -53,7 +87,9 @@ function RequestBody({ request }: { request: ReportRequest }) {
     <>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('reports.fields.kind')}>{t(`reports.kinds.${request.kind}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('reports.fields.period')}>{`${formatDate(request.periodFrom)} – ${formatDate(request.periodTo)}`}</Descriptions.Item>
+        <Descriptions.Item
+          label={t('reports.fields.period')}
+        >{`${formatDate(request.periodFrom)} – ${formatDate(request.periodTo)}`}</Descriptions.Item>
         <Descriptions.Item label={t('reports.fields.deadline')}>{formatDate(request.deadline)}</Descriptions.Item>
         <Descriptions.Item label={t('reports.fields.reportingRate')}>
           <span data-testid="report-reporting-rate">{`${request.figures.submitted}/${request.figures.expected} (${formatRate(request.figures.reportingRate)})`}</span>
@@ -64,7 +100,18 @@ function RequestBody({ request }: { request: ReportRequest }) {
         <Descriptions.Item label={t('reports.fields.audience')}>{t(`reports.audience.${request.audience}`)}</Descriptions.Item>
       </Descriptions>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Popconfirm title={t('reports.remind.confirm', { count: late })} onConfirm={() => remind.mutateAsync().then((result) => void message.success(t('reports.remind.done', { units: result.lateUnits, accounts: result.notifications }))).catch((error: unknown) => void message.error(describeError(error, t)))} okText={t('reports.remind.action')} cancelText={t('common.cancel')} disabled={late === 0}>
+        <Popconfirm
+          title={t('reports.remind.confirm', { count: late })}
+          onConfirm={() =>
+            remind
+              .mutateAsync()
+              .then((result) => void message.success(t('reports.remind.done', { units: result.lateUnits, accounts: result.notifications })))
+              .catch((error: unknown) => void message.error(describeError(error, t)))
+          }
+          okText={t('reports.remind.action')}
+          cancelText={t('common.cancel')}
+          disabled={late === 0}
+        >
           <Button icon={<BellOutlined />} disabled={late === 0} loading={remind.isPending} data-testid="report-remind">
             {t('reports.remind.action')} ({late})
           </Button>
@@ -73,7 +120,14 @@ function RequestBody({ request }: { request: ReportRequest }) {
           {t('reports.deadline.change')}
         </Button>
       </Space>
-      <Table rowKey="id" size="small" columns={columns} dataSource={request.answers} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="report-answers-table" />
+      <Table
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={request.answers}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        data-testid="report-answers-table"
+      />
       {request.bySubtree.length > 1 && request.audience !== 'children' && (
         <Table
           rowKey={(row) => row.unit.id}
@@ -84,7 +138,10 @@ function RequestBody({ request }: { request: ReportRequest }) {
           dataSource={request.bySubtree}
           columns={[
             { title: t('reports.fields.unit'), render: (_, row) => row.unit.name },
-            { title: t('reports.fields.reportingRate'), render: (_, row) => `${row.submitted}/${row.expected} (${formatRate(row.reportingRate)})` },
+            {
+              title: t('reports.fields.reportingRate'),
+              render: (_, row) => `${row.submitted}/${row.expected} (${formatRate(row.reportingRate)})`,
+            },
             { title: t('reports.fields.onTimeRate'), render: (_, row) => `${row.onTime}/${row.expected} (${formatRate(row.onTimeRate)})` },
           ]}
         />
@@ -95,11 +152,22 @@ function RequestBody({ request }: { request: ReportRequest }) {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <DownloadButton path={`/api/report-requests/${request.id}/document`} params={{ format: 'docx' }} fileName={`Báo cáo tổng hợp - ${request.title}.docx`} icon={<FileWordOutlined />} data-testid="report-consolidated-docx">
+        <DownloadButton
+          path={`/api/report-requests/${request.id}/document`}
+          params={{ format: 'docx' }}
+          fileName={`Báo cáo tổng hợp - ${request.title}.docx`}
+          icon={<FileWordOutlined />}
+          data-testid="report-consolidated-docx"
+        >
           {t('reports.download.consolidatedDocx')}
         </DownloadButton>
         {catalogue.data?.pdfAvailable ? (
-          <DownloadButton path={`/api/report-requests/${request.id}/document`} params={{ format: 'pdf' }} fileName={`Báo cáo tổng hợp - ${request.title}.pdf`} icon={<FilePdfOutlined />}>
+          <DownloadButton
+            path={`/api/report-requests/${request.id}/document`}
+            params={{ format: 'pdf' }}
+            fileName={`Báo cáo tổng hợp - ${request.title}.pdf`}
+            icon={<FilePdfOutlined />}
+          >
             {t('reports.download.pdf')}
           </DownloadButton>
         ) : (
@@ -107,7 +175,12 @@ function RequestBody({ request }: { request: ReportRequest }) {
             <span style={{ color: '#888', fontSize: 12 }}>{t('reports.download.noPdfShort')}</span>
           </Tooltip>
         )}
-        <DownloadButton path={`/api/report-requests/${request.id}/figures-export`} fileName={`Số liệu tổng hợp - ${request.title}.xlsx`} icon={<FileExcelOutlined />} data-testid="report-figures-excel">
+        <DownloadButton
+          path={`/api/report-requests/${request.id}/figures-export`}
+          fileName={`Số liệu tổng hợp - ${request.title}.xlsx`}
+          icon={<FileExcelOutlined />}
+          data-testid="report-figures-excel"
+        >
           {t('reports.download.figuresExcel')}
         </DownloadButton>
       </Space>
@@ -130,14 +203,33 @@ function DeadlineModal({ request, onClose }: { request: ReportRequest; onClose: 
   const { t } = useTranslation();
   const update = useUpdateDeadline(request.id);
   return (
-    <FormModal open title={t('reports.deadline.change')} formId="report-deadline-form" okText={t('common.save')} pending={update.isPending} error={update.error} onCancel={onClose} width={420}>
+    <FormModal
+      open
+      title={t('reports.deadline.change')}
+      formId="report-deadline-form"
+      okText={t('common.save')}
+      pending={update.isPending}
+      error={update.error}
+      onCancel={onClose}
+      width={420}
+    >
       <Form<{ deadline: Dayjs }>
         id="report-deadline-form"
         layout="vertical"
         initialValues={{ deadline: fromApiDate(request.deadline) }}
-        onFinish={(values) => void update.mutateAsync({ deadline: toApiDate(values.deadline)!, version: request.version }).then(onClose).catch(() => undefined)}
+        onFinish={(values) =>
+          void update
+            .mutateAsync({ deadline: toApiDate(values.deadline)!, version: request.version })
+            .then(onClose)
+            .catch(() => undefined)
+        }
       >
-        <Form.Item name="deadline" label={t('reports.fields.deadline')} extra={t('reports.deadline.help')} rules={[{ required: true, message: t('reports.requests.deadlineRequired') }]}>
+        <Form.Item
+          name="deadline"
+          label={t('reports.fields.deadline')}
+          extra={t('reports.deadline.help')}
+          rules={[{ required: true, message: t('reports.requests.deadlineRequired') }]}
+        >
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
       </Form>

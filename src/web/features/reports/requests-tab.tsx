@@ -25,7 +25,21 @@ export function RequestsTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const query = useRequests({ unitId: actingUnit.id, q: q || undefined, kind, page, pageSize });
 
   const columns: ColumnsType<RequestListItem> = [
-    { title: t('reports.fields.title'), dataIndex: 'title', width: 340, render: (title: string, row) => <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(row.id)} data-testid={`report-request-${row.id}`}>{title}</Button> },
+    {
+      title: t('reports.fields.title'),
+      dataIndex: 'title',
+      width: 340,
+      render: (title: string, row) => (
+        <Button
+          type="link"
+          style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => setOpenId(row.id)}
+          data-testid={`report-request-${row.id}`}
+        >
+          {title}
+        </Button>
+      ),
+    },
     { title: t('reports.fields.kind'), dataIndex: 'kind', width: 190, render: (value: ReportKind) => t(`reports.kinds.${value}`) },
     { title: t('reports.fields.requester'), dataIndex: 'unitName', width: 200 },
     { title: t('reports.fields.period'), width: 190, render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}` },
@@ -52,8 +66,28 @@ export function RequestsTab({ actingUnit }: { actingUnit: ActingUnit }) {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input allowClear prefix={<SearchOutlined />} placeholder={t('reports.requests.search')} value={text} onChange={(event) => { setText(event.target.value); setPage(1); }} style={{ width: 320 }} />
-        <Select allowClear placeholder={t('reports.allKinds')} value={kind} onChange={(value) => { setKind(value); setPage(1); }} style={{ width: 240 }} options={REPORT_KINDS.map((value) => ({ value, label: t(`reports.kinds.${value}`) }))} />
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('reports.requests.search')}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setPage(1);
+          }}
+          style={{ width: 320 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('reports.allKinds')}
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            setPage(1);
+          }}
+          style={{ width: 240 }}
+          options={REPORT_KINDS.map((value) => ({ value, label: t(`reports.kinds.${value}`) }))}
+        />
       </Space>
       {query.error ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
@@ -65,12 +99,35 @@ export function RequestsTab({ actingUnit }: { actingUnit: ActingUnit }) {
           columns={columns}
           dataSource={query.data?.items ?? []}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={q || kind ? t('reports.requests.emptyFiltered') : t('reports.requests.empty', { unit: actingUnit.name })} /> }}
-          pagination={{ current: page, pageSize, total: query.data?.total ?? 0, showSizeChanger: true, onChange: (next, size) => { setPage(next); setPageSize(size); } }}
+          locale={{
+            emptyText: (
+              <Empty
+                description={q || kind ? t('reports.requests.emptyFiltered') : t('reports.requests.empty', { unit: actingUnit.name })}
+              />
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: query.data?.total ?? 0,
+            showSizeChanger: true,
+            onChange: (next, size) => {
+              setPage(next);
+              setPageSize(size);
+            },
+          }}
           data-testid="report-requests-table"
         />
       )}
-      {creating && <RequestFormModal actingUnit={actingUnit} onClose={(id) => { setCreating(false); if (id) setOpenId(id); }} />}
+      {creating && (
+        <RequestFormModal
+          actingUnit={actingUnit}
+          onClose={(id) => {
+            setCreating(false);
+            if (id) setOpenId(id);
+          }}
+        />
+      )}
       <RequestDrawer id={openId} onClose={() => setOpenId(null)} />
     </Card>
   );

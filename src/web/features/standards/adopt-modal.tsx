@@ -57,7 +57,9 @@ export function AdoptModal({ draft, current, onClose }: AdoptModalProps) {
             format={DATE_FORMAT}
             placeholder={t('common.datePlaceholder')}
             style={{ width: '100%' }}
-            disabledDate={(date) => date.isAfter(dayjs(), 'day') || (current?.adoptedOn ? date.isBefore(dayjs(current.adoptedOn), 'day') : false)}
+            disabledDate={(date) =>
+              date.isAfter(dayjs(), 'day') || (current?.adoptedOn ? date.isBefore(dayjs(current.adoptedOn), 'day') : false)
+            }
             data-testid="standards-adopt-date"
           />
         </Form.Item>

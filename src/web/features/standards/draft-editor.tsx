@@ -86,7 +86,11 @@ export function DraftEditor({ unitId, draft, current, defaultTitle, onCancelNew 
         initialValues={{ title: draft?.title ?? defaultTitle, criteria: draft?.criteria ?? [{ text: '' }] }}
         onFinish={() => void onSave()}
       >
-        <Form.Item name="title" label={t('standards.draft.fieldTitle')} rules={[{ required: true, whitespace: true, message: t('standards.draft.fieldTitleRequired') }]}>
+        <Form.Item
+          name="title"
+          label={t('standards.draft.fieldTitle')}
+          rules={[{ required: true, whitespace: true, message: t('standards.draft.fieldTitleRequired') }]}
+        >
           <Input maxLength={200} data-testid="standards-draft-title" />
         </Form.Item>
         <Form.List name="criteria">
@@ -122,7 +126,14 @@ export function DraftEditor({ unitId, draft, current, defaultTitle, onCancelNew 
                   />
                 </div>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ text: '' })} disabled={fields.length >= MAX_CRITERIA} block type="dashed" data-testid="standards-add-criterion">
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ text: '' })}
+                disabled={fields.length >= MAX_CRITERIA}
+                block
+                type="dashed"
+                data-testid="standards-add-criterion"
+              >
                 {t('standards.draft.addCriterion')}
               </Button>
             </>
@@ -142,11 +153,14 @@ export function DraftEditor({ unitId, draft, current, defaultTitle, onCancelNew 
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true }}
               onConfirm={() =>
-                remove.mutateAsync({ id: draft.id, version: (latest ?? draft).version }).then(() => {
-                  setLastSaved(null);
-                  onCancelNew();
-                  void message.success(t('standards.draft.discarded'));
-                }, () => undefined)
+                remove.mutateAsync({ id: draft.id, version: (latest ?? draft).version }).then(
+                  () => {
+                    setLastSaved(null);
+                    onCancelNew();
+                    void message.success(t('standards.draft.discarded'));
+                  },
+                  () => undefined,
+                )
               }
             >
               <Button danger type="text" data-testid="standards-discard-draft">

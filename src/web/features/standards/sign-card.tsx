@@ -45,7 +45,12 @@ export function SignCard({ data }: { data: UnitStandards }) {
                   okText={t('standards.sign.remove')}
                   cancelText={t('common.cancel')}
                   okButtonProps={{ danger: true }}
-                  onConfirm={() => remove.mutateAsync({ unitId: unit.id, version: sign.version }).then(() => message.success(t('standards.sign.removed')), () => undefined)}
+                  onConfirm={() =>
+                    remove.mutateAsync({ unitId: unit.id, version: sign.version }).then(
+                      () => message.success(t('standards.sign.removed')),
+                      () => undefined,
+                    )
+                  }
                 >
                   <Button danger type="text">
                     {t('standards.sign.remove')}
@@ -56,9 +61,21 @@ export function SignCard({ data }: { data: UnitStandards }) {
           ) : null}
           <Typography.Title level={5}>{t('standards.sign.qrTitle')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('standards.sign.qrHelp')}</Typography.Paragraph>
-          <img src={qrPngPath(unit.id)} alt={t('standards.sign.qrAlt', { unit: unit.name })} width={180} height={180} className="block-gap-bottom" data-testid="standards-qr-image" />
+          <img
+            src={qrPngPath(unit.id)}
+            alt={t('standards.sign.qrAlt', { unit: unit.name })}
+            width={180}
+            height={180}
+            className="block-gap-bottom"
+            data-testid="standards-qr-image"
+          />
           <Space wrap>
-            <DownloadButton path={qrPngPath(unit.id)} fileName={t('standards.sign.qrFile')} icon={<QrcodeOutlined />} data-testid="standards-qr-download">
+            <DownloadButton
+              path={qrPngPath(unit.id)}
+              fileName={t('standards.sign.qrFile')}
+              icon={<QrcodeOutlined />}
+              data-testid="standards-qr-download"
+            >
               {t('standards.sign.downloadQr')}
             </DownloadButton>
             <Button icon={<PrinterOutlined />} href={signPrintPath(unit.id)} target="_blank" rel="noopener" data-testid="standards-print">

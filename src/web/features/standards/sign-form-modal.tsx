@@ -28,17 +28,34 @@ export function SignFormModal({ unitId, sign, earliest, onClose }: SignFormModal
   const save = useSaveSign();
   const [uploading, setUploading] = useState(false);
   const [photo, setPhoto] = useState<UploadFile | null>(
-    sign?.photo ? { uid: String(sign.photo.id), name: sign.photo.name, status: 'done', url: fileViewPath(sign.photo.id), response: { id: sign.photo.id } } : null,
+    sign?.photo
+      ? {
+          uid: String(sign.photo.id),
+          name: sign.photo.name,
+          status: 'done',
+          url: fileViewPath(sign.photo.id),
+          response: { id: sign.photo.id },
+        }
+      : null,
   );
 
   const submit = (values: Values) => {
     const photoFileId = photo?.status === 'done' ? ((photo.response as { id: number } | undefined)?.id ?? null) : null;
     save
-      .mutateAsync({ unitId, postedOn: toApiDate(values.postedOn)!, location: values.location?.trim() || null, photoFileId, version: sign?.version })
-      .then(() => {
-        void message.success(t('standards.sign.saved'));
-        onClose();
-      }, () => undefined);
+      .mutateAsync({
+        unitId,
+        postedOn: toApiDate(values.postedOn)!,
+        location: values.location?.trim() || null,
+        photoFileId,
+        version: sign?.version,
+      })
+      .then(
+        () => {
+          void message.success(t('standards.sign.saved'));
+          onClose();
+        },
+        () => undefined,
+      );
   };
 
   return (
@@ -58,7 +75,11 @@ export function SignFormModal({ unitId, sign, earliest, onClose }: SignFormModal
         disabled={save.isPending}
         initialValues={{ postedOn: fromApiDate(sign?.postedOn) ?? dayjs(), location: sign?.location ?? '' }}
       >
-        <Form.Item name="postedOn" label={t('standards.sign.postedOn')} rules={[{ required: true, message: t('standards.sign.postedOnRequired') }]}>
+        <Form.Item
+          name="postedOn"
+          label={t('standards.sign.postedOn')}
+          rules={[{ required: true, message: t('standards.sign.postedOnRequired') }]}
+        >
           <DatePicker
             format={DATE_FORMAT}
             placeholder={t('common.datePlaceholder')}

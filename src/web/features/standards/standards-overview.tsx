@@ -101,7 +101,11 @@ export function StandardsOverview({ actingUnit }: { actingUnit: ActingUnit }) {
       <Row gutter={[16, 16]} className="block-gap-bottom">
         <Col xs={24} sm={8}>
           <Card>
-            <Statistic title={t('standards.overview.units')} value={summary ? formatNumber(summary.units) : '—'} data-testid="standards-summary-units" />
+            <Statistic
+              title={t('standards.overview.units')}
+              value={summary ? formatNumber(summary.units) : '—'}
+              data-testid="standards-summary-units"
+            />
           </Card>
         </Col>
         <Col xs={12} sm={8}>
@@ -145,7 +149,10 @@ export function StandardsOverview({ actingUnit }: { actingUnit: ActingUnit }) {
               setFilter(value);
               setPage(1);
             }}
-            options={OVERVIEW_FILTERS.map((value) => ({ value, label: <span data-testid={`standards-filter-${value}`}>{t(`standards.overview.filters.${value}`)}</span> }))}
+            options={OVERVIEW_FILTERS.map((value) => ({
+              value,
+              label: <span data-testid={`standards-filter-${value}`}>{t(`standards.overview.filters.${value}`)}</span>,
+            }))}
             aria-label={t('standards.overview.filterLabel')}
           />
         </div>
@@ -159,7 +166,13 @@ export function StandardsOverview({ actingUnit }: { actingUnit: ActingUnit }) {
             data-testid="standards-overview-table"
             showSorterTooltip={false}
             locale={{
-              emptyText: overview.isPending ? ' ' : <Empty description={filtered ? t('standards.overview.emptyFiltered') : t('standards.overview.empty', { unit: actingUnit.name })} />,
+              emptyText: overview.isPending ? (
+                ' '
+              ) : (
+                <Empty
+                  description={filtered ? t('standards.overview.emptyFiltered') : t('standards.overview.empty', { unit: actingUnit.name })}
+                />
+              ),
             }}
             pagination={{
               current: page,

@@ -117,7 +117,9 @@ function useStandardsMutation<Input, Output>(send: (input: Input) => Promise<Out
 }
 
 export function useCreateDraft() {
-  return useStandardsMutation((input: { unitId: number; title?: string; criteria?: Criterion[] }) => api.post<StandardVersion>('/api/standards/drafts', input));
+  return useStandardsMutation((input: { unitId: number; title?: string; criteria?: Criterion[] }) =>
+    api.post<StandardVersion>('/api/standards/drafts', input),
+  );
 }
 
 export function useUpdateDraft() {
@@ -127,7 +129,9 @@ export function useUpdateDraft() {
 }
 
 export function useDeleteDraft() {
-  return useStandardsMutation((input: { id: number; version: number }) => api.delete<void>(`/api/standards/${input.id}?version=${input.version}`));
+  return useStandardsMutation((input: { id: number; version: number }) =>
+    api.delete<void>(`/api/standards/${input.id}?version=${input.version}`),
+  );
 }
 
 export function useAdoptDraft() {

@@ -47,7 +47,9 @@ export function UnitStandards({ data }: { data: UnitStandardsData }) {
           >
             {current ? (
               <>
-                <Typography.Paragraph type="secondary">{t('standards.current.adoptedOn', { date: formatDate(current.adoptedOn) })}</Typography.Paragraph>
+                <Typography.Paragraph type="secondary">
+                  {t('standards.current.adoptedOn', { date: formatDate(current.adoptedOn) })}
+                </Typography.Paragraph>
                 <CriteriaList version={current} />
               </>
             ) : (
@@ -55,7 +57,13 @@ export function UnitStandards({ data }: { data: UnitStandardsData }) {
             )}
             {data.canEdit && !editing ? (
               <div className="block-gap">
-                <Button type="primary" icon={<EditOutlined />} onClick={startDraft} loading={createDraft.isPending} data-testid="standards-create-draft">
+                <Button
+                  type="primary"
+                  icon={<EditOutlined />}
+                  onClick={startDraft}
+                  loading={createDraft.isPending}
+                  data-testid="standards-create-draft"
+                >
                   {current ? t('standards.current.createNext') : t('standards.current.createFirst')}
                 </Button>
                 {current ? <Typography.Paragraph type="secondary">{t('standards.current.createNextHelp')}</Typography.Paragraph> : null}

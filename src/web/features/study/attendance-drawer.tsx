@@ -32,7 +32,9 @@ export function AttendanceDrawer({ sessionId, onClose }: { sessionId: number | n
       {attendance.isError ? <QueryError error={attendance.error} onRetry={() => void attendance.refetch()} compact /> : null}
       {attendance.isPending && sessionId !== null ? <Spin /> : null}
       {/* Keyed by session only: a refetch after saving must not remount the editor while its save finishes. */}
-      {attendance.data ? <AttendanceEditor key={attendance.data.session.id} data={attendance.data} isPhone={isPhone} onSaved={onClose} /> : null}
+      {attendance.data ? (
+        <AttendanceEditor key={attendance.data.session.id} data={attendance.data} isPhone={isPhone} onSaved={onClose} />
+      ) : null}
     </Drawer>
   );
 }
@@ -178,7 +180,9 @@ function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhon
         <Space direction="vertical" size={4} style={{ width: '100%' }}>
           <span className="compact-row-title">{row.fullName}</span>
           {renderStatus(row)}
-          {row.madeUpOn ? <Typography.Text type="secondary">{t('study.attendance.madeUpOn', { date: formatDate(row.madeUpOn) })}</Typography.Text> : null}
+          {row.madeUpOn ? (
+            <Typography.Text type="secondary">{t('study.attendance.madeUpOn', { date: formatDate(row.madeUpOn) })}</Typography.Text>
+          ) : null}
         </Space>
       ),
     },
@@ -189,11 +193,15 @@ function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhon
       <Typography.Paragraph type="secondary">
         {t('study.attendance.intro', { unit: session.unit.name, date: formatDate(session.heldOn) })}
       </Typography.Paragraph>
-      {unrecorded && canWrite ? <Alert type="info" showIcon title={t('study.attendance.defaultPresent')} className="block-gap-bottom" /> : null}
+      {unrecorded && canWrite ? (
+        <Alert type="info" showIcon title={t('study.attendance.defaultPresent')} className="block-gap-bottom" />
+      ) : null}
       <MutationErrorAlert error={save.error} />
       <div className="filters">
         <Space wrap>
-          <Tag color="green" data-testid="attendance-count-present">{t('study.attendance.countPresent', { formatted: formatNumber(counts.present) })}</Tag>
+          <Tag color="green" data-testid="attendance-count-present">
+            {t('study.attendance.countPresent', { formatted: formatNumber(counts.present) })}
+          </Tag>
           <Tag color="orange">{t('study.attendance.countExcused', { formatted: formatNumber(counts.absent_excused) })}</Tag>
           <Tag color="red">{t('study.attendance.countAbsent', { formatted: formatNumber(counts.absent) })}</Tag>
         </Space>
@@ -254,7 +262,11 @@ function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhon
           >
             {t('study.attendance.save', { formatted: formatNumber(marks.size) })}
           </Button>
-          {missingReason ? <Typography.Text type="danger" className="study-inline-gap">{t('study.attendance.reasonMissing')}</Typography.Text> : null}
+          {missingReason ? (
+            <Typography.Text type="danger" className="study-inline-gap">
+              {t('study.attendance.reasonMissing')}
+            </Typography.Text>
+          ) : null}
         </div>
       ) : null}
       {importing ? <AttendanceImportModal session={session} onClose={() => setImporting(false)} onApplied={onSaved} /> : null}

@@ -56,7 +56,13 @@ export function AttendanceImportModal({ session, onClose, onApplied }: Attendanc
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" disabled={!result || result.errors.length > 0 || result.rows.length === 0} loading={save.isPending} onClick={apply} data-testid="attendance-import-apply">
+          <Button
+            type="primary"
+            disabled={!result || result.errors.length > 0 || result.rows.length === 0}
+            loading={save.isPending}
+            onClick={apply}
+            data-testid="attendance-import-apply"
+          >
             {t('study.import.apply')}
           </Button>
         </Space>
@@ -74,7 +80,12 @@ export function AttendanceImportModal({ session, onClose, onApplied }: Attendanc
       {preview.isError ? <Alert type="error" showIcon title={describeError(preview.error, t)} className="study-gap-top" /> : null}
       {result && result.errors.length > 0 ? (
         <>
-          <Alert type="error" showIcon className="study-gap-top" title={t('study.import.hasErrors', { formatted: formatNumber(result.errors.length) })} />
+          <Alert
+            type="error"
+            showIcon
+            className="study-gap-top"
+            title={t('study.import.hasErrors', { formatted: formatNumber(result.errors.length) })}
+          />
           <RowErrorsTable errors={result.errors} testId="attendance-import-errors" />
         </>
       ) : null}

@@ -21,7 +21,15 @@ export function MakeUpModal({ sessionId, sessionTitle, heldOn, person, onClose }
   const makeUp = useMakeUp();
   const [form] = Form.useForm<{ madeUpOn: Dayjs | null }>();
   return (
-    <FormModal open title={t('study.makeUp.title')} formId={FORM_ID} okText={t('study.makeUp.ok')} pending={makeUp.isPending} error={makeUp.error} onCancel={onClose}>
+    <FormModal
+      open
+      title={t('study.makeUp.title')}
+      formId={FORM_ID}
+      okText={t('study.makeUp.ok')}
+      pending={makeUp.isPending}
+      error={makeUp.error}
+      onCancel={onClose}
+    >
       <Typography.Paragraph>{t('study.makeUp.intro', { name: person.name, title: sessionTitle })}</Typography.Paragraph>
       <Form
         id={FORM_ID}
@@ -30,7 +38,9 @@ export function MakeUpModal({ sessionId, sessionTitle, heldOn, person, onClose }
         initialValues={{ madeUpOn: fromApiDate(person.madeUpOn) ?? dayjs() }}
         onFinish={(values) =>
           // Shown by the dialog's alert when refused; closed once saved.
-          void makeUp.mutateAsync({ sessionId, personId: person.id, madeUpOn: toApiDate(values.madeUpOn) ?? null }).then(onClose, () => undefined)
+          void makeUp
+            .mutateAsync({ sessionId, personId: person.id, madeUpOn: toApiDate(values.madeUpOn) ?? null })
+            .then(onClose, () => undefined)
         }
       >
         <Form.Item name="madeUpOn" label={t('study.makeUp.date')} extra={t('study.makeUp.help')}>

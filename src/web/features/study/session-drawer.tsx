@@ -51,7 +51,13 @@ export function SessionDrawer({ sessionId, onClose, onAttendance }: SessionDrawe
   };
 
   return (
-    <Drawer open={sessionId !== null} onClose={onClose} size={isPhone ? 'default' : 'large'} title={data?.title ?? t('study.drawerTitle')} destroyOnHidden>
+    <Drawer
+      open={sessionId !== null}
+      onClose={onClose}
+      size={isPhone ? 'default' : 'large'}
+      title={data?.title ?? t('study.drawerTitle')}
+      destroyOnHidden
+    >
       {session.isError ? <QueryError error={session.error} onRetry={() => void session.refetch()} compact /> : null}
       {session.isPending && sessionId !== null ? <Spin /> : null}
       {data ? (
@@ -98,7 +104,13 @@ export function SessionDrawer({ sessionId, onClose, onAttendance }: SessionDrawe
               {data.files && data.files.length > 0 ? (
                 <Space direction="vertical" size={2}>
                   {data.files.map((file) => (
-                    <DownloadButton key={file.id} type="link" icon={<PaperClipOutlined />} path={`/api/files/${file.id}`} fileName={file.name}>
+                    <DownloadButton
+                      key={file.id}
+                      type="link"
+                      icon={<PaperClipOutlined />}
+                      path={`/api/files/${file.id}`}
+                      fileName={file.name}
+                    >
                       {file.name}
                     </DownloadButton>
                   ))}

@@ -111,7 +111,12 @@ export function SessionFormModal({ session, defaultUnit, onClose, onDone }: Sess
             data-testid="session-kind"
           />
         </Form.Item>
-        <Form.Item name="heldOn" label={t('study.fields.heldOn')} rules={[{ required: true, message: t('study.form.dateRequired') }]} extra={t('study.form.dateHelp')}>
+        <Form.Item
+          name="heldOn"
+          label={t('study.fields.heldOn')}
+          rules={[{ required: true, message: t('study.form.dateRequired') }]}
+          extra={t('study.form.dateHelp')}
+        >
           <DatePicker
             format={DATE_FORMAT}
             placeholder={t('common.datePlaceholder')}
@@ -135,8 +140,15 @@ export function SessionFormModal({ session, defaultUnit, onClose, onDone }: Sess
             />
           </Form.Item>
         )}
-        <Form.Item name="title" label={t('study.fields.title')} rules={[{ required: true, whitespace: true, message: t('study.form.titleRequired') }, { max: 300 }]}>
-          <Input placeholder={isMeeting ? t('study.form.meetingTitlePlaceholder') : t('study.form.titlePlaceholder')} data-testid="session-title" />
+        <Form.Item
+          name="title"
+          label={t('study.fields.title')}
+          rules={[{ required: true, whitespace: true, message: t('study.form.titleRequired') }, { max: 300 }]}
+        >
+          <Input
+            placeholder={isMeeting ? t('study.form.meetingTitlePlaceholder') : t('study.form.titlePlaceholder')}
+            data-testid="session-title"
+          />
         </Form.Item>
         <Form.Item name="place" label={t('study.fields.place')} rules={[{ max: 300 }]}>
           <Input data-testid="session-place" />

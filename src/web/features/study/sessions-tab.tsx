@@ -42,7 +42,14 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const orderFor = (column: Sort): SortOrder => (sorting.sort === column ? (sorting.order === 'asc' ? 'ascend' : 'descend') : null);
 
   const columns: ColumnsType<StudySession> = [
-    { title: t('study.fields.heldOn'), key: 'heldOn', width: 120, sorter: true, sortOrder: orderFor('heldOn'), render: (_v, row) => formatDate(row.heldOn) },
+    {
+      title: t('study.fields.heldOn'),
+      key: 'heldOn',
+      width: 120,
+      sorter: true,
+      sortOrder: orderFor('heldOn'),
+      render: (_v, row) => formatDate(row.heldOn),
+    },
     {
       title: t('study.fields.title'),
       key: 'title',
@@ -67,7 +74,14 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
       ),
     },
     { title: t('study.fields.topic'), key: 'topic', width: 260, ellipsis: true, render: (_v, row) => row.topic?.title ?? '—' },
-    { title: t('study.fields.unit'), key: 'unit', width: 200, sorter: true, sortOrder: orderFor('unit'), render: (_v, row) => row.unit.name },
+    {
+      title: t('study.fields.unit'),
+      key: 'unit',
+      width: 200,
+      sorter: true,
+      sortOrder: orderFor('unit'),
+      render: (_v, row) => row.unit.name,
+    },
     {
       title: t('study.fields.attendance'),
       key: 'attendance',
@@ -174,7 +188,13 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
         data-testid="sessions-table"
         scroll={{ x: 1330 }}
         showSorterTooltip={false}
-        locale={{ emptyText: sessions.isPending ? ' ' : <Empty description={filtered ? t('study.emptyFiltered') : t('study.empty', { unit: actingUnit.name })} /> }}
+        locale={{
+          emptyText: sessions.isPending ? (
+            ' '
+          ) : (
+            <Empty description={filtered ? t('study.emptyFiltered') : t('study.empty', { unit: actingUnit.name })} />
+          ),
+        }}
         pagination={{
           current: page,
           pageSize,

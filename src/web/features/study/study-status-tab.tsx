@@ -102,7 +102,13 @@ export function StudyStatusTab({ actingUnit }: { actingUnit: ActingUnit }) {
         loading={list.isFetching}
         data-testid="study-status-table"
         scroll={{ x: 800 }}
-        locale={{ emptyText: list.isPending ? ' ' : <Empty description={status === 'not_studied' ? t('study.status.allStudied') : t('study.status.empty')} /> }}
+        locale={{
+          emptyText: list.isPending ? (
+            ' '
+          ) : (
+            <Empty description={status === 'not_studied' ? t('study.status.allStudied') : t('study.status.empty')} />
+          ),
+        }}
         pagination={{
           current: page,
           pageSize,

@@ -123,7 +123,14 @@ export function useApplicableTopics(unitId: number | undefined, year: number | u
   });
 }
 
-export function useStudyStatus(params: { unitId: number; year: number; status: 'all' | 'studied' | 'not_studied'; q?: string; page: number; pageSize: number }) {
+export function useStudyStatus(params: {
+  unitId: number;
+  year: number;
+  status: 'all' | 'studied' | 'not_studied';
+  q?: string;
+  page: number;
+  pageSize: number;
+}) {
   return useQuery({
     queryKey: ['study', 'status', params],
     queryFn: ({ signal }) => api.get<Paged<StudyStatusRow>>('/api/study-status', { ...params }, signal),
@@ -153,7 +160,8 @@ export function useSaveSession() {
 export function useDeleteSession() {
   const invalidate = useInvalidateStudy();
   return useMutation({
-    mutationFn: (session: { id: number; version: number }) => api.delete<void>(`/api/study-sessions/${session.id}?version=${session.version}`),
+    mutationFn: (session: { id: number; version: number }) =>
+      api.delete<void>(`/api/study-sessions/${session.id}?version=${session.version}`),
     onSuccess: invalidate,
   });
 }

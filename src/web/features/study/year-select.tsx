@@ -8,7 +8,17 @@ export function yearOptions(count = 6): number[] {
   return Array.from({ length: count }, (_, index) => current - index);
 }
 
-export function YearSelect({ value, onChange, allowClear, testId }: { value?: number; onChange: (year: number | undefined) => void; allowClear?: boolean; testId?: string }) {
+export function YearSelect({
+  value,
+  onChange,
+  allowClear,
+  testId,
+}: {
+  value?: number;
+  onChange: (year: number | undefined) => void;
+  allowClear?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Select<number>

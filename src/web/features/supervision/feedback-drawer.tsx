@@ -17,7 +17,13 @@ export function FeedbackDrawer({ feedbackId, onClose }: { feedbackId: number | n
   const [hiding, setHiding] = useState(false);
   const data = item.data;
   return (
-    <Drawer open={feedbackId !== null} onClose={onClose} size={isPhone ? 'default' : 'large'} title={t('supervision.drawerTitle')} destroyOnHidden>
+    <Drawer
+      open={feedbackId !== null}
+      onClose={onClose}
+      size={isPhone ? 'default' : 'large'}
+      title={t('supervision.drawerTitle')}
+      destroyOnHidden
+    >
       {item.isError ? <QueryError error={item.error} onRetry={() => void item.refetch()} compact /> : null}
       {item.isPending && feedbackId !== null ? <Spin /> : null}
       {data ? (
@@ -28,14 +34,20 @@ export function FeedbackDrawer({ feedbackId, onClose }: { feedbackId: number | n
             </Descriptions.Item>
             <Descriptions.Item label={t('supervision.fields.unit')}>{data.unitName}</Descriptions.Item>
             <Descriptions.Item label={t('supervision.fields.createdAt')}>{formatDateTime(data.createdAt)}</Descriptions.Item>
-            {data.status === 'new' ? <Descriptions.Item label={t('supervision.fields.dueOn')}>{formatDate(data.dueOn)}</Descriptions.Item> : null}
+            {data.status === 'new' ? (
+              <Descriptions.Item label={t('supervision.fields.dueOn')}>{formatDate(data.dueOn)}</Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('supervision.fields.sender')}>{data.senderName ?? t('supervision.anonymous')}</Descriptions.Item>
             <Descriptions.Item label={t('supervision.fields.contact')}>{data.senderContact ?? '—'}</Descriptions.Item>
-            {data.registrantName ? <Descriptions.Item label={t('supervision.fields.registration')}>{data.registrantName}</Descriptions.Item> : null}
+            {data.registrantName ? (
+              <Descriptions.Item label={t('supervision.fields.registration')}>{data.registrantName}</Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('supervision.fields.body')}>
               <div className="supervision-pre-line">{data.body}</div>
             </Descriptions.Item>
-            {data.status === 'hidden' ? <Descriptions.Item label={t('supervision.fields.hiddenReason')}>{data.hiddenReason}</Descriptions.Item> : null}
+            {data.status === 'hidden' ? (
+              <Descriptions.Item label={t('supervision.fields.hiddenReason')}>{data.hiddenReason}</Descriptions.Item>
+            ) : null}
             {data.answeredAt ? (
               <Descriptions.Item label={t('supervision.fields.answeredBy')}>
                 {t('supervision.answeredBy', { name: data.answeredByName ?? '—', at: formatDateTime(data.answeredAt) })}
@@ -87,7 +99,10 @@ function AnswerForm({ item }: { item: FeedbackItem }) {
         name="answer"
         label={editing ? t('supervision.answer.editLabel') : t('supervision.answer.label')}
         extra={t('supervision.answer.help')}
-        rules={[{ required: true, whitespace: true, message: t('supervision.answer.required') }, { max: 3000, message: t('supervision.answer.tooLong') }]}
+        rules={[
+          { required: true, whitespace: true, message: t('supervision.answer.required') },
+          { max: 3000, message: t('supervision.answer.tooLong') },
+        ]}
       >
         <Input.TextArea rows={5} maxLength={3000} showCount data-testid="feedback-answer" />
       </Form.Item>
@@ -103,7 +118,16 @@ function HideModal({ item, onClose }: { item: FeedbackItem; onClose: () => void 
   const { message } = App.useApp();
   const hide = useHideFeedback();
   return (
-    <FormModal open title={t('supervision.hide.title')} formId="feedback-hide-form" okText={t('supervision.hide.ok')} pending={hide.isPending} error={hide.error} onCancel={onClose} danger>
+    <FormModal
+      open
+      title={t('supervision.hide.title')}
+      formId="feedback-hide-form"
+      okText={t('supervision.hide.ok')}
+      pending={hide.isPending}
+      error={hide.error}
+      onCancel={onClose}
+      danger
+    >
       <Form<{ reason: string }>
         id="feedback-hide-form"
         layout="vertical"
@@ -120,7 +144,11 @@ function HideModal({ item, onClose }: { item: FeedbackItem; onClose: () => void 
         }
       >
         <p>{t('supervision.hide.content')}</p>
-        <Form.Item name="reason" label={t('supervision.fields.hiddenReason')} rules={[{ required: true, whitespace: true, message: t('supervision.hide.required') }]}>
+        <Form.Item
+          name="reason"
+          label={t('supervision.fields.hiddenReason')}
+          rules={[{ required: true, whitespace: true, message: t('supervision.hide.required') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} data-testid="feedback-hide-reason" />
         </Form.Item>
       </Form>

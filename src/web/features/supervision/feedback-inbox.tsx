@@ -26,7 +26,14 @@ export function FeedbackInbox({ actingUnit }: { actingUnit: ActingUnit }) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<number | null>(null);
-  const inbox = useFeedbackInbox({ unitId: unit?.value ?? actingUnit.id, status, overdue: overdue || undefined, q: q || undefined, page, pageSize });
+  const inbox = useFeedbackInbox({
+    unitId: unit?.value ?? actingUnit.id,
+    status,
+    overdue: overdue || undefined,
+    q: q || undefined,
+    page,
+    pageSize,
+  });
   const filtered = Boolean(q || status || overdue || unit);
 
   const columns: ColumnsType<FeedbackItem> = [
@@ -44,8 +51,18 @@ export function FeedbackInbox({ actingUnit }: { actingUnit: ActingUnit }) {
     },
     { title: t('supervision.fields.unit'), key: 'unit', width: 200, render: (_v, row) => row.unitName },
     { title: t('supervision.fields.registration'), key: 'registration', width: 180, render: (_v, row) => row.registrantName ?? '—' },
-    { title: t('supervision.fields.status'), key: 'status', width: 170, render: (_v, row) => <FeedbackStatusTag status={row.status} overdue={row.overdue} /> },
-    { title: t('supervision.fields.dueOn'), key: 'dueOn', width: 120, render: (_v, row) => (row.status === 'new' ? formatDate(row.dueOn) : '—') },
+    {
+      title: t('supervision.fields.status'),
+      key: 'status',
+      width: 170,
+      render: (_v, row) => <FeedbackStatusTag status={row.status} overdue={row.overdue} />,
+    },
+    {
+      title: t('supervision.fields.dueOn'),
+      key: 'dueOn',
+      width: 120,
+      render: (_v, row) => (row.status === 'new' ? formatDate(row.dueOn) : '—'),
+    },
   ];
 
   return (
@@ -124,7 +141,13 @@ export function FeedbackInbox({ actingUnit }: { actingUnit: ActingUnit }) {
           loading={inbox.isFetching}
           data-testid="feedback-table"
           scroll={{ x: 1000 }}
-          locale={{ emptyText: inbox.isPending ? ' ' : <Empty description={filtered ? t('supervision.emptyFiltered') : t('supervision.empty', { unit: actingUnit.name })} /> }}
+          locale={{
+            emptyText: inbox.isPending ? (
+              ' '
+            ) : (
+              <Empty description={filtered ? t('supervision.emptyFiltered') : t('supervision.empty', { unit: actingUnit.name })} />
+            ),
+          }}
           pagination={{
             current: page,
             pageSize,

@@ -62,7 +62,12 @@ export function PublicationTab({ actingUnit }: { actingUnit: ActingUnit }) {
         </Space>
       ),
     },
-    { title: t('supervision.fields.position'), key: 'position', width: 150, render: (_v, row) => (row.position ? t(`enums.position.${row.position}`) : '—') },
+    {
+      title: t('supervision.fields.position'),
+      key: 'position',
+      width: 150,
+      render: (_v, row) => (row.position ? t(`enums.position.${row.position}`) : '—'),
+    },
     { title: t('supervision.fields.actions'), key: 'actions', render: (_v, row) => <RegistrationActions actions={row.actions} /> },
     {
       title: t('supervision.fields.publication'),
@@ -107,18 +112,30 @@ export function PublicationTab({ actingUnit }: { actingUnit: ActingUnit }) {
         />
         <YearChoice value={year} onChange={(value) => setYear(value ?? dayjs().year())} />
         {publication.data ? (
-          <Button icon={<GlobalOutlined />} href={`/cong-khai/${encodeURIComponent(publication.data.unitCode)}`} target="_blank" rel="noopener">
+          <Button
+            icon={<GlobalOutlined />}
+            href={`/cong-khai/${encodeURIComponent(publication.data.unitCode)}`}
+            target="_blank"
+            rel="noopener"
+          >
             {t('supervision.publication.openPublicPage')} <ExportOutlined aria-hidden />
           </Button>
         ) : null}
         {canAppraise ? (
-          <Button type="primary" disabled={waiting === 0} loading={publishAll.isPending} onClick={confirmPublishAll} data-testid="publish-all">
+          <Button
+            type="primary"
+            disabled={waiting === 0}
+            loading={publishAll.isPending}
+            onClick={confirmPublishAll}
+            data-testid="publish-all"
+          >
             {t('supervision.publication.publishAllCount', { formatted: formatNumber(waiting) })}
           </Button>
         ) : null}
       </div>
       <Typography.Paragraph type="secondary">
-        {t('supervision.publication.summary', { waiting: formatNumber(waiting), published: formatNumber(published) })} {t('supervision.publication.privacy')}
+        {t('supervision.publication.summary', { waiting: formatNumber(waiting), published: formatNumber(published) })}{' '}
+        {t('supervision.publication.privacy')}
       </Typography.Paragraph>
       {publication.isError ? <QueryError error={publication.error} onRetry={() => void publication.refetch()} compact /> : null}
       <Table<Row>
@@ -129,7 +146,9 @@ export function PublicationTab({ actingUnit }: { actingUnit: ActingUnit }) {
         data-testid="publication-table"
         scroll={{ x: 1000 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: publication.isPending ? ' ' : <Empty description={t('supervision.publication.empty', { unit: unit.label, year })} /> }}
+        locale={{
+          emptyText: publication.isPending ? ' ' : <Empty description={t('supervision.publication.empty', { unit: unit.label, year })} />,
+        }}
       />
       {unpublishing ? <UnpublishModal row={unpublishing} onClose={() => setUnpublishing(null)} /> : null}
     </Card>
@@ -167,7 +186,11 @@ function UnpublishModal({ row, onClose }: { row: Row; onClose: () => void }) {
         }
       >
         <p>{t('supervision.publication.unpublishContent')}</p>
-        <Form.Item name="reason" label={t('supervision.fields.reason')} rules={[{ required: true, whitespace: true, message: t('supervision.publication.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('supervision.fields.reason')}
+          rules={[{ required: true, whitespace: true, message: t('supervision.publication.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={1000} data-testid="unpublish-reason" />
         </Form.Item>
       </Form>

@@ -23,7 +23,9 @@ function SupervisionWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const canReadRegistrations = useCan('registrations.read');
   const items = [
     ...(canManage ? [{ key: 'inbox', label: t('supervision.tabs.inbox'), children: <FeedbackInbox actingUnit={actingUnit} /> }] : []),
-    ...(canReadRegistrations ? [{ key: 'publication', label: t('supervision.tabs.publication'), children: <PublicationTab actingUnit={actingUnit} /> }] : []),
+    ...(canReadRegistrations
+      ? [{ key: 'publication', label: t('supervision.tabs.publication'), children: <PublicationTab actingUnit={actingUnit} /> }]
+      : []),
     { key: 'supervision', label: t('supervision.tabs.supervision'), children: <SupervisorTab actingUnit={actingUnit} /> },
   ];
   return (

@@ -142,7 +142,8 @@ function useInvalidateSupervision() {
 export function useAnswerFeedback() {
   const invalidate = useInvalidateSupervision();
   return useMutation({
-    mutationFn: ({ id, version, answer }: { id: number; version: number; answer: string }) => api.post<FeedbackItem>(`/api/feedback/${id}/answer`, { version, answer }),
+    mutationFn: ({ id, version, answer }: { id: number; version: number; answer: string }) =>
+      api.post<FeedbackItem>(`/api/feedback/${id}/answer`, { version, answer }),
     onSuccess: invalidate,
   });
 }
@@ -150,7 +151,8 @@ export function useAnswerFeedback() {
 export function useHideFeedback() {
   const invalidate = useInvalidateSupervision();
   return useMutation({
-    mutationFn: ({ id, version, reason }: { id: number; version: number; reason: string }) => api.post<FeedbackItem>(`/api/feedback/${id}/hide`, { version, reason }),
+    mutationFn: ({ id, version, reason }: { id: number; version: number; reason: string }) =>
+      api.post<FeedbackItem>(`/api/feedback/${id}/hide`, { version, reason }),
     onSuccess: invalidate,
   });
 }
@@ -158,7 +160,8 @@ export function useHideFeedback() {
 export function usePublishAll() {
   const invalidate = useInvalidateSupervision();
   return useMutation({
-    mutationFn: ({ unitId, year }: { unitId: number; year: number }) => api.post<{ published: number }>(`/api/publication/units/${unitId}/publish-all`, { year }),
+    mutationFn: ({ unitId, year }: { unitId: number; year: number }) =>
+      api.post<{ published: number }>(`/api/publication/units/${unitId}/publish-all`, { year }),
     onSuccess: invalidate,
   });
 }

@@ -11,7 +11,14 @@ import { FEEDBACK_STATUSES } from '../../../shared/contracts/supervision';
 import { RegistrationActions } from './registration-actions';
 import { UnitCounts } from './unit-counts';
 import { FeedbackStatusTag } from './status-tag';
-import { type FeedbackStatus, type FeedbackStatusItem, type PublicRegistration, useFeedbackStatusList, useFeedbackSummary, usePublishedRegistrations } from './supervision.api';
+import {
+  type FeedbackStatus,
+  type FeedbackStatusItem,
+  type PublicRegistration,
+  useFeedbackStatusList,
+  useFeedbackSummary,
+  usePublishedRegistrations,
+} from './supervision.api';
 import { YearChoice } from './year-choice';
 
 /**
@@ -29,7 +36,11 @@ export function SupervisorTab({ actingUnit }: { actingUnit: ActingUnit }) {
         {(['total', 'new', 'answered', 'overdue', 'hidden'] as const).map((key) => (
           <Col key={key} xs={12} md={8} lg={4}>
             <Card size="small">
-              <Statistic title={t(`supervision.counts.${key}`)} value={counts ? formatNumber(counts[key]) : '—'} loading={summary.isPending} />
+              <Statistic
+                title={t(`supervision.counts.${key}`)}
+                value={counts ? formatNumber(counts[key]) : '—'}
+                loading={summary.isPending}
+              />
             </Card>
           </Col>
         ))}
@@ -53,7 +64,13 @@ function PublishedList({ actingUnit }: { actingUnit: ActingUnit }) {
   const list = usePublishedRegistrations({ unitId: actingUnit.id, year, q: q || undefined, page, pageSize });
   const columns: ColumnsType<PublicRegistration> = [
     { title: t('supervision.fields.registrant'), key: 'name', width: 220, render: (_v, row) => row.name },
-    { title: t('supervision.fields.position'), key: 'position', width: 140, render: (_v, row) => (row.kind === 'collective' ? t('supervision.collective') : row.position ? t(`enums.position.${row.position}`) : '—') },
+    {
+      title: t('supervision.fields.position'),
+      key: 'position',
+      width: 140,
+      render: (_v, row) =>
+        row.kind === 'collective' ? t('supervision.collective') : row.position ? t(`enums.position.${row.position}`) : '—',
+    },
     { title: t('supervision.fields.unit'), key: 'unit', width: 200, render: (_v, row) => row.unitName },
     { title: t('supervision.fields.year'), key: 'year', width: 80, render: (_v, row) => row.year },
     { title: t('supervision.fields.actions'), key: 'actions', render: (_v, row) => <RegistrationActions actions={row.actions} /> },
@@ -146,7 +163,12 @@ function FeedbackStatusList({ actingUnit }: { actingUnit: ActingUnit }) {
           '—'
         ),
     },
-    { title: t('supervision.fields.status'), key: 'status', width: 170, render: (_v, row) => <FeedbackStatusTag status={row.status} overdue={row.overdue} /> },
+    {
+      title: t('supervision.fields.status'),
+      key: 'status',
+      width: 170,
+      render: (_v, row) => <FeedbackStatusTag status={row.status} overdue={row.overdue} />,
+    },
   ];
   return (
     <Card className="supervision-gap-top" title={t('supervision.statusTitle')}>

@@ -37,9 +37,16 @@ export function UnitCounts({ actingUnit, onPick }: { actingUnit: ActingUnit; onP
       key: 'overdue',
       width: 140,
       align: 'right',
-      render: (_v, row) => (row.overdue > 0 ? <Badge count={formatNumber(row.overdue)} color="red" data-testid={`unit-overdue-${row.unitId}`} /> : '0'),
+      render: (_v, row) =>
+        row.overdue > 0 ? <Badge count={formatNumber(row.overdue)} color="red" data-testid={`unit-overdue-${row.unitId}`} /> : '0',
     },
-    { title: t('supervision.counts.answered'), key: 'answered', width: 120, align: 'right', render: (_v, row) => formatNumber(row.answered) },
+    {
+      title: t('supervision.counts.answered'),
+      key: 'answered',
+      width: 120,
+      align: 'right',
+      render: (_v, row) => formatNumber(row.answered),
+    },
   ];
   return (
     <Card size="small" className="supervision-gap-bottom" title={t('supervision.byUnit.title', { unit: actingUnit.name })}>

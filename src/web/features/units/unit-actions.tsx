@@ -1,4 +1,12 @@
-import { BranchesOutlined, DeleteOutlined, DownOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  BranchesOutlined,
+  DeleteOutlined,
+  DownOutlined,
+  EditOutlined,
+  MergeCellsOutlined,
+  PlusOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,10 +54,7 @@ export function UnitActions({ unit, onReveal }: UnitActionsProps) {
           {t('units.actions.addChild')}
         </Button>
         {isPhone ? (
-          <Dropdown
-            menu={{ items: more, onClick: ({ key }) => setDialog(key as Dialog) }}
-            trigger={['click']}
-          >
+          <Dropdown menu={{ items: more, onClick: ({ key }) => setDialog(key as Dialog) }} trigger={['click']}>
             <Button>
               {t('units.actions.more')} <DownOutlined />
             </Button>

@@ -37,17 +37,15 @@ export function UnitCloseModal({ unit, open, onClose, onDone }: UnitCloseModalPr
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: () =>
-        closeUnit
-          .mutateAsync({ id: unit.id, version: unit.version, effectiveDate: toApiDate(values.effectiveDate) })
-          .then(
-            (closed) => {
-              void message.success(t('units.messages.closed', { name: closed.name }));
-              closeUnit.reset();
-              onDone(closed);
-            },
-            // The refusal is shown in the dialog below; only the confirmation closes.
-            () => undefined,
-          ),
+        closeUnit.mutateAsync({ id: unit.id, version: unit.version, effectiveDate: toApiDate(values.effectiveDate) }).then(
+          (closed) => {
+            void message.success(t('units.messages.closed', { name: closed.name }));
+            closeUnit.reset();
+            onDone(closed);
+          },
+          // The refusal is shown in the dialog below; only the confirmation closes.
+          () => undefined,
+        ),
     });
   };
 
@@ -62,7 +60,13 @@ export function UnitCloseModal({ unit, open, onClose, onDone }: UnitCloseModalPr
       error={closeUnit.error}
       onCancel={close}
     >
-      <Alert type="warning" showIcon title={t('units.close.warningTitle')} description={t('units.close.warning')} className="block-gap-bottom" />
+      <Alert
+        type="warning"
+        showIcon
+        title={t('units.close.warningTitle')}
+        description={t('units.close.warning')}
+        className="block-gap-bottom"
+      />
       <Form<Values> id="unit-close" layout="vertical" onFinish={submit} disabled={closeUnit.isPending}>
         <Form.Item label={t('units.fields.unit')}>
           <Input value={`${unit.name} (${unit.code})`} disabled />

@@ -54,7 +54,13 @@ export function UnitCreateModal({ parent, open, onClose, onDone }: UnitCreateMod
 
   const submit = (values: Values) => {
     create.mutate(
-      { code: values.code.trim(), name: values.name.trim(), kind: values.kind, parentId: parent.id, validFrom: toApiDate(values.validFrom) },
+      {
+        code: values.code.trim(),
+        name: values.name.trim(),
+        kind: values.kind,
+        parentId: parent.id,
+        validFrom: toApiDate(values.validFrom),
+      },
       {
         onSuccess: (unit) => {
           void message.success(t('units.messages.created', { name: unit.name }));

@@ -75,18 +75,23 @@ export function UnitDetails({ unitId, asOf, onSelect, onReveal }: UnitDetailsPro
 
       {asOf ? <Alert type="info" showIcon title={t('units.viewingPast', { date: formatDate(asOf) })} className="block-gap-bottom" /> : null}
       {asOf && asOf < unit.validFrom ? (
-        <Alert type="warning" showIcon title={t('units.notYetOn', { date: formatDate(asOf), from: formatDate(unit.validFrom) })} className="block-gap-bottom" />
-      ) : null}
-      {asOf && unit.validTo && asOf >= unit.validTo ? (
-        <Alert type="warning" showIcon title={t('units.goneOn', { date: formatDate(asOf), to: formatDate(unit.validTo) })} className="block-gap-bottom" />
-      ) : null}
-      {ended && !asOf ? (
         <Alert
           type="warning"
           showIcon
-          title={t('units.endedNotice', { date: formatDate(unit.validTo) })}
+          title={t('units.notYetOn', { date: formatDate(asOf), from: formatDate(unit.validFrom) })}
           className="block-gap-bottom"
         />
+      ) : null}
+      {asOf && unit.validTo && asOf >= unit.validTo ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('units.goneOn', { date: formatDate(asOf), to: formatDate(unit.validTo) })}
+          className="block-gap-bottom"
+        />
+      ) : null}
+      {ended && !asOf ? (
+        <Alert type="warning" showIcon title={t('units.endedNotice', { date: formatDate(unit.validTo) })} className="block-gap-bottom" />
       ) : null}
 
       <Descriptions
@@ -110,7 +115,11 @@ export function UnitDetails({ unitId, asOf, onSelect, onReveal }: UnitDetailsPro
               ),
           },
           { key: 'validFrom', label: t('units.fields.validFrom'), children: formatDate(unit.validFrom) },
-          { key: 'validTo', label: t('units.fields.validTo'), children: unit.validTo ? formatDate(unit.validTo) : t('units.history.current') },
+          {
+            key: 'validTo',
+            label: t('units.fields.validTo'),
+            children: unit.validTo ? formatDate(unit.validTo) : t('units.history.current'),
+          },
           { key: 'status', label: t('units.fields.status'), children: <UnitStatusTag unit={unit} /> },
           ...(unit.successorIds.length
             ? [{ key: 'successors', label: t('units.fields.successors'), children: <Successors unit={unit} onSelect={onSelect} /> }]

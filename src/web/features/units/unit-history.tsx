@@ -14,7 +14,12 @@ export function UnitHistory({ unitId }: { unitId: number }) {
 
   const columns: ColumnsType<UnitVersion> = [
     { title: t('units.fields.validFrom'), dataIndex: 'validFrom', render: (value: string) => formatDate(value), width: 130 },
-    { title: t('units.fields.validTo'), dataIndex: 'validTo', render: (value: string | null) => (value ? formatDate(value) : t('units.history.current')), width: 130 },
+    {
+      title: t('units.fields.validTo'),
+      dataIndex: 'validTo',
+      render: (value: string | null) => (value ? formatDate(value) : t('units.history.current')),
+      width: 130,
+    },
     { title: t('units.fields.name'), dataIndex: 'name' },
     { title: t('units.fields.code'), dataIndex: 'code', width: 120 },
     { title: t('units.fields.kind'), dataIndex: 'kind', render: (kind: UnitKind) => t(`enums.unitKind.${kind}`) },

@@ -45,7 +45,11 @@ export function UnitMergeModal({ unit, open, onClose, onDone }: UnitMergeModalPr
     const parentId = values.parent.value;
     modal.confirm({
       title: t('units.merge.confirmTitle'),
-      content: t('units.merge.confirm', { count: values.sources.length, names: values.sources.map((source) => source.label).join(', '), name: values.name.trim() }),
+      content: t('units.merge.confirm', {
+        count: values.sources.length,
+        names: values.sources.map((source) => source.label).join(', '),
+        name: values.name.trim(),
+      }),
       okText: t('units.merge.ok'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),

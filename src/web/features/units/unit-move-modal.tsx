@@ -69,9 +69,7 @@ export function UnitMoveModal({ unit, open, onClose, onDone }: UnitMoveModalProp
             { required: true, message: t('units.form.newParentRequired') },
             {
               validator: (_rule, value: UnitChoice | null) =>
-                value && value.value === unit.parentId
-                  ? Promise.reject(new Error(t('units.form.sameParent')))
-                  : Promise.resolve(),
+                value && value.value === unit.parentId ? Promise.reject(new Error(t('units.form.sameParent'))) : Promise.resolve(),
             },
           ]}
         >

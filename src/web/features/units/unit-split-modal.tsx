@@ -136,7 +136,13 @@ export function UnitSplitModal({ unit, open, onClose, onDone }: UnitSplitModalPr
                   title={t('units.split.part', { number: index + 1 })}
                   extra={
                     fields.length > MIN_PARTS ? (
-                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('units.split.removePart', { number: index + 1 })} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(field.name)}
+                        aria-label={t('units.split.removePart', { number: index + 1 })}
+                      />
                     ) : null
                   }
                 >
@@ -152,7 +158,11 @@ export function UnitSplitModal({ unit, open, onClose, onDone }: UnitSplitModalPr
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={8}>
-                      <Form.Item name={[field.name, 'kind']} label={t('units.fields.kind')} rules={[{ required: true, message: t('units.form.kindRequired') }]}>
+                      <Form.Item
+                        name={[field.name, 'kind']}
+                        label={t('units.fields.kind')}
+                        rules={[{ required: true, message: t('units.form.kindRequired') }]}
+                      >
                         <UnitKindSelect />
                       </Form.Item>
                     </Col>

@@ -144,7 +144,11 @@ export async function readImportWorkbook<K extends 'people' | 'units'>(
   const { Worker } = await import('node:worker_threads');
   const worker = new Worker(new URL('./read-worker-entry.js', import.meta.url), { workerData: { kind, buffer, options } });
   try {
-    const answer = await new Promise<{ parsed?: Result; appError?: { code: ErrorCode; message: string; details?: unknown }; failure?: string }>((resolve, reject) => {
+    const answer = await new Promise<{
+      parsed?: Result;
+      appError?: { code: ErrorCode; message: string; details?: unknown };
+      failure?: string;
+    }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`The workbook reader stopped (exit code ${code})`)));

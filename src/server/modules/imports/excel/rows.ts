@@ -9,17 +9,7 @@ import {
   type PersonImportRow,
   type UnitImportRow,
 } from './columns';
-import {
-  displayDate,
-  parseChoice,
-  parseDate,
-  parseDigits,
-  parseEmail,
-  parseFlag,
-  parsePhone,
-  parseText,
-  type Parsed,
-} from './cells';
+import { displayDate, parseChoice, parseDate, parseDigits, parseEmail, parseFlag, parsePhone, parseText, type Parsed } from './cells';
 import type { CellValue } from './xlsx-file';
 import { normalizeTonePlacement } from '../../../../shared/text';
 
@@ -109,7 +99,11 @@ export function createPersonParser(context: ParserContext): RowParser<keyof Pers
 
   const text = (key: 'fullName' | 'address' | 'unitCode', max: number, cells: Cells, report: Report) =>
     take(report, h[key], parseText(h[key], cells.get(key), max));
-  const allowed = { sex: valuesOf(PERSON_COLUMNS, 'sex'), category: valuesOf(PERSON_COLUMNS, 'category'), position: valuesOf(PERSON_COLUMNS, 'position') };
+  const allowed = {
+    sex: valuesOf(PERSON_COLUMNS, 'sex'),
+    category: valuesOf(PERSON_COLUMNS, 'category'),
+    position: valuesOf(PERSON_COLUMNS, 'position'),
+  };
   const choice = <T extends string>(key: keyof typeof allowed, lookup: Map<string, T>, cells: Cells, report: Report) =>
     take(report, h[key], parseChoice(h[key], cells.get(key), lookup, allowed[key]));
 

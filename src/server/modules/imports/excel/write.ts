@@ -1,11 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import {
-  PERSON_CATEGORY_LABELS,
-  POSITION_LABELS,
-  SEX_LABELS,
-  UNIT_KIND_LABELS,
-} from '../../../../shared/contracts/domain';
+import { PERSON_CATEGORY_LABELS, POSITION_LABELS, SEX_LABELS, UNIT_KIND_LABELS } from '../../../../shared/contracts/domain';
 import {
   PERSON_COLUMNS,
   PERSON_EXPORT_COLUMNS,
@@ -63,8 +58,7 @@ const UNIT_OUT: OutColumn<UnitExportRow>[] = (() => {
   const columns: OutColumn<UnitExportRow>[] = [];
   for (const def of UNIT_COLUMNS) {
     const key = def.key;
-    const value = (row: UnitExportRow): OutValue =>
-      key === 'kind' ? UNIT_KIND_LABELS[row.kind] : plainValue(def.format, row[key]);
+    const value = (row: UnitExportRow): OutValue => (key === 'kind' ? UNIT_KIND_LABELS[row.kind] : plainValue(def.format, row[key]));
     columns.push({ header: def.header, width: def.width, format: def.format, value });
     if (key === 'parentCode') columns.push({ ...extra.parentName, format: 'text', value: (row) => row.parentName });
   }

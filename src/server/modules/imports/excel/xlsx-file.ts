@@ -169,7 +169,11 @@ function resolvePart(target: string): string {
 
 function tooManyRows(maxRows: number): AppError {
   const limit = maxRows.toLocaleString('vi-VN');
-  return new AppError('IMPORT_INVALID_FILE', `Trang tính có hơn ${limit} dòng. Hãy chia danh sách thành nhiều tệp, mỗi tệp không quá ${limit} dòng.`, { maxRows });
+  return new AppError(
+    'IMPORT_INVALID_FILE',
+    `Trang tính có hơn ${limit} dòng. Hãy chia danh sách thành nhiều tệp, mỗi tệp không quá ${limit} dòng.`,
+    { maxRows },
+  );
 }
 
 export type OpenOptions = {
@@ -188,7 +192,8 @@ export async function openXlsx(buffer: Buffer, options: OpenOptions = {}): Promi
     const relations = new Map<string, { type: string; target: string }>();
     walkXml((await opened.readText('xl/_rels/workbook.xml.rels')) ?? '<Relationships/>', {
       open: (tag) => {
-        if (localName(tag.name) === 'Relationship') relations.set(tag.attributes.Id ?? '', { type: tag.attributes.Type ?? '', target: tag.attributes.Target ?? '' });
+        if (localName(tag.name) === 'Relationship')
+          relations.set(tag.attributes.Id ?? '', { type: tag.attributes.Type ?? '', target: tag.attributes.Target ?? '' });
       },
       close: () => undefined,
       text: () => undefined,

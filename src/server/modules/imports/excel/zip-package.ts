@@ -49,7 +49,8 @@ export async function openZipPackage(buffer: Buffer): Promise<ZipPackage> {
     if (!entry) return null;
     if (entry.uncompressedSize > MAX_PART_BYTES) throw new Error(`${path} is larger than ${MAX_PART_BYTES} bytes once inflated`);
     // Stored (0) or deflated (8): what every spreadsheet program writes.
-    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new Error(`${path} uses compression method ${entry.compressionMethod}`);
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+      throw new Error(`${path} uses compression method ${entry.compressionMethod}`);
     return entry;
   };
   return {
@@ -69,7 +70,8 @@ export async function openZipPackage(buffer: Buffer): Promise<ZipPackage> {
       const entry = entryOf(path);
       if (!entry) return null;
       const stored = await openRawStream(entry, { decompress: false });
-      const inflated = entry.compressionMethod === 0 ? stored : pipeline(stored, createInflateRaw({ chunkSize: STREAM_PIECE_BYTES }), () => undefined);
+      const inflated =
+        entry.compressionMethod === 0 ? stored : pipeline(stored, createInflateRaw({ chunkSize: STREAM_PIECE_BYTES }), () => undefined);
       return decodePieces(inflated, path, entry.uncompressedSize);
     },
     close: () => zip.close(),
