@@ -51,41 +51,31 @@ footer{text-align:center;color:#8c8c8c;font-size:14px;padding:0 16px 24px}
 function lagNotice(): SafeHtml | null {
   const seconds = Math.ceil(readLagOfThisRequest());
   if (seconds < LAG_NOTICE_SECONDS) return null;
-  return html`<p class="lag" role="status">
-    Thông tin trên trang này có thể chậm khoảng ${String(seconds)} giây so với dữ liệu mới nhất.
-  </p>`;
+  return html`<p class="lag" role="status">Thông tin trên trang này có thể chậm khoảng ${String(seconds)} giây so với dữ liệu mới nhất.</p>`;
 }
 
 /** Also used for the 404 page, so an unknown address still looks like the portal. */
 export function renderPublicPage(page: PublicPage): string {
   const document = html`<!doctype html>
-    <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${page.title} — NoiGuong</title>
-        <style>
-          ${trusted(CSS)}
-        </style>
-      </head>
-      <body>
-        <header>
-          <p class="brand">Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh</p>
-          ${page.kicker ? html`<p class="kicker">${page.kicker}</p>` : null}
-          <h1>${page.title}</h1>
-        </header>
-        <main>
-          ${lagNotice()}
-          ${page.sections.map(
-            (section) =>
-              html`<section id="${section.id}" aria-labelledby="${section.id}-title">
-                <h2 id="${section.id}-title">${section.title}</h2>
-                ${section.body}
-              </section>`,
-          )}
-        </main>
-        <footer>Trang công khai của hệ thống NoiGuong</footer>
-      </body>
-    </html>`;
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} — NoiGuong</title>
+<style>${trusted(CSS)}</style>
+</head>
+<body>
+<header>
+<p class="brand">Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh</p>
+${page.kicker ? html`<p class="kicker">${page.kicker}</p>` : null}
+<h1>${page.title}</h1>
+</header>
+<main>
+${lagNotice()}
+${page.sections.map((section) => html`<section id="${section.id}" aria-labelledby="${section.id}-title"><h2 id="${section.id}-title">${section.title}</h2>${section.body}</section>`)}
+</main>
+<footer>Trang công khai của hệ thống NoiGuong</footer>
+</body>
+</html>`;
   return document.value;
 }

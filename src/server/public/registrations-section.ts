@@ -20,31 +20,25 @@ const positionLabel = (position: string | null) => (position ? (POSITION_LABELS[
 function registrationHtml(unitCode: string, item: Listed): SafeHtml {
   const position = item.kind === 'collective' ? 'Đăng ký của tập thể' : positionLabel(item.position);
   return html`<article class="reg" id="dk-${item.id}">
-    <h3>${item.name}${item.isLeader ? html` <span class="badge">Lãnh đạo</span>` : null}</h3>
-    <p class="meta">${position ? html`${position} · ` : null}${item.unitName} · Năm ${item.year}</p>
-    <ol class="actions">
-      ${item.actions.map(
-        (action) =>
-          html`<li>
-            <strong>${areaLabel(action.area)}:</strong> ${action.content}${
-              action.measurableResult ? html`<br /><span class="meta">Kết quả cần đạt: ${action.measurableResult}</span>` : null
-            }${action.deadline ? html`<br /><span class="meta">Thời hạn: ${formatVietnameseDate(action.deadline)}</span>` : null}
-          </li>`,
-      )}
-    </ol>
-    <p class="meta"><a href="${publicUnitPath(unitCode)}?dang_ky=${item.id}#phan-anh">Góp ý về bản đăng ký này</a></p>
-  </article>`;
+<h3>${item.name}${item.isLeader ? html` <span class="badge">Lãnh đạo</span>` : null}</h3>
+<p class="meta">${position ? html`${position} · ` : null}${item.unitName} · Năm ${item.year}</p>
+<ol class="actions">${item.actions.map(
+    (action) =>
+      html`<li><strong>${areaLabel(action.area)}:</strong> ${action.content}${
+        action.measurableResult ? html`<br><span class="meta">Kết quả cần đạt: ${action.measurableResult}</span>` : null
+      }${action.deadline ? html`<br><span class="meta">Thời hạn: ${formatVietnameseDate(action.deadline)}</span>` : null}</li>`,
+  )}</ol>
+<p class="meta"><a href="${publicUnitPath(unitCode)}?dang_ky=${item.id}#phan-anh">Góp ý về bản đăng ký này</a></p>
+</article>`;
 }
 
 function pagerHtml(unitCode: string, page: number, pages: number): SafeHtml | null {
   if (pages <= 1) return null;
   const link = (target: number, label: string) =>
     html`<a href="${publicUnitPath(unitCode)}?trang=${target}#${REGISTRATIONS_SECTION_ID}">${label}</a>`;
-  return html`<nav class="pager" aria-label="Trang">
-    ${page > 1 ? link(page - 1, '« Trang trước') : null}<span>Trang ${page}/${pages}</span>${
-      page < pages ? link(page + 1, 'Trang sau »') : null
-    }
-  </nav>`;
+  return html`<nav class="pager" aria-label="Trang">${page > 1 ? link(page - 1, '« Trang trước') : null}<span>Trang ${page}/${pages}</span>${
+    page < pages ? link(page + 1, 'Trang sau »') : null
+  }</nav>`;
 }
 
 /**
@@ -59,6 +53,7 @@ export async function registrationsSection(db: Database, unit: UnitRow, requeste
   const page = Math.min(Math.max(1, requestedPage), pages);
   const { items, total } = await publicRegistrationsOfUnit(db, unit.id, page, REGISTRATIONS_PAGE_SIZE);
   const body = html`<p class="meta">${total.toLocaleString('vi-VN')} bản đăng ký đã công khai; người đứng đầu được xếp trước.</p>
-    ${items.map((item) => registrationHtml(unit.code, item))} ${pagerHtml(unit.code, page, pages)}`;
+${items.map((item) => registrationHtml(unit.code, item))}
+${pagerHtml(unit.code, page, pages)}`;
   return { id: REGISTRATIONS_SECTION_ID, title: 'Đăng ký làm theo đã công khai', body };
 }

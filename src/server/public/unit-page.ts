@@ -23,17 +23,13 @@ async function standardsSection(db: Database, unit: UnitRow): Promise<PublicSect
   if (!standards) return null;
   const { current, signPostedOn } = standards;
   const sign = signPostedOn
-    ? html`<p class="meta">
-        Biển chuẩn mực: <span class="badge" data-sign="posted">Đã gắn biển ngày ${formatVietnameseDate(signPostedOn)}</span>
-      </p>`
+    ? html`<p class="meta">Biển chuẩn mực: <span class="badge" data-sign="posted">Đã gắn biển ngày ${formatVietnameseDate(signPostedOn)}</span></p>`
     : html`<p class="meta">Biển chuẩn mực: <span class="badge off" data-sign="none">Chưa gắn biển</span></p>`;
   const body = current
     ? html`<p><strong>${current.title}</strong></p>
-        <p class="meta">Phiên bản ${current.versionNumber}, thông qua ngày ${formatVietnameseDate(current.adoptedOn)}</p>
-        <ol class="criteria">
-          ${current.criteria.map((criterion) => html`<li>${criterion.text}</li>`)}
-        </ol>
-        ${sign}`
+<p class="meta">Phiên bản ${current.versionNumber}, thông qua ngày ${formatVietnameseDate(current.adoptedOn)}</p>
+<ol class="criteria">${current.criteria.map((criterion) => html`<li>${criterion.text}</li>`)}</ol>
+${sign}`
     : html`<p>Đơn vị chưa công bố chuẩn mực đạo đức.</p>`;
   return { id: 'chuan-muc', title: 'Chuẩn mực đạo đức', body };
 }
@@ -76,9 +72,7 @@ export function notFoundPage(): PublicPage {
       {
         id: 'khong-tim-thay',
         title: 'Không tìm thấy đơn vị',
-        body: html`<p>
-          Mã đơn vị trong địa chỉ không đúng, hoặc đơn vị đã kết thúc hoạt động. Hãy quét lại mã QR trên biển hoặc hỏi đơn vị.
-        </p>`,
+        body: html`<p>Mã đơn vị trong địa chỉ không đúng, hoặc đơn vị đã kết thúc hoạt động. Hãy quét lại mã QR trên biển hoặc hỏi đơn vị.</p>`,
       },
     ],
   };

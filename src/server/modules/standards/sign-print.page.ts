@@ -38,31 +38,27 @@ li{margin:0 0 2mm}
 
 export function renderSignPrintPage(data: SignPrintData): string {
   return html`<!doctype html>
-    <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>In biển chuẩn mực — ${data.unitName}</title>
-        <style>
-          ${trusted(CSS)}
-        </style>
-      </head>
-      <body>
-        <p class="hint">Nhấn Ctrl + P (trên máy Mac: ⌘ + P) hoặc chọn “In” trong trình duyệt, khổ giấy A4, để in biển này.</p>
-        <div class="sheet">
-          ${data.parentName ? html`<p class="parent">${data.parentName}</p>` : null}
-          <p class="unit">${data.unitName}</p>
-          <h1>Chuẩn mực đạo đức</h1>
-          <p class="version">${data.title} — phiên bản ${data.versionNumber}, thông qua ngày ${formatVietnameseDate(data.adoptedOn)}</p>
-          <ol>
-            ${data.criteria.map((criterion) => html`<li>${criterion.text}</li>`)}
-          </ol>
-          <div class="qr" data-testid="sign-qr">
-            ${trusted(data.qrSvg)}
-            <p class="scan">Quét mã để xem chuẩn mực đạo đức và góp ý</p>
-            <p class="url"><a href="${data.publicUrl}" data-testid="sign-public-url">${data.publicUrl}</a></p>
-          </div>
-        </div>
-      </body>
-    </html>`.value;
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>In biển chuẩn mực — ${data.unitName}</title>
+<style>${trusted(CSS)}</style>
+</head>
+<body>
+<p class="hint">Nhấn Ctrl + P (trên máy Mac: ⌘ + P) hoặc chọn “In” trong trình duyệt, khổ giấy A4, để in biển này.</p>
+<div class="sheet">
+${data.parentName ? html`<p class="parent">${data.parentName}</p>` : null}
+<p class="unit">${data.unitName}</p>
+<h1>Chuẩn mực đạo đức</h1>
+<p class="version">${data.title} — phiên bản ${data.versionNumber}, thông qua ngày ${formatVietnameseDate(data.adoptedOn)}</p>
+<ol>${data.criteria.map((criterion) => html`<li>${criterion.text}</li>`)}</ol>
+<div class="qr" data-testid="sign-qr">
+${trusted(data.qrSvg)}
+<p class="scan">Quét mã để xem chuẩn mực đạo đức và góp ý</p>
+<p class="url"><a href="${data.publicUrl}" data-testid="sign-public-url">${data.publicUrl}</a></p>
+</div>
+</div>
+</body>
+</html>`.value;
 }
