@@ -93,7 +93,7 @@ function importRows(count: number, cellCode: string, cellName: string): PersonEx
     position: 'party_member',
     isHead: false,
     fromDate: '2025-07-01',
-  })) as PersonExportRow[];
+  }));
 }
 
 export async function runCrashDrillBench(): Promise<void> {

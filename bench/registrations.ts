@@ -144,7 +144,7 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
       kind: 'individual',
       year: 2026,
       unitId: cells[index % cells.length]!.id,
-      status: 'submitted',
+      status: 'submitted' as const,
       shortcomings: content.shortcomings,
       isLeader: index < cells.length,
       revision: 1,

@@ -37,7 +37,7 @@ describe('one process per embedded data folder', () => {
 
   it('takes over the lock a process that died left behind', async () => {
     const dataDir = await newDataDir();
-    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     await writeFile(dataDirLockPath(dataDir), String(gone));
     const handle = await openDatabase({ dataDir });
     expect(await readFile(dataDirLockPath(dataDir), 'utf8')).toBe(String(process.pid));

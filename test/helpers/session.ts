@@ -95,7 +95,7 @@ function plainCell(value: ExcelJS.CellValue): SheetValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return plainCell(value.result as ExcelJS.CellValue);
+  if ('result' in value) return plainCell(value.result);
   if ('text' in value) return String(value.text);
   return null;
 }

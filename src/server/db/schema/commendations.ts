@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { NominationStatus } from '../../../shared/contracts/commendations';
 import { units } from './units';
 import { persons } from './people';
 
@@ -62,7 +63,7 @@ export const nominations = pgTable(
     periodTo: date('period_to').notNull(),
     registrationIds: bigint('registration_ids', { mode: 'number' }).array().notNull().default([]),
     breakthroughIds: bigint('breakthrough_ids', { mode: 'number' }).array().notNull().default([]),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<NominationStatus>().notNull().default('draft'),
     atUnitId: bigint('at_unit_id', { mode: 'number' }).references(() => units.id),
     decisionId: bigint('decision_id', { mode: 'number' }),
     /** The decision's day, kept here so the public gallery pages by it from one index. */
@@ -98,8 +99,8 @@ export const nominationEvents = pgTable(
       .notNull()
       .references(() => nominations.id, { onDelete: 'cascade' }),
     action: text('action').notNull(),
-    fromStatus: text('from_status').notNull(),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status').$type<NominationStatus>().notNull(),
+    toStatus: text('to_status').$type<NominationStatus>().notNull(),
     atUnitId: bigint('at_unit_id', { mode: 'number' }).references(() => units.id),
     reason: text('reason'),
     snapshot: jsonb('snapshot').$type<NominationContent>(),

@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { BreakthroughStatus } from '../../../shared/contracts/programme';
 import { units } from './units';
 
 /** Documents a plan may cite as its basis (Chỉ thị 05-CT/TW, Kết luận 01-KL/TW, later ones); administrators keep the list. */
@@ -98,7 +99,7 @@ export const breakthroughContents = pgTable(
     deadline: date('deadline').notNull(),
     adoptedFromId: bigint('adopted_from_id', { mode: 'number' }),
     /** open → in_progress → done | not_done */
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<BreakthroughStatus>().notNull().default('open'),
     progressPercent: smallint('progress_percent').notNull().default(0),
     result: text('result'),
     completedOn: date('completed_on'),

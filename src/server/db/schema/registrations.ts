@@ -16,6 +16,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import { units } from './units';
 import { persons } from './people';
 import { studyTopics } from './programme';
@@ -67,7 +68,7 @@ export const registrations = pgTable(
     windowId: bigint('window_id', { mode: 'number' }).references(() => registrationWindows.id),
     /** A yearly supplement of a term registration points to it. */
     supplementOfId: bigint('supplement_of_id', { mode: 'number' }),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<RegistrationStatus>().notNull().default('draft'),
     /** Own shortcomings to fix: where an individual registration must start. */
     shortcomings: text('shortcomings').notNull().default(''),
     /** Whether the person was a leader (head-of-unit flag) when registering: leaders are listed first. */
@@ -151,8 +152,8 @@ export const registrationEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: bigint('actor_user_id', { mode: 'number' }),
     actorName: text('actor_name').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status').$type<RegistrationStatus>(),
+    toStatus: text('to_status').$type<RegistrationStatus>().notNull(),
     reason: text('reason'),
     snapshot: jsonb('snapshot'),
     /** The step was taken for the registrant by someone else (the secretary entering the paper book). */

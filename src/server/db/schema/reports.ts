@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { AnswerStatus } from '../../../shared/contracts/reports';
 import { units } from './units';
 
 /**
@@ -83,7 +84,7 @@ export const reportAnswers = pgTable(
     unitId: bigint('unit_id', { mode: 'number' })
       .notNull()
       .references(() => units.id),
-    status: text('status').notNull().default('not_started'),
+    status: text('status').$type<AnswerStatus>().notNull().default('not_started'),
     narrative: jsonb('narrative').$type<Record<string, string>>().notNull().default({}),
     manualValues: jsonb('manual_values').$type<Record<string, string>>().notNull().default({}),
     figureNotes: jsonb('figure_notes').$type<Record<string, string>>().notNull().default({}),
@@ -115,8 +116,8 @@ export const reportAnswerEvents = pgTable(
     answerId: bigint('answer_id', { mode: 'number' })
       .notNull()
       .references(() => reportAnswers.id),
-    fromStatus: text('from_status').notNull(),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status').$type<AnswerStatus>().notNull(),
+    toStatus: text('to_status').$type<AnswerStatus>().notNull(),
     reason: text('reason'),
     snapshot: jsonb('snapshot'),
     actorName: text('actor_name').notNull(),

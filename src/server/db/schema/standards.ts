@@ -1,4 +1,5 @@
 import { bigint, bigserial, date, jsonb, pgTable, text, timestamp, uniqueIndex, integer } from 'drizzle-orm/pg-core';
+import type { StandardStatus } from '../../../shared/contracts/standards';
 import { units } from './units';
 
 /**
@@ -16,7 +17,7 @@ export const ethicsStandards = pgTable(
     title: text('title').notNull(),
     criteria: jsonb('criteria').notNull(),
     /** draft → adopted → superseded */
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<StandardStatus>().notNull().default('draft'),
     adoptedOn: date('adopted_on'),
     supersededOn: date('superseded_on'),
     version: integer('version').notNull().default(1),

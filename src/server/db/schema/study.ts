@@ -1,4 +1,5 @@
 import { bigint, bigserial, boolean, date, index, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { AttendanceStatus } from '../../../shared/contracts/study';
 import { units } from './units';
 import { persons } from './people';
 import { studyTopics } from './programme';
@@ -43,7 +44,7 @@ export const sessionAttendance = pgTable(
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => persons.id),
-    status: text('status').notNull(),
+    status: text('status').$type<AttendanceStatus>().notNull(),
     reason: text('reason'),
     madeUpOn: date('made_up_on'),
   },

@@ -84,7 +84,7 @@ export async function stepNomination(tx: Executor, actor: Actor, request: StepRe
   if (nomination.version !== request.expectedVersion) {
     throw new AppError('VERSION_CONFLICT', 'Hồ sơ vừa được người khác thay đổi. Hãy tải lại rồi thực hiện lại.');
   }
-  const from = nomination.status as NominationStatus;
+  const from = nomination.status;
   if (!(rule.from as readonly NominationStatus[]).includes(from)) throw new AppError('INVALID_TRANSITION', REFUSALS[request.step]);
   if (request.step === 'return' && !request.reason)
     throw new AppError('VALIDATION_FAILED', 'Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.');

@@ -61,7 +61,7 @@ export function describeHistory(events: NominationEventView[], names: LinkNames)
 
 /** The steps this actor may take now, so the page offers exactly those ("publish": show it in the gallery or take it off). */
 function stepsFor(actor: Actor, context: NominationContext): Array<NominationStep | 'publish'> {
-  const status = context.nomination.status as NominationStatus;
+  const status = context.nomination.status;
   const publish = context.decisionUnitPath && can(actor, 'commendations.decide', context.decisionUnitPath) ? (['publish'] as const) : [];
   return [
     ...(Object.keys(NOMINATION_STEPS) as NominationStep[]).filter((step) => {
@@ -88,7 +88,7 @@ export function presentNomination(
   return {
     id: nomination.id,
     kind: nomination.kind as NominationKind,
-    status: nomination.status as NominationStatus,
+    status: nomination.status,
     unit: { id: nomination.unitId, name: context.unitName },
     atUnit: nomination.atUnitId === null ? null : { id: nomination.atUnitId, name: context.atUnitName ?? '' },
     subject: { unitId: nomination.subjectUnitId, personId: nomination.subjectPersonId, name: context.subjectName },

@@ -69,7 +69,9 @@ async function publishMostCells(tx: Executor, random: Random, units: UnitRow[], 
     WHERE id = ANY(${sql.param(ids)}::bigint[])`);
   await tx
     .insert(registrationEvents)
-    .values(ids.map((id) => ({ registrationId: id, actorName: 'Dữ liệu mẫu', fromStatus: 'approved', toStatus: 'published' })));
+    .values(
+      ids.map((id) => ({ registrationId: id, actorName: 'Dữ liệu mẫu', fromStatus: 'approved' as const, toStatus: 'published' as const })),
+    );
   const today = todayIso();
   const deltas: FigureDelta[] = chosen.flatMap((row) =>
     // Publishing moves no action figure (actions count as registered and approved), so no action count is read.

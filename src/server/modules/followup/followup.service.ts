@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
+import { REGISTRATION_STATUS_LABELS } from '../../../shared/contracts/registration-status';
 import type { CheckInInput, FollowupListQuery, ReviewInput, SelfAssessmentInput } from '../../../shared/contracts/followup';
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
@@ -35,7 +35,7 @@ async function presentById(executor: Executor, actor: Actor, id: number) {
   const located = await locate(executor, id);
   const own = await assertCanRead(executor, actor, located);
   const { registration, unitPath } = located;
-  const status = registration.status as RegistrationStatus;
+  const status = registration.status;
   const appraiser = can(actor, 'registrations.appraise', unitPath);
   const [actions, checkIns, names] = await Promise.all([
     listActionsOf(executor, id),
@@ -103,7 +103,7 @@ export async function recordCheckIn(db: Database, actor: Actor, registrationId: 
     if (!(await isRegistrant(tx, actor, located))) {
       throw new AppError('FORBIDDEN', 'Chỉ người đăng ký mới ghi nhận được tiến độ thực hiện.');
     }
-    const status = registration.status as RegistrationStatus;
+    const status = registration.status;
     if (!(repo.FOLLOWED_STATUSES as readonly string[]).includes(status)) {
       throw new AppError(
         'INVALID_STATE',

@@ -5,7 +5,7 @@ import { assertHasPermissionSomewhere, type Actor } from '../../platform/auth/po
 import { recordAudit } from '../../platform/audit';
 import { readImportWorkbook, type PersonImportRow, type RowError, type UnitImportRow } from './excel/read';
 import { applyPeopleImport, planPeopleImport, type PlannedPerson } from './people-import';
-import { applyUnitsImport, planUnitsImport, type PlannedUnit } from './units-import';
+import { applyUnitsImport, planUnitsImport } from './units-import';
 import * as repo from './imports.repo';
 
 export type ImportKind = 'units' | 'people';
@@ -86,12 +86,12 @@ export async function applyImport(db: Database, actor: Actor, batchId: string) {
       const rows = (await batch.readRows()) as Array<{ row: number; data: PersonImportRow; existingId?: number | null }>;
       const plan = await planPeopleImport(tx, actor, rows);
       assertStillValid([...plan.errors, ...matchesChangedSincePreview(rows, plan.planned)]);
-      result = await applyPeopleImport(tx, actor, plan.planned as PlannedPerson[], plan.units);
+      result = await applyPeopleImport(tx, actor, plan.planned, plan.units);
     } else {
       const rows = (await batch.readRows()) as Array<{ row: number; data: UnitImportRow }>;
       const plan = await planUnitsImport(tx, actor, rows);
       assertStillValid(plan.errors);
-      result = await applyUnitsImport(tx, actor, plan.planned as PlannedUnit[]);
+      result = await applyUnitsImport(tx, actor, plan.planned);
     }
     await repo.markBatchApplied(tx, batchId);
     await recordAudit(tx, actor, {

@@ -2,7 +2,6 @@ import type { Executor } from '../../platform/db/client';
 import { can, type Actor } from '../../platform/auth/policy';
 import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
-import type { Position } from '../../../shared/contracts/domain';
 import { findUnitsByCodes, type UnitRow } from '../units/index';
 import { membershipDeltas, personColumns } from '../people/index';
 import { findActivePrimaryMembership, findPersonById, movePersonInTx, updateMembership, updatePerson } from '../people/index';
@@ -133,7 +132,7 @@ export async function applyPeopleImport(tx: Executor, actor: Actor, planned: Pla
     if (!active || active.membership.unitId !== unit.id) {
       await movePersonInTx(tx, person, active, {
         unitId: unit.id,
-        position: p.data.position as Position,
+        position: p.data.position,
         isHead: p.data.isHead,
         fromDate: p.data.fromDate ?? today,
       });

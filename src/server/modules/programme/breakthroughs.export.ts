@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/auth/policy';
 import { foldVietnamese } from '../../../shared/text';
-import type { BreakthroughsQuery, BreakthroughStatus } from '../../../shared/contracts/programme';
+import type { BreakthroughsQuery } from '../../../shared/contracts/programme';
 import * as repo from './breakthroughs.repo';
 import { STATUS_LABELS } from './breakthroughs.service';
 import { listRoots } from './programme.scope';
@@ -66,7 +66,7 @@ export async function exportBreakthroughs(
       content.target,
       excelDate(content.deadline),
       content.progressPercent,
-      STATUS_LABELS[content.status as BreakthroughStatus],
+      STATUS_LABELS[content.status],
       excelDate(content.completedOn),
       content.result ?? '',
       content.adoptedFromId ? 'x' : '',

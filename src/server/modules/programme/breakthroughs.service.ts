@@ -58,7 +58,7 @@ async function presentBreakthroughs(executor: Executor, actor: Actor, rows: repo
       deadline: content.deadline,
       adoptedFrom: source ? { id: source.id, title: source.title, unitName: source.unitName, deleted: source.deleted } : null,
       adoptions: adoptions.get(content.id) ?? { adopted: 0, done: 0 },
-      status: content.status as BreakthroughStatus,
+      status: content.status,
       progressPercent: content.progressPercent,
       result: content.result,
       completedOn: content.completedOn,
@@ -100,7 +100,7 @@ export async function getBreakthrough(db: Database, actor: Actor, id: number) {
   const adoptedBy = await repo.listAdoptionsInScope(db, id, scopePaths(actor, 'programme.read'));
   return {
     ...view!,
-    adoptedBy: adoptedBy.map((copy) => ({ ...copy, status: copy.status as BreakthroughStatus })),
+    adoptedBy: adoptedBy.map((copy) => ({ ...copy, status: copy.status })),
     updates: updates.map((update) => ({
       id: update.id,
       reportedOn: update.reportedOn,
@@ -319,7 +319,7 @@ export async function changeBreakthroughStatus(db: Database, actor: Actor, id: n
     const unit = await getWritableUnitOrThrow(tx, actor, row.content.unitId);
     const { content } = row;
     assertVersion(content.version, input.version, `Nội dung "${content.title}"`);
-    const current = content.status as BreakthroughStatus;
+    const current = content.status;
     if (!NEXT_STATUSES[current].includes(input.status)) {
       throw new AppError('INVALID_STATE', `Không thể chuyển từ "${STATUS_LABELS[current]}" sang "${STATUS_LABELS[input.status]}".`);
     }

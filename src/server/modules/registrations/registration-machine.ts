@@ -163,7 +163,7 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
   if (registration.version !== request.expectedVersion) {
     throw new AppError('VERSION_CONFLICT', 'Bản đăng ký vừa được người khác thay đổi. Hãy tải lại để xem bản mới nhất rồi thực hiện lại.');
   }
-  const from = registration.status as RegistrationStatus;
+  const from = registration.status;
   if (!canTransition(request.transition, from)) {
     throw new AppError(
       'INVALID_TRANSITION',

@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db/client';
 import { assertCan, scopePaths, type Actor } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import { ACTION_AREA_LABELS, REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
+import { ACTION_AREA_LABELS, REGISTRATION_STATUS_LABELS } from '../../../shared/contracts/registration-status';
 import type { RegistrationsQuery } from '../../../shared/contracts/registrations';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './registrations.repo';
@@ -71,7 +71,7 @@ export async function exportRegistrations(
       row.person_name ?? `Tập thể ${row.unit_name}`,
       row.is_leader ? 'x' : '',
       row.unit_name,
-      REGISTRATION_STATUS_LABELS[row.status as RegistrationStatus] ?? row.status,
+      REGISTRATION_STATUS_LABELS[row.status] ?? row.status,
       shortcomings.get(row.id) ?? '',
       list.join('\n'),
       row.max_similarity === null ? '' : Math.round(Number(row.max_similarity) * 100),

@@ -1,4 +1,3 @@
-import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type { ActionView, EventView, RegistrationDetail, RegistrationSummary, Snapshot } from '../../../shared/contracts/registrations';
 import { diffSnapshots } from './registration-diff';
 import type { RegistrationActionRow, RegistrationEventRow, RegistrationRow, SummaryRow } from './registrations.repo';
@@ -13,7 +12,7 @@ export function presentSummary(row: SummaryRow): RegistrationSummary {
     personId: row.person_id,
     personName: row.person_name,
     isLeader: row.is_leader,
-    status: row.status as RegistrationStatus,
+    status: row.status,
     revision: row.revision,
     submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
     actionCount: row.action_count,
@@ -58,8 +57,8 @@ export function presentHistory(events: RegistrationEventRow[]) {
       id: event.id,
       at: event.at.toISOString(),
       actorName: event.actorName,
-      fromStatus: event.fromStatus as RegistrationStatus | null,
-      toStatus: event.toStatus as RegistrationStatus,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
       reason: event.reason,
       revision: eventRevision,
       onBehalf: event.onBehalf,

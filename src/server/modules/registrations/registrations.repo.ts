@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { memberships, registrationActions, registrationEvents, registrations, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
+import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type RegistrationActionRow = typeof registrationActions.$inferSelect;
@@ -169,7 +170,7 @@ export type SummaryRow = {
   person_id: number | null;
   person_name: string | null;
   is_leader: boolean;
-  status: string;
+  status: RegistrationStatus;
   revision: number;
   submitted_at: Date | null;
   version: number;
@@ -263,7 +264,13 @@ export async function searchRegistrations(executor: Executor, search: Registrati
   };
 }
 
-export type LeaderMissingRow = { person_id: number; full_name: string; unit_id: number; unit_name: string; status: string | null };
+export type LeaderMissingRow = {
+  person_id: number;
+  full_name: string;
+  unit_id: number;
+  unit_name: string;
+  status: RegistrationStatus | null;
+};
 
 /**
  * Leaders (current head-of-unit members) of a subtree who have not registered for the year: no

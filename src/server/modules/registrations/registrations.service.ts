@@ -4,7 +4,7 @@ import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor, t
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { foldVietnamese } from '../../../shared/text';
-import { EDITABLE_STATUSES, REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
+import { EDITABLE_STATUSES, REGISTRATION_STATUS_LABELS } from '../../../shared/contracts/registration-status';
 import type {
   ActionInput,
   CreateCollective,
@@ -245,7 +245,7 @@ export async function updateRegistrationContent(
         'Bản đăng ký vừa được thay đổi (có thể đã được thẩm định). Hãy tải lại để xem bản mới nhất; nội dung bạn vừa nhập chưa được lưu.',
       );
     }
-    const status = registration.status as RegistrationStatus;
+    const status = registration.status;
     if (!EDITABLE_STATUSES.includes(status)) {
       throw new AppError(
         'INVALID_STATE',
@@ -332,7 +332,7 @@ export async function getRegistration(db: Database, actor: Actor, id: number): P
     actions: presentActions(actions, await repo.findLinkLabels(db, actions)),
     history: presentHistory(await repo.listEventsOf(db, id)),
     closesOn: window?.closesOn ?? null,
-    canEdit: registrant && EDITABLE_STATUSES.includes(registration.status as RegistrationStatus),
+    canEdit: registrant && EDITABLE_STATUSES.includes(registration.status),
     canAppraise: can(actor, 'registrations.appraise', unitPath),
   });
 }
@@ -400,6 +400,6 @@ export async function listLeadersMissing(db: Database, actor: Actor, unitId: num
     fullName: row.full_name,
     unitId: row.unit_id,
     unitName: row.unit_name,
-    status: row.status as RegistrationStatus | null,
+    status: row.status,
   }));
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import { registrationSimilarities } from '../../db/schema/index';
+import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 
 export type SimilarityPair = { registrationId: number; otherId: number; similarity: number };
 
@@ -54,7 +55,7 @@ export type SimilarRegistrationRow = {
   unit_name: string;
   person_name: string | null;
   kind: 'individual' | 'collective';
-  status: string;
+  status: RegistrationStatus;
   similarity: number;
   excerpt: string;
 };

@@ -1,5 +1,4 @@
 import type { Executor } from '../../platform/db/client';
-import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type { SimilarRegistration } from '../../../shared/contracts/registrations';
 import {
   findComparedRegistration,
@@ -159,7 +158,7 @@ export async function findSimilar(executor: Executor, registrationId: number, li
     unitName: row.unit_name,
     personName: row.person_name,
     kind: row.kind,
-    status: row.status as RegistrationStatus,
+    status: row.status,
     similarity: Number(row.similarity),
     excerpt: row.excerpt,
   }));

@@ -55,7 +55,7 @@ export async function transitionAnswer(
   if (context.answer.version !== input.expectedVersion) {
     throw new AppError('VERSION_CONFLICT', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại rồi thực hiện lại.');
   }
-  const from = context.answer.status as AnswerStatus;
+  const from = context.answer.status;
   if (!(rule.from as readonly AnswerStatus[]).includes(from)) throw new AppError('INVALID_TRANSITION', REFUSALS[input.transition]);
   const prepared = input.prepare ? await input.prepare({ ...context, requestContext }) : {};
   // Saving a report not yet started makes it a draft; saving a returned one keeps it returned until resubmitted.

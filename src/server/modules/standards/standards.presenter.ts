@@ -20,7 +20,7 @@ export function presentStandard(row: StandardRow) {
     versionNumber: row.versionNumber,
     title: row.title,
     criteria: criteriaOf(row),
-    status: row.status as 'draft' | 'adopted' | 'superseded',
+    status: row.status,
     adoptedOn: row.adoptedOn,
     supersededOn: row.supersededOn,
     version: row.version,

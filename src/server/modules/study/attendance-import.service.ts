@@ -24,7 +24,7 @@ export async function getAttendanceTemplate(db: Database, actor: Actor, id: numb
       personId: row.person_id,
       fullName: row.full_name,
       cardNumber: row.card_number,
-      status: (row.status as AttendanceStatus | null) ?? 'present',
+      status: row.status ?? 'present',
       reason: row.reason,
     })),
   );
@@ -67,7 +67,7 @@ export async function previewAttendanceImport(db: Database, actor: Actor, id: nu
       return {
         personId: row.person_id,
         fullName: row.full_name,
-        status: given?.status ?? (row.is_member ? 'present' : ((row.status as AttendanceStatus | null) ?? 'present')),
+        status: given?.status ?? (row.is_member ? 'present' : (row.status ?? 'present')),
         reason: given ? given.reason : row.is_member ? null : row.reason,
       };
     });

@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { sessionAttendance, studyRecords, studySessions } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
+import type { AttendanceStatus } from '../../../shared/contracts/study';
 
 export type SessionRow = typeof studySessions.$inferSelect;
 export type AttendanceRecord = typeof sessionAttendance.$inferSelect;
@@ -165,7 +166,7 @@ export type RosterRow = {
   unit_path: string;
   position: string | null;
   is_member: boolean;
-  status: string | null;
+  status: AttendanceStatus | null;
   reason: string | null;
   made_up_on: string | null;
 };

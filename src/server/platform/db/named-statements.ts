@@ -55,7 +55,7 @@ export function nameStatementsOf(pool: pg.Pool, options: { sharedSession?: boole
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
       if (!config || (typeof config !== 'object' && typeof config !== 'string') || (typeof config === 'object' && 'submit' in config))
         return send(config, ...rest);
-      const candidate: QueryConfigLike = typeof config === 'string' ? { text: config } : (config as QueryConfigLike);
+      const candidate: QueryConfigLike = typeof config === 'string' ? { text: config } : config;
       const values = Array.isArray(rest[0]) ? rest[0] : candidate.values;
       if (typeof candidate.text !== 'string' || candidate.name !== undefined || !Array.isArray(values) || values.length === 0)
         return send(config, ...rest);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 // Hashed build files never change under their name, so a phone keeps them for a year;
@@ -23,7 +23,7 @@ export async function serveWebApp(app: FastifyInstance, webRoot: string): Promis
       setHeaders: (res, filePath) => {
         const relative = path.relative(webRoot, filePath).split(path.sep).join('/');
         // This version of @fastify/static hands over the Fastify reply, not the raw response.
-        (res as unknown as FastifyReply).header('cache-control', relative.startsWith('assets/') ? IMMUTABLE : REVALIDATE);
+        res.header('cache-control', relative.startsWith('assets/') ? IMMUTABLE : REVALIDATE);
       },
     });
   }
