@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** A module is reached by the others only through its index.ts (docs/ARCHITECTURE.md). */
+const throughIndexOnly = {
+  regex: '^\\.\\./[a-z-]+/(?!index$)[^/]+$',
+  message: 'Import another module through its index.ts (add the export there): modules see only each other’s index.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', '.tmp/**', 'src/server/db/migrations/**'] },
   js.configs.recommended,
@@ -23,13 +29,23 @@ export default tseslint.config(
     files: ['src/server/modules/*/**/*.ts'],
     ignores: ['src/server/modules/**/*.test.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [throughIndexOnly] }],
+    },
+  },
+  {
+    // The tree is what people stand on: people import units, never the other way round (what the
+    // tree needs of its members comes through platform/unit-members.ts).
+    files: ['src/server/modules/units/**/*.ts'],
+    ignores: ['src/server/modules/**/*.test.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            throughIndexOnly,
             {
-              regex: '^\\.\\./[a-z-]+/(?!index$)[^/]+$',
-              message: 'Import another module through its index.ts (add the export there): modules see only each other’s index.',
+              regex: '^\\.\\./people/',
+              message: 'The units module must not import people: take what it needs through platform/unit-members.ts.',
             },
           ],
         },

@@ -24,6 +24,15 @@ describe('the lint rules that keep the module boundaries', () => {
     expect(await lintWith(file, "export { getUnitOrThrow as _probe } from '../units/index';")).toEqual([]);
   }, 120_000);
 
+  it('refuse the tree importing the people module, which stands on it', async () => {
+    const refused = await lintWith(
+      'src/server/modules/units/units.service.ts',
+      "export { countActiveMembers as _probe } from '../people/index';",
+    );
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.message).toContain('must not import people');
+  }, 120_000);
+
   it('refuse the platform importing a module', async () => {
     const refused = await lintWith('src/server/platform/audit.ts', "export { resolveSession as _probe } from '../modules/accounts/index';");
     expect(refused).toHaveLength(1);

@@ -10,6 +10,7 @@ import { insertGrant, insertUser } from '../accounts/index';
 import { applyPeopleImport, type PlannedPerson } from '../imports/index';
 import { findUnitsByCodes } from '../units/index';
 import { DEMO_COMMUNE_CODES, generateDemoProvince } from './demo-province';
+import { provideFoundationPorts } from '../domain-handlers';
 import { replayReorganisation } from './demo-history';
 import { loadDemoStandards } from './demo-standards';
 import { todayIso } from '../../platform/dates';
@@ -88,6 +89,9 @@ function planCreates(people: GeneratedPerson[]): PlannedPerson[] {
 
 /** Loads the demo province, its people and one account per role; returns the accounts. */
 export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
+  // The demo replays merges and closures of the tree, which move and count members: it runs before
+  // the app is built (the first start), so it wires the people module to the tree itself.
+  provideFoundationPorts();
   const actor = systemActor('Dữ liệu mẫu');
   const { units, people, former } = generateDemoProvince(1);
   const firstCommune = { code: `DU${DEMO_COMMUNE_CODES[0]}` };

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/dates';
 import type { UnitKind } from '../../../shared/contracts/domain';
-import { moveActiveMembers } from '../people/index';
+import { unitMembers } from '../../platform/unit-members';
 import { moveGrants } from '../accounts/index';
 import * as repo from './units.repo';
 import { presentUnit } from './units.presenter';
@@ -51,7 +51,7 @@ export async function mergeUnitsInTx(
       const child = await getUnitOrThrow(tx, childId);
       await moveUnitInTx(tx, child, await getUnitOrThrow(tx, target.id), day);
     }
-    await moveActiveMembers(tx, source.id, target.id, day);
+    await unitMembers().moveActive(tx, source.id, target.id, day);
     await closeUnitInTx(tx, await getUnitOrThrow(tx, source.id), day, 'merged', [target.id]);
   }
   await moveGrants(tx, sourceIds, target.id);
@@ -103,13 +103,13 @@ export async function splitUnit(
       for (const childId of part.childIds) {
         await moveUnitInTx(tx, await getUnitOrThrow(tx, childId), await getUnitOrThrow(tx, target.id), day);
       }
-      if (part.personIds.length > 0) await moveActiveMembers(tx, id, target.id, day, part.personIds);
+      if (part.personIds.length > 0) await unitMembers().moveActive(tx, id, target.id, day, part.personIds);
     }
     const first = created[0]!;
     for (const childId of await repo.listOpenChildIds(tx, id)) {
       await moveUnitInTx(tx, await getUnitOrThrow(tx, childId), await getUnitOrThrow(tx, first.id), day);
     }
-    await moveActiveMembers(tx, id, first.id, day);
+    await unitMembers().moveActive(tx, id, first.id, day);
     await moveGrants(tx, [id], first.id);
     await closeUnitInTx(
       tx,

@@ -9,7 +9,7 @@ import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/contracts/domai
 import { unitKindChildProblem, unitKindCloseProblem, unitKindPeriodProblem } from '../../../shared/unit-kind-periods';
 import * as repo from './units.repo';
 import { presentUnit } from './units.presenter';
-import { countActiveMembers } from '../people/index';
+import { unitMembers } from '../../platform/unit-members';
 import { emitUnitClosed } from '../../platform/domain-events';
 
 export const UNIT_METRIC = 'units';
@@ -279,7 +279,7 @@ export async function closeUnitInTx(
       `Đơn vị "${unit.name}" còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc kết thúc chúng trước.`,
     );
   }
-  if ((await countActiveMembers(tx, unit.id)) > 0) {
+  if ((await unitMembers().countActive(tx, unit.id)) > 0) {
     throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" còn người đang sinh hoạt: hãy chuyển sinh hoạt cho họ trước.`);
   }
   const current = await repo.findCurrentVersion(tx, unit.id);
