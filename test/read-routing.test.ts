@@ -178,6 +178,8 @@ describe('reads routed over PostgreSQL', () => {
       expect(unitNames(list.body)).toContain('Chi bộ Khu phố 1 (bản sao)');
       expect(list.headers['x-read-from']).toBe('replica');
       expect(list.headers['x-data-lag-seconds']).toBe('0');
+      // Caught up: nothing for the page to say.
+      expect(list.headers['x-data-stale-seconds']).toBeUndefined();
 
       const record = await app.inject({ method: 'GET', url: `/api/units/${tree.C1.id}`, cookies: { ng_session } });
       expect(record.statusCode).toBe(200);
@@ -287,6 +289,7 @@ describe('reads routed over PostgreSQL', () => {
       const { ng_session } = await signIn(app);
       const list = await app.inject({ method: 'GET', url: '/api/units?pageSize=5', cookies: { ng_session } });
       expect(list.headers['x-data-lag-seconds']).toBe('12');
+      expect(list.headers['x-data-stale-seconds']).toBe('12');
       const page = await app.inject({ method: 'GET', url: '/guong-dien-hinh' });
       expect(page.statusCode).toBe(200);
       expect(page.headers['x-read-from']).toBe('replica');

@@ -1,6 +1,5 @@
 import { html, trusted, type SafeHtml } from '../platform/http/html';
-import { readLagOfThisRequest } from '../platform/db/read-routing';
-import { LAG_NOTICE_SECONDS } from '../../shared/data-freshness';
+import { staleSecondsOfThisRequest } from '../platform/db/read-routing';
 
 /**
  * The frame of every public page: plain HTML with a few lines of inline CSS and no script, large
@@ -49,8 +48,8 @@ footer{text-align:center;color:#8c8c8c;font-size:14px;padding:0 16px 24px}
 
 /** Said on the page when it was read from a replica that lags (docs/ARCHITECTURE.md, "Reads"). */
 function lagNotice(): SafeHtml | null {
-  const seconds = Math.ceil(readLagOfThisRequest());
-  if (seconds < LAG_NOTICE_SECONDS) return null;
+  const seconds = staleSecondsOfThisRequest();
+  if (seconds === 0) return null;
   return html`<p class="lag" role="status">Thông tin trên trang này có thể chậm khoảng ${String(seconds)} giây so với dữ liệu mới nhất.</p>`;
 }
 

@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from 'react';
-import { LAG_HEADER, LAG_NOTICE_SECONDS } from '../../shared/data-freshness';
 
 /**
  * How far behind the figures on the page may be: the lag the server reported with the last answer
@@ -16,11 +15,14 @@ function setLag(next: number): void {
   for (const listener of listeners) listener();
 }
 
+/**
+ * A replica's answer says `x-read-from: replica`, and `x-data-stale-seconds` when its lag is worth
+ * saying (the server decides from how many seconds: platform/db/read-routing.ts).
+ */
 export function noteDataFreshness(response: Response): void {
-  const header = response.headers.get(LAG_HEADER);
-  if (header === null) return;
-  const reported = Number(header);
-  setLag(Number.isFinite(reported) && reported >= LAG_NOTICE_SECONDS ? Math.ceil(reported) : 0);
+  if (response.headers.get('x-read-from') !== 'replica') return;
+  const stale = Number(response.headers.get('x-data-stale-seconds') ?? 0);
+  setLag(Number.isFinite(stale) && stale > 0 ? Math.ceil(stale) : 0);
 }
 
 /** Called when another page opens: what the last page was read from does not carry over. */

@@ -33,10 +33,18 @@ export function currentReadRoute(): ReadRoute | undefined {
   return storage.getStore();
 }
 
-/** How stale the request's figures may be: seconds of lag when a replica answered, else 0. */
-export function readLagOfThisRequest(): number {
+/** From this many seconds of lag, a page read from a replica says how stale its figures may be. */
+export const LAG_NOTICE_SECONDS = 5;
+
+/**
+ * Seconds the request's figures may be behind, when a replica answered it with a lag worth saying
+ * (LAG_NOTICE_SECONDS or more); else 0. The one rule for the public pages and the admin app (which
+ * reads it from the `x-data-stale-seconds` header).
+ */
+export function staleSecondsOfThisRequest(): number {
   const route = storage.getStore();
-  return route?.servedByReplica ? route.lagSeconds : 0;
+  if (!route?.servedByReplica || route.lagSeconds < LAG_NOTICE_SECONDS) return 0;
+  return Math.ceil(route.lagSeconds);
 }
 
 /** PostgreSQL's text form of a WAL position, "16/B374D848", as a number; null when unreadable. */

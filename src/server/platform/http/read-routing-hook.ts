@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { formatLsn, newReadRoute, parseLsn, runWithReadRoute, type ReadRoute } from '../db/read-routing';
+import { formatLsn, newReadRoute, parseLsn, runWithReadRoute, staleSecondsOfThisRequest, type ReadRoute } from '../db/read-routing';
 
 /**
  * Which server answers a request's reads when replicas are set (docs/ARCHITECTURE.md, "Reads").
@@ -76,6 +76,8 @@ export function installReadRouting(app: FastifyInstance, primary: pg.Pool): void
     if (route?.servedByReplica) {
       reply.header('x-read-from', 'replica');
       reply.header('x-data-lag-seconds', String(Math.ceil(route.lagSeconds)));
+      const stale = staleSecondsOfThisRequest();
+      if (stale > 0) reply.header('x-data-stale-seconds', String(stale));
     }
     if (!WRITE_METHODS.has(request.method) || reply.statusCode >= 400) return;
     await rememberWritePosition(request, reply, primary);
