@@ -99,6 +99,15 @@ export async function chooseOption(page: Page, select: Locator, optionText: stri
   }
 }
 
+/** Chooses the first option a Select offers (whatever its text), with the same retries as chooseOption. */
+export async function chooseFirstOption(page: Page, select: Locator): Promise<void> {
+  if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
+  const first = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+  await first.waitFor({ timeout: 20_000 });
+  const label = ((await first.getAttribute('title')) ?? (await first.textContent()) ?? '').trim();
+  await chooseOption(page, select, label);
+}
+
 /** The text of a downloaded DOCX, tags stripped. */
 export async function docxText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(await readFile(file));

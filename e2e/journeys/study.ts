@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, typeDate, waitAfterSubmit, type JourneyContext } from '../support';
+import { chooseFirstOption, expectText, screenshotPath, signIn, typeDate, waitAfterSubmit, type JourneyContext } from '../support';
 
 /** A signed-in desk-sized page of its own, so two people can take turns without signing out. */
 async function deskPage({ browser }: JourneyContext): Promise<Page> {
@@ -48,8 +48,7 @@ export function studyJourneys(context: JourneyContext): Journey[] {
         await secretary.getByTestId('sessions-table').waitFor();
         await secretary.getByTestId('session-add').click();
         await typeDate(secretary.locator('.ant-modal input#heldOn'), yesterday());
-        await secretary.getByTestId('session-topic').click();
-        await secretary.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+        await chooseFirstOption(secretary, secretary.getByTestId('session-topic'));
         await secretary.getByTestId('session-title').fill('Học tập chuyên đề năm 2026 của chi bộ');
         await secretary.getByTestId('session-place').fill('Nhà văn hóa thôn');
         await secretary.screenshot({ path: screenshotPath('study-02-session-form.png'), fullPage: true });
