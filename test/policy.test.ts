@@ -23,6 +23,7 @@ import { registrationEndpoints } from './helpers/policy-registrations-rows';
 import { reportsEndpoints } from './helpers/policy-reports-rows';
 import { commendationsEndpoints } from './helpers/policy-commendations-rows';
 import { commendationsSpreadEndpoints } from './helpers/policy-commendations-spread-rows';
+import { gradingEndpoints } from './helpers/policy-grading-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -42,7 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; file?: UploadFile };
+type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown; file?: UploadFile };
 type Endpoint = {
   /** Method and route pattern, as in the route files. */
   route: string;
@@ -524,6 +525,7 @@ const ENDPOINTS: Endpoint[] = [
   ...reportsEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...commendationsEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...commendationsSpreadEndpoints({ db: () => ctx.db, tree: () => tree, next }),
+  ...gradingEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {

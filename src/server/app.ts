@@ -39,6 +39,7 @@ import { registrationsRoutes } from './modules/registrations/registrations.route
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { privacyRoutes } from './modules/privacy/index';
 import { commendationFormsRoutes, commendationsRoutes, commendationsSpreadRoutes } from './modules/commendations/index';
+import { gradingRoutes } from './modules/grading/index';
 import { refuseWithoutNeeds } from './platform/http/route-needs';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -158,6 +159,7 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     commendationsRoutes,
     commendationsSpreadRoutes,
     commendationFormsRoutes,
+    gradingRoutes,
   ];
   for (const routes of routeModules) {
     await app.register(routes, routeDeps);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { PASSWORD } from './fixtures';
 
 export type Response = LightMyRequestResponse;
-export type Method = 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A signed-in browser: its cookie, its CSRF token and the address it calls from. */
 export type Session = {

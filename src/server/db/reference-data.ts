@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client';
+import { GRADING_RULE_VERSIONS } from './grading-rule-versions';
 
 /**
  * Reference rows every installation starts with. They are inserted after the migrations, not by
@@ -19,4 +20,11 @@ export async function ensureReferenceData(executor: Executor): Promise<void> {
       ('giay_khen', 'Giấy khen', 2),
       ('bang_khen', 'Bằng khen', 3)
     ON CONFLICT (code) DO NOTHING`);
+  // The grading rules in force (QĐ 124, QĐ 366) as data; a new rule is a new row, never an edit of these.
+  for (const rule of GRADING_RULE_VERSIONS) {
+    await executor.execute(sql`
+      INSERT INTO grading_rules (code, name, valid_from_year, config)
+      VALUES (${rule.code}, ${rule.name}, ${rule.validFromYear}, ${JSON.stringify(rule.config)}::jsonb)
+      ON CONFLICT DO NOTHING`);
+  }
 }

@@ -128,6 +128,12 @@ export const SHARDING_PLAN: Record<SchemaTableName, TablePlacement> = {
   commendation_decisions: reference,
   // The adopting unit's row; the model it takes up may have been nominated in another province.
   model_adoptions: byUnit(),
+
+  // A handful of rule versions, read by every grading of every province.
+  grading_rules: reference,
+  // A member's grading sits at their cell, a collective's at the collective: both in its province.
+  gradings: byUnit(),
+  grading_events: withParent('grading_id', 'gradings'),
 };
 
 export type ForeignKeyNote = { table: SchemaTableName; constraint: string; reason: string };

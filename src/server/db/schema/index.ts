@@ -10,3 +10,4 @@ export * from './registrations';
 export * from './supervision';
 export * from './reports';
 export * from './commendations';
+export * from './grading';

@@ -11,3 +11,4 @@ export { exportRegistrationFigures } from './registration-figures.export';
 export { addFiguresSheets, type FigureColumn } from './figures-workbook';
 export { COMMENDATION_METRICS, yearOfDay } from './commendation-metrics';
 export { subtreeFigures } from './subtree-figures';
+export { GRADING_METRICS } from './grading-metrics';

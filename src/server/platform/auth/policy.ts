@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'commendations.nominate',
   'commendations.vet',
   'commendations.decide',
+  'grading.read',
+  'grading.grade',
+  'grading.decide',
+  'grading.rules',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +59,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commendations.read',
     'commendations.nominate',
     'commendations.vet',
+    // The officer prepares the grading of members and collectives; the committee decides it.
+    'grading.read',
+    'grading.grade',
   ],
   // The committee of a cell (its secretary) keeps the cell's standards and study records.
   committee: [
@@ -74,6 +81,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commendations.nominate',
     'commendations.vet',
     'commendations.decide',
+    'grading.read',
+    'grading.grade',
+    'grading.decide',
   ],
   inspector: [
     'units.read',
@@ -83,12 +93,22 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'registrations.read',
     'supervision.read',
     'commendations.read',
+    'grading.read',
   ],
   // A member registers for themselves (through the person linked to their account), not by a permission.
   member: ['units.read', 'figures.read', 'programme.read'],
   // MTTQ and mass organisations: what is published in their subtree, and the state of feedback.
   supervisor: ['units.read', 'figures.read', 'programme.read', 'supervision.read'],
-  viewer: ['units.read', 'people.read', 'figures.read', 'programme.read', 'registrations.read', 'supervision.read', 'commendations.read'],
+  viewer: [
+    'units.read',
+    'people.read',
+    'figures.read',
+    'programme.read',
+    'registrations.read',
+    'supervision.read',
+    'commendations.read',
+    'grading.read',
+  ],
 };
 
 export type Grant = { id: number; unitId: number; unitCode: string; unitName: string; unitPath: string; role: Role };

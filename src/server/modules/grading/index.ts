@@ -1,0 +1,2 @@
+export { gradingRoutes } from './grading.routes';
+export { getGradingFigures } from './grading-figures.service';
