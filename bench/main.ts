@@ -27,6 +27,11 @@ const BENCHES: Record<string, Bench> = {
       'commendation on the national data set: C commendations (100,000) with their counters, then over HTTP the root and province figures (p95 < 50 ms) and the public gallery (p95 < 100 ms) [--units N] [--people M] [--commendations C] [--requests R] [--in-memory]',
     load: async () => (await import('./commendations')).runCommendationsBench,
   },
+  grading: {
+    describe:
+      'year-end grading on the national data set: every member and cell of 2025 decided with their counters, then over HTTP the root and province distribution (p95 < 50 ms) and the proposals for a commune of K (3,000) self-reviewed members (< 2 s) [--units N] [--people M] [--commune-members K] [--requests R] [--in-memory]',
+    load: async () => (await import('./grading')).runGradingBench,
+  },
   durability: {
     describe:
       'the embedded database flushing its writes to disk: N single-row commits in a data folder with and without the flush [--commits N]',

@@ -203,6 +203,13 @@ export const WIDENED_GLOBAL_KEYS: GlobalKey[] = [
     keptBy:
       'Only reevaluateStudies writes study_records: it deletes the person’s record of the year before inserting the new one. For a person whose primary membership changed province it deletes on every shard (a multi-shard delete), under a row lock on the person.',
   },
+  {
+    table: 'gradings',
+    index: 'gradings_member_year_uq',
+    columns: ['person_id', 'year'],
+    keptBy:
+      'A member’s grading is opened at the cell of the person’s primary membership, so it is on the shard of the province the person belonged to when it was opened; the grading service looks the year up on every shard for a person whose primary membership changed province (persons.province_moved_on), under a row lock on the person, as registrations do.',
+  },
 ];
 
 /** Keys unique across the whole country that stay as they are, because their table is not distributed. */

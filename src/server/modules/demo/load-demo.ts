@@ -22,6 +22,7 @@ import { loadDemoRegistrations } from './demo-registrations';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoCommendations } from './demo-commendations';
 import { loadDemoCommendationsSpread } from './demo-commendations-spread';
+import { loadDemoGrading } from './demo-grading';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -183,5 +184,10 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
   await loadDemoReports(db, units.find((unit) => unit.kind === 'province_committee')!.code);
   await loadDemoCommendations(db, units.find((unit) => unit.kind === 'province_committee')!.code);
   await loadDemoCommendationsSpread(db, units.find((unit) => unit.kind === 'province_committee')!.code);
+  // The year-end grading reads the campaign results the follow-up loaded.
+  await loadDemoGrading(db, units.find((unit) => unit.kind === 'province_committee')!.code, {
+    skipPersonIds: memberPerson.rows.flatMap((row) => (row.person_id === null ? [] : [Number(row.person_id)])),
+    skipUnitCode: cell.code,
+  });
   return accounts;
 }
