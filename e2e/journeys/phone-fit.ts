@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { PAGE_PERMISSIONS } from '../../src/web/app/page-permissions';
+import { PAGE_PERMISSIONS, canOpenPage } from '../../src/web/app/page-permissions';
 import { paths } from '../../src/web/app/paths';
 import type { Journey } from '../harness';
 import { type JourneyContext, PASSWORD, screenshotPath } from '../support';
@@ -45,14 +45,14 @@ async function checkAccount({ app, browser }: JourneyContext, username: string):
   try {
     const login = await context.request.post('/api/auth/login', { data: { username, password: PASSWORD } });
     if (!login.ok()) return [`sign-in answered ${login.status()}`];
-    const me = (await (await context.request.get('/api/auth/me')).json()) as { permissions: string[] };
+    const me = (await (await context.request.get('/api/auth/me')).json()) as { permissions: string[]; user: { personId: number | null } };
     const page = await context.newPage();
     const problems: string[] = [];
     const opened: string[] = [];
     for (const key of PAGES) {
       await page.goto(paths[key]);
       const outcome = await settle(page);
-      const allowed = me.permissions.includes(PAGE_PERMISSIONS[key]);
+      const allowed = canOpenPage(key, me);
       if (allowed && outcome === 'refused') problems.push(`${paths[key]} refused although the role may open it`);
       if (!allowed && outcome === 'shown') problems.push(`${paths[key]} opened although the role may not`);
       if (outcome === 'shown') opened.push(navTestId(key));

@@ -15,12 +15,13 @@ import {
   TeamOutlined,
   UserSwitchOutlined,
   TrophyOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { PAGE_PERMISSIONS } from './page-permissions';
+import { canOpenPage, PAGE_PERMISSIONS, type PageKey } from './page-permissions';
 import { paths } from './paths';
 import { useCurrentSession } from './session';
 
@@ -31,6 +32,8 @@ interface NavEntry {
   icon: ReactNode;
   testId: string;
   permission?: string;
+  /** A page a linked person also opens for their own records: offered by canOpenPage rather than the permission alone. */
+  page?: PageKey;
 }
 
 function selectedKey(pathname: string, entries: NavEntry[]): string | undefined {
@@ -46,7 +49,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const { permissions } = useCurrentSession();
+  const session = useCurrentSession();
+  const { permissions } = session;
 
   const entries: NavEntry[] = [
     {
@@ -162,6 +166,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       permission: PAGE_PERMISSIONS.commendations,
     },
     {
+      key: 'grading',
+      path: paths.grading,
+      label: t('grading.nav'),
+      icon: <SolutionOutlined />,
+      testId: 'nav-grading',
+      page: 'grading',
+    },
+    {
       key: 'audit',
       path: paths.audit,
       label: t('nav.audit'),
@@ -178,7 +190,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       permission: PAGE_PERMISSIONS.accounts,
     },
   ];
-  const visible = entries.filter((entry) => !entry.permission || permissions.includes(entry.permission));
+  const visible = entries.filter((entry) =>
+    entry.page ? canOpenPage(entry.page, session) : !entry.permission || permissions.includes(entry.permission),
+  );
   const current = selectedKey(location.pathname, visible);
 
   const items: MenuProps['items'] = visible.map((entry) => ({

@@ -17,4 +17,5 @@ export const paths = {
   registrations: '/registrations',
   reports: '/reports',
   commendations: '/commendations',
+  grading: '/grading',
 } as const;

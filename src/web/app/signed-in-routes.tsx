@@ -5,7 +5,7 @@ import { ComponentLibrary } from './component-library';
 import { NotFoundPage } from './not-found-page';
 import { PAGE_PERMISSIONS } from './page-permissions';
 import { paths } from './paths';
-import { RequirePermission } from './require-permission';
+import { RequirePage, RequirePermission } from './require-permission';
 import { RequireSession } from './require-session';
 
 // Each module loads on first visit, so the sign-in page stays light on a slow connection.
@@ -22,6 +22,7 @@ const pageModules = {
   changePassword: () => import('../features/auth/change-password-page'),
   reports: () => import('../features/reports/reports-page'),
   commendations: () => import('../features/commendations/commendations-page'),
+  grading: () => import('../features/grading/grading-page'),
   study: () => import('../features/study/study-page'),
   registrations: () => import('../features/registrations/registrations-page'),
   programmeFigures: () => import('../features/dashboard/programme-dashboard-page'),
@@ -41,6 +42,7 @@ const AccountsPage = lazy(() => pageModules.accounts().then((module) => ({ defau
 const ChangePasswordPage = lazy(() => pageModules.changePassword().then((module) => ({ default: module.ChangePasswordPage })));
 const ReportsPage = lazy(() => pageModules.reports().then((module) => ({ default: module.ReportsPage })));
 const CommendationsPage = lazy(() => pageModules.commendations().then((module) => ({ default: module.CommendationsPage })));
+const GradingPage = lazy(() => pageModules.grading().then((module) => ({ default: module.GradingPage })));
 const StudyPage = lazy(() => pageModules.study().then((module) => ({ default: module.StudyPage })));
 const RegistrationsPage = lazy(() => pageModules.registrations().then((module) => ({ default: module.RegistrationsPage })));
 const ProgrammeDashboardPage = lazy(() => pageModules.programmeFigures().then((module) => ({ default: module.ProgrammeDashboardPage })));
@@ -97,6 +99,9 @@ export default function SignedInRoutes() {
             </Route>
             <Route element={<RequirePermission permission={PAGE_PERMISSIONS.commendations} />}>
               <Route path={paths.commendations} element={<CommendationsPage />} />
+            </Route>
+            <Route element={<RequirePage page="grading" />}>
+              <Route path={paths.grading} element={<GradingPage />} />
             </Route>
             <Route element={<RequirePermission permission={PAGE_PERMISSIONS.programmeFigures} />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />

@@ -4,6 +4,7 @@ import enProgramme from './en/programme.json';
 import enRegistrations from './en/registrations.json';
 import enReports from './en/reports.json';
 import enCommendations from './en/commendations.json';
+import enGrading from './en/grading.json';
 import enStandards from './en/standards.json';
 import enStudy from './en/study.json';
 import enSupervision from './en/supervision.json';
@@ -20,4 +21,5 @@ export const enResources: typeof viResources = {
   followup: enFollowup,
   reports: enReports,
   commendations: enCommendations,
+  grading: enGrading,
 };

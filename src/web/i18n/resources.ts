@@ -4,6 +4,7 @@ import viProgramme from './vi/programme.json';
 import viRegistrations from './vi/registrations.json';
 import viReports from './vi/reports.json';
 import viCommendations from './vi/commendations.json';
+import viGrading from './vi/grading.json';
 import viStandards from './vi/standards.json';
 import viStudy from './vi/study.json';
 import viSupervision from './vi/supervision.json';
@@ -23,4 +24,5 @@ export const viResources = {
   followup: viFollowup,
   reports: viReports,
   commendations: viCommendations,
+  grading: viGrading,
 };

@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { YearSelect } from '../study/year-select';
 import { RegistrationFiguresCard } from '../followup/registration-figures-card';
 import { CommendationFiguresCard } from '../commendations/commendation-figures-card';
+import { GradingFiguresCard } from '../grading/grading-figures-card';
 import '../study/study.css';
 import {
   formatPercent,
@@ -165,6 +166,7 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
       </Card>
       <RegistrationFiguresCard actingUnit={actingUnit} year={year} />
       <CommendationFiguresCard actingUnit={actingUnit} year={year} />
+      <GradingFiguresCard actingUnit={actingUnit} year={year} />
     </>
   );
 }
