@@ -12,6 +12,7 @@ import { registrationsJourneys } from './journeys/registrations';
 import { registerBookJourneys } from './journeys/register-book';
 import { reportsJourneys } from './journeys/reports';
 import { commendationsJourneys } from './journeys/commendations';
+import { gradingJourneys } from './journeys/grading';
 import { phoneFitJourneys } from './journeys/phone-fit';
 
 async function main(): Promise<void> {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       followup: followupJourneys,
       reports: reportsJourneys,
       commendations: commendationsJourneys,
+      grading: gradingJourneys,
       'phone-fit': phoneFitJourneys,
     };
     const chosen = process.argv.slice(2);
