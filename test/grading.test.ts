@@ -323,7 +323,15 @@ describe('collectives are graded by the level above', () => {
     const graded = await ok<GradingView>(await communeOfficer.send('POST', `/api/gradings/${created.id}/grade`, grade));
     expect(graded.assessment.proposedGrade).toBe('good');
     expect((await communeOfficer.send('POST', `/api/gradings/${created.id}/decide`, { version: graded.version })).statusCode).toBe(403);
-    await ok(await communeCommittee.send('POST', `/api/gradings/${created.id}/decide`, { version: graded.version }));
+    // The level above sees the cell's members' results beside its self-review: Nguyễn Thị Hạnh, "tốt".
+    expect(graded.subtreeResults).toEqual({
+      members: { excellent: 0, good: 1, done: 0, not_done: 0 },
+      collectives: { excellent: 0, good: 0, done: 0, not_done: 0 },
+    });
+    const decided = await ok<GradingView>(
+      await communeCommittee.send('POST', `/api/gradings/${created.id}/decide`, { version: graded.version }),
+    );
+    expect(decided.subtreeResults?.collectives.good).toBe(0);
     const figures = await figuresOf(tree.A.id);
     expect(figures.figures.collectives.good).toBe(1);
     const list = await ok<GradingListPage>(await communeOfficer.get(`/api/gradings?unitId=${tree.A.id}&year=${year}&subject=collective`));

@@ -283,6 +283,11 @@ export type GradingView = {
     gradedAt: string | null;
   };
   decision: { grade: Grade; note: string | null; decidedAt: string } | null;
+  /**
+   * For a collective: the decided grades of the year of its members and of the Party organisations
+   * below it (itself left out), what the level above grades it from beside its self-review.
+   */
+  subtreeResults: { members: GradeCount; collectives: GradeCount } | null;
   returnReason: string | null;
   history: GradingHistoryEvent[];
   steps: GradingStep[];

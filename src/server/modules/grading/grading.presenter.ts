@@ -36,7 +36,13 @@ export function presentCampaign(rule: GradingRuleRow, registrationId: number | n
   return { registrationId, level, suggestedPoints: suggestion?.points ?? null, criterion: rule.config.campaign.criterion };
 }
 
-export function presentGrading(actor: Actor, context: GradingContext, rule: GradingRuleRow, events: EventRow[]): GradingView {
+export function presentGrading(
+  actor: Actor,
+  context: GradingContext,
+  rule: GradingRuleRow,
+  events: EventRow[],
+  subtreeResults: GradingView['subtreeResults'],
+): GradingView {
   const { grading } = context;
   return {
     id: grading.id,
@@ -74,6 +80,7 @@ export function presentGrading(actor: Actor, context: GradingContext, rule: Grad
       grading.decidedGrade && grading.decidedAt
         ? { grade: grading.decidedGrade, note: grading.decisionNote, decidedAt: grading.decidedAt.toISOString() }
         : null,
+    subtreeResults,
     returnReason: grading.returnReason,
     history: events.map((event) => ({
       action: event.action as GradingStep,

@@ -20,6 +20,7 @@ import { getReviewResult } from '../followup/index';
 import { checkSheet, proposeGrade } from './grading-rules';
 import { stepGrading } from './grading-machine';
 import * as repo from './grading.repo';
+import { collectiveResultsOf } from './collective-results';
 import { presentCampaign, presentGrading, presentListItem, presentRule } from './grading.presenter';
 
 /** The rule a year is graded by; a year before every rule cannot be graded. */
@@ -68,8 +69,12 @@ export async function getGrading(db: Executor, actor: Actor, id: number) {
   if (!context) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đánh giá, xếp loại này.');
   const own = context.grading.personId !== null && actor.personId === context.grading.personId;
   if (!own) assertCan(actor, 'grading.read', context.unitPath);
-  const [rule, events] = await Promise.all([ruleOf(db, context.grading.ruleCode), repo.listEvents(db, id)]);
-  return presentGrading(actor, context, rule, events);
+  const [rule, events, subtreeResults] = await Promise.all([
+    ruleOf(db, context.grading.ruleCode),
+    repo.listEvents(db, id),
+    collectiveResultsOf(db, context.grading),
+  ]);
+  return presentGrading(actor, context, rule, events, subtreeResults);
 }
 
 /** The member's campaign result for the year, with the registration it comes from. */

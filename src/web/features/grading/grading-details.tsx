@@ -1,4 +1,5 @@
-import { Alert, Descriptions, Table, Typography } from 'antd';
+import { Alert, Descriptions, Space, Table, Typography } from 'antd';
+import { GRADES, type GradeCount } from '../../../shared/contracts/grading';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from '../../lib/use-is-phone';
@@ -35,7 +36,37 @@ export function GradingSummary({ grading }: { grading: GradingView }) {
           {grading.rule.name}
         </Descriptions.Item>
       </Descriptions>
+      <CollectiveResults grading={grading} />
     </>
+  );
+}
+
+/** For a collective: the grades decided this year for its members and the organisations below it. */
+function CollectiveResults({ grading }: { grading: GradingView }) {
+  const { t } = useTranslation();
+  const results = grading.subtreeResults;
+  if (!results) return null;
+  const counts = (count: GradeCount) => (
+    <Space wrap size={4}>
+      {GRADES.map((grade) => (
+        <span key={grade}>
+          <GradeTag grade={grade} /> {formatNumber(count[grade])}
+        </span>
+      ))}
+    </Space>
+  );
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      className="block-gap-bottom"
+      title={t('grading.details.subtreeResults', { year: grading.year })}
+      data-testid="grading-subtree-results"
+    >
+      <Descriptions.Item label={t('grading.details.subtreeMembers')}>{counts(results.members)}</Descriptions.Item>
+      <Descriptions.Item label={t('grading.details.subtreeCollectives')}>{counts(results.collectives)}</Descriptions.Item>
+    </Descriptions>
   );
 }
 
