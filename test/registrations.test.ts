@@ -632,3 +632,44 @@ describe('whole-term registrations', () => {
     expect(supplement).toMatchObject({ year: 2027, supplementOfId: term.id, status: 'submitted' });
   });
 });
+
+describe('one call saves and submits', () => {
+  it('a collective registration written and submitted in one call, returned, then fixed and resubmitted in one call', async () => {
+    const before = await counter(tree.C2.id, REGISTRATION_METRICS.bucket('collective', 'registered', 2026));
+    const refused = await secretaryC2.send('POST', '/api/registrations/collective', {
+      unitId: tree.C2.id,
+      year: 2026,
+      actions: actions('Việc'),
+      submit: 'có',
+    });
+    expect(refused.statusCode).toBe(400);
+    const created = await secretaryC2.send('POST', '/api/registrations/collective', {
+      unitId: tree.C2.id,
+      year: 2026,
+      actions: actions('Chi bộ tổ chức sinh hoạt chuyên đề về phong cách quần chúng mỗi quý'),
+      submit: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    let registration = created.json() as RegistrationDetail;
+    expect(registration).toMatchObject({ status: 'submitted', revision: 1 });
+    expect(await counter(tree.C2.id, REGISTRATION_METRICS.bucket('collective', 'registered', 2026))).toBe(before + 1);
+    expect(await auditCount('registration.submit', registration.id)).toBe(1);
+
+    const returned = await officerR.send('POST', `/api/registrations/${registration.id}/status`, {
+      transition: 'return',
+      version: registration.version,
+      reason: 'Ghi rõ kết quả đo được của từng việc.',
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    registration = returned.json() as RegistrationDetail;
+    const fixed = await secretaryC2.send('PATCH', `/api/registrations/${registration.id}`, {
+      version: registration.version,
+      shortcomings: '',
+      actions: actions('Chi bộ tổ chức 4 buổi sinh hoạt chuyên đề về phong cách quần chúng trong năm'),
+      submit: true,
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ status: 'submitted', revision: 2 });
+    expect(await auditCount('registration.submit', registration.id)).toBe(2);
+  });
+});

@@ -91,6 +91,8 @@ export const CreateOwnRegistrationSchema = z.object({
   shortcomings: TrimmedText(3000),
   actions: ActionsSchema,
   supplementOfId: IdSchema.nullish().transform((value) => value ?? null),
+  /** Save and submit to the appraising level in one call (one transaction). */
+  submit: z.boolean().optional(),
 });
 export type CreateOwnRegistration = z.infer<typeof CreateOwnRegistrationSchema>;
 
@@ -99,6 +101,8 @@ export const CreateCollectiveSchema = z.object({
   year: YearSchema,
   shortcomings: z.string().trim().max(3000, 'Tối đa 3000 ký tự').default(''),
   actions: ActionsSchema,
+  /** Save and submit to the appraising level in one call (one transaction). */
+  submit: z.boolean().optional(),
 });
 export type CreateCollective = z.infer<typeof CreateCollectiveSchema>;
 
@@ -146,6 +150,8 @@ export const UpdateRegistrationSchema = z.object({
   version: z.number().int().positive(),
   shortcomings: z.string().trim().max(3000, 'Tối đa 3000 ký tự'),
   actions: ActionsSchema,
+  /** Save and submit to the appraising level in one call (one transaction). */
+  submit: z.boolean().optional(),
 });
 export type UpdateRegistration = z.infer<typeof UpdateRegistrationSchema>;
 

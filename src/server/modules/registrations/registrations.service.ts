@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/contracts/registrations';
 import { getUnitOrThrow } from '../units/index';
 import { registrationFigureDay } from '../figures/index';
-import { actionCountDeltas, isRegistrant, snapshotOf, statusDeltas } from './registration-machine';
+import { actionCountDeltas, isRegistrant, snapshotOf, statusDeltas, transitionRegistration } from './registration-machine';
 import * as repo from './registrations.repo';
 import * as windows from './windows.repo';
 import { linkOptionsFor, presentWindow } from './windows.service';
@@ -178,6 +178,7 @@ export async function createOwnRegistration(db: Database, actor: Actor, input: C
         input.actions,
         unit.path,
       );
+      await submitIfAsked(tx, actor, registration, input.submit);
       return registration.id;
     })
     .catch((error: unknown) => {
@@ -218,6 +219,7 @@ export async function createCollectiveRegistration(db: Database, actor: Actor, i
         input.actions,
         unit.path,
       );
+      await submitIfAsked(tx, actor, registration, input.submit);
       return registration.id;
     })
     .catch((error: unknown) => {
@@ -291,8 +293,19 @@ export async function updateRegistrationContent(
       before: { ...before, version: registration.version },
       after: { ...(await snapshotOf(tx, updated)), version: updated.version },
     });
+    await submitIfAsked(tx, actor, updated, input.submit);
   });
   return getRegistration(db, actor, id);
+}
+
+/** A save that also submits: the machine's own step, in the save's transaction, so both happen or neither. */
+async function submitIfAsked(
+  tx: Executor,
+  actor: Actor,
+  saved: { id: number; version: number },
+  submit: boolean | undefined,
+): Promise<void> {
+  if (submit) await transitionRegistration(tx, actor, { registrationId: saved.id, transition: 'submit', expectedVersion: saved.version });
 }
 
 /**

@@ -94,13 +94,10 @@ function DrawerBody({
         error={update.error ?? changeStatus.error}
         onCancel={() => setEditing(false)}
         onSave={(content, submit) =>
-          update
-            .mutateAsync({ id: registration.id, version: registration.version, ...content })
-            .then((saved) => (submit ? changeStatus.mutateAsync({ id: saved.id, transition: 'submit', version: saved.version }) : saved))
-            .then(() => {
-              void message.success(t('registrations.form.saved'));
-              setEditing(false);
-            })
+          update.mutateAsync({ id: registration.id, version: registration.version, ...content, submit }).then(() => {
+            void message.success(t('registrations.form.saved'));
+            setEditing(false);
+          })
         }
       />
     );

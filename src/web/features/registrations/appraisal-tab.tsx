@@ -23,7 +23,6 @@ import {
   useApplicableWindow,
   useBulkApprove,
   useCreateCollective,
-  useChangeStatus,
   useLeadersMissing,
   useRegistrations,
 } from './registrations.api';
@@ -328,7 +327,6 @@ function CollectiveModal({
   const { message } = App.useApp();
   const applicable = useApplicableWindow(actingUnit.id, year);
   const create = useCreateCollective();
-  const changeStatus = useChangeStatus();
   return (
     <Modal
       open={open}
@@ -343,19 +341,16 @@ function CollectiveModal({
           kind="collective"
           options={applicable.data.options}
           guidance={applicable.data.window?.guidance}
-          pending={create.isPending || changeStatus.isPending}
-          error={create.error ?? changeStatus.error}
+          pending={create.isPending}
+          error={create.error}
           onCancel={onClose}
           draftKey={`registration.collective.${actingUnit.id}.${year}`}
           onSave={(content, submit) =>
-            create
-              .mutateAsync({ unitId: actingUnit.id, year, ...content })
-              .then((saved) => (submit ? changeStatus.mutateAsync({ id: saved.id, transition: 'submit', version: saved.version }) : saved))
-              .then((saved) => {
-                void message.success(t('registrations.form.saved'));
-                onClose();
-                onCreated(saved.id);
-              })
+            create.mutateAsync({ unitId: actingUnit.id, year, ...content, submit }).then((saved) => {
+              void message.success(t('registrations.form.saved'));
+              onClose();
+              onCreated(saved.id);
+            })
           }
         />
       ) : (

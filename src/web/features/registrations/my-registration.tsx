@@ -46,10 +46,9 @@ function MineBody({ view, year }: { view: MineView; year: number }) {
   const pending = createOwn.isPending || update.isPending || changeStatus.isPending;
 
   const save = async (content: ContentInput, submit: boolean) => {
-    const saved = registration
-      ? await update.mutateAsync({ id: registration.id, version: registration.version, ...content })
-      : await createOwn.mutateAsync({ year, supplementOfId: view.termRegistration?.id ?? null, ...content });
-    if (submit) await changeStatus.mutateAsync({ id: saved.id, transition: 'submit', version: saved.version });
+    // One call saves and, when asked, submits: both happen or neither.
+    if (registration) await update.mutateAsync({ id: registration.id, version: registration.version, ...content, submit });
+    else await createOwn.mutateAsync({ year, supplementOfId: view.termRegistration?.id ?? null, ...content, submit });
     void message.success(submit ? t('registrations.done.submit') : t('registrations.form.saved'));
     setEditing(false);
   };

@@ -46,6 +46,9 @@ export interface ContentInput {
   actions: ActionInput[];
 }
 
+/** What a save sends: the content, and whether to submit it in the same call. */
+type SaveInput = ContentInput & { submit?: boolean };
+
 export interface WindowInput {
   unitId?: number;
   year: number;
@@ -121,7 +124,7 @@ export function useWindows(year: number) {
 export function useCreateOwn() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: (input: ContentInput & { year: number; supplementOfId: number | null }) =>
+    mutationFn: (input: SaveInput & { year: number; supplementOfId: number | null }) =>
       api.post<RegistrationDetail>('/api/registrations/mine', input),
     onSuccess: invalidate,
   });
@@ -130,7 +133,7 @@ export function useCreateOwn() {
 export function useCreateCollective() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: (input: ContentInput & { year: number; unitId: number }) =>
+    mutationFn: (input: SaveInput & { year: number; unitId: number }) =>
       api.post<RegistrationDetail>('/api/registrations/collective', input),
     onSuccess: invalidate,
   });
@@ -139,7 +142,7 @@ export function useCreateCollective() {
 export function useUpdateContent() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: ({ id, ...input }: ContentInput & { id: number; version: number }) =>
+    mutationFn: ({ id, ...input }: SaveInput & { id: number; version: number }) =>
       api.patch<RegistrationDetail>(`/api/registrations/${id}`, input),
     onSuccess: invalidate,
   });
