@@ -290,17 +290,28 @@ describe('answering, reviewing and consolidating', () => {
     expect(returned.statusCode, returned.body).toBe(200);
     answerA = returned.json() as AnswerView;
     expect(answerA.status).toBe('returned');
-    const saved = await communeA.send(
+    // Saving and submitting is one call, refused whole: an emptied report is not sent, and its content stays.
+    const emptied = await communeA.send(
+      'PATCH',
+      `/api/report-answers/${answerA.id}`,
+      draft(answerA.version, { narrative: {}, manualValues: {}, submit: true }),
+    );
+    expect(emptied.statusCode).toBe(400);
+    expect(emptied.json().error.code).toBe('VALIDATION_FAILED');
+    const kept = await rows<{ status: string; version: number; narrative: Record<string, string> }>(
+      sql`SELECT status, version, narrative FROM report_answers WHERE id = ${answerA.id}`,
+    );
+    expect(kept[0]).toMatchObject({ status: 'returned', version: answerA.version });
+    expect(kept[0]!.narrative.situation).toBe('Các chi bộ duy trì sinh hoạt đều đặn.');
+    const resubmitted = await communeA.send(
       'PATCH',
       `/api/report-answers/${answerA.id}`,
       draft(answerA.version, {
         narrative: { situation: 'Các chi bộ duy trì sinh hoạt đều đặn.', results: 'Đã học tập chuyên đề cho 6/6 người.' },
+        submit: true,
       }),
     );
-    expect((saved.json() as AnswerView).status).toBe('returned');
-    const resubmitted = await communeA.send('POST', `/api/report-answers/${answerA.id}/submit`, {
-      version: (saved.json() as AnswerView).version,
-    });
+    expect(resubmitted.statusCode, resubmitted.body).toBe(200);
     answerA = resubmitted.json() as AnswerView;
     expect(answerA).toMatchObject({ status: 'submitted', numberSymbol: '1-BC/ĐU' });
     expect(answerA.history.map((event) => event.toStatus)).toEqual(['draft', 'submitted', 'returned', 'submitted']);

@@ -107,6 +107,8 @@ export const SaveAnswerSchema = z.object({
   recommendations: z.array(RecommendationItemSchema).max(50, 'Tối đa 50 khó khăn, kiến nghị.').default([]),
   fileIds: AttachmentIdsSchema.default([]),
   version: z.number().int().positive(),
+  /** Save and submit to the requesting level in one call (one transaction). */
+  submit: z.boolean().optional(),
 });
 export type SaveAnswer = z.infer<typeof SaveAnswerSchema>;
 

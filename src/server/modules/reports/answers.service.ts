@@ -71,9 +71,10 @@ export async function findAnswerPlace(executor: Executor, id: number, by: 'answe
   return request ? { unitPaths: [request.unitPath] } : undefined;
 }
 
+/** Saves the answer's content and, when asked (`submit`), submits it in the same transaction. */
 export async function saveAnswer(db: Database, actor: Actor, id: number, input: SaveAnswer) {
-  await db.transaction((tx) =>
-    transitionAnswer(tx, actor, {
+  await db.transaction(async (tx) => {
+    const saved = await transitionAnswer(tx, actor, {
       answerId: id,
       transition: 'save',
       expectedVersion: input.version,
@@ -100,8 +101,9 @@ export async function saveAnswer(db: Database, actor: Actor, id: number, input: 
           audit: { narrative, manualValues, figureNotes, recommendations: input.recommendations, fileIds: input.fileIds },
         };
       },
-    }),
-  );
+    });
+    if (input.submit) await submitAnswerInTx(tx, actor, id, saved.version);
+  });
   return getAnswer(db, actor, id);
 }
 
@@ -110,57 +112,58 @@ export async function saveAnswer(db: Database, actor: Actor, id: number, input: 
  * the unit's own series (kept when a returned report is resubmitted) and keeps a snapshot.
  */
 export async function submitAnswer(db: Database, actor: Actor, id: number, version: number, options: { on?: string } = {}) {
-  await db.transaction((tx) =>
-    transitionAnswer(tx, actor, {
-      answerId: id,
-      transition: 'submit',
-      expectedVersion: version,
-      prepare: async (context) => {
-        const { request } = context.requestContext;
-        const { answer } = context;
-        if (Object.keys(answer.narrative).length === 0 && Object.keys(answer.manualValues).length === 0) {
-          throw new AppError('VALIDATION_FAILED', 'Báo cáo chưa có nội dung: hãy viết ít nhất một phần rồi lưu trước khi gửi.');
-        }
-        const frozen =
-          (await computeFigures(tx, [answer.unitId], request.content.metrics, request.periodFrom, request.periodTo)).get(answer.unitId) ??
-          {};
-        // The demo loader replays last year's submissions on their own days; requests always submit today.
-        const today = options.on ?? todayIso();
-        let { numberValue, numberSymbol } = answer;
-        if (numberValue === null) {
-          const unit = await getUnitOrThrow(tx, answer.unitId);
-          numberValue = await nextDocumentNumber(tx, answer.unitId, 'BC', Number(today.slice(0, 4)));
-          numberSymbol = numberSymbolOf(numberValue, unit.kind, 'BC', unit.name);
-        }
-        await setDefaultDueDates(tx, id, addDays(today, 30));
-        const recommendations = await repo.listRecommendationsOfAnswers(tx, [id]);
-        const snapshot = {
-          narrative: answer.narrative,
-          manualValues: answer.manualValues,
-          figureNotes: answer.figureNotes,
-          frozenFigures: frozen,
-          recommendations: recommendations.map((item) => ({ kind: item.kind, body: item.body })),
-        };
-        const onTime = answer.onTime ?? today <= request.deadline;
-        if (answer.onTime === null) await countFirstSubmission(tx, context.unitPath, request.periodTo, onTime);
-        return {
-          patch: {
-            frozenFigures: frozen,
-            submittedAt: options.on ? new Date(`${options.on}T09:00:00+07:00`) : new Date(),
-            firstSubmittedOn: answer.firstSubmittedOn ?? today,
-            onTime,
-            numberValue,
-            numberSymbol,
-            returnReason: null,
-            acceptedAt: null,
-          },
-          snapshot,
-          audit: { numberSymbol, frozenFigures: frozen, onTime },
-        };
-      },
-    }),
-  );
+  await db.transaction((tx) => submitAnswerInTx(tx, actor, id, version, options));
   return getAnswer(db, actor, id);
+}
+
+function submitAnswerInTx(tx: Executor, actor: Actor, id: number, version: number, options: { on?: string } = {}) {
+  return transitionAnswer(tx, actor, {
+    answerId: id,
+    transition: 'submit',
+    expectedVersion: version,
+    prepare: async (context) => {
+      const { request } = context.requestContext;
+      const { answer } = context;
+      if (Object.keys(answer.narrative).length === 0 && Object.keys(answer.manualValues).length === 0) {
+        throw new AppError('VALIDATION_FAILED', 'Báo cáo chưa có nội dung: hãy viết ít nhất một phần rồi lưu trước khi gửi.');
+      }
+      const frozen =
+        (await computeFigures(tx, [answer.unitId], request.content.metrics, request.periodFrom, request.periodTo)).get(answer.unitId) ?? {};
+      // The demo loader replays last year's submissions on their own days; requests always submit today.
+      const today = options.on ?? todayIso();
+      let { numberValue, numberSymbol } = answer;
+      if (numberValue === null) {
+        const unit = await getUnitOrThrow(tx, answer.unitId);
+        numberValue = await nextDocumentNumber(tx, answer.unitId, 'BC', Number(today.slice(0, 4)));
+        numberSymbol = numberSymbolOf(numberValue, unit.kind, 'BC', unit.name);
+      }
+      await setDefaultDueDates(tx, id, addDays(today, 30));
+      const recommendations = await repo.listRecommendationsOfAnswers(tx, [id]);
+      const snapshot = {
+        narrative: answer.narrative,
+        manualValues: answer.manualValues,
+        figureNotes: answer.figureNotes,
+        frozenFigures: frozen,
+        recommendations: recommendations.map((item) => ({ kind: item.kind, body: item.body })),
+      };
+      const onTime = answer.onTime ?? today <= request.deadline;
+      if (answer.onTime === null) await countFirstSubmission(tx, context.unitPath, request.periodTo, onTime);
+      return {
+        patch: {
+          frozenFigures: frozen,
+          submittedAt: options.on ? new Date(`${options.on}T09:00:00+07:00`) : new Date(),
+          firstSubmittedOn: answer.firstSubmittedOn ?? today,
+          onTime,
+          numberValue,
+          numberSymbol,
+          returnReason: null,
+          acceptedAt: null,
+        },
+        snapshot,
+        audit: { numberSymbol, frozenFigures: frozen, onTime },
+      };
+    },
+  });
 }
 
 export async function returnAnswer(db: Database, actor: Actor, id: number, input: { version: number; reason: string }) {

@@ -43,7 +43,6 @@ import {
   useCatalogue,
   useReturnAnswer,
   useSaveAnswer,
-  useSubmitAnswer,
   uploadReportFile,
 } from './reports.api';
 import { AnswerStatusTag, formatRate } from './report-tags';
@@ -91,7 +90,6 @@ function AnswerBody({ answer }: { answer: AnswerDetail }) {
   const [returning, setReturning] = useState(false);
   const catalogue = useCatalogue();
   const save = useSaveAnswer(answer.id);
-  const submit = useSubmitAnswer(answer.id);
   const accept = useAcceptAnswer(answer.id);
   const editable = answer.canWrite && EDITABLE.includes(answer.status);
   const { content } = answer.request;
@@ -115,8 +113,7 @@ function AnswerBody({ answer }: { answer: AnswerDetail }) {
   const saveAndSubmit = async () => {
     const values = await form.validateFields();
     try {
-      const saved = await save.mutateAsync(body(values));
-      await submit.mutateAsync(saved.version);
+      await save.mutateAsync({ ...body(values), submit: true });
       void message.success(t('reports.answer.submitted'));
     } catch (error) {
       fail(error);
@@ -188,7 +185,7 @@ function AnswerBody({ answer }: { answer: AnswerDetail }) {
               okText={t('reports.answer.submit')}
               cancelText={t('common.cancel')}
             >
-              <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} data-testid="report-submit">
+              <Button type="primary" icon={<SendOutlined />} loading={save.isPending} data-testid="report-submit">
                 {t('reports.answer.submit')}
               </Button>
             </Popconfirm>

@@ -197,6 +197,8 @@ export interface SaveAnswerBody {
   recommendations: RecommendationItem[];
   fileIds: number[];
   version: number;
+  /** Submit in the same call. */
+  submit?: boolean;
 }
 
 const keys = {
@@ -288,8 +290,6 @@ export const useSaveTemplate = () =>
 export const useDeleteTemplate = () => useReportsMutation((id: number) => api.delete<void>(`/api/report-templates/${id}`));
 export const useSaveAnswer = (id: number) =>
   useReportsMutation((body: SaveAnswerBody) => api.patch<AnswerDetail>(`/api/report-answers/${id}`, body));
-export const useSubmitAnswer = (id: number) =>
-  useReportsMutation((version: number) => api.post<AnswerDetail>(`/api/report-answers/${id}/submit`, { version }));
 export const useReturnAnswer = (id: number) =>
   useReportsMutation((body: { version: number; reason: string }) => api.post<AnswerDetail>(`/api/report-answers/${id}/return`, body));
 export const useAcceptAnswer = (id: number) =>
