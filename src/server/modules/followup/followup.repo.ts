@@ -63,19 +63,6 @@ export async function findAction(executor: Executor, registrationId: number, act
   return rows[0];
 }
 
-export async function setActionProgress(executor: Executor, actionId: number, progressPercent: number): Promise<void> {
-  await executor.update(registrationActions).set({ progressPercent }).where(eq(registrationActions.id, actionId));
-}
-
-export async function setActionSelfAssessment(
-  executor: Executor,
-  actionId: number,
-  selfLevel: string,
-  selfNote: string | null,
-): Promise<void> {
-  await executor.update(registrationActions).set({ selfLevel, selfNote }).where(eq(registrationActions.id, actionId));
-}
-
 export async function insertCheckIn(executor: Executor, values: typeof registrationCheckIns.$inferInsert): Promise<CheckInRow> {
   const rows = await executor.insert(registrationCheckIns).values(values).returning();
   return rows[0]!;

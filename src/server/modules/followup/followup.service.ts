@@ -10,7 +10,15 @@ import type { CheckInInput, FollowupListQuery, ReviewInput, SelfAssessmentInput 
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
 import { REGISTRATION_METRICS, registrationFigureDay } from '../figures/index';
-import { findRegistrationWithUnit, isRegistrant, listActionsOf, transitionRegistration, updateRegistration } from '../registrations/index';
+import {
+  findRegistrationWithUnit,
+  isRegistrant,
+  listActionsOf,
+  setActionProgress,
+  setActionSelfAssessment,
+  setLastCheckIn,
+  transitionRegistration,
+} from '../registrations/index';
 import * as repo from './followup.repo';
 import { presentDetail, presentListRow } from './followup.presenter';
 
@@ -125,9 +133,9 @@ export async function recordCheckIn(db: Database, actor: Actor, registrationId: 
       createdBy: actor.userId,
     });
     const files = await replaceAttachments(tx, { purpose: 'check_in', ownerId: checkIn.id, unitId: registration.unitId }, input.fileIds);
-    await repo.setActionProgress(tx, action.id, input.progressPercent);
+    await setActionProgress(tx, action.id, input.progressPercent);
     // Not a change of content: the version stays, so an appraiser's open screen is not invalidated.
-    await updateRegistration(tx, registrationId, { lastCheckInAt: checkIn.createdAt });
+    await setLastCheckIn(tx, registrationId, checkIn.createdAt);
     await recordAudit(tx, actor, {
       action: 'registration.check_in',
       entityType: 'registration',
@@ -154,7 +162,7 @@ export async function selfAssess(db: Database, actor: Actor, registrationId: num
     // The actions' levels first: the transition counts the actions done into the figures.
     for (const action of actions) {
       const item = given.get(action.id)!;
-      await repo.setActionSelfAssessment(tx, action.id, item.level, item.note);
+      await setActionSelfAssessment(tx, action.id, item.level, item.note);
     }
     await transitionRegistration(tx, actor, {
       registrationId,

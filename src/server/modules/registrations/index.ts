@@ -1,6 +1,7 @@
 export { transitionRegistration, statusDeltas, snapshotOf, isRegistrant, assertRegistrant } from './registration-machine';
 export type { TransitionRequest } from './registration-machine';
-export { findRegistrationWithUnit, listActionsOf, listEventsOf, updateRegistration } from './registrations.repo';
+export { findRegistrationWithUnit, listActionsOf, listEventsOf } from './registrations.repo';
+export { setActionProgress, setActionSelfAssessment, setLastCheckIn } from './registrations.repo';
 export type { RegistrationRow, RegistrationActionRow, RegistrationEventRow } from './registrations.repo';
 export { registrationsRoutes } from './registrations.routes';
 export { findRegistrationPlace, searchTextOf } from './registrations.service';

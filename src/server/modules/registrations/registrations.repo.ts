@@ -406,3 +406,25 @@ export async function countActionsOf(executor: Executor, registrationId: number)
     FROM registration_actions WHERE registration_id = ${registrationId}`);
   return { actionCount: Number(rows.rows[0]?.total ?? 0), actionsDone: Number(rows.rows[0]?.done ?? 0) };
 }
+
+/**
+ * What following a registration up writes on it, owned here with the registration's other rows: an
+ * action's progress, an action's self-assessed level, and when the last check-in was made. None of
+ * them changes the registration's status or version; the status machine keeps those.
+ */
+export async function setActionProgress(executor: Executor, actionId: number, progressPercent: number): Promise<void> {
+  await executor.update(registrationActions).set({ progressPercent }).where(eq(registrationActions.id, actionId));
+}
+
+export async function setActionSelfAssessment(
+  executor: Executor,
+  actionId: number,
+  selfLevel: string,
+  selfNote: string | null,
+): Promise<void> {
+  await executor.update(registrationActions).set({ selfLevel, selfNote }).where(eq(registrationActions.id, actionId));
+}
+
+export async function setLastCheckIn(executor: Executor, registrationId: number, at: Date): Promise<void> {
+  await executor.update(registrations).set({ lastCheckInAt: at, updatedAt: new Date() }).where(eq(registrations.id, registrationId));
+}
