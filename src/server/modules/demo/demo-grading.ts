@@ -78,8 +78,8 @@ async function gradeThrough(
 }
 
 /**
- * The year-end grading in the demo: last year's graded and decided in the first communes (members
- * and cells), and this year's under way in the first commune (self-reviews sent, some graded), all
+ * The year-end grading in the demo: last year's graded and decided in the first commune (members
+ * and cells), and this year's under way there (self-reviews sent, some graded), all
  * through the grading module's own services so the figures are counted as the screens count them.
  * The member account's own grading and the secretary's cell are left for the demo journey.
  */
@@ -94,15 +94,16 @@ export async function loadDemoGrading(db: Database, provinceCode: string, option
   };
   const random = Random.derive(2026, 'demo-grading');
   const thisYear = Number(todayIso().slice(0, 4));
+  // One commune is enough to show every state; each grading takes four steps through the services.
   const communes = (
     await db.execute<{ id: number; path: string }>(sql`
-      SELECT id, path::text AS path FROM units WHERE parent_id = ${province.id} AND valid_to IS NULL AND kind = 'commune_committee' ORDER BY id LIMIT 2`)
+      SELECT id, path::text AS path FROM units WHERE parent_id = ${province.id} AND valid_to IS NULL AND kind = 'commune_committee' ORDER BY id LIMIT 1`)
   ).rows;
-  for (const [index, commune] of communes.entries()) {
+  for (const commune of communes) {
     const members = await db.execute<{ person_id: number; unit_code: string }>(sql`
       SELECT m.person_id, u.code AS unit_code FROM memberships m JOIN units u ON u.id = m.unit_id JOIN persons p ON p.id = m.person_id
       WHERE u.path <@ ${commune.path}::ltree AND m.is_primary AND m.to_date IS NULL AND p.category = 'party_member' AND m.from_date < ${`${thisYear - 1}-12-01`}
-      ORDER BY m.person_id LIMIT 120`);
+      ORDER BY m.person_id LIMIT 60`);
     const cells = await db.execute<{ id: number; code: string }>(sql`
       SELECT id, code FROM units WHERE parent_id = ${commune.id} AND valid_to IS NULL AND kind IN ('cell', 'grassroots_cell') ORDER BY id`);
     const lastYear = await ruleForYear(db, thisYear - 1);
@@ -121,8 +122,7 @@ export async function loadDemoGrading(db: Database, provinceCode: string, option
     for (const cell of cells.rows) {
       await gradeThrough(db, actor, random, thisYear - 1, lastYear.config, { subject: 'collective', unitId: Number(cell.id) }, 'decided');
     }
-    if (index > 0) continue;
-    // This year, in the first commune: self-reviews coming in, the first cells graded.
+    // This year: self-reviews coming in, the first ones graded.
     const current = await ruleForYear(db, thisYear);
     for (const row of members.rows) {
       if (options.skipPersonIds.includes(Number(row.person_id)) || row.unit_code === options.skipUnitCode || !random.chance(0.6)) continue;
