@@ -19,6 +19,7 @@ import {
   GRADE_SHORT_LABELS,
   type Grade,
   type GradingRuleConfig,
+  type GradingStatus,
   type GradingView,
 } from '../../../shared/contracts/grading';
 import { COMPLETION_LEVEL_LABELS } from '../../../shared/contracts/registration-status';
@@ -39,12 +40,11 @@ const formatShare = (share: number) => `${shareFormat.format(share * 100)}%`;
  * Whether the grading level's assessment is current: a grading sent back and self-reviewed again
  * keeps the old grade (and a rule proposal from its self-scores) until the level grades it anew.
  */
-export const isAssessed = (status: string) => status === 'graded' || status === 'decided';
+export const isAssessed = (status: GradingStatus) => status === 'graded' || status === 'decided';
 
-/** The grade's label, or the raw value should the database hold one the contract no longer knows. */
-export function gradeLabel(grade: string | null, labels: Record<Grade, string> = GRADE_LABELS): string {
-  if (grade === null) return '';
-  return labels[grade as Grade] ?? grade;
+/** The grade's label, or nothing for no grade. */
+export function gradeLabel(grade: Grade | null, labels: Record<Grade, string> = GRADE_LABELS): string {
+  return grade === null ? '' : labels[grade];
 }
 
 /** The Vietnamese calendar day of an ISO timestamp. */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Database } from '../../platform/db/client';
 import { assertCan, type Actor } from '../../platform/auth/policy';
-import { GRADING_STATUS_LABELS, type GradingStatus } from '../../../shared/contracts/grading';
+import { GRADING_STATUS_LABELS, type Grade, type GradingStatus } from '../../../shared/contracts/grading';
 import { getUnitOrThrow } from '../units/index';
 import { gradeLabel, isAssessed } from './grading-documents';
 import { listResults, type ResultRow } from './grading.repo';
@@ -16,9 +16,9 @@ type Value = string | number | null;
 type Column = { header: string; width: number; read: (row: ResultRow) => Value; points?: boolean };
 
 const pointsOf = (value: string | number | null) => (value === null ? null : Number(value));
-const statusLabel = (status: string) => GRADING_STATUS_LABELS[status as GradingStatus] ?? status;
+const statusLabel = (status: GradingStatus) => GRADING_STATUS_LABELS[status];
 // An empty cell rather than an empty string, so Excel's blanks filter finds the ungraded.
-const grade = (value: string | null) => (value === null ? null : gradeLabel(value));
+const grade = (value: Grade | null) => (value === null ? null : gradeLabel(value));
 
 /** The grading level's figures only while they are current (see isAssessed): a stale grade would mislead. */
 const assessed = <T>(row: ResultRow, value: T): T | null => (isAssessed(row.status) ? value : null);

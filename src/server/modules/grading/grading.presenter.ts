@@ -101,12 +101,12 @@ export function presentListItem(subject: GradingSubject, row: SubjectRow): Gradi
     person: row.person_id === null ? null : { id: Number(row.person_id), name: row.person_name ?? '' },
     unit: { id: Number(row.unit_id), name: row.unit_name, kind: row.unit_kind },
     gradingId: row.grading_id === null ? null : Number(row.grading_id),
-    status: row.status as GradingStatus | null,
+    status: row.status,
     version: row.version,
-    selfGrade: row.self_grade as Grade | null,
-    proposedGrade: row.proposed_grade as Grade | null,
+    selfGrade: row.self_grade,
+    proposedGrade: row.proposed_grade,
     proposedTotal: numberOrNull(row.proposed_total),
-    grade: row.grade as Grade | null,
-    decidedGrade: row.decided_grade as Grade | null,
+    grade: row.grade,
+    decidedGrade: row.decided_grade,
   };
 }

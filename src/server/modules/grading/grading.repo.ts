@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import { gradingEvents, gradingRules, gradings } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
-import type { GradingListQuery, GradingRuleConfig } from '../../../shared/contracts/grading';
+import type { Grade, GradingListQuery, GradingRuleConfig, GradingStatus, GradingSubject } from '../../../shared/contracts/grading';
 
 export type GradingRow = typeof gradings.$inferSelect;
 export type GradingRuleRow = typeof gradingRules.$inferSelect;
@@ -119,13 +119,13 @@ export type SubjectRow = {
   unit_name: string;
   unit_kind: string;
   grading_id: number | null;
-  status: string | null;
+  status: GradingStatus | null;
   version: number | null;
-  self_grade: string | null;
-  proposed_grade: string | null;
+  self_grade: Grade | null;
+  proposed_grade: Grade | null;
   proposed_total: string | number | null;
-  grade: string | null;
-  decided_grade: string | null;
+  grade: Grade | null;
+  decided_grade: Grade | null;
   total: number;
 };
 
@@ -218,19 +218,19 @@ export async function setProposals(executor: Executor, proposals: Array<{ id: nu
 /** Every grading of a subtree for a year, for the result table and the grading record. */
 export type ResultRow = {
   id: number;
-  subject: string;
+  subject: GradingSubject;
   person_name: string | null;
   unit_name: string;
   unit_path: string;
-  status: string;
-  self_grade: string | null;
+  status: GradingStatus;
+  self_grade: Grade | null;
   self_total: string | number | null;
-  proposed_grade: string | null;
+  proposed_grade: Grade | null;
   proposed_total: string | number | null;
-  grade: string | null;
+  grade: Grade | null;
   override_reason: string | null;
   votes: { for: number; against: number; abstain: number } | null;
-  decided_grade: string | null;
+  decided_grade: Grade | null;
   comment: string;
 };
 
