@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client';
-import { systemActor, type Actor } from '../../platform/auth/policy';
+import type { Actor } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
 import { createGrading, decideOne, gradeOne, proposeGrade, ruleForYear, saveSelfReview } from '../grading/index';
 import type { Grade, GradingRuleConfig, GradingSubject } from '../../../shared/contracts/grading';
 import { Random } from './random';
+import { demoProvinceAdmin } from './demo-actor';
 
 const STRENGTHS = [
   'Giữ vững lập trường tư tưởng chính trị; gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước.',
@@ -84,14 +85,10 @@ async function gradeThrough(
  * The member account's own grading and the secretary's cell are left for the demo journey.
  */
 export async function loadDemoGrading(db: Database, provinceCode: string, options: { skipPersonIds: number[]; skipUnitCode: string }) {
-  const province = (
-    await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)
-  ).rows[0];
-  if (!province) return;
-  const actor: Actor = {
-    ...systemActor('Dữ liệu mẫu'),
-    grants: [{ id: 0, unitId: Number(province.id), unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }],
-  };
+  const admin = await demoProvinceAdmin(db, provinceCode);
+  if (!admin) return;
+  const { actor, province } = admin;
+
   const random = Random.derive(2026, 'demo-grading');
   const thisYear = Number(todayIso().slice(0, 4));
   // One commune is enough to show every state; each grading takes four steps through the services.

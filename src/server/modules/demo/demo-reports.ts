@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client';
-import { systemActor, type Actor } from '../../platform/auth/policy';
+import type { Actor } from '../../platform/auth/policy';
 import { acceptAnswer, createRequest, respondToRecommendation, saveAnswer, saveTemplate, submitAnswer } from '../reports/index';
 import { DEFAULT_SECTIONS } from '../../../shared/contracts/reports';
 import { Random } from './random';
+import { demoProvinceAdmin } from './demo-actor';
 
 const METRICS = [
   'members',
@@ -130,14 +130,10 @@ function answerBody(random: Random, version: number, withItems: boolean) {
  * and this quarter's request open now with some answers in draft.
  */
 export async function loadDemoReports(db: Database, provinceCode: string): Promise<void> {
-  const province = (
-    await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)
-  ).rows[0];
-  if (!province) return;
-  const actor: Actor = {
-    ...systemActor('Dữ liệu mẫu'),
-    grants: [{ id: 0, unitId: Number(province.id), unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }],
-  };
+  const admin = await demoProvinceAdmin(db, provinceCode);
+  if (!admin) return;
+  const { actor, province } = admin;
+
   const random = Random.derive(2026, 'demo-reports');
   const provinceId = Number(province.id);
   await saveTemplate(db, actor, {
