@@ -32,6 +32,11 @@ const BENCHES: Record<string, Bench> = {
       'year-end grading on the national data set: every member and cell of 2025 decided with their counters, then over HTTP the root and province distribution (p95 < 50 ms) and the proposals for a commune of K (3,000) self-reviewed members (< 2 s) [--units N] [--people M] [--commune-members K] [--requests R] [--in-memory]',
     load: async () => (await import('./grading')).runGradingBench,
   },
+  inspections: {
+    describe:
+      'lagging units on the national data set: registrations of 2026 with their counters, near-identical pairs, overdue feedback and remedies, then over HTTP the lagging-units list of the root over every commune, computed afresh each time (p95 < 200 ms) [--units N] [--people M] [--requests R] [--in-memory]',
+    load: async () => (await import('./inspections')).runInspectionsBench,
+  },
   durability: {
     describe:
       'the embedded database flushing its writes to disk: N single-row commits in a data folder with and without the flush [--commits N]',

@@ -13,6 +13,7 @@ import { registerBookJourneys } from './journeys/register-book';
 import { reportsJourneys } from './journeys/reports';
 import { commendationsJourneys } from './journeys/commendations';
 import { gradingJourneys } from './journeys/grading';
+import { inspectionsJourneys } from './journeys/inspections';
 import { phoneFitJourneys } from './journeys/phone-fit';
 
 async function main(): Promise<void> {
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       reports: reportsJourneys,
       commendations: commendationsJourneys,
       grading: gradingJourneys,
+      inspections: inspectionsJourneys,
       'phone-fit': phoneFitJourneys,
     };
     const chosen = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, Locator, Page } from 'playwright-core';
 import type { RunningApp } from './harness';
 
 export const SCREENSHOTS = path.resolve('test-results/e2e');
@@ -112,4 +112,25 @@ export async function chooseFirstOption(page: Page, select: Locator): Promise<vo
 export async function docxText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(await readFile(file));
   return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+}
+
+/** An API session of its own (cookie and CSRF token), for looking things up and setting things up at run time. */
+export async function apiAs(context: JourneyContext, username: string) {
+  const browserContext = await context.browser.newContext({ baseURL: context.app.baseUrl });
+  const request: APIRequestContext = browserContext.request;
+  const login = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
+  if (!login.ok()) throw new Error(`API sign-in of ${username} failed: ${login.status()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const checked = async (url: string, answer: Awaited<ReturnType<APIRequestContext['get']>>) => {
+    if (!answer.ok()) throw new Error(`${url} answered ${answer.status()}: ${await answer.text()}`);
+    return answer;
+  };
+  return {
+    get: async <T>(url: string) => (await (await request.get(url)).json()) as T,
+    post: async (url: string, data: unknown) => request.post(url, { data: data as object, headers: { 'x-csrf-token': csrfToken } }),
+    put: async (url: string, data: unknown) =>
+      checked(url, await request.put(url, { data: data as object, headers: { 'x-csrf-token': csrfToken } })),
+    me: async () => (await (await request.get('/api/auth/me')).json()) as { grants: Array<{ unitId: number }> },
+    close: () => browserContext.close(),
+  };
 }

@@ -24,6 +24,8 @@ import { reportsEndpoints } from './helpers/policy-reports-rows';
 import { commendationsEndpoints } from './helpers/policy-commendations-rows';
 import { commendationsSpreadEndpoints } from './helpers/policy-commendations-spread-rows';
 import { gradingEndpoints } from './helpers/policy-grading-rows';
+import { inspectionEndpoints } from './helpers/policy-inspection-rows';
+import { laggingEndpoints } from './helpers/policy-lagging-rows';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -526,6 +528,8 @@ const ENDPOINTS: Endpoint[] = [
   ...commendationsEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...commendationsSpreadEndpoints({ db: () => ctx.db, tree: () => tree, next }),
   ...gradingEndpoints({ db: () => ctx.db, tree: () => tree, next }),
+  ...inspectionEndpoints({ db: () => ctx.db, tree: () => tree, next }),
+  ...laggingEndpoints({ db: () => ctx.db, tree: () => tree, next }),
 ];
 
 function call(app: FastifyInstance, caller: Session | null, request: Request): Promise<Response> {

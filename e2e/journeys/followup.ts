@@ -1,6 +1,6 @@
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { PASSWORD, expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { PASSWORD, apiAs, expectText, screenshotPath, signIn, type JourneyContext } from '../support';
 
 type Mine = { linked: boolean; registrations: Array<{ id: number; canCheckIn: boolean; person: { name: string } | null }> };
 type Row = { id: number; kind: string; person: { id: number; name: string } | null; unit: { id: number; name: string } };
@@ -11,20 +11,6 @@ const NEW_PASSWORD = 'ThuNghiem@2026!';
 async function deskPage({ browser }: JourneyContext): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
   return context.newPage();
-}
-
-/** An API session of its own (cookie and CSRF token), for looking things up at run time. */
-async function apiAs(context: JourneyContext, username: string) {
-  const browserContext = await context.browser.newContext({ baseURL: context.app.baseUrl });
-  const request: APIRequestContext = browserContext.request;
-  const login = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
-  if (!login.ok()) throw new Error(`API sign-in of ${username} failed: ${login.status()}`);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    get: async <T>(url: string) => (await (await request.get(url)).json()) as T,
-    post: async (url: string, data: unknown) => request.post(url, { data: data as object, headers: { 'x-csrf-token': csrfToken } }),
-    me: async () => (await (await request.get('/api/auth/me')).json()) as { grants: Array<{ unitId: number }> },
-  };
 }
 
 /**

@@ -40,6 +40,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { privacyRoutes } from './modules/privacy/index';
 import { commendationFormsRoutes, commendationsRoutes, commendationsSpreadRoutes } from './modules/commendations/index';
 import { gradingRoutes } from './modules/grading/index';
+import { inspectionRoutes, laggingRoutes } from './modules/inspections/index';
 import { refuseWithoutNeeds } from './platform/http/route-needs';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -160,6 +161,8 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     commendationsSpreadRoutes,
     commendationFormsRoutes,
     gradingRoutes,
+    inspectionRoutes,
+    laggingRoutes,
   ];
   for (const routes of routeModules) {
     await app.register(routes, routeDeps);

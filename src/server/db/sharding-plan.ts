@@ -134,6 +134,17 @@ export const SHARDING_PLAN: Record<SchemaTableName, TablePlacement> = {
   // A member's grading sits at their cell, a collective's at the collective: both in its province.
   gradings: byUnit(),
   grading_events: withParent('grading_id', 'gradings'),
+
+  // An inspection sits with the inspected unit (the Centre's inspection of a province is on that
+  // province's shard); its findings, remedies and history follow it.
+  inspections: byUnit(),
+  inspection_findings: withParent('inspection_id', 'inspections'),
+  inspection_remedies: withParent('inspection_id', 'inspections'),
+  inspection_events: withParent('inspection_id', 'inspections'),
+  // What a level did about a lagging unit sits with that unit.
+  lagging_actions: byUnit(),
+  // A level's thresholds: a few hundred rows at most, read when any subtree's lagging list is built.
+  lagging_thresholds: reference,
 };
 
 export type ForeignKeyNote = { table: SchemaTableName; constraint: string; reason: string };
@@ -152,6 +163,16 @@ export const SAME_PROVINCE_FOREIGN_KEYS: ForeignKeyNote[] = [
     table: 'feedback',
     constraint: 'feedback_registration_id_registrations_id_fk',
     reason: 'Feedback names only a published registration of the unit it is sent to, so both rows are of that unit.',
+  },
+  {
+    table: 'inspection_remedies',
+    constraint: 'inspection_remedies_finding_id_inspection_findings_id_fk',
+    reason: 'A remedy is owed for a shortcoming of its own inspection, and both take the inspection’s province.',
+  },
+  {
+    table: 'lagging_actions',
+    constraint: 'lagging_actions_inspection_id_inspections_id_fk',
+    reason: 'An action names only the inspection that put the lagging unit itself into a plan, so both rows are of that unit.',
   },
 ];
 

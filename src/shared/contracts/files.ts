@@ -11,6 +11,8 @@ export const FILE_PURPOSES = [
   'report',
   'nomination',
   'model_adoption',
+  'inspection_finding',
+  'remedy',
 ] as const;
 export const FilePurposeSchema = z.enum(FILE_PURPOSES);
 export type FilePurpose = z.infer<typeof FilePurposeSchema>;

@@ -16,6 +16,7 @@ import {
   UserSwitchOutlined,
   TrophyOutlined,
   SolutionOutlined,
+  FileSearchOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -172,6 +173,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <SolutionOutlined />,
       testId: 'nav-grading',
       page: 'grading',
+    },
+    {
+      key: 'inspections',
+      path: paths.inspections,
+      label: t('inspections.nav'),
+      icon: <FileSearchOutlined />,
+      testId: 'nav-inspections',
+      page: 'inspections',
     },
     {
       key: 'audit',

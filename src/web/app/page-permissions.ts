@@ -23,6 +23,7 @@ export const PAGE_PERMISSIONS: Record<PageKey, string> = {
   reports: 'reports.answer',
   commendations: 'commendations.read',
   grading: 'grading.read',
+  inspections: 'inspections.read',
   audit: 'audit.read',
   accounts: 'accounts.manage',
 };

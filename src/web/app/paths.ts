@@ -18,4 +18,5 @@ export const paths = {
   reports: '/reports',
   commendations: '/commendations',
   grading: '/grading',
+  inspections: '/inspections',
 } as const;

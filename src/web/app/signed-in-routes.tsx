@@ -23,6 +23,7 @@ const pageModules = {
   reports: () => import('../features/reports/reports-page'),
   commendations: () => import('../features/commendations/commendations-page'),
   grading: () => import('../features/grading/grading-page'),
+  inspections: () => import('../features/inspections/inspections-page'),
   study: () => import('../features/study/study-page'),
   registrations: () => import('../features/registrations/registrations-page'),
   programmeFigures: () => import('../features/dashboard/programme-dashboard-page'),
@@ -43,6 +44,7 @@ const ChangePasswordPage = lazy(() => pageModules.changePassword().then((module)
 const ReportsPage = lazy(() => pageModules.reports().then((module) => ({ default: module.ReportsPage })));
 const CommendationsPage = lazy(() => pageModules.commendations().then((module) => ({ default: module.CommendationsPage })));
 const GradingPage = lazy(() => pageModules.grading().then((module) => ({ default: module.GradingPage })));
+const InspectionsPage = lazy(() => pageModules.inspections().then((module) => ({ default: module.InspectionsPage })));
 const StudyPage = lazy(() => pageModules.study().then((module) => ({ default: module.StudyPage })));
 const RegistrationsPage = lazy(() => pageModules.registrations().then((module) => ({ default: module.RegistrationsPage })));
 const ProgrammeDashboardPage = lazy(() => pageModules.programmeFigures().then((module) => ({ default: module.ProgrammeDashboardPage })));
@@ -102,6 +104,9 @@ export default function SignedInRoutes() {
             </Route>
             <Route element={<RequirePage page="grading" />}>
               <Route path={paths.grading} element={<GradingPage />} />
+            </Route>
+            <Route element={<RequirePage page="inspections" />}>
+              <Route path={paths.inspections} element={<InspectionsPage />} />
             </Route>
             <Route element={<RequirePermission permission={PAGE_PERMISSIONS.programmeFigures} />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />

@@ -34,6 +34,11 @@ interface CommonProps {
   allowClear?: boolean;
   /** Units that may not be chosen, with everything below them (e.g. a unit cannot move under itself). */
   excludePaths?: string[];
+  /**
+   * Only the units below this one: a search looks in its subtree and never offers the unit itself
+   * (give its children as `roots` for the tree).
+   */
+  searchUnder?: number;
   /** Called with the full unit whenever one is chosen, for callers that need more than id and name. */
   onPickUnit?: (unit: Unit) => void;
   id?: string;
@@ -84,7 +89,7 @@ function isExcluded(unit: Unit, excludePaths: string[] | undefined): boolean {
 export function UnitTreeSelect(props: UnitTreeSelectProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { asOf, excludePaths, onPickUnit } = props;
+  const { asOf, excludePaths, onPickUnit, searchUnder } = props;
   const [searchText, setSearchText] = useState('');
   // Children loaded for one date are wrong for another, so the loaded levels are tied to the date.
   const [loaded, setLoaded] = useState<{ asOf?: string; children: ReadonlyMap<number, Unit[]> }>({
@@ -98,7 +103,7 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
   const searching = query.length >= SEARCH_MIN_LENGTH;
   const rootsQuery = useQuery({ ...unitRootsQuery(), enabled: !props.roots });
   const roots = props.roots ?? rootsQuery.data;
-  const search = useQuery({ ...unitSearchQuery({ q: query, pageSize: 30 }), enabled: searching });
+  const search = useQuery({ ...unitSearchQuery({ q: query, under: searchUnder, pageSize: 30 }), enabled: searching });
 
   const remember = useCallback((units: Unit[]) => {
     for (const unit of units) unitsById.current.set(unit.id, unit);
@@ -106,7 +111,7 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
 
   const treeData = useMemo<TreeNode[]>(() => {
     if (searching) {
-      const hits: UnitSearchHit[] = search.data?.items ?? [];
+      const hits: UnitSearchHit[] = (search.data?.items ?? []).filter((hit) => hit.id !== searchUnder);
       remember(hits);
       return hits.map((hit) => ({
         value: hit.id,
@@ -144,7 +149,7 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
     };
     remember(roots ?? []);
     return (roots ?? []).map(build);
-  }, [searching, search.data, roots, childrenById, excludePaths, remember, t]);
+  }, [searching, search.data, searchUnder, roots, childrenById, excludePaths, remember, t]);
 
   const loadData = useCallback(
     async (node: { value?: string | number }) => {

@@ -5,6 +5,8 @@ import enRegistrations from './en/registrations.json';
 import enReports from './en/reports.json';
 import enCommendations from './en/commendations.json';
 import enGrading from './en/grading.json';
+import enInspections from './en/inspections.json';
+import enLagging from './en/lagging.json';
 import enStandards from './en/standards.json';
 import enStudy from './en/study.json';
 import enSupervision from './en/supervision.json';
@@ -22,4 +24,6 @@ export const enResources: typeof viResources = {
   reports: enReports,
   commendations: enCommendations,
   grading: enGrading,
+  inspections: enInspections,
+  lagging: enLagging,
 };

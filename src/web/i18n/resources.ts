@@ -5,6 +5,8 @@ import viRegistrations from './vi/registrations.json';
 import viReports from './vi/reports.json';
 import viCommendations from './vi/commendations.json';
 import viGrading from './vi/grading.json';
+import viInspections from './vi/inspections.json';
+import viLagging from './vi/lagging.json';
 import viStandards from './vi/standards.json';
 import viStudy from './vi/study.json';
 import viSupervision from './vi/supervision.json';
@@ -25,4 +27,6 @@ export const viResources = {
   reports: viReports,
   commendations: viCommendations,
   grading: viGrading,
+  inspections: viInspections,
+  lagging: viLagging,
 };

@@ -11,3 +11,4 @@ export * from './supervision';
 export * from './reports';
 export * from './commendations';
 export * from './grading';
+export * from './inspections';

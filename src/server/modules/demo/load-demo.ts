@@ -23,6 +23,7 @@ import { loadDemoReports } from './demo-reports';
 import { loadDemoCommendations } from './demo-commendations';
 import { loadDemoCommendationsSpread } from './demo-commendations-spread';
 import { loadDemoGrading } from './demo-grading';
+import { loadDemoInspections } from './demo-inspections';
 import type { GeneratedPerson } from './types';
 
 export const DEMO_PASSWORD = 'NoiGuong@2026';
@@ -189,5 +190,7 @@ export async function loadDemoData(db: Database): Promise<DemoAccount[]> {
     skipPersonIds: memberPerson.rows.flatMap((row) => (row.person_id === null ? [] : [Number(row.person_id)])),
     skipUnitCode: cell.code,
   });
+  // The province's inspection plans: the first commune (the demo officer's) owes remedies, one of them overdue.
+  await loadDemoInspections(db, units.find((unit) => unit.kind === 'province_committee')!.code);
   return accounts;
 }

@@ -1,5 +1,5 @@
 export { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from './programme-metrics';
-export { asOfForYear } from './programme-figures.service';
+export { asOfForYear, shapeProgrammeFigures } from './programme-figures.service';
 export { ACTION_BUCKETS, DONE_LEVELS, REGISTRATION_METRICS, REGISTRATION_BUCKETS, registrationFigureDay } from './registration-metrics';
 export type { ActionBucket, RegistrationBucket, RegistrationKind } from './registration-metrics';
 export { REPORT_METRICS } from './report-metrics';
@@ -12,3 +12,4 @@ export { addFiguresSheets, type FigureColumn } from './figures-workbook';
 export { COMMENDATION_METRICS, yearOfDay } from './commendation-metrics';
 export { subtreeFigures } from './subtree-figures';
 export { GRADING_METRICS } from './grading-metrics';
+export { INSPECTION_METRICS, INSPECTION_FIGURE_DEFINITIONS } from './inspection-metrics';

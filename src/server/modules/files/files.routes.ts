@@ -22,6 +22,8 @@ export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, con
           'reports.answer',
           'registrations.appraise',
           'commendations.nominate',
+          'inspections.conduct',
+          'inspections.remedy',
           'linked-person',
         ],
       },

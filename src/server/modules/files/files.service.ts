@@ -16,7 +16,13 @@ import {
 } from './files.repo';
 
 /** `own_registration`: no permission, but a registration of the uploader's own in that unit (see below). */
-type PurposeRule = { permission: Permission | 'own_registration'; visibility: 'unit' | 'downward'; accept: FileAccept };
+type PurposeRule = {
+  permission: Permission | 'own_registration';
+  visibility: 'unit' | 'downward';
+  accept: FileAccept;
+  /** Who may download it once attached: whoever reads the programme there, unless the record is narrower. */
+  read?: Permission;
+};
 
 /**
  * What each kind of attachment needs: who may upload it, who may read it afterwards, and what it
@@ -35,6 +41,10 @@ const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
   nomination: { permission: 'commendations.nominate', visibility: 'unit', accept: 'document' },
   // Evidence that a unit took up a commended model: read by that unit and the levels above it.
   model_adoption: { permission: 'commendations.nominate', visibility: 'unit', accept: 'document' },
+  // An inspection's evidence, filed on the inspected unit: read by the team's level and that unit.
+  inspection_finding: { permission: 'inspections.conduct', visibility: 'unit', accept: 'document', read: 'inspections.read' },
+  // What the inspected unit did about a shortcoming: read by it and the levels above it.
+  remedy: { permission: 'inspections.remedy', visibility: 'unit', accept: 'document', read: 'inspections.read' },
 };
 
 /**
@@ -108,12 +118,13 @@ export async function downloadFile(db: Database, dataDir: string, actor: Actor, 
   const found = await findStoredFileWithUnit(db, fileId);
   if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp.');
   const { file, unitPath } = found;
+  const readPermission = (file.ownerType !== null && PURPOSE_RULES[file.ownerType as FilePurpose]?.read) || 'programme.read';
   const allowed =
     file.ownerType === null
       ? actor.userId !== null && file.uploadedBy === actor.userId
       : file.visibility === 'downward'
-        ? canReadDownward(actor, 'programme.read', unitPath)
-        : can(actor, 'programme.read', unitPath);
+        ? canReadDownward(actor, readPermission, unitPath)
+        : can(actor, readPermission, unitPath);
   if (!allowed) throw new AppError('FORBIDDEN', 'Bạn không có quyền tải tệp này.');
   return { name: file.originalName, contentType: file.contentType, body: await readStoredFile(dataDir, file.id) };
 }

@@ -1,4 +1,4 @@
-export { createRequest } from './requests.service';
+export { createRequest, requestSelfReport, selfReportState } from './requests.service';
 export { saveAnswer, submitAnswer, returnAnswer, acceptAnswer } from './answers.service';
 export { getConsolidation } from './consolidation.service';
 export { METRIC_CATALOGUE, computeFigures } from './metric-catalogue';

@@ -10,6 +10,8 @@ import {
   REGISTRATION_METRICS,
   STANDARD_KEEPING_KINDS,
   COMMENDATION_METRICS,
+  INSPECTION_FIGURE_DEFINITIONS as INSPECTION,
+  INSPECTION_METRICS,
 } from '../figures/index';
 
 /**
@@ -59,6 +61,8 @@ const sumOverYears = (families: Array<(year: number) => string>): Pick<CountEntr
   value: (read, years) => years.reduce((sum, year) => sum + families.reduce((part, family) => part + read.stock(family(year)), 0), 0),
 });
 const SUM_OVER_YEARS = 'Cộng các năm trong kỳ báo cáo: mỗi năm tính các bản đăng ký của năm đó, đến ngày cuối kỳ.';
+const SUM_OVER_YEARS_INSPECTIONS =
+  'Cộng các năm trong kỳ báo cáo: mỗi năm tính các cuộc kiểm tra, giám sát của kế hoạch năm đó, đến ngày cuối kỳ.';
 const FINAL_YEAR = 'Của năm chứa ngày cuối kỳ, tính đến ngày cuối kỳ.';
 const bothKinds = (family: (kind: 'individual' | 'collective', year: number) => string) => [
   (year: number) => family('individual', year),
@@ -314,7 +318,41 @@ export const METRIC_CATALOGUE: CatalogueEntry[] = [
     computation: 'Số lượt ghi nhận trong kỳ báo cáo.',
     ...flowOverYears(REGISTRATION_METRICS.checkIns),
   },
+  ...inspectionEntries(),
 ];
+
+/** Inspections are planned for a year: each counts in its year, as registrations do. */
+function inspectionEntries(): CatalogueEntry[] {
+  const count = (key: string, label: string, definition: string, family: (year: number) => string): CatalogueEntry => ({
+    key,
+    label,
+    unit: 'count',
+    definition,
+    computation: SUM_OVER_YEARS_INSPECTIONS,
+    ...sumOverYears([family]),
+  });
+  return [
+    count('inspections_planned', 'Số cuộc kiểm tra, giám sát theo kế hoạch', INSPECTION.planned, INSPECTION_METRICS.planned),
+    count('inspections_done', 'Số cuộc kiểm tra, giám sát đã kết luận', INSPECTION.done, INSPECTION_METRICS.done),
+    count(
+      'inspection_shortcomings',
+      'Số hạn chế, khuyết điểm được chỉ ra qua kiểm tra',
+      INSPECTION.shortcomings,
+      INSPECTION_METRICS.shortcomings,
+    ),
+    count('remedies_owed', 'Số việc phải khắc phục sau kiểm tra', INSPECTION.remedies, INSPECTION_METRICS.remedies),
+    count('remedies_closed', 'Số việc đã khắc phục xong sau kiểm tra', INSPECTION.remediesClosed, INSPECTION_METRICS.remediesClosed),
+    {
+      key: 'remedies_closed_rate',
+      label: 'Tỷ lệ việc đã khắc phục sau kiểm tra',
+      unit: 'percent',
+      definition: 'Số việc đã khắc phục xong ÷ số việc phải khắc phục sau kiểm tra.',
+      computation: 'Tính từ hai số liệu trên trong kỳ báo cáo.',
+      numerator: 'remedies_closed',
+      denominator: 'remedies_owed',
+    },
+  ];
+}
 
 export const CATALOGUE_BY_KEY = new Map(METRIC_CATALOGUE.map((entry) => [entry.key, entry]));
 

@@ -60,6 +60,52 @@ const EMPTY_AUDIENCE: Record<ReportAudience, string> = {
 export async function createRequest(db: Database, actor: Actor, input: CreateReportRequest) {
   const unit = await getUnitOrThrow(db, input.unitId);
   assertCan(actor, 'reports.request', unit.path);
+  const id = await issueRequest(db, actor, unit, input, (tx, day) => repo.listAudienceUnitIds(tx, unit, input.audience, day));
+  return getRequest(db, actor, id);
+}
+
+/**
+ * An inspection's request for the inspected unit's self-report: a request of the inspecting level
+ * expecting that one unit. The inspection service has checked the caller may inspect it.
+ */
+export async function requestSelfReport(
+  db: Database,
+  actor: Actor,
+  input: { ownerUnitId: number; unitId: number; title: string; periodFrom: string; periodTo: string; deadline: string; guidance: string },
+): Promise<number> {
+  const owner = await getUnitOrThrow(db, input.ownerUnitId);
+  const content: ReportContentInput = {
+    metrics: SELF_REPORT_METRICS,
+    manualItems: [],
+    sections: [
+      { key: 'results', title: 'Kết quả thực hiện các nội dung được kiểm tra' },
+      { key: 'shortcomings', title: 'Hạn chế, khuyết điểm và nguyên nhân' },
+      { key: 'remedies', title: 'Phương hướng, biện pháp khắc phục' },
+    ],
+  };
+  const request = {
+    ...input,
+    unitId: owner.id,
+    kind: 'ad_hoc' as const,
+    audience: 'inspected' as const,
+    content,
+    guidance: input.guidance,
+  };
+  return issueRequest(db, actor, owner, request, async () => [input.unitId]);
+}
+
+/** The figures an inspected unit's self-report fills by itself. */
+const SELF_REPORT_METRICS = ['members', 'registration_rate', 'study_rate', 'standards_rate', 'signs_posted'];
+
+type IssuedRequest = Omit<CreateReportRequest, 'audience'> & { audience: ReportAudience | 'inspected' };
+
+async function issueRequest(
+  db: Database,
+  actor: Actor,
+  unit: Awaited<ReturnType<typeof getUnitOrThrow>>,
+  input: IssuedRequest,
+  expectedUnits: (tx: Executor, day: string) => Promise<number[]>,
+): Promise<number> {
   checkDates(input);
   // A unit closed since may still be asked for a period it lived through (a district's 2012 report).
   if (unit.validTo && unit.validTo <= input.periodTo) {
@@ -70,10 +116,13 @@ export async function createRequest(db: Database, actor: Actor, input: CreateRep
   }
   checkContent(input.content);
   const audienceDay = input.periodTo < todayIso() ? input.periodTo : todayIso();
-  const id = await db.transaction(async (tx) => {
-    const expected = await repo.listAudienceUnitIds(tx, unit, input.audience, audienceDay);
+  return db.transaction(async (tx) => {
+    const expected = await expectedUnits(tx, audienceDay);
     if (expected.length === 0) {
-      throw new AppError('VALIDATION_FAILED', EMPTY_AUDIENCE[input.audience]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        input.audience === 'inspected' ? 'Không có đơn vị để yêu cầu báo cáo.' : EMPTY_AUDIENCE[input.audience],
+      );
     }
     const request = await repo.insertRequest(tx, {
       unitId: unit.id,
@@ -99,7 +148,6 @@ export async function createRequest(db: Database, actor: Actor, input: CreateRep
     });
     return request.id;
   });
-  return getRequest(db, actor, id);
 }
 
 export async function listRequests(db: Database, actor: Actor, query: ReportRequestsQuery) {
@@ -298,4 +346,13 @@ export async function deleteTemplate(db: Database, actor: Actor, id: number) {
       before: template,
     });
   });
+}
+
+/** Where an inspected unit's self-report stands: the request's deadline and the unit's answer status as shown. */
+export async function selfReportState(executor: Executor, requestId: number) {
+  const found = await repo.findRequest(executor, requestId);
+  if (!found) return null;
+  const [answer] = await listAnswersOfRequest(executor, requestId);
+  const deadline = found.request.deadline;
+  return { requestId, deadline, status: displayStatus(answer?.status ?? 'not_started', deadline, todayIso()) };
 }

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   'grading.grade',
   'grading.decide',
   'grading.rules',
+  'inspections.read',
+  'inspections.conduct',
+  'inspections.remedy',
+  'inspections.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +66,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // The officer prepares the grading of members and collectives; the committee decides it.
     'grading.read',
     'grading.grade',
+    // The officer answers the unit's remedies and chases lagging units below it; inspecting is the inspectors'.
+    'inspections.read',
+    'inspections.remedy',
+    'inspections.handle',
   ],
   // The committee of a cell (its secretary) keeps the cell's standards and study records.
   committee: [
@@ -84,7 +92,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grading.read',
     'grading.grade',
     'grading.decide',
+    'inspections.read',
+    'inspections.remedy',
+    'inspections.handle',
   ],
+  // The inspection committee and its teams: plan, inspect, conclude, follow remedies up, handle lagging units.
   inspector: [
     'units.read',
     'people.read',
@@ -94,6 +106,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.read',
     'commendations.read',
     'grading.read',
+    'inspections.read',
+    'inspections.conduct',
+    'inspections.handle',
   ],
   // A member registers for themselves (through the person linked to their account), not by a permission.
   member: ['units.read', 'figures.read', 'programme.read'],
@@ -108,6 +123,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.read',
     'commendations.read',
     'grading.read',
+    'inspections.read',
   ],
 };
 

@@ -14,6 +14,7 @@ import { YearSelect } from '../study/year-select';
 import { RegistrationFiguresCard } from '../followup/registration-figures-card';
 import { CommendationFiguresCard } from '../commendations/commendation-figures-card';
 import { GradingFiguresCard } from '../grading/grading-figures-card';
+import { InspectionFiguresCard } from '../inspections/inspection-figures-card';
 import '../study/study.css';
 import {
   formatPercent,
@@ -167,6 +168,7 @@ function Dashboard({ actingUnit }: { actingUnit: ActingUnit }) {
       <RegistrationFiguresCard actingUnit={actingUnit} year={year} />
       <CommendationFiguresCard actingUnit={actingUnit} year={year} />
       <GradingFiguresCard actingUnit={actingUnit} year={year} />
+      <InspectionFiguresCard unitId={actingUnit.id} year={year} />
     </>
   );
 }

@@ -2,10 +2,10 @@ import { Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
-/** The current year and the few before it: the campaign's records are kept by year. */
-export function yearOptions(count = 6): number[] {
+/** The current year and the few before it (and `ahead` years after it): the campaign's records are kept by year. */
+export function yearOptions(count = 6, ahead = 0): number[] {
   const current = dayjs().year();
-  return Array.from({ length: count }, (_, index) => current - index);
+  return Array.from({ length: count + ahead }, (_, index) => current + ahead - index);
 }
 
 export function YearSelect({
@@ -13,11 +13,14 @@ export function YearSelect({
   onChange,
   allowClear,
   testId,
+  ahead = 0,
 }: {
   value?: number;
   onChange: (year: number | undefined) => void;
   allowClear?: boolean;
   testId?: string;
+  /** Years after the current one also offered, for what is planned ahead (next year's inspection plan). */
+  ahead?: number;
 }) {
   const { t } = useTranslation();
   return (
@@ -27,7 +30,7 @@ export function YearSelect({
       allowClear={allowClear}
       placeholder={t('study.allYears')}
       aria-label={t('study.fields.year')}
-      options={yearOptions().map((year) => ({ value: year, label: t('study.yearLabel', { year }) }))}
+      options={yearOptions(6, ahead).map((year) => ({ value: year, label: t('study.yearLabel', { year }) }))}
       className="filter-select"
       data-testid={testId}
     />
