@@ -80,7 +80,8 @@ describe('a first start on the embedded database', () => {
     expect(again.loaded).toBeNull();
     expect(await count(again.handle.db, 'units')).toBe(1);
     await again.handle.close();
-  });
+    // Three embedded databases created and migrated on disk: slow on a busy two-core machine, not a failure.
+  }, 180_000);
 
   it('refuses a data folder that holds other files, in Vietnamese, and touches nothing', async () => {
     const foreign = mkdtempSync(path.join(tmpdir(), 'noiguong-foreign-'));
