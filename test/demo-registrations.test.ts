@@ -75,5 +75,23 @@ describe('demo registrations', () => {
     );
     expect(flagged).toBeGreaterThan(3);
     expect(flagged / individual).toBeLessThan(0.05);
+    // Their twin flags follow the stored pairs with a registration of their parent unit's subtree (a
+    // pair is stored both ways, but a cell's parent does not hold every unit whose parent holds the cell),
+    // and the province's "with a twin" figure counts the registered ones.
+    expect(await scalar(sql`SELECT count(*) AS value FROM registrations WHERE has_twin`)).toBe(
+      await scalar(sql`
+        SELECT count(DISTINCT s.registration_id) AS value FROM registration_similarities s
+        JOIN registrations r ON r.id = s.registration_id JOIN units u ON u.id = r.unit_id
+        JOIN registrations o ON o.id = s.other_id JOIN units ou ON ou.id = o.unit_id
+        WHERE ou.path <@ subpath(u.path, 0, nlevel(u.path) - 1)`),
+    );
+    const withTwin = await scalar(sql`
+      SELECT count(*) AS value FROM registrations WHERE has_twin AND year = 2026 AND status = ANY(${sql.param([...REGISTRATION_BUCKETS.registered])}::text[])`);
+    expect(withTwin).toBeGreaterThan(0);
+    expect(
+      await scalar(sql`
+        SELECT COALESCE(SUM(f.delta), 0) AS value FROM figure_counters f JOIN units u ON u.id = f.unit_id
+        WHERE u.kind = 'province_committee' AND f.metric = ${REGISTRATION_METRICS.withTwin(2026)}`),
+    ).toBe(withTwin);
   });
 });

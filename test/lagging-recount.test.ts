@@ -17,10 +17,11 @@ import { recordSign } from '../src/server/modules/standards/standards-sign.servi
 import { createSession, saveAttendance } from '../src/server/modules/study/study.service';
 import { createRequest } from '../src/server/modules/reports/requests.service';
 import { saveAnswer } from '../src/server/modules/reports/answers.service';
-import { SIMILARITY_THRESHOLD } from '../src/server/modules/registrations/index';
+import { settleAllTwins, SIMILARITY_THRESHOLD } from '../src/server/modules/registrations/index';
 import { asOfForYear, registrationFigureDay } from '../src/server/modules/figures/index';
 import { statusDeltas } from '../src/server/modules/registrations/index';
 import { addFigureDeltas } from '../src/server/platform/figures';
+import { countExistingOverdueFeedback } from '../src/server/modules/supervision/index';
 import { todayIso } from '../src/server/platform/dates';
 import { DEFAULT_LAGGING_THRESHOLDS, reasonsOf, type LaggingMeasure } from '../src/server/modules/inspections/lagging-rules';
 import { countLaggingByChild, listLaggingUnits, saveThresholds } from '../src/server/modules/inspections/lagging.service';
@@ -72,7 +73,7 @@ async function insertRegistration(
     const rows = await tx.execute<{ id: number }>(sql`
       INSERT INTO registrations (kind, year, unit_id, person_id, status, shortcomings, revision)
       VALUES (${kind}, ${year}, ${unit.id}, ${input.personId ?? null}, ${input.status}, 'Còn ngại va chạm', 1) RETURNING id`);
-    const registration = { kind, year, isLeader: false, actionCount: 0, actionsDone: 0 };
+    const registration = { kind, year, isLeader: false, hasTwin: false, actionCount: 0, actionsDone: 0 };
     await addFigureDeltas(tx, statusDeltas(registration, unit.path, null, input.status, registrationFigureDay(year)));
     return { id: Number(rows.rows[0]!.id) };
   });
@@ -124,6 +125,8 @@ async function generate(db: Database) {
     await db.execute(sql`INSERT INTO registration_similarities (registration_id, other_id, similarity)
       VALUES (${a}, ${b}, ${similarity}), (${b}, ${a}, ${similarity})`);
   }
+  // Written directly, as a bulk load writes them: their registrations' twin flags and figure follow.
+  await db.transaction((tx) => settleAllTwins(tx));
 
   // Standards adopted by some standard-keeping units, signs posted by some of those.
   for (const unit of cells) {
@@ -188,6 +191,8 @@ async function generate(db: Database) {
       VALUES (${unit.id}, 'Đề nghị chi bộ công khai kết quả', ${status}, ${dueOn}, ${`hash-${index}`},
         ${status === 'hidden' ? 'Trùng lặp' : null}, ${status === 'answered' ? 'Đã công khai' : null})`);
   }
+  // Written as rows: their overdue figure is counted as it is for the items sent before it was kept.
+  await db.transaction((tx) => countExistingOverdueFeedback(tx));
 
   // Remedies after inspections of 2025 and 2026, in every status, due in the past or the future.
   for (let index = 0; index < 16; index++) {

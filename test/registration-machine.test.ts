@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { statusDeltas } from '../src/server/modules/registrations/registration-machine';
+import { statusDeltas, twinFlagDeltas } from '../src/server/modules/registrations/registration-machine';
 import { diffSnapshots } from '../src/server/modules/registrations/registration-diff';
 import { fingerprintOf, similarityOf, SIMILARITY_THRESHOLD } from '../src/server/modules/registrations/similarity';
 import { searchTextOf } from '../src/server/modules/registrations/registrations.service';
-import { REGISTRATION_METRICS } from '../src/server/modules/figures/registration-metrics';
+import { REGISTRATION_METRICS, registrationFigureDay } from '../src/server/modules/figures/registration-metrics';
 
-const leader = { kind: 'individual', year: 2026, isLeader: true, actionCount: 0, actionsDone: 0 };
+const leader = { kind: 'individual', year: 2026, isLeader: true, hasTwin: false, actionCount: 0, actionsDone: 0 };
 const metric = (bucket: 'registered' | 'approved' | 'published' | 'returned') => REGISTRATION_METRICS.bucket('individual', bucket, 2026);
 
 describe('statusDeltas', () => {
@@ -36,7 +36,7 @@ describe('statusDeltas', () => {
 
 describe('statusDeltas of actions', () => {
   it("counts a registration's actions as registered and approved, and those assessed done once self-assessed", () => {
-    const collective = { kind: 'collective', year: 2025, isLeader: false, actionCount: 4, actionsDone: 3 };
+    const collective = { kind: 'collective', year: 2025, isLeader: false, hasTwin: true, actionCount: 4, actionsDone: 3 };
     const path = [
       statusDeltas(collective, '1', 'draft', 'submitted', '2025-12-31'),
       statusDeltas(collective, '1', 'submitted', 'approved', '2025-12-31'),
@@ -47,12 +47,34 @@ describe('statusDeltas of actions', () => {
     expect(total(REGISTRATION_METRICS.actions('collective', 'registered', 2025))).toBe(4);
     expect(total(REGISTRATION_METRICS.actions('collective', 'approved', 2025))).toBe(4);
     expect(total(REGISTRATION_METRICS.actionsDone('collective', 2025))).toBe(3);
+    // It has a near-identical twin: counted once with a twin while registered.
+    expect(total(REGISTRATION_METRICS.withTwin(2025))).toBe(1);
+    const withdrawn = statusDeltas(collective, '1', 'submitted', 'draft', '2025-12-31');
+    expect(withdrawn.find((delta) => delta.metric === REGISTRATION_METRICS.withTwin(2025))?.delta).toBe(-1);
+    const alone = statusDeltas({ ...collective, hasTwin: false }, '1', 'draft', 'submitted', '2025-12-31');
+    expect(alone.some((delta) => delta.metric === REGISTRATION_METRICS.withTwin(2025))).toBe(false);
     // Withdrawn to a draft, its actions no longer count as registered.
     expect(
       statusDeltas(collective, '1', 'submitted', 'draft', '2025-12-31').find(
         (delta) => delta.metric === REGISTRATION_METRICS.actions('collective', 'registered', 2025),
       )?.delta,
     ).toBe(-4);
+  });
+});
+
+describe('twinFlagDeltas', () => {
+  it('counts a registration gaining or losing its twin only while it is registered', () => {
+    const change = { year: 2026, unitPath: '1.4', hasTwin: true };
+    expect(
+      twinFlagDeltas([
+        { ...change, status: 'submitted' },
+        { ...change, status: 'draft' },
+        { ...change, status: 'closed', hasTwin: false },
+      ]),
+    ).toEqual([
+      { unitPath: '1.4', metric: REGISTRATION_METRICS.withTwin(2026), day: registrationFigureDay(2026), delta: 1 },
+      { unitPath: '1.4', metric: REGISTRATION_METRICS.withTwin(2026), day: registrationFigureDay(2026), delta: -1 },
+    ]);
   });
 });
 

@@ -40,6 +40,11 @@ export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
+/** Orders by stored sort keys (vietnameseSortKey): Vietnamese order without a collator. */
+export function compareSortKeys(a: { sortKey: string }, b: { sortKey: string }): number {
+  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+}
+
 /** Vietnamese personal names sort by given name (the last word), then by the whole name. */
 export function compareVietnameseNames(a: string, b: string): number {
   const givenA = a.trim().split(/\s+/).at(-1) ?? '';

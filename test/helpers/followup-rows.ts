@@ -47,7 +47,13 @@ export async function insertRegistration(db: Database, unit: { id: number; path:
     }
     await addFigureDeltas(
       tx,
-      statusDeltas({ kind, year, isLeader, actionCount: actionIds.length, actionsDone: 0 }, unit.path, null, input.status, todayIso()),
+      statusDeltas(
+        { kind, year, isLeader, hasTwin: false, actionCount: actionIds.length, actionsDone: 0 },
+        unit.path,
+        null,
+        input.status,
+        todayIso(),
+      ),
     );
     return { id, actionIds };
   });

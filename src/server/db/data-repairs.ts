@@ -4,6 +4,8 @@ import { normalizeTonePlacement, personNameSortKey, vietnameseSortKey } from '..
 import { addFigureDeltas, type FigureDelta } from '../platform/figures';
 import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, registrationFigureDay, type RegistrationKind } from '../modules/figures/index';
 import { redateRequestFigures } from '../modules/reports/index';
+import { settleAllTwins } from '../modules/registrations/index';
+import { countExistingOverdueFeedback } from '../modules/supervision/index';
 
 type Repair = { name: string; run(tx: Executor): Promise<number> };
 
@@ -97,6 +99,10 @@ const REPAIRS: Repair[] = [
   { name: 'registration-action-figures', run: countExistingActions },
   { name: 'unit-moved-on', run: recordPastMoves },
   { name: 'report-figures-by-period', run: redateReportFigures },
+  // Registrations paired before has_twin and its figure were kept.
+  { name: 'registration-twin-figures', run: settleAllTwins },
+  // Feedback sent before its overdue figure was kept.
+  { name: 'feedback-overdue-figures', run: countExistingOverdueFeedback },
 ];
 
 /** Runs, once each and in a transaction each, the repairs this database has not had yet. */

@@ -1,6 +1,7 @@
-import { onPersonMoved, onUnitClosed } from '../platform/domain-events';
+import { onPersonMoved, onUnitClosed, onUnitMoved } from '../platform/domain-events';
 import { followPersonMove } from './study/index';
 import { takeBackStandardsOfClosedUnit } from './standards/index';
+import { followUnitMove } from './registrations/index';
 import { provideUnitMembers } from '../platform/unit-members';
 import { countActiveMembers, moveActiveMembers } from './people/index';
 
@@ -17,4 +18,5 @@ export function registerDomainHandlers(): void {
   provideFoundationPorts();
   onPersonMoved(followPersonMove);
   onUnitClosed(takeBackStandardsOfClosedUnit);
+  onUnitMoved(followUnitMove);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './db/client';
 
 /**
@@ -152,18 +152,36 @@ export async function readFigures(
   metrics: string[] | { prefix: string },
   asOf: string,
 ): Promise<Map<number, Record<string, number>>> {
-  const result = new Map<number, Record<string, number>>(unitIds.map((id) => [id, {}]));
-  if (unitIds.length === 0) return result;
+  if (unitIds.length === 0) return new Map();
+  const result = await sumCounters(executor, sql`${sql.param(unitIds)}::bigint[]`, metrics, asOf);
+  return new Map(unitIds.map((id) => [id, result.get(id) ?? {}]));
+}
+
+/**
+ * The same, for the units a query selects (`SELECT id FROM units WHERE …`), so the figures are
+ * read while the caller lists those units; a unit without any figure is absent from the answer.
+ */
+export function readFiguresOfSelected(
+  executor: Executor,
+  selectUnitIds: SQL,
+  metrics: string[],
+  asOf: string,
+): Promise<Map<number, Record<string, number>>> {
+  // ARRAY(…) is computed once, first: the counters are then read by their index, unit by unit.
+  return sumCounters(executor, sql`ARRAY(${selectUnitIds})`, metrics, asOf);
+}
+
+async function sumCounters(executor: Executor, unitIdArray: SQL, metrics: string[] | { prefix: string }, asOf: string) {
   const metricFilter = Array.isArray(metrics) ? sql`metric = ANY(${sql.param(metrics)}::text[])` : sql`metric LIKE ${`${metrics.prefix}%`}`;
-  const rows = await executor.execute<{ unit_id: number; metric: string; value: number }>(sql`
-    SELECT unit_id, metric, SUM(delta) AS value FROM figure_counters
-    WHERE unit_id = ANY(${sql.param(unitIds)}::bigint[]) AND ${metricFilter} AND day <= ${asOf}
-    GROUP BY unit_id, metric`);
-  for (const row of rows.rows) {
-    const figures = result.get(Number(row.unit_id));
-    if (figures) figures[row.metric] = Number(row.value);
-  }
-  return result;
+  // One row per unit with its figures as a JSON object: thousands of units times a dozen metrics
+  // would otherwise come back as tens of thousands of rows, each parsed field by field.
+  const rows = await executor.execute<{ unit_id: number; figures: string }>(sql`
+    SELECT unit_id, json_object_agg(metric, value)::text AS figures FROM (
+      SELECT unit_id, metric, SUM(delta) AS value FROM figure_counters
+      WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND day <= ${asOf}
+      GROUP BY unit_id, metric) sums
+    GROUP BY unit_id`);
+  return new Map(rows.rows.map((row) => [Number(row.unit_id), JSON.parse(row.figures) as Record<string, number>]));
 }
 
 /** A unit's own deltas, for carrying a whole subtree's figures across a move. */

@@ -79,6 +79,11 @@ export const registrations = pgTable(
     searchText: text('search_text').notNull().default(''),
     /** Hashed syllable pairs of search_text (sorted uint32, little-endian), kept by refreshSimilarities; null until then. */
     fingerprint: bytea('fingerprint'),
+    /**
+     * Whether a near-identical pair with a registration of its parent unit's subtree is stored:
+     * kept by similarity.ts (and after a unit moves), so the "with a twin" figure is a live counter.
+     */
+    hasTwin: boolean('has_twin').notNull().default(false),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -7,7 +7,15 @@ import { todayIso } from '../../platform/dates';
 import { registrationActions, registrationEvents, registrations, registrationWindows } from '../../db/schema/index';
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import { searchTextOf, statusDeltas } from '../registrations/index';
-import { fingerprintOf, insertPairs, pairsAmong, parentPathOf, storedFingerprintOf, type SimilarityItem } from '../registrations/index';
+import {
+  fingerprintOf,
+  insertPairs,
+  pairsAmong,
+  parentPathOf,
+  settleTwins,
+  storedFingerprintOf,
+  type SimilarityItem,
+} from '../registrations/index';
 import { ACTION_TEMPLATES, COLLECTIVE_ACTIONS, RETURN_REASONS, SHORTCOMING_CLAUSES, type ActionTemplate } from './demo-registration-texts';
 import { Random } from './random';
 
@@ -313,7 +321,8 @@ async function insertPlanned(tx: Executor, planned: Planned[], windowId: number)
         const counts = { actionCount: item.content.actions.length, actionsDone: 0 };
         deltas.push(
           ...statusDeltas(
-            { kind: item.kind, year: YEAR, isLeader: item.member.is_head, ...counts },
+            // No twin yet: the pairs are written, and the flags settled, after every registration.
+            { kind: item.kind, year: YEAR, isLeader: item.member.is_head, hasTwin: false, ...counts },
             item.member.unit_path,
             from,
             step.status,
@@ -330,5 +339,10 @@ async function insertPlanned(tx: Executor, planned: Planned[], windowId: number)
   }
   await addFigureDeltas(tx, deltas);
   // Copy-paste shows up at once: the pairs are what writing each registration would have stored.
-  await insertPairs(tx, pairsAmong(fingerprints));
+  const pairs = pairsAmong(fingerprints);
+  await insertPairs(tx, pairs);
+  await settleTwins(
+    tx,
+    pairs.map((pair) => pair.registrationId),
+  );
 }

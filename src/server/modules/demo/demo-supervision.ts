@@ -7,6 +7,7 @@ import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
 import { feedback, registrationEvents } from '../../db/schema/index';
 import { statusDeltas } from '../registrations/index';
+import { newFeedbackDeltas, settledFeedbackDeltas } from '../figures/index';
 import { Random } from './random';
 
 const CELL_KINDS = new Set(['cell', 'grassroots_cell']);
@@ -49,8 +50,8 @@ type UnitRow = { id: number; code: string; kind: string; path: string; parent_id
  */
 async function publishMostCells(tx: Executor, random: Random, units: UnitRow[], keepUnitCode: string): Promise<number> {
   const approved = (
-    await tx.execute<{ id: number; unit_id: number; kind: string; year: number; is_leader: boolean }>(sql`
-      SELECT id, unit_id, kind, year, is_leader FROM registrations WHERE status = 'approved' ORDER BY id`)
+    await tx.execute<{ id: number; unit_id: number; kind: string; year: number; is_leader: boolean; has_twin: boolean }>(sql`
+      SELECT id, unit_id, kind, year, is_leader, has_twin FROM registrations WHERE status = 'approved' ORDER BY id`)
   ).rows;
   if (approved.length === 0) return 0;
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
@@ -76,7 +77,7 @@ async function publishMostCells(tx: Executor, random: Random, units: UnitRow[], 
   const deltas: FigureDelta[] = chosen.flatMap((row) =>
     // Publishing moves no action figure (actions count as registered and approved), so no action count is read.
     statusDeltas(
-      { kind: row.kind, year: Number(row.year), isLeader: row.is_leader, actionCount: 0, actionsDone: 0 },
+      { kind: row.kind, year: Number(row.year), isLeader: row.is_leader, hasTwin: row.has_twin, actionCount: 0, actionsDone: 0 },
       unitById.get(Number(row.unit_id))!.path,
       'approved',
       'published',
@@ -122,6 +123,12 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
   const answerer = (await tx.execute<{ id: number }>(sql`SELECT id FROM users WHERE username = 'canbo.xa'`)).rows[0];
   const now = Date.now();
   const rows: Array<typeof feedback.$inferInsert> = [];
+  // The overdue figure as sending, answering and hiding would have moved it (figures/feedback-metrics.ts).
+  const deltas: FigureDelta[] = [];
+  const counted = (unitPath: string, dueOn: string, settledOn: Date | null) => {
+    deltas.push(...newFeedbackDeltas({ unitPath, dueOn }));
+    if (settledOn) deltas.push(...settledFeedbackDeltas({ unitPath, dueOn }, todayIso(settledOn)));
+  };
   for (let index = 0; index < 40; index += 1) {
     const unit = index < 12 ? (index % 3 === 0 ? commune : (near[index % Math.max(1, near.length)] ?? commune)) : random.pick(targets);
     const kind = random.weighted([
@@ -139,6 +146,8 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
     const answer = isNew ? null : random.pick(ANSWERS);
     const onRegistration = published.filter((row) => row.unitId === unit.id);
     const sender = random.pick(SENDERS);
+    const answeredAt = isNew ? null : new Date(Math.min(now, created.getTime() + random.int(1, 12) * DAY_MS));
+    counted(unit.path, dueOn, answeredAt);
     rows.push({
       unitId: unit.id,
       registrationId: onRegistration.length > 0 && random.chance(0.3) ? random.pick(onRegistration).id : null,
@@ -148,24 +157,27 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
       searchText: foldVietnamese(`${body} ${answer ?? ''}`),
       status: isNew ? 'new' : 'answered',
       answer,
-      answeredAt: isNew ? null : new Date(Math.min(now, created.getTime() + random.int(1, 12) * DAY_MS)),
+      answeredAt,
       answeredBy: isNew ? null : answerer ? Number(answerer.id) : null,
       dueOn,
       senderHash: `demo-${random.int(1, 1_000_000)}`,
       createdAt: created,
     });
   }
+  const spamDueOn = new Date(now + 10 * DAY_MS).toISOString().slice(0, 10);
+  counted(commune.path, spamDueOn, new Date(now - 4 * DAY_MS));
   rows.push({
     unitId: commune.id,
     body: ABUSE,
     searchText: foldVietnamese(ABUSE),
     status: 'hidden',
     hiddenReason: 'Nội dung xúc phạm cá nhân và quảng cáo, không liên quan đến việc học tập và làm theo.',
-    dueOn: new Date(now + 10 * DAY_MS).toISOString().slice(0, 10),
+    dueOn: spamDueOn,
     senderHash: 'demo-spam',
     createdAt: new Date(now - 5 * DAY_MS),
   });
   await tx.insert(feedback).values(rows);
+  await addFigureDeltas(tx, deltas);
   await recordAudit(tx, systemActor('Dữ liệu mẫu'), {
     action: 'demo.feedback',
     entityType: 'system',

@@ -13,3 +13,4 @@ export { COMMENDATION_METRICS, yearOfDay } from './commendation-metrics';
 export { subtreeFigures } from './subtree-figures';
 export { GRADING_METRICS } from './grading-metrics';
 export { INSPECTION_METRICS, INSPECTION_FIGURE_DEFINITIONS } from './inspection-metrics';
+export { FEEDBACK_METRICS, newFeedbackDeltas, settledFeedbackDeltas } from './feedback-metrics';

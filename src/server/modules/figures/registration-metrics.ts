@@ -23,6 +23,11 @@ export const REGISTRATION_METRICS = {
   bucket: (kind: RegistrationKind, bucket: RegistrationBucket, year: number) => `registrations.${kind}.${bucket}.${year}`,
   /** Leaders (head-of-unit flag when registering) with an individual registration in the registered bucket. */
   leadersRegistered: (year: number) => `registrations.leaders.registered.${year}`,
+  /**
+   * Registrations (individual and collective) in the registered bucket with a near-identical twin
+   * in their parent unit's subtree (registrations.has_twin): the share lagging units are held to.
+   */
+  withTwin: (year: number) => `registrations.with_twin.${year}`,
   /** Check-ins recorded during the year, and registrations with at least one. */
   checkIns: (year: number) => `registrations.check_ins.${year}`,
   /** Year-end review levels (completed_well | completed | not_completed) of individual registrations. */

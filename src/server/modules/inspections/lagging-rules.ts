@@ -1,13 +1,13 @@
 import type { LaggingReason, LaggingReasonCode, LaggingThresholds } from '../../../shared/contracts/inspections';
 import { MEMBERS_METRIC } from '../people/index';
-import { PROGRAMME_METRICS, REGISTRATION_METRICS, REPORT_METRICS, shapeProgrammeFigures, STANDARD_KEEPING_KINDS } from '../figures/index';
+import { PROGRAMME_METRICS, REGISTRATION_METRICS, REPORT_METRICS, STANDARD_KEEPING_KINDS } from '../figures/index';
 import { SIMILARITY_THRESHOLD } from '../registrations/index';
 import { unitKindMetric } from '../units/index';
 
 /**
  * Which units do not carry the campaign out seriously ("đơn vị chưa thực hiện nghiêm túc"): pure
- * rules over what was measured of a unit's subtree. The measures come from the live counters and a
- * few counts of records (lagging.service.ts); a level may set its own thresholds for its subtree.
+ * rules over what was measured of a unit's subtree. The measures come from the live counters and
+ * two counts of overdue records (lagging.service.ts); a level may set its own thresholds for its subtree.
  */
 export const DEFAULT_LAGGING_THRESHOLDS: LaggingThresholds = {
   minRegistrationRate: 0.8,
@@ -40,20 +40,35 @@ export type LaggingMeasure = {
   overdueRemedies: number;
 };
 
+/** The metric names a year's measure reads, built once: a country's list measures thousands of units. */
+function metricsOfYear(year: number) {
+  return {
+    members: MEMBERS_METRIC,
+    approvedIndividual: REGISTRATION_METRICS.bucket('individual', 'approved', year),
+    registeredIndividual: REGISTRATION_METRICS.bucket('individual', 'registered', year),
+    registeredCollective: REGISTRATION_METRICS.bucket('collective', 'registered', year),
+    withTwin: REGISTRATION_METRICS.withTwin(year),
+    studied: PROGRAMME_METRICS.studied(year),
+    standardsAdopted: PROGRAMME_METRICS.standardsAdopted,
+    signsPosted: PROGRAMME_METRICS.signsPosted,
+    reportsExpected: REPORT_METRICS.expected(year),
+    reportsSubmitted: REPORT_METRICS.submitted(year),
+    // The units that must keep standards, over the same kinds as the programme dashboard counts them.
+    standardKeeping: STANDARD_KEEPING_KINDS.map(unitKindMetric),
+  };
+}
+type YearMetrics = ReturnType<typeof metricsOfYear>;
+
+let lastYear: { year: number; metrics: YearMetrics } | null = null;
+function yearMetrics(year: number): YearMetrics {
+  if (lastYear?.year !== year) lastYear = { year, metrics: metricsOfYear(year) };
+  return lastYear.metrics;
+}
+
 /** The counters a measure reads for a year (platform/figures.ts), on the unit's subtree. */
 export function laggingMetrics(year: number): string[] {
-  return [
-    MEMBERS_METRIC,
-    REGISTRATION_METRICS.bucket('individual', 'approved', year),
-    REGISTRATION_METRICS.bucket('individual', 'registered', year),
-    REGISTRATION_METRICS.bucket('collective', 'registered', year),
-    PROGRAMME_METRICS.studied(year),
-    PROGRAMME_METRICS.standardsAdopted,
-    PROGRAMME_METRICS.signsPosted,
-    REPORT_METRICS.expected(year),
-    REPORT_METRICS.submitted(year),
-    ...STANDARD_KEEPING_KINDS.map(unitKindMetric),
-  ];
+  const { standardKeeping, ...single } = yearMetrics(year);
+  return [...Object.values(single), ...standardKeeping];
 }
 
 /** A measure from the counters' values and the counts read from the records themselves. */
@@ -61,25 +76,23 @@ export function measureOf(
   unitId: number,
   year: number,
   values: Record<string, number> | undefined,
-  counts: { registrationsWithTwin: number; overdueFeedback: number; overdueRemedies: number },
+  counts: { overdueFeedback: number; overdueRemedies: number },
 ): LaggingMeasure {
+  const metrics = yearMetrics(year);
   const read = (metric: string) => values?.[metric] ?? 0;
-  // The programme dashboard's own shaping: the standard-keeping units are summed over the same kinds.
-  const programme = shapeProgrammeFigures(values, year);
   return {
     unitId,
     year,
-    members: programme.members,
-    approvedIndividual: read(REGISTRATION_METRICS.bucket('individual', 'approved', year)),
-    standardKeepingUnits: programme.standardKeepingUnits,
-    standardsAdopted: programme.standardsAdopted,
-    signsPosted: programme.signsPosted,
-    studied: programme.studied,
-    reportsExpected: programme.reportsExpected,
-    reportsSubmitted: programme.reportsSubmitted,
-    registrations:
-      read(REGISTRATION_METRICS.bucket('individual', 'registered', year)) +
-      read(REGISTRATION_METRICS.bucket('collective', 'registered', year)),
+    members: read(metrics.members),
+    approvedIndividual: read(metrics.approvedIndividual),
+    standardKeepingUnits: metrics.standardKeeping.reduce((sum, metric) => sum + read(metric), 0),
+    standardsAdopted: read(metrics.standardsAdopted),
+    signsPosted: read(metrics.signsPosted),
+    studied: read(metrics.studied),
+    reportsExpected: read(metrics.reportsExpected),
+    reportsSubmitted: read(metrics.reportsSubmitted),
+    registrations: read(metrics.registeredIndividual) + read(metrics.registeredCollective),
+    registrationsWithTwin: read(metrics.withTwin),
     ...counts,
   };
 }
@@ -227,20 +240,30 @@ export function thresholdText(code: LaggingReasonCode, thresholds: LaggingThresh
   return code === 'duplicates' ? `trên ${percent(threshold)}` : `nhiều hơn ${whole.format(threshold)}`;
 }
 
+/** A reason a unit lags, as measured: the words and the link are added for the units shown. */
+export type MeasuredReason = Pick<LaggingReason, 'code' | 'value' | 'threshold'>;
+
 /** The reasons a unit lags, in the order of LAGGING_REASONS; none when it meets every threshold. */
-export function reasonsOf(measure: LaggingMeasure, thresholds: LaggingThresholds): LaggingReason[] {
-  const reasons: LaggingReason[] = [];
+export function measuredReasonsOf(measure: LaggingMeasure, thresholds: LaggingThresholds): MeasuredReason[] {
+  const reasons: MeasuredReason[] = [];
   for (const rule of RULES) {
     const value = rule.value(measure);
     const threshold = rule.threshold(thresholds);
-    if (value === null || !rule.lags(value, threshold)) continue;
-    reasons.push({
-      code: rule.code,
-      value,
-      threshold,
-      text: rule.text(value, threshold),
-      link: laggingLink(rule.code, measure.unitId, measure.year),
-    });
+    if (value !== null && rule.lags(value, threshold)) reasons.push({ code: rule.code, value, threshold });
   }
   return reasons;
+}
+
+/**
+ * A measured reason in words, with the link to its records. Only the units a page or an export
+ * shows are described: words for a country's 3,321 communes cost more than measuring them.
+ */
+export function describeReason(reason: MeasuredReason, unitId: number, year: number): LaggingReason {
+  const rule = RULES.find((candidate) => candidate.code === reason.code)!;
+  return { ...reason, text: rule.text(reason.value, reason.threshold), link: laggingLink(reason.code, unitId, year) };
+}
+
+/** The reasons a unit lags, described. */
+export function reasonsOf(measure: LaggingMeasure, thresholds: LaggingThresholds): LaggingReason[] {
+  return measuredReasonsOf(measure, thresholds).map((reason) => describeReason(reason, measure.unitId, measure.year));
 }

@@ -9,82 +9,84 @@ export type EvaluatedUnitRow = {
   name: string;
   kind: string;
   path: string;
+  /** Vietnamese order of the name (units.sort_key). */
+  sortKey: string;
   parent: { id: number; code: string; name: string } | null;
 };
 
-type UnitRowRaw = {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-  parent_id: number | null;
-  parent_code: string | null;
-  parent_name: string | null;
-};
+/**
+ * Which units a level evaluates: a condition on `units u`. They are those open today: a unit
+ * closed since cannot be reminded or inspected. (Their figures are still read as of the year's end
+ * for a past year.)
+ */
+export type EvaluatedUnits = SQL;
 
-const UNIT_COLUMNS = sql`u.id, u.code, u.name, u.kind, u.path::text AS path, p.id AS parent_id, p.code AS parent_code, p.name AS parent_name`;
+/** Open units of a kind strictly below the unit (the partial index on open units' kind finds them). */
+export const openUnitsOfKind = (rootPath: string, kind: string): EvaluatedUnits =>
+  sql`u.kind = ${kind} AND u.path <@ ${rootPath}::ltree AND u.path <> ${rootPath}::ltree`;
 
-function unitOf(row: UnitRowRaw): EvaluatedUnitRow {
-  return {
+export const openChildren = (parentId: number): EvaluatedUnits => sql`u.parent_id = ${parentId}`;
+
+/**
+ * The units with their parents. The parents (a few dozen) are read apart: joined to thousands of
+ * units, the planner starts parallel workers whose start costs more than the read.
+ */
+export async function listEvaluatedUnits(executor: Executor, units: EvaluatedUnits): Promise<EvaluatedUnitRow[]> {
+  const rows = await executor.execute<{
+    id: number;
+    code: string;
+    name: string;
+    kind: string;
+    path: string;
+    sort_key: string;
+    parent_id: number | null;
+  }>(sql`
+    SELECT u.id, u.code, u.name, u.kind, u.path::text AS path, u.sort_key, u.parent_id FROM units u
+    WHERE u.valid_to IS NULL AND ${units}`);
+  const parentIds = [...new Set(rows.rows.flatMap((row) => (row.parent_id === null ? [] : [Number(row.parent_id)])))];
+  const parents = parentIds.length
+    ? await executor.execute<{ id: number; code: string; name: string }>(
+        sql`SELECT id, code, name FROM units WHERE id = ANY(${sql.param(parentIds)}::bigint[])`,
+      )
+    : { rows: [] };
+  const parentOf = new Map(
+    parents.rows.map((parent) => [Number(parent.id), { id: Number(parent.id), code: parent.code, name: parent.name }]),
+  );
+  return rows.rows.map((row) => ({
     id: Number(row.id),
     code: row.code,
     name: row.name,
     kind: row.kind,
     path: row.path,
-    parent: row.parent_id === null ? null : { id: Number(row.parent_id), code: row.parent_code ?? '', name: row.parent_name ?? '' },
-  };
+    sortKey: row.sort_key,
+    parent: row.parent_id === null ? null : (parentOf.get(Number(row.parent_id)) ?? null),
+  }));
 }
 
 /**
- * The units a level evaluates are those open today: a unit closed since cannot be reminded or
- * inspected. (Their figures are still read as of the year's end for a past year.)
+ * The same units' ids, as a query (figures are read for them while they are listed); `part` keeps
+ * one of `of` shares of them, so a long read can run in shares side by side.
  */
-async function listUnits(executor: Executor, where: SQL): Promise<EvaluatedUnitRow[]> {
-  const rows = await executor.execute<UnitRowRaw>(sql`
-    SELECT ${UNIT_COLUMNS} FROM units u LEFT JOIN units p ON p.id = u.parent_id
-    WHERE u.valid_to IS NULL AND ${where}`);
-  return rows.rows.map(unitOf);
-}
-
-/** Open units of a kind strictly below the unit (the partial index on open units' kind finds them). */
-export function listOpenUnitsOfKind(executor: Executor, rootPath: string, kind: string): Promise<EvaluatedUnitRow[]> {
-  return listUnits(executor, sql`u.kind = ${kind} AND u.path <@ ${rootPath}::ltree AND u.path <> ${rootPath}::ltree`);
-}
-
-export function listOpenChildren(executor: Executor, parentId: number): Promise<EvaluatedUnitRow[]> {
-  return listUnits(executor, sql`u.parent_id = ${parentId}`);
-}
-
-/** Every open unit strictly below the unit. */
-export function listOpenUnitsBelow(executor: Executor, rootPath: string): Promise<EvaluatedUnitRow[]> {
-  return listUnits(executor, sql`u.path <@ ${rootPath}::ltree AND u.path <> ${rootPath}::ltree`);
-}
+export const selectEvaluatedUnitIds = (units: EvaluatedUnits, part: { index: number; of: number } = { index: 0, of: 1 }): SQL =>
+  sql`SELECT u.id FROM units u WHERE u.valid_to IS NULL AND ${units} AND u.id % ${part.of} = ${part.index}`;
 
 /**
- * Where the records are counted. Every count below is per unit of the record (one small grouped
- * read); the service attributes it to the evaluated units above the unit from the units' paths.
- * Joining each record to its unit's path in SQL made the planner scan the 300,000 units for the
- * root's list (bench/inspections.ts). Below the top, the rows are narrowed to the subtree first.
+ * Where the records are counted (remedies, overdue as of today; everything else is a live
+ * counter). The count is per unit of the record (one small grouped read, with the unit's path);
+ * the service attributes it to the evaluated units above the unit from the paths. Joining each record to the evaluated units in SQL made the planner scan the
+ * 300,000 units for the root's list (bench/inspections.ts). Below the top, the rows are narrowed to
+ * the subtree first.
  */
 export type CountScope = { rootPath: string; isTop: boolean };
 
 const inScope = (unitColumn: SQL, scope: CountScope) =>
   scope.isTop ? sql`TRUE` : sql`${unitColumn} IN (SELECT id FROM units WHERE path <@ ${scope.rootPath}::ltree)`;
 
-async function countByUnit(executor: Executor, query: SQL): Promise<Map<number, number>> {
-  const rows = await executor.execute<{ unit_id: number; n: number }>(query);
-  return new Map(rows.rows.map((row) => [Number(row.unit_id), Number(row.n)]));
-}
-
-/** Feedback still waiting for its answer past its due day (as the supervision inbox calls it overdue), per unit. */
-export function countOverdueFeedbackByUnit(executor: Executor, scope: CountScope, today: string) {
-  return countByUnit(
-    executor,
-    sql`SELECT f.unit_id, count(*) AS n FROM feedback f
-      WHERE f.status = 'new' AND f.due_on < ${today}::date AND ${inScope(sql`f.unit_id`, scope)}
-      GROUP BY f.unit_id`,
-  );
+/** Counts per unit path, from a query grouping by `unit_id`. */
+async function countByUnitPath(executor: Executor, grouped: SQL): Promise<Map<string, number>> {
+  const rows = await executor.execute<{ path: string; n: number }>(sql`
+    SELECT u.path::text AS path, counted.n FROM (${grouped}) counted JOIN units u ON u.id = counted.unit_id`);
+  return new Map(rows.rows.map((row) => [row.path, Number(row.n)]));
 }
 
 /**
@@ -92,63 +94,12 @@ export function countOverdueFeedbackByUnit(executor: Executor, scope: CountScope
  * reported, or returned to the unit), per unit: overdue as the inspection figures and the remedies list count them.
  */
 export function countOverdueRemediesByUnit(executor: Executor, scope: CountScope, year: number, today: string) {
-  return countByUnit(
+  return countByUnitPath(
     executor,
     sql`SELECT m.unit_id, count(*) AS n FROM inspection_remedies m
       WHERE m.year = ${year} AND m.status IN ('open', 'returned') AND m.due_on < ${today}::date AND ${inScope(sql`m.unit_id`, scope)}
       GROUP BY m.unit_id`,
   );
-}
-
-export type PairRow = { id: number; otherId: number; status: string; unitId: number; unitPath: string };
-
-/**
- * The stored near-identical pairs (at or above the threshold) of the year's registrations in the
- * scope, with each registration's status and unit. Pairs are stored both ways, so the other side of
- * a pair is itself listed unless it lies outside the scope. For the whole tree the pairs lead, each
- * looking its registration up by id; below it the subtree's units lead, through each unit's
- * registrations. OFFSET 0 keeps each round as written: left to itself the planner hashes the pairs
- * against a pass over every registration of the country, whose cost grows with the table, not with
- * the pairs (bench/inspections.ts).
- */
-export async function listPairsOfYear(executor: Executor, scope: CountScope, year: number, threshold: number): Promise<PairRow[]> {
-  const rows = await executor.execute<{ id: number; other_id: number; status: string; unit_id: number; unit_path: string }>(
-    scope.isTop
-      ? sql`
-        SELECT s.registration_id AS id, s.other_id, r.status, r.unit_id, u.path::text AS unit_path
-        FROM registration_similarities s
-        CROSS JOIN LATERAL (SELECT r.unit_id, r.status FROM registrations r WHERE r.id = s.registration_id AND r.year = ${year} OFFSET 0) r
-        JOIN units u ON u.id = r.unit_id
-        WHERE s.similarity >= ${threshold}`
-      : sql`
-        SELECT s.registration_id AS id, s.other_id, r.status, u.id AS unit_id, u.path::text AS unit_path
-        FROM units u
-        CROSS JOIN LATERAL (SELECT r.id, r.status FROM registrations r WHERE r.unit_id = u.id AND r.year = ${year} OFFSET 0) r
-        JOIN registration_similarities s ON s.registration_id = r.id
-        WHERE u.path <@ ${scope.rootPath}::ltree AND s.similarity >= ${threshold}`,
-  );
-  return rows.rows.map((row) => ({
-    id: Number(row.id),
-    otherId: Number(row.other_id),
-    status: row.status,
-    unitId: Number(row.unit_id),
-    unitPath: row.unit_path,
-  }));
-}
-
-/** The paths of the units of these registrations (the other sides of pairs that lie outside a scope). */
-export async function findRegistrationUnitPaths(executor: Executor, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor.execute<{ id: number; path: string }>(sql`
-    SELECT r.id, u.path::text AS path FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ANY(${sql.param(ids)}::bigint[])`);
-  return new Map(rows.rows.map((row) => [Number(row.id), row.path]));
-}
-
-export async function findUnitPaths(executor: Executor, unitIds: number[]): Promise<Map<number, string>> {
-  if (unitIds.length === 0) return new Map();
-  const rows = await executor.execute<{ id: number; path: string }>(sql`
-    SELECT id, path::text AS path FROM units WHERE id = ANY(${sql.param(unitIds)}::bigint[])`);
-  return new Map(rows.rows.map((row) => [Number(row.id), row.path]));
 }
 
 export type ThresholdsRow = { unit: { id: number; code: string; name: string }; thresholds: LaggingThresholds };

@@ -4,13 +4,12 @@ import { assertCan, isPathWithin, type Actor } from '../../platform/auth/policy'
 import { recordAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/dates';
 import { AppError } from '../../platform/errors';
-import { ancestorIdsOf, readFigures } from '../../platform/figures';
-import { compareVietnamese } from '../../../shared/text';
+import { ancestorIdsOf, readFiguresOfSelected } from '../../platform/figures';
+import { compareSortKeys } from '../../../shared/text';
 import type {
   LaggingActionItem,
   LaggingAnswer,
   LaggingQuery,
-  LaggingReason,
   LaggingThresholds,
   LaggingThresholdsAnswer,
   LaggingUnit,
@@ -18,10 +17,17 @@ import type {
   UnitRef,
 } from '../../../shared/contracts/inspections';
 import { getUnitOrThrow, type UnitRow } from '../units/index';
-import { asOfForYear, REGISTRATION_BUCKETS } from '../figures/index';
-import { parentPathOf, SIMILARITY_THRESHOLD } from '../registrations/index';
+import { asOfForYear, FEEDBACK_METRICS } from '../figures/index';
 import * as repo from './lagging.repo';
-import { DEFAULT_LAGGING_THRESHOLDS, LAGGING_REASON_DEFINITIONS, laggingMetrics, measureOf, reasonsOf } from './lagging-rules';
+import {
+  DEFAULT_LAGGING_THRESHOLDS,
+  describeReason,
+  LAGGING_REASON_DEFINITIONS,
+  laggingMetrics,
+  measuredReasonsOf,
+  measureOf,
+  type MeasuredReason,
+} from './lagging-rules';
 
 const refOf = (unit: { id: number; code: string; name: string }): UnitRef => ({ id: unit.id, code: unit.code, name: unit.name });
 
@@ -33,15 +39,13 @@ async function thresholdsFor(executor: Executor, unitPath: string): Promise<{ th
     : { thresholds: DEFAULT_LAGGING_THRESHOLDS, from: null };
 }
 
-/** Which units a level evaluates: a name for the cache key and how to list them. */
-type Scope = { key: string; load(executor: Executor): Promise<repo.EvaluatedUnitRow[]> };
+/** Which units a level evaluates: a name for the cache key, and the units. */
+type Scope = { key: string; units: repo.EvaluatedUnits };
 
 const scopeOf = (root: UnitRow, kind: string | null | undefined): Scope =>
-  kind
-    ? { key: `kind:${kind}`, load: (executor) => repo.listOpenUnitsOfKind(executor, root.path, kind) }
-    : { key: 'children', load: (executor) => repo.listOpenChildren(executor, root.id) };
+  kind ? { key: `kind:${kind}`, units: repo.openUnitsOfKind(root.path, kind) } : { key: 'children', units: repo.openChildren(root.id) };
 
-type EvaluatedUnit = { unit: repo.EvaluatedUnitRow; reasons: LaggingReason[]; lastAction: LaggingUnit['lastAction'] };
+type EvaluatedUnit = { unit: repo.EvaluatedUnitRow; reasons: MeasuredReason[]; lastAction: LaggingUnit['lastAction'] };
 type Evaluation = {
   asOf: string;
   thresholds: LaggingThresholds;
@@ -55,63 +59,34 @@ type Evaluation = {
 };
 
 /** Adds each unit's count to every evaluated unit on its path (the unit itself and its ancestors). */
-function attribute(byUnit: Map<number, number>, paths: Map<number, string>, evaluated: Set<number>): Map<number, number> {
+function attribute(byPath: Map<string, number>, evaluated: Set<number>): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const [unitId, n] of byUnit) {
-    const path = paths.get(unitId);
-    if (!path) continue;
+  for (const [path, n] of byPath) {
     for (const id of ancestorIdsOf(path)) if (evaluated.has(id)) counts.set(id, (counts.get(id) ?? 0) + n);
   }
   return counts;
 }
 
-const REGISTERED = new Set<string>(REGISTRATION_BUCKETS.registered);
-
 /**
- * Registrations with a near-identical twin, per unit: sent (in the registered bucket) and paired
- * with one in the subtree of the level above its unit, as the appraisal list flags them (a pair
- * left behind by a move does not count). `partnerPaths`: the unit path of every paired registration.
+ * The live figures a measure reads, as of the year's reading day, and the overdue feedback as of
+ * today (as the supervision inbox flags it): one read when the two days are the same. The units
+ * are read in two shares side by side, each on its own connection: a country's 3,321 communes sum
+ * some hundred thousand counter rows, work a second core halves.
  */
-function twinsByUnit(pairs: repo.PairRow[], partnerPaths: Map<number, string>): Map<number, number> {
-  const twins = new Map<number, number>();
-  for (const pair of pairs) {
-    if (twins.has(pair.id) || !REGISTERED.has(pair.status)) continue;
-    const other = partnerPaths.get(pair.otherId);
-    if (other && isPathWithin(other, parentPathOf(pair.unitPath))) twins.set(pair.id, pair.unitId);
-  }
-  const byUnit = new Map<number, number>();
-  for (const unitId of twins.values()) byUnit.set(unitId, (byUnit.get(unitId) ?? 0) + 1);
-  return byUnit;
-}
-
-/**
- * Counts of records per evaluated unit: overdue feedback, overdue remedies, registrations with a
- * twin. Each is read per unit of the record, and the units' paths attribute them to the evaluated
- * units above (joining every record to its unit in one statement had the planner scan all units).
- */
-async function countRecords(db: Database, root: UnitRow, ids: number[], year: number, today: string) {
-  const scope: repo.CountScope = { rootPath: root.path, isTop: root.parentId === null };
-  const twins = (async () => {
-    const pairs = await repo.listPairsOfYear(db, scope, year, SIMILARITY_THRESHOLD);
-    const partnerPaths = new Map(pairs.map((pair) => [pair.id, pair.unitPath]));
-    const outside = [...new Set(pairs.map((pair) => pair.otherId).filter((id) => !partnerPaths.has(id)))];
-    for (const [id, path] of await repo.findRegistrationUnitPaths(db, outside)) partnerPaths.set(id, path);
-    return { byUnit: twinsByUnit(pairs, partnerPaths), paths: new Map(pairs.map((pair) => [pair.unitId, pair.unitPath])) };
-  })();
-  const records = (async () => {
-    const [feedback, remedies] = await Promise.all([
-      repo.countOverdueFeedbackByUnit(db, scope, today),
-      repo.countOverdueRemediesByUnit(db, scope, year, today),
-    ]);
-    return { feedback, remedies, paths: await repo.findUnitPaths(db, [...new Set([...feedback.keys(), ...remedies.keys()])]) };
-  })();
-  const [registrations, { feedback, remedies, paths }] = await Promise.all([twins, records]);
-  const evaluated = new Set(ids);
-  return {
-    feedback: attribute(feedback, paths, evaluated),
-    remedies: attribute(remedies, paths, evaluated),
-    twins: attribute(registrations.byUnit, registrations.paths, evaluated),
+async function readMeasuredFigures(db: Database, scope: Scope, year: number, asOf: string, today: string) {
+  const metrics = laggingMetrics(year);
+  const read = async (wanted: string[], day: string) => {
+    const shares = await Promise.all(
+      [0, 1].map((index) => readFiguresOfSelected(db, repo.selectEvaluatedUnitIds(scope.units, { index, of: 2 }), wanted, day)),
+    );
+    return new Map(shares.flatMap((share) => [...share]));
   };
+  if (asOf === today) {
+    const figures = await read([...metrics, FEEDBACK_METRICS.overdue], asOf);
+    return { figures, feedback: figures };
+  }
+  const [figures, feedback] = await Promise.all([read(metrics, asOf), read([FEEDBACK_METRICS.overdue], today)]);
+  return { figures, feedback };
 }
 
 /**
@@ -124,43 +99,53 @@ function evaluate(db: Database, root: UnitRow, year: number, scope: Scope): Prom
   const today = todayIso();
   const asOf = asOfForYear(year, today);
   return cachedRead(db, `lagging:${root.id}:${year}:${scope.key}:${today}`, async () => {
-    const [units, applied] = await Promise.all([scope.load(db), thresholdsFor(db, root.path)]);
-    const ids = units.map((unit) => unit.id);
-    const [figures, counts, actions] = await Promise.all([
-      readFigures(db, ids, laggingMetrics(year), asOf),
-      countRecords(db, root, ids, year, today),
-      repo.latestActionsOfYear(db, ids, year),
+    // The units are listed while their figures are read: each on its own connection.
+    const [units, applied, { figures, feedback }, remediesByPath] = await Promise.all([
+      repo.listEvaluatedUnits(db, scope.units),
+      thresholdsFor(db, root.path),
+      readMeasuredFigures(db, scope, year, asOf, today),
+      repo.countOverdueRemediesByUnit(db, { rootPath: root.path, isTop: root.parentId === null }, year, today),
     ]);
+    const ids = units.map((unit) => unit.id);
+    const remedies = attribute(remediesByPath, new Set(ids));
+    const actions = await repo.latestActionsOfYear(db, ids, year);
     const listed = units.map((unit): EvaluatedUnit => {
       const measure = measureOf(unit.id, year, figures.get(unit.id), {
-        registrationsWithTwin: counts.twins.get(unit.id) ?? 0,
-        overdueFeedback: counts.feedback.get(unit.id) ?? 0,
-        overdueRemedies: counts.remedies.get(unit.id) ?? 0,
+        overdueFeedback: feedback.get(unit.id)?.[FEEDBACK_METRICS.overdue] ?? 0,
+        overdueRemedies: remedies.get(unit.id) ?? 0,
       });
       const action = actions.get(unit.id);
       return {
         unit,
-        reasons: reasonsOf(measure, applied.thresholds),
+        reasons: measuredReasonsOf(measure, applied.thresholds),
         lastAction: action
           ? { action: action.action, note: action.note, at: new Date(action.at).toISOString(), actorName: action.actorName }
           : null,
       };
     });
     const kept = listed.filter((item) => item.reasons.length > 0 || item.lastAction !== null);
-    kept.sort((a, b) => b.reasons.length - a.reasons.length || compareVietnamese(a.unit.name, b.unit.name) || a.unit.id - b.unit.id);
+    kept.sort((a, b) => b.reasons.length - a.reasons.length || compareSortKeys(a.unit, b.unit) || a.unit.id - b.unit.id);
     return { asOf, thresholds: applied.thresholds, thresholdsFrom: applied.from, evaluated: units.length, units: kept };
   });
 }
 
-const presentUnit = (item: EvaluatedUnit): LaggingUnit => ({
+const presentUnit = (item: EvaluatedUnit, year: number): LaggingUnit => ({
   unit: { ...refOf(item.unit), kind: item.unit.kind },
   parent: item.unit.parent,
-  reasons: item.reasons,
+  reasons: item.reasons.map((reason) => describeReason(reason, item.unit.id, year)),
   lastAction: item.lastAction,
 });
 
-/** The lagging units of a year under a level, every one of them (the list pages it, the export takes it whole). */
-export async function findLaggingUnits(db: Database, actor: Actor, query: Omit<LaggingQuery, 'page' | 'pageSize'>) {
+/**
+ * The lagging units of a year under a level: how many, and those of the slice asked for (the list
+ * asks a page, the export takes them all), described.
+ */
+export async function findLaggingUnits(
+  db: Database,
+  actor: Actor,
+  query: Omit<LaggingQuery, 'page' | 'pageSize'>,
+  slice?: { offset: number; limit: number },
+) {
   const root = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'inspections.read', root.path);
   const evaluation = await evaluate(db, root, query.year, scopeOf(root, query.kind));
@@ -169,11 +154,13 @@ export async function findLaggingUnits(db: Database, actor: Actor, query: Omit<L
       ? item.reasons.some((reason) => reason.code === query.reason)
       : item.reasons.length > 0 || (query.includeRecovered && item.lastAction !== null),
   );
-  return { root, evaluation, items: items.map(presentUnit) };
+  const shown = slice ? items.slice(slice.offset, slice.offset + slice.limit) : items;
+  return { root, evaluation, total: items.length, items: shown.map((item) => presentUnit(item, query.year)) };
 }
 
 export async function listLaggingUnits(db: Database, actor: Actor, query: LaggingQuery): Promise<LaggingAnswer> {
-  const { root, evaluation, items } = await findLaggingUnits(db, actor, query);
+  const slice = { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
+  const { root, evaluation, total, items } = await findLaggingUnits(db, actor, query, slice);
   return {
     unit: refOf(root),
     year: query.year,
@@ -182,8 +169,8 @@ export async function listLaggingUnits(db: Database, actor: Actor, query: Laggin
     thresholdsFrom: evaluation.thresholdsFrom,
     definitions: LAGGING_REASON_DEFINITIONS,
     evaluated: evaluation.evaluated,
-    total: items.length,
-    items: items.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
+    total,
+    items,
   };
 }
 

@@ -6,6 +6,6 @@ export type { RegistrationRow, RegistrationActionRow, RegistrationEventRow } fro
 export { registrationsRoutes } from './registrations.routes';
 export { findRegistrationPlace, searchTextOf } from './registrations.service';
 export { SIMILARITY_THRESHOLD } from './similarity';
-export { fingerprintOf, pairsAmong, parentPathOf, storedFingerprintOf } from './similarity';
+export { fingerprintOf, followUnitMove, pairsAmong, parentPathOf, settleAllTwins, settleTwins, storedFingerprintOf } from './similarity';
 export { insertPairs } from './similarity.repo';
 export type { SimilarityItem } from './similarity';

@@ -29,7 +29,7 @@ type Located = { registration: repo.RegistrationRow; unitPath: string };
  * counters always equal a recount of the rows.
  */
 export function statusDeltas(
-  registration: Pick<repo.RegistrationRow, 'kind' | 'year' | 'isLeader'> & ActionCounts,
+  registration: Pick<repo.RegistrationRow, 'kind' | 'year' | 'isLeader' | 'hasTwin'> & ActionCounts,
   unitPath: string,
   from: RegistrationStatus | null,
   to: RegistrationStatus | null,
@@ -48,11 +48,30 @@ export function statusDeltas(
     push(REGISTRATION_METRICS.bucket(kind, bucket, registration.year), delta);
     if (bucket === 'registered' && kind === 'individual' && registration.isLeader)
       push(REGISTRATION_METRICS.leadersRegistered(registration.year), delta);
+    if (bucket === 'registered' && registration.hasTwin) push(REGISTRATION_METRICS.withTwin(registration.year), delta);
     if ((ACTION_BUCKETS as readonly string[]).includes(bucket))
       push(REGISTRATION_METRICS.actions(kind, bucket as ActionBucket, registration.year), delta * registration.actionCount);
     if (bucket === 'selfAssessed') push(REGISTRATION_METRICS.actionsDone(kind, registration.year), delta * registration.actionsDone);
   }
   return deltas;
+}
+
+/**
+ * Figure changes when registrations gain or lose their near-identical twin (similarity.ts): one
+ * in the registered bucket counts in the "with a twin" figure, dated as its status changes are.
+ */
+export function twinFlagDeltas(
+  changes: Array<{ year: number; status: RegistrationStatus; unitPath: string; hasTwin: boolean }>,
+): FigureDelta[] {
+  const registered = REGISTRATION_BUCKETS.registered as readonly string[];
+  return changes
+    .filter((change) => registered.includes(change.status))
+    .map((change) => ({
+      unitPath: change.unitPath,
+      metric: REGISTRATION_METRICS.withTwin(change.year),
+      day: registrationFigureDay(change.year),
+      delta: change.hasTwin ? 1 : -1,
+    }));
 }
 
 /** How many actions a registration has, and how many of them its registrant assessed as done. */

@@ -1,11 +1,18 @@
 import type { Executor } from '../../platform/db/client';
+import { addFigureDeltas } from '../../platform/figures';
+import type { UnitMoved } from '../../platform/domain-events';
 import type { SimilarRegistration } from '../../../shared/contracts/registrations';
+import { twinFlagDeltas } from './registration-machine';
 import {
   findComparedRegistration,
   insertPairs,
   listCandidateFingerprints,
+  listPairedAcross,
+  listPairedRegistrationIds,
   listSimilarRegistrations,
+  lockRegistrationsInOrder,
   storeFingerprintDroppingPairs,
+  updateTwinFlags,
   type SimilarityPair,
 } from './similarity.repo';
 
@@ -123,8 +130,11 @@ export async function refreshSimilarities(
 ): Promise<void> {
   const me = known ?? (await findComparedRegistration(tx, registrationId));
   const mine = fingerprintOf(me?.searchText ?? '');
-  await storeFingerprintDroppingPairs(tx, registrationId, me?.searchText ? encodeFingerprint(mine) : null);
-  if (!me || !me.searchText || mine.length === 0) return;
+  const formerPartners = await storeFingerprintDroppingPairs(tx, registrationId, me?.searchText ? encodeFingerprint(mine) : null);
+  if (!me || !me.searchText || mine.length === 0) {
+    await settleTwins(tx, [registrationId, ...formerPartners]);
+    return;
+  }
   const parentPath = parentPathOf(me.unitPath);
   const smallest = Math.ceil(mine.length * SIMILARITY_THRESHOLD) * 4;
   const largest = Math.floor(mine.length / SIMILARITY_THRESHOLD) * 4;
@@ -148,6 +158,37 @@ export async function refreshSimilarities(
     );
   }
   await insertPairs(tx, pairs);
+  await settleTwins(tx, [registrationId, ...formerPartners, ...pairs.map((pair) => pair.registrationId)]);
+}
+
+/**
+ * Brings has_twin of these registrations in line with their stored pairs and their units' places,
+ * and the "with a twin" figure with it, in the writer's transaction. The rows are locked in id order
+ * first and the pairs read by the next statement, after the locks: two writers pairing the same
+ * registration see each other's pairs, and a status change waiting on the row counts the flag it
+ * finds (the status machine reads the row locked).
+ */
+export async function settleTwins(tx: Executor, ids: number[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  if (sorted.length === 0) return;
+  await lockRegistrationsInOrder(tx, sorted);
+  await addFigureDeltas(tx, twinFlagDeltas(await updateTwinFlags(tx, sorted, SIMILARITY_THRESHOLD)));
+}
+
+/** After a bulk load wrote pairs directly (pairsAmong): every paired registration is settled. */
+export async function settleAllTwins(tx: Executor): Promise<number> {
+  const ids = await listPairedRegistrationIds(tx);
+  await settleTwins(tx, ids);
+  return ids.length;
+}
+
+/**
+ * A moved subtree changes which pairs across its edge lie in a parent unit's subtree: its top
+ * unit has a new parent, and units above its old place no longer hold it. The counters moved with
+ * the subtree already (units.service.ts); the flags of those pairs' registrations follow here.
+ */
+export async function followUnitMove(tx: Executor, event: UnitMoved): Promise<void> {
+  await settleTwins(tx, await listPairedAcross(tx, event.toUnitPath));
 }
 
 /** Registrations near-identical to this one inside its parent unit's subtree, most similar first. */

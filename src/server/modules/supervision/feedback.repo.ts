@@ -130,6 +130,22 @@ export async function findFeedbackListRow(executor: Executor, id: number): Promi
   return row ? normalise(row) : undefined;
 }
 
+export type FeedbackFigureRow = {
+  unit_path: string;
+  due_on: string;
+  status: FeedbackStatus;
+  answered_at: Date | string | null;
+  created_at: Date | string;
+};
+
+/** Every item with what its overdue figure depends on (for counting the items sent before it was kept). */
+export async function listFeedbackForFigures(executor: Executor): Promise<FeedbackFigureRow[]> {
+  const rows = await executor.execute<FeedbackFigureRow>(sql`
+    SELECT u.path::text AS unit_path, f.due_on::text AS due_on, f.status, f.answered_at, f.created_at
+    FROM feedback f JOIN units u ON u.id = f.unit_id`);
+  return rows.rows;
+}
+
 /** The row and its unit's path, locked for the rest of the transaction. */
 export async function lockFeedback(executor: Executor, id: number) {
   const rows = await executor.execute<{
@@ -139,8 +155,9 @@ export async function lockFeedback(executor: Executor, id: number) {
     unit_path: string;
     answer: string | null;
     body: string;
+    due_on: string;
   }>(sql`
-    SELECT f.id, f.version, f.status, u.path::text AS unit_path, f.answer, f.body
+    SELECT f.id, f.version, f.status, u.path::text AS unit_path, f.answer, f.body, f.due_on::text AS due_on
     FROM feedback f JOIN units u ON u.id = f.unit_id WHERE f.id = ${id} FOR UPDATE OF f`);
   const row = rows.rows[0];
   return row ? { ...row, id: Number(row.id), version: Number(row.version) } : undefined;

@@ -11,7 +11,9 @@ import {
   type RecordPlace,
 } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import { todayIso } from '../../platform/dates';
+import { addDaysIso, todayIso } from '../../platform/dates';
+import { addFigureDeltas } from '../../platform/figures';
+import { newFeedbackDeltas, settledFeedbackDeltas } from '../figures/index';
 import { foldVietnamese } from '../../../shared/text';
 import {
   FEEDBACK_MAX_LENGTH,
@@ -95,12 +97,6 @@ export function startContactRetentionJob(
   };
 }
 
-function addDays(isoDay: string, days: number): string {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 const clean = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 /** Keeps the paragraphs a resident typed, drops stray spaces. */
 const cleanBody = (value: string | undefined) =>
@@ -169,9 +165,10 @@ export async function submitPublicFeedback(db: Database, submission: PublicSubmi
       senderContact,
       body,
       searchText: foldVietnamese(body),
-      dueOn: addDays(todayIso(now), submission.settings.answerDays),
+      dueOn: addDaysIso(todayIso(now), submission.settings.answerDays),
       senderHash,
     });
+    await addFigureDeltas(tx, newFeedbackDeltas({ unitPath: unit.path, dueOn: created.dueOn }));
     // The sender's name and contact stay out of the log: only the unit that answers sees them.
     await recordAudit(tx, systemActor('Người gửi trên trang công khai'), {
       action: 'feedback.create',
@@ -298,12 +295,36 @@ async function lockForWrite(tx: Executor, actor: Actor, id: number, version: num
   return current;
 }
 
+/**
+ * The overdue figure of the items sent before it was kept: each counted from the day after its
+ * answer date until it was answered (a hidden item, whose hiding day was not kept, as if hidden on
+ * arrival: today's figure is exact, the days before it may count it less). Returns how many items.
+ */
+export async function countExistingOverdueFeedback(tx: Executor): Promise<number> {
+  const items = await repo.listFeedbackForFigures(tx);
+  const deltas = items.flatMap((item) => {
+    const counted = { unitPath: item.unit_path, dueOn: item.due_on };
+    if (item.status === 'new') return newFeedbackDeltas(counted);
+    const settledAt = item.status === 'answered' && item.answered_at ? item.answered_at : item.created_at;
+    return [...newFeedbackDeltas(counted), ...settledFeedbackDeltas(counted, todayIso(new Date(settledAt)))];
+  });
+  await addFigureDeltas(tx, deltas);
+  return items.length;
+}
+
+/** An item leaving "waiting for its answer" (answered or hidden) today stops counting as overdue. */
+async function settleOverdueFigure(tx: Executor, current: { status: string; unit_path: string; due_on: string }) {
+  if (current.status !== 'new') return;
+  await addFigureDeltas(tx, settledFeedbackDeltas({ unitPath: current.unit_path, dueOn: current.due_on }, todayIso()));
+}
+
 /** Hides abuse (insults, advertising, personal data of others) from every public place, with a reason kept. */
 export async function hideFeedback(db: Database, actor: Actor, id: number, input: HideFeedback) {
   await db.transaction(async (tx) => {
     const current = await lockForWrite(tx, actor, id, input.version);
     if (current.status === 'hidden') throw new AppError('INVALID_STATE', 'Phản ánh này đã được ẩn.');
     await repo.updateFeedback(tx, id, { status: 'hidden', hiddenReason: input.reason, version: current.version + 1 });
+    await settleOverdueFigure(tx, current);
     await recordAudit(tx, actor, {
       action: 'feedback.hide',
       entityType: 'feedback',
@@ -329,6 +350,7 @@ export async function answerFeedback(db: Database, actor: Actor, id: number, inp
       searchText: foldVietnamese(`${current.body} ${input.answer}`),
       version: current.version + 1,
     });
+    await settleOverdueFigure(tx, current);
     await recordAudit(tx, actor, {
       action: current.status === 'answered' ? 'feedback.answer.edit' : 'feedback.answer',
       entityType: 'feedback',

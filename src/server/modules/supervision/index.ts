@@ -7,6 +7,7 @@ export {
   eraseExpiredSenderContacts,
   startContactRetentionJob,
   FEEDBACK_LIMITS,
+  countExistingOverdueFeedback,
 } from './feedback.service';
 export type { FeedbackSettings } from './feedback.service';
 export { createFeedbackGuard, loadFeedbackSecret } from './feedback-guard';

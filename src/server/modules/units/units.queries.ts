@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertHasPermissionSomewhere, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
-import { foldVietnamese } from '../../../shared/text';
+import { compareSortKeys, foldVietnamese } from '../../../shared/text';
 import * as repo from './units.repo';
 import { presentUnit, type UnitView } from './units.presenter';
 import { getUnitOrThrow } from './units.service';
@@ -12,8 +12,6 @@ function assertReadable(actor: Actor, unit: repo.UnitRow): void {
   }
 }
 
-const bySortKey = (a: { sortKey: string }, b: { sortKey: string }) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0);
-
 /** Version fields replace the current ones when the tree is viewed as of a past date. */
 function applyVersion(view: UnitView, version: repo.UnitVersionRow | undefined): UnitView {
   if (!version) return view;
@@ -23,7 +21,7 @@ function applyVersion(view: UnitView, version: repo.UnitVersionRow | undefined):
 export async function listRoots(db: Database, actor: Actor): Promise<UnitView[]> {
   const roots = scopePaths(actor, 'units.read');
   const ids = roots.map((path) => Number(path.split('.').at(-1)));
-  const rows = (await repo.findUnitsByIds(db, ids)).sort(bySortKey);
+  const rows = (await repo.findUnitsByIds(db, ids)).sort(compareSortKeys);
   const withChildren = await Promise.all(rows.map(async (row) => presentUnit(row, (await repo.listOpenChildIds(db, row.id)).length > 0)));
   return withChildren;
 }
@@ -33,14 +31,14 @@ export async function listChildren(db: Database, actor: Actor, parentId: number,
   assertReadable(actor, parent);
   if (!asOf) {
     const rows = await repo.listOpenChildren(db, parentId);
-    return rows.sort((a, b) => bySortKey(a.unit, b.unit)).map((row) => presentUnit(row.unit, row.hasChildren));
+    return rows.sort((a, b) => compareSortKeys(a.unit, b.unit)).map((row) => presentUnit(row.unit, row.hasChildren));
   }
   const ids = await repo.listChildrenAsOf(db, parentId, asOf);
   const rows = await repo.findUnitsByIds(db, ids);
   const withChildren = await repo.hasChildrenAsOf(db, ids, asOf);
   const views = await Promise.all(
     rows
-      .sort(bySortKey)
+      .sort(compareSortKeys)
       .map(async (row) => applyVersion(presentUnit(row, withChildren.has(row.id)), await repo.findVersionAsOf(db, row.id, asOf))),
   );
   return views.sort((a, b) => a.name.localeCompare(b.name, 'vi'));

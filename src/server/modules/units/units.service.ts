@@ -10,7 +10,7 @@ import { unitKindChildProblem, unitKindCloseProblem, unitKindPeriodProblem } fro
 import * as repo from './units.repo';
 import { presentUnit } from './units.presenter';
 import { unitMembers } from '../../platform/unit-members';
-import { emitUnitClosed } from '../../platform/domain-events';
+import { emitUnitClosed, emitUnitMoved } from '../../platform/domain-events';
 
 export const UNIT_METRIC = 'units';
 export const unitKindMetric = (kind: string) => `units.kind.${kind}`;
@@ -230,6 +230,7 @@ export async function moveUnitInTx(tx: Executor, unit: repo.UnitRow, newParent: 
     const subtreeDeltas = await readUnitDeltas(tx, unit.id);
     await addUnitDeltas(tx, deltasForSubtreeMove(subtreeDeltas, oldParent.path, newParent.path, day));
   }
+  await emitUnitMoved(tx, { unitId: unit.id, fromUnitPath: unit.path, toUnitPath: newPath, day });
   return moved;
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "registrations" ADD COLUMN "has_twin" boolean DEFAULT false NOT NULL;
