@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Journey } from '../harness';
 import { chooseOption, docxText, expectText, screenshotPath, signIn, typeDate, waitAfterSubmit, type JourneyContext } from '../support';
 import { tinyPng } from '../../test/helpers/tiny-files';
@@ -111,11 +111,20 @@ export function commendationsJourneys(context: JourneyContext): Journey[] {
         await openNomination(commune, 'Chờ thẩm định', 'nominations-table-to_vet');
         // The cell's own committee and then the commune vet it in turn (the officer acts for both
         // levels of the commune's subtree) until the province holds it.
+        const atProvince = commune.getByTestId('nomination-drawer').getByText(/Đang ở cấp: Tỉnh ủy/);
         for (let level = 0; level < 3; level += 1) {
           await takeStep(commune, 'endorse');
           await takeStep(commune, 'forward');
-          await commune.waitForTimeout(300);
-          if ((await commune.getByTestId('nomination-drawer').textContent())?.includes('Đang ở cấp: Tỉnh ủy')) break;
+          // Once the drawer has read the nomination again it shows either the province or the next
+          // level's "endorse" (neither shows before): wait for one, however long the refresh takes.
+          const shown = (locator: Locator, what: 'province' | 'commune') =>
+            locator.waitFor({ timeout: 30_000 }).then(
+              () => what,
+              () => null,
+            );
+          const next = await Promise.race([shown(atProvince, 'province'), shown(commune.getByTestId('nomination-endorse'), 'commune')]);
+          if (next === null) throw new Error('after forwarding, the drawer showed neither the province nor the next level within 30 s');
+          if (next === 'province') break;
         }
         expectText(
           await commune.getByTestId('nomination-drawer').textContent(),

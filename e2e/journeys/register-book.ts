@@ -135,6 +135,12 @@ export function registerBookJourneys(context: JourneyContext): Journey[] {
         await secretary.locator('.ant-message').getByText(`Đã nhập bản đăng ký thay cho ${lateName}`).waitFor({ timeout: 20_000 });
         const drawer = secretary.getByTestId('appraisal-drawer');
         await drawer.waitFor({ timeout: 20_000 });
+        // The drawer opens at once and shows the registration once it has read it.
+        await drawer
+          .getByText('Nhập thay')
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .catch(() => undefined);
         expectText(await drawer.textContent(), 'Nhập thay', "the entered registration says it was entered on the member's behalf");
         await secretary.waitForTimeout(500);
         await secretary.screenshot({ path: screenshotPath('register-book-04-on-behalf.png'), fullPage: true });
