@@ -10,6 +10,7 @@ import type { Database } from '../src/server/platform/db/client';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../src/shared/contracts/registration-status';
 import { LAGGING_REASONS, type LaggingAnswer, type LaggingThresholds } from '../src/shared/contracts/inspections';
 import { addPerson, createUnitAsSystem, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { seededRandom } from './helpers/seeded-random';
 import { insertTopic } from './helpers/registration-fixtures';
 import { closeUnit } from '../src/server/modules/units/units.service';
 import { adoptDraft, createDraft } from '../src/server/modules/standards/standards.service';
@@ -32,15 +33,7 @@ type Unit = { id: number; path: string; code: string; kind: string };
 const cells: Unit[] = [];
 const communes: Unit[] = [];
 
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed;
-  return (max: number) => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return Math.floor(state / 65536) % max;
-  };
-}
-const next = random(20261206);
+const next = seededRandom(20261206);
 const chance = (percent: number) => next(100) < percent;
 
 beforeAll(async () => {

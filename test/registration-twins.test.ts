@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { addPerson, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { seededRandom } from './helpers/seeded-random';
 import { actions, memberActor, openWindow, registerAs } from './helpers/registration-fixtures';
 import { changeStatus } from '../src/server/modules/registrations/appraisal.service';
 import { updateRegistrationContent } from '../src/server/modules/registrations/registrations.service';
@@ -20,15 +21,7 @@ let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
 let card = 83_000_000;
 
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed;
-  return (max: number) => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return Math.floor(state / 65536) % max;
-  };
-}
-const next = random(20261207);
+const next = seededRandom(20261207);
 
 const TEXTS = [
   {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { addDaysIso } from '../../platform/dates';
 import { ethicsStandards, standardSigns } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { Actor } from '../../platform/auth/policy';
@@ -19,12 +20,6 @@ const SIGN_PLACES = [
   'Hành lang tầng 2',
   'Phòng truyền thống',
 ];
-
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 function minDate(a: string, b: string): string {
   return a < b ? a : b;
@@ -62,9 +57,9 @@ export async function loadDemoStandards(
     const pool = CRITERIA_SETS[criteriaSetFor(foldVietnamese(row.name))];
     // Standards are the reorganised tree's: a unit that is older still adopted them after 1/7/2025.
     const since = row.valid_from > REORGANISATION_DATE ? row.valid_from : REORGANISATION_DATE;
-    const firstOn = random.dateBetween(addDays(since, 14), minDate(addDays(since, 200), today));
+    const firstOn = random.dateBetween(addDaysIso(since, 14), minDate(addDaysIso(since, 200), today));
     const first = pickCriteria(random, pool);
-    const revised = random.chance(0.12) ? minDate(addDays(firstOn, random.int(120, 300)), today) : null;
+    const revised = random.chance(0.12) ? minDate(addDaysIso(firstOn, random.int(120, 300)), today) : null;
     standards.push({
       unitId,
       versionNumber: 1,
@@ -80,7 +75,7 @@ export async function loadDemoStandards(
     deltas.push({ unitPath: row.path, metric: PROGRAMME_METRICS.standardsAdopted, day: firstOn, delta: 1 });
     // Nine in ten adopting units have posted the sign: about 75% of all.
     if (random.chance(0.88)) {
-      const postedOn = minDate(addDays(firstOn, random.int(3, 45)), today);
+      const postedOn = minDate(addDaysIso(firstOn, random.int(3, 45)), today);
       signs.push({ unitId, postedOn, location: random.pick(SIGN_PLACES) });
       deltas.push({ unitPath: row.path, metric: PROGRAMME_METRICS.signsPosted, day: postedOn, delta: 1 });
     }

@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/client';
 import { withJobLock } from '../../platform/db/job-lock';
 import { assertCan, systemActor, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import { formatVietnameseDate, todayIso } from '../../platform/dates';
+import { addDaysIso, formatVietnameseDate, todayIso } from '../../platform/dates';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './notifications.repo';
 import type { Mailer } from './mailer';
@@ -13,12 +13,6 @@ export type ReminderOutcome = { windows: number; members: number; notified: numb
 /** Midnight of today in Vietnam (UTC+7), as an instant: "sent today" means since then. */
 export function startOfVietnamDay(now: Date): Date {
   return new Date(`${todayIso(now)}T00:00:00+07:00`);
-}
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 const REMINDER_LINK = '/followup';
@@ -109,7 +103,7 @@ async function sendReminders(
 export function runDailyReminders(db: Database, options: ReminderOptions): Promise<ReminderOutcome> {
   const today = todayIso(options.now ?? new Date());
   return sendReminders(db, systemActor('Nhắc việc tự động'), options, {
-    closesBy: addDays(today, options.daysBefore),
+    closesBy: addDaysIso(today, options.daysBefore),
     notRemindedToday: true,
     memberScope: null,
     markWindows: true,

@@ -1,7 +1,7 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
-import { todayIso } from '../../platform/dates';
+import { addDaysIso, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
 import type { ReportInboxQuery, SaveAnswer } from '../../../shared/contracts/reports';
 import { getUnitOrThrow } from '../units/index';
@@ -15,12 +15,6 @@ import { nextDocumentNumber, numberSymbolOf } from '../../platform/documents/num
 import { describeHistory } from './history';
 import { setDefaultDueDates } from './recommendations.repo';
 import { countFirstSubmission } from './report.figures';
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 const NUMBER_PATTERN = /^-?\d+(?:[.,]\d+)?$/;
 
@@ -137,7 +131,7 @@ function submitAnswerInTx(tx: Executor, actor: Actor, id: number, version: numbe
         numberValue = await nextDocumentNumber(tx, answer.unitId, 'BC', Number(today.slice(0, 4)));
         numberSymbol = numberSymbolOf(numberValue, unit.kind, 'BC', unit.name);
       }
-      await setDefaultDueDates(tx, id, addDays(today, 30));
+      await setDefaultDueDates(tx, id, addDaysIso(today, 30));
       const recommendations = await repo.listRecommendationsOfAnswers(tx, [id]);
       const snapshot = {
         narrative: answer.narrative,
