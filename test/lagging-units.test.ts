@@ -40,6 +40,8 @@ beforeAll(async () => {
   ctx = await startTestApp();
   tree = await seedSmallTree(ctx.db);
   const other = await createUnitAsSystem(ctx.db, 'R2', 'Tỉnh ủy Bên cạnh', 'province_committee', null);
+  // A commune of the other province: never evaluated in R's list, although both provinces are tops of the tree.
+  await createUnitAsSystem(ctx.db, 'R2A', 'Đảng ủy xã Bên cạnh', 'commune_committee', other.id);
   await addUser(ctx.db, 'canbo.tinh', [{ unitId: tree.R.id, role: 'officer' }]);
   await addUser(ctx.db, 'kiemtra.tinh', [{ unitId: tree.R.id, role: 'inspector' }]);
   await addUser(ctx.db, 'canbo.a', [{ unitId: tree.A.id, role: 'officer' }]);

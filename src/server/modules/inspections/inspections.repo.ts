@@ -168,7 +168,7 @@ export async function searchInspections(
       (SELECT count(*) FROM inspection_findings f WHERE f.inspection_id = i.id) AS finding_count,
       (SELECT count(*) FROM inspection_remedies r WHERE r.inspection_id = i.id) AS remedy_count,
       (SELECT count(*) FROM inspection_remedies r WHERE r.inspection_id = i.id AND r.status = 'closed') AS remedies_closed,
-      (SELECT count(*) FROM inspection_remedies r WHERE r.inspection_id = i.id AND r.status IN ('open', 'returned') AND r.due_on < ${filter.today}) AS remedies_overdue
+      (SELECT count(*) FROM inspection_remedies r WHERE r.inspection_id = i.id AND ${remedyIsOverdue(filter.today)}) AS remedies_overdue
     FROM inspections i JOIN units u ON u.id = i.unit_id JOIN units o ON o.id = i.owner_unit_id
     WHERE ${where}
     ORDER BY i.starts_on, i.id
@@ -204,10 +204,17 @@ export type RemedyListRow = RemedyRow & {
   unitPath: string;
 };
 
+/**
+ * A remedy is overdue when its deadline has passed and the unit has not reported on it (never
+ * reported, or returned to it): the one rule of the lists, the figures and the lagging units, on
+ * `inspection_remedies r`.
+ */
+export const remedyIsOverdue = (today: string): SQL => sql`r.status IN ('open', 'returned') AND r.due_on < ${today}::date`;
+
 const REMEDY_STATES: Record<RemedyListQuery['state'], (today: string) => SQL> = {
   all: () => sql`TRUE`,
   pending: () => sql`r.status IN ('open', 'returned')`,
-  overdue: (today) => sql`r.status IN ('open', 'returned') AND r.due_on < ${today}`,
+  overdue: remedyIsOverdue,
   reported: () => sql`r.status = 'reported'`,
   closed: () => sql`r.status = 'closed'`,
 };
@@ -301,7 +308,7 @@ export async function countOverdueRemedies(
     FROM units top
     JOIN units u ON u.path <@ top.path
     JOIN inspection_remedies r ON r.unit_id = u.id
-    WHERE top.id = ANY(${sql.param(unitIds)}::bigint[]) AND r.year = ${year} AND r.status IN ('open', 'returned') AND r.due_on < ${today}
+    WHERE top.id = ANY(${sql.param(unitIds)}::bigint[]) AND r.year = ${year} AND ${remedyIsOverdue(today)}
     GROUP BY top.id`);
   for (const row of rows.rows) result.set(Number(row.unit_id), Number(row.n));
   return result;

@@ -2,6 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { laggingActions, laggingThresholds } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { LaggingAction, LaggingReasonCode, LaggingThresholds } from '../../../shared/contracts/inspections';
+import { remedyIsOverdue } from './inspections.repo';
 
 export type EvaluatedUnitRow = {
   id: number;
@@ -21,9 +22,17 @@ export type EvaluatedUnitRow = {
  */
 export type EvaluatedUnits = SQL;
 
-/** Open units of a kind strictly below the unit (the partial index on open units' kind finds them). */
-export const openUnitsOfKind = (rootPath: string, kind: string): EvaluatedUnits =>
-  sql`u.kind = ${kind} AND u.path <@ ${rootPath}::ltree AND u.path <> ${rootPath}::ltree`;
+/**
+ * Open units of a kind strictly below the unit (the partial index on open units' kind finds them).
+ * Under a top unit, its subtree is every unit whose path starts with it, checked on the kind's
+ * units: asked with the path index, the planner combines it with the kind index and reads the
+ * paths of the whole tree (30 ms of the root's list over 300,000 units). Deeper, the subtree is
+ * small and its path index is the better start.
+ */
+export const openUnitsOfKind = (root: { id: number; path: string; parentId: number | null }, kind: string): EvaluatedUnits =>
+  root.parentId === null
+    ? sql`u.kind = ${kind} AND subpath(u.path, 0, 1) = ${root.path}::ltree AND u.id <> ${root.id}`
+    : sql`u.kind = ${kind} AND u.path <@ ${root.path}::ltree AND u.path <> ${root.path}::ltree`;
 
 export const openChildren = (parentId: number): EvaluatedUnits => sql`u.parent_id = ${parentId}`;
 
@@ -96,9 +105,9 @@ async function countByUnitPath(executor: Executor, grouped: SQL): Promise<Map<st
 export function countOverdueRemediesByUnit(executor: Executor, scope: CountScope, year: number, today: string) {
   return countByUnitPath(
     executor,
-    sql`SELECT m.unit_id, count(*) AS n FROM inspection_remedies m
-      WHERE m.year = ${year} AND m.status IN ('open', 'returned') AND m.due_on < ${today}::date AND ${inScope(sql`m.unit_id`, scope)}
-      GROUP BY m.unit_id`,
+    sql`SELECT r.unit_id, count(*) AS n FROM inspection_remedies r
+      WHERE r.year = ${year} AND ${remedyIsOverdue(today)} AND ${inScope(sql`r.unit_id`, scope)}
+      GROUP BY r.unit_id`,
   );
 }
 

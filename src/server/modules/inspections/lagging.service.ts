@@ -43,7 +43,7 @@ async function thresholdsFor(executor: Executor, unitPath: string): Promise<{ th
 type Scope = { key: string; units: repo.EvaluatedUnits };
 
 const scopeOf = (root: UnitRow, kind: string | null | undefined): Scope =>
-  kind ? { key: `kind:${kind}`, units: repo.openUnitsOfKind(root.path, kind) } : { key: 'children', units: repo.openChildren(root.id) };
+  kind ? { key: `kind:${kind}`, units: repo.openUnitsOfKind(root, kind) } : { key: 'children', units: repo.openChildren(root.id) };
 
 type EvaluatedUnit = { unit: repo.EvaluatedUnitRow; reasons: MeasuredReason[]; lastAction: LaggingUnit['lastAction'] };
 type Evaluation = {
