@@ -94,7 +94,7 @@ describe('the commendation figures export to Excel', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     expect(decodeURIComponent(String(response.headers['content-disposition']))).toContain(
-      `Số liệu khen thưởng ${year} - Đảng ủy phường An Bình.xlsx`,
+      `Số liệu khen thưởng ${year} - Đảng ủy phường An Bình - ${today.split('-').reverse().join('-')}.xlsx`,
     );
     const sheets = await readWorkbook(response.rawPayload);
     const rows = sheets.get('Khen thưởng')!;

@@ -6,6 +6,8 @@ import type { CommendationFigureValues } from '../../../shared/contracts/commend
 import { addFiguresSheets, type FigureColumn } from '../figures/index';
 import { listForms } from './decisions.repo';
 import { COMMENDATION_FIGURE_DEFINITIONS, getCommendationFigures } from './commendation-figures.service';
+import { exportFileName } from '../../platform/file-names';
+import { todayIso } from '../../platform/dates';
 
 type Column = FigureColumn<CommendationFigureValues>;
 
@@ -65,5 +67,8 @@ export async function exportCommendationFigures(db: Database, actor: Actor, unit
     figures: answer.figures,
     children: answer.children,
   });
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Số liệu khen thưởng ${year} - ${answer.unit.name}.xlsx` };
+  return {
+    body: Buffer.from(await book.xlsx.writeBuffer()),
+    fileName: exportFileName('Số liệu khen thưởng', 'xlsx', { year, of: answer.unit.name, day: todayIso() }),
+  };
 }

@@ -10,6 +10,7 @@ import * as repo from './decisions.repo';
 import { findNomination } from './nominations.repo';
 import { stepNomination } from './nomination-machine';
 import { writeDecisionDocument } from './decision-document';
+import { exportFileName } from '../../platform/file-names';
 
 const DOC_TYPE = 'QĐ';
 
@@ -156,5 +157,5 @@ export async function listDecisions(db: Database, actor: Actor, query: Decisions
 export async function decisionDocument(db: Database, actor: Actor, id: number) {
   const found = await readableDecision(db, actor, id);
   const body = await writeDecisionDocument(found);
-  return { body, fileName: `Quyết định ${found.decision.numberSymbol.replace(/\//g, '-')} ${found.formName}.docx` };
+  return { body, fileName: exportFileName(`Quyết định ${found.decision.numberSymbol}`, 'docx', { of: found.formName }) };
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import { modelAdoptions } from '../../db/schema/index';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type ModelAdoptionRow = typeof modelAdoptions.$inferSelect;
 export type AdoptionWithUnit = { adoption: ModelAdoptionRow; unitName: string; unitPath: string };
@@ -17,7 +18,7 @@ export async function updateAdoption(
 ): Promise<ModelAdoptionRow> {
   const rows = await executor
     .update(modelAdoptions)
-    .set({ ...patch, version: sql`${modelAdoptions.version} + 1`, updatedAt: new Date() })
+    .set(withNextVersion(modelAdoptions, patch))
     .where(eq(modelAdoptions.id, id))
     .returning();
   return rows[0]!;

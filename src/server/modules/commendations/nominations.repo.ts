@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import { nominationEvents, nominations } from '../../db/schema/index';
 import type { NominationKind, NominationListItem, NominationStatus } from '../../../shared/contracts/commendations';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type NominationRow = typeof nominations.$inferSelect;
 export type NominationEventRow = typeof nominationEvents.$inferSelect;
@@ -31,11 +32,7 @@ export async function updateNomination(
   id: number,
   patch: Partial<typeof nominations.$inferInsert>,
 ): Promise<NominationRow> {
-  const rows = await executor
-    .update(nominations)
-    .set({ ...patch, version: sql`${nominations.version} + 1`, updatedAt: new Date() })
-    .where(eq(nominations.id, id))
-    .returning();
+  const rows = await executor.update(nominations).set(withNextVersion(nominations, patch)).where(eq(nominations.id, id)).returning();
   return rows[0]!;
 }
 

@@ -7,6 +7,7 @@ import type { NominationKind } from '../../../shared/contracts/commendations';
 import type { TypicalExampleItem, TypicalExamplesExportQuery } from '../../../shared/contracts/commendations-spread';
 import * as repo from './typical-examples.repo';
 import { filterOf } from './typical-examples.service';
+import { exportFileName } from '../../platform/file-names';
 
 /** A few hundred a year for the whole country; far more means a filter was forgotten. */
 const EXPORT_LIMIT = 20_000;
@@ -94,5 +95,5 @@ export async function exportTypicalExamples(
     sheet.addRow([number, ...COLUMNS.map((column) => column.value(item))]);
   }
   const body = Buffer.from(await book.xlsx.writeBuffer());
-  return { body, fileName: `Điển hình gửi Trung ương - ${filter.unitName} ${todayIso()}.xlsx` };
+  return { body, fileName: exportFileName('Điển hình gửi Trung ương', 'xlsx', { of: filter.unitName, day: todayIso() }) };
 }

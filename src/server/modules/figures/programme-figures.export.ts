@@ -6,6 +6,8 @@ import { getProgrammeFigures } from './programme-figures.service';
 import { getRegistrationFigures } from './registration-figures.service';
 import { addRegistrationSheets } from './registration-figures.export';
 import { addFiguresSheets, keyedColumns } from './figures-workbook';
+import { exportFileName } from '../../platform/file-names';
+import { todayIso } from '../../platform/dates';
 
 const COLUMNS: Array<{ key: keyof ProgrammeFigures; header: string; percent?: boolean }> = [
   { key: 'members', header: 'Số người sinh hoạt' },
@@ -48,5 +50,8 @@ export async function exportProgrammeFigures(db: Database, actor: Actor, unitId:
     figures: 'Đăng ký làm theo',
     definitions: 'Định nghĩa đăng ký',
   });
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Số liệu học tập và làm theo ${year} - ${answer.unit.name}.xlsx` };
+  return {
+    body: Buffer.from(await book.xlsx.writeBuffer()),
+    fileName: exportFileName('Số liệu học tập và làm theo', 'xlsx', { year, of: answer.unit.name, day: todayIso() }),
+  };
 }

@@ -4,6 +4,8 @@ import type { Actor } from '../../platform/auth/policy';
 import type { RegistrationFigures } from '../../../shared/contracts/followup';
 import { getRegistrationFigures } from './registration-figures.service';
 import { addFiguresSheets, keyedColumns } from './figures-workbook';
+import { exportFileName } from '../../platform/file-names';
+import { todayIso } from '../../platform/dates';
 
 export const REGISTRATION_FIGURE_HEADERS: Array<{ key: keyof RegistrationFigures; header: string; percent?: boolean }> = [
   { key: 'members', header: 'Số người sinh hoạt' },
@@ -50,5 +52,8 @@ export async function exportRegistrationFigures(db: Database, actor: Actor, unit
   const answer = await getRegistrationFigures(db, actor, unitId, year);
   const book = new ExcelJS.Workbook();
   addRegistrationSheets(book, answer);
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Số liệu đăng ký làm theo ${year} - ${answer.unit.name}.xlsx` };
+  return {
+    body: Buffer.from(await book.xlsx.writeBuffer()),
+    fileName: exportFileName('Số liệu đăng ký làm theo', 'xlsx', { year, of: answer.unit.name, day: todayIso() }),
+  };
 }

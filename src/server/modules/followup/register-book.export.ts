@@ -16,6 +16,7 @@ import type { Actor } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
 import { BODY_SIZE, FONT, centered, partyHeader, partyOrganisationOf, placeOf, run } from '../../platform/documents/party-document';
 import { readRegisterBook, type RegisterBookLine } from './register-book.data';
+import { exportFileName } from '../../platform/file-names';
 
 export const REGISTER_BOOK_HEADERS = [
   'STT',
@@ -31,10 +32,6 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFA61B1B' } },
   alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
 };
-
-function fileName(unitName: string, year: number, extension: string) {
-  return `Sổ đăng ký làm theo ${year} - ${unitName}.${extension}`;
-}
 
 async function writeWorkbook(title: string, lines: RegisterBookLine[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -151,7 +148,14 @@ async function writeDocument(input: Awaited<ReturnType<typeof readRegisterBook>>
 /** The register book of a unit's subtree for a year, as Excel or as a printable Party-format DOCX. */
 export async function exportRegisterBook(db: Database, actor: Actor, unitId: number, year: number, format: 'xlsx' | 'docx') {
   const data = await readRegisterBook(db, actor, unitId, year);
-  if (format === 'docx') return { body: await writeDocument(data), fileName: fileName(data.unit.name, year, 'docx') };
+  if (format === 'docx')
+    return {
+      body: await writeDocument(data),
+      fileName: exportFileName('Sổ đăng ký làm theo', 'docx', { year, of: data.unit.name, day: todayIso() }),
+    };
   const title = `Sổ đăng ký học tập và làm theo năm ${year} — ${data.unit.name}`;
-  return { body: await writeWorkbook(title, data.lines), fileName: fileName(data.unit.name, year, 'xlsx') };
+  return {
+    body: await writeWorkbook(title, data.lines),
+    fileName: exportFileName('Sổ đăng ký làm theo', 'xlsx', { year, of: data.unit.name, day: todayIso() }),
+  };
 }

@@ -26,6 +26,7 @@ import { COMPLETION_LEVEL_LABELS } from '../../../shared/contracts/registration-
 import { getUnitOrThrow } from '../units/index';
 import { listResults, type ResultRow } from './grading.repo';
 import { getGrading, ruleForYear } from './grading.service';
+import { exportFileName } from '../../platform/file-names';
 
 type Block = Paragraph | Table;
 
@@ -282,7 +283,7 @@ export async function buildSelfReviewDocx(view: GradingView, options: { issuedOn
 export async function selfReviewDocument(db: Database, actor: Actor, gradingId: number): Promise<{ body: Buffer; fileName: string }> {
   const view = await getGrading(db, actor, gradingId);
   const name = view.person?.name ?? `Tập thể ${view.unit.name}`;
-  return { body: await buildSelfReviewDocx(view), fileName: `Bản kiểm điểm ${view.year} - ${name}.docx` };
+  return { body: await buildSelfReviewDocx(view), fileName: exportFileName('Bản kiểm điểm', 'docx', { year: view.year, of: name }) };
 }
 
 // ---- The cell's grading record (biên bản) ---------------------------------------------------------
@@ -414,5 +415,5 @@ export async function gradingRecordDocument(
     issuedOn: todayIso(),
     rows,
   });
-  return { body: document, fileName: `Biên bản xếp loại đảng viên ${year} - ${unit.name}.docx` };
+  return { body: document, fileName: exportFileName('Biên bản xếp loại đảng viên', 'docx', { year, of: unit.name }) };
 }

@@ -4,6 +4,8 @@ import type { Actor } from '../../platform/auth/policy';
 import { GRADES, GRADE_LABELS, type GradingFigureValues } from '../../../shared/contracts/grading';
 import { addFiguresSheets, type FigureColumn } from '../figures/index';
 import { GRADING_FIGURE_DEFINITIONS, getGradingFigures } from './grading-figures.service';
+import { exportFileName } from '../../platform/file-names';
+import { todayIso } from '../../platform/dates';
 
 type Column = FigureColumn<GradingFigureValues>;
 
@@ -53,5 +55,8 @@ export async function exportGradingFigures(db: Database, actor: Actor, unitId: n
     figures: answer.figures,
     children: answer.children,
   });
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Số liệu xếp loại ${year} - ${answer.unit.name}.xlsx` };
+  return {
+    body: Buffer.from(await book.xlsx.writeBuffer()),
+    fileName: exportFileName('Số liệu xếp loại', 'xlsx', { year, of: answer.unit.name, day: todayIso() }),
+  };
 }

@@ -5,6 +5,8 @@ import { GRADING_STATUS_LABELS, type Grade, type GradingStatus } from '../../../
 import { getUnitOrThrow } from '../units/index';
 import { gradeLabel, isAssessed } from './grading-documents';
 import { listResults, type ResultRow } from './grading.repo';
+import { exportFileName } from '../../platform/file-names';
+import { todayIso } from '../../platform/dates';
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
@@ -103,6 +105,6 @@ export async function exportGradingResults(
   const rows = await listResults(db, unit.path, year);
   return {
     body: await buildGradingResultsXlsx({ year, unitName: unit.name, rows }),
-    fileName: `Kết quả xếp loại ${year} - ${unit.name}.xlsx`,
+    fileName: exportFileName('Kết quả xếp loại', 'xlsx', { year, of: unit.name, day: todayIso() }),
   };
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import { gradingEvents, gradingRules, gradings } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { Grade, GradingListQuery, GradingRuleConfig, GradingStatus, GradingSubject } from '../../../shared/contracts/grading';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type GradingRow = typeof gradings.$inferSelect;
 export type GradingRuleRow = typeof gradingRules.$inferSelect;
@@ -95,11 +96,7 @@ export async function insertGrading(executor: Executor, values: typeof gradings.
 
 /** Writes a grading's changes and its next version: the one place a grading's version moves. */
 export async function updateGrading(executor: Executor, id: number, values: Partial<typeof gradings.$inferInsert>): Promise<GradingRow> {
-  const rows = await executor
-    .update(gradings)
-    .set({ ...values, version: sql`${gradings.version} + 1`, updatedAt: new Date() })
-    .where(eq(gradings.id, id))
-    .returning();
+  const rows = await executor.update(gradings).set(withNextVersion(gradings, values)).where(eq(gradings.id, id)).returning();
   return rows[0]!;
 }
 

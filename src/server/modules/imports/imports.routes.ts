@@ -9,6 +9,7 @@ import { todayIso } from '../../platform/dates';
 import { writePeopleTemplate, writeUnitsTemplate } from './excel/write';
 import { applyImport, assertMayImport, previewImport } from './imports.service';
 import { exportPeople, exportUnits } from './exports.service';
+import { exportFileName } from '../../platform/file-names';
 
 const tags = ['Nhập, xuất Excel'];
 const KindParamsSchema = z.object({ kind: z.enum(['units', 'people']) });
@@ -18,7 +19,12 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     actorOf(request);
     const kind = request.params.kind;
     const body = kind === 'units' ? await writeUnitsTemplate() : await writePeopleTemplate();
-    return sendFile(reply, kind === 'units' ? 'Mẫu danh sách đơn vị.xlsx' : 'Mẫu danh sách đảng viên, cán bộ.xlsx', XLSX_TYPE, body);
+    return sendFile(
+      reply,
+      exportFileName(kind === 'units' ? 'Mẫu danh sách đơn vị' : 'Mẫu danh sách đảng viên, cán bộ', 'xlsx'),
+      XLSX_TYPE,
+      body,
+    );
   });
 
   app.post(
@@ -47,7 +53,7 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     { schema: { tags, querystring: z.object({ under: IdSchema.optional(), includeClosed: BooleanQuerySchema.default(false) }) } },
     async (request, reply) => {
       const body = await exportUnits(db, actorOf(request), request.query);
-      return sendFile(reply, `Danh sách đơn vị ${todayIso()}.xlsx`, XLSX_TYPE, body);
+      return sendFile(reply, exportFileName('Danh sách đơn vị', 'xlsx', { day: todayIso() }), XLSX_TYPE, body);
     },
   );
   app.get(
@@ -65,7 +71,7 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     },
     async (request, reply) => {
       const body = await exportPeople(db, actorOf(request), request.query);
-      return sendFile(reply, `Danh sách đảng viên, cán bộ ${todayIso()}.xlsx`, XLSX_TYPE, body);
+      return sendFile(reply, exportFileName('Danh sách đảng viên, cán bộ', 'xlsx', { day: todayIso() }), XLSX_TYPE, body);
     },
   );
 };

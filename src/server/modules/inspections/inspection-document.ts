@@ -22,6 +22,7 @@ import {
 } from '../../../shared/contracts/inspections';
 import { getUnitOrThrow } from '../units/index';
 import { getInspection } from './inspections.service';
+import { exportFileName } from '../../platform/file-names';
 
 type Block = Paragraph | Table;
 
@@ -115,6 +116,9 @@ export async function conclusionDocument(db: Database, actor: Actor, id: number)
   const body = await buildConclusionDocx(view, { name: owner.name, kind: owner.kind, parentName: parent?.name ?? null });
   return {
     body,
-    fileName: `Thông báo kết luận ${view.kind === 'inspection' ? 'kiểm tra' : 'giám sát'} ${view.year} - ${view.unit.name}.docx`,
+    fileName: exportFileName(`Thông báo kết luận ${view.kind === 'inspection' ? 'kiểm tra' : 'giám sát'}`, 'docx', {
+      year: view.year,
+      of: view.unit.name,
+    }),
   };
 }

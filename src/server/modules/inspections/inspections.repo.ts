@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { inspectionEvents, inspectionFindings, inspectionRemedies, inspections } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { InspectionListQuery, RemedyListQuery } from '../../../shared/contracts/inspections';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type InspectionRow = typeof inspections.$inferSelect;
 export type FindingRow = typeof inspectionFindings.$inferSelect;
@@ -48,11 +49,7 @@ export async function updateInspection(
   id: number,
   values: Partial<typeof inspections.$inferInsert>,
 ): Promise<InspectionRow> {
-  const rows = await executor
-    .update(inspections)
-    .set({ ...values, version: sql`${inspections.version} + 1`, updatedAt: new Date() })
-    .where(eq(inspections.id, id))
-    .returning();
+  const rows = await executor.update(inspections).set(withNextVersion(inspections, values)).where(eq(inspections.id, id)).returning();
   return rows[0]!;
 }
 
@@ -110,7 +107,7 @@ export async function updateRemedy(
 ): Promise<RemedyRow> {
   const rows = await executor
     .update(inspectionRemedies)
-    .set({ ...values, version: sql`${inspectionRemedies.version} + 1`, updatedAt: new Date() })
+    .set(withNextVersion(inspectionRemedies, values))
     .where(eq(inspectionRemedies.id, id))
     .returning();
   return rows[0]!;

@@ -5,6 +5,7 @@ import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { LAGGING_ACTION_LABELS, LAGGING_REASONS, type LaggingQuery } from '../../../shared/contracts/inspections';
 import { LAGGING_REASON_DEFINITIONS, LAGGING_REASON_LABELS, thresholdText } from './lagging-rules';
 import { findLaggingUnits } from './lagging.service';
+import { exportFileName } from '../../platform/file-names';
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
@@ -82,6 +83,6 @@ export async function exportLaggingUnits(db: Database, actor: Actor, query: Omit
   }
   return {
     body: Buffer.from(await book.xlsx.writeBuffer()),
-    fileName: `Đơn vị chưa thực hiện nghiêm túc ${query.year} - ${root.name}.xlsx`,
+    fileName: exportFileName('Đơn vị chưa thực hiện nghiêm túc', 'xlsx', { year: query.year, of: root.name, day: todayIso() }),
   };
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { memberships, persons, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
@@ -26,11 +27,7 @@ export async function insertPerson(executor: Executor, values: typeof persons.$i
 }
 
 export async function updatePerson(executor: Executor, id: number, values: Partial<typeof persons.$inferInsert>): Promise<PersonRow> {
-  const rows = await executor
-    .update(persons)
-    .set({ ...values, updatedAt: new Date(), version: sql`${persons.version} + 1` })
-    .where(eq(persons.id, id))
-    .returning();
+  const rows = await executor.update(persons).set(withNextVersion(persons, values)).where(eq(persons.id, id)).returning();
   return rows[0]!;
 }
 

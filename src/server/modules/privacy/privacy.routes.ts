@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, sessionOf } from '../../platform/http/request-context';
 import { exportOwnData } from './privacy.service';
+import { exportFileName } from '../../platform/file-names';
+import { todayIso } from '../../platform/dates';
 
 export const privacyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   const tags = ['Dữ liệu cá nhân'];
@@ -10,7 +12,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     const data = await exportOwnData(db, actorOf(request), { userId: user.id, personId: user.personId });
     return sendFile(
       reply,
-      `Dữ liệu cá nhân ${user.username}.json`,
+      exportFileName('Dữ liệu cá nhân', 'json', { of: user.username, day: todayIso() }),
       'application/json; charset=utf-8',
       Buffer.from(JSON.stringify(data, null, 2), 'utf8'),
     );

@@ -4,6 +4,7 @@ import { breakthroughContents, breakthroughUpdates, units } from '../../db/schem
 import type { Executor } from '../../platform/db/client';
 import type { BreakthroughsQuery } from '../../../shared/contracts/programme';
 import { levelCondition } from './levels.repo';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type BreakthroughRow = typeof breakthroughContents.$inferSelect;
 export type BreakthroughUpdateRow = typeof breakthroughUpdates.$inferSelect;
@@ -57,7 +58,7 @@ export async function updateBreakthrough(
 ): Promise<BreakthroughRow> {
   const rows = await executor
     .update(breakthroughContents)
-    .set({ ...values, updatedAt: new Date(), version: sql`${breakthroughContents.version} + 1` })
+    .set(withNextVersion(breakthroughContents, values))
     .where(eq(breakthroughContents.id, id))
     .returning();
   return rows[0]!;

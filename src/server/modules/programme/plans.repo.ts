@@ -3,6 +3,7 @@ import { legalBases, plans, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { PlansQuery } from '../../../shared/contracts/programme';
 import { levelCondition } from './levels.repo';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type LegalBasisRow = typeof legalBases.$inferSelect;
@@ -39,11 +40,7 @@ export async function insertPlan(executor: Executor, values: typeof plans.$infer
 }
 
 export async function updatePlan(executor: Executor, id: number, values: Partial<typeof plans.$inferInsert>): Promise<PlanRow> {
-  const rows = await executor
-    .update(plans)
-    .set({ ...values, updatedAt: new Date(), version: sql`${plans.version} + 1` })
-    .where(eq(plans.id, id))
-    .returning();
+  const rows = await executor.update(plans).set(withNextVersion(plans, values)).where(eq(plans.id, id)).returning();
   return rows[0]!;
 }
 

@@ -9,6 +9,7 @@ import { getUnitOrThrow } from '../units/index';
 import { partyOrganisationOf, placeOf, writePlanDocument } from './plan-document';
 import * as repo from './plans.repo';
 import { assertVersion, getReadableUnitOrThrow, getWritableUnitOrThrow, listRoots, notFound } from './programme.scope';
+import { exportFileName } from '../../platform/file-names';
 
 type PlanWithUnit = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
 
@@ -141,7 +142,7 @@ export async function exportPlanDocument(db: Database, actor: Actor, id: number)
     legalBases: plan.legalBases.map((basis) => basis.title),
     taskGroups: plan.taskGroups,
   });
-  return { fileName: `Kế hoạch ${plan.numberSymbol.replace(/\//g, '-')}.docx`, body };
+  return { fileName: exportFileName(`Kế hoạch ${plan.numberSymbol}`, 'docx'), body };
 }
 
 export async function updatePlan(db: Database, actor: Actor, id: number, input: UpdatePlan) {

@@ -28,6 +28,7 @@ import * as plans from './plans.service';
 import * as topics from './topics.service';
 import * as breakthroughs from './breakthroughs.service';
 import { exportBreakthroughs } from './breakthroughs.export';
+import { exportFileName } from '../../platform/file-names';
 
 export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   // Legal bases belong to no unit (the top level keeps one catalogue), and an adoption names its
@@ -118,7 +119,7 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     async (request, reply) => {
       const { page: _page, pageSize: _pageSize, ...query } = request.query;
       const body = await exportBreakthroughs(db, actorOf(request), query);
-      return sendFile(reply, `Nội dung đột phá ${todayIso()}.xlsx`, XLSX_TYPE, body);
+      return sendFile(reply, exportFileName('Nội dung đột phá', 'xlsx', { day: todayIso() }), XLSX_TYPE, body);
     },
   );
   app.get('/api/breakthroughs/:id', { schema: { tags: breakthroughTags, params: IdParamsSchema } }, (request) =>

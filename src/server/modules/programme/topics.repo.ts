@@ -3,6 +3,7 @@ import { studyTopics, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { TopicsQuery } from '../../../shared/contracts/programme';
 import { levelCondition } from './levels.repo';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type TopicRow = typeof studyTopics.$inferSelect;
 
@@ -29,11 +30,7 @@ export async function insertTopic(executor: Executor, values: typeof studyTopics
 }
 
 export async function updateTopic(executor: Executor, id: number, values: Partial<typeof studyTopics.$inferInsert>): Promise<TopicRow> {
-  const rows = await executor
-    .update(studyTopics)
-    .set({ ...values, updatedAt: new Date(), version: sql`${studyTopics.version} + 1` })
-    .where(eq(studyTopics.id, id))
-    .returning();
+  const rows = await executor.update(studyTopics).set(withNextVersion(studyTopics, values)).where(eq(studyTopics.id, id)).returning();
   return rows[0]!;
 }
 

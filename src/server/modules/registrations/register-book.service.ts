@@ -5,6 +5,7 @@ import { bookUnitFor } from './entered-registrations.service';
 import { getWindowForOrThrow } from './registrations.service';
 import * as repo from './registrations.repo';
 import { BOOK_COLUMNS, readRegisterBook, writeRegisterBookTemplate, type BookAction, type BookRow } from './register-book-excel';
+import { exportFileName } from '../../platform/file-names';
 
 const header = (key: (typeof BOOK_COLUMNS)[number]['key']) => BOOK_COLUMNS.find((column) => column.key === key)!.header;
 
@@ -12,7 +13,10 @@ const header = (key: (typeof BOOK_COLUMNS)[number]['key']) => BOOK_COLUMNS.find(
 export async function getRegisterBookTemplate(db: Database, actor: Parameters<typeof bookUnitFor>[1], query: RegisterBookQuery) {
   const unit = await bookUnitFor(db, actor, query.unitId);
   const members = await repo.listBookMembers(db, unit.path, query.year);
-  return { fileName: `Sổ đăng ký làm theo ${query.year} - ${unit.name}.xlsx`, body: await writeRegisterBookTemplate(unit.name, members) };
+  return {
+    fileName: exportFileName('Sổ đăng ký làm theo', 'xlsx', { year: query.year, of: unit.name }),
+    body: await writeRegisterBookTemplate(unit.name, members),
+  };
 }
 
 type Group = { row: number; personId: number | null; name: string; shortcomings: string[]; actions: BookAction[] };

@@ -208,7 +208,6 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
     ...request.patch,
     ...stamps,
     status: to,
-    version: registration.version + 1,
   });
   const snapshot = request.transition === 'submit' ? await snapshotOf(tx, updated) : null;
   await repo.insertEvent(tx, {

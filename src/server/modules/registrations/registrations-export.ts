@@ -7,6 +7,7 @@ import { ACTION_AREA_LABELS, REGISTRATION_STATUS_LABELS } from '../../../shared/
 import type { RegistrationsQuery } from '../../../shared/contracts/registrations';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './registrations.repo';
+import { exportFileName } from '../../platform/file-names';
 
 /** More than any commune registers in a year; an export is a list to read, not a backup. */
 const EXPORT_LIMIT = 50_000;
@@ -81,6 +82,6 @@ export async function exportRegistrations(
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return {
     body: Buffer.from(await book.xlsx.writeBuffer()),
-    fileName: `Đăng ký làm theo ${query.year} - ${unit.name} - ${todayIso()}.xlsx`,
+    fileName: exportFileName('Đăng ký làm theo', 'xlsx', { year: query.year, of: unit.name, day: todayIso() }),
   };
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { withNextVersion } from '../../platform/db/versions';
 import { memberships, registrationActions, registrationEvents, registrations, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
@@ -19,16 +20,13 @@ export async function findRegistrationWithUnit(executor: Executor, id: number, o
   return rows[0];
 }
 
+/** An edit or a step of a registration: the version moves on. */
 export async function updateRegistration(
   executor: Executor,
   id: number,
   values: Partial<typeof registrations.$inferInsert>,
 ): Promise<RegistrationRow> {
-  const rows = await executor
-    .update(registrations)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(registrations.id, id))
-    .returning();
+  const rows = await executor.update(registrations).set(withNextVersion(registrations, values)).where(eq(registrations.id, id)).returning();
   return rows[0]!;
 }
 

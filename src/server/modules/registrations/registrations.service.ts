@@ -282,7 +282,6 @@ export async function updateRegistrationContent(
     const updated = await repo.updateRegistration(tx, id, {
       shortcomings: input.shortcomings,
       searchText,
-      version: registration.version + 1,
     });
     await refreshSimilarities(tx, id, { year: registration.year, kind: registration.kind, searchText, unitPath });
     await recordAudit(tx, actor, {

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { registrationWindows } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type WindowRow = typeof registrationWindows.$inferSelect;
 export type WindowListRow = WindowRow & { unitName: string; unitPath: string; topicTitle: string | null; registrationCount: number };
@@ -98,10 +99,7 @@ export async function updateWindow(
   id: number,
   values: Partial<typeof registrationWindows.$inferInsert>,
 ): Promise<void> {
-  await executor
-    .update(registrationWindows)
-    .set({ ...values, updatedAt: new Date(), version: sql`${registrationWindows.version} + 1` })
-    .where(eq(registrationWindows.id, id));
+  await executor.update(registrationWindows).set(withNextVersion(registrationWindows, values)).where(eq(registrationWindows.id, id));
 }
 
 export async function deleteWindow(executor: Executor, id: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { reportAnswerEvents, reportAnswers, reportRecommendations } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type AnswerRow = typeof reportAnswers.$inferSelect;
 export type RecommendationRow = typeof reportRecommendations.$inferSelect;
@@ -15,11 +16,7 @@ export async function insertAnswers(executor: Executor, requestId: number, unitI
 }
 
 export async function updateAnswer(executor: Executor, id: number, values: Partial<typeof reportAnswers.$inferInsert>): Promise<AnswerRow> {
-  const rows = await executor
-    .update(reportAnswers)
-    .set({ ...values, updatedAt: new Date(), version: sql`${reportAnswers.version} + 1` })
-    .where(eq(reportAnswers.id, id))
-    .returning();
+  const rows = await executor.update(reportAnswers).set(withNextVersion(reportAnswers, values)).where(eq(reportAnswers.id, id)).returning();
   return rows[0]!;
 }
 

@@ -8,6 +8,7 @@ import { getUnitOrThrow } from '../units/index';
 import { getAnswer } from './answers.service';
 import { getConsolidation } from './consolidation.service';
 import { writeReportDocument, type ReportDocumentInput } from './report-document';
+import { exportFileName } from '../../platform/file-names';
 
 /** Beside each figure of a report, where it comes from: computed (and how), or typed in (and by whom). */
 const computedNote = (computation: string) => `Hệ thống tính: ${computation}`;
@@ -19,8 +20,6 @@ const paragraphsOf = (text: string) =>
     .split(/\n+/)
     .map((line) => line.trim())
     .filter(Boolean);
-const safeName = (text: string) => text.replace(/[\\/:*?"<>|]+/g, '-');
-
 async function headerOf(db: Database, unitId: number) {
   const unit = await getUnitOrThrow(db, unitId);
   const parent = unit.parentId ? await getUnitOrThrow(db, unit.parentId) : null;
@@ -119,16 +118,19 @@ export async function pdfAvailable(): Promise<boolean> {
 }
 
 /** The DOCX, or the PDF made from it when LibreOffice is installed on the server. */
-export async function renderDocument(input: ReportDocumentInput, format: 'docx' | 'pdf', baseName: string) {
+export async function renderDocument(input: ReportDocumentInput, format: 'docx' | 'pdf', name: { what: string; of: string }) {
   const docx = await writeReportDocument(input);
-  const fileBase = safeName(baseName);
   if (format === 'docx')
     return {
       body: docx,
-      fileName: `${fileBase}.docx`,
+      fileName: exportFileName(name.what, 'docx', { of: name.of }),
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     };
   const soffice = await findSoffice();
   if (!soffice) throw new AppError('INVALID_STATE', 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Hãy tải bản Word (DOCX).');
-  return { body: await convertDocxToPdf(soffice, docx), fileName: `${fileBase}.pdf`, contentType: 'application/pdf' };
+  return {
+    body: await convertDocxToPdf(soffice, docx),
+    fileName: exportFileName(name.what, 'pdf', { of: name.of }),
+    contentType: 'application/pdf',
+  };
 }

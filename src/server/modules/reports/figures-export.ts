@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
 import { CATALOGUE_BY_KEY } from './metric-catalogue';
 import { getConsolidation } from './consolidation.service';
+import { exportFileName } from '../../platform/file-names';
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
@@ -50,5 +51,8 @@ export async function exportConsolidatedFigures(db: Database, actor: Actor, requ
     sheet.addRow(['Đơn vị chưa báo cáo']).font = { bold: true };
     for (const missing of view.missing) sheet.addRow([missing.unitName]);
   }
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Số liệu tổng hợp - ${view.request.title} - ${todayIso()}.xlsx` };
+  return {
+    body: Buffer.from(await book.xlsx.writeBuffer()),
+    fileName: exportFileName('Số liệu tổng hợp', 'xlsx', { of: view.request.title, day: todayIso() }),
+  };
 }

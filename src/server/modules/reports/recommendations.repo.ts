@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { reportRecommendations } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
+import { withNextVersion } from '../../platform/db/versions';
 
 /** At submission, an item without a due date must be answered within 30 days. */
 export async function setDefaultDueDates(executor: Executor, answerId: number, dueOn: string): Promise<void> {
@@ -87,7 +88,7 @@ export async function findItem(executor: Executor, id: number) {
 export async function updateItem(executor: Executor, id: number, values: Partial<typeof reportRecommendations.$inferInsert>) {
   const rows = await executor
     .update(reportRecommendations)
-    .set({ ...values, version: sql`${reportRecommendations.version} + 1` })
+    .set(withNextVersion(reportRecommendations, values))
     .where(eq(reportRecommendations.id, id))
     .returning();
   return rows[0]!;

@@ -76,7 +76,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } },
     async (request, reply) => {
       const input = await consolidationDocumentInput(db, actorOf(request), request.params.id);
-      const file = await renderDocument(input, request.query.format, `Báo cáo tổng hợp - ${input.summary}`);
+      const file = await renderDocument(input, request.query.format, { what: 'Báo cáo tổng hợp', of: input.summary });
       return sendFile(reply, file.fileName, file.contentType, file.body);
     },
   );
@@ -131,7 +131,10 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } },
     async (request, reply) => {
       const input = await answerDocumentInput(db, actorOf(request), request.params.id);
-      const file = await renderDocument(input, request.query.format, `Báo cáo ${input.numberSymbol ?? 'dự thảo'} - ${input.unitName}`);
+      const file = await renderDocument(input, request.query.format, {
+        what: `Báo cáo ${input.numberSymbol ?? 'dự thảo'}`,
+        of: input.unitName,
+      });
       return sendFile(reply, file.fileName, file.contentType, file.body);
     },
   );

@@ -3,6 +3,7 @@ import { reportRequests, reportTemplates } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { ReportAudience } from '../../../shared/contracts/reports';
 import { listSubtreeOn } from '../units/index';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type RequestRow = typeof reportRequests.$inferSelect;
 export type RequestWithUnit = { request: RequestRow; unitPath: string; unitName: string; unitCode: string; parentName: string | null };
@@ -21,7 +22,7 @@ export async function updateRequest(
 ): Promise<RequestRow> {
   const rows = await executor
     .update(reportRequests)
-    .set({ ...values, updatedAt: new Date(), version: sql`${reportRequests.version} + 1` })
+    .set(withNextVersion(reportRequests, values))
     .where(eq(reportRequests.id, id))
     .returning();
   return rows[0]!;

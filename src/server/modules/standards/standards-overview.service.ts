@@ -6,6 +6,8 @@ import { getUnitOrThrow } from '../units/index';
 import { STANDARD_KEEPING_KINDS } from '../figures/index';
 import * as repo from './standards.repo';
 import { writeOverviewWorkbook } from './standards-export';
+import { exportFileName } from '../../platform/file-names';
+import { todayIso } from '../../platform/dates';
 
 async function searchFor(
   db: Database,
@@ -37,5 +39,8 @@ export async function searchStandardsOverview(db: Database, actor: Actor, query:
 /** The same list, every matching row, as an Excel file. */
 export async function exportStandardsOverview(db: Database, actor: Actor, query: Omit<StandardsOverviewQuery, 'page' | 'pageSize'>) {
   const { unit, items } = await searchFor(db, actor, query);
-  return { fileName: `Chuẩn mực đạo đức - ${unit.name}.xlsx`, body: await writeOverviewWorkbook(items) };
+  return {
+    fileName: exportFileName('Chuẩn mực đạo đức', 'xlsx', { of: unit.name, day: todayIso() }),
+    body: await writeOverviewWorkbook(items),
+  };
 }

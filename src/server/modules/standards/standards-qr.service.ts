@@ -8,6 +8,7 @@ import * as repo from './standards.repo';
 import { criteriaOf } from './standards.presenter';
 import { isStandardKeeping } from './standards.service';
 import { renderSignPrintPage } from './sign-print.page';
+import { exportFileName } from '../../platform/file-names';
 
 /** Medium error correction survives a scratched or sun-faded print and keeps the modules large. */
 const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 2 } as const;
@@ -25,7 +26,7 @@ async function getKeepingUnitOrThrow(db: Database, actor: Actor, unitId: number)
 export async function renderQrPng(db: Database, actor: Actor, unitId: number, publicBaseUrl: string) {
   const unit = await getKeepingUnitOrThrow(db, actor, unitId);
   const body = await QRCode.toBuffer(publicUnitUrl(publicBaseUrl, unit.code), { ...QR_OPTIONS, type: 'png', width: 1024 });
-  return { fileName: `Mã QR - ${unit.name}.png`, body };
+  return { fileName: exportFileName('Mã QR', 'png', { of: unit.name }), body };
 }
 
 /** The printable A4 sign: the unit's current standards and the QR code to its public page. */

@@ -2,6 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { ethicsStandards, standardSigns } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { OverviewFilter } from '../../../shared/contracts/standards';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type StandardRow = typeof ethicsStandards.$inferSelect;
 export type SignRow = typeof standardSigns.$inferSelect;
@@ -68,7 +69,7 @@ export async function updateStandard(
 ): Promise<StandardRow> {
   const rows = await executor
     .update(ethicsStandards)
-    .set({ ...values, updatedAt: new Date(), version: sql`${ethicsStandards.version} + 1` })
+    .set(withNextVersion(ethicsStandards, values))
     .where(eq(ethicsStandards.id, id))
     .returning();
   return rows[0]!;
@@ -91,7 +92,7 @@ export async function insertSign(executor: Executor, values: typeof standardSign
 export async function updateSign(executor: Executor, unitId: number, values: Partial<typeof standardSigns.$inferInsert>): Promise<SignRow> {
   const rows = await executor
     .update(standardSigns)
-    .set({ ...values, updatedAt: new Date(), version: sql`${standardSigns.version} + 1` })
+    .set(withNextVersion(standardSigns, values))
     .where(eq(standardSigns.unitId, unitId))
     .returning();
   return rows[0]!;

@@ -6,6 +6,7 @@ import type { AttendanceStatus } from '../../../shared/contracts/study';
 import type { RowError } from '../imports/excel/read';
 import * as repo from './study.repo';
 import { readAttendanceWorkbook, writeAttendanceTemplate } from './attendance-excel';
+import { exportFileName } from '../../platform/file-names';
 
 async function sessionForAttendance(db: Database, actor: Actor, id: number) {
   const found = await repo.findSession(db, id);
@@ -28,7 +29,7 @@ export async function getAttendanceTemplate(db: Database, actor: Actor, id: numb
       reason: row.reason,
     })),
   );
-  return { body, fileName: `Điểm danh ${session.title} ${session.heldOn}.xlsx` };
+  return { body, fileName: exportFileName('Điểm danh', 'xlsx', { of: session.title, day: session.heldOn }) };
 }
 
 /**

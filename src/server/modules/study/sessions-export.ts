@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../../shared/text';
 import type { SessionsQuery } from '../../../shared/contracts/study';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './study.repo';
+import { exportFileName } from '../../platform/file-names';
 
 const KIND_LABELS: Record<string, string> = {
   study: 'Học tập chuyên đề',
@@ -73,5 +74,8 @@ export async function exportSessions(db: Database, actor: Actor, query: Omit<Ses
     added.getCell(1).numFmt = 'dd/mm/yyyy';
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Buổi học tập, sinh hoạt - ${unit.name} - ${todayIso()}.xlsx` };
+  return {
+    body: Buffer.from(await book.xlsx.writeBuffer()),
+    fileName: exportFileName('Buổi học tập, sinh hoạt', 'xlsx', { of: unit.name, day: todayIso() }),
+  };
 }

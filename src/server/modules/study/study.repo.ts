@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { sessionAttendance, studyRecords, studySessions } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { AttendanceStatus } from '../../../shared/contracts/study';
+import { withNextVersion } from '../../platform/db/versions';
 
 export type SessionRow = typeof studySessions.$inferSelect;
 export type AttendanceRecord = typeof sessionAttendance.$inferSelect;
@@ -19,18 +20,14 @@ export async function updateSession(
   id: number,
   values: Partial<typeof studySessions.$inferInsert>,
 ): Promise<SessionRow> {
-  const rows = await executor
-    .update(studySessions)
-    .set({ ...values, updatedAt: new Date(), version: sql`${studySessions.version} + 1` })
-    .where(eq(studySessions.id, id))
-    .returning();
+  const rows = await executor.update(studySessions).set(withNextVersion(studySessions, values)).where(eq(studySessions.id, id)).returning();
   return rows[0]!;
 }
 
 export async function softDeleteSession(executor: Executor, id: number): Promise<void> {
   await executor
     .update(studySessions)
-    .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${studySessions.version} + 1` })
+    .set(withNextVersion(studySessions, { deletedAt: new Date() }))
     .where(eq(studySessions.id, id));
 }
 

@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../../shared/text';
 import { FEEDBACK_STATUS_LABELS, type FeedbackQuery } from '../../../shared/contracts/supervision';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './feedback.repo';
+import { exportFileName } from '../../platform/file-names';
 
 /** More than a subtree receives in years; an export is a list to report from, not a backup. */
 const EXPORT_LIMIT = 50_000;
@@ -74,5 +75,8 @@ export async function exportFeedback(
     added.alignment = { vertical: 'top', wrapText: true };
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: `Phản ánh, góp ý - ${unit.name} - ${todayIso()}.xlsx` };
+  return {
+    body: Buffer.from(await book.xlsx.writeBuffer()),
+    fileName: exportFileName('Phản ánh, góp ý', 'xlsx', { of: unit.name, day: todayIso() }),
+  };
 }

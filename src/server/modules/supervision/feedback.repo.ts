@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { withNextVersion } from '../../platform/db/versions';
 import { feedback } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { FeedbackStatus } from '../../../shared/contracts/supervision';
@@ -17,10 +18,11 @@ export async function insertFeedback(executor: Executor, values: typeof feedback
   return rows[0]!;
 }
 
+/** An edit of an item (its answer, its hiding): the version moves on. */
 export async function updateFeedback(executor: Executor, id: number, values: Partial<typeof feedback.$inferInsert>): Promise<FeedbackRow> {
   const rows = await executor
     .update(feedback)
-    .set(values)
+    .set(withNextVersion(feedback, values))
     .where(sql`${feedback.id} = ${id}`)
     .returning();
   return rows[0]!;

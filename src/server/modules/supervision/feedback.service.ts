@@ -323,7 +323,7 @@ export async function hideFeedback(db: Database, actor: Actor, id: number, input
   await db.transaction(async (tx) => {
     const current = await lockForWrite(tx, actor, id, input.version);
     if (current.status === 'hidden') throw new AppError('INVALID_STATE', 'Phản ánh này đã được ẩn.');
-    await repo.updateFeedback(tx, id, { status: 'hidden', hiddenReason: input.reason, version: current.version + 1 });
+    const updated = await repo.updateFeedback(tx, id, { status: 'hidden', hiddenReason: input.reason });
     await settleOverdueFigure(tx, current);
     await recordAudit(tx, actor, {
       action: 'feedback.hide',
@@ -331,7 +331,7 @@ export async function hideFeedback(db: Database, actor: Actor, id: number, input
       entityId: id,
       unitPath: current.unit_path,
       before: { status: current.status, version: current.version },
-      after: { status: 'hidden', reason: input.reason, version: current.version + 1 },
+      after: { status: 'hidden', reason: input.reason, version: updated.version },
     });
   });
   return getFeedback(db, actor, id);
@@ -342,13 +342,12 @@ export async function answerFeedback(db: Database, actor: Actor, id: number, inp
   await db.transaction(async (tx) => {
     const current = await lockForWrite(tx, actor, id, input.version);
     if (current.status === 'hidden') throw new AppError('INVALID_STATE', 'Phản ánh đã bị ẩn do vi phạm nên không trả lời công khai được.');
-    await repo.updateFeedback(tx, id, {
+    const updated = await repo.updateFeedback(tx, id, {
       status: 'answered',
       answer: input.answer,
       answeredAt: new Date(),
       answeredBy: actor.userId,
       searchText: foldVietnamese(`${current.body} ${input.answer}`),
-      version: current.version + 1,
     });
     await settleOverdueFigure(tx, current);
     await recordAudit(tx, actor, {
@@ -357,7 +356,7 @@ export async function answerFeedback(db: Database, actor: Actor, id: number, inp
       entityId: id,
       unitPath: current.unit_path,
       before: { status: current.status, answer: current.answer, version: current.version },
-      after: { status: 'answered', answer: input.answer, version: current.version + 1 },
+      after: { status: 'answered', answer: input.answer, version: updated.version },
     });
   });
   return getFeedback(db, actor, id);

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { withNextVersion } from '../../platform/db/versions';
 import { unitVersions, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 
@@ -135,12 +136,15 @@ export async function insertUnit(executor: Executor, values: typeof units.$infer
   return rows[0]!;
 }
 
+/** The path of a unit just inserted: made of ids, it is known only once the unit's id is (not an edit: version 1 stays). */
+export async function setPathOfNewUnit(executor: Executor, id: number, path: string): Promise<UnitRow> {
+  const rows = await executor.update(units).set({ path }).where(eq(units.id, id)).returning();
+  return rows[0]!;
+}
+
+/** An edit of a unit (its name, its parent, its closing): the version moves on. */
 export async function updateUnit(executor: Executor, id: number, values: Partial<typeof units.$inferInsert>): Promise<UnitRow> {
-  const rows = await executor
-    .update(units)
-    .set({ ...values, updatedAt: new Date(), version: values.version ?? sql`${units.version} + 1` })
-    .where(eq(units.id, id))
-    .returning();
+  const rows = await executor.update(units).set(withNextVersion(units, values)).where(eq(units.id, id)).returning();
   return rows[0]!;
 }
 

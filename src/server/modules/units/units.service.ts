@@ -121,7 +121,7 @@ export async function createUnitInTx(tx: Executor, input: NewUnit): Promise<repo
   });
   // The path is made of ids, so it is known only once the id is.
   const path = parent ? `${parent.path}.${inserted.id}` : String(inserted.id);
-  const unit = await repo.updateUnit(tx, inserted.id, { path, version: 1 });
+  const unit = await repo.setPathOfNewUnit(tx, inserted.id, path);
   await repo.insertVersion(tx, { unitId: unit.id, code, name, kind: input.kind, parentId: unit.parentId, validFrom });
   await addFigureDeltas(tx, [
     { unitPath: path, metric: UNIT_METRIC, day: validFrom, delta: 1 },
