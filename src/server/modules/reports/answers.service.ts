@@ -65,8 +65,26 @@ export async function findAnswerPlace(executor: Executor, id: number, by: 'answe
   return request ? { unitPaths: [request.unitPath] } : undefined;
 }
 
-/** Saves the answer's content and, when asked (`submit`), submits it in the same transaction. */
+/** What a save writes: the content without its empty parts. */
+function contentToSave(input: SaveAnswer) {
+  return {
+    narrative: Object.fromEntries(Object.entries(input.narrative).filter(([, text]) => text.trim() !== '')),
+    manualValues: Object.fromEntries(Object.entries(input.manualValues).filter(([, value]) => value !== '')),
+    figureNotes: Object.fromEntries(Object.entries(input.figureNotes).filter(([, note]) => note !== '')),
+  };
+}
+
+const EMPTY_REPORT = 'Báo cáo chưa có nội dung: hãy viết ít nhất một phần rồi lưu trước khi gửi.';
+const isEmptyReport = (content: { narrative: object; manualValues: object }) =>
+  Object.keys(content.narrative).length === 0 && Object.keys(content.manualValues).length === 0;
+
+/**
+ * Saves the answer's content and, when asked (`submit`), submits it in the same transaction. A
+ * submission of an empty report is refused before anything is written.
+ */
 export async function saveAnswer(db: Database, actor: Actor, id: number, input: SaveAnswer) {
+  const content = contentToSave(input);
+  if (input.submit && isEmptyReport(content)) throw new AppError('VALIDATION_FAILED', EMPTY_REPORT);
   await db.transaction(async (tx) => {
     const saved = await transitionAnswer(tx, actor, {
       answerId: id,
@@ -87,12 +105,9 @@ export async function saveAnswer(db: Database, actor: Actor, id: number, input: 
           })),
         );
         await replaceAttachments(tx, { purpose: 'report', ownerId: id, unitId: context.answer.unitId }, input.fileIds);
-        const narrative = Object.fromEntries(Object.entries(input.narrative).filter(([, text]) => text.trim() !== ''));
-        const manualValues = Object.fromEntries(Object.entries(input.manualValues).filter(([, value]) => value !== ''));
-        const figureNotes = Object.fromEntries(Object.entries(input.figureNotes).filter(([, note]) => note !== ''));
         return {
-          patch: { narrative, manualValues, figureNotes },
-          audit: { narrative, manualValues, figureNotes, recommendations: input.recommendations, fileIds: input.fileIds },
+          patch: content,
+          audit: { ...content, recommendations: input.recommendations, fileIds: input.fileIds },
         };
       },
     });
@@ -118,9 +133,7 @@ function submitAnswerInTx(tx: Executor, actor: Actor, id: number, version: numbe
     prepare: async (context) => {
       const { request } = context.requestContext;
       const { answer } = context;
-      if (Object.keys(answer.narrative).length === 0 && Object.keys(answer.manualValues).length === 0) {
-        throw new AppError('VALIDATION_FAILED', 'Báo cáo chưa có nội dung: hãy viết ít nhất một phần rồi lưu trước khi gửi.');
-      }
+      if (isEmptyReport(answer)) throw new AppError('VALIDATION_FAILED', EMPTY_REPORT);
       const frozen =
         (await computeFigures(tx, [answer.unitId], request.content.metrics, request.periodFrom, request.periodTo)).get(answer.unitId) ?? {};
       // The demo loader replays last year's submissions on their own days; requests always submit today.

@@ -1,10 +1,10 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
-import { QueryError } from '../../components/query-error';
+import { ChoiceFilter, FilterBar, PagedTable, SearchFilter, useListFilter, usePaging } from '../../components/list-page';
 import { formatDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { NOMINATION_KINDS, NOMINATION_STATUSES } from '../../../shared/contracts/commendations';
@@ -24,12 +24,12 @@ export function NominationsTab({
   canNominate: boolean;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  const paging = usePaging();
+  const [text, setText] = useListFilter(paging, '');
   const q = useDebouncedValue(text.trim(), 350);
-  const [status, setStatus] = useState<NominationStatus | undefined>();
-  const [kind, setKind] = useState<NominationKind | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const [status, setStatus] = useListFilter<NominationStatus | undefined>(paging, undefined);
+  const [kind, setKind] = useListFilter<NominationKind | undefined>(paging, undefined);
+  const { page, pageSize } = paging;
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const query = useNominations({ unitId: actingUnit.id, view, status, kind, q: q || undefined, page, pageSize });
@@ -83,78 +83,41 @@ export function NominationsTab({
         ) : null
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('commendations.filters.search')}
+      <FilterBar>
+        <SearchFilter
           value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setPage(1);
-          }}
-          style={{ width: 340 }}
+          onChange={setText}
+          placeholder={t('commendations.filters.search')}
+
           data-testid="nomination-search"
         />
-        <Select
-          allowClear
-          placeholder={t('commendations.filters.allStatuses')}
+        <ChoiceFilter
           value={status}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
-          style={{ width: 220 }}
+          onChange={setStatus}
+          placeholder={t('commendations.filters.allStatuses')}
           options={NOMINATION_STATUSES.map((value) => ({ value, label: t(`commendations.statuses.${value}`) }))}
         />
-        <Select
-          allowClear
-          placeholder={t('commendations.filters.allKinds')}
+        <ChoiceFilter
           value={kind}
-          onChange={(value) => {
-            setKind(value);
-            setPage(1);
-          }}
-          style={{ width: 200 }}
+          onChange={setKind}
+          placeholder={t('commendations.filters.allKinds')}
           options={NOMINATION_KINDS.map((value) => ({ value, label: t(`commendations.kinds.${value}`) }))}
         />
-      </Space>
-      {query.error ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={query.isFetching}
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          scroll={{ x: 1100 }}
-          locale={{
-            emptyText: (
-              <Empty
-                description={
-                  filtered
-                    ? t('commendations.list.emptyFiltered')
-                    : view === 'to_vet'
-                      ? t('commendations.list.emptyToVet', { unit: actingUnit.name })
-                      : t('commendations.list.empty', { unit: actingUnit.name })
-                }
-              />
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            onChange: (next, size) => {
-              setPage(next);
-              setPageSize(size);
-            },
-          }}
-          data-testid={`nominations-table-${view}`}
-        />
-      )}
+      </FilterBar>
+      <PagedTable
+        query={query}
+        paging={paging}
+        columns={columns}
+        scroll={{ x: 1100 }}
+        emptyText={
+          filtered
+            ? t('commendations.list.emptyFiltered')
+            : view === 'to_vet'
+              ? t('commendations.list.emptyToVet', { unit: actingUnit.name })
+              : t('commendations.list.empty', { unit: actingUnit.name })
+        }
+        data-testid={`nominations-table-${view}`}
+      />
       {creating ? (
         <NominationFormModal
           actingUnit={actingUnit}

@@ -17,7 +17,8 @@ import { UnitLevel } from './level-tag';
 import { ListFilters } from './list-filters';
 import { type Breakthrough, type BreakthroughStatus, useBreakthroughs } from './programme.api';
 import { useListState } from './use-list-state';
-import { ProgrammeListTable } from './programme-list-table';
+import { PagedTable } from '../../components/list-page';
+import { formatNumber } from '../../lib/format';
 
 const BREAKTHROUGH_SORT_KEYS = ['deadline', 'year', 'progress', 'unit'] as const;
 type BreakthroughSort = (typeof BREAKTHROUGH_SORT_KEYS)[number];
@@ -31,7 +32,7 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
   const canWrite = useCan('programme.write');
   // Contents are chosen for a year: this year's are what officers follow up.
-  const list = useListState<BreakthroughSort>('deadline', 'asc', new Date().getFullYear());
+  const list = useListState<BreakthroughSort>(BREAKTHROUGH_SORT_KEYS, 'deadline', 'asc', new Date().getFullYear());
   const [status, setStatus] = useState<BreakthroughStatus | undefined>();
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
@@ -173,18 +174,19 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
             data-testid="breakthroughs-status"
           />
         </ListFilters>
-        <ProgrammeListTable<Breakthrough, BreakthroughSort>
+        <PagedTable<Breakthrough>
           query={contents}
-          list={list}
+          paging={list.paging}
           columns={columns}
           phoneColumns={phoneColumns}
-          sortKeys={BREAKTHROUGH_SORT_KEYS}
-          testId="breakthroughs-table"
-          scrollX={1400}
-          filtered={Boolean(status)}
-          emptyText={t('programme.breakthroughs.empty', { unit: actingUnit.name })}
-          totalText={(count, formatted) => t('programme.breakthroughs.total', { count, formatted })}
-          onOpen={setOpenId}
+          onSort={list.onSort}
+          data-testid="breakthroughs-table"
+          scroll={{ x: 1400 }}
+          emptyText={
+            list.filtered || Boolean(status) ? t('programme.emptyFiltered') : t('programme.breakthroughs.empty', { unit: actingUnit.name })
+          }
+          totalText={(total) => t('programme.breakthroughs.total', { count: total, formatted: formatNumber(total) })}
+          onOpen={(row) => setOpenId(row.id)}
         />
       </Card>
       <BreakthroughDrawer contentId={openId} actingUnit={actingUnit} onClose={() => setOpenId(null)} onOpen={setOpenId} />

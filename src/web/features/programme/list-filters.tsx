@@ -1,6 +1,6 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FilterBar, SearchFilter } from '../../components/list-page';
 import { PROGRAMME_LEVELS, type ProgrammeLevel } from '../../../shared/contracts/programme';
 
 /** Years offered in filters and forms: the current term with a margin on each side. */
@@ -27,18 +27,8 @@ interface ListFiltersProps {
 export function ListFilters({ text, onText, year, onYear, level, onLevel, searchPlaceholder, testIdPrefix, children }: ListFiltersProps) {
   const { t } = useTranslation();
   return (
-    <div className="filters" role="search">
-      <Input
-        value={text}
-        prefix={<SearchOutlined aria-hidden />}
-        enterKeyHint="search"
-        onChange={(event) => onText(event.target.value)}
-        allowClear
-        placeholder={searchPlaceholder}
-        aria-label={searchPlaceholder}
-        className="filter-search"
-        data-testid={`${testIdPrefix}-search`}
-      />
+    <FilterBar>
+      <SearchFilter value={text} onChange={onText} placeholder={searchPlaceholder} data-testid={`${testIdPrefix}-search`} />
       <Select<number>
         value={year}
         onChange={(value) => onYear(value ?? undefined)}
@@ -58,6 +48,6 @@ export function ListFilters({ text, onText, year, onYear, level, onLevel, search
         data-testid={`${testIdPrefix}-level`}
       />
       {children}
-    </div>
+    </FilterBar>
   );
 }

@@ -15,7 +15,7 @@ import { PlanDrawer } from './plan-drawer';
 import { PlanFormModal } from './plan-form-modal';
 import { type Plan, usePlans } from './programme.api';
 import { useListState } from './use-list-state';
-import { ProgrammeListTable } from './programme-list-table';
+import { PagedTable } from '../../components/list-page';
 
 const PLAN_SORT_KEYS = ['issuedOn', 'year', 'unit'] as const;
 type PlanSort = (typeof PLAN_SORT_KEYS)[number];
@@ -34,7 +34,7 @@ function PlansWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const canWrite = useCan('programme.write');
   // The list of legal bases is shared by the whole tree: the server lets only a top-level administrator change it.
   const canKeepBases = useCurrentSession().grants.some((grant) => grant.role === 'admin' && !grant.unitPath.includes('.'));
-  const list = useListState<PlanSort>('issuedOn', 'desc');
+  const list = useListState<PlanSort>(PLAN_SORT_KEYS, 'issuedOn', 'desc');
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [keepingBases, setKeepingBases] = useState(false);
@@ -148,17 +148,17 @@ function PlansWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
           searchPlaceholder={t('programme.plans.searchPlaceholder')}
           testIdPrefix="plans"
         />
-        <ProgrammeListTable<Plan, PlanSort>
+        <PagedTable<Plan>
           query={plans}
-          list={list}
+          paging={list.paging}
           columns={columns}
           phoneColumns={phoneColumns}
-          sortKeys={PLAN_SORT_KEYS}
-          testId="plans-table"
-          scrollX={1000}
-          emptyText={t('programme.plans.empty', { unit: actingUnit.name })}
-          totalText={(count, formatted) => t('programme.plans.total', { count, formatted })}
-          onOpen={setOpenId}
+          onSort={list.onSort}
+          data-testid="plans-table"
+          scroll={{ x: 1000 }}
+          emptyText={list.filtered ? t('programme.emptyFiltered') : t('programme.plans.empty', { unit: actingUnit.name })}
+          totalText={(total) => t('programme.plans.total', { count: total, formatted: formatNumber(total) })}
+          onOpen={(row) => setOpenId(row.id)}
         />
       </Card>
       <PlanDrawer planId={openId} onClose={() => setOpenId(null)} />

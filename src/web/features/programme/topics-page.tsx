@@ -15,7 +15,7 @@ import { type Topic, useTopics } from './programme.api';
 import { TopicDrawer } from './topic-drawer';
 import { TopicFormModal } from './topic-form-modal';
 import { useListState } from './use-list-state';
-import { ProgrammeListTable } from './programme-list-table';
+import { PagedTable } from '../../components/list-page';
 
 const TOPIC_SORT_KEYS = ['year', 'unit', 'createdAt'] as const;
 type TopicSort = (typeof TOPIC_SORT_KEYS)[number];
@@ -28,7 +28,7 @@ export function TopicsPage() {
 function TopicsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
   const canWrite = useCan('programme.write');
-  const list = useListState<TopicSort>('year', 'desc');
+  const list = useListState<TopicSort>(TOPIC_SORT_KEYS, 'year', 'desc');
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const topics = useTopics({
@@ -125,17 +125,17 @@ function TopicsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
           searchPlaceholder={t('programme.topics.searchPlaceholder')}
           testIdPrefix="topics"
         />
-        <ProgrammeListTable<Topic, TopicSort>
+        <PagedTable<Topic>
           query={topics}
-          list={list}
+          paging={list.paging}
           columns={columns}
           phoneColumns={phoneColumns}
-          sortKeys={TOPIC_SORT_KEYS}
-          testId="topics-table"
-          scrollX={900}
-          emptyText={t('programme.topics.empty', { unit: actingUnit.name })}
-          totalText={(count, formatted) => t('programme.topics.total', { count, formatted })}
-          onOpen={setOpenId}
+          onSort={list.onSort}
+          data-testid="topics-table"
+          scroll={{ x: 900 }}
+          emptyText={list.filtered ? t('programme.emptyFiltered') : t('programme.topics.empty', { unit: actingUnit.name })}
+          totalText={(total) => t('programme.topics.total', { count: total, formatted: formatNumber(total) })}
+          onOpen={(row) => setOpenId(row.id)}
         />
       </Card>
       <TopicDrawer topicId={openId} onClose={() => setOpenId(null)} />

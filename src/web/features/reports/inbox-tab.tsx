@@ -1,9 +1,9 @@
-import { Button, Card, Empty, Select, Space, Table } from 'antd';
+import { Button, Card } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
-import { QueryError } from '../../components/query-error';
+import { ChoiceFilter, FilterBar, PagedTable, useListFilter, usePaging } from '../../components/list-page';
 import { formatDate } from '../../lib/format';
 import { DISPLAY_STATUSES } from '../../../shared/contracts/reports';
 import { type DisplayStatus, type InboxItem, useInbox } from './reports.api';
@@ -13,9 +13,9 @@ import { AnswerDrawer } from './answer-drawer';
 /** The reports the acting unit and the units below it must send up. */
 export function InboxTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<DisplayStatus | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
+  const [status, setStatus] = useListFilter<DisplayStatus | undefined>(paging, undefined);
+  const { page, pageSize } = paging;
   const [openId, setOpenId] = useState<number | null>(null);
   const query = useInbox({ unitId: actingUnit.id, status, page, pageSize });
 
@@ -42,47 +42,22 @@ export function InboxTab({ actingUnit }: { actingUnit: ActingUnit }) {
   ];
   return (
     <Card title={t('reports.inbox.title')}>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          allowClear
-          placeholder={t('reports.allStatuses')}
+      <FilterBar>
+        <ChoiceFilter
           value={status}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
-          style={{ width: 220 }}
+          onChange={setStatus}
+          placeholder={t('reports.allStatuses')}
           options={DISPLAY_STATUSES.map((value) => ({ value, label: t(`reports.status.${value}`) }))}
         />
-      </Space>
-      {query.error ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={query.isFetching}
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          scroll={{ x: 1000 }}
-          locale={{
-            emptyText: (
-              <Empty description={status ? t('reports.inbox.emptyFiltered') : t('reports.inbox.empty', { unit: actingUnit.name })} />
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            onChange: (next, size) => {
-              setPage(next);
-              setPageSize(size);
-            },
-          }}
-          data-testid="report-inbox-table"
-        />
-      )}
+      </FilterBar>
+      <PagedTable
+        query={query}
+        paging={paging}
+        columns={columns}
+        scroll={{ x: 1000 }}
+        emptyText={status ? t('reports.inbox.emptyFiltered') : t('reports.inbox.empty', { unit: actingUnit.name })}
+        data-testid="report-inbox-table"
+      />
       <AnswerDrawer id={openId} onClose={() => setOpenId(null)} />
     </Card>
   );

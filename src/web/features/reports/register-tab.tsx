@@ -1,12 +1,11 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Empty, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Segmented, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
 import { FormModal } from '../../components/form-modal';
-import { QueryError } from '../../components/query-error';
+import { ChoiceFilter, FilterBar, PagedTable, SearchFilter, useListFilter, usePaging } from '../../components/list-page';
 import { DATE_FORMAT, formatDate, fromApiDate, toApiDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { RECOMMENDATION_STATUSES } from '../../../shared/contracts/reports';
@@ -16,13 +15,13 @@ import { ItemStatusTag } from './report-tags';
 /** The register of difficulties and recommendations: those addressed to the unit, and those it raised. */
 export function RegisterTab({ actingUnit, canRequest }: { actingUnit: ActingUnit; canRequest: boolean }) {
   const { t } = useTranslation();
-  const [direction, setDirection] = useState<'addressed' | 'raised'>(canRequest ? 'addressed' : 'raised');
-  const [status, setStatus] = useState<RecommendationStatus | undefined>();
-  const [overdue, setOverdue] = useState(false);
-  const [text, setText] = useState('');
+  const paging = usePaging();
+  const [direction, setDirection] = useListFilter<'addressed' | 'raised'>(paging, canRequest ? 'addressed' : 'raised');
+  const [status, setStatus] = useListFilter<RecommendationStatus | undefined>(paging, undefined);
+  const [overdue, setOverdue] = useListFilter(paging, false);
+  const [text, setText] = useListFilter(paging, '');
   const q = useDebouncedValue(text.trim(), 350);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize } = paging;
   const [responding, setResponding] = useState<RegisterItem | null>(null);
   const query = useRegister({
     unitId: actingUnit.id,
@@ -73,77 +72,36 @@ export function RegisterTab({ actingUnit, canRequest }: { actingUnit: ActingUnit
   ];
   return (
     <Card title={t('reports.register.title')}>
-      <Space wrap style={{ marginBottom: 16 }}>
+      <FilterBar>
         {canRequest && (
           <Segmented
             value={direction}
-            onChange={(value) => {
-              setDirection(value as 'addressed' | 'raised');
-              setPage(1);
-            }}
+            onChange={(value) => setDirection(value as 'addressed' | 'raised')}
             options={[
               { value: 'addressed', label: t('reports.register.addressed') },
               { value: 'raised', label: t('reports.register.raised') },
             ]}
           />
         )}
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('reports.register.search')}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setPage(1);
-          }}
-          style={{ width: 280 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('reports.allStatuses')}
+        <SearchFilter value={text} onChange={setText} placeholder={t('reports.register.search')} />
+        <ChoiceFilter
           value={status}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
-          style={{ width: 180 }}
+          onChange={setStatus}
+          placeholder={t('reports.allStatuses')}
           options={RECOMMENDATION_STATUSES.map((value) => ({ value, label: t(`reports.itemStatus.${value}`) }))}
         />
-        <Checkbox
-          checked={overdue}
-          onChange={(event) => {
-            setOverdue(event.target.checked);
-            setPage(1);
-          }}
-          data-testid="report-register-overdue"
-        >
+        <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)} data-testid="report-register-overdue">
           {t('reports.register.onlyOverdue')}
         </Checkbox>
-      </Space>
-      {query.error ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={query.isFetching}
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={t('reports.register.empty')} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            onChange: (next, size) => {
-              setPage(next);
-              setPageSize(size);
-            },
-          }}
-          data-testid="report-register-table"
-        />
-      )}
+      </FilterBar>
+      <PagedTable
+        query={query}
+        paging={paging}
+        columns={columns}
+        scroll={{ x: 1000 }}
+        emptyText={t('reports.register.empty')}
+        data-testid="report-register-table"
+      />
       {responding && <RespondModal item={responding} onClose={() => setResponding(null)} />}
     </Card>
   );

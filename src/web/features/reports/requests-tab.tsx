@@ -1,10 +1,10 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Progress, Select, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Progress, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
-import { QueryError } from '../../components/query-error';
+import { ChoiceFilter, FilterBar, PagedTable, SearchFilter, useListFilter, usePaging } from '../../components/list-page';
 import { formatDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { REPORT_KINDS } from '../../../shared/contracts/reports';
@@ -15,11 +15,11 @@ import { formatRate } from './report-tags';
 
 export function RequestsTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  const paging = usePaging();
+  const [text, setText] = useListFilter(paging, '');
   const q = useDebouncedValue(text.trim(), 350);
-  const [kind, setKind] = useState<ReportKind | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const [kind, setKind] = useListFilter<ReportKind | undefined>(paging, undefined);
+  const { page, pageSize } = paging;
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const query = useRequests({ unitId: actingUnit.id, q: q || undefined, kind, page, pageSize });
@@ -65,60 +65,24 @@ export function RequestsTab({ actingUnit }: { actingUnit: ActingUnit }) {
         </Button>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('reports.requests.search')}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setPage(1);
-          }}
-          style={{ width: 320 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('reports.allKinds')}
+      <FilterBar>
+        <SearchFilter value={text} onChange={setText} placeholder={t('reports.requests.search')} />
+        <ChoiceFilter
           value={kind}
-          onChange={(value) => {
-            setKind(value);
-            setPage(1);
-          }}
-          style={{ width: 240 }}
+          onChange={setKind}
+          placeholder={t('reports.allKinds')}
+          wide
           options={REPORT_KINDS.map((value) => ({ value, label: t(`reports.kinds.${value}`) }))}
         />
-      </Space>
-      {query.error ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={query.isFetching}
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          scroll={{ x: 1000 }}
-          locale={{
-            emptyText: (
-              <Empty
-                description={q || kind ? t('reports.requests.emptyFiltered') : t('reports.requests.empty', { unit: actingUnit.name })}
-              />
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            onChange: (next, size) => {
-              setPage(next);
-              setPageSize(size);
-            },
-          }}
-          data-testid="report-requests-table"
-        />
-      )}
+      </FilterBar>
+      <PagedTable
+        query={query}
+        paging={paging}
+        columns={columns}
+        scroll={{ x: 1000 }}
+        emptyText={q || kind ? t('reports.requests.emptyFiltered') : t('reports.requests.empty', { unit: actingUnit.name })}
+        data-testid="report-requests-table"
+      />
       {creating && (
         <RequestFormModal
           actingUnit={actingUnit}

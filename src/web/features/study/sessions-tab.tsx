@@ -1,13 +1,13 @@
-import { FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Table, Tag } from 'antd';
-import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
+import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
 import { useCan } from '../../app/session';
 import { DownloadButton } from '../../components/download-button';
-import { QueryError } from '../../components/query-error';
+import { FilterBar, PagedTable, SearchFilter, useListFilter, usePaging, useServerSort } from '../../components/list-page';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { SESSION_KINDS } from '../../../shared/contracts/study';
@@ -17,29 +17,28 @@ import { SessionFormModal } from './session-form-modal';
 import { type SessionKind, type SessionParams, type StudySession, useApplicableTopics, useSessions } from './study.api';
 import { YearSelect } from './year-select';
 
-type Sort = SessionParams['sort'];
+/** The columns the server sorts sessions by. */
+const SESSION_SORT_KEYS = ['heldOn', 'title', 'unit'] as const satisfies ReadonlyArray<SessionParams['sort']>;
 
 export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
   const canWrite = useCan('study.write');
   // Attendance lists names: only those who may read the unit's people open it.
   const canSeePeople = useCan('people.read');
-  const [text, setText] = useState('');
+  const paging = usePaging();
+  const [text, setText] = useListFilter(paging, '');
   const q = useDebouncedValue(text.trim(), 350);
-  const [kind, setKind] = useState<SessionKind | undefined>();
-  const [year, setYear] = useState<number | undefined>(dayjs().year());
-  const [topicId, setTopicId] = useState<number | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [sorting, setSorting] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({ sort: 'heldOn', order: 'desc' });
+  const [kind, setKind] = useListFilter<SessionKind | undefined>(paging, undefined);
+  const [year, setYear] = useListFilter<number | undefined>(paging, dayjs().year());
+  const [topicId, setTopicId] = useListFilter<number | undefined>(paging, undefined);
+  const { page, pageSize } = paging;
+  const { sorting, orderFor, onSort } = useServerSort(SESSION_SORT_KEYS, { sort: 'heldOn', order: 'desc' });
   const [openId, setOpenId] = useState<number | null>(null);
   const [attendanceId, setAttendanceId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const topics = useApplicableTopics(actingUnit.id, year ?? dayjs().year());
   const sessions = useSessions({ unitId: actingUnit.id, kind, year, topicId, q: q || undefined, page, pageSize, ...sorting });
-  const rows = sessions.data?.items ?? [];
   const filtered = Boolean(q || kind || topicId);
-  const orderFor = (column: Sort): SortOrder => (sorting.sort === column ? (sorting.order === 'asc' ? 'ascend' : 'descend') : null);
 
   const columns: ColumnsType<StudySession> = [
     {
@@ -114,26 +113,11 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
 
   return (
     <Card>
-      <div className="filters" role="search">
-        <Input
-          value={text}
-          prefix={<SearchOutlined aria-hidden />}
-          onChange={(event) => {
-            setText(event.target.value);
-            setPage(1);
-          }}
-          allowClear
-          placeholder={t('study.searchPlaceholder')}
-          aria-label={t('study.searchPlaceholder')}
-          className="filter-search"
-          data-testid="sessions-search"
-        />
+      <FilterBar>
+        <SearchFilter value={text} onChange={setText} placeholder={t('study.searchPlaceholder')} data-testid="sessions-search" />
         <Select<SessionKind>
           value={kind}
-          onChange={(value) => {
-            setKind(value ?? undefined);
-            setPage(1);
-          }}
+          onChange={(value) => setKind(value ?? undefined)}
           allowClear
           placeholder={t('study.allKinds')}
           aria-label={t('study.fields.kind')}
@@ -147,16 +131,12 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
           onChange={(value) => {
             setYear(value);
             setTopicId(undefined);
-            setPage(1);
           }}
           testId="sessions-year"
         />
         <Select<number>
           value={topicId}
-          onChange={(value) => {
-            setTopicId(value ?? undefined);
-            setPage(1);
-          }}
+          onChange={(value) => setTopicId(value ?? undefined)}
           allowClear
           placeholder={t('study.allTopics')}
           aria-label={t('study.fields.topic')}
@@ -178,46 +158,16 @@ export function SessionsTab({ actingUnit }: { actingUnit: ActingUnit }) {
             {t('study.actions.add')}
           </Button>
         ) : null}
-      </div>
-      {sessions.isError ? <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} compact /> : null}
-      <Table<StudySession>
-        rowKey="id"
+      </FilterBar>
+      <PagedTable<StudySession>
+        query={sessions}
+        paging={paging}
         columns={columns}
-        dataSource={rows}
-        loading={sessions.isFetching}
         data-testid="sessions-table"
         scroll={{ x: 1330 }}
-        showSorterTooltip={false}
-        locale={{
-          emptyText: sessions.isPending ? (
-            ' '
-          ) : (
-            <Empty description={filtered ? t('study.emptyFiltered') : t('study.empty', { unit: actingUnit.name })} />
-          ),
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: sessions.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('study.total', { formatted: formatNumber(total) }),
-        }}
-        onChange={(pagination, _filters, sorter) => {
-          const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<StudySession> | undefined;
-          const key = single?.columnKey;
-          if (single?.order && (key === 'heldOn' || key === 'title' || key === 'unit')) {
-            setSorting({ sort: key, order: single.order === 'ascend' ? 'asc' : 'desc' });
-          } else {
-            setSorting({ sort: 'heldOn', order: 'desc' });
-          }
-          if (pagination.pageSize && pagination.pageSize !== pageSize) {
-            setPageSize(pagination.pageSize);
-            setPage(1);
-          } else {
-            setPage(pagination.current ?? 1);
-          }
-        }}
+        emptyText={filtered ? t('study.emptyFiltered') : t('study.empty', { unit: actingUnit.name })}
+        totalText={(total) => t('study.total', { formatted: formatNumber(total) })}
+        onSort={onSort}
       />
       <SessionDrawer sessionId={openId} onClose={() => setOpenId(null)} onAttendance={(id) => setAttendanceId(id)} />
       <AttendanceDrawer sessionId={attendanceId} onClose={() => setAttendanceId(null)} />

@@ -1,11 +1,11 @@
-import { FileExcelOutlined, SearchOutlined } from '@ant-design/icons';
-import { Card, Checkbox, Empty, Input, Select, Table, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Card, Checkbox, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
 import { DownloadButton } from '../../components/download-button';
-import { QueryError } from '../../components/query-error';
+import { ChoiceFilter, FilterBar, PagedTable, SearchFilter, useListFilter, usePaging } from '../../components/list-page';
 import { UnitTreeSelect, type UnitChoice } from '../../components/unit-tree-select';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -18,13 +18,13 @@ import { UnitCounts } from './unit-counts';
 /** The feedback inbox of the acting unit's subtree: overdue items first, then the newest. */
 export function FeedbackInbox({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  const paging = usePaging();
+  const [text, setText] = useListFilter(paging, '');
   const q = useDebouncedValue(text.trim(), 350);
-  const [status, setStatus] = useState<FeedbackStatus | undefined>();
-  const [overdue, setOverdue] = useState(false);
-  const [unit, setUnit] = useState<UnitChoice | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const [status, setStatus] = useListFilter<FeedbackStatus | undefined>(paging, undefined);
+  const [overdue, setOverdue] = useListFilter(paging, false);
+  const [unit, setUnit] = useListFilter<UnitChoice | null>(paging, null);
+  const { page, pageSize } = paging;
   const [openId, setOpenId] = useState<number | null>(null);
   const inbox = useFeedbackInbox({
     unitId: unit?.value ?? actingUnit.id,
@@ -67,60 +67,26 @@ export function FeedbackInbox({ actingUnit }: { actingUnit: ActingUnit }) {
 
   return (
     <>
-      <UnitCounts
-        actingUnit={actingUnit}
-        onPick={(picked) => {
-          setUnit(picked);
-          setPage(1);
-        }}
-      />
+      <UnitCounts actingUnit={actingUnit} onPick={setUnit} />
       <Card>
-        <div className="filters" role="search">
-          <Input
-            value={text}
-            prefix={<SearchOutlined aria-hidden />}
-            onChange={(event) => {
-              setText(event.target.value);
-              setPage(1);
-            }}
-            allowClear
-            placeholder={t('supervision.searchPlaceholder')}
-            aria-label={t('supervision.searchPlaceholder')}
-            className="filter-search"
-            data-testid="feedback-search"
-          />
-          <Select<FeedbackStatus>
+        <FilterBar>
+          <SearchFilter value={text} onChange={setText} placeholder={t('supervision.searchPlaceholder')} data-testid="feedback-search" />
+          <ChoiceFilter
             value={status}
-            onChange={(value) => {
-              setStatus(value ?? undefined);
-              setPage(1);
-            }}
-            allowClear
+            onChange={setStatus}
             placeholder={t('supervision.allStatuses')}
-            aria-label={t('supervision.fields.status')}
             options={FEEDBACK_STATUSES.map((value) => ({ value, label: t(`supervision.status.${value}`) }))}
-            className="filter-select"
             data-testid="feedback-status"
           />
           <UnitTreeSelect
             value={unit}
-            onChange={(value) => {
-              setUnit(value);
-              setPage(1);
-            }}
+            onChange={setUnit}
             allowClear
             placeholder={t('supervision.allUnits', { unit: actingUnit.name })}
             aria-label={t('supervision.fields.unit')}
             className="filter-select"
           />
-          <Checkbox
-            checked={overdue}
-            onChange={(event) => {
-              setOverdue(event.target.checked);
-              setPage(1);
-            }}
-            data-testid="feedback-overdue"
-          >
+          <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)} data-testid="feedback-overdue">
             {t('supervision.onlyOverdue')}
           </Checkbox>
           <DownloadButton
@@ -132,38 +98,15 @@ export function FeedbackInbox({ actingUnit }: { actingUnit: ActingUnit }) {
           >
             {t('common.exportExcel')}
           </DownloadButton>
-        </div>
-        {inbox.isError ? <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} compact /> : null}
-        <Table<FeedbackItem>
-          rowKey="id"
+        </FilterBar>
+        <PagedTable<FeedbackItem>
+          query={inbox}
+          paging={paging}
           columns={columns}
-          dataSource={inbox.data?.items ?? []}
-          loading={inbox.isFetching}
           data-testid="feedback-table"
           scroll={{ x: 1000 }}
-          locale={{
-            emptyText: inbox.isPending ? (
-              ' '
-            ) : (
-              <Empty description={filtered ? t('supervision.emptyFiltered') : t('supervision.empty', { unit: actingUnit.name })} />
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: inbox.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('supervision.total', { formatted: formatNumber(total) }),
-          }}
-          onChange={(pagination) => {
-            if (pagination.pageSize && pagination.pageSize !== pageSize) {
-              setPageSize(pagination.pageSize);
-              setPage(1);
-            } else {
-              setPage(pagination.current ?? 1);
-            }
-          }}
+          emptyText={filtered ? t('supervision.emptyFiltered') : t('supervision.empty', { unit: actingUnit.name })}
+          totalText={(total) => t('supervision.total', { formatted: formatNumber(total) })}
         />
         <FeedbackDrawer feedbackId={openId} onClose={() => setOpenId(null)} />
       </Card>
