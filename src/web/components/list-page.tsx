@@ -67,11 +67,14 @@ export function SearchFilter({
   value,
   onChange,
   placeholder,
+  label = placeholder,
   'data-testid': testId,
 }: {
   value: string;
   onChange: (value: string) => void;
   placeholder: string;
+  /** What a screen reader announces, when the placeholder (an example) does not say it. */
+  label?: string;
   'data-testid'?: string;
 }) {
   return (
@@ -80,7 +83,7 @@ export function SearchFilter({
       prefix={<SearchOutlined aria-hidden />}
       enterKeyHint="search"
       placeholder={placeholder}
-      aria-label={placeholder}
+      aria-label={label}
       value={value}
       onChange={(event) => onChange(event.target.value)}
       className="filter-search"
@@ -130,7 +133,7 @@ type PagedTableProps<Row> = Omit<TableProps<Row>, 'dataSource' | 'loading' | 'pa
   totalText?: (total: number) => string;
   /** Sorting done by the server: the column's key and direction, or null back to the list's own order. */
   onSort?: (sort: { key: string; order: 'asc' | 'desc' } | null) => void;
-  /** The columns of a phone screen (usually one that says it all); the simple pager goes with them. */
+  /** The columns of a phone screen (usually one that says it all); a phone always gets the simple pager. */
   phoneColumns?: TableProps<Row>['columns'];
   /** Opens a row (its drawer) when it is clicked anywhere. */
   onOpen?: (row: Row) => void;
@@ -148,7 +151,8 @@ export function PagedTable<Row extends object>({
   onOpen,
   ...table
 }: PagedTableProps<Row>) {
-  const onPhone = useIsPhone() && phoneColumns !== undefined;
+  const onPhone = useIsPhone();
+  const phoneLayout = onPhone && phoneColumns !== undefined;
   if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   return (
     <Table<Row>
@@ -157,7 +161,7 @@ export function PagedTable<Row extends object>({
       showSorterTooltip={false}
       onRow={onOpen ? (row) => ({ onClick: () => onOpen(row), className: 'clickable-row' }) : undefined}
       {...table}
-      {...(onPhone ? { columns: phoneColumns, scroll: undefined } : {})}
+      {...(phoneLayout ? { columns: phoneColumns, scroll: undefined } : {})}
       loading={query.isFetching}
       dataSource={query.data?.items ?? []}
       // Nothing is said to be empty before the first page has come.

@@ -1,12 +1,12 @@
-import { KeyOutlined, LockOutlined, PlusOutlined, SearchOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../api/types';
 import { useCurrentSession } from '../../app/session';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
+import { FilterBar, PagedTable, SearchFilter, useListFilter, usePaging } from '../../components/list-page';
 import { describeError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -26,12 +26,11 @@ export function AccountsPage() {
   const { message } = App.useApp();
   const session = useCurrentSession();
   const isPhone = useIsPhone();
-  const [text, setText] = useState('');
+  const paging = usePaging(PAGE_SIZE);
+  const [text, setText] = useListFilter(paging, '');
   const q = useDebouncedValue(text.trim(), 350);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(PAGE_SIZE);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const accounts = useAccounts(q, page, pageSize);
+  const accounts = useAccounts(q, paging.page, paging.pageSize);
   const update = useUpdateAccount();
 
   const toggle = (account: Account) =>
@@ -134,49 +133,19 @@ export function AccountsPage() {
         }
       />
       <Card>
-        <div className="filters" role="search">
-          <Input
-            value={text}
-            prefix={<SearchOutlined aria-hidden />}
-            enterKeyHint="search"
-            onChange={(event) => {
-              setText(event.target.value);
-              setPage(1);
-            }}
-            allowClear
-            placeholder={t('accounts.searchPlaceholder')}
-            aria-label={t('accounts.searchPlaceholder')}
-            className="filter-search"
-          />
-        </div>
-        {accounts.isError ? <QueryError error={accounts.error} onRetry={() => void accounts.refetch()} compact /> : null}
-        {accounts.isError && !accounts.data ? null : (
-          <Table<Account>
-            rowKey="id"
-            columns={isPhone ? phoneColumns : columns}
-            dataSource={accounts.data?.items ?? []}
-            loading={accounts.isFetching}
-            scroll={isPhone ? undefined : { x: 1000 }}
-            data-testid="accounts-table"
-            locale={{ emptyText: accounts.isPending ? ' ' : <Empty description={q ? t('accounts.emptyFiltered') : t('accounts.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: accounts.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => t('accounts.total', { count: total, formatted: formatNumber(total) }),
-              onChange: (nextPage, nextSize) => {
-                if (nextSize !== pageSize) {
-                  setPageSize(nextSize);
-                  setPage(1);
-                } else {
-                  setPage(nextPage);
-                }
-              },
-            }}
-          />
-        )}
+        <FilterBar>
+          <SearchFilter value={text} onChange={setText} placeholder={t('accounts.searchPlaceholder')} />
+        </FilterBar>
+        <PagedTable<Account>
+          query={accounts}
+          paging={paging}
+          columns={columns}
+          phoneColumns={phoneColumns}
+          scroll={{ x: 1000 }}
+          data-testid="accounts-table"
+          emptyText={q ? t('accounts.emptyFiltered') : t('accounts.empty')}
+          totalText={(total) => t('accounts.total', { count: total, formatted: formatNumber(total) })}
+        />
       </Card>
       {dialog?.kind === 'create' ? <CreateAccountModal open onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'reset' ? <ResetPasswordModal account={dialog.account} onClose={() => setDialog(null)} /> : null}

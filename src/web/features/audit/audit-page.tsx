@@ -1,14 +1,12 @@
-import { AutoComplete, Button, Card, DatePicker, Empty, Input, Select, Table, Tag, Typography } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Input, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
+import { FilterBar, PagedTable, useListFilter, usePaging } from '../../components/list-page';
 import { DATE_FORMAT, formatDateTime, formatNumber, toApiDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { useIsPhone } from '../../lib/use-is-phone';
 import { useAudit } from './audit.api';
 import { AuditDiff } from './audit-diff';
 
@@ -21,13 +19,12 @@ function labelKey(code: string): string {
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
-  const [action, setAction] = useState('');
-  const [entityType, setEntityType] = useState<string | undefined>();
-  const [actorText, setActorText] = useState('');
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(PAGE_SIZE);
+  const paging = usePaging(PAGE_SIZE);
+  const [action, setAction] = useListFilter(paging, '');
+  const [entityType, setEntityType] = useListFilter<string | undefined>(paging, undefined);
+  const [actorText, setActorText] = useListFilter(paging, '');
+  const [range, setRange] = useListFilter<[Dayjs | null, Dayjs | null] | null>(paging, null);
+  const { page, pageSize } = paging;
   const actor = useDebouncedValue(actorText.trim(), 350);
   const actionFilter = useDebouncedValue(action.trim(), 350);
 
@@ -99,21 +96,17 @@ export function AuditPage() {
     return { value: code, label: `${label} (${code})` };
   });
   const entityOptions = Object.entries(entityLabels).map(([value, label]) => ({ value, label }));
-  const resetPage = () => setPage(1);
   const hasFilters = Boolean(action || entityType || actorText || range);
 
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
       <Card>
-        <div className="filters" role="search">
+        <FilterBar>
           <AutoComplete
             value={action}
             options={actionOptions}
-            onChange={(value: string) => {
-              setAction(value);
-              resetPage();
-            }}
+            onChange={(value: string) => setAction(value)}
             placeholder={t('audit.filters.action')}
             aria-label={t('audit.filters.action')}
             allowClear
@@ -123,10 +116,7 @@ export function AuditPage() {
           <Select<string>
             value={entityType}
             options={entityOptions}
-            onChange={(value) => {
-              setEntityType(value);
-              resetPage();
-            }}
+            onChange={(value) => setEntityType(value)}
             allowClear
             placeholder={t('audit.filters.entityType')}
             aria-label={t('audit.filters.entityType')}
@@ -134,10 +124,7 @@ export function AuditPage() {
           />
           <Input
             value={actorText}
-            onChange={(event) => {
-              setActorText(event.target.value);
-              resetPage();
-            }}
+            onChange={(event) => setActorText(event.target.value)}
             allowClear
             placeholder={t('audit.filters.actor')}
             aria-label={t('audit.filters.actor')}
@@ -145,10 +132,7 @@ export function AuditPage() {
           />
           <DatePicker.RangePicker
             value={range}
-            onChange={(value) => {
-              setRange(value);
-              resetPage();
-            }}
+            onChange={(value) => setRange(value)}
             format={DATE_FORMAT}
             aria-label={t('audit.filters.dateRange')}
             placeholder={[t('audit.filters.from'), t('audit.filters.to')]}
@@ -160,54 +144,35 @@ export function AuditPage() {
                 setEntityType(undefined);
                 setActorText('');
                 setRange(null);
-                resetPage();
               }}
             >
               {t('common.clearFilters')}
             </Button>
           ) : null}
-        </div>
-        {audit.isError ? <QueryError error={audit.error} onRetry={() => void audit.refetch()} compact /> : null}
-        {audit.isError && !audit.data ? null : (
-          <Table<AuditEntry>
-            rowKey="id"
-            columns={isPhone ? phoneColumns : columns}
-            dataSource={audit.data?.items ?? []}
-            loading={audit.isFetching}
-            scroll={isPhone ? undefined : { x: 860 }}
-            data-testid="audit-table"
-            expandable={{
-              expandedRowRender: (entry) => (
-                <div>
-                  <AuditDiff before={entry.before} after={entry.after} />
-                  {entry.requestId ? (
-                    <Typography.Paragraph type="secondary" className="audit-request">
-                      {t('audit.columns.requestId')}: <Typography.Text code>{entry.requestId}</Typography.Text>
-                    </Typography.Paragraph>
-                  ) : null}
-                </div>
-              ),
-              expandRowByClick: true,
-            }}
-            locale={{ emptyText: audit.isPending ? ' ' : <Empty description={hasFilters ? t('audit.emptyFiltered') : t('audit.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: audit.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => t('audit.total', { count: total, formatted: formatNumber(total) }),
-              onChange: (nextPage, nextSize) => {
-                if (nextSize !== pageSize) {
-                  setPageSize(nextSize);
-                  setPage(1);
-                } else {
-                  setPage(nextPage);
-                }
-              },
-            }}
-          />
-        )}
+        </FilterBar>
+        <PagedTable<AuditEntry>
+          query={audit}
+          paging={paging}
+          columns={columns}
+          phoneColumns={phoneColumns}
+          scroll={{ x: 860 }}
+          data-testid="audit-table"
+          expandable={{
+            expandedRowRender: (entry) => (
+              <div>
+                <AuditDiff before={entry.before} after={entry.after} />
+                {entry.requestId ? (
+                  <Typography.Paragraph type="secondary" className="audit-request">
+                    {t('audit.columns.requestId')}: <Typography.Text code>{entry.requestId}</Typography.Text>
+                  </Typography.Paragraph>
+                ) : null}
+              </div>
+            ),
+            expandRowByClick: true,
+          }}
+          emptyText={hasFilters ? t('audit.emptyFiltered') : t('audit.empty')}
+          totalText={(total) => t('audit.total', { count: total, formatted: formatNumber(total) })}
+        />
       </Card>
     </>
   );

@@ -1,33 +1,33 @@
-import { FileExcelOutlined, SearchOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Input, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
-import { useState } from 'react';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Segmented, Statistic, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { type ActingUnit, useActingUnit } from '../../app/acting-unit';
 import { DownloadButton } from '../../components/download-button';
+import { FilterBar, PagedTable, SearchFilter, useListFilter, usePaging, useServerSort } from '../../components/list-page';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { OVERVIEW_FILTERS } from '../../../shared/contracts/standards';
 import { type OverviewFilter, type OverviewItem, type OverviewSort, useStandardsOverview } from './standards.api';
 
+/** The columns the server sorts the overview by. */
+const OVERVIEW_SORT_KEYS = ['name', 'adoptedOn', 'postedOn'] as const satisfies readonly OverviewSort[];
+
 /** For a commune, a bloc or the province: which cells and agencies have adopted standards and posted a sign. */
 export function StandardsOverview({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
   const { setActingUnit } = useActingUnit();
   const isPhone = useIsPhone();
-  const [text, setText] = useState('');
+  const paging = usePaging();
+  const [text, setText] = useListFilter(paging, '');
   const q = useDebouncedValue(text.trim(), 350);
-  const [filter, setFilter] = useState<OverviewFilter>('all');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [sorting, setSorting] = useState<{ sort: OverviewSort; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
-  const params = { unitId: actingUnit.id, q: q || undefined, filter, ...sorting, page, pageSize };
+  const [filter, setFilter] = useListFilter<OverviewFilter>(paging, 'all');
+  const { sorting, orderFor: sortOrder, onSort } = useServerSort(OVERVIEW_SORT_KEYS, { sort: 'name', order: 'asc' });
+  const params = { unitId: actingUnit.id, q: q || undefined, filter, ...sorting, page: paging.page, pageSize: paging.pageSize };
   const overview = useStandardsOverview(params);
   const summary = overview.data?.summary;
-  const sortOrder = (column: OverviewSort) => (sorting.sort === column ? (sorting.order === 'asc' ? 'ascend' : 'descend') : null);
 
   const open = (item: OverviewItem) => setActingUnit({ id: item.id, code: item.code, name: item.name, path: item.path });
 
@@ -129,77 +129,33 @@ export function StandardsOverview({ actingUnit }: { actingUnit: ActingUnit }) {
       </Row>
       <Card>
         <Typography.Paragraph type="secondary">{t('standards.overview.definition')}</Typography.Paragraph>
-        <div className="filters" role="search">
-          <Input
+        <FilterBar>
+          <SearchFilter
             value={text}
-            prefix={<SearchOutlined aria-hidden />}
-            onChange={(event) => {
-              setText(event.target.value);
-              setPage(1);
-            }}
-            allowClear
+            onChange={setText}
             placeholder={t('standards.overview.searchPlaceholder')}
-            aria-label={t('standards.overview.searchLabel')}
-            className="filter-search"
+            label={t('standards.overview.searchLabel')}
             data-testid="standards-search"
           />
           <Segmented<OverviewFilter>
             value={filter}
-            onChange={(value) => {
-              setFilter(value);
-              setPage(1);
-            }}
+            onChange={setFilter}
             options={OVERVIEW_FILTERS.map((value) => ({
               value,
               label: <span data-testid={`standards-filter-${value}`}>{t(`standards.overview.filters.${value}`)}</span>,
             }))}
             aria-label={t('standards.overview.filterLabel')}
           />
-        </div>
-        {overview.isError ? <QueryError error={overview.error} onRetry={() => void overview.refetch()} compact /> : null}
-        {overview.isError && !overview.data ? null : (
-          <Table<OverviewItem>
-            rowKey="id"
-            columns={columns}
-            dataSource={overview.data?.items ?? []}
-            loading={overview.isFetching}
-            data-testid="standards-overview-table"
-            showSorterTooltip={false}
-            locale={{
-              emptyText: overview.isPending ? (
-                ' '
-              ) : (
-                <Empty
-                  description={filtered ? t('standards.overview.emptyFiltered') : t('standards.overview.empty', { unit: actingUnit.name })}
-                />
-              ),
-            }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: overview.data?.total ?? 0,
-              showSizeChanger: !isPhone,
-              pageSizeOptions: [10, 20, 50, 100],
-              simple: isPhone,
-              showTotal: (total) => t('standards.overview.total', { formatted: formatNumber(total) }),
-            }}
-            onChange={(pagination, _filters, sorter) => {
-              const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<OverviewItem> | undefined;
-              const key = single?.columnKey;
-              if (single?.order && (key === 'name' || key === 'adoptedOn' || key === 'postedOn')) {
-                setSorting({ sort: key, order: single.order === 'ascend' ? 'asc' : 'desc' });
-              } else {
-                setSorting({ sort: 'name', order: 'asc' });
-              }
-              if (pagination.pageSize && pagination.pageSize !== pageSize) {
-                setPageSize(pagination.pageSize);
-                setPage(1);
-              } else {
-                setPage(pagination.current ?? 1);
-              }
-            }}
-          />
-        )}
+        </FilterBar>
+        <PagedTable<OverviewItem>
+          query={overview}
+          paging={paging}
+          columns={columns}
+          data-testid="standards-overview-table"
+          emptyText={filtered ? t('standards.overview.emptyFiltered') : t('standards.overview.empty', { unit: actingUnit.name })}
+          totalText={(total) => t('standards.overview.total', { formatted: formatNumber(total) })}
+          onSort={onSort}
+        />
       </Card>
     </>
   );

@@ -1,9 +1,8 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Card, Checkbox, Col, Empty, Input, Row, Select, Statistic, Table, Typography } from 'antd';
+import { Card, Checkbox, Col, Row, Statistic, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
+import { ChoiceFilter, FilterBar, PagedTable, SearchFilter, useListFilter, usePaging } from '../../components/list-page';
 import { QueryError } from '../../components/query-error';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -56,12 +55,11 @@ export function SupervisorTab({ actingUnit }: { actingUnit: ActingUnit }) {
 
 function PublishedList({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  const paging = usePaging();
+  const [text, setText] = useListFilter(paging, '');
   const q = useDebouncedValue(text.trim(), 350);
-  const [year, setYear] = useState<number | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = usePublishedRegistrations({ unitId: actingUnit.id, year, q: q || undefined, page, pageSize });
+  const [year, setYear] = useListFilter<number | undefined>(paging, undefined);
+  const list = usePublishedRegistrations({ unitId: actingUnit.id, year, q: q || undefined, page: paging.page, pageSize: paging.pageSize });
   const columns: ColumnsType<PublicRegistration> = [
     { title: t('supervision.fields.registrant'), key: 'name', width: 220, render: (_v, row) => row.name },
     {
@@ -77,53 +75,18 @@ function PublishedList({ actingUnit }: { actingUnit: ActingUnit }) {
   ];
   return (
     <Card className="supervision-gap-top" title={t('supervision.publishedTitle')}>
-      <div className="filters" role="search">
-        <Input
-          value={text}
-          prefix={<SearchOutlined aria-hidden />}
-          onChange={(event) => {
-            setText(event.target.value);
-            setPage(1);
-          }}
-          allowClear
-          placeholder={t('supervision.publishedSearch')}
-          aria-label={t('supervision.publishedSearch')}
-          className="filter-search"
-          data-testid="published-search"
-        />
-        <YearChoice
-          value={year}
-          allowClear
-          onChange={(value) => {
-            setYear(value);
-            setPage(1);
-          }}
-        />
-      </div>
-      {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} compact /> : null}
-      <Table<PublicRegistration>
-        rowKey="id"
+      <FilterBar>
+        <SearchFilter value={text} onChange={setText} placeholder={t('supervision.publishedSearch')} data-testid="published-search" />
+        <YearChoice value={year} allowClear onChange={setYear} />
+      </FilterBar>
+      <PagedTable<PublicRegistration>
+        query={list}
+        paging={paging}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
         data-testid="published-table"
         scroll={{ x: 1000 }}
-        locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('supervision.publishedEmpty', { unit: actingUnit.name })} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('supervision.publishedTotal', { formatted: formatNumber(total) }),
-        }}
-        onChange={(pagination) => {
-          if (pagination.pageSize && pagination.pageSize !== pageSize) {
-            setPageSize(pagination.pageSize);
-            setPage(1);
-          } else {
-            setPage(pagination.current ?? 1);
-          }
-        }}
+        emptyText={t('supervision.publishedEmpty', { unit: actingUnit.name })}
+        totalText={(total) => t('supervision.publishedTotal', { formatted: formatNumber(total) })}
       />
     </Card>
   );
@@ -131,10 +94,16 @@ function PublishedList({ actingUnit }: { actingUnit: ActingUnit }) {
 
 function FeedbackStatusList({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<FeedbackStatus | undefined>();
-  const [overdue, setOverdue] = useState(false);
-  const [page, setPage] = useState(1);
-  const list = useFeedbackStatusList({ unitId: actingUnit.id, status, overdue: overdue || undefined, page, pageSize: 20 });
+  const paging = usePaging();
+  const [status, setStatus] = useListFilter<FeedbackStatus | undefined>(paging, undefined);
+  const [overdue, setOverdue] = useListFilter(paging, false);
+  const list = useFeedbackStatusList({
+    unitId: actingUnit.id,
+    status,
+    overdue: overdue || undefined,
+    page: paging.page,
+    pageSize: paging.pageSize,
+  });
   const columns: ColumnsType<FeedbackStatusItem> = [
     { title: t('supervision.fields.createdAt'), key: 'createdAt', width: 120, render: (_v, row) => formatDate(row.createdAt.slice(0, 10)) },
     { title: t('supervision.fields.unit'), key: 'unit', width: 200, render: (_v, row) => row.unitName },
@@ -172,39 +141,24 @@ function FeedbackStatusList({ actingUnit }: { actingUnit: ActingUnit }) {
   ];
   return (
     <Card className="supervision-gap-top" title={t('supervision.statusTitle')}>
-      <div className="filters">
-        <Select<FeedbackStatus>
+      <FilterBar>
+        <ChoiceFilter
           value={status}
-          onChange={(value) => {
-            setStatus(value ?? undefined);
-            setPage(1);
-          }}
-          allowClear
+          onChange={setStatus}
           placeholder={t('supervision.allStatuses')}
-          aria-label={t('supervision.fields.status')}
           options={FEEDBACK_STATUSES.map((value) => ({ value, label: t(`supervision.status.${value}`) }))}
-          className="filter-select"
         />
-        <Checkbox
-          checked={overdue}
-          onChange={(event) => {
-            setOverdue(event.target.checked);
-            setPage(1);
-          }}
-        >
+        <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)}>
           {t('supervision.onlyOverdue')}
         </Checkbox>
-      </div>
-      {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} compact /> : null}
-      <Table<FeedbackStatusItem>
-        rowKey="id"
+      </FilterBar>
+      <PagedTable<FeedbackStatusItem>
+        query={list}
+        paging={paging}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
         data-testid="feedback-status-table"
         scroll={{ x: 1000 }}
-        locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('supervision.empty', { unit: actingUnit.name })} /> }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+        emptyText={t('supervision.empty', { unit: actingUnit.name })}
       />
     </Card>
   );
