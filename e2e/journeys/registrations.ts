@@ -32,9 +32,10 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(500);
 }
 
+/** Confirms a step; the dialog stays until the server has taken it (over 20 s once, with the test suites sharing the machine). */
 async function confirm(page: Page): Promise<void> {
   await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached', timeout: 20_000 });
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached', timeout: 45_000 });
 }
 
 /**
