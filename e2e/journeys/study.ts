@@ -76,8 +76,25 @@ export function studyJourneys(context: JourneyContext): Journey[] {
 
         // The absent member studies later: a make-up from that list clears it.
         await secretary.locator('[data-testid^="status-make-up-"]').first().click();
-        await secretary.getByTestId('make-up-form-submit').click();
-        // The make-up is written and the list read again; with the test suites sharing the machine this took over 20 s once.
+        const submit = secretary.getByTestId('make-up-form-submit');
+        await submit.click();
+        // The dialog closes once the make-up is saved. A refusal stays in it and is reported; a click on the
+        // dialog as it opens can be lost when the test suites share the machine, and is sent once more.
+        if (
+          !(await submit.waitFor({ state: 'detached', timeout: 20_000 }).then(
+            () => true,
+            () => false,
+          ))
+        ) {
+          const refusal = await secretary
+            .locator('.ant-modal [role="alert"]')
+            .first()
+            .textContent({ timeout: 1_000 })
+            .catch(() => null);
+          if (refusal) throw new Error(`the make-up was refused: ${refusal}`);
+          await submit.click();
+          await submit.waitFor({ state: 'detached', timeout: 30_000 });
+        }
         await secretary.getByText('Mọi người đều đã học tập chuyên đề của năm.').waitFor({ timeout: 45_000 });
       },
     },
