@@ -32,6 +32,7 @@ import { publicRoutes } from './public/public.routes';
 import { programmeRoutes } from './modules/programme/programme.routes';
 import { studyRoutes } from './modules/study/study.routes';
 import { programmeFiguresRoutes } from './modules/figures/programme-figures.routes';
+import { campaignOverviewRoutes } from './modules/dashboard/index';
 import { followupRoutes } from './modules/followup/followup.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { supervisionRoutes } from './modules/supervision/supervision.routes';
@@ -150,6 +151,7 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     standardsRoutes,
     studyRoutes,
     programmeFiguresRoutes,
+    campaignOverviewRoutes,
     registrationsRoutes,
     supervisionRoutes,
     publicRoutes,

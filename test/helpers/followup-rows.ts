@@ -5,8 +5,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/server/platform/db/client';
 import { addFigureDeltas } from '../../src/server/platform/figures';
-import { todayIso } from '../../src/server/platform/dates';
 import { statusDeltas } from '../../src/server/modules/registrations/index';
+import { registrationFigureDay } from '../../src/server/modules/figures/index';
 import type { RegistrationStatus } from '../../src/shared/contracts/registration-status';
 
 export type RowsInput = {
@@ -52,7 +52,7 @@ export async function insertRegistration(db: Database, unit: { id: number; path:
         unit.path,
         null,
         input.status,
-        todayIso(),
+        registrationFigureDay(year),
       ),
     );
     return { id, actionIds };

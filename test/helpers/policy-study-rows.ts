@@ -1,6 +1,6 @@
 /**
- * Rows of the policy matrix (test/policy.test.ts) for study sessions, attendance and the programme
- * dashboard. Kept apart so the matrix file only spreads them in; the shapes match its own rows.
+ * Rows of the policy matrix (test/policy.test.ts) for study sessions, attendance, the programme
+ * dashboard and the campaign overview. Kept apart so the matrix file only spreads them in; the shapes match its own rows.
  */
 import { sql } from 'drizzle-orm';
 import { ROLES, type Role } from '../../src/shared/contracts/domain';
@@ -120,6 +120,27 @@ export function studyEndpoints(env: { db: () => Database; tree: () => Tree; next
       allowed: EVERY_ROLE,
       scoped: true,
       request: () => ({ method: 'GET', url: `/api/exports/programme-figures?unitId=${a()}&year=2026` }),
+    },
+    {
+      route: 'GET /api/campaign-overview',
+      name: 'GET /api/campaign-overview?unitId=A',
+      allowed: EVERY_ROLE,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/campaign-overview?unitId=${a()}&year=2026` }),
+    },
+    {
+      route: 'GET /api/campaign-overview/trend',
+      name: 'GET /api/campaign-overview/trend?unitId=A',
+      allowed: EVERY_ROLE,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/campaign-overview/trend?unitId=${a()}&metric=registrationRate&toYear=2026` }),
+    },
+    {
+      route: 'GET /api/exports/campaign-overview',
+      name: 'GET /api/exports/campaign-overview?unitId=A',
+      allowed: EVERY_ROLE,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/exports/campaign-overview?unitId=${a()}&year=2026` }),
     },
     {
       route: 'POST /api/study-sessions',

@@ -1,0 +1,262 @@
+import { NOMINATION_KINDS } from '../../../shared/contracts/commendations';
+import { GRADES } from '../../../shared/contracts/grading';
+import type { CampaignMetric, CampaignMetricKey, CampaignValues } from '../../../shared/contracts/campaign-overview';
+import { CAMPAIGN_METRIC_KEYS } from '../../../shared/contracts/campaign-overview';
+import {
+  COMMENDATION_METRICS,
+  FEEDBACK_METRICS,
+  GRADING_METRICS,
+  INSPECTION_FIGURE_DEFINITIONS,
+  INSPECTION_METRICS,
+  PROGRAMME_FIGURE_DEFINITIONS,
+  PROGRAMME_METRICS,
+  REGISTRATION_FIGURE_DEFINITIONS,
+  REGISTRATION_METRICS,
+  REPORT_METRICS,
+  STANDARD_KEEPING_KINDS,
+} from '../figures/index';
+import { MEMBERS_METRIC, PARTY_MEMBERS_METRIC } from '../people/index';
+import { unitKindMetric } from '../units/index';
+
+type Read = (counter: string) => number;
+
+/**
+ * One campaign metric: what it means (shown beside it everywhere), the live counters it is made of
+ * for a year, and how its value is made from them. A rate is a part over a whole, both counted in
+ * the same subtree on the same day, so the figures of a year are those of the tree as it stood.
+ */
+type MetricRule = Omit<CampaignMetric, 'key'> & {
+  counters: (year: number) => string[];
+  value: (read: Read, year: number) => number | null;
+};
+
+const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+const sum = (read: Read, counters: string[]) => counters.reduce((total, counter) => total + read(counter), 0);
+
+const bothKinds = (bucket: 'registered' | 'approved' | 'published', year: number) => [
+  REGISTRATION_METRICS.bucket('individual', bucket, year),
+  REGISTRATION_METRICS.bucket('collective', bucket, year),
+];
+const REVIEW_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
+const reviewLevels = (year: number) => REVIEW_LEVELS.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));
+const standardKeepingUnits = () => STANDARD_KEEPING_KINDS.map(unitKindMetric);
+const commendedKinds = (year: number) => NOMINATION_KINDS.map((kind) => COMMENDATION_METRICS.commended(kind, year));
+const gradedMembers = (year: number) => GRADES.map((grade) => GRADING_METRICS.decided('member', grade, year));
+
+const RULES: Record<CampaignMetricKey, MetricRule> = {
+  members: {
+    group: 'registrations',
+    kind: 'count',
+    better: 'higher',
+    label: 'Số người đang sinh hoạt',
+    definition: REGISTRATION_FIGURE_DEFINITIONS.members,
+    counters: () => [MEMBERS_METRIC],
+    value: (read) => read(MEMBERS_METRIC),
+  },
+  registrationRate: {
+    group: 'registrations',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ đăng ký làm theo',
+    definition: REGISTRATION_FIGURE_DEFINITIONS.registrationRate,
+    counters: (year) => [MEMBERS_METRIC, REGISTRATION_METRICS.bucket('individual', 'registered', year)],
+    value: (read, year) => share(read(REGISTRATION_METRICS.bucket('individual', 'registered', year)), read(MEMBERS_METRIC)),
+  },
+  collectiveRegistered: {
+    group: 'registrations',
+    kind: 'count',
+    better: 'higher',
+    label: 'Tập thể đã đăng ký',
+    definition: REGISTRATION_FIGURE_DEFINITIONS.collectiveRegistered,
+    counters: (year) => [REGISTRATION_METRICS.bucket('collective', 'registered', year)],
+    value: (read, year) => read(REGISTRATION_METRICS.bucket('collective', 'registered', year)),
+  },
+  approvedShare: {
+    group: 'registrations',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ bản đăng ký đã thẩm định',
+    definition:
+      'Số bản đăng ký (cá nhân và tập thể) đã được cấp ủy thẩm định, kể cả các bản đã đi tiếp các bước sau ÷ số bản đăng ký đã gửi của năm.',
+    counters: (year) => [...bothKinds('approved', year), ...bothKinds('registered', year)],
+    value: (read, year) => share(sum(read, bothKinds('approved', year)), sum(read, bothKinds('registered', year))),
+  },
+  publishedShare: {
+    group: 'registrations',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ bản đăng ký đã công khai',
+    definition:
+      'Số bản đăng ký (cá nhân và tập thể) đã công khai để nhân dân giám sát, kể cả các bản đang thực hiện và đã đánh giá ÷ số bản đăng ký đã gửi của năm.',
+    counters: (year) => [...bothKinds('published', year), ...bothKinds('registered', year)],
+    value: (read, year) => share(sum(read, bothKinds('published', year)), sum(read, bothKinds('registered', year))),
+  },
+  checkIns: {
+    group: 'registrations',
+    kind: 'count',
+    better: 'higher',
+    label: 'Lần cập nhật tiến độ',
+    definition: REGISTRATION_FIGURE_DEFINITIONS.checkIns,
+    counters: (year) => [REGISTRATION_METRICS.checkIns(year)],
+    value: (read, year) => read(REGISTRATION_METRICS.checkIns(year)),
+  },
+  completedWellShare: {
+    group: 'registrations',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ hoàn thành tốt việc làm theo',
+    definition:
+      'Số bản đăng ký cá nhân được chi bộ đánh giá cuối năm "Hoàn thành tốt" ÷ số bản đăng ký cá nhân đã được đánh giá (Hoàn thành tốt, Hoàn thành, Không hoàn thành).',
+    counters: reviewLevels,
+    value: (read, year) => share(read(REGISTRATION_METRICS.reviewLevel('completed_well', year)), sum(read, reviewLevels(year))),
+  },
+  studyRate: {
+    group: 'programme',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ học tập chuyên đề',
+    definition: PROGRAMME_FIGURE_DEFINITIONS.studyRate,
+    counters: (year) => [MEMBERS_METRIC, PROGRAMME_METRICS.studied(year)],
+    value: (read, year) => share(read(PROGRAMME_METRICS.studied(year)), read(MEMBERS_METRIC)),
+  },
+  standardsRate: {
+    group: 'programme',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ ban hành chuẩn mực đạo đức',
+    definition: PROGRAMME_FIGURE_DEFINITIONS.standardsRate,
+    counters: () => [PROGRAMME_METRICS.standardsAdopted, ...standardKeepingUnits()],
+    value: (read) => share(read(PROGRAMME_METRICS.standardsAdopted), sum(read, standardKeepingUnits())),
+  },
+  signsRate: {
+    group: 'programme',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ gắn biển chuẩn mực',
+    definition: PROGRAMME_FIGURE_DEFINITIONS.signsRate,
+    counters: () => [PROGRAMME_METRICS.signsPosted, ...standardKeepingUnits()],
+    value: (read) => share(read(PROGRAMME_METRICS.signsPosted), sum(read, standardKeepingUnits())),
+  },
+  breakthroughRate: {
+    group: 'programme',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ nội dung đột phá hoàn thành',
+    definition: PROGRAMME_FIGURE_DEFINITIONS.breakthroughRate,
+    counters: (year) => [PROGRAMME_METRICS.breakthroughsDone(year), PROGRAMME_METRICS.breakthroughs(year)],
+    value: (read, year) => share(read(PROGRAMME_METRICS.breakthroughsDone(year)), read(PROGRAMME_METRICS.breakthroughs(year))),
+  },
+  reportingRate: {
+    group: 'reports',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ báo cáo',
+    definition: PROGRAMME_FIGURE_DEFINITIONS.reportingRate,
+    counters: (year) => [REPORT_METRICS.submitted(year), REPORT_METRICS.expected(year)],
+    value: (read, year) => share(read(REPORT_METRICS.submitted(year)), read(REPORT_METRICS.expected(year))),
+  },
+  onTimeRate: {
+    group: 'reports',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ báo cáo đúng hạn',
+    definition: PROGRAMME_FIGURE_DEFINITIONS.onTimeRate,
+    counters: (year) => [REPORT_METRICS.onTime(year), REPORT_METRICS.expected(year)],
+    value: (read, year) => share(read(REPORT_METRICS.onTime(year)), read(REPORT_METRICS.expected(year))),
+  },
+  inspectionsDone: {
+    group: 'inspections',
+    kind: 'count',
+    better: 'higher',
+    label: 'Cuộc kiểm tra, giám sát đã kết luận',
+    definition: INSPECTION_FIGURE_DEFINITIONS.done,
+    counters: (year) => [INSPECTION_METRICS.done(year)],
+    value: (read, year) => read(INSPECTION_METRICS.done(year)),
+  },
+  remediesClosedRate: {
+    group: 'inspections',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ việc khắc phục đã hoàn thành',
+    definition:
+      'Số việc khắc phục sau kiểm tra, giám sát đã được công nhận hoàn thành ÷ số việc đơn vị được kiểm tra phải khắc phục trong năm.',
+    counters: (year) => [INSPECTION_METRICS.remediesClosed(year), INSPECTION_METRICS.remedies(year)],
+    value: (read, year) => share(read(INSPECTION_METRICS.remediesClosed(year)), read(INSPECTION_METRICS.remedies(year))),
+  },
+  commended: {
+    group: 'commendations',
+    kind: 'count',
+    better: 'higher',
+    label: 'Được biểu dương, khen thưởng',
+    definition: 'Số tập thể, cá nhân, mô hình có tên trong các quyết định biểu dương, khen thưởng của các cấp ký trong năm.',
+    counters: commendedKinds,
+    value: (read, year) => sum(read, commendedKinds(year)),
+  },
+  commendedPerThousand: {
+    group: 'commendations',
+    kind: 'perThousand',
+    better: 'higher',
+    label: 'Được khen trên 1.000 người',
+    definition: 'Số được biểu dương, khen thưởng trong năm trên 1.000 người đang sinh hoạt.',
+    counters: (year) => [MEMBERS_METRIC, ...commendedKinds(year)],
+    value: (read, year) => {
+      const members = read(MEMBERS_METRIC);
+      return members > 0 ? (sum(read, commendedKinds(year)) * 1000) / members : null;
+    },
+  },
+  gradedShare: {
+    group: 'grading',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ đảng viên đã xếp loại',
+    definition: 'Số đảng viên đã có quyết định xếp loại chất lượng của năm ÷ số đảng viên đang sinh hoạt vào cuối năm.',
+    counters: (year) => [PARTY_MEMBERS_METRIC, ...gradedMembers(year)],
+    value: (read, year) => share(sum(read, gradedMembers(year)), read(PARTY_MEMBERS_METRIC)),
+  },
+  excellentShare: {
+    group: 'grading',
+    kind: 'rate',
+    better: 'higher',
+    label: 'Tỷ lệ hoàn thành xuất sắc nhiệm vụ',
+    definition: 'Số đảng viên xếp loại "Hoàn thành xuất sắc nhiệm vụ" ÷ số đảng viên đã có quyết định xếp loại của năm.',
+    counters: gradedMembers,
+    value: (read, year) => share(read(GRADING_METRICS.decided('member', 'excellent', year)), sum(read, gradedMembers(year))),
+  },
+  feedbackOverdue: {
+    group: 'feedback',
+    kind: 'count',
+    better: 'lower',
+    label: 'Ý kiến nhân dân quá hạn chưa trả lời',
+    definition:
+      'Số ý kiến phản ánh của nhân dân gửi tới các đơn vị trong phạm vi đã quá hạn trả lời mà chưa được trả lời, tại ngày đọc số liệu.',
+    counters: () => [FEEDBACK_METRICS.overdue],
+    value: (read) => read(FEEDBACK_METRICS.overdue),
+  },
+};
+
+/** The metrics as the overview lists them: in the order of the campaign's steps. */
+export const CAMPAIGN_METRICS: CampaignMetric[] = CAMPAIGN_METRIC_KEYS.map((key) => {
+  const { counters: _counters, value: _value, ...shown } = RULES[key];
+  return { key, ...shown };
+});
+
+export function campaignMetric(key: CampaignMetricKey): CampaignMetric {
+  return CAMPAIGN_METRICS.find((metric) => metric.key === key)!;
+}
+
+/** The counters the given metrics read for a year. */
+export function countersOf(year: number, keys: readonly CampaignMetricKey[] = CAMPAIGN_METRIC_KEYS): string[] {
+  return [...new Set(keys.flatMap((key) => RULES[key].counters(year)))];
+}
+
+/** The metrics' values from a subtree's counters (absent counters are 0). */
+export function campaignValues(
+  counters: Record<string, number> | undefined,
+  year: number,
+  keys: readonly CampaignMetricKey[] = CAMPAIGN_METRIC_KEYS,
+): CampaignValues {
+  const read: Read = (counter) => counters?.[counter] ?? 0;
+  const values = Object.fromEntries(CAMPAIGN_METRIC_KEYS.map((key) => [key, null])) as CampaignValues;
+  for (const key of keys) values[key] = RULES[key].value(read, year);
+  return values;
+}

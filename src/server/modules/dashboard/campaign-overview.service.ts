@@ -1,0 +1,64 @@
+import type { Database } from '../../platform/db/client';
+import { cachedRead } from '../../platform/db/read-cache';
+import { assertCan, type Actor } from '../../platform/auth/policy';
+import { readFigures } from '../../platform/figures';
+import type { CampaignMetricKey, CampaignOverview, CampaignTrend } from '../../../shared/contracts/campaign-overview';
+import { asOfForYear, listOpenChildUnits } from '../figures/index';
+import { getUnitOrThrow } from '../units/index';
+import { CAMPAIGN_METRICS, campaignMetric, campaignValues, countersOf } from './campaign-metrics';
+
+/**
+ * Every campaign metric of a subtree and of each child unit for a year, beside the same metrics a
+ * year earlier, from the live counters. Each year is read at its own end (today while it runs), so
+ * last year's figures are those of the tree and the memberships as they stood then. The answer is
+ * the same for everyone allowed to read it and is kept until the next write (read-cache.ts); the
+ * permission is checked on every request.
+ */
+export async function getCampaignOverview(db: Database, actor: Actor, unitId: number, year: number): Promise<CampaignOverview> {
+  const asOf = asOfForYear(year);
+  const previousAsOf = asOfForYear(year - 1);
+  const { unitPath, answer } = await cachedRead(db, `campaign-overview:${unitId}:${year}:${asOf}`, async () => {
+    const unit = await getUnitOrThrow(db, unitId);
+    const children = await listOpenChildUnits(db, unitId, asOf);
+    const ids = [unitId, ...children.map((child) => child.id)];
+    const now = await readFigures(db, ids, countersOf(year), asOf);
+    const before = await readFigures(db, ids, countersOf(year - 1), previousAsOf);
+    return {
+      unitPath: unit.path,
+      answer: {
+        unit: { id: unit.id, code: unit.code, name: unit.name },
+        year,
+        asOf,
+        previousAsOf,
+        metrics: CAMPAIGN_METRICS,
+        figures: campaignValues(now.get(unitId), year),
+        previous: campaignValues(before.get(unitId), year - 1),
+        children: children.map((child) => ({
+          unit: child,
+          figures: campaignValues(now.get(child.id), year),
+          previous: campaignValues(before.get(child.id), year - 1),
+        })),
+      },
+    };
+  });
+  assertCan(actor, 'figures.read', unitPath);
+  return answer;
+}
+
+/** One metric of a subtree for each of `years` years up to `toYear`, each read at its year's end. */
+export async function getCampaignTrend(
+  db: Database,
+  actor: Actor,
+  query: { unitId: number; metric: CampaignMetricKey; toYear: number; years: number },
+): Promise<CampaignTrend> {
+  const unit = await getUnitOrThrow(db, query.unitId);
+  assertCan(actor, 'figures.read', unit.path);
+  const keys = [query.metric];
+  const points: CampaignTrend['points'] = [];
+  for (let year = query.toYear - query.years + 1; year <= query.toYear; year++) {
+    const asOf = asOfForYear(year);
+    const counters = await readFigures(db, [unit.id], countersOf(year, keys), asOf);
+    points.push({ year, asOf, value: campaignValues(counters.get(unit.id), year, keys)[query.metric] });
+  }
+  return { unit: { id: unit.id, code: unit.code, name: unit.name }, metric: campaignMetric(query.metric), points };
+}

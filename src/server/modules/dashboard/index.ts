@@ -1,0 +1,1 @@
+export { campaignOverviewRoutes } from './campaign-overview.routes';

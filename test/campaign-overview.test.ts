@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPerson, addUser, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { openSession, readWorkbook, type Session } from './helpers/session';
+import { insertRegistration } from './helpers/followup-rows';
+import { moveUnit } from '../src/server/modules/units/units.service';
+import { getUnitOrThrow } from '../src/server/modules/units/index';
+import { CAMPAIGN_METRIC_KEYS, type CampaignOverview, type CampaignTrend } from '../src/shared/contracts/campaign-overview';
+import type { RegistrationStatus } from '../src/shared/contracts/registration-status';
+
+/**
+ * The campaign overview reads every metric from the live counters: its values must be the ones the
+ * module dashboards show, last year's must be last year's tree, and a trend point must be that
+ * year's overview, also after a cell moved to another commune.
+ */
+let ctx: TestContext;
+let tree: Awaited<ReturnType<typeof seedSmallTree>>;
+let central: Session;
+let officerA: Session;
+const YEAR = 2026;
+
+async function populate(unit: { id: number; path: string }, year: number, statuses: RegistrationStatus[], serialFrom: number) {
+  let serial = serialFrom;
+  for (const status of statuses) {
+    serial++;
+    const person = await addPerson(ctx.db, unit.path, {
+      fullName: `Trần Thị Tổng ${serial}`,
+      unitId: unit.id,
+      cardNumber: String(82000000 + serial),
+    });
+    await insertRegistration(ctx.db, unit, { personId: person.id, status, year });
+  }
+}
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  tree = await seedSmallTree(ctx.db);
+  // This year: 3 of C1's members registered, 2 of them approved and 1 of those published; nobody in C3 did.
+  await populate(tree.C1, YEAR, ['submitted', 'approved', 'published', 'draft'], 0);
+  await populate(tree.C3, YEAR, ['draft', 'draft'], 10);
+  await insertRegistration(ctx.db, tree.C2, { kind: 'collective', status: 'approved', year: YEAR });
+  // Last year: two registrations in C2 and one in C1 (their people joined today, so they count as members from now).
+  await populate(tree.C2, YEAR - 1, ['approved', 'submitted'], 20);
+  await populate(tree.C1, YEAR - 1, ['published'], 30);
+  await addUser(ctx.db, 'tw.tonghop', [{ unitId: tree.R.id, role: 'officer' }]);
+  await addUser(ctx.db, 'canbo.a', [{ unitId: tree.A.id, role: 'officer' }]);
+  await addUser(ctx.db, 'khong.quyen', []);
+  central = await openSession(ctx.app, 'tw.tonghop');
+  officerA = await openSession(ctx.app, 'canbo.a');
+});
+afterAll(() => ctx.close());
+
+const overviewOf = async (session: Session, unitId: number, year = YEAR) => {
+  const response = await session.get(`/api/campaign-overview?unitId=${unitId}&year=${year}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as CampaignOverview;
+};
+
+describe('campaign overview', () => {
+  it('shows every metric with its definition, for the unit and each child, equal to the module dashboards', async () => {
+    const overview = await overviewOf(central, tree.R.id);
+    expect(overview.metrics.map((metric) => metric.key)).toEqual([...CAMPAIGN_METRIC_KEYS]);
+    for (const metric of overview.metrics) expect(metric.definition.length, metric.key).toBeGreaterThan(20);
+    expect(overview.children.map((child) => child.unit.code)).toEqual(['A', 'B']);
+
+    const a = overview.children.find((child) => child.unit.code === 'A')!;
+    expect(a.figures.members).toBe(7);
+    expect(a.figures.registrationRate).toBeCloseTo(3 / 7);
+    expect(a.figures.collectiveRegistered).toBe(1);
+    // Approved: 2 individual + 1 collective of 3 + 1 registered; published: 1 of 4.
+    expect(a.figures.approvedShare).toBeCloseTo(3 / 4);
+    expect(a.figures.publishedShare).toBeCloseTo(1 / 4);
+    const b = overview.children.find((child) => child.unit.code === 'B')!;
+    expect(b.figures.members).toBe(2);
+    expect(b.figures.registrationRate).toBe(0);
+    expect(b.figures.approvedShare).toBeNull();
+    expect(overview.figures.registrationRate).toBeCloseTo(3 / 9);
+
+    const registration = (await central.get(`/api/registration-figures?unitId=${tree.R.id}&year=${YEAR}`)).json();
+    const programme = (await central.get(`/api/programme-figures?unitId=${tree.R.id}&year=${YEAR}`)).json();
+    expect(overview.figures.registrationRate).toBe(registration.figures.registrationRate);
+    expect(overview.figures.checkIns).toBe(registration.figures.checkIns);
+    for (const key of ['studyRate', 'standardsRate', 'signsRate', 'breakthroughRate', 'reportingRate', 'onTimeRate'] as const) {
+      expect(overview.figures[key], key).toBe(programme.figures[key]);
+    }
+  });
+
+  it('never shows a rate above 100%', async () => {
+    const overview = await overviewOf(central, tree.R.id);
+    const rates = overview.metrics.filter((metric) => metric.kind === 'rate').map((metric) => metric.key);
+    for (const values of [overview.figures, overview.previous, ...overview.children.flatMap((child) => [child.figures, child.previous])]) {
+      for (const key of rates) {
+        const value = values[key];
+        if (value !== null) expect(value, key).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('puts last year beside this year, each read as it stood', async () => {
+    const overview = await overviewOf(central, tree.R.id);
+    const lastYear = await overviewOf(central, tree.R.id, YEAR - 1);
+    expect(overview.previousAsOf).toBe(`${YEAR - 1}-12-31`);
+    expect(overview.previous).toEqual(lastYear.figures);
+    const a = overview.children.find((child) => child.unit.code === 'A')!;
+    expect(a.previous).toEqual(lastYear.children.find((child) => child.unit.code === 'A')!.figures);
+    // Last year A had 3 registrations (two in C2, one in C1), two of them approved or further.
+    expect(a.previous.approvedShare).toBeCloseTo(2 / 3);
+  });
+
+  it('draws a trend whose points are the overviews of their years, in the tree of each year', async () => {
+    const admin = rootActor(tree.R.path);
+    // C2 moves from A to B on the first day of this year: last year it was A's, this year it is B's.
+    const c2 = await getUnitOrThrow(ctx.db, tree.C2.id);
+    await moveUnit(ctx.db, admin, tree.C2.id, { parentId: tree.B.id, effectiveDate: `${YEAR}-01-01`, version: c2.version });
+    const trendOf = async (unitId: number) => {
+      const response = await central.get(`/api/campaign-overview/trend?unitId=${unitId}&metric=approvedShare&toYear=${YEAR}&years=3`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as CampaignTrend;
+    };
+    const trendA = await trendOf(tree.A.id);
+    expect(trendA.metric.key).toBe('approvedShare');
+    expect(trendA.points.map((point) => point.year)).toEqual([YEAR - 2, YEAR - 1, YEAR]);
+    expect(trendA.points[0]!.value).toBeNull();
+    // Last year's point still counts C2's two registrations under A.
+    expect(trendA.points[1]!.value).toBeCloseTo(2 / 3);
+    expect(trendA.points[2]!.value).toBe((await overviewOf(central, tree.A.id)).figures.approvedShare);
+    const trendB = await trendOf(tree.B.id);
+    expect(trendB.points[1]!.value).toBeNull();
+    // This year B has C2's approved collective registration.
+    expect(trendB.points[2]!.value).toBeCloseTo(1);
+  });
+
+  it('exports the table with each metric this year and last, and its definitions', async () => {
+    const file = await officerA.get(`/api/exports/campaign-overview?unitId=${tree.A.id}&year=${YEAR}`);
+    expect(file.statusCode).toBe(200);
+    expect(decodeURIComponent(String(file.headers['content-disposition']))).toContain('Tổng quan học tập và làm theo 2026');
+    const sheets = await readWorkbook(file.rawPayload);
+    const rows = sheets.get('Tổng quan')!;
+    const header = rows[1]!;
+    expect(header.slice(0, 4)).toEqual(['Mã đơn vị', 'Đơn vị', `Số người đang sinh hoạt ${YEAR}`, `Số người đang sinh hoạt ${YEAR - 1}`]);
+    const total = rows.find((row) => row[0] === 'A')!;
+    const overview = await overviewOf(officerA, tree.A.id);
+    expect(total[header.indexOf(`Tỷ lệ đăng ký làm theo ${YEAR}`)]).toBeCloseTo(overview.figures.registrationRate!);
+    expect(sheets.get('Định nghĩa')!.length).toBe(1 + 2 * CAMPAIGN_METRIC_KEYS.length);
+  });
+
+  it('is refused outside the subtree, without a grant, or signed out, and names a bad metric', async () => {
+    expect((await officerA.get(`/api/campaign-overview?unitId=${tree.B.id}&year=${YEAR}`)).statusCode).toBe(403);
+    expect((await officerA.get(`/api/campaign-overview?unitId=${tree.R.id}&year=${YEAR}`)).statusCode).toBe(403);
+    expect((await officerA.get(`/api/campaign-overview/trend?unitId=${tree.B.id}&metric=studyRate&toYear=${YEAR}`)).statusCode).toBe(403);
+    expect((await officerA.get(`/api/exports/campaign-overview?unitId=${tree.B.id}&year=${YEAR}`)).statusCode).toBe(403);
+    const nobody = await openSession(ctx.app, 'khong.quyen');
+    expect((await nobody.get(`/api/campaign-overview?unitId=${tree.A.id}&year=${YEAR}`)).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/campaign-overview?unitId=${tree.A.id}&year=${YEAR}` })).statusCode).toBe(401);
+    const badMetric = await officerA.get(`/api/campaign-overview/trend?unitId=${tree.A.id}&metric=happiness&toYear=${YEAR}`);
+    expect(badMetric.statusCode).toBe(400);
+    expect(badMetric.json().error.code).toBe('VALIDATION_FAILED');
+    expect(
+      (await officerA.get(`/api/campaign-overview/trend?unitId=${tree.A.id}&metric=studyRate&toYear=${YEAR}&years=40`)).statusCode,
+    ).toBe(400);
+  });
+});
