@@ -15,6 +15,7 @@ import { commendationsJourneys } from './journeys/commendations';
 import { gradingJourneys } from './journeys/grading';
 import { inspectionsJourneys } from './journeys/inspections';
 import { phoneFitJourneys } from './journeys/phone-fit';
+import { overviewJourneys } from './journeys/overview';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       commendations: commendationsJourneys,
       grading: gradingJourneys,
       inspections: inspectionsJourneys,
+      overview: overviewJourneys,
       'phone-fit': phoneFitJourneys,
     };
     const chosen = process.argv.slice(2);

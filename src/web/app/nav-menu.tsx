@@ -17,6 +17,7 @@ import {
   TrophyOutlined,
   SolutionOutlined,
   FileSearchOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -133,6 +134,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <LineChartOutlined />,
       testId: 'nav-followup',
       permission: PAGE_PERMISSIONS.followup,
+    },
+    {
+      key: 'campaignOverview',
+      path: paths.campaignOverview,
+      label: t('overview.nav'),
+      icon: <FundOutlined />,
+      testId: 'nav-campaign-overview',
+      permission: PAGE_PERMISSIONS.campaignOverview,
     },
     {
       key: 'programmeFigures',

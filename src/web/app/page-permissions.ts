@@ -19,6 +19,7 @@ export const PAGE_PERMISSIONS: Record<PageKey, string> = {
   registrations: 'programme.read',
   followup: 'programme.read',
   programmeFigures: 'figures.read',
+  campaignOverview: 'figures.read',
   supervision: 'supervision.read',
   reports: 'reports.answer',
   commendations: 'commendations.read',

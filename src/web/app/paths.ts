@@ -12,6 +12,7 @@ export const paths = {
   accounts: '/accounts',
   study: '/study',
   programmeFigures: '/programme-figures',
+  campaignOverview: '/campaign-overview',
   followup: '/followup',
   supervision: '/supervision',
   registrations: '/registrations',

@@ -27,6 +27,7 @@ const pageModules = {
   study: () => import('../features/study/study-page'),
   registrations: () => import('../features/registrations/registrations-page'),
   programmeFigures: () => import('../features/dashboard/programme-dashboard-page'),
+  campaignOverview: () => import('../features/overview/campaign-overview-page'),
   followup: () => import('../features/followup/followup-page'),
   supervision: () => import('../features/supervision/supervision-page'),
 } satisfies Partial<Record<keyof typeof paths, () => Promise<unknown>>>;
@@ -47,6 +48,7 @@ const GradingPage = lazy(() => pageModules.grading().then((module) => ({ default
 const InspectionsPage = lazy(() => pageModules.inspections().then((module) => ({ default: module.InspectionsPage })));
 const StudyPage = lazy(() => pageModules.study().then((module) => ({ default: module.StudyPage })));
 const RegistrationsPage = lazy(() => pageModules.registrations().then((module) => ({ default: module.RegistrationsPage })));
+const CampaignOverviewPage = lazy(() => pageModules.campaignOverview().then((module) => ({ default: module.CampaignOverviewPage })));
 const ProgrammeDashboardPage = lazy(() => pageModules.programmeFigures().then((module) => ({ default: module.ProgrammeDashboardPage })));
 const FollowupPage = lazy(() => pageModules.followup().then((module) => ({ default: module.FollowupPage })));
 const SupervisionPage = lazy(() => pageModules.supervision().then((module) => ({ default: module.SupervisionPage })));
@@ -107,6 +109,9 @@ export default function SignedInRoutes() {
             </Route>
             <Route element={<RequirePage page="inspections" />}>
               <Route path={paths.inspections} element={<InspectionsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission={PAGE_PERMISSIONS.campaignOverview} />}>
+              <Route path={paths.campaignOverview} element={<CampaignOverviewPage />} />
             </Route>
             <Route element={<RequirePermission permission={PAGE_PERMISSIONS.programmeFigures} />}>
               <Route path={paths.programmeFigures} element={<ProgrammeDashboardPage />} />

@@ -7,6 +7,7 @@ import enCommendations from './en/commendations.json';
 import enGrading from './en/grading.json';
 import enInspections from './en/inspections.json';
 import enLagging from './en/lagging.json';
+import enOverview from './en/overview.json';
 import enStandards from './en/standards.json';
 import enStudy from './en/study.json';
 import enSupervision from './en/supervision.json';
@@ -26,4 +27,5 @@ export const enResources: typeof viResources = {
   grading: enGrading,
   inspections: enInspections,
   lagging: enLagging,
+  overview: enOverview,
 };

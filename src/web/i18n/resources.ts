@@ -7,6 +7,7 @@ import viCommendations from './vi/commendations.json';
 import viGrading from './vi/grading.json';
 import viInspections from './vi/inspections.json';
 import viLagging from './vi/lagging.json';
+import viOverview from './vi/overview.json';
 import viStandards from './vi/standards.json';
 import viStudy from './vi/study.json';
 import viSupervision from './vi/supervision.json';
@@ -29,4 +30,5 @@ export const viResources = {
   grading: viGrading,
   inspections: viInspections,
   lagging: viLagging,
+  overview: viOverview,
 };

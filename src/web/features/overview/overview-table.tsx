@@ -1,0 +1,115 @@
+import { LineChartOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import type { CampaignMetric, CampaignOverview } from '../../../shared/contracts/campaign-overview';
+import { DefinedFigureHeader, useChildUnitColumn } from '../../components/figure-columns';
+import { ChangeTag } from './change-tag';
+import { changeOf, formatMetric, isLagging } from './metric-format';
+
+type Child = CampaignOverview['children'][number];
+
+/** Every metric by child unit, sortable, with the chosen metric's change on last year and a total row. */
+export function OverviewTable({
+  overview,
+  metric,
+  loading,
+  onShowTrend,
+}: {
+  overview: CampaignOverview;
+  metric: CampaignMetric;
+  loading: boolean;
+  onShowTrend: (unit: { id: number; name: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const unitColumn = useChildUnitColumn<Child>({ fixedLeft: true });
+  const label = (key: CampaignMetric['key']) => t(`overview.metrics.${key}`);
+  const byValue = (key: CampaignMetric['key']) => (a: Child, b: Child) => (a.figures[key] ?? -1) - (b.figures[key] ?? -1);
+  const columns: ColumnsType<Child> = [
+    unitColumn,
+    {
+      title: t('overview.table.trend'),
+      key: 'trend',
+      width: 80,
+      align: 'center',
+      render: (_value, child) => (
+        <Button
+          type="text"
+          icon={<LineChartOutlined />}
+          onClick={() => onShowTrend(child.unit)}
+          aria-label={t('overview.table.showTrend', { unit: child.unit.name })}
+        />
+      ),
+    },
+    {
+      title: `${label(metric.key)} — ${t('overview.table.change')}`,
+      key: 'change',
+      width: 190,
+      sorter: (a, b) =>
+        (a.figures[metric.key] ?? 0) - (a.previous[metric.key] ?? 0) - ((b.figures[metric.key] ?? 0) - (b.previous[metric.key] ?? 0)),
+      render: (_value, child) => (
+        <ChangeTag change={changeOf(metric, child.figures[metric.key], child.previous[metric.key], t('overview.points'))} />
+      ),
+    },
+    ...overview.metrics.map((column) => ({
+      title: (
+        <DefinedFigureHeader
+          label={label(column.key)}
+          definition={column.definition}
+          definitionLabel={t('overview.definitionOf', { name: label(column.key) })}
+        />
+      ),
+      key: column.key,
+      align: 'right' as const,
+      width: column.kind === 'rate' ? 130 : 120,
+      className: column.key === metric.key ? 'overview-selected-column' : undefined,
+      sorter: byValue(column.key),
+      render: (_value: unknown, child: Child) => {
+        const value = child.figures[column.key];
+        return isLagging(column, value) ? (
+          <Typography.Text type="danger">{formatMetric(column, value)}</Typography.Text>
+        ) : (
+          formatMetric(column, value)
+        );
+      },
+    })),
+  ];
+  return (
+    <Card
+      title={t('overview.table.title')}
+      extra={<Typography.Text type="secondary">{t('overview.laggingHint')}</Typography.Text>}
+      className="overview-table-card"
+    >
+      <Table<Child>
+        size="middle"
+        rowKey={(child) => child.unit.id}
+        columns={columns}
+        dataSource={overview.children}
+        loading={loading}
+        pagination={overview.children.length > 40 ? { pageSize: 40, showSizeChanger: false } : false}
+        scroll={{ x: 2900 }}
+        showSorterTooltip={false}
+        data-testid="overview-children"
+        locale={{ emptyText: <Empty description={t('overview.table.noChildren')} /> }}
+        summary={() => (
+          <Table.Summary fixed>
+            <Table.Summary.Row className="study-summary-row">
+              <Table.Summary.Cell index={0}>
+                <strong>{t('overview.table.total', { unit: overview.unit.name })}</strong>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} />
+              <Table.Summary.Cell index={2}>
+                <ChangeTag change={changeOf(metric, overview.figures[metric.key], overview.previous[metric.key], t('overview.points'))} />
+              </Table.Summary.Cell>
+              {overview.metrics.map((column, index) => (
+                <Table.Summary.Cell key={column.key} index={index + 3} align="right">
+                  <strong>{formatMetric(column, overview.figures[column.key])}</strong>
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          </Table.Summary>
+        )}
+      />
+    </Card>
+  );
+}
