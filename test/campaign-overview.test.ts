@@ -4,7 +4,14 @@ import { openSession, readWorkbook, type Session } from './helpers/session';
 import { insertRegistration } from './helpers/followup-rows';
 import { moveUnit } from '../src/server/modules/units/units.service';
 import { getUnitOrThrow } from '../src/server/modules/units/index';
-import { CAMPAIGN_METRIC_KEYS, type CampaignOverview, type CampaignTrend } from '../src/shared/contracts/campaign-overview';
+import {
+  CAMPAIGN_METRIC_KEYS,
+  type CampaignOverview,
+  type CampaignRecord,
+  type CampaignRecords,
+  type CampaignTrend,
+} from '../src/shared/contracts/campaign-overview';
+import { personNameSortKey } from '../src/shared/text';
 import type { RegistrationStatus } from '../src/shared/contracts/registration-status';
 
 /**
@@ -106,6 +113,84 @@ describe('campaign overview', () => {
     expect(a.previous.approvedShare).toBeCloseTo(2 / 3);
   });
 
+  it('opens the records behind each number, exactly as many as the number counts, a page at a time', async () => {
+    const recordsOf = async (unitId: number, year: number, metric: string, part = 'numerator', paging = '') => {
+      const response = await central.get(
+        `/api/campaign-overview/records?unitId=${unitId}&year=${year}&metric=${metric}&part=${part}${paging}`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as CampaignRecords;
+    };
+    for (const [unitId, year] of [
+      [tree.R.id, YEAR],
+      [tree.A.id, YEAR],
+      [tree.B.id, YEAR],
+      [tree.A.id, YEAR - 1],
+    ] as const) {
+      const counts = (await central.get(`/api/registration-figures?unitId=${unitId}&year=${year}`)).json().figures;
+      const registeredBoth = counts.registered + counts.collectiveRegistered;
+      const expected: Array<[string, string, number]> = [
+        ['members', 'numerator', counts.members],
+        ['registrationRate', 'numerator', counts.registered],
+        ['registrationRate', 'denominator', counts.members],
+        ['collectiveRegistered', 'numerator', counts.collectiveRegistered],
+        ['approvedShare', 'numerator', counts.approved],
+        ['approvedShare', 'denominator', registeredBoth],
+        ['publishedShare', 'numerator', counts.published],
+        ['publishedShare', 'denominator', registeredBoth],
+        ['completedWellShare', 'numerator', counts.completedWell],
+        ['completedWellShare', 'denominator', counts.completedWell + counts.completed + counts.notCompleted],
+      ];
+      for (const [metric, part, count] of expected) {
+        const records = await recordsOf(unitId, year, metric, part, '&pageSize=200');
+        expect(records.total, `${metric} ${part} of ${unitId} in ${year}`).toBe(count);
+        expect(records.items).toHaveLength(count);
+      }
+    }
+    // A's approved registrations of this year: two individual ones in C1 and the collective one of C2.
+    const approved = await recordsOf(tree.A.id, YEAR, 'approvedShare');
+    expect(approved.title).toBe('Bản đăng ký đã thẩm định');
+    expect(approved.items.map((item) => item.unitName).sort()).toEqual(['Chi bộ Khu phố 1', 'Chi bộ Khu phố 1', 'Chi bộ Khu phố 2']);
+    expect(approved.items.every((item) => item.kind === 'registration' && ['approved', 'published'].includes(item.status!))).toBe(true);
+
+    // Paged without repeating anyone.
+    const first = await recordsOf(tree.R.id, YEAR, 'members', 'numerator', '&page=1&pageSize=4');
+    const second = await recordsOf(tree.R.id, YEAR, 'members', 'numerator', '&page=2&pageSize=4');
+    expect(first.total).toBe(9);
+    expect(first.items).toHaveLength(4);
+    expect(second.items).toHaveLength(4);
+    expect(new Set([...first.items, ...second.items].map((item) => item.id)).size).toBe(8);
+    const names = [...first.items, ...second.items].map((item) => item.name);
+    // The order of every list of people: given name first, in Vietnamese alphabetical order.
+    const byKey = (a: string, b: string) => (personNameSortKey(a) < personNameSortKey(b) ? -1 : 1);
+    expect(names).toEqual([...names].sort(byKey));
+
+    const file = await officerA.get(
+      `/api/exports/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=registrationRate&part=denominator`,
+    );
+    expect(file.statusCode).toBe(200);
+    const sheet = (await readWorkbook(file.rawPayload)).get('Danh sách')!;
+    expect(sheet[0]![0]).toContain('Người đang sinh hoạt năm 2026 — Đảng ủy phường An Bình');
+    expect(sheet[1]).toEqual(['STT', 'Họ và tên', 'Đơn vị', 'Sinh hoạt từ ngày']);
+    expect(sheet.slice(2)).toHaveLength(7);
+    expect(sheet.at(-1)![0]).toBe(7);
+  });
+
+  it('refuses the records outside the subtree, of a metric without a list, or of a count as a rate', async () => {
+    expect((await officerA.get(`/api/campaign-overview/records?unitId=${tree.B.id}&year=${YEAR}&metric=members`)).statusCode).toBe(403);
+    expect((await officerA.get(`/api/exports/campaign-overview/records?unitId=${tree.B.id}&year=${YEAR}&metric=members`)).statusCode).toBe(
+      403,
+    );
+    const noList = await officerA.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=studyRate`);
+    expect(noList.statusCode).toBe(400);
+    expect(noList.json().error.code).toBe('VALIDATION_FAILED');
+    const countAsRate = await officerA.get(
+      `/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=members&part=denominator`,
+    );
+    expect(countAsRate.statusCode).toBe(400);
+    expect(countAsRate.json().error.message).toContain('không có mẫu số');
+  });
+
   it('draws a trend whose points are the overviews of their years, in the tree of each year', async () => {
     const admin = rootActor(tree.R.path);
     // C2 moves from A to B on the first day of this year: last year it was A's, this year it is B's.
@@ -127,6 +212,22 @@ describe('campaign overview', () => {
     expect(trendB.points[1]!.value).toBeNull();
     // This year B has C2's approved collective registration.
     expect(trendB.points[2]!.value).toBeCloseTo(1);
+  });
+
+  it('after the move, last year’s lists keep last year’s tree and this year’s follow the new one', async () => {
+    const lastYearOfA = (
+      await central.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR - 1}&metric=approvedShare&part=denominator`)
+    ).json();
+    expect(lastYearOfA.total).toBe(3);
+    expect(lastYearOfA.items.filter((item: CampaignRecord) => item.unitName === 'Chi bộ Khu phố 2')).toHaveLength(2);
+    const thisYearOfB = (
+      await central.get(`/api/campaign-overview/records?unitId=${tree.B.id}&year=${YEAR}&metric=collectiveRegistered`)
+    ).json();
+    expect(thisYearOfB.items.map((item: CampaignRecord) => item.unitName)).toEqual(['Chi bộ Khu phố 2']);
+    const thisYearOfA = (
+      await central.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=collectiveRegistered`)
+    ).json();
+    expect(thisYearOfA.total).toBe(0);
   });
 
   it('exports the table with each metric this year and last, and its definitions', async () => {

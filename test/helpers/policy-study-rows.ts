@@ -136,6 +136,20 @@ export function studyEndpoints(env: { db: () => Database; tree: () => Tree; next
       request: () => ({ method: 'GET', url: `/api/campaign-overview/trend?unitId=${a()}&metric=registrationRate&toYear=2026` }),
     },
     {
+      route: 'GET /api/campaign-overview/records',
+      name: 'GET /api/campaign-overview/records?unitId=A',
+      allowed: EVERY_ROLE,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/campaign-overview/records?unitId=${a()}&year=2026&metric=members` }),
+    },
+    {
+      route: 'GET /api/exports/campaign-overview/records',
+      name: 'GET /api/exports/campaign-overview/records?unitId=A',
+      allowed: EVERY_ROLE,
+      scoped: true,
+      request: () => ({ method: 'GET', url: `/api/exports/campaign-overview/records?unitId=${a()}&year=2026&metric=members` }),
+    },
+    {
       route: 'GET /api/exports/campaign-overview',
       name: 'GET /api/exports/campaign-overview?unitId=A',
       allowed: EVERY_ROLE,

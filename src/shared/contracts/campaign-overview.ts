@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { IdSchema, PagingSchema } from './common';
 import { YearSchema } from './study';
 
 /**
@@ -73,6 +73,11 @@ export const CampaignMetricSchema = z.object({
   better: z.enum(['higher', 'lower']),
   label: z.string(),
   definition: z.string(),
+  /**
+   * The lists behind the number: the things counted (a rate's part), and for a rate the whole it
+   * is divided by; null where the metric opens no list.
+   */
+  records: z.object({ numerator: z.string(), denominator: z.string().nullable() }).nullable(),
 });
 export type CampaignMetric = z.infer<typeof CampaignMetricSchema>;
 
@@ -98,3 +103,54 @@ export const CampaignTrendSchema = z.object({
   points: z.array(z.object({ year: z.number(), asOf: z.string(), value: z.number().nullable() })),
 });
 export type CampaignTrend = z.infer<typeof CampaignTrendSchema>;
+
+/** The metrics whose numbers open the records behind them. */
+export const DRILLABLE_METRIC_KEYS = [
+  'members',
+  'registrationRate',
+  'collectiveRegistered',
+  'approvedShare',
+  'publishedShare',
+  'completedWellShare',
+] as const satisfies readonly CampaignMetricKey[];
+export type DrillableMetricKey = (typeof DRILLABLE_METRIC_KEYS)[number];
+
+export const CampaignRecordsQuerySchema = PagingSchema.extend({
+  unitId: IdSchema,
+  year: YearSchema,
+  metric: z.enum(DRILLABLE_METRIC_KEYS),
+  /** numerator: what is counted; denominator: what a rate divides by. */
+  part: z.enum(['numerator', 'denominator']).default('numerator'),
+});
+export type CampaignRecordsQuery = z.infer<typeof CampaignRecordsQuerySchema>;
+export const CampaignRecordsExportQuerySchema = CampaignRecordsQuerySchema.omit({ page: true, pageSize: true });
+export type CampaignRecordsExportQuery = z.infer<typeof CampaignRecordsExportQuerySchema>;
+
+/** One record behind a number: a person (with the day they joined the unit) or a registration (with its status). */
+export const CampaignRecordSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['person', 'registration']),
+  name: z.string(),
+  unitName: z.string(),
+  /** A registration's status code; null for a person. */
+  status: z.string().nullable(),
+  /** A person's first day in the unit; null for a registration. */
+  since: z.string().nullable(),
+});
+export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;
+
+export const CampaignRecordsSchema = z.object({
+  unit: UnitRefSchema,
+  year: z.number(),
+  asOf: z.string(),
+  metric: CampaignMetricKeySchema,
+  part: z.enum(['numerator', 'denominator']),
+  /** What the list is, in words ("Người đã đăng ký làm theo"). */
+  title: z.string(),
+  /** As many as the number on the dashboard says. */
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(CampaignRecordSchema),
+});
+export type CampaignRecords = z.infer<typeof CampaignRecordsSchema>;

@@ -2,12 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CampaignOverviewQuerySchema,
   CampaignOverviewSchema,
+  CampaignRecordsExportQuerySchema,
+  CampaignRecordsQuerySchema,
+  CampaignRecordsSchema,
   CampaignTrendQuerySchema,
   CampaignTrendSchema,
 } from '../../../shared/contracts/campaign-overview';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import { exportCampaignOverview } from './campaign-overview.export';
+import { exportCampaignRecords } from './campaign-records.export';
+import { getCampaignRecords } from './campaign-records.service';
 import { getCampaignOverview, getCampaignTrend } from './campaign-overview.service';
 
 const needs = { needs: ['figures.read'] } as const;
@@ -28,6 +33,19 @@ export const campaignOverviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
     { config: needs, schema: { tags: ['Tổng quan'], querystring: CampaignOverviewQuerySchema } },
     async (request, reply) => {
       const { body, fileName } = await exportCampaignOverview(db, actorOf(request), request.query.unitId, request.query.year);
+      return sendFile(reply, fileName, XLSX_TYPE, body);
+    },
+  );
+  app.get(
+    '/api/campaign-overview/records',
+    { config: needs, schema: { tags: ['Tổng quan'], querystring: CampaignRecordsQuerySchema, response: { 200: CampaignRecordsSchema } } },
+    (request) => getCampaignRecords(db, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/exports/campaign-overview/records',
+    { config: needs, schema: { tags: ['Tổng quan'], querystring: CampaignRecordsExportQuerySchema } },
+    async (request, reply) => {
+      const { body, fileName } = await exportCampaignRecords(db, actorOf(request), request.query);
       return sendFile(reply, fileName, XLSX_TYPE, body);
     },
   );

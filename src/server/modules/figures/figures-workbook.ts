@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { formatVietnameseDate } from '../../platform/dates';
 
 /** The header row of every figures workbook: white on the Party red, wrapped. */
-const FIGURE_HEADER_STYLE: Partial<ExcelJS.Style> = {
+export const FIGURE_HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFA61B1B' } },
   alignment: { vertical: 'middle', wrapText: true },

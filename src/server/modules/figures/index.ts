@@ -8,7 +8,7 @@ export { PROGRAMME_FIGURE_DEFINITIONS } from './programme-figures.service';
 export { REGISTRATION_FIGURE_DEFINITIONS } from './registration-figures.service';
 export { getRegistrationFigures } from './registration-figures.service';
 export { exportRegistrationFigures } from './registration-figures.export';
-export { addFiguresSheets, type FigureColumn } from './figures-workbook';
+export { addFiguresSheets, FIGURE_HEADER_STYLE, type FigureColumn } from './figures-workbook';
 export { COMMENDATION_METRICS, yearOfDay } from './commendation-metrics';
 export { subtreeFigures } from './subtree-figures';
 export { GRADING_METRICS } from './grading-metrics';

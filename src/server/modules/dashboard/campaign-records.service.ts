@@ -1,0 +1,68 @@
+import type { Database } from '../../platform/db/client';
+import { assertCan, type Actor } from '../../platform/auth/policy';
+import { AppError } from '../../platform/errors';
+import { todayIso } from '../../platform/dates';
+import type { CampaignRecords, DrillableMetricKey } from '../../../shared/contracts/campaign-overview';
+import { asOfForYear } from '../figures/index';
+import { getUnitOrThrow } from '../units/index';
+import { campaignMetric } from './campaign-metrics';
+import { RECORD_SETS } from './drill-down';
+import * as drill from './drill-down.repo';
+
+/** The most rows one export of records carries: a province's members; the nation's are exported province by province. */
+export const MAX_RECORDS_EXPORT = 100_000;
+
+type RecordsRequest = { unitId: number; year: number; metric: DrillableMetricKey; part: 'numerator' | 'denominator' };
+
+async function locateRecords(db: Database, actor: Actor, request: RecordsRequest) {
+  const unit = await getUnitOrThrow(db, request.unitId);
+  assertCan(actor, 'figures.read', unit.path);
+  const sets = RECORD_SETS[request.metric];
+  const set = request.part === 'numerator' ? sets.numerator : sets.denominator;
+  const metric = campaignMetric(request.metric);
+  if (!set || !metric.records) throw new AppError('VALIDATION_FAILED', 'Chỉ số này là một số đếm, không có mẫu số để mở danh sách.');
+  const title = request.part === 'numerator' ? metric.records.numerator : metric.records.denominator!;
+  const place = { unit, year: request.year, day: asOfForYear(request.year), today: todayIso() };
+  return { unit, set, title, place };
+}
+
+/**
+ * The records behind a number of the overview, a page at a time: the people or registrations the
+ * metric counts (or, for a rate, divides by), in the subtree as it stood on the year's day.
+ */
+export async function getCampaignRecords(
+  db: Database,
+  actor: Actor,
+  query: RecordsRequest & { page: number; pageSize: number },
+): Promise<CampaignRecords> {
+  const { unit, set, title, place } = await locateRecords(db, actor, query);
+  const total = await drill.countRecords(db, set, place);
+  const items = await drill.listRecords(db, set, place, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    year: query.year,
+    asOf: place.day,
+    metric: query.metric,
+    part: query.part,
+    title,
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    items,
+  };
+}
+
+/** Every record behind a number, for the export; refused before anything is read past the limit. */
+export async function readAllCampaignRecords(db: Database, actor: Actor, query: RecordsRequest) {
+  const { unit, set, title, place } = await locateRecords(db, actor, query);
+  const total = await drill.countRecords(db, set, place);
+  if (total > MAX_RECORDS_EXPORT) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Danh sách có ${total.toLocaleString('vi-VN')} dòng, nhiều hơn ${MAX_RECORDS_EXPORT.toLocaleString('vi-VN')} dòng một tệp mang được. Hãy xuất theo từng đơn vị trực thuộc.`,
+      { total, limit: MAX_RECORDS_EXPORT },
+    );
+  }
+  const items = await drill.listRecords(db, set, place, { limit: MAX_RECORDS_EXPORT, offset: 0 });
+  return { unit, title, asOf: place.day, items };
+}
