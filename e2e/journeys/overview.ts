@@ -14,8 +14,8 @@ async function chooseMetric(page: Page, label: string) {
 
 /**
  * The campaign overview: the province's officer reads every metric beside last year's, picks the
- * study rate, sorts the communes by it, opens the leading commune's trend as a table, and exports
- * the table; on a phone the page fits the screen.
+ * study rate, sorts the communes by it, opens the leading commune's trend as a table, exports the
+ * table, and opens the people behind a commune's member count; on a phone the page fits the screen.
  */
 export function overviewJourneys(context: JourneyContext): Journey[] {
   const { app, browser } = context;
@@ -100,6 +100,31 @@ export function overviewJourneys(context: JourneyContext): Journey[] {
           throw new Error(`the export's header lacks this year's or last year's study rate: ${header.join(' | ')}`);
         }
         if (!book.getWorksheet('Định nghĩa')) throw new Error('no definitions sheet in the export');
+      },
+    },
+    {
+      name: 'the officer opens the people behind a commune’s member count: as many rows as the number, and in Excel',
+      run: async () => {
+        const firstRow = page.getByTestId('overview-children').locator('tbody tr.ant-table-row').first();
+        const unitName = ((await firstRow.locator('td').first().textContent()) ?? '').trim();
+        const members = firstRow.getByRole('button', { name: `Xem danh sách: Người đang sinh hoạt của ${unitName}`, exact: true });
+        const number = ((await members.textContent()) ?? '').trim();
+        await members.click();
+        const drawer = page.getByTestId('overview-records');
+        const total = drawer.getByTestId('overview-records-total');
+        await total.filter({ hasText: /\d/ }).waitFor({ timeout: 20_000 });
+        expectText(await total.textContent(), `Người đang sinh hoạt: ${number} `, 'the list says as many as the number');
+        await drawer.getByTestId('overview-records-table').locator('tbody tr.ant-table-row').first().waitFor();
+        const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByTestId('overview-records-export').click()]);
+        const file = screenshotPath('overview-records.xlsx');
+        await download.saveAs(file);
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load((await readFile(file)) as unknown as ExcelJS.Buffer);
+        const rows = book.getWorksheet('Danh sách')!.actualRowCount - 2;
+        if (rows !== Number(number.replace(/\./g, ''))) throw new Error(`the export has ${rows} people, the number says ${number}`);
+        await page.screenshot({ path: screenshotPath('overview-04-records.png'), fullPage: false });
+        await page.keyboard.press('Escape');
+        await drawer.waitFor({ state: 'hidden' });
       },
     },
     {

@@ -3,7 +3,12 @@ import { Col, Row, Select, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CAMPAIGN_METRIC_KEYS, type CampaignMetricKey } from '../../../shared/contracts/campaign-overview';
+import {
+  CAMPAIGN_METRIC_KEYS,
+  DRILLABLE_METRIC_KEYS,
+  type CampaignMetricKey,
+  type DrillableMetricKey,
+} from '../../../shared/contracts/campaign-overview';
 import { type ActingUnit, useRequiredActingUnit } from '../../app/acting-unit';
 import { DownloadButton } from '../../components/download-button';
 import { PageHeader } from '../../components/page-header';
@@ -15,7 +20,8 @@ import { OverviewTable } from './overview-table';
 import { RankingCard } from './ranking-card';
 import { TrendCard } from './trend-card';
 import { UnitTiles } from './unit-tiles';
-import { useCampaignOverview } from './overview.api';
+import { RecordsDrawer } from './records-drawer';
+import { type RecordsTarget, useCampaignOverview } from './overview.api';
 import './overview.css';
 
 export function CampaignOverviewPage() {
@@ -33,6 +39,7 @@ function Overview({ actingUnit }: { actingUnit: ActingUnit }) {
   const [year, setYear] = useState(dayjs().year());
   const [metricKey, setMetricKey] = useState<CampaignMetricKey>('registrationRate');
   const [trendUnit, setTrendUnit] = useState<{ id: number; name: string } | null>(null);
+  const [records, setRecords] = useState<RecordsTarget | null>(null);
   const answer = useCampaignOverview(actingUnit.id, year);
   const overview = answer.data;
   const metric = overview?.metrics.find((candidate) => candidate.key === metricKey);
@@ -62,6 +69,10 @@ function Overview({ actingUnit }: { actingUnit: ActingUnit }) {
   );
 
   const shownTrendUnit = trendUnit ?? { id: actingUnit.id, name: actingUnit.name };
+  const openRecords = (unit: { id: number; name: string }, key: CampaignMetricKey) => {
+    if ((DRILLABLE_METRIC_KEYS as readonly string[]).includes(key))
+      setRecords({ unit, metric: key as DrillableMetricKey, part: 'numerator' });
+  };
   return (
     <>
       <PageHeader
@@ -81,7 +92,12 @@ function Overview({ actingUnit }: { actingUnit: ActingUnit }) {
               previousDate: formatDate(overview.previousAsOf),
             })}
           </Typography.Paragraph>
-          <MetricCards overview={overview} selected={metricKey} onSelect={setMetricKey} />
+          <MetricCards
+            overview={overview}
+            selected={metricKey}
+            onSelect={setMetricKey}
+            onOpenRecords={(key) => openRecords({ id: actingUnit.id, name: actingUnit.name }, key)}
+          />
           <Row gutter={[16, 16]} className="block-gap-bottom">
             <Col xs={24} lg={14}>
               <TrendCard
@@ -98,7 +114,20 @@ function Overview({ actingUnit }: { actingUnit: ActingUnit }) {
             </Col>
           </Row>
           {overview.children.length > 0 ? <UnitTiles overview={overview} metric={metric} onShowTrend={setTrendUnit} /> : null}
-          <OverviewTable overview={overview} metric={metric} loading={answer.isFetching} onShowTrend={setTrendUnit} />
+          <OverviewTable
+            overview={overview}
+            metric={metric}
+            loading={answer.isFetching}
+            onShowTrend={setTrendUnit}
+            onOpenRecords={openRecords}
+          />
+          <RecordsDrawer
+            target={records}
+            metric={overview.metrics.find((candidate) => candidate.key === records?.metric)}
+            year={year}
+            onChangePart={(part) => setRecords((current) => (current ? { ...current, part } : current))}
+            onClose={() => setRecords(null)}
+          />
         </>
       ) : null}
     </>

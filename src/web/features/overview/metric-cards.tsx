@@ -18,10 +18,13 @@ export function MetricCards({
   overview,
   selected,
   onSelect,
+  onOpenRecords,
 }: {
   overview: CampaignOverview;
   selected: CampaignMetricKey;
   onSelect: (key: CampaignMetricKey) => void;
+  /** Opens the records behind the unit's number of a metric that has them. */
+  onOpenRecords: (key: CampaignMetricKey) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -44,6 +47,7 @@ export function MetricCards({
                   previousYear={overview.year - 1}
                   selected={metric.key === selected}
                   onSelect={() => onSelect(metric.key)}
+                  onOpenRecords={() => onOpenRecords(metric.key)}
                 />
               ))}
             </div>
@@ -61,6 +65,7 @@ function MetricCard({
   previousYear,
   selected,
   onSelect,
+  onOpenRecords,
 }: {
   metric: CampaignMetric;
   value: number | null;
@@ -68,9 +73,11 @@ function MetricCard({
   previousYear: number;
   selected: boolean;
   onSelect: () => void;
+  onOpenRecords: () => void;
 }) {
   const { t } = useTranslation();
   const label = t(`overview.metrics.${metric.key}`);
+  const shown = formatMetric(metric, value);
   return (
     <Card size="small" className={`overview-card${selected ? ' overview-card-selected' : ''}`} data-testid={`overview-card-${metric.key}`}>
       <div className="figure-card-head">
@@ -87,7 +94,19 @@ function MetricCard({
         className={`overview-card-value${isLagging(metric, value) ? ' overview-lagging' : ''}`}
         data-testid={`overview-value-${metric.key}`}
       >
-        {formatMetric(metric, value)}
+        {metric.records ? (
+          <button
+            type="button"
+            className="overview-number-link"
+            onClick={onOpenRecords}
+            aria-label={t('overview.records.openOwn', { what: metric.records.numerator, value: shown })}
+            data-testid={`overview-open-${metric.key}`}
+          >
+            {shown}
+          </button>
+        ) : (
+          shown
+        )}
       </div>
       <ChangeTag change={changeOf(metric, value, previous, t('overview.points'))} />
       <div className="overview-card-previous">

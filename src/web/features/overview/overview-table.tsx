@@ -15,11 +15,14 @@ export function OverviewTable({
   metric,
   loading,
   onShowTrend,
+  onOpenRecords,
 }: {
   overview: CampaignOverview;
   metric: CampaignMetric;
   loading: boolean;
   onShowTrend: (unit: { id: number; name: string }) => void;
+  /** Opens the records behind a unit's number of a metric that has them. */
+  onOpenRecords: (unit: { id: number; name: string }, key: CampaignMetric['key']) => void;
 }) {
   const { t } = useTranslation();
   const unitColumn = useChildUnitColumn<Child>({ fixedLeft: true });
@@ -64,14 +67,9 @@ export function OverviewTable({
       width: column.kind === 'rate' ? 130 : 120,
       className: column.key === metric.key ? 'overview-selected-column' : undefined,
       sorter: byValue(column.key),
-      render: (_value: unknown, child: Child) => {
-        const value = child.figures[column.key];
-        return isLagging(column, value) ? (
-          <Typography.Text type="danger">{formatMetric(column, value)}</Typography.Text>
-        ) : (
-          formatMetric(column, value)
-        );
-      },
+      render: (_value: unknown, child: Child) => (
+        <MetricNumber metric={column} value={child.figures[column.key]} unit={child.unit} onOpen={onOpenRecords} />
+      ),
     })),
   ];
   return (
@@ -103,7 +101,9 @@ export function OverviewTable({
               </Table.Summary.Cell>
               {overview.metrics.map((column, index) => (
                 <Table.Summary.Cell key={column.key} index={index + 3} align="right">
-                  <strong>{formatMetric(column, overview.figures[column.key])}</strong>
+                  <strong>
+                    <MetricNumber metric={column} value={overview.figures[column.key]} unit={overview.unit} onOpen={onOpenRecords} />
+                  </strong>
                 </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>
@@ -111,5 +111,33 @@ export function OverviewTable({
         )}
       />
     </Card>
+  );
+}
+
+/** A number of the table: red when a rate lags, and a link to its records when the metric has them. */
+function MetricNumber({
+  metric,
+  value,
+  unit,
+  onOpen,
+}: {
+  metric: CampaignMetric;
+  value: number | null;
+  unit: { id: number; name: string };
+  onOpen: (unit: { id: number; name: string }, key: CampaignMetric['key']) => void;
+}) {
+  const { t } = useTranslation();
+  const shown = formatMetric(metric, value);
+  const text = isLagging(metric, value) ? <Typography.Text type="danger">{shown}</Typography.Text> : shown;
+  if (!metric.records || value === null) return text;
+  return (
+    <button
+      type="button"
+      className="overview-number-link"
+      onClick={() => onOpen(unit, metric.key)}
+      aria-label={t('overview.records.open', { what: metric.records.numerator, unit: unit.name })}
+    >
+      {text}
+    </button>
   );
 }
