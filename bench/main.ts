@@ -37,6 +37,11 @@ const BENCHES: Record<string, Bench> = {
       'lagging units on the national data set: registrations of 2026 with their counters, near-identical pairs, overdue feedback and remedies, then over HTTP the lagging-units list of the root over every commune, computed afresh each time (p95 < 200 ms) [--units N] [--people M] [--requests R] [--in-memory]',
     load: async () => (await import('./inspections')).runInspectionsBench,
   },
+  national: {
+    describe:
+      'the campaign overview on the national data set with a year of activity: over HTTP the root overview of every metric, a province by child unit, a five-year trend and the first page of the records behind a number [--units N] [--people M] [--requests R] [--in-memory]',
+    load: async () => (await import('./national')).runNationalBench,
+  },
   durability: {
     describe:
       'the embedded database flushing its writes to disk: N single-row commits in a data folder with and without the flush [--commits N]',

@@ -58,5 +58,7 @@ export const unitVersions = pgTable(
   (table) => [
     index('unit_versions_unit_idx').on(table.unitId, table.validFrom),
     index('unit_versions_parent_idx').on(table.parentId, table.validFrom),
+    // The last day the tree changed: a list of an earlier year reads the current tree when nothing moved since.
+    index('unit_versions_valid_from_idx').on(table.validFrom),
   ],
 );

@@ -18,11 +18,13 @@ export async function getCampaignOverview(db: Database, actor: Actor, unitId: nu
   const asOf = asOfForYear(year);
   const previousAsOf = asOfForYear(year - 1);
   const { unitPath, answer } = await cachedRead(db, `campaign-overview:${unitId}:${year}:${asOf}`, async () => {
-    const unit = await getUnitOrThrow(db, unitId);
-    const children = await listOpenChildUnits(db, unitId, asOf);
+    // Independent reads go out together: on PostgreSQL each takes a connection of its own.
+    const [unit, children] = await Promise.all([getUnitOrThrow(db, unitId), listOpenChildUnits(db, unitId, asOf)]);
     const ids = [unitId, ...children.map((child) => child.id)];
-    const now = await readFigures(db, ids, countersOf(year), asOf);
-    const before = await readFigures(db, ids, countersOf(year - 1), previousAsOf);
+    const [now, before] = await Promise.all([
+      readFigures(db, ids, countersOf(year), asOf),
+      readFigures(db, ids, countersOf(year - 1), previousAsOf),
+    ]);
     return {
       unitPath: unit.path,
       answer: {

@@ -6,7 +6,8 @@ import type { CampaignRecords, DrillableMetricKey } from '../../../shared/contra
 import { asOfForYear } from '../figures/index';
 import { getUnitOrThrow } from '../units/index';
 import { campaignMetric } from './campaign-metrics';
-import { RECORD_SETS } from './drill-down';
+import { readFigures } from '../../platform/figures';
+import { countersOfSet, RECORD_SETS } from './drill-down';
 import * as drill from './drill-down.repo';
 
 /** The most rows one export of records carries: a province's members; the nation's are exported province by province. */
@@ -22,8 +23,13 @@ async function locateRecords(db: Database, actor: Actor, request: RecordsRequest
   const metric = campaignMetric(request.metric);
   if (!set || !metric.records) throw new AppError('VALIDATION_FAILED', 'Chỉ số này là một số đếm, không có mẫu số để mở danh sách.');
   const title = request.part === 'numerator' ? metric.records.numerator : metric.records.denominator!;
-  const place = { unit, year: request.year, day: asOfForYear(request.year), today: todayIso() };
-  return { unit, set, title, place };
+  const day = asOfForYear(request.year);
+  const lastChange = day >= todayIso() ? null : await drill.lastTreeChange(db);
+  const place: drill.Place = { unit, year: request.year, day, treeUnchangedSince: lastChange === null || lastChange <= day };
+  // How many there are is the number itself, from the live counters; the rows are listed from the records.
+  const counters = await readFigures(db, [unit.id], countersOfSet(set, request.year), day);
+  const total = Object.values(counters.get(unit.id) ?? {}).reduce((sum, value) => sum + value, 0);
+  return { unit, set, title, place, total };
 }
 
 /**
@@ -35,8 +41,7 @@ export async function getCampaignRecords(
   actor: Actor,
   query: RecordsRequest & { page: number; pageSize: number },
 ): Promise<CampaignRecords> {
-  const { unit, set, title, place } = await locateRecords(db, actor, query);
-  const total = await drill.countRecords(db, set, place);
+  const { unit, set, title, place, total } = await locateRecords(db, actor, query);
   const items = await drill.listRecords(db, set, place, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
@@ -54,8 +59,7 @@ export async function getCampaignRecords(
 
 /** Every record behind a number, for the export; refused before anything is read past the limit. */
 export async function readAllCampaignRecords(db: Database, actor: Actor, query: RecordsRequest) {
-  const { unit, set, title, place } = await locateRecords(db, actor, query);
-  const total = await drill.countRecords(db, set, place);
+  const { unit, set, title, place, total } = await locateRecords(db, actor, query);
   if (total > MAX_RECORDS_EXPORT) {
     throw new AppError(
       'VALIDATION_FAILED',

@@ -1,33 +1,45 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import type { CampaignRecord } from '../../../shared/contracts/campaign-overview';
-import type { RecordSet } from './drill-down';
+import { statusesOfSet, type RecordSet } from './drill-down';
+
+/** The last day the tree changed (a unit founded, moved, renamed or re-kinded). */
+export async function lastTreeChange(executor: Executor): Promise<string | null> {
+  const rows = await executor.execute<{ day: string | null }>(sql`SELECT max(valid_from)::text AS day FROM unit_versions`);
+  return rows.rows[0]?.day ?? null;
+}
 
 /**
- * The ids of the units of a subtree as the figures count it on `day`. Today that is the current
- * tree (by path, closed units included: their records still count above them). On an earlier day
- * it is the tree of that day: each unit under the parent of its version in force then (the latest
- * that began by that day, or its first), exactly as platform/figures.ts places a dated change.
+ * The ids of the units of a subtree as the figures count it on `day`. While the tree is as it was
+ * then, that is the current tree (by path, closed units included: their records still count above
+ * them). Otherwise it is the tree of that day: each unit under the parent of its version in force
+ * then (the latest that began by that day, or its first), as platform/figures.ts places a change.
  */
-function subtreeIdsOn(unit: { id: number; path: string }, day: string, today: string): SQL {
-  if (day >= today) return sql`SELECT id FROM units WHERE path <@ ${unit.path}::ltree`;
+function subtreeIdsOn(place: Place): SQL {
+  if (place.treeUnchangedSince) return sql`SELECT id FROM units WHERE path <@ ${place.unit.path}::ltree`;
   return sql`
     WITH RECURSIVE in_force AS (
       SELECT DISTINCT ON (unit_id) unit_id, parent_id FROM unit_versions
-      ORDER BY unit_id, (valid_from <= ${day}) DESC, CASE WHEN valid_from <= ${day} THEN valid_from END DESC NULLS LAST, valid_from
+      ORDER BY unit_id, (valid_from <= ${place.day}) DESC, CASE WHEN valid_from <= ${place.day} THEN valid_from END DESC NULLS LAST, valid_from
     ), tree AS (
-      SELECT ${unit.id}::bigint AS id
+      SELECT ${place.unit.id}::bigint AS id
       UNION ALL
       SELECT f.unit_id FROM in_force f JOIN tree t ON f.parent_id = t.id
     )
     SELECT id FROM tree`;
 }
 
-type Place = { unit: { id: number; path: string }; year: number; day: string; today: string };
+export type Place = {
+  unit: { id: number; path: string };
+  year: number;
+  day: string;
+  /** Whether the tree is still as it stood on `day`. */
+  treeUnchangedSince: boolean;
+};
 
 /** The rows of a record set as one query: its FROM and WHERE, and the columns of a record. */
 function recordsQuery(set: RecordSet, place: Place): { from: SQL; columns: SQL; order: SQL } {
-  const subtree = subtreeIdsOn(place.unit, place.day, place.today);
+  const subtree = subtreeIdsOn(place);
   if (set.kind === 'members') {
     return {
       from: sql`FROM memberships m JOIN persons p ON p.id = m.person_id JOIN units u ON u.id = m.unit_id
@@ -37,9 +49,12 @@ function recordsQuery(set: RecordSet, place: Place): { from: SQL; columns: SQL; 
       order: sql`p.sort_key, p.id`,
     };
   }
-  const filters: SQL[] = [sql`r.year = ${place.year}`, sql`r.kind = ANY(${sql.param(set.kinds)}::text[])`, sql`r.unit_id IN (${subtree})`];
-  if (set.statuses) filters.push(sql`r.status = ANY(${sql.param([...set.statuses])}::text[])`);
-  if (set.reviewLevels) filters.push(sql`r.review_level = ANY(${sql.param([...set.reviewLevels])}::text[])`);
+  const filters: SQL[] = [sql`r.year = ${place.year}`, sql`r.unit_id IN (${subtree})`];
+  if (set.kind === 'registrations') {
+    filters.push(sql`r.kind = ANY(${sql.param(set.kinds)}::text[])`, sql`r.status = ANY(${sql.param([...statusesOfSet(set)])}::text[])`);
+  } else {
+    filters.push(sql`r.kind = 'individual'`, sql`r.review_level = ANY(${sql.param(set.levels)}::text[])`);
+  }
   return {
     from: sql`FROM registrations r JOIN units u ON u.id = r.unit_id LEFT JOIN persons p ON p.id = r.person_id
       WHERE ${sql.join(filters, sql` AND `)}`,
@@ -66,13 +81,7 @@ const toRecord = (row: RecordRow): CampaignRecord => ({
   since: row.since,
 });
 
-export async function countRecords(executor: Executor, set: RecordSet, place: Place): Promise<number> {
-  const { from } = recordsQuery(set, place);
-  const rows = await executor.execute<{ total: number }>(sql`SELECT count(*) AS total ${from}`);
-  return Number(rows.rows[0]?.total ?? 0);
-}
-
-/** A page of the records, in Vietnamese name order; `limit` null reads them all (for an export). */
+/** A page of the records, people in the order of every list of people (given name first). */
 export async function listRecords(
   executor: Executor,
   set: RecordSet,

@@ -1,16 +1,19 @@
 import type { DrillableMetricKey } from '../../../shared/contracts/campaign-overview';
-import { REGISTRATION_BUCKETS, type RegistrationKind } from '../figures/index';
+import { MEMBERS_METRIC } from '../people/index';
+import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, type RegistrationBucket, type RegistrationKind } from '../figures/index';
 
 /**
- * What each drillable metric counts, as rows: the records behind a number are read with the same
- * rules its counters are written with, so a list always has as many rows as the number says.
- * - members: primary memberships in force on the day (people.figures.ts membershipDeltas);
- * - registrations of the year, of the kinds, in the statuses of a bucket (registration-metrics.ts)
- *   or reviewed at the levels, counted on the registration's unit.
+ * What each drillable metric counts, as rows, and the live counters that hold how many there are:
+ * the rows are read with the rules the counters are written with (people.figures.ts for members,
+ * registration-metrics.ts for registrations), so a list has as many rows as its number says.
+ * - members: primary memberships in force on the day;
+ * - registrations of the year, of the kinds, now in a bucket's statuses, or reviewed at the levels
+ *   (individual ones: only they are reviewed at a level), counted on the registration's unit.
  */
 export type RecordSet =
   | { kind: 'members' }
-  | { kind: 'registrations'; kinds: RegistrationKind[]; statuses?: readonly string[]; reviewLevels?: readonly string[] };
+  | { kind: 'registrations'; kinds: RegistrationKind[]; bucket: RegistrationBucket }
+  | { kind: 'reviewed'; levels: string[] };
 
 const BOTH: RegistrationKind[] = ['individual', 'collective'];
 const REVIEW_LEVELS = ['completed_well', 'completed', 'not_completed'];
@@ -18,20 +21,32 @@ const REVIEW_LEVELS = ['completed_well', 'completed', 'not_completed'];
 export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; denominator?: RecordSet }> = {
   members: { numerator: { kind: 'members' } },
   registrationRate: {
-    numerator: { kind: 'registrations', kinds: ['individual'], statuses: REGISTRATION_BUCKETS.registered },
+    numerator: { kind: 'registrations', kinds: ['individual'], bucket: 'registered' },
     denominator: { kind: 'members' },
   },
-  collectiveRegistered: { numerator: { kind: 'registrations', kinds: ['collective'], statuses: REGISTRATION_BUCKETS.registered } },
+  collectiveRegistered: { numerator: { kind: 'registrations', kinds: ['collective'], bucket: 'registered' } },
   approvedShare: {
-    numerator: { kind: 'registrations', kinds: BOTH, statuses: REGISTRATION_BUCKETS.approved },
-    denominator: { kind: 'registrations', kinds: BOTH, statuses: REGISTRATION_BUCKETS.registered },
+    numerator: { kind: 'registrations', kinds: BOTH, bucket: 'approved' },
+    denominator: { kind: 'registrations', kinds: BOTH, bucket: 'registered' },
   },
   publishedShare: {
-    numerator: { kind: 'registrations', kinds: BOTH, statuses: REGISTRATION_BUCKETS.published },
-    denominator: { kind: 'registrations', kinds: BOTH, statuses: REGISTRATION_BUCKETS.registered },
+    numerator: { kind: 'registrations', kinds: BOTH, bucket: 'published' },
+    denominator: { kind: 'registrations', kinds: BOTH, bucket: 'registered' },
   },
   completedWellShare: {
-    numerator: { kind: 'registrations', kinds: ['individual'], reviewLevels: ['completed_well'] },
-    denominator: { kind: 'registrations', kinds: ['individual'], reviewLevels: REVIEW_LEVELS },
+    numerator: { kind: 'reviewed', levels: ['completed_well'] },
+    denominator: { kind: 'reviewed', levels: REVIEW_LEVELS },
   },
 };
+
+/** The counters whose sum is the number of records of a set in a year. */
+export function countersOfSet(set: RecordSet, year: number): string[] {
+  if (set.kind === 'members') return [MEMBERS_METRIC];
+  if (set.kind === 'reviewed') return set.levels.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));
+  return set.kinds.map((kind) => REGISTRATION_METRICS.bucket(kind, set.bucket, year));
+}
+
+/** The statuses of a registration set's bucket. */
+export function statusesOfSet(set: Extract<RecordSet, { kind: 'registrations' }>): readonly string[] {
+  return REGISTRATION_BUCKETS[set.bucket];
+}

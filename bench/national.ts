@@ -1,0 +1,137 @@
+/**
+ * `npm run bench -- national [--units N] [--people M] [--requests R] [--in-memory]`
+ *
+ * The campaign overview on the national data set (300,000 units and 1,000,000 people by default)
+ * with a year of registrations, feedback and inspections: the root's overview of every metric, a
+ * province's table by child unit, a five-year trend of the root, and the first page of the records
+ * behind a number (the root's members, a province's approved registrations, a commune's
+ * registered members), each over HTTP, one user clicking, each answer computed afresh on PostgreSQL
+ * (the embedded database keeps answers until the next write: there the first is measured apart).
+ */
+import { loadavg } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/platform/config';
+import { migrateDatabase } from '../src/server/platform/db/migrate';
+import type { DbHandle } from '../src/server/platform/db/client';
+import { seedAtScale } from '../src/cli/seed-scale';
+import { addUser, PASSWORD } from '../test/helpers/fixtures';
+import { generateLaggingData } from './inspections';
+import { measureSequentialGets, numberOption, round, signInOverHttp, thousands, withBenchDatabase } from './support';
+
+const YEAR = 2026;
+
+function parseOptions(args: string[]) {
+  return {
+    units: numberOption(args, '--units', 300_000),
+    people: numberOption(args, '--people', 1_000_000),
+    requests: numberOption(args, '--requests', 40),
+    inMemory: args.includes('--in-memory'),
+  };
+}
+
+type Unit = { id: number; code: string; name: string };
+
+/** The unit of a kind with the most members: the heaviest read of that level. */
+async function largest(handle: DbHandle, kind: string): Promise<Unit> {
+  const rows = await handle.pool.query<Unit>(
+    `SELECT u.id, u.code, u.name FROM units u JOIN figure_counters f ON f.unit_id = u.id AND f.metric = 'members'
+     WHERE u.kind = $1 AND u.valid_to IS NULL GROUP BY u.id ORDER BY sum(f.delta) DESC LIMIT 1`,
+    [kind],
+  );
+  const unit = rows.rows[0];
+  if (!unit) throw new Error(`No ${kind} in the seeded tree`);
+  return { ...unit, id: Number(unit.id) };
+}
+
+export async function runNationalBench(args: string[]): Promise<void> {
+  const options = parseOptions(args);
+  await withBenchDatabase(options, async ({ handle, label }) => {
+    const loadAtStart = loadavg()[0] ?? 0;
+    console.log(`national overview bench on ${label} (load average ${loadAtStart.toFixed(1)})`);
+    await migrateDatabase(handle.db);
+    const seeded = await seedAtScale(handle, { units: options.units, people: options.people, log: (line) => console.log(`  | ${line}`) });
+    console.log(`seed: ${thousands(seeded.units)} units, ${thousands(seeded.people)} people in ${seeded.seconds.toFixed(1)} s`);
+    const activity = await generateLaggingData(handle);
+    console.log(
+      `a year of activity: ${thousands(activity.registrations)} registrations, ${thousands(activity.feedback)} feedback items, ${thousands(activity.remedies)} remedies`,
+    );
+    const root = (await handle.pool.query<Unit>(`SELECT id, code, name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`)).rows[0]!;
+    const province = await largest(handle, 'province_committee');
+    const commune = await largest(handle, 'commune_committee');
+    await addUser(handle.db, 'bench.trunguong', [{ unitId: Number(root.id), role: 'officer' }]);
+
+    const app = await buildApp({ db: handle.db, config: loadConfig(), dbKind: handle.kind });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const { cookie } = await signInOverHttp(baseUrl, 'bench.trunguong', PASSWORD);
+      const measure = async (what: string, path: string) => {
+        const measured = await measureSequentialGets(baseUrl, path, cookie, { requests: options.requests, warmup: 3 });
+        console.log(
+          `${what}: median ${measured.median.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms over ${options.requests} requests`,
+        );
+        return measured;
+      };
+      const rootOverview = await measure(
+        `overview of the root ${root.code} (every metric, ${YEAR} and ${YEAR - 1})`,
+        `/api/campaign-overview?unitId=${root.id}&year=${YEAR}`,
+      );
+      const rootAnswer = JSON.parse(rootOverview.firstBody) as {
+        figures: { members: number; registrationRate: number };
+        children: unknown[];
+      };
+      console.log(
+        `  root: ${thousands(rootAnswer.figures.members)} members, registration rate ${(rootAnswer.figures.registrationRate * 100).toFixed(1)}%, ${rootAnswer.children.length} child units`,
+      );
+      const provinceTable = await measure(
+        `overview of the largest province ${province.code} by child unit`,
+        `/api/campaign-overview?unitId=${province.id}&year=${YEAR}`,
+      );
+      const provinceChildren = (JSON.parse(provinceTable.firstBody) as { children: unknown[] }).children.length;
+      console.log(`  province: ${provinceChildren} child units`);
+      const trend = await measure(
+        'five-year trend of the root (registration rate)',
+        `/api/campaign-overview/trend?unitId=${root.id}&metric=registrationRate&toYear=${YEAR}&years=5`,
+      );
+      const rootMembers = await measure(
+        'records: first page of the root’s members',
+        `/api/campaign-overview/records?unitId=${root.id}&year=${YEAR}&metric=members`,
+      );
+      const provinceApproved = await measure(
+        `records: first page of ${province.code}'s approved registrations`,
+        `/api/campaign-overview/records?unitId=${province.id}&year=${YEAR}&metric=approvedShare`,
+      );
+      const communeRegistered = await measure(
+        `records: first page of ${commune.code}'s registered members`,
+        `/api/campaign-overview/records?unitId=${commune.id}&year=${YEAR}&metric=registrationRate`,
+      );
+      const rootTotal = (JSON.parse(rootMembers.firstBody) as { total: number }).total;
+      if (rootTotal !== rootAnswer.figures.members)
+        throw new Error(`The root's members list has ${rootTotal} rows, its number is ${rootAnswer.figures.members}`);
+      const drillP95 = Math.max(rootMembers.p95, provinceApproved.p95, communeRegistered.p95);
+      console.log(
+        JSON.stringify({
+          bench: 'national',
+          db: handle.kind,
+          units: seeded.units,
+          people: seeded.people,
+          registrations: activity.registrations,
+          requests: options.requests,
+          root_overview_median_ms: round(rootOverview.median),
+          root_overview_p95_ms: round(rootOverview.p95),
+          province_by_child_p95_ms: round(provinceTable.p95),
+          root_trend_5y_p95_ms: round(trend.p95),
+          drill_root_members_p95_ms: round(rootMembers.p95),
+          drill_province_approved_p95_ms: round(provinceApproved.p95),
+          drill_commune_registered_p95_ms: round(communeRegistered.p95),
+          drill_first_page_p95_ms: round(drillP95),
+          load_start: round(loadAtStart, 2),
+          load_end: round(loadavg()[0] ?? 0, 2),
+        }),
+      );
+    } finally {
+      await app.close();
+    }
+  });
+}

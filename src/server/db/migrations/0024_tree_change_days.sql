@@ -1,0 +1,1 @@
+CREATE INDEX "unit_versions_valid_from_idx" ON "unit_versions" USING btree ("valid_from");
