@@ -3,6 +3,9 @@ import { addPerson, addUser, rootActor, seedSmallTree, startTestApp, type TestCo
 import { openSession, readWorkbook, type Session } from './helpers/session';
 import { insertRegistration } from './helpers/followup-rows';
 import { moveUnit } from '../src/server/modules/units/units.service';
+import { listRecords } from '../src/server/modules/dashboard/drill-down.repo';
+import { RECORD_SETS } from '../src/server/modules/dashboard/drill-down';
+import { todayIso } from '../src/server/platform/dates';
 import { getUnitOrThrow } from '../src/server/modules/units/index';
 import {
   CAMPAIGN_METRIC_KEYS,
@@ -174,6 +177,30 @@ describe('campaign overview', () => {
     expect(sheet[1]).toEqual(['STT', 'Họ và tên', 'Đơn vị', 'Sinh hoạt từ ngày']);
     expect(sheet.slice(2)).toHaveLength(7);
     expect(sheet.at(-1)![0]).toBe(7);
+  });
+
+  it('reads the same pages whether it walks the names or starts from the units', async () => {
+    for (const [metric, sets] of Object.entries(RECORD_SETS)) {
+      for (const set of [sets.numerator, sets.denominator].filter((candidate) => candidate !== undefined)) {
+        for (const unit of [tree.R, tree.A, tree.C3]) {
+          const place = { unit, year: YEAR, day: todayIso(), treeUnchangedSince: true };
+          for (const offset of [0, 2]) {
+            const walked = await listRecords(ctx.db, set, place, { limit: 3, offset, total: 1_000_000 });
+            const fromUnits = await listRecords(ctx.db, set, place, { limit: 3, offset, total: 0 });
+            expect(walked, `${metric} of ${unit.code} from ${offset}`).toEqual(fromUnits);
+          }
+        }
+      }
+    }
+    const all = await listRecords(
+      ctx.db,
+      RECORD_SETS.approvedShare.denominator!,
+      { unit: tree.R, year: YEAR, day: todayIso(), treeUnchangedSince: true },
+      { limit: 50, offset: 0, total: 1_000_000 },
+    );
+    // Individual registrations by their person's name, the collective one by its unit's, in one order.
+    expect(all.map((item) => item.name)).toContain('Chi bộ Khu phố 2');
+    expect(all).toHaveLength(4);
   });
 
   it('refuses the records outside the subtree, of a metric without a list, or of a count as a rate', async () => {

@@ -42,7 +42,7 @@ export async function getCampaignRecords(
   query: RecordsRequest & { page: number; pageSize: number },
 ): Promise<CampaignRecords> {
   const { unit, set, title, place, total } = await locateRecords(db, actor, query);
-  const items = await drill.listRecords(db, set, place, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const items = await drill.listRecords(db, set, place, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize, total });
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
     year: query.year,
@@ -67,6 +67,6 @@ export async function readAllCampaignRecords(db: Database, actor: Actor, query: 
       { total, limit: MAX_RECORDS_EXPORT },
     );
   }
-  const items = await drill.listRecords(db, set, place, { limit: MAX_RECORDS_EXPORT, offset: 0 });
+  const items = await drill.listRecords(db, set, place, { limit: MAX_RECORDS_EXPORT, offset: 0, total });
   return { unit, title, asOf: place.day, items };
 }
