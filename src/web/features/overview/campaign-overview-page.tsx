@@ -15,6 +15,8 @@ import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { formatDate } from '../../lib/format';
 import { YearSelect } from '../study/year-select';
+import { useInspectionFigures } from '../inspections/lagging.api';
+import { useCan } from '../../app/session';
 import { MetricCards } from './metric-cards';
 import { OverviewTable } from './overview-table';
 import { RankingCard } from './ranking-card';
@@ -41,6 +43,17 @@ function Overview({ actingUnit }: { actingUnit: ActingUnit }) {
   const [trendUnit, setTrendUnit] = useState<{ id: number; name: string } | null>(null);
   const [records, setRecords] = useState<RecordsTarget | null>(null);
   const answer = useCampaignOverview(actingUnit.id, year);
+  // Lagging units are found by the inspections' rules and thresholds; shown to those who read inspections.
+  const canReadInspections = useCan('inspections.read');
+  const inspections = useInspectionFigures(actingUnit.id, year, canReadInspections);
+  const lagging =
+    canReadInspections && inspections.data
+      ? {
+          byChild: new Map(inspections.data.children.map((child) => [child.unit.id, child.figures.laggingUnits])),
+          total: inspections.data.figures.laggingUnits,
+          year,
+        }
+      : undefined;
   const overview = answer.data;
   const metric = overview?.metrics.find((candidate) => candidate.key === metricKey);
 
@@ -120,6 +133,7 @@ function Overview({ actingUnit }: { actingUnit: ActingUnit }) {
             loading={answer.isFetching}
             onShowTrend={setTrendUnit}
             onOpenRecords={openRecords}
+            lagging={lagging}
           />
           <RecordsDrawer
             target={records}

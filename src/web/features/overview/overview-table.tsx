@@ -2,6 +2,9 @@ import { LineChartOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatNumber } from '../../lib/format';
+import { inspectionsLink } from '../inspections/inspection-figures-card';
 import type { CampaignMetric, CampaignOverview } from '../../../shared/contracts/campaign-overview';
 import { DefinedFigureHeader, useChildUnitColumn } from '../../components/figure-columns';
 import { ChangeTag } from './change-tag';
@@ -16,6 +19,7 @@ export function OverviewTable({
   loading,
   onShowTrend,
   onOpenRecords,
+  lagging,
 }: {
   overview: CampaignOverview;
   metric: CampaignMetric;
@@ -23,6 +27,8 @@ export function OverviewTable({
   onShowTrend: (unit: { id: number; name: string }) => void;
   /** Opens the records behind a unit's number of a metric that has them. */
   onOpenRecords: (unit: { id: number; name: string }, key: CampaignMetric['key']) => void;
+  /** Lagging units under each child (inspections' rules), for those who read inspections. */
+  lagging?: { byChild: Map<number, number>; total: number; year: number } | undefined;
 }) {
   const { t } = useTranslation();
   const unitColumn = useChildUnitColumn<Child>({ fixedLeft: true });
@@ -44,6 +50,30 @@ export function OverviewTable({
         />
       ),
     },
+    ...(lagging
+      ? [
+          {
+            title: t('overview.table.lagging'),
+            key: 'lagging',
+            width: 130,
+            align: 'right' as const,
+            sorter: (a: Child, b: Child) => (lagging.byChild.get(a.unit.id) ?? 0) - (lagging.byChild.get(b.unit.id) ?? 0),
+            render: (_value: unknown, child: Child) => {
+              const count = lagging.byChild.get(child.unit.id) ?? 0;
+              return count === 0 ? (
+                formatNumber(0)
+              ) : (
+                <Link
+                  to={inspectionsLink('lagging', child.unit.id, lagging.year)}
+                  title={t('overview.table.openLagging', { unit: child.unit.name })}
+                >
+                  <Typography.Text type="danger">{formatNumber(count)}</Typography.Text>
+                </Link>
+              );
+            },
+          },
+        ]
+      : []),
     {
       title: `${label(metric.key)} — ${t('overview.table.change')}`,
       key: 'change',
@@ -96,11 +126,16 @@ export function OverviewTable({
                 <strong>{t('overview.table.total', { unit: overview.unit.name })}</strong>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={1} />
-              <Table.Summary.Cell index={2}>
+              {lagging ? (
+                <Table.Summary.Cell index={2} align="right">
+                  <strong>{formatNumber(lagging.total)}</strong>
+                </Table.Summary.Cell>
+              ) : null}
+              <Table.Summary.Cell index={lagging ? 3 : 2}>
                 <ChangeTag change={changeOf(metric, overview.figures[metric.key], overview.previous[metric.key], t('overview.points'))} />
               </Table.Summary.Cell>
               {overview.metrics.map((column, index) => (
-                <Table.Summary.Cell key={column.key} index={index + 3} align="right">
+                <Table.Summary.Cell key={column.key} index={index + (lagging ? 4 : 3)} align="right">
                   <strong>
                     <MetricNumber metric={column} value={overview.figures[column.key]} unit={overview.unit} onOpen={onOpenRecords} />
                   </strong>
