@@ -15,6 +15,7 @@ import { moveUnit, closeUnit } from '../src/server/modules/units/units.service';
 import { mergeUnits, splitUnit } from '../src/server/modules/units/units.reorganisation';
 import { movePerson, updatePerson } from '../src/server/modules/people/people.service';
 import type { Database } from '../src/server/platform/db/client';
+import { readFigures, readFiguresAtDays } from '../src/server/platform/figures';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -186,6 +187,16 @@ describe('live figures', () => {
     expect(await figuresOf(merged.id, '2026-09-30')).toEqual({ members: 6, partyMembers: 5, units: 3 });
     expect(await figuresOf(merged.id, '2026-10-01')).toEqual({ members: 0, partyMembers: 0, units: 0 });
     expect(await figuresOf(tree.R.id, FAR_FUTURE)).toEqual(await recount(ctx.db, tree.R.path, FAR_FUTURE));
+    // Several days read in one pass give what each day read alone gives, units without figures included.
+    const units = [tree.R.id, X.id, merged.id, parts[0]!.id, parts[1]!.id];
+    const days = ['2026-07-31', '2026-09-30', FAR_FUTURE];
+    const metrics = ['members', 'party_members', 'units'];
+    const together = await readFiguresAtDays(
+      ctx.db,
+      units,
+      days.map((asOf) => ({ metrics, asOf })),
+    );
+    for (const [index, asOf] of days.entries()) expect(together[index], asOf).toEqual(await readFigures(ctx.db, units, metrics, asOf));
     const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE action IN ('unit.merge', 'unit.split')`);
     expect(audit.rows.map((r) => r.action).sort()).toEqual(['unit.merge', 'unit.split']);
   });

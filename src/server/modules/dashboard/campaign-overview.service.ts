@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/client';
 import { cachedRead } from '../../platform/db/read-cache';
 import { assertCan, type Actor } from '../../platform/auth/policy';
-import { readFigures } from '../../platform/figures';
+import { readFigures, readFiguresAtDays } from '../../platform/figures';
 import type { CampaignMetricKey, CampaignOverview, CampaignTrend } from '../../../shared/contracts/campaign-overview';
 import { asOfForYear, listOpenChildUnits } from '../figures/index';
 import { getUnitOrThrow } from '../units/index';
@@ -21,9 +21,9 @@ export async function getCampaignOverview(db: Database, actor: Actor, unitId: nu
     // Independent reads go out together: on PostgreSQL each takes a connection of its own.
     const [unit, children] = await Promise.all([getUnitOrThrow(db, unitId), listOpenChildUnits(db, unitId, asOf)]);
     const ids = [unitId, ...children.map((child) => child.id)];
-    const [now, before] = await Promise.all([
-      readFigures(db, ids, countersOf(year), asOf),
-      readFigures(db, ids, countersOf(year - 1), previousAsOf),
+    const [now = new Map(), before = new Map()] = await readFiguresAtDays(db, ids, [
+      { metrics: countersOf(year), asOf },
+      { metrics: countersOf(year - 1), asOf: previousAsOf },
     ]);
     return {
       unitPath: unit.path,
