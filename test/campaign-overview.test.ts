@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, addUser, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
 import { openSession, readWorkbook, type Session } from './helpers/session';
 import { insertRegistration } from './helpers/followup-rows';
+import { insertTopic } from './helpers/registration-fixtures';
+import { sql } from 'drizzle-orm';
 import { moveUnit } from '../src/server/modules/units/units.service';
 import { listRecords } from '../src/server/modules/dashboard/drill-down.repo';
 import { RECORD_SETS } from '../src/server/modules/dashboard/drill-down';
@@ -51,6 +53,31 @@ beforeAll(async () => {
   // Last year: two registrations in C2 and one in C1 (their people joined today, so they count as members from now).
   await populate(tree.C2, YEAR - 1, ['approved', 'submitted'], 20);
   await populate(tree.C1, YEAR - 1, ['published'], 30);
+  // The year's topic studied in C1 by two of its members.
+  const topicId = await insertTopic(ctx.db, tree.R.id, 'Chuyên đề năm 2026', YEAR, YEAR);
+  await addUser(ctx.db, 'bithu.c1', [{ unitId: tree.C1.id, role: 'committee' }]);
+  const secretary = await openSession(ctx.app, 'bithu.c1');
+  const session = await secretary.send('POST', '/api/study-sessions', {
+    unitId: tree.C1.id,
+    kind: 'study',
+    topicId,
+    title: 'Học tập chuyên đề năm 2026',
+    heldOn: `${YEAR}-03-10`,
+    place: 'Nhà văn hóa khu phố 1',
+    isOnline: false,
+    hasCampaignItem: false,
+    notes: null,
+    fileIds: [],
+  });
+  expect(session.statusCode, session.body).toBe(201);
+  const c1People = await ctx.db.execute<{ person_id: number }>(
+    sql`SELECT person_id FROM memberships WHERE unit_id = ${tree.C1.id} AND to_date IS NULL ORDER BY person_id LIMIT 2`,
+  );
+  const attendance = await secretary.send('POST', `/api/study-sessions/${session.json().id}/attendance`, {
+    version: session.json().version,
+    rows: c1People.rows.map((row) => ({ personId: Number(row.person_id), status: 'present' })),
+  });
+  expect(attendance.statusCode, attendance.body).toBe(200);
   await addUser(ctx.db, 'tw.tonghop', [{ unitId: tree.R.id, role: 'officer' }]);
   await addUser(ctx.db, 'canbo.a', [{ unitId: tree.A.id, role: 'officer' }]);
   await addUser(ctx.db, 'khong.quyen', []);
@@ -131,6 +158,7 @@ describe('campaign overview', () => {
       [tree.A.id, YEAR - 1],
     ] as const) {
       const counts = (await central.get(`/api/registration-figures?unitId=${unitId}&year=${year}`)).json().figures;
+      const programme = (await central.get(`/api/programme-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const registeredBoth = counts.registered + counts.collectiveRegistered;
       const expected: Array<[string, string, number]> = [
         ['members', 'numerator', counts.members],
@@ -143,6 +171,8 @@ describe('campaign overview', () => {
         ['publishedShare', 'denominator', registeredBoth],
         ['completedWellShare', 'numerator', counts.completedWell],
         ['completedWellShare', 'denominator', counts.completedWell + counts.completed + counts.notCompleted],
+        ['studyRate', 'numerator', programme.studied],
+        ['studyRate', 'denominator', programme.members],
       ];
       for (const [metric, part, count] of expected) {
         const records = await recordsOf(unitId, year, metric, part, '&pageSize=200');
@@ -151,6 +181,11 @@ describe('campaign overview', () => {
       }
     }
     // A's approved registrations of this year: two individual ones in C1 and the collective one of C2.
+    const studied = await recordsOf(tree.R.id, YEAR, 'studyRate');
+    expect(studied.items.map((item) => [item.kind, item.unitName, item.day])).toEqual([
+      ['studied', 'Chi bộ Khu phố 1', `${YEAR}-03-10`],
+      ['studied', 'Chi bộ Khu phố 1', `${YEAR}-03-10`],
+    ]);
     const approved = await recordsOf(tree.A.id, YEAR, 'approvedShare');
     expect(approved.title).toBe('Bản đăng ký đã thẩm định');
     expect(approved.items.map((item) => item.unitName).sort()).toEqual(['Chi bộ Khu phố 1', 'Chi bộ Khu phố 1', 'Chi bộ Khu phố 2']);
@@ -208,7 +243,7 @@ describe('campaign overview', () => {
     expect((await officerA.get(`/api/exports/campaign-overview/records?unitId=${tree.B.id}&year=${YEAR}&metric=members`)).statusCode).toBe(
       403,
     );
-    const noList = await officerA.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=studyRate`);
+    const noList = await officerA.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=standardsRate`);
     expect(noList.statusCode).toBe(400);
     expect(noList.json().error.code).toBe('VALIDATION_FAILED');
     const countAsRate = await officerA.get(

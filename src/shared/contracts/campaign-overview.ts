@@ -108,6 +108,7 @@ export type CampaignTrend = z.infer<typeof CampaignTrendSchema>;
 export const DRILLABLE_METRIC_KEYS = [
   'members',
   'registrationRate',
+  'studyRate',
   'collectiveRegistered',
   'approvedShare',
   'publishedShare',
@@ -126,16 +127,19 @@ export type CampaignRecordsQuery = z.infer<typeof CampaignRecordsQuerySchema>;
 export const CampaignRecordsExportQuerySchema = CampaignRecordsQuerySchema.omit({ page: true, pageSize: true });
 export type CampaignRecordsExportQuery = z.infer<typeof CampaignRecordsExportQuerySchema>;
 
-/** One record behind a number: a person (with the day they joined the unit) or a registration (with its status). */
+/**
+ * One record behind a number: a member (with the day they joined the unit), a person who studied
+ * the year's topic (with the day they did) or a registration (with its status).
+ */
 export const CampaignRecordSchema = z.object({
   id: z.number(),
-  kind: z.enum(['person', 'registration']),
+  kind: z.enum(['member', 'studied', 'registration']),
   name: z.string(),
   unitName: z.string(),
   /** A registration's status code; null for a person. */
   status: z.string().nullable(),
-  /** A person's first day in the unit; null for a registration. */
-  since: z.string().nullable(),
+  /** A member's first day in the unit, or the day a person studied; null for a registration. */
+  day: z.string().nullable(),
 });
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;
 

@@ -123,7 +123,7 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     better: 'higher',
     label: 'Tỷ lệ học tập chuyên đề',
     definition: PROGRAMME_FIGURE_DEFINITIONS.studyRate,
-    records: null,
+    records: { numerator: 'Người đã học tập chuyên đề', denominator: 'Người đang sinh hoạt' },
     counters: (year) => [MEMBERS_METRIC, PROGRAMME_METRICS.studied(year)],
     value: (read, year) => share(read(PROGRAMME_METRICS.studied(year)), read(MEMBERS_METRIC)),
   },

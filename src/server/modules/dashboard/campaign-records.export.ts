@@ -21,15 +21,14 @@ export async function exportCampaignRecords(db: Database, actor: Actor, query: C
     size: 13,
   };
   sheet.addRow([]);
-  const people = items.every((item) => item.kind === 'person');
-  sheet
-    .addRow(['STT', people ? 'Họ và tên' : 'Người, tập thể đăng ký', 'Đơn vị', people ? 'Sinh hoạt từ ngày' : 'Trạng thái'])
-    .eachCell((cell) => {
-      cell.style = FIGURE_HEADER_STYLE;
-    });
+  const kind = items[0]?.kind ?? 'member';
+  const DAY_HEADERS = { member: 'Sinh hoạt từ ngày', studied: 'Học tập ngày', registration: 'Trạng thái' } as const;
+  sheet.addRow(['STT', kind === 'registration' ? 'Người, tập thể đăng ký' : 'Họ và tên', 'Đơn vị', DAY_HEADERS[kind]]).eachCell((cell) => {
+    cell.style = FIGURE_HEADER_STYLE;
+  });
   items.forEach((item, index) => {
     const detail =
-      item.kind === 'person' ? formatVietnameseDate(item.since ?? '') : REGISTRATION_STATUS_LABELS[item.status as RegistrationStatus];
+      item.kind === 'registration' ? REGISTRATION_STATUS_LABELS[item.status as RegistrationStatus] : formatVietnameseDate(item.day ?? '');
     sheet.addRow([index + 1, item.name, item.unitName, detail]);
   });
   return {

@@ -55,10 +55,18 @@ function unitFilter(unitColumn: SQL, place: Place, walk: boolean): SQL {
 function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
   if (set.kind === 'members') {
     return [
-      sql`SELECT p.id, 'person' AS kind, p.full_name AS name, u.name AS unit_name, NULL AS status, m.from_date::text AS since, p.sort_key AS name_key
+      sql`SELECT p.id, 'member' AS kind, p.full_name AS name, u.name AS unit_name, NULL AS status, m.from_date::text AS day, p.sort_key AS name_key
         FROM persons p JOIN memberships m ON m.person_id = p.id JOIN units u ON u.id = m.unit_id
         WHERE m.is_primary AND m.from_date <= ${place.day} AND (m.to_date IS NULL OR m.to_date > ${place.day})
           AND ${unitFilter(sql`m.unit_id`, place, walk)}
+        ORDER BY p.sort_key, p.id`,
+    ];
+  }
+  if (set.kind === 'studied') {
+    return [
+      sql`SELECT p.id, 'studied' AS kind, p.full_name AS name, u.name AS unit_name, NULL AS status, s.studied_on::text AS day, p.sort_key AS name_key
+        FROM persons p JOIN study_records s ON s.person_id = p.id JOIN units u ON u.id = s.unit_id
+        WHERE s.year = ${place.year} AND s.studied_on <= ${place.day} AND ${unitFilter(sql`s.unit_id`, place, walk)}
         ORDER BY p.sort_key, p.id`,
     ];
   }
@@ -69,13 +77,13 @@ function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
   const kinds = set.kind === 'registrations' ? set.kinds : ['individual'];
   const branches: SQL[] = [];
   if (kinds.includes('individual')) {
-    branches.push(sql`SELECT r.id, 'registration' AS kind, p.full_name AS name, u.name AS unit_name, r.status, NULL AS since, p.sort_key AS name_key
+    branches.push(sql`SELECT r.id, 'registration' AS kind, p.full_name AS name, u.name AS unit_name, r.status, NULL AS day, p.sort_key AS name_key
       FROM persons p JOIN registrations r ON r.person_id = p.id JOIN units u ON u.id = r.unit_id
       WHERE r.kind = 'individual' AND r.year = ${place.year} AND ${which} AND ${unitFilter(sql`r.unit_id`, place, walk)}
       ORDER BY p.sort_key, r.id`);
   }
   if (kinds.includes('collective')) {
-    branches.push(sql`SELECT r.id, 'registration' AS kind, u.name AS name, u.name AS unit_name, r.status, NULL AS since, u.sort_key AS name_key
+    branches.push(sql`SELECT r.id, 'registration' AS kind, u.name AS name, u.name AS unit_name, r.status, NULL AS day, u.sort_key AS name_key
       FROM registrations r JOIN units u ON u.id = r.unit_id
       WHERE r.kind = 'collective' AND r.year = ${place.year} AND ${which} AND ${unitFilter(sql`r.unit_id`, place, walk)}
       ORDER BY u.sort_key, r.id`);
@@ -85,11 +93,11 @@ function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
 
 type RecordRow = {
   id: number;
-  kind: 'person' | 'registration';
+  kind: CampaignRecord['kind'];
   name: string;
   unit_name: string;
   status: string | null;
-  since: string | null;
+  day: string | null;
 };
 
 const toRecord = (row: RecordRow): CampaignRecord => ({
@@ -98,7 +106,7 @@ const toRecord = (row: RecordRow): CampaignRecord => ({
   name: row.name,
   unitName: row.unit_name,
   status: row.status,
-  since: row.since,
+  day: row.day,
 });
 
 /** Lists at least this long are walked in name order (see unitFilter), down to a fiftieth of their length. */
@@ -121,7 +129,7 @@ export async function listRecords(
   const walk = place.treeUnchangedSince && page.total >= WALK_FROM_ROWS && end * WALK_DEPTH_RATIO <= page.total;
   const branches = branchesOf(set, place, walk).map((branch) => sql`(${branch} LIMIT ${end})`);
   const rows = await executor.execute<RecordRow>(sql`
-    SELECT id, kind, name, unit_name, status, since FROM (${sql.join(branches, sql` UNION ALL `)}) records
+    SELECT id, kind, name, unit_name, status, day FROM (${sql.join(branches, sql` UNION ALL `)}) records
     ORDER BY name_key, id LIMIT ${page.limit} OFFSET ${page.offset}`);
   return rows.rows.map(toRecord);
 }

@@ -1,17 +1,25 @@
 import type { DrillableMetricKey } from '../../../shared/contracts/campaign-overview';
 import { MEMBERS_METRIC } from '../people/index';
-import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, type RegistrationBucket, type RegistrationKind } from '../figures/index';
+import {
+  PROGRAMME_METRICS,
+  REGISTRATION_BUCKETS,
+  REGISTRATION_METRICS,
+  type RegistrationBucket,
+  type RegistrationKind,
+} from '../figures/index';
 
 /**
  * What each drillable metric counts, as rows, and the live counters that hold how many there are:
  * the rows are read with the rules the counters are written with (people.figures.ts for members,
  * registration-metrics.ts for registrations), so a list has as many rows as its number says.
  * - members: primary memberships in force on the day;
+ * - studied: the year's study records (study.figures.ts) made by the day, on the unit each counts on;
  * - registrations of the year, of the kinds, now in a bucket's statuses, or reviewed at the levels
  *   (individual ones: only they are reviewed at a level), counted on the registration's unit.
  */
 export type RecordSet =
   | { kind: 'members' }
+  | { kind: 'studied' }
   | { kind: 'registrations'; kinds: RegistrationKind[]; bucket: RegistrationBucket }
   | { kind: 'reviewed'; levels: string[] };
 
@@ -24,6 +32,7 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
     numerator: { kind: 'registrations', kinds: ['individual'], bucket: 'registered' },
     denominator: { kind: 'members' },
   },
+  studyRate: { numerator: { kind: 'studied' }, denominator: { kind: 'members' } },
   collectiveRegistered: { numerator: { kind: 'registrations', kinds: ['collective'], bucket: 'registered' } },
   approvedShare: {
     numerator: { kind: 'registrations', kinds: BOTH, bucket: 'approved' },
@@ -42,6 +51,7 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
 /** The counters whose sum is the number of records of a set in a year. */
 export function countersOfSet(set: RecordSet, year: number): string[] {
   if (set.kind === 'members') return [MEMBERS_METRIC];
+  if (set.kind === 'studied') return [PROGRAMME_METRICS.studied(year)];
   if (set.kind === 'reviewed') return set.levels.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));
   return set.kinds.map((kind) => REGISTRATION_METRICS.bucket(kind, set.bucket, year));
 }

@@ -42,11 +42,11 @@ export function RecordsDrawer({
     { title: t('overview.records.name'), key: 'name', render: (_value, row) => row.name },
     { title: t('overview.records.unit'), key: 'unit', render: (_value, row) => row.unitName },
     {
-      title: answer?.items[0]?.kind === 'registration' ? t('overview.records.status') : t('overview.records.since'),
+      title: t(`overview.records.detail.${answer?.items[0]?.kind ?? 'member'}`),
       key: 'detail',
       width: 180,
       render: (_value, row) =>
-        row.kind === 'registration' ? <StatusTag status={row.status as RegistrationStatus} /> : formatDate(row.since),
+        row.kind === 'registration' ? <StatusTag status={row.status as RegistrationStatus} /> : formatDate(row.day),
     },
   ];
   return (
