@@ -5,6 +5,8 @@ import { insertRegistration } from './helpers/followup-rows';
 import { insertTopic } from './helpers/registration-fixtures';
 import { sql } from 'drizzle-orm';
 import { moveUnit } from '../src/server/modules/units/units.service';
+import { adoptDraft, createDraft } from '../src/server/modules/standards/standards.service';
+import { recordSign } from '../src/server/modules/standards/standards-sign.service';
 import { listRecords } from '../src/server/modules/dashboard/drill-down.repo';
 import { RECORD_SETS } from '../src/server/modules/dashboard/drill-down';
 import { todayIso } from '../src/server/platform/dates';
@@ -78,6 +80,16 @@ beforeAll(async () => {
     rows: c1People.rows.map((row) => ({ personId: Number(row.person_id), status: 'present' })),
   });
   expect(attendance.statusCode, attendance.body).toBe(200);
+  // Ethics standards adopted by C1 (with its sign posted) and by C3; C2 has none.
+  for (const [unit, withSign] of [
+    [tree.C1, true],
+    [tree.C3, false],
+  ] as const) {
+    const draft = await createDraft(ctx.db, rootActor(tree.R.path), { unitId: unit.id, criteria: [{ text: 'Gương mẫu, gần dân' }] });
+    await adoptDraft(ctx.db, rootActor(tree.R.path), draft.id, { adoptedOn: `${YEAR}-01-10`, version: draft.version });
+    if (withSign)
+      await recordSign(ctx.db, rootActor(tree.R.path), unit.id, { postedOn: `${YEAR}-02-01`, location: 'Nhà văn hóa', photoFileId: null });
+  }
   await addUser(ctx.db, 'tw.tonghop', [{ unitId: tree.R.id, role: 'officer' }]);
   await addUser(ctx.db, 'canbo.a', [{ unitId: tree.A.id, role: 'officer' }]);
   await addUser(ctx.db, 'khong.quyen', []);
@@ -173,6 +185,10 @@ describe('campaign overview', () => {
         ['completedWellShare', 'denominator', counts.completedWell + counts.completed + counts.notCompleted],
         ['studyRate', 'numerator', programme.studied],
         ['studyRate', 'denominator', programme.members],
+        ['standardsRate', 'numerator', programme.standardsAdopted],
+        ['standardsRate', 'denominator', programme.standardKeepingUnits],
+        ['signsRate', 'numerator', programme.signsPosted],
+        ['signsRate', 'denominator', programme.standardKeepingUnits],
       ];
       for (const [metric, part, count] of expected) {
         const records = await recordsOf(unitId, year, metric, part, '&pageSize=200');
@@ -185,6 +201,15 @@ describe('campaign overview', () => {
     expect(studied.items.map((item) => [item.kind, item.unitName, item.day])).toEqual([
       ['studied', 'Chi bộ Khu phố 1', `${YEAR}-03-10`],
       ['studied', 'Chi bộ Khu phố 1', `${YEAR}-03-10`],
+    ]);
+    const adopted = await recordsOf(tree.R.id, YEAR, 'standardsRate');
+    expect(adopted.items.map((item) => [item.kind, item.name, item.unitName, item.day])).toEqual([
+      ['adopted', 'Chi bộ Khu phố 1', 'Đảng ủy phường An Bình', `${YEAR}-01-10`],
+      ['adopted', 'Chi bộ thôn Phú Lộc', 'Đảng ủy xã Đông Hòa', `${YEAR}-01-10`],
+    ]);
+    expect((await recordsOf(tree.A.id, YEAR, 'signsRate', 'denominator')).items.map((item) => item.name)).toEqual([
+      'Chi bộ Khu phố 1',
+      'Chi bộ Khu phố 2',
     ]);
     const approved = await recordsOf(tree.A.id, YEAR, 'approvedShare');
     expect(approved.title).toBe('Bản đăng ký đã thẩm định');
@@ -243,7 +268,7 @@ describe('campaign overview', () => {
     expect((await officerA.get(`/api/exports/campaign-overview/records?unitId=${tree.B.id}&year=${YEAR}&metric=members`)).statusCode).toBe(
       403,
     );
-    const noList = await officerA.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=standardsRate`);
+    const noList = await officerA.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=reportingRate`);
     expect(noList.statusCode).toBe(400);
     expect(noList.json().error.code).toBe('VALIDATION_FAILED');
     const countAsRate = await officerA.get(

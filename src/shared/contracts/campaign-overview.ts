@@ -109,6 +109,8 @@ export const DRILLABLE_METRIC_KEYS = [
   'members',
   'registrationRate',
   'studyRate',
+  'standardsRate',
+  'signsRate',
   'collectiveRegistered',
   'approvedShare',
   'publishedShare',
@@ -129,16 +131,17 @@ export type CampaignRecordsExportQuery = z.infer<typeof CampaignRecordsExportQue
 
 /**
  * One record behind a number: a member (with the day they joined the unit), a person who studied
- * the year's topic (with the day they did) or a registration (with its status).
+ * the year's topic (with the day they did), a registration (with its status), or a unit: one that
+ * adopted ethics standards or posted their sign (with the day), or one that must (no day).
  */
 export const CampaignRecordSchema = z.object({
   id: z.number(),
-  kind: z.enum(['member', 'studied', 'registration']),
+  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit']),
   name: z.string(),
   unitName: z.string(),
   /** A registration's status code; null for a person. */
   status: z.string().nullable(),
-  /** A member's first day in the unit, or the day a person studied; null for a registration. */
+  /** The day of the record (joined, studied, adopted, posted); null for a registration or a unit. */
   day: z.string().nullable(),
 });
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;

@@ -4,9 +4,19 @@ import type { Actor } from '../../platform/auth/policy';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { exportFileName } from '../../platform/file-names';
 import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
-import type { CampaignRecordsExportQuery } from '../../../shared/contracts/campaign-overview';
+import type { CampaignRecord, CampaignRecordsExportQuery } from '../../../shared/contracts/campaign-overview';
 import { FIGURE_HEADER_STYLE } from '../figures/index';
 import { readAllCampaignRecords } from './campaign-records.service';
+
+/** The columns after "STT" for each kind of record: who or what, where it sits, and its day or status. */
+const HEADERS: Record<CampaignRecord['kind'], [string, string, string]> = {
+  member: ['Họ và tên', 'Đơn vị', 'Sinh hoạt từ ngày'],
+  studied: ['Họ và tên', 'Đơn vị', 'Học tập ngày'],
+  registration: ['Người, tập thể đăng ký', 'Đơn vị', 'Trạng thái'],
+  adopted: ['Đơn vị', 'Trực thuộc', 'Thông qua chuẩn mực lần đầu'],
+  signed: ['Đơn vị', 'Trực thuộc', 'Gắn biển ngày'],
+  unit: ['Đơn vị', 'Trực thuộc', 'Ghi chú'],
+};
 
 /** The records behind a number as a workbook: one row per person or registration, numbered as the number counts them. */
 export async function exportCampaignRecords(db: Database, actor: Actor, query: CampaignRecordsExportQuery) {
@@ -21,14 +31,16 @@ export async function exportCampaignRecords(db: Database, actor: Actor, query: C
     size: 13,
   };
   sheet.addRow([]);
-  const kind = items[0]?.kind ?? 'member';
-  const DAY_HEADERS = { member: 'Sinh hoạt từ ngày', studied: 'Học tập ngày', registration: 'Trạng thái' } as const;
-  sheet.addRow(['STT', kind === 'registration' ? 'Người, tập thể đăng ký' : 'Họ và tên', 'Đơn vị', DAY_HEADERS[kind]]).eachCell((cell) => {
+  sheet.addRow(['STT', ...HEADERS[items[0]?.kind ?? 'member']]).eachCell((cell) => {
     cell.style = FIGURE_HEADER_STYLE;
   });
   items.forEach((item, index) => {
     const detail =
-      item.kind === 'registration' ? REGISTRATION_STATUS_LABELS[item.status as RegistrationStatus] : formatVietnameseDate(item.day ?? '');
+      item.kind === 'registration'
+        ? REGISTRATION_STATUS_LABELS[item.status as RegistrationStatus]
+        : item.day
+          ? formatVietnameseDate(item.day)
+          : '';
     sheet.addRow([index + 1, item.name, item.unitName, detail]);
   });
   return {

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import type { CampaignRecord } from '../../../shared/contracts/campaign-overview';
+import { STANDARD_KEEPING_KINDS } from '../figures/index';
 import { statusesOfSet, type RecordSet } from './drill-down';
 
 /** The last day the tree changed (a unit founded, moved, renamed or re-kinded). */
@@ -62,6 +63,9 @@ function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
         ORDER BY p.sort_key, p.id`,
     ];
   }
+  if (set.kind === 'standardsAdopted' || set.kind === 'signsPosted' || set.kind === 'standardKeepingUnits') {
+    return [unitsBranch(set.kind, place, walk)];
+  }
   if (set.kind === 'studied') {
     return [
       sql`SELECT p.id, 'studied' AS kind, p.full_name AS name, u.name AS unit_name, NULL AS status, s.studied_on::text AS day, p.sort_key AS name_key
@@ -89,6 +93,27 @@ function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
       ORDER BY u.sort_key, r.id`);
   }
   return branches;
+}
+
+/** Units as records: named by themselves, placed by the unit above them, in the order of unit names. */
+function unitsBranch(kind: 'standardsAdopted' | 'signsPosted' | 'standardKeepingUnits', place: Place, walk: boolean): SQL {
+  const open = sql`u.valid_from <= ${place.day} AND (u.valid_to IS NULL OR u.valid_to > ${place.day})`;
+  const filter = unitFilter(sql`u.id`, place, walk);
+  const columns = (recordKind: string, day: SQL) =>
+    sql`u.id, ${recordKind} AS kind, u.name AS name, COALESCE(above.name, '') AS unit_name, NULL AS status, ${day} AS day, u.sort_key AS name_key`;
+  const from = sql`FROM units u LEFT JOIN units above ON above.id = u.parent_id`;
+  if (kind === 'standardsAdopted') {
+    return sql`SELECT ${columns('adopted', sql`first.adopted_on::text`)} ${from}
+      JOIN LATERAL (SELECT MIN(e.adopted_on) AS adopted_on FROM ethics_standards e WHERE e.unit_id = u.id) first ON first.adopted_on <= ${place.day}
+      WHERE ${open} AND ${filter} ORDER BY u.sort_key, u.id`;
+  }
+  if (kind === 'signsPosted') {
+    return sql`SELECT ${columns('signed', sql`s.posted_on::text`)} ${from} JOIN standard_signs s ON s.unit_id = u.id AND s.posted_on <= ${place.day}
+      WHERE ${open} AND ${filter} ORDER BY u.sort_key, u.id`;
+  }
+  return sql`SELECT ${columns('unit', sql`NULL`)} ${from}
+    JOIN unit_versions v ON v.unit_id = u.id AND v.valid_from <= ${place.day} AND (v.valid_to IS NULL OR v.valid_to > ${place.day})
+    WHERE v.kind = ANY(${sql.param([...STANDARD_KEEPING_KINDS])}::text[]) AND ${open} AND ${filter} ORDER BY u.sort_key, u.id`;
 }
 
 type RecordRow = {

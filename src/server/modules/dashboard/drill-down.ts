@@ -1,7 +1,9 @@
 import type { DrillableMetricKey } from '../../../shared/contracts/campaign-overview';
 import { MEMBERS_METRIC } from '../people/index';
+import { unitKindMetric } from '../units/index';
 import {
   PROGRAMME_METRICS,
+  STANDARD_KEEPING_KINDS,
   REGISTRATION_BUCKETS,
   REGISTRATION_METRICS,
   type RegistrationBucket,
@@ -14,12 +16,18 @@ import {
  * registration-metrics.ts for registrations), so a list has as many rows as its number says.
  * - members: primary memberships in force on the day;
  * - studied: the year's study records (study.figures.ts) made by the day, on the unit each counts on;
+ * - units that first adopted ethics standards, or have their sign posted, by the day and are still
+ *   open on it (standards.lifecycle.ts takes a closed unit back); units of the standard-keeping kinds
+ *   open on the day, with the kind of their version in force then (units.service.ts);
  * - registrations of the year, of the kinds, now in a bucket's statuses, or reviewed at the levels
  *   (individual ones: only they are reviewed at a level), counted on the registration's unit.
  */
 export type RecordSet =
   | { kind: 'members' }
   | { kind: 'studied' }
+  | { kind: 'standardsAdopted' }
+  | { kind: 'signsPosted' }
+  | { kind: 'standardKeepingUnits' }
   | { kind: 'registrations'; kinds: RegistrationKind[]; bucket: RegistrationBucket }
   | { kind: 'reviewed'; levels: string[] };
 
@@ -33,6 +41,8 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
     denominator: { kind: 'members' },
   },
   studyRate: { numerator: { kind: 'studied' }, denominator: { kind: 'members' } },
+  standardsRate: { numerator: { kind: 'standardsAdopted' }, denominator: { kind: 'standardKeepingUnits' } },
+  signsRate: { numerator: { kind: 'signsPosted' }, denominator: { kind: 'standardKeepingUnits' } },
   collectiveRegistered: { numerator: { kind: 'registrations', kinds: ['collective'], bucket: 'registered' } },
   approvedShare: {
     numerator: { kind: 'registrations', kinds: BOTH, bucket: 'approved' },
@@ -52,6 +62,9 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
 export function countersOfSet(set: RecordSet, year: number): string[] {
   if (set.kind === 'members') return [MEMBERS_METRIC];
   if (set.kind === 'studied') return [PROGRAMME_METRICS.studied(year)];
+  if (set.kind === 'standardsAdopted') return [PROGRAMME_METRICS.standardsAdopted];
+  if (set.kind === 'signsPosted') return [PROGRAMME_METRICS.signsPosted];
+  if (set.kind === 'standardKeepingUnits') return STANDARD_KEEPING_KINDS.map(unitKindMetric);
   if (set.kind === 'reviewed') return set.levels.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));
   return set.kinds.map((kind) => REGISTRATION_METRICS.bucket(kind, set.bucket, year));
 }
