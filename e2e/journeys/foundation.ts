@@ -84,9 +84,11 @@ export function foundationJourneys({ app, browser, page }: JourneyContext): Jour
         await page.locator('.ant-modal input[type="file"], .ant-drawer input[type="file"]').last().setInputFiles(goodFile);
         await page.getByTestId('import-apply').waitFor({ timeout: 20_000 });
         await page.getByTestId('import-apply').click();
-        const confirm = page.locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary');
-        if (await confirm.count()) await confirm.first().click();
-        await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
+        // Applying asks for a confirmation; on a busy machine the dialog can open after a first look for it.
+        const confirm = page.locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary').first();
+        await confirm.waitFor({ timeout: 20_000 });
+        await confirm.click();
+        await page.getByTestId('import-result').waitFor({ timeout: 45_000 });
         expectText(await page.getByTestId('import-result').textContent(), '2', 'import result');
         await page.screenshot({ path: screenshotPath('04-import-done.png'), fullPage: true });
         const after = await page.evaluate(async () => (await (await fetch('/api/people?q=thu%20nghiem')).json()) as { total: number });
