@@ -75,7 +75,15 @@ export async function waitAfterSubmit(
       () => true,
       () => new Promise<never>(() => undefined),
     );
-  const outcome = await Promise.race([expected.waitFor({ state, timeout }).then(() => false), objected]);
+  const reached = expected.waitFor({ state, timeout }).then(
+    () => false,
+    async (error: unknown) => {
+      // Say what the screen showed instead, so a run that timed out tells what it was waiting behind.
+      const dialogs = (await page.locator('.ant-modal-content:visible').allTextContents()).join(' | ').slice(0, 600);
+      throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}; open dialogs: "${dialogs}"`);
+    },
+  );
+  const outcome = await Promise.race([reached, objected]);
   if (outcome) throw new Error(`the form objected: ${(await objections.allTextContents()).join(' | ')}`);
 }
 

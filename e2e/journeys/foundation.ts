@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Journey } from '../harness';
-import { expectText, openFromPhoneMenu, screenshotPath, signIn, type JourneyContext } from '../support';
+import { expectText, openFromPhoneMenu, screenshotPath, signIn, waitAfterSubmit, type JourneyContext } from '../support';
 import { writePeopleWorkbook } from '../../src/server/modules/imports/excel/write';
 import type { PersonExportRow } from '../../src/server/modules/imports/excel/columns';
 
@@ -88,7 +88,17 @@ export function foundationJourneys({ app, browser, page }: JourneyContext): Jour
         const confirm = page.locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary').first();
         await confirm.waitFor({ timeout: 20_000 });
         await confirm.click();
-        await page.getByTestId('import-result').waitFor({ timeout: 45_000 });
+        // A click that lands while the dialog is still zooming in can be lost: the dialog then stays
+        // open with its button idle, and one more click sends it (a loading button ignores clicks).
+        if (
+          await confirm.waitFor({ state: 'hidden', timeout: 10_000 }).then(
+            () => false,
+            () => true,
+          )
+        ) {
+          await confirm.click({ timeout: 2_000 }).catch(() => undefined);
+        }
+        await waitAfterSubmit(page, page.getByTestId('import-result'), 45_000);
         expectText(await page.getByTestId('import-result').textContent(), '2', 'import result');
         await page.screenshot({ path: screenshotPath('04-import-done.png'), fullPage: true });
         const after = await page.evaluate(async () => (await (await fetch('/api/people?q=thu%20nghiem')).json()) as { total: number });
