@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- national [--units N] [--people M] [--requests R] [--in-memory]`
+ * `npm run bench -- national [--national | --units N --people M] [--requests R] [--in-memory]`
  *
- * The campaign overview on the national data set (300,000 units and 1,000,000 people by default)
- * with a year of registrations, feedback and inspections: the root's overview of every metric, a
+ * The campaign overview on a scaled data set (300,000 units and 1,000,000 people by default), or
+ * with `--national` on the national one (5.6 million members and a million cadres), each with a
+ * year of registrations, study, standards, feedback and inspections: the root's overview of every metric, a
  * province's table by child unit, a five-year trend of the root, and the first page of the records
  * behind a number (the root's members, a province's approved registrations, a commune's
  * registered members), each over HTTP, one user clicking, each answer computed afresh on PostgreSQL
@@ -16,7 +17,8 @@ import { migrateDatabase } from '../src/server/platform/db/migrate';
 import type { DbHandle } from '../src/server/platform/db/client';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
-import { generateLaggingData } from './inspections';
+import { seedActivity } from '../src/cli/seed-activity';
+import { seedNational } from '../src/cli/seed-national';
 import { measureSequentialGets, numberOption, round, signInOverHttp, thousands, withBenchDatabase } from './support';
 
 const YEAR = 2026;
@@ -27,7 +29,25 @@ function parseOptions(args: string[]) {
     people: numberOption(args, '--people', 1_000_000),
     requests: numberOption(args, '--requests', 40),
     inMemory: args.includes('--in-memory'),
+    /** The national data set of `seed --national` (5.6 million members, a million cadres) instead. */
+    national: args.includes('--national'),
   };
+}
+
+/** The data set measured: `seed --national`, or a scaled tree with a year of activity. */
+async function seedBenchData(handle: DbHandle, options: ReturnType<typeof parseOptions>) {
+  const log = (line: string) => console.log(`  | ${line}`);
+  if (options.national) {
+    const seeded = await seedNational(handle, { year: YEAR, log });
+    console.log(
+      `seed --national: ${thousands(seeded.units)} units, ${thousands(seeded.people)} people and a year of activity in ${seeded.seconds.toFixed(1)} s, ${thousands(Math.round(seeded.bytes / 1024 / 1024))} MB`,
+    );
+    return { units: seeded.units, people: seeded.people, activity: seeded.activity };
+  }
+  const seeded = await seedAtScale(handle, { units: options.units, people: options.people, log });
+  console.log(`seed: ${thousands(seeded.units)} units, ${thousands(seeded.people)} people in ${seeded.seconds.toFixed(1)} s`);
+  const activity = await seedActivity(handle, YEAR, log);
+  return { units: seeded.units, people: seeded.people, activity };
 }
 
 type Unit = { id: number; code: string; name: string };
@@ -50,9 +70,7 @@ export async function runNationalBench(args: string[]): Promise<void> {
     const loadAtStart = loadavg()[0] ?? 0;
     console.log(`national overview bench on ${label} (load average ${loadAtStart.toFixed(1)})`);
     await migrateDatabase(handle.db);
-    const seeded = await seedAtScale(handle, { units: options.units, people: options.people, log: (line) => console.log(`  | ${line}`) });
-    console.log(`seed: ${thousands(seeded.units)} units, ${thousands(seeded.people)} people in ${seeded.seconds.toFixed(1)} s`);
-    const activity = await generateLaggingData(handle);
+    const { activity, ...seeded } = await seedBenchData(handle, options);
     console.log(
       `a year of activity: ${thousands(activity.registrations)} registrations, ${thousands(activity.feedback)} feedback items, ${thousands(activity.remedies)} remedies`,
     );

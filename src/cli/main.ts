@@ -13,6 +13,7 @@ import { applyImport, previewImport } from '../server/modules/imports/imports.se
 import { exportPeople, exportUnits } from '../server/modules/imports/exports.service';
 import { backupDatabase, restoreDatabase } from '../server/platform/db/backup';
 import { seedAtScale } from './seed-scale';
+import { seedNational } from './seed-national';
 import { registerDomainHandlers } from '../server/modules/domain-handlers';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
@@ -20,6 +21,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
   migrate                          áp dụng các bản cập nhật cấu trúc cơ sở dữ liệu
   seed                             nạp dữ liệu mẫu (một tỉnh) vào cơ sở dữ liệu trống
   seed --scale N [--people M]      tạo dữ liệu lớn: khoảng N đơn vị, M người (kiểm thử, đo hiệu năng)
+  seed --national                  tạo dữ liệu toàn quốc: 34 tỉnh, 3.321 xã, 5,6 triệu đảng viên, 1 triệu cán bộ
+       [--units N] [--members M] [--cadres C]   và một năm hoạt động (đăng ký, học tập, chuẩn mực, phản ánh, kiểm tra)
   create-admin <tên> <mật khẩu>    tạo tài khoản quản trị trên (các) đơn vị gốc
   import units|people <tệp.xlsx>   nhập danh sách từ Excel (dòng lỗi được liệt kê, không dòng nào được ghi nếu có lỗi)
   export units|people <tệp.xlsx>   xuất toàn bộ danh sách ra Excel
@@ -31,6 +34,15 @@ Biến môi trường: DATA_DIR (mặc định ./data), DATABASE_URL (dùng Post
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** A numeric option, or undefined when absent; a value that is not a number is refused. */
+function numberArgument(args: string[], name: string): number | undefined {
+  const value = option(args, name);
+  if (value === undefined) return undefined;
+  const parsed = Number(value.replace(/[._]/g, ''));
+  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} phải là một số không âm (nhận được "${value}").`);
+  return parsed;
 }
 
 /** The CLI acts with full rights on the whole tree, recorded in the audit log as the CLI. */
@@ -76,6 +88,14 @@ async function run(args: string[]): Promise<void> {
         console.log('Cơ sở dữ liệu đã được cập nhật cấu trúc.');
         return;
       case 'seed': {
+        if (rest.includes('--national')) {
+          await seedNational(handle, {
+            units: numberArgument(rest, '--units'),
+            members: numberArgument(rest, '--members'),
+            cadres: numberArgument(rest, '--cadres'),
+          });
+          return;
+        }
         const scale = option(rest, '--scale');
         if (scale) {
           await seedAtScale(handle, { units: Number(scale), people: Number(option(rest, '--people') ?? Number(scale) * 3) });

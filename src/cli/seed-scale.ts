@@ -18,6 +18,10 @@ export type SeedScaleOptions = {
   units: number;
   people: number;
   seed?: number;
+  /** Communes also get their People's Committee and mass organisations (see NationalTreeOptions). */
+  withAgencies?: boolean;
+  /** Share of the people who staff those bodies rather than Party units (see NationalPeopleOptions). */
+  nonPartyShare?: number;
   /** Where progress lines go; the console by default. */
   log?: (line: string) => void;
 };
@@ -177,7 +181,7 @@ async function pipelineChunks<T>(
   }
 }
 
-function formatCount(value: number): string {
+export function formatCount(value: number): string {
   return value.toLocaleString('vi-VN');
 }
 
@@ -381,10 +385,11 @@ async function writeUnits(client: pg.PoolClient, tree: NationalTreeOptions, plac
 async function writePeople(
   client: pg.PoolClient,
   tree: NationalTreeOptions,
-  count: number,
+  spread: { count: number; nonPartyShare?: number },
   placed: Map<string, PlacedUnit>,
   log: Log,
 ): Promise<number> {
+  const { count, nonPartyShare } = spread;
   if (count <= 0) return 0;
   log(`Tạo ${formatCount(count)} hồ sơ người…`);
   const started = performance.now();
@@ -394,7 +399,7 @@ async function writePeople(
     for (const unit of generateNationalTree(tree)) if (unit.kind !== 'central') yield unit;
   };
   let nextId = 1;
-  const people = generateNationalPeople({ count, seed: tree.seed, units: targets });
+  const people = generateNationalPeople({ count, seed: tree.seed, units: targets, nonPartyShare });
   await pipelineChunks(
     client,
     chunksOf(people, PEOPLE_CHUNK),
@@ -424,7 +429,7 @@ export async function seedAtScale(handle: DbHandle, options: SeedScaleOptions): 
   if (!Number.isFinite(options.units) || options.units <= 0) throw new Error('Số đơn vị (--scale) phải là một số dương.');
   if (!Number.isFinite(options.people) || options.people < 0) throw new Error('Số người (--people) phải là một số không âm.');
   const started = performance.now();
-  const tree = { scaleUnits: options.units, seed: options.seed ?? 1 };
+  const tree = { scaleUnits: options.units, seed: options.seed ?? 1, withAgencies: options.withAgencies ?? false };
   // code → id, path and depth of every unit written: children and people find their unit here.
   const placed = new Map<string, PlacedUnit>();
   let units = 0;
@@ -445,7 +450,7 @@ export async function seedAtScale(handle: DbHandle, options: SeedScaleOptions): 
     const setAside = await setAsideIndexesAndForeignKeys(client);
 
     units = await writeUnits(client, tree, placed, log);
-    people = await writePeople(client, tree, Math.floor(options.people), placed, log);
+    people = await writePeople(client, tree, { count: Math.floor(options.people), nonPartyShare: options.nonPartyShare }, placed, log);
 
     const indexesStarted = performance.now();
     await restoreIndexesAndForeignKeys(client, setAside);

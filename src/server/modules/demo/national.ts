@@ -12,7 +12,7 @@ import {
   type AdminProvince,
 } from './admin-units';
 import { governmentBodies, partyBodies, type ProvinceWords } from './org-templates';
-import { PersonFactory } from './people';
+import { PersonFactory, type UnitStaffing } from './people';
 import { Random } from './random';
 import { createStaffingResolver, kindOfTarget, type PeopleTarget } from './staffing';
 import { blocSubtree, communeSubtree } from './subtrees';
@@ -24,6 +24,8 @@ export type NationalTreeOptions = {
   scaleUnits: number;
   seed?: number;
   provinces?: readonly AdminProvince[];
+  /** Each commune also gets its People's Committee and two mass organisations, whose staff are not Party units. */
+  withAgencies?: boolean;
 };
 
 /** Two bloc committees per province: the Party bodies' and the People's Committee's. */
@@ -99,7 +101,7 @@ export function* generateNationalTree(options: NationalTreeOptions): Generator<G
         budget: nextBudget(),
         residentialShare: RESIDENTIAL_SHARE,
         validFrom,
-        withAgencies: false,
+        withAgencies: options.withAgencies ?? false,
       }).units;
     }
   }
@@ -117,6 +119,12 @@ export type NationalPeopleOptions = {
    */
   units?: Iterable<PeopleTarget> | (() => Iterable<PeopleTarget>);
   provinces?: readonly AdminProvince[];
+  /**
+   * Share of the people placed in agencies and mass organisations (cadres, civil servants, staff
+   * who are not Party members), when the units include some; by default each unit takes its usual
+   * size, which leaves those bodies far smaller than a national count of cadres.
+   */
+  nonPartyShare?: number;
 };
 
 /** Average people per unit of the default tree, so that cells get their usual 8–40. */
@@ -132,10 +140,20 @@ export function* generateNationalPeople(options: NationalPeopleOptions): Generat
 
   // Pass 1 only totals the usual sizes; pass 2 replays the same draws and scales them so that the
   // running total is rounded, never each unit, which makes the sum exactly `count`.
-  let usualTotal = 0;
+  const usual = { party: 0, nonParty: 0 };
   let sizes = Random.derive(seed, 'sizes');
-  for (const target of source()) usualTotal += resolver.usualSize(resolver.staffing(target), kindOfTarget(target), sizes);
+  for (const target of source()) {
+    const staffing = resolver.staffing(target);
+    usual[partyStaffed(staffing) ? 'party' : 'nonParty'] += resolver.usualSize(staffing, kindOfTarget(target), sizes);
+  }
   if (count === 0) return;
+  // Agencies and mass organisations are weighted so that they hold `nonPartyShare` of everyone.
+  const share = options.nonPartyShare;
+  const nonPartyWeight =
+    share !== undefined && share > 0 && share < 1 && usual.nonParty > 0 && usual.party > 0
+      ? (share / (1 - share)) * (usual.party / usual.nonParty)
+      : 1;
+  const usualTotal = usual.party + usual.nonParty * nonPartyWeight;
   if (usualTotal === 0) throw new Error('There are no units to place people in');
 
   sizes = Random.derive(seed, 'sizes');
@@ -143,11 +161,17 @@ export function* generateNationalPeople(options: NationalPeopleOptions): Generat
   let emitted = 0;
   for (const target of source()) {
     const staffing = resolver.staffing(target);
-    usualSoFar += resolver.usualSize(staffing, kindOfTarget(target), sizes);
+    const usualSize = resolver.usualSize(staffing, kindOfTarget(target), sizes);
+    usualSoFar += partyStaffed(staffing) ? usualSize : usualSize * nonPartyWeight;
     const size = Math.round((count * usualSoFar) / usualTotal) - emitted;
     for (let index = 0; index < size; index++) yield factory.person(staffing, index, size);
     emitted += size;
   }
+}
+
+/** Cells and committees are staffed by Party members; agencies and mass organisations are not. */
+function partyStaffed(staffing: UnitStaffing): boolean {
+  return staffing.staffing === 'cell' || staffing.staffing === 'committee';
 }
 
 function peopleSource(
