@@ -19,6 +19,8 @@ import {
   type CampaignTrend,
 } from '../src/shared/contracts/campaign-overview';
 import { personNameSortKey } from '../src/shared/text';
+import { acceptRemedy } from '../src/server/modules/inspections/remedies.service';
+import { inspectionIn, remedyIn } from './helpers/policy-inspection-rows';
 import type { RegistrationStatus } from '../src/shared/contracts/registration-status';
 
 /**
@@ -90,6 +92,12 @@ beforeAll(async () => {
     if (withSign)
       await recordSign(ctx.db, rootActor(tree.R.path), unit.id, { postedOn: `${YEAR}-02-01`, location: 'Nhà văn hóa', photoFileId: null });
   }
+  // A inspected C1 twice: one remedy still open, one accepted; B's inspection of C3 is only planned.
+  const inspectedC1 = { rootPath: tree.R.path, owner: tree.A, unit: tree.C1 };
+  await inspectionIn(ctx.db, inspectedC1, 'concluded', 1);
+  const reported = await remedyIn(ctx.db, inspectedC1, 'reported', 2);
+  await acceptRemedy(ctx.db, rootActor(tree.R.path), reported.id, { version: reported.version, note: null });
+  await inspectionIn(ctx.db, { rootPath: tree.R.path, owner: tree.B, unit: tree.C3 }, 'planned', 3);
   await addUser(ctx.db, 'tw.tonghop', [{ unitId: tree.R.id, role: 'officer' }]);
   await addUser(ctx.db, 'canbo.a', [{ unitId: tree.A.id, role: 'officer' }]);
   await addUser(ctx.db, 'khong.quyen', []);
@@ -171,6 +179,7 @@ describe('campaign overview', () => {
     ] as const) {
       const counts = (await central.get(`/api/registration-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const programme = (await central.get(`/api/programme-figures?unitId=${unitId}&year=${year}`)).json().figures;
+      const inspections = (await central.get(`/api/inspection-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const registeredBoth = counts.registered + counts.collectiveRegistered;
       const expected: Array<[string, string, number]> = [
         ['members', 'numerator', counts.members],
@@ -189,6 +198,9 @@ describe('campaign overview', () => {
         ['standardsRate', 'denominator', programme.standardKeepingUnits],
         ['signsRate', 'numerator', programme.signsPosted],
         ['signsRate', 'denominator', programme.standardKeepingUnits],
+        ['inspectionsDone', 'numerator', inspections.done],
+        ['remediesClosedRate', 'numerator', inspections.remediesClosed],
+        ['remediesClosedRate', 'denominator', inspections.remedies],
       ];
       for (const [metric, part, count] of expected) {
         const records = await recordsOf(unitId, year, metric, part, '&pageSize=200');
@@ -211,6 +223,24 @@ describe('campaign overview', () => {
       'Chi bộ Khu phố 1',
       'Chi bộ Khu phố 2',
     ]);
+    const done = await recordsOf(tree.R.id, YEAR, 'inspectionsDone');
+    expect(done.items.map((item) => [item.kind, item.name, item.unitName])).toEqual([
+      ['inspection', 'Chi bộ Khu phố 1', 'Đảng ủy phường An Bình'],
+      ['inspection', 'Chi bộ Khu phố 1', 'Đảng ủy phường An Bình'],
+    ]);
+    const closed = await recordsOf(tree.A.id, YEAR, 'remediesClosedRate');
+    expect(closed.items.map((item) => [item.kind, item.name, item.unitName, item.status])).toEqual([
+      ['remedy', 'Tổ chức học bù trong quý.', 'Chi bộ Khu phố 1', 'closed'],
+    ]);
+    expect((await recordsOf(tree.B.id, YEAR, 'remediesClosedRate', 'denominator')).total).toBe(0);
+    const remediesFile = await officerA.get(
+      `/api/exports/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=remediesClosedRate&part=denominator`,
+    );
+    const remediesSheet = (await readWorkbook(remediesFile.rawPayload)).get('Danh sách')!;
+    expect(remediesSheet[1]).toEqual(['STT', 'Việc khắc phục', 'Đơn vị phải khắc phục', 'Trạng thái, hạn']);
+    expect(remediesSheet.slice(2).map((row) => row[3])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Đã khắc phục xong, hạn 30\/06\/\d{4}$/), expect.stringMatching(/^Chưa khắc phục/)]),
+    );
     const approved = await recordsOf(tree.A.id, YEAR, 'approvedShare');
     expect(approved.title).toBe('Bản đăng ký đã thẩm định');
     expect(approved.items.map((item) => item.unitName).sort()).toEqual(['Chi bộ Khu phố 1', 'Chi bộ Khu phố 1', 'Chi bộ Khu phố 2']);

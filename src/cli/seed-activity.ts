@@ -221,9 +221,9 @@ export async function generateInspections(handle: DbHandle, year: number): Promi
       FROM units u WHERE u.kind IN ('cell', 'grassroots_cell') AND u.valid_to IS NULL AND u.parent_id IS NOT NULL AND u.id % 12 = 0
       ORDER BY u.id LIMIT 20000
     ), inspected AS (
-      INSERT INTO inspections (owner_unit_id, unit_id, year, kind, title, contents, starts_on, ends_on, team, status)
+      INSERT INTO inspections (owner_unit_id, unit_id, year, kind, title, contents, starts_on, ends_on, team, status, concluded_at)
       SELECT owner_id, unit_id, $1::int, 'inspection', 'Kiểm tra việc học tập và làm theo', '{standards}',
-        make_date($1::int, 3, 1), make_date($1::int, 3, 10), '[]'::jsonb, 'concluded'
+        make_date($1::int, 3, 1), make_date($1::int, 3, 10), '[]'::jsonb, 'concluded', make_date($1::int, 3, 10)::timestamptz
       FROM targets RETURNING id, unit_id
     ), found AS (
       INSERT INTO inspection_findings (inspection_id, content, kind, text, remedy, due_on)

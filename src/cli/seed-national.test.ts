@@ -55,7 +55,9 @@ async function recount(unitIds: number[]): Promise<Map<number, Recount>> {
      FROM units t WHERE t.id = ANY($1::bigint[])`,
     [unitIds, YEAR],
   );
-  return new Map(rows.rows.map((row) => [Number(row.id), Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Recount]));
+  return new Map(
+    rows.rows.map((row) => [Number(row.id), Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Recount]),
+  );
 }
 
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 0 : numerator / denominator);

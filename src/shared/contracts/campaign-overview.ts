@@ -115,6 +115,8 @@ export const DRILLABLE_METRIC_KEYS = [
   'approvedShare',
   'publishedShare',
   'completedWellShare',
+  'inspectionsDone',
+  'remediesClosedRate',
 ] as const satisfies readonly CampaignMetricKey[];
 export type DrillableMetricKey = (typeof DRILLABLE_METRIC_KEYS)[number];
 
@@ -136,12 +138,12 @@ export type CampaignRecordsExportQuery = z.infer<typeof CampaignRecordsExportQue
  */
 export const CampaignRecordSchema = z.object({
   id: z.number(),
-  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit']),
+  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit', 'inspection', 'remedy']),
   name: z.string(),
   unitName: z.string(),
-  /** A registration's status code; null for a person. */
+  /** A registration's or a remedy's status code; null for a person or a unit. */
   status: z.string().nullable(),
-  /** The day of the record (joined, studied, adopted, posted); null for a registration or a unit. */
+  /** The day of the record (joined, studied, adopted, posted, concluded, due); null for a registration or a unit. */
   day: z.string().nullable(),
 });
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;

@@ -183,7 +183,7 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     better: 'higher',
     label: 'Cuộc kiểm tra, giám sát đã kết luận',
     definition: INSPECTION_FIGURE_DEFINITIONS.done,
-    records: null,
+    records: { numerator: 'Cuộc kiểm tra, giám sát đã kết luận', denominator: null },
     counters: (year) => [INSPECTION_METRICS.done(year)],
     value: (read, year) => read(INSPECTION_METRICS.done(year)),
   },
@@ -194,7 +194,7 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Tỷ lệ việc khắc phục đã hoàn thành',
     definition:
       'Số việc khắc phục sau kiểm tra, giám sát đã được công nhận hoàn thành ÷ số việc đơn vị được kiểm tra phải khắc phục trong năm.',
-    records: null,
+    records: { numerator: 'Việc khắc phục đã hoàn thành', denominator: 'Việc phải khắc phục' },
     counters: (year) => [INSPECTION_METRICS.remediesClosed(year), INSPECTION_METRICS.remedies(year)],
     value: (read, year) => share(read(INSPECTION_METRICS.remediesClosed(year)), read(INSPECTION_METRICS.remedies(year))),
   },

@@ -5,6 +5,7 @@ import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { exportFileName } from '../../platform/file-names';
 import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type { CampaignRecord, CampaignRecordsExportQuery } from '../../../shared/contracts/campaign-overview';
+import { REMEDY_STATUS_LABELS, type RemedyStatus } from '../../../shared/contracts/inspections';
 import { FIGURE_HEADER_STYLE } from '../figures/index';
 import { readAllCampaignRecords } from './campaign-records.service';
 
@@ -16,7 +17,17 @@ const HEADERS: Record<CampaignRecord['kind'], [string, string, string]> = {
   adopted: ['Đơn vị', 'Trực thuộc', 'Thông qua chuẩn mực lần đầu'],
   signed: ['Đơn vị', 'Trực thuộc', 'Gắn biển ngày'],
   unit: ['Đơn vị', 'Trực thuộc', 'Ghi chú'],
+  inspection: ['Đơn vị được kiểm tra, giám sát', 'Cấp kiểm tra, giám sát', 'Kết luận ngày'],
+  remedy: ['Việc khắc phục', 'Đơn vị phải khắc phục', 'Trạng thái, hạn'],
 };
+
+/** The last column of a record: a status in words, a day, or both for a remedy. */
+function detailOf(item: CampaignRecord): string {
+  const day = item.day ? formatVietnameseDate(item.day) : '';
+  if (item.kind === 'registration') return REGISTRATION_STATUS_LABELS[item.status as RegistrationStatus];
+  if (item.kind === 'remedy') return `${REMEDY_STATUS_LABELS[item.status as RemedyStatus]}, hạn ${day}`;
+  return day;
+}
 
 /** The records behind a number as a workbook: one row per person or registration, numbered as the number counts them. */
 export async function exportCampaignRecords(db: Database, actor: Actor, query: CampaignRecordsExportQuery) {
@@ -35,13 +46,7 @@ export async function exportCampaignRecords(db: Database, actor: Actor, query: C
     cell.style = FIGURE_HEADER_STYLE;
   });
   items.forEach((item, index) => {
-    const detail =
-      item.kind === 'registration'
-        ? REGISTRATION_STATUS_LABELS[item.status as RegistrationStatus]
-        : item.day
-          ? formatVietnameseDate(item.day)
-          : '';
-    sheet.addRow([index + 1, item.name, item.unitName, detail]);
+    sheet.addRow([index + 1, item.name, item.unitName, detailOf(item)]);
   });
   return {
     body: Buffer.from(await book.xlsx.writeBuffer()),

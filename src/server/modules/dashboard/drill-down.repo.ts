@@ -66,6 +66,24 @@ function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
   if (set.kind === 'standardsAdopted' || set.kind === 'signsPosted' || set.kind === 'standardKeepingUnits') {
     return [unitsBranch(set.kind, place, walk)];
   }
+  if (set.kind === 'inspectionsDone') {
+    return [
+      sql`SELECT i.id, 'inspection' AS kind, u.name AS name, owner.name AS unit_name, NULL AS status,
+          COALESCE(i.concluded_at::date, i.ends_on)::text AS day, u.sort_key AS name_key
+        FROM inspections i JOIN units u ON u.id = i.unit_id JOIN units owner ON owner.id = i.owner_unit_id
+        WHERE i.year = ${place.year} AND i.status = 'concluded' AND ${unitFilter(sql`i.unit_id`, place, walk)}
+        ORDER BY u.sort_key, i.id`,
+    ];
+  }
+  if (set.kind === 'remedies') {
+    const closed = set.closedOnly ? sql`AND r.status = 'closed'` : sql``;
+    return [
+      sql`SELECT r.id, 'remedy' AS kind, r.what AS name, u.name AS unit_name, r.status, r.due_on::text AS day, u.sort_key AS name_key
+        FROM inspection_remedies r JOIN units u ON u.id = r.unit_id
+        WHERE r.year = ${place.year} ${closed} AND ${unitFilter(sql`r.unit_id`, place, walk)}
+        ORDER BY u.sort_key, r.id`,
+    ];
+  }
   if (set.kind === 'studied') {
     return [
       sql`SELECT p.id, 'studied' AS kind, p.full_name AS name, u.name AS unit_name, NULL AS status, s.studied_on::text AS day, p.sort_key AS name_key

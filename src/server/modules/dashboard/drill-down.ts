@@ -2,6 +2,7 @@ import type { DrillableMetricKey } from '../../../shared/contracts/campaign-over
 import { MEMBERS_METRIC } from '../people/index';
 import { unitKindMetric } from '../units/index';
 import {
+  INSPECTION_METRICS,
   PROGRAMME_METRICS,
   STANDARD_KEEPING_KINDS,
   REGISTRATION_BUCKETS,
@@ -20,7 +21,9 @@ import {
  *   open on it (standards.lifecycle.ts takes a closed unit back); units of the standard-keeping kinds
  *   open on the day, with the kind of their version in force then (units.service.ts);
  * - registrations of the year, of the kinds, now in a bucket's statuses, or reviewed at the levels
- *   (individual ones: only they are reviewed at a level), counted on the registration's unit.
+ *   (individual ones: only they are reviewed at a level), counted on the registration's unit;
+ * - the year's concluded inspections, and the remedies they owe (closed ones for the numerator), on
+ *   the inspected unit (inspection-machine.ts counts them when concluded and accepted; both are final).
  */
 export type RecordSet =
   | { kind: 'members' }
@@ -29,7 +32,9 @@ export type RecordSet =
   | { kind: 'signsPosted' }
   | { kind: 'standardKeepingUnits' }
   | { kind: 'registrations'; kinds: RegistrationKind[]; bucket: RegistrationBucket }
-  | { kind: 'reviewed'; levels: string[] };
+  | { kind: 'reviewed'; levels: string[] }
+  | { kind: 'inspectionsDone' }
+  | { kind: 'remedies'; closedOnly: boolean };
 
 const BOTH: RegistrationKind[] = ['individual', 'collective'];
 const REVIEW_LEVELS = ['completed_well', 'completed', 'not_completed'];
@@ -56,6 +61,11 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
     numerator: { kind: 'reviewed', levels: ['completed_well'] },
     denominator: { kind: 'reviewed', levels: REVIEW_LEVELS },
   },
+  inspectionsDone: { numerator: { kind: 'inspectionsDone' } },
+  remediesClosedRate: {
+    numerator: { kind: 'remedies', closedOnly: true },
+    denominator: { kind: 'remedies', closedOnly: false },
+  },
 };
 
 /** The counters whose sum is the number of records of a set in a year. */
@@ -65,6 +75,8 @@ export function countersOfSet(set: RecordSet, year: number): string[] {
   if (set.kind === 'standardsAdopted') return [PROGRAMME_METRICS.standardsAdopted];
   if (set.kind === 'signsPosted') return [PROGRAMME_METRICS.signsPosted];
   if (set.kind === 'standardKeepingUnits') return STANDARD_KEEPING_KINDS.map(unitKindMetric);
+  if (set.kind === 'inspectionsDone') return [INSPECTION_METRICS.done(year)];
+  if (set.kind === 'remedies') return [set.closedOnly ? INSPECTION_METRICS.remediesClosed(year) : INSPECTION_METRICS.remedies(year)];
   if (set.kind === 'reviewed') return set.levels.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));
   return set.kinds.map((kind) => REGISTRATION_METRICS.bucket(kind, set.bucket, year));
 }

@@ -1,17 +1,19 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Drawer, Segmented, Space, Typography } from 'antd';
+import { Drawer, Segmented, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { CampaignMetric, CampaignRecord } from '../../../shared/contracts/campaign-overview';
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
+import type { RemedyStatus } from '../../../shared/contracts/inspections';
 import { DownloadButton } from '../../components/download-button';
 import { PagedTable, usePaging } from '../../components/list-page';
 import { formatDate, formatNumber } from '../../lib/format';
 import { StatusTag } from '../registrations/registration-view';
+import { useInspectionLabels } from '../inspections/inspection-labels';
 import { type RecordsTarget, useCampaignRecords } from './overview.api';
 
 /**
- * The people or registrations behind a number: as many rows as the number says, a page at a time,
+ * The people, registrations, units, inspections or remedies behind a number: as many rows as the number says, a page at a time,
  * with the whole list one click away in Excel. For a rate, what it counts and what it divides by.
  */
 export function RecordsDrawer({
@@ -32,6 +34,20 @@ export function RecordsDrawer({
   const query = useCampaignRecords(target, year, paging.page, paging.pageSize);
   const answer = query.data;
   const people = target?.part === 'denominator' ? metric?.records?.denominator : metric?.records?.numerator;
+  const labels = useInspectionLabels();
+  const kind = answer?.items[0]?.kind ?? 'member';
+  const detailOf = (row: CampaignRecord) => {
+    if (row.kind === 'registration') return <StatusTag status={row.status as RegistrationStatus} />;
+    if (row.kind === 'remedy') {
+      return (
+        <Space size={4} wrap>
+          <Tag>{labels.remedyStatus(row.status as RemedyStatus)}</Tag>
+          {t('overview.records.due', { date: formatDate(row.day) })}
+        </Space>
+      );
+    }
+    return formatDate(row.day);
+  };
   const columns: ColumnsType<CampaignRecord> = [
     {
       title: t('overview.records.index'),
@@ -39,15 +55,9 @@ export function RecordsDrawer({
       width: 70,
       render: (_value, _row, index) => formatNumber((paging.page - 1) * paging.pageSize + index + 1),
     },
-    { title: t('overview.records.name'), key: 'name', render: (_value, row) => row.name },
-    { title: t('overview.records.unit'), key: 'unit', render: (_value, row) => row.unitName },
-    {
-      title: t(`overview.records.detail.${answer?.items[0]?.kind ?? 'member'}`),
-      key: 'detail',
-      width: 180,
-      render: (_value, row) =>
-        row.kind === 'registration' ? <StatusTag status={row.status as RegistrationStatus} /> : formatDate(row.day),
-    },
+    { title: t(`overview.records.columns.${kind}.name`), key: 'name', render: (_value, row) => row.name },
+    { title: t(`overview.records.columns.${kind}.unit`), key: 'unit', render: (_value, row) => row.unitName },
+    { title: t(`overview.records.columns.${kind}.detail`), key: 'detail', width: 200, render: (_value, row) => detailOf(row) },
   ];
   return (
     <Drawer
