@@ -8,6 +8,7 @@ import { moveUnit } from '../src/server/modules/units/units.service';
 import { adoptDraft, createDraft } from '../src/server/modules/standards/standards.service';
 import { recordSign } from '../src/server/modules/standards/standards-sign.service';
 import { listRecords } from '../src/server/modules/dashboard/drill-down.repo';
+import { readAllCampaignRecords } from '../src/server/modules/dashboard/campaign-records.service';
 import { RECORD_SETS } from '../src/server/modules/dashboard/drill-down';
 import { todayIso } from '../src/server/platform/dates';
 import { getUnitOrThrow } from '../src/server/modules/units/index';
@@ -267,6 +268,16 @@ describe('campaign overview', () => {
     expect(sheet[1]).toEqual(['STT', 'Họ và tên', 'Đơn vị', 'Sinh hoạt từ ngày']);
     expect(sheet.slice(2)).toHaveLength(7);
     expect(sheet.at(-1)![0]).toBe(7);
+  });
+
+  it('refuses to export a list longer than one file carries, naming its length, before reading it', async () => {
+    const query = { unitId: tree.R.id, year: YEAR, metric: 'members' as const, part: 'numerator' as const };
+    await expect(readAllCampaignRecords(ctx.db, rootActor(tree.R.path), query, 8)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('Danh sách có 9 dòng, nhiều hơn 8 dòng'),
+      details: { total: 9, limit: 8 },
+    });
+    expect((await readAllCampaignRecords(ctx.db, rootActor(tree.R.path), query, 9)).items).toHaveLength(9);
   });
 
   it('reads the same pages whether it walks the names or starts from the units', async () => {

@@ -58,15 +58,15 @@ export async function getCampaignRecords(
 }
 
 /** Every record behind a number, for the export; refused before anything is read past the limit. */
-export async function readAllCampaignRecords(db: Database, actor: Actor, query: RecordsRequest) {
+export async function readAllCampaignRecords(db: Database, actor: Actor, query: RecordsRequest, limit = MAX_RECORDS_EXPORT) {
   const { unit, set, title, place, total } = await locateRecords(db, actor, query);
-  if (total > MAX_RECORDS_EXPORT) {
+  if (total > limit) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `Danh sách có ${total.toLocaleString('vi-VN')} dòng, nhiều hơn ${MAX_RECORDS_EXPORT.toLocaleString('vi-VN')} dòng một tệp mang được. Hãy xuất theo từng đơn vị trực thuộc.`,
-      { total, limit: MAX_RECORDS_EXPORT },
+      `Danh sách có ${total.toLocaleString('vi-VN')} dòng, nhiều hơn ${limit.toLocaleString('vi-VN')} dòng một tệp mang được. Hãy xuất theo từng đơn vị trực thuộc.`,
+      { total, limit },
     );
   }
-  const items = await drill.listRecords(db, set, place, { limit: MAX_RECORDS_EXPORT, offset: 0, total });
+  const items = await drill.listRecords(db, set, place, { limit, offset: 0, total });
   return { unit, title, asOf: place.day, items };
 }
