@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, addUser, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
 import { openSession, readWorkbook, type Session } from './helpers/session';
-import { insertRegistration } from './helpers/followup-rows';
+import { insertRegistration, linkUser } from './helpers/followup-rows';
+import { memberGradingIn } from './helpers/grading-rows';
+import { decideOne } from '../src/server/modules/grading/grading.service';
 import { insertTopic } from './helpers/registration-fixtures';
 import { sql } from 'drizzle-orm';
 import { moveUnit } from '../src/server/modules/units/units.service';
@@ -99,6 +101,31 @@ beforeAll(async () => {
   const reported = await remedyIn(ctx.db, inspectedC1, 'reported', 2);
   await acceptRemedy(ctx.db, rootActor(tree.R.path), reported.id, { version: reported.version, note: null });
   await inspectionIn(ctx.db, { rootPath: tree.R.path, owner: tree.B, unit: tree.C3 }, 'planned', 3);
+  // The member of C1 with the published registration records two check-ins on it.
+  const published = await ctx.db.execute<{ id: number; person_id: number; action_id: number }>(sql`
+    SELECT r.id, r.person_id, min(a.id) AS action_id FROM registrations r JOIN registration_actions a ON a.registration_id = r.id
+    WHERE r.unit_id = ${tree.C1.id} AND r.year = ${YEAR} AND r.status = 'published' GROUP BY r.id, r.person_id`);
+  const registrant = await addUser(ctx.db, 'dv.c1', [{ unitId: tree.C1.id, role: 'member' }]);
+  await linkUser(ctx.db, registrant.id, Number(published.rows[0]!.person_id));
+  const member = await openSession(ctx.app, 'dv.c1');
+  for (const progressPercent of [30, 60]) {
+    const checkIn = await member.send('POST', `/api/followup/registrations/${published.rows[0]!.id}/check-ins`, {
+      actionId: Number(published.rows[0]!.action_id),
+      progressPercent,
+      note: `Đã làm được ${progressPercent}%`,
+    });
+    expect(checkIn.statusCode, checkIn.body).toBe(201);
+  }
+  // Three members of C3 graded: one decided "tốt", one decided "xuất sắc", one graded by the cell but not yet decided.
+  const inC3 = { rootPath: tree.R.path, unit: tree.C3 };
+  await memberGradingIn(ctx.db, inC3, 'decided', 1, YEAR);
+  const excellent = await memberGradingIn(ctx.db, inC3, 'graded', 2, YEAR);
+  await decideOne(ctx.db, rootActor(tree.R.path), excellent.id, {
+    version: excellent.version,
+    grade: 'excellent',
+    note: 'Tiêu biểu của đảng bộ',
+  });
+  await memberGradingIn(ctx.db, inC3, 'graded', 3, YEAR);
   await addUser(ctx.db, 'tw.tonghop', [{ unitId: tree.R.id, role: 'officer' }]);
   await addUser(ctx.db, 'canbo.a', [{ unitId: tree.A.id, role: 'officer' }]);
   await addUser(ctx.db, 'khong.quyen', []);
@@ -128,10 +155,13 @@ describe('campaign overview', () => {
     expect(a.figures.approvedShare).toBeCloseTo(3 / 4);
     expect(a.figures.publishedShare).toBeCloseTo(1 / 4);
     const b = overview.children.find((child) => child.unit.code === 'B')!;
-    expect(b.figures.members).toBe(2);
+    // B: C3's two registrants and the three members graded there, two of them decided, one "xuất sắc".
+    expect(b.figures.members).toBe(5);
     expect(b.figures.registrationRate).toBe(0);
     expect(b.figures.approvedShare).toBeNull();
-    expect(overview.figures.registrationRate).toBeCloseTo(3 / 9);
+    expect(b.figures.gradedShare).toBeCloseTo(2 / 5);
+    expect(b.figures.excellentShare).toBeCloseTo(1 / 2);
+    expect(overview.figures.registrationRate).toBeCloseTo(3 / 12);
 
     const registration = (await central.get(`/api/registration-figures?unitId=${tree.R.id}&year=${YEAR}`)).json();
     const programme = (await central.get(`/api/programme-figures?unitId=${tree.R.id}&year=${YEAR}`)).json();
@@ -181,6 +211,7 @@ describe('campaign overview', () => {
       const counts = (await central.get(`/api/registration-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const programme = (await central.get(`/api/programme-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const inspections = (await central.get(`/api/inspection-figures?unitId=${unitId}&year=${year}`)).json().figures;
+      const grading = (await central.get(`/api/grading-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const registeredBoth = counts.registered + counts.collectiveRegistered;
       const expected: Array<[string, string, number]> = [
         ['members', 'numerator', counts.members],
@@ -199,6 +230,11 @@ describe('campaign overview', () => {
         ['standardsRate', 'denominator', programme.standardKeepingUnits],
         ['signsRate', 'numerator', programme.signsPosted],
         ['signsRate', 'denominator', programme.standardKeepingUnits],
+        ['checkIns', 'numerator', counts.checkIns],
+        ['gradedShare', 'numerator', grading.membersDecided],
+        ['gradedShare', 'denominator', grading.partyMembers],
+        ['excellentShare', 'numerator', grading.members.excellent],
+        ['excellentShare', 'denominator', grading.membersDecided],
         ['inspectionsDone', 'numerator', inspections.done],
         ['remediesClosedRate', 'numerator', inspections.remediesClosed],
         ['remediesClosedRate', 'denominator', inspections.remedies],
@@ -224,6 +260,15 @@ describe('campaign overview', () => {
       'Chi bộ Khu phố 1',
       'Chi bộ Khu phố 2',
     ]);
+    const excellentOnes = await recordsOf(tree.B.id, YEAR, 'excellentShare');
+    expect(excellentOnes.items.map((item) => [item.kind, item.name, item.unitName, item.status])).toEqual([
+      ['graded', 'Đảng viên xếp loại 2', 'Chi bộ thôn Phú Lộc', 'excellent'],
+    ]);
+    const checkIns = await recordsOf(tree.R.id, YEAR, 'checkIns');
+    expect(checkIns.items.map((item) => [item.kind, item.name, item.day])).toEqual([
+      ['checkIn', 'Trần Thị Tổng 3', todayIso()],
+      ['checkIn', 'Trần Thị Tổng 3', todayIso()],
+    ]);
     const done = await recordsOf(tree.R.id, YEAR, 'inspectionsDone');
     expect(done.items.map((item) => [item.kind, item.name, item.unitName])).toEqual([
       ['inspection', 'Chi bộ Khu phố 1', 'Đảng ủy phường An Bình'],
@@ -245,12 +290,14 @@ describe('campaign overview', () => {
     const approved = await recordsOf(tree.A.id, YEAR, 'approvedShare');
     expect(approved.title).toBe('Bản đăng ký đã thẩm định');
     expect(approved.items.map((item) => item.unitName).sort()).toEqual(['Chi bộ Khu phố 1', 'Chi bộ Khu phố 1', 'Chi bộ Khu phố 2']);
-    expect(approved.items.every((item) => item.kind === 'registration' && ['approved', 'published'].includes(item.status!))).toBe(true);
+    expect(
+      approved.items.every((item) => item.kind === 'registration' && ['approved', 'published', 'in_progress'].includes(item.status!)),
+    ).toBe(true);
 
     // Paged without repeating anyone.
     const first = await recordsOf(tree.R.id, YEAR, 'members', 'numerator', '&page=1&pageSize=4');
     const second = await recordsOf(tree.R.id, YEAR, 'members', 'numerator', '&page=2&pageSize=4');
-    expect(first.total).toBe(9);
+    expect(first.total).toBe(12);
     expect(first.items).toHaveLength(4);
     expect(second.items).toHaveLength(4);
     expect(new Set([...first.items, ...second.items].map((item) => item.id)).size).toBe(8);
@@ -272,12 +319,12 @@ describe('campaign overview', () => {
 
   it('refuses to export a list longer than one file carries, naming its length, before reading it', async () => {
     const query = { unitId: tree.R.id, year: YEAR, metric: 'members' as const, part: 'numerator' as const };
-    await expect(readAllCampaignRecords(ctx.db, rootActor(tree.R.path), query, 8)).rejects.toMatchObject({
+    await expect(readAllCampaignRecords(ctx.db, rootActor(tree.R.path), query, 11)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
-      message: expect.stringContaining('Danh sách có 9 dòng, nhiều hơn 8 dòng'),
-      details: { total: 9, limit: 8 },
+      message: expect.stringContaining('Danh sách có 12 dòng, nhiều hơn 11 dòng'),
+      details: { total: 12, limit: 11 },
     });
-    expect((await readAllCampaignRecords(ctx.db, rootActor(tree.R.path), query, 9)).items).toHaveLength(9);
+    expect((await readAllCampaignRecords(ctx.db, rootActor(tree.R.path), query, 12)).items).toHaveLength(12);
   });
 
   it('reads the same pages whether it walks the names or starts from the units', async () => {

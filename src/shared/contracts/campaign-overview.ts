@@ -115,6 +115,9 @@ export const DRILLABLE_METRIC_KEYS = [
   'approvedShare',
   'publishedShare',
   'completedWellShare',
+  'checkIns',
+  'gradedShare',
+  'excellentShare',
   'inspectionsDone',
   'remediesClosedRate',
 ] as const satisfies readonly CampaignMetricKey[];
@@ -138,10 +141,10 @@ export type CampaignRecordsExportQuery = z.infer<typeof CampaignRecordsExportQue
  */
 export const CampaignRecordSchema = z.object({
   id: z.number(),
-  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit', 'inspection', 'remedy']),
+  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit', 'inspection', 'remedy', 'checkIn', 'graded']),
   name: z.string(),
   unitName: z.string(),
-  /** A registration's or a remedy's status code; null for a person or a unit. */
+  /** A registration's or a remedy's status code, or a decided grade; null for a person or a unit. */
   status: z.string().nullable(),
   /** The day of the record (joined, studied, adopted, posted, concluded, due); null for a registration or a unit. */
   day: z.string().nullable(),

@@ -6,6 +6,7 @@ import { exportFileName } from '../../platform/file-names';
 import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type { CampaignRecord, CampaignRecordsExportQuery } from '../../../shared/contracts/campaign-overview';
 import { REMEDY_STATUS_LABELS, type RemedyStatus } from '../../../shared/contracts/inspections';
+import { GRADE_LABELS, type Grade } from '../../../shared/contracts/grading';
 import { FIGURE_HEADER_STYLE } from '../figures/index';
 import { readAllCampaignRecords } from './campaign-records.service';
 
@@ -19,12 +20,15 @@ const HEADERS: Record<CampaignRecord['kind'], [string, string, string]> = {
   unit: ['Đơn vị', 'Trực thuộc', 'Ghi chú'],
   inspection: ['Đơn vị được kiểm tra, giám sát', 'Cấp kiểm tra, giám sát', 'Kết luận ngày'],
   remedy: ['Việc khắc phục', 'Đơn vị phải khắc phục', 'Trạng thái, hạn'],
+  checkIn: ['Người, tập thể đăng ký', 'Đơn vị', 'Cập nhật ngày'],
+  graded: ['Họ và tên', 'Đơn vị', 'Xếp loại'],
 };
 
 /** The last column of a record: a status in words, a day, or both for a remedy. */
 function detailOf(item: CampaignRecord): string {
   const day = item.day ? formatVietnameseDate(item.day) : '';
   if (item.kind === 'registration') return REGISTRATION_STATUS_LABELS[item.status as RegistrationStatus];
+  if (item.kind === 'graded') return GRADE_LABELS[item.status as Grade];
   if (item.kind === 'remedy') return `${REMEDY_STATUS_LABELS[item.status as RemedyStatus]}, hạn ${day}`;
   return day;
 }

@@ -54,13 +54,35 @@ function unitFilter(unitColumn: SQL, place: Place, walk: boolean): SQL {
  * their union in that order, each branch read no further than the page's end.
  */
 function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
-  if (set.kind === 'members') {
+  if (set.kind === 'members' || set.kind === 'partyMembers') {
+    const category = set.kind === 'partyMembers' ? sql`AND p.category = 'party_member'` : sql``;
     return [
       sql`SELECT p.id, 'member' AS kind, p.full_name AS name, u.name AS unit_name, NULL AS status, m.from_date::text AS day, p.sort_key AS name_key
         FROM persons p JOIN memberships m ON m.person_id = p.id JOIN units u ON u.id = m.unit_id
-        WHERE m.is_primary AND m.from_date <= ${place.day} AND (m.to_date IS NULL OR m.to_date > ${place.day})
+        WHERE m.is_primary AND m.from_date <= ${place.day} AND (m.to_date IS NULL OR m.to_date > ${place.day}) ${category}
           AND ${unitFilter(sql`m.unit_id`, place, walk)}
         ORDER BY p.sort_key, p.id`,
+    ];
+  }
+  if (set.kind === 'graded') {
+    return [
+      sql`SELECT g.id, 'graded' AS kind, p.full_name AS name, u.name AS unit_name, g.decided_grade AS status, g.decided_at::date::text AS day,
+          p.sort_key AS name_key
+        FROM persons p JOIN gradings g ON g.person_id = p.id JOIN units u ON u.id = g.unit_id
+        WHERE g.subject = 'member' AND g.year = ${place.year} AND g.decided_grade = ANY(${sql.param([...set.grades])}::text[])
+          AND ${unitFilter(sql`g.unit_id`, place, walk)}
+        ORDER BY p.sort_key, g.id`,
+    ];
+  }
+  if (set.kind === 'checkIns') {
+    const columns = (name: SQL, nameKey: SQL) =>
+      sql`c.id, 'checkIn' AS kind, ${name} AS name, u.name AS unit_name, NULL AS status, c.checked_on::text AS day, ${nameKey} AS name_key`;
+    const from = sql`FROM registration_check_ins c JOIN registrations r ON r.id = c.registration_id JOIN units u ON u.id = r.unit_id`;
+    const where = sql`r.year = ${place.year} AND ${unitFilter(sql`r.unit_id`, place, walk)}`;
+    return [
+      sql`SELECT ${columns(sql`p.full_name`, sql`p.sort_key`)} ${from} JOIN persons p ON p.id = r.person_id
+        WHERE r.kind = 'individual' AND ${where} ORDER BY p.sort_key, c.id`,
+      sql`SELECT ${columns(sql`u.name`, sql`u.sort_key`)} ${from} WHERE r.kind = 'collective' AND ${where} ORDER BY u.sort_key, c.id`,
     ];
   }
   if (set.kind === 'standardsAdopted' || set.kind === 'signsPosted' || set.kind === 'standardKeepingUnits') {

@@ -1,7 +1,9 @@
 import type { DrillableMetricKey } from '../../../shared/contracts/campaign-overview';
-import { MEMBERS_METRIC } from '../people/index';
+import { GRADES, type Grade } from '../../../shared/contracts/grading';
+import { MEMBERS_METRIC, PARTY_MEMBERS_METRIC } from '../people/index';
 import { unitKindMetric } from '../units/index';
 import {
+  GRADING_METRICS,
   INSPECTION_METRICS,
   PROGRAMME_METRICS,
   STANDARD_KEEPING_KINDS,
@@ -22,6 +24,11 @@ import {
  *   open on the day, with the kind of their version in force then (units.service.ts);
  * - registrations of the year, of the kinds, now in a bucket's statuses, or reviewed at the levels
  *   (individual ones: only they are reviewed at a level), counted on the registration's unit;
+ * - Party members: members whose person is now a Party member (a change of category counts from
+ *   the day it is made, so a list of an earlier year shows today's category);
+ * - check-ins on the year's registrations (followup.service.ts), on the registration's unit;
+ * - members' gradings of the year with a decided grade (grading-machine.ts counts a decision and
+ *   takes it back on reopening), on the graded member's unit;
  * - the year's concluded inspections, and the remedies they owe (closed ones for the numerator), on
  *   the inspected unit (inspection-machine.ts counts them when concluded and accepted; both are final).
  */
@@ -33,6 +40,9 @@ export type RecordSet =
   | { kind: 'standardKeepingUnits' }
   | { kind: 'registrations'; kinds: RegistrationKind[]; bucket: RegistrationBucket }
   | { kind: 'reviewed'; levels: string[] }
+  | { kind: 'partyMembers' }
+  | { kind: 'checkIns' }
+  | { kind: 'graded'; grades: readonly Grade[] }
   | { kind: 'inspectionsDone' }
   | { kind: 'remedies'; closedOnly: boolean };
 
@@ -61,6 +71,9 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
     numerator: { kind: 'reviewed', levels: ['completed_well'] },
     denominator: { kind: 'reviewed', levels: REVIEW_LEVELS },
   },
+  checkIns: { numerator: { kind: 'checkIns' } },
+  gradedShare: { numerator: { kind: 'graded', grades: GRADES }, denominator: { kind: 'partyMembers' } },
+  excellentShare: { numerator: { kind: 'graded', grades: ['excellent'] }, denominator: { kind: 'graded', grades: GRADES } },
   inspectionsDone: { numerator: { kind: 'inspectionsDone' } },
   remediesClosedRate: {
     numerator: { kind: 'remedies', closedOnly: true },
@@ -75,6 +88,9 @@ export function countersOfSet(set: RecordSet, year: number): string[] {
   if (set.kind === 'standardsAdopted') return [PROGRAMME_METRICS.standardsAdopted];
   if (set.kind === 'signsPosted') return [PROGRAMME_METRICS.signsPosted];
   if (set.kind === 'standardKeepingUnits') return STANDARD_KEEPING_KINDS.map(unitKindMetric);
+  if (set.kind === 'partyMembers') return [PARTY_MEMBERS_METRIC];
+  if (set.kind === 'checkIns') return [REGISTRATION_METRICS.checkIns(year)];
+  if (set.kind === 'graded') return set.grades.map((grade) => GRADING_METRICS.decided('member', grade, year));
   if (set.kind === 'inspectionsDone') return [INSPECTION_METRICS.done(year)];
   if (set.kind === 'remedies') return [set.closedOnly ? INSPECTION_METRICS.remediesClosed(year) : INSPECTION_METRICS.remedies(year)];
   if (set.kind === 'reviewed') return set.levels.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));

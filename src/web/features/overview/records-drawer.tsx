@@ -10,6 +10,8 @@ import { PagedTable, usePaging } from '../../components/list-page';
 import { formatDate, formatNumber } from '../../lib/format';
 import { StatusTag } from '../registrations/registration-view';
 import { useInspectionLabels } from '../inspections/inspection-labels';
+import { GradeTag } from '../grading/grading-labels';
+import type { Grade } from '../../../shared/contracts/grading';
 import { type RecordsTarget, useCampaignRecords } from './overview.api';
 
 /**
@@ -38,6 +40,7 @@ export function RecordsDrawer({
   const kind = answer?.items[0]?.kind ?? 'member';
   const detailOf = (row: CampaignRecord) => {
     if (row.kind === 'registration') return <StatusTag status={row.status as RegistrationStatus} />;
+    if (row.kind === 'graded') return <GradeTag grade={row.status as Grade} full />;
     if (row.kind === 'remedy') {
       return (
         <Space size={4} wrap>
