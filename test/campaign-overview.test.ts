@@ -4,6 +4,7 @@ import { openSession, readWorkbook, type Session } from './helpers/session';
 import { insertRegistration, linkUser } from './helpers/followup-rows';
 import { memberGradingIn } from './helpers/grading-rows';
 import { decideOne } from '../src/server/modules/grading/grading.service';
+import { createRequest, saveAnswer, submitAnswer } from '../src/server/modules/reports/index';
 import { insertTopic } from './helpers/registration-fixtures';
 import { sql } from 'drizzle-orm';
 import { moveUnit } from '../src/server/modules/units/units.service';
@@ -126,6 +127,28 @@ beforeAll(async () => {
     note: 'Tiêu biểu của đảng bộ',
   });
   await memberGradingIn(ctx.db, inC3, 'graded', 3, YEAR);
+  // A asks its cells for a first-quarter briefing; C1 answers on time, C2 not yet.
+  const request = await createRequest(ctx.db, rootActor(tree.R.path), {
+    unitId: tree.A.id,
+    kind: 'quarterly',
+    title: 'Báo cáo quý I',
+    periodFrom: `${YEAR}-01-01`,
+    periodTo: `${YEAR}-03-31`,
+    deadline: `${YEAR + 1}-04-10`,
+    audience: 'children',
+    content: { metrics: ['members'], manualItems: [], sections: [{ key: 'situation', title: 'Tình hình chung' }] },
+    guidance: null,
+  });
+  const answerC1 = request.answers.find((row) => row.unit.id === tree.C1.id)!;
+  const saved = await saveAnswer(ctx.db, rootActor(tree.R.path), answerC1.id, {
+    narrative: { situation: 'Chi bộ duy trì sinh hoạt đều đặn.' },
+    manualValues: {},
+    figureNotes: {},
+    recommendations: [],
+    fileIds: [],
+    version: answerC1.version,
+  });
+  await submitAnswer(ctx.db, rootActor(tree.R.path), saved.id, saved.version);
   await addUser(ctx.db, 'tw.tonghop', [{ unitId: tree.R.id, role: 'officer' }]);
   await addUser(ctx.db, 'canbo.a', [{ unitId: tree.A.id, role: 'officer' }]);
   await addUser(ctx.db, 'khong.quyen', []);
@@ -133,6 +156,20 @@ beforeAll(async () => {
   officerA = await openSession(ctx.app, 'canbo.a');
 });
 afterAll(() => ctx.close());
+
+/** The report counters of a unit as the overview reads them (their sum by the year's day), for the list lengths. */
+async function reportCounts(unitId: number, year: number) {
+  const day = year === YEAR ? todayIso() : `${year}-12-31`;
+  const rows = await ctx.db.execute<{ metric: string; n: number }>(sql`
+    SELECT metric, sum(delta) AS n FROM figure_counters
+    WHERE unit_id = ${unitId} AND metric LIKE ${`reports.%.${year}`} AND day <= ${day} GROUP BY metric`);
+  const read = (metric: string) => Number(rows.rows.find((row) => row.metric === metric)?.n ?? 0);
+  return {
+    expected: read(`reports.expected.${year}`),
+    submitted: read(`reports.submitted.${year}`),
+    onTime: read(`reports.on_time.${year}`),
+  };
+}
 
 const overviewOf = async (session: Session, unitId: number, year = YEAR) => {
   const response = await session.get(`/api/campaign-overview?unitId=${unitId}&year=${year}`);
@@ -212,6 +249,7 @@ describe('campaign overview', () => {
       const programme = (await central.get(`/api/programme-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const inspections = (await central.get(`/api/inspection-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const grading = (await central.get(`/api/grading-figures?unitId=${unitId}&year=${year}`)).json().figures;
+      const reports = await reportCounts(unitId, year);
       const registeredBoth = counts.registered + counts.collectiveRegistered;
       const expected: Array<[string, string, number]> = [
         ['members', 'numerator', counts.members],
@@ -231,6 +269,10 @@ describe('campaign overview', () => {
         ['signsRate', 'numerator', programme.signsPosted],
         ['signsRate', 'denominator', programme.standardKeepingUnits],
         ['checkIns', 'numerator', counts.checkIns],
+        ['reportingRate', 'numerator', reports.submitted],
+        ['reportingRate', 'denominator', reports.expected],
+        ['onTimeRate', 'numerator', reports.onTime],
+        ['onTimeRate', 'denominator', reports.expected],
         ['gradedShare', 'numerator', grading.membersDecided],
         ['gradedShare', 'denominator', grading.partyMembers],
         ['excellentShare', 'numerator', grading.members.excellent],
@@ -269,6 +311,12 @@ describe('campaign overview', () => {
       ['checkIn', 'Trần Thị Tổng 3', todayIso()],
       ['checkIn', 'Trần Thị Tổng 3', todayIso()],
     ]);
+    const owed = await recordsOf(tree.A.id, YEAR, 'onTimeRate', 'denominator');
+    expect(owed.items.map((item) => [item.kind, item.name, item.unitName, item.day])).toEqual([
+      ['report', 'Chi bộ Khu phố 1', 'Báo cáo quý I', todayIso()],
+      ['report', 'Chi bộ Khu phố 2', 'Báo cáo quý I', null],
+    ]);
+    expect((await recordsOf(tree.A.id, YEAR, 'onTimeRate')).items.map((item) => item.name)).toEqual(['Chi bộ Khu phố 1']);
     const done = await recordsOf(tree.R.id, YEAR, 'inspectionsDone');
     expect(done.items.map((item) => [item.kind, item.name, item.unitName])).toEqual([
       ['inspection', 'Chi bộ Khu phố 1', 'Đảng ủy phường An Bình'],
@@ -356,7 +404,7 @@ describe('campaign overview', () => {
     expect((await officerA.get(`/api/exports/campaign-overview/records?unitId=${tree.B.id}&year=${YEAR}&metric=members`)).statusCode).toBe(
       403,
     );
-    const noList = await officerA.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=reportingRate`);
+    const noList = await officerA.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=breakthroughRate`);
     expect(noList.statusCode).toBe(400);
     expect(noList.json().error.code).toBe('VALIDATION_FAILED');
     const countAsRate = await officerA.get(

@@ -116,6 +116,8 @@ export const DRILLABLE_METRIC_KEYS = [
   'publishedShare',
   'completedWellShare',
   'checkIns',
+  'reportingRate',
+  'onTimeRate',
   'gradedShare',
   'excellentShare',
   'inspectionsDone',
@@ -141,12 +143,12 @@ export type CampaignRecordsExportQuery = z.infer<typeof CampaignRecordsExportQue
  */
 export const CampaignRecordSchema = z.object({
   id: z.number(),
-  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit', 'inspection', 'remedy', 'checkIn', 'graded']),
+  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit', 'inspection', 'remedy', 'checkIn', 'graded', 'report']),
   name: z.string(),
   unitName: z.string(),
-  /** A registration's or a remedy's status code, or a decided grade; null for a person or a unit. */
+  /** A registration's, a remedy's or a report's status code, or a decided grade; null for a person or a unit. */
   status: z.string().nullable(),
-  /** The day of the record (joined, studied, adopted, posted, concluded, due); null for a registration or a unit. */
+  /** The day of the record (joined, studied, adopted, posted, concluded, due, first submitted); null for a registration or a unit. */
   day: z.string().nullable(),
 });
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;

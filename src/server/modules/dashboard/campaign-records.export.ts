@@ -22,12 +22,14 @@ const HEADERS: Record<CampaignRecord['kind'], [string, string, string]> = {
   remedy: ['Việc khắc phục', 'Đơn vị phải khắc phục', 'Trạng thái, hạn'],
   checkIn: ['Người, tập thể đăng ký', 'Đơn vị', 'Cập nhật ngày'],
   graded: ['Họ và tên', 'Đơn vị', 'Xếp loại'],
+  report: ['Đơn vị báo cáo', 'Báo cáo', 'Nộp lần đầu ngày'],
 };
 
 /** The last column of a record: a status in words, a day, or both for a remedy. */
 function detailOf(item: CampaignRecord): string {
   const day = item.day ? formatVietnameseDate(item.day) : '';
   if (item.kind === 'registration') return REGISTRATION_STATUS_LABELS[item.status as RegistrationStatus];
+  if (item.kind === 'report') return day || 'Chưa nộp';
   if (item.kind === 'graded') return GRADE_LABELS[item.status as Grade];
   if (item.kind === 'remedy') return `${REMEDY_STATUS_LABELS[item.status as RemedyStatus]}, hạn ${day}`;
   return day;

@@ -88,6 +88,17 @@ function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
   if (set.kind === 'standardsAdopted' || set.kind === 'signsPosted' || set.kind === 'standardKeepingUnits') {
     return [unitsBranch(set.kind, place, walk)];
   }
+  if (set.kind === 'reports') {
+    const which =
+      set.which === 'submitted' ? sql`AND a.first_submitted_on IS NOT NULL` : set.which === 'onTime' ? sql`AND a.on_time` : sql``;
+    return [
+      sql`SELECT a.id, 'report' AS kind, u.name AS name, q.title AS unit_name, a.status, a.first_submitted_on::text AS day, u.sort_key AS name_key
+        FROM report_answers a JOIN report_requests q ON q.id = a.request_id JOIN units u ON u.id = a.unit_id
+        WHERE q.period_to BETWEEN ${`${place.year}-01-01`}::date AND ${place.day}::date ${which}
+          AND ${unitFilter(sql`a.unit_id`, place, walk)}
+        ORDER BY u.sort_key, a.id`,
+    ];
+  }
   if (set.kind === 'inspectionsDone') {
     return [
       sql`SELECT i.id, 'inspection' AS kind, u.name AS name, owner.name AS unit_name, NULL AS status,

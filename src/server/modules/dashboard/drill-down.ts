@@ -9,6 +9,7 @@ import {
   STANDARD_KEEPING_KINDS,
   REGISTRATION_BUCKETS,
   REGISTRATION_METRICS,
+  REPORT_METRICS,
   type RegistrationBucket,
   type RegistrationKind,
 } from '../figures/index';
@@ -29,6 +30,8 @@ import {
  * - check-ins on the year's registrations (followup.service.ts), on the registration's unit;
  * - members' gradings of the year with a decided grade (grading-machine.ts counts a decision and
  *   takes it back on reopening), on the graded member's unit;
+ * - reports owed for periods ending in the year by the day (report.figures.ts dates them on the
+ *   period's last day), those submitted at least once, and those first submitted by the deadline;
  * - the year's concluded inspections, and the remedies they owe (closed ones for the numerator), on
  *   the inspected unit (inspection-machine.ts counts them when concluded and accepted; both are final).
  */
@@ -43,6 +46,7 @@ export type RecordSet =
   | { kind: 'partyMembers' }
   | { kind: 'checkIns' }
   | { kind: 'graded'; grades: readonly Grade[] }
+  | { kind: 'reports'; which: 'expected' | 'submitted' | 'onTime' }
   | { kind: 'inspectionsDone' }
   | { kind: 'remedies'; closedOnly: boolean };
 
@@ -72,6 +76,8 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
     denominator: { kind: 'reviewed', levels: REVIEW_LEVELS },
   },
   checkIns: { numerator: { kind: 'checkIns' } },
+  reportingRate: { numerator: { kind: 'reports', which: 'submitted' }, denominator: { kind: 'reports', which: 'expected' } },
+  onTimeRate: { numerator: { kind: 'reports', which: 'onTime' }, denominator: { kind: 'reports', which: 'expected' } },
   gradedShare: { numerator: { kind: 'graded', grades: GRADES }, denominator: { kind: 'partyMembers' } },
   excellentShare: { numerator: { kind: 'graded', grades: ['excellent'] }, denominator: { kind: 'graded', grades: GRADES } },
   inspectionsDone: { numerator: { kind: 'inspectionsDone' } },
@@ -91,6 +97,7 @@ export function countersOfSet(set: RecordSet, year: number): string[] {
   if (set.kind === 'partyMembers') return [PARTY_MEMBERS_METRIC];
   if (set.kind === 'checkIns') return [REGISTRATION_METRICS.checkIns(year)];
   if (set.kind === 'graded') return set.grades.map((grade) => GRADING_METRICS.decided('member', grade, year));
+  if (set.kind === 'reports') return [REPORT_METRICS[set.which](year)];
   if (set.kind === 'inspectionsDone') return [INSPECTION_METRICS.done(year)];
   if (set.kind === 'remedies') return [set.closedOnly ? INSPECTION_METRICS.remediesClosed(year) : INSPECTION_METRICS.remedies(year)];
   if (set.kind === 'reviewed') return set.levels.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));

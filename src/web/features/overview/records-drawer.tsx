@@ -40,6 +40,7 @@ export function RecordsDrawer({
   const kind = answer?.items[0]?.kind ?? 'member';
   const detailOf = (row: CampaignRecord) => {
     if (row.kind === 'registration') return <StatusTag status={row.status as RegistrationStatus} />;
+    if (row.kind === 'report') return row.day ? formatDate(row.day) : t('overview.records.notSubmitted');
     if (row.kind === 'graded') return <GradeTag grade={row.status as Grade} full />;
     if (row.kind === 'remedy') {
       return (
