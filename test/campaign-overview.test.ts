@@ -4,6 +4,7 @@ import { openSession, readWorkbook, type Session } from './helpers/session';
 import { insertRegistration, linkUser } from './helpers/followup-rows';
 import { memberGradingIn } from './helpers/grading-rows';
 import { decideOne } from '../src/server/modules/grading/grading.service';
+import { nominateModel } from './helpers/commendations-spread-tree';
 import { createRequest, saveAnswer, submitAnswer } from '../src/server/modules/reports/index';
 import { insertTopic } from './helpers/registration-fixtures';
 import { sql } from 'drizzle-orm';
@@ -149,6 +150,10 @@ beforeAll(async () => {
     version: answerC1.version,
   });
   await submitAnswer(ctx.db, rootActor(tree.R.path), saved.id, saved.version);
+  // C2's good practice is commended by A's decision today; C1's nomination waits at A.
+  const spread = { TW: tree.R } as unknown as Parameters<typeof nominateModel>[1];
+  await nominateModel(ctx.db, spread, tree.C2.id, 'Mô hình tổ tự quản xanh', tree.A.id);
+  await nominateModel(ctx.db, spread, tree.C1.id, 'Mô hình khu phố không rác');
   await addUser(ctx.db, 'tw.tonghop', [{ unitId: tree.R.id, role: 'officer' }]);
   await addUser(ctx.db, 'canbo.a', [{ unitId: tree.A.id, role: 'officer' }]);
   await addUser(ctx.db, 'khong.quyen', []);
@@ -250,6 +255,7 @@ describe('campaign overview', () => {
       const inspections = (await central.get(`/api/inspection-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const grading = (await central.get(`/api/grading-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const reports = await reportCounts(unitId, year);
+      const commendations = (await central.get(`/api/commendation-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const registeredBoth = counts.registered + counts.collectiveRegistered;
       const expected: Array<[string, string, number]> = [
         ['members', 'numerator', counts.members],
@@ -269,6 +275,9 @@ describe('campaign overview', () => {
         ['signsRate', 'numerator', programme.signsPosted],
         ['signsRate', 'denominator', programme.standardKeepingUnits],
         ['checkIns', 'numerator', counts.checkIns],
+        ['commended', 'numerator', commendations.commended],
+        ['commendedPerThousand', 'numerator', commendations.commended],
+        ['commendedPerThousand', 'denominator', counts.members],
         ['reportingRate', 'numerator', reports.submitted],
         ['reportingRate', 'denominator', reports.expected],
         ['onTimeRate', 'numerator', reports.onTime],
@@ -317,6 +326,10 @@ describe('campaign overview', () => {
       ['report', 'Chi bộ Khu phố 2', 'Báo cáo quý I', null],
     ]);
     expect((await recordsOf(tree.A.id, YEAR, 'onTimeRate')).items.map((item) => item.name)).toEqual(['Chi bộ Khu phố 1']);
+    const commended = await recordsOf(tree.R.id, YEAR, 'commended');
+    expect(commended.items.map((item) => [item.kind, item.name, item.unitName, item.day])).toEqual([
+      ['commended', 'Mô hình tổ tự quản xanh', 'Chi bộ Khu phố 2', todayIso()],
+    ]);
     const done = await recordsOf(tree.R.id, YEAR, 'inspectionsDone');
     expect(done.items.map((item) => [item.kind, item.name, item.unitName])).toEqual([
       ['inspection', 'Chi bộ Khu phố 1', 'Đảng ủy phường An Bình'],

@@ -118,6 +118,8 @@ export const DRILLABLE_METRIC_KEYS = [
   'checkIns',
   'reportingRate',
   'onTimeRate',
+  'commended',
+  'commendedPerThousand',
   'gradedShare',
   'excellentShare',
   'inspectionsDone',
@@ -143,7 +145,7 @@ export type CampaignRecordsExportQuery = z.infer<typeof CampaignRecordsExportQue
  */
 export const CampaignRecordSchema = z.object({
   id: z.number(),
-  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit', 'inspection', 'remedy', 'checkIn', 'graded', 'report']),
+  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit', 'inspection', 'remedy', 'checkIn', 'graded', 'report', 'commended']),
   name: z.string(),
   unitName: z.string(),
   /** A registration's, a remedy's or a report's status code, or a decided grade; null for a person or a unit. */

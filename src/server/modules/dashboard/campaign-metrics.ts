@@ -204,7 +204,7 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     better: 'higher',
     label: 'Được biểu dương, khen thưởng',
     definition: 'Số tập thể, cá nhân, mô hình có tên trong các quyết định biểu dương, khen thưởng của các cấp ký trong năm.',
-    records: null,
+    records: { numerator: 'Tập thể, cá nhân, mô hình được khen', denominator: null },
     counters: commendedKinds,
     value: (read, year) => sum(read, commendedKinds(year)),
   },
@@ -214,7 +214,7 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     better: 'higher',
     label: 'Được khen trên 1.000 người',
     definition: 'Số được biểu dương, khen thưởng trong năm trên 1.000 người đang sinh hoạt.',
-    records: null,
+    records: { numerator: 'Tập thể, cá nhân, mô hình được khen', denominator: 'Người đang sinh hoạt' },
     counters: (year) => [MEMBERS_METRIC, ...commendedKinds(year)],
     value: (read, year) => {
       const members = read(MEMBERS_METRIC);

@@ -23,6 +23,7 @@ const HEADERS: Record<CampaignRecord['kind'], [string, string, string]> = {
   checkIn: ['Người, tập thể đăng ký', 'Đơn vị', 'Cập nhật ngày'],
   graded: ['Họ và tên', 'Đơn vị', 'Xếp loại'],
   report: ['Đơn vị báo cáo', 'Báo cáo', 'Nộp lần đầu ngày'],
+  commended: ['Tập thể, cá nhân, mô hình', 'Đơn vị đề nghị', 'Quyết định ngày'],
 };
 
 /** The last column of a record: a status in words, a day, or both for a remedy. */

@@ -99,6 +99,17 @@ function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
         ORDER BY u.sort_key, a.id`,
     ];
   }
+  if (set.kind === 'commended') {
+    return [
+      sql`SELECT n.id, 'commended' AS kind, COALESCE(sp.full_name, su.name, n.title) AS name, u.name AS unit_name, n.kind AS status,
+          n.decided_on::text AS day, COALESCE(sp.sort_key, su.sort_key, n.title) AS name_key
+        FROM nominations n JOIN units u ON u.id = n.unit_id
+        LEFT JOIN persons sp ON sp.id = n.subject_person_id LEFT JOIN units su ON su.id = n.subject_unit_id
+        WHERE n.decision_id IS NOT NULL AND n.decided_on BETWEEN ${`${place.year}-01-01`}::date AND ${place.day}::date
+          AND ${unitFilter(sql`n.unit_id`, place, walk)}
+        ORDER BY COALESCE(sp.sort_key, su.sort_key, n.title), n.id`,
+    ];
+  }
   if (set.kind === 'inspectionsDone') {
     return [
       sql`SELECT i.id, 'inspection' AS kind, u.name AS name, owner.name AS unit_name, NULL AS status,

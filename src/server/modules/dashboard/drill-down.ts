@@ -2,7 +2,9 @@ import type { DrillableMetricKey } from '../../../shared/contracts/campaign-over
 import { GRADES, type Grade } from '../../../shared/contracts/grading';
 import { MEMBERS_METRIC, PARTY_MEMBERS_METRIC } from '../people/index';
 import { unitKindMetric } from '../units/index';
+import { NOMINATION_KINDS } from '../../../shared/contracts/commendations';
 import {
+  COMMENDATION_METRICS,
   GRADING_METRICS,
   INSPECTION_METRICS,
   PROGRAMME_METRICS,
@@ -32,6 +34,8 @@ import {
  *   takes it back on reopening), on the graded member's unit;
  * - reports owed for periods ending in the year by the day (report.figures.ts dates them on the
  *   period's last day), those submitted at least once, and those first submitted by the deadline;
+ * - nominations named in a decision signed in the year by the day (nomination-machine.ts counts
+ *   them on the decision's day, at the nominating unit);
  * - the year's concluded inspections, and the remedies they owe (closed ones for the numerator), on
  *   the inspected unit (inspection-machine.ts counts them when concluded and accepted; both are final).
  */
@@ -47,6 +51,7 @@ export type RecordSet =
   | { kind: 'checkIns' }
   | { kind: 'graded'; grades: readonly Grade[] }
   | { kind: 'reports'; which: 'expected' | 'submitted' | 'onTime' }
+  | { kind: 'commended' }
   | { kind: 'inspectionsDone' }
   | { kind: 'remedies'; closedOnly: boolean };
 
@@ -78,6 +83,8 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
   checkIns: { numerator: { kind: 'checkIns' } },
   reportingRate: { numerator: { kind: 'reports', which: 'submitted' }, denominator: { kind: 'reports', which: 'expected' } },
   onTimeRate: { numerator: { kind: 'reports', which: 'onTime' }, denominator: { kind: 'reports', which: 'expected' } },
+  commended: { numerator: { kind: 'commended' } },
+  commendedPerThousand: { numerator: { kind: 'commended' }, denominator: { kind: 'members' } },
   gradedShare: { numerator: { kind: 'graded', grades: GRADES }, denominator: { kind: 'partyMembers' } },
   excellentShare: { numerator: { kind: 'graded', grades: ['excellent'] }, denominator: { kind: 'graded', grades: GRADES } },
   inspectionsDone: { numerator: { kind: 'inspectionsDone' } },
@@ -98,6 +105,7 @@ export function countersOfSet(set: RecordSet, year: number): string[] {
   if (set.kind === 'checkIns') return [REGISTRATION_METRICS.checkIns(year)];
   if (set.kind === 'graded') return set.grades.map((grade) => GRADING_METRICS.decided('member', grade, year));
   if (set.kind === 'reports') return [REPORT_METRICS[set.which](year)];
+  if (set.kind === 'commended') return NOMINATION_KINDS.map((kind) => COMMENDATION_METRICS.commended(kind, year));
   if (set.kind === 'inspectionsDone') return [INSPECTION_METRICS.done(year)];
   if (set.kind === 'remedies') return [set.closedOnly ? INSPECTION_METRICS.remediesClosed(year) : INSPECTION_METRICS.remedies(year)];
   if (set.kind === 'reviewed') return set.levels.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));
