@@ -1,5 +1,8 @@
 /**
- * `npm run bench -- national [--national | --units N --people M] [--requests R] [--in-memory]`
+ * `npm run bench -- national [--national | --units N --people M | --seeded URL] [--requests R] [--in-memory]`
+ *
+ * `--seeded postgres://…/db` measures a database already filled by `npm run cli -- seed --national`
+ * (twelve minutes to build), as it is: it is migrated, neither seeded nor dropped.
  *
  * The campaign overview on a scaled data set (300,000 units and 1,000,000 people by default), or
  * with `--national` on the national one (5.6 million members and a million cadres), each with a
@@ -14,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/platform/config';
 import { migrateDatabase } from '../src/server/platform/db/migrate';
-import type { DbHandle } from '../src/server/platform/db/client';
+import { openDatabase, type DbHandle } from '../src/server/platform/db/client';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
 import { seedActivity } from '../src/cli/seed-activity';
@@ -31,6 +34,27 @@ function parseOptions(args: string[]) {
     inMemory: args.includes('--in-memory'),
     /** The national data set of `seed --national` (5.6 million members, a million cadres) instead. */
     national: args.includes('--national'),
+    /** A database already filled by `seed --national` (measured as it is, neither seeded nor dropped). */
+    seededUrl: stringOption(args, '--seeded'),
+  };
+}
+
+function stringOption(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** What a database seeded earlier holds, counted from its rows. */
+async function countSeeded(handle: DbHandle) {
+  const rows = await handle.pool.query<Record<string, number>>(`
+    SELECT (SELECT count(*) FROM units)::int AS units, (SELECT count(*) FROM persons)::int AS people,
+      (SELECT count(*) FROM registrations WHERE year = ${YEAR})::int AS registrations, (SELECT count(*) FROM feedback)::int AS feedback,
+      (SELECT count(*) FROM inspection_remedies)::int AS remedies`);
+  const row = rows.rows[0]!;
+  return {
+    units: row.units!,
+    people: row.people!,
+    activity: { registrations: row.registrations!, feedback: row.feedback!, remedies: row.remedies! },
   };
 }
 
@@ -66,90 +90,109 @@ async function largest(handle: DbHandle, kind: string): Promise<Unit> {
 
 export async function runNationalBench(args: string[]): Promise<void> {
   const options = parseOptions(args);
-  await withBenchDatabase(options, async ({ handle, label }) => {
-    const loadAtStart = loadavg()[0] ?? 0;
-    console.log(`national overview bench on ${label} (load average ${loadAtStart.toFixed(1)})`);
-    await migrateDatabase(handle.db);
-    const { activity, ...seeded } = await seedBenchData(handle, options);
-    console.log(
-      `a year of activity: ${thousands(activity.registrations)} registrations, ${thousands(activity.feedback)} feedback items, ${thousands(activity.remedies)} remedies`,
-    );
-    const root = (await handle.pool.query<Unit>(`SELECT id, code, name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`)).rows[0]!;
-    const province = await largest(handle, 'province_committee');
-    const commune = await largest(handle, 'commune_committee');
-    await addUser(handle.db, 'bench.trunguong', [{ unitId: Number(root.id), role: 'officer' }]);
-
-    const app = await buildApp({ db: handle.db, config: loadConfig(), dbKind: handle.kind });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  if (options.seededUrl) {
+    const handle = await openDatabase({ databaseUrl: options.seededUrl });
     try {
-      const { cookie } = await signInOverHttp(baseUrl, 'bench.trunguong', PASSWORD);
-      const measure = async (what: string, path: string) => {
-        const measured = await measureSequentialGets(baseUrl, path, cookie, { requests: options.requests, warmup: 3 });
-        console.log(
-          `${what}: median ${measured.median.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms over ${options.requests} requests`,
-        );
-        return measured;
-      };
-      const rootOverview = await measure(
-        `overview of the root ${root.code} (every metric, ${YEAR} and ${YEAR - 1})`,
-        `/api/campaign-overview?unitId=${root.id}&year=${YEAR}`,
-      );
-      const rootAnswer = JSON.parse(rootOverview.firstBody) as {
-        figures: { members: number; registrationRate: number };
-        children: unknown[];
-      };
-      console.log(
-        `  root: ${thousands(rootAnswer.figures.members)} members, registration rate ${(rootAnswer.figures.registrationRate * 100).toFixed(1)}%, ${rootAnswer.children.length} child units`,
-      );
-      const provinceTable = await measure(
-        `overview of the largest province ${province.code} by child unit`,
-        `/api/campaign-overview?unitId=${province.id}&year=${YEAR}`,
-      );
-      const provinceChildren = (JSON.parse(provinceTable.firstBody) as { children: unknown[] }).children.length;
-      console.log(`  province: ${provinceChildren} child units`);
-      const trend = await measure(
-        'five-year trend of the root (registration rate)',
-        `/api/campaign-overview/trend?unitId=${root.id}&metric=registrationRate&toYear=${YEAR}&years=5`,
-      );
-      const rootMembers = await measure(
-        'records: first page of the root’s members',
-        `/api/campaign-overview/records?unitId=${root.id}&year=${YEAR}&metric=members`,
-      );
-      const provinceApproved = await measure(
-        `records: first page of ${province.code}'s approved registrations`,
-        `/api/campaign-overview/records?unitId=${province.id}&year=${YEAR}&metric=approvedShare`,
-      );
-      const communeRegistered = await measure(
-        `records: first page of ${commune.code}'s registered members`,
-        `/api/campaign-overview/records?unitId=${commune.id}&year=${YEAR}&metric=registrationRate`,
-      );
-      const rootTotal = (JSON.parse(rootMembers.firstBody) as { total: number }).total;
-      if (rootTotal !== rootAnswer.figures.members)
-        throw new Error(`The root's members list has ${rootTotal} rows, its number is ${rootAnswer.figures.members}`);
-      const drillP95 = Math.max(rootMembers.p95, provinceApproved.p95, communeRegistered.p95);
-      console.log(
-        JSON.stringify({
-          bench: 'national',
-          db: handle.kind,
-          units: seeded.units,
-          people: seeded.people,
-          registrations: activity.registrations,
-          requests: options.requests,
-          root_overview_median_ms: round(rootOverview.median),
-          root_overview_p95_ms: round(rootOverview.p95),
-          province_by_child_p95_ms: round(provinceTable.p95),
-          root_trend_5y_p95_ms: round(trend.p95),
-          drill_root_members_p95_ms: round(rootMembers.p95),
-          drill_province_approved_p95_ms: round(provinceApproved.p95),
-          drill_commune_registered_p95_ms: round(communeRegistered.p95),
-          drill_first_page_p95_ms: round(drillP95),
-          load_start: round(loadAtStart, 2),
-          load_end: round(loadavg()[0] ?? 0, 2),
-        }),
+      await measure(
+        handle,
+        `the seeded database ${new URL(options.seededUrl).pathname.slice(1)}`,
+        async () => countSeeded(handle),
+        options,
       );
     } finally {
-      await app.close();
+      await handle.close();
     }
-  });
+    return;
+  }
+  await withBenchDatabase(options, ({ handle, label }) => measure(handle, label, () => seedBenchData(handle, options), options));
+}
+
+async function measure(
+  handle: DbHandle,
+  label: string,
+  seed: () => Promise<{ units: number; people: number; activity: { registrations: number; feedback: number; remedies: number } }>,
+  options: ReturnType<typeof parseOptions>,
+): Promise<void> {
+  const loadAtStart = loadavg()[0] ?? 0;
+  console.log(`national overview bench on ${label} (load average ${loadAtStart.toFixed(1)})`);
+  await migrateDatabase(handle.db);
+  const { activity, ...seeded } = await seed();
+  console.log(
+    `a year of activity: ${thousands(activity.registrations)} registrations, ${thousands(activity.feedback)} feedback items, ${thousands(activity.remedies)} remedies`,
+  );
+  const root = (await handle.pool.query<Unit>(`SELECT id, code, name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`)).rows[0]!;
+  const province = await largest(handle, 'province_committee');
+  const commune = await largest(handle, 'commune_committee');
+  await addUser(handle.db, 'bench.trunguong', [{ unitId: Number(root.id), role: 'officer' }]);
+
+  const app = await buildApp({ db: handle.db, config: loadConfig(), dbKind: handle.kind });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  try {
+    const { cookie } = await signInOverHttp(baseUrl, 'bench.trunguong', PASSWORD);
+    const measure = async (what: string, path: string) => {
+      const measured = await measureSequentialGets(baseUrl, path, cookie, { requests: options.requests, warmup: 3 });
+      console.log(`${what}: median ${measured.median.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms over ${options.requests} requests`);
+      return measured;
+    };
+    const rootOverview = await measure(
+      `overview of the root ${root.code} (every metric, ${YEAR} and ${YEAR - 1})`,
+      `/api/campaign-overview?unitId=${root.id}&year=${YEAR}`,
+    );
+    const rootAnswer = JSON.parse(rootOverview.firstBody) as {
+      figures: { members: number; registrationRate: number };
+      children: unknown[];
+    };
+    console.log(
+      `  root: ${thousands(rootAnswer.figures.members)} members, registration rate ${(rootAnswer.figures.registrationRate * 100).toFixed(1)}%, ${rootAnswer.children.length} child units`,
+    );
+    const provinceTable = await measure(
+      `overview of the largest province ${province.code} by child unit`,
+      `/api/campaign-overview?unitId=${province.id}&year=${YEAR}`,
+    );
+    const provinceChildren = (JSON.parse(provinceTable.firstBody) as { children: unknown[] }).children.length;
+    console.log(`  province: ${provinceChildren} child units`);
+    const trend = await measure(
+      'five-year trend of the root (registration rate)',
+      `/api/campaign-overview/trend?unitId=${root.id}&metric=registrationRate&toYear=${YEAR}&years=5`,
+    );
+    const rootMembers = await measure(
+      'records: first page of the root’s members',
+      `/api/campaign-overview/records?unitId=${root.id}&year=${YEAR}&metric=members`,
+    );
+    const provinceApproved = await measure(
+      `records: first page of ${province.code}'s approved registrations`,
+      `/api/campaign-overview/records?unitId=${province.id}&year=${YEAR}&metric=approvedShare`,
+    );
+    const communeRegistered = await measure(
+      `records: first page of ${commune.code}'s registered members`,
+      `/api/campaign-overview/records?unitId=${commune.id}&year=${YEAR}&metric=registrationRate`,
+    );
+    const rootTotal = (JSON.parse(rootMembers.firstBody) as { total: number }).total;
+    if (rootTotal !== rootAnswer.figures.members)
+      throw new Error(`The root's members list has ${rootTotal} rows, its number is ${rootAnswer.figures.members}`);
+    const drillP95 = Math.max(rootMembers.p95, provinceApproved.p95, communeRegistered.p95);
+    console.log(
+      JSON.stringify({
+        bench: 'national',
+        db: handle.kind,
+        units: seeded.units,
+        people: seeded.people,
+        registrations: activity.registrations,
+        requests: options.requests,
+        root_overview_median_ms: round(rootOverview.median),
+        root_overview_p95_ms: round(rootOverview.p95),
+        province_by_child_p95_ms: round(provinceTable.p95),
+        root_trend_5y_p95_ms: round(trend.p95),
+        drill_root_members_p95_ms: round(rootMembers.p95),
+        drill_province_approved_p95_ms: round(provinceApproved.p95),
+        drill_commune_registered_p95_ms: round(communeRegistered.p95),
+        drill_first_page_p95_ms: round(drillP95),
+        load_start: round(loadAtStart, 2),
+        load_end: round(loadavg()[0] ?? 0, 2),
+      }),
+    );
+  } finally {
+    await app.close();
+  }
 }

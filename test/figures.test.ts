@@ -15,7 +15,7 @@ import { moveUnit, closeUnit } from '../src/server/modules/units/units.service';
 import { mergeUnits, splitUnit } from '../src/server/modules/units/units.reorganisation';
 import { movePerson, updatePerson } from '../src/server/modules/people/people.service';
 import type { Database } from '../src/server/platform/db/client';
-import { readFigures, readFiguresAtDays } from '../src/server/platform/figures';
+import { addFigureDeltas, readFigures, readFiguresAtDays } from '../src/server/platform/figures';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
@@ -199,6 +199,42 @@ describe('live figures', () => {
     for (const [index, asOf] of days.entries()) expect(together[index], asOf).toEqual(await readFigures(ctx.db, units, metrics, asOf));
     const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE action IN ('unit.merge', 'unit.split')`);
     expect(audit.rows.map((r) => r.action).sort()).toEqual(['unit.merge', 'unit.split']);
+  });
+
+  it('keeps the month totals equal to the daily rows, and reads any day exactly from them', async () => {
+    const mismatches = async () => {
+      const rows = await ctx.db.execute<{ unit_id: number }>(sql`
+        WITH daily AS (
+          SELECT unit_id, metric, date_trunc('month', day)::date AS month, stripe, sum(delta) AS delta FROM figure_counters GROUP BY 1, 2, 3, 4
+        )
+        SELECT coalesce(d.unit_id, m.unit_id) AS unit_id FROM daily d
+        FULL JOIN figure_counter_months m USING (unit_id, metric, month, stripe)
+        WHERE coalesce(d.delta, 0) <> coalesce(m.delta, 0)`);
+      return rows.rows.length;
+    };
+    expect(Number((await ctx.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM figure_counter_months`)).rows[0]!.n)).toBeGreaterThan(
+      0,
+    );
+    expect(await mismatches()).toBe(0);
+    // A new row, the same row again (an update), and rows taken away.
+    const metric = 'test.month_follow';
+    await addFigureDeltas(ctx.db, [
+      { unitPath: tree.C1.path, metric, day: '2026-01-31', delta: 3 },
+      { unitPath: tree.C1.path, metric, day: '2026-02-01', delta: 5 },
+    ]);
+    await addFigureDeltas(ctx.db, [{ unitPath: tree.C1.path, metric, day: '2026-01-31', delta: 4 }]);
+    expect(await mismatches()).toBe(0);
+    const read = async (asOf: string) => (await readFigures(ctx.db, [tree.R.id], [metric], asOf)).get(tree.R.id)?.[metric];
+    expect([await read('2026-01-30'), await read('2026-01-31'), await read('2026-02-01'), await read('2026-03-15')]).toEqual([
+      undefined,
+      7,
+      12,
+      12,
+    ]);
+    await ctx.db.execute(sql`DELETE FROM figure_counters WHERE metric = ${metric} AND day = '2026-02-01'`);
+    expect(await mismatches()).toBe(0);
+    expect(await read('2026-03-15')).toBe(7);
+    await ctx.db.execute(sql`DELETE FROM figure_counters WHERE metric = ${metric}`);
   });
 
   it('refuses to close a unit with members, then closes it once they moved', async () => {

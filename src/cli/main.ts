@@ -70,7 +70,12 @@ async function run(args: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, namedStatements: config.namedStatements });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    namedStatements: config.namedStatements,
+    parallelWorkers: config.parallelWorkers,
+  });
   try {
     if (command === 'restore') {
       const file = rest[0];

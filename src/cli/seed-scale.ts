@@ -474,7 +474,7 @@ export async function seedAtScale(handle: DbHandle, options: SeedScaleOptions): 
   // Fresh statistics let the planner use the indexes at once, and a vacuum sets hint bits and the
   // visibility map, so the first readers do not write pages: what autovacuum would do later.
   const maintenanceStarted = performance.now();
-  await handle.pool.query('VACUUM (ANALYZE) units, unit_versions, persons, memberships, figure_counters');
+  await handle.pool.query('VACUUM (ANALYZE) units, unit_versions, persons, memberships, figure_counters, figure_counter_months');
   log(`Đã cập nhật thống kê cho bộ lập kế hoạch truy vấn (${secondsSince(maintenanceStarted)} s).`);
 
   const seconds = (performance.now() - started) / 1000;

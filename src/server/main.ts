@@ -24,8 +24,8 @@ const text = consoleText();
 async function main(): Promise<void> {
   const config = loadConfig();
   if (cluster.isWorker) {
-    const { databaseUrl, replicaUrls, replicaMaxLagSeconds, namedStatements } = config;
-    await serveHttp(config, await openDatabase({ databaseUrl, replicaUrls, replicaMaxLagSeconds, namedStatements }));
+    const { databaseUrl, replicaUrls, replicaMaxLagSeconds, namedStatements, parallelWorkers } = config;
+    await serveHttp(config, await openDatabase({ databaseUrl, replicaUrls, replicaMaxLagSeconds, namedStatements, parallelWorkers }));
     return;
   }
   const { handle, loaded: accounts } = await prepareDatabase({

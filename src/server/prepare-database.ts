@@ -9,7 +9,7 @@ import { advisoryLockKey } from './platform/db/job-lock';
 import { loadDemoIfEmpty } from './modules/demo/demo-load-state';
 
 export type PrepareOptions<T> = {
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'replicaUrls' | 'replicaMaxLagSeconds' | 'namedStatements'>>;
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'replicaUrls' | 'replicaMaxLagSeconds' | 'namedStatements' | 'parallelWorkers'>>;
   text: ConsoleText;
   /** Null: start with an empty database (NOIGUONG_NO_DEMO=1). */
   loadDemo: ((db: Database) => Promise<T>) | null;
@@ -25,13 +25,13 @@ const STAGING_SUFFIX = '.dang-tao-';
  */
 export async function prepareDatabase<T>(options: PrepareOptions<T>): Promise<{ handle: DbHandle; loaded: T | null }> {
   const log = options.log ?? console.log;
-  const { databaseUrl, dataDir, replicaUrls, replicaMaxLagSeconds, namedStatements } = options.config;
+  const { databaseUrl, dataDir, replicaUrls, replicaMaxLagSeconds, namedStatements, parallelWorkers } = options.config;
   if (!databaseUrl && replicaUrls?.length) throw new Error(REPLICAS_NEED_POSTGRES);
   let loaded: T | null = null;
   if (!databaseUrl && !existsSync(path.join(dataDir, 'PG_VERSION'))) {
     loaded = await createEmbedded(dataDir, options, log);
   }
-  const handle = await openDatabase({ databaseUrl, dataDir, replicaUrls, replicaMaxLagSeconds, namedStatements });
+  const handle = await openDatabase({ databaseUrl, dataDir, replicaUrls, replicaMaxLagSeconds, namedStatements, parallelWorkers });
   try {
     await oneStarterAtATime(handle, async () => {
       await migrateDatabase(handle.db);

@@ -73,6 +73,8 @@ export const SHARDING_PLAN: Record<SchemaTableName, TablePlacement> = {
   // The root's row holds the Centre's own and the central bodies' deltas; a province's writers stop
   // at their province row. The root's figure is its row plus the rows of every province-level unit.
   figure_counters: byUnit(),
+  // The same deltas by month, kept beside them by a trigger: placed as they are.
+  figure_counter_months: byUnit(),
   // A user's preview, applied into the shards by the import.
   import_batches: coordinator,
   demo_load_state: coordinator,

@@ -11,6 +11,8 @@ export type Config = {
   replicaMaxLagSeconds: number;
   /** Named (server-side prepared) statements; off behind a pooler in transaction mode that cannot track them. */
   namedStatements: boolean;
+  /** Parallel workers PostgreSQL may give one query (PG_PARALLEL_WORKERS, 0 by default). */
+  parallelWorkers: number;
   sessionDays: number;
   isProduction: boolean;
   uploadLimitBytes: number;
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((url) => url.trim())
       .filter(Boolean),
     namedStatements: env.PG_NAMED_STATEMENTS !== 'off',
+    parallelWorkers: Math.max(0, Number(env.PG_PARALLEL_WORKERS ?? 0) || 0),
     replicaMaxLagSeconds: Math.max(1, Number(env.REPLICA_MAX_LAG_SECONDS ?? 30) || 30),
     sessionDays: Number(env.SESSION_DAYS ?? 7),
     isProduction: env.NODE_ENV === 'production',

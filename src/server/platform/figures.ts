@@ -168,33 +168,43 @@ export async function readFiguresAtDays(
   reads: Array<{ metrics: string[]; asOf: string }>,
 ): Promise<Array<Map<number, Record<string, number>>>> {
   if (unitIds.length === 0 || reads.length === 0) return reads.map(() => new Map());
-  const allMetrics = [...new Set(reads.flatMap((read) => read.metrics))];
-  const latest = reads.reduce((day, read) => (read.asOf > day ? read.asOf : day), reads[0]!.asOf);
-  const sums = reads.map(
+  const ids = sql`${sql.param(unitIds)}::bigint[]`;
+  const branches = reads.map(
     (read, index) =>
-      sql`json_object_agg(metric, value_${sql.raw(String(index))}) FILTER (WHERE metric = ANY(${sql.param(read.metrics)}::text[]))::text AS figures_${sql.raw(String(index))}`,
+      sql`SELECT ${index}::int AS read, unit_id, metric, delta FROM (${deltasUpTo(ids, sql`metric = ANY(${sql.param(read.metrics)}::text[])`, read.asOf)}) d`,
   );
-  const values = reads.map((read, index) => sql`SUM(delta) FILTER (WHERE day <= ${read.asOf}) AS value_${sql.raw(String(index))}`);
+  const figures = reads.map(
+    (_read, index) => sql`json_object_agg(metric, value) FILTER (WHERE read = ${index}::int)::text AS figures_${sql.raw(String(index))}`,
+  );
   const rows = await executor.execute<Record<string, string | number | null>>(sql`
-    SELECT unit_id, ${sql.join(sums, sql`, `)} FROM (
-      SELECT unit_id, metric, ${sql.join(values, sql`, `)} FROM figure_counters
-      WHERE unit_id = ANY(${sql.param(unitIds)}::bigint[]) AND metric = ANY(${sql.param(allMetrics)}::text[]) AND day <= ${latest}
-      GROUP BY unit_id, metric) sums
+    SELECT unit_id, ${sql.join(figures, sql`, `)} FROM (
+      SELECT read, unit_id, metric, SUM(delta) AS value FROM (${sql.join(branches, sql` UNION ALL `)}) deltas
+      GROUP BY read, unit_id, metric) sums
     GROUP BY unit_id`);
   return reads.map((_read, index) => {
     const byUnit = new Map(unitIds.map((id) => [id, {} as Record<string, number>]));
     for (const row of rows.rows) {
-      const figures = row[`figures_${index}`];
-      if (typeof figures !== 'string') continue;
+      const parsed = row[`figures_${index}`];
       // A metric with no delta by that day is absent, as in readFigures.
-      const parsed = JSON.parse(figures) as Record<string, number | null>;
-      byUnit.set(
-        Number(row.unit_id),
-        Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== null)) as Record<string, number>,
-      );
+      if (typeof parsed === 'string') byUnit.set(Number(row.unit_id), JSON.parse(parsed) as Record<string, number>);
     }
     return byUnit;
   });
+}
+
+/**
+ * The deltas that make the figures as of `asOf`: whole months before its month from
+ * figure_counter_months, then the days of its month up to it. Summed, they are the sum of every
+ * daily delta up to that day, read from a few dozen rows per unit and metric instead of one per day.
+ */
+function deltasUpTo(unitIdArray: SQL, metricFilter: SQL, asOf: string): SQL {
+  const monthStart = `${asOf.slice(0, 7)}-01`;
+  return sql`
+    SELECT unit_id, metric, delta FROM figure_counter_months
+    WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND month < ${monthStart}::date
+    UNION ALL
+    SELECT unit_id, metric, delta FROM figure_counters
+    WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND day >= ${monthStart}::date AND day <= ${asOf}::date`;
 }
 
 /**
@@ -207,7 +217,7 @@ export function readFiguresOfSelected(
   metrics: string[],
   asOf: string,
 ): Promise<Map<number, Record<string, number>>> {
-  // ARRAY(…) is computed once, first: the counters are then read by their index, unit by unit.
+  // ARRAY(…) is computed once per branch, first: the counters are then read by their index, unit by unit.
   return sumCounters(executor, sql`ARRAY(${selectUnitIds})`, metrics, asOf);
 }
 
@@ -217,8 +227,7 @@ async function sumCounters(executor: Executor, unitIdArray: SQL, metrics: string
   // would otherwise come back as tens of thousands of rows, each parsed field by field.
   const rows = await executor.execute<{ unit_id: number; figures: string }>(sql`
     SELECT unit_id, json_object_agg(metric, value)::text AS figures FROM (
-      SELECT unit_id, metric, SUM(delta) AS value FROM figure_counters
-      WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND day <= ${asOf}
+      SELECT unit_id, metric, SUM(delta) AS value FROM (${deltasUpTo(unitIdArray, metricFilter, asOf)}) deltas
       GROUP BY unit_id, metric) sums
     GROUP BY unit_id`);
   return new Map(rows.rows.map((row) => [Number(row.unit_id), JSON.parse(row.figures) as Record<string, number>]));

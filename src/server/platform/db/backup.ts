@@ -139,6 +139,12 @@ async function appliedMigrations(client: Client): Promise<Migration[]> {
   return applied;
 }
 
+/**
+ * Tables the schema's triggers fill from other tables' rows: restoring those rows fills them again,
+ * so their own rows are not in the dump (they would be counted twice).
+ */
+const DERIVED_TABLES = new Set(['figure_counter_months']);
+
 async function listTables(client: Client, schema: string, only?: string): Promise<Table[]> {
   const found = await client.query<{ oid: string; name: string }>(
     `SELECT c.oid::text AS oid, c.relname AS name
@@ -415,7 +421,10 @@ export async function* backupChunks(handle: DbHandle): AsyncGenerator<string> {
     if (migrationsTable) yield* tableData(client, migrationsTable);
 
     yield '\n-- Data\n';
-    const tables = await dependencyOrder(client, await listTables(client, 'public'));
+    const tables = await dependencyOrder(
+      client,
+      (await listTables(client, 'public')).filter((table) => !DERIVED_TABLES.has(table.name)),
+    );
     for (const table of tables) yield* tableData(client, table);
 
     yield '\n-- Sequences\n';
