@@ -9,7 +9,8 @@ import { advisoryLockKey } from './platform/db/job-lock';
 import { loadDemoIfEmpty } from './modules/demo/demo-load-state';
 
 export type PrepareOptions<T> = {
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'replicaUrls' | 'replicaMaxLagSeconds' | 'namedStatements' | 'parallelWorkers'>>;
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'replicaUrls' | 'replicaMaxLagSeconds' | 'namedStatements' | 'parallelWorkers'>>;
   text: ConsoleText;
   /** Null: start with an empty database (NOIGUONG_NO_DEMO=1). */
   loadDemo: ((db: Database) => Promise<T>) | null;

@@ -145,7 +145,20 @@ export type CampaignRecordsExportQuery = z.infer<typeof CampaignRecordsExportQue
  */
 export const CampaignRecordSchema = z.object({
   id: z.number(),
-  kind: z.enum(['member', 'studied', 'registration', 'adopted', 'signed', 'unit', 'inspection', 'remedy', 'checkIn', 'graded', 'report', 'commended']),
+  kind: z.enum([
+    'member',
+    'studied',
+    'registration',
+    'adopted',
+    'signed',
+    'unit',
+    'inspection',
+    'remedy',
+    'checkIn',
+    'graded',
+    'report',
+    'commended',
+  ]),
   name: z.string(),
   unitName: z.string(),
   /** A registration's, a remedy's or a report's status code, or a decided grade; null for a person or a unit. */
