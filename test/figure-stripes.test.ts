@@ -43,9 +43,11 @@ describe('striped counters at the top of the tree', () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, index) =>
         ctx.db.transaction(async (tx) => {
-          // Two calls in one transaction: both land in the transaction's one stripe.
+          // Two calls in one transaction: both land in the transaction's one stripe. Their rows (and
+          // their months' rows) differ, as the rows of two calls of one transaction must: a row one
+          // call locks and another transaction's second call wants would be a deadlock.
           await addFigureDeltas(tx, [{ unitPath: paths[index % 3]!, metric, day: '2026-06-01', delta: 2 }]);
-          await addFigureDeltas(tx, [{ unitPath: paths[(index + 1) % 3]!, metric, day: '2026-06-02', delta: -1 }]);
+          await addFigureDeltas(tx, [{ unitPath: paths[(index + 1) % 3]!, metric, day: '2026-07-02', delta: -1 }]);
         }),
       ),
     );
