@@ -123,7 +123,9 @@ async function measure(
   const root = (await handle.pool.query<Unit>(`SELECT id, code, name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`)).rows[0]!;
   const province = await largest(handle, 'province_committee');
   const commune = await largest(handle, 'commune_committee');
-  await addUser(handle.db, 'bench.trunguong', [{ unitId: Number(root.id), role: 'officer' }]);
+  // A seeded database measured again already has the bench's user.
+  const known = await handle.pool.query(`SELECT 1 FROM users WHERE username = 'bench.trunguong'`);
+  if (known.rowCount === 0) await addUser(handle.db, 'bench.trunguong', [{ unitId: Number(root.id), role: 'officer' }]);
 
   const app = await buildApp({ db: handle.db, config: loadConfig(), dbKind: handle.kind });
   await app.listen({ host: '127.0.0.1', port: 0 });
