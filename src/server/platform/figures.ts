@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { addDaysIso } from './dates';
 import type { Executor } from './db/client';
 
 /**
@@ -199,6 +200,12 @@ export async function readFiguresAtDays(
  */
 function deltasUpTo(unitIdArray: SQL, metricFilter: SQL, asOf: string): SQL {
   const monthStart = `${asOf.slice(0, 7)}-01`;
+  // A month's last day (a year's end, a quarter's) is read from the month totals alone.
+  if (addDaysIso(asOf, 1).endsWith('-01')) {
+    return sql`
+    SELECT unit_id, metric, delta FROM figure_counter_months
+    WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND month <= ${monthStart}::date`;
+  }
   return sql`
     SELECT unit_id, metric, delta FROM figure_counter_months
     WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND month < ${monthStart}::date
