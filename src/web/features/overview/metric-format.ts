@@ -1,4 +1,4 @@
-import type { CampaignMetric } from '../../../shared/contracts/campaign-overview';
+import type { CampaignMetric, CampaignOverview } from '../../../shared/contracts/campaign-overview';
 import { formatNumber } from '../../lib/format';
 import { formatPercent } from '../dashboard/programme-figures.api';
 
@@ -34,3 +34,10 @@ export const LAGGING_BELOW = 0.9;
 export function isLagging(metric: Pick<CampaignMetric, 'kind' | 'better'>, value: number | null | undefined): boolean {
   return metric.kind === 'rate' && metric.better === 'higher' && value !== null && value !== undefined && value < LAGGING_BELOW;
 }
+
+/** What the views of the child units on one metric (ranking, tiles) are given. */
+export type ChildUnitsViewProps = {
+  overview: CampaignOverview;
+  metric: CampaignMetric;
+  onShowTrend: (unit: { id: number; name: string }) => void;
+};

@@ -2,7 +2,7 @@ import { Button, Card, Col, Empty, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CampaignMetric, CampaignOverview } from '../../../shared/contracts/campaign-overview';
 import { compareVietnamese } from '../../../shared/text';
-import { formatMetric, isLagging } from './metric-format';
+import { formatMetric, isLagging, type ChildUnitsViewProps } from './metric-format';
 
 type Child = CampaignOverview['children'][number];
 const SHOWN = 5;
@@ -16,15 +16,7 @@ export function rankChildren(children: Child[], metric: Pick<CampaignMetric, 'ke
 }
 
 /** The leading and the trailing child units on the chosen metric, each opening its trend. */
-export function RankingCard({
-  overview,
-  metric,
-  onShowTrend,
-}: {
-  overview: CampaignOverview;
-  metric: CampaignMetric;
-  onShowTrend: (unit: { id: number; name: string }) => void;
-}) {
+export function RankingCard({ overview, metric, onShowTrend }: ChildUnitsViewProps) {
   const { t } = useTranslation();
   const ranked = rankChildren(overview.children, metric);
   const best = ranked.slice(0, SHOWN);

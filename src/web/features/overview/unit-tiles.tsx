@@ -1,7 +1,6 @@
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CampaignMetric, CampaignOverview } from '../../../shared/contracts/campaign-overview';
-import { formatMetric } from './metric-format';
+import { formatMetric, type ChildUnitsViewProps } from './metric-format';
 
 /** Light to dark: the further a unit is along the metric's good direction, the darker its tile. */
 const LIGHT = [253, 236, 234];
@@ -16,15 +15,7 @@ function shadeOf(position: number): { background: string; color: string } {
  * A tile for each child unit (the 34 provinces under the Centre) coloured by the chosen metric:
  * where a map would be, a grid every screen and phone reads the same, each tile naming its unit and value.
  */
-export function UnitTiles({
-  overview,
-  metric,
-  onShowTrend,
-}: {
-  overview: CampaignOverview;
-  metric: CampaignMetric;
-  onShowTrend: (unit: { id: number; name: string }) => void;
-}) {
+export function UnitTiles({ overview, metric, onShowTrend }: ChildUnitsViewProps) {
   const { t } = useTranslation();
   const values = overview.children.map((child) => child.figures[metric.key]).filter((value): value is number => value !== null);
   const low = Math.min(...values);
