@@ -70,6 +70,7 @@ export async function generateRegistrations(handle: DbHandle, year: number): Pro
     WHERE m.is_primary AND m.to_date IS NULL AND (m.person_id * 31) % 100 < 85`,
     [year],
   );
+  await handle.pool.query('ANALYZE registrations');
   const metric = (bucket: 'registered' | 'approved') => REGISTRATION_METRICS.bucket('individual', bucket, year);
   await addCounted(
     handle,
@@ -121,6 +122,9 @@ export async function generateStudy(handle: DbHandle, year: number): Promise<num
       AND EXISTS (SELECT 1 FROM memberships m WHERE m.unit_id = u.id AND m.is_primary AND m.to_date IS NULL)`,
     [year, `Chuyên đề năm ${year}`, `chuyen de nam ${year}`],
   );
+  // Statistics first: without them the planner takes the new sessions for a handful and walks every
+  // membership once per session (the embedded database has no autovacuum to gather them).
+  await handle.pool.query('ANALYZE study_sessions');
   await handle.pool.query(
     `
     INSERT INTO session_attendance (session_id, person_id, status, reason)
@@ -134,6 +138,7 @@ export async function generateStudy(handle: DbHandle, year: number): Promise<num
     WHERE s.kind = 'study' AND s.held_on BETWEEN make_date($1::int, 1, 1) AND make_date($1::int, 12, 31)`,
     [year],
   );
+  await handle.pool.query('ANALYZE session_attendance');
   await handle.pool.query(
     `
     INSERT INTO study_records (person_id, year, unit_id, studied_on, session_id)
