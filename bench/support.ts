@@ -161,13 +161,21 @@ export async function whileProbingLiveness<T>(
 /**
  * Sequential GETs of one address on one keep-alive connection (one user clicking through a
  * dashboard), after `warmup` unmeasured ones: median and p95 in ms, and the first answer's body.
+ * `beforeEach` runs before every request (the national bench empties the embedded database's read
+ * cache there, so each answer is computed afresh).
  */
-export async function measureSequentialGets(baseUrl: string, path: string, cookie: string, options: { requests: number; warmup: number }) {
+export async function measureSequentialGets(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  options: { requests: number; warmup: number; beforeEach?: () => Promise<unknown> },
+) {
   const http = new BenchHttpClient(baseUrl, 1);
   const durations: number[] = [];
   let firstBody = '';
   try {
     for (let index = 0; index < options.warmup + options.requests; index++) {
+      await options.beforeEach?.();
       const answer = await http.request('GET', path, { cookie });
       if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
       if (index === 0) firstBody = answer.body;
