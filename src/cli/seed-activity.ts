@@ -1,6 +1,7 @@
 /**
  * A year of campaign activity on a tree seeded at scale (seed-scale.ts): registrations, study,
- * ethics standards and their signs, public feedback and inspections, written in set-based SQL the
+ * ethics standards and their signs, public feedback and inspections (and, in seed-results.ts,
+ * reports, gradings and commendations), written in set-based SQL the
  * way seed-scale writes people, with their live counters totalled afterwards so that every figure
  * equals what the services would have counted row by row (docs/decisions/0003-scale-seeding.md).
  * Shares differ from commune to commune (a hash of the commune's id), so some units lag.
@@ -17,6 +18,8 @@ import {
 } from '../server/modules/figures/index';
 import { settleAllTwins, SIMILARITY_THRESHOLD } from '../server/modules/registrations/index';
 import { countExistingOverdueFeedback } from '../server/modules/supervision/index';
+import { generateCommendations, generateGradings, generateReports } from './seed-results';
+import { addCounted, COMMUNE_KEY, countOf } from './seed-sql';
 
 export type ActivityCounts = {
   registrations: number;
@@ -26,34 +29,10 @@ export type ActivityCounts = {
   signs: number;
   feedback: number;
   remedies: number;
+  reports: number;
+  graded: number;
+  commended: number;
 };
-
-/** The commune (third label of the path, or the unit itself above it) as a number to vary shares by. */
-const COMMUNE_KEY = `coalesce((string_to_array(u.path::text, '.'))[3], u.id::text)::bigint`;
-
-/**
- * Adds counted rows to figure_counters on the unit and every ancestor, as addFigureDeltas would:
- * `counted` selects (unit_id, metric, day, n); rows go to stripe 0 (a stripe is only a place to
- * write, every read sums them).
- */
-async function addCounted(handle: DbHandle, counted: string, params: unknown[]): Promise<void> {
-  await handle.pool.query(
-    `
-    INSERT INTO figure_counters (unit_id, metric, day, stripe, delta)
-    SELECT ancestor.id, counted.metric, counted.day, 0, sum(counted.n)
-    FROM (${counted}) counted
-    JOIN units u ON u.id = counted.unit_id
-    CROSS JOIN LATERAL unnest(string_to_array(u.path::text, '.')::bigint[]) AS ancestor(id)
-    GROUP BY 1, 2, 3
-    ON CONFLICT (unit_id, metric, day, stripe) DO UPDATE SET delta = figure_counters.delta + EXCLUDED.delta`,
-    params,
-  );
-}
-
-async function countOf(handle: DbHandle, statement: string, params: unknown[] = []): Promise<number> {
-  const rows = await handle.pool.query<{ n: number }>(statement, params);
-  return Number(rows.rows[0]?.n ?? 0);
-}
 
 /**
  * Individual registrations for about 85% of the people, as the status machine leaves them:
@@ -291,6 +270,9 @@ export async function seedActivity(handle: DbHandle, year: number, log: (line: s
   const { standards, signs } = await step('Chuẩn mực đạo đức và biển chuẩn mực', () => generateStandards(handle, year));
   const feedback = await step('Phản ánh của nhân dân', () => generateFeedback(handle));
   const remedies = await step('Kiểm tra và việc khắc phục', () => generateInspections(handle, year));
+  const reports = await step('Báo cáo sơ kết 6 tháng', () => generateReports(handle, year));
+  const graded = await step('Xếp loại đảng viên cuối năm', () => generateGradings(handle, year));
+  const commended = await step('Khen thưởng điển hình', () => generateCommendations(handle, year));
   await step('VACUUM ANALYZE', () => handle.pool.query('VACUUM ANALYZE'));
-  return { registrations, pairs, studied, standards, signs, feedback, remedies };
+  return { registrations, pairs, studied, standards, signs, feedback, remedies, reports, graded, commended };
 }

@@ -35,6 +35,13 @@ type Recount = {
   done: number;
   remedies: number;
   closed: number;
+  expected: number;
+  submitted: number;
+  onTime: number;
+  partyMembers: number;
+  graded: number;
+  excellent: number;
+  commended: number;
 };
 
 /** The overview's numbers counted from the rows themselves, for the units given. */
@@ -51,7 +58,18 @@ async function recount(unitIds: number[]): Promise<Map<number, Recount>> {
        (SELECT count(*) FROM units u WHERE u.path <@ t.path AND u.kind IN ('cell', 'grassroots_cell', 'agency') AND u.valid_to IS NULL) AS keeping,
        (SELECT count(*) FROM inspections i WHERE ${inside('i')} AND i.year = $2 AND i.status = 'concluded') AS done,
        (SELECT count(*) FROM inspection_remedies r WHERE ${inside('r')} AND r.year = $2) AS remedies,
-       (SELECT count(*) FROM inspection_remedies r WHERE ${inside('r')} AND r.year = $2 AND r.status = 'closed') AS closed
+       (SELECT count(*) FROM inspection_remedies r WHERE ${inside('r')} AND r.year = $2 AND r.status = 'closed') AS closed,
+       (SELECT count(*) FROM report_answers a JOIN report_requests q ON q.id = a.request_id
+         WHERE ${inside('a')} AND extract(year FROM q.period_to) = $2) AS expected,
+       (SELECT count(*) FROM report_answers a JOIN report_requests q ON q.id = a.request_id
+         WHERE ${inside('a')} AND extract(year FROM q.period_to) = $2 AND a.status IN ('submitted', 'accepted')) AS submitted,
+       (SELECT count(*) FROM report_answers a JOIN report_requests q ON q.id = a.request_id
+         WHERE ${inside('a')} AND extract(year FROM q.period_to) = $2 AND a.first_submitted_on <= q.deadline) AS "onTime",
+       (SELECT count(*) FROM memberships m JOIN persons p ON p.id = m.person_id
+         WHERE ${inside('m')} AND m.is_primary AND m.to_date IS NULL AND p.category = 'party_member') AS "partyMembers",
+       (SELECT count(*) FROM gradings g WHERE ${inside('g')} AND g.year = $2 AND g.subject = 'member' AND g.status = 'decided') AS graded,
+       (SELECT count(*) FROM gradings g WHERE ${inside('g')} AND g.year = $2 AND g.decided_grade = 'excellent') AS excellent,
+       (SELECT count(*) FROM nominations n WHERE ${inside('n')} AND n.status = 'commended' AND extract(year FROM n.decided_on) = $2) AS commended
      FROM units t WHERE t.id = ANY($1::bigint[])`,
     [unitIds, YEAR],
   );
@@ -91,6 +109,9 @@ describe('seed --national', () => {
     expect(activity.signs).toBeLessThan(activity.standards);
     expect(activity.feedback).toBe(60_000);
     expect(activity.remedies).toBeGreaterThan(0);
+    expect(activity.reports).toBeGreaterThan(3_321);
+    expect(activity.graded).toBeGreaterThan(0);
+    expect(activity.commended).toBeGreaterThan(0);
     expect(seeded.bytes).toBeGreaterThan(0);
   });
 
@@ -115,11 +136,20 @@ describe('seed --national', () => {
       expect(figures.standardsRate).toBeCloseTo(ratio(rows.adopted, rows.keeping), 12);
       expect(figures.signsRate).toBeCloseTo(ratio(rows.signed, rows.keeping), 12);
       expect(figures.remediesClosedRate).toBeCloseTo(ratio(rows.closed, rows.remedies), 12);
+      expect(figures.reportingRate).toBeCloseTo(ratio(rows.submitted, rows.expected), 12);
+      expect(figures.onTimeRate).toBeCloseTo(ratio(rows.onTime, rows.expected), 12);
+      expect(figures.gradedShare).toBeCloseTo(ratio(rows.graded, rows.partyMembers), 12);
+      expect(figures.excellentShare).toBeCloseTo(ratio(rows.excellent, rows.graded), 12);
+      expect(figures.commended).toBe(rows.commended);
     }
     // Lagging communes exist: the registration rate differs between provinces.
     const rates = overview.children.map((child) => child.figures.approvedShare ?? 0);
     expect(Math.max(...rates) - Math.min(...rates)).toBeGreaterThan(0.05);
     expect(overview.figures.feedbackOverdue).toBeGreaterThan(0);
+    // Some reports are late or missing, and not every member is graded yet.
+    expect(overview.figures.reportingRate).toBeLessThan(1);
+    expect(overview.figures.onTimeRate).toBeLessThan(overview.figures.reportingRate!);
+    expect(overview.figures.gradedShare).toBeLessThan(1);
   });
 
   it('lists as many studied people behind the root’s study rate as the number counts', async () => {
@@ -133,5 +163,14 @@ describe('seed --national', () => {
     });
     expect(records.total).toBe(seeded.activity.studied);
     expect(records.items).toHaveLength(20);
+  });
+
+  it('lists as many reports owed, members graded and people commended at the root as it counts', async () => {
+    const totalOf = async (metric: 'reportingRate' | 'gradedShare' | 'commended', part: 'numerator' | 'denominator') =>
+      (await getCampaignRecords(database.db, rootActor(root.path), { unitId: root.id, year: YEAR, metric, part, page: 1, pageSize: 5 }))
+        .total;
+    expect(await totalOf('reportingRate', 'denominator')).toBe(seeded.activity.reports);
+    expect(await totalOf('gradedShare', 'numerator')).toBe(seeded.activity.graded);
+    expect(await totalOf('commended', 'numerator')).toBe(seeded.activity.commended);
   });
 });

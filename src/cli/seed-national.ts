@@ -45,7 +45,8 @@ export async function seedNational(handle: DbHandle, options: SeedNationalOption
   log(
     `Xong dữ liệu toàn quốc: ${formatCount(seeded.units)} đơn vị, ${formatCount(seeded.people)} người, ` +
       `${formatCount(activity.registrations)} bản đăng ký, ${formatCount(activity.studied)} người đã học chuyên đề, ` +
-      `${formatCount(activity.standards)} bộ chuẩn mực, ${formatCount(activity.feedback)} phản ánh, ${formatCount(activity.remedies)} việc khắc phục; ` +
+      `${formatCount(activity.standards)} bộ chuẩn mực, ${formatCount(activity.feedback)} phản ánh, ${formatCount(activity.remedies)} việc khắc phục, ` +
+      `${formatCount(activity.reports)} báo cáo phải nộp, ${formatCount(activity.graded)} đảng viên đã xếp loại, ${formatCount(activity.commended)} điển hình được khen; ` +
       `${formatCount(Math.round(seconds))} s, ${formatCount(Math.round(bytes / 1024 / 1024))} MB.`,
   );
   return { units: seeded.units, people: seeded.people, activity, seconds, bytes };
