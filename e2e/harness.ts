@@ -28,14 +28,32 @@ async function freePort(): Promise<number> {
 
 export type RunningApp = { baseUrl: string; dataDir: string; pid: number; stop(): Promise<void>; output(): string };
 
+/** Runs `npm run cli -- <args>` to its end; its output, or an error carrying it. */
+async function runCli(args: string[], env: Record<string, string>): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`npm run cli -- ${args.join(' ')} failed (${code}):\n${output}`);
+  return output;
+}
+
 /**
  * Starts the real server with the demo data, as `npm start` does: on a fresh embedded database, or
  * on the empty PostgreSQL database `databaseUrl` names (the server migrates it and loads the demo).
+ * With `seedFirst`, `npm run cli -- seed <seedFirst>` fills the database first, and the server
+ * starts on that data instead of the demo.
  */
-export async function startApp(options: { databaseUrl?: string } = {}): Promise<RunningApp> {
+export async function startApp(options: { databaseUrl?: string; seedFirst?: string[] } = {}): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'noiguong-e2e-'));
   let output = '';
+  if (options.seedFirst)
+    output += await runCli(['seed', ...options.seedFirst], { DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl ?? '' });
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],

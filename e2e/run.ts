@@ -16,6 +16,7 @@ import { gradingJourneys } from './journeys/grading';
 import { inspectionsJourneys } from './journeys/inspections';
 import { phoneFitJourneys } from './journeys/phone-fit';
 import { overviewJourneys } from './journeys/overview';
+import { nationalJourneys } from './journeys/national';
 
 async function main(): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
   const page = await context.newPage();
-  const journeyContext = { app, browser, page };
+  // What a group started for itself (another app, on other data) is stopped here, pass or fail.
+  const cleanups: Array<() => Promise<void>> = [];
+  const journeyContext = { app, browser, page, atEnd: (cleanup: () => Promise<void>) => void cleanups.push(cleanup) };
   let ok = false;
   try {
     // `npm run test:e2e -- commendations reports` runs only the named groups (each group's journeys
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
       grading: gradingJourneys,
       inspections: inspectionsJourneys,
       overview: overviewJourneys,
+      national: nationalJourneys,
       'phone-fit': phoneFitJourneys,
     };
     const chosen = process.argv.slice(2);
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
     const names = chosen.length > 0 ? chosen : Object.keys(groups);
     ok = await runJourneys(names.flatMap((name) => groups[name]?.(journeyContext) ?? []));
   } finally {
+    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => console.error(error));
     await browser.close();
     await app.stop();
     if (!ok) {

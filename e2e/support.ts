@@ -8,7 +8,13 @@ export const SCREENSHOTS = path.resolve('test-results/e2e');
 export const PASSWORD = 'NoiGuong@2026';
 
 /** What every journey file receives: the running app, the browser and a desk-sized signed-out page. */
-export type JourneyContext = { app: RunningApp; browser: Browser; page: Page };
+export type JourneyContext = {
+  app: RunningApp;
+  browser: Browser;
+  page: Page;
+  /** Something a group started for itself, to stop when every journey has run. */
+  atEnd(cleanup: () => Promise<void>): void;
+};
 
 export function screenshotPath(name: string): string {
   return path.join(SCREENSHOTS, name);
