@@ -33,9 +33,10 @@ export async function generateReports(handle: DbHandle, year: number): Promise<n
       WHERE u.valid_to IS NULL AND u.kind IN ('commune_committee', 'grassroots_committee', 'grassroots_cell')
     ), expected AS (
       SELECT q.id AS request_id, q.deadline, p.id AS unit_id, p.commune_id
-      FROM requests q JOIN placed p
-        ON (q.audience = 'communes' AND p.kind = 'commune_committee' AND p.province_id = q.unit_id)
-        OR (q.audience = 'grassroots' AND p.kind <> 'commune_committee' AND p.commune_id = q.unit_id)
+      FROM requests q JOIN placed p ON q.audience = 'communes' AND p.kind = 'commune_committee' AND p.province_id = q.unit_id
+      UNION ALL
+      SELECT q.id, q.deadline, p.id, p.commune_id
+      FROM requests q JOIN placed p ON q.audience = 'grassroots' AND p.kind <> 'commune_committee' AND p.commune_id = q.unit_id
     ), answered AS (
       SELECT e.*, (e.unit_id * 7919) % 100 < 60 + (e.commune_id * 23) % 41 AS submitted,
         LEAST(CASE WHEN (e.unit_id * 31) % 100 < 80 THEN e.deadline - (e.unit_id % 10)::int ELSE e.deadline + 1 + (e.unit_id % 10)::int END,
