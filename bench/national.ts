@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- national [--national | --units N --people M | --seeded URL] [--requests R] [--in-memory]`
+ * `npm run bench -- national [--national | --units N --people M | --seeded URL] [--requests R] [--in-memory]
+ *   [--season [--clients C] [--seconds S]]`
  *
  * `--seeded postgres://…/db` measures a database already filled by `npm run cli -- seed --national`
  * (twelve minutes to build), as it is: it is migrated, neither seeded nor dropped.
@@ -11,6 +12,8 @@
  * behind a number (the root's members, a province's approved registrations, a commune's
  * registered members), each over HTTP, one user clicking, each answer computed afresh (PostgreSQL
  * keeps no read cache; on the embedded database a no-op statement before each request moves it on).
+ * With `--season` (PostgreSQL only), the root's overview is then read again while 50 clients run the
+ * registration season against the server (national-season.ts).
  */
 import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +25,7 @@ import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
 import { seedActivity } from '../src/cli/seed-activity';
 import { seedNational } from '../src/cli/seed-national';
+import { measureOverviewUnderSeason, type SeasonReadFigures } from './national-season';
 import { measureSequentialGets, numberOption, round, signInOverHttp, thousands, withBenchDatabase } from './support';
 
 const YEAR = 2026;
@@ -36,6 +40,10 @@ function parseOptions(args: string[]) {
     national: args.includes('--national'),
     /** A database already filled by `seed --national` (measured as it is, neither seeded nor dropped). */
     seededUrl: stringOption(args, '--seeded'),
+    /** Also read the root's overview while the registration season writes (PostgreSQL only). */
+    season: args.includes('--season'),
+    clients: numberOption(args, '--clients', 50),
+    seconds: numberOption(args, '--seconds', 60),
   };
 }
 
@@ -98,13 +106,14 @@ export async function runNationalBench(args: string[]): Promise<void> {
         `the seeded database ${new URL(options.seededUrl).pathname.slice(1)}`,
         async () => countSeeded(handle),
         options,
+        options.seededUrl,
       );
     } finally {
       await handle.close();
     }
     return;
   }
-  await withBenchDatabase(options, ({ handle, label }) => measure(handle, label, () => seedBenchData(handle, options), options));
+  await withBenchDatabase(options, ({ handle, label, url }) => measure(handle, label, () => seedBenchData(handle, options), options, url));
 }
 
 async function measure(
@@ -112,7 +121,10 @@ async function measure(
   label: string,
   seed: () => Promise<{ units: number; people: number; activity: { registrations: number; feedback: number; remedies: number } }>,
   options: ReturnType<typeof parseOptions>,
+  databaseUrl: string | undefined,
 ): Promise<void> {
+  if (options.season && !databaseUrl)
+    throw new Error('--season runs the server in a process of its own: it needs PostgreSQL (DATABASE_URL or --seeded)');
   const loadAtStart = loadavg()[0] ?? 0;
   console.log(`national overview bench on ${label} (load average ${loadAtStart.toFixed(1)})`);
   await migrateDatabase(handle.db);
@@ -179,6 +191,19 @@ async function measure(
     if (rootTotal !== rootAnswer.figures.members)
       throw new Error(`The root's members list has ${rootTotal} rows, its number is ${rootAnswer.figures.members}`);
     const drillP95 = Math.max(rootMembers.p95, provinceApproved.p95, communeRegistered.p95);
+    let underSeason: SeasonReadFigures | undefined;
+    if (options.season && databaseUrl) {
+      underSeason = await measureOverviewUnderSeason(
+        handle,
+        databaseUrl,
+        { id: Number(root.id) },
+        {
+          year: YEAR,
+          clients: options.clients,
+          seconds: options.seconds,
+        },
+      );
+    }
     console.log(
       JSON.stringify({
         bench: 'national',
@@ -195,6 +220,7 @@ async function measure(
         drill_province_approved_p95_ms: round(provinceApproved.p95),
         drill_commune_registered_p95_ms: round(communeRegistered.p95),
         drill_first_page_p95_ms: round(drillP95),
+        ...underSeason,
         load_start: round(loadAtStart, 2),
         load_end: round(loadavg()[0] ?? 0, 2),
       }),

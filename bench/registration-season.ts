@@ -16,12 +16,23 @@ import { addUser, PASSWORD, rootActor } from '../test/helpers/fixtures';
 import { BenchHttpClient } from './http-client';
 import { percentile, round, signInOverHttp } from './support';
 
-export type SeasonOptions = { clients: number; seconds: number; year: number; communesPerClient: number; membersPerClient: number };
+export type SeasonOptions = {
+  clients: number;
+  seconds: number;
+  year: number;
+  communesPerClient: number;
+  membersPerClient: number;
+  /** Added to the bench's user names, so a season can run again on a database that kept the last one's. */
+  tag?: string;
+};
 
 type Registrant = { userId: number; cookie: string; csrfToken: string };
 type Cast = { appraiser: { cookie: string; csrfToken: string } | null; appraiserUsername: string; members: Registrant[] };
 
-/** A window for the year at the root, and for each client an appraiser and members with sessions. */
+/**
+ * A window for the year at the root (unless one is open already), and for each client an appraiser
+ * and members who have not registered for the year yet, with sessions.
+ */
 export async function prepareSeason(handle: DbHandle, options: SeasonOptions): Promise<Cast[]> {
   const root = (
     await handle.pool.query<{ id: number; path: string }>(
@@ -29,16 +40,18 @@ export async function prepareSeason(handle: DbHandle, options: SeasonOptions): P
     )
   ).rows[0];
   if (!root) throw new Error('The data set has no root unit');
-  await createWindow(handle.db, rootActor(root.path), {
-    unitId: Number(root.id),
-    year: options.year,
-    toYear: options.year,
-    opensOn: `${options.year}-01-01`,
-    closesOn: `${options.year}-12-31`,
-    topicId: null,
-    breakthroughIds: [],
-    guidance: 'Đợt đăng ký của kiểm thử tải',
-  });
+  const windows = await handle.pool.query(`SELECT 1 FROM registration_windows WHERE unit_id = $1 AND year = $2`, [root.id, options.year]);
+  if (windows.rowCount === 0)
+    await createWindow(handle.db, rootActor(root.path), {
+      unitId: Number(root.id),
+      year: options.year,
+      toYear: options.year,
+      opensOn: `${options.year}-01-01`,
+      closesOn: `${options.year}-12-31`,
+      topicId: null,
+      breakthroughIds: [],
+      guidance: 'Đợt đăng ký của kiểm thử tải',
+    });
   const communes = (
     await handle.pool.query<{ id: number; path: string }>(
       `SELECT id, path::text AS path FROM units WHERE kind = 'commune_committee' AND valid_to IS NULL ORDER BY id`,
@@ -50,10 +63,11 @@ export async function prepareSeason(handle: DbHandle, options: SeasonOptions): P
   // (argon2, ~50 ms each by design) is skipped for the tens of thousands of them.
   const secret = randomBytes(12).toString('hex');
   const passwordHash = await hashPassword(PASSWORD);
+  const tag = options.tag ?? '';
   const casts: Cast[] = [];
   for (let client = 0; client < options.clients; client++) {
     const mine = communes.filter((_, index) => index % options.clients === client).slice(0, options.communesPerClient);
-    const appraiserUsername = `bench.thamdinh.${client}`;
+    const appraiserUsername = `bench.thamdinh.${tag}${client}`;
     await addUser(
       handle.db,
       appraiserUsername,
@@ -65,17 +79,18 @@ export async function prepareSeason(handle: DbHandle, options: SeasonOptions): P
          JOIN memberships m ON m.person_id = p.id AND m.is_primary AND m.to_date IS NULL
          JOIN units u ON u.id = m.unit_id
          WHERE u.path <@ $1::ltree[]
+           AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id AND r.year = $5 AND r.kind = 'individual')
          ORDER BY p.id LIMIT $2
        ), users_added AS (
          INSERT INTO users (username, display_name, search_text, password_hash, person_id)
-         SELECT 'bench.dv.' || person_id, full_name, search_text, $3, person_id FROM picked
+         SELECT 'bench.dv.' || $6 || person_id, full_name, search_text, $3, person_id FROM picked
          RETURNING id
        )
        INSERT INTO sessions (token_hash, user_id, csrf_token, ip, expires_at)
        SELECT encode(sha256(convert_to($4 || '.' || id, 'UTF8')), 'hex'), id, $4 || '.csrf.' || id, '127.0.0.1', now() + interval '1 day'
        FROM users_added
        RETURNING user_id, csrf_token`,
-      [mine.map((commune) => commune.path), options.membersPerClient, passwordHash, secret],
+      [mine.map((commune) => commune.path), options.membersPerClient, passwordHash, secret, options.year, tag],
     );
     const members = inserted.rows.map((row) => ({
       userId: Number(row.user_id),

@@ -197,7 +197,8 @@ export type WindowView = {
   breakthroughIds: number[];
   guidance: string | null;
   version: number;
-  registrationCount: number;
+  /** Counted in the windows list only; null where the window is shown to register under it. */
+  registrationCount: number | null;
   canEdit: boolean;
 };
 

@@ -108,6 +108,8 @@ export const registrations = pgTable(
   (table) => [
     index('registrations_unit_idx').on(table.unitId, table.year, table.status),
     index('registrations_person_idx').on(table.personId, table.year),
+    // A window's registrations are counted for its managers, and the foreign key is checked on delete.
+    index('registrations_window_idx').on(table.windowId),
     // One individual registration per person and year, one collective per unit and year.
     uniqueIndex('registrations_individual_key')
       .on(table.personId, table.year)

@@ -190,8 +190,16 @@ export type RegistrationSearch = {
   pageSize: number;
 };
 
-/** The level above a registration's unit: its parent's subtree is where copies are looked for. */
-export const PARENT_PATH = sql`(CASE WHEN nlevel(u.path) > 1 THEN subpath(u.path, 0, nlevel(u.path) - 1) ELSE u.path END)`;
+/**
+ * Where a unit's registrations look for near-identical ones: its parent unit's subtree (the unit and
+ * its neighbours), except under a province or the Centre, whose whole subtree is no neighbourhood: a
+ * unit right under one (a commune's Party committee, a province) keeps to its own subtree. Else a
+ * member attached to a commune committee would be compared, on every write, with each registration
+ * of the province (docs/decisions/0008).
+ */
+export const PARENT_PATH = sql`(CASE WHEN u.parent_id IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM units top WHERE top.id = u.parent_id AND top.kind IN ('central', 'central_committee', 'province_committee'))
+  THEN subpath(u.path, 0, nlevel(u.path) - 1) ELSE u.path END)`;
 
 /**
  * A page of registrations inside the actor's scope: collective ones first, then leaders, then by

@@ -106,17 +106,18 @@ export async function listPairedRegistrationIds(executor: Executor): Promise<num
 export type CandidateFingerprint = { id: number; fingerprint: Buffer | null; search_text: string | null };
 
 /**
- * The other non-empty registrations of a year and kind in a subtree whose stored fingerprint is
+ * The other non-empty registrations of a year and kind in the unit's comparison scope (PARENT_PATH) whose stored fingerprint is
  * between the given sizes in bytes; one not fingerprinted yet comes with its folded text instead.
  */
 export async function listCandidateFingerprints(
   executor: Executor,
-  filter: { subtreePath: string; year: number; kind: string; exceptId: number; smallestBytes: number; largestBytes: number },
+  filter: { unitPath: string; year: number; kind: string; exceptId: number; smallestBytes: number; largestBytes: number },
 ): Promise<CandidateFingerprint[]> {
   const rows = await executor.execute<CandidateFingerprint>(sql`
+    WITH scope AS (SELECT ${PARENT_PATH} AS path FROM units u WHERE u.path = ${filter.unitPath}::ltree)
     SELECT r.id, r.fingerprint, CASE WHEN r.fingerprint IS NULL THEN r.search_text END AS search_text
     FROM registrations r JOIN units u ON u.id = r.unit_id
-    WHERE u.path <@ ${filter.subtreePath}::ltree AND r.year = ${filter.year} AND r.kind = ${filter.kind} AND r.id <> ${filter.exceptId} AND r.search_text <> ''
+    WHERE u.path <@ (SELECT path FROM scope) AND r.year = ${filter.year} AND r.kind = ${filter.kind} AND r.id <> ${filter.exceptId} AND r.search_text <> ''
       AND (r.fingerprint IS NULL OR octet_length(r.fingerprint) BETWEEN ${filter.smallestBytes} AND ${filter.largestBytes})`);
   return rows.rows;
 }

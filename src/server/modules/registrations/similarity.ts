@@ -67,6 +67,7 @@ export function similarityOf(a: Uint32Array, b: Uint32Array): number {
 /** `kind`: individual registrations are compared with individual ones, collective with collective. */
 export type SimilarityItem = { id: number; kind: string; unitPath: string; parentPath: string; fingerprint: Uint32Array };
 
+/** The parent's path, for bulk loads of trees in which nobody sits right under a province (PARENT_PATH is the full rule). */
 export const parentPathOf = (unitPath: string) => (unitPath.includes('.') ? unitPath.slice(0, unitPath.lastIndexOf('.')) : unitPath);
 const isWithin = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
 
@@ -117,7 +118,8 @@ export function decodeFingerprint(stored: Buffer): Uint32Array {
 
 /**
  * Recomputes the near-identical pairs of one registration after its content was written: compares
- * it with every registration of the same year and kind in its parent unit's subtree, in the writer's
+ * it with every registration of the same year and kind in its parent unit's subtree (no wider than
+ * a province's child: PARENT_PATH in registrations.repo.ts), in the writer's
  * transaction. The pairs are stored both ways, so the others' flags follow too. Its fingerprint is
  * stored with it, so later writers compare with it without folding and hashing its text again; a
  * Jaccard index of at least the threshold needs sizes within that ratio, so others are not read.
@@ -135,11 +137,10 @@ export async function refreshSimilarities(
     await settleTwins(tx, [registrationId, ...formerPartners]);
     return;
   }
-  const parentPath = parentPathOf(me.unitPath);
   const smallest = Math.ceil(mine.length * SIMILARITY_THRESHOLD) * 4;
   const largest = Math.floor(mine.length / SIMILARITY_THRESHOLD) * 4;
   const candidates = await listCandidateFingerprints(tx, {
-    subtreePath: parentPath,
+    unitPath: me.unitPath,
     year: me.year,
     kind: me.kind,
     exceptId: registrationId,

@@ -4,7 +4,8 @@ import type { Executor } from '../../platform/db/client';
 import { withNextVersion } from '../../platform/db/versions';
 
 export type WindowRow = typeof registrationWindows.$inferSelect;
-export type WindowListRow = WindowRow & { unitName: string; unitPath: string; topicTitle: string | null; registrationCount: number };
+/** A window with its place; `registrationCount` only where its managers see it (null elsewhere). */
+export type WindowListRow = WindowRow & { unitName: string; unitPath: string; topicTitle: string | null; registrationCount: number | null };
 
 type RawWindow = {
   id: number;
@@ -24,13 +25,15 @@ type RawWindow = {
   created_by: number | null;
   created_at: Date;
   updated_at: Date;
-  registration_count: number;
+  registration_count?: number;
 };
 
 const WINDOW_COLUMNS = sql`
   w.id, w.unit_id, u.name AS unit_name, u.path::text AS unit_path, w.year, w.to_year, w.opens_on, w.closes_on,
-  w.topic_id, t.title AS topic_title, w.breakthrough_ids, w.guidance, w.reminded_on, w.version, w.created_by, w.created_at, w.updated_at,
-  (SELECT count(*) FROM registrations r WHERE r.window_id = w.id) AS registration_count`;
+  w.topic_id, t.title AS topic_title, w.breakthrough_ids, w.guidance, w.reminded_on, w.version, w.created_by, w.created_at, w.updated_at`;
+// Counted only for the windows list: a window the Centre opens holds millions of registrations, and
+// the paths every registration takes (writing, submitting, a member's own page) need none of them.
+const REGISTRATION_COUNT = sql`(SELECT count(*) FROM registrations r WHERE r.window_id = w.id) AS registration_count`;
 const WINDOW_FROM = sql`FROM registration_windows w JOIN units u ON u.id = w.unit_id LEFT JOIN study_topics t ON t.id = w.topic_id`;
 
 function normalise(row: RawWindow): WindowListRow {
@@ -52,7 +55,7 @@ function normalise(row: RawWindow): WindowListRow {
     createdBy: row.created_by === null ? null : Number(row.created_by),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    registrationCount: Number(row.registration_count),
+    registrationCount: row.registration_count === undefined ? null : Number(row.registration_count),
   };
 }
 
@@ -83,10 +86,16 @@ export async function listWindows(executor: Executor, scope: string[], year: num
   );
   const yearCondition = year === undefined ? sql`` : sql` AND w.year <= ${year} AND w.to_year >= ${year}`;
   const rows = await executor.execute<RawWindow>(sql`
-    SELECT ${WINDOW_COLUMNS} ${WINDOW_FROM}
+    SELECT ${WINDOW_COLUMNS}, ${REGISTRATION_COUNT} ${WINDOW_FROM}
     WHERE (u.path <@ ANY(ARRAY[${paths}]) OR u.path @> ANY(ARRAY[${paths}]))${yearCondition}
     ORDER BY w.year DESC, nlevel(u.path), u.name LIMIT 500`);
   return rows.rows.map(normalise);
+}
+
+/** How many registrations a window holds (before it is changed or deleted). */
+export async function countWindowRegistrations(executor: Executor, id: number): Promise<number> {
+  const rows = await executor.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM registrations WHERE window_id = ${id}`);
+  return Number(rows.rows[0]?.n ?? 0);
 }
 
 export async function insertWindow(executor: Executor, values: typeof registrationWindows.$inferInsert): Promise<WindowRow> {

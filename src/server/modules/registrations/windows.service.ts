@@ -136,7 +136,7 @@ export async function updateWindow(db: Database, actor: Actor, id: number, input
       throw new AppError('VERSION_CONFLICT', 'Đợt đăng ký vừa được người khác sửa. Hãy tải lại rồi sửa tiếp.');
     }
     // Registrations already belong to the window's year: moving it would orphan them.
-    if (window.registrationCount > 0 && (input.year !== window.year || input.toYear !== window.toYear)) {
+    if ((input.year !== window.year || input.toYear !== window.toYear) && (await repo.countWindowRegistrations(tx, id)) > 0) {
       throw new AppError('INVALID_STATE', 'Đã có bản đăng ký trong đợt này nên không đổi được năm.');
     }
     if (input.year !== window.year && (await repo.findWindowOfUnitYear(tx, window.unitId, input.year))) {
@@ -163,8 +163,9 @@ export async function deleteWindow(db: Database, actor: Actor, id: number, versi
     const window = await getWindowOrThrow(tx, id, true);
     assertCan(actor, 'registrations.windows', window.unitPath);
     if (window.version !== version) throw new AppError('VERSION_CONFLICT', 'Đợt đăng ký vừa được người khác sửa. Hãy tải lại rồi thử lại.');
-    if (window.registrationCount > 0) {
-      throw new AppError('INVALID_STATE', `Đợt đăng ký đã có ${window.registrationCount} bản đăng ký nên không xóa được.`);
+    const registrations = await repo.countWindowRegistrations(tx, id);
+    if (registrations > 0) {
+      throw new AppError('INVALID_STATE', `Đợt đăng ký đã có ${registrations} bản đăng ký nên không xóa được.`);
     }
     await repo.deleteWindow(tx, id);
     await recordAudit(tx, actor, {

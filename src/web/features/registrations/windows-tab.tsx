@@ -59,7 +59,7 @@ export function WindowsTab({ actingUnit }: { actingUnit: ActingUnit }) {
       key: 'registrations',
       width: 130,
       align: 'right',
-      render: (_v, row) => formatNumber(row.registrationCount),
+      render: (_v, row) => formatNumber(row.registrationCount ?? 0),
     },
     {
       title: '',
@@ -74,7 +74,7 @@ export function WindowsTab({ actingUnit }: { actingUnit: ActingUnit }) {
               danger
               icon={<DeleteOutlined />}
               aria-label={t('registrations.windows.delete')}
-              disabled={row.registrationCount > 0}
+              disabled={(row.registrationCount ?? 0) > 0}
               onClick={() =>
                 modal.confirm({
                   title: t('registrations.windows.deleteConfirm', { year: row.year, unit: row.unitName }),

@@ -1,0 +1,1 @@
+CREATE INDEX "registrations_window_idx" ON "registrations" USING btree ("window_id");
