@@ -114,10 +114,11 @@ export async function listCandidateFingerprints(
   filter: { unitPath: string; year: number; kind: string; exceptId: number; smallestBytes: number; largestBytes: number },
 ): Promise<CandidateFingerprint[]> {
   const rows = await executor.execute<CandidateFingerprint>(sql`
+    -- Joined, not compared with a subquery: the scope's units are then found by the path index.
     WITH scope AS (SELECT ${PARENT_PATH} AS path FROM units u WHERE u.path = ${filter.unitPath}::ltree)
     SELECT r.id, r.fingerprint, CASE WHEN r.fingerprint IS NULL THEN r.search_text END AS search_text
-    FROM registrations r JOIN units u ON u.id = r.unit_id
-    WHERE u.path <@ (SELECT path FROM scope) AND r.year = ${filter.year} AND r.kind = ${filter.kind} AND r.id <> ${filter.exceptId} AND r.search_text <> ''
+    FROM scope JOIN units u ON u.path <@ scope.path JOIN registrations r ON r.unit_id = u.id
+    WHERE r.year = ${filter.year} AND r.kind = ${filter.kind} AND r.id <> ${filter.exceptId} AND r.search_text <> ''
       AND (r.fingerprint IS NULL OR octet_length(r.fingerprint) BETWEEN ${filter.smallestBytes} AND ${filter.largestBytes})`);
   return rows.rows;
 }
