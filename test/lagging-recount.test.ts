@@ -228,7 +228,9 @@ async function recount(db: Database, unit: { id: number; path: string }, year: n
         WHERE ${inYear} AND r.status = ANY(${sql.param(REGISTERED)}::text[]) AND EXISTS (
           SELECT 1 FROM registration_similarities s JOIN registrations o ON o.id = s.other_id JOIN units ou ON ou.id = o.unit_id
           WHERE s.registration_id = r.id AND s.similarity >= ${SIMILARITY_THRESHOLD}
-            AND ou.path <@ subpath(u.path, 0, nlevel(u.path) - 1))) AS twins,
+            -- The parent's subtree, or the unit's own right under a province (decisions/0008).
+            AND ou.path <@ COALESCE((SELECT CASE WHEN p.kind IN ('central', 'central_committee', 'province_committee') THEN u.path ELSE p.path END
+              FROM units p WHERE p.id = u.parent_id), u.path))) AS twins,
       (SELECT count(*) FROM units u WHERE u.path <@ ${path} AND u.kind = ANY(${sql.param(KEEPING_KINDS)}::text[])
         AND u.valid_from <= ${asOf} AND (u.valid_to IS NULL OR u.valid_to > ${asOf})) AS keeping,
       (SELECT count(*) FROM units u WHERE u.path <@ ${path}

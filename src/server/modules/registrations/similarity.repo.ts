@@ -141,7 +141,7 @@ export async function listSimilarRegistrations(
 ): Promise<SimilarRegistrationRow[]> {
   const rows = await executor.execute<SimilarRegistrationRow>(sql`
     WITH me AS (
-      SELECT r.id, (CASE WHEN nlevel(u.path) > 1 THEN subpath(u.path, 0, nlevel(u.path) - 1) ELSE u.path END) AS parent_path
+      SELECT r.id, ${PARENT_PATH} AS parent_path
       FROM registrations r JOIN units u ON u.id = r.unit_id WHERE r.id = ${registrationId}
     )
     SELECT o.id, ou.name AS unit_name, p.full_name AS person_name, o.kind, o.status, s.similarity,
