@@ -27,6 +27,8 @@ import { personNameSortKey } from '../src/shared/text';
 import { acceptRemedy } from '../src/server/modules/inspections/remedies.service';
 import { inspectionIn, remedyIn } from './helpers/policy-inspection-rows';
 import type { RegistrationStatus } from '../src/shared/contracts/registration-status';
+import { addFigureDeltas } from '../src/server/platform/figures';
+import { newFeedbackDeltas } from '../src/server/modules/figures/index';
 
 /**
  * The campaign overview reads every metric from the live counters: its values must be the ones the
@@ -156,6 +158,29 @@ beforeAll(async () => {
   await nominateModel(ctx.db, spread, tree.C1.id, 'Mô hình khu phố không rác');
   await addUser(ctx.db, 'tw.tonghop', [{ unitId: tree.R.id, role: 'officer' }]);
   await addUser(ctx.db, 'canbo.a', [{ unitId: tree.A.id, role: 'officer' }]);
+  // Feedback, written as a bulk load writes it (with its overdue figure): C1's item due last March and
+  // C2's due last November were overdue at last year's end and are answered and hidden today; C1's
+  // item due this February is still waiting; C3's is not due yet.
+  const feedbackIds: number[] = [];
+  for (const [unit, dueOn] of [
+    [tree.C1, `${YEAR - 1}-03-01`],
+    [tree.C2, `${YEAR - 1}-11-01`],
+    [tree.C1, `${YEAR}-02-01`],
+    [tree.C3, `${YEAR + 1}-01-15`],
+  ] as const) {
+    const inserted = await ctx.db.execute<{ id: number }>(sql`
+      INSERT INTO feedback (unit_id, body, due_on, sender_hash) VALUES (${unit.id}, 'Đề nghị công khai kết quả', ${dueOn}, 'kiem-thu') RETURNING id`);
+    feedbackIds.push(Number(inserted.rows[0]!.id));
+    await addFigureDeltas(ctx.db, newFeedbackDeltas({ unitPath: unit.path, dueOn }));
+  }
+  const feedbackManager = await openSession(ctx.app, 'canbo.a');
+  const answered = await feedbackManager.send('POST', `/api/feedback/${feedbackIds[0]}/answer`, {
+    version: 1,
+    answer: 'Chi bộ đã công khai.',
+  });
+  expect(answered.statusCode, answered.body).toBe(200);
+  const hidden = await feedbackManager.send('POST', `/api/feedback/${feedbackIds[1]}/hide`, { version: 1, reason: 'Quảng cáo' });
+  expect(hidden.statusCode, hidden.body).toBe(200);
   await addUser(ctx.db, 'khong.quyen', []);
   central = await openSession(ctx.app, 'tw.tonghop');
   officerA = await openSession(ctx.app, 'canbo.a');
@@ -256,6 +281,7 @@ describe('campaign overview', () => {
       const grading = (await central.get(`/api/grading-figures?unitId=${unitId}&year=${year}`)).json().figures;
       const reports = await reportCounts(unitId, year);
       const commendations = (await central.get(`/api/commendation-figures?unitId=${unitId}&year=${year}`)).json().figures;
+      const overdueFeedback = (await overviewOf(central, unitId, year)).figures.feedbackOverdue!;
       const registeredBoth = counts.registered + counts.collectiveRegistered;
       const expected: Array<[string, string, number]> = [
         ['members', 'numerator', counts.members],
@@ -289,6 +315,7 @@ describe('campaign overview', () => {
         ['inspectionsDone', 'numerator', inspections.done],
         ['remediesClosedRate', 'numerator', inspections.remediesClosed],
         ['remediesClosedRate', 'denominator', inspections.remedies],
+        ['feedbackOverdue', 'numerator', overdueFeedback],
       ];
       for (const [metric, part, count] of expected) {
         const records = await recordsOf(unitId, year, metric, part, '&pageSize=200');
@@ -296,6 +323,14 @@ describe('campaign overview', () => {
         expect(records.items).toHaveLength(count);
       }
     }
+    // Overdue feedback as it stood: at last year's end the two answered or hidden today, now the one still waiting.
+    const overdueLastYear = await recordsOf(tree.A.id, YEAR - 1, 'feedbackOverdue');
+    expect(overdueLastYear.items.map((item) => [item.kind, item.name, item.unitName, item.day])).toEqual([
+      ['feedback', 'Chi bộ Khu phố 1', 'Đảng ủy phường An Bình', `${YEAR - 1}-03-01`],
+      ['feedback', 'Chi bộ Khu phố 2', 'Đảng ủy phường An Bình', `${YEAR - 1}-11-01`],
+    ]);
+    const overdueNow = await recordsOf(tree.R.id, YEAR, 'feedbackOverdue');
+    expect(overdueNow.items.map((item) => [item.name, item.status, item.day])).toEqual([['Chi bộ Khu phố 1', 'new', `${YEAR}-02-01`]]);
     // A's approved registrations of this year: two individual ones in C1 and the collective one of C2.
     const studied = await recordsOf(tree.R.id, YEAR, 'studyRate');
     expect(studied.items.map((item) => [item.kind, item.unitName, item.day])).toEqual([

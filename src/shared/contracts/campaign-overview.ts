@@ -124,6 +124,7 @@ export const DRILLABLE_METRIC_KEYS = [
   'excellentShare',
   'inspectionsDone',
   'remediesClosedRate',
+  'feedbackOverdue',
 ] as const satisfies readonly CampaignMetricKey[];
 export type DrillableMetricKey = (typeof DRILLABLE_METRIC_KEYS)[number];
 
@@ -158,12 +159,13 @@ export const CampaignRecordSchema = z.object({
     'graded',
     'report',
     'commended',
+    'feedback',
   ]),
   name: z.string(),
   unitName: z.string(),
   /** A registration's, a remedy's or a report's status code, or a decided grade; null for a person or a unit. */
   status: z.string().nullable(),
-  /** The day of the record (joined, studied, adopted, posted, concluded, due, first submitted); null for a registration or a unit. */
+  /** The day of the record (joined, studied, adopted, posted, concluded, due, first submitted, an answer's due day); null for a registration or a unit. */
   day: z.string().nullable(),
 });
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;

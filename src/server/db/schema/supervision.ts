@@ -26,6 +26,11 @@ export const feedback = pgTable(
     answeredBy: bigint('answered_by', { mode: 'number' }),
     /** An answer is due by this day; past it, the level above sees the item as overdue. */
     dueOn: date('due_on').notNull(),
+    /**
+     * The day it stopped waiting for its answer (answered or hidden), the day the overdue figure took
+     * it back: with due_on, which items were overdue on any day (the records behind that figure).
+     */
+    settledOn: date('settled_on'),
     /** A salted hash of the sender's address, for rate limiting without keeping the address. */
     senderHash: text('sender_hash').notNull(),
     version: integer('version').notNull().default(1),

@@ -248,7 +248,7 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Ý kiến nhân dân quá hạn chưa trả lời',
     definition:
       'Số ý kiến phản ánh của nhân dân gửi tới các đơn vị trong phạm vi đã quá hạn trả lời mà chưa được trả lời, tại ngày đọc số liệu.',
-    records: null,
+    records: { numerator: 'Phản ánh quá hạn chưa trả lời', denominator: null },
     counters: () => [FEEDBACK_METRICS.overdue],
     value: (read) => read(FEEDBACK_METRICS.overdue),
   },

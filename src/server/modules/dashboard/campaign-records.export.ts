@@ -24,6 +24,7 @@ const HEADERS: Record<CampaignRecord['kind'], [string, string, string]> = {
   graded: ['Họ và tên', 'Đơn vị', 'Xếp loại'],
   report: ['Đơn vị báo cáo', 'Báo cáo', 'Nộp lần đầu ngày'],
   commended: ['Tập thể, cá nhân, mô hình', 'Đơn vị đề nghị', 'Quyết định ngày'],
+  feedback: ['Đơn vị nhận phản ánh', 'Trực thuộc', 'Hạn trả lời'],
 };
 
 /** The last column of a record: a status in words, a day, or both for a remedy. */

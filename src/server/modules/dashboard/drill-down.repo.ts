@@ -119,6 +119,17 @@ function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
         ORDER BY u.sort_key, i.id`,
     ];
   }
+  if (set.kind === 'feedbackOverdue') {
+    // Overdue on the day: past its answer day (counted from the day after it) and not settled by then.
+    return [
+      sql`SELECT f.id, 'feedback' AS kind, u.name AS name, COALESCE(parent.name, '') AS unit_name, f.status, f.due_on::text AS day,
+          u.sort_key AS name_key
+        FROM feedback f JOIN units u ON u.id = f.unit_id LEFT JOIN units parent ON parent.id = u.parent_id
+        WHERE f.due_on < ${place.day}::date AND (f.settled_on IS NULL OR f.settled_on > ${place.day}::date)
+          AND ${unitFilter(sql`f.unit_id`, place, walk)}
+        ORDER BY u.sort_key, f.id`,
+    ];
+  }
   if (set.kind === 'remedies') {
     const closed = set.closedOnly ? sql`AND r.status = 'closed'` : sql``;
     return [

@@ -5,6 +5,7 @@ import { unitKindMetric } from '../units/index';
 import { NOMINATION_KINDS } from '../../../shared/contracts/commendations';
 import {
   COMMENDATION_METRICS,
+  FEEDBACK_METRICS,
   GRADING_METRICS,
   INSPECTION_METRICS,
   PROGRAMME_METRICS,
@@ -37,7 +38,9 @@ import {
  * - nominations named in a decision signed in the year by the day (nomination-machine.ts counts
  *   them on the decision's day, at the nominating unit);
  * - the year's concluded inspections, and the remedies they owe (closed ones for the numerator), on
- *   the inspected unit (inspection-machine.ts counts them when concluded and accepted; both are final).
+ *   the inspected unit (inspection-machine.ts counts them when concluded and accepted; both are final);
+ * - feedback past its answer day on the day and not answered or hidden by then (feedback-metrics.ts
+ *   counts an item from the day after its answer day until the day it is settled, kept on the row).
  */
 export type RecordSet =
   | { kind: 'members' }
@@ -53,7 +56,8 @@ export type RecordSet =
   | { kind: 'reports'; which: 'expected' | 'submitted' | 'onTime' }
   | { kind: 'commended' }
   | { kind: 'inspectionsDone' }
-  | { kind: 'remedies'; closedOnly: boolean };
+  | { kind: 'remedies'; closedOnly: boolean }
+  | { kind: 'feedbackOverdue' };
 
 const BOTH: RegistrationKind[] = ['individual', 'collective'];
 const REVIEW_LEVELS = ['completed_well', 'completed', 'not_completed'];
@@ -92,6 +96,7 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
     numerator: { kind: 'remedies', closedOnly: true },
     denominator: { kind: 'remedies', closedOnly: false },
   },
+  feedbackOverdue: { numerator: { kind: 'feedbackOverdue' } },
 };
 
 /** The counters whose sum is the number of records of a set in a year. */
@@ -108,6 +113,7 @@ export function countersOfSet(set: RecordSet, year: number): string[] {
   if (set.kind === 'commended') return NOMINATION_KINDS.map((kind) => COMMENDATION_METRICS.commended(kind, year));
   if (set.kind === 'inspectionsDone') return [INSPECTION_METRICS.done(year)];
   if (set.kind === 'remedies') return [set.closedOnly ? INSPECTION_METRICS.remediesClosed(year) : INSPECTION_METRICS.remedies(year)];
+  if (set.kind === 'feedbackOverdue') return [FEEDBACK_METRICS.overdue];
   if (set.kind === 'reviewed') return set.levels.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));
   return set.kinds.map((kind) => REGISTRATION_METRICS.bucket(kind, set.bucket, year));
 }

@@ -160,12 +160,14 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
       answeredAt,
       answeredBy: isNew ? null : answerer ? Number(answerer.id) : null,
       dueOn,
+      settledOn: answeredAt ? todayIso(answeredAt) : null,
       senderHash: `demo-${random.int(1, 1_000_000)}`,
       createdAt: created,
     });
   }
   const spamDueOn = new Date(now + 10 * DAY_MS).toISOString().slice(0, 10);
-  counted(commune.path, spamDueOn, new Date(now - 4 * DAY_MS));
+  const hiddenAt = new Date(now - 4 * DAY_MS);
+  counted(commune.path, spamDueOn, hiddenAt);
   rows.push({
     unitId: commune.id,
     body: ABUSE,
@@ -173,6 +175,7 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
     status: 'hidden',
     hiddenReason: 'Nội dung xúc phạm cá nhân và quảng cáo, không liên quan đến việc học tập và làm theo.',
     dueOn: spamDueOn,
+    settledOn: todayIso(hiddenAt),
     senderHash: 'demo-spam',
     createdAt: new Date(now - 5 * DAY_MS),
   });

@@ -133,6 +133,7 @@ export async function findFeedbackListRow(executor: Executor, id: number): Promi
 }
 
 export type FeedbackFigureRow = {
+  id: number;
   unit_path: string;
   due_on: string;
   status: FeedbackStatus;
@@ -143,9 +144,18 @@ export type FeedbackFigureRow = {
 /** Every item with what its overdue figure depends on (for counting the items sent before it was kept). */
 export async function listFeedbackForFigures(executor: Executor): Promise<FeedbackFigureRow[]> {
   const rows = await executor.execute<FeedbackFigureRow>(sql`
-    SELECT u.path::text AS unit_path, f.due_on::text AS due_on, f.status, f.answered_at, f.created_at
+    SELECT f.id, u.path::text AS unit_path, f.due_on::text AS due_on, f.status, f.answered_at, f.created_at
     FROM feedback f JOIN units u ON u.id = f.unit_id`);
   return rows.rows;
+}
+
+/** Keeps the day each item stopped waiting for its answer, as its overdue figure counted it. */
+export async function setSettledDays(executor: Executor, settled: Array<{ id: number; day: string }>): Promise<void> {
+  if (settled.length === 0) return;
+  await executor.execute(sql`
+    UPDATE feedback f SET settled_on = s.day
+    FROM unnest(${sql.param(settled.map((item) => item.id))}::bigint[], ${sql.param(settled.map((item) => item.day))}::date[]) AS s(id, day)
+    WHERE f.id = s.id`);
 }
 
 /** The row and its unit's path, locked for the rest of the transaction. */

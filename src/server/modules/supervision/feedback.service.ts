@@ -302,20 +302,26 @@ async function lockForWrite(tx: Executor, actor: Actor, id: number, version: num
  */
 export async function countExistingOverdueFeedback(tx: Executor): Promise<number> {
   const items = await repo.listFeedbackForFigures(tx);
+  const settled: Array<{ id: number; day: string }> = [];
   const deltas = items.flatMap((item) => {
     const counted = { unitPath: item.unit_path, dueOn: item.due_on };
     if (item.status === 'new') return newFeedbackDeltas(counted);
     const settledAt = item.status === 'answered' && item.answered_at ? item.answered_at : item.created_at;
-    return [...newFeedbackDeltas(counted), ...settledFeedbackDeltas(counted, todayIso(new Date(settledAt)))];
+    const day = todayIso(new Date(settledAt));
+    settled.push({ id: Number(item.id), day });
+    return [...newFeedbackDeltas(counted), ...settledFeedbackDeltas(counted, day)];
   });
   await addFigureDeltas(tx, deltas);
+  await repo.setSettledDays(tx, settled);
   return items.length;
 }
 
-/** An item leaving "waiting for its answer" (answered or hidden) today stops counting as overdue. */
-async function settleOverdueFigure(tx: Executor, current: { status: string; unit_path: string; due_on: string }) {
+/** An item leaving "waiting for its answer" (answered or hidden) today stops counting as overdue, and keeps the day. */
+async function settleOverdueFigure(tx: Executor, current: { id: number; status: string; unit_path: string; due_on: string }) {
   if (current.status !== 'new') return;
-  await addFigureDeltas(tx, settledFeedbackDeltas({ unitPath: current.unit_path, dueOn: current.due_on }, todayIso()));
+  const today = todayIso();
+  await repo.setSettledDays(tx, [{ id: Number(current.id), day: today }]);
+  await addFigureDeltas(tx, settledFeedbackDeltas({ unitPath: current.unit_path, dueOn: current.due_on }, today));
 }
 
 /** Hides abuse (insults, advertising, personal data of others) from every public place, with a reason kept. */
