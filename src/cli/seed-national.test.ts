@@ -165,12 +165,15 @@ describe('seed --national', () => {
     expect(records.items).toHaveLength(20);
   });
 
-  it('lists as many reports owed, members graded and people commended at the root as it counts', async () => {
-    const totalOf = async (metric: 'reportingRate' | 'gradedShare' | 'commended', part: 'numerator' | 'denominator') =>
+  it('lists as many reports owed, members graded, people commended and overdue feedback at the root as it counts', async () => {
+    const totalOf = async (metric: 'reportingRate' | 'gradedShare' | 'commended' | 'feedbackOverdue', part: 'numerator' | 'denominator') =>
       (await getCampaignRecords(database.db, rootActor(root.path), { unitId: root.id, year: YEAR, metric, part, page: 1, pageSize: 5 }))
         .total;
     expect(await totalOf('reportingRate', 'denominator')).toBe(seeded.activity.reports);
     expect(await totalOf('gradedShare', 'numerator')).toBe(seeded.activity.graded);
     expect(await totalOf('commended', 'numerator')).toBe(seeded.activity.commended);
+    const overview = await getCampaignOverview(database.db, rootActor(root.path), root.id, YEAR);
+    expect(await totalOf('feedbackOverdue', 'numerator')).toBe(overview.figures.feedbackOverdue);
+    expect(overview.figures.feedbackOverdue).toBeGreaterThan(0);
   });
 });
