@@ -28,6 +28,8 @@ import { acceptRemedy } from '../src/server/modules/inspections/remedies.service
 import { inspectionIn, remedyIn } from './helpers/policy-inspection-rows';
 import type { RegistrationStatus } from '../src/shared/contracts/registration-status';
 import { addFigureDeltas } from '../src/server/platform/figures';
+import { changeBreakthroughStatus, createBreakthrough } from '../src/server/modules/programme/index';
+import { deleteBreakthrough } from '../src/server/modules/programme/breakthroughs.service';
 import { newFeedbackDeltas } from '../src/server/modules/figures/index';
 
 /**
@@ -173,6 +175,29 @@ beforeAll(async () => {
     feedbackIds.push(Number(inserted.rows[0]!.id));
     await addFigureDeltas(ctx.db, newFeedbackDeltas({ unitPath: unit.path, dueOn }));
   }
+  // Breakthrough contents of A: one done in March; one done in February and reopened today; C1's
+  // deleted today; C3's open. Last year A's one was done in June and is reopened today.
+  const actor = rootActor(tree.R.path);
+  const breakthrough = (unitId: number, year: number, title: string) =>
+    createBreakthrough(ctx.db, actor, {
+      unitId,
+      year,
+      title,
+      description: null,
+      ownerUnitId: unitId,
+      target: 'Hoàn thành',
+      deadline: `${year}-12-31`,
+    });
+  const markDone = (content: { id: number; version: number }, completedOn: string) =>
+    changeBreakthroughStatus(ctx.db, actor, content.id, { status: 'done', completedOn, result: 'Đã hoàn thành', version: content.version });
+  const reopen = (content: { id: number; version: number }) =>
+    changeBreakthroughStatus(ctx.db, actor, content.id, { status: 'in_progress', result: null, version: content.version });
+  await markDone(await breakthrough(tree.A.id, YEAR, 'Xây dựng khu phố sạch'), `${YEAR}-03-01`);
+  await reopen(await markDone(await breakthrough(tree.A.id, YEAR, 'Số hóa sổ sinh hoạt'), `${YEAR}-02-01`));
+  const dropped = await breakthrough(tree.C1.id, YEAR, 'Nội dung chọn nhầm');
+  await deleteBreakthrough(ctx.db, actor, dropped.id, dropped.version);
+  await breakthrough(tree.C3.id, YEAR, 'Làm đường thôn');
+  await reopen(await markDone(await breakthrough(tree.A.id, YEAR - 1, 'Nội dung năm trước'), `${YEAR - 1}-06-01`));
   const feedbackManager = await openSession(ctx.app, 'canbo.a');
   const answered = await feedbackManager.send('POST', `/api/feedback/${feedbackIds[0]}/answer`, {
     version: 1,
@@ -316,6 +341,8 @@ describe('campaign overview', () => {
         ['remediesClosedRate', 'numerator', inspections.remediesClosed],
         ['remediesClosedRate', 'denominator', inspections.remedies],
         ['feedbackOverdue', 'numerator', overdueFeedback],
+        ['breakthroughRate', 'numerator', programme.breakthroughsDone],
+        ['breakthroughRate', 'denominator', programme.breakthroughs],
       ];
       for (const [metric, part, count] of expected) {
         const records = await recordsOf(unitId, year, metric, part, '&pageSize=200');
@@ -323,6 +350,18 @@ describe('campaign overview', () => {
         expect(records.items).toHaveLength(count);
       }
     }
+    // Breakthrough contents as they stood: last year's, reopened today, was done at that year's end.
+    const doneNow = await recordsOf(tree.A.id, YEAR, 'breakthroughRate');
+    expect(doneNow.items.map((item) => [item.kind, item.name, item.unitName, item.day])).toEqual([
+      ['breakthrough', 'Xây dựng khu phố sạch', 'Đảng ủy phường An Bình', `${YEAR}-03-01`],
+    ]);
+    expect((await recordsOf(tree.A.id, YEAR, 'breakthroughRate', 'denominator')).items.map((item) => item.name).sort()).toEqual(
+      ['Số hóa sổ sinh hoạt', 'Xây dựng khu phố sạch'].sort(),
+    );
+    const doneLastYear = await recordsOf(tree.A.id, YEAR - 1, 'breakthroughRate');
+    expect(doneLastYear.items.map((item) => [item.name, item.status, item.day])).toEqual([
+      ['Nội dung năm trước', 'in_progress', `${YEAR - 1}-06-01`],
+    ]);
     // Overdue feedback as it stood: at last year's end the two answered or hidden today, now the one still waiting.
     const overdueLastYear = await recordsOf(tree.A.id, YEAR - 1, 'feedbackOverdue');
     expect(overdueLastYear.items.map((item) => [item.kind, item.name, item.unitName, item.day])).toEqual([
@@ -452,7 +491,7 @@ describe('campaign overview', () => {
     expect((await officerA.get(`/api/exports/campaign-overview/records?unitId=${tree.B.id}&year=${YEAR}&metric=members`)).statusCode).toBe(
       403,
     );
-    const noList = await officerA.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=breakthroughRate`);
+    const noList = await officerA.get(`/api/campaign-overview/records?unitId=${tree.A.id}&year=${YEAR}&metric=unknownRate`);
     expect(noList.statusCode).toBe(400);
     expect(noList.json().error.code).toBe('VALIDATION_FAILED');
     const countAsRate = await officerA.get(

@@ -88,6 +88,7 @@ export const SHARDING_PLAN: Record<SchemaTableName, TablePlacement> = {
   study_topics: reference,
   breakthrough_contents: byUnit(),
   breakthrough_updates: withParent('breakthrough_id', 'breakthrough_contents'),
+  breakthrough_done_spans: withParent('content_id', 'breakthrough_contents'),
 
   ethics_standards: byUnit(),
   standard_signs: byUnit(),

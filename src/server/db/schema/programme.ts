@@ -109,11 +109,32 @@ export const breakthroughContents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The day it counts from among the year's chosen contents, and (once deleted) the day it stops. */
+    countedFrom: date('counted_from'),
+    countedUntil: date('counted_until'),
   },
   (table) => [
     index('breakthrough_contents_unit_idx').on(table.unitId, table.year),
     index('breakthrough_contents_adopted_idx').on(table.adoptedFromId),
   ],
+);
+
+/**
+ * The days a breakthrough content counted as done: from its completion day until the day it was
+ * reopened or deleted (open while it is done). A content done, reopened and done again has two;
+ * the "done" figure of any day is the spans covering it (the records behind that figure).
+ */
+export const breakthroughDoneSpans = pgTable(
+  'breakthrough_done_spans',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    contentId: bigint('content_id', { mode: 'number' })
+      .notNull()
+      .references(() => breakthroughContents.id, { onDelete: 'cascade' }),
+    doneFrom: date('done_from').notNull(),
+    doneUntil: date('done_until'),
+  },
+  (table) => [index('breakthrough_done_spans_content_idx').on(table.contentId)],
 );
 
 /** A progress update of a breakthrough content; evidence files are attached to it. */

@@ -153,7 +153,7 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     better: 'higher',
     label: 'Tỷ lệ nội dung đột phá hoàn thành',
     definition: PROGRAMME_FIGURE_DEFINITIONS.breakthroughRate,
-    records: null,
+    records: { numerator: 'Nội dung đột phá đã hoàn thành', denominator: 'Nội dung đột phá đã chọn' },
     counters: (year) => [PROGRAMME_METRICS.breakthroughsDone(year), PROGRAMME_METRICS.breakthroughs(year)],
     value: (read, year) => share(read(PROGRAMME_METRICS.breakthroughsDone(year)), read(PROGRAMME_METRICS.breakthroughs(year))),
   },

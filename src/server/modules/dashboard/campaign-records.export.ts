@@ -25,6 +25,7 @@ const HEADERS: Record<CampaignRecord['kind'], [string, string, string]> = {
   report: ['Đơn vị báo cáo', 'Báo cáo', 'Nộp lần đầu ngày'],
   commended: ['Tập thể, cá nhân, mô hình', 'Đơn vị đề nghị', 'Quyết định ngày'],
   feedback: ['Đơn vị nhận phản ánh', 'Trực thuộc', 'Hạn trả lời'],
+  breakthrough: ['Nội dung đột phá', 'Đơn vị chọn', 'Tính từ ngày'],
 };
 
 /** The last column of a record: a status in words, a day, or both for a remedy. */

@@ -119,6 +119,23 @@ function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
         ORDER BY u.sort_key, i.id`,
     ];
   }
+  if (set.kind === 'breakthroughs') {
+    const columns = (id: SQL, day: SQL) =>
+      sql`${id} AS id, 'breakthrough' AS kind, b.title AS name, u.name AS unit_name, b.status, ${day}::text AS day, u.sort_key AS name_key`;
+    const where = sql`b.year = ${place.year} AND ${unitFilter(sql`b.unit_id`, place, walk)}`;
+    // Done: one row per span covering the day, as the figure counts each (a content done twice overlapping counts twice).
+    return [
+      set.doneOnly
+        ? sql`SELECT ${columns(sql`s.id`, sql`s.done_from`)}
+            FROM breakthrough_done_spans s JOIN breakthrough_contents b ON b.id = s.content_id JOIN units u ON u.id = b.unit_id
+            WHERE s.done_from <= ${place.day}::date AND (s.done_until IS NULL OR s.done_until > ${place.day}::date) AND ${where}
+            ORDER BY u.sort_key, s.id`
+        : sql`SELECT ${columns(sql`b.id`, sql`b.counted_from`)}
+            FROM breakthrough_contents b JOIN units u ON u.id = b.unit_id
+            WHERE b.counted_from <= ${place.day}::date AND (b.counted_until IS NULL OR b.counted_until > ${place.day}::date) AND ${where}
+            ORDER BY u.sort_key, b.id`,
+    ];
+  }
   if (set.kind === 'feedbackOverdue') {
     // Overdue on the day: past its answer day (counted from the day after it) and not settled by then.
     return [

@@ -39,6 +39,8 @@ import {
  *   them on the decision's day, at the nominating unit);
  * - the year's concluded inspections, and the remedies they owe (closed ones for the numerator), on
  *   the inspected unit (inspection-machine.ts counts them when concluded and accepted; both are final);
+ * - the year's breakthrough contents counted as chosen on the day (from the day written, inside
+ *   their year, until deleted), and the spans in which they counted as done (breakthroughs.service.ts);
  * - feedback past its answer day on the day and not answered or hidden by then (feedback-metrics.ts
  *   counts an item from the day after its answer day until the day it is settled, kept on the row).
  */
@@ -57,7 +59,8 @@ export type RecordSet =
   | { kind: 'commended' }
   | { kind: 'inspectionsDone' }
   | { kind: 'remedies'; closedOnly: boolean }
-  | { kind: 'feedbackOverdue' };
+  | { kind: 'feedbackOverdue' }
+  | { kind: 'breakthroughs'; doneOnly: boolean };
 
 const BOTH: RegistrationKind[] = ['individual', 'collective'];
 const REVIEW_LEVELS = ['completed_well', 'completed', 'not_completed'];
@@ -71,6 +74,10 @@ export const RECORD_SETS: Record<DrillableMetricKey, { numerator: RecordSet; den
   studyRate: { numerator: { kind: 'studied' }, denominator: { kind: 'members' } },
   standardsRate: { numerator: { kind: 'standardsAdopted' }, denominator: { kind: 'standardKeepingUnits' } },
   signsRate: { numerator: { kind: 'signsPosted' }, denominator: { kind: 'standardKeepingUnits' } },
+  breakthroughRate: {
+    numerator: { kind: 'breakthroughs', doneOnly: true },
+    denominator: { kind: 'breakthroughs', doneOnly: false },
+  },
   collectiveRegistered: { numerator: { kind: 'registrations', kinds: ['collective'], bucket: 'registered' } },
   approvedShare: {
     numerator: { kind: 'registrations', kinds: BOTH, bucket: 'approved' },
@@ -114,6 +121,8 @@ export function countersOfSet(set: RecordSet, year: number): string[] {
   if (set.kind === 'inspectionsDone') return [INSPECTION_METRICS.done(year)];
   if (set.kind === 'remedies') return [set.closedOnly ? INSPECTION_METRICS.remediesClosed(year) : INSPECTION_METRICS.remedies(year)];
   if (set.kind === 'feedbackOverdue') return [FEEDBACK_METRICS.overdue];
+  if (set.kind === 'breakthroughs')
+    return [set.doneOnly ? PROGRAMME_METRICS.breakthroughsDone(year) : PROGRAMME_METRICS.breakthroughs(year)];
   if (set.kind === 'reviewed') return set.levels.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));
   return set.kinds.map((kind) => REGISTRATION_METRICS.bucket(kind, set.bucket, year));
 }

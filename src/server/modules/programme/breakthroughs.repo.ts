@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { breakthroughContents, breakthroughUpdates, units } from '../../db/schema/index';
+import { breakthroughContents, breakthroughDoneSpans, breakthroughUpdates, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { BreakthroughsQuery } from '../../../shared/contracts/programme';
 import { levelCondition } from './levels.repo';
@@ -62,6 +62,19 @@ export async function updateBreakthrough(
     .where(eq(breakthroughContents.id, id))
     .returning();
   return rows[0]!;
+}
+
+/** A content counts as done from `day` (its completion day) until a span is closed. */
+export async function openDoneSpan(executor: Executor, contentId: number, day: string): Promise<void> {
+  await executor.insert(breakthroughDoneSpans).values({ contentId, doneFrom: day });
+}
+
+/** It stops counting as done on `day` (reopened or deleted). */
+export async function closeDoneSpan(executor: Executor, contentId: number, day: string): Promise<void> {
+  await executor
+    .update(breakthroughDoneSpans)
+    .set({ doneUntil: day })
+    .where(and(eq(breakthroughDoneSpans.contentId, contentId), isNull(breakthroughDoneSpans.doneUntil)));
 }
 
 /** The live adoption of a content by one unit, if any (one per unit). */

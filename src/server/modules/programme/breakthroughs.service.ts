@@ -146,13 +146,15 @@ async function insertInTx(
     adoptedFromId: number | null;
   },
 ) {
+  const countedFrom = countingDay(values.year, todayIso());
   const content = await repo.insertBreakthrough(tx, {
     unitId: unit.id,
     ...values,
     searchText: searchTextOf(values),
     createdBy: actor.userId,
+    countedFrom,
   });
-  await addFigureDeltas(tx, [chosenDelta(unit.path, values.year, countingDay(values.year, todayIso()), 1)]);
+  await addFigureDeltas(tx, [chosenDelta(unit.path, values.year, countedFrom, 1)]);
   return content;
 }
 
@@ -255,9 +257,13 @@ export async function deleteBreakthrough(db: Database, actor: Actor, id: number,
     assertVersion(row.content.version, version, `Nội dung "${row.content.title}"`);
     const today = todayIso();
     const { year } = row.content;
-    const deltas = [chosenDelta(unit.path, year, countingDay(year, today), -1)];
-    if (row.content.status === 'done') deltas.push(doneDelta(unit.path, year, today, -1));
-    await repo.updateBreakthrough(tx, id, { deletedAt: new Date() });
+    const countedUntil = countingDay(year, today);
+    const deltas = [chosenDelta(unit.path, year, countedUntil, -1)];
+    if (row.content.status === 'done') {
+      deltas.push(doneDelta(unit.path, year, today, -1));
+      await repo.closeDoneSpan(tx, id, today);
+    }
+    await repo.updateBreakthrough(tx, id, { deletedAt: new Date(), countedUntil });
     await addFigureDeltas(tx, deltas);
     await recordAudit(tx, actor, {
       action: 'breakthrough.delete',
@@ -343,8 +349,12 @@ export async function changeBreakthroughStatus(db: Database, actor: Actor, id: n
     } else {
       changes = { status: 'in_progress', completedOn: null, result: null };
     }
-    // Reopening a done content takes it out of the "done" figure from today.
-    if (current === 'done') deltas.push(doneDelta(unit.path, content.year, today, -1));
+    // Reopening a done content takes it out of the "done" figure from today; the days it counted are kept.
+    if (current === 'done') {
+      deltas.push(doneDelta(unit.path, content.year, today, -1));
+      await repo.closeDoneSpan(tx, id, today);
+    }
+    if (input.status === 'done') await repo.openDoneSpan(tx, id, changes.completedOn!);
     const after = await repo.updateBreakthrough(tx, id, changes);
     await addFigureDeltas(tx, deltas);
     await recordAudit(tx, actor, {
