@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { startApp, type Journey, type RunningApp } from '../harness';
+import { sortChildrenByRate } from './overview-table';
 import { expectText, screenshotPath, signIn, type JourneyContext } from '../support';
 
-/** A percentage as the page writes it ("97,3%"), as a number. */
-const percent = (text: string | null) => Number((text ?? '').replace('%', '').replace(/\./g, '').replace(',', '.'));
 /** A count as the page writes it ("1.234"), as a number. */
 const count = (text: string) => Number(text.replace(/\./g, ''));
 
@@ -49,25 +48,8 @@ export function nationalJourneys(context: JourneyContext): Journey[] {
       name: 'the officer sorts the provinces by the reporting rate and opens the last one’s five-year trend',
       run: async () => {
         await page.locator('.overview-card').getByRole('button', { name: METRIC, exact: true }).click();
-        const table = page.getByTestId('overview-children');
-        const header = table.locator('thead th').filter({ hasText: METRIC }).last();
-        await header.click();
-        await header.click();
-        const column = await table
-          .locator('thead th')
-          .evaluateAll(
-            (cells, label) =>
-              cells.findIndex((cell) => cell.textContent?.startsWith(label) && cell.classList.contains('ant-table-column-has-sorters')),
-            METRIC,
-          );
-        const values = await table
-          .locator('tbody tr.ant-table-row')
-          .evaluateAll((rows, index) => rows.map((row) => row.querySelectorAll('td')[index]?.textContent ?? ''), column);
-        const rates = values.filter((value) => value !== '—').map(percent);
+        const { values, rates } = await sortChildrenByRate(page, METRIC);
         if (rates.length !== 34) throw new Error(`expected a reporting rate for each of the 34 provinces: ${values.join(', ')}`);
-        for (let index = 1; index < rates.length; index++) {
-          if (rates[index]! > rates[index - 1]!) throw new Error(`not sorted from the highest reporting rate: ${values.join(', ')}`);
-        }
         const last = page.getByTestId('overview-ranking-worst').locator('li').first().getByRole('button');
         province = ((await last.textContent()) ?? '').trim();
         await last.click();

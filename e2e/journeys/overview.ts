@@ -2,10 +2,8 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
+import { sortChildrenByRate } from './overview-table';
 import { expectText, openFromPhoneMenu, screenshotPath, signIn, type JourneyContext } from '../support';
-
-/** A percentage as the page writes it ("97,3%"), as a number. */
-const percent = (text: string | null) => Number((text ?? '').replace('%', '').replace(/\./g, '').replace(',', '.'));
 
 async function chooseMetric(page: Page, label: string) {
   await page.getByTestId('overview-card-studyRate').waitFor({ timeout: 30_000 });
@@ -51,26 +49,8 @@ export function overviewJourneys(context: JourneyContext): Journey[] {
     {
       name: 'the officer sorts the communes by the study rate and opens the leader’s trend as a table',
       run: async () => {
-        const table = page.getByTestId('overview-children');
-        await table.locator('tbody tr.ant-table-row').first().waitFor();
-        const header = table.locator('thead th').filter({ hasText: 'Tỷ lệ học tập chuyên đề' }).last();
-        await header.click();
-        await header.click();
-        const column = await table
-          .locator('thead th')
-          .evaluateAll((cells) =>
-            cells.findIndex(
-              (cell) => cell.textContent?.startsWith('Tỷ lệ học tập chuyên đề') && cell.classList.contains('ant-table-column-has-sorters'),
-            ),
-          );
-        const values = await table
-          .locator('tbody tr.ant-table-row')
-          .evaluateAll((rows, index) => rows.map((row) => row.querySelectorAll('td')[index]?.textContent ?? ''), column);
-        const numbers = values.filter((value) => value !== '—').map(percent);
+        const { values, rates: numbers } = await sortChildrenByRate(page, 'Tỷ lệ học tập chuyên đề');
         if (numbers.length < 2) throw new Error(`too few study rates in the table: ${values.join(', ')}`);
-        for (let index = 1; index < numbers.length; index++) {
-          if (numbers[index]! > numbers[index - 1]!) throw new Error(`not sorted from the highest study rate: ${values.join(', ')}`);
-        }
         const leader = page.getByTestId('overview-ranking-best').locator('li').first();
         const leaderName = (await leader.getByRole('button').textContent()) ?? '';
         await leader.getByRole('button').click();
