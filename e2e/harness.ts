@@ -92,11 +92,17 @@ export function launchBrowser(): Promise<Browser> {
 
 export type Journey = { name: string; run(): Promise<void> };
 
-/** Runs journeys in order, prints one line each and the closing "N passed, N failed" line. */
-export async function runJourneys(journeys: Journey[]): Promise<boolean> {
+/**
+ * Runs journeys in order and prints one line each; after a failure, `explain` adds what the screen
+ * and the API showed. Returns how many passed and failed.
+ */
+export async function runJourneys(
+  journeys: Journey[],
+  explain: (failedIndex: number) => Promise<string[]> = async () => [],
+): Promise<{ passed: number; failed: number }> {
   let passed = 0;
   let failed = 0;
-  for (const journey of journeys) {
+  for (const [index, journey] of journeys.entries()) {
     const started = Date.now();
     try {
       await journey.run();
@@ -105,8 +111,8 @@ export async function runJourneys(journeys: Journey[]): Promise<boolean> {
     } catch (error) {
       failed += 1;
       console.log(`  ✗ ${journey.name}\n    ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      for (const line of await explain(index + 1)) console.log(`    · ${line}`);
     }
   }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  return failed === 0;
+  return { passed, failed };
 }

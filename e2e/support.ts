@@ -63,6 +63,53 @@ export async function typeDate(input: Locator, value: string, commitKey: 'Tab' |
   throw new Error(`the date field did not keep ${value}: it shows "${await input.inputValue()}"`);
 }
 
+/** An open dialog's frame (Ant Design 6 names it -container; it was -content before). */
+export const OPEN_DIALOG = '.ant-modal-container:visible';
+/** The confirming button of an open confirmation dialog or pop-up. */
+export const CONFIRM_BUTTON = '.ant-modal-confirm-btns .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary';
+
+/**
+ * Clicks a button and waits for what it leads to (`outcome` reaching `state`). Under load a click
+ * that lands while its dialog is still zooming in can be lost: if nothing followed within a few
+ * seconds and the button is still there and idle, it is clicked again. A button that is loading
+ * or gone took the click, and its answer is waited for, never sent twice.
+ */
+export async function clickUntil(
+  button: Locator,
+  outcome: Locator,
+  state: 'visible' | 'hidden' = 'visible',
+  timeout = 45_000,
+): Promise<void> {
+  for (let attempt = 1; attempt < 3; attempt += 1) {
+    await button.click({ timeout: 30_000 });
+    if (
+      await outcome.waitFor({ state, timeout: 8_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    const idle = await button
+      .evaluate((element) => !element.classList.contains('ant-btn-loading') && !(element as HTMLButtonElement).disabled, null, {
+        timeout: 1_000,
+      })
+      .catch(() => false);
+    if (!idle) break;
+  }
+  await outcome.waitFor({ state, timeout });
+}
+
+/**
+ * Confirms a step and waits until its confirmation dialog (or pop-up) has closed, that is until the
+ * server took it. With `trigger`, clicks that first, again if its click was lost.
+ */
+export async function confirmDialog(page: Page, trigger?: Locator, timeout = 45_000): Promise<void> {
+  const confirm = page.locator(CONFIRM_BUTTON).last();
+  if (trigger) await clickUntil(trigger, confirm);
+  else await confirm.waitFor({ timeout: 20_000 });
+  await clickUntil(confirm, confirm, 'hidden', timeout);
+}
+
 /**
  * Waits for what a submitted form leads to. If the form shows field errors or a refusal instead,
  * fails at once with their text, so a failed run says what the form objected to.
@@ -85,7 +132,7 @@ export async function waitAfterSubmit(
     () => false,
     async (error: unknown) => {
       // Say what the screen showed instead, so a run that timed out tells what it was waiting behind.
-      const dialogs = (await page.locator('.ant-modal-content:visible').allTextContents()).join(' | ').slice(0, 600);
+      const dialogs = (await page.locator(OPEN_DIALOG).allTextContents()).join(' | ').slice(0, 600);
       throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}; open dialogs: "${dialogs}"`);
     },
   );

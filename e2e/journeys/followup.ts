@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { PASSWORD, apiAs, expectText, screenshotPath, signIn, type JourneyContext } from '../support';
+import { PASSWORD, apiAs, confirmDialog, expectText, screenshotPath, signIn, type JourneyContext } from '../support';
 
 type Mine = { linked: boolean; registrations: Array<{ id: number; canCheckIn: boolean; person: { name: string } | null }> };
 type Row = { id: number; kind: string; person: { id: number; name: string } | null; unit: { id: number; name: string } };
@@ -124,8 +124,7 @@ export function followupJourneys(context: JourneyContext): Journey[] {
         await page.getByTestId('registration-figures').scrollIntoViewIfNeeded();
         await page.screenshot({ path: screenshotPath('followup-04-dashboard.png'), fullPage: true });
         await page.getByTestId('nav-followup').click();
-        await page.getByTestId('remind-now').click();
-        await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+        await confirmDialog(page, page.getByTestId('remind-now'));
         await page.getByText(/Đã gửi \d+ thông báo/).waitFor({ timeout: 20_000 });
       },
     },

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Journey } from '../harness';
-import { expectText, openFromPhoneMenu, screenshotPath, signIn, waitAfterSubmit, type JourneyContext } from '../support';
+import { confirmDialog, expectText, openFromPhoneMenu, screenshotPath, signIn, waitAfterSubmit, type JourneyContext } from '../support';
 import { writePeopleWorkbook } from '../../src/server/modules/imports/excel/write';
 import type { PersonExportRow } from '../../src/server/modules/imports/excel/columns';
 
@@ -83,21 +83,7 @@ export function foundationJourneys({ app, browser, page }: JourneyContext): Jour
         await page.getByTestId('people-import').click();
         await page.locator('.ant-modal input[type="file"], .ant-drawer input[type="file"]').last().setInputFiles(goodFile);
         await page.getByTestId('import-apply').waitFor({ timeout: 20_000 });
-        await page.getByTestId('import-apply').click();
-        // Applying asks for a confirmation; on a busy machine the dialog can open after a first look for it.
-        const confirm = page.locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary').first();
-        await confirm.waitFor({ timeout: 20_000 });
-        await confirm.click();
-        // A click that lands while the dialog is still zooming in can be lost: the dialog then stays
-        // open with its button idle, and one more click sends it (a loading button ignores clicks).
-        if (
-          await confirm.waitFor({ state: 'hidden', timeout: 10_000 }).then(
-            () => false,
-            () => true,
-          )
-        ) {
-          await confirm.click({ timeout: 2_000 }).catch(() => undefined);
-        }
+        await confirmDialog(page, page.getByTestId('import-apply'));
         await waitAfterSubmit(page, page.getByTestId('import-result'), 45_000);
         expectText(await page.getByTestId('import-result').textContent(), '2', 'import result');
         await page.screenshot({ path: screenshotPath('04-import-done.png'), fullPage: true });

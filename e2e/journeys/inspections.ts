@@ -3,6 +3,8 @@ import type { Locator, Page } from 'playwright-core';
 import type { Journey } from '../harness';
 import {
   apiAs,
+  clickUntil,
+  confirmDialog,
   docxText,
   expectText,
   openFromPhoneMenu,
@@ -177,7 +179,8 @@ export function inspectionsJourneys(context: JourneyContext): Journey[] {
         remedies.late = detail.remedyItems.find((remedy) => remedy.what === LATE_REMEDY)!.id;
         remedies.later = detail.remedyItems.find((remedy) => remedy.what === LATER_REMEDY)!.id;
         await inspector.screenshot({ path: screenshotPath('inspections-03-concluded.png'), fullPage: true });
-        await drawer.locator('.ant-drawer-close').click();
+        // The next journey works on the tabs under the drawer: it must be closed, not closing.
+        await clickUntil(drawer.locator('.ant-drawer-close'), drawer, 'hidden');
       },
     },
     {
@@ -301,8 +304,7 @@ export function inspectionsJourneys(context: JourneyContext): Journey[] {
         await secretary.waitForTimeout(600);
         await listed.click();
         await secretary.getByTestId('appraisal-drawer').waitFor({ timeout: 20_000 });
-        await secretary.getByTestId('appraisal-approve').click();
-        await secretary.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+        await confirmDialog(secretary, secretary.getByTestId('appraisal-approve'));
         await secretary
           .locator('[data-testid="appraisal-drawer"] [data-testid="registration-status"][data-status="approved"]')
           .first()

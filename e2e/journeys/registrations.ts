@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, openFromPhoneMenu, screenshotPath, signIn, type JourneyContext } from '../support';
+import { confirmDialog, expectText, openFromPhoneMenu, screenshotPath, signIn, type JourneyContext } from '../support';
 
 const SHORTCOMINGS = 'Còn ngại phát biểu ý kiến ở cuộc họp thôn; việc tự học lý luận chính trị chưa đều đặn.';
 const REASON = 'Việc làm thứ hai cần nêu rõ kết quả đo được.';
@@ -34,8 +34,7 @@ async function settle(page: Page): Promise<void> {
 
 /** Confirms a step; the dialog stays until the server has taken it (over 20 s once, with the test suites sharing the machine). */
 async function confirm(page: Page): Promise<void> {
-  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached', timeout: 45_000 });
+  await confirmDialog(page);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, typeDate, type JourneyContext } from '../support';
+import { confirmDialog, expectText, screenshotPath, signIn, typeDate, type JourneyContext } from '../support';
 
 const TITLE = 'Báo cáo nhanh quý III năm 2026 về học tập và làm theo Bác';
 
@@ -15,7 +15,7 @@ function ddmmyyyy(offsetDays: number): string {
 }
 
 async function confirmPopup(page: Page) {
-  await page.locator('.ant-popconfirm-buttons .ant-btn-primary').last().click();
+  await confirmDialog(page);
 }
 
 async function openReports(page: Page, tab: string) {

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Journey } from '../harness';
-import { expectText, screenshotPath, signIn, waitAfterSubmit, type JourneyContext } from '../support';
+import { confirmDialog, expectText, screenshotPath, signIn, waitAfterSubmit, type JourneyContext } from '../support';
 import { foldVietnamese } from '../../src/shared/text';
 
 const CRITERIA = [
@@ -36,8 +36,7 @@ export function standardsJourneys({ app, browser }: JourneyContext): Journey[] {
         await page.getByTestId('standards-criterion-1').fill(CRITERIA[1]!);
         await page.screenshot({ path: screenshotPath('standards-01-draft.png'), fullPage: true });
         await page.getByTestId('standards-adopt').click();
-        await page.getByTestId('standards-adopt-submit').click();
-        await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+        await confirmDialog(page, page.getByTestId('standards-adopt-submit'));
         await waitAfterSubmit(page, page.getByTestId('standards-current').getByText(CRITERIA[1]!), 45_000);
         expectText(await page.getByTestId('standards-history').textContent(), 'Đang áp dụng', 'version history');
       },

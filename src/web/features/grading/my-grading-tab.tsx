@@ -1,9 +1,9 @@
 import { EditOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrentSession } from '../../app/session';
 import { DownloadButton } from '../../components/download-button';
-import { QueryError } from '../../components/query-error';
+import { QueryContent } from '../../components/query-content';
 import { describeError } from '../../lib/errors';
 import { gradingDownloads, type GradingView, type MyGrading, useCreateGrading, useMyGrading } from './grading.api';
 import { GradingStatusTag } from './grading-labels';
@@ -15,14 +15,18 @@ import { SelfReviewForm } from './self-review-form';
 export function MyGradingTab({ year }: { year: number }) {
   const { t } = useTranslation();
   const mine = useMyGrading(year);
-  if (mine.isError) return <QueryError compact error={mine.error} onRetry={() => void mine.refetch()} />;
-  if (mine.isPending) return <Skeleton active />;
-  const { grading } = mine.data;
-  if (grading) return <OwnGrading grading={grading} />;
   return (
-    <Card title={t('grading.mine.title', { year })} data-testid="my-grading">
-      <NotStarted mine={mine.data} />
-    </Card>
+    <QueryContent query={mine} compact>
+      {(data) =>
+        data.grading ? (
+          <OwnGrading grading={data.grading} />
+        ) : (
+          <Card title={t('grading.mine.title', { year })} data-testid="my-grading">
+            <NotStarted mine={data} />
+          </Card>
+        )
+      }
+    </QueryContent>
   );
 }
 

@@ -1,6 +1,5 @@
-import { Skeleton } from 'antd';
 import { type ActingUnit, useRequiredActingUnit } from '../../app/acting-unit';
-import { QueryError } from '../../components/query-error';
+import { QueryContent } from '../../components/query-content';
 import { StandardsOverview } from './standards-overview';
 import { useUnitStandards } from './standards.api';
 import { UnitStandards } from './unit-standards';
@@ -13,7 +12,9 @@ export function StandardsPage() {
 
 function StandardsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   const view = useUnitStandards(actingUnit.id);
-  if (view.isPending) return <Skeleton active />;
-  if (view.isError) return <QueryError error={view.error} onRetry={() => void view.refetch()} />;
-  return view.data.isStandardKeeping ? <UnitStandards data={view.data} /> : <StandardsOverview actingUnit={actingUnit} />;
+  return (
+    <QueryContent query={view}>
+      {(data) => (data.isStandardKeeping ? <UnitStandards data={data} /> : <StandardsOverview actingUnit={actingUnit} />)}
+    </QueryContent>
+  );
 }
