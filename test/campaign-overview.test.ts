@@ -28,6 +28,7 @@ import { acceptRemedy } from '../src/server/modules/inspections/remedies.service
 import { inspectionIn, remedyIn } from './helpers/policy-inspection-rows';
 import type { RegistrationStatus } from '../src/shared/contracts/registration-status';
 import { addFigureDeltas } from '../src/server/platform/figures';
+import { updatePerson } from '../src/server/modules/people/people.service';
 import { changeBreakthroughStatus, createBreakthrough } from '../src/server/modules/programme/index';
 import { deleteBreakthrough } from '../src/server/modules/programme/breakthroughs.service';
 import { newFeedbackDeltas } from '../src/server/modules/figures/index';
@@ -568,5 +569,33 @@ describe('campaign overview', () => {
     expect(
       (await officerA.get(`/api/campaign-overview/trend?unitId=${tree.A.id}&metric=studyRate&toYear=${YEAR}&years=40`)).statusCode,
     ).toBe(400);
+  });
+  // Last, as it adds people: the other tests count the fixture's members.
+  it('lists the Party members of an earlier year in the category they had then, as many as its figure', async () => {
+    // Today one member of C1 leaves the Party's count (now a cadre) and one civil servant is admitted.
+    for (const [fullName, category, cardNumber, becomes] of [
+      ['Lê Văn Rời', 'party_member', '82000091', 'cadre'],
+      ['Lê Thị Vào', 'civil_servant', '82000092', 'party_member'],
+    ] as const) {
+      const person = await addPerson(ctx.db, tree.C1.path, { fullName, unitId: tree.C1.id, cardNumber, category });
+      await updatePerson(ctx.db, rootActor(tree.R.path), person.id, { category: becomes, version: person.version });
+    }
+    const partyMembers = async (year: number) => {
+      const response = await central.get(
+        `/api/campaign-overview/records?unitId=${tree.A.id}&year=${year}&metric=gradedShare&part=denominator&pageSize=200`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const records = response.json() as CampaignRecords;
+      const figure = (await central.get(`/api/grading-figures?unitId=${tree.A.id}&year=${year}`)).json().figures.partyMembers as number;
+      expect(records.total).toBe(figure);
+      expect(records.items).toHaveLength(figure);
+      return records.items.map((item) => item.name);
+    };
+    const lastYear = await partyMembers(YEAR - 1);
+    expect(lastYear).toContain('Lê Văn Rời');
+    expect(lastYear).not.toContain('Lê Thị Vào');
+    const thisYear = await partyMembers(YEAR);
+    expect(thisYear).toContain('Lê Thị Vào');
+    expect(thisYear).not.toContain('Lê Văn Rời');
   });
 });

@@ -58,6 +58,7 @@ export const SHARDING_PLAN: Record<SchemaTableName, TablePlacement> = {
   // A person's records stay with the units where they were made, in whatever province: the person
   // must be readable beside each of them. The price: a few GB on every node, every person write on all.
   persons: reference,
+  person_category_changes: reference,
   memberships: byUnit(),
 
   // Sign-in by name and the session's user and grants are read before any province is known, on

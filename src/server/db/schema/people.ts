@@ -51,3 +51,23 @@ export const memberships = pgTable(
     index('memberships_unit_idx').on(table.unitId, table.toDate),
   ],
 );
+
+/**
+ * A change of a person's category (a cadre admitted to the Party, a member who left it), on the day
+ * it was made. The figures count the new category from that day; with these rows the lists behind
+ * an earlier day's figures show each person in the category they had then (the first change after
+ * that day says what it was, and a person with none has had today's category all along).
+ */
+export const personCategoryChanges = pgTable(
+  'person_category_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    changedOn: date('changed_on').notNull(),
+    fromCategory: text('from_category').notNull(),
+    toCategory: text('to_category').notNull(),
+  },
+  (table) => [index('person_category_changes_person_idx').on(table.personId, table.changedOn)],
+);

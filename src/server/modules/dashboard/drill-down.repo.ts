@@ -49,13 +49,22 @@ function unitFilter(unitColumn: SQL, place: Place, walk: boolean): SQL {
 }
 
 /**
+ * A person's category on `day`: what the first change after that day changed from, or today's
+ * category if none came after (the figures count a change from its day, people.service.ts).
+ */
+function categoryOn(day: string): SQL {
+  return sql`COALESCE((SELECT c.from_category FROM person_category_changes c WHERE c.person_id = p.id AND c.changed_on > ${day}::date
+    ORDER BY c.changed_on, c.id LIMIT 1), p.category)`;
+}
+
+/**
  * The branches of a record set, each ordered by its own name key: members and individual
  * registrations by the person, collective registrations by their unit. The page is taken from
  * their union in that order, each branch read no further than the page's end.
  */
 function branchesOf(set: RecordSet, place: Place, walk: boolean): SQL[] {
   if (set.kind === 'members' || set.kind === 'partyMembers') {
-    const category = set.kind === 'partyMembers' ? sql`AND p.category = 'party_member'` : sql``;
+    const category = set.kind === 'partyMembers' ? sql`AND ${categoryOn(place.day)} = 'party_member'` : sql``;
     return [
       sql`SELECT p.id, 'member' AS kind, p.full_name AS name, u.name AS unit_name, NULL AS status, m.from_date::text AS day, p.sort_key AS name_key
         FROM persons p JOIN memberships m ON m.person_id = p.id JOIN units u ON u.id = m.unit_id

@@ -3,7 +3,7 @@ import { can, type Actor } from '../../platform/auth/policy';
 import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { findUnitsByCodes, type UnitRow } from '../units/index';
-import { membershipDeltas, personColumns } from '../people/index';
+import { changeCategoryInTx, membershipDeltas, personColumns } from '../people/index';
 import { findActivePrimaryMembership, findPersonById, movePersonInTx, updateMembership, updatePerson } from '../people/index';
 import type { PersonImportRow, RowError } from './excel/read';
 import * as repo from './imports.repo';
@@ -122,12 +122,7 @@ export async function applyPeopleImport(tx: Executor, actor: Actor, planned: Pla
     const active = await findActivePrimaryMembership(tx, p.existingId!);
     if (!before) continue;
     const columns = personColumns(p.data);
-    if (active && before.category !== columns.category) {
-      await addFigureDeltas(tx, [
-        ...membershipDeltas(active.unitPath, before.category, today, null, -1),
-        ...membershipDeltas(active.unitPath, columns.category, today, null, 1),
-      ]);
-    }
+    await changeCategoryInTx(tx, p.existingId!, active, before.category, columns.category);
     const person = await updatePerson(tx, p.existingId!, columns);
     if (!active || active.membership.unitId !== unit.id) {
       await movePersonInTx(tx, person, active, {

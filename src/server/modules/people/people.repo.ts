@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { memberships, persons, units } from '../../db/schema/index';
+import { memberships, personCategoryChanges, persons, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import { withNextVersion } from '../../platform/db/versions';
 
@@ -29,6 +29,14 @@ export async function insertPerson(executor: Executor, values: typeof persons.$i
 export async function updatePerson(executor: Executor, id: number, values: Partial<typeof persons.$inferInsert>): Promise<PersonRow> {
   const rows = await executor.update(persons).set(withNextVersion(persons, values)).where(eq(persons.id, id)).returning();
   return rows[0]!;
+}
+
+/** Keeps a change of category with its day, for the lists of the days before it. */
+export async function insertCategoryChange(
+  executor: Executor,
+  change: { personId: number; changedOn: string; fromCategory: string; toCategory: string },
+): Promise<void> {
+  await executor.insert(personCategoryChanges).values(change);
 }
 
 export async function lockPerson(executor: Executor, id: number): Promise<void> {

@@ -141,6 +141,28 @@ function fieldsOf(person: repo.PersonRow): PersonFields {
   };
 }
 
+/**
+ * A person's category changes today: the figures move them between counts from today on (while a
+ * unit counts them), and the change is kept so the lists behind an earlier day's figures show the
+ * category the person had that day.
+ */
+export async function changeCategoryInTx(
+  tx: Executor,
+  personId: number,
+  active: { unitPath: string } | null | undefined,
+  fromCategory: string,
+  toCategory: string,
+): Promise<void> {
+  if (fromCategory === toCategory) return;
+  const today = todayIso();
+  await repo.insertCategoryChange(tx, { personId, changedOn: today, fromCategory, toCategory });
+  if (!active) return;
+  await addFigureDeltas(tx, [
+    ...membershipDeltas(active.unitPath, fromCategory, today, null, -1),
+    ...membershipDeltas(active.unitPath, toCategory, today, null, 1),
+  ]);
+}
+
 export async function updatePerson(
   db: Database,
   actor: Actor,
@@ -158,14 +180,7 @@ export async function updatePerson(
     const input: PersonFields = { ...fieldsOf(person), ...defined };
     await assertIdentityFree(tx, input, id);
     const columns = personColumns(input);
-    if (active && columns.category !== person.category) {
-      // A change of category moves the person between figures from today on.
-      const today = todayIso();
-      await addFigureDeltas(tx, [
-        ...membershipDeltas(active.unitPath, person.category, today, null, -1),
-        ...membershipDeltas(active.unitPath, columns.category, today, null, 1),
-      ]);
-    }
+    await changeCategoryInTx(tx, id, active, person.category, columns.category);
     const after = await repo.updatePerson(tx, id, columns);
     if (active && (position !== undefined || isHead !== undefined)) {
       await repo.updateMembership(tx, active.membership.id, {
