@@ -33,15 +33,43 @@ type MetricRule = Omit<CampaignMetric, 'key'> & {
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 const sum = (read: Read, counters: string[]) => counters.reduce((total, counter) => total + read(counter), 0);
 
-const bothKinds = (bucket: 'registered' | 'approved' | 'published', year: number) => [
-  REGISTRATION_METRICS.bucket('individual', bucket, year),
-  REGISTRATION_METRICS.bucket('collective', bucket, year),
-];
+/**
+ * A list of counter names for a year, made once per year: a province's table asks each of 34 rules
+ * for 170 units twice, and building the names again each time cost more than reading the figures.
+ */
+function perYear<T>(make: (year: number) => T): (year: number) => T {
+  const made = new Map<number, T>();
+  return (year) => {
+    let value = made.get(year);
+    if (value === undefined) {
+      value = make(year);
+      made.set(year, value);
+    }
+    return value;
+  };
+}
+
+const registrationBuckets = {
+  registered: perYear((year) => [
+    REGISTRATION_METRICS.bucket('individual', 'registered', year),
+    REGISTRATION_METRICS.bucket('collective', 'registered', year),
+  ]),
+  approved: perYear((year) => [
+    REGISTRATION_METRICS.bucket('individual', 'approved', year),
+    REGISTRATION_METRICS.bucket('collective', 'approved', year),
+  ]),
+  published: perYear((year) => [
+    REGISTRATION_METRICS.bucket('individual', 'published', year),
+    REGISTRATION_METRICS.bucket('collective', 'published', year),
+  ]),
+};
+const bothKinds = (bucket: 'registered' | 'approved' | 'published', year: number) => registrationBuckets[bucket](year);
 const REVIEW_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
-const reviewLevels = (year: number) => REVIEW_LEVELS.map((level) => REGISTRATION_METRICS.reviewLevel(level, year));
-const standardKeepingUnits = () => STANDARD_KEEPING_KINDS.map(unitKindMetric);
-const commendedKinds = (year: number) => NOMINATION_KINDS.map((kind) => COMMENDATION_METRICS.commended(kind, year));
-const gradedMembers = (year: number) => GRADES.map((grade) => GRADING_METRICS.decided('member', grade, year));
+const reviewLevels = perYear((year) => REVIEW_LEVELS.map((level) => REGISTRATION_METRICS.reviewLevel(level, year)));
+const STANDARD_KEEPING_UNITS = STANDARD_KEEPING_KINDS.map(unitKindMetric);
+const standardKeepingUnits = () => STANDARD_KEEPING_UNITS;
+const commendedKinds = perYear((year) => NOMINATION_KINDS.map((kind) => COMMENDATION_METRICS.commended(kind, year)));
+const gradedMembers = perYear((year) => GRADES.map((grade) => GRADING_METRICS.decided('member', grade, year)));
 
 const RULES: Record<CampaignMetricKey, MetricRule> = {
   members: {
@@ -276,7 +304,8 @@ export function campaignValues(
   keys: readonly CampaignMetricKey[] = CAMPAIGN_METRIC_KEYS,
 ): CampaignValues {
   const read: Read = (counter) => counters?.[counter] ?? 0;
-  const values = Object.fromEntries(CAMPAIGN_METRIC_KEYS.map((key) => [key, null])) as CampaignValues;
-  for (const key of keys) values[key] = RULES[key].value(read, year);
+  // A plain loop: a province's table makes 340 of these, and Object.fromEntries cost more than the rules.
+  const values = {} as CampaignValues;
+  for (const key of CAMPAIGN_METRIC_KEYS) values[key] = keys === CAMPAIGN_METRIC_KEYS || keys.includes(key) ? RULES[key].value(read, year) : null;
   return values;
 }
