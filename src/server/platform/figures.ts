@@ -172,7 +172,7 @@ export async function readFiguresAtDays(
   const ids = sql`${sql.param(unitIds)}::bigint[]`;
   const branches = reads.map(
     (read, index) =>
-      sql`SELECT ${index}::int AS read, unit_id, metric, delta FROM (${deltasUpToFromMonths(ids, sql`metric = ANY(${sql.param(read.metrics)}::text[])`, read.asOf)}) d`,
+      sql`SELECT ${index}::int AS read, unit_id, metric, delta FROM (${deltasUpTo(ids, sql`metric = ANY(${sql.param(read.metrics)}::text[])`, read.asOf)}) d`,
   );
   const figures = reads.map(
     (_read, index) => sql`json_object_agg(metric, value) FILTER (WHERE read = ${index}::int)::text AS figures_${sql.raw(String(index))}`,
@@ -201,47 +201,17 @@ export async function readFiguresAtDays(
 function deltasUpTo(unitIdArray: SQL, metricFilter: SQL, asOf: string): SQL {
   const monthStart = `${asOf.slice(0, 7)}-01`;
   // A month's last day (a year's end, a quarter's) is read from the month totals alone.
-  if (isMonthEnd(asOf)) return monthTotalsUpTo(unitIdArray, metricFilter, monthStart);
+  if (addDaysIso(asOf, 1).endsWith('-01')) {
+    return sql`
+    SELECT unit_id, metric, delta FROM figure_counter_months
+    WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND month <= ${monthStart}::date`;
+  }
   return sql`
     SELECT unit_id, metric, delta FROM figure_counter_months
     WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND month < ${monthStart}::date
     UNION ALL
     SELECT unit_id, metric, delta FROM figure_counters
     WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND day >= ${monthStart}::date AND day <= ${asOf}::date`;
-}
-
-/**
- * The same deltas for a table of a few hundred units (a province and its communes): the month
- * totals up to and including the day's month, less the days of that month after the day. Only the
- * (unit, metric) pairs with a total for that month have days in it, so only those are looked up in
- * the large daily index, and only after the day (for today: future-dated changes, such as a
- * membership that ends next week), instead of one probe per pair asked for: a province's table by
- * 34 counters went from about 31 to 22 ms of SQL. Over thousands of units the pairs kept aside cost
- * more than the probes saved (the lagging list of 3,321 communes: 297 against 377 ms), so lists read
- * with deltasUpTo. A metric whose days this month all come after the day reads 0 here, not absent.
- */
-function deltasUpToFromMonths(unitIdArray: SQL, metricFilter: SQL, asOf: string): SQL {
-  const monthStart = `${asOf.slice(0, 7)}-01`;
-  if (isMonthEnd(asOf)) return monthTotalsUpTo(unitIdArray, metricFilter, monthStart);
-  return sql`
-    WITH months AS (
-      SELECT unit_id, metric, month, delta FROM figure_counter_months
-      WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND month <= ${monthStart}::date
-    )
-    SELECT unit_id, metric, delta FROM months
-    UNION ALL
-    SELECT c.unit_id, c.metric, -c.delta FROM (SELECT DISTINCT unit_id, metric FROM months WHERE month = ${monthStart}::date) this_month
-    JOIN figure_counters c ON c.unit_id = this_month.unit_id AND c.metric = this_month.metric
-      AND c.day > ${asOf}::date AND c.day < ${nextMonthStart(asOf)}::date`;
-}
-
-const nextMonthStart = (day: string) => `${addDaysIso(`${day.slice(0, 7)}-28`, 4).slice(0, 7)}-01`;
-const isMonthEnd = (day: string) => addDaysIso(day, 1) === nextMonthStart(day);
-
-function monthTotalsUpTo(unitIdArray: SQL, metricFilter: SQL, monthStart: string): SQL {
-  return sql`
-    SELECT unit_id, metric, delta FROM figure_counter_months
-    WHERE unit_id = ANY(${unitIdArray}) AND ${metricFilter} AND month <= ${monthStart}::date`;
 }
 
 /**
