@@ -161,15 +161,17 @@ export async function readFigures(
 /**
  * Figures of the same units read at several days at once, each day with its own metrics (this
  * year's at its end beside last year's at its end): one pass over the units' counters instead of
- * one per day. Returns one map per read, in the order asked.
+ * one per day. Returns one map per read, in the order asked. The units are ids, or an id array
+ * selected in SQL (`ARRAY(SELECT …)`), so the figures can be read while the caller lists those
+ * units; then a unit without any figure is absent from the maps.
  */
 export async function readFiguresAtDays(
   executor: Executor,
-  unitIds: number[],
+  unitIds: number[] | SQL,
   reads: Array<{ metrics: string[]; asOf: string }>,
 ): Promise<Array<Map<number, Record<string, number>>>> {
-  if (unitIds.length === 0 || reads.length === 0) return reads.map(() => new Map());
-  const ids = sql`${sql.param(unitIds)}::bigint[]`;
+  if ((Array.isArray(unitIds) && unitIds.length === 0) || reads.length === 0) return reads.map(() => new Map());
+  const ids = Array.isArray(unitIds) ? sql`${sql.param(unitIds)}::bigint[]` : unitIds;
   const branches = reads.map(
     (read, index) =>
       sql`SELECT ${index}::int AS read, unit_id, metric, delta FROM (${deltasUpTo(ids, sql`metric = ANY(${sql.param(read.metrics)}::text[])`, read.asOf)}) d`,
@@ -183,7 +185,7 @@ export async function readFiguresAtDays(
       GROUP BY read, unit_id, metric) sums
     GROUP BY unit_id`);
   return reads.map((_read, index) => {
-    const byUnit = new Map(unitIds.map((id) => [id, {} as Record<string, number>]));
+    const byUnit = new Map(Array.isArray(unitIds) ? unitIds.map((id) => [id, {} as Record<string, number>]) : []);
     for (const row of rows.rows) {
       const parsed = row[`figures_${index}`];
       // A metric with no delta by that day is absent, as in readFigures.

@@ -306,6 +306,7 @@ export function campaignValues(
   const read: Read = (counter) => counters?.[counter] ?? 0;
   // A plain loop: a province's table makes 340 of these, and Object.fromEntries cost more than the rules.
   const values = {} as CampaignValues;
-  for (const key of CAMPAIGN_METRIC_KEYS) values[key] = keys === CAMPAIGN_METRIC_KEYS || keys.includes(key) ? RULES[key].value(read, year) : null;
+  for (const key of CAMPAIGN_METRIC_KEYS)
+    values[key] = keys === CAMPAIGN_METRIC_KEYS || keys.includes(key) ? RULES[key].value(read, year) : null;
   return values;
 }

@@ -14,4 +14,4 @@ export { subtreeFigures } from './subtree-figures';
 export { GRADING_METRICS } from './grading-metrics';
 export { INSPECTION_METRICS, INSPECTION_FIGURE_DEFINITIONS } from './inspection-metrics';
 export { FEEDBACK_METRICS, newFeedbackDeltas, settledFeedbackDeltas } from './feedback-metrics';
-export { listOpenChildUnits } from './figures.repo';
+export { listOpenChildUnits, unitAndOpenChildIds } from './figures.repo';
