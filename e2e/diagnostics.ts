@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { screenshotPath } from './support';
+import { OPEN_DIALOG, screenshotPath } from './support';
 
 const SLOW_ANSWER_MS = 5_000;
 const KEPT_LINES = 40;
@@ -48,7 +48,7 @@ export async function describeOpenPages(browser: Browser, label: string): Promis
       try {
         await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
         const shown = await page
-          .locator('.ant-alert:visible, .ant-modal-container:visible, .ant-message-notice:visible, .ant-result:visible, .ant-empty:visible')
+          .locator(`.ant-alert:visible, ${OPEN_DIALOG}, .ant-message-notice:visible, .ant-result:visible, .ant-empty:visible`)
           .allTextContents();
         const text = shown.map((part) => part.replace(/\s+/g, ' ').trim()).join(' | ');
         lines.push(`page ${index}: ${page.url()}: ${text.slice(0, 500) || '(no alert or dialog)'}; screenshot ${file}`);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser, runJourneys, startApp, type Journey } from './harness';
-import { SCREENSHOTS } from './support';
+import { SCREENSHOTS, type JourneyContext } from './support';
 import { describeOpenPages, watchApiTrouble } from './diagnostics';
 import { foundationJourneys } from './journeys/foundation';
 import { standardsJourneys } from './journeys/standards';
@@ -18,8 +18,6 @@ import { inspectionsJourneys } from './journeys/inspections';
 import { phoneFitJourneys } from './journeys/phone-fit';
 import { overviewJourneys } from './journeys/overview';
 import { nationalJourneys } from './journeys/national';
-
-type JourneyContext = Parameters<typeof foundationJourneys>[0];
 
 // `npm run test:e2e -- commendations reports` runs only the named groups (each group's journeys run
 // in order and start from the demo data, so a group can run alone, and again on a fresh app).

@@ -49,21 +49,15 @@ function perYear<T>(make: (year: number) => T): (year: number) => T {
   };
 }
 
+type CountedBucket = 'registered' | 'approved' | 'published';
+const bucketsOfBothKinds = (bucket: CountedBucket) =>
+  perYear((year) => [REGISTRATION_METRICS.bucket('individual', bucket, year), REGISTRATION_METRICS.bucket('collective', bucket, year)]);
 const registrationBuckets = {
-  registered: perYear((year) => [
-    REGISTRATION_METRICS.bucket('individual', 'registered', year),
-    REGISTRATION_METRICS.bucket('collective', 'registered', year),
-  ]),
-  approved: perYear((year) => [
-    REGISTRATION_METRICS.bucket('individual', 'approved', year),
-    REGISTRATION_METRICS.bucket('collective', 'approved', year),
-  ]),
-  published: perYear((year) => [
-    REGISTRATION_METRICS.bucket('individual', 'published', year),
-    REGISTRATION_METRICS.bucket('collective', 'published', year),
-  ]),
+  registered: bucketsOfBothKinds('registered'),
+  approved: bucketsOfBothKinds('approved'),
+  published: bucketsOfBothKinds('published'),
 };
-const bothKinds = (bucket: 'registered' | 'approved' | 'published', year: number) => registrationBuckets[bucket](year);
+const bothKinds = (bucket: CountedBucket, year: number) => registrationBuckets[bucket](year);
 const REVIEW_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
 const reviewLevels = perYear((year) => REVIEW_LEVELS.map((level) => REGISTRATION_METRICS.reviewLevel(level, year)));
 const STANDARD_KEEPING_UNITS = STANDARD_KEEPING_KINDS.map(unitKindMetric);
