@@ -29,3 +29,26 @@ export const OptionalText = (max: number) =>
     .max(max, `Tối đa ${max} ký tự`)
     .nullish()
     .transform((value) => (value ? value : null));
+
+// Building blocks of the answers (response schemas). Answers carry JSON only: days as 'YYYY-MM-DD' and
+// moments as ISO strings (a module's presenter turns a database Date into `toISOString()`).
+
+/** A row named by id, the commonest reference in an answer. */
+export const NamedRefSchema = z.object({ id: z.number(), name: z.string() });
+export type NamedRef = z.infer<typeof NamedRefSchema>;
+
+/** One page of a list, with the total the filter matched. */
+export const pagedAnswerSchema = <Item extends z.ZodType>(item: Item) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+export type PagedAnswer<Item> = { items: Item[]; total: number; page: number; pageSize: number };
+
+/** A generated or stored file sent as it is (DOCX, XLSX, PDF, image): described, never serialised. */
+export const FileDownloadSchema = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value))
+  .meta({ type: 'string', format: 'binary', description: 'Nội dung tệp' });
+
+/** An answer with no body (204). */
+export const NoContentSchema = z.undefined().meta({ description: 'Không có nội dung' });
+
+/** A calendar day as it travels: 'YYYY-MM-DD'. */
+export type IsoDate = string;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParamsSchema } from '../../../shared/contracts/common';
+import { IdParamsSchema, NoContentSchema } from '../../../shared/contracts/common';
 import {
   ApplicableWindowQuerySchema,
   BulkApproveSchema,
@@ -55,7 +55,7 @@ export const registrationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
   );
   app.delete(
     '/api/registration-windows/:id',
-    { config: onWindow, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } },
+    { config: onWindow, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema, response: { 204: NoContentSchema } } },
     async (request, reply) => {
       await windows.deleteWindow(db, actorOf(request), request.params.id, request.query.version);
       return reply.status(204).send();

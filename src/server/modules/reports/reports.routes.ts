@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParamsSchema } from '../../../shared/contracts/common';
+import { FileDownloadSchema, IdParamsSchema } from '../../../shared/contracts/common';
 import {
   CreateReportRequestSchema,
   DEFAULT_SECTIONS,
@@ -67,10 +67,14 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   app.get('/api/report-requests/:id/consolidation', { schema: { tags, params: IdParamsSchema } }, (request) =>
     getConsolidation(db, actorOf(request), request.params.id),
   );
-  app.get('/api/report-requests/:id/figures-export', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {
-    const { body, fileName } = await exportConsolidatedFigures(db, actorOf(request), request.params.id);
-    return sendFile(reply, fileName, XLSX_TYPE, body);
-  });
+  app.get(
+    '/api/report-requests/:id/figures-export',
+    { schema: { tags, params: IdParamsSchema, response: { 200: FileDownloadSchema } } },
+    async (request, reply) => {
+      const { body, fileName } = await exportConsolidatedFigures(db, actorOf(request), request.params.id);
+      return sendFile(reply, fileName, XLSX_TYPE, body);
+    },
+  );
   app.get(
     '/api/report-requests/:id/document',
     { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } },
