@@ -33,6 +33,24 @@ export default tseslint.config(
     },
   },
   {
+    // The demo writes as any other caller would: through the modules' index.ts, never their insides.
+    files: ['src/server/demo/**/*.ts'],
+    ignores: ['src/server/demo/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./modules/[a-z-]+/(?!index$)[^/]+$',
+              message: 'The demo reaches a module only through its index.ts (add the export there).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The tree is what people stand on: people import units, never the other way round (what the
     // tree needs of its members comes through platform/unit-members.ts).
     files: ['src/server/modules/units/**/*.ts'],

@@ -33,8 +33,8 @@ import {
 } from '../src/server/modules/registrations/similarity';
 import { insertPairs } from '../src/server/modules/registrations/similarity.repo';
 import { searchRegistrations } from '../src/server/modules/registrations/registrations.repo';
-import { individualContent } from '../src/server/modules/demo/demo-registrations';
-import { Random } from '../src/server/modules/demo/random';
+import { individualContent } from '../src/server/demo/demo-registrations';
+import { Random } from '../src/server/demo/random';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
 import {

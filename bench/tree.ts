@@ -15,7 +15,7 @@ import { loadConfig } from '../src/server/platform/config';
 import type { DbHandle } from '../src/server/platform/db/client';
 import { migrateDatabase } from '../src/server/platform/db/migrate';
 import type { Actor } from '../src/server/platform/auth/policy';
-import { generateNationalPeople } from '../src/server/modules/demo/national';
+import { generateNationalPeople } from '../src/server/demo/national';
 import { writePeopleWorkbook, type PersonExportRow } from '../src/server/modules/imports/excel/write';
 import { applyImport, previewImport } from '../src/server/modules/imports/imports.service';
 import type { UnitKind } from '../src/shared/contracts/domain';

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { addPerson, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
-import { loadDemoCommendations } from '../src/server/modules/demo/demo-commendations';
-import { loadDemoCommendationsSpread } from '../src/server/modules/demo/demo-commendations-spread';
+import { loadDemoCommendations } from '../src/server/demo/demo-commendations';
+import { loadDemoCommendationsSpread } from '../src/server/demo/demo-commendations-spread';
 import { todayIso } from '../src/server/platform/dates';
 
 let ctx: TestContext;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { addPerson, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
 import { insertRegistration } from './helpers/followup-rows';
-import { loadDemoFollowup } from '../src/server/modules/demo/demo-followup';
+import { loadDemoFollowup } from '../src/server/demo/demo-followup';
 import { getRegistrationFigures } from '../src/server/modules/figures/registration-figures.service';
 import { todayIso } from '../src/server/platform/dates';
 

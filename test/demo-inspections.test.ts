@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createUnitAsSystem, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
-import { loadDemoInspections } from '../src/server/modules/demo/demo-inspections';
+import { loadDemoInspections } from '../src/server/demo/demo-inspections';
 import { getInspectionFigures } from '../src/server/modules/inspections/index';
 import { todayIso } from '../src/server/platform/dates';
 

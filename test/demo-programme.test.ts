@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { readFigures } from '../src/server/platform/figures';
 import { PROGRAMME_METRICS } from '../src/server/modules/figures/programme-metrics';
-import { loadDemoProgramme } from '../src/server/modules/demo/demo-programme';
+import { loadDemoProgramme } from '../src/server/demo/demo-programme';
 import { listApplicableTopics } from '../src/server/modules/programme/index';
 import { seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
 

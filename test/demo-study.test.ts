@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestContext } from './helpers/fixtures';
-import { loadDemoData } from '../src/server/modules/demo/load-demo';
+import { loadDemoData } from '../src/server/demo/load-demo';
 import { getProgrammeFigures } from '../src/server/modules/figures/programme-figures.service';
 import { systemActor } from '../src/server/platform/auth/policy';
 

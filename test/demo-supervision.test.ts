@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { addPerson, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
 import { insertRegistration } from './helpers/registration-rows';
-import { loadDemoSupervision } from '../src/server/modules/demo/demo-supervision';
+import { loadDemoSupervision } from '../src/server/demo/demo-supervision';
 import { readFigures } from '../src/server/platform/figures';
 import { todayIso } from '../src/server/platform/dates';
 import { REGISTRATION_METRICS } from '../src/server/modules/figures/index';

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/server/platform/db/client';
 import { consoleText } from '../src/server/platform/console-text';
-import { loadDemoIfEmpty } from '../src/server/modules/demo/demo-load-state';
+import { loadDemoIfEmpty } from '../src/server/demo/demo-load-state';
 import { prepareDatabase } from '../src/server/prepare-database';
 import { createUnitAsSystem } from './helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';

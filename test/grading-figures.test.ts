@@ -10,7 +10,7 @@ import { gradeBody, memberGradingIn } from './helpers/grading-rows';
 import { decideOne, gradeOne, getGradingFigures } from '../src/server/modules/grading/index';
 import { getGrading, reopenGrading } from '../src/server/modules/grading/grading.service';
 import { GRADES, type Grade } from '../src/shared/contracts/grading';
-import { Random } from '../src/server/modules/demo/random';
+import { Random } from '../src/server/demo/random';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;

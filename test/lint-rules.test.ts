@@ -40,4 +40,12 @@ describe('the lint rules that keep the module boundaries', () => {
     expect(refused).toHaveLength(1);
     expect(refused[0]!.message).toContain('platform must not import a module');
   }, 120_000);
+
+  it('refuse the demo reaching inside a module, and accept its index', async () => {
+    const file = 'src/server/demo/demo-study.ts';
+    const inside = await lintWith(file, "export { sessionDeltas as _probe } from '../modules/study/study.figures';");
+    expect(inside).toHaveLength(1);
+    expect(inside[0]!.message).toContain('demo reaches a module only through its index.ts');
+    expect(await lintWith(file, "export { sessionDeltas as _probe } from '../modules/study/index';")).toEqual([]);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestContext } from './helpers/fixtures';
-import { loadDemoData } from '../src/server/modules/demo/load-demo';
+import { loadDemoData } from '../src/server/demo/load-demo';
 import { getConsolidation } from '../src/server/modules/reports/index';
 import { computeFigures } from '../src/server/modules/reports/metric-catalogue';
 import { systemActor } from '../src/server/platform/auth/policy';

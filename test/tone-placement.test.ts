@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeTonePlacement, vietnameseSortKey, personNameSortKey } from '../src/shared/text';
 import { runDataRepairs } from '../src/server/db/data-repairs';
-import { findProvince } from '../src/server/modules/demo/admin-units';
+import { findProvince } from '../src/server/demo/admin-units';
 import { addUser, seedSmallTree, signIn, startTestApp, type Client, type TestContext } from './helpers/fixtures';
 
 let ctx: TestContext;

@@ -15,7 +15,7 @@ import {
   type JourneyContext,
 } from '../support';
 import { tinyPng } from '../../test/helpers/tiny-files';
-import { DEMO_COMMUNE_CODES } from '../../src/server/modules/demo/demo-province';
+import { DEMO_COMMUNE_CODES } from '../../src/server/demo/demo-province';
 
 const TITLE = 'Kiểm tra việc thực hiện chuẩn mực đạo đức và đăng ký làm theo năm nay';
 const LATE_REMEDY = 'Rà soát, bổ sung chuẩn mực đạo đức cho khối cơ quan xã, gắn biển tại trụ sở.';

@@ -8,7 +8,7 @@
 import type { DbHandle } from '../server/platform/db/client';
 import { hashPassword } from '../server/platform/auth/passwords';
 import { findUserByUsername, insertGrant, insertUser } from '../server/modules/accounts/index';
-import { DEMO_PASSWORD } from '../server/modules/demo/load-demo';
+import { DEMO_PASSWORD } from '../server/demo/load-demo';
 import { foldVietnamese } from '../shared/text';
 import { seedActivity, type ActivityCounts } from './seed-activity';
 import { formatCount, seedAtScale } from './seed-scale';

@@ -7,8 +7,8 @@
  */
 import type pg from 'pg';
 import type { DbHandle } from '../server/platform/db/client';
-import { generateNationalPeople, generateNationalTree, type NationalTreeOptions } from '../server/modules/demo/national';
-import type { GeneratedPerson, GeneratedUnit } from '../server/modules/demo/types';
+import { generateNationalPeople, generateNationalTree, type NationalTreeOptions } from '../server/demo/national';
+import type { GeneratedPerson, GeneratedUnit } from '../server/demo/types';
 import { UNIT_METRIC, unitKindMetric } from '../server/modules/units/index';
 import { membershipDeltas, personColumns } from '../server/modules/people/index';
 import { PERSON_CATEGORIES, UNIT_KINDS } from '../shared/contracts/domain';

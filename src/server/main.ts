@@ -7,7 +7,7 @@ import { startReminderJob } from './modules/notifications/reminders.service';
 import { feedbackSettings, startContactRetentionJob } from './modules/supervision/index';
 import { backupScheduleFrom, startBackupJob } from './platform/db/scheduled-backups';
 import { mailerFromConfig } from './modules/notifications/mailer';
-import { DEMO_PASSWORD, loadDemoData } from './modules/demo/load-demo';
+import { DEMO_PASSWORD, loadDemoData } from './demo/load-demo';
 import { consoleText } from './platform/console-text';
 import { prepareDatabase } from './prepare-database';
 

@@ -6,7 +6,7 @@ import type { ConsoleText } from './platform/console-text';
 import { openDatabase, REPLICAS_NEED_POSTGRES, type Database, type DbHandle } from './platform/db/client';
 import { migrateDatabase } from './platform/db/migrate';
 import { advisoryLockKey } from './platform/db/job-lock';
-import { loadDemoIfEmpty } from './modules/demo/demo-load-state';
+import { loadDemoIfEmpty } from './demo/demo-load-state';
 
 export type PrepareOptions<T> = {
   config: Pick<Config, 'databaseUrl' | 'dataDir'> &

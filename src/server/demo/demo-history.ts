@@ -6,9 +6,9 @@
  * of them formed which new commune is simplified for the demo (three each). The two communes of
  * former Ninh Thuận start on 1/7/2025: their past belongs to that province's own records.
  */
-import type { Executor } from '../../platform/db/client';
-import type { Actor } from '../../platform/auth/policy';
-import { closeUnitInTx, findUnitByCode, findUnitsByCodes, mergeUnitsInTx } from '../units/index';
+import type { Executor } from '../platform/db/client';
+import type { Actor } from '../platform/auth/policy';
+import { closeUnitInTx, findUnitByCode, findUnitsByCodes, mergeUnitsInTx } from '../modules/units/index';
 import { REORGANISATION_DATE, type GeneratedPerson, type GeneratedUnit } from './types';
 
 /** Khánh Hòa province was re-established when Phú Khánh was divided. */

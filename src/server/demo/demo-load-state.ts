@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client';
-import { ensureReferenceData } from '../../db/reference-data';
+import type { Database } from '../platform/db/client';
+import { ensureReferenceData } from '../db/reference-data';
 
 /** Marks the demo load as begun; the mark stays if the process stops before `finishDemoLoad`. */
 export async function beginDemoLoad(db: Database): Promise<void> {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client';
-import { systemActor, type Actor } from '../../platform/auth/policy';
-import { todayIso } from '../../platform/dates';
-import { adoptModel, markTypical } from '../commendations/index';
+import type { Database } from '../platform/db/client';
+import { systemActor, type Actor } from '../platform/auth/policy';
+import { todayIso } from '../platform/dates';
+import { adoptModel, markTypical } from '../modules/commendations/index';
 import { Random } from './random';
 
 const ADOPTION_NOTES = [

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { normalizeTonePlacement } from '../../../shared/text';
+import { normalizeTonePlacement } from '../../shared/text';
 
 // The file writes "Khánh Hoà"; names are kept in the placement the official texts use ("Khánh Hòa").
 const PlaceName = z.string().min(1).transform(normalizeTonePlacement);
@@ -36,7 +36,7 @@ export type ProvinceKind = AdminProvince['kind'];
 /** A commune with the province it belongs to, for lookups by commune code. */
 export type CommuneWithProvince = { commune: AdminCommune; province: AdminProvince };
 
-const DEFAULT_RELATIVE_PATH = '../../../../datasets/vn-admin-units-2025/units.json';
+const DEFAULT_RELATIVE_PATH = '../../../datasets/vn-admin-units-2025/units.json';
 
 /** Where units.json is read from: `VN_ADMIN_UNITS_PATH` if set, else the copy inside the repository. */
 export function adminUnitsPath(): string {

@@ -2,7 +2,7 @@
  * Builds the organisations under one commune committee or one provincial bloc committee, for a
  * given number of units ("budget"), so that a whole national tree can be sized exactly.
  */
-import type { UnitKind } from '../../../shared/contracts/domain';
+import type { UnitKind } from '../../shared/contracts/domain';
 import {
   cellName,
   companyOrg,

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PERSON_CATEGORIES, POSITIONS, UNIT_KINDS } from '../../../shared/contracts/domain';
+import { PERSON_CATEGORIES, POSITIONS, UNIT_KINDS } from '../../shared/contracts/domain';
 import { adminUnitsPath, countCommunes, findProvince, loadAdminUnits } from './admin-units';
 import {
   DEMO_COMMUNE_CODES,
@@ -127,7 +127,7 @@ describe('administrative units', () => {
       else process.env.VN_ADMIN_UNITS_PATH = previous;
     }
     // The default copy lives inside the repository, so a fresh clone needs nothing beside it.
-    const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+    const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
     expect(adminUnitsPath()).toBe(`${repositoryRoot}datasets/vn-admin-units-2025/units.json`);
   });
 });

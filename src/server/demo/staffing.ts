@@ -3,8 +3,8 @@
  * tend to be, how many they are. Codes follow this module's scheme ("TU56…", "DU22366…"), which is
  * how a person in a commune cell gets an address in that commune and a CCCD from that province.
  */
-import type { UnitKind } from '../../../shared/contracts/domain';
-import { foldVietnamese } from '../../../shared/text';
+import type { UnitKind } from '../../shared/contracts/domain';
+import { foldVietnamese } from '../../shared/text';
 import { communeIndex, communeInPhrase, type AdminCommune, type AdminProvince } from './admin-units';
 import { profileOfUnit } from './org-templates';
 import { staffingOfKind, type UnitStaffing } from './people';

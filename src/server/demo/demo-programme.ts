@@ -6,11 +6,11 @@
  * that no date is written after today (the services refuse reports dated in the future).
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { legalBases, units } from '../../db/schema/index';
-import type { Database } from '../../platform/db/client';
-import { systemActor, type Actor } from '../../platform/auth/policy';
-import { todayIso } from '../../platform/dates';
-import type { TaskGroup } from '../../../shared/contracts/programme';
+import { legalBases, units } from '../db/schema/index';
+import type { Database } from '../platform/db/client';
+import { systemActor, type Actor } from '../platform/auth/policy';
+import { todayIso } from '../platform/dates';
+import type { TaskGroup } from '../../shared/contracts/programme';
 import {
   addBreakthroughUpdate,
   adoptBreakthrough,
@@ -18,7 +18,7 @@ import {
   createBreakthrough,
   createPlan,
   createTopic,
-} from '../programme/index';
+} from '../modules/programme/index';
 
 const YEAR = 2026;
 

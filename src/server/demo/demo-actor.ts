@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/client';
-import { systemActor, type Actor } from '../../platform/auth/policy';
+import type { Executor } from '../platform/db/client';
+import { systemActor, type Actor } from '../platform/auth/policy';
 
 /** The demo loader acting as an administrator of the province, through the modules' own services; null without it. */
 export async function demoProvinceAdmin(

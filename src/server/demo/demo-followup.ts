@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../platform/db/client';
-import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
-import type { Actor, Grant } from '../../platform/auth/policy';
-import { todayIso } from '../../platform/dates';
-import { REGISTRATION_METRICS } from '../figures/index';
-import { transitionRegistration } from '../registrations/index';
+import type { Database, Executor } from '../platform/db/client';
+import { addFigureDeltas, type FigureDelta } from '../platform/figures';
+import type { Actor, Grant } from '../platform/auth/policy';
+import { todayIso } from '../platform/dates';
+import { REGISTRATION_METRICS } from '../modules/figures/index';
+import { transitionRegistration } from '../modules/registrations/index';
 import { Random } from './random';
 
 /** Keeps the first start quick whatever the size of the registrations demo. */

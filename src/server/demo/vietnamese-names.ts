@@ -3,8 +3,8 @@
  * placement such as "Hòa", "Thủy"). Family-name weights follow the commonly cited shares of the
  * Vietnamese population, so a demo list "looks right" to a Vietnamese reader (Nguyễn about 38%).
  */
-import type { Sex } from '../../../shared/contracts/domain';
-import { foldVietnamese } from '../../../shared/text';
+import type { Sex } from '../../shared/contracts/domain';
+import { foldVietnamese } from '../../shared/text';
 import { Random, WeightedPicker } from './random';
 
 /** A name part with its ASCII form, folded once here so e-mail addresses cost nothing later. */

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client';
-import { systemActor, type Actor } from '../../platform/auth/policy';
-import { todayIso } from '../../platform/dates';
-import { createDecision, createNomination, setNominationPublic, takeStep } from '../commendations/index';
+import type { Database } from '../platform/db/client';
+import { systemActor, type Actor } from '../platform/auth/policy';
+import { todayIso } from '../platform/dates';
+import { createDecision, createNomination, setNominationPublic, takeStep } from '../modules/commendations/index';
 import { Random } from './random';
 
 const MODELS = [

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/client';
-import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
-import { todayIso } from '../../platform/dates';
-import { foldVietnamese } from '../../../shared/text';
-import { sessionAttendance, studyRecords, studySessions } from '../../db/schema/index';
-import { PROGRAMME_METRICS } from '../figures/index';
-import { sessionDeltas } from '../study/index';
+import type { Executor } from '../platform/db/client';
+import { addFigureDeltas, type FigureDelta } from '../platform/figures';
+import { todayIso } from '../platform/dates';
+import { foldVietnamese } from '../../shared/text';
+import { sessionAttendance, studyRecords, studySessions } from '../db/schema/index';
+import { PROGRAMME_METRICS } from '../modules/figures/index';
+import { sessionDeltas } from '../modules/study/index';
 import { Random } from './random';
 
 const YEAR = 2026;

@@ -2,7 +2,7 @@
  * Makes people for one unit at a time, with every identifier unique by construction (counters
  * passed through bijections), so that even millions of people need no "already used?" sets.
  */
-import type { PersonCategory, Position, Sex, UnitKind } from '../../../shared/contracts/domain';
+import type { PersonCategory, Position, Sex, UnitKind } from '../../shared/contracts/domain';
 import { DAYS_IN_18_YEARS_AT_MOST, deriveSeed, formatDay, padDigits, parseDay, permute, Random, yearOfDay } from './random';
 import { REORGANISATION_DATE, type GeneratedPerson } from './types';
 import { randomPersonName } from './vietnamese-names';

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/client';
-import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
-import { recordAudit } from '../../platform/audit';
-import { systemActor } from '../../platform/auth/policy';
-import { todayIso } from '../../platform/dates';
-import { registrationActions, registrationEvents, registrations, registrationWindows } from '../../db/schema/index';
-import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
-import { searchTextOf, statusDeltas } from '../registrations/index';
+import type { Executor } from '../platform/db/client';
+import { addFigureDeltas, type FigureDelta } from '../platform/figures';
+import { recordAudit } from '../platform/audit';
+import { systemActor } from '../platform/auth/policy';
+import { todayIso } from '../platform/dates';
+import { registrationActions, registrationEvents, registrations, registrationWindows } from '../db/schema/index';
+import type { RegistrationStatus } from '../../shared/contracts/registration-status';
+import { searchTextOf, statusDeltas } from '../modules/registrations/index';
 import {
   fingerprintOf,
   insertPairs,
@@ -15,7 +15,7 @@ import {
   settleTwins,
   storedFingerprintOf,
   type SimilarityItem,
-} from '../registrations/index';
+} from '../modules/registrations/index';
 import { ACTION_TEMPLATES, COLLECTIVE_ACTIONS, RETURN_REASONS, SHORTCOMING_CLAUSES, type ActionTemplate } from './demo-registration-texts';
 import { Random } from './random';
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client';
-import type { Actor } from '../../platform/auth/policy';
-import { todayIso } from '../../platform/dates';
-import { createGrading, decideOne, gradeOne, proposeGrade, ruleForYear, saveSelfReview } from '../grading/index';
-import type { Grade, GradingRuleConfig, GradingSubject } from '../../../shared/contracts/grading';
+import type { Database } from '../platform/db/client';
+import type { Actor } from '../platform/auth/policy';
+import { todayIso } from '../platform/dates';
+import { createGrading, decideOne, gradeOne, proposeGrade, ruleForYear, saveSelfReview } from '../modules/grading/index';
+import type { Grade, GradingRuleConfig, GradingSubject } from '../../shared/contracts/grading';
 import { Random } from './random';
 import { demoProvinceAdmin } from './demo-actor';
 

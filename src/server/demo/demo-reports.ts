@@ -1,7 +1,7 @@
-import type { Database } from '../../platform/db/client';
-import type { Actor } from '../../platform/auth/policy';
-import { acceptAnswer, createRequest, respondToRecommendation, saveAnswer, saveTemplate, submitAnswer } from '../reports/index';
-import { DEFAULT_SECTIONS } from '../../../shared/contracts/reports';
+import type { Database } from '../platform/db/client';
+import type { Actor } from '../platform/auth/policy';
+import { acceptAnswer, createRequest, respondToRecommendation, saveAnswer, saveTemplate, submitAnswer } from '../modules/reports/index';
+import { DEFAULT_SECTIONS } from '../../shared/contracts/reports';
 import { Random } from './random';
 import { demoProvinceAdmin } from './demo-actor';
 

@@ -1,4 +1,4 @@
-import type { PersonCategory, Position, Sex, UnitKind } from '../../../shared/contracts/domain';
+import type { PersonCategory, Position, Sex, UnitKind } from '../../shared/contracts/domain';
 
 /** A unit of the tree as plain data; `parentCode` always names a unit emitted earlier. */
 export type GeneratedUnit = {

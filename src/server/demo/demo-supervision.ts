@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/client';
-import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
-import { recordAudit } from '../../platform/audit';
-import { systemActor } from '../../platform/auth/policy';
-import { todayIso } from '../../platform/dates';
-import { foldVietnamese } from '../../../shared/text';
-import { feedback, registrationEvents } from '../../db/schema/index';
-import { statusDeltas } from '../registrations/index';
-import { newFeedbackDeltas, settledFeedbackDeltas } from '../figures/index';
+import type { Executor } from '../platform/db/client';
+import { addFigureDeltas, type FigureDelta } from '../platform/figures';
+import { recordAudit } from '../platform/audit';
+import { systemActor } from '../platform/auth/policy';
+import { todayIso } from '../platform/dates';
+import { foldVietnamese } from '../../shared/text';
+import { feedback, registrationEvents } from '../db/schema/index';
+import { statusDeltas } from '../modules/registrations/index';
+import { newFeedbackDeltas, settledFeedbackDeltas } from '../modules/figures/index';
 import { Random } from './random';
 
 const CELL_KINDS = new Set(['cell', 'grassroots_cell']);
