@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createUnitAsSystem, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
-import { loadDemoInspections } from '../src/server/demo/demo-inspections';
-import { getInspectionFigures } from '../src/server/modules/inspections/index';
-import { todayIso } from '../src/server/platform/dates';
+import { createUnitAsSystem, rootActor, seedSmallTree, startTestApp, type TestContext } from '../../../test/helpers/fixtures';
+import { loadDemoInspections } from './demo-inspections';
+import { getInspectionFigures } from '../modules/inspections/index';
+import { todayIso } from '../platform/dates';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;

@@ -10,8 +10,8 @@ import {
   type GlobalKey,
   type ProvinceSource,
   type TablePlacement,
-} from '../src/server/db/sharding-plan';
-import { createTestDatabase, type TestDatabase } from './helpers/test-database';
+} from './sharding-plan';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database';
 
 /**
  * The sharding plan (docs/decisions/0016) checked against the real migrated schema: every table is

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startTestApp, type TestContext } from './helpers/fixtures';
-import { loadDemoData } from '../src/server/demo/load-demo';
-import { getProgrammeFigures } from '../src/server/modules/figures/programme-figures.service';
-import { systemActor } from '../src/server/platform/auth/policy';
+import { startTestApp, type TestContext } from '../../../test/helpers/fixtures';
+import { loadDemoData } from './load-demo';
+import { getProgrammeFigures } from '../modules/figures/programme-figures.service';
+import { systemActor } from '../platform/auth/policy';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/server/platform/db/client';
-import { consoleText } from '../src/server/platform/console-text';
-import { loadDemoIfEmpty } from '../src/server/demo/demo-load-state';
-import { prepareDatabase } from '../src/server/prepare-database';
-import { createUnitAsSystem } from './helpers/fixtures';
-import { createTestDatabase, type TestDatabase } from './helpers/test-database';
+import type { Database } from './platform/db/client';
+import { consoleText } from './platform/console-text';
+import { loadDemoIfEmpty } from './demo/demo-load-state';
+import { prepareDatabase } from './prepare-database';
+import { createUnitAsSystem } from '../../test/helpers/fixtures';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
 
 async function count(db: Database, table: string): Promise<number> {
   const rows = await db.execute<{ count: number }>(sql`SELECT count(*) AS count FROM ${sql.identifier(table)}`);

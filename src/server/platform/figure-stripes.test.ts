@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
-import { addFigureDeltas, addUnitDeltas, COUNTER_STRIPES, readFigures } from '../src/server/platform/figures';
+import { seedSmallTree, startTestApp, type TestContext } from '../../../test/helpers/fixtures';
+import { addFigureDeltas, addUnitDeltas, COUNTER_STRIPES, readFigures } from './figures';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DbHandle } from '../src/server/platform/db/client';
+import { openDatabase, type DbHandle } from './client';
 
 const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'noiguong-durable-')), 'data');
 let handle: DbHandle;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startTestApp, type TestContext } from './helpers/fixtures';
-import { loadDemoData } from '../src/server/demo/load-demo';
-import { readFigures } from '../src/server/platform/figures';
-import { PROGRAMME_METRICS } from '../src/server/modules/figures/programme-metrics';
-import { todayIso } from '../src/server/platform/dates';
+import { startTestApp, type TestContext } from '../../../test/helpers/fixtures';
+import { loadDemoData } from './load-demo';
+import { readFigures } from '../platform/figures';
+import { PROGRAMME_METRICS } from '../modules/figures/programme-metrics';
+import { todayIso } from '../platform/dates';
 
 let ctx: TestContext;
 

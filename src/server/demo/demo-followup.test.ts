@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { addPerson, rootActor, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
-import { insertRegistration } from './helpers/followup-rows';
-import { loadDemoFollowup } from '../src/server/demo/demo-followup';
-import { getRegistrationFigures } from '../src/server/modules/figures/registration-figures.service';
-import { todayIso } from '../src/server/platform/dates';
+import { addPerson, rootActor, seedSmallTree, startTestApp, type TestContext } from '../../../test/helpers/fixtures';
+import { insertRegistration } from '../../../test/helpers/followup-rows';
+import { loadDemoFollowup } from './demo-followup';
+import { getRegistrationFigures } from '../modules/figures/registration-figures.service';
+import { todayIso } from '../platform/dates';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startTestApp, type TestContext } from './helpers/fixtures';
-import { loadDemoData } from '../src/server/demo/load-demo';
-import { REGISTRATION_BUCKETS, REGISTRATION_METRICS } from '../src/server/modules/figures/registration-metrics';
-import { findSimilar } from '../src/server/modules/registrations/similarity';
+import { startTestApp, type TestContext } from '../../../test/helpers/fixtures';
+import { loadDemoData } from './load-demo';
+import { REGISTRATION_BUCKETS, REGISTRATION_METRICS } from '../modules/figures/registration-metrics';
+import { findSimilar } from '../modules/registrations/similarity';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/server/platform/db/client';
-import { dataDirLockPath } from '../src/server/platform/db/data-dir-lock';
+import { openDatabase } from './client';
+import { dataDirLockPath } from './data-dir-lock';
 
 const folders: string[] = [];
 afterAll(async () => {

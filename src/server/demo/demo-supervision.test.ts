@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { addPerson, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
-import { insertRegistration } from './helpers/registration-rows';
-import { loadDemoSupervision } from '../src/server/demo/demo-supervision';
-import { readFigures } from '../src/server/platform/figures';
-import { todayIso } from '../src/server/platform/dates';
-import { REGISTRATION_METRICS } from '../src/server/modules/figures/index';
+import { addPerson, seedSmallTree, startTestApp, type TestContext } from '../../../test/helpers/fixtures';
+import { insertRegistration } from '../../../test/helpers/registration-rows';
+import { loadDemoSupervision } from './demo-supervision';
+import { readFigures } from '../platform/figures';
+import { todayIso } from '../platform/dates';
+import { REGISTRATION_METRICS } from '../modules/figures/index';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { readFigures } from '../src/server/platform/figures';
-import { PROGRAMME_METRICS } from '../src/server/modules/figures/programme-metrics';
-import { loadDemoProgramme } from '../src/server/demo/demo-programme';
-import { listApplicableTopics } from '../src/server/modules/programme/index';
-import { seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
+import { readFigures } from '../platform/figures';
+import { PROGRAMME_METRICS } from '../modules/figures/programme-metrics';
+import { loadDemoProgramme } from './demo-programme';
+import { listApplicableTopics } from '../modules/programme/index';
+import { seedSmallTree, startTestApp, type TestContext } from '../../../test/helpers/fixtures';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { addPerson, seedSmallTree, startTestApp, type TestContext } from './helpers/fixtures';
-import { loadDemoCommendations } from '../src/server/demo/demo-commendations';
-import { loadDemoCommendationsSpread } from '../src/server/demo/demo-commendations-spread';
-import { todayIso } from '../src/server/platform/dates';
+import { addPerson, seedSmallTree, startTestApp, type TestContext } from '../../../test/helpers/fixtures';
+import { loadDemoCommendations } from './demo-commendations';
+import { loadDemoCommendationsSpread } from './demo-commendations-spread';
+import { todayIso } from '../platform/dates';
 
 let ctx: TestContext;
 let tree: Awaited<ReturnType<typeof seedSmallTree>>;
