@@ -43,6 +43,7 @@ import { commendationFormsRoutes, commendationsRoutes, commendationsSpreadRoutes
 import { gradingRoutes } from './modules/grading/index';
 import { inspectionRoutes, laggingRoutes } from './modules/inspections/index';
 import { refuseWithoutNeeds } from './platform/http/route-needs';
+import { HealthAnswerSchema, LiveAnswerSchema } from '../shared/contracts/health';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -120,7 +121,8 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   // A load balancer asks often: the database round trip is made at most once a second, and a
   // probe meanwhile gets that answer, so checking health never queues behind a busy database.
   let lastCheck: { at: number; reachable: boolean } | null = null;
-  app.get('/api/health', { schema: { tags: ['Hệ thống'] } }, async (_request, reply) => {
+  const healthSchema = { tags: ['Hệ thống'], response: { 200: HealthAnswerSchema, 503: HealthAnswerSchema } };
+  app.get('/api/health', { schema: healthSchema }, async (_request, reply) => {
     if (!lastCheck || Date.now() - lastCheck.at >= 1000) {
       const reachable = await deps.db.execute(sql`SELECT 1`).then(
         () => true,
@@ -131,11 +133,13 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     const checkedMsAgo = Date.now() - lastCheck.at;
     // Each replica's state as the monitor last saw it: the operator's view of the read routing.
     const replication = replicas ? { replicas: replicas.status() } : {};
-    if (lastCheck.reachable) return { status: 'ok', database: deps.dbKind, databaseReachable: true, checkedMsAgo, ...replication };
-    return reply.status(503).send({ status: 'degraded', database: deps.dbKind, databaseReachable: false, checkedMsAgo, ...replication });
+    if (lastCheck.reachable) return { status: 'ok' as const, database: deps.dbKind, databaseReachable: true, checkedMsAgo, ...replication };
+    return reply
+      .status(503)
+      .send({ status: 'degraded' as const, database: deps.dbKind, databaseReachable: false, checkedMsAgo, ...replication });
   });
   // Answers without touching the database: shows the event loop stays free while it works.
-  app.get('/api/health/live', { schema: { tags: ['Hệ thống'] } }, () => ({ status: 'ok' }));
+  app.get('/api/health/live', { schema: { tags: ['Hệ thống'], response: { 200: LiveAnswerSchema } } }, () => ({ status: 'ok' as const }));
 
   const routeDeps: AppDeps = { db: deps.db, config: deps.config, dbKind: deps.dbKind };
   const routeModules = [

@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/client';
 import type { Actor } from '../platform/auth/policy';
 import { todayIso } from '../platform/dates';
-import { acceptRemedy, addFinding, concludeInspection, createInspection, reportRemedy, startInspection } from '../modules/inspections/index';
+import {
+  acceptRemedy,
+  addFinding,
+  concludeInspection,
+  createInspection,
+  reportRemedy,
+  startInspection,
+} from '../modules/inspections/index';
 import type { FindingInput, InspectionContent, InspectionKind, Seriousness } from '../../shared/contracts/inspections';
 import { DEMO_COMMUNE_CODES } from './demo-province';
 import { demoProvinceAdmin } from './demo-actor';

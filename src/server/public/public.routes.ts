@@ -11,6 +11,13 @@ import type { FeedbackFormState } from './feedback-section';
 import { GALLERY_PAGE_SIZE, readGalleryPhoto, searchPublicGallery } from '../modules/commendations/index';
 import { NOMINATION_KINDS } from '../../shared/contracts/commendations';
 import { GALLERY_PATH, galleryPage } from './gallery-page';
+import { FileDownloadSchema } from '../../shared/contracts/common';
+
+/**
+ * These routes answer HTML pages (a missing unit's page has status 404) and the gallery's photos.
+ * HTML and images are sent as they are; the schemas describe them and never serialise.
+ */
+const Html = z.string();
 
 /** Query values are typed by hand or copied from old links: anything odd falls back to the default. */
 const looseNumber = z
@@ -52,7 +59,9 @@ export const publicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, co
 
   app.get(
     '/cong-khai/:unitCode',
-    { schema: { hide: true, params: z.object({ unitCode: z.string() }), querystring: PageQuerySchema } },
+    {
+      schema: { hide: true, params: z.object({ unitCode: z.string() }), querystring: PageQuerySchema, response: { 200: Html, 404: Html } },
+    },
     async (request, reply) => {
       const { trang, dang_ky, da_gui } = request.query;
       const result = await loadUnitPublicPage(
@@ -68,7 +77,7 @@ export const publicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, co
     },
   );
 
-  app.get(GALLERY_PATH, { schema: { hide: true, querystring: GalleryQuerySchema } }, async (request, reply) => {
+  app.get(GALLERY_PATH, { schema: { hide: true, querystring: GalleryQuerySchema, response: { 200: Html } } }, async (request, reply) => {
     const { q, tinh, nam, loai, trang } = request.query;
     const filter = { q, provinceId: tinh ?? undefined, year: nam ?? undefined, kind: loai, page: trang ?? 1 };
     const result = await searchPublicGallery(db, filter);
@@ -76,11 +85,15 @@ export const publicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, co
     return reply.send(renderPublicPage(galleryPage({ filter, pageSize: GALLERY_PAGE_SIZE, ...result })));
   });
 
-  app.get(`${GALLERY_PATH}/anh/:fileId`, { schema: { hide: true, params: z.object({ fileId: looseNumber }) } }, async (request, reply) => {
-    const photo = request.params.fileId ? await readGalleryPhoto(db, config.dataDir, request.params.fileId) : undefined;
-    if (!photo) return reply.status(404).header('content-type', 'text/html; charset=utf-8').send(renderPublicPage(notFoundPage()));
-    return reply.header('content-type', photo.contentType).header('cache-control', 'public, max-age=3600').send(photo.body);
-  });
+  app.get(
+    `${GALLERY_PATH}/anh/:fileId`,
+    { schema: { hide: true, params: z.object({ fileId: looseNumber }), response: { 200: FileDownloadSchema, 404: Html } } },
+    async (request, reply) => {
+      const photo = request.params.fileId ? await readGalleryPhoto(db, config.dataDir, request.params.fileId) : undefined;
+      if (!photo) return reply.status(404).header('content-type', 'text/html; charset=utf-8').send(renderPublicPage(notFoundPage()));
+      return reply.header('content-type', photo.contentType).header('cache-control', 'public, max-age=3600').send(photo.body);
+    },
+  );
 
   /**
    * Feedback from the public page. Success redirects (303) to the page with a thank-you notice, so
@@ -88,6 +101,9 @@ export const publicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, co
    */
   app.post(
     '/cong-khai/:unitCode/phan-anh',
+    // No response schema: success redirects (303), and a refusal answers the page again with its own
+    // status (400, 404, 409, 429): declaring those would send the JSON errors Fastify answers on them
+    // (a bad parameter, a body too large) through an HTML schema, a 500.
     { schema: { hide: true, params: z.object({ unitCode: z.string().max(100) }) } },
     async (request, reply) => {
       const parsed = PublicFeedbackFormSchema.safeParse(request.body ?? {});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PagingSchema, TrimmedText } from './common';
+import { IdSchema, PagingSchema, TrimmedText, pagedAnswerSchema } from './common';
 import { RoleSchema } from './domain';
 
 export const LoginSchema = z.object({
@@ -18,10 +18,67 @@ export const CreateAccountSchema = z.object({
 export const UpdateAccountSchema = z.object({ displayName: TrimmedText(120).optional(), isDisabled: z.boolean().optional() });
 export const ResetPasswordSchema = z.object({ newPassword: z.string().min(1).max(200) });
 export const AccountsQuerySchema = PagingSchema.extend({ q: z.string().trim().max(100).optional() });
-export const AuditQuerySchema = PagingSchema.extend({
-  action: z.string().trim().max(60).optional(),
-  entityType: z.string().trim().max(40).optional(),
-  actor: z.string().trim().max(100).optional(),
-  from: IsoDateSchema.optional(),
-  to: IsoDateSchema.optional(),
+
+// Answers.
+
+/** An answer that only confirms the request was carried out. */
+export const OkAnswerSchema = z.object({ ok: z.literal(true) });
+export type OkAnswer = z.infer<typeof OkAnswerSchema>;
+
+export const LOCALES = ['vi', 'en'] as const;
+
+/** The signed-in user. */
+export const CurrentUserSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  /** The person the account is linked to, if any. */
+  personId: z.number().nullable(),
+  /** The password was set by an administrator: the user must change it before going on. */
+  mustChangePassword: z.boolean(),
+  locale: z.enum(LOCALES),
 });
+export type CurrentUser = z.infer<typeof CurrentUserSchema>;
+
+/** A role the user holds on a unit and every unit below it. */
+export const GrantSchema = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitPath: z.string(),
+  role: RoleSchema,
+});
+export type Grant = z.infer<typeof GrantSchema>;
+
+/** Who is signed in, what they hold, and the token to send back with every change. */
+export const SessionSchema = z.object({
+  user: CurrentUserSchema,
+  grants: z.array(GrantSchema),
+  /** Every permission some grant gives (somewhere in the tree). */
+  permissions: z.array(z.string()),
+  csrfToken: z.string(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/** A grant as the accounts page lists it. */
+export const AccountGrantSchema = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  unitCode: z.string(),
+  role: RoleSchema,
+});
+export type AccountGrant = z.infer<typeof AccountGrantSchema>;
+
+export const AccountSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  personId: z.number().nullable(),
+  isDisabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  grants: z.array(AccountGrantSchema),
+});
+export type Account = z.infer<typeof AccountSchema>;
+export const AccountsAnswerSchema = pagedAnswerSchema(AccountSchema);

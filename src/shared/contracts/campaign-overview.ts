@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, PagingSchema } from './common';
+import { UnitRefSchema } from './units';
 import { YearSchema } from './study';
 
 /**
@@ -60,7 +61,6 @@ export const CampaignTrendQuerySchema = z.object({
 });
 export type CampaignTrendQuery = z.infer<typeof CampaignTrendQuerySchema>;
 
-const UnitRefSchema = z.object({ id: z.number(), code: z.string(), name: z.string() });
 const ChildUnitSchema = UnitRefSchema.extend({ kind: z.string() });
 /** A metric's value; null when it has no denominator (a rate of a unit without members). */
 const ValuesSchema = z.record(CampaignMetricKeySchema, z.number().nullable());

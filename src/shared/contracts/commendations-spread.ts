@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PagingSchema, TrimmedText } from './common';
+import { IdSchema, IsoDateSchema, NamedRefSchema, pagedAnswerSchema, PagingSchema, TrimmedText } from './common';
 import { NOMINATION_KINDS } from './commendations';
 import { FileSummarySchema } from './files';
 
@@ -30,7 +30,6 @@ export type TypicalExamplesQuery = z.infer<typeof TypicalExamplesQuerySchema>;
 export const TypicalExamplesExportQuerySchema = TypicalExamplesQuerySchema.omit({ page: true, pageSize: true });
 export type TypicalExamplesExportQuery = z.infer<typeof TypicalExamplesExportQuerySchema>;
 
-const NamedSchema = z.object({ id: z.number(), name: z.string() });
 const DecisionRefSchema = z.object({ numberSymbol: z.string(), decidedOn: z.string(), formName: z.string(), unitName: z.string() });
 
 /** Whether a nomination is sent up as a typical example, by which level, and whether the caller may take it back. */
@@ -38,7 +37,7 @@ export const TypicalStateSchema = z.object({
   nominationId: z.number(),
   version: z.number(),
   year: z.number().nullable(),
-  sentBy: NamedSchema.nullable(),
+  sentBy: NamedRefSchema.nullable(),
   canClear: z.boolean(),
 });
 export type TypicalState = z.infer<typeof TypicalStateSchema>;
@@ -48,21 +47,17 @@ export const TypicalExampleItemSchema = z.object({
   kind: z.enum(NOMINATION_KINDS),
   title: z.string(),
   subjectName: z.string().nullable(),
-  unit: NamedSchema,
+  unit: NamedRefSchema,
   /** The ancestor at province level (tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương), if any. */
-  province: NamedSchema.nullable(),
+  province: NamedRefSchema.nullable(),
   year: z.number(),
-  sentBy: NamedSchema,
+  sentBy: NamedRefSchema,
   decision: DecisionRefSchema.nullable(),
   version: z.number(),
 });
 export type TypicalExampleItem = z.infer<typeof TypicalExampleItemSchema>;
 
-export const TypicalExamplesAnswerSchema = z.object({
-  items: z.array(TypicalExampleItemSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
+export const TypicalExamplesAnswerSchema = pagedAnswerSchema(TypicalExampleItemSchema).extend({
   /** How many each province sent (for the year, kind and search asked), for the grouping and the filter. */
   provinces: z.array(z.object({ id: z.number().nullable(), name: z.string().nullable(), count: z.number() })),
   years: z.array(z.object({ year: z.number(), count: z.number() })),
@@ -91,7 +86,7 @@ export type AdoptableModelsQuery = z.infer<typeof AdoptableModelsQuerySchema>;
 export const ModelAdoptionViewSchema = z.object({
   id: z.number(),
   nominationId: z.number(),
-  unit: NamedSchema,
+  unit: NamedRefSchema,
   adoptedOn: z.string(),
   note: z.string(),
   files: z.array(FileSummarySchema),
@@ -118,10 +113,5 @@ export const AdoptableModelItemSchema = z.object({
 });
 export type AdoptableModelItem = z.infer<typeof AdoptableModelItemSchema>;
 
-export const AdoptableModelsAnswerSchema = z.object({
-  items: z.array(AdoptableModelItemSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const AdoptableModelsAnswerSchema = pagedAnswerSchema(AdoptableModelItemSchema);
 export type AdoptableModelsAnswer = z.infer<typeof AdoptableModelsAnswerSchema>;

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { BooleanQuerySchema, IdSchema, IsoDateSchema, OptionalText, PagingSchema, TrimmedText } from './common';
+import {
+  BooleanQuerySchema,
+  IdSchema,
+  IsoDateSchema,
+  NamedRefSchema,
+  OptionalText,
+  pagedAnswerSchema,
+  PagingSchema,
+  TrimmedText,
+} from './common';
+import { subtreeFiguresAnswerSchema } from './figures';
+import { FileSummarySchema } from './files';
 import type { FieldChange } from '../field-diff';
 
 /** An exemplary collective (a unit), an individual (a person) or a good practice (mô hình, cách làm). */
@@ -68,8 +79,6 @@ export type NominationsQuery = z.infer<typeof NominationsQuerySchema>;
 
 export const NominationPublicSchema = z.object({ version: z.number().int().positive(), isPublic: z.boolean() });
 
-/** The forms of commendation the whole tree shares: biểu dương, giấy khen, bằng khen and any a top level adds. */
-export type CommendationForm = { code: string; name: string; sortOrder: number; active: boolean };
 export const CommendationFormsQuerySchema = z.object({ includeInactive: BooleanQuerySchema.default(false) });
 export const CommendationFormCodeParamsSchema = z.object({
   code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'Mã hình thức khen thưởng không hợp lệ'),
@@ -106,34 +115,27 @@ export const DecisionsQuerySchema = PagingSchema.extend({
 });
 export type DecisionsQuery = z.infer<typeof DecisionsQuerySchema>;
 
-/** What the API answers, shared by the server's presenters and the web app. */
-export type NominationListItem = {
-  id: number;
-  kind: NominationKind;
-  title: string;
-  status: NominationStatus;
-  unitId: number;
-  unitName: string;
-  atUnitName: string | null;
-  subjectName: string | null;
-  periodFrom: string;
-  periodTo: string;
-  version: number;
-  updatedAt: string;
-};
+// ---- Answers (response schemas), shared by the server's presenters and the web app ------------------
 
-export type NominationHistoryEvent = {
-  id: number;
-  action: string;
-  fromStatus: NominationStatus;
-  toStatus: NominationStatus;
-  atUnitName: string | null;
-  reason: string | null;
-  actorName: string;
-  at: string;
-  /** For a resubmission: each field changed since the submission before it, before and after. */
-  changes: NominationChange[] | null;
-};
+export const NominationListItemSchema = z.object({
+  id: z.number(),
+  kind: z.enum(NOMINATION_KINDS),
+  title: z.string(),
+  status: z.enum(NOMINATION_STATUSES),
+  unitId: z.number(),
+  unitName: z.string(),
+  /** The level holding it now; null while the nominating unit drafts or fixes it. */
+  atUnitName: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type NominationListItem = z.infer<typeof NominationListItemSchema>;
+
+export const NominationsPageSchema = pagedAnswerSchema(NominationListItemSchema);
+export type NominationsPage = z.infer<typeof NominationsPageSchema>;
 
 /** The fields of a submission compared for "what changed"; links and files read as their names. */
 export const NOMINATION_DIFF_FIELDS = [
@@ -147,73 +149,115 @@ export const NOMINATION_DIFF_FIELDS = [
   'files',
 ] as const;
 export type NominationDiffField = (typeof NOMINATION_DIFF_FIELDS)[number];
+
+/** One field changed since the submission before, both sides as the reader sees them. */
+export const NominationChangeSchema = z.object({ field: z.enum(NOMINATION_DIFF_FIELDS), before: z.string(), after: z.string() });
 export type NominationChange = FieldChange<NominationDiffField>;
 
+export const NominationHistoryEventSchema = z.object({
+  id: z.number(),
+  action: z.string(),
+  fromStatus: z.enum(NOMINATION_STATUSES),
+  toStatus: z.enum(NOMINATION_STATUSES),
+  atUnitName: z.string().nullable(),
+  reason: z.string().nullable(),
+  actorName: z.string(),
+  at: z.string(),
+  /** For a resubmission: each field changed since the submission before it, before and after. */
+  changes: z.array(NominationChangeSchema).nullable(),
+});
+export type NominationHistoryEvent = z.infer<typeof NominationHistoryEventSchema>;
+
 /** A registration or breakthrough content a nomination links to, with what names it for a reader. */
-export type NominationLink = { id: number; name: string; year: number };
+export const NominationLinkSchema = z.object({ id: z.number(), name: z.string(), year: z.number() });
+export type NominationLink = z.infer<typeof NominationLinkSchema>;
 
-export type NominationView = {
-  id: number;
-  kind: NominationKind;
-  status: NominationStatus;
-  unit: { id: number; name: string };
-  atUnit: { id: number; name: string } | null;
-  subject: { unitId: number | null; personId: number | null; name: string | null };
-  title: string;
-  story: string;
-  results: string;
-  periodFrom: string;
-  periodTo: string;
-  registrationIds: number[];
-  breakthroughIds: number[];
+export const NominationViewSchema = z.object({
+  id: z.number(),
+  kind: z.enum(NOMINATION_KINDS),
+  status: z.enum(NOMINATION_STATUSES),
+  unit: NamedRefSchema,
+  atUnit: NamedRefSchema.nullable(),
+  subject: z.object({ unitId: z.number().nullable(), personId: z.number().nullable(), name: z.string().nullable() }),
+  title: z.string(),
+  story: z.string(),
+  results: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  registrationIds: z.array(z.number()),
+  breakthroughIds: z.array(z.number()),
   /** The linked registrations (named by their person or unit) and breakthrough contents (by title). */
-  links: { registrations: NominationLink[]; breakthroughs: NominationLink[] };
-  decisionId: number | null;
+  links: z.object({ registrations: z.array(NominationLinkSchema), breakthroughs: z.array(NominationLinkSchema) }),
+  decisionId: z.number().nullable(),
   /** Shown in the public gallery of exemplary models. */
-  isPublic: boolean;
-  returnReason: string | null;
-  files: Array<{ id: number; name: string; contentType: string; sizeBytes: number; createdAt: string }>;
-  version: number;
-  updatedAt: string;
-  /** The steps the caller may take now: save, submit, return, endorse, forward, decline, commend. */
-  steps: string[];
-  history: NominationHistoryEvent[];
-};
+  isPublic: z.boolean(),
+  returnReason: z.string().nullable(),
+  files: z.array(FileSummarySchema),
+  version: z.number(),
+  updatedAt: z.string(),
+  /** The steps the caller may take now: save, submit, return, endorse, forward, decline, commend, publish. */
+  steps: z.array(z.string()),
+  history: z.array(NominationHistoryEventSchema),
+});
+export type NominationView = z.infer<typeof NominationViewSchema>;
 
-export type DecisionListItem = {
-  id: number;
-  unit: { id: number; name: string };
-  form: { code: string; name: string };
-  numberSymbol: string;
-  decidedOn: string;
-  title: string;
-  entries: number;
-};
+/** The forms of commendation the whole tree shares: biểu dương, giấy khen, bằng khen and any a top level adds. */
+export const CommendationFormSchema = z.object({ code: z.string(), name: z.string(), sortOrder: z.number(), active: z.boolean() });
+export type CommendationForm = z.infer<typeof CommendationFormSchema>;
+export const CommendationFormsSchema = z.array(CommendationFormSchema);
 
-export type DecisionView = Omit<DecisionListItem, 'entries'> & {
-  periodFrom: string;
-  periodTo: string;
-  signerName: string | null;
-  signerTitle: string | null;
-  entries: Array<{
-    nominationId: number;
-    kind: NominationKind;
-    title: string;
-    subjectName: string | null;
-    unitName: string;
-    story: string;
-    results: string;
-  }>;
-};
+export const DecisionListItemSchema = z.object({
+  id: z.number(),
+  unit: NamedRefSchema,
+  form: z.object({ code: z.string(), name: z.string() }),
+  numberSymbol: z.string(),
+  decidedOn: z.string(),
+  title: z.string(),
+  /** How many collectives, individuals and models it names. */
+  entries: z.number(),
+});
+export type DecisionListItem = z.infer<typeof DecisionListItemSchema>;
 
-export type CommendationFigureValues = {
-  members: number;
-  nominated: number;
-  commended: number;
-  collectives: number;
-  individuals: number;
-  models: number;
-  perThousandMembers: number | null;
-  byForm: Record<string, number>;
-  byLevel: Record<string, number>;
-};
+export const DecisionsPageSchema = pagedAnswerSchema(DecisionListItemSchema);
+export type DecisionsPage = z.infer<typeof DecisionsPageSchema>;
+
+/** A collective, individual or model a decision names, in the order of its annex list. */
+export const DecisionEntrySchema = z.object({
+  nominationId: z.number(),
+  kind: z.enum(NOMINATION_KINDS),
+  title: z.string(),
+  subjectName: z.string().nullable(),
+  unitName: z.string(),
+  story: z.string(),
+  results: z.string(),
+});
+export type DecisionEntry = z.infer<typeof DecisionEntrySchema>;
+
+export const DecisionViewSchema = DecisionListItemSchema.omit({ entries: true }).extend({
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  signerName: z.string().nullable(),
+  signerTitle: z.string().nullable(),
+  entries: z.array(DecisionEntrySchema),
+});
+export type DecisionView = z.infer<typeof DecisionViewSchema>;
+
+export const CommendationFigureValuesSchema = z.object({
+  members: z.number(),
+  nominated: z.number(),
+  commended: z.number(),
+  collectives: z.number(),
+  individuals: z.number(),
+  models: z.number(),
+  /** Commended per 1,000 members; null without members. */
+  perThousandMembers: z.number().nullable(),
+  /** By form code; every form of the catalogue, inactive ones too. */
+  byForm: z.record(z.string(), z.number()),
+  /** By the unit kind of the deciding level; only the kinds that decided any. */
+  byLevel: z.record(z.string(), z.number()),
+});
+export type CommendationFigureValues = z.infer<typeof CommendationFigureValuesSchema>;
+
+/** The commendation figures of a subtree and of each child unit open on `asOf`, with each figure's definition. */
+export const CommendationFiguresSchema = subtreeFiguresAnswerSchema(CommendationFigureValuesSchema);
+export type CommendationFigures = z.infer<typeof CommendationFiguresSchema>;

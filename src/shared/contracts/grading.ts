@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, OptionalText, PagingSchema, TrimmedText } from './common';
+import { IdSchema, NamedRefSchema, OptionalText, pagedAnswerSchema, PagingSchema, TrimmedText } from './common';
+import { subtreeFiguresAnswerSchema } from './figures';
 
 /**
  * Year-end quality grading of members and collectives (Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW):
@@ -132,8 +133,6 @@ export const CreateGradingRuleSchema = z.object({
 });
 export type CreateGradingRuleInput = z.infer<typeof CreateGradingRuleSchema>;
 
-export type GradingRuleView = { code: string; name: string; validFromYear: number; config: GradingRuleConfig };
-
 // ---- Requests ---------------------------------------------------------------------------------
 
 const YearSchema = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
@@ -220,101 +219,165 @@ export const GradingFiguresQuerySchema = z.object({ unitId: IdSchema, year: Year
 
 export const GradingDocumentQuerySchema = z.object({ unitId: IdSchema, year: YearSchema });
 
-// ---- Responses --------------------------------------------------------------------------------
+// ---- Answers (response schemas) -----------------------------------------------------------------
 
-export type GradeCount = Record<Grade, number>;
+const CriterionViewSchema = z.object({ code: z.string(), label: z.string(), group: z.enum(['general', 'tasks']), max: z.number() });
+const ConditionViewSchema = z.object({ code: z.string(), label: z.string() });
+const SheetViewSchema = z.object({ criteria: z.array(CriterionViewSchema), disqualifying: z.array(ConditionViewSchema) });
+
+/** A rule's configuration as it is stored (checked by GradingRuleConfigSchema when it was written). */
+export const GradingRuleConfigViewSchema = z.object({
+  member: SheetViewSchema,
+  collective: SheetViewSchema,
+  qualifiers: z.array(ConditionViewSchema),
+  /** Best grade first: the lowest total each grade takes and the qualifiers it needs besides. */
+  bands: z.array(z.object({ grade: z.enum(GRADES), min: z.number(), requires: z.array(z.string()) })),
+  campaign: z.object({
+    criterion: z.string(),
+    points: z.object({ completed_well: z.number(), completed: z.number(), not_completed: z.number() }),
+  }),
+  excellentMaxShareOfGood: z.number().nullable(),
+  notes: z.string(),
+});
+
+export const GradingRuleViewSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  validFromYear: z.number(),
+  config: GradingRuleConfigViewSchema,
+});
+export type GradingRuleView = z.infer<typeof GradingRuleViewSchema>;
+
+export const GradingRulesSchema = z.array(GradingRuleViewSchema);
+
+/** How many of each grade. */
+export const GradeCountSchema = z.record(z.enum(GRADES), z.number());
+export type GradeCount = z.infer<typeof GradeCountSchema>;
 
 /** Grading figures of a subtree: decided grades of members and collectives, and how many remain. */
-export type GradingFigureValues = {
-  partyMembers: number;
-  members: GradeCount;
-  membersDecided: number;
-  collectives: GradeCount;
-  collectivesDecided: number;
+export const GradingFigureValuesSchema = z.object({
+  partyMembers: z.number(),
+  members: GradeCountSchema,
+  membersDecided: z.number(),
+  collectives: GradeCountSchema,
+  collectivesDecided: z.number(),
   /** Shares of the decided, 0..1, null when none is decided. */
-  memberShares: Record<Grade, number | null>;
+  memberShares: z.record(z.enum(GRADES), z.number().nullable()),
   /** "xuất sắc" above the rule's cap (a share of "tốt") among members or collectives. */
-  capExceeded: boolean;
-};
+  capExceeded: z.boolean(),
+});
+export type GradingFigureValues = z.infer<typeof GradingFigureValuesSchema>;
 
-export type GradingHistoryEvent = {
-  action: GradingStep;
-  fromStatus: GradingStatus;
-  toStatus: GradingStatus;
-  grade: Grade | null;
-  reason: string | null;
-  actorName: string;
-  at: string;
-};
+/** The grading figures of a subtree and of each child unit open on `asOf`, with the rule of the year. */
+export const GradingFiguresSchema = subtreeFiguresAnswerSchema(GradingFigureValuesSchema).extend({
+  rule: z.object({ code: z.string(), name: z.string(), excellentMaxShareOfGood: z.number().nullable() }),
+});
+export type GradingFigures = z.infer<typeof GradingFiguresSchema>;
+
+export const GradingHistoryEventSchema = z.object({
+  action: z.enum(GRADING_STEPS),
+  fromStatus: z.enum(GRADING_STATUSES),
+  toStatus: z.enum(GRADING_STATUSES),
+  grade: z.enum(GRADES).nullable(),
+  reason: z.string().nullable(),
+  actorName: z.string(),
+  at: z.string(),
+});
+export type GradingHistoryEvent = z.infer<typeof GradingHistoryEventSchema>;
+
+/** The member's campaign result as the cell reviewed it, and the points the rule suggests for it. */
+export const GradingCampaignSchema = z.object({
+  registrationId: z.number(),
+  level: z.string().nullable(),
+  suggestedPoints: z.number().nullable(),
+  /** The criterion of the member's sheet the points go to. */
+  criterion: z.string(),
+});
+export type GradingCampaign = z.infer<typeof GradingCampaignSchema>;
+
+const ScoresViewSchema = z.record(z.string(), z.number());
+const VotesViewSchema = z.object({ for: z.number(), against: z.number(), abstain: z.number() });
 
 /** One grading as its readers see it, with the steps the reader may take now. */
-export type GradingView = {
-  id: number;
-  subject: GradingSubject;
-  year: number;
-  status: GradingStatus;
-  version: number;
-  person: { id: number; name: string } | null;
-  unit: { id: number; name: string };
+export const GradingViewSchema = z.object({
+  id: z.number(),
+  subject: z.enum(GRADING_SUBJECTS),
+  year: z.number(),
+  status: z.enum(GRADING_STATUSES),
+  version: z.number(),
+  person: NamedRefSchema.nullable(),
+  unit: NamedRefSchema,
   /** The level that decides (the parent of the subject's unit). */
-  decidingUnitName: string | null;
-  rule: GradingRuleView;
-  selfReview: {
-    strengths: string;
-    shortcomings: string;
-    remedies: string;
-    scores: Record<string, number>;
-    conditions: string[];
-    grade: Grade | null;
-    total: number | null;
-  };
-  /** The member's campaign result as the cell reviewed it, and the points the rule suggests for it. */
-  campaign: { registrationId: number; level: string | null; suggestedPoints: number | null; criterion: string } | null;
-  assessment: {
-    scores: Record<string, number> | null;
-    conditions: string[];
-    comment: string;
-    proposedGrade: Grade | null;
-    proposedTotal: number | null;
-    proposedReason: string | null;
-    grade: Grade | null;
-    overrideReason: string | null;
-    votes: { for: number; against: number; abstain: number } | null;
-    gradedAt: string | null;
-  };
-  decision: { grade: Grade; note: string | null; decidedAt: string } | null;
+  decidingUnitName: z.string().nullable(),
+  rule: GradingRuleViewSchema,
+  selfReview: z.object({
+    strengths: z.string(),
+    shortcomings: z.string(),
+    remedies: z.string(),
+    scores: ScoresViewSchema,
+    conditions: z.array(z.string()),
+    grade: z.enum(GRADES).nullable(),
+    total: z.number().nullable(),
+  }),
+  campaign: GradingCampaignSchema.nullable(),
+  assessment: z.object({
+    scores: ScoresViewSchema.nullable(),
+    conditions: z.array(z.string()),
+    comment: z.string(),
+    proposedGrade: z.enum(GRADES).nullable(),
+    proposedTotal: z.number().nullable(),
+    proposedReason: z.string().nullable(),
+    grade: z.enum(GRADES).nullable(),
+    overrideReason: z.string().nullable(),
+    votes: VotesViewSchema.nullable(),
+    gradedAt: z.string().nullable(),
+  }),
+  decision: z.object({ grade: z.enum(GRADES), note: z.string().nullable(), decidedAt: z.string() }).nullable(),
   /**
    * For a collective: the decided grades of the year of its members and of the Party organisations
    * below it (itself left out), what the level above grades it from beside its self-review.
    */
-  subtreeResults: { members: GradeCount; collectives: GradeCount } | null;
-  returnReason: string | null;
-  history: GradingHistoryEvent[];
-  steps: GradingStep[];
-};
+  subtreeResults: z.object({ members: GradeCountSchema, collectives: GradeCountSchema }).nullable(),
+  returnReason: z.string().nullable(),
+  history: z.array(GradingHistoryEventSchema),
+  steps: z.array(z.enum(GRADING_STEPS)),
+});
+export type GradingView = z.infer<typeof GradingViewSchema>;
 
 /** A line of the list of a subtree's members or collectives: the subject and its grading, if any. */
-export type GradingListItem = {
-  subject: GradingSubject;
-  person: { id: number; name: string } | null;
-  unit: { id: number; name: string; kind: string };
-  gradingId: number | null;
-  status: GradingStatus | null;
-  version: number | null;
-  selfGrade: Grade | null;
-  proposedGrade: Grade | null;
-  proposedTotal: number | null;
-  grade: Grade | null;
-  decidedGrade: Grade | null;
-};
+export const GradingListItemSchema = z.object({
+  subject: z.enum(GRADING_SUBJECTS),
+  person: NamedRefSchema.nullable(),
+  unit: NamedRefSchema.extend({ kind: z.string() }),
+  /** Null (and the grading fields with it) while the subject has no grading for the year. */
+  gradingId: z.number().nullable(),
+  status: z.enum(GRADING_STATUSES).nullable(),
+  version: z.number().nullable(),
+  selfGrade: z.enum(GRADES).nullable(),
+  proposedGrade: z.enum(GRADES).nullable(),
+  proposedTotal: z.number().nullable(),
+  grade: z.enum(GRADES).nullable(),
+  decidedGrade: z.enum(GRADES).nullable(),
+});
+export type GradingListItem = z.infer<typeof GradingListItemSchema>;
 
-export type GradingListPage = { items: GradingListItem[]; total: number; page: number; pageSize: number };
+export const GradingListPageSchema = pagedAnswerSchema(GradingListItemSchema);
+export type GradingListPage = z.infer<typeof GradingListPageSchema>;
 
 /** What a member sees of their own year: their grading if opened, else where it would be opened. */
-export type MyGrading = {
-  year: number;
-  grading: GradingView | null;
-  unit: { id: number; name: string } | null;
-  rule: GradingRuleView | null;
-  campaign: { registrationId: number; level: string | null; suggestedPoints: number | null; criterion: string } | null;
-};
+export const MyGradingSchema = z.object({
+  year: z.number(),
+  grading: GradingViewSchema.nullable(),
+  unit: NamedRefSchema.nullable(),
+  rule: GradingRuleViewSchema.nullable(),
+  campaign: GradingCampaignSchema.nullable(),
+});
+export type MyGrading = z.infer<typeof MyGradingSchema>;
+
+/** How many gradings the deciding level confirmed at once. */
+export const DecidedCountSchema = z.object({ decided: z.number() });
+export type DecidedCount = z.infer<typeof DecidedCountSchema>;
+
+/** How many self-reviewed gradings received the rule's proposal. */
+export const ProposedCountSchema = z.object({ proposed: z.number() });
+export type ProposedCount = z.infer<typeof ProposedCountSchema>;

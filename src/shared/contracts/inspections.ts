@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, OptionalText, PagingSchema, TrimmedText } from './common';
+import { IdSchema, IsoDateSchema, OptionalText, pagedAnswerSchema, PagingSchema, TrimmedText } from './common';
 import { UnitKindSchema } from './domain';
+import { FileSummarySchema } from './files';
+import { UnitRefSchema } from './units';
 
 /**
  * Inspection and supervision of the campaign (capability 10): a level plans which units below it
@@ -234,149 +236,186 @@ export const LaggingHistoryQuerySchema = z.object({ unitId: IdSchema, year: z.co
 
 // ---- Responses -------------------------------------------------------------------------------
 
-export type UnitRef = { id: number; code: string; name: string };
-export type FileRef = { id: number; name: string; contentType: string; sizeBytes: number; createdAt: string };
+export const InspectionListItemSchema = z.object({
+  id: z.number(),
+  year: z.number(),
+  kind: z.enum(INSPECTION_KINDS),
+  title: z.string(),
+  /** The inspecting level, whose plan holds the inspection. */
+  owner: UnitRefSchema,
+  unit: UnitRefSchema,
+  contents: z.array(z.enum(INSPECTION_CONTENTS)),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  status: z.enum(INSPECTION_STATUSES),
+  seriousness: z.enum(SERIOUSNESS).nullable(),
+  /** How many findings were recorded. */
+  findings: z.number(),
+  remedies: z.object({ total: z.number(), closed: z.number(), overdue: z.number() }),
+  version: z.number(),
+});
+export type InspectionListItem = z.infer<typeof InspectionListItemSchema>;
 
-export type InspectionListItem = {
-  id: number;
-  year: number;
-  kind: InspectionKind;
-  title: string;
-  owner: UnitRef;
-  unit: UnitRef;
-  contents: InspectionContent[];
-  startsOn: string;
-  endsOn: string;
-  status: InspectionStatus;
-  seriousness: Seriousness | null;
-  findings: number;
-  remedies: { total: number; closed: number; overdue: number };
-  version: number;
-};
+export const InspectionListAnswerSchema = pagedAnswerSchema(InspectionListItemSchema).extend({
+  /** Whether the caller may put inspections into this level's plan. */
+  canPlan: z.boolean(),
+});
+export type InspectionListAnswer = z.infer<typeof InspectionListAnswerSchema>;
 
-export type FindingItem = {
-  id: number;
-  content: InspectionContent;
-  kind: FindingKind;
-  text: string;
-  remedy: string | null;
-  dueOn: string | null;
-  files: FileRef[];
-};
+export const FindingItemSchema = z.object({
+  id: z.number(),
+  content: z.enum(INSPECTION_CONTENTS),
+  kind: z.enum(FINDING_KINDS),
+  text: z.string(),
+  remedy: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  files: z.array(FileSummarySchema),
+});
+export type FindingItem = z.infer<typeof FindingItemSchema>;
 
-export type RemedyItem = {
-  id: number;
-  inspectionId: number;
-  inspectionTitle: string;
-  findingId: number;
-  finding: string;
-  unit: UnitRef;
-  owner: UnitRef;
-  year: number;
-  what: string;
-  dueOn: string;
-  status: RemedyStatus;
-  overdue: boolean;
-  report: string | null;
-  reportedAt: string | null;
-  returnReason: string | null;
-  closedAt: string | null;
-  closeNote: string | null;
-  files: FileRef[];
-  version: number;
+export const RemedyItemSchema = z.object({
+  id: z.number(),
+  inspectionId: z.number(),
+  inspectionTitle: z.string(),
+  findingId: z.number(),
+  /** The text of the shortcoming found. */
+  finding: z.string(),
+  unit: UnitRefSchema,
+  owner: UnitRefSchema,
+  year: z.number(),
+  what: z.string(),
+  dueOn: z.string(),
+  status: z.enum(REMEDY_STATUSES),
+  overdue: z.boolean(),
+  report: z.string().nullable(),
+  reportedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closeNote: z.string().nullable(),
+  files: z.array(FileSummarySchema),
+  version: z.number(),
   /** What the caller may do now: report (the inspected unit), accept or return (the team's level). */
-  can: { report: boolean; review: boolean };
-};
+  can: z.object({ report: z.boolean(), review: z.boolean() }),
+});
+export type RemedyItem = z.infer<typeof RemedyItemSchema>;
 
-export type InspectionEventItem = {
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  reason: string | null;
-  actorName: string;
-  at: string;
-  remedyId: number | null;
-};
+export const RemedyListAnswerSchema = pagedAnswerSchema(RemedyItemSchema);
+export type RemedyListAnswer = z.infer<typeof RemedyListAnswerSchema>;
 
-export type InspectionDetail = InspectionListItem & {
-  team: TeamMember[];
-  note: string | null;
-  conclusion: string | null;
-  number: string | null;
-  concludedAt: string | null;
-  cancelReason: string | null;
-  selfReport: { requestId: number; deadline: string; status: string } | null;
-  findingItems: FindingItem[];
-  remedyItems: RemedyItem[];
-  history: InspectionEventItem[];
+/** A step of an inspection or of one of its remedies (`remedyId`). */
+export const InspectionEventItemSchema = z.object({
+  action: z.string(),
+  fromStatus: z.string(),
+  toStatus: z.string(),
+  reason: z.string().nullable(),
+  actorName: z.string(),
+  at: z.string(),
+  remedyId: z.number().nullable(),
+});
+export type InspectionEventItem = z.infer<typeof InspectionEventItemSchema>;
+
+/** A member of the team as stored (TeamMemberSchema is what a request sends). */
+export const TeamMemberViewSchema = z.object({ name: z.string(), role: z.string(), userId: z.number().nullable() });
+
+export const InspectionDetailSchema = InspectionListItemSchema.extend({
+  team: z.array(TeamMemberViewSchema),
+  note: z.string().nullable(),
+  conclusion: z.string().nullable(),
+  number: z.string().nullable(),
+  concludedAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  /** The unit's self-report asked for at the start: the request, its deadline and the answer's status as shown. */
+  selfReport: z.object({ requestId: z.number(), deadline: z.string(), status: z.string() }).nullable(),
+  findingItems: z.array(FindingItemSchema),
+  remedyItems: z.array(RemedyItemSchema),
+  history: z.array(InspectionEventItemSchema),
   /** What the caller may do now. */
-  can: { edit: boolean; start: boolean; record: boolean; conclude: boolean; cancel: boolean };
-};
+  can: z.object({ edit: z.boolean(), start: z.boolean(), record: z.boolean(), conclude: z.boolean(), cancel: z.boolean() }),
+});
+export type InspectionDetail = z.infer<typeof InspectionDetailSchema>;
 
-export type InspectionFigures = {
-  planned: number;
-  done: number;
-  findings: number;
-  shortcomings: number;
-  remedies: number;
-  remediesClosed: number;
-  remediesClosedOnTime: number;
-  remediesOverdue: number;
-  laggingUnits: number;
-};
-export type InspectionFiguresAnswer = {
-  unit: UnitRef;
-  year: number;
-  figures: InspectionFigures;
-  definitions: Record<keyof InspectionFigures, string>;
-  children: Array<{ unit: UnitRef; figures: InspectionFigures }>;
-};
+export const InspectionFiguresSchema = z.object({
+  planned: z.number(),
+  done: z.number(),
+  findings: z.number(),
+  shortcomings: z.number(),
+  remedies: z.number(),
+  remediesClosed: z.number(),
+  remediesClosedOnTime: z.number(),
+  remediesOverdue: z.number(),
+  laggingUnits: z.number(),
+});
+export type InspectionFigures = z.infer<typeof InspectionFiguresSchema>;
 
-export type LaggingReason = {
-  code: LaggingReasonCode;
+export const InspectionFiguresAnswerSchema = z.object({
+  unit: UnitRefSchema,
+  year: z.number(),
+  figures: InspectionFiguresSchema,
+  definitions: z.record(InspectionFiguresSchema.keyof(), z.string()),
+  children: z.array(z.object({ unit: UnitRefSchema, figures: InspectionFiguresSchema })),
+});
+export type InspectionFiguresAnswer = z.infer<typeof InspectionFiguresAnswerSchema>;
+
+export const LaggingReasonSchema = z.object({
+  code: z.enum(LAGGING_REASONS),
   /** The measured value (a share 0..1 or a count) and the threshold it crossed. */
-  value: number;
-  threshold: number;
+  value: z.number(),
+  threshold: z.number(),
   /** In words, e.g. "Tỷ lệ đăng ký đã thẩm định 42,5% (dưới 80%)". */
-  text: string;
+  text: z.string(),
   /** Where the records behind the reason are listed in the app. */
-  link: string;
-};
-export type LaggingUnit = {
-  unit: UnitRef & { kind: string };
-  parent: UnitRef | null;
-  reasons: LaggingReason[];
-  lastAction: { action: LaggingAction; note: string; at: string; actorName: string } | null;
-};
-export type LaggingAnswer = {
-  unit: UnitRef;
-  year: number;
-  asOf: string;
-  thresholds: LaggingThresholds;
+  link: z.string(),
+});
+export type LaggingReason = z.infer<typeof LaggingReasonSchema>;
+
+export const LaggingUnitSchema = z.object({
+  unit: UnitRefSchema.extend({ kind: z.string() }),
+  parent: UnitRefSchema.nullable(),
+  reasons: z.array(LaggingReasonSchema),
+  /** The latest thing done about the unit this year. */
+  lastAction: z.object({ action: z.enum(LAGGING_ACTIONS), note: z.string(), at: z.string(), actorName: z.string() }).nullable(),
+});
+export type LaggingUnit = z.infer<typeof LaggingUnitSchema>;
+
+export const LaggingAnswerSchema = z.object({
+  unit: UnitRefSchema,
+  year: z.number(),
+  asOf: z.string(),
+  thresholds: LaggingThresholdsSchema,
   /** The level whose thresholds apply (null: the defaults). */
-  thresholdsFrom: UnitRef | null;
+  thresholdsFrom: UnitRefSchema.nullable(),
   /** What each reason measures, in Vietnamese, for the page and the export. */
-  definitions: Record<LaggingReasonCode, string>;
-  evaluated: number;
-  total: number;
-  items: LaggingUnit[];
-};
-export type LaggingThresholdsAnswer = {
-  unit: UnitRef;
-  thresholds: LaggingThresholds;
+  definitions: z.record(z.enum(LAGGING_REASONS), z.string()),
+  /** How many units were evaluated; `total` of them are listed by the filter. */
+  evaluated: z.number(),
+  total: z.number(),
+  items: z.array(LaggingUnitSchema),
+});
+export type LaggingAnswer = z.infer<typeof LaggingAnswerSchema>;
+
+export const LaggingThresholdsAnswerSchema = z.object({
+  unit: UnitRefSchema,
+  thresholds: LaggingThresholdsSchema,
   /** The level whose row applies: the unit itself, a level above it, or null (the defaults). */
-  thresholdsFrom: UnitRef | null;
-  defaults: LaggingThresholds;
-};
-export type LaggingActionItem = {
-  id: number;
-  unit: UnitRef;
-  byUnit: UnitRef;
-  year: number;
-  action: LaggingAction;
-  note: string;
-  reasons: LaggingReasonCode[];
-  inspectionId: number | null;
-  actorName: string;
-  createdAt: string;
-};
+  thresholdsFrom: UnitRefSchema.nullable(),
+  defaults: LaggingThresholdsSchema,
+});
+export type LaggingThresholdsAnswer = z.infer<typeof LaggingThresholdsAnswerSchema>;
+
+export const LaggingActionItemSchema = z.object({
+  id: z.number(),
+  unit: UnitRefSchema,
+  /** The level that handled the unit. */
+  byUnit: UnitRefSchema,
+  year: z.number(),
+  action: z.enum(LAGGING_ACTIONS),
+  note: z.string(),
+  reasons: z.array(z.enum(LAGGING_REASONS)),
+  inspectionId: z.number().nullable(),
+  actorName: z.string(),
+  createdAt: z.string(),
+});
+export type LaggingActionItem = z.infer<typeof LaggingActionItemSchema>;
+
+export const LaggingActionsAnswerSchema = z.object({ items: z.array(LaggingActionItemSchema) });
+export type LaggingActionsAnswer = z.infer<typeof LaggingActionsAnswerSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, OptionalText, PagingSchema, BooleanQuerySchema, TrimmedText } from './common';
+import { IdSchema, IsoDateSchema, OptionalText, PagingSchema, BooleanQuerySchema, TrimmedText, pagedAnswerSchema } from './common';
 import { PersonCategorySchema, PositionSchema, SexSchema } from './domain';
+import { UnitRefSchema } from './units';
 
 export const PersonFieldsSchema = z.object({
   fullName: TrimmedText(120),
@@ -50,3 +51,48 @@ export const PeopleQuerySchema = PagingSchema.extend({
   sort: z.enum(['name', 'birthDate', 'unit']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
+
+// Answers.
+
+/** A person through their current primary membership; personal fields are null unless `personalVisible`. */
+export const PersonSchema = z.object({
+  id: z.number(),
+  fullName: z.string(),
+  sex: SexSchema,
+  birthDate: z.string().nullable(),
+  category: PersonCategorySchema,
+  cardNumber: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  admissionDate: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  /** Where the person takes part now (null: nowhere). */
+  unit: UnitRefSchema.nullable(),
+  position: PositionSchema.nullable(),
+  isHead: z.boolean(),
+  /** Whether the caller may see the personal fields (a role without them gets them as null). */
+  personalVisible: z.boolean(),
+  version: z.number(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+export const PeopleAnswerSchema = pagedAnswerSchema(PersonSchema);
+
+/** A period of a person in a unit; the primary one is counted in the figures. */
+export const MembershipSchema = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  position: PositionSchema,
+  isHead: z.boolean(),
+  isPrimary: z.boolean(),
+  fromDate: z.string(),
+  /** The day it ended (null while it lasts). */
+  toDate: z.string().nullable(),
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+/** A person with every membership, newest first. */
+export const PersonDetailSchema = PersonSchema.extend({ memberships: z.array(MembershipSchema) });
+export type PersonDetail = z.infer<typeof PersonDetailSchema>;

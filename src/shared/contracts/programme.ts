@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { BooleanQuerySchema, IdSchema, IsoDateSchema, OptionalText, PagingSchema, TrimmedText } from './common';
-import { AttachmentIdsSchema } from './files';
+import {
+  BooleanQuerySchema,
+  IdSchema,
+  IsoDateSchema,
+  NamedRefSchema,
+  OptionalText,
+  pagedAnswerSchema,
+  PagingSchema,
+  TrimmedText,
+} from './common';
+import { AttachmentIdsSchema, FileSummarySchema } from './files';
+import { UnitRefSchema } from './units';
 
 /** Years a plan, a topic or a breakthrough content may be for: the campaign started in 2011 (Chỉ thị 03). */
 export const YearSchema = z.coerce.number().int('Năm phải là số nguyên').min(2011, 'Năm phải từ 2011 trở đi').max(2100, 'Năm không hợp lệ');
@@ -138,3 +148,117 @@ export const BreakthroughsQuerySchema = ListQueryBase.extend({
 export type BreakthroughsQuery = z.infer<typeof BreakthroughsQuerySchema>;
 
 export const VersionBodySchema = z.object({ version: z.coerce.number().int() });
+
+// ── Answers ─────────────────────────────────────────────────────────────────
+export const LegalBasisSchema = z.object({
+  id: z.number(),
+  symbol: z.string(),
+  title: z.string(),
+  issuedOn: z.string(),
+  /** A deactivated basis may stay on the plans that cite it but cannot be chosen again. */
+  isActive: z.boolean(),
+});
+export type LegalBasis = z.infer<typeof LegalBasisSchema>;
+export const LegalBasesSchema = z.array(LegalBasisSchema);
+
+/** A task group as a plan keeps it (the request's TaskGroupSchema checks what is typed). */
+const PlanTaskGroupSchema = z.object({ title: z.string(), contents: z.array(z.string()) });
+
+export const PlanSchema = z.object({
+  id: z.number(),
+  unit: UnitRefSchema,
+  numberSymbol: z.string(),
+  title: z.string(),
+  issuedOn: z.string(),
+  fromYear: z.number(),
+  toYear: z.number(),
+  /** The bases the plan cites, in its order (a basis no longer in the catalogue is left out). */
+  legalBases: z.array(LegalBasisSchema.omit({ issuedOn: true })),
+  taskGroups: z.array(PlanTaskGroupSchema),
+  files: z.array(FileSummarySchema),
+  canEdit: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+export const PlansAnswerSchema = pagedAnswerSchema(PlanSchema);
+export type PlansAnswer = z.infer<typeof PlansAnswerSchema>;
+
+export const TopicSchema = z.object({
+  id: z.number(),
+  unit: UnitRefSchema,
+  title: z.string(),
+  description: z.string().nullable(),
+  fromYear: z.number(),
+  toYear: z.number(),
+  /** For a whole term rather than one year (fromYear ≠ toYear). */
+  isWholeTerm: z.boolean(),
+  files: z.array(FileSummarySchema),
+  canEdit: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+/** A page of topics; asked with `applicable=true`, every applicable topic on one page. */
+export const TopicsAnswerSchema = pagedAnswerSchema(TopicSchema);
+export type TopicsAnswer = z.infer<typeof TopicsAnswerSchema>;
+
+export const BreakthroughSchema = z.object({
+  id: z.number(),
+  unit: UnitRefSchema,
+  year: z.number(),
+  title: z.string(),
+  description: z.string().nullable(),
+  /** The unit carrying it out: the choosing unit or one below it. */
+  ownerUnit: NamedRefSchema,
+  target: z.string(),
+  deadline: z.string(),
+  /** The content of a level above this one was taken up from (`deleted` once that one was deleted). */
+  adoptedFrom: z.object({ id: z.number(), title: z.string(), unitName: z.string(), deleted: z.boolean() }).nullable(),
+  /** How many units below took it up, and how many of their copies are done. */
+  adoptions: z.object({ adopted: z.number(), done: z.number() }),
+  status: BreakthroughStatusSchema,
+  progressPercent: z.number(),
+  result: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  canEdit: z.boolean(),
+  /** Whether the caller may report progress (a writer of the owner unit). */
+  canReport: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+export type Breakthrough = z.infer<typeof BreakthroughSchema>;
+export const BreakthroughsAnswerSchema = pagedAnswerSchema(BreakthroughSchema);
+export type BreakthroughsAnswer = z.infer<typeof BreakthroughsAnswerSchema>;
+
+/** A progress report of a breakthrough content, with its evidence. */
+export const BreakthroughProgressSchema = z.object({
+  id: z.number(),
+  reportedOn: z.string(),
+  progressPercent: z.number(),
+  note: z.string(),
+  files: z.array(FileSummarySchema),
+  createdAt: z.string(),
+});
+export type BreakthroughProgress = z.infer<typeof BreakthroughProgressSchema>;
+
+/** A copy of a content taken up by a unit below. */
+export const BreakthroughAdoptionSchema = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  status: BreakthroughStatusSchema,
+  progressPercent: z.number(),
+  completedOn: z.string().nullable(),
+  deadline: z.string(),
+});
+export type BreakthroughAdoption = z.infer<typeof BreakthroughAdoptionSchema>;
+
+export const BreakthroughDetailSchema = BreakthroughSchema.extend({
+  /** Copies taken up by units below, within what the reader may see. */
+  adoptedBy: z.array(BreakthroughAdoptionSchema),
+  /** Newest report first. */
+  updates: z.array(BreakthroughProgressSchema),
+});
+export type BreakthroughDetail = z.infer<typeof BreakthroughDetailSchema>;

@@ -57,9 +57,11 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 
 export const REGISTRATION_KINDS = ['individual', 'collective'] as const;
 export const RegistrationKindSchema = z.enum(REGISTRATION_KINDS);
+export type RegistrationKind = z.infer<typeof RegistrationKindSchema>;
 
 export const ACTION_AREAS = ['thought', 'ethics', 'style'] as const;
 export const ActionAreaSchema = z.enum(ACTION_AREAS);
+export type ActionArea = z.infer<typeof ActionAreaSchema>;
 export const ACTION_AREA_LABELS: Record<(typeof ACTION_AREAS)[number], string> = {
   thought: 'Tư tưởng',
   ethics: 'Đạo đức',
@@ -68,6 +70,7 @@ export const ACTION_AREA_LABELS: Record<(typeof ACTION_AREAS)[number], string> =
 
 export const COMPLETION_LEVELS = ['completed_well', 'completed', 'not_completed'] as const;
 export const CompletionLevelSchema = z.enum(COMPLETION_LEVELS);
+export type CompletionLevel = z.infer<typeof CompletionLevelSchema>;
 export const COMPLETION_LEVEL_LABELS: Record<(typeof COMPLETION_LEVELS)[number], string> = {
   completed_well: 'Hoàn thành tốt',
   completed: 'Hoàn thành',

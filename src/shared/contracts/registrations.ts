@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import { BooleanQuerySchema, IdSchema, IsoDateSchema, PagingSchema, TrimmedText } from './common';
-import {
-  ActionAreaSchema,
-  RegistrationKindSchema,
-  RegistrationStatusSchema,
-  TransitionBodySchema,
-  type RegistrationStatus,
-} from './registration-status';
+import { BooleanQuerySchema, IdSchema, IsoDateSchema, NamedRefSchema, PagingSchema, TrimmedText, pagedAnswerSchema } from './common';
+import { ActionAreaSchema, RegistrationKindSchema, RegistrationStatusSchema, TransitionBodySchema } from './registration-status';
 
 const YearSchema = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
 
@@ -134,18 +128,6 @@ export type EnterRegistrations = z.infer<typeof EnterRegistrationsSchema>;
 export const RegisterBookQuerySchema = z.object({ unitId: IdSchema, year: YearSchema });
 export type RegisterBookQuery = z.infer<typeof RegisterBookQuerySchema>;
 
-/** A register book read back: the registrations it holds, or the rows to fix (then no entries). */
-export type RegisterBookPreview = {
-  unitId: number;
-  unitName: string;
-  year: number;
-  totalRows: number;
-  errors: Array<{ row: number; column: string; message: string }>;
-  entries: Array<EnteredRegistration & { row: number; registrantName: string }>;
-  actionCount: number;
-};
-export type EnteredRegistrationsResult = { created: Array<{ id: number; personId: number | null }>; outcome: EnteredOutcome };
-
 export const UpdateRegistrationSchema = z.object({
   version: z.number().int().positive(),
   shortcomings: z.string().trim().max(3000, 'Tối đa 3000 ký tự'),
@@ -184,129 +166,197 @@ export const LeadersMissingQuerySchema = z.object({ unitId: IdSchema, year: Year
 
 // ───────────────────────── Responses (shared with the web app) ─────────────────────────
 
-export type WindowView = {
-  id: number;
-  unitId: number;
-  unitName: string;
-  year: number;
-  toYear: number;
-  opensOn: string;
-  closesOn: string;
-  topicId: number | null;
-  topicTitle: string | null;
-  breakthroughIds: number[];
-  guidance: string | null;
-  version: number;
+const TitledRefSchema = z.object({ id: z.number(), title: z.string() });
+
+export const WindowViewSchema = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  year: z.number(),
+  toYear: z.number(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  topicId: z.number().nullable(),
+  topicTitle: z.string().nullable(),
+  breakthroughIds: z.array(z.number()),
+  guidance: z.string().nullable(),
+  version: z.number(),
   /** Counted in the windows list only; null where the window is shown to register under it. */
-  registrationCount: number | null;
-  canEdit: boolean;
-};
+  registrationCount: z.number().nullable(),
+  canEdit: z.boolean(),
+});
+export type WindowView = z.infer<typeof WindowViewSchema>;
+export const WindowListSchema = z.array(WindowViewSchema);
 
-export type LinkOptions = {
-  topics: Array<{ id: number; title: string }>;
-  breakthroughs: Array<{ id: number; title: string }>;
+export const LinkOptionsSchema = z.object({
+  topics: z.array(TitledRefSchema),
+  breakthroughs: z.array(TitledRefSchema),
   /** The unit's current adopted ethics standards: criterion = (standardsId, index). */
-  standards: { id: number; title: string; criteria: string[] } | null;
-};
+  standards: z.object({ id: z.number(), title: z.string(), criteria: z.array(z.string()) }).nullable(),
+});
+export type LinkOptions = z.infer<typeof LinkOptionsSchema>;
 
-export type ActionView = {
-  id: number;
-  position: number;
-  area: 'thought' | 'ethics' | 'style';
-  content: string;
-  measurableResult: string;
-  deadline: string | null;
-  linkKind: ActionLinkKind | null;
-  linkId: number | null;
-  linkIndex: number | null;
-  linkLabel: string | null;
-};
+/** The window that applies to a unit in a year and what its actions may link to; both null when none is open. */
+export const ApplicableWindowSchema = z.object({ window: WindowViewSchema.nullable(), options: LinkOptionsSchema.nullable() });
+export type ApplicableWindow = z.infer<typeof ApplicableWindowSchema>;
 
-export type EventView = {
-  id: number;
-  at: string;
-  actorName: string;
-  fromStatus: RegistrationStatus | null;
-  toStatus: RegistrationStatus;
-  reason: string | null;
-  revision: number | null;
-  /** Taken for the member by someone else (the secretary typing in the register book). */
-  onBehalf: boolean;
-};
-
-export type SnapshotAction = Omit<ActionView, 'id' | 'position' | 'linkLabel'>;
+/** An action as a submission's snapshot keeps it, and as a register book read back carries it. */
+export const SnapshotActionSchema = z.object({
+  area: ActionAreaSchema,
+  content: z.string(),
+  measurableResult: z.string(),
+  deadline: z.string().nullable(),
+  linkKind: ActionLinkKindSchema.nullable(),
+  linkId: z.number().nullable(),
+  linkIndex: z.number().nullable(),
+});
+export type SnapshotAction = z.infer<typeof SnapshotActionSchema>;
 export type Snapshot = { shortcomings: string; actions: SnapshotAction[] };
 
+export const ActionViewSchema = z.object({
+  id: z.number(),
+  position: z.number(),
+  ...SnapshotActionSchema.shape,
+  /** The title of what the action links to (topic, breakthrough content, criterion), if any. */
+  linkLabel: z.string().nullable(),
+});
+export type ActionView = z.infer<typeof ActionViewSchema>;
+
+export const EventViewSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorName: z.string(),
+  fromStatus: RegistrationStatusSchema.nullable(),
+  toStatus: RegistrationStatusSchema,
+  reason: z.string().nullable(),
+  /** The submission's number, on the events that submitted it. */
+  revision: z.number().nullable(),
+  /** Taken for the member by someone else (the secretary typing in the register book). */
+  onBehalf: z.boolean(),
+});
+export type EventView = z.infer<typeof EventViewSchema>;
+
+const FieldChangeSchema = z.object({ before: z.string(), after: z.string() });
+
 /** What changed between two submitted versions, field by field. */
-export type RegistrationDiff = {
-  fromRevision: number;
-  toRevision: number;
-  shortcomings: { before: string; after: string } | null;
-  actions: Array<{
-    position: number;
-    change: 'added' | 'removed' | 'changed';
-    fields: Array<{ field: keyof SnapshotAction; before: string; after: string }>;
-  }>;
-};
+export const RegistrationDiffSchema = z.object({
+  fromRevision: z.number(),
+  toRevision: z.number(),
+  shortcomings: FieldChangeSchema.nullable(),
+  actions: z.array(
+    z.object({
+      position: z.number(),
+      change: z.enum(['added', 'removed', 'changed']),
+      fields: z.array(FieldChangeSchema.extend({ field: SnapshotActionSchema.keyof() })),
+    }),
+  ),
+});
+export type RegistrationDiff = z.infer<typeof RegistrationDiffSchema>;
 
-export type RegistrationSummary = {
-  id: number;
-  kind: 'individual' | 'collective';
-  year: number;
-  unitId: number;
-  unitName: string;
-  personId: number | null;
-  personName: string | null;
-  isLeader: boolean;
-  status: RegistrationStatus;
-  revision: number;
-  submittedAt: string | null;
-  actionCount: number;
+export const RegistrationSummarySchema = z.object({
+  id: z.number(),
+  kind: RegistrationKindSchema,
+  year: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  personId: z.number().nullable(),
+  personName: z.string().nullable(),
+  isLeader: z.boolean(),
+  status: RegistrationStatusSchema,
+  revision: z.number(),
+  submittedAt: z.string().nullable(),
+  actionCount: z.number(),
   /** Highest similarity (0–1) with another registration of the unit or its parent's subtree, if over the threshold. */
-  maxSimilarity: number | null;
-  version: number;
-};
+  maxSimilarity: z.number().nullable(),
+  version: z.number(),
+});
+export type RegistrationSummary = z.infer<typeof RegistrationSummarySchema>;
 
-export type RegistrationDetail = RegistrationSummary & {
-  shortcomings: string;
-  supplementOfId: number | null;
-  windowId: number | null;
-  closesOn: string | null;
-  actions: ActionView[];
-  events: EventView[];
+/** A page of registrations, with the similarity from which two count as near-identical. */
+export const RegistrationsPageSchema = pagedAnswerSchema(RegistrationSummarySchema).extend({ threshold: z.number() });
+export type RegistrationsPage = z.infer<typeof RegistrationsPageSchema>;
+
+export const RegistrationDetailSchema = RegistrationSummarySchema.extend({
+  shortcomings: z.string(),
+  supplementOfId: z.number().nullable(),
+  windowId: z.number().nullable(),
+  closesOn: z.string().nullable(),
+  actions: z.array(ActionViewSchema),
+  events: z.array(EventViewSchema),
   /** The reason of the last return, shown to the registrant while it is being revised. */
-  returnReason: string | null;
-  diff: RegistrationDiff | null;
+  returnReason: z.string().nullable(),
+  diff: RegistrationDiffSchema.nullable(),
   /** Entered for the member by the unit's secretary or officer, who may act for the member on it. */
-  enteredOnBehalf: boolean;
-  canEdit: boolean;
-  canAppraise: boolean;
-};
+  enteredOnBehalf: z.boolean(),
+  canEdit: z.boolean(),
+  canAppraise: z.boolean(),
+});
+export type RegistrationDetail = z.infer<typeof RegistrationDetailSchema>;
 
-export type SimilarRegistration = {
-  id: number;
-  unitName: string;
-  personName: string | null;
-  kind: 'individual' | 'collective';
-  status: RegistrationStatus;
-  similarity: number;
-  excerpt: string;
-};
+export const SimilarRegistrationSchema = z.object({
+  id: z.number(),
+  unitName: z.string(),
+  personName: z.string().nullable(),
+  kind: RegistrationKindSchema,
+  status: RegistrationStatusSchema,
+  similarity: z.number(),
+  excerpt: z.string(),
+});
+export type SimilarRegistration = z.infer<typeof SimilarRegistrationSchema>;
+export const SimilarRegistrationsSchema = z.array(SimilarRegistrationSchema);
 
-export type MineView = {
-  person: { id: number; fullName: string } | null;
-  unit: { id: number; name: string } | null;
-  isLeader: boolean;
-  window: WindowView | null;
-  options: LinkOptions | null;
-  registration: RegistrationDetail | null;
+export const MineViewSchema = z.object({
+  person: z.object({ id: z.number(), fullName: z.string() }).nullable(),
+  unit: NamedRefSchema.nullable(),
+  isLeader: z.boolean(),
+  window: WindowViewSchema.nullable(),
+  options: LinkOptionsSchema.nullable(),
+  registration: RegistrationDetailSchema.nullable(),
   /** A whole-term registration of an earlier year this year's one supplements. */
-  termRegistration: { id: number; year: number } | null;
-};
+  termRegistration: z.object({ id: z.number(), year: z.number() }).nullable(),
+});
+export type MineView = z.infer<typeof MineViewSchema>;
 
-export type BulkApproveResult = {
-  approved: number[];
-  failed: Array<{ id: number; code: string; message: string }>;
-};
+export const BulkApproveResultSchema = z.object({
+  approved: z.array(z.number()),
+  failed: z.array(z.object({ id: z.number(), code: z.string(), message: z.string() })),
+});
+export type BulkApproveResult = z.infer<typeof BulkApproveResultSchema>;
 
-export type LeaderMissing = { personId: number; fullName: string; unitId: number; unitName: string; status: RegistrationStatus | null };
+export const LeaderMissingSchema = z.object({
+  personId: z.number(),
+  fullName: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  /** Null: no registration at all; else it is still a draft. */
+  status: RegistrationStatusSchema.nullable(),
+});
+export type LeaderMissing = z.infer<typeof LeaderMissingSchema>;
+export const LeadersMissingSchema = z.array(LeaderMissingSchema);
+
+/** A register book read back: the registrations it holds, or the rows to fix (then no entries). */
+export const RegisterBookPreviewSchema = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  year: z.number(),
+  totalRows: z.number(),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+  /** Ready to send back as the entries of EnterRegistrationsSchema. */
+  entries: z.array(
+    z.object({
+      row: z.number(),
+      registrantName: z.string(),
+      personId: z.number().nullable(),
+      shortcomings: z.string(),
+      actions: z.array(SnapshotActionSchema),
+    }),
+  ),
+  actionCount: z.number(),
+});
+export type RegisterBookPreview = z.infer<typeof RegisterBookPreviewSchema>;
+
+export const EnteredRegistrationsResultSchema = z.object({
+  created: z.array(z.object({ id: z.number(), personId: z.number().nullable() })),
+  outcome: EnteredOutcomeSchema,
+});
+export type EnteredRegistrationsResult = z.infer<typeof EnteredRegistrationsResultSchema>;

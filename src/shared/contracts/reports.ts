@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, OptionalText, PagingSchema, TrimmedText } from './common';
-import { AttachmentIdsSchema } from './files';
+import { IdSchema, IsoDateSchema, NamedRefSchema, OptionalText, pagedAnswerSchema, PagingSchema, TrimmedText } from './common';
+import { AttachmentIdsSchema, FileSummarySchema } from './files';
+import { UnitRefSchema } from './units';
 
 export const REPORT_KINDS = ['quarterly', 'half_year', 'yearly', 'interim_review', 'final_review', 'ad_hoc'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -13,7 +14,6 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   ad_hoc: 'Báo cáo chuyên đề, đột xuất',
 };
 
-/** Who must answer: the open child units, or every grassroots unit (commune, grassroots committee or cell) of the subtree. */
 /** Who must answer: the units directly below, every commune/ward committee, or every grassroots unit of the subtree. */
 export const REPORT_AUDIENCES = ['children', 'communes', 'grassroots'] as const;
 export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
@@ -99,6 +99,7 @@ export const RecommendationItemSchema = z.object({
   kind: z.enum(RECOMMENDATION_KINDS),
   body: TrimmedText(2000),
 });
+export type RecommendationItem = z.infer<typeof RecommendationItemSchema>;
 
 export const SaveAnswerSchema = z.object({
   narrative: z.record(KeySchema, z.string().max(20000, 'Mỗi phần tối đa 20.000 ký tự')).default({}),
@@ -144,3 +145,283 @@ export const RespondRecommendationSchema = z
 export type RespondRecommendation = z.infer<typeof RespondRecommendationSchema>;
 
 export const DocumentQuerySchema = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+
+// ---- Responses -------------------------------------------------------------------------------
+
+/** Who must answer an issued request: an audience the requesting level chose, or the one inspected unit (a self-report). */
+export const REQUEST_AUDIENCES = [...REPORT_AUDIENCES, 'inspected'] as const;
+export type RequestAudience = (typeof REQUEST_AUDIENCES)[number];
+
+/** count: a number of things; percent: a share between 0 and 1, recomputed from its parts when summed. */
+const FigureUnitSchema = z.enum(['count', 'percent']);
+const ManualTypeSchema = z.enum(['number', 'text']);
+
+/** A figure of the catalogue a request may ask for, and how the system computes it. */
+export const ReportCatalogueEntrySchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  unit: FigureUnitSchema,
+  definition: z.string(),
+  computation: z.string(),
+});
+export type ReportCatalogueEntry = z.infer<typeof ReportCatalogueEntrySchema>;
+
+export const ReportCatalogueSchema = z.object({
+  metrics: z.array(ReportCatalogueEntrySchema),
+  defaultSections: z.array(z.object({ key: z.string(), title: z.string() })),
+  /** Whether the server can also write reports as PDF. */
+  pdfAvailable: z.boolean(),
+});
+export type ReportCatalogue = z.infer<typeof ReportCatalogueSchema>;
+
+/** What a request asks for, as stored (ReportContentSchema is what a request sends). */
+export const ReportContentViewSchema = z.object({
+  metrics: z.array(z.string()),
+  manualItems: z.array(z.object({ key: z.string(), label: z.string(), type: ManualTypeSchema })),
+  sections: z.array(z.object({ key: z.string(), title: z.string() })),
+});
+export type ReportContentView = z.infer<typeof ReportContentViewSchema>;
+
+/** Of the expected reports: how many were submitted, how many on time, and the two rates (null when none is expected). */
+export const ReportRatesSchema = z.object({
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  reportingRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+});
+export type ReportRates = z.infer<typeof ReportRatesSchema>;
+
+export const ReportRequestItemSchema = ReportRatesSchema.extend({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  kind: z.enum(REPORT_KINDS),
+  title: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  deadline: z.string(),
+  audience: z.enum(REQUEST_AUDIENCES),
+  /** Reports accepted by the requesting level. */
+  accepted: z.number(),
+  version: z.number(),
+});
+export type ReportRequestItem = z.infer<typeof ReportRequestItemSchema>;
+
+export const ReportRequestsAnswerSchema = pagedAnswerSchema(ReportRequestItemSchema);
+export type ReportRequestsAnswer = z.infer<typeof ReportRequestsAnswerSchema>;
+
+/** An expected unit's report as the requesting level follows it. */
+export const RequestAnswerRowSchema = z.object({
+  id: z.number(),
+  unit: UnitRefSchema,
+  status: z.enum(ANSWER_STATUSES),
+  displayStatus: z.enum(DISPLAY_STATUSES),
+  firstSubmittedOn: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  /** Whether the first submission met the deadline; null until submitted. */
+  onTime: z.boolean().nullable(),
+  numberSymbol: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  version: z.number(),
+});
+export type RequestAnswerRow = z.infer<typeof RequestAnswerRowSchema>;
+
+export const ReportRequestDetailSchema = z.object({
+  id: z.number(),
+  unit: UnitRefSchema,
+  kind: z.enum(REPORT_KINDS),
+  title: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  deadline: z.string(),
+  audience: z.enum(REQUEST_AUDIENCES),
+  content: ReportContentViewSchema,
+  guidance: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  figures: ReportRatesSchema,
+  /** The rates by child unit of the requesting level whose subtree holds expected units. */
+  bySubtree: z.array(ReportRatesSchema.extend({ unit: NamedRefSchema })),
+  answers: z.array(RequestAnswerRowSchema),
+  canManage: z.boolean(),
+});
+export type ReportRequestDetail = z.infer<typeof ReportRequestDetailSchema>;
+
+/** The in-app reminders sent to the late units. */
+export const ReminderResultSchema = z.object({ lateUnits: z.number(), notifications: z.number() });
+export type ReminderResult = z.infer<typeof ReminderResultSchema>;
+
+const RecommendationTextSchema = z.object({ kind: z.enum(RECOMMENDATION_KINDS), body: z.string() });
+
+export const ReportConsolidationSchema = z.object({
+  request: z.object({
+    id: z.number(),
+    title: z.string(),
+    kind: z.enum(REPORT_KINDS),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    deadline: z.string(),
+    unit: NamedRefSchema,
+  }),
+  expected: z.number(),
+  /** Reports submitted at least once: their last submitted figures count. */
+  answering: z.number(),
+  missing: z.array(z.object({ id: z.number(), unitName: z.string(), status: z.enum(ANSWER_STATUSES) })),
+  figures: z.array(ReportCatalogueEntrySchema.extend({ total: z.number().nullable() })),
+  byUnit: z.array(
+    z.object({
+      answerId: z.number(),
+      unitName: z.string(),
+      status: z.enum(ANSWER_STATUSES),
+      figures: z.record(z.string(), z.number().nullable()),
+      manualValues: z.record(z.string(), z.string()),
+    }),
+  ),
+  /** Typed items; a number item's total sums the answers (null for text or when none answered). */
+  manualItems: z.array(z.object({ key: z.string(), label: z.string(), type: ManualTypeSchema, total: z.number().nullable() })),
+  recommendations: z.array(
+    RecommendationTextSchema.extend({
+      id: z.number(),
+      unitName: z.string(),
+      status: z.enum(RECOMMENDATION_STATUSES),
+      answer: z.string().nullable(),
+    }),
+  ),
+  sections: z.array(
+    z.object({ key: z.string(), title: z.string(), entries: z.array(z.object({ unitName: z.string(), text: z.string() })) }),
+  ),
+});
+export type ReportConsolidation = z.infer<typeof ReportConsolidationSchema>;
+
+export const ReportTemplateSchema = z.object({
+  id: z.number(),
+  unit: NamedRefSchema,
+  name: z.string(),
+  kind: z.enum(REPORT_KINDS),
+  content: ReportContentViewSchema,
+  /** Only the level that saved a template deletes it; the levels below reuse it. */
+  canDelete: z.boolean(),
+});
+export type ReportTemplate = z.infer<typeof ReportTemplateSchema>;
+
+export const ReportInboxItemSchema = z.object({
+  id: z.number(),
+  requestId: z.number(),
+  unit: NamedRefSchema,
+  requesterName: z.string(),
+  kind: z.enum(REPORT_KINDS),
+  title: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  deadline: z.string(),
+  status: z.enum(ANSWER_STATUSES),
+  displayStatus: z.enum(DISPLAY_STATUSES),
+  firstSubmittedOn: z.string().nullable(),
+  version: z.number(),
+});
+export type ReportInboxItem = z.infer<typeof ReportInboxItemSchema>;
+
+export const ReportInboxAnswerSchema = pagedAnswerSchema(ReportInboxItemSchema);
+export type ReportInboxAnswer = z.infer<typeof ReportInboxAnswerSchema>;
+
+export const AnswerRecommendationSchema = RecommendationTextSchema.extend({
+  id: z.number(),
+  status: z.enum(RECOMMENDATION_STATUSES),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  version: z.number(),
+});
+export type AnswerRecommendation = z.infer<typeof AnswerRecommendationSchema>;
+
+/** A transition of a report; `changes`: for a resubmission, the sections and items whose text changed. */
+export const AnswerHistoryEventSchema = z.object({
+  id: z.number(),
+  fromStatus: z.enum(ANSWER_STATUSES),
+  toStatus: z.enum(ANSWER_STATUSES),
+  reason: z.string().nullable(),
+  actorName: z.string(),
+  at: z.string(),
+  changes: z.array(z.string()).nullable(),
+});
+export type AnswerHistoryEvent = z.infer<typeof AnswerHistoryEventSchema>;
+
+export const ReportAnswerDetailSchema = z.object({
+  id: z.number(),
+  request: z.object({
+    id: z.number(),
+    unit: NamedRefSchema,
+    kind: z.enum(REPORT_KINDS),
+    title: z.string(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    deadline: z.string(),
+    content: ReportContentViewSchema,
+    guidance: z.string().nullable(),
+  }),
+  unit: UnitRefSchema,
+  status: z.enum(ANSWER_STATUSES),
+  displayStatus: z.enum(DISPLAY_STATUSES),
+  narrative: z.record(z.string(), z.string()),
+  manualValues: z.record(z.string(), z.string()),
+  figureNotes: z.record(z.string(), z.string()),
+  /** Each requested figure computed live for the period, beside its value frozen at submission (null before). */
+  figures: z.array(ReportCatalogueEntrySchema.extend({ live: z.number().nullable(), frozen: z.number().nullable() })),
+  recommendations: z.array(AnswerRecommendationSchema),
+  files: z.array(FileSummarySchema),
+  numberSymbol: z.string().nullable(),
+  firstSubmittedOn: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  version: z.number(),
+  history: z.array(AnswerHistoryEventSchema),
+  /** Who typed the report's own figures in: its last submitter, or its last editor before that. */
+  enteredBy: z.string().nullable(),
+  /** Reports the unit itself received from below for an overlapping period, to draw on. */
+  lower: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      unitName: z.string(),
+      status: z.enum(ANSWER_STATUSES),
+      narrative: z.record(z.string(), z.string()),
+      manualValues: z.record(z.string(), z.string()),
+      recommendations: z.array(RecommendationTextSchema),
+    }),
+  ),
+  canWrite: z.boolean(),
+  canReview: z.boolean(),
+});
+export type ReportAnswerDetail = z.infer<typeof ReportAnswerDetailSchema>;
+
+/** A difficulty or recommendation in the register, with where it came from and where it went. */
+export const RegisterItemSchema = RecommendationTextSchema.extend({
+  id: z.number(),
+  status: z.enum(RECOMMENDATION_STATUSES),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  /** Still open (received or in progress) past its due day. */
+  overdue: z.boolean(),
+  /** The unit that raised it, and the level it is addressed to. */
+  unit: NamedRefSchema,
+  addressedTo: NamedRefSchema,
+  requestTitle: z.string(),
+  answerId: z.number(),
+  version: z.number(),
+});
+export type RegisterItem = z.infer<typeof RegisterItemSchema>;
+
+export const RegisterAnswerSchema = pagedAnswerSchema(RegisterItemSchema);
+export type RegisterAnswer = z.infer<typeof RegisterAnswerSchema>;
+
+/** A recommendation after the addressed level handled it. */
+export const RespondedRecommendationSchema = z.object({
+  id: z.number(),
+  status: z.enum(RECOMMENDATION_STATUSES),
+  answer: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  version: z.number(),
+  canRespond: z.boolean(),
+});
+export type RespondedRecommendation = z.infer<typeof RespondedRecommendationSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, OptionalText, PagingSchema } from './common';
+import { IdSchema, IsoDateSchema, OptionalText, pagedAnswerSchema, PagingSchema } from './common';
+import { FileSummarySchema } from './files';
 
 export const MAX_CRITERIA = 15;
 
@@ -33,7 +34,7 @@ export const AdoptStandardSchema = z.object({
   version: z.number().int().positive(),
 });
 
-export const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive() });
+export { VersionQuerySchema } from './common';
 
 export const UnitIdParamsSchema = z.object({ unitId: IdSchema });
 
@@ -60,3 +61,75 @@ export const StandardsOverviewQuerySchema = PagingSchema.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type StandardsOverviewQuery = z.infer<typeof StandardsOverviewQuerySchema>;
+
+// ── Answers ─────────────────────────────────────────────────────────────────
+/** One version of a unit's standards: a draft, the adopted (current) one or a superseded one. */
+export const StandardVersionSchema = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  /** 1, 2, 3… in the unit's history; `version` is the row's edit counter. */
+  versionNumber: z.number(),
+  title: z.string(),
+  criteria: z.array(z.object({ text: z.string() })),
+  status: z.enum(STANDARD_STATUSES),
+  adoptedOn: z.string().nullable(),
+  supersededOn: z.string().nullable(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type StandardVersion = z.infer<typeof StandardVersionSchema>;
+
+/** The sign with the unit's standards, as recorded by the unit. */
+export const StandardSignSchema = z.object({
+  unitId: z.number(),
+  postedOn: z.string(),
+  location: z.string().nullable(),
+  photo: FileSummarySchema.nullable(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type StandardSign = z.infer<typeof StandardSignSchema>;
+
+/** Everything a unit's page shows: every version, the sign and where its QR code points. */
+export const UnitStandardsSchema = z.object({
+  /** `kind` is one of UNIT_KINDS; `isOpen` while the unit has not ended. */
+  unit: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string(), isOpen: z.boolean() }),
+  /** Only cells and agencies keep standards of their own; for other units the lists are empty. */
+  isStandardKeeping: z.boolean(),
+  canEdit: z.boolean(),
+  current: StandardVersionSchema.nullable(),
+  draft: StandardVersionSchema.nullable(),
+  /** Newest first. */
+  versions: z.array(StandardVersionSchema),
+  sign: StandardSignSchema.nullable(),
+  /** The unit's public page, where the sign's QR code points. */
+  publicUrl: z.string(),
+});
+export type UnitStandards = z.infer<typeof UnitStandardsSchema>;
+
+/** A standard-keeping unit of the overview with its current standards and sign. */
+export const StandardsOverviewItemSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  /** One of UNIT_KINDS. */
+  kind: z.string(),
+  path: z.string(),
+  parentName: z.string().nullable(),
+  /** The current adopted version, if any. */
+  versionNumber: z.number().nullable(),
+  adoptedOn: z.string().nullable(),
+  /** The first adoption ever, the day the unit counts as having adopted standards. */
+  firstAdoptedOn: z.string().nullable(),
+  hasDraft: z.boolean(),
+  postedOn: z.string().nullable(),
+  location: z.string().nullable(),
+  hasPhoto: z.boolean(),
+});
+export type StandardsOverviewItem = z.infer<typeof StandardsOverviewItemSchema>;
+
+export const StandardsOverviewSchema = pagedAnswerSchema(StandardsOverviewItemSchema).extend({
+  /** Counts over the whole subtree, before search and filter ("12 of 40 adopted"). */
+  summary: z.object({ units: z.number(), adopted: z.number(), signed: z.number() }),
+});
+export type StandardsOverview = z.infer<typeof StandardsOverviewSchema>;

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import type { Grant, Session, UnitRef } from '../api/types';
+import type { Grant, Session } from '../../shared/contracts/accounts';
+import type { UnitRef } from '../../shared/contracts/units';
 import { useCurrentSession } from './session';
 
 /** The unit whose data every page shows; chosen in the header. `path` lets us check it is still granted. */

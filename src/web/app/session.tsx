@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Session } from '../api/types';
+import type { Session } from '../../shared/contracts/accounts';
 
 /** The signed-in session, provided once the guard has made sure there is one. */
 export const SessionContext = createContext<Session | null>(null);

@@ -1,7 +1,7 @@
 import { Form, Select, type SelectProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { PersonCategory, Position, Role, Sex, UnitKind } from '../api/types';
+import type { PersonCategory, Position, Role, Sex, UnitKind } from '../../shared/contracts/domain';
 import { CATEGORY_LIST, POSITION_LIST, ROLE_LIST, SEX_LIST, UNIT_KIND_LIST } from '../lib/enums';
 import { unitKindExistsOn } from '../../shared/unit-kind-periods';
 

@@ -2,7 +2,7 @@ import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Modal, Result, Row, Spin, Statistic, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportKind, ImportPreview, ImportResult } from '../api/types';
+import type { ImportKind, ImportPreview, ImportResult } from '../../shared/contracts/imports';
 import { templatePath, useApplyImport, usePreviewImport } from '../features/imports/imports.api';
 import { describeError } from '../lib/errors';
 import { formatNumber } from '../lib/format';

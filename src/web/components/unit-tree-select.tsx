@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Spin, Tag, TreeSelect, Typography } from 'antd';
 import { type CSSProperties, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitSearchHit } from '../api/types';
+import type { Unit, UnitSearchHit } from '../../shared/contracts/units';
 import { unitChildrenQuery, unitRootsQuery, unitSearchQuery } from '../features/units/units.api';
 import { useDebouncedValue } from '../lib/use-debounced-value';
 import { foldVietnamese } from '../../shared/text';

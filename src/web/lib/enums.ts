@@ -1,4 +1,4 @@
-import type { PersonCategory, Position, Role, Sex, UnitKind } from '../api/types';
+import type { PersonCategory, Position, Role, Sex, UnitKind } from '../../shared/contracts/domain';
 
 /*
  * The lists of enumeration values, in display order. Written as records so that a value added to the

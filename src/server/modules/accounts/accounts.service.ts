@@ -13,31 +13,20 @@ import {
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese, normalizeTonePlacement } from '../../../shared/text';
 import type { Role } from '../../../shared/contracts/domain';
+import type { PagedAnswer } from '../../../shared/contracts/common';
+import type { Account } from '../../../shared/contracts/accounts';
 import { findUnitPathOrThrow } from '../units/index';
 import { findPersonById, listMembershipsOfPerson } from '../people/index';
 import * as repo from './accounts.repo';
+import { presentAccount } from './accounts.presenter';
 
 const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
 
-function presentUser(user: repo.UserRow, grants: Awaited<ReturnType<typeof repo.listGrantsOfUsers>>) {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    personId: user.personId,
-    isDisabled: user.isDisabled,
-    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
-    grants: (grants.get(user.id) ?? []).map((grant) => ({
-      id: grant.id,
-      unitId: grant.unitId,
-      unitName: grant.unitName,
-      unitCode: grant.unitCode,
-      role: grant.role,
-    })),
-  };
-}
-
-export async function listAccounts(db: Database, actor: Actor, filter: { q?: string; page: number; pageSize: number }) {
+export async function listAccounts(
+  db: Database,
+  actor: Actor,
+  filter: { q?: string; page: number; pageSize: number },
+): Promise<PagedAnswer<Account>> {
   assertHasPermissionSomewhere(actor, 'accounts.manage');
   const paths = scopePaths(actor, 'accounts.manage');
   const isRootAdmin = paths.some((path) => !path.includes('.'));
@@ -50,7 +39,7 @@ export async function listAccounts(db: Database, actor: Actor, filter: { q?: str
     db,
     items.map((user) => user.id),
   );
-  return { items: items.map((user) => presentUser(user, grants)), total, page: filter.page, pageSize: filter.pageSize };
+  return { items: items.map((user) => presentAccount(user, grants)), total, page: filter.page, pageSize: filter.pageSize };
 }
 
 /** An account may be linked only to a person who exists and whom the administrator manages. */
@@ -133,7 +122,7 @@ export async function createAccount(
     });
     return created;
   });
-  return presentUser(user, await repo.listGrantsOfUsers(db, [user.id]));
+  return presentAccount(user, await repo.listGrantsOfUsers(db, [user.id]));
 }
 
 export async function updateAccount(db: Database, actor: Actor, userId: number, input: { displayName?: string; isDisabled?: boolean }) {
@@ -158,7 +147,7 @@ export async function updateAccount(db: Database, actor: Actor, userId: number, 
     });
   });
   const updated = await repo.findUserById(db, userId);
-  return presentUser(updated!, await repo.listGrantsOfUsers(db, [userId]));
+  return presentAccount(updated!, await repo.listGrantsOfUsers(db, [userId]));
 }
 
 export async function resetPassword(db: Database, actor: Actor, userId: number, newPassword: string): Promise<void> {
@@ -181,7 +170,7 @@ export async function addGrant(db: Database, actor: Actor, userId: number, input
     if (!grant) throw new AppError('DUPLICATE', 'Tài khoản đã có quyền này trên đơn vị này.');
     await recordAudit(tx, actor, { action: 'grant.add', entityType: 'user', entityId: userId, unitPath, after: input });
   });
-  return presentUser((await repo.findUserById(db, userId))!, await repo.listGrantsOfUsers(db, [userId]));
+  return presentAccount((await repo.findUserById(db, userId))!, await repo.listGrantsOfUsers(db, [userId]));
 }
 
 export async function removeGrant(db: Database, actor: Actor, userId: number, grantId: number) {
@@ -199,5 +188,5 @@ export async function removeGrant(db: Database, actor: Actor, userId: number, gr
       before: { unitId: grant.unitId, role: grant.role },
     });
   });
-  return presentUser((await repo.findUserById(db, userId))!, await repo.listGrantsOfUsers(db, [userId]));
+  return presentAccount((await repo.findUserById(db, userId))!, await repo.listGrantsOfUsers(db, [userId]));
 }

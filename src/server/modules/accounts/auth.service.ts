@@ -3,7 +3,7 @@ import { cachedRead } from '../../platform/db/read-cache';
 import { AppError } from '../../platform/errors';
 import { hashPassword, verifyPassword, assertPasswordAcceptable } from '../../platform/auth/passwords';
 import { hashToken, newToken } from '../../platform/auth/tokens';
-import { permissionsOf, type Actor } from '../../platform/auth/policy';
+import type { Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import * as repo from './accounts.repo';
 import type { SessionContext } from '../../platform/auth/session';
@@ -35,23 +35,6 @@ export async function resolveSession(db: Database, token: string): Promise<Sessi
   const found = await cachedRead(db, `session:${tokenHash}`, () => repo.findLiveSession(db, tokenHash));
   if (!found || found.user.isDisabled || found.session.expiresAt <= new Date()) return undefined;
   return { tokenHash, csrfToken: found.session.csrfToken, user: found.user, grants: found.grants };
-}
-
-export function describeMe(context: SessionContext) {
-  const { user } = context;
-  return {
-    user: {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      personId: user.personId,
-      mustChangePassword: user.mustChangePassword,
-      locale: user.locale === 'en' ? ('en' as const) : ('vi' as const),
-    },
-    grants: context.grants,
-    permissions: permissionsOf(context.grants),
-    csrfToken: context.csrfToken,
-  };
 }
 
 function tooManyAttempts(lockedUntil: Date | null, what: string): AppError {

@@ -2,6 +2,8 @@ import { and, desc, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 
+export type AuditRow = typeof auditLog.$inferSelect;
+
 export type AuditSearch = {
   scope: string[];
   includeUnscoped: boolean;

@@ -1,15 +1,13 @@
 import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/auth/policy';
 import { UNIT_KINDS } from '../../../shared/contracts/domain';
-import { NOMINATION_KINDS, type CommendationFigureValues } from '../../../shared/contracts/commendations';
+import { NOMINATION_KINDS, type CommendationFigures, type CommendationFigureValues } from '../../../shared/contracts/commendations';
 import { MEMBERS_METRIC } from '../people/index';
 import { asOfForYear, COMMENDATION_METRICS, subtreeFigures } from '../figures/index';
 import { listForms } from './decisions.repo';
 
-type CommendationFigures = CommendationFigureValues;
-
 /** Each figure is defined once, here; the dashboard and its export show the definitions. */
-export const COMMENDATION_FIGURE_DEFINITIONS: Record<keyof CommendationFigures, string> = {
+export const COMMENDATION_FIGURE_DEFINITIONS: Record<keyof CommendationFigureValues, string> = {
   members: 'Số người đang sinh hoạt trong đơn vị và các đơn vị trực thuộc vào cuối năm đã chọn (hoặc hôm nay nếu năm chưa kết thúc).',
   nominated:
     'Số hồ sơ gương điển hình (tập thể, cá nhân, mô hình) các đơn vị trong phạm vi gửi lên cấp trên lần đầu trong năm; hồ sơ gửi muộn cho thời gian lập thành tích đã kết thúc được tính vào năm kết thúc thời gian đó.',
@@ -23,9 +21,9 @@ export const COMMENDATION_FIGURE_DEFINITIONS: Record<keyof CommendationFigures, 
 };
 
 /** Commendation figures of a subtree and of each child unit for a year, from the live counters. */
-export async function getCommendationFigures(db: Database, actor: Actor, unitId: number, year: number) {
+export async function getCommendationFigures(db: Database, actor: Actor, unitId: number, year: number): Promise<CommendationFigures> {
   const forms = (await listForms(db, true)).map((form) => form.code);
-  const shape = (values: Record<string, number> | undefined, y: number): CommendationFigures => {
+  const shape = (values: Record<string, number> | undefined, y: number): CommendationFigureValues => {
     const read = (metric: string) => values?.[metric] ?? 0;
     const [collectives, individuals, models] = NOMINATION_KINDS.map((kind) => read(COMMENDATION_METRICS.commended(kind, y)));
     const commended = collectives! + individuals! + models!;

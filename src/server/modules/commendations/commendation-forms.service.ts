@@ -5,10 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import { foldVietnamese, normalizeTonePlacement } from '../../../shared/text';
 import type { CommendationForm } from '../../../shared/contracts/commendations';
 import * as repo from './decisions.repo';
-
-function presentForm(row: repo.FormRow): CommendationForm {
-  return { code: row.code, name: row.name, sortOrder: row.sortOrder, active: row.active };
-}
+import { presentCommendationForm } from './decisions.presenter';
 
 /** The catalogue is shared by the whole tree, so only an administrator at its top keeps it. */
 function assertCanKeepForms(actor: Actor): void {
@@ -26,7 +23,7 @@ function codeOf(name: string): string {
 }
 
 export async function listForms(db: Database, includeInactive: boolean): Promise<CommendationForm[]> {
-  return (await repo.listForms(db, includeInactive)).map(presentForm);
+  return (await repo.listForms(db, includeInactive)).map(presentCommendationForm);
 }
 
 export async function createForm(db: Database, actor: Actor, input: { name: string }): Promise<CommendationForm> {
@@ -46,7 +43,7 @@ export async function createForm(db: Database, actor: Actor, input: { name: stri
     const sortOrder = forms.reduce((highest, form) => Math.max(highest, form.sortOrder), 0) + 1;
     const row = await repo.insertForm(tx, { code, name, sortOrder: Math.min(sortOrder, 999), active: true });
     await recordAudit(tx, actor, { action: 'commendation_form.create', entityType: 'commendation_form', entityId: code, after: row });
-    return presentForm(row);
+    return presentCommendationForm(row);
   });
 }
 
@@ -77,6 +74,6 @@ export async function updateForm(
       active: input.active ?? before.active,
     });
     await recordAudit(tx, actor, { action: 'commendation_form.update', entityType: 'commendation_form', entityId: code, before, after });
-    return presentForm(after);
+    return presentCommendationForm(after);
   });
 }

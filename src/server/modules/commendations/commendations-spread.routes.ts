@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParamsSchema, VersionQuerySchema } from '../../../shared/contracts/common';
+import { FileDownloadSchema, IdParamsSchema, NoContentSchema, VersionQuerySchema } from '../../../shared/contracts/common';
 import {
   AdoptableModelsAnswerSchema,
   AdoptableModelsQuerySchema,
@@ -52,7 +52,7 @@ export const commendationsSpreadRoutes: FastifyPluginAsyncZod<AppDeps> = async (
   );
   app.get(
     '/api/typical-examples/export',
-    { config: READ, schema: { tags, querystring: TypicalExamplesExportQuerySchema } },
+    { config: READ, schema: { tags, querystring: TypicalExamplesExportQuerySchema, response: { 200: FileDownloadSchema } } },
     async (request, reply) => {
       const { body, fileName } = await exportTypicalExamples(db, actorOf(request), request.query);
       return sendFile(reply, fileName, XLSX_TYPE, body);
@@ -87,7 +87,7 @@ export const commendationsSpreadRoutes: FastifyPluginAsyncZod<AppDeps> = async (
   );
   app.delete(
     '/api/model-adoptions/:id',
-    { config: onAdoption, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema } },
+    { config: onAdoption, schema: { tags, params: IdParamsSchema, querystring: VersionQuerySchema, response: { 204: NoContentSchema } } },
     async (request, reply) => {
       await adoptions.deleteAdoption(db, actorOf(request), request.params.id, request.query.version);
       return reply.status(204).send();

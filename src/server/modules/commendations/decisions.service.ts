@@ -4,12 +4,13 @@ import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor } 
 import { recordAudit } from '../../platform/audit';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { nextDocumentNumber, numberSymbolOf } from '../../platform/documents/numbering';
-import type { CreateDecisionInput, DecisionView, DecisionsQuery } from '../../../shared/contracts/commendations';
+import type { CreateDecisionInput, DecisionsPage, DecisionView, DecisionsQuery } from '../../../shared/contracts/commendations';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './decisions.repo';
 import { findNomination } from './nominations.repo';
 import { stepNomination } from './nomination-machine';
 import { writeDecisionDocument } from './decision-document';
+import { presentDecision } from './decisions.presenter';
 import { exportFileName } from '../../platform/file-names';
 
 const DOC_TYPE = 'QĐ';
@@ -123,24 +124,11 @@ async function readableDecision(db: Database, actor: Actor, id: number) {
 }
 
 export async function getDecision(db: Database, actor: Actor, id: number): Promise<DecisionView> {
-  const found = await readableDecision(db, actor, id);
-  const { decision, entries } = found;
-  return {
-    id: decision.id,
-    unit: { id: decision.unitId, name: found.unitName },
-    form: { code: decision.formCode, name: found.formName },
-    numberSymbol: decision.numberSymbol,
-    decidedOn: decision.decidedOn,
-    periodFrom: decision.periodFrom,
-    periodTo: decision.periodTo,
-    title: decision.title,
-    signerName: decision.signerName,
-    signerTitle: decision.signerTitle,
-    entries,
-  };
+  const { entries, ...found } = await readableDecision(db, actor, id);
+  return presentDecision(found, entries);
 }
 
-export async function listDecisions(db: Database, actor: Actor, query: DecisionsQuery) {
+export async function listDecisions(db: Database, actor: Actor, query: DecisionsQuery): Promise<DecisionsPage> {
   assertHasPermissionSomewhere(actor, 'commendations.read');
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'commendations.read', unit.path);

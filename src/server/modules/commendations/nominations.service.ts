@@ -14,7 +14,9 @@ import type { NominationContent } from '../../db/schema/commendations';
 import type {
   CreateNominationInput,
   NominationAction,
+  NominationsPage,
   NominationsQuery,
+  NominationView,
   UpdateNominationInput,
 } from '../../../shared/contracts/commendations';
 import { getUnitOrThrow } from '../units/index';
@@ -211,7 +213,7 @@ export async function takeStep(
   return getNomination(db, actor, id);
 }
 
-export async function getNomination(db: Database, actor: Actor, id: number) {
+export async function getNomination(db: Database, actor: Actor, id: number): Promise<NominationView> {
   const context = await repo.findNomination(db, id);
   if (!context) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ đề nghị này.');
   // Every level that holds it is above the nominating unit, so reading its subtree covers them all.
@@ -224,7 +226,7 @@ export async function getNomination(db: Database, actor: Actor, id: number) {
   return presentNomination(actor, context, events, files.get(id) ?? [], names);
 }
 
-export async function listNominations(db: Database, actor: Actor, query: NominationsQuery) {
+export async function listNominations(db: Database, actor: Actor, query: NominationsQuery): Promise<NominationsPage> {
   assertHasPermissionSomewhere(actor, 'commendations.read');
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'commendations.read', unit.path);

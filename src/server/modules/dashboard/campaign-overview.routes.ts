@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { FileDownloadSchema } from '../../../shared/contracts/common';
 import {
   CampaignOverviewQuerySchema,
   CampaignOverviewSchema,
@@ -30,7 +31,7 @@ export const campaignOverviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
   );
   app.get(
     '/api/exports/campaign-overview',
-    { config: needs, schema: { tags: ['Tổng quan'], querystring: CampaignOverviewQuerySchema } },
+    { config: needs, schema: { tags: ['Tổng quan'], querystring: CampaignOverviewQuerySchema, response: { 200: FileDownloadSchema } } },
     async (request, reply) => {
       const { body, fileName } = await exportCampaignOverview(db, actorOf(request), request.query.unitId, request.query.year);
       return sendFile(reply, fileName, XLSX_TYPE, body);
@@ -43,7 +44,10 @@ export const campaignOverviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
   );
   app.get(
     '/api/exports/campaign-overview/records',
-    { config: needs, schema: { tags: ['Tổng quan'], querystring: CampaignRecordsExportQuerySchema } },
+    {
+      config: needs,
+      schema: { tags: ['Tổng quan'], querystring: CampaignRecordsExportQuerySchema, response: { 200: FileDownloadSchema } },
+    },
     async (request, reply) => {
       const { body, fileName } = await exportCampaignRecords(db, actorOf(request), request.query);
       return sendFile(reply, fileName, XLSX_TYPE, body);

@@ -5,16 +5,17 @@ import { todayIso } from '../../platform/dates';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/contracts/domain';
 import { getUnitOrThrow, UNIT_METRIC, unitKindMetric } from '../units/index';
 import { MEMBERS_METRIC, PARTY_MEMBERS_METRIC } from '../people/index';
+import type { FigureName, FiguresAnswer } from '../../../shared/contracts/figures';
 import { listOpenChildUnits } from './figures.repo';
 
 /** Each figure is defined once, here; the UI shows the definition beside the number. */
-export const FIGURE_DEFINITIONS = {
+export const FIGURE_DEFINITIONS: Record<FigureName, string> = {
   members:
     'Số người đang sinh hoạt (đảng viên, cán bộ, công chức, viên chức, người lao động) trong đơn vị và các đơn vị trực thuộc tại ngày đã chọn; mỗi người được tính một lần, ở nơi sinh hoạt chính.',
   partyMembers: 'Số đảng viên đang sinh hoạt trong đơn vị và các đơn vị trực thuộc tại ngày đã chọn.',
   units: 'Số đơn vị đang hoạt động tại ngày đã chọn, gồm chính đơn vị này và mọi đơn vị trực thuộc các cấp.',
   unitsByKind: 'Số đơn vị đang hoạt động tại ngày đã chọn, chia theo loại đơn vị.',
-} as const;
+};
 
 const METRICS = [MEMBERS_METRIC, PARTY_MEMBERS_METRIC, UNIT_METRIC, ...UNIT_KINDS.map(unitKindMetric)];
 
@@ -29,7 +30,7 @@ function shapeFigures(values: Record<string, number> | undefined) {
 }
 
 /** Figures of a subtree and of each of its child units, as of a date, read from the live counters. */
-export async function getSubtreeFigures(db: Database, actor: Actor, unitId: number, asOf?: string) {
+export async function getSubtreeFigures(db: Database, actor: Actor, unitId: number, asOf?: string): Promise<FiguresAnswer> {
   const day = asOf ?? todayIso();
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'figures.read', unit.path);

@@ -6,11 +6,11 @@ import { getUnitOrThrow } from '../units/index';
 import { listOpenChildUnits } from './figures.repo';
 
 /** One dashboard's figures: which counters it reads, how it shapes them, and what each one means. */
-export type FigureSet<F> = {
+export type FigureSet<F, D extends Record<string, string> = Record<string, string>> = {
   name: string;
   metrics: (year: number) => string[];
   shape: (values: Record<string, number> | undefined, year: number) => F;
-  definitions: Record<string, string>;
+  definitions: D;
 };
 
 /**
@@ -18,7 +18,14 @@ export type FigureSet<F> = {
  * `asOf`. The answer is the same for everyone allowed to read it, so it is kept until the next write
  * (platform/db/read-cache.ts); the permission is checked on every request against the unit's path.
  */
-export async function subtreeFigures<F>(db: Database, actor: Actor, unitId: number, year: number, asOf: string, set: FigureSet<F>) {
+export async function subtreeFigures<F, D extends Record<string, string>>(
+  db: Database,
+  actor: Actor,
+  unitId: number,
+  year: number,
+  asOf: string,
+  set: FigureSet<F, D>,
+) {
   const { unitPath, answer } = await cachedRead(db, `${set.name}:${unitId}:${year}:${asOf}`, async () => {
     const unit = await getUnitOrThrow(db, unitId);
     const children = await listOpenChildUnits(db, unitId, asOf);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FilePurposeSchema } from '../../../shared/contracts/files';
-import { IdSchema } from '../../../shared/contracts/common';
+import { FilePurposeSchema, FileSummarySchema } from '../../../shared/contracts/files';
+import { FileDownloadSchema, IdSchema } from '../../../shared/contracts/common';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile } from '../../platform/http/request-context';
 import { AppError } from '../../platform/errors';
@@ -27,7 +27,12 @@ export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, con
           'linked-person',
         ],
       },
-      schema: { tags, querystring: z.object({ unitId: IdSchema, purpose: FilePurposeSchema }), consumes: ['multipart/form-data'] },
+      schema: {
+        tags,
+        querystring: z.object({ unitId: IdSchema, purpose: FilePurposeSchema }),
+        consumes: ['multipart/form-data'],
+        response: { 201: FileSummarySchema },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -51,7 +56,14 @@ export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, con
 
   app.get(
     '/api/files/:id',
-    { schema: { tags, params: z.object({ id: IdSchema }), querystring: z.object({ inline: z.enum(['1']).optional() }) } },
+    {
+      schema: {
+        tags,
+        params: z.object({ id: IdSchema }),
+        querystring: z.object({ inline: z.enum(['1']).optional() }),
+        response: { 200: FileDownloadSchema },
+      },
+    },
     async (request, reply) => {
       const file = await downloadFile(db, config.dataDir, actorOf(request), request.params.id);
       reply.header('cache-control', 'private, max-age=3600');

@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors';
 import { checkUpload, readStoredFile, writeStoredFile, type FileAccept } from '../../platform/file-storage';
 import { recordAudit } from '../../platform/audit';
 import { getUnitOrThrow } from '../units/index';
-import type { FilePurpose } from '../../../shared/contracts/files';
+import type { FilePurpose, FileSummary } from '../../../shared/contracts/files';
+import { presentFile } from './files.presenter';
 import {
   findStoredFilesByIds,
   findStoredFileWithUnit,
@@ -12,7 +13,6 @@ import {
   insertStoredFile,
   listFilesOfOwners,
   setFilesOwner,
-  type StoredFileRow,
 } from './files.repo';
 
 /** `own_registration`: no permission, but a registration of the uploader's own in that unit (see below). */
@@ -57,18 +57,6 @@ async function assertOwnRegistrationIn(db: Database, actor: Actor, unit: { id: n
   if (found === undefined) {
     throw new AppError('FORBIDDEN', 'Chỉ người có bản đăng ký đang thực hiện ở đơn vị này mới tải được minh chứng.');
   }
-}
-
-export type FileSummary = { id: number; name: string; contentType: string; sizeBytes: number; createdAt: string };
-
-export function presentFile(row: StoredFileRow): FileSummary {
-  return {
-    id: row.id,
-    name: row.originalName,
-    contentType: row.contentType,
-    sizeBytes: row.sizeBytes,
-    createdAt: row.createdAt.toISOString(),
-  };
 }
 
 /** Whether the actor may upload this kind of file for the unit; asked before the upload is read. */

@@ -1,2 +1,3 @@
-export { replaceAttachments, listAttachments, presentFile, readOwnedFile, findFileNames } from './files.service';
-export type { FileSummary } from './files.service';
+export { replaceAttachments, listAttachments, readOwnedFile, findFileNames } from './files.service';
+export { presentFile } from './files.presenter';
+export type { FileSummary } from '../../../shared/contracts/files';

@@ -1,3 +1,5 @@
+import type { FollowupRegistration, FollowupRow } from '../../../shared/contracts/followup';
+import type { ActionArea, CompletionLevel, RegistrationKind, RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type { FileSummary } from '../files/index';
 import type { RegistrationActionRow, RegistrationRow } from '../registrations/index';
 import type { CheckInRow, FollowupListRow } from './followup.repo';
@@ -8,20 +10,23 @@ export function isoOf(value: Date | string | null | undefined): string | null {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-export function presentListRow(row: FollowupListRow) {
+/** The text columns hold only what the contracts' enums allow: the status machine and the validated inputs write them. */
+const levelOf = (value: string | null) => value as CompletionLevel | null;
+
+export function presentListRow(row: FollowupListRow): FollowupRow {
   return {
     id: Number(row.id),
-    kind: row.kind,
+    kind: row.kind as RegistrationKind,
     year: Number(row.year),
-    status: row.status,
+    status: row.status as RegistrationStatus,
     version: Number(row.version),
     isLeader: row.is_leader,
     unit: { id: Number(row.unit_id), name: row.unit_name },
     person: row.person_id === null ? null : { id: Number(row.person_id), name: row.person_name ?? '' },
     publishedAt: isoOf(row.published_at),
     lastCheckInAt: isoOf(row.last_check_in_at),
-    selfLevel: row.self_level,
-    reviewLevel: row.review_level,
+    selfLevel: levelOf(row.self_level),
+    reviewLevel: levelOf(row.review_level),
     actions: Number(row.actions),
     averageProgress: row.average_progress === null ? null : Number(row.average_progress),
   };
@@ -36,10 +41,10 @@ export function presentDetail(
   checkIns: CheckInRow[],
   files: Map<number, FileSummary[]>,
   permissions: Permissions,
-) {
+): FollowupRegistration {
   return {
     id: registration.id,
-    kind: registration.kind,
+    kind: registration.kind as RegistrationKind,
     year: registration.year,
     status: registration.status,
     version: registration.version,
@@ -49,9 +54,9 @@ export function presentDetail(
     shortcomings: registration.shortcomings,
     publishedAt: isoOf(registration.publishedAt),
     lastCheckInAt: isoOf(registration.lastCheckInAt),
-    selfLevel: registration.selfLevel,
+    selfLevel: levelOf(registration.selfLevel),
     selfExplanation: registration.selfExplanation,
-    reviewLevel: registration.reviewLevel,
+    reviewLevel: levelOf(registration.reviewLevel),
     reviewComment: registration.reviewComment,
     reviewedAt: isoOf(registration.reviewedAt),
     reviewerName: names.reviewerName,
@@ -59,12 +64,12 @@ export function presentDetail(
     actions: actions.map((action) => ({
       id: action.id,
       position: action.position,
-      area: action.area,
+      area: action.area as ActionArea,
       content: action.content,
       measurableResult: action.measurableResult,
       deadline: action.deadline,
       progressPercent: action.progressPercent,
-      selfLevel: action.selfLevel,
+      selfLevel: levelOf(action.selfLevel),
       selfNote: action.selfNote,
       checkIns: checkIns
         .filter((checkIn) => checkIn.actionId === action.id)
@@ -79,4 +84,3 @@ export function presentDetail(
     })),
   };
 }
-export type RegistrationDetail = ReturnType<typeof presentDetail>;

@@ -6,7 +6,15 @@ import { addFigureDeltas } from '../../platform/figures';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
 import { REGISTRATION_STATUS_LABELS } from '../../../shared/contracts/registration-status';
-import type { CheckInInput, FollowupListQuery, ReviewInput, SelfAssessmentInput } from '../../../shared/contracts/followup';
+import type {
+  CheckInInput,
+  FollowupListQuery,
+  FollowupMine,
+  FollowupPage,
+  FollowupRegistration,
+  ReviewInput,
+  SelfAssessmentInput,
+} from '../../../shared/contracts/followup';
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
 import { REGISTRATION_METRICS, registrationFigureDay } from '../figures/index';
@@ -39,7 +47,7 @@ async function assertCanRead(executor: Executor, actor: Actor, located: Located)
   return own;
 }
 
-async function presentById(executor: Executor, actor: Actor, id: number) {
+async function presentById(executor: Executor, actor: Actor, id: number): Promise<FollowupRegistration> {
   const located = await locate(executor, id);
   const own = await assertCanRead(executor, actor, located);
   const { registration, unitPath } = located;
@@ -75,7 +83,7 @@ export function getRegistration(db: Database, actor: Actor, id: number) {
 }
 
 /** The signed-in member's own registrations of a year, with actions and check-ins. */
-export async function getMine(db: Database, actor: Actor, year: number) {
+export async function getMine(db: Database, actor: Actor, year: number): Promise<FollowupMine> {
   if (!actor.personId) return { linked: false, registrations: [] };
   const ids = await repo.listOwnRegistrationIds(db, actor.personId, year);
   const registrations = [];
@@ -90,7 +98,7 @@ export function monthsAgo(months: number, now = new Date()): Date {
   return date;
 }
 
-export async function listFollowup(db: Database, actor: Actor, query: FollowupListQuery) {
+export async function listFollowup(db: Database, actor: Actor, query: FollowupListQuery): Promise<FollowupPage> {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'registrations.read', unit.path);
   const folded = query.q ? foldVietnamese(query.q) : undefined;

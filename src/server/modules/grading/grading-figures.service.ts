@@ -1,6 +1,13 @@
 import type { Database } from '../../platform/db/client';
 import { assertCan, type Actor } from '../../platform/auth/policy';
-import { GRADES, GRADING_SUBJECTS, type Grade, type GradeCount, type GradingFigureValues } from '../../../shared/contracts/grading';
+import {
+  GRADES,
+  GRADING_SUBJECTS,
+  type Grade,
+  type GradeCount,
+  type GradingFigures,
+  type GradingFigureValues,
+} from '../../../shared/contracts/grading';
 import { PARTY_MEMBERS_METRIC } from '../people/index';
 import { getUnitOrThrow } from '../units/index';
 import { asOfForYear, GRADING_METRICS, subtreeFigures } from '../figures/index';
@@ -23,7 +30,7 @@ export const GRADING_FIGURE_DEFINITIONS: Record<keyof GradingFigureValues, strin
 const zero = (): GradeCount => ({ excellent: 0, good: 0, done: 0, not_done: 0 });
 
 /** Grading figures of a subtree and of each child unit for a year, from the live counters. */
-export async function getGradingFigures(db: Database, actor: Actor, unitId: number, year: number) {
+export async function getGradingFigures(db: Database, actor: Actor, unitId: number, year: number): Promise<GradingFigures> {
   // Grades are the grading readers' to see, beyond the figures permission the counters ask.
   assertCan(actor, 'grading.read', (await getUnitOrThrow(db, unitId)).path);
   const rule = await ruleForYear(db, year);

@@ -6,11 +6,16 @@ import { foldVietnamese } from '../../../shared/text';
 import type {
   CreateGradingInput,
   CreateGradingRuleInput,
+  DecidedCount,
   DecideInput,
   DecideManyInput,
   GradeStepInput,
+  GradingListPage,
   GradingListQuery,
+  GradingRuleView,
+  GradingView,
   MyGrading,
+  ProposedCount,
   ReasonStepInput,
   SelfReviewInput,
 } from '../../../shared/contracts/grading';
@@ -34,7 +39,7 @@ async function ruleOf(executor: Executor, code: string): Promise<repo.GradingRul
   return (await repo.findRule(executor, code))!;
 }
 
-export async function listRules(db: Database) {
+export async function listRules(db: Database): Promise<GradingRuleView[]> {
   return (await repo.listRules(db)).map(presentRule);
 }
 
@@ -64,7 +69,7 @@ export async function findGradingPlace(executor: Executor, id: number) {
   return { unitPaths, personIds: context.grading.personId === null ? [] : [context.grading.personId] };
 }
 
-export async function getGrading(db: Executor, actor: Actor, id: number) {
+export async function getGrading(db: Executor, actor: Actor, id: number): Promise<GradingView> {
   const context = await repo.findGrading(db, id);
   if (!context) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đánh giá, xếp loại này.');
   const own = context.grading.personId !== null && actor.personId === context.grading.personId;
@@ -259,7 +264,7 @@ export async function decideOne(db: Database, actor: Actor, id: number, input: D
 }
 
 /** The deciding level confirms many at the grades proposed: all or none. */
-export async function decideMany(db: Database, actor: Actor, input: DecideManyInput) {
+export async function decideMany(db: Database, actor: Actor, input: DecideManyInput): Promise<DecidedCount> {
   await db.transaction(async (tx) => {
     for (const item of input.items) {
       await stepGrading(tx, actor, { gradingId: item.id, step: 'decide', expectedVersion: item.version, patch: { decisionNote: null } });
@@ -272,7 +277,7 @@ export async function decideMany(db: Database, actor: Actor, input: DecideManyIn
  * Fills the rule's proposal on every self-reviewed grading of the subtree from its self-scored
  * sheet, so the grading level starts from it; nothing the subject or the level wrote is changed.
  */
-export async function proposeAll(db: Database, actor: Actor, unitId: number, year: number) {
+export async function proposeAll(db: Database, actor: Actor, unitId: number, year: number): Promise<ProposedCount> {
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'grading.grade', unit.path);
   return db.transaction(async (tx) => {
@@ -292,7 +297,7 @@ export async function proposeAll(db: Database, actor: Actor, unitId: number, yea
   });
 }
 
-export async function listGradings(db: Database, actor: Actor, query: GradingListQuery) {
+export async function listGradings(db: Database, actor: Actor, query: GradingListQuery): Promise<GradingListPage> {
   assertHasPermissionSomewhere(actor, 'grading.read');
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'grading.read', unit.path);

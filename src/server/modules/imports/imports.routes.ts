@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { BooleanQuerySchema, IdSchema } from '../../../shared/contracts/common';
-import { PersonCategorySchema } from '../../../shared/contracts/domain';
+import { FileDownloadSchema } from '../../../shared/contracts/common';
+import {
+  ImportBatchParamsSchema,
+  ImportKindParamsSchema,
+  ImportPreviewSchema,
+  ImportResultSchema,
+  PeopleExportQuerySchema,
+  UnitsExportQuerySchema,
+} from '../../../shared/contracts/imports';
 import { readUploadedWorkbook } from '../../platform/http/uploaded-workbook';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
@@ -12,26 +18,30 @@ import { exportPeople, exportUnits } from './exports.service';
 import { exportFileName } from '../../platform/file-names';
 
 const tags = ['Nhập, xuất Excel'];
-const KindParamsSchema = z.object({ kind: z.enum(['units', 'people']) });
 
 export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
-  app.get('/api/imports/templates/:kind', { schema: { tags, params: KindParamsSchema } }, async (request, reply) => {
-    actorOf(request);
-    const kind = request.params.kind;
-    const body = kind === 'units' ? await writeUnitsTemplate() : await writePeopleTemplate();
-    return sendFile(
-      reply,
-      exportFileName(kind === 'units' ? 'Mẫu danh sách đơn vị' : 'Mẫu danh sách đảng viên, cán bộ', 'xlsx'),
-      XLSX_TYPE,
-      body,
-    );
-  });
+  const download = { 200: FileDownloadSchema };
+  app.get(
+    '/api/imports/templates/:kind',
+    { schema: { tags, params: ImportKindParamsSchema, response: download } },
+    async (request, reply) => {
+      actorOf(request);
+      const kind = request.params.kind;
+      const body = kind === 'units' ? await writeUnitsTemplate() : await writePeopleTemplate();
+      return sendFile(
+        reply,
+        exportFileName(kind === 'units' ? 'Mẫu danh sách đơn vị' : 'Mẫu danh sách đảng viên, cán bộ', 'xlsx'),
+        XLSX_TYPE,
+        body,
+      );
+    },
+  );
 
   app.post(
     '/api/imports/:kind/preview',
     {
       config: { needs: ['imports.people', 'imports.units'] },
-      schema: { tags, params: KindParamsSchema, consumes: ['multipart/form-data'] },
+      schema: { tags, params: ImportKindParamsSchema, consumes: ['multipart/form-data'], response: { 200: ImportPreviewSchema } },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -44,34 +54,19 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
 
   app.post(
     '/api/imports/:batchId/apply',
-    { config: { needs: ['imports.people', 'imports.units'] }, schema: { tags, params: z.object({ batchId: z.uuid() }) } },
+    {
+      config: { needs: ['imports.people', 'imports.units'] },
+      schema: { tags, params: ImportBatchParamsSchema, response: { 200: ImportResultSchema } },
+    },
     (request) => applyImport(db, actorOf(request), request.params.batchId),
   );
 
-  app.get(
-    '/api/exports/units',
-    { schema: { tags, querystring: z.object({ under: IdSchema.optional(), includeClosed: BooleanQuerySchema.default(false) }) } },
-    async (request, reply) => {
-      const body = await exportUnits(db, actorOf(request), request.query);
-      return sendFile(reply, exportFileName('Danh sách đơn vị', 'xlsx', { day: todayIso() }), XLSX_TYPE, body);
-    },
-  );
-  app.get(
-    '/api/exports/people',
-    {
-      schema: {
-        tags,
-        querystring: z.object({
-          unitId: IdSchema.optional(),
-          includeSubtree: BooleanQuerySchema.default(true),
-          q: z.string().trim().max(100).optional(),
-          category: PersonCategorySchema.optional(),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const body = await exportPeople(db, actorOf(request), request.query);
-      return sendFile(reply, exportFileName('Danh sách đảng viên, cán bộ', 'xlsx', { day: todayIso() }), XLSX_TYPE, body);
-    },
-  );
+  app.get('/api/exports/units', { schema: { tags, querystring: UnitsExportQuerySchema, response: download } }, async (request, reply) => {
+    const body = await exportUnits(db, actorOf(request), request.query);
+    return sendFile(reply, exportFileName('Danh sách đơn vị', 'xlsx', { day: todayIso() }), XLSX_TYPE, body);
+  });
+  app.get('/api/exports/people', { schema: { tags, querystring: PeopleExportQuerySchema, response: download } }, async (request, reply) => {
+    const body = await exportPeople(db, actorOf(request), request.query);
+    return sendFile(reply, exportFileName('Danh sách đảng viên, cán bộ', 'xlsx', { day: todayIso() }), XLSX_TYPE, body);
+  });
 };

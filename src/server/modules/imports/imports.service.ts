@@ -6,9 +6,10 @@ import { recordAudit } from '../../platform/audit';
 import { readImportWorkbook, type PersonImportRow, type RowError, type UnitImportRow } from './excel/read';
 import { applyPeopleImport, planPeopleImport, type PlannedPerson } from './people-import';
 import { applyUnitsImport, planUnitsImport } from './units-import';
+import type { ImportKind, ImportPreview, ImportResult } from '../../../shared/contracts/imports';
 import * as repo from './imports.repo';
 
-export type ImportKind = 'units' | 'people';
+export type { ImportKind };
 const PERMISSION = { units: 'imports.units', people: 'imports.people' } as const;
 const BATCH_LIFETIME_MS = 60 * 60 * 1000;
 
@@ -34,7 +35,12 @@ export function assertMayImport(actor: Actor, kind: ImportKind): void {
  * Step 1: read the file, check every row, and keep the valid rows as a batch. Nothing is written
  * to the data until the user applies the batch.
  */
-export async function previewImport(db: Database, actor: Actor, kind: ImportKind, file: { fileName: string; buffer: Buffer }) {
+export async function previewImport(
+  db: Database,
+  actor: Actor,
+  kind: ImportKind,
+  file: { fileName: string; buffer: Buffer },
+): Promise<ImportPreview> {
   assertMayImport(actor, kind);
   let summary: Summary;
   let rows: Array<{ row: number; data: UnitImportRow | PersonImportRow; existingId?: number | null }>;
@@ -69,7 +75,7 @@ export async function previewImport(db: Database, actor: Actor, kind: ImportKind
  * Step 2: apply every valid row of a previewed batch in one transaction. The rows are checked
  * again against the data as it is now; if any fails, nothing is written.
  */
-export async function applyImport(db: Database, actor: Actor, batchId: string) {
+export async function applyImport(db: Database, actor: Actor, batchId: string): Promise<ImportResult> {
   return db.transaction(async (tx) => {
     const batch = await repo.findBatchForUpdate(tx, batchId);
     if (!batch || batch.userId !== (actor.userId ?? 0))
@@ -81,7 +87,7 @@ export async function applyImport(db: Database, actor: Actor, batchId: string) {
     const kind = batch.kind as ImportKind;
     assertHasPermissionSomewhere(actor, PERMISSION[kind]);
     if (batch.rowCount === 0) throw new AppError('IMPORT_NOTHING_TO_APPLY', 'Tệp không có dòng hợp lệ nào để nhập.');
-    let result: { created: number; updated: number; unchanged: number };
+    let result: ImportResult;
     if (kind === 'people') {
       const rows = (await batch.readRows()) as Array<{ row: number; data: PersonImportRow; existingId?: number | null }>;
       const plan = await planPeopleImport(tx, actor, rows);

@@ -1,6 +1,12 @@
 import type { Actor } from '../../platform/auth/policy';
 import type { FileSummary } from '../files/index';
-import type { FindingItem, InspectionDetail, InspectionListItem, RemedyItem } from '../../../shared/contracts/inspections';
+import type {
+  FindingItem,
+  InspectionDetail,
+  InspectionEventItem,
+  InspectionListItem,
+  RemedyItem,
+} from '../../../shared/contracts/inspections';
 import { mayTakeInspectionStep, mayTakeRemedyStep } from './inspection-machine';
 import type * as repo from './inspections.repo';
 
@@ -56,19 +62,17 @@ export function presentFinding(row: repo.FindingRow, files: FileSummary[]): Find
   return { id: row.id, content: row.content, kind: row.kind, text: row.text, remedy: row.remedy, dueOn: row.dueOn, files };
 }
 
+/** A step of the history; the event's own id and inspection are not part of the answer. */
+function presentEvent(event: DetailParts['events'][number]): InspectionEventItem {
+  const { action, fromStatus, toStatus, reason, actorName, remedyId } = event;
+  return { action, fromStatus, toStatus, reason, actorName, at: event.at.toISOString(), remedyId };
+}
+
 export type DetailParts = {
   context: repo.InspectionContext;
   findings: FindingItem[];
   remedies: RemedyItem[];
-  events: Array<{
-    action: string;
-    fromStatus: string;
-    toStatus: string;
-    reason: string | null;
-    actorName: string;
-    at: Date;
-    remedyId: number | null;
-  }>;
+  events: Array<Omit<InspectionEventItem, 'at'> & { at: Date }>;
   selfReport: InspectionDetail['selfReport'];
 };
 
@@ -103,7 +107,7 @@ export function presentDetail(actor: Actor, parts: DetailParts): InspectionDetai
     selfReport: parts.selfReport,
     findingItems: parts.findings,
     remedyItems: parts.remedies,
-    history: parts.events.map((event) => ({ ...event, at: event.at.toISOString() })),
+    history: parts.events.map(presentEvent),
     can: {
       edit: may('update'),
       start: may('start'),

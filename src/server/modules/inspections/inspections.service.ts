@@ -9,6 +9,8 @@ import type {
   ConcludeInspection,
   CreateInspection,
   FindingInput,
+  InspectionDetail,
+  InspectionListAnswer,
   InspectionListQuery,
   UpdateInspection,
 } from '../../../shared/contracts/inspections';
@@ -300,7 +302,7 @@ export async function deleteFinding(db: Database, actor: Actor, id: number, find
 // ---- Reading ---------------------------------------------------------------------------------
 
 /** An inspection is read by whoever may read inspections of the inspected unit (its own level and every level above). */
-export async function getInspection(db: Database, actor: Actor, id: number) {
+export async function getInspection(db: Database, actor: Actor, id: number): Promise<InspectionDetail> {
   const context = await repo.findInspection(db, id);
   if (!context) throw new AppError('NOT_FOUND', NOT_FOUND);
   assertCan(actor, 'inspections.read', context.unit.path);
@@ -327,7 +329,7 @@ export async function getInspection(db: Database, actor: Actor, id: number) {
   });
 }
 
-export async function listInspections(db: Database, actor: Actor, query: InspectionListQuery) {
+export async function listInspections(db: Database, actor: Actor, query: InspectionListQuery): Promise<InspectionListAnswer> {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'inspections.read', unit.path);
   const { items, total } = await repo.searchInspections(db, {

@@ -8,14 +8,15 @@ import { ancestorIdsOf, readFiguresOfSelected } from '../../platform/figures';
 import { compareSortKeys } from '../../../shared/text';
 import type {
   LaggingActionItem,
+  LaggingActionsAnswer,
   LaggingAnswer,
   LaggingQuery,
   LaggingThresholds,
   LaggingThresholdsAnswer,
   LaggingUnit,
   RecordLaggingAction,
-  UnitRef,
 } from '../../../shared/contracts/inspections';
+import type { UnitRef } from '../../../shared/contracts/units';
 import { getUnitOrThrow, type UnitRow } from '../units/index';
 import { asOfForYear, FEEDBACK_METRICS } from '../figures/index';
 import * as repo from './lagging.repo';
@@ -272,7 +273,11 @@ export async function recordLaggingAction(db: Database, actor: Actor, input: Rec
 }
 
 /** What was done about a unit, newest first: kept after the unit recovers. */
-export async function listLaggingActions(db: Database, actor: Actor, query: { unitId: number; year?: number | undefined }) {
+export async function listLaggingActions(
+  db: Database,
+  actor: Actor,
+  query: { unitId: number; year?: number | undefined },
+): Promise<LaggingActionsAnswer> {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'inspections.read', unit.path);
   return { items: (await repo.listActionsOfUnit(db, unit.id, query.year)).map(presentAction) };

@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, scopePaths, type Actor } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
-import type { RemedyListQuery } from '../../../shared/contracts/inspections';
+import type { RemedyItem, RemedyListAnswer, RemedyListQuery } from '../../../shared/contracts/inspections';
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
 import { stepRemedy } from './inspection-machine';
@@ -10,7 +10,7 @@ import { presentRemedy } from './inspection.presenter';
 import * as repo from './inspections.repo';
 
 /** The remedies a unit and the units below it owe, and those owed to it as the inspecting level. */
-export async function listRemedies(db: Database, actor: Actor, query: RemedyListQuery) {
+export async function listRemedies(db: Database, actor: Actor, query: RemedyListQuery): Promise<RemedyListAnswer> {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'inspections.read', unit.path);
   const today = todayIso();
@@ -33,7 +33,7 @@ export async function listRemedies(db: Database, actor: Actor, query: RemedyList
   };
 }
 
-async function presentOne(db: Database, actor: Actor, remedyId: number) {
+async function presentOne(db: Database, actor: Actor, remedyId: number): Promise<RemedyItem> {
   const found = await repo.findRemedy(db, remedyId);
   if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy việc khắc phục này.');
   const row = (await repo.listRemedyRowsOfInspection(db, found.remedy.inspectionId)).find((candidate) => candidate.id === remedyId)!;

@@ -2,23 +2,13 @@ import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
+import type { NotificationCounts, NotificationsAnswer, ReadAllAnswer } from '../../../shared/contracts/notifications';
 import * as repo from './notifications.repo';
+import { presentNotification } from './notifications.presenter';
 
 function userOf(actor: Actor): number {
   if (actor.userId === null) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
   return actor.userId;
-}
-
-function present(row: repo.NotificationRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    body: row.body,
-    link: row.link,
-    createdAt: row.createdAt.toISOString(),
-    readAt: row.readAt?.toISOString() ?? null,
-  };
 }
 
 /** The signed-in user's own notices, newest first, with the unread count for the bell. */
@@ -26,7 +16,7 @@ export async function listMine(
   db: Database,
   actor: Actor,
   query: { page: number; pageSize: number; unreadOnly?: 'true' | 'false' | undefined },
-) {
+): Promise<NotificationsAnswer> {
   const userId = userOf(actor);
   const rows = await repo.listOfUser(db, userId, {
     unreadOnly: query.unreadOnly === 'true',
@@ -34,11 +24,11 @@ export async function listMine(
     offset: (query.page - 1) * query.pageSize,
   });
   const counts = await repo.countOfUser(db, userId);
-  return { items: rows.map(present), total: counts.total, unread: counts.unread, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map(presentNotification), total: counts.total, unread: counts.unread, page: query.page, pageSize: query.pageSize };
 }
 
 /** Marks one of the user's own notices read; another user's notice is "not found", never revealed. */
-export async function markRead(db: Database, actor: Actor, id: number) {
+export async function markRead(db: Database, actor: Actor, id: number): Promise<NotificationCounts> {
   const userId = userOf(actor);
   const row = await repo.findNotification(db, id);
   if (!row || row.userId !== userId) throw new AppError('NOT_FOUND', 'Không tìm thấy thông báo này.');
@@ -50,7 +40,7 @@ export async function markRead(db: Database, actor: Actor, id: number) {
   return { ...(await repo.countOfUser(db, userId)) };
 }
 
-export async function markAllRead(db: Database, actor: Actor) {
+export async function markAllRead(db: Database, actor: Actor): Promise<ReadAllAnswer> {
   const userId = userOf(actor);
   const marked = await db.transaction(async (tx) => {
     const count = await repo.markRead(tx, userId, null);

@@ -6,9 +6,10 @@ import { addDaysIso, formatVietnameseDate, todayIso } from '../../platform/dates
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './notifications.repo';
 import type { Mailer } from './mailer';
+import type { ReminderOutcome } from '../../../shared/contracts/notifications';
 
 export type ReminderOptions = { mailer: Mailer | null; daysBefore: number; now?: Date };
-export type ReminderOutcome = { windows: number; members: number; notified: number; emailed: number; failedEmails: number };
+export type { ReminderOutcome };
 
 /** Midnight of today in Vietnam (UTC+7), as an instant: "sent today" means since then. */
 export function startOfVietnamDay(now: Date): Date {

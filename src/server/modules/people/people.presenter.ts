@@ -1,17 +1,19 @@
+import type { PersonCategory, Position, Sex } from '../../../shared/contracts/domain';
+import type { Membership, Person, PersonDetail } from '../../../shared/contracts/people';
 import type { PersonRow, MembershipRow } from './people.repo';
 
+// Sex, category and position are text columns; the people service writes only values of their lists.
+
+type MembershipPlace = Pick<MembershipRow, 'position' | 'isHead' | 'unitId'> & { unitName: string; unitCode: string };
+
 /** Personal fields are left out (null) for users whose role does not need them. */
-export function presentPerson(
-  person: PersonRow,
-  membership: (Pick<MembershipRow, 'position' | 'isHead' | 'unitId'> & { unitName: string; unitCode: string }) | null,
-  personalVisible: boolean,
-) {
+export function presentPerson(person: PersonRow, membership: MembershipPlace | null, personalVisible: boolean): Person {
   return {
     id: person.id,
     fullName: person.fullName,
-    sex: person.sex,
+    sex: person.sex as Sex,
     birthDate: personalVisible ? person.birthDate : null,
-    category: person.category,
+    category: person.category as PersonCategory,
     cardNumber: personalVisible ? person.cardNumber : null,
     idNumber: personalVisible ? person.idNumber : null,
     admissionDate: person.admissionDate,
@@ -19,10 +21,31 @@ export function presentPerson(
     email: personalVisible ? person.email : null,
     address: personalVisible ? person.address : null,
     unit: membership ? { id: membership.unitId, code: membership.unitCode, name: membership.unitName } : null,
-    position: membership?.position ?? null,
+    position: membership ? (membership.position as Position) : null,
     isHead: membership?.isHead ?? false,
     personalVisible,
     version: person.version,
   };
 }
-export type PersonView = ReturnType<typeof presentPerson>;
+
+export function presentMembership(membership: MembershipRow, unit: { unitCode: string; unitName: string }): Membership {
+  return {
+    id: membership.id,
+    unitId: membership.unitId,
+    unitCode: unit.unitCode,
+    unitName: unit.unitName,
+    position: membership.position as Position,
+    isHead: membership.isHead,
+    isPrimary: membership.isPrimary,
+    fromDate: membership.fromDate,
+    toDate: membership.toDate,
+  };
+}
+
+/** A person with every membership (newest first). */
+export function presentPersonDetail(
+  person: Person,
+  memberships: Array<{ membership: MembershipRow; unitCode: string; unitName: string }>,
+): PersonDetail {
+  return { ...person, memberships: memberships.map(({ membership, ...unit }) => presentMembership(membership, unit)) };
+}

@@ -6,10 +6,12 @@ import { addFigureDeltas } from '../../platform/figures';
 import { assertNotBefore, todayIso } from '../../platform/dates';
 import { foldVietnamese, normalizeTonePlacement, personNameSortKey } from '../../../shared/text';
 import type { PersonCategory, Position, Sex } from '../../../shared/contracts/domain';
+import type { PagedAnswer } from '../../../shared/contracts/common';
+import type { Person, PersonDetail } from '../../../shared/contracts/people';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './people.repo';
 import { membershipDeltas } from './people.figures';
-import { presentPerson } from './people.presenter';
+import { presentPerson, presentPersonDetail } from './people.presenter';
 import { emitPersonMoved } from '../../platform/domain-events';
 
 export type PersonFields = {
@@ -281,37 +283,23 @@ export async function moveActiveMembers(tx: Executor, fromUnitId: number, toUnit
   }
 }
 
-export async function getPersonDetail(db: Database, actor: Actor, id: number) {
+export async function getPersonDetail(db: Database, actor: Actor, id: number): Promise<PersonDetail> {
   const { person, active } = await getPersonInScopeOrThrow(db, actor, id, 'people.read');
   const memberships = await repo.listMembershipsOfPerson(db, id);
   // Personal data follows where the person is now (as in lists): a past unit gives no right to it.
   const personalPaths = active ? [active.unitPath] : memberships.map((m) => m.unitPath);
   const personalVisible = personalPaths.some((path) => can(actor, 'people.personal', path)) || actor.userId === null;
-  return {
-    ...presentPerson(
-      person,
-      active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null,
-      personalVisible,
-    ),
-    memberships: memberships.map(({ membership, unitName, unitCode }) => ({
-      id: membership.id,
-      unitId: membership.unitId,
-      unitCode,
-      unitName,
-      position: membership.position,
-      isHead: membership.isHead,
-      isPrimary: membership.isPrimary,
-      fromDate: membership.fromDate,
-      toDate: membership.toDate,
-    })),
-  };
+  return presentPersonDetail(
+    presentPerson(person, active ? { ...active.membership, unitName: active.unitName, unitCode: active.unitCode } : null, personalVisible),
+    memberships,
+  );
 }
 
 export async function searchPeople(
   db: Database,
   actor: Actor,
   filter: Omit<repo.PeopleSearch, 'scope' | 'personalScope' | 'unitPath'> & { unitId?: number },
-) {
+): Promise<PagedAnswer<Person>> {
   assertHasPermissionSomewhere(actor, 'people.read');
   let unitPath: string | undefined;
   if (filter.unitId) {

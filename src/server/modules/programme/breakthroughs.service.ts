@@ -1,12 +1,15 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, isPathWithin, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
+import { assertCan, isPathWithin, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
 import type {
   AdoptBreakthrough,
+  Breakthrough,
+  BreakthroughDetail,
+  BreakthroughsAnswer,
   BreakthroughsQuery,
   BreakthroughStatus,
   BreakthroughStatusChange,
@@ -17,6 +20,7 @@ import type {
 import { getUnitOrThrow, type UnitRow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
 import * as repo from './breakthroughs.repo';
+import { presentBreakthrough, presentBreakthroughDetail } from './programme.presenter';
 import { chosenDelta, countingDay, doneDelta } from './breakthroughs.figures';
 import { assertVersion, getReadableUnitOrThrow, getWritableUnitOrThrow, listRoots, notFound } from './programme.scope';
 
@@ -35,7 +39,7 @@ const NEXT_STATUSES: Record<BreakthroughStatus, BreakthroughStatus[]> = {
   not_done: ['in_progress'],
 };
 
-async function presentBreakthroughs(executor: Executor, actor: Actor, rows: repo.BreakthroughWithUnits[]) {
+async function presentBreakthroughs(executor: Executor, actor: Actor, rows: repo.BreakthroughWithUnits[]): Promise<Breakthrough[]> {
   const adoptions = await repo.countAdoptions(
     executor,
     rows.map((row) => row.content.id),
@@ -44,30 +48,14 @@ async function presentBreakthroughs(executor: Executor, actor: Actor, rows: repo
     executor,
     rows.map((row) => row.content.adoptedFromId).filter((id): id is number => id !== null),
   );
-  return rows.map((row) => {
-    const { content } = row;
-    const source = content.adoptedFromId === null ? undefined : sources.get(content.adoptedFromId);
-    return {
-      id: content.id,
-      unit: { id: content.unitId, code: row.unitCode, name: row.unitName },
-      year: content.year,
-      title: content.title,
-      description: content.description,
-      ownerUnit: { id: content.ownerUnitId, name: row.ownerName },
-      target: content.target,
-      deadline: content.deadline,
-      adoptedFrom: source ? { id: source.id, title: source.title, unitName: source.unitName, deleted: source.deleted } : null,
-      adoptions: adoptions.get(content.id) ?? { adopted: 0, done: 0 },
-      status: content.status,
-      progressPercent: content.progressPercent,
-      result: content.result,
-      completedOn: content.completedOn,
-      canEdit: can(actor, 'programme.write', row.unitPath),
-      canReport: can(actor, 'programme.write', row.ownerPath),
-      version: content.version,
-      createdAt: content.createdAt.toISOString(),
-    };
-  });
+  return rows.map((row) =>
+    presentBreakthrough(
+      actor,
+      row,
+      row.content.adoptedFromId === null ? undefined : sources.get(row.content.adoptedFromId),
+      adoptions.get(row.content.id),
+    ),
+  );
 }
 
 /**
@@ -86,7 +74,7 @@ async function getRowOrThrow(executor: Executor, id: number) {
   return row;
 }
 
-export async function getBreakthrough(db: Database, actor: Actor, id: number) {
+export async function getBreakthrough(db: Database, actor: Actor, id: number): Promise<BreakthroughDetail> {
   const row = await getRowOrThrow(db, id);
   await getReadableUnitOrThrow(db, actor, row.content.unitId);
   const [view] = await presentBreakthroughs(db, actor, [row]);
@@ -98,18 +86,7 @@ export async function getBreakthrough(db: Database, actor: Actor, id: number) {
   );
   // Who took it up below, for following up lagging units; a reader from below sees only its own subtree.
   const adoptedBy = await repo.listAdoptionsInScope(db, id, scopePaths(actor, 'programme.read'));
-  return {
-    ...view!,
-    adoptedBy: adoptedBy.map((copy) => ({ ...copy, status: copy.status })),
-    updates: updates.map((update) => ({
-      id: update.id,
-      reportedOn: update.reportedOn,
-      progressPercent: update.progressPercent,
-      note: update.note,
-      files: files.get(update.id) ?? [],
-      createdAt: update.createdAt.toISOString(),
-    })),
-  };
+  return presentBreakthroughDetail(view!, adoptedBy, updates, files);
 }
 
 /** The unit carrying a content out is the choosing unit itself or one below it, and still open. */
@@ -369,7 +346,7 @@ export async function changeBreakthroughStatus(db: Database, actor: Actor, id: n
   return getBreakthrough(db, actor, id);
 }
 
-export async function searchBreakthroughs(db: Database, actor: Actor, query: BreakthroughsQuery) {
+export async function searchBreakthroughs(db: Database, actor: Actor, query: BreakthroughsQuery): Promise<BreakthroughsAnswer> {
   const roots = await listRoots(db, actor, query.unitId);
   const { items, total } = await repo.searchBreakthroughs(db, { ...query, roots, q: query.q ? foldVietnamese(query.q) : undefined });
   return { items: await presentBreakthroughs(db, actor, items), total, page: query.page, pageSize: query.pageSize };

@@ -9,8 +9,9 @@ export type PlanRow = typeof plans.$inferSelect;
 export type LegalBasisRow = typeof legalBases.$inferSelect;
 
 const planWithUnit = { plan: plans, unitName: units.name, unitCode: units.code, unitPath: sql<string>`${units.path}::text` };
+export type PlanWithUnit = { plan: PlanRow; unitName: string; unitCode: string; unitPath: string };
 
-export async function findPlan(executor: Executor, id: number) {
+export async function findPlan(executor: Executor, id: number): Promise<PlanWithUnit | undefined> {
   const rows = await executor
     .select(planWithUnit)
     .from(plans)

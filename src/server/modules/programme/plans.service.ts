@@ -1,47 +1,23 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
+import { scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese } from '../../../shared/text';
-import type { CreatePlan, PlansQuery, TaskGroup, UpdatePlan } from '../../../shared/contracts/programme';
-import { listAttachments, replaceAttachments, type FileSummary } from '../files/index';
+import type { CreatePlan, LegalBasis, Plan, PlansAnswer, PlansQuery, TaskGroup, UpdatePlan } from '../../../shared/contracts/programme';
+import { listAttachments, replaceAttachments } from '../files/index';
 import { getUnitOrThrow } from '../units/index';
 import { partyOrganisationOf, placeOf, writePlanDocument } from './plan-document';
 import * as repo from './plans.repo';
+import { presentLegalBasis, presentPlan } from './programme.presenter';
 import { assertVersion, getReadableUnitOrThrow, getWritableUnitOrThrow, listRoots, notFound } from './programme.scope';
 import { exportFileName } from '../../platform/file-names';
-
-type PlanWithUnit = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
 
 function planSearchText(input: { numberSymbol: string; title: string; taskGroups: TaskGroup[] }): string {
   const groups = input.taskGroups.map((group) => `${group.title} ${group.contents.join(' ')}`).join(' ');
   return foldVietnamese(`${input.numberSymbol} ${input.title} ${groups}`);
 }
 
-export function presentPlan(actor: Actor, row: PlanWithUnit, bases: Map<number, repo.LegalBasisRow>, files: FileSummary[]) {
-  const { plan } = row;
-  return {
-    id: plan.id,
-    unit: { id: plan.unitId, code: row.unitCode, name: row.unitName },
-    numberSymbol: plan.numberSymbol,
-    title: plan.title,
-    issuedOn: plan.issuedOn,
-    fromYear: plan.fromYear,
-    toYear: plan.toYear,
-    legalBases: plan.legalBasisIds
-      .map((id) => bases.get(id))
-      .filter((basis): basis is repo.LegalBasisRow => basis !== undefined)
-      .map((basis) => ({ id: basis.id, symbol: basis.symbol, title: basis.title, isActive: basis.isActive })),
-    taskGroups: plan.taskGroups as TaskGroup[],
-    files,
-    canEdit: can(actor, 'programme.write', row.unitPath),
-    version: plan.version,
-    createdAt: plan.createdAt.toISOString(),
-    updatedAt: plan.updatedAt.toISOString(),
-  };
-}
-
-async function presentPlans(executor: Executor, actor: Actor, rows: PlanWithUnit[]) {
+async function presentPlans(executor: Executor, actor: Actor, rows: repo.PlanWithUnit[]): Promise<Plan[]> {
   const baseIds = [...new Set(rows.flatMap((row) => row.plan.legalBasisIds))];
   const bases = new Map((await repo.findLegalBasesByIds(executor, baseIds)).map((basis) => [basis.id, basis]));
   const files = await listAttachments(
@@ -112,13 +88,13 @@ export async function findPlanPlace(executor: Executor, id: number): Promise<Rec
   return row ? { unitPaths: [row.unitPath] } : undefined;
 }
 
-async function getPlanRowOrThrow(executor: Executor, id: number): Promise<PlanWithUnit> {
+async function getPlanRowOrThrow(executor: Executor, id: number): Promise<repo.PlanWithUnit> {
   const row = await repo.findPlan(executor, id);
   if (!row) throw notFound('kế hoạch');
   return row;
 }
 
-export async function getPlan(db: Database, actor: Actor, id: number) {
+export async function getPlan(db: Database, actor: Actor, id: number): Promise<Plan> {
   const row = await getPlanRowOrThrow(db, id);
   await getReadableUnitOrThrow(db, actor, row.plan.unitId);
   const [view] = await presentPlans(db, actor, [row]);
@@ -179,7 +155,7 @@ export async function deletePlan(db: Database, actor: Actor, id: number, version
   });
 }
 
-export async function searchPlans(db: Database, actor: Actor, query: PlansQuery) {
+export async function searchPlans(db: Database, actor: Actor, query: PlansQuery): Promise<PlansAnswer> {
   const roots = await listRoots(db, actor, query.unitId);
   const { items, total } = await repo.searchPlans(db, { ...query, roots, q: query.q ? foldVietnamese(query.q) : undefined });
   return { items: await presentPlans(db, actor, items), total, page: query.page, pageSize: query.pageSize };
@@ -194,16 +170,16 @@ function assertCanKeepLegalBases(actor: Actor): void {
   }
 }
 
-function presentLegalBasis(row: repo.LegalBasisRow) {
-  return { id: row.id, symbol: row.symbol, title: row.title, issuedOn: row.issuedOn, isActive: row.isActive };
-}
-
-export async function listLegalBases(db: Database, actor: Actor, includeInactive: boolean) {
+export async function listLegalBases(db: Database, actor: Actor, includeInactive: boolean): Promise<LegalBasis[]> {
   if (scopePaths(actor, 'programme.read').length === 0) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem nội dung này.');
   return (await repo.listLegalBases(db, includeInactive)).map(presentLegalBasis);
 }
 
-export async function createLegalBasis(db: Database, actor: Actor, input: { symbol: string; title: string; issuedOn: string }) {
+export async function createLegalBasis(
+  db: Database,
+  actor: Actor,
+  input: { symbol: string; title: string; issuedOn: string },
+): Promise<LegalBasis> {
   assertCanKeepLegalBases(actor);
   return db.transaction(async (tx) => {
     if (await repo.findLegalBasisBySymbol(tx, input.symbol)) {
@@ -215,7 +191,12 @@ export async function createLegalBasis(db: Database, actor: Actor, input: { symb
   });
 }
 
-export async function updateLegalBasis(db: Database, actor: Actor, id: number, input: { title?: string; isActive?: boolean }) {
+export async function updateLegalBasis(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: { title?: string; isActive?: boolean },
+): Promise<LegalBasis> {
   assertCanKeepLegalBases(actor);
   return db.transaction(async (tx) => {
     const [before] = await repo.findLegalBasesByIds(tx, [id]);

@@ -1,32 +1,15 @@
 import type { Database, Executor } from '../../platform/db/client';
-import { can, type Actor, type RecordPlace } from '../../platform/auth/policy';
+import type { Actor, RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese } from '../../../shared/text';
-import type { CreateTopic, TopicsQuery, UpdateTopic } from '../../../shared/contracts/programme';
+import type { CreateTopic, Topic, TopicsAnswer, TopicsQuery, UpdateTopic } from '../../../shared/contracts/programme';
 import { AppError } from '../../platform/errors';
-import { listAttachments, replaceAttachments, type FileSummary } from '../files/index';
+import { listAttachments, replaceAttachments } from '../files/index';
 import * as repo from './topics.repo';
+import { presentTopic } from './programme.presenter';
 import { assertVersion, getReadableUnitOrThrow, getWritableUnitOrThrow, listRoots, notFound } from './programme.scope';
 
-export function presentTopic(actor: Actor | null, row: repo.TopicWithUnit, files: FileSummary[]) {
-  const { topic } = row;
-  return {
-    id: topic.id,
-    unit: { id: topic.unitId, code: row.unitCode, name: row.unitName },
-    title: topic.title,
-    description: topic.description,
-    fromYear: topic.fromYear,
-    toYear: topic.toYear,
-    isWholeTerm: topic.fromYear !== topic.toYear,
-    files,
-    canEdit: actor ? can(actor, 'programme.write', row.unitPath) : false,
-    version: topic.version,
-    createdAt: topic.createdAt.toISOString(),
-  };
-}
-export type TopicView = ReturnType<typeof presentTopic>;
-
-async function presentTopics(executor: Executor, actor: Actor | null, rows: repo.TopicWithUnit[]) {
+async function presentTopics(executor: Executor, actor: Actor | null, rows: repo.TopicWithUnit[]): Promise<Topic[]> {
   const files = await listAttachments(
     executor,
     'topic',
@@ -39,7 +22,7 @@ async function presentTopics(executor: Executor, actor: Actor | null, rows: repo
  * For the study module: the topics a unit studies in a year (its own and every level's above it),
  * highest level first. No permission check: the caller has already checked its own.
  */
-export async function listApplicableTopics(executor: Executor, unitPath: string, year: number): Promise<TopicView[]> {
+export async function listApplicableTopics(executor: Executor, unitPath: string, year: number): Promise<Topic[]> {
   return presentTopics(executor, null, await repo.listApplicableTopicRows(executor, unitPath, year));
 }
 
@@ -65,7 +48,7 @@ async function getTopicRowOrThrow(executor: Executor, id: number) {
   return row;
 }
 
-export async function getTopic(db: Database, actor: Actor, id: number) {
+export async function getTopic(db: Database, actor: Actor, id: number): Promise<Topic> {
   const row = await getTopicRowOrThrow(db, id);
   await getReadableUnitOrThrow(db, actor, row.topic.unitId);
   const [view] = await presentTopics(db, actor, [row]);
@@ -126,7 +109,7 @@ export async function deleteTopic(db: Database, actor: Actor, id: number, versio
   });
 }
 
-export async function searchTopics(db: Database, actor: Actor, query: TopicsQuery) {
+export async function searchTopics(db: Database, actor: Actor, query: TopicsQuery): Promise<TopicsAnswer> {
   if (query.applicable) {
     // The study module's question: what does this unit study this year.
     if (query.unitId === undefined || query.year === undefined) {

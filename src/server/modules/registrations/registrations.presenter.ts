@@ -1,6 +1,13 @@
-import type { ActionView, EventView, RegistrationDetail, RegistrationSummary, Snapshot } from '../../../shared/contracts/registrations';
+import type {
+  ActionView,
+  EventView,
+  LeaderMissing,
+  RegistrationDetail,
+  RegistrationSummary,
+  Snapshot,
+} from '../../../shared/contracts/registrations';
 import { diffSnapshots } from './registration-diff';
-import type { RegistrationActionRow, RegistrationEventRow, RegistrationRow, SummaryRow } from './registrations.repo';
+import type { LeaderMissingRow, RegistrationActionRow, RegistrationEventRow, RegistrationRow, SummaryRow } from './registrations.repo';
 
 export function presentSummary(row: SummaryRow): RegistrationSummary {
   return {
@@ -96,4 +103,8 @@ export function presentDetail(
     canEdit: parts.canEdit,
     canAppraise: parts.canAppraise,
   };
+}
+
+export function presentLeaderMissing(row: LeaderMissingRow): LeaderMissing {
+  return { personId: row.person_id, fullName: row.full_name, unitId: row.unit_id, unitName: row.unit_name, status: row.status };
 }

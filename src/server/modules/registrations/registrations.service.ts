@@ -9,9 +9,11 @@ import type {
   ActionInput,
   CreateCollective,
   CreateOwnRegistration,
+  LeaderMissing,
   LinkOptions,
   MineView,
   RegistrationDetail,
+  RegistrationsPage,
   RegistrationsQuery,
   UpdateRegistration,
   ActionLinkKind,
@@ -23,7 +25,7 @@ import * as repo from './registrations.repo';
 import * as windows from './windows.repo';
 import { linkOptionsFor, presentWindow } from './windows.service';
 import { refreshSimilarities, SIMILARITY_THRESHOLD } from './similarity';
-import { presentActions, presentDetail, presentHistory, presentSummary } from './registrations.presenter';
+import { presentActions, presentDetail, presentHistory, presentLeaderMissing, presentSummary } from './registrations.presenter';
 
 /** Folded shortcomings and actions: searched with LIKE and compared by trigrams for near-duplicates. */
 export function searchTextOf(shortcomings: string, actions: Array<Pick<ActionInput, 'content' | 'measurableResult'>>): string {
@@ -349,7 +351,7 @@ export async function getRegistration(db: Database, actor: Actor, id: number): P
   });
 }
 
-export async function listRegistrations(db: Database, actor: Actor, query: RegistrationsQuery) {
+export async function listRegistrations(db: Database, actor: Actor, query: RegistrationsQuery): Promise<RegistrationsPage> {
   assertHasPermissionSomewhere(actor, 'registrations.read');
   let unitPath: string | undefined;
   if (query.unitId) {
@@ -403,15 +405,8 @@ export async function getMine(db: Database, actor: Actor, year: number): Promise
   };
 }
 
-export async function listLeadersMissing(db: Database, actor: Actor, unitId: number, year: number) {
+export async function listLeadersMissing(db: Database, actor: Actor, unitId: number, year: number): Promise<LeaderMissing[]> {
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'registrations.read', unit.path);
-  const rows = await repo.listLeadersMissing(db, unit.path, year);
-  return rows.map((row) => ({
-    personId: row.person_id,
-    fullName: row.full_name,
-    unitId: row.unit_id,
-    unitName: row.unit_name,
-    status: row.status,
-  }));
+  return (await repo.listLeadersMissing(db, unit.path, year)).map(presentLeaderMissing);
 }

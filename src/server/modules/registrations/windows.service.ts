@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import {
   ACTION_LINK_KINDS,
   type ActionLinkKind,
+  type ApplicableWindow,
   type CreateWindow,
   type LinkOptions,
   type UpdateWindow,
@@ -92,7 +93,7 @@ export async function linkOptionsFor(
   return { topics, breakthroughs, standards };
 }
 
-export async function getApplicableWindow(db: Database, actor: Actor, unitId: number, year: number) {
+export async function getApplicableWindow(db: Database, actor: Actor, unitId: number, year: number): Promise<ApplicableWindow> {
   const unit = await getUnitOrThrow(db, unitId);
   assertCanReadDownward(actor, 'programme.read', unit.path);
   const window = await repo.findApplicableWindow(db, unit.path, year);

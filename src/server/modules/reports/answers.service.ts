@@ -3,18 +3,19 @@ import { AppError } from '../../platform/errors';
 import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { addDaysIso, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import type { ReportInboxQuery, SaveAnswer } from '../../../shared/contracts/reports';
+import type { ReportAnswerDetail, ReportInboxAnswer, ReportInboxQuery, SaveAnswer } from '../../../shared/contracts/reports';
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
-import { CATALOGUE_BY_KEY, computeFigures, expandKeys } from './metric-catalogue';
+import { computeFigures, expandKeys } from './metric-catalogue';
 import { findRequest, type RequestWithUnit } from './requests.repo';
 import * as repo from './answers.repo';
 import { transitionAnswer, type MachineContext } from './answer-machine';
-import { displayStatus } from './report-status';
 import { nextDocumentNumber, numberSymbolOf } from '../../platform/documents/numbering';
 import { describeHistory } from './history';
 import { setDefaultDueDates } from './recommendations.repo';
 import { countFirstSubmission } from './report.figures';
+import { presentAnswerDetail } from './answers.presenter';
+import { presentInboxItem } from './reports.presenter';
 
 const NUMBER_PATTERN = /^-?\d+(?:[.,]\d+)?$/;
 
@@ -82,7 +83,7 @@ const isEmptyReport = (content: { narrative: object; manualValues: object }) =>
  * Saves the answer's content and, when asked (`submit`), submits it in the same transaction. A
  * submission of an empty report is refused before anything is written.
  */
-export async function saveAnswer(db: Database, actor: Actor, id: number, input: SaveAnswer) {
+export async function saveAnswer(db: Database, actor: Actor, id: number, input: SaveAnswer): Promise<ReportAnswerDetail> {
   const content = contentToSave(input);
   if (input.submit && isEmptyReport(content)) throw new AppError('VALIDATION_FAILED', EMPTY_REPORT);
   await db.transaction(async (tx) => {
@@ -120,7 +121,13 @@ export async function saveAnswer(db: Database, actor: Actor, id: number, input: 
  * Submission freezes the figures as computed today for the period, gives the report its number in
  * the unit's own series (kept when a returned report is resubmitted) and keeps a snapshot.
  */
-export async function submitAnswer(db: Database, actor: Actor, id: number, version: number, options: { on?: string } = {}) {
+export async function submitAnswer(
+  db: Database,
+  actor: Actor,
+  id: number,
+  version: number,
+  options: { on?: string } = {},
+): Promise<ReportAnswerDetail> {
   await db.transaction((tx) => submitAnswerInTx(tx, actor, id, version, options));
   return getAnswer(db, actor, id);
 }
@@ -173,7 +180,12 @@ function submitAnswerInTx(tx: Executor, actor: Actor, id: number, version: numbe
   });
 }
 
-export async function returnAnswer(db: Database, actor: Actor, id: number, input: { version: number; reason: string }) {
+export async function returnAnswer(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: { version: number; reason: string },
+): Promise<ReportAnswerDetail> {
   await db.transaction((tx) =>
     transitionAnswer(tx, actor, {
       answerId: id,
@@ -186,7 +198,7 @@ export async function returnAnswer(db: Database, actor: Actor, id: number, input
   return getAnswer(db, actor, id);
 }
 
-export async function acceptAnswer(db: Database, actor: Actor, id: number, version: number) {
+export async function acceptAnswer(db: Database, actor: Actor, id: number, version: number): Promise<ReportAnswerDetail> {
   await db.transaction((tx) =>
     transitionAnswer(tx, actor, {
       answerId: id,
@@ -198,24 +210,12 @@ export async function acceptAnswer(db: Database, actor: Actor, id: number, versi
   return getAnswer(db, actor, id);
 }
 
-function presentRecommendation(row: repo.RecommendationRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    body: row.body,
-    status: row.status,
-    answer: row.answer,
-    answeredAt: row.answeredAt?.toISOString() ?? null,
-    version: row.version,
-  };
-}
-
 /**
  * A report as its writer and its reader see it: each requested figure computed live for the period
  * (with how it is computed) beside the value frozen at submission, the narrative, the items, the
  * files, the history with what changed between submissions, and the reports it received from below.
  */
-export async function getAnswer(db: Database, actor: Actor, id: number) {
+export async function getAnswer(db: Database, actor: Actor, id: number): Promise<ReportAnswerDetail> {
   const context = await getContext(db, id);
   assertCanRead(actor, context);
   const { answer } = context;
@@ -230,84 +230,30 @@ export async function getAnswer(db: Database, actor: Actor, id: number) {
     db,
     lower.map((row) => row.id),
   );
-  return {
-    id: answer.id,
-    request: {
-      id: request.id,
-      unit: { id: request.unitId, name: context.requestContext.unitName },
-      kind: request.kind,
-      title: request.title,
-      periodFrom: request.periodFrom,
-      periodTo: request.periodTo,
-      deadline: request.deadline,
-      content: request.content,
-      guidance: request.guidance,
-    },
-    unit: { id: answer.unitId, name: context.unitName, code: context.unitCode },
-    status: answer.status,
-    displayStatus: displayStatus(answer.status, request.deadline, todayIso()),
-    narrative: answer.narrative,
-    manualValues: answer.manualValues,
-    figureNotes: answer.figureNotes,
-    figures: request.content.metrics.map((key) => {
-      const entry = CATALOGUE_BY_KEY.get(key)!;
-      return {
-        key,
-        label: entry.label,
-        unit: entry.unit,
-        definition: entry.definition,
-        computation: entry.computation,
-        live: live[key] ?? null,
-        frozen: answer.frozenFigures ? (answer.frozenFigures[key] ?? null) : null,
-      };
-    }),
-    recommendations: recommendations.map(presentRecommendation),
+  return presentAnswerDetail(context, {
+    today: todayIso(),
+    live,
+    recommendations,
     files,
-    numberSymbol: answer.numberSymbol,
-    firstSubmittedOn: answer.firstSubmittedOn,
-    submittedAt: answer.submittedAt?.toISOString() ?? null,
-    returnReason: answer.returnReason,
-    version: answer.version,
     history: describeHistory(events, request.content),
     // Who typed the figures in: whoever last submitted the report, or, before that, last saved it.
     enteredBy:
       [...events].reverse().find((event) => event.toStatus === 'submitted')?.actorName ?? (await repo.findUserName(db, answer.updatedBy)),
-    lower: lower.map((row) => ({
-      id: row.id,
-      title: row.title,
-      unitName: row.unit_name,
-      status: row.status,
-      narrative: row.narrative,
-      manualValues: row.manual_values,
-      recommendations: lowerItems.filter((item) => item.answerId === row.id).map((item) => ({ kind: item.kind, body: item.body })),
-    })),
+    lower,
+    lowerItems,
     canWrite: can(actor, 'reports.answer', context.unitPath),
     canReview: can(actor, 'reports.request', context.requestContext.unitPath),
-  };
+  });
 }
 
 /** The reports the units of a subtree must write. */
-export async function listInbox(db: Database, actor: Actor, query: ReportInboxQuery) {
+export async function listInbox(db: Database, actor: Actor, query: ReportInboxQuery): Promise<ReportInboxAnswer> {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'reports.answer', unit.path);
   const today = todayIso();
   const { items, total } = await repo.searchInbox(db, { ...query, today, unitPath: unit.path, scope: scopePaths(actor, 'reports.answer') });
   return {
-    items: items.map((row) => ({
-      id: row.id,
-      requestId: row.request_id,
-      unit: { id: row.unit_id, name: row.unit_name },
-      requesterName: row.requester_name,
-      kind: row.kind,
-      title: row.title,
-      periodFrom: row.period_from,
-      periodTo: row.period_to,
-      deadline: row.deadline,
-      status: row.status,
-      displayStatus: displayStatus(row.status, row.deadline, today),
-      firstSubmittedOn: row.first_submitted_on,
-      version: row.version,
-    })),
+    items: items.map((row) => presentInboxItem(row, today)),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -1,9 +1,11 @@
 import type { Database } from '../../platform/db/client';
 import { assertCan, type Actor } from '../../platform/auth/policy';
+import type { ReportConsolidation } from '../../../shared/contracts/reports';
 import { CATALOGUE_BY_KEY, expandKeys, rateOf } from './metric-catalogue';
 import { listAnswersOfRequest, listRecommendationsOfAnswers } from './answers.repo';
 import { getRequestOrThrow } from './requests.service';
 import { hasSubmitted } from './report-status';
+import { presentConsolidation } from './answers.presenter';
 
 const parseNumber = (value: string) => Number(value.replace(',', '.'));
 
@@ -12,7 +14,7 @@ const parseNumber = (value: string) => Number(value.replace(',', '.'));
  * rate recomputed from the summed numerator and denominator), the units still missing, every
  * difficulty and recommendation with its unit, and each narrative section side by side.
  */
-export async function getConsolidation(db: Database, actor: Actor, requestId: number) {
+export async function getConsolidation(db: Database, actor: Actor, requestId: number): Promise<ReportConsolidation> {
   const found = await getRequestOrThrow(db, requestId);
   assertCan(actor, 'reports.request', found.unitPath);
   const { request } = found;
@@ -42,56 +44,5 @@ export async function getConsolidation(db: Database, actor: Actor, requestId: nu
     db,
     answering.map((answer) => answer.id),
   );
-  const unitOf = new Map(answers.map((answer) => [answer.id, answer.unit_name]));
-  return {
-    request: {
-      id: request.id,
-      title: request.title,
-      kind: request.kind,
-      periodFrom: request.periodFrom,
-      periodTo: request.periodTo,
-      deadline: request.deadline,
-      unit: { id: request.unitId, name: found.unitName },
-    },
-    expected: answers.length,
-    answering: answering.length,
-    missing: missing.map((answer) => ({ id: answer.id, unitName: answer.unit_name, status: answer.status })),
-    figures: request.content.metrics.map((key) => {
-      const entry = CATALOGUE_BY_KEY.get(key)!;
-      return {
-        key,
-        label: entry.label,
-        unit: entry.unit,
-        definition: entry.definition,
-        computation: entry.computation,
-        total: totals[key] ?? null,
-      };
-    }),
-    byUnit: answering.map((answer) => ({
-      answerId: answer.id,
-      unitName: answer.unit_name,
-      status: answer.status,
-      figures: answer.frozen_figures!,
-      manualValues: answer.manual_values,
-    })),
-    manualItems: request.content.manualItems.map((item) => ({
-      ...item,
-      total: item.type === 'number' ? (manualTotals[item.key] ?? null) : null,
-    })),
-    recommendations: items.map((item) => ({
-      id: item.id,
-      unitName: unitOf.get(item.answerId) ?? '',
-      kind: item.kind,
-      body: item.body,
-      status: item.status,
-      answer: item.answer,
-    })),
-    sections: request.content.sections.map((section) => ({
-      key: section.key,
-      title: section.title,
-      entries: answering
-        .filter((answer) => answer.narrative[section.key])
-        .map((answer) => ({ unitName: answer.unit_name, text: answer.narrative[section.key]! })),
-    })),
-  };
+  return presentConsolidation(found, { answers, answering, missing, totals, manualTotals, items });
 }

@@ -1,5 +1,6 @@
 import type { ReportContent } from '../../db/schema/reports';
 import type { reportAnswerEvents } from '../../db/schema/index';
+import type { AnswerHistoryEvent } from '../../../shared/contracts/reports';
 
 type EventRow = typeof reportAnswerEvents.$inferSelect;
 type Snapshot = {
@@ -12,7 +13,7 @@ type Snapshot = {
  * The history of a report, each submission with what changed since the one before it: the titles
  * of the sections and items whose text differs, and whether the difficulties and recommendations did.
  */
-export function describeHistory(events: EventRow[], content: ReportContent) {
+export function describeHistory(events: EventRow[], content: ReportContent): AnswerHistoryEvent[] {
   let previous: Snapshot | null = null;
   return events.map((event) => {
     let changes: string[] | null = null;

@@ -419,13 +419,3 @@ export async function computeFigures(
   }
   return result;
 }
-
-export function presentCatalogue() {
-  return METRIC_CATALOGUE.map((entry) => ({
-    key: entry.key,
-    label: entry.label,
-    unit: entry.unit,
-    definition: entry.definition,
-    computation: entry.computation,
-  }));
-}

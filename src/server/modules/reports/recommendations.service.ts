@@ -4,9 +4,15 @@ import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../
 import { recordAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import type { RecommendationsQuery, RespondRecommendation } from '../../../shared/contracts/reports';
+import type {
+  RecommendationsQuery,
+  RegisterAnswer,
+  RespondedRecommendation,
+  RespondRecommendation,
+} from '../../../shared/contracts/reports';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './recommendations.repo';
+import { presentRegisterItem, presentResponded } from './reports.presenter';
 
 /** Where an item may go next: answered items may still be closed or taken up again. */
 const NEXT: Record<string, string[]> = {
@@ -20,7 +26,7 @@ const NEXT: Record<string, string[]> = {
  * The register of difficulties and recommendations: the addressed level handles the items sent to
  * it (reports.request); the raising unit follows what it raised and reads the answers (reports.answer).
  */
-export async function listRegister(db: Database, actor: Actor, query: RecommendationsQuery) {
+export async function listRegister(db: Database, actor: Actor, query: RecommendationsQuery): Promise<RegisterAnswer> {
   const unit = await getUnitOrThrow(db, query.unitId);
   const permission = query.direction === 'addressed' ? 'reports.request' : 'reports.answer';
   assertCan(actor, permission, unit.path);
@@ -33,26 +39,7 @@ export async function listRegister(db: Database, actor: Actor, query: Recommenda
     unitPath: unit.path,
     scope: scopePaths(actor, permission),
   });
-  return {
-    items: items.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      body: row.body,
-      status: row.status,
-      answer: row.answer,
-      answeredAt: row.answered_at ? new Date(row.answered_at).toISOString() : null,
-      dueOn: row.due_on,
-      overdue: (row.status === 'received' || row.status === 'in_progress') && row.due_on !== null && row.due_on < today,
-      unit: { id: row.unit_id, name: row.unit_name },
-      addressedTo: { id: row.addressed_unit_id, name: row.addressed_name },
-      requestTitle: row.request_title,
-      answerId: row.answer_id,
-      version: row.version,
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return { items: items.map((row) => presentRegisterItem(row, today)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Where a recommendation named in a request sits (the level it is addressed to), for the check made before the body is read. */
@@ -61,7 +48,7 @@ export async function findRecommendationPlace(executor: Executor, id: number): P
   return found?.submitted ? { unitPaths: [found.addressedPath] } : undefined;
 }
 
-export async function respond(db: Database, actor: Actor, id: number, input: RespondRecommendation) {
+export async function respond(db: Database, actor: Actor, id: number, input: RespondRecommendation): Promise<RespondedRecommendation> {
   return db.transaction(async (tx) => {
     const found = await repo.findItem(tx, id);
     if (!found || !found.submitted) throw new AppError('NOT_FOUND', 'Không tìm thấy khó khăn, kiến nghị này.');
@@ -89,13 +76,6 @@ export async function respond(db: Database, actor: Actor, id: number, input: Res
       before: { status: found.item.status, answer: found.item.answer, dueOn: found.item.dueOn },
       after: { status: after.status, answer: after.answer, dueOn: after.dueOn },
     });
-    return {
-      id: after.id,
-      status: after.status,
-      answer: after.answer,
-      dueOn: after.dueOn,
-      version: after.version,
-      canRespond: can(actor, 'reports.request', found.addressedPath),
-    };
+    return presentResponded(after, can(actor, 'reports.request', found.addressedPath));
   });
 }

@@ -1,12 +1,22 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { FileDownloadSchema, IdParamsSchema } from '../../../shared/contracts/common';
+import { FileDownloadSchema, IdParamsSchema, NoContentSchema } from '../../../shared/contracts/common';
 import {
   CreateReportRequestSchema,
-  DEFAULT_SECTIONS,
   DocumentQuerySchema,
   RecommendationsQuerySchema,
+  RegisterAnswerSchema,
+  ReminderResultSchema,
+  ReportAnswerDetailSchema,
+  ReportCatalogueSchema,
+  ReportConsolidationSchema,
+  ReportInboxAnswerSchema,
   ReportInboxQuerySchema,
+  ReportRequestDetailSchema,
+  ReportRequestsAnswerSchema,
   ReportRequestsQuerySchema,
+  ReportTemplateSchema,
+  RespondedRecommendationSchema,
   RespondRecommendationSchema,
   ReturnAnswerSchema,
   SaveAnswerSchema,
@@ -15,10 +25,10 @@ import {
   UpdateDeadlineSchema,
   VersionBodySchema,
 } from '../../../shared/contracts/reports';
-import { assertHasPermissionSomewhere, scopePaths } from '../../platform/auth/policy';
 import type { AppDeps } from '../../platform/http/deps';
 import { actorOf, sendFile, XLSX_TYPE } from '../../platform/http/request-context';
 import { placeById } from '../../platform/http/route-needs';
+import { presentCatalogue } from './reports.presenter';
 import * as requests from './requests.service';
 import * as answers from './answers.service';
 import * as recommendations from './recommendations.service';
@@ -36,36 +46,47 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     needs: ['reports.request'],
     place: placeById((id) => recommendations.findRecommendationPlace(db, id)),
   } as const;
-  app.get('/api/reports/catalogue', { schema: { tags } }, async (request) => {
-    const actor = actorOf(request);
-    if (scopePaths(actor, 'reports.request').length === 0) assertHasPermissionSomewhere(actor, 'reports.answer');
-    return { metrics: requests.getCatalogue(), defaultSections: DEFAULT_SECTIONS, pdfAvailable: await pdfAvailable() };
+  app.get('/api/reports/catalogue', { schema: { tags, response: { 200: ReportCatalogueSchema } } }, async (request) => {
+    requests.assertMayReadCatalogue(actorOf(request));
+    return presentCatalogue(await pdfAvailable());
   });
 
   // Requests, as the requesting level manages them
-  app.get('/api/report-requests', { schema: { tags, querystring: ReportRequestsQuerySchema } }, (request) =>
-    requests.listRequests(db, actorOf(request), request.query),
+  app.get(
+    '/api/report-requests',
+    { schema: { tags, querystring: ReportRequestsQuerySchema, response: { 200: ReportRequestsAnswerSchema } } },
+    (request) => requests.listRequests(db, actorOf(request), request.query),
   );
   app.post(
     '/api/report-requests',
-    { config: { needs: ['reports.request'] }, schema: { tags, body: CreateReportRequestSchema } },
+    {
+      config: { needs: ['reports.request'] },
+      schema: { tags, body: CreateReportRequestSchema, response: { 201: ReportRequestDetailSchema } },
+    },
     async (request, reply) => reply.status(201).send(await requests.createRequest(db, actorOf(request), request.body)),
   );
-  app.get('/api/report-requests/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
-    requests.getRequest(db, actorOf(request), request.params.id),
+  app.get(
+    '/api/report-requests/:id',
+    { schema: { tags, params: IdParamsSchema, response: { 200: ReportRequestDetailSchema } } },
+    (request) => requests.getRequest(db, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/report-requests/:id/deadline',
-    { config: onRequest, schema: { tags, params: IdParamsSchema, body: UpdateDeadlineSchema } },
+    {
+      config: onRequest,
+      schema: { tags, params: IdParamsSchema, body: UpdateDeadlineSchema, response: { 200: ReportRequestDetailSchema } },
+    },
     (request) => requests.updateDeadline(db, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/report-requests/:id/remind',
-    { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema } },
+    { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, response: { 200: ReminderResultSchema } } },
     (request) => requests.remindLate(db, actorOf(request), request.params.id),
   );
-  app.get('/api/report-requests/:id/consolidation', { schema: { tags, params: IdParamsSchema } }, (request) =>
-    getConsolidation(db, actorOf(request), request.params.id),
+  app.get(
+    '/api/report-requests/:id/consolidation',
+    { schema: { tags, params: IdParamsSchema, response: { 200: ReportConsolidationSchema } } },
+    (request) => getConsolidation(db, actorOf(request), request.params.id),
   );
   app.get(
     '/api/report-requests/:id/figures-export',
@@ -77,7 +98,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   );
   app.get(
     '/api/report-requests/:id/document',
-    { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } },
+    { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema, response: { 200: FileDownloadSchema } } },
     async (request, reply) => {
       const input = await consolidationDocumentInput(db, actorOf(request), request.params.id);
       const file = await renderDocument(input, request.query.format, { what: 'Báo cáo tổng hợp', of: input.summary });
@@ -86,17 +107,19 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   );
 
   // Saved request contents
-  app.get('/api/report-templates', { schema: { tags, querystring: TemplatesQuerySchema } }, (request) =>
-    requests.listTemplates(db, actorOf(request), request.query.unitId),
+  app.get(
+    '/api/report-templates',
+    { schema: { tags, querystring: TemplatesQuerySchema, response: { 200: z.array(ReportTemplateSchema) } } },
+    (request) => requests.listTemplates(db, actorOf(request), request.query.unitId),
   );
   app.post(
     '/api/report-templates',
-    { config: { needs: ['reports.request'] }, schema: { tags, body: SaveTemplateSchema } },
+    { config: { needs: ['reports.request'] }, schema: { tags, body: SaveTemplateSchema, response: { 201: ReportTemplateSchema } } },
     async (request, reply) => reply.status(201).send(await requests.saveTemplate(db, actorOf(request), request.body)),
   );
   app.delete(
     '/api/report-templates/:id',
-    { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema } },
+    { config: { needs: ['reports.request'] }, schema: { tags, params: IdParamsSchema, response: { 204: NoContentSchema } } },
     async (request, reply) => {
       await requests.deleteTemplate(db, actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -104,35 +127,43 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   );
 
   // Reports, as expected units write them and the requesting level reviews them
-  app.get('/api/report-inbox', { schema: { tags, querystring: ReportInboxQuerySchema } }, (request) =>
-    answers.listInbox(db, actorOf(request), request.query),
+  app.get(
+    '/api/report-inbox',
+    { schema: { tags, querystring: ReportInboxQuerySchema, response: { 200: ReportInboxAnswerSchema } } },
+    (request) => answers.listInbox(db, actorOf(request), request.query),
   );
-  app.get('/api/report-answers/:id', { schema: { tags, params: IdParamsSchema } }, (request) =>
+  app.get('/api/report-answers/:id', { schema: { tags, params: IdParamsSchema, response: { 200: ReportAnswerDetailSchema } } }, (request) =>
     answers.getAnswer(db, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/report-answers/:id',
-    { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: SaveAnswerSchema } },
+    { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: SaveAnswerSchema, response: { 200: ReportAnswerDetailSchema } } },
     (request) => answers.saveAnswer(db, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/report-answers/:id/submit',
-    { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } },
+    { config: onOwnAnswer, schema: { tags, params: IdParamsSchema, body: VersionBodySchema, response: { 200: ReportAnswerDetailSchema } } },
     (request) => answers.submitAnswer(db, actorOf(request), request.params.id, request.body.version),
   );
   app.post(
     '/api/report-answers/:id/return',
-    { config: onAnswerReview, schema: { tags, params: IdParamsSchema, body: ReturnAnswerSchema } },
+    {
+      config: onAnswerReview,
+      schema: { tags, params: IdParamsSchema, body: ReturnAnswerSchema, response: { 200: ReportAnswerDetailSchema } },
+    },
     (request) => answers.returnAnswer(db, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/report-answers/:id/accept',
-    { config: onAnswerReview, schema: { tags, params: IdParamsSchema, body: VersionBodySchema } },
+    {
+      config: onAnswerReview,
+      schema: { tags, params: IdParamsSchema, body: VersionBodySchema, response: { 200: ReportAnswerDetailSchema } },
+    },
     (request) => answers.acceptAnswer(db, actorOf(request), request.params.id, request.body.version),
   );
   app.get(
     '/api/report-answers/:id/document',
-    { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema } },
+    { schema: { tags, params: IdParamsSchema, querystring: DocumentQuerySchema, response: { 200: FileDownloadSchema } } },
     async (request, reply) => {
       const input = await answerDocumentInput(db, actorOf(request), request.params.id);
       const file = await renderDocument(input, request.query.format, {
@@ -144,12 +175,17 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   );
 
   // The register of difficulties and recommendations
-  app.get('/api/report-recommendations', { schema: { tags, querystring: RecommendationsQuerySchema } }, (request) =>
-    recommendations.listRegister(db, actorOf(request), request.query),
+  app.get(
+    '/api/report-recommendations',
+    { schema: { tags, querystring: RecommendationsQuerySchema, response: { 200: RegisterAnswerSchema } } },
+    (request) => recommendations.listRegister(db, actorOf(request), request.query),
   );
   app.patch(
     '/api/report-recommendations/:id',
-    { config: onRecommendation, schema: { tags, params: IdParamsSchema, body: RespondRecommendationSchema } },
+    {
+      config: onRecommendation,
+      schema: { tags, params: IdParamsSchema, body: RespondRecommendationSchema, response: { 200: RespondedRecommendationSchema } },
+    },
     (request) => recommendations.respond(db, actorOf(request), request.params.id, request.body),
   );
 };

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { reportRequests, reportTemplates } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { ReportAudience } from '../../../shared/contracts/reports';
+import type { ReportContent } from '../../db/schema/reports';
 import { listSubtreeOn } from '../units/index';
 import { withNextVersion } from '../../platform/db/versions';
 
@@ -57,7 +58,17 @@ export async function listAudienceUnitIds(
   return chosen.map((entry) => entry.id);
 }
 
-export type RequestListRow = RequestRow & { unitName: string; expected: number; submitted: number; accepted: number; onTime: number };
+/** A request as the list shows it, with its counts of expected, submitted, accepted and on-time reports. */
+export type RequestListRow = Pick<
+  RequestRow,
+  'id' | 'unitId' | 'kind' | 'title' | 'periodFrom' | 'periodTo' | 'deadline' | 'audience' | 'version'
+> & {
+  unitName: string;
+  expected: number;
+  submitted: number;
+  accepted: number;
+  onTime: number;
+};
 
 export async function searchRequests(
   executor: Executor,
@@ -103,16 +114,23 @@ export async function searchRequests(
       submitted: Number(row.submitted),
       accepted: Number(row.accepted),
       onTime: Number(row.on_time),
-    })) as RequestListRow[],
+    })),
   };
 }
 
 export async function listTemplates(executor: Executor, unitPath: string) {
-  const rows = await executor.execute<{ id: number; unit_id: number; unit_name: string; name: string; kind: string; content: unknown }>(sql`
+  const rows = await executor.execute<{
+    id: number;
+    unit_id: number;
+    unit_name: string;
+    name: string;
+    kind: string;
+    content: ReportContent;
+  }>(sql`
     SELECT t.id, t.unit_id, u.name AS unit_name, t.name, t.kind, t.content
     FROM report_templates t JOIN units u ON u.id = t.unit_id
     WHERE u.path @> ${unitPath}::ltree ORDER BY t.name, t.id`);
-  return rows.rows;
+  return rows.rows.map((row) => ({ ...row, id: Number(row.id), unit_id: Number(row.unit_id) }));
 }
 
 export async function insertTemplate(executor: Executor, values: typeof reportTemplates.$inferInsert) {

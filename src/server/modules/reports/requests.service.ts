@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { assertCan, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
+import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor, type RecordPlace } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
@@ -8,14 +8,19 @@ import {
   REPORT_KIND_LABELS,
   type CreateReportRequest,
   type ReportAudience,
+  type ReminderResult,
   type ReportContentInput,
+  type ReportRequestDetail,
+  type ReportRequestsAnswer,
   type ReportRequestsQuery,
+  type ReportTemplate,
 } from '../../../shared/contracts/reports';
 import { getUnitOrThrow } from '../units/index';
-import { CATALOGUE_BY_KEY, presentCatalogue } from './metric-catalogue';
+import { CATALOGUE_BY_KEY } from './metric-catalogue';
 import * as repo from './requests.repo';
 import { insertAnswers, insertReminders, listAnswerSubtrees, listAnswersOfRequest } from './answers.repo';
 import { displayStatus, hasSubmitted, isOnTime, rates } from './report-status';
+import { presentAnswerRow, presentRequestDetail, presentRequestItem, presentTemplate } from './reports.presenter';
 import { countIssuedRequest } from './report.figures';
 
 const NOT_FOUND = 'Không tìm thấy yêu cầu báo cáo này.';
@@ -57,7 +62,7 @@ const EMPTY_AUDIENCE: Record<ReportAudience, string> = {
 };
 
 /** Issues a request: the expected units are fixed now, one answer row each, in the same transaction. */
-export async function createRequest(db: Database, actor: Actor, input: CreateReportRequest) {
+export async function createRequest(db: Database, actor: Actor, input: CreateReportRequest): Promise<ReportRequestDetail> {
   const unit = await getUnitOrThrow(db, input.unitId);
   assertCan(actor, 'reports.request', unit.path);
   const id = await issueRequest(db, actor, unit, input, (tx, day) => repo.listAudienceUnitIds(tx, unit, input.audience, day));
@@ -150,7 +155,7 @@ async function issueRequest(
   });
 }
 
-export async function listRequests(db: Database, actor: Actor, query: ReportRequestsQuery) {
+export async function listRequests(db: Database, actor: Actor, query: ReportRequestsQuery): Promise<ReportRequestsAnswer> {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'reports.request', unit.path);
   const { items, total } = await repo.searchRequests(db, {
@@ -159,34 +164,11 @@ export async function listRequests(db: Database, actor: Actor, query: ReportRequ
     unitPath: unit.path,
     scope: scopePaths(actor, 'reports.request'),
   });
-  return {
-    items: items.map(({ expected, submitted, onTime, accepted, ...row }) => ({ ...row, accepted, ...rates(expected, submitted, onTime) })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
-
-function presentRequest(found: repo.RequestWithUnit) {
-  const { request } = found;
-  return {
-    id: request.id,
-    unit: { id: request.unitId, name: found.unitName, code: found.unitCode },
-    kind: request.kind,
-    title: request.title,
-    periodFrom: request.periodFrom,
-    periodTo: request.periodTo,
-    deadline: request.deadline,
-    audience: request.audience,
-    content: request.content,
-    guidance: request.guidance,
-    version: request.version,
-    createdAt: request.createdAt.toISOString(),
-  };
+  return { items: items.map(presentRequestItem), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The request with every expected unit's status, and the reporting and on-time rates, overall and per child subtree. */
-export async function getRequest(db: Database, actor: Actor, id: number) {
+export async function getRequest(db: Database, actor: Actor, id: number): Promise<ReportRequestDetail> {
   const found = await getRequestOrThrow(db, id);
   assertCan(actor, 'reports.request', found.unitPath);
   const today = todayIso();
@@ -205,24 +187,12 @@ export async function getRequest(db: Database, actor: Actor, id: number) {
   }
   const submitted = answers.filter((answer) => hasSubmitted(answer.first_submitted_on)).length;
   const onTime = answers.filter((answer) => isOnTime(answer.on_time)).length;
-  return {
-    ...presentRequest(found),
+  return presentRequestDetail(found, {
     figures: rates(answers.length, submitted, onTime),
     bySubtree: [...bySubtree.values()].map((group) => ({ unit: group.unit, ...rates(group.expected, group.submitted, group.onTime) })),
-    answers: answers.map((answer) => ({
-      id: answer.id,
-      unit: { id: answer.unit_id, name: answer.unit_name, code: answer.unit_code },
-      status: answer.status,
-      displayStatus: displayStatus(answer.status, found.request.deadline, today),
-      firstSubmittedOn: answer.first_submitted_on,
-      submittedAt: answer.submitted_at ? new Date(answer.submitted_at).toISOString() : null,
-      onTime: answer.on_time,
-      numberSymbol: answer.number_symbol,
-      returnReason: answer.return_reason,
-      version: answer.version,
-    })),
+    answers: answers.map((answer) => presentAnswerRow(answer, found.request.deadline, today)),
     canManage: can(actor, 'reports.request', found.unitPath),
-  };
+  });
 }
 
 /**
@@ -235,7 +205,12 @@ export async function findRequestPlace(executor: Executor, id: number): Promise<
   return found ? { unitPaths: [found.unitPath] } : undefined;
 }
 
-export async function updateDeadline(db: Database, actor: Actor, id: number, input: { deadline: string; version: number }) {
+export async function updateDeadline(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: { deadline: string; version: number },
+): Promise<ReportRequestDetail> {
   await db.transaction(async (tx) => {
     const found = await repo.findRequest(tx, id, true);
     if (!found) throw new AppError('NOT_FOUND', NOT_FOUND);
@@ -257,7 +232,7 @@ export async function updateDeadline(db: Database, actor: Actor, id: number, inp
 }
 
 /** One action: every late unit's accounts get an in-app reminder. */
-export async function remindLate(db: Database, actor: Actor, id: number) {
+export async function remindLate(db: Database, actor: Actor, id: number): Promise<ReminderResult> {
   return db.transaction(async (tx) => {
     const found = await repo.findRequest(tx, id);
     if (!found) throw new AppError('NOT_FOUND', NOT_FOUND);
@@ -285,29 +260,23 @@ export async function remindLate(db: Database, actor: Actor, id: number) {
   });
 }
 
-export function getCatalogue() {
-  return presentCatalogue();
+/** The catalogue is read by whoever requests reports somewhere, or writes them. */
+export function assertMayReadCatalogue(actor: Actor): void {
+  if (scopePaths(actor, 'reports.request').length === 0) assertHasPermissionSomewhere(actor, 'reports.answer');
 }
 
-export async function listTemplates(db: Database, actor: Actor, unitId: number) {
+export async function listTemplates(db: Database, actor: Actor, unitId: number): Promise<ReportTemplate[]> {
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'reports.request', unit.path);
   const rows = await repo.listTemplates(db, unit.path);
-  return rows.map((row) => ({
-    id: Number(row.id),
-    unit: { id: Number(row.unit_id), name: row.unit_name },
-    name: row.name,
-    kind: row.kind,
-    content: row.content,
-    canDelete: Number(row.unit_id) === unit.id,
-  }));
+  return rows.map((row) => presentTemplate(row, { id: row.unit_id, name: row.unit_name }, row.unit_id === unit.id));
 }
 
 export async function saveTemplate(
   db: Database,
   actor: Actor,
   input: { unitId: number; name: string; kind: CreateReportRequest['kind']; content: ReportContentInput },
-) {
+): Promise<ReportTemplate> {
   const unit = await getUnitOrThrow(db, input.unitId);
   assertCan(actor, 'reports.request', unit.path);
   checkContent(input.content);
@@ -322,14 +291,7 @@ export async function saveTemplate(
     });
     return row;
   });
-  return {
-    id: template.id,
-    unit: { id: unit.id, name: unit.name },
-    name: template.name,
-    kind: template.kind,
-    content: template.content,
-    canDelete: true,
-  };
+  return presentTemplate(template, { id: unit.id, name: unit.name }, true);
 }
 
 export async function deleteTemplate(db: Database, actor: Actor, id: number) {

@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/client';
 import { assertCan, scopePaths, type Actor } from '../../platform/auth/policy';
 import { foldVietnamese } from '../../../shared/text';
-import type { StandardsOverviewQuery } from '../../../shared/contracts/standards';
+import type { StandardsOverview, StandardsOverviewQuery } from '../../../shared/contracts/standards';
 import { getUnitOrThrow } from '../units/index';
 import { STANDARD_KEEPING_KINDS } from '../figures/index';
 import * as repo from './standards.repo';
@@ -31,7 +31,7 @@ async function searchFor(
 }
 
 /** Which cells and agencies of the subtree have adopted standards and posted their sign. */
-export async function searchStandardsOverview(db: Database, actor: Actor, query: StandardsOverviewQuery) {
+export async function searchStandardsOverview(db: Database, actor: Actor, query: StandardsOverviewQuery): Promise<StandardsOverview> {
   const { items, total, summary } = await searchFor(db, actor, query, { page: query.page, pageSize: query.pageSize });
   return { items, total, page: query.page, pageSize: query.pageSize, summary };
 }

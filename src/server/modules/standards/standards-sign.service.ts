@@ -9,6 +9,7 @@ import { PROGRAMME_METRICS } from '../figures/index';
 import type { UnitRow } from '../units/index';
 import * as repo from './standards.repo';
 import { presentSign } from './standards.presenter';
+import type { StandardSign } from '../../../shared/contracts/standards';
 import { assertDateNotInFuture, getWritableUnitOrThrow } from './standards.service';
 
 export type SignInput = { postedOn: string; location: string | null; photoFileId: number | null };
@@ -51,7 +52,7 @@ async function getSignOrThrow(tx: Executor, unit: UnitRow) {
   return sign;
 }
 
-export async function recordSign(db: Database, actor: Actor, unitId: number, input: SignInput) {
+export async function recordSign(db: Database, actor: Actor, unitId: number, input: SignInput): Promise<StandardSign> {
   return db.transaction(async (tx) => {
     const unit = await getWritableUnitOrThrow(tx, actor, unitId);
     await repo.lockUnit(tx, unit.id);
@@ -80,7 +81,12 @@ export async function recordSign(db: Database, actor: Actor, unitId: number, inp
   });
 }
 
-export async function updateSign(db: Database, actor: Actor, unitId: number, input: SignInput & { version: number }) {
+export async function updateSign(
+  db: Database,
+  actor: Actor,
+  unitId: number,
+  input: SignInput & { version: number },
+): Promise<StandardSign> {
   return db.transaction(async (tx) => {
     const unit = await getWritableUnitOrThrow(tx, actor, unitId);
     await repo.lockUnit(tx, unit.id);

@@ -1,4 +1,4 @@
-import type { Criterion } from '../../../shared/contracts/standards';
+import type { Criterion, StandardSign, StandardVersion } from '../../../shared/contracts/standards';
 import type { FileSummary } from '../files/index';
 import type { SignRow, StandardRow } from './standards.repo';
 
@@ -13,7 +13,7 @@ export function criteriaOf(row: StandardRow): Criterion[] {
     .map((item) => ({ text: item.text }));
 }
 
-export function presentStandard(row: StandardRow) {
+export function presentStandard(row: StandardRow): StandardVersion {
   return {
     id: row.id,
     unitId: row.unitId,
@@ -27,9 +27,8 @@ export function presentStandard(row: StandardRow) {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-export type StandardView = ReturnType<typeof presentStandard>;
 
-export function presentSign(row: SignRow, photo: FileSummary | null) {
+export function presentSign(row: SignRow, photo: FileSummary | null): StandardSign {
   return {
     unitId: row.unitId,
     postedOn: row.postedOn,

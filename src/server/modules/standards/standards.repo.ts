@@ -1,7 +1,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { ethicsStandards, standardSigns } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
-import type { OverviewFilter } from '../../../shared/contracts/standards';
+import type { OverviewFilter, StandardsOverviewItem } from '../../../shared/contracts/standards';
 import { withNextVersion } from '../../platform/db/versions';
 
 export type StandardRow = typeof ethicsStandards.$inferSelect;
@@ -115,21 +115,8 @@ export type OverviewSearch = {
   pageSize?: number;
 };
 
-export type OverviewRow = {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-  parentName: string | null;
-  versionNumber: number | null;
-  adoptedOn: string | null;
-  firstAdoptedOn: string | null;
-  hasDraft: boolean;
-  postedOn: string | null;
-  location: string | null;
-  hasPhoto: boolean;
-};
+/** A row of the overview is sent as it is. */
+export type OverviewRow = StandardsOverviewItem;
 
 const FILTERS: Record<OverviewFilter, SQL> = {
   all: sql`TRUE`,

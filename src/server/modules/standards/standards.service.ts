@@ -4,7 +4,7 @@ import { assertCan, can, type Actor, type RecordPlace } from '../../platform/aut
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas } from '../../platform/figures';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
-import type { Criterion } from '../../../shared/contracts/standards';
+import type { Criterion, StandardVersion, UnitStandards } from '../../../shared/contracts/standards';
 import { findUnitPlace, getUnitOrThrow, type UnitRow } from '../units/index';
 import { listAttachments } from '../files/index';
 import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from '../figures/index';
@@ -60,7 +60,7 @@ async function getStandardForWriteOrThrow(tx: Executor, actor: Actor, id: number
 }
 
 /** Everything the unit's page shows: every version, the sign and where its QR code points. */
-export async function getUnitStandards(db: Database, actor: Actor, unitId: number, publicBaseUrl: string) {
+export async function getUnitStandards(db: Database, actor: Actor, unitId: number, publicBaseUrl: string): Promise<UnitStandards> {
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'programme.read', unit.path);
   const keeping = isStandardKeeping(unit.kind);
@@ -80,7 +80,11 @@ export async function getUnitStandards(db: Database, actor: Actor, unitId: numbe
   };
 }
 
-export async function createDraft(db: Database, actor: Actor, input: { unitId: number; title?: string; criteria?: Criterion[] }) {
+export async function createDraft(
+  db: Database,
+  actor: Actor,
+  input: { unitId: number; title?: string; criteria?: Criterion[] },
+): Promise<StandardVersion> {
   const row = await db.transaction(async (tx) => {
     const unit = await getWritableUnitOrThrow(tx, actor, input.unitId);
     await repo.lockUnit(tx, unit.id);
@@ -118,7 +122,7 @@ export async function updateDraft(
   actor: Actor,
   id: number,
   input: { title?: string; criteria?: Criterion[]; version: number },
-) {
+): Promise<StandardVersion> {
   const row = await db.transaction(async (tx) => {
     const { unit, standard } = await getStandardForWriteOrThrow(tx, actor, id, input.version);
     const updated = await repo.updateStandard(tx, id, {
@@ -156,7 +160,12 @@ export async function deleteDraft(db: Database, actor: Actor, id: number, versio
  * Adopts a draft on a date: it becomes the current version and the previous one is superseded on
  * that date. Only the unit's first adoption counts in "standards adopted".
  */
-export async function adoptDraft(db: Database, actor: Actor, id: number, input: { adoptedOn: string; version: number }) {
+export async function adoptDraft(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: { adoptedOn: string; version: number },
+): Promise<StandardVersion> {
   const row = await db.transaction(async (tx) => {
     const { unit, standard } = await getStandardForWriteOrThrow(tx, actor, id, input.version);
     assertDateNotInFuture(input.adoptedOn, 'Ngày thông qua');

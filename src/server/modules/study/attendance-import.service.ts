@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, type Actor } from '../../platform/auth/policy';
 import { formatVietnameseDate } from '../../platform/dates';
-import type { AttendanceStatus } from '../../../shared/contracts/study';
+import type { AttendancePreview, AttendanceStatus } from '../../../shared/contracts/study';
 import type { RowError } from '../imports/excel/read';
 import * as repo from './study.repo';
 import { readAttendanceWorkbook, writeAttendanceTemplate } from './attendance-excel';
@@ -37,7 +37,7 @@ export async function getAttendanceTemplate(db: Database, actor: Actor, id: numb
  * would give (people left out of the file are present). Nothing is written: the screen shows the
  * rows and errors, and saving sends the rows through the same check as the attendance screen.
  */
-export async function previewAttendanceImport(db: Database, actor: Actor, id: number, buffer: Buffer) {
+export async function previewAttendanceImport(db: Database, actor: Actor, id: number, buffer: Buffer): Promise<AttendancePreview> {
   const { session, roster } = await sessionForAttendance(db, actor, id);
   const parsed = await readAttendanceWorkbook(buffer);
   const errors: RowError[] = [...parsed.errors];

@@ -1,7 +1,8 @@
+import type { ApplicableTopic, RosterEntry, StudySession, StudyStatusRow } from '../../../shared/contracts/study';
 import type { FileSummary } from '../files/index';
-import type { RosterRow, SessionListRow, StatusRow } from './study.repo';
+import type { RosterRow, SessionListRow, StatusRow, TopicRow } from './study.repo';
 
-export function presentSession(row: SessionListRow, files?: FileSummary[]) {
+export function presentSession(row: SessionListRow, files?: FileSummary[]): StudySession {
   return {
     id: row.id,
     unit: { id: row.unit_id, name: row.unit_name },
@@ -19,7 +20,7 @@ export function presentSession(row: SessionListRow, files?: FileSummary[]) {
   };
 }
 
-export function presentRosterRow(row: RosterRow, personalVisible: boolean) {
+export function presentRosterRow(row: RosterRow, personalVisible: boolean): RosterEntry {
   return {
     personId: row.person_id,
     fullName: row.full_name,
@@ -33,7 +34,7 @@ export function presentRosterRow(row: RosterRow, personalVisible: boolean) {
   };
 }
 
-export function presentStatusRow(row: StatusRow) {
+export function presentStatusRow(row: StatusRow): StudyStatusRow {
   return {
     personId: row.person_id,
     fullName: row.full_name,
@@ -43,4 +44,8 @@ export function presentStatusRow(row: StatusRow) {
     sessionTitle: row.session_title,
     makeUpSession: row.make_up_session_id === null ? null : { id: row.make_up_session_id, title: row.make_up_session_title ?? '' },
   };
+}
+
+export function presentApplicableTopic(topic: TopicRow): ApplicableTopic {
+  return { id: topic.id, title: topic.title, unitName: topic.unit_name, fromYear: topic.from_year, toYear: topic.to_year };
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { sessionAttendance, studyRecords, studySessions } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
-import type { AttendanceStatus } from '../../../shared/contracts/study';
+import type { AttendanceStatus, SessionKind } from '../../../shared/contracts/study';
 import { withNextVersion } from '../../platform/db/versions';
 
 export type SessionRow = typeof studySessions.$inferSelect;
@@ -67,7 +67,7 @@ export type SessionListRow = {
   id: number;
   unit_id: number;
   unit_name: string;
-  kind: string;
+  kind: SessionKind;
   topic_id: number | null;
   topic_title: string | null;
   title: string;

@@ -7,11 +7,16 @@ import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
 import {
   STUDY_KINDS,
+  type ApplicableTopic,
+  type Attendance,
   type CreateSession,
   type MakeUp,
   type SaveAttendance,
   type SessionKind,
   type SessionsQuery,
+  type StudySession,
+  type StudySessionsAnswer,
+  type StudyStatusAnswer,
   type StudyStatusQuery,
   type UpdateSession,
 } from '../../../shared/contracts/study';
@@ -20,7 +25,7 @@ import { listAttachments, replaceAttachments } from '../files/index';
 import { asOfForYear } from '../figures/index';
 import * as repo from './study.repo';
 import { reevaluateStudies, sessionDeltas } from './study.figures';
-import { presentRosterRow, presentSession, presentStatusRow } from './study.presenter';
+import { presentApplicableTopic, presentRosterRow, presentSession, presentStatusRow } from './study.presenter';
 
 const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
 
@@ -79,7 +84,7 @@ function sessionColumns(input: Omit<CreateSession, 'unitId' | 'fileIds'>) {
   };
 }
 
-async function presentById(executor: Executor, id: number) {
+async function presentById(executor: Executor, id: number): Promise<StudySession> {
   const row = await repo.findSessionListRow(executor, id);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy buổi học tập, sinh hoạt này.');
   const files = await listAttachments(executor, 'study_session', [id]);
@@ -270,7 +275,7 @@ export async function recordMakeUp(db: Database, actor: Actor, id: number, input
   return presentById(db, id);
 }
 
-export async function listSessions(db: Database, actor: Actor, query: SessionsQuery) {
+export async function listSessions(db: Database, actor: Actor, query: SessionsQuery): Promise<StudySessionsAnswer> {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'programme.read', unit.path);
   const { items, total } = await repo.searchSessions(db, {
@@ -289,7 +294,7 @@ export async function getSession(db: Database, actor: Actor, id: number) {
 }
 
 /** The attendance screen: names of people, so it needs the right to read the unit's people. */
-export async function getAttendance(db: Database, actor: Actor, id: number) {
+export async function getAttendance(db: Database, actor: Actor, id: number): Promise<Attendance> {
   const { session, unitPath } = await getSessionOrThrow(db, id);
   assertCan(actor, 'people.read', unitPath);
   const rows = await repo.listRoster(db, id, unitPath, session.heldOn);
@@ -300,20 +305,14 @@ export async function getAttendance(db: Database, actor: Actor, id: number) {
   };
 }
 
-export async function listTopicsForUnit(db: Database, actor: Actor, unitId: number, year: number) {
+export async function listTopicsForUnit(db: Database, actor: Actor, unitId: number, year: number): Promise<ApplicableTopic[]> {
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'programme.read', unit.path);
   const topics = await repo.listApplicableTopics(db, unit.path, year);
-  return topics.map((topic) => ({
-    id: topic.id,
-    title: topic.title,
-    unitName: topic.unit_name,
-    fromYear: topic.from_year,
-    toYear: topic.to_year,
-  }));
+  return topics.map(presentApplicableTopic);
 }
 
-export async function listStudyStatus(db: Database, actor: Actor, query: StudyStatusQuery) {
+export async function listStudyStatus(db: Database, actor: Actor, query: StudyStatusQuery): Promise<StudyStatusAnswer> {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'people.read', unit.path);
   const { items, total } = await repo.searchStudyStatus(db, {

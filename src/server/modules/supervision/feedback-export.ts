@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db/client';
 import { assertCan, scopePaths, type Actor } from '../../platform/auth/policy';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import { FEEDBACK_STATUS_LABELS, type FeedbackQuery } from '../../../shared/contracts/supervision';
+import { FEEDBACK_STATUS_LABELS, type FeedbackExportQuery } from '../../../shared/contracts/supervision';
 import { getUnitOrThrow } from '../units/index';
 import * as repo from './feedback.repo';
 import { exportFileName } from '../../platform/file-names';
@@ -24,11 +24,7 @@ const vietnamDay = (timestamp: string) => new Date(new Date(timestamp).getTime()
  * The inbox as the screen filters it, for reports on how feedback was handled. The sender's name
  * and contact are left out: a file travels further than the screen, and a report does not need them.
  */
-export async function exportFeedback(
-  db: Database,
-  actor: Actor,
-  query: Omit<FeedbackQuery, 'page' | 'pageSize' | 'unitId'> & { unitId: number },
-) {
+export async function exportFeedback(db: Database, actor: Actor, query: FeedbackExportQuery) {
   const unit = await getUnitOrThrow(db, query.unitId);
   assertCan(actor, 'feedback.manage', unit.path);
   const { items } = await repo.searchFeedback(db, {

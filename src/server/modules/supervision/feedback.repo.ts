@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { withNextVersion } from '../../platform/db/versions';
 import { feedback } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
-import type { FeedbackStatus } from '../../../shared/contracts/supervision';
+import type { FeedbackCounts, FeedbackStatus, UnitFeedbackCounts } from '../../../shared/contracts/supervision';
 import { todayIso } from '../../platform/dates';
 import { REGISTRATION_BUCKETS } from '../figures/index';
 
@@ -175,8 +175,6 @@ export async function lockFeedback(executor: Executor, id: number) {
   return row ? { ...row, id: Number(row.id), version: Number(row.version) } : undefined;
 }
 
-export type FeedbackCounts = { total: number; new: number; answered: number; hidden: number; overdue: number };
-
 export async function countFeedback(executor: Executor, scope: string[], unitPath: string | null): Promise<FeedbackCounts> {
   const where = whereOf({ scope, unitPath });
   const rows = await executor.execute<Record<keyof FeedbackCounts, number>>(sql`
@@ -226,13 +224,11 @@ export async function listPublicFeedback(executor: Executor, unitId: number, lim
   }));
 }
 
-export type UnitCountsRow = FeedbackCounts & { unitId: number; unitName: string; own: boolean };
-
 /**
  * Counts per unit directly below `unitId` (each with its whole subtree), plus the unit's own: the
  * level above sees at a glance which unit lets feedback go unanswered past its due day.
  */
-export async function countFeedbackByChild(executor: Executor, unitId: number): Promise<UnitCountsRow[]> {
+export async function countFeedbackByChild(executor: Executor, unitId: number): Promise<UnitFeedbackCounts[]> {
   const rows = await executor.execute<{
     unit_id: number;
     unit_name: string;

@@ -15,11 +15,16 @@ import { addDaysIso, todayIso } from '../../platform/dates';
 import { addFigureDeltas } from '../../platform/figures';
 import { newFeedbackDeltas, settledFeedbackDeltas } from '../figures/index';
 import { foldVietnamese } from '../../../shared/text';
+import type { PagedAnswer } from '../../../shared/contracts/common';
 import {
   FEEDBACK_MAX_LENGTH,
   FEEDBACK_MIN_LENGTH,
   type AnswerFeedback,
+  type FeedbackByUnit,
+  type FeedbackCounts,
+  type FeedbackItem,
   type FeedbackQuery,
+  type FeedbackStatusItem,
   type HideFeedback,
   type PublicFeedbackForm,
 } from '../../../shared/contracts/supervision';
@@ -27,6 +32,7 @@ import { findUnitByCode, getUnitOrThrow } from '../units/index';
 import type { FeedbackGuard } from './feedback-guard';
 import { findPublicRegistrationOfUnit } from './publication.repo';
 import * as repo from './feedback.repo';
+import { presentFeedbackItem, presentFeedbackStatusItem } from './supervision.presenter';
 
 /** Per sender (hashed address): enough for a resident with several concerns, too few for a flood. */
 export const FEEDBACK_LIMITS = [
@@ -191,52 +197,7 @@ async function listScope(db: Database, actor: Actor, permission: Permission, uni
   return { scope, unitPath: unit.path };
 }
 
-/** For the units that answer: everything, with the sender's name and contact so they can reply. */
-function presentForManager(row: repo.FeedbackListRow) {
-  return {
-    id: row.id,
-    unitId: row.unit_id,
-    unitName: row.unit_name,
-    unitCode: row.unit_code,
-    registrationId: row.registration_id,
-    registrantName: row.registrant_name,
-    senderName: row.sender_name,
-    senderContact: row.sender_contact,
-    body: row.body,
-    status: row.status,
-    hiddenReason: row.hidden_reason,
-    answer: row.answer,
-    answeredAt: row.answered_at,
-    answeredByName: row.answered_by_name,
-    dueOn: row.due_on,
-    overdue: row.overdue,
-    version: row.version,
-    createdAt: row.created_at,
-  };
-}
-
-/**
- * For supervisors (MTTQ): the state of each item and what was said and answered, never who sent
- * it or how to reach them. A hidden item keeps its reason but not its (abusive) text.
- */
-function presentForSupervisor(row: repo.FeedbackListRow) {
-  return {
-    id: row.id,
-    unitId: row.unit_id,
-    unitName: row.unit_name,
-    registrantName: row.registrant_name,
-    body: row.status === 'hidden' ? null : row.body,
-    status: row.status,
-    hiddenReason: row.hidden_reason,
-    answer: row.status === 'hidden' ? null : row.answer,
-    answeredAt: row.answered_at,
-    dueOn: row.due_on,
-    overdue: row.overdue,
-    createdAt: row.created_at,
-  };
-}
-
-export async function listFeedback(db: Database, actor: Actor, query: FeedbackQuery) {
+export async function listFeedback(db: Database, actor: Actor, query: FeedbackQuery): Promise<PagedAnswer<FeedbackItem>> {
   const { scope, unitPath } = await listScope(db, actor, 'feedback.manage', query.unitId);
   const q = query.q ? foldVietnamese(query.q) : undefined;
   const result = await repo.searchFeedback(db, {
@@ -248,10 +209,14 @@ export async function listFeedback(db: Database, actor: Actor, query: FeedbackQu
     page: query.page,
     pageSize: query.pageSize,
   });
-  return { items: result.items.map(presentForManager), total: result.total, page: query.page, pageSize: query.pageSize };
+  return { items: result.items.map(presentFeedbackItem), total: result.total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function listFeedbackForSupervision(db: Database, actor: Actor, query: FeedbackQuery) {
+export async function listFeedbackForSupervision(
+  db: Database,
+  actor: Actor,
+  query: FeedbackQuery,
+): Promise<PagedAnswer<FeedbackStatusItem>> {
   const { scope, unitPath } = await listScope(db, actor, 'supervision.read', query.unitId);
   const q = query.q ? foldVietnamese(query.q) : undefined;
   const result = await repo.searchFeedback(db, {
@@ -263,20 +228,20 @@ export async function listFeedbackForSupervision(db: Database, actor: Actor, que
     page: query.page,
     pageSize: query.pageSize,
   });
-  return { items: result.items.map(presentForSupervisor), total: result.total, page: query.page, pageSize: query.pageSize };
+  return { items: result.items.map(presentFeedbackStatusItem), total: result.total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Counts by status for the caller's subtree (or a unit in it): the supervisor's and the inbox's badges. */
-export async function feedbackSummary(db: Database, actor: Actor, unitId: number | undefined) {
+export async function feedbackSummary(db: Database, actor: Actor, unitId: number | undefined): Promise<FeedbackCounts> {
   const { scope, unitPath } = await listScope(db, actor, 'supervision.read', unitId);
   return repo.countFeedback(db, scope, unitPath);
 }
 
-export async function getFeedback(db: Database, actor: Actor, id: number) {
+export async function getFeedback(db: Database, actor: Actor, id: number): Promise<FeedbackItem> {
   const row = await repo.findFeedbackListRow(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy phản ánh này.');
   assertCan(actor, 'feedback.manage', row.unit_path);
-  return presentForManager(row);
+  return presentFeedbackItem(row);
 }
 
 /** Where a feedback named in a request sits (the unit it is about), for the check made before the body is read. */
@@ -369,7 +334,7 @@ export async function answerFeedback(db: Database, actor: Actor, id: number, inp
 }
 
 /** Feedback counts of each unit directly below the given one (and of the unit itself), overdue first. */
-export async function feedbackByUnit(db: Database, actor: Actor, unitId: number) {
+export async function feedbackByUnit(db: Database, actor: Actor, unitId: number): Promise<FeedbackByUnit> {
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'supervision.read', unit.path);
   return { items: await repo.countFeedbackByChild(db, unit.id) };

@@ -3,43 +3,28 @@ import { AppError } from '../../platform/errors';
 import { assertCan, assertHasPermissionSomewhere, scopePaths, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { foldVietnamese } from '../../../shared/text';
-import type { PublishedQuery } from '../../../shared/contracts/supervision';
+import type {
+  PublishAllResult,
+  PublishedPage,
+  PublishedQuery,
+  UnitPublication,
+  UnpublishResult,
+} from '../../../shared/contracts/supervision';
 import { getUnitOrThrow } from '../units/index';
 import { transitionRegistration } from '../registrations/index';
 import * as repo from './publication.repo';
-
-/** The public fields of a registration: who (name, position, unit) and what they commit to. */
-function presentPublic(row: repo.RegistrantRow, actions: repo.ActionRow[]) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    year: row.year,
-    status: row.status,
-    isLeader: row.is_leader,
-    name: row.name,
-    position: row.position,
-    unitId: row.unit_id,
-    unitName: row.unit_name,
-    publishedAt: row.published_at,
-    actions: actions.map((action) => ({
-      area: action.area,
-      content: action.content,
-      measurableResult: action.measurable_result,
-      deadline: action.deadline,
-    })),
-  };
-}
+import { presentPublicRegistration, presentUnpublished } from './supervision.presenter';
 
 async function withActions(db: Database, rows: repo.RegistrantRow[]) {
   const actions = await repo.listActions(
     db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => presentPublic(row, actions.get(row.id) ?? []));
+  return rows.map((row) => presentPublicRegistration(row, actions.get(row.id) ?? []));
 }
 
 /** The "Công khai" tab of a unit: what is approved and waiting, and what is already public. */
-export async function listUnitPublication(db: Database, actor: Actor, unitId: number, year: number) {
+export async function listUnitPublication(db: Database, actor: Actor, unitId: number, year: number): Promise<UnitPublication> {
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'registrations.read', unit.path);
   const rows = await repo.listApprovedOrPublished(db, unit.id, year);
@@ -52,7 +37,7 @@ export async function listUnitPublication(db: Database, actor: Actor, unitId: nu
  * status machine (so each gets its history event, audit row and figure change). All or nothing:
  * if one cannot move, none does.
  */
-export async function publishAll(db: Database, actor: Actor, unitId: number, year: number) {
+export async function publishAll(db: Database, actor: Actor, unitId: number, year: number): Promise<PublishAllResult> {
   const unit = await getUnitOrThrow(db, unitId);
   assertCan(actor, 'registrations.appraise', unit.path);
   const published = await db.transaction(async (tx) => {
@@ -80,15 +65,20 @@ export async function publishAll(db: Database, actor: Actor, unitId: number, yea
 }
 
 /** Takes one registration off the public page (back to approved), with the reason kept in its history. */
-export async function unpublish(db: Database, actor: Actor, registrationId: number, input: { version: number; reason: string }) {
+export async function unpublish(
+  db: Database,
+  actor: Actor,
+  registrationId: number,
+  input: { version: number; reason: string },
+): Promise<UnpublishResult> {
   const result = await db.transaction((tx) =>
     transitionRegistration(tx, actor, { registrationId, transition: 'unpublish', expectedVersion: input.version, reason: input.reason }),
   );
-  return { id: result.registration.id, status: result.registration.status, version: result.registration.version };
+  return presentUnpublished(result.registration);
 }
 
 /** What supervisors see: the published registrations of their subtree, with public fields only. */
-export async function listPublished(db: Database, actor: Actor, query: PublishedQuery) {
+export async function listPublished(db: Database, actor: Actor, query: PublishedQuery): Promise<PublishedPage> {
   assertHasPermissionSomewhere(actor, 'supervision.read');
   const scope = scopePaths(actor, 'supervision.read');
   let unitPath: string | null = null;

@@ -3,7 +3,9 @@ import { AppError } from '../../platform/errors';
 import { assertHasPermissionSomewhere, isPathWithin, scopePaths, type Actor } from '../../platform/auth/policy';
 import { compareSortKeys, foldVietnamese } from '../../../shared/text';
 import * as repo from './units.repo';
-import { presentUnit, type UnitView } from './units.presenter';
+import type { Unit, UnitDetail, UnitRef, UnitSearchHit, UnitVersion } from '../../../shared/contracts/units';
+import type { PagedAnswer } from '../../../shared/contracts/common';
+import { presentAsOfVersion, presentUnit, presentUnitVersion } from './units.presenter';
 import { getUnitOrThrow } from './units.service';
 
 function assertReadable(actor: Actor, unit: repo.UnitRow): void {
@@ -12,13 +14,7 @@ function assertReadable(actor: Actor, unit: repo.UnitRow): void {
   }
 }
 
-/** Version fields replace the current ones when the tree is viewed as of a past date. */
-function applyVersion(view: UnitView, version: repo.UnitVersionRow | undefined): UnitView {
-  if (!version) return view;
-  return { ...view, code: version.code, name: version.name, kind: version.kind, parentId: version.parentId };
-}
-
-export async function listRoots(db: Database, actor: Actor): Promise<UnitView[]> {
+export async function listRoots(db: Database, actor: Actor): Promise<Unit[]> {
   const roots = scopePaths(actor, 'units.read');
   const ids = roots.map((path) => Number(path.split('.').at(-1)));
   const rows = (await repo.findUnitsByIds(db, ids)).sort(compareSortKeys);
@@ -26,7 +22,7 @@ export async function listRoots(db: Database, actor: Actor): Promise<UnitView[]>
   return withChildren;
 }
 
-export async function listChildren(db: Database, actor: Actor, parentId: number, asOf?: string): Promise<UnitView[]> {
+export async function listChildren(db: Database, actor: Actor, parentId: number, asOf?: string): Promise<Unit[]> {
   const parent = await getUnitOrThrow(db, parentId);
   assertReadable(actor, parent);
   if (!asOf) {
@@ -39,17 +35,17 @@ export async function listChildren(db: Database, actor: Actor, parentId: number,
   const views = await Promise.all(
     rows
       .sort(compareSortKeys)
-      .map(async (row) => applyVersion(presentUnit(row, withChildren.has(row.id)), await repo.findVersionAsOf(db, row.id, asOf))),
+      .map(async (row) => presentAsOfVersion(presentUnit(row, withChildren.has(row.id)), await repo.findVersionAsOf(db, row.id, asOf))),
   );
   return views.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
 /** Breadcrumbs from the highest ancestor the actor may see down to the parent. */
-async function breadcrumbsOf(db: Database, actor: Actor, unit: repo.UnitRow) {
+async function breadcrumbsOf(db: Database, actor: Actor, unit: repo.UnitRow): Promise<UnitRef[]> {
   const roots = scopePaths(actor, 'units.read');
   const ancestorIds = unit.path.split('.').slice(0, -1).map(Number);
   const names = await repo.listNamesByIds(db, ancestorIds);
-  const visible: Array<{ id: number; code: string; name: string }> = [];
+  const visible: UnitRef[] = [];
   let path = '';
   for (const id of ancestorIds) {
     path = path ? `${path}.${id}` : String(id);
@@ -59,12 +55,12 @@ async function breadcrumbsOf(db: Database, actor: Actor, unit: repo.UnitRow) {
   return visible;
 }
 
-export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf?: string) {
+export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf?: string): Promise<UnitDetail> {
   const unit = await getUnitOrThrow(db, id);
   assertReadable(actor, unit);
   const hasChildren = (await repo.listOpenChildIds(db, id)).length > 0;
   let view = presentUnit(unit, hasChildren);
-  if (asOf) view = applyVersion(view, await repo.findVersionAsOf(db, id, asOf));
+  if (asOf) view = presentAsOfVersion(view, await repo.findVersionAsOf(db, id, asOf));
   const parent = view.parentId ? await repo.findUnitById(db, view.parentId) : undefined;
   return { ...view, breadcrumbs: await breadcrumbsOf(db, actor, unit), parentName: parent?.name ?? null };
 }
@@ -73,7 +69,7 @@ export async function searchUnits(
   db: Database,
   actor: Actor,
   filter: { q?: string; kind?: string; under?: number; includeClosed: boolean; page: number; pageSize: number },
-) {
+): Promise<PagedAnswer<UnitSearchHit>> {
   assertHasPermissionSomewhere(actor, 'units.read');
   let underPath: string | undefined;
   if (filter.under) {
@@ -108,18 +104,9 @@ export async function searchUnits(
   };
 }
 
-export async function listHistory(db: Database, actor: Actor, id: number) {
+export async function listHistory(db: Database, actor: Actor, id: number): Promise<UnitVersion[]> {
   const unit = await getUnitOrThrow(db, id);
   assertReadable(actor, unit);
   const rows = await repo.listVersions(db, id);
-  return rows.map(({ version, parentName }) => ({
-    id: version.id,
-    code: version.code,
-    name: version.name,
-    kind: version.kind,
-    parentId: version.parentId,
-    parentName,
-    validFrom: version.validFrom,
-    validTo: version.validTo,
-  }));
+  return rows.map(({ version, parentName }) => presentUnitVersion(version, parentName));
 }

@@ -3,7 +3,7 @@ import { App, Button, Card, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../api/types';
+import type { Account } from '../../../shared/contracts/accounts';
 import { useCurrentSession } from '../../app/session';
 import { PageHeader } from '../../components/page-header';
 import { FilterBar, PagedTable, SearchFilter, useListFilter, usePaging } from '../../components/list-page';

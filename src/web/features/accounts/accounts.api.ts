@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Account, Paged, Role } from '../../api/types';
+import type { Account, OkAnswer } from '../../../shared/contracts/accounts';
+import type { PagedAnswer } from '../../../shared/contracts/common';
+import type { Role } from '../../../shared/contracts/domain';
 
 export const accountKeys = {
   all: ['accounts'] as const,
@@ -10,7 +12,7 @@ export const accountKeys = {
 export function useAccounts(q: string, page: number, pageSize: number) {
   return useQuery({
     queryKey: accountKeys.list(q, page, pageSize),
-    queryFn: ({ signal }) => api.get<Paged<Account>>('/api/accounts', { q: q || undefined, page, pageSize }, signal),
+    queryFn: ({ signal }) => api.get<PagedAnswer<Account>>('/api/accounts', { q: q || undefined, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,18 +56,18 @@ export function useUpdateAccount() {
 
 export function useResetPassword() {
   return useAccountMutation(({ id, newPassword }: { id: number; newPassword: string }) =>
-    api.post<unknown>(`/api/accounts/${id}/reset-password`, { newPassword }),
+    api.post<OkAnswer>(`/api/accounts/${id}/reset-password`, { newPassword }),
   );
 }
 
 export function useAddGrant() {
   return useAccountMutation(({ accountId, ...grant }: GrantInput & { accountId: number }) =>
-    api.post<unknown>(`/api/accounts/${accountId}/grants`, grant),
+    api.post<Account>(`/api/accounts/${accountId}/grants`, grant),
   );
 }
 
 export function useRemoveGrant() {
   return useAccountMutation(({ accountId, grantId }: { accountId: number; grantId: number }) =>
-    api.delete<unknown>(`/api/accounts/${accountId}/grants/${grantId}`),
+    api.delete<Account>(`/api/accounts/${accountId}/grants/${grantId}`),
   );
 }

@@ -1,6 +1,7 @@
 import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Account, Role } from '../../api/types';
+import type { Account } from '../../../shared/contracts/accounts';
+import type { Role } from '../../../shared/contracts/domain';
 import { RoleSelect } from '../../components/enum-select';
 import { FormModal } from '../../components/form-modal';
 import { type UnitChoice, UnitTreeSelect } from '../../components/unit-tree-select';

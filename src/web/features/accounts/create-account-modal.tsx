@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../api/types';
+import type { Role } from '../../../shared/contracts/domain';
 import { useActingUnit } from '../../app/acting-unit';
 import { RoleSelect } from '../../components/enum-select';
 import { FormModal } from '../../components/form-modal';

@@ -1,7 +1,7 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../api/types';
+import type { Account } from '../../../shared/contracts/accounts';
 import { describeError } from '../../lib/errors';
 import { useRemoveGrant } from './accounts.api';
 

@@ -1,6 +1,6 @@
 import { Alert, App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../api/types';
+import type { Account } from '../../../shared/contracts/accounts';
 import { FormModal } from '../../components/form-modal';
 import { useResetPassword } from './accounts.api';
 import { PasswordField } from './password-field';

@@ -2,7 +2,7 @@ import { AutoComplete, Button, Card, DatePicker, Input, Select, Tag, Typography 
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../api/types';
+import type { AuditEntry } from '../../../shared/contracts/audit';
 import { PageHeader } from '../../components/page-header';
 import { FilterBar, PagedTable, useListFilter, usePaging } from '../../components/list-page';
 import { DATE_FORMAT, formatDateTime, formatNumber, toApiDate } from '../../lib/format';

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { AuditEntry, Paged } from '../../api/types';
+import type { AuditEntry } from '../../../shared/contracts/audit';
+import type { PagedAnswer } from '../../../shared/contracts/common';
 
 export interface AuditParams {
   action?: string;
@@ -15,7 +16,7 @@ export interface AuditParams {
 export function useAudit(params: AuditParams) {
   return useQuery({
     queryKey: ['audit', params],
-    queryFn: ({ signal }) => api.get<Paged<AuditEntry>>('/api/audit', { ...params }, signal),
+    queryFn: ({ signal }) => api.get<PagedAnswer<AuditEntry>>('/api/audit', { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../../api/client';
-import type { CurrentUser, Session } from '../../api/types';
+import type { OkAnswer, Session } from '../../../shared/contracts/accounts';
 import { sessionQueryKey } from './session-key';
 
 export { sessionQueryKey };
@@ -36,7 +36,7 @@ export interface LoginInput {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api.post<{ user: CurrentUser }>('/api/auth/login', input),
+    mutationFn: (input: LoginInput) => api.post<Session>('/api/auth/login', input),
     onSuccess: async () => {
       // Anything cached belongs to whoever was signed in before.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
@@ -48,7 +48,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<unknown>('/api/auth/logout'),
+    mutationFn: () => api.post<OkAnswer>('/api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();
@@ -65,7 +65,7 @@ export interface ChangePasswordInput {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChangePasswordInput) => api.post<unknown>('/api/auth/password', input),
+    mutationFn: (input: ChangePasswordInput) => api.post<OkAnswer>('/api/auth/password', input),
     onSuccess: async () => {
       await queryClient.fetchQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 0 });
     },

@@ -10,9 +10,9 @@ import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';
 import { DefinedFigureHeader, useChildUnitColumn } from '../../components/figure-columns';
 import { formatNumber } from '../../lib/format';
-import { type CommendationFigureValues, type CommendationFiguresAnswer, useCommendationFigures } from './commendations.api';
+import { type CommendationFigureValues, type CommendationFigures, useCommendationFigures } from './commendations.api';
 
-type ChildRow = CommendationFiguresAnswer['children'][number];
+type ChildRow = CommendationFigures['children'][number];
 type Key = 'commended' | 'collectives' | 'individuals' | 'models' | 'perThousandMembers';
 
 const KEYS: Key[] = ['collectives', 'individuals', 'models', 'commended', 'perThousandMembers'];

@@ -1,20 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Paged } from '../../api/types';
 import type {
+  CommendationFigures,
   CommendationFigureValues,
   CommendationForm,
   DecisionListItem,
+  DecisionsPage,
   DecisionView,
   NominationAction,
   NominationKind,
   NominationListItem,
+  NominationsPage,
   NominationStatus,
   NominationView,
 } from '../../../shared/contracts/commendations';
 import type { FileSummary } from '../../../shared/contracts/files';
 
 export type {
+  CommendationFigures,
   CommendationFigureValues,
   CommendationForm,
   DecisionListItem,
@@ -43,7 +46,7 @@ export type NominationsFilter = {
 export function useNominations(filter: NominationsFilter, enabled = true) {
   return useQuery({
     queryKey: [...keys.all, 'nominations', filter],
-    queryFn: ({ signal }) => api.get<Paged<NominationListItem>>('/api/nominations', filter, signal),
+    queryFn: ({ signal }) => api.get<NominationsPage>('/api/nominations', filter, signal),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -78,7 +81,7 @@ export function useUpdateCommendationForm() {
 export function useDecisions(filter: { unitId: number; year?: number; page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...keys.all, 'decisions', filter],
-    queryFn: ({ signal }) => api.get<Paged<DecisionListItem>>('/api/commendation-decisions', filter, signal),
+    queryFn: ({ signal }) => api.get<DecisionsPage>('/api/commendation-decisions', filter, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -91,19 +94,10 @@ export function useDecision(id: number | null) {
   });
 }
 
-export type CommendationFiguresAnswer = {
-  unit: { id: number; code: string; name: string };
-  year: number;
-  asOf: string;
-  figures: CommendationFigureValues;
-  definitions: Record<string, string>;
-  children: Array<{ unit: { id: number; code: string; name: string }; figures: CommendationFigureValues }>;
-};
-
 export function useCommendationFigures(unitId: number, year: number) {
   return useQuery({
     queryKey: [...keys.all, 'figures', unitId, year],
-    queryFn: ({ signal }) => api.get<CommendationFiguresAnswer>('/api/commendation-figures', { unitId, year }, signal),
+    queryFn: ({ signal }) => api.get<CommendationFigures>('/api/commendation-figures', { unitId, year }, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -9,7 +9,7 @@ import { FigureCard } from '../../components/figure-card';
 import { QueryError } from '../../components/query-error';
 import { compareVietnamese } from '../../../shared/text';
 import { formatNumber } from '../../lib/format';
-import { type CommendationFigureValues, useCommendationFigures, useCommendationForms } from './commendations.api';
+import { type CommendationFigures, type CommendationFigureValues, useCommendationFigures, useCommendationForms } from './commendations.api';
 
 /** The year's figures of the subtree and of each child unit, from the live counters, each with its definition. */
 export function FiguresTab({ actingUnit }: { actingUnit: ActingUnit }) {
@@ -18,7 +18,7 @@ export function FiguresTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const query = useCommendationFigures(actingUnit.id, year);
   const forms = useCommendationForms();
   const figures = query.data?.figures;
-  const definitions = query.data?.definitions ?? {};
+  const definitions: Partial<CommendationFigures['definitions']> = query.data?.definitions ?? {};
   const years = Array.from({ length: 6 }, (_, index) => dayjs().year() - index);
   const cards: Array<{ key: keyof CommendationFigureValues; title: string }> = [
     { key: 'nominated', title: t('commendations.figures.nominated') },

@@ -3,7 +3,8 @@ import { Select } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { Paged } from '../../api/types';
+import type { BreakthroughsAnswer } from '../../../shared/contracts/programme';
+import type { RegistrationsPage } from '../../../shared/contracts/registrations';
 import type { NominationLink } from '../../../shared/contracts/commendations';
 
 type Option = { value: number; label: string };
@@ -64,7 +65,7 @@ export function RegistrationLinkSelect({ unitId, year, initial, ...props }: Link
   const query = useQuery({
     queryKey: ['commendations', 'registration-links', unitId, year, search],
     queryFn: ({ signal }) =>
-      api.get<Paged<{ id: number; year: number; personName: string | null; unitName: string }>>(
+      api.get<RegistrationsPage>(
         '/api/registrations',
         { unitId, year, q: search || undefined, page: 1, pageSize: 30 },
         signal,
@@ -97,7 +98,7 @@ export function BreakthroughLinkSelect({ unitId, initial, ...props }: LinkSelect
   const query = useQuery({
     queryKey: ['commendations', 'breakthrough-links', unitId, search],
     queryFn: ({ signal }) =>
-      api.get<Paged<{ id: number; title: string; year: number }>>(
+      api.get<BreakthroughsAnswer>(
         '/api/breakthroughs',
         { unitId, level: 'all', q: search || undefined, page: 1, pageSize: 50 },
         signal,

@@ -1,18 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { ProgrammeFigureKey, ProgrammeFigures } from '../../../shared/contracts/programme-figures';
+import type { ProgrammeFigureKey, ProgrammeFigures, ProgrammeFiguresAnswer } from '../../../shared/contracts/programme-figures';
 import i18n from '../../i18n';
 
-export type { ProgrammeFigureKey, ProgrammeFigures };
-
-export interface ProgrammeFiguresAnswer {
-  unit: { id: number; code: string; name: string };
-  year: number;
-  asOf: string;
-  figures: ProgrammeFigures;
-  definitions: Record<ProgrammeFigureKey, string>;
-  children: Array<{ unit: { id: number; code: string; name: string; kind: string }; figures: ProgrammeFigures }>;
-}
+export type { ProgrammeFigureKey, ProgrammeFigures, ProgrammeFiguresAnswer };
 
 export function useProgrammeFigures(unitId: number, year: number) {
   return useQuery({

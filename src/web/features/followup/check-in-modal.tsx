@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
 import { describeError } from '../../lib/errors';
-import { type FileSummary, type RegistrationAction, type RegistrationDetail, uploadEvidence, useCheckIn } from './followup.api';
+import { type FileSummary, type FollowupAction, type FollowupRegistration, uploadEvidence, useCheckIn } from './followup.api';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.jpg,.jpeg,.png,.webp';
 
@@ -14,8 +14,8 @@ export function CheckInModal({
   action,
   onClose,
 }: {
-  registration: RegistrationDetail;
-  action: RegistrationAction;
+  registration: FollowupRegistration;
+  action: FollowupAction;
   onClose: () => void;
 }) {
   const { t } = useTranslation();

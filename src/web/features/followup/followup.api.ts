@@ -1,81 +1,31 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { RegistrationFigureKey, RegistrationFigures } from '../../../shared/contracts/followup';
+import type {
+  FollowupAction,
+  FollowupMine,
+  FollowupPage,
+  FollowupRegistration,
+  FollowupRow,
+  RegistrationFigureKey,
+  RegistrationFigures,
+  RegistrationFiguresAnswer,
+} from '../../../shared/contracts/followup';
+import type { FileSummary } from '../../../shared/contracts/files';
+import type { NotificationItem, NotificationsAnswer, ReminderOutcome } from '../../../shared/contracts/notifications';
+import type { CompletionLevel } from '../../../shared/contracts/registration-status';
 
-export type { RegistrationFigureKey, RegistrationFigures };
-export type CompletionLevel = 'completed_well' | 'completed' | 'not_completed';
-
-export interface FileSummary {
-  id: number;
-  name: string;
-  contentType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
-
-export interface CheckIn {
-  id: number;
-  checkedOn: string;
-  progressPercent: number;
-  note: string;
-  createdAt: string;
-  files: FileSummary[];
-}
-
-export interface RegistrationAction {
-  id: number;
-  position: number;
-  area: 'thought' | 'ethics' | 'style';
-  content: string;
-  measurableResult: string;
-  deadline: string | null;
-  progressPercent: number;
-  selfLevel: CompletionLevel | null;
-  selfNote: string | null;
-  checkIns: CheckIn[];
-}
-
-export interface RegistrationDetail {
-  id: number;
-  kind: 'individual' | 'collective';
-  year: number;
-  status: string;
-  version: number;
-  isLeader: boolean;
-  unit: { id: number; name: string };
-  person: { id: number; name: string } | null;
-  shortcomings: string;
-  publishedAt: string | null;
-  lastCheckInAt: string | null;
-  selfLevel: CompletionLevel | null;
-  selfExplanation: string | null;
-  reviewLevel: CompletionLevel | null;
-  reviewComment: string | null;
-  reviewedAt: string | null;
-  reviewerName: string | null;
-  canCheckIn: boolean;
-  canSelfAssess: boolean;
-  canReview: boolean;
-  canClose: boolean;
-  actions: RegistrationAction[];
-}
-
-export interface FollowupRow {
-  id: number;
-  kind: 'individual' | 'collective';
-  year: number;
-  status: string;
-  version: number;
-  isLeader: boolean;
-  unit: { id: number; name: string };
-  person: { id: number; name: string } | null;
-  publishedAt: string | null;
-  lastCheckInAt: string | null;
-  selfLevel: CompletionLevel | null;
-  reviewLevel: CompletionLevel | null;
-  actions: number;
-  averageProgress: number | null;
-}
+export type {
+  CompletionLevel,
+  FileSummary,
+  FollowupAction,
+  FollowupRegistration,
+  FollowupRow,
+  NotificationItem,
+  NotificationsAnswer,
+  RegistrationFigureKey,
+  RegistrationFigures,
+  RegistrationFiguresAnswer,
+};
 
 export interface FollowupQuery {
   unitId: number;
@@ -87,42 +37,17 @@ export interface FollowupQuery {
   pageSize: number;
 }
 
-export interface RegistrationFiguresAnswer {
-  unit: { id: number; code: string; name: string };
-  year: number;
-  asOf: string;
-  figures: RegistrationFigures;
-  definitions: Record<RegistrationFigureKey, string>;
-  children: Array<{ unit: { id: number; code: string; name: string; kind: string }; figures: RegistrationFigures }>;
-}
-
-export interface NotificationItem {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationsAnswer {
-  items: NotificationItem[];
-  total: number;
-  unread: number;
-}
-
 export function useMine(year: number) {
   return useQuery({
     queryKey: ['followup', 'mine', year],
-    queryFn: ({ signal }) => api.get<{ linked: boolean; registrations: RegistrationDetail[] }>('/api/followup/mine', { year }, signal),
+    queryFn: ({ signal }) => api.get<FollowupMine>('/api/followup/mine', { year }, signal),
   });
 }
 
 export function useFollowupList(query: FollowupQuery) {
   return useQuery({
     queryKey: ['followup', 'list', query],
-    queryFn: ({ signal }) => api.get<{ items: FollowupRow[]; total: number }>('/api/followup/registrations', { ...query }, signal),
+    queryFn: ({ signal }) => api.get<FollowupPage>('/api/followup/registrations', { ...query }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -130,7 +55,7 @@ export function useFollowupList(query: FollowupQuery) {
 export function useRegistration(id: number | null) {
   return useQuery({
     queryKey: ['followup', 'detail', id],
-    queryFn: ({ signal }) => api.get<RegistrationDetail>(`/api/followup/registrations/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<FollowupRegistration>(`/api/followup/registrations/${id}`, undefined, signal),
     enabled: id !== null,
   });
 }
@@ -156,7 +81,7 @@ function useFollowupMutation<TInput>(run: (input: TInput) => Promise<unknown>) {
 
 export function useCheckIn(registrationId: number) {
   return useFollowupMutation((body: { actionId: number; progressPercent: number; note: string; fileIds: number[] }) =>
-    api.post<RegistrationDetail>(`/api/followup/registrations/${registrationId}/check-ins`, body),
+    api.post<FollowupRegistration>(`/api/followup/registrations/${registrationId}/check-ins`, body),
   );
 }
 
@@ -167,29 +92,25 @@ export function useSelfAssess(registrationId: number) {
       selfLevel: CompletionLevel;
       selfExplanation: string;
       actions: Array<{ actionId: number; level: CompletionLevel; note?: string | null }>;
-    }) => api.post<RegistrationDetail>(`/api/followup/registrations/${registrationId}/self-assessment`, body),
+    }) => api.post<FollowupRegistration>(`/api/followup/registrations/${registrationId}/self-assessment`, body),
   );
 }
 
 export function useReview(registrationId: number) {
   return useFollowupMutation((body: { version: number; reviewLevel: CompletionLevel; reviewComment: string }) =>
-    api.post<RegistrationDetail>(`/api/followup/registrations/${registrationId}/review`, body),
+    api.post<FollowupRegistration>(`/api/followup/registrations/${registrationId}/review`, body),
   );
 }
 
 export function useClose() {
   return useFollowupMutation((input: { id: number; version: number }) =>
-    api.post<RegistrationDetail>(`/api/followup/registrations/${input.id}/close`, { version: input.version }),
+    api.post<FollowupRegistration>(`/api/followup/registrations/${input.id}/close`, { version: input.version }),
   );
 }
 
 export function useSendReminders() {
   return useMutation({
-    mutationFn: (unitId: number) =>
-      api.post<{ windows: number; members: number; notified: number; emailed: number; failedEmails: number }>(
-        '/api/registration-reminders',
-        { unitId },
-      ),
+    mutationFn: (unitId: number) => api.post<ReminderOutcome>('/api/registration-reminders', { unitId }),
   });
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { CheckInModal } from './check-in-modal';
-import { type RegistrationAction, type RegistrationDetail, useClose } from './followup.api';
+import { type FollowupAction, type FollowupRegistration, useClose } from './followup.api';
 import { LevelTag, StatusTag } from './followup-labels';
 import { ReviewModal } from './review-modal';
 import { SelfAssessModal } from './self-assess-modal';
@@ -14,10 +14,10 @@ import { SelfAssessModal } from './self-assess-modal';
  * One registration as followed during the year: its actions with progress and check-ins, and the
  * year-end results. The buttons shown are those the server says this user may use.
  */
-export function RegistrationView({ registration }: { registration: RegistrationDetail }) {
+export function RegistrationView({ registration }: { registration: FollowupRegistration }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
-  const [checkInFor, setCheckInFor] = useState<RegistrationAction | null>(null);
+  const [checkInFor, setCheckInFor] = useState<FollowupAction | null>(null);
   const [assessing, setAssessing] = useState(false);
   const [reviewing, setReviewing] = useState(false);
   const close = useClose();

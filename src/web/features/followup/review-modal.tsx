@@ -1,11 +1,11 @@
 import { App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
-import { type CompletionLevel, type RegistrationDetail, useReview } from './followup.api';
+import { type CompletionLevel, type FollowupRegistration, useReview } from './followup.api';
 import { COMPLETION_LEVELS, LevelTag } from './followup-labels';
 
 /** The cell's assessment of a self-assessed registration, kept for the yearly grading of members. */
-export function ReviewModal({ registration, onClose }: { registration: RegistrationDetail; onClose: () => void }) {
+export function ReviewModal({ registration, onClose }: { registration: FollowupRegistration; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reviewLevel: CompletionLevel; reviewComment: string }>();

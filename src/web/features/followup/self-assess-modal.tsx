@@ -1,13 +1,13 @@
 import { App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
-import { type CompletionLevel, type RegistrationDetail, useSelfAssess } from './followup.api';
+import { type CompletionLevel, type FollowupRegistration, useSelfAssess } from './followup.api';
 import { COMPLETION_LEVELS } from './followup-labels';
 
 type Values = { selfLevel: CompletionLevel; selfExplanation: string; actions: Array<{ level: CompletionLevel; note?: string }> };
 
 /** The year-end self-assessment: a level for each action, then the whole registration with an explanation. */
-export function SelfAssessModal({ registration, onClose }: { registration: RegistrationDetail; onClose: () => void }) {
+export function SelfAssessModal({ registration, onClose }: { registration: FollowupRegistration; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

@@ -4,10 +4,10 @@ import { DefinedFigureHeader, useChildUnitColumn } from '../../components/figure
 import { formatNumber } from '../../lib/format';
 import { GRADES } from '../../../shared/contracts/grading';
 import { formatPercent } from '../dashboard/programme-figures.api';
-import type { Grade, GradingFiguresAnswer, GradingFigureValues } from './grading.api';
+import type { Grade, GradingFigures, GradingFigureValues } from './grading.api';
 import { useGradingLabels } from './grading-labels';
 
-export type GradingChildRow = GradingFiguresAnswer['children'][number];
+export type GradingChildRow = GradingFigures['children'][number];
 
 /** How a figure's heading reads: its name, and its definition one hover away. */
 export function useGradingFigureHeader(definitions: Partial<Record<keyof GradingFigureValues, string>> | undefined) {

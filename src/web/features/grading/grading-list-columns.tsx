@@ -1,7 +1,7 @@
 import { Button, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { UnitKind } from '../../api/types';
+import type { UnitKind } from '../../../shared/contracts/domain';
 import { formatNumber } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import type { GradingListItem, GradingSubject } from './grading.api';

@@ -6,6 +6,8 @@ import type {
   DecideManyInput,
   GradeStepInput,
   Grade,
+  DecidedCount,
+  GradingFigures,
   GradingFigureValues,
   GradingListPage,
   GradingListQuery,
@@ -15,12 +17,14 @@ import type {
   GradingSubject,
   GradingView,
   MyGrading,
+  ProposedCount,
   ReasonStepInput,
   SelfReviewInput,
 } from '../../../shared/contracts/grading';
 
 export type {
   Grade,
+  GradingFigures,
   GradingFigureValues,
   GradingListPage,
   GradingRuleView,
@@ -69,20 +73,10 @@ export function useGrading(id: number | null) {
   });
 }
 
-export type GradingFiguresAnswer = {
-  unit: { id: number; code: string; name: string };
-  year: number;
-  asOf: string;
-  figures: GradingFigureValues;
-  definitions: Record<keyof GradingFigureValues, string>;
-  children: Array<{ unit: { id: number; code: string; name: string; kind: string }; figures: GradingFigureValues }>;
-  rule: { code: string; name: string; excellentMaxShareOfGood: number | null };
-};
-
 export function useGradingFigures(unitId: number, year: number, enabled = true) {
   return useQuery({
     queryKey: [...keys.all, 'figures', unitId, year],
-    queryFn: ({ signal }) => api.get<GradingFiguresAnswer>('/api/grading-figures', { unitId, year }, signal),
+    queryFn: ({ signal }) => api.get<GradingFigures>('/api/grading-figures', { unitId, year }, signal),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -122,11 +116,11 @@ export function useDecide() {
 }
 
 export function useDecideMany() {
-  return useGradingMutation((input: DecideManyInput) => api.post<{ decided: number }>('/api/gradings/decide', input));
+  return useGradingMutation((input: DecideManyInput) => api.post<DecidedCount>('/api/gradings/decide', input));
 }
 
 export function useProposeAll() {
-  return useGradingMutation((input: { unitId: number; year: number }) => api.post<{ proposed: number }>('/api/gradings/propose', input));
+  return useGradingMutation((input: { unitId: number; year: number }) => api.post<ProposedCount>('/api/gradings/propose', input));
 }
 
 /** The files the server writes: the self-review (DOCX), the cell meeting's record (DOCX), the results and the figures (XLSX). */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { compareVietnamese } from '../../../shared/text';
-import type { FiguresAnswer } from '../../api/types';
+import type { FiguresAnswer } from '../../../shared/contracts/figures';
 import { useOpenUnit } from '../../app/use-open-unit';
 import { type PlainColumn, PlainTable } from '../../components/plain-table';
 import { formatNumber } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { FiguresAnswer } from '../../api/types';
+import type { FiguresAnswer } from '../../../shared/contracts/figures';
 
 export function figuresQueryOptions(unitId: number, asOf: string) {
   return {

@@ -12,6 +12,7 @@ import { ChildFiguresTable } from './child-figures-table';
 import { useFigures } from './figures.api';
 import { UnitsByKindTable } from './units-by-kind-table';
 import { WhenVisible } from '../../components/when-visible';
+import type { FigureName } from '../../../shared/contracts/figures';
 
 import { DeferredControl } from '../../components/deferred-control';
 
@@ -26,7 +27,7 @@ export function HomePage() {
   const asOfApi = toApiDate(asOf) ?? '';
   const figures = useFigures(actingUnit.id, asOfApi);
   const data = figures.data;
-  const definitions = data?.definitions ?? {};
+  const definitions: Partial<Record<FigureName, string>> = data?.definitions ?? {};
 
   const chartRows = useMemo(
     () =>

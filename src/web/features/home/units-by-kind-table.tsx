@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { UnitKind } from '../../api/types';
+import type { UnitKind } from '../../../shared/contracts/domain';
 import { type PlainColumn, PlainTable } from '../../components/plain-table';
 import { UNIT_KIND_LIST } from '../../lib/enums';
 import { formatNumber } from '../../lib/format';

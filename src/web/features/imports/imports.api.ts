@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { ImportKind, ImportPreview, ImportResult } from '../../api/types';
+import type { ImportKind, ImportPreview, ImportResult } from '../../../shared/contracts/imports';
 
 export function templatePath(kind: ImportKind): string {
   return `/api/imports/templates/${kind}`;

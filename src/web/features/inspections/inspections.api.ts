@@ -6,9 +6,10 @@ import type {
   CreateInspection,
   FindingInput,
   InspectionDetail,
-  InspectionListItem,
+  InspectionListAnswer,
   InspectionListQuery,
   RemedyItem,
+  RemedyListAnswer,
   RemedyListQuery,
   UpdateInspection,
 } from '../../../shared/contracts/inspections';
@@ -31,16 +32,14 @@ export const inspectionKeys = { all: ['inspections'] as const };
 
 /** The list's filter as the page holds it: the server fills the defaults it leaves out. */
 export type InspectionListFilter = Pick<InspectionListQuery, 'unitId' | 'year' | 'view' | 'status' | 'q' | 'page' | 'pageSize'>;
-export type InspectionListPage = { items: InspectionListItem[]; total: number; page: number; pageSize: number; canPlan: boolean };
 
 export type RemedyListFilter = Pick<RemedyListQuery, 'unitId' | 'year' | 'state' | 'page' | 'pageSize'>;
 export type RemedyState = RemedyListQuery['state'];
-export type RemedyListPage = { items: RemedyItem[]; total: number; page: number; pageSize: number };
 
 export function useInspections(filter: InspectionListFilter) {
   return useQuery({
     queryKey: [...inspectionKeys.all, 'list', filter],
-    queryFn: ({ signal }) => api.get<InspectionListPage>('/api/inspections', filter, signal),
+    queryFn: ({ signal }) => api.get<InspectionListAnswer>('/api/inspections', filter, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -56,7 +55,7 @@ export function useInspection(id: number | null) {
 export function useRemedies(filter: RemedyListFilter) {
   return useQuery({
     queryKey: [...inspectionKeys.all, 'remedies', filter],
-    queryFn: ({ signal }) => api.get<RemedyListPage>('/api/remedies', filter, signal),
+    queryFn: ({ signal }) => api.get<RemedyListAnswer>('/api/remedies', filter, signal),
     placeholderData: keepPreviousData,
   });
 }

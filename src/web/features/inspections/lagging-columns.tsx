@@ -2,7 +2,7 @@ import { Button, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { UnitKind } from '../../api/types';
+import type { UnitKind } from '../../../shared/contracts/domain';
 import { formatDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import type { LaggingUnit } from './lagging.api';

@@ -2,7 +2,7 @@ import { FileExcelOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitKind } from '../../api/types';
+import type { UnitKind } from '../../../shared/contracts/domain';
 import { useCan } from '../../app/session';
 import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';

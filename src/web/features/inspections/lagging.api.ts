@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../api/client';
-import type { UnitKind } from '../../api/types';
+import type { UnitKind } from '../../../shared/contracts/domain';
 import type {
   InspectionFiguresAnswer,
   LaggingActionItem,
+  LaggingActionsAnswer,
   LaggingAnswer,
   LaggingReasonCode,
   LaggingThresholds,
@@ -59,7 +60,7 @@ export function useLaggingThresholds(unitId: number, enabled = true) {
 export function useLaggingActions(unitId: number | null) {
   return useQuery({
     queryKey: [...keys.lagging, 'actions', unitId],
-    queryFn: ({ signal }) => api.get<{ items: LaggingActionItem[] }>('/api/lagging-actions', { unitId }, signal),
+    queryFn: ({ signal }) => api.get<LaggingActionsAnswer>('/api/lagging-actions', { unitId }, signal),
     enabled: unitId !== null,
   });
 }

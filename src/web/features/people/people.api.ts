@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Paged, Person, PersonCategory, PersonDetail, Position, Sex } from '../../api/types';
+import type { PagedAnswer } from '../../../shared/contracts/common';
+import type { PersonCategory, Position, Sex } from '../../../shared/contracts/domain';
+import type { Person, PersonDetail } from '../../../shared/contracts/people';
 
 export type PeopleSort = 'name' | 'birthDate' | 'unit';
 
@@ -39,7 +41,7 @@ export function toPeopleQuery(params: PeopleParams) {
 export function usePeople(params: PeopleParams, enabled = true) {
   return useQuery({
     queryKey: peopleKeys.list(params),
-    queryFn: ({ signal }) => api.get<Paged<Person>>('/api/people', toPeopleQuery(params), signal),
+    queryFn: ({ signal }) => api.get<PagedAnswer<Person>>('/api/people', toPeopleQuery(params), signal),
     placeholderData: keepPreviousData,
     enabled,
   });

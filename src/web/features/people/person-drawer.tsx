@@ -3,7 +3,8 @@ import { Button, Descriptions, Drawer, Skeleton, Space, Table, Tag, Tooltip, Typ
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Membership, Position } from '../../api/types';
+import type { Position } from '../../../shared/contracts/domain';
+import type { Membership } from '../../../shared/contracts/people';
 import { useCan } from '../../app/session';
 import { QueryError } from '../../components/query-error';
 import { formatDate } from '../../lib/format';

@@ -1,7 +1,8 @@
 import { App, Checkbox, Col, DatePicker, Form, Input, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Person, PersonCategory, PersonDetail, Position, Sex } from '../../api/types';
+import type { PersonCategory, Position, Sex } from '../../../shared/contracts/domain';
+import type { Person, PersonDetail } from '../../../shared/contracts/people';
 import { CategorySelect, PositionSelect, SexSelect } from '../../components/enum-select';
 import { FormModal } from '../../components/form-modal';
 import { type UnitChoice, UnitTreeSelect } from '../../components/unit-tree-select';

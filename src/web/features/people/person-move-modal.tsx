@@ -1,7 +1,8 @@
 import { App, Checkbox, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Person, PersonDetail, Position } from '../../api/types';
+import type { Position } from '../../../shared/contracts/domain';
+import type { Person, PersonDetail } from '../../../shared/contracts/people';
 import { PositionSelect } from '../../components/enum-select';
 import { EffectiveDateField } from '../../components/form-bits';
 import { FormModal } from '../../components/form-modal';

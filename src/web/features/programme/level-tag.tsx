@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ActingUnit } from '../../app/acting-unit';
-import type { UnitRef } from '../../api/types';
+import type { NamedRef } from '../../../shared/contracts/common';
 
 type Relation = 'own' | 'above' | 'below';
 
@@ -14,7 +14,7 @@ export function relationTo(actingUnit: ActingUnit, unitId: number): Relation {
 const COLORS: Record<Relation, string> = { own: 'blue', above: 'volcano', below: 'default' };
 
 /** The unit a record comes from, with where it stands from the acting unit. */
-export function UnitLevel({ actingUnit, unit }: { actingUnit: ActingUnit; unit: UnitRef | { id: number; name: string } }) {
+export function UnitLevel({ actingUnit, unit }: { actingUnit: ActingUnit; unit: NamedRef }) {
   const { t } = useTranslation();
   const relation = relationTo(actingUnit, unit.id);
   return (

@@ -1,102 +1,31 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { IsoDate, Paged, UnitRef } from '../../api/types';
-import type { BreakthroughStatus, ProgrammeLevel, TaskGroup } from '../../../shared/contracts/programme';
+import type { IsoDate, PagedAnswer } from '../../../shared/contracts/common';
+import type { FileSummary } from '../../../shared/contracts/files';
+import type {
+  Breakthrough,
+  BreakthroughAdoption,
+  BreakthroughDetail,
+  BreakthroughStatus,
+  LegalBasis,
+  Plan,
+  ProgrammeLevel,
+  TaskGroup,
+  Topic,
+} from '../../../shared/contracts/programme';
 
-export type { BreakthroughStatus, ProgrammeLevel, TaskGroup };
-
-export interface FileSummary {
-  id: number;
-  name: string;
-  contentType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
-
-export interface LegalBasis {
-  id: number;
-  symbol: string;
-  title: string;
-  issuedOn: IsoDate;
-  isActive: boolean;
-}
-
-export interface Plan {
-  id: number;
-  unit: UnitRef;
-  numberSymbol: string;
-  title: string;
-  issuedOn: IsoDate;
-  fromYear: number;
-  toYear: number;
-  legalBases: Array<Pick<LegalBasis, 'id' | 'symbol' | 'title' | 'isActive'>>;
-  taskGroups: TaskGroup[];
-  files: FileSummary[];
-  canEdit: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Topic {
-  id: number;
-  unit: UnitRef;
-  title: string;
-  description: string | null;
-  fromYear: number;
-  toYear: number;
-  isWholeTerm: boolean;
-  files: FileSummary[];
-  canEdit: boolean;
-  version: number;
-  createdAt: string;
-}
-
-export interface Breakthrough {
-  id: number;
-  unit: UnitRef;
-  year: number;
-  title: string;
-  description: string | null;
-  ownerUnit: { id: number; name: string };
-  target: string;
-  deadline: IsoDate;
-  adoptedFrom: { id: number; title: string; unitName: string; deleted: boolean } | null;
-  adoptions: { adopted: number; done: number };
-  status: BreakthroughStatus;
-  progressPercent: number;
-  result: string | null;
-  completedOn: IsoDate | null;
-  canEdit: boolean;
-  canReport: boolean;
-  version: number;
-  createdAt: string;
-}
-
-export interface BreakthroughProgress {
-  id: number;
-  reportedOn: IsoDate;
-  progressPercent: number;
-  note: string;
-  files: FileSummary[];
-  createdAt: string;
-}
-
-export interface BreakthroughAdoption {
-  id: number;
-  unitId: number;
-  unitName: string;
-  status: BreakthroughStatus;
-  progressPercent: number;
-  completedOn: IsoDate | null;
-  deadline: IsoDate;
-}
-
-export interface BreakthroughDetail extends Breakthrough {
-  updates: BreakthroughProgress[];
-  /** Copies taken up by units below, within what the reader may see. */
-  adoptedBy: BreakthroughAdoption[];
-}
+export type {
+  Breakthrough,
+  BreakthroughAdoption,
+  BreakthroughDetail,
+  BreakthroughStatus,
+  FileSummary,
+  LegalBasis,
+  Plan,
+  ProgrammeLevel,
+  TaskGroup,
+  Topic,
+};
 
 /** What every programme list is asked with, from the acting unit. */
 export interface ListParams {
@@ -121,7 +50,7 @@ export const programmeKeys = {
 function useList<T>(key: readonly string[], path: string, params: ListParams) {
   return useQuery({
     queryKey: [...key, 'list', params],
-    queryFn: ({ signal }) => api.get<Paged<T>>(path, { ...params }, signal),
+    queryFn: ({ signal }) => api.get<PagedAnswer<T>>(path, { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }

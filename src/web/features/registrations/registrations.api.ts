@@ -1,9 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Paged } from '../../api/types';
+import type { BreakthroughsAnswer } from '../../../shared/contracts/programme';
+import type { ApplicableTopics } from '../../../shared/contracts/study';
 import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type {
   ActionInput,
+  ApplicableWindow,
   BulkApproveResult,
   EnteredRegistrationsResult,
   EnterRegistrations,
@@ -12,6 +14,7 @@ import type {
   LinkOptions,
   MineView,
   RegistrationDetail,
+  RegistrationsPage,
   RegistrationSummary,
   SimilarRegistration,
   StatusChange,
@@ -77,7 +80,7 @@ export function useMine(year: number) {
 export function useRegistrations(params: RegistrationParams) {
   return useQuery({
     queryKey: ['registrations', 'list', params],
-    queryFn: ({ signal }) => api.get<Paged<RegistrationSummary> & { threshold: number }>('/api/registrations', { ...params }, signal),
+    queryFn: ({ signal }) => api.get<RegistrationsPage>('/api/registrations', { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -109,8 +112,7 @@ export function useLeadersMissing(unitId: number, year: number, enabled: boolean
 export function useApplicableWindow(unitId: number, year: number) {
   return useQuery({
     queryKey: ['registrations', 'applicable-window', unitId, year],
-    queryFn: ({ signal }) =>
-      api.get<{ window: WindowView | null; options: LinkOptions | null }>('/api/registration-windows/applicable', { unitId, year }, signal),
+    queryFn: ({ signal }) => api.get<ApplicableWindow>('/api/registration-windows/applicable', { unitId, year }, signal),
   });
 }
 
@@ -208,13 +210,17 @@ export function useDeleteWindow() {
 export function useWindowChoices(unitId: number, year: number, enabled: boolean) {
   const topics = useQuery({
     queryKey: ['registrations', 'window-topics', unitId, year],
-    queryFn: ({ signal }) => api.get<Array<{ id: number; title: string }>>('/api/study-sessions/topics', { unitId, year }, signal),
+    queryFn: ({ signal }) => api.get<ApplicableTopics>('/api/study-sessions/topics', { unitId, year }, signal),
     enabled,
   });
   const breakthroughs = useQuery({
     queryKey: ['registrations', 'window-breakthroughs', unitId, year],
     queryFn: ({ signal }) =>
-      api.get<Paged<{ id: number; title: string }>>('/api/breakthroughs', { unitId, year, level: 'own', page: 1, pageSize: 100 }, signal),
+      api.get<BreakthroughsAnswer>(
+        '/api/breakthroughs',
+        { unitId, year, level: 'own', page: 1, pageSize: 100 },
+        signal,
+      ),
     enabled,
   });
   return { topics: topics.data ?? [], breakthroughs: breakthroughs.data?.items ?? [] };

@@ -35,7 +35,7 @@ import { QueryError } from '../../components/query-error';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { describeError } from '../../lib/errors';
 import {
-  type AnswerDetail,
+  type ReportAnswerDetail,
   type FileSummary,
   type RecommendationItem,
   useAcceptAnswer,
@@ -82,7 +82,7 @@ export function AnswerDrawer({ id, onClose }: { id: number | null; onClose: () =
   );
 }
 
-function AnswerBody({ answer }: { answer: AnswerDetail }) {
+function AnswerBody({ answer }: { answer: ReportAnswerDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -444,7 +444,7 @@ function AnswerBody({ answer }: { answer: AnswerDetail }) {
   );
 }
 
-function ReturnModal({ answer, onClose }: { answer: AnswerDetail; onClose: () => void }) {
+function ReturnModal({ answer, onClose }: { answer: ReportAnswerDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const giveBack = useReturnAnswer(answer.id);
   return (

@@ -6,7 +6,7 @@ import type { ActingUnit } from '../../app/acting-unit';
 import { ChoiceFilter, FilterBar, PagedTable, useListFilter, usePaging } from '../../components/list-page';
 import { formatDate } from '../../lib/format';
 import { DISPLAY_STATUSES } from '../../../shared/contracts/reports';
-import { type DisplayStatus, type InboxItem, useInbox } from './reports.api';
+import { type DisplayStatus, type ReportInboxItem, useInbox } from './reports.api';
 import { AnswerStatusTag } from './report-tags';
 import { AnswerDrawer } from './answer-drawer';
 
@@ -19,7 +19,7 @@ export function InboxTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const [openId, setOpenId] = useState<number | null>(null);
   const query = useInbox({ unitId: actingUnit.id, status, page, pageSize });
 
-  const columns: ColumnsType<InboxItem> = [
+  const columns: ColumnsType<ReportInboxItem> = [
     {
       title: t('reports.fields.title'),
       width: 340,

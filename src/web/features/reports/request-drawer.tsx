@@ -8,7 +8,7 @@ import { FormModal } from '../../components/form-modal';
 import { QueryError } from '../../components/query-error';
 import { DATE_FORMAT, formatDate, fromApiDate, toApiDate } from '../../lib/format';
 import { describeError } from '../../lib/errors';
-import { type RequestAnswerRow, type ReportRequest, useCatalogue, useRemind, useRequest, useUpdateDeadline } from './reports.api';
+import { type RequestAnswerRow, type ReportRequestDetail, useCatalogue, useRemind, useRequest, useUpdateDeadline } from './reports.api';
 import { AnswerStatusTag, formatRate } from './report-tags';
 import { ConsolidationView } from './consolidation-view';
 import { AnswerDrawer } from './answer-drawer';
@@ -37,7 +37,7 @@ export function RequestDrawer({ id, onClose }: { id: number | null; onClose: () 
   );
 }
 
-function RequestBody({ request }: { request: ReportRequest }) {
+function RequestBody({ request }: { request: ReportRequestDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const catalogue = useCatalogue();
@@ -199,7 +199,7 @@ function RequestBody({ request }: { request: ReportRequest }) {
   );
 }
 
-function DeadlineModal({ request, onClose }: { request: ReportRequest; onClose: () => void }) {
+function DeadlineModal({ request, onClose }: { request: ReportRequestDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateDeadline(request.id);
   return (

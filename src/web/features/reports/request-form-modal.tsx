@@ -24,9 +24,9 @@ import { DATE_FORMAT, toApiDate } from '../../lib/format';
 import { describeError } from '../../lib/errors';
 import { REPORT_KINDS, type ReportAudience } from '../../../shared/contracts/reports';
 import {
-  type ReportContent,
+  type ReportContentInput,
   type ReportKind,
-  type Template,
+  type ReportTemplate,
   useCatalogue,
   useCreateRequest,
   useDeleteTemplate,
@@ -48,7 +48,7 @@ interface Values {
 }
 
 /** Keys name the parts of a report: kept from the template or the defaults, numbered for new ones. */
-function contentOf(values: Values): ReportContent {
+function contentOf(values: Values): ReportContentInput {
   const used = new Set<string>();
   const keyed = <T extends { key?: string }>(items: T[], prefix: string) =>
     items.map((item, index) => {
@@ -74,7 +74,7 @@ export function RequestFormModal({ actingUnit, onClose }: { actingUnit: ActingUn
   const saveTemplate = useSaveTemplate();
   const deleteTemplate = useDeleteTemplate();
 
-  const applyTemplate = (template: Template) => {
+  const applyTemplate = (template: ReportTemplate) => {
     form.setFieldsValue({
       kind: template.kind,
       metrics: template.content.metrics,

@@ -8,7 +8,7 @@ import { ChoiceFilter, FilterBar, PagedTable, SearchFilter, useListFilter, usePa
 import { formatDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { REPORT_KINDS } from '../../../shared/contracts/reports';
-import { type ReportKind, type RequestListItem, useRequests } from './reports.api';
+import { type ReportKind, type ReportRequestItem, useRequests } from './reports.api';
 import { RequestFormModal } from './request-form-modal';
 import { RequestDrawer } from './request-drawer';
 import { formatRate } from './report-tags';
@@ -24,7 +24,7 @@ export function RequestsTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const [openId, setOpenId] = useState<number | null>(null);
   const query = useRequests({ unitId: actingUnit.id, q: q || undefined, kind, page, pageSize });
 
-  const columns: ColumnsType<RequestListItem> = [
+  const columns: ColumnsType<ReportRequestItem> = [
     {
       title: t('reports.fields.title'),
       dataIndex: 'title',

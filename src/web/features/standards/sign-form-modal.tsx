@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
 import { describeError } from '../../lib/errors';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '../../lib/format';
-import { fileViewPath, type Sign, uploadSignPhoto, useSaveSign } from './standards.api';
+import { fileViewPath, type StandardSign, uploadSignPhoto, useSaveSign } from './standards.api';
 
 interface Values {
   postedOn: Dayjs;
@@ -15,7 +15,7 @@ interface Values {
 
 interface SignFormModalProps {
   unitId: number;
-  sign: Sign | null;
+  sign: StandardSign | null;
   /** The first adoption: a sign cannot be posted before it. */
   earliest: string | null;
   onClose: () => void;

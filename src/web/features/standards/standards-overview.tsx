@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { OVERVIEW_FILTERS } from '../../../shared/contracts/standards';
-import { type OverviewFilter, type OverviewItem, type OverviewSort, useStandardsOverview } from './standards.api';
+import { type OverviewFilter, type StandardsOverviewItem, type OverviewSort, useStandardsOverview } from './standards.api';
 
 /** The columns the server sorts the overview by. */
 const OVERVIEW_SORT_KEYS = ['name', 'adoptedOn', 'postedOn'] as const satisfies readonly OverviewSort[];
@@ -29,9 +29,9 @@ export function StandardsOverview({ actingUnit }: { actingUnit: ActingUnit }) {
   const overview = useStandardsOverview(params);
   const summary = overview.data?.summary;
 
-  const open = (item: OverviewItem) => setActingUnit({ id: item.id, code: item.code, name: item.name, path: item.path });
+  const open = (item: StandardsOverviewItem) => setActingUnit({ id: item.id, code: item.code, name: item.name, path: item.path });
 
-  const columns: ColumnsType<OverviewItem> = [
+  const columns: ColumnsType<StandardsOverviewItem> = [
     {
       title: t('standards.overview.columns.unit'),
       key: 'name',
@@ -147,7 +147,7 @@ export function StandardsOverview({ actingUnit }: { actingUnit: ActingUnit }) {
             aria-label={t('standards.overview.filterLabel')}
           />
         </FilterBar>
-        <PagedTable<OverviewItem>
+        <PagedTable<StandardsOverviewItem>
           query={overview}
           paging={paging}
           columns={columns}

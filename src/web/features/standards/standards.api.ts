@@ -1,73 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { IsoDate, Paged, UnitKind } from '../../api/types';
-import type { OverviewFilter } from '../../../shared/contracts/standards';
+import type { IsoDate } from '../../../shared/contracts/common';
+import type { FileSummary } from '../../../shared/contracts/files';
+import type {
+  Criterion,
+  OverviewFilter,
+  StandardSign,
+  StandardsOverview,
+  StandardsOverviewItem,
+  StandardVersion,
+  UnitStandards,
+} from '../../../shared/contracts/standards';
 
-export type { OverviewFilter };
-
-export interface Criterion {
-  text: string;
-}
-
-export interface StandardVersion {
-  id: number;
-  unitId: number;
-  versionNumber: number;
-  title: string;
-  criteria: Criterion[];
-  status: 'draft' | 'adopted' | 'superseded';
-  adoptedOn: IsoDate | null;
-  supersededOn: IsoDate | null;
-  version: number;
-  updatedAt: string;
-}
-
-export interface FileSummary {
-  id: number;
-  name: string;
-  contentType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
-
-export interface Sign {
-  unitId: number;
-  postedOn: IsoDate;
-  location: string | null;
-  photo: FileSummary | null;
-  version: number;
-}
-
-export interface UnitStandards {
-  unit: { id: number; code: string; name: string; kind: UnitKind; isOpen: boolean };
-  isStandardKeeping: boolean;
-  canEdit: boolean;
-  current: StandardVersion | null;
-  draft: StandardVersion | null;
-  versions: StandardVersion[];
-  sign: Sign | null;
-  publicUrl: string;
-}
-
-export interface OverviewItem {
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  path: string;
-  parentName: string | null;
-  versionNumber: number | null;
-  adoptedOn: IsoDate | null;
-  firstAdoptedOn: IsoDate | null;
-  hasDraft: boolean;
-  postedOn: IsoDate | null;
-  location: string | null;
-  hasPhoto: boolean;
-}
-
-export interface OverviewPage extends Paged<OverviewItem> {
-  summary: { units: number; adopted: number; signed: number };
-}
+export type { Criterion, OverviewFilter, StandardSign, StandardsOverviewItem, StandardVersion, UnitStandards };
 
 export type OverviewSort = 'name' | 'adoptedOn' | 'postedOn';
 
@@ -101,7 +46,7 @@ export function useUnitStandards(unitId: number) {
 export function useStandardsOverview(params: OverviewParams, enabled = true) {
   return useQuery({
     queryKey: standardsKeys.overview(params),
-    queryFn: ({ signal }) => api.get<OverviewPage>('/api/standards/overview', { ...params }, signal),
+    queryFn: ({ signal }) => api.get<StandardsOverview>('/api/standards/overview', { ...params }, signal),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -153,7 +98,7 @@ export function useSaveSign() {
   return useStandardsMutation((input: SignInput) => {
     const { unitId, version, ...body } = input;
     const path = `/api/standards/units/${unitId}/sign`;
-    return version === undefined ? api.post<Sign>(path, body) : api.patch<Sign>(path, { ...body, version });
+    return version === undefined ? api.post<StandardSign>(path, body) : api.patch<StandardSign>(path, { ...body, version });
   });
 }
 

@@ -13,7 +13,7 @@ import { ATTENDANCE_STATUSES } from '../../../shared/contracts/study';
 import { AttendanceImportModal } from './attendance-import-modal';
 import './study.css';
 import { MakeUpModal } from './make-up-modal';
-import { type Attendance, type AttendanceStatus, type RosterRow, useAttendance, useSaveAttendance } from './study.api';
+import { type Attendance, type AttendanceStatus, type RosterEntry, useAttendance, useSaveAttendance } from './study.api';
 
 type Mark = { status: AttendanceStatus; reason: string };
 
@@ -53,7 +53,7 @@ function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhon
   );
   const [filter, setFilter] = useState('');
   const [importing, setImporting] = useState(false);
-  const [makeUpFor, setMakeUpFor] = useState<RosterRow | null>(null);
+  const [makeUpFor, setMakeUpFor] = useState<RosterEntry | null>(null);
   const isStudy = session.kind !== 'cell_meeting';
   const unrecorded = data.rows.every((row) => row.status === null);
 
@@ -92,7 +92,7 @@ function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhon
       );
   };
 
-  const renderStatus = (row: RosterRow) => {
+  const renderStatus = (row: RosterEntry) => {
     const mark = marks.get(row.personId) ?? { status: 'present', reason: '' };
     return (
       <Space direction="vertical" size={4} style={{ width: '100%' }}>
@@ -120,7 +120,7 @@ function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhon
     );
   };
 
-  const columns: ColumnsType<RosterRow> = [
+  const columns: ColumnsType<RosterEntry> = [
     { title: '#', key: 'index', width: 52, render: (_v, _row, index) => index + 1 },
     {
       title: t('study.attendance.person'),
@@ -147,7 +147,7 @@ function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhon
             title: t('study.attendance.makeUp'),
             key: 'makeUp',
             width: 150,
-            render: (_v: unknown, row: RosterRow) => {
+            render: (_v: unknown, row: RosterEntry) => {
               if (row.madeUpOn) {
                 return canWrite ? (
                   <Button type="link" className="link-cell" onClick={() => setMakeUpFor(row)}>
@@ -172,7 +172,7 @@ function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhon
   ];
 
   // On a phone the name and the choice stack in one column, so nothing scrolls sideways.
-  const phoneColumns: ColumnsType<RosterRow> = [
+  const phoneColumns: ColumnsType<RosterEntry> = [
     {
       title: t('study.attendance.person'),
       key: 'name',
@@ -240,7 +240,7 @@ function AttendanceEditor({ data, isPhone, onSaved }: { data: Attendance; isPhon
           </Space>
         ) : null}
       </div>
-      <Table<RosterRow>
+      <Table<RosterEntry>
         rowKey="personId"
         size="small"
         columns={isPhone ? phoneColumns : columns}

@@ -1,69 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Paged } from '../../api/types';
-import type { AttendanceStatus, SessionKind } from '../../../shared/contracts/study';
+import type {
+  ApplicableTopic,
+  Attendance,
+  AttendancePreview,
+  AttendanceStatus,
+  RosterEntry,
+  SessionKind,
+  StudySession,
+  StudySessionsAnswer,
+  StudyStatusAnswer,
+  StudyStatusRow,
+} from '../../../shared/contracts/study';
 import type { FileSummary } from '../../../shared/contracts/files';
 
-export type { AttendanceStatus, SessionKind };
-
-export interface StudySession {
-  id: number;
-  unit: { id: number; name: string };
-  kind: SessionKind;
-  topic: { id: number; title: string } | null;
-  title: string;
-  heldOn: string;
-  place: string | null;
-  isOnline: boolean;
-  hasCampaignItem: boolean;
-  notes: string | null;
-  version: number;
-  attendance: { present: number; absentExcused: number; absent: number; madeUp: number };
-  files?: FileSummary[];
-}
-
-export interface RosterRow {
-  personId: number;
-  fullName: string;
-  cardNumber: string | null;
-  unitName: string;
-  position: string | null;
-  isMember: boolean;
-  status: AttendanceStatus | null;
-  reason: string | null;
-  madeUpOn: string | null;
-}
-
-export interface Attendance {
-  session: StudySession;
-  canWrite: boolean;
-  rows: RosterRow[];
-}
-
-export interface ApplicableTopic {
-  id: number;
-  title: string;
-  unitName: string;
-  fromYear: number;
-  toYear: number;
-}
-
-export interface StudyStatusRow {
-  personId: number;
-  fullName: string;
-  unit: { id: number; name: string };
-  position: string;
-  studiedOn: string | null;
-  sessionTitle: string | null;
-  makeUpSession: { id: number; title: string } | null;
-}
-
-export interface AttendancePreview {
-  totalRows: number;
-  errors: Array<{ row: number; column: string; message: string }>;
-  rows: Array<{ personId: number; fullName: string; status: AttendanceStatus; reason: string | null }>;
-  version: number;
-}
+export type { ApplicableTopic, Attendance, AttendancePreview, AttendanceStatus, RosterEntry, SessionKind, StudySession, StudyStatusRow };
 
 export interface SessionParams {
   unitId: number;
@@ -94,7 +45,7 @@ export interface SessionInput {
 export function useSessions(params: SessionParams) {
   return useQuery({
     queryKey: ['study', 'sessions', params],
-    queryFn: ({ signal }) => api.get<Paged<StudySession>>('/api/study-sessions', { ...params }, signal),
+    queryFn: ({ signal }) => api.get<StudySessionsAnswer>('/api/study-sessions', { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -133,7 +84,7 @@ export function useStudyStatus(params: {
 }) {
   return useQuery({
     queryKey: ['study', 'status', params],
-    queryFn: ({ signal }) => api.get<Paged<StudyStatusRow>>('/api/study-status', { ...params }, signal),
+    queryFn: ({ signal }) => api.get<StudyStatusAnswer>('/api/study-status', { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -10,7 +10,7 @@ import {
 import { Button, Dropdown, type MenuProps, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail } from '../../api/types';
+import type { UnitDetail } from '../../../shared/contracts/units';
 import { useCurrentSession } from '../../app/session';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { UnitCloseModal } from './unit-close-modal';

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail } from '../../api/types';
+import type { UnitDetail } from '../../../shared/contracts/units';
 import { useCan } from '../../app/session';
 import { QueryError } from '../../components/query-error';
 import { formatDate } from '../../lib/format';

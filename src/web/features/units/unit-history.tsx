@@ -1,7 +1,8 @@
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { UnitKind, UnitVersion } from '../../api/types';
+import type { UnitKind } from '../../../shared/contracts/domain';
+import type { UnitVersion } from '../../../shared/contracts/units';
 import { QueryError } from '../../components/query-error';
 import { formatDate } from '../../lib/format';
 import { useUnitHistory } from './units.api';

@@ -1,7 +1,7 @@
 import { App, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitDetail } from '../../api/types';
+import type { Unit, UnitDetail } from '../../../shared/contracts/units';
 import { EffectiveDateField } from '../../components/form-bits';
 import { FormModal } from '../../components/form-modal';
 import { type UnitChoice, UnitTreeSelect } from '../../components/unit-tree-select';

@@ -1,7 +1,8 @@
 import { App, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitDetail, UnitKind } from '../../api/types';
+import type { UnitKind } from '../../../shared/contracts/domain';
+import type { Unit, UnitDetail } from '../../../shared/contracts/units';
 import { UnitKindSelect } from '../../components/enum-select';
 import { EffectiveDateField } from '../../components/form-bits';
 import { FormModal } from '../../components/form-modal';

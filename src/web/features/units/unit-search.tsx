@@ -2,7 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Checkbox, Empty, Input, Pagination, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitSearchHit } from '../../api/types';
+import type { UnitSearchHit } from '../../../shared/contracts/units';
 import { QueryError } from '../../components/query-error';
 import { formatNumber } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';

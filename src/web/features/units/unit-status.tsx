@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../api/types';
+import type { Unit } from '../../../shared/contracts/units';
 
 /** Active, or how the unit ended: closed, merged into another, or split into several. */
 export function UnitStatusTag({ unit }: { unit: Pick<Unit, 'validTo' | 'closedReason'> }) {

@@ -3,7 +3,7 @@ import { Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { type ComponentRef, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../api/types';
+import type { Unit } from '../../../shared/contracts/units';
 import { unitChildrenQuery } from './units.api';
 
 interface UnitTreeProps {

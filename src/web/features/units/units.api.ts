@@ -1,6 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Paged, Unit, UnitDetail, UnitKind, UnitSearchHit, UnitVersion } from '../../api/types';
+import type { PagedAnswer } from '../../../shared/contracts/common';
+import type { UnitKind } from '../../../shared/contracts/domain';
+import type { Unit, UnitDetail, UnitSearchHit, UnitVersion } from '../../../shared/contracts/units';
 
 export interface UnitSearchParams {
   q: string;
@@ -47,7 +49,7 @@ export const unitSearchQuery = (params: UnitSearchParams) =>
   queryOptions({
     queryKey: unitKeys.search(params),
     queryFn: ({ signal }) =>
-      api.get<Paged<UnitSearchHit>>(
+      api.get<PagedAnswer<UnitSearchHit>>(
         '/api/units',
         {
           q: params.q,

@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../../../platform/errors';
+import type { ImportRowError } from '../../../../shared/contracts/imports';
 import { PERSON_COLUMNS, UNIT_COLUMNS, foldKey, type ColumnDef, type PersonImportRow, type UnitImportRow } from './columns';
 import { isBlank, todayInVietnam } from './cells';
 import { openXlsx, type CellValue, type SheetRow, type XlsxSheet } from './xlsx-file';
@@ -6,7 +7,8 @@ import { createPersonParser, createUnitParser, type ParserContext, type RowCells
 
 export type { PersonImportRow, UnitImportRow } from './columns';
 
-export type RowError = { row: number; column: string; message: string };
+/** A problem of one row, as the preview of an import shows it. */
+export type RowError = ImportRowError;
 export type ParsedSheet<T> = { totalRows: number; rows: Array<{ row: number; data: T }>; errors: RowError[] };
 
 export type ReadOptions = {
