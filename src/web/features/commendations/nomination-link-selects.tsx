@@ -65,11 +65,7 @@ export function RegistrationLinkSelect({ unitId, year, initial, ...props }: Link
   const query = useQuery({
     queryKey: ['commendations', 'registration-links', unitId, year, search],
     queryFn: ({ signal }) =>
-      api.get<RegistrationsPage>(
-        '/api/registrations',
-        { unitId, year, q: search || undefined, page: 1, pageSize: 30 },
-        signal,
-      ),
+      api.get<RegistrationsPage>('/api/registrations', { unitId, year, q: search || undefined, page: 1, pageSize: 30 }, signal),
     placeholderData: keepPreviousData,
   });
   const label = (link: { id: number; year: number; name: string }) =>
@@ -98,11 +94,7 @@ export function BreakthroughLinkSelect({ unitId, initial, ...props }: LinkSelect
   const query = useQuery({
     queryKey: ['commendations', 'breakthrough-links', unitId, search],
     queryFn: ({ signal }) =>
-      api.get<BreakthroughsAnswer>(
-        '/api/breakthroughs',
-        { unitId, level: 'all', q: search || undefined, page: 1, pageSize: 50 },
-        signal,
-      ),
+      api.get<BreakthroughsAnswer>('/api/breakthroughs', { unitId, level: 'all', q: search || undefined, page: 1, pageSize: 50 }, signal),
     placeholderData: keepPreviousData,
   });
   const label = (link: { name: string; year: number }) => `${link.name} (${link.year})`;

@@ -216,11 +216,7 @@ export function useWindowChoices(unitId: number, year: number, enabled: boolean)
   const breakthroughs = useQuery({
     queryKey: ['registrations', 'window-breakthroughs', unitId, year],
     queryFn: ({ signal }) =>
-      api.get<BreakthroughsAnswer>(
-        '/api/breakthroughs',
-        { unitId, year, level: 'own', page: 1, pageSize: 100 },
-        signal,
-      ),
+      api.get<BreakthroughsAnswer>('/api/breakthroughs', { unitId, year, level: 'own', page: 1, pageSize: 100 }, signal),
     enabled,
   });
   return { topics: topics.data ?? [], breakthroughs: breakthroughs.data?.items ?? [] };
