@@ -10,7 +10,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
   await loadDemoData(ctx.db);
-}, 180_000);
+}, 300_000);
 afterAll(() => ctx.close());
 
 const rows = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await ctx.db.execute<T>(query)).rows;

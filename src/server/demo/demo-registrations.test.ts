@@ -9,7 +9,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
   await loadDemoData(ctx.db);
-}, 180_000);
+}, 300_000);
 afterAll(() => ctx.close());
 
 const scalar = async (query: ReturnType<typeof sql>) => Number((await ctx.db.execute<{ value: number }>(query)).rows[0]?.value ?? 0);

@@ -11,7 +11,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
   await loadDemoData(ctx.db);
-}, 120_000);
+}, 300_000);
 afterAll(() => ctx.close());
 
 describe('demo standards', () => {

@@ -9,7 +9,7 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
   await loadDemoData(ctx.db);
-}, 120_000);
+}, 300_000);
 afterAll(() => ctx.close());
 
 describe('demo study data', () => {

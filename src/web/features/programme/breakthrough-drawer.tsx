@@ -7,13 +7,13 @@ import {
   RollbackOutlined,
   ShareAltOutlined,
 } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Empty, Skeleton, Space, Table, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Skeleton, Space, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmAction } from '../../components/confirm-action';
 import type { ActingUnit } from '../../app/acting-unit';
 import { useCan } from '../../app/session';
 import { QueryError } from '../../components/query-error';
-import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { AdoptModal, ProgressModal, ResultModal } from './breakthrough-dialogs';
@@ -35,7 +35,7 @@ interface BreakthroughDrawerProps {
 
 export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: BreakthroughDrawerProps) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const confirm = useConfirmAction();
   const isPhone = useIsPhone();
   const canWrite = useCan('programme.write');
   const content = useBreakthrough(contentId);
@@ -46,38 +46,25 @@ export function BreakthroughDrawer({ contentId, actingUnit, onClose, onOpen }: B
 
   const confirmDelete = () => {
     if (!data) return;
-    modal.confirm({
+    confirm({
       title: t('programme.breakthroughs.deleteTitle', { title: data.title }),
       content: t('programme.deleteWarning'),
       okText: t('programme.actions.delete'),
-      okButtonProps: { danger: true, id: 'confirm-delete' },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await remove.mutateAsync({ id: data.id, version: data.version });
-          void message.success(t('programme.breakthroughs.deleted'));
-          onClose();
-        } catch (error) {
-          void message.error(describeError(error, t));
-        }
-      },
+      danger: true,
+      okId: 'confirm-delete',
+      run: () => remove.mutateAsync({ id: data.id, version: data.version }),
+      doneText: t('programme.breakthroughs.deleted'),
+      onDone: onClose,
     });
   };
 
   const confirmReopen = () => {
     if (!data) return;
-    modal.confirm({
+    confirm({
       title: t('programme.breakthroughs.reopenConfirm'),
       okText: t('programme.breakthroughs.reopen'),
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await changeStatus.mutateAsync({ id: data.id, status: 'in_progress', version: data.version });
-          void message.success(t('programme.breakthroughs.statusSaved'));
-        } catch (error) {
-          void message.error(describeError(error, t));
-        }
-      },
+      run: () => changeStatus.mutateAsync({ id: data.id, status: 'in_progress', version: data.version }),
+      doneText: t('programme.breakthroughs.statusSaved'),
     });
   };
 

@@ -1,6 +1,6 @@
 import './programme.css';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space } from 'antd';
+import { Button, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +14,9 @@ import { BreakthroughDrawer } from './breakthrough-drawer';
 import { BreakthroughFormModal } from './breakthrough-form-modal';
 import { ProgressBar, StatusTag } from './breakthrough-status';
 import { UnitLevel } from './level-tag';
-import { ListFilters } from './list-filters';
 import { type Breakthrough, type BreakthroughStatus, useBreakthroughs } from './programme.api';
+import { ProgrammeList } from './programme-list';
 import { useListState } from './use-list-state';
-import { PagedTable } from '../../components/list-page';
-import { formatNumber } from '../../lib/format';
 
 const BREAKTHROUGH_SORT_KEYS = ['deadline', 'year', 'progress', 'unit'] as const;
 type BreakthroughSort = (typeof BREAKTHROUGH_SORT_KEYS)[number];
@@ -149,46 +147,31 @@ function BreakthroughsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
         subtitle={t('programme.breakthroughs.subtitle', { unit: actingUnit.name })}
         extra={toolbar}
       />
-      <Card>
-        <ListFilters
-          text={list.text}
-          onText={list.setText}
-          year={list.year}
-          onYear={list.setYear}
-          level={list.level}
-          onLevel={list.setLevel}
-          searchPlaceholder={t('programme.breakthroughs.searchPlaceholder')}
-          testIdPrefix="breakthroughs"
-        >
-          <Select<BreakthroughStatus>
-            value={status}
-            onChange={(value) => {
-              setStatus(value ?? undefined);
-              list.resetPage();
-            }}
-            allowClear
-            placeholder={t('programme.filters.allStatuses')}
-            aria-label={t('programme.breakthroughs.fields.status')}
-            options={BREAKTHROUGH_STATUSES.map((value) => ({ value, label: t(`programme.breakthroughs.status.${value}`) }))}
-            className="filter-select"
-            data-testid="breakthroughs-status"
-          />
-        </ListFilters>
-        <PagedTable<Breakthrough>
-          query={contents}
-          paging={list.paging}
-          columns={columns}
-          phoneColumns={phoneColumns}
-          onSort={list.onSort}
-          data-testid="breakthroughs-table"
-          scroll={{ x: 1400 }}
-          emptyText={
-            list.filtered || Boolean(status) ? t('programme.emptyFiltered') : t('programme.breakthroughs.empty', { unit: actingUnit.name })
-          }
-          totalText={(total) => t('programme.breakthroughs.total', { count: total, formatted: formatNumber(total) })}
-          onOpen={(row) => setOpenId(row.id)}
+      <ProgrammeList<Breakthrough, BreakthroughSort>
+        kind="breakthroughs"
+        list={list}
+        query={contents}
+        columns={columns}
+        phoneColumns={phoneColumns}
+        width={1400}
+        unitName={actingUnit.name}
+        onOpen={(row) => setOpenId(row.id)}
+        moreFiltered={Boolean(status)}
+      >
+        <Select<BreakthroughStatus>
+          value={status}
+          onChange={(value) => {
+            setStatus(value ?? undefined);
+            list.resetPage();
+          }}
+          allowClear
+          placeholder={t('programme.filters.allStatuses')}
+          aria-label={t('programme.breakthroughs.fields.status')}
+          options={BREAKTHROUGH_STATUSES.map((value) => ({ value, label: t(`programme.breakthroughs.status.${value}`) }))}
+          className="filter-select"
+          data-testid="breakthroughs-status"
         />
-      </Card>
+      </ProgrammeList>
       <BreakthroughDrawer contentId={openId} actingUnit={actingUnit} onClose={() => setOpenId(null)} onOpen={setOpenId} />
       {creating ? (
         <BreakthroughFormModal

@@ -1,10 +1,10 @@
 import { DeleteOutlined, EditOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmAction } from '../../components/confirm-action';
 import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';
-import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { FileLinks } from './file-links';
@@ -14,7 +14,7 @@ import { useDeletePlan, usePlan } from './programme.api';
 
 export function PlanDrawer({ planId, onClose }: { planId: number | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const confirm = useConfirmAction();
   const isPhone = useIsPhone();
   const plan = usePlan(planId);
   const remove = useDeletePlan();
@@ -23,21 +23,15 @@ export function PlanDrawer({ planId, onClose }: { planId: number | null; onClose
 
   const confirmDelete = () => {
     if (!data) return;
-    modal.confirm({
+    confirm({
       title: t('programme.plans.deleteTitle', { number: data.numberSymbol }),
       content: t('programme.deleteWarning'),
       okText: t('programme.actions.delete'),
-      okButtonProps: { danger: true, id: 'confirm-delete' },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await remove.mutateAsync({ id: data.id, version: data.version });
-          void message.success(t('programme.plans.deleted', { number: data.numberSymbol }));
-          onClose();
-        } catch (error) {
-          void message.error(describeError(error, t));
-        }
-      },
+      danger: true,
+      okId: 'confirm-delete',
+      run: () => remove.mutateAsync({ id: data.id, version: data.version }),
+      doneText: t('programme.plans.deleted', { number: data.numberSymbol }),
+      onDone: onClose,
     });
   };
 

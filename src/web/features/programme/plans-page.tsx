@@ -1,6 +1,6 @@
 import './programme.css';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +10,11 @@ import { PageHeader } from '../../components/page-header';
 import { formatDate, formatNumber } from '../../lib/format';
 import { LegalBasesModal } from './legal-bases-modal';
 import { UnitLevel } from './level-tag';
-import { ListFilters } from './list-filters';
 import { PlanDrawer } from './plan-drawer';
 import { PlanFormModal } from './plan-form-modal';
 import { type Plan, usePlans } from './programme.api';
+import { ProgrammeList } from './programme-list';
 import { useListState } from './use-list-state';
-import { PagedTable } from '../../components/list-page';
 
 const PLAN_SORT_KEYS = ['issuedOn', 'year', 'unit'] as const;
 type PlanSort = (typeof PLAN_SORT_KEYS)[number];
@@ -137,30 +136,16 @@ function PlansWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
   return (
     <>
       <PageHeader title={t('programme.plans.title')} subtitle={t('programme.plans.subtitle', { unit: actingUnit.name })} extra={toolbar} />
-      <Card>
-        <ListFilters
-          text={list.text}
-          onText={list.setText}
-          year={list.year}
-          onYear={list.setYear}
-          level={list.level}
-          onLevel={list.setLevel}
-          searchPlaceholder={t('programme.plans.searchPlaceholder')}
-          testIdPrefix="plans"
-        />
-        <PagedTable<Plan>
-          query={plans}
-          paging={list.paging}
-          columns={columns}
-          phoneColumns={phoneColumns}
-          onSort={list.onSort}
-          data-testid="plans-table"
-          scroll={{ x: 1000 }}
-          emptyText={list.filtered ? t('programme.emptyFiltered') : t('programme.plans.empty', { unit: actingUnit.name })}
-          totalText={(total) => t('programme.plans.total', { count: total, formatted: formatNumber(total) })}
-          onOpen={(row) => setOpenId(row.id)}
-        />
-      </Card>
+      <ProgrammeList<Plan, PlanSort>
+        kind="plans"
+        list={list}
+        query={plans}
+        columns={columns}
+        phoneColumns={phoneColumns}
+        width={1000}
+        unitName={actingUnit.name}
+        onOpen={(row) => setOpenId(row.id)}
+      />
       <PlanDrawer planId={openId} onClose={() => setOpenId(null)} />
       {creating ? (
         <PlanFormModal

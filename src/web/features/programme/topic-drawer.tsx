@@ -1,9 +1,9 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmAction } from '../../components/confirm-action';
 import { QueryError } from '../../components/query-error';
-import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { FileLinks } from './file-links';
@@ -13,7 +13,7 @@ import { TopicFormModal } from './topic-form-modal';
 
 export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const confirm = useConfirmAction();
   const isPhone = useIsPhone();
   const topic = useTopic(topicId);
   const remove = useDeleteTopic();
@@ -22,21 +22,15 @@ export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onCl
 
   const confirmDelete = () => {
     if (!data) return;
-    modal.confirm({
+    confirm({
       title: t('programme.topics.deleteTitle', { title: data.title }),
       content: t('programme.deleteWarning'),
       okText: t('programme.actions.delete'),
-      okButtonProps: { danger: true, id: 'confirm-delete' },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await remove.mutateAsync({ id: data.id, version: data.version });
-          void message.success(t('programme.topics.deleted'));
-          onClose();
-        } catch (error) {
-          void message.error(describeError(error, t));
-        }
-      },
+      danger: true,
+      okId: 'confirm-delete',
+      run: () => remove.mutateAsync({ id: data.id, version: data.version }),
+      doneText: t('programme.topics.deleted'),
+      onDone: onClose,
     });
   };
 

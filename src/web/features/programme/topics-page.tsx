@@ -1,6 +1,6 @@
 import './programme.css';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,13 +9,12 @@ import { useCan } from '../../app/session';
 import { PageHeader } from '../../components/page-header';
 import { formatNumber } from '../../lib/format';
 import { UnitLevel } from './level-tag';
-import { ListFilters } from './list-filters';
 import { yearsLabel } from './plans-page';
 import { type Topic, useTopics } from './programme.api';
 import { TopicDrawer } from './topic-drawer';
 import { TopicFormModal } from './topic-form-modal';
+import { ProgrammeList } from './programme-list';
 import { useListState } from './use-list-state';
-import { PagedTable } from '../../components/list-page';
 
 const TOPIC_SORT_KEYS = ['year', 'unit', 'createdAt'] as const;
 type TopicSort = (typeof TOPIC_SORT_KEYS)[number];
@@ -114,30 +113,16 @@ function TopicsWorkspace({ actingUnit }: { actingUnit: ActingUnit }) {
         subtitle={t('programme.topics.subtitle', { unit: actingUnit.name })}
         extra={toolbar}
       />
-      <Card>
-        <ListFilters
-          text={list.text}
-          onText={list.setText}
-          year={list.year}
-          onYear={list.setYear}
-          level={list.level}
-          onLevel={list.setLevel}
-          searchPlaceholder={t('programme.topics.searchPlaceholder')}
-          testIdPrefix="topics"
-        />
-        <PagedTable<Topic>
-          query={topics}
-          paging={list.paging}
-          columns={columns}
-          phoneColumns={phoneColumns}
-          onSort={list.onSort}
-          data-testid="topics-table"
-          scroll={{ x: 900 }}
-          emptyText={list.filtered ? t('programme.emptyFiltered') : t('programme.topics.empty', { unit: actingUnit.name })}
-          totalText={(total) => t('programme.topics.total', { count: total, formatted: formatNumber(total) })}
-          onOpen={(row) => setOpenId(row.id)}
-        />
-      </Card>
+      <ProgrammeList<Topic, TopicSort>
+        kind="topics"
+        list={list}
+        query={topics}
+        columns={columns}
+        phoneColumns={phoneColumns}
+        width={900}
+        unitName={actingUnit.name}
+        onOpen={(row) => setOpenId(row.id)}
+      />
       <TopicDrawer topicId={openId} onClose={() => setOpenId(null)} />
       {creating ? (
         <TopicFormModal

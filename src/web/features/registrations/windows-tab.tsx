@@ -4,11 +4,11 @@ import type { ColumnsType } from 'antd/es/table/interface';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmAction } from '../../components/confirm-action';
 import type { ActingUnit } from '../../app/acting-unit';
 import { useCan } from '../../app/session';
 import { FormModal } from '../../components/form-modal';
 import { QueryError } from '../../components/query-error';
-import { describeError } from '../../lib/errors';
 import { DATE_FORMAT, formatDate, formatNumber, fromApiDate, toApiDate } from '../../lib/format';
 import { type WindowView, useApplicableWindow, useDeleteWindow, useSaveWindow, useWindowChoices, useWindows } from './registrations.api';
 import { RegistrationYearPicker } from './year-picker';
@@ -16,7 +16,7 @@ import { RegistrationYearPicker } from './year-picker';
 /** "Đợt đăng ký": the windows a level opened; units below inherit the nearest one above them. */
 export function WindowsTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const confirm = useConfirmAction();
   const canOpen = useCan('registrations.windows');
   const [year, setYear] = useState(dayjs().year());
   const [editing, setEditing] = useState<WindowView | 'new' | null>(null);
@@ -76,16 +76,12 @@ export function WindowsTab({ actingUnit }: { actingUnit: ActingUnit }) {
               aria-label={t('registrations.windows.delete')}
               disabled={(row.registrationCount ?? 0) > 0}
               onClick={() =>
-                modal.confirm({
+                confirm({
                   title: t('registrations.windows.deleteConfirm', { year: row.year, unit: row.unitName }),
                   okText: t('registrations.windows.delete'),
-                  okButtonProps: { danger: true },
-                  cancelText: t('common.cancel'),
-                  onOk: () =>
-                    remove.mutateAsync({ id: row.id, version: row.version }).then(
-                      () => void message.success(t('registrations.windows.deleted')),
-                      (error: unknown) => void message.error(describeError(error, t)),
-                    ),
+                  danger: true,
+                  run: () => remove.mutateAsync({ id: row.id, version: row.version }),
+                  doneText: t('registrations.windows.deleted'),
                 })
               }
             />

@@ -1,11 +1,11 @@
 import { DeleteOutlined, EditOutlined, PaperClipOutlined, TeamOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Space, Spin, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmAction } from '../../components/confirm-action';
 import { useCan } from '../../app/session';
 import { DownloadButton } from '../../components/download-button';
 import { QueryError } from '../../components/query-error';
-import { describeError } from '../../lib/errors';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { SessionFormModal } from './session-form-modal';
@@ -20,7 +20,7 @@ interface SessionDrawerProps {
 
 export function SessionDrawer({ sessionId, onClose, onAttendance }: SessionDrawerProps) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const confirm = useConfirmAction();
   const isPhone = useIsPhone();
   const canWrite = useCan('study.write');
   const canSeePeople = useCan('people.read');
@@ -31,22 +31,15 @@ export function SessionDrawer({ sessionId, onClose, onAttendance }: SessionDrawe
 
   const confirmDelete = () => {
     if (!data) return;
-    modal.confirm({
+    confirm({
       title: t('study.delete.title'),
       content: t('study.delete.content', { title: data.title }),
       okText: t('study.delete.ok'),
-      okButtonProps: { danger: true, id: 'session-delete-confirm' },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync({ id: data.id, version: data.version }).then(
-          () => {
-            void message.success(t('study.delete.done'));
-            onClose();
-          },
-          (error: unknown) => {
-            void message.error(describeError(error, t));
-          },
-        ),
+      danger: true,
+      okId: 'session-delete-confirm',
+      run: () => remove.mutateAsync({ id: data.id, version: data.version }),
+      doneText: t('study.delete.done'),
+      onDone: onClose,
     });
   };
 
