@@ -136,7 +136,7 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
   });
   const random = Random.derive(2026, 'bench-registrations');
   const seedStarted = performance.now();
-  const rows = Array.from({ length: options.registrations }, (_, index) => {
+  const rows = Array.from({ length: options.registrations }, (_, index): typeof registrations.$inferInsert => {
     const content = individualContent(random, { breakthroughIds: [], topicId: 1 });
     const searchText = searchTextOf(content.shortcomings, content.actions);
     // Stored as the services store it, so the check compares with ready fingerprints.
@@ -144,7 +144,7 @@ async function benchNearDuplicates(database: BenchDatabase, options: Options): P
       kind: 'individual',
       year: 2026,
       unitId: cells[index % cells.length]!.id,
-      status: 'submitted' as const,
+      status: 'submitted',
       shortcomings: content.shortcomings,
       isLeader: index < cells.length,
       revision: 1,

@@ -5,7 +5,9 @@ import { fingerprintOf, similarityOf, SIMILARITY_THRESHOLD } from '../src/server
 import { searchTextOf } from '../src/server/modules/registrations/registrations.service';
 import { REGISTRATION_METRICS, registrationFigureDay } from '../src/server/modules/figures/registration-metrics';
 
-const leader = { kind: 'individual', year: 2026, isLeader: true, hasTwin: false, actionCount: 0, actionsDone: 0 };
+type Counted = Parameters<typeof statusDeltas>[0];
+
+const leader: Counted = { kind: 'individual', year: 2026, isLeader: true, hasTwin: false, actionCount: 0, actionsDone: 0 };
 const metric = (bucket: 'registered' | 'approved' | 'published' | 'returned') => REGISTRATION_METRICS.bucket('individual', bucket, 2026);
 
 describe('statusDeltas', () => {
@@ -36,7 +38,7 @@ describe('statusDeltas', () => {
 
 describe('statusDeltas of actions', () => {
   it("counts a registration's actions as registered and approved, and those assessed done once self-assessed", () => {
-    const collective = { kind: 'collective', year: 2025, isLeader: false, hasTwin: true, actionCount: 4, actionsDone: 3 };
+    const collective: Counted = { kind: 'collective', year: 2025, isLeader: false, hasTwin: true, actionCount: 4, actionsDone: 3 };
     const path = [
       statusDeltas(collective, '1', 'draft', 'submitted', '2025-12-31'),
       statusDeltas(collective, '1', 'submitted', 'approved', '2025-12-31'),

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../platform/db/client';
 import { normalizeTonePlacement, personNameSortKey, vietnameseSortKey } from '../../shared/text';
 import { addFigureDeltas, type FigureDelta } from '../platform/figures';
-import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, registrationFigureDay, type RegistrationKind } from '../modules/figures/index';
+import { REGISTRATION_BUCKETS, REGISTRATION_METRICS, registrationFigureDay } from '../modules/figures/index';
+import type { RegistrationKind, RegistrationStatus } from '../../shared/contracts/registration-status';
 import { redateRequestFigures } from '../modules/reports/index';
 import { settleAllTwins } from '../modules/registrations/index';
 import { countExistingOverdueFeedback } from '../modules/supervision/index';
@@ -37,7 +38,14 @@ async function rewriteNames(tx: Executor, table: string, column: string, sortKey
  * were counted, from the rows, dated as the status machine dates them; returns how many rows.
  */
 async function countExistingActions(tx: Executor): Promise<number> {
-  const rows = await tx.execute<{ kind: string; year: number; status: string; unit_path: string; total: number; done: number }>(sql`
+  const rows = await tx.execute<{
+    kind: RegistrationKind;
+    year: number;
+    status: RegistrationStatus;
+    unit_path: string;
+    total: number;
+    done: number;
+  }>(sql`
     SELECT r.kind, r.year, r.status, u.path::text AS unit_path, count(a.id) AS total,
       count(a.id) FILTER (WHERE a.self_level IN ('completed_well', 'completed')) AS done
     FROM registrations r JOIN units u ON u.id = r.unit_id JOIN registration_actions a ON a.registration_id = r.id
@@ -47,7 +55,7 @@ async function countExistingActions(tx: Executor): Promise<number> {
   const holds = (bucket: keyof typeof REGISTRATION_BUCKETS, status: string) =>
     (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status);
   for (const row of rows.rows) {
-    const [kind, year, day] = [row.kind as RegistrationKind, Number(row.year), registrationFigureDay(Number(row.year))];
+    const [kind, year, day] = [row.kind, Number(row.year), registrationFigureDay(Number(row.year))];
     if (holds('registered', row.status))
       deltas.push({
         unitPath: row.unit_path,

@@ -5,7 +5,8 @@ import { recordAudit } from '../platform/audit';
 import { systemActor } from '../platform/auth/policy';
 import { todayIso } from '../platform/dates';
 import { registrationActions, registrationEvents, registrations, registrationWindows } from '../db/schema/index';
-import type { RegistrationStatus } from '../../shared/contracts/registration-status';
+import type { ActionArea, RegistrationStatus } from '../../shared/contracts/registration-status';
+import type { ActionLinkKind } from '../../shared/contracts/registrations';
 import { searchTextOf, statusDeltas } from '../modules/registrations/index';
 import {
   fingerprintOf,
@@ -34,11 +35,11 @@ type Member = {
   is_head: boolean;
 };
 type Action = {
-  area: string;
+  area: ActionArea;
   content: string;
   measurableResult: string;
   deadline: string | null;
-  linkKind: string | null;
+  linkKind: ActionLinkKind | null;
   linkId: number | null;
   linkIndex: number | null;
 };

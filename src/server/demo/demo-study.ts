@@ -7,6 +7,7 @@ import { sessionAttendance, studyRecords, studySessions } from '../db/schema/ind
 import { PROGRAMME_METRICS } from '../modules/figures/index';
 import { sessionDeltas } from '../modules/study/index';
 import { Random } from './random';
+import type { SessionKind } from '../../shared/contracts/study';
 
 const YEAR = 2026;
 const TOPIC_TITLE =
@@ -92,7 +93,7 @@ export async function loadDemoStudy(tx: Executor, options: { provinceCode: strin
     });
   }
 
-  const inserted: Array<{ id: number; unitId: number; kind: string; heldOn: string; hasCampaignItem: boolean }> = [];
+  const inserted: Array<{ id: number; unitId: number; kind: SessionKind; heldOn: string; hasCampaignItem: boolean }> = [];
   for (let start = 0; start < sessions.length; start += 1000) {
     const rows = await tx
       .insert(studySessions)

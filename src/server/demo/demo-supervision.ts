@@ -9,6 +9,7 @@ import { feedback, registrationEvents } from '../db/schema/index';
 import { statusDeltas } from '../modules/registrations/index';
 import { newFeedbackDeltas, settledFeedbackDeltas } from '../modules/figures/index';
 import { Random } from './random';
+import type { RegistrationKind } from '../../shared/contracts/registration-status';
 
 const CELL_KINDS = new Set(['cell', 'grassroots_cell']);
 const DAY_MS = 24 * 3600_000;
@@ -50,7 +51,7 @@ type UnitRow = { id: number; code: string; kind: string; path: string; parent_id
  */
 async function publishMostCells(tx: Executor, random: Random, units: UnitRow[], keepUnitCode: string): Promise<number> {
   const approved = (
-    await tx.execute<{ id: number; unit_id: number; kind: string; year: number; is_leader: boolean; has_twin: boolean }>(sql`
+    await tx.execute<{ id: number; unit_id: number; kind: RegistrationKind; year: number; is_leader: boolean; has_twin: boolean }>(sql`
       SELECT id, unit_id, kind, year, is_leader, has_twin FROM registrations WHERE status = 'approved' ORDER BY id`)
   ).rows;
   if (approved.length === 0) return 0;

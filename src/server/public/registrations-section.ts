@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/client';
 import { formatVietnameseDate } from '../platform/dates';
 import type { UnitRow } from '../modules/units/index';
 import { publicRegistrationsOfUnit } from '../modules/supervision/index';
-import { ACTION_AREA_LABELS } from '../../shared/contracts/registration-status';
+import { ACTION_AREA_LABELS, type ActionArea } from '../../shared/contracts/registration-status';
 import { POSITION_LABELS, type Position } from '../../shared/contracts/domain';
 import { html, type SafeHtml } from '../platform/http/html';
 import type { PublicSection } from './layout';
@@ -14,8 +14,8 @@ export const REGISTRATIONS_SECTION_ID = 'dang-ky-lam-theo';
 
 type Listed = Awaited<ReturnType<typeof publicRegistrationsOfUnit>>['items'][number];
 
-const areaLabel = (area: string) => ACTION_AREA_LABELS[area as keyof typeof ACTION_AREA_LABELS] ?? area;
-const positionLabel = (position: string | null) => (position ? (POSITION_LABELS[position as Position] ?? null) : null);
+const areaLabel = (area: ActionArea) => ACTION_AREA_LABELS[area] ?? area;
+const positionLabel = (position: Position | null) => (position ? (POSITION_LABELS[position] ?? null) : null);
 
 function registrationHtml(unitCode: string, item: Listed): SafeHtml {
   const position = item.kind === 'collective' ? 'Đăng ký của tập thể' : positionLabel(item.position);

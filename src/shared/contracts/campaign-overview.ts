@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { IdSchema, PagingSchema } from './common';
 import { UnitRefSchema } from './units';
 import { YearSchema } from './study';
+import { RegistrationStatusSchema } from './registration-status';
+import { REMEDY_STATUSES } from './inspections';
+import { GradeSchema } from './grading';
+import { ANSWER_STATUSES } from './reports';
+import { NOMINATION_KINDS } from './commendations';
+import { FeedbackStatusSchema } from './supervision';
+import { BreakthroughStatusSchema } from './programme';
 
 /**
  * The campaign overview: every campaign metric of a subtree for a year, beside last year's, by
@@ -145,31 +152,33 @@ export type CampaignRecordsExportQuery = z.infer<typeof CampaignRecordsExportQue
  * the year's topic (with the day they did), a registration (with its status), or a unit: one that
  * adopted ethics standards or posted their sign (with the day), or one that must (no day).
  */
-export const CampaignRecordSchema = z.object({
+const RecordFields = {
   id: z.number(),
-  kind: z.enum([
-    'member',
-    'studied',
-    'registration',
-    'adopted',
-    'signed',
-    'unit',
-    'inspection',
-    'remedy',
-    'checkIn',
-    'graded',
-    'report',
-    'commended',
-    'feedback',
-    'breakthrough',
-  ]),
   name: z.string(),
   unitName: z.string(),
-  /** A registration's, a remedy's or a report's status code, or a decided grade; null for a person or a unit. */
-  status: z.string().nullable(),
   /** The day of the record (joined, studied, adopted, posted, concluded, due, first submitted, an answer's due day); null for a registration or a unit. */
   day: z.string().nullable(),
-});
+};
+/** A record whose `status` is the code of `kind`'s own list. */
+const recordWithStatus = <K extends string, S extends z.ZodType>(kind: K, status: S) =>
+  z.object({ ...RecordFields, kind: z.literal(kind), status });
+
+/** The kind of a record decides what its `status` holds (nothing for a person or a unit). */
+export const CampaignRecordSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...RecordFields,
+    kind: z.enum(['member', 'studied', 'adopted', 'signed', 'unit', 'inspection', 'checkIn']),
+    status: z.null(),
+  }),
+  recordWithStatus('registration', RegistrationStatusSchema),
+  recordWithStatus('remedy', z.enum(REMEDY_STATUSES)),
+  recordWithStatus('graded', GradeSchema),
+  recordWithStatus('report', z.enum(ANSWER_STATUSES)),
+  /** A commended nomination's status is its kind: collective, individual or model. */
+  recordWithStatus('commended', z.enum(NOMINATION_KINDS)),
+  recordWithStatus('feedback', FeedbackStatusSchema),
+  recordWithStatus('breakthrough', BreakthroughStatusSchema),
+]);
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;
 
 export const CampaignRecordsSchema = z.object({

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IdSchema, NamedRefSchema, OptionalText, pagedAnswerSchema, PagingSchema, TrimmedText } from './common';
 import { subtreeFiguresAnswerSchema } from './figures';
+import { CompletionLevelSchema } from './registration-status';
+import { UnitKindSchema } from './domain';
 
 /**
  * Year-end quality grading of members and collectives (Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW):
@@ -288,7 +290,7 @@ export type GradingHistoryEvent = z.infer<typeof GradingHistoryEventSchema>;
 /** The member's campaign result as the cell reviewed it, and the points the rule suggests for it. */
 export const GradingCampaignSchema = z.object({
   registrationId: z.number(),
-  level: z.string().nullable(),
+  level: CompletionLevelSchema.nullable(),
   suggestedPoints: z.number().nullable(),
   /** The criterion of the member's sheet the points go to. */
   criterion: z.string(),
@@ -348,7 +350,7 @@ export type GradingView = z.infer<typeof GradingViewSchema>;
 export const GradingListItemSchema = z.object({
   subject: z.enum(GRADING_SUBJECTS),
   person: NamedRefSchema.nullable(),
-  unit: NamedRefSchema.extend({ kind: z.string() }),
+  unit: NamedRefSchema.extend({ kind: UnitKindSchema }),
   /** Null (and the grading fields with it) while the subject has no grading for the year. */
   gradingId: z.number().nullable(),
   status: z.enum(GRADING_STATUSES).nullable(),

@@ -3,6 +3,7 @@ import { IdSchema, IsoDateSchema, OptionalText, pagedAnswerSchema, PagingSchema,
 import { UnitKindSchema } from './domain';
 import { FileSummarySchema } from './files';
 import { UnitRefSchema } from './units';
+import { DISPLAY_STATUSES } from './reports';
 
 /**
  * Inspection and supervision of the campaign (capability 10): a level plans which units below it
@@ -325,7 +326,7 @@ export const InspectionDetailSchema = InspectionListItemSchema.extend({
   concludedAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
   /** The unit's self-report asked for at the start: the request, its deadline and the answer's status as shown. */
-  selfReport: z.object({ requestId: z.number(), deadline: z.string(), status: z.string() }).nullable(),
+  selfReport: z.object({ requestId: z.number(), deadline: z.string(), status: z.enum(DISPLAY_STATUSES) }).nullable(),
   findingItems: z.array(FindingItemSchema),
   remedyItems: z.array(RemedyItemSchema),
   history: z.array(InspectionEventItemSchema),
@@ -369,7 +370,7 @@ export const LaggingReasonSchema = z.object({
 export type LaggingReason = z.infer<typeof LaggingReasonSchema>;
 
 export const LaggingUnitSchema = z.object({
-  unit: UnitRefSchema.extend({ kind: z.string() }),
+  unit: UnitRefSchema.extend({ kind: UnitKindSchema }),
   parent: UnitRefSchema.nullable(),
   reasons: z.array(LaggingReasonSchema),
   /** The latest thing done about the unit this year. */

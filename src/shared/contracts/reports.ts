@@ -33,6 +33,7 @@ export const ANSWER_STATUS_LABELS: Record<DisplayStatus, string> = {
 };
 
 export const RECOMMENDATION_KINDS = ['difficulty', 'recommendation'] as const;
+export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
 export const RECOMMENDATION_STATUSES = ['received', 'in_progress', 'answered', 'closed'] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 

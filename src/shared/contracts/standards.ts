@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, OptionalText, pagedAnswerSchema, PagingSchema } from './common';
+import { UnitKindSchema } from './domain';
 import { FileSummarySchema } from './files';
 
 export const MAX_CRITERIA = 15;
@@ -92,8 +93,8 @@ export type StandardSign = z.infer<typeof StandardSignSchema>;
 
 /** Everything a unit's page shows: every version, the sign and where its QR code points. */
 export const UnitStandardsSchema = z.object({
-  /** `kind` is one of UNIT_KINDS; `isOpen` while the unit has not ended. */
-  unit: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string(), isOpen: z.boolean() }),
+  /** `isOpen` while the unit has not ended. */
+  unit: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: UnitKindSchema, isOpen: z.boolean() }),
   /** Only cells and agencies keep standards of their own; for other units the lists are empty. */
   isStandardKeeping: z.boolean(),
   canEdit: z.boolean(),
@@ -112,8 +113,7 @@ export const StandardsOverviewItemSchema = z.object({
   id: z.number(),
   code: z.string(),
   name: z.string(),
-  /** One of UNIT_KINDS. */
-  kind: z.string(),
+  kind: UnitKindSchema,
   path: z.string(),
   parentName: z.string().nullable(),
   /** The current adopted version, if any. */

@@ -1,6 +1,7 @@
 import { persons } from './people';
 import { units } from './units';
 import { bigint, bigserial, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Role } from '../../../shared/contracts/domain';
 
 export const users = pgTable(
   'users',
@@ -31,7 +32,7 @@ export const grants = pgTable(
     unitId: bigint('unit_id', { mode: 'number' })
       .notNull()
       .references(() => units.id),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

@@ -12,7 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { NominationStatus } from '../../../shared/contracts/commendations';
+import type { NominationKind, NominationStatus } from '../../../shared/contracts/commendations';
 import { units } from './units';
 import { persons } from './people';
 
@@ -53,7 +53,7 @@ export const nominations = pgTable(
     unitId: bigint('unit_id', { mode: 'number' })
       .notNull()
       .references(() => units.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NominationKind>().notNull(),
     subjectUnitId: bigint('subject_unit_id', { mode: 'number' }).references(() => units.id),
     subjectPersonId: bigint('subject_person_id', { mode: 'number' }).references(() => persons.id),
     title: text('title').notNull(),

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Grade, GradingRuleConfig, GradingStatus, GradingSubject } from '../../../shared/contracts/grading';
 import { units } from './units';
 import { persons } from './people';
+import type { CompletionLevel } from '../../../shared/contracts/registration-status';
 
 /** Versions of the grading rules (QĐ 124, QĐ 366…): a year is graded by the latest version valid from it. */
 export const gradingRules = pgTable('grading_rules', {
@@ -43,7 +44,7 @@ export const gradings = pgTable(
     selfTotal: numeric('self_total', { mode: 'number' }),
     /** The member's campaign result as the cell reviewed it, pulled in when the self-review was saved. */
     campaignRegistrationId: bigint('campaign_registration_id', { mode: 'number' }),
-    campaignLevel: text('campaign_level'),
+    campaignLevel: text('campaign_level').$type<CompletionLevel>(),
     scores: jsonb('scores').$type<Record<string, number>>(),
     conditions: text('conditions').array(),
     comment: text('comment').notNull().default(''),

@@ -118,8 +118,9 @@ export const inspectionEvents = pgTable(
       .references(() => inspections.id, { onDelete: 'cascade' }),
     remedyId: bigint('remedy_id', { mode: 'number' }),
     action: text('action').notNull(),
-    fromStatus: text('from_status').notNull(),
-    toStatus: text('to_status').notNull(),
+    /** An inspection's status, or a remedy's when remedy_id is set. */
+    fromStatus: text('from_status').$type<InspectionStatus | RemedyStatus>().notNull(),
+    toStatus: text('to_status').$type<InspectionStatus | RemedyStatus>().notNull(),
     reason: text('reason'),
     actorName: text('actor_name').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,6 @@
 import { units } from './units';
 import { bigint, bigserial, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { PersonCategory, Position, Sex } from '../../../shared/contracts/domain';
 
 export const persons = pgTable(
   'persons',
@@ -9,9 +10,9 @@ export const persons = pgTable(
     searchText: text('search_text').notNull(),
     /** Given name first, so that ORDER BY sorts Vietnamese names as people expect. */
     sortKey: text('sort_key').notNull(),
-    sex: text('sex').notNull(),
+    sex: text('sex').$type<Sex>().notNull(),
     birthDate: date('birth_date'),
-    category: text('category').notNull(),
+    category: text('category').$type<PersonCategory>().notNull(),
     cardNumber: text('card_number'),
     idNumber: text('id_number'),
     admissionDate: date('admission_date'),
@@ -40,7 +41,7 @@ export const memberships = pgTable(
     unitId: bigint('unit_id', { mode: 'number' })
       .notNull()
       .references(() => units.id),
-    position: text('position').notNull(),
+    position: text('position').$type<Position>().notNull(),
     isHead: boolean('is_head').notNull().default(false),
     isPrimary: boolean('is_primary').notNull().default(true),
     fromDate: date('from_date').notNull(),
@@ -66,8 +67,8 @@ export const personCategoryChanges = pgTable(
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
     changedOn: date('changed_on').notNull(),
-    fromCategory: text('from_category').notNull(),
-    toCategory: text('to_category').notNull(),
+    fromCategory: text('from_category').$type<PersonCategory>().notNull(),
+    toCategory: text('to_category').$type<PersonCategory>().notNull(),
   },
   (table) => [index('person_category_changes_person_idx').on(table.personId, table.changedOn)],
 );

@@ -1,5 +1,6 @@
 import { bytea } from './types';
 import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ImportKind } from '../../../shared/contracts/imports';
 
 /** Append-only: a trigger refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
@@ -60,7 +61,7 @@ export const figureCounterMonths = pgTable(
 /** A previewed import waiting to be applied: the valid rows, as parsed and checked. */
 export const importBatches = pgTable('import_batches', {
   id: text('id').primaryKey(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<ImportKind>().notNull(),
   userId: bigint('user_id', { mode: 'number' }).notNull(),
   fileName: text('file_name').notNull(),
   /** The valid rows as gzip-compressed JSON: a 50,000-row batch is ~20 MB as jsonb, ~2 MB this way. */

@@ -16,7 +16,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
+import type { ActionArea, CompletionLevel, RegistrationKind, RegistrationStatus } from '../../../shared/contracts/registration-status';
+import type { ActionLinkKind } from '../../../shared/contracts/registrations';
 import { units } from './units';
 import { persons } from './people';
 import { studyTopics } from './programme';
@@ -59,7 +60,7 @@ export const registrations = pgTable(
   'registrations',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<RegistrationKind>().notNull(),
     year: smallint('year').notNull(),
     unitId: bigint('unit_id', { mode: 'number' })
       .notNull()
@@ -89,9 +90,9 @@ export const registrations = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     lastCheckInAt: timestamp('last_check_in_at', { withTimezone: true }),
     /** Year-end: completed_well | completed | not_completed. */
-    selfLevel: text('self_level'),
+    selfLevel: text('self_level').$type<CompletionLevel>(),
     selfExplanation: text('self_explanation'),
-    reviewLevel: text('review_level'),
+    reviewLevel: text('review_level').$type<CompletionLevel>(),
     reviewComment: text('review_comment'),
     reviewedBy: bigint('reviewed_by', { mode: 'number' }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -130,16 +131,16 @@ export const registrationActions = pgTable(
       .references(() => registrations.id),
     position: smallint('position').notNull(),
     /** thought | ethics | style (tư tưởng, đạo đức, phong cách). */
-    area: text('area').notNull(),
+    area: text('area').$type<ActionArea>().notNull(),
     content: text('content').notNull(),
     measurableResult: text('measurable_result').notNull().default(''),
     deadline: date('deadline'),
     /** standard_criterion | breakthrough | topic, with the id of what it links to (criterion: standards version id + index). */
-    linkKind: text('link_kind'),
+    linkKind: text('link_kind').$type<ActionLinkKind>(),
     linkId: bigint('link_id', { mode: 'number' }),
     linkIndex: smallint('link_index'),
     progressPercent: smallint('progress_percent').notNull().default(0),
-    selfLevel: text('self_level'),
+    selfLevel: text('self_level').$type<CompletionLevel>(),
     selfNote: text('self_note'),
   },
   (table) => [index('registration_actions_parent_idx').on(table.registrationId, table.position)],

@@ -13,7 +13,13 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { AnswerStatus } from '../../../shared/contracts/reports';
+import type {
+  AnswerStatus,
+  RecommendationKind,
+  RecommendationStatus,
+  ReportKind,
+  RequestAudience,
+} from '../../../shared/contracts/reports';
 import { units } from './units';
 
 /**
@@ -37,12 +43,12 @@ export const reportRequests = pgTable(
     unitId: bigint('unit_id', { mode: 'number' })
       .notNull()
       .references(() => units.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ReportKind>().notNull(),
     title: text('title').notNull(),
     periodFrom: date('period_from').notNull(),
     periodTo: date('period_to').notNull(),
     deadline: date('deadline').notNull(),
-    audience: text('audience').notNull(),
+    audience: text('audience').$type<RequestAudience>().notNull(),
     content: jsonb('content').$type<ReportContent>().notNull(),
     guidance: text('guidance'),
     searchText: text('search_text').notNull().default(''),
@@ -63,7 +69,7 @@ export const reportTemplates = pgTable(
       .notNull()
       .references(() => units.id),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ReportKind>().notNull(),
     content: jsonb('content').$type<ReportContent>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -143,10 +149,10 @@ export const reportRecommendations = pgTable(
     addressedUnitId: bigint('addressed_unit_id', { mode: 'number' })
       .notNull()
       .references(() => units.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<RecommendationKind>().notNull(),
     body: text('body').notNull(),
     position: smallint('position').notNull(),
-    status: text('status').notNull().default('received'),
+    status: text('status').$type<RecommendationStatus>().notNull().default('received'),
     answer: text('answer'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     dueOn: date('due_on'),

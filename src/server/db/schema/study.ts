@@ -1,5 +1,5 @@
 import { bigint, bigserial, boolean, date, index, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import type { AttendanceStatus } from '../../../shared/contracts/study';
+import type { AttendanceStatus, SessionKind } from '../../../shared/contracts/study';
 import { units } from './units';
 import { persons } from './people';
 import { studyTopics } from './programme';
@@ -15,7 +15,7 @@ export const studySessions = pgTable(
     unitId: bigint('unit_id', { mode: 'number' })
       .notNull()
       .references(() => units.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<SessionKind>().notNull(),
     topicId: bigint('topic_id', { mode: 'number' }).references(() => studyTopics.id),
     title: text('title').notNull(),
     heldOn: date('held_on').notNull(),

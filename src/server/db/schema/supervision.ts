@@ -1,6 +1,7 @@
 import { bigint, bigserial, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { units } from './units';
 import { registrations } from './registrations';
+import type { FeedbackStatus } from '../../../shared/contracts/supervision';
 
 /**
  * Public feedback (phản ánh, góp ý) on a unit or on one of its published registrations. Name and
@@ -19,7 +20,7 @@ export const feedback = pgTable(
     body: text('body').notNull(),
     /** Folded body and answer, for search that ignores diacritics. */
     searchText: text('search_text').notNull().default(''),
-    status: text('status').notNull().default('new'),
+    status: text('status').$type<FeedbackStatus>().notNull().default('new'),
     hiddenReason: text('hidden_reason'),
     answer: text('answer'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, bigserial, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ltree } from './types';
+import type { UnitKind } from '../../../shared/contracts/domain';
+import type { ClosedReason } from '../../../shared/contracts/units';
 
 /** The current state of every unit, open or closed; history of names and parents is in unit_versions. */
 export const units = pgTable(
@@ -11,13 +13,13 @@ export const units = pgTable(
     name: text('name').notNull(),
     searchText: text('search_text').notNull(),
     sortKey: text('sort_key').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<UnitKind>().notNull(),
     parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => units.id),
     path: ltree('path').notNull(),
     depth: integer('depth').notNull(),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
-    closedReason: text('closed_reason'),
+    closedReason: text('closed_reason').$type<ClosedReason>(),
     /**
      * The last day this unit or one of its ancestors changed parent (null: the path has held since
      * the unit was founded). A figure dated before it belongs to the ancestors of that day.
@@ -50,7 +52,7 @@ export const unitVersions = pgTable(
       .references(() => units.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<UnitKind>().notNull(),
     parentId: bigint('parent_id', { mode: 'number' }),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),

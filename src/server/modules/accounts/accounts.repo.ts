@@ -40,7 +40,7 @@ export async function listGrantsOfUsers(executor: Executor, userIds: number[]): 
       unitCode: row.unitCode,
       unitName: row.unitName,
       unitPath: row.unitPath,
-      role: row.role as Role,
+      role: row.role,
     });
   }
   return result;

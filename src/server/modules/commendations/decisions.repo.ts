@@ -91,7 +91,7 @@ export async function findDecision(executor: Executor, id: number): Promise<Deci
 export async function listDecisionEntries(executor: Executor, decisionId: number) {
   const rows = await executor.execute<{
     id: number;
-    kind: string;
+    kind: NominationKind;
     title: string;
     subject_name: string | null;
     unit_name: string;
@@ -106,7 +106,7 @@ export async function listDecisionEntries(executor: Executor, decisionId: number
     ORDER BY CASE n.kind WHEN 'collective' THEN 0 WHEN 'individual' THEN 1 ELSE 2 END, n.id`);
   return rows.rows.map((row) => ({
     nominationId: Number(row.id),
-    kind: row.kind as NominationKind,
+    kind: row.kind,
     title: row.title,
     subjectName: row.subject_name,
     unitName: row.unit_name,

@@ -42,7 +42,7 @@ export async function searchGallery(executor: Executor, filter: GalleryFilter): 
   const total = await executor.execute<{ n: number }>(sql`SELECT count(*) AS n FROM nominations n WHERE ${where}`);
   // The page's ids first, from the partial indexes; names, province and form only for those rows
   // (the province is the ancestor of that kind: one of the ids of the unit's path).
-  const rows = await executor.execute<Record<string, unknown>>(sql`
+  const rows = await executor.execute<Record<string, unknown> & { kind: NominationKind }>(sql`
     WITH page AS (
       SELECT n.id, n.decided_on FROM nominations n WHERE ${where}
       ORDER BY n.decided_on DESC, n.id DESC
@@ -63,7 +63,7 @@ export async function searchGallery(executor: Executor, filter: GalleryFilter): 
     total: Number(total.rows[0]!.n),
     items: rows.rows.map((row) => ({
       id: Number(row.id),
-      kind: row.kind as NominationKind,
+      kind: row.kind,
       title: String(row.title),
       subjectName: row.subject_name === null ? null : String(row.subject_name),
       unitName: String(row.unit_name),

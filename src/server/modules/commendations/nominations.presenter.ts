@@ -6,7 +6,6 @@ import {
   type NominationChange,
   type NominationDiffField,
   type NominationHistoryEvent,
-  type NominationKind,
   type NominationListItem,
   type NominationStatus,
   type NominationView,
@@ -87,7 +86,7 @@ export function presentNomination(
   const { nomination } = context;
   return {
     id: nomination.id,
-    kind: nomination.kind as NominationKind,
+    kind: nomination.kind,
     status: nomination.status,
     unit: { id: nomination.unitId, name: context.unitName },
     atUnit: nomination.atUnitId === null ? null : { id: nomination.atUnitId, name: context.atUnitName ?? '' },

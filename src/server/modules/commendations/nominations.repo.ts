@@ -142,7 +142,20 @@ export async function searchNominations(
   const from = sql`FROM nominations n JOIN units u ON u.id = n.unit_id LEFT JOIN units a ON a.id = n.at_unit_id
     LEFT JOIN units su ON su.id = n.subject_unit_id LEFT JOIN persons sp ON sp.id = n.subject_person_id`;
   const total = await executor.execute<{ n: number }>(sql`SELECT count(*) AS n ${from} WHERE ${where}`);
-  const rows = await executor.execute<Record<string, unknown>>(sql`
+  const rows = await executor.execute<{
+    id: number;
+    kind: NominationKind;
+    title: string;
+    status: NominationStatus;
+    unit_id: number;
+    unit_name: string;
+    at_name: string | null;
+    subject_name: string | null;
+    period_from: string;
+    period_to: string;
+    version: number;
+    updated_at: string | Date;
+  }>(sql`
     SELECT n.id, n.kind, n.title, n.status, n.unit_id, u.name AS unit_name, a.name AS at_name, COALESCE(su.name, sp.full_name) AS subject_name,
       n.period_from::text AS period_from, n.period_to::text AS period_to, n.version, n.updated_at
     ${from} WHERE ${where}
@@ -152,9 +165,9 @@ export async function searchNominations(
     total: Number(total.rows[0]!.n),
     items: rows.rows.map((row) => ({
       id: Number(row.id),
-      kind: row.kind as NominationKind,
+      kind: row.kind,
       title: String(row.title),
-      status: row.status as NominationStatus,
+      status: row.status,
       unitId: Number(row.unit_id),
       unitName: String(row.unit_name),
       atUnitName: row.at_name === null ? null : String(row.at_name),

@@ -33,10 +33,13 @@ function whereOf(filter: TypicalFilter, leaveOut: 'province' | 'year' | null = n
 
 const FROM = sql`FROM nominations n JOIN units u ON u.id = n.unit_id`;
 
-function toItem(row: Record<string, unknown>): TypicalExampleItem {
+/** A row of the list query: its kind is the nomination's, the other columns are converted one by one. */
+type ExampleRow = Record<string, unknown> & { kind: NominationKind };
+
+function toItem(row: ExampleRow): TypicalExampleItem {
   return {
     id: Number(row.id),
-    kind: row.kind as NominationKind,
+    kind: row.kind,
     title: String(row.title),
     subjectName: row.subject_name === null ? null : String(row.subject_name),
     unit: { id: Number(row.unit_id), name: String(row.unit_name) },
@@ -66,7 +69,7 @@ export async function listTypicalExamples(
   limit: number,
   offset: number,
 ): Promise<TypicalExampleItem[]> {
-  const rows = await executor.execute<Record<string, unknown>>(sql`
+  const rows = await executor.execute<ExampleRow>(sql`
     WITH t AS (
       SELECT n.id, ${PROVINCE_OF_U} AS province_id ${FROM} WHERE ${whereOf(filter)}
     )

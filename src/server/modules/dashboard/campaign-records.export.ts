@@ -3,10 +3,10 @@ import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/auth/policy';
 import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import { exportFileName } from '../../platform/file-names';
-import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
+import { REGISTRATION_STATUS_LABELS } from '../../../shared/contracts/registration-status';
 import type { CampaignRecord, CampaignRecordsExportQuery } from '../../../shared/contracts/campaign-overview';
-import { REMEDY_STATUS_LABELS, type RemedyStatus } from '../../../shared/contracts/inspections';
-import { GRADE_LABELS, type Grade } from '../../../shared/contracts/grading';
+import { REMEDY_STATUS_LABELS } from '../../../shared/contracts/inspections';
+import { GRADE_LABELS } from '../../../shared/contracts/grading';
 import { FIGURE_HEADER_STYLE } from '../figures/index';
 import { readAllCampaignRecords } from './campaign-records.service';
 
@@ -31,10 +31,10 @@ const HEADERS: Record<CampaignRecord['kind'], [string, string, string]> = {
 /** The last column of a record: a status in words, a day, or both for a remedy. */
 function detailOf(item: CampaignRecord): string {
   const day = item.day ? formatVietnameseDate(item.day) : '';
-  if (item.kind === 'registration') return REGISTRATION_STATUS_LABELS[item.status as RegistrationStatus];
+  if (item.kind === 'registration') return REGISTRATION_STATUS_LABELS[item.status];
   if (item.kind === 'report') return day || 'Chưa nộp';
-  if (item.kind === 'graded') return GRADE_LABELS[item.status as Grade];
-  if (item.kind === 'remedy') return `${REMEDY_STATUS_LABELS[item.status as RemedyStatus]}, hạn ${day}`;
+  if (item.kind === 'graded') return GRADE_LABELS[item.status];
+  if (item.kind === 'remedy') return `${REMEDY_STATUS_LABELS[item.status]}, hạn ${day}`;
   return day;
 }
 

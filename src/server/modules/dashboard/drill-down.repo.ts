@@ -215,23 +215,10 @@ function unitsBranch(kind: 'standardsAdopted' | 'signsPosted' | 'standardKeeping
     WHERE v.kind = ANY(${sql.param([...STANDARD_KEEPING_KINDS])}::text[]) AND ${open} AND ${filter} ORDER BY u.sort_key, u.id`;
 }
 
-type RecordRow = {
-  id: number;
-  kind: CampaignRecord['kind'];
-  name: string;
-  unit_name: string;
-  status: string | null;
-  day: string | null;
-};
+/** A record as the query returns it: each branch gives the status of its own kind (see CampaignRecord). */
+type RecordRow = CampaignRecord extends infer R ? (R extends CampaignRecord ? Omit<R, 'unitName'> & { unit_name: string } : never) : never;
 
-const toRecord = (row: RecordRow): CampaignRecord => ({
-  id: Number(row.id),
-  kind: row.kind,
-  name: row.name,
-  unitName: row.unit_name,
-  status: row.status,
-  day: row.day,
-});
+const toRecord = ({ unit_name, ...row }: RecordRow): CampaignRecord => ({ ...row, id: Number(row.id), unitName: unit_name });
 
 /** Lists at least this long are walked in name order (see unitFilter), down to a fiftieth of their length. */
 const WALK_FROM_ROWS = 5_000;

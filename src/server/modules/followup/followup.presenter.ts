@@ -1,5 +1,4 @@
 import type { FollowupRegistration, FollowupRow } from '../../../shared/contracts/followup';
-import type { ActionArea, CompletionLevel, RegistrationKind, RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type { FileSummary } from '../files/index';
 import type { RegistrationActionRow, RegistrationRow } from '../registrations/index';
 import type { CheckInRow, FollowupListRow } from './followup.repo';
@@ -10,23 +9,20 @@ export function isoOf(value: Date | string | null | undefined): string | null {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-/** The text columns hold only what the contracts' enums allow: the status machine and the validated inputs write them. */
-const levelOf = (value: string | null) => value as CompletionLevel | null;
-
 export function presentListRow(row: FollowupListRow): FollowupRow {
   return {
     id: Number(row.id),
-    kind: row.kind as RegistrationKind,
+    kind: row.kind,
     year: Number(row.year),
-    status: row.status as RegistrationStatus,
+    status: row.status,
     version: Number(row.version),
     isLeader: row.is_leader,
     unit: { id: Number(row.unit_id), name: row.unit_name },
     person: row.person_id === null ? null : { id: Number(row.person_id), name: row.person_name ?? '' },
     publishedAt: isoOf(row.published_at),
     lastCheckInAt: isoOf(row.last_check_in_at),
-    selfLevel: levelOf(row.self_level),
-    reviewLevel: levelOf(row.review_level),
+    selfLevel: row.self_level,
+    reviewLevel: row.review_level,
     actions: Number(row.actions),
     averageProgress: row.average_progress === null ? null : Number(row.average_progress),
   };
@@ -44,7 +40,7 @@ export function presentDetail(
 ): FollowupRegistration {
   return {
     id: registration.id,
-    kind: registration.kind as RegistrationKind,
+    kind: registration.kind,
     year: registration.year,
     status: registration.status,
     version: registration.version,
@@ -54,9 +50,9 @@ export function presentDetail(
     shortcomings: registration.shortcomings,
     publishedAt: isoOf(registration.publishedAt),
     lastCheckInAt: isoOf(registration.lastCheckInAt),
-    selfLevel: levelOf(registration.selfLevel),
+    selfLevel: registration.selfLevel,
     selfExplanation: registration.selfExplanation,
-    reviewLevel: levelOf(registration.reviewLevel),
+    reviewLevel: registration.reviewLevel,
     reviewComment: registration.reviewComment,
     reviewedAt: isoOf(registration.reviewedAt),
     reviewerName: names.reviewerName,
@@ -64,12 +60,12 @@ export function presentDetail(
     actions: actions.map((action) => ({
       id: action.id,
       position: action.position,
-      area: action.area as ActionArea,
+      area: action.area,
       content: action.content,
       measurableResult: action.measurableResult,
       deadline: action.deadline,
       progressPercent: action.progressPercent,
-      selfLevel: levelOf(action.selfLevel),
+      selfLevel: action.selfLevel,
       selfNote: action.selfNote,
       checkIns: checkIns
         .filter((checkIn) => checkIn.actionId === action.id)

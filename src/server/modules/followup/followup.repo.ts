@@ -2,15 +2,17 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { registrationActions, registrationCheckIns } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { FollowupListQuery } from '../../../shared/contracts/followup';
+import type { Position } from '../../../shared/contracts/domain';
+import type { CompletionLevel, RegistrationKind, RegistrationStatus } from '../../../shared/contracts/registration-status';
 
 export type CheckInRow = typeof registrationCheckIns.$inferSelect;
 
 /** One line of the follow-up list: the registration, whose it is, and how its check-ins stand. */
 export type FollowupListRow = {
   id: number;
-  kind: string;
+  kind: RegistrationKind;
   year: number;
-  status: string;
+  status: RegistrationStatus;
   version: number;
   is_leader: boolean;
   unit_id: number;
@@ -19,8 +21,8 @@ export type FollowupListRow = {
   person_name: string | null;
   published_at: Date | string | null;
   last_check_in_at: Date | string | null;
-  self_level: string | null;
-  review_level: string | null;
+  self_level: CompletionLevel | null;
+  review_level: CompletionLevel | null;
   actions: number;
   average_progress: number | null;
   total: number;
@@ -108,9 +110,9 @@ export async function namesOf(executor: Executor, registrationId: number) {
 export async function findReviewResult(executor: Executor, personId: number, year: number) {
   const rows = await executor.execute<{
     id: number;
-    status: string;
-    self_level: string | null;
-    review_level: string | null;
+    status: RegistrationStatus;
+    self_level: CompletionLevel | null;
+    review_level: CompletionLevel | null;
     review_comment: string | null;
     reviewed_at: Date | string | null;
   }>(sql`
@@ -122,14 +124,14 @@ export async function findReviewResult(executor: Executor, personId: number, yea
 
 export type RegisterBookRow = {
   id: number;
-  kind: string;
+  kind: RegistrationKind;
   unit_id: number;
   unit_name: string;
   person_name: string | null;
-  position: string | null;
-  self_level: string | null;
+  position: Position | null;
+  self_level: CompletionLevel | null;
   self_explanation: string | null;
-  review_level: string | null;
+  review_level: CompletionLevel | null;
   review_comment: string | null;
 };
 

@@ -1,12 +1,10 @@
 import type { Database } from '../../platform/db/client';
 import { assertCan, type Actor } from '../../platform/auth/policy';
 import { formatVietnameseDate } from '../../platform/dates';
-import { POSITION_LABELS, type Position } from '../../../shared/contracts/domain';
-import { ACTION_AREA_LABELS, COMPLETION_LEVEL_LABELS } from '../../../shared/contracts/registration-status';
+import { POSITION_LABELS } from '../../../shared/contracts/domain';
+import { ACTION_AREA_LABELS, COMPLETION_LEVEL_LABELS, type CompletionLevel } from '../../../shared/contracts/registration-status';
 import { getUnitOrThrow } from '../units/index';
 import { listActionsOfMany, listRegisterBookRows } from './followup.repo';
-
-type Level = keyof typeof COMPLETION_LEVEL_LABELS;
 
 /** One line of the register book (sổ đăng ký): who, their position, what they registered, and the year-end results. */
 export type RegisterBookLine = {
@@ -17,9 +15,9 @@ export type RegisterBookLine = {
   review: string;
 };
 
-const levelLabel = (level: string | null) => (level ? (COMPLETION_LEVEL_LABELS[level as Level] ?? level) : '');
+const levelLabel = (level: CompletionLevel | null) => (level ? (COMPLETION_LEVEL_LABELS[level] ?? level) : '');
 
-function assessmentText(level: string | null, text: string | null): string {
+function assessmentText(level: CompletionLevel | null, text: string | null): string {
   if (!level) return '';
   return text ? `${levelLabel(level)}: ${text}` : levelLabel(level);
 }
@@ -42,12 +40,9 @@ export async function readRegisterBook(db: Database, actor: Actor, unitId: numbe
     const elsewhere = Number(row.unit_id) !== unit.id ? ` — ${row.unit_name}` : '';
     return {
       name: row.kind === 'collective' ? `Tập thể ${row.unit_name}` : (row.person_name ?? ''),
-      position:
-        row.kind === 'collective' ? '' : `${row.position ? (POSITION_LABELS[row.position as Position] ?? row.position) : ''}${elsewhere}`,
+      position: row.kind === 'collective' ? '' : `${row.position ? (POSITION_LABELS[row.position] ?? row.position) : ''}${elsewhere}`,
       actions: own.map((action, index) => {
-        const parts = [
-          `${index + 1}. [${ACTION_AREA_LABELS[action.area as keyof typeof ACTION_AREA_LABELS] ?? action.area}] ${action.content}`,
-        ];
+        const parts = [`${index + 1}. [${ACTION_AREA_LABELS[action.area] ?? action.area}] ${action.content}`];
         if (action.measurableResult) parts.push(`Kết quả cần đạt: ${action.measurableResult}`);
         if (action.deadline) parts.push(`Thời hạn: ${formatVietnameseDate(action.deadline)}`);
         parts.push(`Tiến độ: ${action.progressPercent}%`);

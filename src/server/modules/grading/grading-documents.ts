@@ -132,7 +132,7 @@ function conditionLabels(rule: GradingRuleConfig, view: GradingView, codes: stri
 function campaignSection(view: GradingView): Paragraph[] {
   const { campaign } = view;
   if (!campaign?.level) return [body([run('Chưa có kết quả đánh giá.', { italics: true })])];
-  const level = COMPLETION_LEVEL_LABELS[campaign.level as keyof typeof COMPLETION_LEVEL_LABELS] ?? campaign.level;
+  const level = COMPLETION_LEVEL_LABELS[campaign.level] ?? campaign.level;
   const lines = [labelled('Kết quả chi bộ đánh giá', level)];
   const criterion = view.rule.config.member.criteria.find((item) => item.code === campaign.criterion);
   if (campaign.suggestedPoints !== null && criterion) {

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors';
+import type { CompletionLevel } from '../../../shared/contracts/registration-status';
 import {
   GRADE_LABELS,
   GRADE_SHORT_LABELS,
@@ -74,9 +75,9 @@ export function proposeGrade(rule: GradingRuleConfig, subject: GradingSubject, s
 }
 
 /** The points the rule suggests for the campaign criterion from the cell's review of the member's registration. */
-export function campaignPoints(rule: GradingRuleConfig, reviewLevel: string | null): { criterion: string; points: number } | null {
+export function campaignPoints(rule: GradingRuleConfig, reviewLevel: CompletionLevel | null): { criterion: string; points: number } | null {
   if (reviewLevel === null || !(reviewLevel in rule.campaign.points)) return null;
-  return { criterion: rule.campaign.criterion, points: rule.campaign.points[reviewLevel as keyof GradingRuleConfig['campaign']['points']] };
+  return { criterion: rule.campaign.criterion, points: rule.campaign.points[reviewLevel] };
 }
 
 /** Whether "xuất sắc" is above the rule's cap, as a share of "tốt". */

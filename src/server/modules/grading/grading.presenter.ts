@@ -9,6 +9,7 @@ import {
   type GradingSubject,
   type GradingView,
 } from '../../../shared/contracts/grading';
+import type { CompletionLevel } from '../../../shared/contracts/registration-status';
 import { campaignPoints } from './grading-rules';
 import { mayTake } from './grading-machine';
 import type { GradingContext, GradingRuleRow, SubjectRow } from './grading.repo';
@@ -30,7 +31,11 @@ export function presentRule(rule: GradingRuleRow): GradingRuleView {
   return { code: rule.code, name: rule.name, validFromYear: rule.validFromYear, config: rule.config };
 }
 
-export function presentCampaign(rule: GradingRuleRow, registrationId: number | null, level: string | null): GradingView['campaign'] {
+export function presentCampaign(
+  rule: GradingRuleRow,
+  registrationId: number | null,
+  level: CompletionLevel | null,
+): GradingView['campaign'] {
   if (registrationId === null) return null;
   const suggestion = campaignPoints(rule.config, level);
   return { registrationId, level, suggestedPoints: suggestion?.points ?? null, criterion: rule.config.campaign.criterion };

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import { gradingEvents, gradingRules, gradings } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { Grade, GradingListQuery, GradingRuleConfig, GradingStatus, GradingSubject } from '../../../shared/contracts/grading';
+import type { UnitKind } from '../../../shared/contracts/domain';
 import { withNextVersion } from '../../platform/db/versions';
 
 export type GradingRow = typeof gradings.$inferSelect;
@@ -42,7 +43,7 @@ export type GradingContext = {
   grading: GradingRow;
   unitPath: string;
   unitName: string;
-  unitKind: string;
+  unitKind: UnitKind;
   parentPath: string | null;
   parentName: string | null;
   personName: string | null;
@@ -54,7 +55,7 @@ export async function findGrading(executor: Executor, id: number, forUpdate = fa
     id: number;
     unit_path: string;
     unit_name: string;
-    unit_kind: string;
+    unit_kind: UnitKind;
     parent_path: string | null;
     parent_name: string | null;
     person_name: string | null;
@@ -114,7 +115,7 @@ export type SubjectRow = {
   person_name: string | null;
   unit_id: number;
   unit_name: string;
-  unit_kind: string;
+  unit_kind: UnitKind;
   grading_id: number | null;
   status: GradingStatus | null;
   version: number | null;

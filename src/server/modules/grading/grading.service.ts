@@ -19,6 +19,7 @@ import type {
   ReasonStepInput,
   SelfReviewInput,
 } from '../../../shared/contracts/grading';
+import type { CompletionLevel } from '../../../shared/contracts/registration-status';
 import { getUnitOrThrow } from '../units/index';
 import { findActivePrimaryMembership, findPersonById } from '../people/index';
 import { getReviewResult } from '../followup/index';
@@ -114,7 +115,7 @@ export async function getMine(db: Database, actor: Actor, year: number): Promise
 export async function createGrading(db: Database, actor: Actor, input: CreateGradingInput) {
   const id = await db.transaction(async (tx) => {
     const rule = await ruleForYear(tx, input.year);
-    let values: { unitId: number; personId: number | null; campaignRegistrationId: number | null; campaignLevel: string | null };
+    let values: { unitId: number; personId: number | null; campaignRegistrationId: number | null; campaignLevel: CompletionLevel | null };
     let unitPath: string;
     if (input.subject === 'member') {
       if (!input.personId) throw new AppError('VALIDATION_FAILED', 'Hãy chọn đảng viên được đánh giá.');

@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
+import type { PersonCategory, Position, Sex, UnitKind } from '../../../shared/contracts/domain';
+import type { ClosedReason } from '../../../shared/contracts/units';
 
 export async function listUnitsForExport(executor: Executor, scope: string[], underPath: string | undefined, includeClosed: boolean) {
   const rows = await executor.execute<{
     code: string;
     name: string;
-    kind: string;
+    kind: UnitKind;
     parent_code: string | null;
     parent_name: string | null;
     valid_from: string;
     valid_to: string | null;
-    closed_reason: string | null;
+    closed_reason: ClosedReason | null;
   }>(sql`
     SELECT u.code, u.name, u.kind, p.code AS parent_code, p.name AS parent_name, u.valid_from::text, u.valid_to::text, u.closed_reason
     FROM units u LEFT JOIN units p ON p.id = u.parent_id
@@ -27,9 +29,9 @@ export async function listPeopleForExport(
 ) {
   const rows = await executor.execute<{
     full_name: string;
-    sex: string;
+    sex: Sex;
     birth_date: string | null;
-    category: string;
+    category: PersonCategory;
     card_number: string | null;
     id_number: string | null;
     admission_date: string | null;
@@ -39,7 +41,7 @@ export async function listPeopleForExport(
     unit_code: string;
     unit_name: string;
     unit_path: string;
-    position: string;
+    position: Position;
     is_head: boolean;
     from_date: string;
   }>(sql`

@@ -1,7 +1,6 @@
 import type { Database } from '../../platform/db/client';
 import { assertCan, assertHasPermissionSomewhere, can, scopePaths, type Actor } from '../../platform/auth/policy';
 import { foldVietnamese } from '../../../shared/text';
-import type { PersonCategory, Position, Sex, UnitKind } from '../../../shared/contracts/domain';
 import { getUnitOrThrow } from '../units/index';
 import { writePeopleWorkbook, writeUnitsWorkbook } from './excel/write';
 import { listPeopleForExport, listUnitsForExport } from './exports.repo';
@@ -21,7 +20,7 @@ export async function exportUnits(db: Database, actor: Actor, filter: { under?: 
     rows.map((row) => ({
       code: row.code,
       name: row.name,
-      kind: row.kind as UnitKind,
+      kind: row.kind,
       parentCode: row.parent_code,
       parentName: row.parent_name,
       validFrom: row.valid_from,
@@ -54,9 +53,9 @@ export async function exportPeople(
   return writePeopleWorkbook(
     rows.map((row) => ({
       fullName: row.full_name,
-      sex: row.sex as Sex,
+      sex: row.sex,
       birthDate: row.birth_date,
-      category: row.category as PersonCategory,
+      category: row.category,
       cardNumber: row.card_number,
       idNumber: row.id_number,
       admissionDate: row.admission_date,
@@ -65,7 +64,7 @@ export async function exportPeople(
       address: row.address,
       unitCode: row.unit_code,
       unitName: row.unit_name,
-      position: row.position as Position,
+      position: row.position,
       isHead: row.is_head,
       fromDate: row.from_date,
     })),

@@ -84,7 +84,7 @@ export async function applyImport(db: Database, actor: Actor, batchId: string): 
     if (Date.now() - batch.createdAt.getTime() > BATCH_LIFETIME_MS) {
       throw new AppError('INVALID_STATE', 'Bản xem trước đã quá 1 giờ. Hãy tải tệp lên lại để kiểm tra với dữ liệu mới nhất.');
     }
-    const kind = batch.kind as ImportKind;
+    const kind = batch.kind;
     assertHasPermissionSomewhere(actor, PERMISSION[kind]);
     if (batch.rowCount === 0) throw new AppError('IMPORT_NOTHING_TO_APPLY', 'Tệp không có dòng hợp lệ nào để nhập.');
     let result: ImportResult;

@@ -5,7 +5,7 @@ import { notBeforeProblem, todayIso } from '../../platform/dates';
 import { createUnitInTx, currentVersionStarts, findUnitsByCodes, getUnitOrThrow, type UnitRow } from '../units/index';
 import { moveUnitInTx, updateUnitFieldsInTx } from '../units/index';
 import type { RowError, UnitImportRow } from './excel/read';
-import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/contracts/domain';
+import { UNIT_KIND_LABELS } from '../../../shared/contracts/domain';
 import { unitKindChildProblem, unitKindPeriodProblem } from '../../../shared/unit-kind-periods';
 
 export type PlannedUnit = { row: number; data: UnitImportRow; action: 'create' | 'update' | 'unchanged' };
@@ -125,7 +125,7 @@ export async function planUnitsImport(executor: Executor, actor: Actor, rows: Ar
     const placedOn = !current ? (data.validFrom ?? today) : data.parentCode && current.parentId !== parentId ? today : undefined;
     const parentRow = data.parentCode ? (existing.get(data.parentCode) ?? fileRows.get(data.parentCode)?.data) : undefined;
     const parentProblem =
-      placedOn && parentRow && unitKindChildProblem(parentRow.kind, UNIT_KIND_LABELS[parentRow.kind as UnitKind], parentRow.name, placedOn);
+      placedOn && parentRow && unitKindChildProblem(parentRow.kind, UNIT_KIND_LABELS[parentRow.kind], parentRow.name, placedOn);
     if (parentProblem) {
       errors.push({ row, column: 'Mã đơn vị cấp trên', message: parentProblem });
       return false;

@@ -2,13 +2,14 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { laggingActions, laggingThresholds } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { LaggingAction, LaggingReasonCode, LaggingThresholds } from '../../../shared/contracts/inspections';
+import type { UnitKind } from '../../../shared/contracts/domain';
 import { remedyIsOverdue } from './inspections.repo';
 
 export type EvaluatedUnitRow = {
   id: number;
   code: string;
   name: string;
-  kind: string;
+  kind: UnitKind;
   path: string;
   /** Vietnamese order of the name (units.sort_key). */
   sortKey: string;
@@ -45,7 +46,7 @@ export async function listEvaluatedUnits(executor: Executor, units: EvaluatedUni
     id: number;
     code: string;
     name: string;
-    kind: string;
+    kind: UnitKind;
     path: string;
     sort_key: string;
     parent_id: number | null;

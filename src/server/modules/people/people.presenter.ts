@@ -1,8 +1,5 @@
-import type { PersonCategory, Position, Sex } from '../../../shared/contracts/domain';
 import type { Membership, Person, PersonDetail } from '../../../shared/contracts/people';
 import type { PersonRow, MembershipRow } from './people.repo';
-
-// Sex, category and position are text columns; the people service writes only values of their lists.
 
 type MembershipPlace = Pick<MembershipRow, 'position' | 'isHead' | 'unitId'> & { unitName: string; unitCode: string };
 
@@ -11,9 +8,9 @@ export function presentPerson(person: PersonRow, membership: MembershipPlace | n
   return {
     id: person.id,
     fullName: person.fullName,
-    sex: person.sex as Sex,
+    sex: person.sex,
     birthDate: personalVisible ? person.birthDate : null,
-    category: person.category as PersonCategory,
+    category: person.category,
     cardNumber: personalVisible ? person.cardNumber : null,
     idNumber: personalVisible ? person.idNumber : null,
     admissionDate: person.admissionDate,
@@ -21,7 +18,7 @@ export function presentPerson(person: PersonRow, membership: MembershipPlace | n
     email: personalVisible ? person.email : null,
     address: personalVisible ? person.address : null,
     unit: membership ? { id: membership.unitId, code: membership.unitCode, name: membership.unitName } : null,
-    position: membership ? (membership.position as Position) : null,
+    position: membership ? membership.position : null,
     isHead: membership?.isHead ?? false,
     personalVisible,
     version: person.version,
@@ -34,7 +31,7 @@ export function presentMembership(membership: MembershipRow, unit: { unitCode: s
     unitId: membership.unitId,
     unitCode: unit.unitCode,
     unitName: unit.unitName,
-    position: membership.position as Position,
+    position: membership.position,
     isHead: membership.isHead,
     isPrimary: membership.isPrimary,
     fromDate: membership.fromDate,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { memberships, personCategoryChanges, persons, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import { withNextVersion } from '../../platform/db/versions';
+import type { PersonCategory } from '../../../shared/contracts/domain';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
@@ -34,7 +35,7 @@ export async function updatePerson(executor: Executor, id: number, values: Parti
 /** Keeps a change of category with its day, for the lists of the days before it. */
 export async function insertCategoryChange(
   executor: Executor,
-  change: { personId: number; changedOn: string; fromCategory: string; toCategory: string },
+  change: { personId: number; changedOn: string; fromCategory: PersonCategory; toCategory: PersonCategory },
 ): Promise<void> {
   await executor.insert(personCategoryChanges).values(change);
 }
@@ -97,7 +98,7 @@ export type PeopleSearch = {
   unitPath?: string;
   includeSubtree: boolean;
   q?: string;
-  category?: string;
+  category?: PersonCategory;
   asOf?: string;
   sort: 'name' | 'birthDate' | 'unit';
   order: 'asc' | 'desc';

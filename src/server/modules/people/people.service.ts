@@ -131,9 +131,9 @@ async function getPersonInScopeOrThrow(executor: Executor, actor: Actor, id: num
 function fieldsOf(person: repo.PersonRow): PersonFields {
   return {
     fullName: person.fullName,
-    sex: person.sex as Sex,
+    sex: person.sex,
     birthDate: person.birthDate,
-    category: person.category as PersonCategory,
+    category: person.category,
     cardNumber: person.cardNumber,
     idNumber: person.idNumber,
     admissionDate: person.admissionDate,
@@ -152,8 +152,8 @@ export async function changeCategoryInTx(
   tx: Executor,
   personId: number,
   active: { unitPath: string } | null | undefined,
-  fromCategory: string,
-  toCategory: string,
+  fromCategory: PersonCategory,
+  toCategory: PersonCategory,
 ): Promise<void> {
   if (fromCategory === toCategory) return;
   const today = todayIso();
@@ -276,7 +276,7 @@ export async function moveActiveMembers(tx: Executor, fromUnitId: number, toUnit
     if (!person) continue;
     await movePersonInTx(tx, person, active, {
       unitId: toUnitId,
-      position: row.membership.position as Position,
+      position: row.membership.position,
       isHead: row.membership.isHead,
       fromDate: day,
     });

@@ -17,7 +17,6 @@ import {
   registrationFigureDay,
   type ActionBucket,
   type RegistrationBucket,
-  type RegistrationKind,
 } from '../figures/index';
 import * as repo from './registrations.repo';
 
@@ -35,7 +34,7 @@ export function statusDeltas(
   to: RegistrationStatus | null,
   day: string,
 ): FigureDelta[] {
-  const kind = registration.kind as RegistrationKind;
+  const kind = registration.kind;
   const inBucket = (status: RegistrationStatus | null, bucket: RegistrationBucket) =>
     status !== null && (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status);
   const deltas: FigureDelta[] = [];
@@ -89,7 +88,7 @@ export function actionCountDeltas(
   after: number,
   day: string,
 ): FigureDelta[] {
-  const kind = registration.kind as RegistrationKind;
+  const kind = registration.kind;
   return ACTION_BUCKETS.filter((bucket) => (REGISTRATION_BUCKETS[bucket] as readonly string[]).includes(status) && after !== before).map(
     (bucket) => ({
       unitPath,

@@ -65,7 +65,7 @@ export async function exportRegistrations(
   rows.forEach((row, index) => {
     const list = (actions.get(row.id) ?? []).map(
       (action, position) =>
-        `${position + 1}. ${ACTION_AREA_LABELS[action.area as keyof typeof ACTION_AREA_LABELS] ?? action.area} — ${action.content} — ${action.measurableResult || 'chưa có kết quả đo được'} — ${formatDate(action.deadline) || 'chưa có thời hạn'}`,
+        `${position + 1}. ${ACTION_AREA_LABELS[action.area] ?? action.area} — ${action.content} — ${action.measurableResult || 'chưa có kết quả đo được'} — ${formatDate(action.deadline) || 'chưa có thời hạn'}`,
     );
     const added = sheet.addRow([
       index + 1,

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { withNextVersion } from '../../platform/db/versions';
 import { memberships, registrationActions, registrationEvents, registrations, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
-import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
+import type { CompletionLevel, RegistrationStatus } from '../../../shared/contracts/registration-status';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type RegistrationActionRow = typeof registrationActions.$inferSelect;
@@ -425,7 +425,7 @@ export async function setActionProgress(executor: Executor, actionId: number, pr
 export async function setActionSelfAssessment(
   executor: Executor,
   actionId: number,
-  selfLevel: string,
+  selfLevel: CompletionLevel,
   selfNote: string | null,
 ): Promise<void> {
   await executor.update(registrationActions).set({ selfLevel, selfNote }).where(eq(registrationActions.id, actionId));

@@ -1,11 +1,4 @@
-import type {
-  AnswerHistoryEvent,
-  AnswerStatus,
-  RecommendationStatus,
-  ReportAnswerDetail,
-  ReportConsolidation,
-  ReportKind,
-} from '../../../shared/contracts/reports';
+import type { AnswerHistoryEvent, AnswerStatus, ReportAnswerDetail, ReportConsolidation } from '../../../shared/contracts/reports';
 import type { FileSummary } from '../../../shared/contracts/files';
 import type { MachineContext } from './answer-machine';
 import type { AnswerListRow, RecommendationRow } from './answers.repo';
@@ -13,14 +6,13 @@ import type { RequestWithUnit } from './requests.repo';
 import { displayStatus } from './report-status';
 import { presentAnswerRecommendation, presentFigure } from './reports.presenter';
 
-type Kind = ReportAnswerDetail['recommendations'][number]['kind'];
-const textOf = (item: RecommendationRow) => ({ kind: item.kind as Kind, body: item.body });
+const textOf = (item: RecommendationRow) => ({ kind: item.kind, body: item.body });
 
 type LowerAnswer = {
   id: number;
   title: string;
   unit_name: string;
-  status: string;
+  status: AnswerStatus;
   narrative: Record<string, string>;
   manual_values: Record<string, string>;
 };
@@ -49,7 +41,7 @@ export function presentAnswerDetail(context: MachineContext, parts: AnswerParts)
     request: {
       id: request.id,
       unit: { id: request.unitId, name: context.requestContext.unitName },
-      kind: request.kind as ReportKind,
+      kind: request.kind,
       title: request.title,
       periodFrom: request.periodFrom,
       periodTo: request.periodTo,
@@ -81,7 +73,7 @@ export function presentAnswerDetail(context: MachineContext, parts: AnswerParts)
       id: row.id,
       title: row.title,
       unitName: row.unit_name,
-      status: row.status as AnswerStatus,
+      status: row.status,
       narrative: row.narrative,
       manualValues: row.manual_values,
       recommendations: parts.lowerItems.filter((item) => item.answerId === row.id).map(textOf),
@@ -109,7 +101,7 @@ export function presentConsolidation(found: RequestWithUnit, parts: Consolidatio
     request: {
       id: request.id,
       title: request.title,
-      kind: request.kind as ReportKind,
+      kind: request.kind,
       periodFrom: request.periodFrom,
       periodTo: request.periodTo,
       deadline: request.deadline,
@@ -117,12 +109,12 @@ export function presentConsolidation(found: RequestWithUnit, parts: Consolidatio
     },
     expected: parts.answers.length,
     answering: parts.answering.length,
-    missing: parts.missing.map((answer) => ({ id: answer.id, unitName: answer.unit_name, status: answer.status as AnswerStatus })),
+    missing: parts.missing.map((answer) => ({ id: answer.id, unitName: answer.unit_name, status: answer.status })),
     figures: request.content.metrics.map((key) => ({ ...presentFigure(key), total: parts.totals[key] ?? null })),
     byUnit: parts.answering.map((answer) => ({
       answerId: answer.id,
       unitName: answer.unit_name,
-      status: answer.status as AnswerStatus,
+      status: answer.status,
       figures: answer.frozen_figures!,
       manualValues: answer.manual_values,
     })),
@@ -134,7 +126,7 @@ export function presentConsolidation(found: RequestWithUnit, parts: Consolidatio
       id: item.id,
       unitName: unitOf.get(item.answerId) ?? '',
       ...textOf(item),
-      status: item.status as RecommendationStatus,
+      status: item.status,
       answer: item.answer,
     })),
     sections: request.content.sections.map((section) => ({

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { reportAnswerEvents, reportAnswers, reportRecommendations } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import { withNextVersion } from '../../platform/db/versions';
+import type { AnswerStatus, ReportKind } from '../../../shared/contracts/reports';
 
 export type AnswerRow = typeof reportAnswers.$inferSelect;
 export type RecommendationRow = typeof reportRecommendations.$inferSelect;
@@ -39,7 +40,7 @@ export type AnswerListRow = {
   unit_id: number;
   unit_name: string;
   unit_code: string;
-  status: string;
+  status: AnswerStatus;
   first_submitted_on: string | null;
   on_time: boolean | null;
   submitted_at: Date | null;
@@ -92,12 +93,12 @@ export type InboxRow = {
   unit_id: number;
   unit_name: string;
   requester_name: string;
-  kind: string;
+  kind: ReportKind;
   title: string;
   period_from: string;
   period_to: string;
   deadline: string;
-  status: string;
+  status: AnswerStatus;
   first_submitted_on: string | null;
   version: number;
 };
@@ -177,7 +178,7 @@ export async function listLowerAnswers(executor: Executor, unitId: number, perio
     request_id: number;
     title: string;
     unit_name: string;
-    status: string;
+    status: AnswerStatus;
     narrative: Record<string, string>;
     manual_values: Record<string, string>;
   }>(sql`

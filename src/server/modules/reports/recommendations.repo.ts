@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { reportRecommendations } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import { withNextVersion } from '../../platform/db/versions';
+import type { RecommendationKind, RecommendationStatus } from '../../../shared/contracts/reports';
 
 /** At submission, an item without a due date must be answered within 30 days. */
 export async function setDefaultDueDates(executor: Executor, answerId: number, dueOn: string): Promise<void> {
@@ -10,9 +11,9 @@ export async function setDefaultDueDates(executor: Executor, answerId: number, d
 
 export type RegisterRow = {
   id: number;
-  kind: string;
+  kind: RecommendationKind;
   body: string;
-  status: string;
+  status: RecommendationStatus;
   answer: string | null;
   answered_at: Date | null;
   due_on: string | null;

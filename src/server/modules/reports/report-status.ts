@@ -1,9 +1,9 @@
 import type { AnswerStatus, DisplayStatus } from '../../../shared/contracts/reports';
 
 /** What a unit's report looks like to people: "late" while not yet submitted and past the deadline. */
-export function displayStatus(status: string, deadline: string, today: string): DisplayStatus {
+export function displayStatus(status: AnswerStatus, deadline: string, today: string): DisplayStatus {
   if ((status === 'not_started' || status === 'draft') && today > deadline) return 'late';
-  return status as AnswerStatus;
+  return status;
 }
 
 /** Submitted at least once (a returned report was submitted, then sent back to revise). */

@@ -1,19 +1,16 @@
 import {
   DEFAULT_SECTIONS,
   type AnswerRecommendation,
-  type AnswerStatus,
-  type RecommendationStatus,
   type RegisterItem,
   type ReportCatalogue,
   type ReportCatalogueEntry,
-  type ReportInboxItem,
   type ReportKind,
+  type ReportInboxItem,
   type ReportRates,
   type ReportRequestDetail,
   type ReportRequestItem,
   type ReportTemplate,
   type RequestAnswerRow,
-  type RequestAudience,
   type RespondedRecommendation,
 } from '../../../shared/contracts/reports';
 import type { ReportContent } from '../../db/schema/reports';
@@ -23,14 +20,6 @@ import type { RequestListRow, RequestWithUnit } from './requests.repo';
 import type { AnswerListRow, InboxRow, RecommendationRow } from './answers.repo';
 import type { RegisterRow } from './recommendations.repo';
 
-/**
- * The answers of the reports module. The database keeps kinds, audiences and statuses as text
- * written only through the contracts' enumerations; here they are read back as those types.
- */
-const kindOf = (kind: string) => kind as ReportKind;
-const audienceOf = (audience: string) => audience as RequestAudience;
-const itemStatusOf = (status: string) => status as RecommendationStatus;
-const itemKindOf = (kind: string) => kind as AnswerRecommendation['kind'];
 const isoOf = (moment: Date | string | null) => (moment === null ? null : new Date(moment).toISOString());
 
 export function presentCatalogueEntry(entry: CatalogueEntry): ReportCatalogueEntry {
@@ -53,12 +42,12 @@ export function presentRequestItem(row: RequestListRow): ReportRequestItem {
     id: row.id,
     unitId: row.unitId,
     unitName: row.unitName,
-    kind: kindOf(row.kind),
+    kind: row.kind,
     title: row.title,
     periodFrom: row.periodFrom,
     periodTo: row.periodTo,
     deadline: row.deadline,
-    audience: audienceOf(row.audience),
+    audience: row.audience,
     accepted: row.accepted,
     version: row.version,
     ...rates(row.expected, row.submitted, row.onTime),
@@ -69,7 +58,7 @@ export function presentAnswerRow(answer: AnswerListRow, deadline: string, today:
   return {
     id: answer.id,
     unit: { id: answer.unit_id, name: answer.unit_name, code: answer.unit_code },
-    status: answer.status as AnswerStatus,
+    status: answer.status,
     displayStatus: displayStatus(answer.status, deadline, today),
     firstSubmittedOn: answer.first_submitted_on,
     submittedAt: isoOf(answer.submitted_at),
@@ -88,12 +77,12 @@ export function presentRequestDetail(
   return {
     id: request.id,
     unit: { id: request.unitId, name: found.unitName, code: found.unitCode },
-    kind: kindOf(request.kind),
+    kind: request.kind,
     title: request.title,
     periodFrom: request.periodFrom,
     periodTo: request.periodTo,
     deadline: request.deadline,
-    audience: audienceOf(request.audience),
+    audience: request.audience,
     content: request.content,
     guidance: request.guidance,
     version: request.version,
@@ -103,11 +92,11 @@ export function presentRequestDetail(
 }
 
 export function presentTemplate(
-  template: { id: number; name: string; kind: string; content: ReportContent },
+  template: { id: number; name: string; kind: ReportKind; content: ReportContent },
   unit: { id: number; name: string },
   canDelete: boolean,
 ): ReportTemplate {
-  return { id: template.id, unit, name: template.name, kind: kindOf(template.kind), content: template.content, canDelete };
+  return { id: template.id, unit, name: template.name, kind: template.kind, content: template.content, canDelete };
 }
 
 export function presentInboxItem(row: InboxRow, today: string): ReportInboxItem {
@@ -116,12 +105,12 @@ export function presentInboxItem(row: InboxRow, today: string): ReportInboxItem 
     requestId: row.request_id,
     unit: { id: row.unit_id, name: row.unit_name },
     requesterName: row.requester_name,
-    kind: kindOf(row.kind),
+    kind: row.kind,
     title: row.title,
     periodFrom: row.period_from,
     periodTo: row.period_to,
     deadline: row.deadline,
-    status: row.status as AnswerStatus,
+    status: row.status,
     displayStatus: displayStatus(row.status, row.deadline, today),
     firstSubmittedOn: row.first_submitted_on,
     version: row.version,
@@ -132,9 +121,9 @@ export function presentInboxItem(row: InboxRow, today: string): ReportInboxItem 
 export function presentAnswerRecommendation(row: RecommendationRow): AnswerRecommendation {
   return {
     id: row.id,
-    kind: itemKindOf(row.kind),
+    kind: row.kind,
     body: row.body,
-    status: itemStatusOf(row.status),
+    status: row.status,
     answer: row.answer,
     answeredAt: isoOf(row.answeredAt),
     version: row.version,
@@ -144,9 +133,9 @@ export function presentAnswerRecommendation(row: RecommendationRow): AnswerRecom
 export function presentRegisterItem(row: RegisterRow, today: string): RegisterItem {
   return {
     id: row.id,
-    kind: itemKindOf(row.kind),
+    kind: row.kind,
     body: row.body,
-    status: itemStatusOf(row.status),
+    status: row.status,
     answer: row.answer,
     answeredAt: isoOf(row.answered_at),
     dueOn: row.due_on,
@@ -160,5 +149,5 @@ export function presentRegisterItem(row: RegisterRow, today: string): RegisterIt
 }
 
 export function presentResponded(row: RecommendationRow, canRespond: boolean): RespondedRecommendation {
-  return { id: row.id, status: itemStatusOf(row.status), answer: row.answer, dueOn: row.dueOn, version: row.version, canRespond };
+  return { id: row.id, status: row.status, answer: row.answer, dueOn: row.dueOn, version: row.version, canRespond };
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { reportRequests, reportTemplates } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
-import type { ReportAudience } from '../../../shared/contracts/reports';
+import type { ReportAudience, ReportKind, RequestAudience } from '../../../shared/contracts/reports';
 import type { ReportContent } from '../../db/schema/reports';
 import { listSubtreeOn } from '../units/index';
 import { withNextVersion } from '../../platform/db/versions';
@@ -72,7 +72,7 @@ export type RequestListRow = Pick<
 
 export async function searchRequests(
   executor: Executor,
-  filter: { unitPath: string; scope: string[]; q?: string; kind?: string; year?: number; page: number; pageSize: number },
+  filter: { unitPath: string; scope: string[]; q?: string; kind?: ReportKind; year?: number; page: number; pageSize: number },
 ): Promise<{ items: RequestListRow[]; total: number }> {
   const where = sql.join(
     [
@@ -87,7 +87,22 @@ export async function searchRequests(
   const total = await executor.execute<{ n: number }>(
     sql`SELECT count(*) AS n FROM report_requests r JOIN units u ON u.id = r.unit_id WHERE ${where}`,
   );
-  const rows = await executor.execute<Record<string, unknown>>(sql`
+  const rows = await executor.execute<{
+    id: number;
+    unit_id: number;
+    unit_name: string;
+    kind: ReportKind;
+    title: string;
+    period_from: string;
+    period_to: string;
+    deadline: string;
+    audience: RequestAudience;
+    version: number;
+    expected: number;
+    submitted: number;
+    accepted: number;
+    on_time: number;
+  }>(sql`
     SELECT r.id, r.unit_id, u.name AS unit_name, r.kind, r.title, r.period_from::text, r.period_to::text, r.deadline::text, r.audience, r.version,
       (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id) AS expected,
       (SELECT count(*) FROM report_answers a WHERE a.request_id = r.id AND a.first_submitted_on IS NOT NULL) AS submitted,
@@ -103,12 +118,12 @@ export async function searchRequests(
       id: Number(row.id),
       unitId: Number(row.unit_id),
       unitName: String(row.unit_name),
-      kind: String(row.kind),
+      kind: row.kind,
       title: String(row.title),
       periodFrom: String(row.period_from),
       periodTo: String(row.period_to),
       deadline: String(row.deadline),
-      audience: String(row.audience),
+      audience: row.audience,
       version: Number(row.version),
       expected: Number(row.expected),
       submitted: Number(row.submitted),
@@ -124,7 +139,7 @@ export async function listTemplates(executor: Executor, unitPath: string) {
     unit_id: number;
     unit_name: string;
     name: string;
-    kind: string;
+    kind: ReportKind;
     content: ReportContent;
   }>(sql`
     SELECT t.id, t.unit_id, u.name AS unit_name, t.name, t.kind, t.content

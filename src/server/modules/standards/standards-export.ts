@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/contracts/domain';
+import { UNIT_KIND_LABELS } from '../../../shared/contracts/domain';
 import type { OverviewRow } from './standards.repo';
 
 export const OVERVIEW_SHEET = 'Chuẩn mực đạo đức';
@@ -24,7 +24,7 @@ function excelDate(iso: string | null): Date | null {
 const COLUMNS: Column[] = [
   { header: 'Mã đơn vị', width: 22, value: (row) => row.code },
   { header: 'Tên đơn vị', width: 44, value: (row) => row.name },
-  { header: 'Loại', width: 18, value: (row) => UNIT_KIND_LABELS[row.kind as UnitKind] ?? row.kind },
+  { header: 'Loại', width: 18, value: (row) => UNIT_KIND_LABELS[row.kind] ?? row.kind },
   { header: 'Trực thuộc', width: 36, value: (row) => row.parentName },
   { header: 'Đã thông qua chuẩn mực', width: 14, style: CENTER_STYLE, value: (row) => (row.adoptedOn ? 'Có' : 'Chưa') },
   { header: 'Phiên bản hiện hành', width: 12, style: CENTER_STYLE, value: (row) => row.versionNumber },

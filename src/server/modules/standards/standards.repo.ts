@@ -2,6 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { ethicsStandards, standardSigns } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
 import type { OverviewFilter, StandardsOverviewItem } from '../../../shared/contracts/standards';
+import type { UnitKind } from '../../../shared/contracts/domain';
 import { withNextVersion } from '../../platform/db/versions';
 
 export type StandardRow = typeof ethicsStandards.$inferSelect;
@@ -154,7 +155,7 @@ export async function searchOverview(executor: Executor, search: OverviewSearch)
     id: number;
     code: string;
     name: string;
-    kind: string;
+    kind: UnitKind;
     path: string;
     parent_name: string | null;
     version_number: number | null;

@@ -7,13 +7,12 @@ import * as repo from './study.repo';
 /** What one session adds to its unit's yearly counters, dated on the day it was held. */
 export function sessionDeltas(
   unitPath: string,
-  session: { kind: string; heldOn: string; hasCampaignItem: boolean },
+  session: { kind: SessionKind; heldOn: string; hasCampaignItem: boolean },
   sign: 1 | -1 = 1,
 ): FigureDelta[] {
   const year = Number(session.heldOn.slice(0, 4));
   const day = session.heldOn;
-  const kind = session.kind as SessionKind;
-  if (kind === 'cell_meeting') {
+  if (session.kind === 'cell_meeting') {
     const deltas: FigureDelta[] = [{ unitPath, metric: PROGRAMME_METRICS.cellMeetings(year), day, delta: sign }];
     if (session.hasCampaignItem) deltas.push({ unitPath, metric: PROGRAMME_METRICS.cellMeetingsWithCampaign(year), day, delta: sign });
     return deltas;

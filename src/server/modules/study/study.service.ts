@@ -238,7 +238,7 @@ export async function recordMakeUp(db: Database, actor: Actor, id: number, input
   await db.transaction(async (tx) => {
     const { session, unitPath } = await getSessionOrThrow(tx, id, true);
     assertCan(actor, 'study.write', unitPath);
-    if (!STUDY_KINDS.includes(session.kind as SessionKind)) {
+    if (!STUDY_KINDS.includes(session.kind)) {
       throw new AppError('VALIDATION_FAILED', 'Chỉ ghi nhận học bù cho buổi học tập chuyên đề hoặc hội nghị.');
     }
     const current = await repo.findAttendance(tx, id, input.personId);

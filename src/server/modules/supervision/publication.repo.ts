@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
+import type { Position } from '../../../shared/contracts/domain';
+import type { ActionArea, RegistrationStatus } from '../../../shared/contracts/registration-status';
 import { REGISTRATION_BUCKETS } from '../figures/index';
 
 /** Statuses in which a registration is public: published, and everything that follows it. */
@@ -27,7 +29,7 @@ export type RegistrantRow = {
   id: number;
   kind: 'individual' | 'collective';
   year: number;
-  status: string;
+  status: RegistrationStatus;
   is_leader: boolean;
   version: number;
   published_at: string | null;
@@ -35,7 +37,7 @@ export type RegistrantRow = {
   unit_name: string;
   unit_code: string;
   name: string;
-  position: string | null;
+  position: Position | null;
 };
 
 function normalise(row: RegistrantRow): RegistrantRow {
@@ -49,7 +51,7 @@ function normalise(row: RegistrantRow): RegistrantRow {
   };
 }
 
-export type ActionRow = { registration_id: number; area: string; content: string; measurable_result: string; deadline: string | null };
+export type ActionRow = { registration_id: number; area: ActionArea; content: string; measurable_result: string; deadline: string | null };
 
 /** The actions of several registrations at once, in their order. */
 export async function listActions(executor: Executor, registrationIds: number[]): Promise<Map<number, ActionRow[]>> {

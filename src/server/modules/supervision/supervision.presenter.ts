@@ -1,5 +1,3 @@
-import type { Position } from '../../../shared/contracts/domain';
-import type { ActionArea, RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type { FeedbackItem, FeedbackStatusItem, PublicRegistration, UnpublishResult } from '../../../shared/contracts/supervision';
 import type { RegistrationRow } from '../registrations/index';
 import type { FeedbackListRow } from './feedback.repo';
@@ -59,15 +57,15 @@ export function presentPublicRegistration(row: RegistrantRow, actions: ActionRow
     id: row.id,
     kind: row.kind,
     year: row.year,
-    status: row.status as RegistrationStatus,
+    status: row.status,
     isLeader: row.is_leader,
     name: row.name,
-    position: row.position as Position | null,
+    position: row.position,
     unitId: row.unit_id,
     unitName: row.unit_name,
     publishedAt: row.published_at,
     actions: actions.map((action) => ({
-      area: action.area as ActionArea,
+      area: action.area,
       content: action.content,
       measurableResult: action.measurable_result,
       deadline: action.deadline,

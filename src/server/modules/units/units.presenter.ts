@@ -1,21 +1,18 @@
-import type { UnitKind } from '../../../shared/contracts/domain';
-import type { ClosedReason, Unit, UnitVersion } from '../../../shared/contracts/units';
+import type { Unit, UnitVersion } from '../../../shared/contracts/units';
 import type { UnitRow, UnitVersionRow } from './units.repo';
-
-// The kind and the closing reason are text columns; the units service writes only values of their lists.
 
 export function presentUnit(unit: UnitRow, hasChildren: boolean): Unit {
   return {
     id: unit.id,
     code: unit.code,
     name: unit.name,
-    kind: unit.kind as UnitKind,
+    kind: unit.kind,
     parentId: unit.parentId,
     path: unit.path,
     depth: unit.depth,
     validFrom: unit.validFrom,
     validTo: unit.validTo,
-    closedReason: unit.closedReason as ClosedReason | null,
+    closedReason: unit.closedReason,
     successorIds: unit.successorIds,
     hasChildren,
     version: unit.version,
@@ -25,7 +22,7 @@ export function presentUnit(unit: UnitRow, hasChildren: boolean): Unit {
 /** A unit as it stood in one version: its code, name, kind and parent of that period replace the current ones. */
 export function presentAsOfVersion(view: Unit, version: UnitVersionRow | undefined): Unit {
   if (!version) return view;
-  return { ...view, code: version.code, name: version.name, kind: version.kind as UnitKind, parentId: version.parentId };
+  return { ...view, code: version.code, name: version.name, kind: version.kind, parentId: version.parentId };
 }
 
 export function presentUnitVersion(version: UnitVersionRow, parentName: string | null): UnitVersion {
@@ -33,7 +30,7 @@ export function presentUnitVersion(version: UnitVersionRow, parentName: string |
     id: version.id,
     code: version.code,
     name: version.name,
-    kind: version.kind as UnitKind,
+    kind: version.kind,
     parentId: version.parentId,
     parentName,
     validFrom: version.validFrom,

@@ -5,6 +5,7 @@ import { compareSortKeys, foldVietnamese } from '../../../shared/text';
 import * as repo from './units.repo';
 import type { Unit, UnitDetail, UnitRef, UnitSearchHit, UnitVersion } from '../../../shared/contracts/units';
 import type { PagedAnswer } from '../../../shared/contracts/common';
+import type { UnitKind } from '../../../shared/contracts/domain';
 import { presentAsOfVersion, presentUnit, presentUnitVersion } from './units.presenter';
 import { getUnitOrThrow } from './units.service';
 
@@ -68,7 +69,7 @@ export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf
 export async function searchUnits(
   db: Database,
   actor: Actor,
-  filter: { q?: string; kind?: string; under?: number; includeClosed: boolean; page: number; pageSize: number },
+  filter: { q?: string; kind?: UnitKind; under?: number; includeClosed: boolean; page: number; pageSize: number },
 ): Promise<PagedAnswer<UnitSearchHit>> {
   assertHasPermissionSomewhere(actor, 'units.read');
   let underPath: string | undefined;

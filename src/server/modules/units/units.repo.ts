@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { withNextVersion } from '../../platform/db/versions';
 import { unitVersions, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
+import type { UnitKind } from '../../../shared/contracts/domain';
 
 export type UnitRow = typeof units.$inferSelect;
 export type UnitVersionRow = typeof unitVersions.$inferSelect;
@@ -102,7 +103,7 @@ export async function listNamesByIds(executor: Executor, ids: number[]): Promise
 export type UnitSearch = {
   scope: string[];
   q?: string;
-  kind?: string;
+  kind?: UnitKind;
   underPath?: string;
   includeClosed: boolean;
   page: number;

@@ -80,7 +80,7 @@ export function assertKindExistsOn(kind: UnitKind, day: string): void {
 
 /** A unit of a kind that existed only for a period takes no unit below it after that period. */
 function assertTakesChildrenOn(parent: repo.UnitRow, day: string): void {
-  const problem = unitKindChildProblem(parent.kind, UNIT_KIND_LABELS[parent.kind as UnitKind], parent.name, day);
+  const problem = unitKindChildProblem(parent.kind, UNIT_KIND_LABELS[parent.kind], parent.name, day);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
 }
 
@@ -156,12 +156,12 @@ export async function createUnit(db: Database, actor: Actor, input: NewUnit) {
 export async function updateUnitFieldsInTx(
   tx: Executor,
   unit: repo.UnitRow,
-  fields: { name: string; code: string; kind: string },
+  fields: { name: string; code: string; kind: UnitKind },
   day: string,
 ): Promise<repo.UnitRow> {
   const { code, kind } = fields;
   const name = normalizeTonePlacement(fields.name.trim());
-  if (kind !== unit.kind) assertKindExistsOn(kind as UnitKind, day);
+  if (kind !== unit.kind) assertKindExistsOn(kind, day);
   if (code !== unit.code) await assertCodeFree(tx, code);
   await changeVersion(tx, unit, day, { name, code, kind });
   if (kind !== unit.kind) {
@@ -272,7 +272,7 @@ export async function closeUnitInTx(
   successorIds: number[] = [],
 ): Promise<repo.UnitRow> {
   assertOpen(unit);
-  const lateClose = unitKindCloseProblem(unit.kind, UNIT_KIND_LABELS[unit.kind as UnitKind], unit.name, day);
+  const lateClose = unitKindCloseProblem(unit.kind, UNIT_KIND_LABELS[unit.kind], unit.name, day);
   if (lateClose) throw new AppError('VALIDATION_FAILED', lateClose);
   if ((await repo.listOpenChildIds(tx, unit.id)).length > 0) {
     throw new AppError(

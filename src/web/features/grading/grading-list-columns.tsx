@@ -1,7 +1,6 @@
 import { Button, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { UnitKind } from '../../../shared/contracts/domain';
 import { formatNumber } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import type { GradingListItem, GradingSubject } from './grading.api';
@@ -59,7 +58,7 @@ export function useGradingListColumns(
               title: t('grading.fields.kind'),
               key: 'kind',
               width: 170,
-              render: (_v: unknown, row: GradingListItem) => t(`enums.unitKind.${row.unit.kind as UnitKind}`),
+              render: (_v: unknown, row: GradingListItem) => t(`enums.unitKind.${row.unit.kind}`),
             },
           ]),
     { title: t('grading.fields.status'), key: 'status', width: 195, render: (_v, row) => <GradingStatusTag status={row.status} /> },

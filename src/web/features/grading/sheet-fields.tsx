@@ -136,10 +136,7 @@ export function SheetFields({
 
 function CampaignHint({ campaign, onUse }: { campaign: NonNullable<GradingView['campaign']>; onUse: (points: number) => void }) {
   const { t } = useTranslation();
-  const level =
-    campaign.level === 'completed_well' || campaign.level === 'completed' || campaign.level === 'not_completed'
-      ? t(`followup.levels.${campaign.level}`)
-      : null;
+  const level = campaign.level ? t(`followup.levels.${campaign.level}`) : null;
   return (
     <Space wrap size={4} data-testid="campaign-hint">
       <span>{level ? t('grading.sheet.campaignLevel', { level }) : t('grading.sheet.campaignNone')}</span>

@@ -7,7 +7,6 @@ import { useCurrentSession } from '../../app/session';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { AnswerStatusTag } from '../reports/report-tags';
-import type { DisplayStatus } from '../reports/reports.api';
 import type { InspectionDetail, InspectionEventItem } from './inspections.api';
 import {
   formatPeriod,
@@ -98,7 +97,7 @@ export function SelfReportView({ inspection }: { inspection: InspectionDetail })
       <Typography.Title level={5}>{t('inspections.drawer.selfReport')}</Typography.Title>
       {report ? (
         <div className="inspection-self-report">
-          <AnswerStatusTag status={report.status as DisplayStatus} />
+          <AnswerStatusTag status={report.status} />
           <span>{t('inspections.drawer.selfReportDeadline', { date: formatDate(report.deadline) })}</span>
           {canOpenPage('reports', session) ? (
             <Link to={paths.reports} data-testid="inspection-self-report-link">

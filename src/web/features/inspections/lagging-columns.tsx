@@ -2,7 +2,6 @@ import { Button, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { UnitKind } from '../../../shared/contracts/domain';
 import { formatDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/use-is-phone';
 import type { LaggingUnit } from './lagging.api';
@@ -22,7 +21,7 @@ function UnitCell({ item }: { item: LaggingUnit }) {
     <div className="compact-row">
       <span className="compact-row-title">{item.unit.name}</span>
       <span className="compact-row-line">
-        {t(`enums.unitKind.${item.unit.kind as UnitKind}`)} · {t('lagging.code', { code: item.unit.code })}
+        {t(`enums.unitKind.${item.unit.kind}`)} · {t('lagging.code', { code: item.unit.code })}
       </span>
       {item.parent ? <span className="compact-row-line">{t('lagging.parent', { unit: item.parent.name })}</span> : null}
     </div>

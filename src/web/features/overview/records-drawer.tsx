@@ -3,15 +3,12 @@ import { Drawer, Segmented, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { CampaignMetric, CampaignRecord } from '../../../shared/contracts/campaign-overview';
-import type { RegistrationStatus } from '../../../shared/contracts/registration-status';
-import type { RemedyStatus } from '../../../shared/contracts/inspections';
 import { DownloadButton } from '../../components/download-button';
 import { PagedTable, usePaging } from '../../components/list-page';
 import { formatDate, formatNumber } from '../../lib/format';
 import { StatusTag } from '../registrations/registration-view';
 import { useInspectionLabels } from '../inspections/inspection-labels';
 import { GradeTag } from '../grading/grading-labels';
-import type { Grade } from '../../../shared/contracts/grading';
 import { type RecordsTarget, useCampaignRecords } from './overview.api';
 
 /**
@@ -39,13 +36,13 @@ export function RecordsDrawer({
   const labels = useInspectionLabels();
   const kind = answer?.items[0]?.kind ?? 'member';
   const detailOf = (row: CampaignRecord) => {
-    if (row.kind === 'registration') return <StatusTag status={row.status as RegistrationStatus} />;
+    if (row.kind === 'registration') return <StatusTag status={row.status} />;
     if (row.kind === 'report') return row.day ? formatDate(row.day) : t('overview.records.notSubmitted');
-    if (row.kind === 'graded') return <GradeTag grade={row.status as Grade} full />;
+    if (row.kind === 'graded') return <GradeTag grade={row.status} full />;
     if (row.kind === 'remedy') {
       return (
         <Space size={4} wrap>
-          <Tag>{labels.remedyStatus(row.status as RemedyStatus)}</Tag>
+          <Tag>{labels.remedyStatus(row.status)}</Tag>
           {t('overview.records.due', { date: formatDate(row.day) })}
         </Space>
       );
