@@ -2,29 +2,26 @@ import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
+import { addFigureDeltas } from '../../platform/figures';
 import { formatVietnameseDate } from '../../platform/dates';
 import { replaceAttachments } from '../files/index';
-import { PROGRAMME_METRICS } from '../figures/index';
 import type { UnitRow } from '../units/index';
 import * as repo from './standards.repo';
 import { presentSign } from './standards.presenter';
+import { signDelta } from './standards.figures';
 import type { StandardSign } from '../../../shared/contracts/standards';
 import { assertDateNotInFuture, getWritableUnitOrThrow } from './standards.service';
 
 export type SignInput = { postedOn: string; location: string | null; photoFileId: number | null };
 
-const signDelta = (unit: UnitRow, day: string, delta: number): FigureDelta => ({
-  unitPath: unit.path,
-  metric: PROGRAMME_METRICS.signsPosted,
-  day,
-  delta,
-});
-
 /** A sign shows adopted standards, so it cannot be posted before they were first adopted. */
 async function assertPostable(tx: Executor, unit: UnitRow, postedOn: string): Promise<void> {
+  checkSignPostedOn(unit, postedOn, await repo.findFirstAdoptedOn(tx, unit.id));
+}
+
+/** The date of a sign, given the day the unit first adopted its standards (null: never). */
+export function checkSignPostedOn(unit: { name: string }, postedOn: string, firstAdoptedOn: string | null): void {
   assertDateNotInFuture(postedOn, 'Ngày gắn biển');
-  const firstAdoptedOn = await repo.findFirstAdoptedOn(tx, unit.id);
   if (!firstAdoptedOn) {
     throw new AppError('INVALID_STATE', `"${unit.name}" chưa thông qua chuẩn mực đạo đức nên chưa ghi nhận gắn biển được.`);
   }
@@ -68,7 +65,7 @@ export async function recordSign(db: Database, actor: Actor, unitId: number, inp
       createdBy: actor.userId,
     });
     const photo = await attachPhoto(tx, unit, input.photoFileId);
-    await addFigureDeltas(tx, [signDelta(unit, input.postedOn, 1)]);
+    await addFigureDeltas(tx, [signDelta(unit.path, input.postedOn, 1)]);
     const presented = presentSign(sign, photo);
     await recordAudit(tx, actor, {
       action: 'standard.sign.record',
@@ -99,7 +96,7 @@ export async function updateSign(
     const photo = await attachPhoto(tx, unit, input.photoFileId);
     // A corrected date moves the sign in the figures from the old day to the new one.
     if (before.postedOn !== input.postedOn) {
-      await addFigureDeltas(tx, [signDelta(unit, before.postedOn, -1), signDelta(unit, input.postedOn, 1)]);
+      await addFigureDeltas(tx, [signDelta(unit.path, before.postedOn, -1), signDelta(unit.path, input.postedOn, 1)]);
     }
     const presented = presentSign(sign, photo);
     await recordAudit(tx, actor, {
@@ -125,7 +122,7 @@ export async function removeSign(db: Database, actor: Actor, unitId: number, ver
     }
     await attachPhoto(tx, unit, null);
     await repo.deleteSign(tx, unit.id);
-    await addFigureDeltas(tx, [signDelta(unit, before.postedOn, -1)]);
+    await addFigureDeltas(tx, [signDelta(unit.path, before.postedOn, -1)]);
     await recordAudit(tx, actor, {
       action: 'standard.sign.remove',
       entityType: 'standard_sign',

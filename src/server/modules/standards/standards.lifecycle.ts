@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/client';
 import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
-import { PROGRAMME_METRICS } from '../figures/index';
+import { adoptedDelta, signDelta } from './standards.figures';
 import * as repo from './standards.repo';
 
 /**
@@ -11,11 +11,11 @@ export async function takeBackStandardsOfClosedUnit(tx: Executor, event: { unitI
   const deltas: FigureDelta[] = [];
   const firstAdoptedOn = await repo.findFirstAdoptedOn(tx, event.unitId);
   if (firstAdoptedOn && firstAdoptedOn <= event.day) {
-    deltas.push({ unitPath: event.unitPath, metric: PROGRAMME_METRICS.standardsAdopted, day: event.day, delta: -1 });
+    deltas.push(adoptedDelta(event.unitPath, event.day, -1));
   }
   const sign = await repo.findSign(tx, event.unitId);
   if (sign && sign.postedOn <= event.day) {
-    deltas.push({ unitPath: event.unitPath, metric: PROGRAMME_METRICS.signsPosted, day: event.day, delta: -1 });
+    deltas.push(signDelta(event.unitPath, event.day, -1));
   }
   await addFigureDeltas(tx, deltas);
 }

@@ -199,3 +199,53 @@ export async function searchOverview(executor: Executor, search: OverviewSearch)
     summary: { units: Number(count?.total ?? 0), adopted: Number(count?.adopted ?? 0), signed: Number(count?.signed ?? 0) },
   };
 }
+
+export type BulkUnitRow = {
+  id: number;
+  name: string;
+  kind: string;
+  path: string;
+  validFrom: string;
+  validTo: string | null;
+  hasStandards: boolean;
+  hasSign: boolean;
+};
+
+/** The units of a batch, locked as `lockUnit` does, with whether each already has standards or a sign. */
+export async function lockUnitsForBulk(executor: Executor, unitIds: number[]): Promise<BulkUnitRow[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await executor.execute<{
+    id: number;
+    name: string;
+    kind: string;
+    path: string;
+    valid_from: string;
+    valid_to: string | null;
+    has_standards: boolean;
+    has_sign: boolean;
+  }>(sql`
+    SELECT u.id, u.name, u.kind, u.path::text AS path, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to,
+      EXISTS (SELECT 1 FROM ethics_standards e WHERE e.unit_id = u.id) AS has_standards,
+      EXISTS (SELECT 1 FROM standard_signs s WHERE s.unit_id = u.id) AS has_sign
+    FROM units u WHERE u.id = ANY(${sql.param(unitIds)}::bigint[]) ORDER BY u.id FOR UPDATE OF u`);
+  return rows.rows.map((row) => ({
+    id: Number(row.id),
+    name: row.name,
+    kind: row.kind,
+    path: row.path,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    hasStandards: Boolean(row.has_standards),
+    hasSign: Boolean(row.has_sign),
+  }));
+}
+
+/** Many versions at once, in multi-row inserts. */
+export async function insertStandards(executor: Executor, rows: Array<typeof ethicsStandards.$inferInsert>): Promise<void> {
+  for (let start = 0; start < rows.length; start += 500) await executor.insert(ethicsStandards).values(rows.slice(start, start + 500));
+}
+
+/** Many signs at once, in multi-row inserts. */
+export async function insertSigns(executor: Executor, rows: Array<typeof standardSigns.$inferInsert>): Promise<void> {
+  for (let start = 0; start < rows.length; start += 500) await executor.insert(standardSigns).values(rows.slice(start, start + 500));
+}

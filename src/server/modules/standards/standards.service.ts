@@ -7,10 +7,11 @@ import { formatVietnameseDate, todayIso } from '../../platform/dates';
 import type { Criterion, StandardVersion, UnitStandards } from '../../../shared/contracts/standards';
 import { findUnitPlace, getUnitOrThrow, type UnitRow } from '../units/index';
 import { listAttachments } from '../files/index';
-import { PROGRAMME_METRICS, STANDARD_KEEPING_KINDS } from '../figures/index';
+import { STANDARD_KEEPING_KINDS } from '../figures/index';
 import { publicUnitUrl } from '../../platform/http/public-paths';
 import * as repo from './standards.repo';
 import { criteriaOf, presentSign, presentStandard } from './standards.presenter';
+import { adoptionDeltas } from './standards.figures';
 
 export function isStandardKeeping(kind: string): boolean {
   return (STANDARD_KEEPING_KINDS as readonly string[]).includes(kind);
@@ -19,19 +20,24 @@ export function isStandardKeeping(kind: string): boolean {
 /** The unit, if the actor may keep its standards: a cell or agency that is still open. */
 export async function getWritableUnitOrThrow(executor: Executor, actor: Actor, unitId: number): Promise<UnitRow> {
   const unit = await getUnitOrThrow(executor, unitId);
+  assertKeepsStandards(actor, unit);
+  return unit;
+}
+
+/** Whether the actor may keep the unit's standards: a cell or agency that is still open, in their scope. */
+export function assertKeepsStandards(actor: Actor, unit: { name: string; kind: string; path: string; validTo: string | null }): void {
   assertCan(actor, 'standards.write', unit.path);
   if (!isStandardKeeping(unit.kind)) {
     throw new AppError('INVALID_STATE', `"${unit.name}" không phải chi bộ hay cơ quan, đơn vị nên không xây dựng chuẩn mực đạo đức riêng.`);
   }
   if (unit.validTo) throw new AppError('INVALID_STATE', `Đơn vị "${unit.name}" đã kết thúc hoạt động.`);
-  return unit;
 }
 
 export function assertDateNotInFuture(day: string, what: string): void {
   if (day > todayIso()) throw new AppError('VALIDATION_FAILED', `${what} (${formatVietnameseDate(day)}) không được sau ngày hôm nay.`);
 }
 
-function defaultTitle(unit: UnitRow): string {
+export function defaultTitle(unit: { name: string }): string {
   return `Chuẩn mực đạo đức của cán bộ, đảng viên ${unit.name}`;
 }
 
@@ -157,6 +163,30 @@ export async function deleteDraft(db: Database, actor: Actor, id: number, versio
 }
 
 /**
+ * The day a version is adopted: not in the future, not before the unit was founded, and not before
+ * the current version (which it supersedes on that day) was adopted.
+ */
+export function checkAdoptionDate(
+  unit: { validFrom: string },
+  adoptedOn: string,
+  current: { versionNumber: number; adoptedOn: string | null } | undefined,
+): void {
+  assertDateNotInFuture(adoptedOn, 'Ngày thông qua');
+  if (adoptedOn < unit.validFrom) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Ngày thông qua không được trước ngày thành lập đơn vị (${formatVietnameseDate(unit.validFrom)}).`,
+    );
+  }
+  if (current?.adoptedOn && adoptedOn < current.adoptedOn) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Ngày thông qua không được trước ngày thông qua phiên bản hiện hành ${current.versionNumber} (${formatVietnameseDate(current.adoptedOn)}).`,
+    );
+  }
+}
+
+/**
  * Adopts a draft on a date: it becomes the current version and the previous one is superseded on
  * that date. Only the unit's first adoption counts in "standards adopted".
  */
@@ -168,26 +198,12 @@ export async function adoptDraft(
 ): Promise<StandardVersion> {
   const row = await db.transaction(async (tx) => {
     const { unit, standard } = await getStandardForWriteOrThrow(tx, actor, id, input.version);
-    assertDateNotInFuture(input.adoptedOn, 'Ngày thông qua');
-    if (input.adoptedOn < unit.validFrom) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `Ngày thông qua không được trước ngày thành lập đơn vị (${formatVietnameseDate(unit.validFrom)}).`,
-      );
-    }
     const current = await repo.findStandardByStatus(tx, unit.id, 'adopted');
-    if (current?.adoptedOn && input.adoptedOn < current.adoptedOn) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `Ngày thông qua không được trước ngày thông qua phiên bản hiện hành ${current.versionNumber} (${formatVietnameseDate(current.adoptedOn)}).`,
-      );
-    }
+    checkAdoptionDate(unit, input.adoptedOn, current);
     const isFirst = !(await repo.hasEverAdopted(tx, unit.id));
     if (current) await repo.updateStandard(tx, current.id, { status: 'superseded', supersededOn: input.adoptedOn });
     const adopted = await repo.updateStandard(tx, id, { status: 'adopted', adoptedOn: input.adoptedOn });
-    if (isFirst) {
-      await addFigureDeltas(tx, [{ unitPath: unit.path, metric: PROGRAMME_METRICS.standardsAdopted, day: input.adoptedOn, delta: 1 }]);
-    }
+    await addFigureDeltas(tx, adoptionDeltas(unit.path, input.adoptedOn, isFirst));
     await recordAudit(tx, actor, {
       action: 'standard.adopt',
       entityType: 'ethics_standard',

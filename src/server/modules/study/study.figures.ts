@@ -27,8 +27,13 @@ export function sessionDeltas(
  * another unit takes its count back from the unit and day where it was added. Called by every write that can change who studied when.
  */
 export async function reevaluateStudies(tx: Executor, personIds: number[], years: number[]): Promise<void> {
+  await addFigureDeltas(tx, await reevaluateStudyRecords(tx, personIds, years));
+}
+
+/** `reevaluateStudies` without applying the deltas: the caller adds them with its own, in one call. */
+export async function reevaluateStudyRecords(tx: Executor, personIds: number[], years: number[]): Promise<FigureDelta[]> {
   const people = [...new Set(personIds)];
-  if (people.length === 0) return;
+  if (people.length === 0) return [];
   const primaryUnits = await repo.findPrimaryUnits(tx, people);
   const deltas: FigureDelta[] = [];
   for (const year of [...new Set(years)]) {
@@ -62,7 +67,7 @@ export async function reevaluateStudies(tx: Executor, personIds: number[], years
     }
     await repo.insertStudyRecords(tx, inserts);
   }
-  await addFigureDeltas(tx, deltas);
+  return deltas;
 }
 
 async function sessionUnit(tx: Executor, sessionId: number): Promise<{ unitId: number; unitPath: string }> {

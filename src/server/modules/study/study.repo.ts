@@ -355,3 +355,60 @@ export async function findSessionUnit(executor: Executor, sessionId: number) {
   const row = rows.rows[0]!;
   return { unitId: Number(row.unit_id), unitPath: row.unit_path };
 }
+
+/** The units sessions are written on, by id: their name, path and whether they are closed. */
+export async function findUnitsOfSessions(executor: Executor, unitIds: number[]) {
+  if (unitIds.length === 0) return new Map<number, { id: number; name: string; path: string; validTo: string | null }>();
+  const rows = await executor.execute<{ id: number; name: string; path: string; valid_to: string | null }>(sql`
+    SELECT id, name, path::text AS path, valid_to::text AS valid_to FROM units WHERE id = ANY(${sql.param(unitIds)}::bigint[])`);
+  return new Map(rows.rows.map((row) => [Number(row.id), { id: Number(row.id), name: row.name, path: row.path, validTo: row.valid_to }]));
+}
+
+/** Of (unit, topic, year) triples, those where the topic does not reach the unit that year (see `listApplicableTopics`). */
+export async function findInapplicableTopics(
+  executor: Executor,
+  checks: Array<{ unitId: number; topicId: number; year: number }>,
+): Promise<Array<{ unitId: number; topicId: number; year: number }>> {
+  if (checks.length === 0) return [];
+  const rows = await executor.execute<{ unit_id: number; topic_id: number; year: number }>(sql`
+    SELECT x.unit_id, x.topic_id, x.year
+    FROM unnest(${sql.param(checks.map((check) => check.unitId))}::bigint[], ${sql.param(checks.map((check) => check.topicId))}::bigint[],
+      ${sql.param(checks.map((check) => check.year))}::int[]) AS x(unit_id, topic_id, year)
+    WHERE NOT EXISTS (
+      SELECT 1 FROM study_topics t JOIN units tu ON tu.id = t.unit_id JOIN units u ON u.id = x.unit_id
+      WHERE t.id = x.topic_id AND t.deleted_at IS NULL AND tu.path @> u.path AND t.from_year <= x.year AND t.to_year >= x.year)`);
+  return rows.rows.map((row) => ({ unitId: Number(row.unit_id), topicId: Number(row.topic_id), year: Number(row.year) }));
+}
+
+/**
+ * Of (person, session unit, day) rows, the positions (0-based) of those not on the roster: whose
+ * primary membership in the unit's subtree was not open on the day (see `listRoster`).
+ */
+export async function findOffRoster(
+  executor: Executor,
+  rows: Array<{ personId: number; unitPath: string; heldOn: string }>,
+): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const found = await executor.execute<{ position: number }>(sql`
+    SELECT x.position - 1 AS position
+    FROM unnest(${sql.param(rows.map((row) => row.personId))}::bigint[], ${sql.param(rows.map((row) => row.unitPath))}::ltree[],
+      ${sql.param(rows.map((row) => row.heldOn))}::date[]) WITH ORDINALITY AS x(person_id, unit_path, held_on, position)
+    WHERE NOT EXISTS (
+      SELECT 1 FROM memberships m JOIN units u ON u.id = m.unit_id
+      WHERE m.person_id = x.person_id AND m.is_primary AND u.path <@ x.unit_path
+        AND m.from_date <= x.held_on AND (m.to_date IS NULL OR m.to_date > x.held_on))`);
+  return new Set(found.rows.map((row) => Number(row.position)));
+}
+
+/** Many sessions at once, in multi-row inserts; their ids in the order given. */
+export async function insertSessions(executor: Executor, rows: Array<typeof studySessions.$inferInsert>): Promise<number[]> {
+  const ids: number[] = [];
+  for (let start = 0; start < rows.length; start += 1000) {
+    const inserted = await executor
+      .insert(studySessions)
+      .values(rows.slice(start, start + 1000))
+      .returning({ id: studySessions.id });
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}

@@ -43,19 +43,8 @@ async function checkSessionFields(
   unitPath: string,
   fields: { kind: SessionKind; topicId: number | null; heldOn: string; hasCampaignItem: boolean },
 ) {
-  if (fields.heldOn > todayIso()) {
-    throw new AppError('VALIDATION_FAILED', `Ngày tổ chức ${formatVietnameseDate(fields.heldOn)} chưa đến: chỉ ghi nhận buổi đã diễn ra.`);
-  }
-  if (fields.kind === 'cell_meeting') return null;
-  if (fields.hasCampaignItem) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Mục "có nội dung học tập và làm theo" chỉ dành cho buổi sinh hoạt chi bộ; buổi học tập chuyên đề, hội nghị đã là nội dung đó. Hãy bỏ chọn mục này.',
-      { field: 'hasCampaignItem' },
-    );
-  }
-  if (fields.topicId === null) throw new AppError('VALIDATION_FAILED', 'Hãy chọn chuyên đề cho buổi học tập, hội nghị.');
-  const topic = await repo.findTopic(executor, fields.topicId);
+  if (!checkSessionShape(fields)) return null;
+  const topic = await repo.findTopic(executor, fields.topicId!);
   if (!topic) throw new AppError('NOT_FOUND', 'Không tìm thấy chuyên đề đã chọn.');
   const year = yearOf(fields.heldOn);
   const applicable = await repo.listApplicableTopics(executor, unitPath, year);
@@ -68,7 +57,32 @@ async function checkSessionFields(
   return topic;
 }
 
-function sessionColumns(input: Omit<CreateSession, 'unitId' | 'fileIds'>) {
+/**
+ * What a session's own fields must say, before its topic is looked up: held already, the campaign
+ * item only on a cell meeting, a topic on a study session or conference. Whether it needs a topic.
+ */
+export function checkSessionShape(fields: {
+  kind: SessionKind;
+  topicId: number | null;
+  heldOn: string;
+  hasCampaignItem: boolean;
+}): boolean {
+  if (fields.heldOn > todayIso()) {
+    throw new AppError('VALIDATION_FAILED', `Ngày tổ chức ${formatVietnameseDate(fields.heldOn)} chưa đến: chỉ ghi nhận buổi đã diễn ra.`);
+  }
+  if (fields.kind === 'cell_meeting') return false;
+  if (fields.hasCampaignItem) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Mục "có nội dung học tập và làm theo" chỉ dành cho buổi sinh hoạt chi bộ; buổi học tập chuyên đề, hội nghị đã là nội dung đó. Hãy bỏ chọn mục này.',
+      { field: 'hasCampaignItem' },
+    );
+  }
+  if (fields.topicId === null) throw new AppError('VALIDATION_FAILED', 'Hãy chọn chuyên đề cho buổi học tập, hội nghị.');
+  return true;
+}
+
+export function sessionColumns(input: Omit<CreateSession, 'unitId' | 'fileIds'>) {
   const isCellMeeting = input.kind === 'cell_meeting';
   return {
     kind: input.kind,
@@ -169,6 +183,32 @@ export async function deleteSession(db: Database, actor: Actor, id: number, vers
 }
 
 /**
+ * The attendance of one session: each person once, on the session's roster
+ * (told by `onRoster`); an excused absence needs its reason.
+ */
+export function checkAttendanceRows(
+  rows: ReadonlyArray<{ personId: number; status: string; reason: string | null }>,
+  heldOn: string,
+  roster: { onRoster: (personId: number) => boolean; nameOf: (personId: number) => string },
+): void {
+  const seen = new Set<number>();
+  for (const row of rows) {
+    if (seen.has(row.personId))
+      throw new AppError('VALIDATION_FAILED', `Người có mã ${row.personId} xuất hiện hai lần trong danh sách điểm danh.`);
+    seen.add(row.personId);
+    if (!roster.onRoster(row.personId)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Người có mã ${row.personId} không sinh hoạt tại đơn vị này vào ngày ${formatVietnameseDate(heldOn)}.`,
+      );
+    }
+    if (row.status === 'absent_excused' && !row.reason) {
+      throw new AppError('VALIDATION_FAILED', `Hãy nhập lý do vắng của ${roster.nameOf(row.personId)}.`);
+    }
+  }
+}
+
+/**
  * Replaces the attendance of a session. Every row must be about someone in the session's roster
  * (a member of its subtree on the day, or someone already recorded); an excused absence needs its
  * reason. A make-up already recorded stays while the person is still marked absent.
@@ -184,21 +224,10 @@ export async function saveAttendanceInTx(
   assertCan(actor, 'study.write', unitPath);
   assertVersion(session.version, input.version);
   const roster = new Map((await repo.listRoster(tx, id, unitPath, session.heldOn)).map((row) => [row.person_id, row]));
-  const seen = new Set<number>();
-  for (const row of input.rows) {
-    if (seen.has(row.personId))
-      throw new AppError('VALIDATION_FAILED', `Người có mã ${row.personId} xuất hiện hai lần trong danh sách điểm danh.`);
-    seen.add(row.personId);
-    if (!roster.has(row.personId)) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `Người có mã ${row.personId} không sinh hoạt tại đơn vị này vào ngày ${formatVietnameseDate(session.heldOn)}.`,
-      );
-    }
-    if (row.status === 'absent_excused' && !row.reason) {
-      throw new AppError('VALIDATION_FAILED', `Hãy nhập lý do vắng của ${roster.get(row.personId)!.full_name}.`);
-    }
-  }
+  checkAttendanceRows(input.rows, session.heldOn, {
+    onRoster: (personId) => roster.has(personId),
+    nameOf: (personId) => roster.get(personId)!.full_name,
+  });
   const before = await repo.listAttendance(tx, id);
   const previous = new Map(before.map((row) => [row.personId, row]));
   await repo.deleteAttendance(tx, id);
@@ -230,6 +259,17 @@ export async function saveAttendance(db: Database, actor: Actor, id: number, inp
   return presentById(db, id);
 }
 
+/** A make-up lies between the session and today, within the session's year. */
+export function checkMakeUpDate(heldOn: string, madeUpOn: string): void {
+  const endOfYear = `${heldOn.slice(0, 4)}-12-31`;
+  if (madeUpOn < heldOn || madeUpOn > endOfYear || madeUpOn > todayIso()) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Ngày học bù phải từ ngày ${formatVietnameseDate(heldOn)} đến hết năm ${heldOn.slice(0, 4)} và không sau hôm nay.`,
+    );
+  }
+}
+
 /**
  * Records (or clears) that a person who missed a study session studied it later. The date lies
  * between the session and today, within the session's year, so it counts for that year's topic.
@@ -251,15 +291,7 @@ export async function recordMakeUp(db: Database, actor: Actor, id: number, input
         `Người có mã ${input.personId} không sinh hoạt tại đơn vị này vào ngày ${formatVietnameseDate(session.heldOn)}.`,
       );
     }
-    if (input.madeUpOn !== null) {
-      const endOfYear = `${session.heldOn.slice(0, 4)}-12-31`;
-      if (input.madeUpOn < session.heldOn || input.madeUpOn > endOfYear || input.madeUpOn > todayIso()) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `Ngày học bù phải từ ngày ${formatVietnameseDate(session.heldOn)} đến hết năm ${session.heldOn.slice(0, 4)} và không sau hôm nay.`,
-        );
-      }
-    }
+    if (input.madeUpOn !== null) checkMakeUpDate(session.heldOn, input.madeUpOn);
     await repo.upsertMakeUp(tx, id, input.personId, input.madeUpOn);
     await repo.updateSession(tx, id, {});
     await reevaluateStudies(tx, [input.personId], [yearOf(session.heldOn)]);
