@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../platform/db/client';
-import { addFigureDeltas, type FigureDelta } from '../platform/figures';
 import type { Actor, Grant } from '../platform/auth/policy';
 import { todayIso } from '../platform/dates';
-import { REGISTRATION_METRICS } from '../modules/figures/index';
-import { transitionRegistration } from '../modules/registrations/index';
+import { recordCheckInsInBulk, reviewInBulk, selfAssessInBulk, type BulkCheckIn } from '../modules/followup/index';
 import { Random } from './random';
 
 /** Keeps the first start quick whatever the size of the registrations demo. */
@@ -71,7 +69,6 @@ export async function loadDemoFollowup(db: Database, options: { skipUnitCode?: s
   const reviewedCells = new Set(cells.filter((_, index) => index % 7 === 1).slice(0, 4));
 
   await db.transaction(async (tx) => {
-    const deltas: FigureDelta[] = [];
     for (const target of targets) {
       const actor = actorFor(target, rootPath);
       const stale = random.chance(0.15);
@@ -79,29 +76,27 @@ export async function loadDemoFollowup(db: Database, options: { skipUnitCode?: s
         sql`SELECT id FROM registration_actions WHERE registration_id = ${target.id} ORDER BY position`,
       );
       if (stale && target.status === 'published') continue; // published months ago, never updated
-      if (target.status === 'published') {
-        await transitionRegistration(tx, actor, { registrationId: target.id, transition: 'start', expectedVersion: target.version });
-        target.version += 1;
-      }
       // Check-ins from spring on; a stale registration's last one is 4–6 months old.
       const lastDay = stale ? random.int(120, 180) : random.int(3, 40);
-      let latest: string | null = null;
+      const checkIns: BulkCheckIn[] = [];
       for (const action of actions.rows) {
         const count = random.int(1, 3);
         let progress = 0;
         for (let index = 0; index < count; index++) {
           const checkedOn = daysBefore(today, lastDay + (count - 1 - index) * random.int(30, 60));
           progress = Math.min(100, progress + random.int(15, 50));
-          await insertCheckIn(tx, target.id, Number(action.id), checkedOn, progress, NOTES[random.int(0, NOTES.length - 1)]!);
-          deltas.push({ unitPath: target.unit_path, metric: REGISTRATION_METRICS.checkIns(target.year), day: checkedOn, delta: 1 });
-          if (!latest || checkedOn > latest) latest = checkedOn;
+          checkIns.push({
+            registrationId: target.id,
+            actionId: Number(action.id),
+            at: new Date(`${checkedOn}T09:00:00+07:00`),
+            progressPercent: progress,
+            note: NOTES[random.int(0, NOTES.length - 1)]!,
+          });
         }
-        await tx.execute(sql`UPDATE registration_actions SET progress_percent = ${progress} WHERE id = ${Number(action.id)}`);
       }
-      if (latest)
-        await tx.execute(
-          sql`UPDATE registrations SET last_check_in_at = ${`${latest}T09:00:00+07:00`}::timestamptz WHERE id = ${target.id}`,
-        );
+      // The first check-in moves a published registration to "in progress" (a step of the status machine).
+      const versions = await recordCheckInsInBulk(tx, actor, checkIns);
+      target.version = versions.get(target.id) ?? target.version;
       if (reviewedCells.has(target.unit_code) && actions.rows.length > 0)
         await finishYear(
           tx,
@@ -109,46 +104,25 @@ export async function loadDemoFollowup(db: Database, options: { skipUnitCode?: s
           target,
           actions.rows.map((action) => Number(action.id)),
           random,
-          deltas,
         );
     }
-    await addFigureDeltas(tx, deltas);
   });
 }
 
-async function insertCheckIn(tx: Executor, registrationId: number, actionId: number, checkedOn: string, progress: number, note: string) {
-  await tx.execute(sql`
-    INSERT INTO registration_check_ins (registration_id, action_id, checked_on, progress_percent, note, created_at)
-    VALUES (${registrationId}, ${actionId}, ${checkedOn}, ${progress}, ${note}, ${`${checkedOn}T09:00:00+07:00`}::timestamptz)`);
-}
-
-/** Self-assessment by the member, then the cell's review, through the status machine. */
-async function finishYear(tx: Executor, actor: Actor, target: Target, actionIds: number[], random: Random, deltas: FigureDelta[]) {
+/** Self-assessment by the member, then the cell's review, through the follow-up module. */
+async function finishYear(tx: Executor, actor: Actor, target: Target, actionIds: number[], random: Random) {
   const selfLevel = random.chance(0.3) ? 'completed_well' : random.chance(0.9) ? 'completed' : 'not_completed';
-  // The actions' levels first, as the member's self-assessment writes them: the step counts the actions done.
-  for (const actionId of actionIds) {
-    await tx.execute(
-      sql`UPDATE registration_actions SET self_level = ${selfLevel}, self_note = 'Đã thực hiện theo kế hoạch' WHERE id = ${actionId}`,
-    );
-  }
-  await transitionRegistration(tx, actor, {
-    registrationId: target.id,
-    transition: 'selfAssess',
-    expectedVersion: target.version,
-    patch: { selfLevel, selfExplanation: 'Đã thực hiện các việc đăng ký, kết quả được quần chúng ghi nhận' },
-  });
+  await selfAssessInBulk(tx, actor, [
+    {
+      registrationId: target.id,
+      version: target.version,
+      selfLevel,
+      selfExplanation: 'Đã thực hiện các việc đăng ký, kết quả được quần chúng ghi nhận',
+      actions: actionIds.map((actionId) => ({ actionId, level: selfLevel, note: 'Đã thực hiện theo kế hoạch' })),
+    },
+  ]);
   const reviewLevel = selfLevel === 'completed_well' && random.chance(0.3) ? 'completed' : selfLevel;
-  const { registration } = await transitionRegistration(tx, actor, {
-    registrationId: target.id,
-    transition: 'review',
-    expectedVersion: target.version + 1,
-    patch: { reviewLevel, reviewComment: 'Chi bộ nhất trí với kết quả tự đánh giá', reviewedAt: new Date() },
-  });
-  if (registration.kind === 'individual')
-    deltas.push({
-      unitPath: target.unit_path,
-      metric: REGISTRATION_METRICS.reviewLevel(reviewLevel, target.year),
-      day: todayIso(),
-      delta: 1,
-    });
+  await reviewInBulk(tx, actor, [
+    { registrationId: target.id, version: target.version + 1, reviewLevel, reviewComment: 'Chi bộ nhất trí với kết quả tự đánh giá' },
+  ]);
 }

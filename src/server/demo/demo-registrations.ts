@@ -1,22 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client';
-import { addFigureDeltas, type FigureDelta } from '../platform/figures';
-import { recordAudit } from '../platform/audit';
-import { systemActor } from '../platform/auth/policy';
+import type { Actor } from '../platform/auth/policy';
 import { todayIso } from '../platform/dates';
-import { registrationActions, registrationEvents, registrations, registrationWindows } from '../db/schema/index';
-import type { ActionArea, RegistrationStatus } from '../../shared/contracts/registration-status';
-import type { ActionLinkKind } from '../../shared/contracts/registrations';
-import { searchTextOf, statusDeltas } from '../modules/registrations/index';
-import {
-  fingerprintOf,
-  insertPairs,
-  pairsAmong,
-  parentPathOf,
-  settleTwins,
-  storedFingerprintOf,
-  type SimilarityItem,
-} from '../modules/registrations/index';
+import type { RegistrationStatus } from '../../shared/contracts/registration-status';
+import type { ActionInput } from '../../shared/contracts/registrations';
+import { insertRegistrationsInBulk, openWindowsInBulk, parentPathOf, type BulkRegistration } from '../modules/registrations/index';
+import { demoProvinceAdmin } from './demo-actor';
 import { ACTION_TEMPLATES, COLLECTIVE_ACTIONS, RETURN_REASONS, SHORTCOMING_CLAUSES, type ActionTemplate } from './demo-registration-texts';
 import { Random } from './random';
 
@@ -34,15 +23,7 @@ type Member = {
   unit_kind: string;
   is_head: boolean;
 };
-type Action = {
-  area: ActionArea;
-  content: string;
-  measurableResult: string;
-  deadline: string | null;
-  linkKind: ActionLinkKind | null;
-  linkId: number | null;
-  linkIndex: number | null;
-};
+type Action = ActionInput;
 type Content = { shortcomings: string; actions: Action[] };
 type Step = { status: RegistrationStatus; day: string; actorName: string; reason?: string };
 type Planned = {
@@ -158,9 +139,10 @@ export async function loadDemoRegistrations(
     await tx.execute<{ id: number }>(sql`
     SELECT id FROM breakthrough_contents WHERE unit_id = ${province.id} AND year = ${YEAR} AND deleted_at IS NULL ORDER BY id LIMIT 3`)
   ).rows.map((row) => Number(row.id));
-  const [window] = await tx
-    .insert(registrationWindows)
-    .values({
+  const admin = await demoProvinceAdmin(tx, options.provinceCode);
+  if (!admin) return;
+  const [windowId] = await openWindowsInBulk(tx, admin.actor, [
+    {
       unitId: Number(province.id),
       year: YEAR,
       toYear: YEAR,
@@ -170,20 +152,20 @@ export async function loadDemoRegistrations(
       breakthroughIds,
       guidance:
         'Mỗi đảng viên bắt đầu từ hạn chế, khuyết điểm của bản thân, đăng ký từ 3 đến 5 việc làm cụ thể, có kết quả đo được và thời hạn; người đứng đầu đăng ký trước để nêu gương.',
-    })
-    .returning({ id: registrationWindows.id });
-  // The province's first half-year (from its founding on 1/7/2025) was registered on paper: its
-  // window is open so the cells can type their register books in.
-  await tx.insert(registrationWindows).values({
-    unitId: Number(province.id),
-    year: YEAR - 1,
-    toYear: YEAR - 1,
-    opensOn: `${YEAR - 1}-07-15`,
-    closesOn: `${YEAR - 1}-09-30`,
-    topicId: null,
-    breakthroughIds: [],
-    guidance: 'Đợt đăng ký nửa cuối năm 2025 đã làm trên sổ giấy; các chi bộ nhập lại sổ đăng ký để số liệu năm 2025 được tính đủ.',
-  });
+    },
+    // The province's first half-year (from its founding on 1/7/2025) was registered on paper: its
+    // window is open so the cells can type their register books in.
+    {
+      unitId: Number(province.id),
+      year: YEAR - 1,
+      toYear: YEAR - 1,
+      opensOn: `${YEAR - 1}-07-15`,
+      closesOn: `${YEAR - 1}-09-30`,
+      topicId: null,
+      breakthroughIds: [],
+      guidance: 'Đợt đăng ký nửa cuối năm 2025 đã làm trên sổ giấy; các chi bộ nhập lại sổ đăng ký để số liệu năm 2025 được tính đủ.',
+    },
+  ]);
   const standards = new Map(
     (
       await tx.execute<{ unit_id: number; id: number; count: number }>(sql`
@@ -231,11 +213,14 @@ export async function loadDemoRegistrations(
     const unit = unitMembers[0]!;
     if (CELL_KINDS.has(unit.unit_kind) && unitId !== skipCollectiveId && random.chance(0.85)) {
       const submitted = random.dateBetween('2026-01-10', '2026-02-28');
+      // No step after today (the demo loaded early in the year).
+      const capped = (day: string) => (day > today ? today : day);
       const steps: Step[] = [
-        { status: 'submitted', day: submitted, actorName: appraiser },
-        { status: 'approved', day: addDays(submitted, random.int(3, 10)), actorName: `Đảng ủy cấp trên của ${unit.unit_name}` },
+        { status: 'submitted', day: capped(submitted), actorName: appraiser },
+        { status: 'approved', day: capped(addDays(submitted, random.int(3, 10))), actorName: `Đảng ủy cấp trên của ${unit.unit_name}` },
       ];
-      if (random.chance(0.9)) steps.push({ status: 'published', day: addDays(steps[1]!.day, random.int(1, 5)), actorName: appraiser });
+      if (random.chance(0.9))
+        steps.push({ status: 'published', day: capped(addDays(steps[1]!.day, random.int(1, 5))), actorName: appraiser });
       planned.push({
         kind: 'collective',
         member: { unit_id: unitId, unit_path: unit.unit_path, unit_name: unit.unit_name, person_id: null, full_name: null, is_head: false },
@@ -244,106 +229,33 @@ export async function loadDemoRegistrations(
       });
     }
   }
-  await insertPlanned(tx, planned, Number(window!.id));
-  await recordAudit(tx, systemActor('Dữ liệu mẫu'), {
-    action: 'demo.registrations',
-    entityType: 'system',
-    entityId: 'demo',
-    after: {
-      year: YEAR,
-      registrations: planned.length,
-      skippedPeople: options.skipPersonIds.length,
-      cellWithoutCollective: options.skipCollectiveUnitCode,
-    },
-  });
+  await insertPlanned(tx, admin.actor, planned, windowId!);
 }
 
-async function insertPlanned(tx: Executor, planned: Planned[], windowId: number): Promise<void> {
-  const deltas: FigureDelta[] = [];
-  const fingerprints: SimilarityItem[] = [];
-  for (let start = 0; start < planned.length; start += 500) {
-    const chunk = planned.slice(start, start + 500);
-    const rows = await tx
-      .insert(registrations)
-      .values(
-        chunk.map((item) => {
-          const last = item.steps.at(-1);
-          const at = (status: RegistrationStatus) => {
-            const step = item.steps.find((candidate) => candidate.status === status);
-            return step ? new Date(`${step.day}T09:00:00+07:00`) : null;
-          };
-          const first = item.steps[0]?.day ?? '2026-03-30';
-          const searchText = searchTextOf(item.content.shortcomings, item.content.actions);
-          return {
-            kind: item.kind,
-            year: YEAR,
-            unitId: item.member.unit_id,
-            personId: item.member.person_id,
-            windowId,
-            status: last?.status ?? 'draft',
-            shortcomings: item.content.shortcomings,
-            isLeader: item.member.is_head,
-            revision: item.steps.length > 0 ? 1 : 0,
-            searchText,
-            fingerprint: storedFingerprintOf(searchText),
-            submittedAt: at('submitted'),
-            approvedAt: at('approved'),
-            publishedAt: at('published'),
-            version: item.steps.length + 1,
-            createdAt: new Date(`${addDays(first, -1)}T08:00:00+07:00`),
-          };
-        }),
-      )
-      .returning({ id: registrations.id });
-    const actions: Array<typeof registrationActions.$inferInsert> = [];
-    const events: Array<typeof registrationEvents.$inferInsert> = [];
-    chunk.forEach((item, index) => {
-      const registrationId = rows[index]!.id;
-      const searchText = searchTextOf(item.content.shortcomings, item.content.actions);
-      fingerprints.push({
-        id: registrationId,
-        kind: item.kind,
-        unitPath: item.member.unit_path,
-        parentPath: parentPathOf(item.member.unit_path),
-        fingerprint: fingerprintOf(searchText),
-      });
-      item.content.actions.forEach((action, position) => actions.push({ registrationId, position, ...action }));
-      let from: RegistrationStatus = 'draft';
-      for (const step of item.steps) {
-        events.push({
-          registrationId,
-          at: new Date(`${step.day}T09:00:00+07:00`),
-          actorName: step.actorName,
-          fromStatus: from,
-          toStatus: step.status,
-          reason: step.reason ?? null,
-          snapshot: step.status === 'submitted' ? item.content : null,
-        });
-        const counts = { actionCount: item.content.actions.length, actionsDone: 0 };
-        deltas.push(
-          ...statusDeltas(
-            // No twin yet: the pairs are written, and the flags settled, after every registration.
-            { kind: item.kind, year: YEAR, isLeader: item.member.is_head, hasTwin: false, ...counts },
-            item.member.unit_path,
-            from,
-            step.status,
-            step.day,
-          ),
-        );
-        from = step.status;
-      }
-    });
-    for (let offset = 0; offset < actions.length; offset += 1000)
-      await tx.insert(registrationActions).values(actions.slice(offset, offset + 1000));
-    for (let offset = 0; offset < events.length; offset += 1000)
-      await tx.insert(registrationEvents).values(events.slice(offset, offset + 1000));
-  }
-  await addFigureDeltas(tx, deltas);
-  // Copy-paste shows up at once: the pairs are what writing each registration would have stored.
-  const pairs = pairsAmong(fingerprints);
-  await insertPairs(tx, pairs);
-  await settleTwins(
-    tx,
-    pairs.map((pair) => pair.registrationId),
-  );
+/** A step's time in the history: nine in the morning of its day, Vietnamese time. */
+const stepAt = (day: string) => new Date(`${day}T09:00:00+07:00`);
+
+/**
+ * Written in bulk through the registrations module, which stores each as the status machine would
+ * have left it and moves the figures each step moves, on the step's day. The people skipped (the
+ * demo member) and the cell without a collective registration are left for the journeys.
+ */
+async function insertPlanned(tx: Executor, actor: Actor, planned: Planned[], windowId: number): Promise<void> {
+  const registrations = planned.map((item): BulkRegistration => ({
+    kind: item.kind,
+    unitId: item.member.unit_id,
+    personId: item.member.person_id,
+    isLeader: item.member.is_head,
+    shortcomings: item.content.shortcomings,
+    actions: item.content.actions,
+    steps: item.steps.map((step) => ({
+      status: step.status,
+      at: stepAt(step.day),
+      actorName: step.actorName,
+      reason: step.reason ?? null,
+    })),
+    // Written the day before it was first submitted (a draft the day before the window closes).
+    createdAt: new Date(`${addDays(item.steps[0]?.day ?? '2026-03-30', -1)}T08:00:00+07:00`),
+  }));
+  await insertRegistrationsInBulk(tx, actor, { windowId, year: YEAR, registrations });
 }

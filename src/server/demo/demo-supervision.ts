@@ -1,13 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../platform/db/client';
-import { addFigureDeltas, type FigureDelta } from '../platform/figures';
-import { recordAudit } from '../platform/audit';
-import { systemActor } from '../platform/auth/policy';
-import { todayIso } from '../platform/dates';
-import { foldVietnamese } from '../../shared/text';
-import { feedback, registrationEvents } from '../db/schema/index';
-import { statusDeltas } from '../modules/registrations/index';
-import { newFeedbackDeltas, settledFeedbackDeltas } from '../modules/figures/index';
+import { systemActor, type Actor } from '../platform/auth/policy';
+import { publishRegistrationsInBulk } from '../modules/registrations/index';
+import { insertFeedbackInBulk, type BulkFeedback } from '../modules/supervision/index';
 import { Random } from './random';
 import type { RegistrationKind } from '../../shared/contracts/registration-status';
 
@@ -45,14 +40,22 @@ const ABUSE = 'Nội dung lăng mạ, xúc phạm cá nhân kèm quảng cáo ch
 
 type UnitRow = { id: number; code: string; kind: string; path: string; parent_id: number | null };
 
+/** The demo loader acting as an administrator of the whole tree the units hang from. */
+function demoAdmin(rootPath: string): Actor {
+  const rootId = Number(rootPath.split('.')[0]);
+  return {
+    ...systemActor('Dữ liệu mẫu'),
+    grants: [{ id: 0, unitId: rootId, unitCode: '', unitName: '', unitPath: String(rootId), role: 'admin' }],
+  };
+}
+
 /**
- * Published approved registrations in most cells (written in bulk: one event per registration,
- * one audit row, one call for the figures, exactly what the status machine would have written).
+ * Published approved registrations in most cells, in bulk through the registrations module (one
+ * event per registration, one audit row, one call for the figures, as the status machine would).
  */
-async function publishMostCells(tx: Executor, random: Random, units: UnitRow[], keepUnitCode: string): Promise<number> {
+async function publishMostCells(tx: Executor, actor: Actor, random: Random, units: UnitRow[], keepUnitCode: string): Promise<number> {
   const approved = (
-    await tx.execute<{ id: number; unit_id: number; kind: RegistrationKind; year: number; is_leader: boolean; has_twin: boolean }>(sql`
-      SELECT id, unit_id, kind, year, is_leader, has_twin FROM registrations WHERE status = 'approved' ORDER BY id`)
+    await tx.execute<{ id: number; unit_id: number }>(sql`SELECT id, unit_id FROM registrations WHERE status = 'approved' ORDER BY id`)
   ).rows;
   if (approved.length === 0) return 0;
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
@@ -65,34 +68,11 @@ async function publishMostCells(tx: Executor, random: Random, units: UnitRow[], 
     return unit !== undefined && CELL_KINDS.has(unit.kind) && !skipped.has(unit.id);
   });
   if (chosen.length === 0) return 0;
-  const ids = chosen.map((row) => Number(row.id));
-  await tx.execute(sql`
-    UPDATE registrations SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
-    WHERE id = ANY(${sql.param(ids)}::bigint[])`);
-  await tx
-    .insert(registrationEvents)
-    .values(
-      ids.map((id) => ({ registrationId: id, actorName: 'Dữ liệu mẫu', fromStatus: 'approved' as const, toStatus: 'published' as const })),
-    );
-  const today = todayIso();
-  const deltas: FigureDelta[] = chosen.flatMap((row) =>
-    // Publishing moves no action figure (actions count as registered and approved), so no action count is read.
-    statusDeltas(
-      { kind: row.kind, year: Number(row.year), isLeader: row.is_leader, hasTwin: row.has_twin, actionCount: 0, actionsDone: 0 },
-      unitById.get(Number(row.unit_id))!.path,
-      'approved',
-      'published',
-      today,
-    ),
+  return publishRegistrationsInBulk(
+    tx,
+    actor,
+    chosen.map((row) => Number(row.id)),
   );
-  await addFigureDeltas(tx, deltas);
-  await recordAudit(tx, systemActor('Dữ liệu mẫu'), {
-    action: 'demo.publish',
-    entityType: 'system',
-    entityId: 'demo',
-    after: { registrations: ids.length },
-  });
-  return ids.length;
 }
 
 /**
@@ -108,7 +88,8 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
   ).rows.map((row) => ({ ...row, id: Number(row.id), parent_id: row.parent_id === null ? null : Number(row.parent_id) }));
   const commune = units.find((unit) => unit.code === options.communeCode);
   if (!commune) return;
-  await publishMostCells(tx, random, units, options.keepUnpublishedCellCode);
+  const actor = demoAdmin(commune.path);
+  await publishMostCells(tx, actor, random, units, options.keepUnpublishedCellCode);
 
   // The first commune and its cells get most items, so the demo accounts see a lively inbox.
   const district = units.find((unit) => unit.id === commune.parent_id);
@@ -123,13 +104,7 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
   ).rows.map((row) => ({ id: Number(row.id), unitId: Number(row.unit_id) }));
   const answerer = (await tx.execute<{ id: number }>(sql`SELECT id FROM users WHERE username = 'canbo.xa'`)).rows[0];
   const now = Date.now();
-  const rows: Array<typeof feedback.$inferInsert> = [];
-  // The overdue figure as sending, answering and hiding would have moved it (figures/feedback-metrics.ts).
-  const deltas: FigureDelta[] = [];
-  const counted = (unitPath: string, dueOn: string, settledOn: Date | null) => {
-    deltas.push(...newFeedbackDeltas({ unitPath, dueOn }));
-    if (settledOn) deltas.push(...settledFeedbackDeltas({ unitPath, dueOn }, todayIso(settledOn)));
-  };
+  const items: BulkFeedback[] = [];
   for (let index = 0; index < 40; index += 1) {
     const unit = index < 12 ? (index % 3 === 0 ? commune : (near[index % Math.max(1, near.length)] ?? commune)) : random.pick(targets);
     const kind = random.weighted([
@@ -148,44 +123,29 @@ export async function loadDemoSupervision(tx: Executor, options: { communeCode: 
     const onRegistration = published.filter((row) => row.unitId === unit.id);
     const sender = random.pick(SENDERS);
     const answeredAt = isNew ? null : new Date(Math.min(now, created.getTime() + random.int(1, 12) * DAY_MS));
-    counted(unit.path, dueOn, answeredAt);
-    rows.push({
+    items.push({
       unitId: unit.id,
       registrationId: onRegistration.length > 0 && random.chance(0.3) ? random.pick(onRegistration).id : null,
       senderName: sender,
       senderContact: sender ? `09${random.int(10_000_000, 99_999_999)}` : null,
       body,
-      searchText: foldVietnamese(`${body} ${answer ?? ''}`),
-      status: isNew ? 'new' : 'answered',
-      answer,
-      answeredAt,
-      answeredBy: isNew ? null : answerer ? Number(answerer.id) : null,
+      answer: answer && answeredAt ? { text: answer, at: answeredAt, byUserId: answerer ? Number(answerer.id) : null } : null,
       dueOn,
-      settledOn: answeredAt ? todayIso(answeredAt) : null,
       senderHash: `demo-${random.int(1, 1_000_000)}`,
-      createdAt: created,
+      sentAt: created,
     });
   }
   const spamDueOn = new Date(now + 10 * DAY_MS).toISOString().slice(0, 10);
-  const hiddenAt = new Date(now - 4 * DAY_MS);
-  counted(commune.path, spamDueOn, hiddenAt);
-  rows.push({
+  items.push({
     unitId: commune.id,
     body: ABUSE,
-    searchText: foldVietnamese(ABUSE),
-    status: 'hidden',
-    hiddenReason: 'Nội dung xúc phạm cá nhân và quảng cáo, không liên quan đến việc học tập và làm theo.',
+    hidden: {
+      reason: 'Nội dung xúc phạm cá nhân và quảng cáo, không liên quan đến việc học tập và làm theo.',
+      at: new Date(now - 4 * DAY_MS),
+    },
     dueOn: spamDueOn,
-    settledOn: todayIso(hiddenAt),
     senderHash: 'demo-spam',
-    createdAt: new Date(now - 5 * DAY_MS),
+    sentAt: new Date(now - 5 * DAY_MS),
   });
-  await tx.insert(feedback).values(rows);
-  await addFigureDeltas(tx, deltas);
-  await recordAudit(tx, systemActor('Dữ liệu mẫu'), {
-    action: 'demo.feedback',
-    entityType: 'system',
-    entityId: 'demo',
-    after: { feedback: rows.length },
-  });
+  await insertFeedbackInBulk(tx, actor, items);
 }

@@ -151,3 +151,10 @@ export async function listRegisterBookRows(executor: Executor, unitPath: string,
     ORDER BY u.sort_key, r.kind, r.is_leader DESC, p.sort_key, r.id`);
   return rows.rows;
 }
+
+/** Many check-ins at once (in chunks: one statement could pass PostgreSQL's 65,535 parameters). */
+export async function insertCheckIns(executor: Executor, rows: Array<typeof registrationCheckIns.$inferInsert>): Promise<void> {
+  for (let start = 0; start < rows.length; start += 2000) {
+    await executor.insert(registrationCheckIns).values(rows.slice(start, start + 2000));
+  }
+}

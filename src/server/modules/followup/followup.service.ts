@@ -2,10 +2,10 @@ import type { Database, Executor } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { assertCan, can, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
-import { addFigureDeltas } from '../../platform/figures';
+import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
 import { todayIso } from '../../platform/dates';
 import { foldVietnamese } from '../../../shared/text';
-import { REGISTRATION_STATUS_LABELS } from '../../../shared/contracts/registration-status';
+import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from '../../../shared/contracts/registration-status';
 import type {
   CheckInInput,
   FollowupListQuery,
@@ -17,7 +17,7 @@ import type {
 } from '../../../shared/contracts/followup';
 import { getUnitOrThrow } from '../units/index';
 import { listAttachments, replaceAttachments } from '../files/index';
-import { REGISTRATION_METRICS, registrationFigureDay } from '../figures/index';
+import { REGISTRATION_METRICS } from '../figures/index';
 import {
   findRegistrationWithUnit,
   isRegistrant,
@@ -25,12 +25,13 @@ import {
   setActionProgress,
   setActionSelfAssessment,
   setLastCheckIn,
+  stepFigureDay,
   transitionRegistration,
 } from '../registrations/index';
 import * as repo from './followup.repo';
 import { presentDetail, presentListRow } from './followup.presenter';
 
-type Located = NonNullable<Awaited<ReturnType<typeof findRegistrationWithUnit>>>;
+export type Located = NonNullable<Awaited<ReturnType<typeof findRegistrationWithUnit>>>;
 
 async function locate(executor: Executor, id: number, forUpdate = false): Promise<Located> {
   const located = await findRegistrationWithUnit(executor, id, { forUpdate });
@@ -106,6 +107,52 @@ export async function listFollowup(db: Database, actor: Actor, query: FollowupLi
   return { items: rows.map(presentListRow), total: rows[0] ? Number(rows[0].total) : 0, page: query.page, pageSize: query.pageSize };
 }
 
+/** Only the registrant records a check-in (the unit's appraisers too on a registration they typed in for the member). */
+export async function assertCanCheckIn(executor: Executor, actor: Actor, located: Located): Promise<void> {
+  if (!(await isRegistrant(executor, actor, located))) {
+    throw new AppError('FORBIDDEN', 'Chỉ người đăng ký mới ghi nhận được tiến độ thực hiện.');
+  }
+}
+
+/** Check-ins are recorded while the year's work is under way: published, or in progress. */
+export function assertFollowed(status: RegistrationStatus): void {
+  if (!(repo.FOLLOWED_STATUSES as readonly string[]).includes(status)) {
+    throw new AppError(
+      'INVALID_STATE',
+      `Chỉ ghi nhận tiến độ khi bản đăng ký đã công khai và đang thực hiện; bản này đang ở trạng thái "${REGISTRATION_STATUS_LABELS[status]}".`,
+    );
+  }
+}
+
+/** A check-in made on `checkedOn` counts one in the check-ins of its registration's year, on that day (stepFigureDay). */
+export function checkInDeltas(registration: { year: number }, unitPath: string, checkedOn: string): FigureDelta[] {
+  return [
+    { unitPath, metric: REGISTRATION_METRICS.checkIns(registration.year), day: stepFigureDay(registration.year, checkedOn), delta: 1 },
+  ];
+}
+
+/** A reviewed individual registration counts one in its review level's figure (a collective one in none). */
+export function reviewLevelDeltas(registration: { kind: string; year: number }, unitPath: string, reviewLevel: string): FigureDelta[] {
+  if (registration.kind !== 'individual') return [];
+  return [
+    {
+      unitPath,
+      metric: REGISTRATION_METRICS.reviewLevel(reviewLevel, registration.year),
+      day: stepFigureDay(registration.year, todayIso()),
+      delta: 1,
+    },
+  ];
+}
+
+/** A self-assessment gives every action of the registration a level, each once; returns them by action. */
+export function assertEveryActionAssessed<T extends { actionId: number }>(actions: Array<{ id: number }>, given: T[]): Map<number, T> {
+  const byAction = new Map(given.map((item) => [item.actionId, item]));
+  if (byAction.size !== given.length || actions.length !== byAction.size || actions.some((action) => !byAction.has(action.id))) {
+    throw new AppError('VALIDATION_FAILED', 'Hãy tự đánh giá đúng và đủ từng việc đã đăng ký (mỗi việc một lần).');
+  }
+  return byAction;
+}
+
 /**
  * A check-in on one action. Only the registrant records it, while the registration is published
  * or in progress; the first one moves a published registration to "in progress" through the status
@@ -116,16 +163,9 @@ export async function recordCheckIn(db: Database, actor: Actor, registrationId: 
   await db.transaction(async (tx) => {
     const located = await locate(tx, registrationId, true);
     const { registration, unitPath } = located;
-    if (!(await isRegistrant(tx, actor, located))) {
-      throw new AppError('FORBIDDEN', 'Chỉ người đăng ký mới ghi nhận được tiến độ thực hiện.');
-    }
+    await assertCanCheckIn(tx, actor, located);
     const status = registration.status;
-    if (!(repo.FOLLOWED_STATUSES as readonly string[]).includes(status)) {
-      throw new AppError(
-        'INVALID_STATE',
-        `Chỉ ghi nhận tiến độ khi bản đăng ký đã công khai và đang thực hiện; bản này đang ở trạng thái "${REGISTRATION_STATUS_LABELS[status]}".`,
-      );
-    }
+    assertFollowed(status);
     const action = await repo.findAction(tx, registrationId, input.actionId);
     if (!action) throw new AppError('VALIDATION_FAILED', 'Việc đăng ký đã chọn không thuộc bản đăng ký này.');
     if (status === 'published') {
@@ -152,9 +192,7 @@ export async function recordCheckIn(db: Database, actor: Actor, registrationId: 
       before: { actionId: action.id, progressPercent: action.progressPercent },
       after: { actionId: action.id, progressPercent: input.progressPercent, note: input.note, fileIds: files.map((file) => file.id) },
     });
-    await addFigureDeltas(tx, [
-      { unitPath, metric: REGISTRATION_METRICS.checkIns(registration.year), day: registrationFigureDay(registration.year), delta: 1 },
-    ]);
+    await addFigureDeltas(tx, checkInDeltas(registration, unitPath, today));
   });
   return presentById(db, actor, registrationId);
 }
@@ -163,10 +201,7 @@ export async function recordCheckIn(db: Database, actor: Actor, registrationId: 
 export async function selfAssess(db: Database, actor: Actor, registrationId: number, input: SelfAssessmentInput) {
   await db.transaction(async (tx) => {
     const actions = await listActionsOf(tx, registrationId);
-    const given = new Map(input.actions.map((item) => [item.actionId, item]));
-    if (given.size !== input.actions.length || actions.length !== given.size || actions.some((action) => !given.has(action.id))) {
-      throw new AppError('VALIDATION_FAILED', 'Hãy tự đánh giá đúng và đủ từng việc đã đăng ký (mỗi việc một lần).');
-    }
+    const given = assertEveryActionAssessed(actions, input.actions);
     // The actions' levels first: the transition counts the actions done into the figures.
     for (const action of actions) {
       const item = given.get(action.id)!;
@@ -191,16 +226,7 @@ export async function review(db: Database, actor: Actor, registrationId: number,
       expectedVersion: input.version,
       patch: { reviewLevel: input.reviewLevel, reviewComment: input.reviewComment, reviewedBy: actor.userId, reviewedAt: new Date() },
     });
-    if (registration.kind === 'individual') {
-      await addFigureDeltas(tx, [
-        {
-          unitPath,
-          metric: REGISTRATION_METRICS.reviewLevel(input.reviewLevel, registration.year),
-          day: registrationFigureDay(registration.year),
-          delta: 1,
-        },
-      ]);
-    }
+    await addFigureDeltas(tx, reviewLevelDeltas(registration, unitPath, input.reviewLevel));
   });
   return presentById(db, actor, registrationId);
 }

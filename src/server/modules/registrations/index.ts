@@ -1,4 +1,4 @@
-export { transitionRegistration, statusDeltas, snapshotOf, isRegistrant, assertRegistrant } from './registration-machine';
+export { transitionRegistration, statusDeltas, stepFigureDay, snapshotOf, isRegistrant, assertRegistrant } from './registration-machine';
 export type { TransitionRequest } from './registration-machine';
 export { findRegistrationWithUnit, listActionsOf, listEventsOf } from './registrations.repo';
 export { setActionProgress, setActionSelfAssessment, setLastCheckIn } from './registrations.repo';
@@ -9,3 +9,6 @@ export { SIMILARITY_THRESHOLD } from './similarity';
 export { fingerprintOf, followUnitMove, pairsAmong, parentPathOf, settleAllTwins, settleTwins, storedFingerprintOf } from './similarity';
 export { insertPairs } from './similarity.repo';
 export type { SimilarityItem } from './similarity';
+export { insertRegistrationsInBulk, openWindowsInBulk, publishRegistrationsInBulk } from './registrations.bulk';
+export type { BulkRegistration, BulkRegistrations, BulkRegistrationStep } from './registrations.bulk';
+export { setActionProgresses, setActionSelfAssessments, setLastCheckIns } from './registrations.repo';

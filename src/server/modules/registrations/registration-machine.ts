@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors';
 import { can, type Actor } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
+import { todayIso } from '../../platform/dates';
 import {
   canTransition,
   REGISTRATION_STATUS_LABELS,
@@ -96,6 +97,36 @@ export function actionCountDeltas(
       day,
       delta: after - before,
     }),
+  );
+}
+
+/**
+ * The day a step taken on `day` moves the figures: that day, or its year's figure day when that
+ * comes first (registrationFigureDay: a step of a year that is over counts on its last day). A step
+ * taken now is dated registrationFigureDay; one written later with its own day keeps that day.
+ */
+export function stepFigureDay(year: number, day: string): string {
+  const latest = registrationFigureDay(year);
+  return day < latest ? day : latest;
+}
+
+/** The columns a step stamps on the registration besides its status (submitting counts a revision). */
+export function transitionStamps(
+  transition: RegistrationTransition,
+  registration: Pick<repo.RegistrationRow, 'revision'>,
+  at: Date,
+): Partial<repo.RegistrationRow> {
+  if (transition === 'submit') return { submittedAt: at, revision: registration.revision + 1 };
+  if (transition === 'approve') return { approvedAt: at };
+  if (transition === 'publish') return { publishedAt: at };
+  if (transition === 'unpublish') return { publishedAt: null };
+  return {};
+}
+
+/** The step that moves a registration from one status to another, if the machine has one. */
+export function transitionBetween(from: RegistrationStatus, to: RegistrationStatus): RegistrationTransition | undefined {
+  return (Object.keys(REGISTRATION_TRANSITIONS) as RegistrationTransition[]).find(
+    (transition) => REGISTRATION_TRANSITIONS[transition].to === to && canTransition(transition, from),
   );
 }
 
@@ -198,11 +229,7 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
   }
   const to: RegistrationStatus = rule.to;
   const now = new Date();
-  const stamps: Partial<repo.RegistrationRow> = {};
-  if (request.transition === 'submit') Object.assign(stamps, { submittedAt: now, revision: registration.revision + 1 });
-  if (request.transition === 'approve') Object.assign(stamps, { approvedAt: now });
-  if (request.transition === 'publish') Object.assign(stamps, { publishedAt: now });
-  if (request.transition === 'unpublish') Object.assign(stamps, { publishedAt: null });
+  const stamps = transitionStamps(request.transition, registration, now);
   const updated = await repo.updateRegistration(tx, registration.id, {
     ...request.patch,
     ...stamps,
@@ -229,7 +256,10 @@ export async function transitionRegistration(tx: Executor, actor: Actor, request
   });
   // Counted as they stand now: a self-assessment writes the actions' levels before this step.
   const counts = await repo.countActionsOf(tx, registration.id);
-  await addFigureDeltas(tx, statusDeltas({ ...registration, ...counts }, unitPath, from, to, registrationFigureDay(registration.year)));
+  await addFigureDeltas(
+    tx,
+    statusDeltas({ ...registration, ...counts }, unitPath, from, to, stepFigureDay(registration.year, todayIso(now))),
+  );
   /** `snapshot`: the content as submitted (submit only), for the caller's checks without reading it again. */
   return { registration: updated, unitPath, snapshot };
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { withNextVersion } from '../../platform/db/versions';
 import { memberships, registrationActions, registrationEvents, registrations, units } from '../../db/schema/index';
 import type { Executor } from '../../platform/db/client';
-import type { CompletionLevel, RegistrationStatus } from '../../../shared/contracts/registration-status';
+import type { CompletionLevel, RegistrationKind, RegistrationStatus } from '../../../shared/contracts/registration-status';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type RegistrationActionRow = typeof registrationActions.$inferSelect;
@@ -433,4 +433,178 @@ export async function setActionSelfAssessment(
 
 export async function setLastCheckIn(executor: Executor, registrationId: number, at: Date): Promise<void> {
   await executor.update(registrations).set({ lastCheckInAt: at, updatedAt: new Date() }).where(eq(registrations.id, registrationId));
+}
+
+/** Rows of a bulk load, in chunks: one statement of many rows could pass PostgreSQL's 65,535 parameters. */
+async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<void>): Promise<void> {
+  for (let start = 0; start < rows.length; start += size) await write(rows.slice(start, start + size));
+}
+
+/** Many new registrations at once; returns their ids in the order given. */
+export async function insertRegistrations(executor: Executor, rows: Array<typeof registrations.$inferInsert>): Promise<number[]> {
+  const ids: number[] = [];
+  await inChunks(rows, 500, async (chunk) => {
+    const inserted = await executor.insert(registrations).values(chunk).returning({ id: registrations.id });
+    ids.push(...inserted.map((row) => row.id));
+  });
+  return ids;
+}
+
+/** The actions of many new registrations, each list in its order. */
+export async function insertActionsOfMany(executor: Executor, rows: Array<typeof registrationActions.$inferInsert>): Promise<void> {
+  await inChunks(rows, 1000, async (chunk) => {
+    await executor.insert(registrationActions).values(chunk);
+  });
+}
+
+/** History events of many registrations at once. */
+export async function insertEvents(executor: Executor, rows: Array<typeof registrationEvents.$inferInsert>): Promise<void> {
+  await inChunks(rows, 1000, async (chunk) => {
+    await executor.insert(registrationEvents).values(chunk);
+  });
+}
+
+/** Where each unit sits (its path) and whether it still exists, for writes that name many units. */
+export async function listUnitPlaces(executor: Executor, unitIds: number[]): Promise<Map<number, { path: string; ended: boolean }>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await executor.execute<{ id: number; path: string; ended: boolean }>(sql`
+    SELECT id, path::text AS path, valid_to IS NOT NULL AS ended FROM units WHERE id = ANY(${sql.param(unitIds)}::bigint[])`);
+  return new Map(rows.rows.map((row) => [Number(row.id), { path: row.path, ended: row.ended }]));
+}
+
+/** Who among these people, and which of these units (collective), already has a registration of the year. */
+export async function listRegisteredOfYear(
+  executor: Executor,
+  year: number,
+  personIds: number[],
+  unitIds: number[],
+): Promise<{ personIds: Set<number>; unitIds: Set<number> }> {
+  const rows = await executor.execute<{ kind: string; person_id: number | null; unit_id: number }>(sql`
+    SELECT kind, person_id, unit_id FROM registrations WHERE year = ${year} AND (
+      (kind = 'individual' AND person_id = ANY(${sql.param(personIds)}::bigint[]))
+      OR (kind = 'collective' AND unit_id = ANY(${sql.param(unitIds)}::bigint[])))`);
+  return {
+    personIds: new Set(rows.rows.filter((row) => row.kind === 'individual').map((row) => Number(row.person_id))),
+    unitIds: new Set(rows.rows.filter((row) => row.kind === 'collective').map((row) => Number(row.unit_id))),
+  };
+}
+
+/** The stored fingerprints of a year's registrations in these subtrees: what a bulk load is compared with. */
+export async function listFingerprintsUnder(
+  executor: Executor,
+  year: number,
+  paths: string[],
+): Promise<Array<{ id: number; kind: string; unitPath: string; fingerprint: Buffer | null; searchText: string }>> {
+  if (paths.length === 0) return [];
+  const rows = await executor.execute<{ id: number; kind: string; unit_path: string; fingerprint: Buffer | null; search_text: string }>(sql`
+    SELECT r.id, r.kind, u.path::text AS unit_path, r.fingerprint, r.search_text
+    FROM registrations r JOIN units u ON u.id = r.unit_id
+    WHERE r.year = ${year} AND r.search_text <> '' AND u.path <@ ANY(${sql.param(paths)}::ltree[])`);
+  return rows.rows.map((row) => ({
+    id: Number(row.id),
+    kind: row.kind,
+    unitPath: row.unit_path,
+    fingerprint: row.fingerprint,
+    searchText: row.search_text,
+  }));
+}
+
+export type LockedRegistration = Pick<RegistrationRow, 'id' | 'kind' | 'year' | 'status' | 'isLeader' | 'hasTwin' | 'version'> & {
+  unitPath: string;
+};
+
+/** Registrations locked in id order (two bulk writers then wait for each other instead of deadlocking), with their unit's path. */
+export async function lockRegistrations(executor: Executor, ids: number[]): Promise<LockedRegistration[]> {
+  if (ids.length === 0) return [];
+  const rows = await executor.execute<{
+    id: number;
+    kind: RegistrationKind;
+    year: number;
+    status: RegistrationStatus;
+    is_leader: boolean;
+    has_twin: boolean;
+    version: number;
+    unit_path: string;
+  }>(sql`
+    SELECT r.id, r.kind, r.year, r.status, r.is_leader, r.has_twin, r.version, u.path::text AS unit_path
+    FROM registrations r JOIN units u ON u.id = r.unit_id
+    WHERE r.id = ANY(${sql.param(ids)}::bigint[]) ORDER BY r.id FOR UPDATE OF r`);
+  return rows.rows.map((row) => ({
+    id: Number(row.id),
+    kind: row.kind,
+    year: Number(row.year),
+    status: row.status,
+    isLeader: row.is_leader,
+    hasTwin: row.has_twin,
+    version: Number(row.version),
+    unitPath: row.unit_path,
+  }));
+}
+
+/** countActionsOf for many registrations in one read. */
+export async function countActionsOfMany(
+  executor: Executor,
+  registrationIds: number[],
+): Promise<Map<number, { actionCount: number; actionsDone: number }>> {
+  const counts = new Map(registrationIds.map((id) => [id, { actionCount: 0, actionsDone: 0 }]));
+  if (registrationIds.length === 0) return counts;
+  const rows = await executor.execute<{ registration_id: number; total: number; done: number }>(sql`
+    SELECT registration_id, count(*) AS total, count(*) FILTER (WHERE self_level IN ('completed_well', 'completed')) AS done
+    FROM registration_actions WHERE registration_id = ANY(${sql.param(registrationIds)}::bigint[]) GROUP BY registration_id`);
+  for (const row of rows.rows) counts.set(Number(row.registration_id), { actionCount: Number(row.total), actionsDone: Number(row.done) });
+  return counts;
+}
+
+/** The same step of many registrations: each one's version moves on. */
+export async function updateRegistrations(
+  executor: Executor,
+  ids: number[],
+  values: Partial<typeof registrations.$inferInsert>,
+): Promise<void> {
+  await inChunks(ids, 5000, async (chunk) => {
+    await executor.update(registrations).set(withNextVersion(registrations, values)).where(inArray(registrations.id, chunk));
+  });
+}
+
+/** setActionProgress for many actions in one statement. */
+export async function setActionProgresses(executor: Executor, rows: Array<{ actionId: number; progressPercent: number }>): Promise<void> {
+  await inChunks(rows, 5000, async (chunk) => {
+    await executor.execute(sql`
+      UPDATE registration_actions a SET progress_percent = t.progress
+      FROM unnest(${sql.param(chunk.map((row) => row.actionId))}::bigint[], ${sql.param(chunk.map((row) => row.progressPercent))}::smallint[])
+        AS t(id, progress)
+      WHERE a.id = t.id`);
+  });
+}
+
+/** setActionSelfAssessment for many actions in one statement. */
+export async function setActionSelfAssessments(
+  executor: Executor,
+  rows: Array<{ actionId: number; selfLevel: string; selfNote: string | null }>,
+): Promise<void> {
+  await inChunks(rows, 5000, async (chunk) => {
+    await executor.execute(sql`
+      UPDATE registration_actions a SET self_level = t.level, self_note = t.note
+      FROM unnest(${sql.param(chunk.map((row) => row.actionId))}::bigint[], ${sql.param(chunk.map((row) => row.selfLevel))}::text[],
+        ${sql.param(chunk.map((row) => row.selfNote))}::text[]) AS t(id, level, note)
+      WHERE a.id = t.id`);
+  });
+}
+
+/** setLastCheckIn for many registrations in one statement: a later check-in already recorded is kept. */
+export async function setLastCheckIns(executor: Executor, rows: Array<{ registrationId: number; at: Date }>): Promise<void> {
+  await inChunks(rows, 5000, async (chunk) => {
+    await executor.execute(sql`
+      UPDATE registrations r SET last_check_in_at = GREATEST(r.last_check_in_at, t.at), updated_at = now()
+      FROM unnest(${sql.param(chunk.map((row) => row.registrationId))}::bigint[],
+        ${sql.param(chunk.map((row) => row.at.toISOString()))}::timestamptz[]) AS t(id, at)
+      WHERE r.id = t.id`);
+  });
+}
+
+/** Which of these people exist. */
+export async function listExistingPersonIds(executor: Executor, personIds: number[]): Promise<Set<number>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await executor.execute<{ id: number }>(sql`SELECT id FROM persons WHERE id = ANY(${sql.param(personIds)}::bigint[])`);
+  return new Set(rows.rows.map((row) => Number(row.id)));
 }

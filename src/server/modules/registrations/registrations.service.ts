@@ -58,7 +58,8 @@ export function linkKindsOf(actions: ActionInput[]): Set<ActionLinkKind> {
   return new Set(actions.flatMap((action) => (action.linkKind ? [action.linkKind] : [])));
 }
 
-function actionColumns(actions: ActionInput[]) {
+/** The stored columns of a registration's actions (a link index only on a standards criterion). */
+export function actionColumns(actions: ActionInput[]) {
   return actions.map((action) => ({
     area: action.area,
     content: action.content,

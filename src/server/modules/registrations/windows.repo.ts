@@ -154,3 +154,27 @@ export async function findAdoptedStandards(
   const row = rows.rows[0];
   return row ? { id: Number(row.id), title: row.title, criteria: row.criteria.map((criterion) => criterion.text) } : undefined;
 }
+
+/** Many windows at once; returns their ids in the order given. */
+export async function insertWindows(executor: Executor, values: Array<typeof registrationWindows.$inferInsert>): Promise<number[]> {
+  if (values.length === 0) return [];
+  const rows = await executor.insert(registrationWindows).values(values).returning({ id: registrationWindows.id });
+  return rows.map((row) => row.id);
+}
+
+/** findAdoptedStandards of many units in one read. */
+export async function listAdoptedStandardsOfUnits(
+  executor: Executor,
+  unitIds: number[],
+): Promise<Map<number, { id: number; title: string; criteria: string[] }>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await executor.execute<{ unit_id: number; id: number; title: string; criteria: Array<{ text: string }> }>(sql`
+    SELECT DISTINCT ON (unit_id) unit_id, id, title, criteria FROM ethics_standards
+    WHERE unit_id = ANY(${sql.param(unitIds)}::bigint[]) AND status = 'adopted' ORDER BY unit_id, version_number DESC`);
+  return new Map(
+    rows.rows.map((row) => [
+      Number(row.unit_id),
+      { id: Number(row.id), title: row.title, criteria: row.criteria.map((criterion) => criterion.text) },
+    ]),
+  );
+}

@@ -41,7 +41,7 @@ async function getWindowOrThrow(executor: Executor, id: number, forUpdate = fals
 }
 
 /** The topic and breakthrough contents a window names must be ones that reach its level that year. */
-async function assertLinksValid(
+export async function assertLinksValid(
   executor: Executor,
   unit: { id: number; path: string },
   input: { year: number; topicId: number | null; breakthroughIds: number[] },

@@ -265,3 +265,8 @@ export async function countFeedbackByChild(executor: Executor, unitId: number): 
     overdue: Number(row.overdue),
   }));
 }
+
+/** Many items at once (a load). */
+export async function insertFeedbackRows(executor: Executor, rows: Array<typeof feedback.$inferInsert>): Promise<void> {
+  for (let start = 0; start < rows.length; start += 1000) await executor.insert(feedback).values(rows.slice(start, start + 1000));
+}

@@ -12,7 +12,7 @@ import {
 } from '../../platform/auth/policy';
 import { recordAudit } from '../../platform/audit';
 import { addDaysIso, todayIso } from '../../platform/dates';
-import { addFigureDeltas } from '../../platform/figures';
+import { addFigureDeltas, type FigureDelta } from '../../platform/figures';
 import { newFeedbackDeltas, settledFeedbackDeltas } from '../figures/index';
 import { foldVietnamese } from '../../../shared/text';
 import type { PagedAnswer } from '../../../shared/contracts/common';
@@ -170,11 +170,11 @@ export async function submitPublicFeedback(db: Database, submission: PublicSubmi
       senderName,
       senderContact,
       body,
-      searchText: foldVietnamese(body),
+      searchText: feedbackSearchText(body, null),
       dueOn: addDaysIso(todayIso(now), submission.settings.answerDays),
       senderHash,
     });
-    await addFigureDeltas(tx, newFeedbackDeltas({ unitPath: unit.path, dueOn: created.dueOn }));
+    await addFigureDeltas(tx, overdueFigureDeltas({ unitPath: unit.path, dueOn: created.dueOn }, null));
     // The sender's name and contact stay out of the log: only the unit that answers sees them.
     await recordAudit(tx, systemActor('Người gửi trên trang công khai'), {
       action: 'feedback.create',
@@ -261,6 +261,19 @@ async function lockForWrite(tx: Executor, actor: Actor, id: number, version: num
 }
 
 /**
+ * The overdue figure of an item over its life: counted from the day after its answer date while
+ * it waits, taken back the day it was answered or hidden (`settledOn`; null while it waits).
+ */
+export function overdueFigureDeltas(item: { unitPath: string; dueOn: string }, settledOn: string | null): FigureDelta[] {
+  return [...newFeedbackDeltas(item), ...(settledOn ? settledFeedbackDeltas(item, settledOn) : [])];
+}
+
+/** What an item is searched by: its body and its answer, folded. */
+export function feedbackSearchText(body: string, answer: string | null): string {
+  return foldVietnamese(answer ? `${body} ${answer}` : body);
+}
+
+/**
  * The overdue figure of the items sent before it was kept: each counted from the day after its
  * answer date until it was answered (a hidden item, whose hiding day was not kept, as if hidden on
  * arrival: today's figure is exact, the days before it may count it less). Returns how many items.
@@ -270,11 +283,11 @@ export async function countExistingOverdueFeedback(tx: Executor): Promise<number
   const settled: Array<{ id: number; day: string }> = [];
   const deltas = items.flatMap((item) => {
     const counted = { unitPath: item.unit_path, dueOn: item.due_on };
-    if (item.status === 'new') return newFeedbackDeltas(counted);
+    if (item.status === 'new') return overdueFigureDeltas(counted, null);
     const settledAt = item.status === 'answered' && item.answered_at ? item.answered_at : item.created_at;
     const day = todayIso(new Date(settledAt));
     settled.push({ id: Number(item.id), day });
-    return [...newFeedbackDeltas(counted), ...settledFeedbackDeltas(counted, day)];
+    return overdueFigureDeltas(counted, day);
   });
   await addFigureDeltas(tx, deltas);
   await repo.setSettledDays(tx, settled);
@@ -318,7 +331,7 @@ export async function answerFeedback(db: Database, actor: Actor, id: number, inp
       answer: input.answer,
       answeredAt: new Date(),
       answeredBy: actor.userId,
-      searchText: foldVietnamese(`${current.body} ${input.answer}`),
+      searchText: feedbackSearchText(current.body, input.answer),
     });
     await settleOverdueFigure(tx, current);
     await recordAudit(tx, actor, {

@@ -12,3 +12,5 @@ export {
 export type { FeedbackSettings } from './feedback.service';
 export { createFeedbackGuard, loadFeedbackSecret } from './feedback-guard';
 export type { FeedbackGuard } from './feedback-guard';
+export { insertFeedbackInBulk } from './feedback.bulk';
+export type { BulkFeedback } from './feedback.bulk';
