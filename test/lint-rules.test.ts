@@ -48,4 +48,16 @@ describe('the lint rules that keep the module boundaries', () => {
     expect(inside[0]!.message).toContain('demo reaches a module only through its index.ts');
     expect(await lintWith(file, "export { sessionDeltas as _probe } from '../modules/study/index';")).toEqual([]);
   }, 120_000);
+
+  it('refuse the demo writing tables or counters of its own', async () => {
+    const file = 'src/server/demo/demo-study.ts';
+    for (const line of [
+      "export { studySessions as _probe } from '../db/schema/index';",
+      "export { addFigureDeltas as _probe } from '../platform/figures';",
+    ]) {
+      const refused = await lintWith(file, line);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.message).toContain('bulk functions');
+    }
+  }, 120_000);
 });

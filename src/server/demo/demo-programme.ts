@@ -5,8 +5,7 @@
  * Deterministic: choices follow the commune's position, never a random draw or the clock, except
  * that no date is written after today (the services refuse reports dated in the future).
  */
-import { asc, eq, sql } from 'drizzle-orm';
-import { legalBases, units } from '../db/schema/index';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/client';
 import { systemActor, type Actor } from '../platform/auth/policy';
 import { todayIso } from '../platform/dates';
@@ -101,24 +100,25 @@ function noLaterThanToday(day: string): string {
 }
 
 export async function loadDemoProgramme(db: Database, rootCode: string): Promise<void> {
-  const rootRows = await db.select().from(units).where(eq(units.code, rootCode)).limit(1);
+  type UnitRow = { id: number; code: string; name: string; path: string };
+  const rootRows = (
+    await db.execute<UnitRow>(sql`SELECT id, code, name, path::text AS path FROM units WHERE code = ${rootCode} LIMIT 1`)
+  ).rows.map((row) => ({ ...row, id: Number(row.id) }));
   const root = rootRows[0];
   if (!root) return;
   const actor: Actor = {
     ...systemActor('Dữ liệu mẫu'),
     grants: [{ id: 0, unitId: root.id, unitCode: root.code, unitName: root.name, unitPath: root.path, role: 'admin' }],
   };
-  const bases = await db
-    .select({ id: legalBases.id })
-    .from(legalBases)
-    .where(sql`${legalBases.symbol} IN ('05-CT/TW', '01-KL/TW')`)
-    .orderBy(asc(legalBases.issuedOn));
-  const legalBasisIds = bases.map((basis) => basis.id);
-  const communes = await db
-    .select()
-    .from(units)
-    .where(sql`${units.parentId} = ${root.id} AND ${units.kind} = 'commune_committee'`)
-    .orderBy(asc(units.code));
+  const bases = await db.execute<{ id: number }>(
+    sql`SELECT id FROM legal_bases WHERE symbol IN ('05-CT/TW', '01-KL/TW') ORDER BY issued_on`,
+  );
+  const legalBasisIds = bases.rows.map((basis) => Number(basis.id));
+  const communes = (
+    await db.execute<UnitRow>(sql`
+      SELECT id, code, name, path::text AS path FROM units
+      WHERE parent_id = ${root.id} AND kind = 'commune_committee' ORDER BY code`)
+  ).rows.map((row) => ({ ...row, id: Number(row.id) }));
 
   await createPlan(db, actor, {
     unitId: root.id,

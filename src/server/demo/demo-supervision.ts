@@ -4,7 +4,6 @@ import { systemActor, type Actor } from '../platform/auth/policy';
 import { publishRegistrationsInBulk } from '../modules/registrations/index';
 import { insertFeedbackInBulk, type BulkFeedback } from '../modules/supervision/index';
 import { Random } from './random';
-import type { RegistrationKind } from '../../shared/contracts/registration-status';
 
 const CELL_KINDS = new Set(['cell', 'grassroots_cell']);
 const DAY_MS = 24 * 3600_000;
