@@ -18,6 +18,10 @@ export const CreateAccountSchema = z.object({
 export const UpdateAccountSchema = z.object({ displayName: TrimmedText(120).optional(), isDisabled: z.boolean().optional() });
 export const ResetPasswordSchema = z.object({ newPassword: z.string().min(1).max(200) });
 export const AccountsQuerySchema = PagingSchema.extend({ q: z.string().trim().max(100).optional() });
+export type LoginBody = z.input<typeof LoginSchema>;
+export type ChangePasswordBody = z.input<typeof ChangePasswordSchema>;
+export type GrantBody = z.input<typeof GrantInputSchema>;
+export type CreateAccountBody = z.input<typeof CreateAccountSchema>;
 
 // Answers.
 

@@ -8,6 +8,7 @@ export const AuditQuerySchema = PagingSchema.extend({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
 });
+export type AuditQueryParams = z.input<typeof AuditQuerySchema>;
 
 /** One entry of the audit log: who did what to which record, with the record before and after. */
 export const AuditEntrySchema = z.object({

@@ -64,7 +64,7 @@ export const CampaignTrendQuerySchema = z.object({
   unitId: IdSchema,
   metric: CampaignMetricKeySchema,
   toYear: YearSchema,
-  years: z.coerce.number().int().min(2).max(MAX_TREND_YEARS).default(5),
+  years: z.coerce.number<number>().int().min(2).max(MAX_TREND_YEARS).default(5),
 });
 export type CampaignTrendQuery = z.infer<typeof CampaignTrendQuerySchema>;
 

@@ -9,7 +9,7 @@ import { FileSummarySchema } from './files';
  */
 
 const VersionSchema = z.number().int().positive();
-const YearQuery = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
+const YearQuery = z.coerce.number<number>().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
 
 /** A level (`unitId`) sends a commended example of its subtree up to the Centre as a typical example of `year`. */
 export const MarkTypicalSchema = z.object({
@@ -27,6 +27,7 @@ export const TypicalExamplesQuerySchema = PagingSchema.extend({
   q: z.string().trim().max(200).optional(),
 });
 export type TypicalExamplesQuery = z.infer<typeof TypicalExamplesQuerySchema>;
+export type TypicalExamplesQueryParams = z.input<typeof TypicalExamplesQuerySchema>;
 export const TypicalExamplesExportQuerySchema = TypicalExamplesQuerySchema.omit({ page: true, pageSize: true });
 export type TypicalExamplesExportQuery = z.infer<typeof TypicalExamplesExportQuerySchema>;
 
@@ -73,6 +74,7 @@ const ModelAdoptionContentSchema = z.object({
 /** A unit below the deciding level records that it took up a commended model: when, how, with evidence. */
 export const CreateModelAdoptionSchema = ModelAdoptionContentSchema.extend({ unitId: IdSchema });
 export type CreateModelAdoptionInput = z.infer<typeof CreateModelAdoptionSchema>;
+export type CreateModelAdoptionBody = z.input<typeof CreateModelAdoptionSchema>;
 export const UpdateModelAdoptionSchema = ModelAdoptionContentSchema.extend({ version: VersionSchema });
 export type UpdateModelAdoptionInput = z.infer<typeof UpdateModelAdoptionSchema>;
 

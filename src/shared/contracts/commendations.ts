@@ -49,6 +49,7 @@ export const CreateNominationSchema = NominationContentSchema.extend({
   subjectPersonId: IdSchema.nullish(),
 });
 export type CreateNominationInput = z.infer<typeof CreateNominationSchema>;
+export type CreateNominationBody = z.input<typeof CreateNominationSchema>;
 
 export const UpdateNominationSchema = NominationContentSchema.extend({
   version: z.number().int().positive(),
@@ -72,10 +73,11 @@ export const NominationsQuerySchema = PagingSchema.extend({
   view: z.enum(['nominated', 'to_vet', 'held']).default('nominated'),
   status: z.enum(NOMINATION_STATUSES).optional(),
   kind: z.enum(NOMINATION_KINDS).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: z.coerce.number<number>().int().min(2000).max(2100).optional(),
   q: z.string().trim().max(200).optional(),
 });
 export type NominationsQuery = z.infer<typeof NominationsQuerySchema>;
+export type NominationsQueryParams = z.input<typeof NominationsQuerySchema>;
 
 export const NominationPublicSchema = z.object({ version: z.number().int().positive(), isPublic: z.boolean() });
 
@@ -111,7 +113,7 @@ export type CreateDecisionInput = z.infer<typeof CreateDecisionSchema>;
 
 export const DecisionsQuerySchema = PagingSchema.extend({
   unitId: IdSchema,
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: z.coerce.number<number>().int().min(2000).max(2100).optional(),
 });
 export type DecisionsQuery = z.infer<typeof DecisionsQuerySchema>;
 

@@ -9,14 +9,14 @@ export const IsoDateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'Ngày không tồn tại');
 
-export const IdSchema = z.coerce.number().int().positive();
+export const IdSchema = z.coerce.number<number>().int().positive();
 export const IdParamsSchema = z.object({ id: IdSchema });
 /** The version a client last read, sent with a delete so an edit made meanwhile is not lost. */
-export const VersionQuerySchema = z.object({ version: z.coerce.number().int().positive() });
+export const VersionQuerySchema = z.object({ version: z.coerce.number<number>().int().positive() });
 
 export const PagingSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: z.coerce.number<number>().int().min(1).default(1),
+  pageSize: z.coerce.number<number>().int().min(1).max(200).default(20),
 });
 
 export const BooleanQuerySchema = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');

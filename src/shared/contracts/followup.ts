@@ -4,7 +4,7 @@ import { subtreeFiguresAnswerSchema } from './figures';
 import { AttachmentIdsSchema, FileSummarySchema } from './files';
 import { ActionAreaSchema, CompletionLevelSchema, RegistrationKindSchema, RegistrationStatusSchema } from './registration-status';
 
-const YearSchema = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
+const YearSchema = z.coerce.number<number>().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
 
 /** A check-in on one action: how far it has got, what was done, and evidence. */
 export const CheckInSchema = z.object({
@@ -46,13 +46,14 @@ export const FollowupListQuerySchema = PagingSchema.extend({
   status: RegistrationStatusSchema.optional(),
   kind: RegistrationKindSchema.optional(),
   staleMonths: z.coerce
-    .number()
+    .number<number>()
     .int()
     .refine((value) => (STALE_MONTHS as readonly number[]).includes(value), 'Chỉ lọc theo 2, 3 hoặc 6 tháng')
     .optional(),
   q: z.string().trim().max(200).optional(),
 });
 export type FollowupListQuery = z.infer<typeof FollowupListQuerySchema>;
+export type FollowupListQueryParams = z.input<typeof FollowupListQuerySchema>;
 
 export const MineQuerySchema = z.object({ year: YearSchema });
 

@@ -137,7 +137,7 @@ export type CreateGradingRuleInput = z.infer<typeof CreateGradingRuleSchema>;
 
 // ---- Requests ---------------------------------------------------------------------------------
 
-const YearSchema = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
+const YearSchema = z.coerce.number<number>().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
 const ScoresSchema = z.record(z.string(), z.number().min(0, 'Điểm không được âm').max(100, 'Điểm tối đa 100'));
 const ConditionsSchema = z.array(z.string().max(40)).max(30).default([]);
 

@@ -143,10 +143,13 @@ export const RemedyReportSchema = z.object({
 });
 export const RemedyReasonSchema = z.object({ version: z.number().int().positive(), reason: TrimmedText(1000) });
 export const RemedyAcceptSchema = z.object({ version: z.number().int().positive(), note: OptionalText(1000) });
+export type RemedyReportBody = z.input<typeof RemedyReportSchema>;
+export type RemedyReasonBody = z.input<typeof RemedyReasonSchema>;
+export type RemedyAcceptBody = z.input<typeof RemedyAcceptSchema>;
 
 export const InspectionListQuerySchema = PagingSchema.extend({
   unitId: IdSchema,
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: z.coerce.number<number>().int().min(2000).max(2100),
   /** 'owned': the plan of this level; 'inspected': inspections of this unit and the units below it. */
   view: z.enum(['owned', 'inspected']).default('owned'),
   status: z.enum(INSPECTION_STATUSES).optional(),
@@ -156,12 +159,12 @@ export type InspectionListQuery = z.infer<typeof InspectionListQuerySchema>;
 
 export const RemedyListQuerySchema = PagingSchema.extend({
   unitId: IdSchema,
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: z.coerce.number<number>().int().min(2000).max(2100),
   state: z.enum(['all', 'pending', 'overdue', 'reported', 'closed']).default('all'),
 });
 export type RemedyListQuery = z.infer<typeof RemedyListQuerySchema>;
 
-export const InspectionFiguresQuerySchema = z.object({ unitId: IdSchema, year: z.coerce.number().int().min(2000).max(2100) });
+export const InspectionFiguresQuerySchema = z.object({ unitId: IdSchema, year: z.coerce.number<number>().int().min(2000).max(2100) });
 
 // ---- Lagging units ---------------------------------------------------------------------------
 
@@ -201,7 +204,7 @@ export const LaggingThresholdsQuerySchema = z.object({ unitId: IdSchema });
 
 export const LaggingQuerySchema = PagingSchema.extend({
   unitId: IdSchema,
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: z.coerce.number<number>().int().min(2000).max(2100),
   /** Evaluate the open units of this kind in the subtree; without it, the open child units. */
   kind: UnitKindSchema.optional(),
   reason: z.enum(LAGGING_REASONS).optional(),
@@ -233,7 +236,10 @@ export const RecordLaggingActionSchema = z.object({
   reasons: z.array(z.enum(LAGGING_REASONS)).max(LAGGING_REASONS.length).default([]),
 });
 export type RecordLaggingAction = z.infer<typeof RecordLaggingActionSchema>;
-export const LaggingHistoryQuerySchema = z.object({ unitId: IdSchema, year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const LaggingHistoryQuerySchema = z.object({
+  unitId: IdSchema,
+  year: z.coerce.number<number>().int().min(2000).max(2100).optional(),
+});
 
 // ---- Responses -------------------------------------------------------------------------------
 

@@ -51,6 +51,11 @@ export const PeopleQuerySchema = PagingSchema.extend({
   sort: z.enum(['name', 'birthDate', 'unit']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
+export type PersonFieldsBody = z.input<typeof PersonFieldsSchema>;
+export type CreatePersonBody = z.input<typeof CreatePersonSchema>;
+export type UpdatePersonBody = z.input<typeof UpdatePersonSchema>;
+export type MovePersonBody = z.input<typeof MovePersonSchema>;
+export type PeopleQueryParams = z.input<typeof PeopleQuerySchema>;
 
 // Answers.
 

@@ -13,7 +13,11 @@ import { AttachmentIdsSchema, FileSummarySchema } from './files';
 import { UnitRefSchema } from './units';
 
 /** Years a plan, a topic or a breakthrough content may be for: the campaign started in 2011 (Chỉ thị 03). */
-export const YearSchema = z.coerce.number().int('Năm phải là số nguyên').min(2011, 'Năm phải từ 2011 trở đi').max(2100, 'Năm không hợp lệ');
+export const YearSchema = z.coerce
+  .number<number>()
+  .int('Năm phải là số nguyên')
+  .min(2011, 'Năm phải từ 2011 trở đi')
+  .max(2100, 'Năm không hợp lệ');
 
 /**
  * Which levels a list shows, seen from the chosen unit: its own records, those issued by the
@@ -30,6 +34,8 @@ const ListQueryBase = PagingSchema.extend({
   level: ProgrammeLevelSchema.default('all'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+/** What every programme list may be asked with (each list adds its own sort keys). */
+export type ProgrammeListQueryParams = z.input<typeof ListQueryBase>;
 
 function yearRange<T extends { fromYear: number; toYear: number }>(schema: z.ZodType<T>) {
   return schema
@@ -71,12 +77,15 @@ const PlanFieldsSchema = z.object({
   taskGroups: z.array(TaskGroupSchema).min(1, 'Kế hoạch cần ít nhất một nhóm nhiệm vụ').max(20, 'Tối đa 20 nhóm nhiệm vụ'),
   fileIds: AttachmentIdsSchema.default([]),
 });
+/** A plan's fields as a caller sends them (the unit is added on create, the version on update). */
+export type PlanFieldsBody = z.input<typeof PlanFieldsSchema>;
 export const CreatePlanSchema = yearRange(PlanFieldsSchema.extend({ unitId: IdSchema }));
 export type CreatePlan = z.infer<typeof CreatePlanSchema>;
 export const UpdatePlanSchema = yearRange(PlanFieldsSchema.extend({ version: z.number().int() }));
 export type UpdatePlan = z.infer<typeof UpdatePlanSchema>;
 export const PlansQuerySchema = ListQueryBase.extend({ sort: z.enum(['issuedOn', 'year', 'unit']).default('issuedOn') });
 export type PlansQuery = z.infer<typeof PlansQuerySchema>;
+export type PlansQueryParams = z.input<typeof PlansQuerySchema>;
 
 // ── Study topics ────────────────────────────────────────────────────────────
 const TopicFieldsSchema = z.object({
@@ -86,6 +95,8 @@ const TopicFieldsSchema = z.object({
   toYear: YearSchema,
   fileIds: AttachmentIdsSchema.default([]),
 });
+/** A topic's fields as a caller sends them (the unit is added on create, the version on update). */
+export type TopicFieldsBody = z.input<typeof TopicFieldsSchema>;
 export const CreateTopicSchema = yearRange(TopicFieldsSchema.extend({ unitId: IdSchema }));
 export type CreateTopic = z.infer<typeof CreateTopicSchema>;
 export const UpdateTopicSchema = yearRange(TopicFieldsSchema.extend({ version: z.number().int() }));
@@ -99,6 +110,7 @@ export const TopicsQuerySchema = ListQueryBase.extend({
   applicable: BooleanQuerySchema.default(false),
 });
 export type TopicsQuery = z.infer<typeof TopicsQuerySchema>;
+export type TopicsQueryParams = z.input<typeof TopicsQuerySchema>;
 
 // ── Breakthrough contents ───────────────────────────────────────────────────
 export const BREAKTHROUGH_STATUSES = ['open', 'in_progress', 'done', 'not_done'] as const;
@@ -112,6 +124,8 @@ const BreakthroughFieldsSchema = z.object({
   target: TrimmedText(1000),
   deadline: IsoDateSchema,
 });
+/** A breakthrough content's fields as a caller sends them (the unit and year are added on create, the version on update). */
+export type BreakthroughFieldsBody = z.input<typeof BreakthroughFieldsSchema>;
 export const CreateBreakthroughSchema = BreakthroughFieldsSchema.extend({ unitId: IdSchema, year: YearSchema });
 export type CreateBreakthrough = z.infer<typeof CreateBreakthroughSchema>;
 export const UpdateBreakthroughSchema = BreakthroughFieldsSchema.extend({ version: z.number().int() });
@@ -146,8 +160,9 @@ export const BreakthroughsQuerySchema = ListQueryBase.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type BreakthroughsQuery = z.infer<typeof BreakthroughsQuerySchema>;
+export type BreakthroughsQueryParams = z.input<typeof BreakthroughsQuerySchema>;
 
-export const VersionBodySchema = z.object({ version: z.coerce.number().int() });
+export const VersionBodySchema = z.object({ version: z.coerce.number<number>().int() });
 
 // ── Answers ─────────────────────────────────────────────────────────────────
 export const LegalBasisSchema = z.object({

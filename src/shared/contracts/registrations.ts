@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BooleanQuerySchema, IdSchema, IsoDateSchema, NamedRefSchema, PagingSchema, TrimmedText, pagedAnswerSchema } from './common';
 import { ActionAreaSchema, RegistrationKindSchema, RegistrationStatusSchema, TransitionBodySchema } from './registration-status';
 
-const YearSchema = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
+const YearSchema = z.coerce.number<number>().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
 
 // ───────────────────────── Registration windows ─────────────────────────
 
@@ -33,10 +33,14 @@ const checkWindowDates = <T extends { year: number; toYear: number; opensOn: str
     context.addIssue({ code: 'custom', path: ['closesOn'], message: 'Ngày kết thúc không được trước ngày bắt đầu' });
 };
 
+/** A window's fields as a caller sends them (the unit is added on create, the version on update). */
+export type WindowFieldsBody = z.input<typeof WindowFieldsSchema>;
 export const CreateWindowSchema = WindowFieldsSchema.extend({ unitId: IdSchema }).superRefine(checkWindowDates);
 export type CreateWindow = z.infer<typeof CreateWindowSchema>;
+export type CreateWindowBody = z.input<typeof CreateWindowSchema>;
 export const UpdateWindowSchema = WindowFieldsSchema.extend({ version: z.number().int().positive() }).superRefine(checkWindowDates);
 export type UpdateWindow = z.infer<typeof UpdateWindowSchema>;
+export type UpdateWindowBody = z.input<typeof UpdateWindowSchema>;
 export const WindowsQuerySchema = z.object({ year: YearSchema.optional() });
 export const ApplicableWindowQuerySchema = z.object({ unitId: IdSchema, year: YearSchema });
 export { VersionQuerySchema } from './common';
@@ -136,6 +140,7 @@ export const UpdateRegistrationSchema = z.object({
   submit: z.boolean().optional(),
 });
 export type UpdateRegistration = z.infer<typeof UpdateRegistrationSchema>;
+export type UpdateRegistrationBody = z.input<typeof UpdateRegistrationSchema>;
 
 /** The steps of registering and appraising; later steps (check-ins, year-end) have their own screens. */
 export const APPRAISAL_TRANSITIONS = ['submit', 'withdraw', 'return', 'approve', 'publish', 'unpublish'] as const;
@@ -160,6 +165,7 @@ export const RegistrationsQuerySchema = PagingSchema.extend({
   similarOnly: BooleanQuerySchema.optional(),
 });
 export type RegistrationsQuery = z.infer<typeof RegistrationsQuerySchema>;
+export type RegistrationsQueryParams = z.input<typeof RegistrationsQuerySchema>;
 export const ExportRegistrationsQuerySchema = RegistrationsQuerySchema.omit({ page: true, pageSize: true }).extend({ unitId: IdSchema });
 export const MineQuerySchema = z.object({ year: YearSchema });
 export const LeadersMissingQuerySchema = z.object({ unitId: IdSchema, year: YearSchema });

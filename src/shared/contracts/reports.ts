@@ -86,7 +86,7 @@ export const ReportRequestsQuerySchema = PagingSchema.extend({
   unitId: IdSchema,
   q: z.string().trim().max(200).optional(),
   kind: z.enum(REPORT_KINDS).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: z.coerce.number<number>().int().min(2000).max(2100).optional(),
 });
 export type ReportRequestsQuery = z.infer<typeof ReportRequestsQuerySchema>;
 

@@ -46,6 +46,8 @@ export const SignSchema = z.object({
 });
 
 export const UpdateSignSchema = SignSchema.extend({ version: z.number().int().positive() });
+export type SignBody = z.input<typeof SignSchema>;
+export type UpdateSignBody = z.input<typeof UpdateSignSchema>;
 
 export const STANDARD_STATUSES = ['draft', 'adopted', 'superseded'] as const;
 export type StandardStatus = (typeof STANDARD_STATUSES)[number];
@@ -62,6 +64,7 @@ export const StandardsOverviewQuerySchema = PagingSchema.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type StandardsOverviewQuery = z.infer<typeof StandardsOverviewQuerySchema>;
+export type StandardsOverviewQueryParams = z.input<typeof StandardsOverviewQuerySchema>;
 
 // ── Answers ─────────────────────────────────────────────────────────────────
 /** One version of a unit's standards: a draft, the adopted (current) one or a superseded one. */

@@ -14,7 +14,7 @@ export const ATTENDANCE_STATUSES = ['present', 'absent_excused', 'absent'] as co
 export const AttendanceStatusSchema = z.enum(ATTENDANCE_STATUSES, 'Tình hình tham dự không hợp lệ');
 export type AttendanceStatus = z.infer<typeof AttendanceStatusSchema>;
 
-export const YearSchema = z.coerce.number().int('Năm không hợp lệ').min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
+export const YearSchema = z.coerce.number<number>().int('Năm không hợp lệ').min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
 
 const SessionFields = {
   kind: SessionKindSchema,
@@ -30,9 +30,11 @@ const SessionFields = {
 
 export const CreateSessionSchema = z.object({ unitId: IdSchema, ...SessionFields });
 export type CreateSession = z.infer<typeof CreateSessionSchema>;
+export type CreateSessionBody = z.input<typeof CreateSessionSchema>;
 
 export const UpdateSessionSchema = z.object({ ...SessionFields, version: z.number().int().positive() });
 export type UpdateSession = z.infer<typeof UpdateSessionSchema>;
+export type UpdateSessionBody = z.input<typeof UpdateSessionSchema>;
 
 export { VersionQuerySchema } from './common';
 
@@ -46,6 +48,7 @@ export const SessionsQuerySchema = PagingSchema.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type SessionsQuery = z.infer<typeof SessionsQuerySchema>;
+export type SessionsQueryParams = z.input<typeof SessionsQuerySchema>;
 
 export const AttendanceRowSchema = z.object({
   personId: IdSchema,

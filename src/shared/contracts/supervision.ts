@@ -28,6 +28,7 @@ export const FeedbackQuerySchema = PagingSchema.extend({
   q: z.string().trim().max(100).optional(),
 });
 export type FeedbackQuery = z.infer<typeof FeedbackQuerySchema>;
+export type FeedbackQueryParams = z.input<typeof FeedbackQuerySchema>;
 /** The inbox of one unit's subtree as the screen filters it, every page. */
 export const FeedbackExportQuerySchema = FeedbackQuerySchema.omit({ page: true, pageSize: true }).extend({ unitId: IdSchema });
 export type FeedbackExportQuery = z.infer<typeof FeedbackExportQuerySchema>;
@@ -51,7 +52,7 @@ export const SummaryQuerySchema = z.object({ unitId: IdSchema.optional() });
 export const UnitParamsSchema = z.object({ unitId: IdSchema });
 
 export const PublicationQuerySchema = z.object({
-  year: z.coerce.number().int('Năm không hợp lệ').min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ'),
+  year: z.coerce.number<number>().int('Năm không hợp lệ').min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ'),
 });
 
 export const PublishAllSchema = z.object({
@@ -65,7 +66,7 @@ export const UnpublishSchema = z.object({
 
 export const PublishedQuerySchema = PagingSchema.extend({
   unitId: IdSchema.optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: z.coerce.number<number>().int().min(2000).max(2100).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type PublishedQuery = z.infer<typeof PublishedQuerySchema>;

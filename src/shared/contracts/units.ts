@@ -44,6 +44,13 @@ export const SplitUnitSchema = z.object({
     .array(NewPartSchema.extend({ childIds: z.array(IdSchema).default([]), personIds: z.array(IdSchema).default([]) }))
     .min(2, 'Cần ít nhất hai đơn vị mới'),
 });
+export type UnitSearchQueryParams = z.input<typeof UnitSearchQuerySchema>;
+export type CreateUnitBody = z.input<typeof CreateUnitSchema>;
+export type UpdateUnitBody = z.input<typeof UpdateUnitSchema>;
+export type MoveUnitBody = z.input<typeof MoveUnitSchema>;
+export type CloseUnitBody = z.input<typeof CloseUnitSchema>;
+export type MergeUnitsBody = z.input<typeof MergeUnitsSchema>;
+export type SplitUnitBody = z.input<typeof SplitUnitSchema>;
 
 // Answers.
 

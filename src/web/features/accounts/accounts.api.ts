@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Account, OkAnswer } from '../../../shared/contracts/accounts';
+import type { Account, CreateAccountBody, GrantBody, OkAnswer } from '../../../shared/contracts/accounts';
 import type { PagedAnswer } from '../../../shared/contracts/common';
-import type { Role } from '../../../shared/contracts/domain';
 
 export const accountKeys = {
   all: ['accounts'] as const,
@@ -17,18 +16,9 @@ export function useAccounts(q: string, page: number, pageSize: number) {
   });
 }
 
-export interface GrantInput {
-  unitId: number;
-  role: Role;
-}
+export type GrantInput = GrantBody;
 
-export interface CreateAccountInput {
-  username: string;
-  displayName: string;
-  password: string;
-  personId?: number;
-  grants: GrantInput[];
-}
+export type CreateAccountInput = CreateAccountBody;
 
 function useAccountMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
   const queryClient = useQueryClient();

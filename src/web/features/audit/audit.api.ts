@@ -1,17 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { AuditEntry } from '../../../shared/contracts/audit';
+import type { AuditEntry, AuditQueryParams } from '../../../shared/contracts/audit';
 import type { PagedAnswer } from '../../../shared/contracts/common';
 
-export interface AuditParams {
-  action?: string;
-  entityType?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
+export type AuditParams = AuditQueryParams;
 
 export function useAudit(params: AuditParams) {
   return useQuery({

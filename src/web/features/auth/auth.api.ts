@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../../api/client';
-import type { OkAnswer, Session } from '../../../shared/contracts/accounts';
+import type { ChangePasswordBody, LoginBody, OkAnswer, Session } from '../../../shared/contracts/accounts';
 import { sessionQueryKey } from './session-key';
 
 export { sessionQueryKey };
@@ -28,10 +28,7 @@ export function useSession() {
   return useQuery(sessionQueryOptions());
 }
 
-export interface LoginInput {
-  username: string;
-  password: string;
-}
+export type LoginInput = LoginBody;
 
 export function useLogin() {
   const queryClient = useQueryClient();
@@ -57,10 +54,7 @@ export function useLogout() {
   });
 }
 
-export interface ChangePasswordInput {
-  currentPassword: string;
-  newPassword: string;
-}
+export type ChangePasswordInput = ChangePasswordBody;
 
 export function useChangePassword() {
   const queryClient = useQueryClient();

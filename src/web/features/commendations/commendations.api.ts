@@ -4,6 +4,7 @@ import type {
   CommendationFigures,
   CommendationFigureValues,
   CommendationForm,
+  CreateNominationBody,
   DecisionListItem,
   DecisionsPage,
   DecisionView,
@@ -11,6 +12,7 @@ import type {
   NominationKind,
   NominationListItem,
   NominationsPage,
+  NominationsQueryParams,
   NominationStatus,
   NominationView,
 } from '../../../shared/contracts/commendations';
@@ -32,16 +34,7 @@ export type {
 
 const keys = { all: ['commendations'] as const };
 
-export type NominationsFilter = {
-  unitId: number;
-  view: 'nominated' | 'to_vet' | 'held';
-  status?: NominationStatus;
-  kind?: NominationKind;
-  year?: number;
-  q?: string;
-  page: number;
-  pageSize: number;
-};
+export type NominationsFilter = NominationsQueryParams;
 
 export function useNominations(filter: NominationsFilter, enabled = true) {
   return useQuery({
@@ -108,19 +101,8 @@ function useCommendationMutation<TInput, TResult>(mutationFn: (input: TInput) =>
   return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
 }
 
-export type NominationInput = {
-  kind: NominationKind;
-  subjectUnitId: number | null;
-  subjectPersonId: number | null;
-  title: string;
-  story: string;
-  results: string;
-  periodFrom: string;
-  periodTo: string;
-  registrationIds: number[];
-  breakthroughIds: number[];
-  fileIds: number[];
-};
+/** The nomination's fields; the unit is added when it is created. */
+export type NominationInput = Omit<CreateNominationBody, 'unitId'>;
 
 export function useSaveNomination() {
   return useCommendationMutation(

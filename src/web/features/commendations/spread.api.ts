@@ -1,13 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { NominationKind } from '../../../shared/contracts/commendations';
 import type {
   AdoptableModelItem,
   AdoptableModelsAnswer,
+  CreateModelAdoptionBody,
   ModelAdoptionsAnswer,
   ModelAdoptionView,
   TypicalExampleItem,
   TypicalExamplesAnswer,
+  TypicalExamplesQueryParams,
   TypicalState,
 } from '../../../shared/contracts/commendations-spread';
 import type { FileSummary } from '../../../shared/contracts/files';
@@ -17,15 +18,7 @@ export type { AdoptableModelItem, ModelAdoptionView, TypicalExampleItem, Typical
 /** Under the commendation key, so every change of commendation refreshes these too, and theirs refresh the rest. */
 const keys = { all: ['commendations'] as const };
 
-export type TypicalExamplesFilter = {
-  unitId: number;
-  provinceId?: number;
-  year?: number;
-  kind?: NominationKind;
-  q?: string;
-  page: number;
-  pageSize: number;
-};
+export type TypicalExamplesFilter = TypicalExamplesQueryParams;
 
 export function useTypicalExamples(filter: TypicalExamplesFilter) {
   return useQuery({
@@ -76,7 +69,8 @@ export function useClearTypical() {
   );
 }
 
-export type AdoptionInput = { adoptedOn: string; note: string; fileIds: number[] };
+/** The adoption's fields; the unit is added when it is recorded. */
+export type AdoptionInput = Omit<CreateModelAdoptionBody, 'unitId'>;
 
 export function useSaveAdoption() {
   return useSpreadMutation(

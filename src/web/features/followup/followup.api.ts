@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client';
 import type {
   FollowupAction,
+  FollowupListQueryParams,
   FollowupMine,
   FollowupPage,
   FollowupRegistration,
@@ -27,15 +28,7 @@ export type {
   RegistrationFiguresAnswer,
 };
 
-export interface FollowupQuery {
-  unitId: number;
-  year: number;
-  status?: string;
-  staleMonths?: number;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+export type FollowupQuery = FollowupListQueryParams;
 
 export function useMine(year: number) {
   return useQuery({

@@ -12,7 +12,7 @@ import { describeError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { YearSelect } from '../study/year-select';
-import { type FollowupRow, useFollowupList, useRegistration, useSendReminders } from './followup.api';
+import { type FollowupQuery, type FollowupRow, useFollowupList, useRegistration, useSendReminders } from './followup.api';
 import { LevelTag, StatusTag } from './followup-labels';
 import { RegistrationView } from './registration-view';
 
@@ -27,7 +27,7 @@ export function UnitFollowupTab({ actingUnit }: { actingUnit: ActingUnit }) {
   const { message, modal } = App.useApp();
   const canRemind = useCan('registrations.windows');
   const [year, setYear] = useState(dayjs().year());
-  const [status, setStatus] = useState<string | undefined>();
+  const [status, setStatus] = useState<FollowupQuery['status']>();
   const [staleMonths, setStaleMonths] = useState<number | undefined>();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 350);

@@ -8,9 +8,12 @@ import type {
   InspectionDetail,
   InspectionListAnswer,
   InspectionListQuery,
+  RemedyAcceptBody,
   RemedyItem,
   RemedyListAnswer,
   RemedyListQuery,
+  RemedyReasonBody,
+  RemedyReportBody,
   UpdateInspection,
 } from '../../../shared/contracts/inspections';
 
@@ -120,9 +123,9 @@ export function useDeleteFinding() {
 }
 
 export type RemedyStepInput =
-  | { step: 'report'; id: number; version: number; report: string; fileIds: number[] }
-  | { step: 'accept'; id: number; version: number; note: string | null }
-  | { step: 'return'; id: number; version: number; reason: string };
+  | ({ step: 'report'; id: number } & RemedyReportBody)
+  | ({ step: 'accept'; id: number } & RemedyAcceptBody)
+  | ({ step: 'return'; id: number } & RemedyReasonBody);
 
 export function useRemedyStep() {
   return useInspectionMutation(({ step, id, ...input }: RemedyStepInput) => api.post<RemedyItem>(`/api/remedies/${id}/${step}`, input));

@@ -1,11 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../api/client';
-import type { UnitKind } from '../../../shared/contracts/domain';
 import type {
   InspectionFiguresAnswer,
   LaggingActionItem,
   LaggingActionsAnswer,
   LaggingAnswer,
+  LaggingQuery,
   LaggingReasonCode,
   LaggingThresholds,
   LaggingThresholdsAnswer,
@@ -23,15 +23,8 @@ const keys = {
 };
 
 /** The list's filter as the tab holds it: no kind means the open child units of the level. */
-export type LaggingFilter = {
-  unitId: number;
-  year: number;
-  kind?: UnitKind;
-  reason?: LaggingReasonCode;
-  includeRecovered?: boolean;
-  page: number;
-  pageSize: number;
-};
+export type LaggingFilter = Pick<LaggingQuery, 'unitId' | 'year' | 'kind' | 'reason' | 'page' | 'pageSize'> &
+  Partial<Pick<LaggingQuery, 'includeRecovered'>>;
 
 const laggingParams = ({ includeRecovered, ...filter }: Partial<LaggingFilter>) => ({
   ...filter,

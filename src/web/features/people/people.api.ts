@@ -1,22 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { PagedAnswer } from '../../../shared/contracts/common';
-import type { PersonCategory, Position, Sex } from '../../../shared/contracts/domain';
-import type { Person, PersonDetail } from '../../../shared/contracts/people';
+import type {
+  CreatePersonBody,
+  MovePersonBody,
+  PeopleQueryParams,
+  Person,
+  PersonDetail,
+  PersonFieldsBody,
+  UpdatePersonBody,
+} from '../../../shared/contracts/people';
 
-export type PeopleSort = 'name' | 'birthDate' | 'unit';
+export type PeopleSort = NonNullable<PeopleQueryParams['sort']>;
 
-export interface PeopleParams {
-  unitId: number;
-  q?: string;
-  category?: PersonCategory;
-  includeSubtree?: boolean;
-  asOf?: string;
-  page?: number;
-  pageSize?: number;
-  sort?: PeopleSort;
-  order?: 'asc' | 'desc';
-}
+/** The list's query; the web always names the unit, and sends the subtree flag as a boolean. */
+export type PeopleParams = Omit<PeopleQueryParams, 'unitId' | 'includeSubtree'> & { unitId: number; includeSubtree?: boolean };
 
 export const peopleKeys = {
   all: ['people'] as const,
@@ -55,40 +53,14 @@ export function usePerson(id: number | null) {
   });
 }
 
-export interface PersonFields {
-  fullName: string;
-  sex: Sex;
-  birthDate?: string | null;
-  category: PersonCategory;
-  cardNumber?: string | null;
-  idNumber?: string | null;
-  admissionDate?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  address?: string | null;
-}
+export type PersonFields = PersonFieldsBody;
 
-export interface CreatePersonInput extends PersonFields {
-  unitId: number;
-  position: Position;
-  isHead: boolean;
-  fromDate?: string;
-}
+export type CreatePersonInput = CreatePersonBody;
 
 /** The server replaces every personal field on update, so the whole record is always sent. */
-export interface UpdatePersonInput extends PersonFields {
-  id: number;
-  version: number;
-}
+export type UpdatePersonInput = PersonFields & Pick<UpdatePersonBody, 'version'> & { id: number };
 
-export interface MovePersonInput {
-  id: number;
-  unitId: number;
-  position: Position;
-  isHead: boolean;
-  effectiveDate?: string;
-  version: number;
-}
+export type MovePersonInput = MovePersonBody & { id: number };
 
 function usePeopleMutation<TInput>(mutationFn: (input: TInput) => Promise<Person>) {
   const queryClient = useQueryClient();

@@ -6,12 +6,19 @@ import type {
   Breakthrough,
   BreakthroughAdoption,
   BreakthroughDetail,
+  BreakthroughFieldsBody,
+  BreakthroughsQueryParams,
   BreakthroughStatus,
   LegalBasis,
   Plan,
+  PlanFieldsBody,
+  PlansQueryParams,
   ProgrammeLevel,
+  ProgrammeListQueryParams,
   TaskGroup,
   Topic,
+  TopicFieldsBody,
+  TopicsQueryParams,
 } from '../../../shared/contracts/programme';
 
 export type {
@@ -28,17 +35,11 @@ export type {
 };
 
 /** What every programme list is asked with, from the acting unit. */
-export interface ListParams {
-  unitId: number;
-  q?: string;
-  year?: number;
-  level: ProgrammeLevel;
-  page: number;
-  pageSize: number;
-  sort: string;
-  order: 'asc' | 'desc';
-  status?: BreakthroughStatus;
-}
+export type ListParams = Required<Pick<ProgrammeListQueryParams, 'unitId' | 'level' | 'page' | 'pageSize' | 'order'>> &
+  Pick<ProgrammeListQueryParams, 'q' | 'year'> &
+  Pick<BreakthroughsQueryParams, 'status'> & {
+    sort: NonNullable<(PlansQueryParams | TopicsQueryParams | BreakthroughsQueryParams)['sort']>;
+  };
 
 export const programmeKeys = {
   plans: ['plans'] as const,
@@ -95,16 +96,7 @@ export function useSetLegalBasisActive() {
 }
 
 // ── Plans ───────────────────────────────────────────────────────────────────
-export interface PlanInput {
-  numberSymbol: string;
-  title: string;
-  issuedOn: IsoDate;
-  fromYear: number;
-  toYear: number;
-  legalBasisIds: number[];
-  taskGroups: TaskGroup[];
-  fileIds: number[];
-}
+export type PlanInput = PlanFieldsBody;
 
 export const usePlans = (params: ListParams) => useList<Plan>(programmeKeys.plans, '/api/plans', params);
 export const usePlan = (id: number | null) => useDetail<Plan>(programmeKeys.plans, '/api/plans', id);
@@ -120,13 +112,7 @@ export const useDeletePlan = () =>
   );
 
 // ── Topics ──────────────────────────────────────────────────────────────────
-export interface TopicInput {
-  title: string;
-  description: string | null;
-  fromYear: number;
-  toYear: number;
-  fileIds: number[];
-}
+export type TopicInput = TopicFieldsBody;
 
 export const useTopics = (params: ListParams) => useList<Topic>(programmeKeys.topics, '/api/topics', params);
 export const useTopic = (id: number | null) => useDetail<Topic>(programmeKeys.topics, '/api/topics', id);
@@ -142,13 +128,7 @@ export const useDeleteTopic = () =>
   );
 
 // ── Breakthrough contents ───────────────────────────────────────────────────
-export interface BreakthroughInput {
-  title: string;
-  description: string | null;
-  ownerUnitId: number;
-  target: string;
-  deadline: IsoDate;
-}
+export type BreakthroughInput = BreakthroughFieldsBody;
 
 // Breakthrough figures are counted on the home page, so writes refresh them too.
 const breakthroughWrites = [programmeKeys.breakthroughs, ['figures']] as const;

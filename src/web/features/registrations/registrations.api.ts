@@ -7,6 +7,7 @@ import type {
   ActionInput,
   ApplicableWindow,
   BulkApproveResult,
+  CreateWindowBody,
   EnteredRegistrationsResult,
   EnterRegistrations,
   LeaderMissing,
@@ -15,9 +16,13 @@ import type {
   MineView,
   RegistrationDetail,
   RegistrationsPage,
+  RegistrationsQueryParams,
   RegistrationSummary,
   SimilarRegistration,
   StatusChange,
+  UpdateRegistrationBody,
+  UpdateWindowBody,
+  WindowFieldsBody,
   WindowView,
 } from '../../../shared/contracts/registrations';
 
@@ -33,36 +38,17 @@ export type {
   WindowView,
 };
 
-export interface RegistrationParams {
-  year: number;
-  unitId: number;
-  status?: RegistrationStatus;
-  kind?: 'individual' | 'collective';
-  q?: string;
-  similarOnly?: boolean;
-  page: number;
-  pageSize: number;
-}
+/** The list's query; the web always names the unit, and sends the similar-only flag as a boolean. */
+export type RegistrationParams = Omit<RegistrationsQueryParams, 'unitId' | 'similarOnly'> & { unitId: number; similarOnly?: boolean };
 
-export interface ContentInput {
-  shortcomings: string;
-  actions: ActionInput[];
-}
+/** The registration's content as the form holds it: every action complete (the contract's parsed action). */
+export type ContentInput = Pick<UpdateRegistrationBody, 'shortcomings'> & { actions: ActionInput[] };
 
 /** What a save sends: the content, and whether to submit it in the same call. */
-type SaveInput = ContentInput & { submit?: boolean };
+type SaveInput = ContentInput & Pick<UpdateRegistrationBody, 'submit'>;
 
-export interface WindowInput {
-  unitId?: number;
-  year: number;
-  toYear: number;
-  opensOn: string;
-  closesOn: string;
-  topicId: number | null;
-  breakthroughIds: number[];
-  guidance: string | null;
-  version?: number;
-}
+/** A window's fields, with the unit when it is created and the version when it is updated. */
+export type WindowInput = WindowFieldsBody & Partial<Pick<CreateWindowBody, 'unitId'>> & Partial<Pick<UpdateWindowBody, 'version'>>;
 
 /** Every change of a registration touches the lists, the member's page and the figures: refresh them all. */
 function useInvalidateRegistrations() {

@@ -5,26 +5,21 @@ import type { FileSummary } from '../../../shared/contracts/files';
 import type {
   Criterion,
   OverviewFilter,
+  SignBody,
   StandardSign,
   StandardsOverview,
   StandardsOverviewItem,
+  StandardsOverviewQueryParams,
   StandardVersion,
   UnitStandards,
+  UpdateSignBody,
 } from '../../../shared/contracts/standards';
 
 export type { Criterion, OverviewFilter, StandardSign, StandardsOverviewItem, StandardVersion, UnitStandards };
 
-export type OverviewSort = 'name' | 'adoptedOn' | 'postedOn';
+export type OverviewSort = NonNullable<StandardsOverviewQueryParams['sort']>;
 
-export interface OverviewParams {
-  unitId: number;
-  q?: string;
-  filter: OverviewFilter;
-  sort: OverviewSort;
-  order: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
+export type OverviewParams = StandardsOverviewQueryParams;
 
 export const standardsKeys = {
   all: ['standards'] as const,
@@ -85,14 +80,8 @@ export function useAdoptDraft() {
   );
 }
 
-export interface SignInput {
-  unitId: number;
-  postedOn: IsoDate;
-  location: string | null;
-  photoFileId: number | null;
-  /** Present when the sign already exists. */
-  version?: number;
-}
+/** The sign's fields for a unit, with the version when the sign already exists. */
+export type SignInput = SignBody & { unitId: number } & Partial<Pick<UpdateSignBody, 'version'>>;
 
 export function useSaveSign() {
   return useStandardsMutation((input: SignInput) => {

@@ -5,42 +5,26 @@ import type {
   Attendance,
   AttendancePreview,
   AttendanceStatus,
+  CreateSessionBody,
   RosterEntry,
   SessionKind,
+  SessionsQueryParams,
   StudySession,
   StudySessionsAnswer,
   StudyStatusAnswer,
   StudyStatusRow,
+  UpdateSessionBody,
 } from '../../../shared/contracts/study';
 import type { FileSummary } from '../../../shared/contracts/files';
 
 export type { ApplicableTopic, Attendance, AttendancePreview, AttendanceStatus, RosterEntry, SessionKind, StudySession, StudyStatusRow };
 
-export interface SessionParams {
-  unitId: number;
-  kind?: SessionKind;
-  year?: number;
-  topicId?: number;
-  q?: string;
-  page: number;
-  pageSize: number;
-  sort: 'heldOn' | 'title' | 'unit';
-  order: 'asc' | 'desc';
-}
+export type SessionParams = SessionsQueryParams;
 
-export interface SessionInput {
-  unitId?: number;
-  kind: SessionKind;
-  topicId: number | null;
-  title: string;
-  heldOn: string;
-  place: string | null;
-  isOnline: boolean;
-  hasCampaignItem: boolean;
-  notes: string | null;
-  fileIds: number[];
-  version?: number;
-}
+/** A session's fields, with the unit when it is created and the version when it is updated. */
+export type SessionInput = Omit<UpdateSessionBody, 'version'> &
+  Partial<Pick<CreateSessionBody, 'unitId'>> &
+  Partial<Pick<UpdateSessionBody, 'version'>>;
 
 export function useSessions(params: SessionParams) {
   return useQuery({

@@ -4,6 +4,7 @@ import type {
   FeedbackByUnit,
   FeedbackCounts,
   FeedbackItem,
+  FeedbackQueryParams,
   FeedbackStatus,
   FeedbackStatusItem,
   PublicAction,
@@ -27,14 +28,8 @@ export type {
   UnitPublication,
 };
 
-export interface FeedbackParams {
-  unitId?: number;
-  status?: FeedbackStatus;
-  overdue?: boolean;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+/** The inbox's query; the web sends the overdue flag as a boolean. */
+export type FeedbackParams = Omit<FeedbackQueryParams, 'overdue'> & { overdue?: boolean };
 
 export function useFeedbackInbox(params: FeedbackParams) {
   return useQuery({

@@ -1,17 +1,22 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { PagedAnswer } from '../../../shared/contracts/common';
-import type { UnitKind } from '../../../shared/contracts/domain';
-import type { Unit, UnitDetail, UnitSearchHit, UnitVersion } from '../../../shared/contracts/units';
+import type {
+  CloseUnitBody,
+  CreateUnitBody,
+  MergeUnitsBody,
+  MoveUnitBody,
+  SplitUnitBody,
+  Unit,
+  UnitDetail,
+  UnitSearchHit,
+  UnitSearchQueryParams,
+  UnitVersion,
+  UpdateUnitBody,
+} from '../../../shared/contracts/units';
 
-export interface UnitSearchParams {
-  q: string;
-  kind?: UnitKind;
-  under?: number;
-  includeClosed?: boolean;
-  page?: number;
-  pageSize?: number;
-}
+/** The search's query; the web always sends the text, and the closed-units flag as a boolean. */
+export type UnitSearchParams = Omit<UnitSearchQueryParams, 'q' | 'includeClosed'> & { q: string; includeClosed?: boolean };
 
 export const unitKeys = {
   all: ['units'] as const,
@@ -84,55 +89,19 @@ export function useUnitHistory(id: number | null) {
   });
 }
 
-export interface CreateUnitInput {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: number;
-  validFrom?: string;
-}
+export type CreateUnitInput = CreateUnitBody;
 
-export interface UpdateUnitInput {
-  id: number;
-  name?: string;
-  code?: string;
-  kind?: UnitKind;
-  effectiveDate?: string;
-  version: number;
-}
+export type UpdateUnitInput = UpdateUnitBody & { id: number };
 
-export interface MoveUnitInput {
-  id: number;
-  parentId: number;
-  effectiveDate?: string;
-  version: number;
-}
+export type MoveUnitInput = MoveUnitBody & { id: number };
 
-export interface CloseUnitInput {
-  id: number;
-  effectiveDate?: string;
-  version: number;
-}
+export type CloseUnitInput = CloseUnitBody & { id: number };
 
-export interface MergeUnitsInput {
-  sourceIds: number[];
-  target: { code: string; name: string; kind: UnitKind; parentId: number };
-  effectiveDate?: string;
-}
+export type MergeUnitsInput = MergeUnitsBody;
 
-export interface SplitPart {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  childIds: number[];
-  personIds: number[];
-}
+export type SplitPart = SplitUnitBody['parts'][number];
 
-export interface SplitUnitInput {
-  id: number;
-  effectiveDate?: string;
-  parts: SplitPart[];
-}
+export type SplitUnitInput = SplitUnitBody & { id: number };
 
 /** A change to the tree moves figures and people too, so all of those are read again. */
 function useTreeMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
