@@ -18,6 +18,7 @@ import type { Actor } from '../src/server/platform/auth/policy';
 import { generateNationalPeople } from '../src/server/demo/national';
 import { writePeopleWorkbook, type PersonExportRow } from '../src/server/modules/imports/excel/write';
 import { applyImport, previewImport } from '../src/server/modules/imports/imports.service';
+import { startWorkbookReader } from '../src/server/modules/imports/excel/read';
 import type { UnitKind } from '../src/shared/contracts/domain';
 import { seedAtScale } from '../src/cli/seed-scale';
 import { addUser, PASSWORD } from '../test/helpers/fixtures';
@@ -173,6 +174,8 @@ export async function runTreeBench(args: string[]): Promise<void> {
         requestId: null,
       };
       const membersBefore = await rootMembers(handle, root.id);
+      // Started beforehand, as the server starts it once it listens.
+      await startWorkbookReader();
       // The preview runs beside the server of this process, asked for its liveness meanwhile.
       started = performance.now();
       const probed = await whileProbingLiveness(baseUrl, () =>

@@ -197,6 +197,30 @@ describe('live figures', () => {
       days.map((asOf) => ({ metrics, asOf })),
     );
     for (const [index, asOf] of days.entries()) expect(together[index], asOf).toEqual(await readFigures(ctx.db, units, metrics, asOf));
+    // Read in shares of metrics side by side, the answer is the same.
+    expect(
+      await readFiguresAtDays(
+        ctx.db,
+        units,
+        days.map((asOf) => ({ metrics, asOf })),
+        { parts: 2 },
+      ),
+    ).toEqual(together);
+    const selected = sql`ARRAY(SELECT unnest(${sql.param(units)}::bigint[]))`;
+    const selectedTogether = await readFiguresAtDays(
+      ctx.db,
+      selected,
+      days.map((asOf) => ({ metrics, asOf })),
+    );
+    expect(selectedTogether[2]!.get(tree.R.id)).toEqual(together[2]!.get(tree.R.id));
+    expect(
+      await readFiguresAtDays(
+        ctx.db,
+        selected,
+        days.map((asOf) => ({ metrics, asOf })),
+        { parts: 3 },
+      ),
+    ).toEqual(selectedTogether);
     const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE action IN ('unit.merge', 'unit.split')`);
     expect(audit.rows.map((r) => r.action).sort()).toEqual(['unit.merge', 'unit.split']);
   });

@@ -73,6 +73,27 @@ describe('large import files', () => {
     });
   });
 
+  it('read side by side in the one reader thread each get their own answer', async () => {
+    const good = await buildWorkbook('Danh sách', [HEADERS, ...peopleRows(20_000)]);
+    const withoutName = HEADERS.filter((header) => header !== 'Họ và tên');
+    const bad = await buildWorkbook('Danh sách', [
+      withoutName,
+      ...peopleRows(30_000).map((row) => row.filter((_, index) => HEADERS[index] !== 'Họ và tên')),
+    ]);
+    expect(Math.min(good.length, bad.length)).toBeGreaterThan(512 * 1024);
+    const [first, second, third] = await Promise.all([
+      root.upload('/api/imports/people/preview', { fileName: 'một.xlsx', content: good }),
+      root.upload('/api/imports/people/preview', { fileName: 'hai.xlsx', content: bad }),
+      root.upload('/api/imports/people/preview', { fileName: 'ba.xlsx', content: good }),
+    ]);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ fileName: 'một.xlsx', totalRows: 20_000, creates: 20_000 - Math.floor(20_000 / 7) });
+    expect(second.statusCode).toBe(400);
+    expect(second.json().error.message).toBe('Tệp thiếu cột bắt buộc: "Họ và tên". Hãy dùng tệp mẫu.');
+    expect(third.statusCode, third.body).toBe(200);
+    expect(third.json()).toMatchObject({ fileName: 'ba.xlsx', totalRows: 20_000, creates: 20_000 - Math.floor(20_000 / 7) });
+  });
+
   it('refuse a sheet with more rows than allowed as soon as the row past the limit is read, saying how to split it', async () => {
     const file = await buildWorkbook('Danh sách', [HEADERS, ...peopleRows(5)]);
     const book = await openXlsx(file, { maxRows: 5 });

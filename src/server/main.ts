@@ -10,6 +10,7 @@ import { mailerFromConfig } from './modules/notifications/mailer';
 import { DEMO_PASSWORD, loadDemoData } from './demo/load-demo';
 import { consoleText } from './platform/console-text';
 import { prepareDatabase } from './prepare-database';
+import { startWorkbookReader } from './modules/imports/index';
 
 const text = consoleText();
 
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
 async function serveHttp(config: Config, handle: DbHandle): Promise<() => Promise<void>> {
   const app = await buildApp({ db: handle.db, config, dbKind: handle.kind, replication: handle, logger: process.env.LOG_REQUESTS === '1' });
   await app.listen({ port: config.port, host: config.host });
+  // The thread large import files are read in starts now, so the first upload does not wait for it.
+  startWorkbookReader().catch((error: unknown) =>
+    console.error(text.workbookReaderFailed(error instanceof Error ? error.message : String(error))),
+  );
   const stop = async () => {
     await app.close();
     await handle.close();

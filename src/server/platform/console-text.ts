@@ -27,6 +27,7 @@ export type ConsoleText = {
   runningWorkers(port: number, workers: number): string;
   workersIgnored: string;
   workerRestarted(pid: number | undefined, reason: string): string;
+  workbookReaderFailed(reason: string): string;
   startFailed(reason: string, dataDir: string | null): string;
 };
 
@@ -42,6 +43,7 @@ const vietnamese: ConsoleText = {
     `\nNoiGuong đang chạy tại http://localhost:${port} (PostgreSQL, ${workers} tiến trình). Tài liệu API: http://localhost:${port}/api/docs`,
   workersIgnored: 'CSDL nhúng chỉ phục vụ một tiến trình: WORKERS được bỏ qua (dùng PostgreSQL để chạy nhiều tiến trình).',
   workerRestarted: (pid, reason) => `Tiến trình phục vụ ${pid} dừng (${reason}); khởi động tiến trình thay thế.`,
+  workbookReaderFailed: (reason) => `Chưa khởi động được luồng đọc tệp Excel (${reason}); sẽ thử lại khi có tệp được tải lên.`,
   startFailed: (reason, dataDir) =>
     `\nKhông khởi động được NoiGuong: ${reason}\n` +
     'Phần dữ liệu dở dang (nếu có) không cản lần chạy sau: sửa nguyên nhân trên rồi chạy lại `npm start`.' +
@@ -60,6 +62,7 @@ const english: ConsoleText = {
     `\nNoiGuong is running on http://localhost:${port} (PostgreSQL, ${workers} processes). API docs: http://localhost:${port}/api/docs`,
   workersIgnored: 'The embedded database serves one process: WORKERS is ignored (use PostgreSQL for several processes).',
   workerRestarted: (pid, reason) => `Server process ${pid} stopped (${reason}); starting a replacement.`,
+  workbookReaderFailed: (reason) => `The Excel reader thread did not start (${reason}); it will be tried again when a file is uploaded.`,
   startFailed: (reason, dataDir) =>
     `\nNoiGuong could not start: ${reason}\n` +
     'Anything half-made will not stop the next start: fix the cause above and run `npm start` again.' +

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addDaysIso } from './dates';
 import type { Executor } from './db/client';
+import { PLAN_FOR_VALUES } from './db/named-statements';
 
 /**
  * Live figures: every write that changes a figure records a delta for (unit, metric, day) on the
@@ -164,22 +165,57 @@ export async function readFigures(
  * one per day. Returns one map per read, in the order asked. The units are ids, or an id array
  * selected in SQL (`ARRAY(SELECT …)`), so the figures can be read while the caller lists those
  * units; then a unit without any figure is absent from the maps.
+ *
+ * With `parts` > 1 the units are dealt into that many shares (by id), each read by a statement of
+ * its own, sent together: on PostgreSQL each takes a connection, so a second core reads and sums
+ * the other half. A province's table (171 units, some 10,000 counter rows) took a median of 27 ms
+ * read whole and 18 ms in two halves here. Pass it only with the database, never inside a
+ * transaction: a transaction's statements run one after another.
  */
 export async function readFiguresAtDays(
   executor: Executor,
   unitIds: number[] | SQL,
   reads: Array<{ metrics: string[]; asOf: string }>,
+  options: { parts?: number } = {},
 ): Promise<Array<Map<number, Record<string, number>>>> {
-  if ((Array.isArray(unitIds) && unitIds.length === 0) || reads.length === 0) return reads.map(() => new Map());
+  const parts = Math.max(1, Math.floor(options.parts ?? 1));
+  if (parts === 1) return readFiguresAtDaysOnce(executor, unitIds, reads);
   const ids = Array.isArray(unitIds) ? sql`${sql.param(unitIds)}::bigint[]` : unitIds;
-  const branches = reads.map(
-    (read, index) =>
-      sql`SELECT ${index}::int AS read, unit_id, metric, delta FROM (${deltasUpTo(ids, sql`metric = ANY(${sql.param(read.metrics)}::text[])`, read.asOf)}) d`,
+  const shares = Array.from(
+    { length: parts },
+    (_share, part) => sql`ARRAY(SELECT id FROM unnest(${ids}) AS id WHERE id % ${parts} = ${part})`,
+  );
+  const answers = await Promise.all(shares.map((share) => readFiguresAtDaysOnce(executor, share, reads)));
+  return reads.map((_read, index) => {
+    const merged = new Map<number, Record<string, number>>(Array.isArray(unitIds) ? unitIds.map((id) => [id, {}]) : []);
+    for (const answer of answers) {
+      for (const [unitId, figures] of answer[index]!) merged.set(unitId, Object.assign(merged.get(unitId) ?? {}, figures));
+    }
+    return merged;
+  });
+}
+
+async function readFiguresAtDaysOnce(
+  executor: Executor,
+  unitIds: number[] | SQL,
+  reads: Array<{ metrics: string[]; asOf: string }>,
+): Promise<Array<Map<number, Record<string, number>>>> {
+  const wanted = reads.filter((read) => read.metrics.length > 0);
+  if ((Array.isArray(unitIds) && unitIds.length === 0) || wanted.length === 0) {
+    return reads.map(() => new Map(Array.isArray(unitIds) ? unitIds.map((id) => [id, {}]) : []));
+  }
+  const ids = Array.isArray(unitIds) ? sql`${sql.param(unitIds)}::bigint[]` : unitIds;
+  const branches = reads.flatMap((read, index) =>
+    read.metrics.length === 0
+      ? []
+      : [
+          sql`SELECT ${index}::int AS read, unit_id, metric, delta FROM (${deltasUpTo(ids, sql`metric = ANY(${sql.param(read.metrics)}::text[])`, read.asOf)}) d`,
+        ],
   );
   const figures = reads.map(
     (_read, index) => sql`json_object_agg(metric, value) FILTER (WHERE read = ${index}::int)::text AS figures_${sql.raw(String(index))}`,
   );
-  const rows = await executor.execute<Record<string, string | number | null>>(sql`
+  const rows = await executor.execute<Record<string, string | number | null>>(sql`${sql.raw(PLAN_FOR_VALUES)}
     SELECT unit_id, ${sql.join(figures, sql`, `)} FROM (
       SELECT read, unit_id, metric, SUM(delta) AS value FROM (${sql.join(branches, sql` UNION ALL `)}) deltas
       GROUP BY read, unit_id, metric) sums
@@ -234,7 +270,7 @@ async function sumCounters(executor: Executor, unitIdArray: SQL, metrics: string
   const metricFilter = Array.isArray(metrics) ? sql`metric = ANY(${sql.param(metrics)}::text[])` : sql`metric LIKE ${`${metrics.prefix}%`}`;
   // One row per unit with its figures as a JSON object: thousands of units times a dozen metrics
   // would otherwise come back as tens of thousands of rows, each parsed field by field.
-  const rows = await executor.execute<{ unit_id: number; figures: string }>(sql`
+  const rows = await executor.execute<{ unit_id: number; figures: string }>(sql`${sql.raw(PLAN_FOR_VALUES)}
     SELECT unit_id, json_object_agg(metric, value)::text AS figures FROM (
       SELECT unit_id, metric, SUM(delta) AS value FROM (${deltasUpTo(unitIdArray, metricFilter, asOf)}) deltas
       GROUP BY unit_id, metric) sums

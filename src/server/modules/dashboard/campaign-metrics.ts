@@ -65,6 +65,22 @@ const standardKeepingUnits = () => STANDARD_KEEPING_UNITS;
 const commendedKinds = perYear((year) => NOMINATION_KINDS.map((kind) => COMMENDATION_METRICS.commended(kind, year)));
 const gradedMembers = perYear((year) => GRADES.map((grade) => GRADING_METRICS.decided('member', grade, year)));
 
+/** Counter names read by the values, made once per year (see perYear). */
+const individualRegistered = perYear((year) => REGISTRATION_METRICS.bucket('individual', 'registered', year));
+const collectiveRegistered = perYear((year) => REGISTRATION_METRICS.bucket('collective', 'registered', year));
+const checkIns = perYear(REGISTRATION_METRICS.checkIns);
+const completedWell = perYear((year) => REGISTRATION_METRICS.reviewLevel('completed_well', year));
+const studied = perYear(PROGRAMME_METRICS.studied);
+const breakthroughsDone = perYear(PROGRAMME_METRICS.breakthroughsDone);
+const breakthroughs = perYear(PROGRAMME_METRICS.breakthroughs);
+const reportsSubmitted = perYear(REPORT_METRICS.submitted);
+const reportsExpected = perYear(REPORT_METRICS.expected);
+const reportsOnTime = perYear(REPORT_METRICS.onTime);
+const inspectionsDone = perYear(INSPECTION_METRICS.done);
+const remediesClosed = perYear(INSPECTION_METRICS.remediesClosed);
+const remedies = perYear(INSPECTION_METRICS.remedies);
+const gradedExcellent = perYear((year) => GRADING_METRICS.decided('member', 'excellent', year));
+
 const RULES: Record<CampaignMetricKey, MetricRule> = {
   members: {
     group: 'registrations',
@@ -83,8 +99,8 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Tỷ lệ đăng ký làm theo',
     definition: REGISTRATION_FIGURE_DEFINITIONS.registrationRate,
     records: { numerator: 'Người đã đăng ký làm theo', denominator: 'Người đang sinh hoạt' },
-    counters: (year) => [MEMBERS_METRIC, REGISTRATION_METRICS.bucket('individual', 'registered', year)],
-    value: (read, year) => share(read(REGISTRATION_METRICS.bucket('individual', 'registered', year)), read(MEMBERS_METRIC)),
+    counters: (year) => [MEMBERS_METRIC, individualRegistered(year)],
+    value: (read, year) => share(read(individualRegistered(year)), read(MEMBERS_METRIC)),
   },
   collectiveRegistered: {
     group: 'registrations',
@@ -93,8 +109,8 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Tập thể đã đăng ký',
     definition: REGISTRATION_FIGURE_DEFINITIONS.collectiveRegistered,
     records: { numerator: 'Bản đăng ký tập thể đã gửi', denominator: null },
-    counters: (year) => [REGISTRATION_METRICS.bucket('collective', 'registered', year)],
-    value: (read, year) => read(REGISTRATION_METRICS.bucket('collective', 'registered', year)),
+    counters: (year) => [collectiveRegistered(year)],
+    value: (read, year) => read(collectiveRegistered(year)),
   },
   approvedShare: {
     group: 'registrations',
@@ -125,8 +141,8 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Lần cập nhật tiến độ',
     definition: REGISTRATION_FIGURE_DEFINITIONS.checkIns,
     records: { numerator: 'Lần cập nhật tiến độ', denominator: null },
-    counters: (year) => [REGISTRATION_METRICS.checkIns(year)],
-    value: (read, year) => read(REGISTRATION_METRICS.checkIns(year)),
+    counters: (year) => [checkIns(year)],
+    value: (read, year) => read(checkIns(year)),
   },
   completedWellShare: {
     group: 'registrations',
@@ -137,7 +153,7 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
       'Số bản đăng ký cá nhân được chi bộ đánh giá cuối năm "Hoàn thành tốt" ÷ số bản đăng ký cá nhân đã được đánh giá (Hoàn thành tốt, Hoàn thành, Không hoàn thành).',
     records: { numerator: 'Bản đăng ký được đánh giá hoàn thành tốt', denominator: 'Bản đăng ký cá nhân đã được đánh giá' },
     counters: reviewLevels,
-    value: (read, year) => share(read(REGISTRATION_METRICS.reviewLevel('completed_well', year)), sum(read, reviewLevels(year))),
+    value: (read, year) => share(read(completedWell(year)), sum(read, reviewLevels(year))),
   },
   studyRate: {
     group: 'programme',
@@ -146,8 +162,8 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Tỷ lệ học tập chuyên đề',
     definition: PROGRAMME_FIGURE_DEFINITIONS.studyRate,
     records: { numerator: 'Người đã học tập chuyên đề', denominator: 'Người đang sinh hoạt' },
-    counters: (year) => [MEMBERS_METRIC, PROGRAMME_METRICS.studied(year)],
-    value: (read, year) => share(read(PROGRAMME_METRICS.studied(year)), read(MEMBERS_METRIC)),
+    counters: (year) => [MEMBERS_METRIC, studied(year)],
+    value: (read, year) => share(read(studied(year)), read(MEMBERS_METRIC)),
   },
   standardsRate: {
     group: 'programme',
@@ -176,8 +192,8 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Tỷ lệ nội dung đột phá hoàn thành',
     definition: PROGRAMME_FIGURE_DEFINITIONS.breakthroughRate,
     records: { numerator: 'Nội dung đột phá đã hoàn thành', denominator: 'Nội dung đột phá đã chọn' },
-    counters: (year) => [PROGRAMME_METRICS.breakthroughsDone(year), PROGRAMME_METRICS.breakthroughs(year)],
-    value: (read, year) => share(read(PROGRAMME_METRICS.breakthroughsDone(year)), read(PROGRAMME_METRICS.breakthroughs(year))),
+    counters: (year) => [breakthroughsDone(year), breakthroughs(year)],
+    value: (read, year) => share(read(breakthroughsDone(year)), read(breakthroughs(year))),
   },
   reportingRate: {
     group: 'reports',
@@ -186,8 +202,8 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Tỷ lệ báo cáo',
     definition: PROGRAMME_FIGURE_DEFINITIONS.reportingRate,
     records: { numerator: 'Báo cáo đã nộp', denominator: 'Báo cáo phải nộp' },
-    counters: (year) => [REPORT_METRICS.submitted(year), REPORT_METRICS.expected(year)],
-    value: (read, year) => share(read(REPORT_METRICS.submitted(year)), read(REPORT_METRICS.expected(year))),
+    counters: (year) => [reportsSubmitted(year), reportsExpected(year)],
+    value: (read, year) => share(read(reportsSubmitted(year)), read(reportsExpected(year))),
   },
   onTimeRate: {
     group: 'reports',
@@ -196,8 +212,8 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Tỷ lệ báo cáo đúng hạn',
     definition: PROGRAMME_FIGURE_DEFINITIONS.onTimeRate,
     records: { numerator: 'Báo cáo nộp đúng hạn', denominator: 'Báo cáo phải nộp' },
-    counters: (year) => [REPORT_METRICS.onTime(year), REPORT_METRICS.expected(year)],
-    value: (read, year) => share(read(REPORT_METRICS.onTime(year)), read(REPORT_METRICS.expected(year))),
+    counters: (year) => [reportsOnTime(year), reportsExpected(year)],
+    value: (read, year) => share(read(reportsOnTime(year)), read(reportsExpected(year))),
   },
   inspectionsDone: {
     group: 'inspections',
@@ -206,8 +222,8 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     label: 'Cuộc kiểm tra, giám sát đã kết luận',
     definition: INSPECTION_FIGURE_DEFINITIONS.done,
     records: { numerator: 'Cuộc kiểm tra, giám sát đã kết luận', denominator: null },
-    counters: (year) => [INSPECTION_METRICS.done(year)],
-    value: (read, year) => read(INSPECTION_METRICS.done(year)),
+    counters: (year) => [inspectionsDone(year)],
+    value: (read, year) => read(inspectionsDone(year)),
   },
   remediesClosedRate: {
     group: 'inspections',
@@ -217,8 +233,8 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     definition:
       'Số việc khắc phục sau kiểm tra, giám sát đã được công nhận hoàn thành ÷ số việc đơn vị được kiểm tra phải khắc phục trong năm.',
     records: { numerator: 'Việc khắc phục đã hoàn thành', denominator: 'Việc phải khắc phục' },
-    counters: (year) => [INSPECTION_METRICS.remediesClosed(year), INSPECTION_METRICS.remedies(year)],
-    value: (read, year) => share(read(INSPECTION_METRICS.remediesClosed(year)), read(INSPECTION_METRICS.remedies(year))),
+    counters: (year) => [remediesClosed(year), remedies(year)],
+    value: (read, year) => share(read(remediesClosed(year)), read(remedies(year))),
   },
   commended: {
     group: 'commendations',
@@ -261,7 +277,7 @@ const RULES: Record<CampaignMetricKey, MetricRule> = {
     definition: 'Số đảng viên xếp loại "Hoàn thành xuất sắc nhiệm vụ" ÷ số đảng viên đã có quyết định xếp loại của năm.',
     records: { numerator: 'Đảng viên hoàn thành xuất sắc nhiệm vụ', denominator: 'Đảng viên đã có quyết định xếp loại' },
     counters: gradedMembers,
-    value: (read, year) => share(read(GRADING_METRICS.decided('member', 'excellent', year)), sum(read, gradedMembers(year))),
+    value: (read, year) => share(read(gradedExcellent(year)), sum(read, gradedMembers(year))),
   },
   feedbackOverdue: {
     group: 'feedback',

@@ -7,6 +7,9 @@ import { asOfForYear, listOpenChildUnits, unitAndOpenChildIds } from '../figures
 import { getUnitOrThrow } from '../units/index';
 import { CAMPAIGN_METRICS, campaignMetric, campaignValues, countersOf } from './campaign-metrics';
 
+/** The figures of an overview are read in this many shares at once (see readFiguresAtDays). */
+const FIGURE_READ_PARTS = 2;
+
 /**
  * Every campaign metric of a subtree and of each child unit for a year, beside the same metrics a
  * year earlier, from the live counters. Each year is read at its own end (today while it runs), so
@@ -18,15 +21,21 @@ export async function getCampaignOverview(db: Database, actor: Actor, unitId: nu
   const asOf = asOfForYear(year);
   const previousAsOf = asOfForYear(year - 1);
   const { unitPath, answer } = await cachedRead(db, `campaign-overview:${unitId}:${year}:${asOf}`, async () => {
-    // The three reads go out together (on PostgreSQL each takes a connection of its own): the
-    // figures select the children themselves, so a busy server waits for one answer, not two in turn.
+    // The reads go out together (on PostgreSQL each takes a connection of its own): the figures
+    // select the children themselves, so a busy server waits for one answer, not two in turn, and
+    // they are read in two halves side by side, one per core.
     const [unit, children, [now = new Map(), before = new Map()]] = await Promise.all([
       getUnitOrThrow(db, unitId),
       listOpenChildUnits(db, unitId, asOf),
-      readFiguresAtDays(db, unitAndOpenChildIds(unitId, asOf), [
-        { metrics: countersOf(year), asOf },
-        { metrics: countersOf(year - 1), asOf: previousAsOf },
-      ]),
+      readFiguresAtDays(
+        db,
+        unitAndOpenChildIds(unitId, asOf),
+        [
+          { metrics: countersOf(year), asOf },
+          { metrics: countersOf(year - 1), asOf: previousAsOf },
+        ],
+        { parts: FIGURE_READ_PARTS },
+      ),
     ]);
     return {
       unitPath: unit.path,

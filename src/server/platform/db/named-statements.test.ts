@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/
 import { testDatabaseUrl, urlForDatabase } from '../../../../test/helpers/database-image';
 import { loadConfig } from '../config';
 import { openDatabase } from './client';
+import { PLAN_FOR_VALUES } from './named-statements';
 
 let database: TestDatabase;
 
@@ -40,6 +41,12 @@ describe('named statements', () => {
       expect(after - before).toBe(1);
       // Without parameters nothing is prepared (DDL, maintenance).
       await client.query('SELECT count(*) FROM probe');
+      expect(Number((await client.query('SELECT count(*) AS n FROM pg_prepared_statements')).rows[0].n)).toBe(after);
+      // Nor is a text marked to be planned for its values, however often it runs.
+      for (let index = 0; index < 6; index++) {
+        const answer = await client.query(`${PLAN_FOR_VALUES} SELECT label FROM probe WHERE id = ANY($1::int[])`, [[1, 2]]);
+        expect(answer.rows).toHaveLength(2);
+      }
       expect(Number((await client.query('SELECT count(*) AS n FROM pg_prepared_statements')).rows[0].n)).toBe(after);
     } finally {
       client.release();

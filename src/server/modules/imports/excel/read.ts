@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../platform/errors';
 import type { ImportRowError } from '../../../../shared/contracts/imports';
 import { PERSON_COLUMNS, UNIT_COLUMNS, foldKey, type ColumnDef, type PersonImportRow, type UnitImportRow } from './columns';
@@ -127,12 +128,86 @@ export function readPeopleWorkbook(buffer: Buffer, options: ReadOptions = {}): P
   return readImportTable(buffer, PERSON_COLUMNS, createPersonParser, options);
 }
 
-/** Files up to this size are read in place: starting a worker costs more than parsing them. */
+/** Files up to this size are read in place: handing them to the reader thread costs more than parsing them. */
 const IN_PLACE_BYTES = 512 * 1024;
 
+type ReaderAnswer = {
+  id: number;
+  parsed?: ParsedSheet<PersonImportRow | UnitImportRow>;
+  appError?: { code: ErrorCode; message: string; details?: unknown };
+  failure?: string;
+};
+type Pending = { resolve: (answer: ReaderAnswer) => void; reject: (error: Error) => void };
+
 /**
- * Reads an import file of either kind; a large one in a worker thread, so that other users' requests
- * are answered while it is parsed (a 300,000-row sheet held the event loop for seconds).
+ * The thread large files are read in, started on first use (or by startWorkbookReader) and kept.
+ * Idle, it does not hold the process open; while it starts or reads, it does, as any pending work
+ * does. If it stops, the files it was reading fail with the reason and the next file starts a new one.
+ */
+class WorkbookReader {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const worker = new Worker(new URL('./read-worker-entry.js', import.meta.url));
+    this.worker = worker;
+    this.ready = new Promise<void>((resolve, reject) => {
+      const stopped = (error: Error) => {
+        if (this.worker !== worker) return;
+        this.worker = null;
+        this.ready = null;
+        reject(error);
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+      };
+      worker.on('message', (message: ReaderAnswer | { ready: true }) => {
+        if ('ready' in message) {
+          this.holdWhileBusy();
+          return resolve();
+        }
+        const waiting = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        this.holdWhileBusy();
+        waiting?.resolve(message);
+      });
+      worker.once('error', stopped);
+      worker.once('exit', (code) => stopped(new Error(`The workbook reader stopped (exit code ${code})`)));
+    });
+    // A start that failed is reported to the files waiting for it, not as an unhandled rejection.
+    this.ready.catch(() => undefined);
+    return this.ready;
+  }
+
+  async read(kind: 'people' | 'units', buffer: Buffer, options: ReadOptions): Promise<ReaderAnswer> {
+    await this.start();
+    const worker = this.worker!;
+    const id = this.nextId++;
+    return new Promise<ReaderAnswer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.holdWhileBusy();
+      worker.postMessage({ id, kind, buffer, options });
+    });
+  }
+
+  private holdWhileBusy(): void {
+    if (this.pending.size > 0) this.worker?.ref();
+    else this.worker?.unref();
+  }
+}
+
+const workbookReader = new WorkbookReader();
+
+/** Starts the reader thread ahead of the first large file (the server does so once it listens). */
+export function startWorkbookReader(): Promise<void> {
+  return workbookReader.start();
+}
+
+/**
+ * Reads an import file of either kind; a large one in the reader thread, so that other users'
+ * requests are answered while it is parsed (a 300,000-row sheet held the event loop for seconds).
  */
 export async function readImportWorkbook<K extends 'people' | 'units'>(
   kind: K,
@@ -143,22 +218,8 @@ export async function readImportWorkbook<K extends 'people' | 'units'>(
   if (buffer.length <= IN_PLACE_BYTES) {
     return (kind === 'people' ? readPeopleWorkbook(buffer, options) : readUnitsWorkbook(buffer, options)) as Promise<Result>;
   }
-  const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(new URL('./read-worker-entry.js', import.meta.url), { workerData: { kind, buffer, options } });
-  try {
-    const answer = await new Promise<{
-      parsed?: Result;
-      appError?: { code: ErrorCode; message: string; details?: unknown };
-      failure?: string;
-    }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`The workbook reader stopped (exit code ${code})`)));
-    });
-    if (answer.appError) throw new AppError(answer.appError.code, answer.appError.message, answer.appError.details);
-    if (!answer.parsed) throw new Error(`The workbook reader failed: ${answer.failure ?? 'no answer'}`);
-    return answer.parsed;
-  } finally {
-    await worker.terminate();
-  }
+  const answer = await workbookReader.read(kind, buffer, options);
+  if (answer.appError) throw new AppError(answer.appError.code, answer.appError.message, answer.appError.details);
+  if (!answer.parsed) throw new Error(`The workbook reader failed: ${answer.failure ?? 'no answer'}`);
+  return answer.parsed as Result;
 }
