@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { demoProvinceAdmin } from './demo-actor';
 import type { Database } from '../platform/db/client';
-import { systemActor, type Actor } from '../platform/auth/policy';
 import { todayIso } from '../platform/dates';
 import { adoptModel, markTypical } from '../modules/commendations/index';
 import { Random } from './random';
@@ -17,15 +17,10 @@ const ADOPTION_NOTES = [
  * record that they took it up.
  */
 export async function loadDemoCommendationsSpread(db: Database, provinceCode: string): Promise<void> {
-  const province = (
-    await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)
-  ).rows[0];
-  if (!province) return;
-  const provinceId = Number(province.id);
-  const actor: Actor = {
-    ...systemActor('Dữ liệu mẫu'),
-    grants: [{ id: 0, unitId: provinceId, unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }],
-  };
+  const admin = await demoProvinceAdmin(db, provinceCode);
+  if (!admin) return;
+  const { actor } = admin;
+  const provinceId = admin.province.id;
   const random = Random.derive(2026, 'demo-commendations-spread');
   const commended = (
     await db.execute<{ id: number; kind: string; unit_id: number; decided_on: string; period_from: string; version: number }>(sql`

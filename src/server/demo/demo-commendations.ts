@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { demoProvinceAdmin } from './demo-actor';
 import type { Database } from '../platform/db/client';
-import { systemActor, type Actor } from '../platform/auth/policy';
 import { todayIso } from '../platform/dates';
 import { createDecision, createNomination, setNominationPublic, takeStep } from '../modules/commendations/index';
 import { Random } from './random';
@@ -55,15 +55,10 @@ function decisionDayOf(year: number, foundedOn: string, today: string): string |
  * awards Bằng khen to them; this year some nominations are still on their way (submitted, returned).
  */
 export async function loadDemoCommendations(db: Database, provinceCode: string): Promise<void> {
-  const province = (
-    await db.execute<{ id: number; path: string }>(sql`SELECT id, path::text AS path FROM units WHERE code = ${provinceCode}`)
-  ).rows[0];
-  if (!province) return;
-  const provinceId = Number(province.id);
-  const actor: Actor = {
-    ...systemActor('Dữ liệu mẫu'),
-    grants: [{ id: 0, unitId: provinceId, unitCode: provinceCode, unitName: '', unitPath: province.path, role: 'admin' }],
-  };
+  const admin = await demoProvinceAdmin(db, provinceCode);
+  if (!admin) return;
+  const { actor } = admin;
+  const provinceId = admin.province.id;
   const random = Random.derive(2026, 'demo-commendations');
   const communes = (
     await db.execute<{ id: number; path: string; name: string; valid_from: string }>(sql`
