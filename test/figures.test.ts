@@ -191,36 +191,15 @@ describe('live figures', () => {
     const units = [tree.R.id, X.id, merged.id, parts[0]!.id, parts[1]!.id];
     const days = ['2026-07-31', '2026-09-30', FAR_FUTURE];
     const metrics = ['members', 'party_members', 'units'];
-    const together = await readFiguresAtDays(
-      ctx.db,
-      units,
-      days.map((asOf) => ({ metrics, asOf })),
-    );
+    const reads = days.map((asOf) => ({ metrics, asOf }));
+    const together = await readFiguresAtDays(ctx.db, units, reads);
     for (const [index, asOf] of days.entries()) expect(together[index], asOf).toEqual(await readFigures(ctx.db, units, metrics, asOf));
-    // Read in shares of metrics side by side, the answer is the same.
-    expect(
-      await readFiguresAtDays(
-        ctx.db,
-        units,
-        days.map((asOf) => ({ metrics, asOf })),
-        { parts: 2 },
-      ),
-    ).toEqual(together);
+    // Read in shares of units side by side, by ids or by an id array selected in SQL, the answer is the same.
+    expect(await readFiguresAtDays(ctx.db, units, reads, { parts: 2 })).toEqual(together);
     const selected = sql`ARRAY(SELECT unnest(${sql.param(units)}::bigint[]))`;
-    const selectedTogether = await readFiguresAtDays(
-      ctx.db,
-      selected,
-      days.map((asOf) => ({ metrics, asOf })),
-    );
+    const selectedTogether = await readFiguresAtDays(ctx.db, selected, reads);
     expect(selectedTogether[2]!.get(tree.R.id)).toEqual(together[2]!.get(tree.R.id));
-    expect(
-      await readFiguresAtDays(
-        ctx.db,
-        selected,
-        days.map((asOf) => ({ metrics, asOf })),
-        { parts: 3 },
-      ),
-    ).toEqual(selectedTogether);
+    expect(await readFiguresAtDays(ctx.db, selected, reads, { parts: 3 })).toEqual(selectedTogether);
     const audit = await ctx.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE action IN ('unit.merge', 'unit.split')`);
     expect(audit.rows.map((r) => r.action).sort()).toEqual(['unit.merge', 'unit.split']);
   });

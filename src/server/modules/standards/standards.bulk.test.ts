@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { counterRows } from '../../../../test/helpers/counter-rows';
 import { rootActor, seedSmallTree, startTestApp, type TestContext } from '../../../../test/helpers/fixtures';
 import type { Actor } from '../../platform/auth/policy';
 import { AppError } from '../../platform/errors';
@@ -46,12 +47,7 @@ async function snapshot(executor: Pick<TestContext['db'], 'execute'>) {
       SELECT unit_id, version_number, title, criteria, status, adopted_on::text, superseded_on::text, created_by
       FROM ethics_standards ORDER BY unit_id, version_number`),
     signs: await rows(sql`SELECT unit_id, posted_on::text, location, photo_file_id, created_by FROM standard_signs ORDER BY unit_id`),
-    counters: await rows(sql`
-      SELECT unit_id, metric, day::text, sum(delta)::int AS delta FROM figure_counters
-      GROUP BY 1, 2, 3 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3`),
-    months: await rows(sql`
-      SELECT unit_id, metric, month::text, sum(delta)::int AS delta FROM figure_counter_months
-      GROUP BY 1, 2, 3 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3`),
+    ...(await counterRows(executor)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { counterRows } from '../../../../test/helpers/counter-rows';
 import { addPerson, rootActor, seedSmallTree, startTestApp, type TestContext } from '../../../../test/helpers/fixtures';
 import { foldVietnamese } from '../../../shared/text';
 import type { Actor } from '../../platform/auth/policy';
@@ -99,12 +100,7 @@ async function snapshot(executor: Pick<TestContext['db'], 'execute'>) {
     records: await rows(sql`
       SELECT r.person_id, r.year, r.unit_id, r.studied_on::text, s.held_on::text AS session_held_on
       FROM study_records r JOIN study_sessions s ON s.id = r.session_id ORDER BY r.person_id`),
-    counters: await rows(sql`
-      SELECT unit_id, metric, day::text, sum(delta)::int AS delta FROM figure_counters
-      GROUP BY 1, 2, 3 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3`),
-    months: await rows(sql`
-      SELECT unit_id, metric, month::text, sum(delta)::int AS delta FROM figure_counter_months
-      GROUP BY 1, 2, 3 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3`),
+    ...(await counterRows(executor)),
   };
 }
 
